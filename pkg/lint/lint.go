@@ -1,0 +1,155 @@
+// Package lint is apiaudit's vocabulary: rules, their documentation,
+// severities, findings and the result that reporters read. It does no I/O.
+package lint
+
+import (
+	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Severity ranks a finding. The zero value means "use the rule's default".
+type Severity int
+
+const (
+	SeverityDefault Severity = iota
+	SeverityError
+	SeverityWarning
+	SeverityNote
+)
+
+var severityNames = [...]string{"default", "error", "warning", "note"}
+
+func (s Severity) String() string {
+	if s < 0 || int(s) >= len(severityNames) {
+		return fmt.Sprintf("Severity(%d)", int(s))
+	}
+	return severityNames[s]
+}
+
+// ParseSeverity reads "error", "warning" or "note" ("info" is accepted as an
+// alias of note, as gosec and vacuum users write it).
+func ParseSeverity(s string) (Severity, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "error":
+		return SeverityError, nil
+	case "warning", "warn":
+		return SeverityWarning, nil
+	case "note", "info":
+		return SeverityNote, nil
+	}
+	return SeverityDefault, fmt.Errorf("unknown severity %q (want error, warning or note)", s)
+}
+
+// AtLeast reports whether s is as severe as threshold or more.
+func (s Severity) AtLeast(threshold Severity) bool {
+	return s != SeverityDefault && s <= threshold
+}
+
+// Location is where a finding is written.
+type Location struct {
+	File               string // slash-separated, relative to the scan root
+	Line, Column       int    // 1-based; 0 = unknown
+	EndLine, EndColumn int    // 0 = unknown
+	Pointer            string // RFC 6901 pointer of the element in File; "" for Go
+}
+
+func (l Location) String() string {
+	switch {
+	case l.Line == 0:
+		return l.File
+	case l.Column == 0:
+		return fmt.Sprintf("%s:%d", l.File, l.Line)
+	}
+	return fmt.Sprintf("%s:%d:%d", l.File, l.Line, l.Column)
+}
+
+// Finding is one problem reported by a rule.
+type Finding struct {
+	RuleID      string
+	Severity    Severity // never SeverityDefault once the engine has run
+	Message     string   // lowercase, names the offending element, no trailing period
+	Fix         string   // one-line hint; the rule's Doc.Fix when empty
+	Location    Location
+	Fingerprint string // stable identity, see Fingerprint
+}
+
+// Fingerprint is a finding's identity across unrelated edits: the rule, the
+// file and, for spec findings, the JSON pointer of the element. Lines are left
+// out on purpose so that inserting text above a finding keeps its identity.
+// Go findings, which have no pointer, use the message instead.
+func Fingerprint(ruleID string, loc Location, message string) string {
+	anchor := loc.Pointer
+	if anchor == "" {
+		anchor = "msg:" + message
+	}
+	sum := sha256.Sum256([]byte(ruleID + "\x00" + loc.File + "\x00" + anchor))
+	return hex.EncodeToString(sum[:8])
+}
+
+// Compare orders findings by file, line, column, rule and message, which is the
+// order every reporter prints them in.
+func Compare(a, b Finding) int {
+	return cmp.Or(
+		cmp.Compare(a.Location.File, b.Location.File),
+		cmp.Compare(a.Location.Line, b.Location.Line),
+		cmp.Compare(a.Location.Column, b.Location.Column),
+		cmp.Compare(a.RuleID, b.RuleID),
+		cmp.Compare(a.Message, b.Message),
+		cmp.Compare(a.Location.Pointer, b.Location.Pointer),
+	)
+}
+
+// Problem is something that kept apiaudit from scanning an input, or a rule
+// from running: a file that does not parse, a $ref that cannot be followed.
+// Problems are not findings; any problem makes the exit code 2.
+type Problem struct {
+	File         string // relative to the scan root, slash-separated
+	Line, Column int    // 0 = unknown
+	Message      string
+}
+
+func (p Problem) Error() string {
+	return Location{File: p.File, Line: p.Line, Column: p.Column}.String() + ": " + p.Message
+}
+
+// Result is what a scan produced and what reporters read.
+type Result struct {
+	Rules    []*Rule  // every rule that ran, sorted by ID
+	Files    []string // inputs that were scanned, relative to the scan root
+	Findings []Finding
+	Problems []Problem
+}
+
+// Sort puts findings and problems in their canonical order.
+func (r *Result) Sort() {
+	slices.SortStableFunc(r.Findings, Compare)
+	slices.SortStableFunc(r.Problems, func(a, b Problem) int {
+		return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line),
+			cmp.Compare(a.Column, b.Column), cmp.Compare(a.Message, b.Message))
+	})
+	slices.SortFunc(r.Rules, func(a, b *Rule) int { return cmp.Compare(a.ID, b.ID) })
+	slices.Sort(r.Files)
+}
+
+// Rule finds by ID one of the rules that ran.
+func (r *Result) Rule(id string) *Rule {
+	for _, rule := range r.Rules {
+		if rule.ID == id {
+			return rule
+		}
+	}
+	return nil
+}
+
+// Counts returns how many findings there are of each severity.
+func (r *Result) Counts() map[Severity]int {
+	m := map[Severity]int{}
+	for _, f := range r.Findings {
+		m[f.Severity]++
+	}
+	return m
+}

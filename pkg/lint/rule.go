@@ -1,0 +1,141 @@
+package lint
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+)
+
+// Doc is a rule's documentation, the single source for `apiaudit explain`,
+// docs/rules/<ID>.md and the rule entries of SARIF output.
+type Doc struct {
+	Title     string   // short phrase, capitalised, no trailing period (SARIF shortDescription)
+	Summary   string   // one or two sentences: what the rule looks for (SARIF fullDescription)
+	Why       string   // markdown: why it matters
+	Fix       string   // one line: how to fix a finding (printed under each finding)
+	Bad       string   // an example that triggers the rule
+	Good      string   // the same example, fixed
+	Lang      string   // language of Bad and Good for markdown fences ("yaml", "go")
+	Severity  Severity // default severity
+	Precision string   // "very-high", "high", "medium" or "low" (SARIF properties.precision)
+	CWE       []int    // CWE ids, most specific first
+	OWASP     []string // e.g. "API2:2023", "LLM06:2025"
+	Since     string   // release that added the rule
+}
+
+// Rule is one check. It is a package-level value defined in rules/<id>/.
+type Rule struct {
+	ID   string // "OAS101", "GO201": family prefix + 3 digits, never reused
+	Name string // kebab-case, e.g. "operation-without-auth"
+	Doc  Doc
+	// Spec checks one OpenAPI document. A returned error means the rule could
+	// not run; findings are reported through the pass.
+	Spec func(*SpecPass) error
+}
+
+// HelpURI is where a rule's page lives in the repository.
+func (r *Rule) HelpURI() string {
+	return "https://github.com/apiaudit/apiaudit/blob/main/docs/rules/" + r.ID + ".md"
+}
+
+// Tags are the SARIF/JSON tags of a rule: "security", its CWE and OWASP ids.
+func (r *Rule) Tags() []string {
+	tags := []string{"security"}
+	for _, c := range r.Doc.CWE {
+		tags = append(tags, fmt.Sprintf("external/cwe/cwe-%d", c))
+	}
+	for _, o := range r.Doc.OWASP {
+		tags = append(tags, "external/owasp/"+strings.ToLower(o))
+	}
+	return tags
+}
+
+// SecuritySeverity is the CVSS-like score GitHub code scanning uses to rank
+// alerts, derived from the default severity.
+func (r *Rule) SecuritySeverity() string {
+	switch r.Doc.Severity {
+	case SeverityError:
+		return "8.0"
+	case SeverityWarning:
+		return "5.0"
+	}
+	return "2.0"
+}
+
+var (
+	idPattern   = regexp.MustCompile(`^(OAS|GO)[1-5]\d\d$`)
+	namePattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+)
+
+// Validate checks that a rule is well formed: used by the registry test.
+func (r *Rule) Validate() error {
+	var errs []string
+	if !idPattern.MatchString(r.ID) {
+		errs = append(errs, "id does not match "+idPattern.String())
+	}
+	if !namePattern.MatchString(r.Name) {
+		errs = append(errs, "name is not kebab-case")
+	}
+	d := r.Doc
+	if d.Title == "" || strings.HasSuffix(d.Title, ".") {
+		errs = append(errs, "title is empty or ends with a period")
+	}
+	for field, v := range map[string]string{"Summary": d.Summary, "Why": d.Why, "Fix": d.Fix, "Bad": d.Bad, "Good": d.Good, "Since": d.Since, "Lang": d.Lang} {
+		if strings.TrimSpace(v) == "" {
+			errs = append(errs, field+" is empty")
+		}
+	}
+	if d.Severity == SeverityDefault {
+		errs = append(errs, "no default severity")
+	}
+	switch d.Precision {
+	case "very-high", "high", "medium", "low":
+	default:
+		errs = append(errs, "precision must be very-high, high, medium or low")
+	}
+	if len(d.CWE) == 0 || len(d.OWASP) == 0 {
+		errs = append(errs, "needs CWE and OWASP mappings")
+	}
+	if r.Spec == nil {
+		errs = append(errs, "has no check function")
+	}
+	if len(errs) > 0 {
+		return fmt.Errorf("rule %s: %s", r.ID, strings.Join(errs, "; "))
+	}
+	return nil
+}
+
+// SpecPass is what an OpenAPI rule sees: one document, converted to the
+// OpenAPI 3 model when it was written as Swagger 2.0.
+type SpecPass struct {
+	Rule    *Rule
+	Doc     *openapi3.T
+	File    string // the root file, relative to the scan root
+	Version string // as written: "2.0", "3.0" or "3.1"
+
+	// Locate turns a JSON pointer (in the OpenAPI 3 model) and the element's
+	// origin into a position in the file where the element is written. field
+	// names a key of the element to point at ("" = the element itself).
+	Locate func(ptr string, origin *openapi3.Origin, field string) Location
+	// Report records a finding. Severity may be left as SeverityDefault.
+	Report func(Finding)
+}
+
+// Reportf reports a finding at the element addressed by ptr.
+func (p *SpecPass) Reportf(ptr string, origin *openapi3.Origin, field string, format string, args ...any) {
+	p.ReportSeverityf(SeverityDefault, ptr, origin, field, format, args...)
+}
+
+// ReportSeverityf is Reportf with a severity that differs from the rule's
+// default, for rules whose findings are graded (a write operation without
+// auth is worse than a read).
+func (p *SpecPass) ReportSeverityf(sev Severity, ptr string, origin *openapi3.Origin, field string, format string, args ...any) {
+	p.Report(Finding{
+		RuleID:   p.Rule.ID,
+		Severity: sev,
+		Message:  fmt.Sprintf(format, args...),
+		Location: p.Locate(ptr, origin, field),
+	})
+}

@@ -1,0 +1,209 @@
+// Package openapi is apiaudit's only door to kin-openapi: it finds OpenAPI
+// documents, loads them (Swagger 2.0 converted to the OpenAPI 3 model) with
+// origin tracking, guards the $refs they follow, and turns JSON pointers and
+// origins into file positions.
+package openapi
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/getkin/kin-openapi/openapi2"
+	"github.com/getkin/kin-openapi/openapi2conv"
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/apiaudit/apiaudit/pkg/lint"
+)
+
+// Options controls how documents are loaded.
+type Options struct {
+	// Root is the scan root. Files are reported relative to it, and a $ref
+	// that resolves outside it is refused.
+	Root string
+	// AllowRemoteRefs lets http and https $refs be fetched. Off by default:
+	// a scan makes no network call the user did not ask for.
+	AllowRemoteRefs bool
+	// HTTPClient fetches remote $refs; nil means a client with a timeout.
+	HTTPClient *http.Client
+}
+
+// maxRefSize bounds what one $ref target may weigh.
+const maxRefSize = 256 << 20
+
+// Document is one loaded OpenAPI document.
+type Document struct {
+	T       *openapi3.T
+	File    string // root file, slash-separated, relative to the scan root
+	Version string // as written: "2.0", "3.0" or "3.1"
+
+	abs   string
+	root  string
+	mu    sync.Mutex
+	trees map[string]*tree // parsed YAML of files, for positions origins lack
+	v2    *v2Index
+}
+
+// Load reads the document at path, whose version Sniff has told. A document
+// that cannot be read or resolved yields a *lint.Problem naming the file and,
+// where it is known, the line.
+func Load(ctx context.Context, path, version string, opts Options) (*Document, error) {
+	root, err := filepath.Abs(opts.Root)
+	if err != nil {
+		return nil, err
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, err
+	}
+	d := &Document{abs: abs, root: root, Version: version, trees: map[string]*tree{}}
+	d.File = d.rel(abs)
+
+	loader := &openapi3.Loader{
+		Context:               ctx,
+		IncludeOrigin:         true,
+		IsExternalRefsAllowed: true,
+		ReadFromURIFunc:       openapi3.URIMapCache(opts.reader(root)),
+	}
+	if version == "2.0" {
+		d.T, err = d.loadV2(loader)
+	} else {
+		d.T, err = loader.LoadFromFile(abs)
+	}
+	if err != nil {
+		return nil, d.problem(err)
+	}
+	return d, nil
+}
+
+func (d *Document) loadV2(loader *openapi3.Loader) (*openapi3.T, error) {
+	data, err := os.ReadFile(d.abs)
+	if err != nil {
+		return nil, err
+	}
+	var doc2 openapi2.T
+	if err := openapi2.UnmarshalFromData(data, &doc2); err != nil {
+		return nil, err
+	}
+	t, err := openapi2conv.ToV3WithLoader(&doc2, loader, &url.URL{Path: filepath.ToSlash(d.abs)})
+	if err != nil {
+		return nil, err
+	}
+	tr, err := d.tree(d.abs)
+	if err != nil {
+		return nil, err
+	}
+	d.v2 = newV2Index(tr)
+	return t, nil
+}
+
+// rel turns a path into a slash-separated path relative to the scan root.
+func (d *Document) rel(p string) string {
+	if !filepath.IsAbs(p) {
+		if a, err := filepath.Abs(p); err == nil {
+			p = a
+		}
+	}
+	if r, err := filepath.Rel(d.root, p); err == nil && !strings.HasPrefix(r, "..") {
+		return filepath.ToSlash(r)
+	}
+	return filepath.ToSlash(p)
+}
+
+var lineInMessage = regexp.MustCompile(`(?:line |:)(\d+)(?::(\d+))?`)
+
+// problem turns a load error into a one-line Problem with a line number when
+// one can be found: in the error, or by parsing the file ourselves.
+func (d *Document) problem(err error) *lint.Problem {
+	var refErr *refError
+	p := &lint.Problem{File: d.File, Message: oneLine(err.Error())}
+	if errors.As(err, &refErr) {
+		p.Message = refErr.Error()
+	}
+	if _, terr := d.tree(d.abs); terr != nil {
+		var se *syntaxError
+		if errors.As(terr, &se) {
+			p.Line, p.Column, p.Message = se.line, se.column, se.msg
+			return p
+		}
+	}
+	if m := lineInMessage.FindStringSubmatch(p.Message); m != nil && strings.Contains(p.Message, "line") {
+		p.Line, _ = strconv.Atoi(m[1])
+	}
+	return p
+}
+
+func oneLine(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	const max = 400
+	if len(s) > max {
+		s = s[:max] + "…"
+	}
+	return s
+}
+
+// refError is a $ref apiaudit refused to follow.
+type refError struct{ msg string }
+
+func (e *refError) Error() string { return e.msg }
+
+// reader follows file $refs that stay inside root and, only when allowed,
+// remote ones.
+func (o Options) reader(root string) openapi3.ReadFromURIFunc {
+	client := o.HTTPClient
+	if client == nil {
+		client = &http.Client{Timeout: 30 * time.Second}
+	}
+	return func(_ *openapi3.Loader, u *url.URL) ([]byte, error) {
+		switch u.Scheme {
+		case "http", "https":
+			if !o.AllowRemoteRefs {
+				return nil, &refError{fmt.Sprintf("remote $ref %s was not fetched (pass --allow-remote-refs to follow it)", u.Redacted())}
+			}
+			resp, err := client.Get(u.String())
+			if err != nil {
+				return nil, err
+			}
+			defer resp.Body.Close()
+			if resp.StatusCode/100 != 2 {
+				return nil, fmt.Errorf("fetch $ref %s: %s", u.Redacted(), resp.Status)
+			}
+			return io.ReadAll(io.LimitReader(resp.Body, maxRefSize))
+		case "", "file":
+		default:
+			return nil, &refError{fmt.Sprintf("$ref %s uses unsupported scheme %q", u.Redacted(), u.Scheme)}
+		}
+		p := filepath.FromSlash(u.Path)
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			return nil, err
+		}
+		real := abs
+		if r, err := filepath.EvalSymlinks(abs); err == nil {
+			real = r
+		}
+		realRoot := root
+		if r, err := filepath.EvalSymlinks(root); err == nil {
+			realRoot = r
+		}
+		if rel, err := filepath.Rel(realRoot, real); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return nil, &refError{fmt.Sprintf("$ref %s leaves the scan root %s", u.Path, root)}
+		}
+		f, err := os.Open(real)
+		if err != nil {
+			return nil, &refError{fmt.Sprintf("$ref %s cannot be read: %v", u.Path, errors.Unwrap(err))}
+		}
+		defer f.Close()
+		return io.ReadAll(io.LimitReader(f, maxRefSize))
+	}
+}

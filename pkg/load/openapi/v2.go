@@ -1,0 +1,240 @@
+package openapi
+
+import (
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v4"
+)
+
+// v2Index maps pointers in the converted OpenAPI 3 model back to where the
+// same element is written in the original Swagger 2.0 file.
+type v2Index struct {
+	t *tree
+}
+
+func newV2Index(t *tree) *v2Index { return &v2Index{t: t} }
+
+// translate rewrites a pointer into the converted document as a pointer into
+// the 2.0 file. Parts the conversion invented (a requestBody wrapper, a
+// media type) are folded into the element they came from.
+func (x *v2Index) translate(ptr string) string {
+	tok := Split(ptr)
+	if len(tok) == 0 {
+		return ptr
+	}
+	var out []string
+	switch tok[0] {
+	case "components":
+		if len(tok) < 3 {
+			return Pointer(v2Section(tok[1:]...)...)
+		}
+		name, rest := tok[2], tok[3:]
+		switch tok[1] {
+		case "schemas":
+			out = append([]string{"definitions", name}, rest...)
+		case "securitySchemes":
+			out = append([]string{"securityDefinitions", name}, securitySchemeTail(rest)...)
+		case "parameters":
+			out = append([]string{"parameters", name}, paramTail(rest)...)
+		case "requestBodies":
+			out = append([]string{"parameters", name}, bodyTail(rest)...)
+		case "responses":
+			out = append([]string{"responses", name}, responseTail(rest)...)
+		default:
+			out = tok
+		}
+	case "paths":
+		if len(tok) < 3 {
+			return ptr
+		}
+		out = append([]string{"paths", tok[1]}, x.opTail(tok[1], tok[2], tok[3:])...)
+	case "servers":
+		if _, _, n := x.t.find([]string{"host"}); n == 1 {
+			out = []string{"host"}
+		} else {
+			out = []string{"schemes"}
+		}
+	default:
+		out = tok
+	}
+	return Pointer(out...)
+}
+
+func v2Section(tok ...string) []string {
+	if len(tok) == 0 {
+		return nil
+	}
+	switch tok[0] {
+	case "schemas":
+		return []string{"definitions"}
+	case "securitySchemes":
+		return []string{"securityDefinitions"}
+	case "requestBodies":
+		return []string{"parameters"}
+	}
+	return tok[:1]
+}
+
+// opTail maps what follows /paths/{path}/{method} (or the path item's own
+// parameters when method is "parameters").
+func (x *v2Index) opTail(path, method string, rest []string) []string {
+	out := []string{method}
+	if method == "parameters" {
+		if len(rest) == 0 {
+			return out
+		}
+		return append(out, x.param([]string{"paths", path}, rest[0], paramTail(rest[1:]))...)
+	}
+	if len(rest) == 0 {
+		return out
+	}
+	switch rest[0] {
+	case "parameters":
+		if len(rest) < 2 {
+			return append(out, rest...)
+		}
+		return append(out, x.param([]string{"paths", path, method}, rest[1], paramTail(rest[2:]))...)
+	case "requestBody":
+		return append(out, x.body([]string{"paths", path, method}, rest[1:])...)
+	case "responses":
+		if len(rest) < 2 {
+			return append(out, rest...)
+		}
+		return append(append(out, "responses", rest[1]), responseTail(rest[2:])...)
+	}
+	return append(out, rest...)
+}
+
+// param maps the i-th parameter of the converted operation to its index in
+// the 2.0 list, where body and formData parameters also stand.
+func (x *v2Index) param(owner []string, index string, tail []string) []string {
+	want, err := strconv.Atoi(index)
+	if err != nil {
+		return append([]string{"parameters", index}, tail...)
+	}
+	items := x.params(owner)
+	seen := 0
+	for i, in := range items {
+		if in == "body" || in == "formData" {
+			continue
+		}
+		if seen == want {
+			return append([]string{"parameters", strconv.Itoa(i)}, tail...)
+		}
+		seen++
+	}
+	return []string{"parameters"}
+}
+
+// body maps a requestBody pointer to the body parameter, or to the formData
+// parameter named by a property of the converted form schema.
+func (x *v2Index) body(owner []string, rest []string) []string {
+	items := x.params(owner)
+	// rest: content/{mediaType}/schema/...
+	var schema []string
+	if len(rest) >= 3 && rest[0] == "content" && rest[2] == "schema" {
+		schema = rest[3:]
+	}
+	for i, in := range items {
+		if in == "body" {
+			out := []string{"parameters", strconv.Itoa(i)}
+			if len(rest) >= 3 {
+				out = append(append(out, "schema"), schema...)
+			}
+			return out
+		}
+	}
+	if len(schema) >= 2 && schema[0] == "properties" {
+		params := x.paramNodes(owner)
+		for i, p := range params {
+			if _, name := child(p, "name"); name != nil && name.Value == schema[1] {
+				return append([]string{"parameters", strconv.Itoa(i)}, schema[2:]...)
+			}
+		}
+	}
+	for i, in := range items {
+		if in == "formData" {
+			return []string{"parameters", strconv.Itoa(i)}
+		}
+	}
+	return []string{"parameters"}
+}
+
+// params lists the "in" of each parameter written under owner, following
+// local $refs to #/parameters.
+func (x *v2Index) params(owner []string) []string {
+	nodes := x.paramNodes(owner)
+	ins := make([]string, len(nodes))
+	for i, n := range nodes {
+		if _, in := child(n, "in"); in != nil {
+			ins[i] = in.Value
+		}
+	}
+	return ins
+}
+
+func (x *v2Index) paramNodes(owner []string) []*yaml.Node {
+	list, _, n := x.t.find(append(owner[:len(owner):len(owner)], "parameters"))
+	if n != len(owner)+1 || list == nil || list.Kind != yaml.SequenceNode {
+		return nil
+	}
+	out := make([]*yaml.Node, len(list.Content))
+	for i, item := range list.Content {
+		item = resolveAlias(item)
+		if _, ref := child(item, "$ref"); ref != nil && strings.HasPrefix(ref.Value, "#/") {
+			if target, _, m := x.t.find(Split(strings.TrimPrefix(ref.Value, "#"))); target != nil && m == len(Split(strings.TrimPrefix(ref.Value, "#"))) {
+				item = target
+			}
+		}
+		out[i] = item
+	}
+	return out
+}
+
+// paramTail drops the schema wrapper the conversion puts around the type of
+// a non-body parameter: in 2.0 its type, items and bounds sit on the
+// parameter itself.
+func paramTail(rest []string) []string {
+	if len(rest) > 0 && rest[0] == "schema" {
+		return rest[1:]
+	}
+	return rest
+}
+
+func bodyTail(rest []string) []string {
+	if len(rest) >= 3 && rest[0] == "content" && rest[2] == "schema" {
+		return append([]string{"schema"}, rest[3:]...)
+	}
+	return nil
+}
+
+func responseTail(rest []string) []string {
+	if len(rest) >= 3 && rest[0] == "content" && rest[2] == "schema" {
+		return append([]string{"schema"}, rest[3:]...)
+	}
+	if len(rest) >= 3 && rest[0] == "headers" && rest[2] == "schema" {
+		return append([]string{"headers", rest[1]}, rest[3:]...)
+	}
+	return rest
+}
+
+// securitySchemeTail folds OpenAPI 3 flows back into the flat 2.0 scheme:
+// flows/implicit/scopes/x -> scopes/x, and the http scheme's "scheme" field
+// into "type".
+func securitySchemeTail(rest []string) []string {
+	if len(rest) >= 2 && rest[0] == "flows" {
+		if len(rest) == 2 {
+			return []string{"flow"}
+		}
+		switch rest[2] {
+		case "authorizationUrl", "tokenUrl", "scopes":
+			return rest[2:]
+		}
+		return []string{"flow"}
+	}
+	if len(rest) == 1 && rest[0] == "scheme" {
+		return []string{"type"}
+	}
+	return rest
+}
