@@ -33,6 +33,9 @@ type Rule struct {
 	// Spec checks one OpenAPI document. A returned error means the rule could
 	// not run; findings are reported through the pass.
 	Spec func(*SpecPass) error
+	// Engine marks a rule whose findings the engine itself makes (invalid
+	// documents, suppressions that match nothing); it has no Spec.
+	Engine bool
 }
 
 // HelpURI is where a rule's page lives in the repository.
@@ -98,8 +101,8 @@ func (r *Rule) Validate() error {
 	if len(d.CWE) == 0 || len(d.OWASP) == 0 {
 		errs = append(errs, "needs CWE and OWASP mappings")
 	}
-	if r.Spec == nil {
-		errs = append(errs, "has no check function")
+	if (r.Spec == nil) != r.Engine {
+		errs = append(errs, "needs exactly one of a check function or the Engine mark")
 	}
 	if len(errs) > 0 {
 		return fmt.Errorf("rule %s: %s", r.ID, strings.Join(errs, "; "))
