@@ -120,6 +120,15 @@ func (d *Document) rel(p string) string {
 	return filepath.ToSlash(p)
 }
 
+// relOrAbs names a file relative to root, so that messages read the same on
+// every machine, or absolutely when it lies outside root.
+func relOrAbs(root, abs string) string {
+	if r, err := filepath.Rel(root, abs); err == nil {
+		return filepath.ToSlash(r)
+	}
+	return abs
+}
+
 var lineInMessage = regexp.MustCompile(`(?:line |:)(\d+)(?::(\d+))?`)
 
 // problem turns a load error into a one-line Problem with a line number when
@@ -197,11 +206,11 @@ func (o Options) reader(root string) openapi3.ReadFromURIFunc {
 			realRoot = r
 		}
 		if rel, err := filepath.Rel(realRoot, real); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-			return nil, &refError{fmt.Sprintf("$ref %s leaves the scan root %s", u.Path, root)}
+			return nil, &refError{fmt.Sprintf("$ref to %s leaves the scan root", relOrAbs(root, abs))}
 		}
 		f, err := os.Open(real)
 		if err != nil {
-			return nil, &refError{fmt.Sprintf("$ref %s cannot be read: %v", u.Path, errors.Unwrap(err))}
+			return nil, &refError{fmt.Sprintf("$ref to %s cannot be read: %v", relOrAbs(root, abs), errors.Unwrap(err))}
 		}
 		defer f.Close()
 		return io.ReadAll(io.LimitReader(f, maxRefSize))

@@ -3,8 +3,9 @@ package openapi
 import (
 	"context"
 	"errors"
+	"fmt"
 	"reflect"
-	"slices"
+	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
 )
@@ -19,27 +20,60 @@ type Invalid struct {
 // kin-openapi knows it, and returns every problem it finds. Examples are not
 // validated: they are documentation, and checking them against schemas is
 // slow on large documents and says nothing about security.
-func (d *Document) Validate(ctx context.Context) []Invalid {
-	err := d.T.Validate(ctx, openapi3.EnableMultiError(), openapi3.DisableExamplesValidation())
+func Validate(ctx context.Context, t *openapi3.T) []Invalid {
+	err := t.Validate(ctx, openapi3.EnableMultiError(), openapi3.DisableExamplesValidation())
 	if err == nil {
 		return nil
 	}
 	var out []Invalid
+	seen := map[string]bool{}
 	var walk func(error)
 	walk = func(e error) {
-		var me openapi3.MultiError
-		if errors.As(e, &me) && len(me) > 0 {
-			if _, isMulti := e.(openapi3.MultiError); isMulti {
-				for _, inner := range me {
-					walk(inner)
-				}
-				return
+		if me, isMulti := e.(openapi3.MultiError); isMulti {
+			for _, inner := range me {
+				walk(inner)
 			}
+			return
 		}
-		out = append(out, Invalid{Message: oneLine(e.Error()), Origin: originOf(e)})
+		msg, leaf := leafMessage(e)
+		inv := Invalid{Message: msg, Origin: originOf(e)}
+		// A broken schema is reported by every element that uses it; say it
+		// once, where it is written.
+		key := leaf
+		if inv.Origin != nil && inv.Origin.Key != nil {
+			key = fmt.Sprintf("%s:%d:%d %s", inv.Origin.Key.File, inv.Origin.Key.Line, inv.Origin.Key.Column, key)
+		}
+		if !seen[key] {
+			seen[key] = true
+			out = append(out, inv)
+		}
 	}
 	walk(err)
-	return slices.CompactFunc(out, func(a, b Invalid) bool { return a.Message == b.Message && a.Origin == b.Origin })
+	return out
+}
+
+// leafMessage is the innermost message of an error chain, without the
+// context prefixes ("invalid paths: invalid path /x: ...") that the position
+// already gives, and without the schema dump some errors append.
+func leafMessage(err error) (msg, leaf string) {
+	full := oneLine(err.Error())
+	leaf = full
+	for e := errors.Unwrap(err); e != nil; e = errors.Unwrap(e) {
+		if m := oneLine(e.Error()); m != "" {
+			leaf = m
+		}
+	}
+	if i := strings.Index(leaf, " Schema:"); i > 0 {
+		leaf = leaf[:i]
+	}
+	leaf = strings.Replace(leaf, "at '': ", "", 1)
+	msg = leaf
+	// Keep the one prefix that names what is wrong ("invalid default: ...").
+	if before, _, ok := strings.Cut(full, leaf); ok && before != "" {
+		parts := strings.Split(strings.TrimSuffix(before, ": "), ": ")
+		msg = parts[len(parts)-1] + ": " + leaf
+	}
+	return strings.Replace(msg, "at '': ", "", 1), leaf
 }
 
 var originType = reflect.TypeFor[*openapi3.Origin]()

@@ -1,0 +1,98 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/apiaudit/apiaudit/pkg/lint"
+)
+
+// RulesOptions are the flags of `apiaudit rules`.
+type RulesOptions struct {
+	Format string
+}
+
+// NewCmdRules builds `apiaudit rules`.
+func NewCmdRules(app *App, runF func(*RulesOptions) error) *cobra.Command {
+	opts := &RulesOptions{}
+	cmd := &cobra.Command{
+		Use:   "rules",
+		Short: "List every rule: id, name, default severity and title",
+		Args:  noArgs,
+		RunE: func(*cobra.Command, []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
+			return rulesRun(app, opts)
+		},
+	}
+	cmd.Flags().StringVarP(&opts.Format, "format", "f", "text", "output format: text or json")
+	return cmd
+}
+
+// ruleJSON is the shape of one rule in `apiaudit rules --format json`.
+type ruleJSON struct {
+	ID       string   `json:"id"`
+	Name     string   `json:"name"`
+	Severity string   `json:"severity"`
+	Title    string   `json:"title"`
+	Summary  string   `json:"summary"`
+	CWE      []string `json:"cwe"`
+	OWASP    []string `json:"owasp"`
+	Since    string   `json:"since"`
+	HelpURI  string   `json:"helpUri"`
+}
+
+func rulesRun(app *App, opts *RulesOptions) error {
+	all := Registry()
+	switch opts.Format {
+	case "text":
+		tw := tabwriter.NewWriter(app.Out, 0, 4, 2, ' ', 0)
+		fmt.Fprintln(tw, "ID\tNAME\tSEVERITY\tTITLE")
+		for _, r := range all {
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.ID, r.Name, r.Doc.Severity, r.Doc.Title)
+		}
+		return tw.Flush()
+	case "json":
+		out := make([]ruleJSON, 0, len(all))
+		for _, r := range all {
+			out = append(out, ruleJSON{
+				ID: r.ID, Name: r.Name, Severity: r.Doc.Severity.String(), Title: r.Doc.Title,
+				Summary: r.Doc.Summary, CWE: cweIDs(r), OWASP: nonNil(r.Doc.OWASP), Since: r.Doc.Since, HelpURI: r.HelpURI(),
+			})
+		}
+		enc := json.NewEncoder(app.Out)
+		enc.SetIndent("", "  ")
+		return enc.Encode(out)
+	}
+	return &FlagError{Err: fmt.Errorf("--format: unknown format %q (want text or json)", opts.Format)}
+}
+
+func cweIDs(r *lint.Rule) []string {
+	out := make([]string, 0, len(r.Doc.CWE))
+	for _, c := range r.Doc.CWE {
+		out = append(out, fmt.Sprintf("CWE-%d", c))
+	}
+	return out
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// findRule looks a rule up by ID (any case) or name.
+func findRule(key string) *lint.Rule {
+	for _, r := range Registry() {
+		if strings.EqualFold(r.ID, key) || r.Name == strings.ToLower(key) {
+			return r
+		}
+	}
+	return nil
+}

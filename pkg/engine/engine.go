@@ -1,0 +1,203 @@
+// Package engine runs rules over inputs: it discovers OpenAPI documents and
+// Go modules, loads them, runs the selected rules, applies suppressions and
+// returns a sorted result.
+package engine
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/bmatcuk/doublestar/v4"
+
+	"github.com/apiaudit/apiaudit/pkg/lint"
+	"github.com/apiaudit/apiaudit/pkg/load/openapi"
+)
+
+// Options configures a scan.
+type Options struct {
+	Paths           []string // files and directories; "." when empty
+	Exclude         []string // doublestar globs, relative to the scan root
+	Rules           []*lint.Rule // the rules to run
+	Known           []*lint.Rule // every rule apiaudit has, to tell a disabled rule from a typo; Rules when nil
+	AllowRemoteRefs bool
+	Jobs            int // documents scanned at once; GOMAXPROCS when 0
+}
+
+// Run scans the inputs under opts.Paths. It returns an error only when the
+// scan could not start (a missing path, a bad glob); everything that goes
+// wrong with one input is a Problem in the result, and the scan goes on.
+func Run(ctx context.Context, opts Options) (*lint.Result, error) {
+	inputs, err := Discover(opts.Paths, opts.Exclude)
+	if err != nil {
+		return nil, err
+	}
+	res := &lint.Result{Rules: slices.Clone(opts.Rules)}
+	var specRules []*lint.Rule
+	for _, r := range opts.Rules {
+		if r.Spec != nil {
+			specRules = append(specRules, r)
+		}
+	}
+
+	jobs := opts.Jobs
+	if jobs <= 0 {
+		jobs = runtime.GOMAXPROCS(0)
+	}
+	type outcome struct {
+		file     string
+		findings []lint.Finding
+		problems []lint.Problem
+	}
+	outcomes := make([]outcome, len(inputs))
+	sem := make(chan struct{}, jobs)
+	var wg sync.WaitGroup
+	for i, in := range inputs {
+		if in.Kind != KindOpenAPI {
+			continue // Go modules are analysed by the Go rules (not yet built)
+		}
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			o := &outcomes[i]
+			o.file, o.findings, o.problems = scanDocument(ctx, in, specRules, opts)
+		}()
+	}
+	wg.Wait()
+	for _, o := range outcomes {
+		if o.file != "" {
+			res.Files = append(res.Files, o.file)
+		}
+		res.Findings = append(res.Findings, o.findings...)
+		res.Problems = append(res.Problems, o.problems...)
+	}
+	res.Sort()
+	res.Findings = slices.CompactFunc(res.Findings, func(a, b lint.Finding) bool {
+		return a.RuleID == b.RuleID && a.Location == b.Location && a.Message == b.Message
+	})
+	return res, nil
+}
+
+// scanDocument loads one document and runs every spec rule on it.
+func scanDocument(ctx context.Context, in Input, rules []*lint.Rule, opts Options) (string, []lint.Finding, []lint.Problem) {
+	rel := relTo(in.Root, in.Abs)
+	doc, err := openapi.Load(ctx, in.Abs, in.Version, openapi.Options{Root: in.Root, AllowRemoteRefs: opts.AllowRemoteRefs})
+	if err != nil {
+		if p, ok := err.(*lint.Problem); ok {
+			return "", nil, []lint.Problem{*p}
+		}
+		return "", nil, []lint.Problem{{File: rel, Message: err.Error()}}
+	}
+	var findings []lint.Finding
+	var problems []lint.Problem
+	for _, rule := range rules {
+		pass := &lint.SpecPass{
+			Rule: rule, Doc: doc.T, File: doc.File, Version: doc.Version,
+			Locate: doc.Locate,
+			Report: func(f lint.Finding) { findings = append(findings, complete(rule, f)) },
+		}
+		if err := runRule(rule, pass); err != nil {
+			problems = append(problems, lint.Problem{File: doc.File, Message: err.Error()})
+		}
+	}
+	findings = applyIgnores(doc, findings, opts)
+	return doc.File, findings, problems
+}
+
+// runRule runs one rule, turning a panic into an error so that one broken
+// rule cannot take the scan down.
+func runRule(rule *lint.Rule, pass *lint.SpecPass) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("rule %s crashed: %v (please report this with the document)\n%s", rule.ID, r, firstFrames(debug.Stack()))
+		}
+	}()
+	if err := rule.Spec(pass); err != nil {
+		return fmt.Errorf("rule %s: %w", rule.ID, err)
+	}
+	return nil
+}
+
+func firstFrames(stack []byte) string {
+	lines := strings.Split(string(stack), "\n")
+	if len(lines) > 12 {
+		lines = lines[:12]
+	}
+	return strings.Join(lines, "\n")
+}
+
+// complete fills what a rule leaves to the engine: the default severity, the
+// fix hint and the fingerprint.
+func complete(rule *lint.Rule, f lint.Finding) lint.Finding {
+	f.RuleID = rule.ID
+	if f.Severity == lint.SeverityDefault {
+		f.Severity = rule.Doc.Severity
+	}
+	if f.Fix == "" {
+		f.Fix = rule.Doc.Fix
+	}
+	f.Fingerprint = lint.Fingerprint(f.RuleID, f.Location, f.Message)
+	return f
+}
+
+// applyIgnores drops the findings that a well-formed suppression covers and
+// reports suppressions that are malformed, lack a reason, name no known rule
+// or match nothing.
+func applyIgnores(doc *openapi.Document, findings []lint.Finding, opts Options) []lint.Finding {
+	ignores := doc.Ignores()
+	if len(ignores) == 0 {
+		return findings
+	}
+	known := opts.Known
+	if known == nil {
+		known = opts.Rules
+	}
+	matchesAny := func(pattern string, rules []*lint.Rule) bool {
+		return slices.ContainsFunc(rules, func(r *lint.Rule) bool { ok, _ := doublestar.Match(pattern, r.ID); return ok })
+	}
+	used := make([]bool, len(ignores))
+	kept := findings[:0:0]
+	for _, f := range findings {
+		suppressed := false
+		for i, ig := range ignores {
+			if ig.Err != "" || ig.Reason == "" {
+				continue
+			}
+			if ok, _ := doublestar.Match(ig.Rule, f.RuleID); ok && ig.Covers(f) {
+				used[i], suppressed = true, true
+			}
+		}
+		if !suppressed {
+			kept = append(kept, f)
+		}
+	}
+	report := func(ig openapi.Ignore, format string, args ...any) {
+		kept = append(kept, complete(SuppressionRule, lint.Finding{Message: fmt.Sprintf(format, args...), Location: ig.At}))
+	}
+	for i, ig := range ignores {
+		switch {
+		case ig.Err != "":
+			report(ig, "malformed %s entry: %s", openapi.IgnoreKey, ig.Err)
+		case !doublestar.ValidatePattern(ig.Rule) || !matchesAny(ig.Rule, known):
+			report(ig, "%s names unknown rule %q", openapi.IgnoreKey, ig.Rule)
+		case ig.Reason == "":
+			report(ig, "%s for %s gives no reason, so it suppresses nothing: add reason: why the finding does not apply", openapi.IgnoreKey, ig.Rule)
+		case !used[i] && matchesAny(ig.Rule, opts.Rules):
+			report(ig, "%s for %s matches no finding: remove it", openapi.IgnoreKey, ig.Rule)
+		}
+	}
+	return kept
+}
+
+func relTo(root, abs string) string {
+	if r, err := filepath.Rel(root, abs); err == nil {
+		return filepath.ToSlash(r)
+	}
+	return filepath.ToSlash(abs)
+}

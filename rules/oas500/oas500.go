@@ -1,0 +1,64 @@
+// Package oas500 defines rule OAS500: a document that breaks the OpenAPI
+// specification.
+package oas500
+
+import (
+	"context"
+
+	"github.com/apiaudit/apiaudit/pkg/lint"
+	"github.com/apiaudit/apiaudit/pkg/load/openapi"
+)
+
+var Rule = &lint.Rule{
+	ID:   "OAS500",
+	Name: "invalid-openapi",
+	Doc: lint.Doc{
+		Title:   "Document is not valid OpenAPI",
+		Summary: "The document parses, but breaks a requirement of the OpenAPI specification it declares.",
+		Why: `Gateways, code generators and agent frameworks read an API description
+literally. When it breaks the specification, each of them repairs it in its
+own way or skips the broken part: a security requirement, a parameter
+constraint or a schema can silently fall away between the document you
+reviewed and the behaviour you ship. The other rules also read the document
+as the specification defines it, so their findings are only as good as the
+document is valid.`,
+		Fix: "correct the element so that it follows the OpenAPI version the document declares",
+		Bad: `openapi: 3.0.3
+info: {title: Bookings, version: "1"}
+paths:
+  /bookings/{id}:
+    get:
+      parameters:
+        - name: id
+          in: path          # path parameters must be required: true
+          schema: {type: string, format: uuid}
+      responses:
+        "200": {description: the booking}`,
+		Good: `openapi: 3.0.3
+info: {title: Bookings, version: "1"}
+paths:
+  /bookings/{id}:
+    get:
+      parameters:
+        - name: id
+          in: path
+          required: true
+          schema: {type: string, format: uuid}
+      responses:
+        "200": {description: the booking}`,
+		Lang:      "yaml",
+		Severity:  lint.SeverityWarning,
+		Precision: "high",
+		CWE:       []int{1068},
+		OWASP:     []string{"API9:2023"},
+		Since:     "v0.1.0",
+	},
+	Spec: run,
+}
+
+func run(pass *lint.SpecPass) error {
+	for _, inv := range openapi.Validate(context.Background(), pass.Doc) {
+		pass.Reportf("", inv.Origin, "", "%s", inv.Message)
+	}
+	return nil
+}
