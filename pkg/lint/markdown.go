@@ -1,0 +1,34 @@
+package lint
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Markdown renders a rule's documentation as a markdown page: the body of
+// docs/rules/<ID>.md and of the SARIF rule help.
+func (r *Rule) Markdown() string {
+	d := r.Doc
+	var b strings.Builder
+	fmt.Fprintf(&b, "# %s: %s\n\n", r.ID, d.Title)
+	b.WriteString("| | |\n|---|---|\n")
+	fmt.Fprintf(&b, "| Name | `%s` |\n", r.Name)
+	fmt.Fprintf(&b, "| Default severity | %s |\n", d.Severity)
+	fmt.Fprintf(&b, "| Precision | %s |\n", d.Precision)
+	var cwe []string
+	for _, c := range d.CWE {
+		cwe = append(cwe, fmt.Sprintf("[CWE-%d](https://cwe.mitre.org/data/definitions/%d.html)", c, c))
+	}
+	fmt.Fprintf(&b, "| CWE | %s |\n", strings.Join(cwe, ", "))
+	fmt.Fprintf(&b, "| OWASP | %s |\n", strings.Join(d.OWASP, ", "))
+	fmt.Fprintf(&b, "| Since | %s |\n\n", d.Since)
+	fmt.Fprintf(&b, "%s\n\n", strings.TrimSpace(d.Summary))
+	fmt.Fprintf(&b, "## Why it matters\n\n%s\n\n", strings.TrimSpace(d.Why))
+	fmt.Fprintf(&b, "## How to fix\n\n%s\n\n", strings.TrimSpace(d.Fix))
+	fmt.Fprintf(&b, "## Example\n\nFlagged:\n\n```%s\n%s\n```\n\nFixed:\n\n```%s\n%s\n```\n",
+		d.Lang, strings.TrimSpace(d.Bad), d.Lang, strings.TrimSpace(d.Good))
+	if !r.Engine {
+		fmt.Fprintf(&b, "\n## Suppressing\n\nWhen a finding does not apply, say why where it is written:\n\n```yaml\nx-apiaudit-ignore:\n  - rule: %s\n    reason: <why this does not apply>\n```\n", r.ID)
+	}
+	return b.String()
+}

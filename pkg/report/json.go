@@ -1,0 +1,139 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+
+	"github.com/apiaudit/apiaudit/pkg/lint"
+)
+
+// jsonVersion is the version of the JSON format, documented in
+// docs/json-format.md. It changes only when a field is removed, renamed or
+// changes meaning; new fields do not change it.
+const jsonVersion = 1
+
+// The types below are the JSON format itself; their field order is the order
+// of the keys in the output. Lists are never nil so that they print as [].
+type (
+	jsonReport struct {
+		Version  int           `json:"version"`
+		Tool     jsonTool      `json:"tool"`
+		Rules    []jsonRule    `json:"rules"`
+		Findings []jsonFinding `json:"findings"`
+		Problems []jsonProblem `json:"problems"`
+		Summary  jsonSummary   `json:"summary"`
+	}
+	jsonTool struct {
+		Name    string `json:"name"`
+		Version string `json:"version"`
+	}
+	jsonRule struct {
+		ID       string   `json:"id"`
+		Name     string   `json:"name"`
+		Title    string   `json:"title"`
+		Severity string   `json:"severity"`
+		CWE      []int    `json:"cwe"`
+		OWASP    []string `json:"owasp"`
+		HelpURI  string   `json:"helpUri"`
+	}
+	jsonFinding struct {
+		RuleID      string       `json:"ruleId"`
+		RuleName    string       `json:"ruleName"`
+		Severity    string       `json:"severity"`
+		Message     string       `json:"message"`
+		Fix         string       `json:"fix"`
+		Location    jsonLocation `json:"location"`
+		Fingerprint string       `json:"fingerprint"`
+	}
+	jsonLocation struct {
+		File      string `json:"file"`
+		Line      int    `json:"line"`
+		Column    int    `json:"column"`
+		EndLine   int    `json:"endLine,omitempty"`
+		EndColumn int    `json:"endColumn,omitempty"`
+		Pointer   string `json:"pointer,omitempty"`
+	}
+	jsonProblem struct {
+		File    string `json:"file"`
+		Line    int    `json:"line"`
+		Column  int    `json:"column"`
+		Message string `json:"message"`
+	}
+	jsonSummary struct {
+		Error   int `json:"error"`
+		Warning int `json:"warning"`
+		Note    int `json:"note"`
+		Files   int `json:"files"`
+	}
+)
+
+type jsonReporter struct {
+	opts Options
+}
+
+func (j *jsonReporter) Report(w io.Writer, r *lint.Result) error {
+	rules := rulesByID(r)
+	out := jsonReport{
+		Version:  jsonVersion,
+		Tool:     jsonTool{Name: toolName, Version: j.opts.ToolVersion},
+		Rules:    make([]jsonRule, 0, len(r.Rules)),
+		Findings: make([]jsonFinding, 0, len(r.Findings)),
+		Problems: make([]jsonProblem, 0, len(r.Problems)),
+	}
+	for _, rule := range r.Rules {
+		out.Rules = append(out.Rules, jsonRule{
+			ID:       rule.ID,
+			Name:     rule.Name,
+			Title:    rule.Doc.Title,
+			Severity: rule.Doc.Severity.String(),
+			CWE:      append([]int{}, rule.Doc.CWE...),
+			OWASP:    append([]string{}, rule.Doc.OWASP...),
+			HelpURI:  rule.HelpURI(),
+		})
+	}
+	for _, f := range r.Findings {
+		rule := rules[f.RuleID]
+		jf := jsonFinding{
+			RuleID:   f.RuleID,
+			Severity: severityOf(f, rule).String(),
+			Message:  f.Message,
+			Fix:      fixOf(f, rule),
+			Location: jsonLocation{
+				File:      f.Location.File,
+				Line:      f.Location.Line,
+				Column:    f.Location.Column,
+				EndLine:   f.Location.EndLine,
+				EndColumn: f.Location.EndColumn,
+				Pointer:   f.Location.Pointer,
+			},
+			Fingerprint: fingerprintOf(f),
+		}
+		if rule != nil {
+			jf.RuleName = rule.Name
+		}
+		out.Findings = append(out.Findings, jf)
+	}
+	for _, p := range r.Problems {
+		out.Problems = append(out.Problems, jsonProblem{File: p.File, Line: p.Line, Column: p.Column, Message: p.Message})
+	}
+	t := count(r, rules)
+	out.Summary = jsonSummary{Error: t.errors, Warning: t.warnings, Note: t.notes, Files: t.files}
+
+	return writeJSON(w, out)
+}
+
+// writeJSON writes v indented by two spaces with a trailing newline. HTML
+// characters are left alone: messages quote OpenAPI text such as "<script>",
+// which should read the same in the output.
+func writeJSON(w io.Writer, v any) error {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	_, err := w.Write(b.Bytes())
+	return err
+}

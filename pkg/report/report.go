@@ -1,0 +1,119 @@
+// Package report writes a lint.Result for people (text) and for machines
+// (json, sarif). There is one file per format.
+//
+// Reporters print what they are given, in the order they are given it: the
+// caller sorts the result (lint.Result.Sort) before reporting, and reporters
+// never sort or modify it. Output depends on nothing but the result and the
+// options, so the same scan always prints the same bytes.
+package report
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/apiaudit/apiaudit/pkg/lint"
+)
+
+// Options are the settings shared by all formats.
+type Options struct {
+	// ToolVersion is apiaudit's version as the build reports it, such as
+	// "v0.1.0" or "dev".
+	ToolVersion string
+	// Color turns on ANSI colours in the text format; other formats ignore
+	// it. The caller decides (terminal, NO_COLOR, --no-color): reporters do
+	// not look at the environment.
+	Color bool
+}
+
+// A Reporter writes a result in one format.
+type Reporter interface {
+	Report(w io.Writer, r *lint.Result) error
+}
+
+// Formats are the names New accepts, for flag help and completion.
+var Formats = []string{"text", "json", "sarif"}
+
+// New returns the reporter for a format named in Formats.
+func New(format string, opts Options) (Reporter, error) {
+	switch format {
+	case "text":
+		return &textReporter{opts: opts}, nil
+	case "json":
+		return &jsonReporter{opts: opts}, nil
+	case "sarif":
+		return &sarifReporter{opts: opts}, nil
+	}
+	return nil, fmt.Errorf("unknown format %q (want %s)", format, strings.Join(Formats, ", "))
+}
+
+const (
+	toolName = "apiaudit"
+	toolURI  = "https://github.com/apiaudit/apiaudit"
+)
+
+// rulesByID indexes the rules that ran. A finding whose rule is missing (which
+// the engine does not produce) is still reported, with what it carries.
+func rulesByID(r *lint.Result) map[string]*lint.Rule {
+	m := make(map[string]*lint.Rule, len(r.Rules))
+	for _, rule := range r.Rules {
+		m[rule.ID] = rule
+	}
+	return m
+}
+
+// severityOf is the severity a finding is reported with: its own, else its
+// rule's default, else warning (SARIF's default level).
+func severityOf(f lint.Finding, rule *lint.Rule) lint.Severity {
+	if f.Severity != lint.SeverityDefault {
+		return f.Severity
+	}
+	if rule != nil && rule.Doc.Severity != lint.SeverityDefault {
+		return rule.Doc.Severity
+	}
+	return lint.SeverityWarning
+}
+
+// fixOf is the finding's own hint, else its rule's.
+func fixOf(f lint.Finding, rule *lint.Rule) string {
+	if f.Fix != "" || rule == nil {
+		return f.Fix
+	}
+	return rule.Doc.Fix
+}
+
+// fingerprintOf is the finding's fingerprint, computed the engine's way when
+// the finding was built by hand without one.
+func fingerprintOf(f lint.Finding) string {
+	if f.Fingerprint != "" {
+		return f.Fingerprint
+	}
+	return lint.Fingerprint(f.RuleID, f.Location, f.Message)
+}
+
+// tally counts findings by severity, and the distinct files and rules that
+// have findings.
+type tally struct {
+	errors, warnings, notes int
+	files, rules            int
+}
+
+func count(r *lint.Result, rules map[string]*lint.Rule) tally {
+	var t tally
+	files := map[string]bool{}
+	fired := map[string]bool{}
+	for _, f := range r.Findings {
+		switch severityOf(f, rules[f.RuleID]) {
+		case lint.SeverityError:
+			t.errors++
+		case lint.SeverityWarning:
+			t.warnings++
+		default:
+			t.notes++
+		}
+		files[f.Location.File] = true
+		fired[f.RuleID] = true
+	}
+	t.files, t.rules = len(files), len(fired)
+	return t
+}

@@ -1,0 +1,225 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"net/url"
+	"regexp"
+	"strings"
+
+	"github.com/apiaudit/apiaudit/pkg/lint"
+	"github.com/owenrumney/go-sarif/v2/sarif"
+)
+
+// SARIF constants. The schema URI is the OASIS one, which is also the "id" of
+// the schema document: go-sarif's default points at a branch of a GitHub
+// repository instead.
+const (
+	sarifSchemaURI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+	// srcRoot is the base of every artifact URI. originalUriBaseIds is left
+	// out on purpose: it would hold the absolute scan root, which leaks
+	// machine paths and changes between machines. GitHub code scanning
+	// resolves %SRCROOT%-relative URIs against the repository root.
+	srcRoot = "%SRCROOT%"
+	// fingerprintKey names apiaudit's own partial fingerprint, versioned so
+	// that a change to lint.Fingerprint can move to "apiaudit/v2" rather than
+	// silently reopening every alert.
+	fingerprintKey = "apiaudit/v1"
+	// automationID is the run's category ("apiaudit") with an empty run id.
+	automationID = "apiaudit/"
+)
+
+// sarifReporter writes SARIF 2.1.0 for GitHub code scanning and other SARIF
+// viewers.
+//
+// A result's message.text is the finding's message. The rule's generic fix
+// is in the rule's help, which viewers show next to the result, so it is not
+// repeated; a fix hint written for this finding alone (Finding.Fix) would be
+// lost otherwise and is appended as ". Fix: <hint>", keeping the text on one
+// line.
+type sarifReporter struct {
+	opts Options
+}
+
+func (s *sarifReporter) Report(w io.Writer, r *lint.Result) error {
+	rules := rulesByID(r)
+	index := make(map[string]int, len(r.Rules))
+
+	driver := sarif.NewDriver(toolName).WithInformationURI(toolURI)
+	if v := s.opts.ToolVersion; v != "" {
+		driver.WithVersion(v)
+		if sv := strings.TrimPrefix(v, "v"); semverPattern.MatchString(sv) {
+			driver.SemanticVersion = &sv
+		}
+	}
+	for i, rule := range r.Rules {
+		index[rule.ID] = i
+		// Append directly: driver.AddRule would drop a second rule with the
+		// same ID and shift every later ruleIndex.
+		driver.Rules = append(driver.Rules, sarifRule(rule))
+	}
+
+	run := sarif.NewRun(*sarif.NewTool(driver))
+	run.WithAutomationDetails(sarif.NewRunAutomationDetails().WithID(automationID))
+
+	for _, f := range r.Findings {
+		rule := rules[f.RuleID]
+		text := f.Message
+		if f.Fix != "" {
+			text += ". Fix: " + f.Fix
+		}
+		res := sarif.NewRuleResult(f.RuleID).
+			WithLevel(sarifLevel(severityOf(f, rule))).
+			WithMessage(sarif.NewTextMessage(text)).
+			WithLocations([]*sarif.Location{sarifLocation(f.Location)}).
+			WithPartialFingerPrints(map[string]any{fingerprintKey: fingerprintOf(f)})
+		// A finding of a rule that did not run has no entry to point at;
+		// its ruleId alone still identifies it.
+		if i, ok := index[f.RuleID]; ok {
+			res.WithRuleIndex(i)
+		}
+		// Not run.AddResult: it sets ruleIndex itself, to 2^64-1 for a rule
+		// it cannot find.
+		run.Results = append(run.Results, res)
+	}
+
+	inv := run.AddInvocation(len(r.Problems) == 0)
+	for _, p := range r.Problems {
+		n := sarif.NewNotification().WithLevel("error").WithTextMessage(p.Message)
+		if p.File != "" {
+			pl := sarif.NewPhysicalLocation().WithArtifactLocation(artifact(p.File))
+			if p.Line > 0 {
+				region := sarif.NewRegion().WithStartLine(p.Line)
+				if p.Column > 0 {
+					region.WithStartColumn(p.Column)
+				}
+				pl.WithRegion(region)
+			}
+			n.WithLocations([]*sarif.Location{sarif.NewLocationWithPhysicalLocation(pl)})
+		}
+		inv.AddTToolExecutionNotification(n)
+	}
+
+	doc, err := sarif.New(sarif.Version210, false)
+	if err != nil {
+		return fmt.Errorf("sarif: %w", err)
+	}
+	doc.Schema = sarifSchemaURI
+	doc.AddRun(run)
+	return writeJSON(w, doc)
+}
+
+// sarifRule is a rule's entry in tool.driver.rules, built from its Doc like
+// `apiaudit explain` and docs/rules/<ID>.md are.
+func sarifRule(rule *lint.Rule) *sarif.ReportingDescriptor {
+	d := rule.Doc
+	props := sarif.Properties{
+		"tags":              rule.Tags(),
+		"security-severity": rule.SecuritySeverity(),
+	}
+	if d.Precision != "" {
+		props["precision"] = d.Precision
+	}
+	desc := sarif.NewRule(rule.ID).
+		WithShortDescription(sarif.NewMultiformatMessageString(d.Title)).
+		WithHelpURI(rule.HelpURI()).
+		WithHelp(sarif.NewMultiformatMessageString(helpText(d)).WithMarkdown(rule.Markdown())).
+		WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel(sarifLevel(d.Severity))).
+		WithProperties(props)
+	if rule.Name != "" {
+		desc.WithName(rule.Name)
+	}
+	if d.Summary != "" {
+		desc.WithFullDescription(sarif.NewMultiformatMessageString(d.Summary))
+	}
+	return desc
+}
+
+// helpText is the plain-text help: why, fix, and the examples indented.
+func helpText(d lint.Doc) string {
+	var parts []string
+	if why := strings.TrimSpace(d.Why); why != "" {
+		parts = append(parts, why)
+	}
+	if d.Fix != "" {
+		parts = append(parts, "Fix: "+d.Fix)
+	}
+	for _, ex := range []struct{ label, code string }{{"Bad:", d.Bad}, {"Good:", d.Good}} {
+		if code := trimBlankLines(ex.code); code != "" {
+			parts = append(parts, ex.label+"\n"+indent(code, "    "))
+		}
+	}
+	return strings.Join(parts, "\n\n")
+}
+
+// trimBlankLines drops leading and trailing blank lines but keeps the
+// indentation of the first line, which matters in YAML.
+func trimBlankLines(s string) string {
+	lines := strings.Split(strings.TrimRight(s, " \t\r\n"), "\n")
+	for len(lines) > 0 && strings.TrimSpace(lines[0]) == "" {
+		lines = lines[1:]
+	}
+	return strings.Join(lines, "\n")
+}
+
+func indent(s, prefix string) string {
+	return prefix + strings.ReplaceAll(s, "\n", "\n"+prefix)
+}
+
+func sarifLevel(s lint.Severity) string {
+	switch s {
+	case lint.SeverityError:
+		return "error"
+	case lint.SeverityNote:
+		return "note"
+	}
+	return "warning"
+}
+
+// sarifLocation is a finding's one location. GitHub requires a region that
+// starts at line 1 or later, so an unknown line or column becomes 1; the end
+// is given only when it is known and does not come before the start. The JSON
+// pointer becomes a logical location: it identifies the element whatever line
+// it moves to. Its kind is left out because a pointer may name an object, an
+// array or a scalar, and the reporter cannot tell which.
+func sarifLocation(l lint.Location) *sarif.Location {
+	startLine, startCol := max(l.Line, 1), max(l.Column, 1)
+	region := sarif.NewRegion().WithStartLine(startLine).WithStartColumn(startCol)
+	endLine := startLine
+	if l.Line > 0 && l.EndLine >= startLine {
+		endLine = l.EndLine
+		region.WithEndLine(endLine)
+	}
+	if l.Line > 0 && l.EndColumn > 0 && (endLine > startLine || l.EndColumn >= startCol) {
+		region.WithEndColumn(l.EndColumn)
+	}
+	loc := sarif.NewLocationWithPhysicalLocation(
+		sarif.NewPhysicalLocation().WithArtifactLocation(artifact(l.File)).WithRegion(region))
+	if l.Pointer != "" {
+		loc.AddLogicalLocations(sarif.NewLogicalLocation().WithFullyQualifiedName(l.Pointer))
+	}
+	return loc
+}
+
+func artifact(file string) *sarif.ArtifactLocation {
+	return sarif.NewSimpleArtifactLocation(fileURI(file)).WithUriBaseId(srcRoot)
+}
+
+// fileURI turns a slash-separated relative path into a relative URI
+// reference: each segment is percent-encoded ("my api.yaml" becomes
+// "my%20api.yaml"), and so is ":", which would otherwise read as a scheme
+// ("c:x.yaml").
+func fileURI(file string) string {
+	segs := strings.Split(file, "/")
+	for i, s := range segs {
+		segs[i] = strings.ReplaceAll(url.PathEscape(s), ":", "%3A")
+	}
+	return strings.Join(segs, "/")
+}
+
+// semverPattern is the Semantic Versioning 2.0.0 grammar (semver.org), for
+// tool.driver.semanticVersion. Versions such as "dev" are not semantic and
+// leave the field out.
+var semverPattern = regexp.MustCompile(`^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)` +
+	`(-(0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(\.(0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*)?` +
+	`(\+[0-9a-zA-Z-]+(\.[0-9a-zA-Z-]+)*)?$`)

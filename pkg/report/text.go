@@ -1,0 +1,143 @@
+package report
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/apiaudit/apiaudit/pkg/lint"
+	"github.com/fatih/color"
+)
+
+// textReporter prints findings for a terminal, grouped by file:
+//
+//	api/payments.yaml
+//	  api/payments.yaml:12:5: error OAS101 (operation-without-auth) post /payments can be called without authentication
+//	      fix: add a security requirement to the operation or to the document
+//
+//	problem: api/broken.yaml:3: cannot parse the document
+//
+//	1 error in 1 file (1 rule), 1 problem
+//
+// Each finding line starts with file:line:col so that terminals and editors
+// can jump to it; the group header only makes long reports easier to scan.
+type textReporter struct {
+	opts Options
+}
+
+// palette holds the colours of the text format. Each colour is switched on or
+// off explicitly so that color.NoColor, which fatih/color derives from the
+// process's stdout, has no say: Options.Color alone decides.
+type palette struct {
+	err, warn, note, bold, faint *color.Color
+}
+
+func newPalette(on bool) palette {
+	p := palette{
+		err:   color.New(color.FgRed),
+		warn:  color.New(color.FgYellow),
+		note:  color.New(color.FgCyan),
+		bold:  color.New(color.Bold),
+		faint: color.New(color.Faint),
+	}
+	for _, c := range []*color.Color{p.err, p.warn, p.note, p.bold, p.faint} {
+		if on {
+			c.EnableColor()
+		} else {
+			c.DisableColor()
+		}
+	}
+	return p
+}
+
+func (p palette) severity(s lint.Severity) *color.Color {
+	switch s {
+	case lint.SeverityError:
+		return p.err
+	case lint.SeverityWarning:
+		return p.warn
+	}
+	return p.note
+}
+
+func (t *textReporter) Report(w io.Writer, r *lint.Result) error {
+	p := newPalette(t.opts.Color)
+	rules := rulesByID(r)
+	var b bytes.Buffer
+
+	for i, f := range r.Findings {
+		// Findings come sorted by file, so a group is a run of equal files.
+		if i == 0 || f.Location.File != r.Findings[i-1].Location.File {
+			if i > 0 {
+				b.WriteByte('\n')
+			}
+			fmt.Fprintln(&b, p.bold.Sprint(f.Location.File))
+		}
+		rule := rules[f.RuleID]
+		sev := severityOf(f, rule)
+		fmt.Fprintf(&b, "  %s: %s %s", f.Location, p.severity(sev).Sprint(sev), p.bold.Sprint(f.RuleID))
+		if rule != nil && rule.Name != "" {
+			fmt.Fprintf(&b, " (%s)", rule.Name)
+		}
+		fmt.Fprintf(&b, " %s\n", f.Message)
+		if fix := fixOf(f, rule); fix != "" {
+			fmt.Fprintf(&b, "      %s\n", p.faint.Sprint("fix: "+fix))
+		}
+	}
+
+	if len(r.Problems) > 0 {
+		if len(r.Findings) > 0 {
+			b.WriteByte('\n')
+		}
+		for _, pr := range r.Problems {
+			where := ""
+			if pr.File != "" {
+				where = lint.Location{File: pr.File, Line: pr.Line, Column: pr.Column}.String() + ": "
+			}
+			fmt.Fprintf(&b, "%s %s%s\n", p.err.Sprint("problem:"), where, pr.Message)
+		}
+	}
+
+	if b.Len() > 0 {
+		b.WriteByte('\n')
+	}
+	b.WriteString(summary(count(r, rules), len(r.Problems), p))
+	b.WriteByte('\n')
+
+	_, err := w.Write(b.Bytes())
+	return err
+}
+
+// summary is the last line of the text format, such as
+// "3 errors, 2 warnings, 1 note in 2 files (4 rules)": the files and rules
+// counted are those with findings. Problems, if any, follow after a comma.
+func summary(t tally, problems int, p palette) string {
+	var parts []string
+	add := func(n int, word string, c *color.Color) {
+		if n > 0 {
+			parts = append(parts, c.Sprint(plural(n, word)))
+		}
+	}
+	add(t.errors, "error", p.err)
+	add(t.warnings, "warning", p.warn)
+	add(t.notes, "note", p.note)
+
+	var s string
+	if len(parts) == 0 {
+		s = "no findings"
+	} else {
+		s = fmt.Sprintf("%s in %s (%s)", strings.Join(parts, ", "), plural(t.files, "file"), plural(t.rules, "rule"))
+	}
+	if problems > 0 {
+		s += ", " + p.err.Sprint(plural(problems, "problem"))
+	}
+	return s
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
