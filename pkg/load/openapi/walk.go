@@ -90,10 +90,10 @@ func Parameters(t *openapi3.T) []*Param {
 	}
 	for _, op := range Operations(t) {
 		for i, ref := range op.Item.Parameters {
-			add(op, ref, Join(Pointer("paths", op.Path), "parameters", strconv.Itoa(i)))
+			add(op, ref, Join(Pointer("paths", op.Path), "parameters", itoa(i)))
 		}
 		for i, ref := range op.Op.Parameters {
-			add(op, ref, Join(op.Pointer, "parameters", strconv.Itoa(i)))
+			add(op, ref, Join(op.Pointer, "parameters", itoa(i)))
 		}
 	}
 	return out
@@ -118,3 +118,5 @@ func originFile(o *openapi3.Origin) string {
 	}
 	return o.Key.File
 }
+
+func itoa(i int) string { return strconv.Itoa(i) }

@@ -1,0 +1,249 @@
+package openapi
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"testing"
+
+	"github.com/apiaudit/apiaudit/pkg/lint"
+)
+
+func load(t *testing.T, path string, opts Options) *Document {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, ok := Sniff(data)
+	if !ok {
+		t.Fatalf("%s: not sniffed as OpenAPI", path)
+	}
+	if opts.Root == "" {
+		opts.Root = "testdata"
+	}
+	d, err := Load(context.Background(), path, v, opts)
+	if err != nil {
+		t.Fatalf("load %s: %v", path, err)
+	}
+	return d
+}
+
+func TestSniff(t *testing.T) {
+	for _, tc := range []struct {
+		name, data, version string
+	}{
+		{"yaml 3.0", "openapi: 3.0.3\ninfo: {}\n", "3.0"},
+		{"yaml 3.1 quoted", "# comment\n\"openapi\": '3.1.0'\n", "3.1"},
+		{"yaml 2.0", "info: {}\nswagger: \"2.0\" # old\n", "2.0"},
+		{"json 3.0", `{"openapi": "3.0.0", "info": {}}`, "3.0"},
+		{"json swagger last", `{"definitions": {"a": {}}, "swagger": "2.0"}`, "2.0"},
+		{"json nested key only", `{"properties": {"openapi": {"type": "string"}}}`, ""},
+		{"yaml nested key only", "kind: Pod\nspec:\n  openapi: 3.0.0\n", ""},
+		{"broken json naming swagger", `{"swagger": "2.0", "paths": {`, "2.0"},
+		{"openapi 4 is not ours", "openapi: 4.0.0\n", ""},
+		{"empty", "", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			v, ok := Sniff([]byte(tc.data))
+			if v != tc.version || ok != (tc.version != "") {
+				t.Errorf("Sniff = %q, %v; want %q", v, ok, tc.version)
+			}
+		})
+	}
+}
+
+func TestPointer(t *testing.T) {
+	p := Pointer("paths", "/pets/{id}", "get", "a~b")
+	if want := "/paths/~1pets~1{id}/get/a~0b"; p != want {
+		t.Fatalf("Pointer = %q, want %q", p, want)
+	}
+	if got := Split(p); strings.Join(got, "|") != "paths|/pets/{id}|get|a~b" {
+		t.Fatalf("Split = %q", got)
+	}
+}
+
+// TestSwagger2Positions proves that findings on a Swagger 2.0 document,
+// whose elements are checked in the OpenAPI 3 model, point at the line
+// written in the original file, in YAML and in JSON.
+func TestSwagger2Positions(t *testing.T) {
+	cases := []struct {
+		ptr, field     string
+		yaml, json     [2]int // line, column
+		wantWrittenPtr string
+	}{
+		{"/paths/~1pets/post", "", [2]int{16, 5}, [2]int{24, 7}, "/paths/~1pets/post"},
+		// parameters[1] in the 3 model is dry_run: the body parameter before
+		// it became the request body.
+		{"/paths/~1pets/post/parameters/1", "", [2]int{23, 11}, [2]int{36, 11}, "/paths/~1pets/post/parameters/2"},
+		{"/paths/~1pets/post/parameters/0", "", [2]int{22, 11}, [2]int{33, 11}, "/paths/~1pets/post/parameters/1"},
+		{"/components/parameters/token", "in", [2]int{12, 5}, [2]int{18, 7}, "/parameters/token"},
+		{"/paths/~1pets/post/requestBody", "", [2]int{18, 11}, [2]int{26, 11}, "/paths/~1pets/post/parameters/0"},
+		{"/paths/~1pets/post/requestBody/content/application~1json/schema", "", [2]int{20, 11}, [2]int{29, 13}, "/paths/~1pets/post/parameters/0/schema"},
+		{"/paths/~1pets/post/responses/200/content/application~1json/schema", "", [2]int{29, 11}, [2]int{45, 13}, "/paths/~1pets/post/responses/200/schema"},
+		{"/components/schemas/Pet/properties/name", "", [2]int{35, 7}, [2]int{57, 9}, "/definitions/Pet/properties/name"},
+		{"/components/securitySchemes/key", "in", [2]int{7, 5}, [2]int{11, 7}, "/securityDefinitions/key"},
+		{"/servers/0", "", [2]int{3, 1}, [2]int{7, 3}, "/host"},
+		// An element the converted model has and the file lacks is placed at
+		// its nearest written ancestor.
+		{"/paths/~1pets/post/responses/200/content/application~1json/schema/properties/ghost", "", [2]int{29, 11}, [2]int{45, 13}, "/paths/~1pets/post/responses/200/schema/properties/ghost"},
+	}
+	for _, file := range []string{"v20.yaml", "v20.json"} {
+		d := load(t, filepath.Join("testdata", file), Options{})
+		if d.Version != "2.0" || d.T.Paths.Value("/pets").Post == nil {
+			t.Fatalf("%s: not converted (version %q)", file, d.Version)
+		}
+		for _, tc := range cases {
+			want := tc.yaml
+			if strings.HasSuffix(file, ".json") {
+				want = tc.json
+			}
+			loc := d.Locate(tc.ptr, nil, tc.field)
+			if loc.File != file || loc.Line != want[0] || loc.Column != want[1] || loc.Pointer != tc.wantWrittenPtr {
+				t.Errorf("%s: Locate(%s, %q) = %s %s; want %s:%d:%d %s", file, tc.ptr, tc.field,
+					loc, loc.Pointer, file, want[0], want[1], tc.wantWrittenPtr)
+			}
+		}
+	}
+}
+
+// TestMultiFile checks that elements written in referenced files are located
+// in those files, and that a schema reached through several $refs is listed
+// once, at its definition.
+func TestMultiFile(t *testing.T) {
+	d := load(t, filepath.Join("testdata", "multi", "api.yaml"), Options{})
+	if d.File != "multi/api.yaml" {
+		t.Errorf("File = %q", d.File)
+	}
+	ops := Operations(d.T)
+	if len(ops) != 2 || ops[0].Method != "post" || ops[1].Path != "/pets/{id}" {
+		t.Fatalf("Operations = %+v", ops)
+	}
+	if loc := d.Locate(ops[0].Pointer, ops[0].Op.Origin, ""); loc.File != "multi/paths.yaml" || loc.Line != 7 || loc.Column != 3 {
+		t.Errorf("post /pets located at %s, want multi/paths.yaml:7:3", loc)
+	}
+	params := Parameters(d.T)
+	if len(params) != 1 || params[0].Pointer != "/id" {
+		t.Fatalf("Parameters = %+v", params)
+	}
+	if loc := d.Locate(params[0].Pointer, params[0].Origin, "in"); loc.File != "multi/paths.yaml" || loc.Line != 3 {
+		t.Errorf("parameter id located at %s, want multi/paths.yaml:3", loc)
+	}
+
+	var pets []*Schema
+	for _, s := range Schemas(d.T) {
+		if s.Pointer == "/Pet" {
+			pets = append(pets, s)
+		}
+	}
+	if len(pets) != 1 {
+		t.Fatalf("Pet listed %d times, want once", len(pets))
+	}
+	pet := pets[0]
+	if pet.Uses != Request|Response {
+		t.Errorf("Pet uses = %b, want request and response", pet.Uses)
+	}
+	if loc := d.Locate(pet.Pointer, pet.Origin(), ""); loc.File != "multi/schemas.yaml" || loc.Line != 1 {
+		t.Errorf("Pet located at %s, want multi/schemas.yaml:1", loc)
+	}
+	var items int
+	for _, s := range Schemas(d.T) {
+		if s.Pointer == "/Pet/properties/tags/items" {
+			items++
+			if loc := d.Locate(s.Pointer, s.Origin(), ""); loc.File != "multi/schemas.yaml" || loc.Line != 8 {
+				t.Errorf("tags items located at %s, want multi/schemas.yaml:8", loc)
+			}
+		}
+	}
+	if items != 1 {
+		t.Errorf("tags items listed %d times, want once", items)
+	}
+	// The root security has no origin of its own: it is found in the file.
+	if loc := d.Locate("/security", nil, ""); loc.File != "multi/api.yaml" || loc.Line != 3 {
+		t.Errorf("/security located at %s, want multi/api.yaml:3", loc)
+	}
+}
+
+func TestRemoteRefs(t *testing.T) {
+	var hits atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		hits.Add(1)
+		fmt.Fprintln(w, "Thing: {type: string, maxLength: 10}")
+	}))
+	defer srv.Close()
+	dir := t.TempDir()
+	spec := filepath.Join(dir, "api.yaml")
+	doc := "openapi: 3.0.3\ninfo: {title: R, version: '1'}\npaths:\n  /x:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema:\n                $ref: '" + srv.URL + "/things.yaml#/Thing'\n"
+	if err := os.WriteFile(spec, []byte(doc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Load(context.Background(), spec, "3.0", Options{Root: dir})
+	var p *lint.Problem
+	if !errors.As(err, &p) || !strings.Contains(p.Message, "--allow-remote-refs") || p.File != "api.yaml" {
+		t.Fatalf("Load without --allow-remote-refs: %v; want a problem naming the flag", err)
+	}
+	if hits.Load() != 0 {
+		t.Fatalf("the server was contacted %d times without --allow-remote-refs", hits.Load())
+	}
+	if _, err := Load(context.Background(), spec, "3.0", Options{Root: dir, AllowRemoteRefs: true}); err != nil {
+		t.Fatalf("Load with AllowRemoteRefs: %v", err)
+	}
+	if hits.Load() == 0 {
+		t.Fatal("AllowRemoteRefs did not fetch the $ref")
+	}
+}
+
+func TestRefLeavingRoot(t *testing.T) {
+	root := filepath.Join("testdata", "escape", "root")
+	_, err := Load(context.Background(), filepath.Join(root, "api.yaml"), "3.0", Options{Root: root})
+	if err == nil || !strings.Contains(err.Error(), "leaves the scan root") || !strings.Contains(err.Error(), "api.yaml") {
+		t.Fatalf("err = %v; want a refusal naming the file", err)
+	}
+	// With the parent as root the same document loads.
+	if _, err := Load(context.Background(), filepath.Join(root, "api.yaml"), "3.0", Options{Root: filepath.Join("testdata", "escape")}); err != nil {
+		t.Fatalf("inside the root: %v", err)
+	}
+}
+
+func TestParseErrorHasLine(t *testing.T) {
+	_, err := Load(context.Background(), filepath.Join("testdata", "broken.yaml"), "3.0", Options{Root: "testdata"})
+	var p *lint.Problem
+	if !errors.As(err, &p) {
+		t.Fatalf("err = %v, want *lint.Problem", err)
+	}
+	if p.File != "broken.yaml" || p.Line != 5 || strings.Contains(p.Error(), "\n") {
+		t.Fatalf("problem = %q; want one line at broken.yaml:5", p.Error())
+	}
+}
+
+func TestIgnores(t *testing.T) {
+	d := load(t, filepath.Join("testdata", "ignores.yaml"), Options{})
+	igs := d.Ignores()
+	if len(igs) != 4 {
+		t.Fatalf("got %d ignores, want 4: %+v", len(igs), igs)
+	}
+	root, op, bare, typo := igs[0], igs[1], igs[2], igs[3]
+	if root.Scope != "" || root.Rule != "OAS5*" || root.Reason == "" || root.At.Line != 3 {
+		t.Errorf("root ignore = %+v", root)
+	}
+	if op.Scope != "/paths/~1health/get" || op.Rule != "OAS101" || op.At.Line != 9 {
+		t.Errorf("operation ignore = %+v", op)
+	}
+	if bare.Rule != "OAS102" || bare.Reason != "" || bare.Err != "" {
+		t.Errorf("bare ignore = %+v", bare)
+	}
+	if typo.Err == "" {
+		t.Errorf("an entry with an unknown key should be malformed: %+v", typo)
+	}
+	in := lint.Finding{Location: lint.Location{Pointer: "/paths/~1health/get/responses"}}
+	out := lint.Finding{Location: lint.Location{Pointer: "/paths/~1healthz/get"}}
+	if !op.Covers(in) || op.Covers(out) || !root.Covers(out) {
+		t.Error("Covers does not follow the element's pointer prefix")
+	}
+}
