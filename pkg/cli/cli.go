@@ -32,20 +32,24 @@ type BuildInfo struct {
 	Version, Commit, Date string
 }
 
+// devVersion names a build that neither ldflags nor the module system
+// versioned. It is numeric so that SARIF consumers can still compare it.
+const devVersion = "0.0.0-dev"
+
 // resolved fills what ldflags left empty from the module build info, which
 // `go install module@version` records.
 func (b BuildInfo) resolved() BuildInfo {
 	info, ok := debug.ReadBuildInfo()
 	if !ok {
 		if b.Version == "" {
-			b.Version = "dev"
+			b.Version = devVersion
 		}
 		return b
 	}
 	if b.Version == "" {
 		b.Version = info.Main.Version
 		if b.Version == "" || b.Version == "(devel)" {
-			b.Version = "dev"
+			b.Version = devVersion
 		}
 	}
 	for _, s := range info.Settings {

@@ -1,0 +1,163 @@
+package engine
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/apiaudit/apiaudit/pkg/lint"
+	"github.com/apiaudit/apiaudit/pkg/load/openapi"
+)
+
+// everyOperation reports each operation: a stand-in rule whose findings are
+// easy to predict.
+var everyOperation = testRule("TST101", func(pass *lint.SpecPass) error {
+	for _, op := range openapi.Operations(pass.Doc) {
+		pass.Reportf(op.Pointer, op.Op.Origin, "", "%s %s", op.Method, op.Path)
+	}
+	return nil
+})
+
+var quiet = testRule("TST102", func(*lint.SpecPass) error { return nil })
+
+func testRule(id string, run func(*lint.SpecPass) error) *lint.Rule {
+	return &lint.Rule{ID: id, Name: strings.ToLower(id), Spec: run,
+		Doc: lint.Doc{Title: id, Severity: lint.SeverityWarning, Fix: "fix " + id}}
+}
+
+// tree copies testdata/tree to a temporary directory, adds a .git
+// directory (which cannot be committed) and makes it the working directory.
+func tree(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS("testdata/tree")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(dir, ".git"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, ".git", "api.yaml"), []byte("openapi: 3.0.3\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(dir)
+	return dir
+}
+
+func rels(t *testing.T, root string, inputs []Input, kind Kind) []string {
+	var out []string
+	for _, in := range inputs {
+		if in.Kind == kind {
+			r, _ := filepath.Rel(root, in.Abs)
+			out = append(out, filepath.ToSlash(r))
+		}
+	}
+	return out
+}
+
+func TestDiscover(t *testing.T) {
+	root := tree(t)
+	inputs, err := Discover(nil, []string{"specs/generated/**"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := rels(t, root, inputs, KindOpenAPI)
+	want := []string{"specs/api.yml", "specs/broken.yaml", "specs/ignored.yaml", "specs/legacy.json"}
+	if !slices.Equal(got, want) {
+		t.Errorf("OpenAPI inputs = %q, want %q", got, want)
+	}
+	if got := rels(t, root, inputs, KindGo); !slices.Equal(got, []string{"."}) {
+		t.Errorf("Go modules = %q, want [.]", got)
+	}
+	for _, in := range inputs {
+		if in.Abs == filepath.Join(root, "specs", "legacy.json") && in.Version != "2.0" {
+			t.Errorf("legacy.json version = %q, want 2.0", in.Version)
+		}
+	}
+
+	// A pattern without a slash matches base names anywhere, like .gitignore.
+	inputs, err = Discover([]string{"specs"}, []string{"*.json", "generated"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := rels(t, root, inputs, KindOpenAPI); !slices.Equal(got, []string{"specs/api.yml", "specs/broken.yaml", "specs/ignored.yaml"}) {
+		t.Errorf("with base-name excludes: %q", got)
+	}
+
+	if _, err := Discover([]string{"missing"}, nil); err == nil || !strings.Contains(err.Error(), "missing") {
+		t.Errorf("a missing path: err = %v", err)
+	}
+	if _, err := Discover(nil, []string{"[unclosed"}); err == nil {
+		t.Error("a bad glob was accepted")
+	}
+}
+
+func TestRun(t *testing.T) {
+	tree(t)
+	opts := Options{Rules: []*lint.Rule{everyOperation, quiet}, Exclude: []string{"specs/generated/**"}}
+	res, err := Run(context.Background(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range res.Findings {
+		got = append(got, f.Location.String()+" "+f.RuleID+" "+f.Message)
+		if f.Severity != lint.SeverityWarning || f.Fix == "" || len(f.Fingerprint) != 16 {
+			t.Errorf("finding not completed by the engine: %+v", f)
+		}
+	}
+	want := []string{
+		"specs/api.yml:5:5 TST101 get /a",
+		"specs/ignored.yaml:12:5 TST101 get /noreason",
+		"specs/ignored.yaml:13:7 OAS501 x-apiaudit-ignore for TST101 gives no reason, so it suppresses nothing: add reason: why the finding does not apply",
+		"specs/ignored.yaml:18:5 TST101 get /unknown",
+		"specs/ignored.yaml:19:7 OAS501 x-apiaudit-ignore names unknown rule \"XYZ999\"",
+		"specs/ignored.yaml:25:5 TST101 get /unused",
+		"specs/ignored.yaml:26:7 OAS501 x-apiaudit-ignore for TST102 matches no finding: remove it",
+		"specs/legacy.json:1:38 TST101 post /b",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if len(res.Problems) != 1 || res.Problems[0].File != "specs/broken.yaml" || res.Problems[0].Line != 5 {
+		t.Errorf("problems = %+v, want one for specs/broken.yaml:5", res.Problems)
+	}
+	if !slices.Equal(res.Files, []string{"specs/api.yml", "specs/ignored.yaml", "specs/legacy.json"}) {
+		t.Errorf("files = %q", res.Files)
+	}
+
+	// The same scan, run again with another degree of parallelism, gives
+	// the same result.
+	opts.Jobs = 1
+	again, err := Run(context.Background(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(res, again) {
+		t.Error("two runs of the same scan differ")
+	}
+}
+
+func TestBrokenRuleIsAProblem(t *testing.T) {
+	tree(t)
+	panics := testRule("TST103", func(*lint.SpecPass) error { panic("boom") })
+	fails := testRule("TST104", func(*lint.SpecPass) error { return errors.New("cannot run") })
+	res, err := Run(context.Background(), Options{Paths: []string{"specs/api.yml"}, Rules: []*lint.Rule{panics, fails, everyOperation}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Findings) != 1 {
+		t.Errorf("the healthy rule should still report: %+v", res.Findings)
+	}
+	var msgs []string
+	for _, p := range res.Problems {
+		msgs = append(msgs, p.Message)
+	}
+	if len(msgs) != 2 || !strings.Contains(msgs[0]+msgs[1], "TST103 crashed: boom") || !strings.Contains(msgs[0]+msgs[1], "TST104: cannot run") {
+		t.Errorf("problems = %q", msgs)
+	}
+}
