@@ -97,7 +97,12 @@ func Main(build BuildInfo, args []string, stdout, stderr io.Writer) int {
 	app := &App{Build: build.resolved(), Out: stdout, Err: stderr, IsTTY: isTerminal, Getenv: os.Getenv}
 	cmd := NewCmdRoot(app)
 	cmd.SetArgs(args)
-	err := cmd.Execute()
+	return exitCode(cmd.Execute(), stderr, cmd, args)
+}
+
+// exitCode maps what a command returned to the process exit code, printing
+// the error when there is one to print.
+func exitCode(err error, stderr io.Writer, cmd *cobra.Command, args []string) int {
 	var ee *exitError
 	var fe *FlagError
 	switch {

@@ -1,0 +1,162 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// run executes the command line the way main does, with a terminal or not,
+// and an environment of its own.
+func run(t *testing.T, tty bool, env map[string]string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	app := &App{Build: BuildInfo{Version: "v1.2.3", Commit: "abc123"}, Out: &out, Err: &errb,
+		IsTTY: func(io.Writer) bool { return tty }, Getenv: func(k string) string { return env[k] }}
+	cmd := NewCmdRoot(app)
+	cmd.SetArgs(args)
+	code = exitCode(cmd.Execute(), &errb, cmd, args)
+	return code, out.String(), errb.String()
+}
+
+func TestScanFlags(t *testing.T) {
+	var got *ScanOptions
+	app := &App{Out: io.Discard, Err: io.Discard}
+	cmd := NewCmdRoot(app)
+	cmd.RemoveCommand(cmd.Commands()...)
+	cmd.AddCommand(NewCmdScan(app, func(o *ScanOptions) error { got = o; return nil }))
+	cmd.SetArgs([]string{"scan", "--format", "sarif", "--output", "results.sarif", "--exclude", "a/**", "--exclude", "*.gen.yaml", "--fail-on", "warning", "--allow-remote-refs", "."})
+	if err := cmd.Execute(); err != nil {
+		t.Fatal(err)
+	}
+	want := ScanOptions{Paths: []string{"."}, Format: "sarif", Output: "results.sarif", FailOn: "warning",
+		Exclude: []string{"a/**", "*.gen.yaml"}, AllowRemoteRefs: true}
+	if got == nil || got.Format != want.Format || got.Output != want.Output || got.FailOn != want.FailOn ||
+		!slices.Equal(got.Paths, want.Paths) || !slices.Equal(got.Exclude, want.Exclude) || !got.AllowRemoteRefs {
+		t.Fatalf("options = %+v, want %+v", got, want)
+	}
+}
+
+func TestExitCodes(t *testing.T) {
+	t.Chdir("testdata")
+	for _, tc := range []struct {
+		name string
+		args []string
+		code int
+		err  string
+	}{
+		{"warning below the default threshold", []string{"scan", "invalid.yaml"}, ExitOK, ""},
+		{"warning at --fail-on warning", []string{"scan", "--fail-on", "warning", "invalid.yaml"}, ExitFindings, ""},
+		{"--fail-on none", []string{"scan", "--fail-on", "none", "invalid.yaml"}, ExitOK, ""},
+		{"a file that cannot be scanned", []string{"scan", "--format", "json", "broken.yaml", "invalid.yaml"}, ExitError, "broken.yaml:5"},
+		{"unknown format", []string{"scan", "--format", "xml", "."}, ExitError, "--format"},
+		{"bad --fail-on", []string{"scan", "--fail-on", "critical", "."}, ExitError, "--fail-on"},
+		{"unknown flag", []string{"scan", "--nope"}, ExitError, "unknown flag"},
+		{"missing path", []string{"scan", "nowhere"}, ExitError, "nowhere"},
+		{"unknown rule", []string{"explain", "OAS999"}, ExitError, "OAS999"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			code, _, stderr := run(t, false, nil, tc.args...)
+			if code != tc.code || !strings.Contains(stderr, tc.err) {
+				t.Errorf("exit %d, stderr %q; want exit %d, stderr containing %q", code, stderr, tc.code, tc.err)
+			}
+			if code == ExitError && strings.Count(strings.TrimSpace(stderr), "\n") > 2 {
+				t.Errorf("error output is not short:\n%s", stderr)
+			}
+		})
+	}
+}
+
+func TestColour(t *testing.T) {
+	t.Chdir("testdata")
+	const esc = "\x1b["
+	if _, out, _ := run(t, true, nil, "scan", "invalid.yaml"); !strings.Contains(out, esc) {
+		t.Errorf("no colour on a terminal:\n%s", out)
+	}
+	for name, tc := range map[string]struct {
+		tty  bool
+		env  map[string]string
+		args []string
+	}{
+		"not a terminal": {false, nil, nil},
+		"NO_COLOR":       {true, map[string]string{"NO_COLOR": "1"}, nil},
+		"--no-color":     {true, nil, []string{"--no-color"}},
+	} {
+		_, out, _ := run(t, tc.tty, tc.env, append([]string{"scan", "invalid.yaml"}, tc.args...)...)
+		if strings.Contains(out, esc) || !strings.Contains(out, "invalid.yaml:8:") {
+			t.Errorf("%s: want plain output naming the finding, got:\n%s", name, out)
+		}
+	}
+}
+
+func TestOutputFile(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir("testdata")
+	out := filepath.Join(dir, "results.sarif")
+	code, stdout, _ := run(t, false, nil, "scan", "--format", "sarif", "--output", out, "invalid.yaml")
+	if code != ExitOK || stdout != "" {
+		t.Fatalf("exit %d, stdout %q", code, stdout)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Version string `json:"version"`
+		Runs    []struct {
+			Results []struct {
+				RuleID string `json:"ruleId"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal(data, &doc); err != nil || doc.Version != "2.1.0" || len(doc.Runs[0].Results) != 1 || doc.Runs[0].Results[0].RuleID != "OAS500" {
+		t.Fatalf("SARIF file: err %v, %+v", err, doc)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("temporary files left behind: %v", entries)
+	}
+}
+
+func TestRulesAndExplain(t *testing.T) {
+	code, out, _ := run(t, false, nil, "rules")
+	if code != 0 || !strings.Contains(out, "OAS500") || !strings.Contains(out, "invalid-openapi") || !strings.HasPrefix(out, "ID") {
+		t.Errorf("rules: exit %d\n%s", code, out)
+	}
+	code, out, _ = run(t, false, nil, "rules", "--format", "json")
+	var list []ruleJSON
+	if err := json.Unmarshal([]byte(out), &list); code != 0 || err != nil || len(list) != len(Registry()) {
+		t.Fatalf("rules --format json: exit %d, err %v, %d rules", code, err, len(list))
+	}
+	for _, r := range list {
+		if r.ID == "" || r.Name == "" || r.Severity == "" || r.Title == "" || len(r.CWE) == 0 {
+			t.Errorf("incomplete rule entry %+v", r)
+		}
+	}
+	for _, key := range []string{"OAS500", "oas500", "invalid-openapi"} {
+		code, out, _ = run(t, false, nil, "explain", key)
+		for _, part := range []string{"OAS500 invalid-openapi", "Why it matters", "How to fix", "Bad", "Good", "required: true"} {
+			if code != 0 || !strings.Contains(out, part) {
+				t.Errorf("explain %s: exit %d, output lacks %q", key, code, part)
+			}
+		}
+	}
+}
+
+func TestVersion(t *testing.T) {
+	_, out, _ := run(t, false, nil, "version")
+	for _, part := range []string{"apiaudit v1.2.3", "abc123", runtime.Version()} {
+		if !strings.Contains(out, part) {
+			t.Errorf("version output lacks %q:\n%s", part, out)
+		}
+	}
+	if b := (BuildInfo{}).resolved(); b.Version == "" {
+		t.Error("a build without ldflags has no version")
+	}
+}
