@@ -1,0 +1,56 @@
+package openapi
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/apiaudit/apiaudit/internal/corpus"
+)
+
+// BenchmarkLoad measures loading alone: parsing with origins, $ref
+// resolution and, for Swagger 2.0, conversion. BenchmarkScan in pkg/cli runs
+// the same documents through every rule; compare the two in one run.
+func BenchmarkLoad(b *testing.B) {
+	for _, f := range corpus.Files(b, "small", "medium", "large", "xl") {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		version, ok := Sniff(data)
+		if !ok {
+			continue
+		}
+		b.Run(corpus.Name(f), func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(len(data)))
+			for b.Loop() {
+				if _, err := Load(context.Background(), f, version, Options{Root: filepath.Dir(f)}); err != nil {
+					b.Skip(err) // the corpus has a document with a dangling $ref
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkValidate measures the OpenAPI validation behind OAS500.
+func BenchmarkValidate(b *testing.B) {
+	for _, f := range corpus.Files(b, "medium", "large") {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		version, _ := Sniff(data)
+		d, err := Load(context.Background(), f, version, Options{Root: filepath.Dir(f)})
+		if err != nil {
+			continue
+		}
+		b.Run(corpus.Name(f), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				Validate(context.Background(), d.T)
+			}
+		})
+	}
+}
