@@ -5,10 +5,22 @@ package rules
 import (
 	"github.com/apiaudit/apiaudit/pkg/lint"
 
+	"github.com/apiaudit/apiaudit/rules/oas101"
+	"github.com/apiaudit/apiaudit/rules/oas102"
+	"github.com/apiaudit/apiaudit/rules/oas103"
+	"github.com/apiaudit/apiaudit/rules/oas104"
+	"github.com/apiaudit/apiaudit/rules/oas105"
+	"github.com/apiaudit/apiaudit/rules/oas106"
 	"github.com/apiaudit/apiaudit/rules/oas500"
 )
 
 // All lists every rule defined under rules/, sorted by ID.
 var All = []*lint.Rule{
+	oas101.Rule,
+	oas102.Rule,
+	oas103.Rule,
+	oas104.Rule,
+	oas105.Rule,
+	oas106.Rule,
 	oas500.Rule,
 }

@@ -58,7 +58,7 @@ paths:
 
 func run(pass *lint.SpecPass) error {
 	for _, inv := range openapi.Validate(context.Background(), pass.Doc) {
-		pass.Reportf("", inv.Origin, "", "%s", inv.Message)
+		pass.Reportf(inv.Pointer, inv.Origin, "", "%s", inv.Message)
 	}
 	return nil
 }

@@ -84,7 +84,7 @@ func (x *v2Index) opTail(path, method string, rest []string) []string {
 		if len(rest) == 0 {
 			return out
 		}
-		return append(out, x.param([]string{"paths", path}, rest[0], paramTail(rest[1:]))...)
+		return x.param([]string{"paths", path}, rest[0], paramTail(rest[1:]))
 	}
 	if len(rest) == 0 {
 		return out

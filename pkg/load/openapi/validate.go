@@ -13,6 +13,7 @@ import (
 // Invalid is one way a document breaks the OpenAPI specification.
 type Invalid struct {
 	Message string
+	Pointer string           // the element the error is about, as far as its context tells
 	Origin  *openapi3.Origin // nil when kin-openapi did not record one
 }
 
@@ -36,7 +37,7 @@ func Validate(ctx context.Context, t *openapi3.T) []Invalid {
 			return
 		}
 		msg, leaf := leafMessage(e)
-		inv := Invalid{Message: msg, Origin: originOf(e)}
+		inv := Invalid{Message: msg, Pointer: contextPointer(e), Origin: originOf(e)}
 		// A broken schema is reported by every element that uses it; say it
 		// once, where it is written.
 		key := leaf
@@ -74,6 +75,37 @@ func leafMessage(err error) (msg, leaf string) {
 		msg = parts[len(parts)-1] + ": " + leaf
 	}
 	return strings.Replace(msg, "at '': ", "", 1), leaf
+}
+
+// componentSections maps the section names of kin-openapi's component
+// errors to the keys under components.
+var componentSections = map[string]string{
+	"schema": "schemas", "parameter": "parameters", "header": "headers",
+	"request body": "requestBodies", "response": "responses", "security scheme": "securitySchemes",
+	"example": "examples", "link": "links", "callback": "callbacks",
+}
+
+// contextPointer builds the pointer of the element an error is about from
+// the context wrappers along its chain (path, operation, component). It is
+// what places validation errors in documents without origins, such as
+// converted Swagger 2.0.
+func contextPointer(err error) string {
+	var tokens []string
+	for e := err; e != nil; e = errors.Unwrap(e) {
+		switch c := e.(type) {
+		case *openapi3.PathValidationError:
+			tokens = append(tokens[:0], "paths", c.Path)
+		case *openapi3.OperationValidationError:
+			if len(tokens) == 2 {
+				tokens = append(tokens, strings.ToLower(c.Method))
+			}
+		case *openapi3.ComponentValidationError:
+			if key, ok := componentSections[c.Section]; ok && len(tokens) == 0 {
+				tokens = []string{"components", key, c.Name}
+			}
+		}
+	}
+	return Pointer(tokens...)
 }
 
 var originType = reflect.TypeFor[*openapi3.Origin]()

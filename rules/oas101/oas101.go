@@ -1,0 +1,110 @@
+// Package oas101 defines rule OAS101: an operation anyone can call.
+package oas101
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/apiaudit/apiaudit/pkg/lint"
+	"github.com/apiaudit/apiaudit/pkg/load/openapi"
+)
+
+var Rule = &lint.Rule{
+	ID:   "OAS101",
+	Name: "operation-without-auth",
+	Doc: lint.Doc{
+		Title: "Operation can be called without authentication",
+		Summary: "An operation has no security requirement, switches security off with `security: []`, " +
+			"or lists an empty `{}` alternative that lets anonymous callers in.",
+		Why: `An API description is the contract that gateways, SDK generators and agent
+frameworks read to decide how to call an API. When an operation carries no
+security requirement, every one of them will call it without credentials, and
+so can anyone who finds it: a state-changing operation becomes an open door,
+and a read becomes a data leak. An empty ` + "`{}`" + ` alternative in a
+` + "`security`" + ` list is easy to miss in review and has the same effect.
+
+AI agents make this worse. An agent given the document as a tool catalogue
+will call whatever it is allowed to, including operations nobody meant to
+expose, and it will do so at machine speed. Write operations and
+administrative paths are reported as errors; plain reads as warnings.
+Endpoints that must be public (login, token exchange, health probes) and say
+so explicitly with ` + "`security: []`" + `, and OPTIONS operations (CORS
+preflight requests never carry credentials), are reported as notes only.`,
+		Fix: "add a security requirement to the operation or the document, and remove `security: []` and `{}` alternatives where they are not meant",
+		Bad: `openapi: 3.0.3
+info: {title: Payments, version: "1"}
+paths:
+  /payments:
+    post:                 # no security here or at the top level
+      operationId: createPayment
+      responses:
+        "201": {description: created}`,
+		Good: `openapi: 3.0.3
+info: {title: Payments, version: "1"}
+components:
+  securitySchemes:
+    bearerAuth: {type: http, scheme: bearer}
+security:
+  - bearerAuth: []
+paths:
+  /payments:
+    post:
+      operationId: createPayment
+      responses:
+        "201": {description: created}`,
+		Lang:      "yaml",
+		Severity:  lint.SeverityError,
+		Precision: "high",
+		CWE:       []int{306, 862},
+		OWASP:     []string{"API2:2023", "API5:2023", "LLM06:2025"},
+		Since:     "v0.1.0",
+	},
+	Spec: run,
+}
+
+func run(pass *lint.SpecPass) error {
+	for _, op := range openapi.Operations(pass.Doc) {
+		sec := openapi.EffectiveSecurity(pass.Doc, op)
+		if !sec.Anonymous() {
+			continue
+		}
+		why := "an empty {} alternative allows anonymous calls"
+		switch {
+		case !sec.Set:
+			why = "no security requirement"
+		case len(sec.Reqs) == 0:
+			why = "security: [] switches it off"
+		}
+		privileged := openapi.PrivilegedSegment(op.Path) != ""
+		sev := lint.SeverityWarning
+		switch {
+		case op.Method == "options" && !privileged,
+			sec.Own && !privileged && publicByNature(op.Path):
+			sev = lint.SeverityNote
+		case op.IsWrite() || privileged:
+			sev = lint.SeverityDefault // error
+		}
+		field := ""
+		if sec.Own {
+			field = "security"
+		}
+		pass.ReportSeverityf(sev, op.Pointer, op.Op.Origin, field,
+			"%s %s can be called without authentication (%s)", op.Method, op.Path, why)
+	}
+	return nil
+}
+
+// publicSegments name endpoints that cannot require the credentials they
+// hand out (login, token exchange, sign-up) and probes that load balancers
+// call anonymously. An explicit opt-out on one of them is a note.
+var publicSegments = map[string]bool{
+	"login": true, "signin": true, "sign-in": true, "logon": true,
+	"signup": true, "sign-up": true, "register": true, "registration": true,
+	"token": true, "authorize": true, "forgot-password": true, "password-reset": true, "reset-password": true,
+	"health": true, "healthz": true, "livez": true, "readyz": true, "ping": true,
+}
+
+func publicByNature(path string) bool {
+	segs := strings.Split(strings.Trim(path, "/"), "/")
+	return slices.Contains(segs, ".well-known") || publicSegments[strings.ToLower(segs[len(segs)-1])]
+}

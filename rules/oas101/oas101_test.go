@@ -1,0 +1,40 @@
+package oas101_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/apiaudit/apiaudit/pkg/lint"
+	"github.com/apiaudit/apiaudit/pkg/ruletest"
+	"github.com/apiaudit/apiaudit/rules/oas101"
+)
+
+func TestRule(t *testing.T) {
+	if err := oas101.Rule.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	ruletest.Run(t, oas101.Rule)
+}
+
+// TestSeverity checks the grading: writes and admin paths are errors, reads
+// warnings, and explicit opt-outs of login and probe endpoints notes.
+func TestSeverity(t *testing.T) {
+	want := map[string]lint.Severity{
+		"post /payments":              lint.SeverityDefault, // the rule's default, error
+		"post /payments/{id}/refunds": lint.SeverityDefault,
+		"options /exchange-rates":     lint.SeverityNote,
+		"get /exchange-rates":         lint.SeverityWarning,
+		"get /internal/ledger":        lint.SeverityDefault,
+		"post /oauth/token":           lint.SeverityNote,
+	}
+	findings, _ := ruletest.Findings(t, oas101.Rule, "testdata/bad.yaml")
+	if len(findings) != len(want) {
+		t.Fatalf("got %d findings, want %d", len(findings), len(want))
+	}
+	for _, f := range findings {
+		op, _, _ := strings.Cut(f.Message, " can be called")
+		if sev, ok := want[op]; !ok || f.Severity != sev {
+			t.Errorf("%s: severity %v, want %v", f.Message, f.Severity, sev)
+		}
+	}
+}

@@ -1,0 +1,172 @@
+// Package oas102 defines rule OAS102: a security requirement that names a
+// scheme or a scope the document does not define.
+package oas102
+
+import (
+	"maps"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/apiaudit/apiaudit/pkg/lint"
+	"github.com/apiaudit/apiaudit/pkg/load/openapi"
+)
+
+var Rule = &lint.Rule{
+	ID:   "OAS102",
+	Name: "undefined-security-scheme",
+	Doc: lint.Doc{
+		Title: "Security requirement names an undefined scheme or scope",
+		Summary: "A security requirement names a security scheme that the document does not define, " +
+			"a scope its OAuth2 scheme does not declare, or (in OpenAPI 3.0 and Swagger 2.0) scopes " +
+			"for a scheme that takes none.",
+		Why: `A security requirement is only as good as the scheme it names. When the
+name matches no scheme (often a typo or a difference in case), tools disagree
+on what it means: some reject the document, some drop the requirement and treat
+the operation as public, and gateways generated from the document may not
+enforce anything at all. A scope that the OAuth2 scheme does not declare cannot
+be requested by a client, so either the operation is unreachable or the
+server enforces a different scope than the one documented.
+
+Agents and their frameworks request OAuth scopes from what the document
+declares. An undeclared scope means the agent asks for the wrong permissions,
+and users end up granting broad ones to make it work. Scopes of OpenID
+Connect schemes are not declared in the document and are not checked; in
+OpenAPI 3.1 any scheme may list role names, so those are not checked either.`,
+		Fix: "define the scheme under components.securitySchemes (securityDefinitions in 2.0), fix the name, or declare the scope in the scheme's flows",
+		Bad: `components:
+  securitySchemes:
+    oauth:
+      type: oauth2
+      flows:
+        authorizationCode:
+          authorizationUrl: https://auth.example.com/authorize
+          tokenUrl: https://auth.example.com/token
+          scopes:
+            bookings:read: read bookings
+security:
+  - OAuth: [bookings:read]      # no scheme is called "OAuth"
+paths:
+  /bookings:
+    post:
+      security:
+        - oauth: [bookings:write]   # scope not declared`,
+		Good: `components:
+  securitySchemes:
+    oauth:
+      type: oauth2
+      flows:
+        authorizationCode:
+          authorizationUrl: https://auth.example.com/authorize
+          tokenUrl: https://auth.example.com/token
+          scopes:
+            bookings:read: read bookings
+            bookings:write: create and change bookings
+security:
+  - oauth: [bookings:read]
+paths:
+  /bookings:
+    post:
+      security:
+        - oauth: [bookings:write]`,
+		Lang:      "yaml",
+		Severity:  lint.SeverityError,
+		Precision: "very-high",
+		CWE:       []int{1068, 285},
+		OWASP:     []string{"API2:2023", "API8:2023"},
+		Since:     "v0.1.0",
+	},
+	Spec: run,
+}
+
+func run(pass *lint.SpecPass) error {
+	schemes := openapi.Schemes(pass.Doc)
+	check(pass, schemes, "top-level security", "/security", pass.Doc.Security, nil)
+	for _, op := range openapi.Operations(pass.Doc) {
+		if op.Op.Security == nil {
+			continue
+		}
+		check(pass, schemes, op.Method+" "+op.Path, openapi.Join(op.Pointer, "security"), *op.Op.Security, &op)
+	}
+	return nil
+}
+
+func check(pass *lint.SpecPass, schemes openapi3.SecuritySchemes, who, ptr string, reqs openapi3.SecurityRequirements, op *openapi.Operation) {
+	origin, field := anchor(pass, op)
+	for i, req := range reqs {
+		for _, name := range slices.Sorted(maps.Keys(req)) {
+			reqPtr := openapi.Join(ptr, strconv.Itoa(i), name)
+			ref := schemes[name]
+			if ref == nil || ref.Value == nil {
+				pass.Reportf(reqPtr, origin, field, "%s requires undefined security scheme %q%s", who, name, didYouMean(schemes, name))
+				continue
+			}
+			s := ref.Value
+			switch {
+			case s.Type == "oauth2":
+				declared := declaredScopes(s)
+				for j, scope := range req[name] {
+					if !declared[scope] {
+						pass.Reportf(openapi.Join(reqPtr, strconv.Itoa(j)), origin, field,
+							"%s requires scope %q that oauth2 scheme %q does not declare", who, scope, name)
+					}
+				}
+			case s.Type == "openIdConnect" || pass.Version == "3.1":
+				// OpenID Connect scopes live at the provider; 3.1 allows
+				// role names for any scheme.
+			case len(req[name]) > 0:
+				kind, only := s.Type, "only oauth2 and openIdConnect schemes take scopes in OpenAPI 3.0"
+				if pass.Version == "2.0" {
+					only = "only oauth2 schemes take scopes in Swagger 2.0"
+					if s.Type == "http" {
+						kind = "basic" // as written in 2.0, before conversion
+					}
+				}
+				pass.Reportf(reqPtr, origin, field, "%s lists scopes for %s scheme %q (%s)", who, kind, name, only)
+			}
+		}
+	}
+}
+
+// anchor says how to locate an element inside a list of security
+// requirements, which have no origins of their own. In the root file the
+// pointer alone leads to the exact line (Locate reads the file when the origin
+// is nil); for an operation written in another file, its security key stands
+// in.
+func anchor(pass *lint.SpecPass, op *openapi.Operation) (*openapi3.Origin, string) {
+	if op == nil {
+		return nil, ""
+	}
+	byFile := pass.Locate(op.Pointer, nil, "")
+	byOrigin := pass.Locate(op.Pointer, op.Op.Origin, "")
+	if byFile.File != byOrigin.File || byFile.Line != byOrigin.Line {
+		return op.Op.Origin, "security"
+	}
+	return nil, ""
+}
+
+func declaredScopes(s *openapi3.SecurityScheme) map[string]bool {
+	out := map[string]bool{}
+	if s.Flows == nil {
+		return out
+	}
+	for _, f := range []*openapi3.OAuthFlow{s.Flows.Implicit, s.Flows.Password, s.Flows.ClientCredentials, s.Flows.AuthorizationCode} {
+		if f != nil {
+			for k := range f.Scopes {
+				out[k] = true
+			}
+		}
+	}
+	return out
+}
+
+func didYouMean(schemes openapi3.SecuritySchemes, name string) string {
+	for _, s := range slices.Sorted(maps.Keys(schemes)) {
+		if strings.EqualFold(s, name) {
+			return " (did you mean " + strconv.Quote(s) + "?)"
+		}
+	}
+	return ""
+}

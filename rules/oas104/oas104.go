@@ -1,0 +1,241 @@
+// Package oas104 defines rule OAS104: credentials sent in the URL.
+package oas104
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/apiaudit/apiaudit/pkg/lint"
+	"github.com/apiaudit/apiaudit/pkg/load/openapi"
+)
+
+var Rule = &lint.Rule{
+	ID:   "OAS104",
+	Name: "credentials-in-url",
+	Doc: lint.Doc{
+		Title: "Credentials are sent in the URL",
+		Summary: "An apiKey security scheme is sent in the query string (or path), or a query or path " +
+			"parameter is named like a credential: token, access_token, api_key, secret, password, " +
+			"session id and the like.",
+		Why: `URLs are not secret. They are written to web server and proxy access logs,
+kept in browser history, sent to other sites in the Referer header, cached by
+CDNs and pasted into tickets and chat. A key or token in the query string
+ends up in all of those places, long after the request, and whoever reads
+them can call the API as its owner.
+
+For AI agents the URL is also part of the transcript: tool calls and their
+arguments are logged, shown to users and fed back into the model's context,
+where a prompt injection can ask for them. A credential in a header stays
+out of that trail. Schemes are reported as errors. Parameter names are a
+heuristic and are reported as warnings; pagination cursors (page_token,
+next_token, continuation_token, sync_token), token counts (max_tokens),
+tokenizer names, signatures of signed URLs (signature, sig), idempotency and
+sort keys, and path parameters that identify a resource
+(/sessions/{session_id}) are not reported.`,
+		Fix: "send the credential in a header (Authorization, or an apiKey scheme with in: header) and remove it from the URL",
+		Bad: `components:
+  securitySchemes:
+    apiKey:
+      type: apiKey
+      in: query
+      name: api_key
+paths:
+  /v1/models:
+    get:
+      parameters:
+        - name: access_token
+          in: query
+          schema: {type: string}`,
+		Good: `components:
+  securitySchemes:
+    apiKey:
+      type: apiKey
+      in: header
+      name: X-Api-Key
+paths:
+  /v1/models:
+    get:
+      parameters:
+        - name: page_token
+          in: query
+          schema: {type: string}`,
+		Lang:      "yaml",
+		Severity:  lint.SeverityError,
+		Precision: "high",
+		CWE:       []int{598, 522},
+		OWASP:     []string{"API2:2023", "LLM02:2025"},
+		Since:     "v0.1.0",
+	},
+	Spec: run,
+}
+
+func run(pass *lint.SpecPass) error {
+	schemes := openapi.Schemes(pass.Doc)
+	inURL := map[string]bool{} // "in name" of apiKey schemes sent in the URL
+	for _, name := range slices.Sorted(maps.Keys(schemes)) {
+		ref := schemes[name]
+		if ref == nil || ref.Value == nil || ref.Value.Type != "apiKey" {
+			continue
+		}
+		s := ref.Value
+		if s.In != "query" && s.In != "path" {
+			continue
+		}
+		inURL[s.In+" "+strings.ToLower(s.Name)] = true
+		where := "query string"
+		if s.In == "path" {
+			where = "path"
+		}
+		pass.Reportf(openapi.Pointer("components", "securitySchemes", name), s.Origin, "in",
+			"security scheme %q sends the api key %q in the %s", name, s.Name, where)
+	}
+	for _, p := range openapi.Parameters(pass.Doc) {
+		in, name := p.P.In, p.P.Name
+		if in != "query" && in != "path" || !credential(name) {
+			continue
+		}
+		if inURL[in+" "+strings.ToLower(name)] {
+			continue // the parameter restates a scheme reported above
+		}
+		if in == "path" && (pathNames[strings.Join(words(name), "")] || identifiesResource(name, p.Users)) {
+			continue
+		}
+		pass.ReportSeverityf(lint.SeverityWarning, p.Pointer, p.Origin, "name",
+			"%s parameter %q looks like a credential in the url (%s)", in, name, usedBy(p.Users))
+	}
+	return nil
+}
+
+func usedBy(ops []openapi.Operation) string {
+	if len(ops) == 0 {
+		return "unused"
+	}
+	s := fmt.Sprintf("used by %s %s", ops[0].Method, ops[0].Path)
+	if len(ops) > 1 {
+		s += fmt.Sprintf(" and %d more", len(ops)-1)
+	}
+	return s
+}
+
+// notCredential qualifies "token" when it names a cursor, a counter or a
+// value that grants no access: page_token, max_tokens, csrf_token, and AWS's
+// ClientToken, which is an idempotency key.
+var notCredential = map[string]bool{
+	"page": true, "next": true, "prev": true, "previous": true, "continuation": true, "cursor": true,
+	"pagination": true, "sync": true, "resume": true, "start": true, "skip": true, "delta": true,
+	"change": true, "changes": true, "max": true, "min": true, "csrf": true, "xsrf": true,
+	"idempotency": true, "client": true,
+}
+
+// flagWords start names of switches, not values: rotateWorkerToken,
+// AllowUsersToChangePassword, include_secret.
+var flagWords = map[string]bool{
+	"allow": true, "enable": true, "disable": true, "require": true, "include": true, "exclude": true,
+	"rotate": true, "use": true, "show": true, "hide": true, "is": true, "has": true, "with": true,
+}
+
+// keyOwners are the words that make "key" a credential: api_key, secret_key;
+// not sort_key, idempotency_key or partition_key.
+var keyOwners = map[string]bool{
+	"api": true, "access": true, "secret": true, "private": true, "auth": true, "client": true,
+	"app": true, "application": true, "subscription": true, "developer": true, "master": true, "session": true,
+}
+
+// exact are whole names that are credentials (words joined, "x-" dropped).
+var exact = map[string]bool{
+	"key": true, "apikey": true, "auth": true, "authorization": true, "bearer": true,
+	"session": true, "sessionid": true, "jsessionid": true, "phpsessid": true,
+}
+
+// pathNames are credential names that, in a path, far more often identify a
+// resource: /kv/{key}, /chats/{session}.
+var pathNames = map[string]bool{"key": true, "session": true, "sessionid": true}
+
+// credential reports whether a parameter name looks like it carries a
+// credential.
+func credential(name string) bool {
+	w := words(name)
+	if len(w) > 1 && w[0] == "x" {
+		w = w[1:]
+	}
+	if len(w) == 0 {
+		return false
+	}
+	if exact[strings.Join(w, "")] {
+		return true
+	}
+	if flagWords[w[0]] {
+		return false
+	}
+	last, rest := w[len(w)-1], w[:len(w)-1]
+	switch last {
+	case "password", "passwd", "passphrase", "secret", "jwt", "apikey":
+		return true
+	case "token":
+		return !slices.ContainsFunc(rest, func(s string) bool { return notCredential[s] })
+	case "key":
+		return len(rest) > 0 && keyOwners[rest[len(rest)-1]]
+	}
+	return false
+}
+
+// identifiesResource reports whether a path parameter names the resource
+// whose collection precedes it in every path that uses it, as token in
+// /tokens/{token} (a card token's id) or api_Key in /apikeys/{api_Key}: an
+// identifier, not a credential.
+func identifiesResource(name string, ops []openapi.Operation) bool {
+	w := words(name)
+	if len(w) == 0 || len(ops) == 0 {
+		return false
+	}
+	param := []string{w[0], strings.Join(w, "")}
+	for _, op := range ops {
+		segs := strings.Split(op.Path, "/")
+		i := slices.Index(segs, "{"+name+"}")
+		if i < 1 {
+			return false
+		}
+		prev := words(segs[i-1])
+		if len(prev) == 0 {
+			return false
+		}
+		coll := []string{prev[len(prev)-1], strings.Join(prev, "")}
+		if !slices.ContainsFunc(coll, func(c string) bool {
+			return slices.Contains(param, c) || slices.Contains(param, strings.TrimSuffix(c, "s"))
+		}) {
+			return false
+		}
+	}
+	return true
+}
+
+// words splits a name into lowercase words at separators and case changes:
+// "nextPageToken" and "next_page_token" give next, page, token; "APIKey"
+// gives api, key.
+func words(name string) []string {
+	var out []string
+	var cur []rune
+	rs := []rune(name)
+	flush := func() {
+		if len(cur) > 0 {
+			out = append(out, strings.ToLower(string(cur)))
+			cur = cur[:0]
+		}
+	}
+	for i, r := range rs {
+		switch {
+		case !unicode.IsLetter(r) && !unicode.IsDigit(r):
+			flush()
+			continue
+		case unicode.IsUpper(r) && i > 0 && (unicode.IsLower(rs[i-1]) ||
+			unicode.IsUpper(rs[i-1]) && i+1 < len(rs) && unicode.IsLower(rs[i+1])):
+			flush() // fooBar, or the Bar of HTTPBar
+		}
+		cur = append(cur, r)
+	}
+	flush()
+	return out
+}

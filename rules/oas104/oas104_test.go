@@ -1,0 +1,74 @@
+package oas104
+
+import (
+	"fmt"
+	"slices"
+	"testing"
+
+	"github.com/apiaudit/apiaudit/pkg/ruletest"
+)
+
+func TestRule(t *testing.T) {
+	if err := Rule.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	ruletest.Run(t, Rule)
+}
+
+// TestMultiFile checks that a parameter defined in another file and used by
+// two operations is reported once, where it is written (see the want in
+// testdata/multi/params.yaml).
+func TestMultiFile(t *testing.T) {
+	ruletest.Run(t, Rule, "testdata/multi/api.yaml")
+}
+
+// TestSwagger20JSON checks positions in a JSON document, which has no room
+// for want comments.
+func TestSwagger20JSON(t *testing.T) {
+	findings, _ := ruletest.Findings(t, Rule, "testdata/bad20.json")
+	var got []string
+	for _, f := range findings {
+		got = append(got, fmt.Sprintf("%s %s", f.Location, f.Message))
+	}
+	want := []string{
+		`bad20.json:10:7 security scheme "partnerKey" sends the api key "partner_key" in the query string`,
+		`bad20.json:16:7 query parameter "api_token" looks like a credential in the url (used by get /bookings and 1 more)`,
+		`bad20.json:51:13 query parameter "access_token" looks like a credential in the url (used by post /bookings)`,
+	}
+	slices.Sort(got)
+	if !slices.Equal(got, want) {
+		t.Errorf("findings:\n%s\nwant:\n%s", join(got), join(want))
+	}
+}
+
+func join(s []string) string {
+	out := ""
+	for _, l := range s {
+		out += "\t" + l + "\n"
+	}
+	return out
+}
+
+func TestCredential(t *testing.T) {
+	for name, want := range map[string]bool{
+		"token": true, "access_token": true, "accessToken": true, "id_token": true, "refresh_token": true,
+		"api_key": true, "apikey": true, "apiKey": true, "APIKey": true, "api-key": true, "x-api-key": true,
+		"X-API-KEY": true, "key": true, "secret": true, "client_secret": true, "clientSecret": true,
+		"password": true, "passwd": true, "auth": true, "authorization": true, "session": true,
+		"sessionid": true, "session_id": true, "JSESSIONID": true, "jwt": true, "bearer": true,
+		"x-auth-token": true, "secret_key": true, "private_key": true, "access_key": true,
+
+		"page_token": false, "pageToken": false, "next_token": false, "nextPageToken": false,
+		"continuation_token": false, "sync_token": false, "tokenizer": false, "max_tokens": false,
+		"tokens": false, "token_type": false, "token_id": false, "signature": false, "sig": false,
+		"sort_key": false, "idempotency_key": false, "partition_key": false, "key_id": false,
+		"client_id": false, "auth_code": false, "code": false, "author": false, "keyword": false,
+		"session_count": false, "secretary": false, "csrf_token": false, "passkey_id": false,
+		"ClientToken": false, "rotateWorkerToken": false, "AllowUsersToChangePassword": false,
+		"include_secret": false,
+	} {
+		if got := credential(name); got != want {
+			t.Errorf("credential(%q) = %v, want %v", name, got, want)
+		}
+	}
+}

@@ -1,0 +1,86 @@
+// Package oas105 defines rule OAS105: OAuth 2.0 flows that current security
+// practice forbids.
+package oas105
+
+import (
+	"maps"
+	"slices"
+
+	"github.com/apiaudit/apiaudit/pkg/lint"
+	"github.com/apiaudit/apiaudit/pkg/load/openapi"
+)
+
+var Rule = &lint.Rule{
+	ID:   "OAS105",
+	Name: "insecure-oauth-flow",
+	Doc: lint.Doc{
+		Title: "OAuth2 scheme offers the implicit or password flow",
+		Summary: "An OAuth2 security scheme offers the implicit flow (Swagger 2.0: `flow: implicit`) or " +
+			"the resource owner password credentials flow (`flow: password`).",
+		Why: `The OAuth 2.0 Security Best Current Practice (RFC 9700) retires both flows.
+The implicit flow returns the access token in the redirect URL, where browser
+history, referrer headers and injected scripts can read it; the token cannot
+be bound to the client that asked for it, and nothing stops a token issued to
+one client from being replayed by another. It is reported as an error:
+authorization code with PKCE does the same job for browser and mobile apps
+without those weaknesses.
+
+The password flow has the client collect the user's own password and send it
+to the token endpoint. The token travels over the back channel, so its
+exposure is smaller than with the implicit flow, and first-party legacy
+clients sometimes still depend on it; it is reported as a warning. For an AI
+agent it is a particularly bad fit: the agent has to hold the user's password,
+which then sits in its configuration, logs and context window, and it gets
+every right the user has instead of the scopes it needs. Use authorization
+code with PKCE for agents that act for a user, and client credentials for
+agents that act for themselves.`,
+		Fix: "offer the authorization code flow with PKCE (or client credentials for machine clients) instead",
+		Bad: `components:
+  securitySchemes:
+    oauth:
+      type: oauth2
+      flows:
+        implicit:
+          authorizationUrl: https://auth.example.com/authorize
+          scopes:
+            bookings:read: read bookings`,
+		Good: `components:
+  securitySchemes:
+    oauth:
+      type: oauth2
+      flows:
+        authorizationCode:
+          authorizationUrl: https://auth.example.com/authorize
+          tokenUrl: https://auth.example.com/token
+          scopes:
+            bookings:read: read bookings`,
+		Lang:      "yaml",
+		Severity:  lint.SeverityError,
+		Precision: "very-high",
+		CWE:       []int{1390, 522},
+		OWASP:     []string{"API2:2023", "LLM06:2025"},
+		Since:     "v0.1.0",
+	},
+	Spec: run,
+}
+
+func run(pass *lint.SpecPass) error {
+	schemes := openapi.Schemes(pass.Doc)
+	for _, name := range slices.Sorted(maps.Keys(schemes)) {
+		ref := schemes[name]
+		if ref == nil || ref.Value == nil || ref.Value.Type != "oauth2" || ref.Value.Flows == nil {
+			continue
+		}
+		flows := ref.Value.Flows
+		ptr := openapi.Pointer("components", "securitySchemes", name, "flows")
+		if f := flows.Implicit; f != nil {
+			pass.Reportf(openapi.Join(ptr, "implicit"), f.Origin, "",
+				"security scheme %q offers the implicit flow, which returns access tokens in the redirect url", name)
+		}
+		if f := flows.Password; f != nil {
+			pass.ReportSeverityf(lint.SeverityWarning, openapi.Join(ptr, "password"), f.Origin, "",
+				"security scheme %q offers the password flow, which hands the user's password to the client", name)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,35 @@
+package oas105_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/apiaudit/apiaudit/pkg/lint"
+	"github.com/apiaudit/apiaudit/pkg/ruletest"
+	"github.com/apiaudit/apiaudit/rules/oas105"
+)
+
+func TestRule(t *testing.T) {
+	if err := oas105.Rule.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	ruletest.Run(t, oas105.Rule)
+}
+
+// TestSeverity checks that the implicit flow is an error (the default) and
+// the password flow a warning.
+func TestSeverity(t *testing.T) {
+	findings, _ := ruletest.Findings(t, oas105.Rule, "testdata/bad31.yaml")
+	for _, f := range findings {
+		want := lint.SeverityDefault
+		if strings.Contains(f.Message, "password flow") {
+			want = lint.SeverityWarning
+		}
+		if f.Severity != want {
+			t.Errorf("%s: severity %v, want %v", f.Message, f.Severity, want)
+		}
+	}
+	if len(findings) != 2 {
+		t.Errorf("got %d findings, want 2", len(findings))
+	}
+}

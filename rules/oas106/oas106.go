@@ -1,0 +1,206 @@
+// Package oas106 defines rule OAS106: administrative operations that ordinary
+// credentials can call.
+package oas106
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/apiaudit/apiaudit/pkg/lint"
+	"github.com/apiaudit/apiaudit/pkg/load/openapi"
+)
+
+var Rule = &lint.Rule{
+	ID:   "OAS106",
+	Name: "admin-shares-auth",
+	Doc: lint.Doc{
+		Title: "Administrative operation accepts ordinary credentials",
+		Summary: "An administrative or internal operation (an admin, internal, debug or management path " +
+			"segment, an admin tag, or an operationId such as impersonateUser or dumpDatabase) can be " +
+			"called with the same credentials, and no more scopes, as an ordinary operation.",
+		Why: `When an admin operation requires nothing that an ordinary operation does not
+also require, the document says that every client able to call the ordinary
+operation may call the admin one too. The server may still check roles, but
+nothing in the contract shows it, and broken function level authorization
+(OWASP API5) is among the most common API flaws precisely because that check
+is easy to forget. A separate scheme, or an OAuth scope (in OpenAPI 3.1, a
+role on any scheme) that only operators are granted, makes the difference
+visible and enforceable by gateways.
+
+For AI agents the gap is concrete: an agent is handed a token to do ordinary
+work and a tool list generated from the document. If admin operations accept
+that same token, a confused or prompt-injected agent can call them, and the
+blast radius of the agent becomes the blast radius of an administrator.
+Operations without any authentication are reported by OAS101 instead.`,
+		Fix: "protect the operation with a scheme or a scope that ordinary clients are not given, or move it out of the public document",
+		Bad: `security:
+  - oauth: [bookings]
+paths:
+  /bookings:
+    get:
+      responses: {"200": {description: bookings}}
+  /admin/refunds:
+    post:                     # same token as get /bookings
+      responses: {"201": {description: refunded}}`,
+		Good: `security:
+  - oauth: [bookings]
+paths:
+  /bookings:
+    get:
+      responses: {"200": {description: bookings}}
+  /admin/refunds:
+    post:
+      security:
+        - oauth: [bookings, admin:refunds]
+      responses: {"201": {description: refunded}}`,
+		Lang:      "yaml",
+		Severity:  lint.SeverityWarning,
+		Precision: "medium",
+		CWE:       []int{285, 269},
+		OWASP:     []string{"API5:2023", "LLM06:2025"},
+		Since:     "v0.1.0",
+	},
+	Spec: run,
+}
+
+type guarded struct {
+	op     openapi.Operation
+	reqs   openapi3.SecurityRequirements
+	reason string // what makes it administrative; "" for ordinary operations
+}
+
+func run(pass *lint.SpecPass) error {
+	var admin, ordinary []guarded
+	for _, op := range openapi.Operations(pass.Doc) {
+		sec := openapi.EffectiveSecurity(pass.Doc, op)
+		g := guarded{op: op, reqs: sec.Reqs, reason: why(op)}
+		switch {
+		case g.reason == "":
+			ordinary = append(ordinary, g)
+		case !sec.Anonymous(): // anonymous admin operations are OAS101's
+			admin = append(admin, g)
+		}
+	}
+	for _, a := range admin {
+		other, req := sharedWith(a.reqs, ordinary)
+		if req == nil {
+			continue
+		}
+		op, field := a.op, ""
+		if op.Op.Security != nil {
+			field = "security"
+		}
+		pass.Reportf(op.Pointer, op.Op.Origin, field,
+			"%s %s looks administrative (%s) but accepts the credentials of %s %s (%s)",
+			op.Method, op.Path, a.reason, other.Method, other.Path, describe(req))
+	}
+	return nil
+}
+
+// sharedWith returns the first ordinary operation with a requirement that
+// includes one of the admin operation's alternatives, and that alternative:
+// a client able to call the ordinary operation has all it needs to call the
+// admin one. One such alternative is enough, whatever the others require.
+func sharedWith(adminReqs openapi3.SecurityRequirements, ordinary []guarded) (openapi.Operation, openapi3.SecurityRequirement) {
+	for _, a := range adminReqs {
+		for _, o := range ordinary {
+			for _, b := range o.reqs {
+				if len(a) > 0 && includes(b, a) {
+					return o.op, a
+				}
+			}
+		}
+	}
+	return openapi.Operation{}, nil
+}
+
+// includes reports whether requirement b asks for every scheme and scope
+// that a asks for.
+func includes(b, a openapi3.SecurityRequirement) bool {
+	for name, scopes := range a {
+		have, ok := b[name]
+		if !ok {
+			return false
+		}
+		for _, s := range scopes {
+			if !slices.Contains(have, s) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func describe(req openapi3.SecurityRequirement) string {
+	var parts []string
+	for _, name := range slices.Sorted(maps.Keys(req)) {
+		if len(req[name]) == 0 {
+			parts = append(parts, fmt.Sprintf("%q", name))
+		} else {
+			parts = append(parts, fmt.Sprintf("%q with %s", name, strings.Join(req[name], ", ")))
+		}
+	}
+	return strings.Join(parts, " and ")
+}
+
+// adminTags and adminVerbs are the tags and operationId words that mark an
+// operation as administrative wherever its path is.
+var (
+	adminTags  = map[string]bool{"admin": true, "administration": true, "internal": true, "debug": true, "ops": true, "backoffice": true}
+	adminVerbs = map[string]bool{"admin": true, "impersonate": true, "impersonation": true, "sudo": true, "superuser": true, "dump": true}
+)
+
+// why says what makes an operation administrative, or "".
+func why(op openapi.Operation) string {
+	if seg := openapi.PrivilegedSegment(op.Path); seg != "" {
+		return fmt.Sprintf("path segment %q", seg)
+	}
+	for _, t := range op.Op.Tags {
+		if adminTags[strings.ToLower(t)] {
+			return fmt.Sprintf("tag %q", t)
+		}
+	}
+	w := words(op.Op.OperationID)
+	for i, s := range w {
+		if adminVerbs[s] || s == "export" && i+1 < len(w) && w[i+1] == "all" {
+			return fmt.Sprintf("operationId %q", op.Op.OperationID)
+		}
+	}
+	if s := strings.ToLower(op.Op.Summary); strings.Contains(s, "impersonat") {
+		return "summary mentions impersonation"
+	}
+	return ""
+}
+
+// words splits a name into lowercase words at separators and case changes:
+// "nextPageToken" and "next_page_token" give next, page, token; "APIKey"
+// gives api, key.
+func words(name string) []string {
+	var out []string
+	var cur []rune
+	rs := []rune(name)
+	flush := func() {
+		if len(cur) > 0 {
+			out = append(out, strings.ToLower(string(cur)))
+			cur = cur[:0]
+		}
+	}
+	for i, r := range rs {
+		switch {
+		case !unicode.IsLetter(r) && !unicode.IsDigit(r):
+			flush()
+			continue
+		case unicode.IsUpper(r) && i > 0 && (unicode.IsLower(rs[i-1]) ||
+			unicode.IsUpper(rs[i-1]) && i+1 < len(rs) && unicode.IsLower(rs[i+1])):
+			flush() // fooBar, or the Bar of HTTPBar
+		}
+		cur = append(cur, r)
+	}
+	flush()
+	return out
+}
