@@ -21,8 +21,8 @@ import (
 
 // Options configures a scan.
 type Options struct {
-	Paths           []string // files and directories; "." when empty
-	Exclude         []string // doublestar globs, relative to the scan root
+	Paths           []string     // files and directories; "." when empty
+	Exclude         []string     // doublestar globs, relative to the scan root
 	Rules           []*lint.Rule // the rules to run
 	Known           []*lint.Rule // every rule apiaudit has, to tell a disabled rule from a typo; Rules when nil
 	AllowRemoteRefs bool
