@@ -33,6 +33,12 @@ type Rule struct {
 	// Spec checks one OpenAPI document. A returned error means the rule could
 	// not run; findings are reported through the pass.
 	Spec func(*SpecPass) error
+	// Options, when set, points at the rule's settings: a struct with yaml
+	// tags, holding its defaults, that the configuration file decodes into
+	// (keys are the rule's name). Rules read it each time they run. Only
+	// rules whose users will reasonably disagree (thresholds, word lists,
+	// allowed scopes) have options.
+	Options any
 	// Engine marks a rule whose findings the engine itself makes (invalid
 	// documents, suppressions that match nothing); it has no Spec.
 	Engine bool
