@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -26,6 +27,7 @@ type ScanOptions struct {
 	Exclude         []string
 	NoColor         bool
 	AllowRemoteRefs bool
+	MaxFileSize     string
 	Jobs            int
 }
 
@@ -70,6 +72,7 @@ the command line is wrong or a file could not be scanned.`,
 	f.StringArrayVar(&opts.Exclude, "exclude", nil, "skip files and directories matching `GLOB` (doublestar syntax, relative to the scan root; repeatable)")
 	f.BoolVar(&opts.NoColor, "no-color", false, "never colour the text report (NO_COLOR in the environment does the same)")
 	f.BoolVar(&opts.AllowRemoteRefs, "allow-remote-refs", false, "fetch http and https $refs (off: a scan makes no network calls)")
+	f.StringVar(&opts.MaxFileSize, "max-file-size", "100MB", "skip, with a problem, OpenAPI files larger than `SIZE` (bytes, or with a KB, MB or GB suffix)")
 	f.IntVarP(&opts.Jobs, "jobs", "j", 0, "documents scanned at once (default: the number of CPUs)")
 	return cmd
 }
@@ -94,6 +97,10 @@ func scanRun(ctx context.Context, app *App, opts *ScanOptions) error {
 	if _, err := report.New(opts.Format, report.Options{}); err != nil {
 		return &FlagError{Err: fmt.Errorf("--format: %v", err)}
 	}
+	maxSize, err := parseSize(opts.MaxFileSize)
+	if err != nil {
+		return &FlagError{Err: fmt.Errorf("--max-file-size: %v", err)}
+	}
 	if ctx == nil {
 		ctx = context.Background()
 	}
@@ -107,6 +114,7 @@ func scanRun(ctx context.Context, app *App, opts *ScanOptions) error {
 		Rules:           all,
 		Known:           all,
 		AllowRemoteRefs: opts.AllowRemoteRefs,
+		MaxFileSize:     maxSize,
 		Jobs:            opts.Jobs,
 	})
 	if err != nil {
@@ -137,6 +145,9 @@ func scanRun(ctx context.Context, app *App, opts *ScanOptions) error {
 		for _, p := range res.Problems {
 			fmt.Fprintf(app.Err, "apiaudit: %s\n", p.Error())
 		}
+		for _, p := range res.Notices {
+			fmt.Fprintf(app.Err, "apiaudit: notice: %s\n", p.Error())
+		}
 	}
 
 	switch {
@@ -146,6 +157,26 @@ func scanRun(ctx context.Context, app *App, opts *ScanOptions) error {
 		return &exitError{code: ExitFindings}
 	}
 	return nil
+}
+
+// parseSize reads "100MB", "512KB", "2GB" or a plain number of bytes.
+func parseSize(s string) (int64, error) {
+	t := strings.ToUpper(strings.TrimSpace(s))
+	mult := int64(1)
+	for _, u := range []struct {
+		suffix string
+		mult   int64
+	}{{"GB", 1 << 30}, {"MB", 1 << 20}, {"KB", 1 << 10}, {"B", 1}} {
+		if strings.HasSuffix(t, u.suffix) {
+			t, mult = strings.TrimSpace(strings.TrimSuffix(t, u.suffix)), u.mult
+			break
+		}
+	}
+	n, err := strconv.ParseInt(t, 10, 64)
+	if err != nil || n <= 0 || n > (1<<62)/mult {
+		return 0, fmt.Errorf("%q is not a size such as 100MB", s)
+	}
+	return n * mult, nil
 }
 
 func anyAtLeast(findings []lint.Finding, threshold lint.Severity) bool {

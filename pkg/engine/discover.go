@@ -1,8 +1,11 @@
 package engine
 
 import (
+	"bytes"
 	"fmt"
+	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -10,6 +13,7 @@ import (
 
 	"github.com/bmatcuk/doublestar/v4"
 
+	"github.com/apiaudit/apiaudit/pkg/lint"
 	"github.com/apiaudit/apiaudit/pkg/load/openapi"
 )
 
@@ -29,27 +33,49 @@ type Input struct {
 	Version string // OpenAPI version, for documents
 }
 
+// Discovery is what walking the paths found.
+type Discovery struct {
+	Inputs   []Input
+	Notices  []lint.Problem // files skipped for a reason worth telling
+	Problems []lint.Problem // files that should have been scanned and cannot be
+}
+
+// DefaultMaxFileSize is the largest file read by default. The largest public
+// API descriptions (Microsoft Graph) are about 20 MB.
+const DefaultMaxFileSize = 100 << 20
+
+// sniffHead is how much of an oversized file is read to tell whether it is
+// an OpenAPI document at all.
+const sniffHead = 64 << 10
+
 // skipDirs are never entered: version control, vendored and installed code.
 var skipDirs = map[string]bool{".git": true, "vendor": true, "node_modules": true}
 
-// Discover walks paths and returns the inputs under them, sorted. Each path
-// is reported relative to the working directory when it lies inside it, and
-// relative to itself otherwise. A path that does not exist is an error.
-func Discover(paths, exclude []string) ([]Input, error) {
-	for _, pat := range exclude {
+// Discover walks opts.Paths and returns the inputs under them, sorted. Each
+// path is reported relative to the working directory when it lies inside
+// it, and relative to itself otherwise. Symbolic links are not followed out
+// of that root, and directories are never followed through links. A path
+// that does not exist, or a bad glob, is an error.
+func Discover(opts Options) (*Discovery, error) {
+	for _, pat := range opts.Exclude {
 		if !doublestar.ValidatePattern(pat) {
 			return nil, fmt.Errorf("--exclude %q is not a valid glob", pat)
 		}
+	}
+	maxSize := opts.MaxFileSize
+	if maxSize <= 0 {
+		maxSize = DefaultMaxFileSize
 	}
 	cwd, err := os.Getwd()
 	if err != nil {
 		return nil, err
 	}
+	paths := opts.Paths
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
+	d := &Discovery{}
 	seen := map[string]bool{}
-	var out []Input
 	for _, p := range paths {
 		abs, err := filepath.Abs(p)
 		if err != nil {
@@ -66,83 +92,189 @@ func Discover(paths, exclude []string) ([]Input, error) {
 				root = filepath.Dir(abs)
 			}
 		}
-		excluded := func(path string) bool {
-			rel, err := filepath.Rel(root, path)
+		w := &walker{d: d, root: root, exclude: opts.Exclude, maxSize: maxSize, seen: seen, modules: map[string]bool{}}
+		if !info.IsDir() {
+			w.file(abs, true)
+		} else if err := filepath.WalkDir(abs, func(path string, e fs.DirEntry, err error) error {
 			if err != nil {
-				return false
-			}
-			rel = filepath.ToSlash(rel)
-			for _, pat := range exclude {
-				if ok, _ := doublestar.Match(pat, rel); ok {
-					return true
-				}
-				if !strings.Contains(pat, "/") {
-					if ok, _ := doublestar.Match(pat, filepath.Base(path)); ok {
-						return true
-					}
-				}
-			}
-			return false
-		}
-		modules := map[string]bool{}
-		visit := func(path string, d fs.DirEntry) error {
-			if d.IsDir() {
-				if path != abs && (skipDirs[d.Name()] || excluded(path)) {
+				// An unreadable directory or file: say so and go on.
+				d.Problems = append(d.Problems, lint.Problem{File: w.rel(path), Message: "cannot be read: " + unwrapPath(err)})
+				if e != nil && e.IsDir() {
 					return filepath.SkipDir
 				}
 				return nil
 			}
-			if excluded(path) || seen[path] {
+			if e.IsDir() {
+				if path != abs && (skipDirs[e.Name()] || w.excluded(path)) {
+					return filepath.SkipDir
+				}
 				return nil
 			}
-			name := d.Name()
-			switch {
-			case name == "go.mod":
-				modules[filepath.Dir(path)] = true
-			case openapi.HasExtension(name):
-				if v, ok := sniffFile(path); ok {
-					seen[path] = true
-					out = append(out, Input{Kind: KindOpenAPI, Abs: path, Root: root, Version: v})
-				}
+			if e.Type()&fs.ModeSymlink != 0 && !w.linkInside(path) {
+				return nil
+			}
+			if e.Type().IsRegular() || e.Type()&fs.ModeSymlink != 0 {
+				w.file(path, false)
 			}
 			return nil
-		}
-		if !info.IsDir() {
-			if err := visit(abs, fs.FileInfoToDirEntry(info)); err != nil {
-				return nil, err
-			}
-		} else if err := filepath.WalkDir(abs, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return fmt.Errorf("walk %s: %w", path, err)
-			}
-			return visit(path, d)
 		}); err != nil {
 			return nil, err
 		}
-		for dir := range modules {
+		for _, dir := range slices.Sorted(maps.Keys(w.modules)) {
 			if !seen[dir] {
 				seen[dir] = true
-				out = append(out, Input{Kind: KindGo, Abs: dir, Root: root})
+				d.Inputs = append(d.Inputs, Input{Kind: KindGo, Abs: dir, Root: root})
 			}
 		}
 	}
-	slices.SortFunc(out, func(a, b Input) int {
+	slices.SortFunc(d.Inputs, func(a, b Input) int {
 		if a.Kind != b.Kind {
 			return int(a.Kind - b.Kind)
 		}
 		return strings.Compare(a.Abs, b.Abs)
 	})
-	return out, nil
+	return d, nil
 }
 
-func sniffFile(path string) (string, bool) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		// An unreadable file still deserves a clear error: let the loader
-		// report it.
-		return "3.0", true
+type walker struct {
+	d       *Discovery
+	root    string
+	exclude []string
+	maxSize int64
+	seen    map[string]bool
+	modules map[string]bool
+}
+
+func (w *walker) rel(path string) string { return relTo(w.root, path) }
+
+func (w *walker) excluded(path string) bool {
+	rel := w.rel(path)
+	for _, pat := range w.exclude {
+		if ok, _ := doublestar.Match(pat, rel); ok {
+			return true
+		}
+		if !strings.Contains(pat, "/") {
+			if ok, _ := doublestar.Match(pat, filepath.Base(path)); ok {
+				return true
+			}
+		}
 	}
-	return openapi.Sniff(data)
+	return false
+}
+
+// linkInside reports whether a symbolic link resolves inside the root; a
+// link that leaves it, or leads nowhere, is skipped with a notice.
+func (w *walker) linkInside(path string) bool {
+	target, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		if openapi.HasExtension(path) {
+			w.d.Notices = append(w.d.Notices, lint.Problem{File: w.rel(path), Message: "skipped: broken symbolic link"})
+		}
+		return false
+	}
+	root := w.root
+	if r, err := filepath.EvalSymlinks(root); err == nil {
+		root = r
+	}
+	if !within(root, target) {
+		if openapi.HasExtension(path) {
+			w.d.Notices = append(w.d.Notices, lint.Problem{File: w.rel(path), Message: "skipped: symbolic link to a file outside the scan root"})
+		}
+		return false
+	}
+	return true
+}
+
+// file classifies one file. explicit is true for a file named on the
+// command line, which earns a notice when it is not something apiaudit
+// reads.
+func (w *walker) file(path string, explicit bool) {
+	if w.excluded(path) || w.seen[path] {
+		return
+	}
+	name := filepath.Base(path)
+	if name == "go.mod" {
+		w.modules[filepath.Dir(path)] = true
+		return
+	}
+	if !openapi.HasExtension(name) {
+		if explicit {
+			w.d.Notices = append(w.d.Notices, lint.Problem{File: w.rel(path), Message: "skipped: not a .yaml, .yml or .json file"})
+		}
+		return
+	}
+	version, ok, problem := w.sniff(path)
+	switch {
+	case problem != "":
+		w.d.Problems = append(w.d.Problems, lint.Problem{File: w.rel(path), Message: problem})
+	case ok && version == "":
+		w.d.Notices = append(w.d.Notices, lint.Problem{File: w.rel(path), Message: "skipped: the file is empty"})
+	case ok:
+		w.seen[path] = true
+		w.d.Inputs = append(w.d.Inputs, Input{Kind: KindOpenAPI, Abs: path, Root: w.root, Version: version})
+	case explicit || looksLikeSpecName(name):
+		w.d.Notices = append(w.d.Notices, lint.Problem{File: w.rel(path), Message: "skipped: not an OpenAPI document (no top-level openapi: 3.x or swagger: \"2.0\" key)"})
+	}
+}
+
+// looksLikeSpecName is true for file names that promise an API description,
+// whose authors deserve to hear that it was not read as one.
+func looksLikeSpecName(name string) bool {
+	n := strings.ToLower(name)
+	return strings.Contains(n, "openapi") || strings.Contains(n, "swagger")
+}
+
+// sniff reads a file, or the head of one over the size limit, and tells
+// whether it is an OpenAPI document. problem is set when the file should be
+// scanned and cannot be.
+func (w *walker) sniff(path string) (version string, ok bool, problem string) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", false, "cannot be read: " + unwrapPath(err)
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return "", false, "cannot be read: " + unwrapPath(err)
+	}
+	if info.Size() > w.maxSize {
+		head := make([]byte, sniffHead)
+		n, _ := io.ReadFull(f, head)
+		if _, ok := openapi.Sniff(head[:n]); ok || strings.Contains(string(head[:n]), `"openapi"`) || strings.Contains(string(head[:n]), `"swagger"`) {
+			return "", false, fmt.Sprintf("not scanned: the file is %s, over the %s limit (raise it with --max-file-size %s)",
+				mib(info.Size()), mib(w.maxSize), mib(info.Size()*2))
+		}
+		return "", false, ""
+	}
+	data, err := io.ReadAll(f)
+	if err != nil {
+		return "", false, "cannot be read: " + unwrapPath(err)
+	}
+	if len(bytes.TrimSpace(data)) == 0 && looksLikeSpecName(path) {
+		return "", true, "" // an empty file where a spec is expected
+	}
+	version, ok = openapi.Sniff(data)
+	return version, ok, ""
+}
+
+// mib writes a size the way --max-file-size reads it.
+func mib(n int64) string {
+	switch {
+	case n < 1<<10:
+		return fmt.Sprintf("%dB", n)
+	case n < 1<<20:
+		return fmt.Sprintf("%dKB", (n+(1<<10)-1)>>10)
+	}
+	return fmt.Sprintf("%dMB", (n+(1<<20)-1)>>20)
+}
+
+// unwrapPath drops the path from an *fs.PathError: the message names the
+// file already.
+func unwrapPath(err error) string {
+	if pe, ok := err.(*fs.PathError); ok {
+		return pe.Err.Error()
+	}
+	return err.Error()
 }
 
 func within(dir, path string) bool {

@@ -26,18 +26,20 @@ type Options struct {
 	Rules           []*lint.Rule // the rules to run
 	Known           []*lint.Rule // every rule apiaudit has, to tell a disabled rule from a typo; Rules when nil
 	AllowRemoteRefs bool
-	Jobs            int // documents scanned at once; GOMAXPROCS when 0
+	MaxFileSize     int64 // bytes; DefaultMaxFileSize when 0
+	Jobs            int   // documents scanned at once; GOMAXPROCS when 0
 }
 
 // Run scans the inputs under opts.Paths. It returns an error only when the
 // scan could not start (a missing path, a bad glob); everything that goes
 // wrong with one input is a Problem in the result, and the scan goes on.
 func Run(ctx context.Context, opts Options) (*lint.Result, error) {
-	inputs, err := Discover(opts.Paths, opts.Exclude)
+	found, err := Discover(opts)
 	if err != nil {
 		return nil, err
 	}
-	res := &lint.Result{Rules: slices.Clone(opts.Rules)}
+	inputs := found.Inputs
+	res := &lint.Result{Rules: slices.Clone(opts.Rules), Notices: found.Notices, Problems: found.Problems}
 	var specRules []*lint.Rule
 	for _, r := range opts.Rules {
 		if r.Spec != nil {
@@ -87,7 +89,11 @@ func Run(ctx context.Context, opts Options) (*lint.Result, error) {
 // scanDocument loads one document and runs every spec rule on it.
 func scanDocument(ctx context.Context, in Input, rules []*lint.Rule, opts Options) (string, []lint.Finding, []lint.Problem) {
 	rel := relTo(in.Root, in.Abs)
-	doc, err := openapi.Load(ctx, in.Abs, in.Version, openapi.Options{Root: in.Root, AllowRemoteRefs: opts.AllowRemoteRefs})
+	maxSize := opts.MaxFileSize
+	if maxSize <= 0 {
+		maxSize = DefaultMaxFileSize
+	}
+	doc, err := openapi.Load(ctx, in.Abs, in.Version, openapi.Options{Root: in.Root, AllowRemoteRefs: opts.AllowRemoteRefs, MaxFileSize: maxSize})
 	if err != nil {
 		if p, ok := err.(*lint.Problem); ok {
 			return "", nil, []lint.Problem{*p}

@@ -61,10 +61,11 @@ func rels(t *testing.T, root string, inputs []Input, kind Kind) []string {
 
 func TestDiscover(t *testing.T) {
 	root := tree(t)
-	inputs, err := Discover(nil, []string{"specs/generated/**"})
+	found, err := Discover(Options{Exclude: []string{"specs/generated/**"}})
 	if err != nil {
 		t.Fatal(err)
 	}
+	inputs := found.Inputs
 	got := rels(t, root, inputs, KindOpenAPI)
 	want := []string{"specs/api.yml", "specs/broken.yaml", "specs/ignored.yaml", "specs/legacy.json"}
 	if !slices.Equal(got, want) {
@@ -80,18 +81,19 @@ func TestDiscover(t *testing.T) {
 	}
 
 	// A pattern without a slash matches base names anywhere, like .gitignore.
-	inputs, err = Discover([]string{"specs"}, []string{"*.json", "generated"})
+	found, err = Discover(Options{Paths: []string{"specs"}, Exclude: []string{"*.json", "generated"}})
 	if err != nil {
 		t.Fatal(err)
 	}
+	inputs = found.Inputs
 	if got := rels(t, root, inputs, KindOpenAPI); !slices.Equal(got, []string{"specs/api.yml", "specs/broken.yaml", "specs/ignored.yaml"}) {
 		t.Errorf("with base-name excludes: %q", got)
 	}
 
-	if _, err := Discover([]string{"missing"}, nil); err == nil || !strings.Contains(err.Error(), "missing") {
+	if _, err := Discover(Options{Paths: []string{"missing"}}); err == nil || !strings.Contains(err.Error(), "missing") {
 		t.Errorf("a missing path: err = %v", err)
 	}
-	if _, err := Discover(nil, []string{"[unclosed"}); err == nil {
+	if _, err := Discover(Options{Exclude: []string{"[unclosed"}}); err == nil {
 		t.Error("a bad glob was accepted")
 	}
 }
@@ -159,5 +161,105 @@ func TestBrokenRuleIsAProblem(t *testing.T) {
 	}
 	if len(msgs) != 2 || !strings.Contains(msgs[0]+msgs[1], "TST103 crashed: boom") || !strings.Contains(msgs[0]+msgs[1], "TST104: cannot run") {
 		t.Errorf("problems = %q", msgs)
+	}
+}
+
+// TestDiscoverLinksAndHostileTrees covers symbolic links (out of the root,
+// broken, looping), unreadable directories and names with spaces and
+// non-ASCII letters.
+func TestDiscoverLinksAndHostileTrees(t *testing.T) {
+	root := tree(t)
+	outside := t.TempDir()
+	spec := "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\n"
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	must(os.WriteFile(filepath.Join(outside, "secret.yaml"), []byte(spec), 0o644))
+	must(os.MkdirAll(filepath.Join(root, "links", "ünï cödé"), 0o755))
+	must(os.WriteFile(filepath.Join(root, "links", "ünï cödé", "my api.yaml"), []byte(spec), 0o644))
+	must(os.Symlink(filepath.Join(outside, "secret.yaml"), filepath.Join(root, "links", "escape.yaml")))
+	must(os.Symlink(filepath.Join(root, "nowhere.yaml"), filepath.Join(root, "links", "dangling.yaml")))
+	must(os.Symlink(filepath.Join(root, "links"), filepath.Join(root, "links", "loop")))
+	must(os.Symlink(filepath.Join(root, "specs", "api.yml"), filepath.Join(root, "links", "inside.yaml")))
+
+	found, err := Discover(Options{Paths: []string{"links"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := rels(t, root, found.Inputs, KindOpenAPI); !slices.Equal(got, []string{"links/inside.yaml", "links/ünï cödé/my api.yaml"}) {
+		t.Errorf("inputs = %q", got)
+	}
+	var notices []string
+	for _, n := range found.Notices {
+		notices = append(notices, n.Error())
+	}
+	want := []string{
+		"links/dangling.yaml: skipped: broken symbolic link",
+		"links/escape.yaml: skipped: symbolic link to a file outside the scan root",
+	}
+	if !slices.Equal(notices, want) {
+		t.Errorf("notices = %q, want %q", notices, want)
+	}
+}
+
+func TestDiscoverUnreadable(t *testing.T) {
+	if os.Getuid() == 0 {
+		t.Skip("root reads every file; permissions cannot be tested")
+	}
+	root := tree(t)
+	locked := filepath.Join(root, "specs", "locked")
+	if err := os.MkdirAll(locked, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(locked, 0); err != nil {
+		t.Fatal(err)
+	}
+	defer os.Chmod(locked, 0o755)
+	found, err := Discover(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(found.Problems) != 1 || found.Problems[0].File != "specs/locked" {
+		t.Errorf("problems = %+v, want one for specs/locked", found.Problems)
+	}
+	if len(found.Inputs) == 0 {
+		t.Error("the rest of the tree was not scanned")
+	}
+}
+
+func TestSizeLimit(t *testing.T) {
+	tree(t)
+	res, err := Run(context.Background(), Options{Paths: []string{"specs/ignored.yaml", "specs/api.yml"}, Rules: []*lint.Rule{everyOperation}, MaxFileSize: 200})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Problems) != 1 || !strings.Contains(res.Problems[0].Error(), "specs/ignored.yaml: not scanned: the file is 627B, over the 200B limit (raise it with --max-file-size 2KB)") {
+		t.Errorf("problems = %+v", res.Problems)
+	}
+	if len(res.Findings) != 1 || res.Findings[0].Location.File != "specs/api.yml" {
+		t.Errorf("the small file was not scanned: %+v", res.Findings)
+	}
+}
+
+// TestDeterministic runs the same scan with one and with eight workers and
+// expects equal results. (Directory order does not matter: WalkDir reads
+// each directory sorted.)
+func TestDeterministic(t *testing.T) {
+	tree(t)
+	opts := Options{Rules: []*lint.Rule{everyOperation}, Jobs: 1}
+	one, err := Run(context.Background(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts.Jobs = 8
+	eight, err := Run(context.Background(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(one, eight) {
+		t.Error("results differ between 1 and 8 workers")
 	}
 }

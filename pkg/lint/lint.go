@@ -113,6 +113,9 @@ type Problem struct {
 }
 
 func (p Problem) Error() string {
+	if p.File == "" {
+		return p.Message
+	}
 	return Location{File: p.File, Line: p.Line, Column: p.Column}.String() + ": " + p.Message
 }
 
@@ -121,16 +124,19 @@ type Result struct {
 	Rules    []*Rule  // every rule that ran, sorted by ID
 	Files    []string // inputs that were scanned, relative to the scan root
 	Findings []Finding
-	Problems []Problem
+	Problems []Problem // inputs that could not be scanned: exit code 2
+	Notices  []Problem // files skipped for a reason worth telling; no effect on the exit code
 }
 
 // Sort puts findings and problems in their canonical order.
 func (r *Result) Sort() {
 	slices.SortStableFunc(r.Findings, Compare)
-	slices.SortStableFunc(r.Problems, func(a, b Problem) int {
+	byPosition := func(a, b Problem) int {
 		return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line),
 			cmp.Compare(a.Column, b.Column), cmp.Compare(a.Message, b.Message))
-	})
+	}
+	slices.SortStableFunc(r.Problems, byPosition)
+	slices.SortStableFunc(r.Notices, byPosition)
 	slices.SortFunc(r.Rules, func(a, b *Rule) int { return cmp.Compare(a.ID, b.ID) })
 	slices.Sort(r.Files)
 }

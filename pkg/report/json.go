@@ -22,6 +22,7 @@ type (
 		Rules    []jsonRule    `json:"rules"`
 		Findings []jsonFinding `json:"findings"`
 		Problems []jsonProblem `json:"problems"`
+		Notices  []jsonProblem `json:"notices"`
 		Summary  jsonSummary   `json:"summary"`
 	}
 	jsonTool struct {
@@ -80,6 +81,7 @@ func (j *jsonReporter) Report(w io.Writer, r *lint.Result) error {
 		Rules:    make([]jsonRule, 0, len(r.Rules)),
 		Findings: make([]jsonFinding, 0, len(r.Findings)),
 		Problems: make([]jsonProblem, 0, len(r.Problems)),
+		Notices:  make([]jsonProblem, 0, len(r.Notices)),
 	}
 	for _, rule := range r.Rules {
 		out.Rules = append(out.Rules, jsonRule{
@@ -116,6 +118,9 @@ func (j *jsonReporter) Report(w io.Writer, r *lint.Result) error {
 	}
 	for _, p := range r.Problems {
 		out.Problems = append(out.Problems, jsonProblem{File: p.File, Line: p.Line, Column: p.Column, Message: p.Message})
+	}
+	for _, p := range r.Notices {
+		out.Notices = append(out.Notices, jsonProblem{File: p.File, Line: p.Line, Column: p.Column, Message: p.Message})
 	}
 	t := count(r, rules)
 	out.Summary = jsonSummary{Error: t.errors, Warning: t.warnings, Note: t.notes, Files: t.files}

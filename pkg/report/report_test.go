@@ -100,6 +100,9 @@ func sampleResult() *lint.Result {
 		Problems: []lint.Problem{
 			{File: "api/broken.yaml", Line: 3, Column: 7, Message: "cannot parse the document: mapping values are not allowed in this context"},
 		},
+		Notices: []lint.Problem{
+			{File: "api/openapi.json", Message: "skipped: not an OpenAPI document"},
+		},
 	}
 	r.Sort()
 	return r

@@ -85,19 +85,10 @@ func (s *sarifReporter) Report(w io.Writer, r *lint.Result) error {
 
 	inv := run.AddInvocation(len(r.Problems) == 0)
 	for _, p := range r.Problems {
-		n := sarif.NewNotification().WithLevel("error").WithTextMessage(p.Message)
-		if p.File != "" {
-			pl := sarif.NewPhysicalLocation().WithArtifactLocation(artifact(p.File))
-			if p.Line > 0 {
-				region := sarif.NewRegion().WithStartLine(p.Line)
-				if p.Column > 0 {
-					region.WithStartColumn(p.Column)
-				}
-				pl.WithRegion(region)
-			}
-			n.WithLocations([]*sarif.Location{sarif.NewLocationWithPhysicalLocation(pl)})
-		}
-		inv.AddTToolExecutionNotification(n)
+		inv.AddTToolExecutionNotification(notification("error", p))
+	}
+	for _, p := range r.Notices {
+		inv.AddTToolExecutionNotification(notification("warning", p))
 	}
 
 	doc, err := sarif.New(sarif.Version210, false)
@@ -107,6 +98,24 @@ func (s *sarifReporter) Report(w io.Writer, r *lint.Result) error {
 	doc.Schema = sarifSchemaURI
 	doc.AddRun(run)
 	return writeJSON(w, doc)
+}
+
+// notification turns a problem or notice into a tool execution notification,
+// located in its file when it has one.
+func notification(level string, p lint.Problem) *sarif.Notification {
+	n := sarif.NewNotification().WithLevel(level).WithTextMessage(p.Message)
+	if p.File != "" {
+		pl := sarif.NewPhysicalLocation().WithArtifactLocation(artifact(p.File))
+		if p.Line > 0 {
+			region := sarif.NewRegion().WithStartLine(p.Line)
+			if p.Column > 0 {
+				region.WithStartColumn(p.Column)
+			}
+			pl.WithRegion(region)
+		}
+		n.WithLocations([]*sarif.Location{sarif.NewLocationWithPhysicalLocation(pl)})
+	}
+	return n
 }
 
 // sarifRule is a rule's entry in tool.driver.rules, built from its Doc like

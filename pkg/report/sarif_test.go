@@ -14,7 +14,7 @@ import (
 
 // sarifSchema compiles testdata/sarif-schema-2.1.0.json, a copy of the OASIS
 // schema, so that the test needs no network.
-func sarifSchema(t *testing.T) *jsonschema.Schema {
+func sarifSchema(t testing.TB) *jsonschema.Schema {
 	t.Helper()
 	f, err := os.Open("testdata/sarif-schema-2.1.0.json")
 	if err != nil {
@@ -263,8 +263,11 @@ func TestSARIFGitHub(t *testing.T) {
 	if inv.ExecutionSuccessful == nil || *inv.ExecutionSuccessful {
 		t.Errorf("executionSuccessful = %v with a problem", inv.ExecutionSuccessful)
 	}
-	if len(inv.Notifications) != 1 {
-		t.Fatalf("%d notifications, want 1", len(inv.Notifications))
+	if len(inv.Notifications) != 2 {
+		t.Fatalf("%d notifications, want a problem and a notice", len(inv.Notifications))
+	}
+	if skip := inv.Notifications[1]; skip.Level != "warning" || skip.Message.Text != r.Notices[0].Message {
+		t.Errorf("notice notification = %+v", skip)
 	}
 	n := inv.Notifications[0]
 	if n.Level != "error" || n.Message.Text != r.Problems[0].Message || len(n.Locations) != 1 {

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/apiaudit/apiaudit/pkg/lint"
 	"github.com/fatih/color"
@@ -72,30 +74,29 @@ func (t *textReporter) Report(w io.Writer, r *lint.Result) error {
 			if i > 0 {
 				b.WriteByte('\n')
 			}
-			fmt.Fprintln(&b, p.bold.Sprint(f.Location.File))
+			fmt.Fprintln(&b, p.bold.Sprint(safe(f.Location.File)))
 		}
 		rule := rules[f.RuleID]
 		sev := severityOf(f, rule)
-		fmt.Fprintf(&b, "  %s: %s %s", f.Location, p.severity(sev).Sprint(sev), p.bold.Sprint(f.RuleID))
+		fmt.Fprintf(&b, "  %s: %s %s", safe(f.Location.String()), p.severity(sev).Sprint(sev), p.bold.Sprint(f.RuleID))
 		if rule != nil && rule.Name != "" {
 			fmt.Fprintf(&b, " (%s)", rule.Name)
 		}
-		fmt.Fprintf(&b, " %s\n", f.Message)
+		fmt.Fprintf(&b, " %s\n", safe(f.Message))
 		if fix := fixOf(f, rule); fix != "" {
-			fmt.Fprintf(&b, "      %s\n", p.faint.Sprint("fix: "+fix))
+			fmt.Fprintf(&b, "      %s\n", p.faint.Sprint("fix: "+safe(fix)))
 		}
 	}
 
-	if len(r.Problems) > 0 {
+	if len(r.Problems)+len(r.Notices) > 0 {
 		if len(r.Findings) > 0 {
 			b.WriteByte('\n')
 		}
 		for _, pr := range r.Problems {
-			where := ""
-			if pr.File != "" {
-				where = lint.Location{File: pr.File, Line: pr.Line, Column: pr.Column}.String() + ": "
-			}
-			fmt.Fprintf(&b, "%s %s%s\n", p.err.Sprint("problem:"), where, pr.Message)
+			fmt.Fprintf(&b, "%s %s\n", p.err.Sprint("problem:"), safe(pr.Error()))
+		}
+		for _, pr := range r.Notices {
+			fmt.Fprintf(&b, "%s %s\n", p.warn.Sprint("notice:"), safe(pr.Error()))
 		}
 	}
 
@@ -140,4 +141,38 @@ func plural(n int, word string) string {
 		return "1 " + word
 	}
 	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// safe makes text from a scanned file harmless on a terminal: control
+// characters (escape sequences among them), invisible format characters
+// (zero-width and bidirectional controls, which can make a line read other
+// than it is) and invalid UTF-8 are shown as escapes instead of being
+// written raw.
+func safe(s string) string {
+	clean := true
+	for _, r := range s {
+		if r == utf8.RuneError || unicode.IsControl(r) || unicode.Is(unicode.Cf, r) {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	for len(s) > 0 {
+		r, size := utf8.DecodeRuneInString(s)
+		switch {
+		case r == utf8.RuneError && size == 1:
+			fmt.Fprintf(&b, "\\x%02x", s[0])
+		case r == '\t':
+			b.WriteString("  ")
+		case unicode.IsControl(r) || unicode.Is(unicode.Cf, r):
+			fmt.Fprintf(&b, "\\u{%x}", r)
+		default:
+			b.WriteString(s[:size])
+		}
+		s = s[size:]
+	}
+	return b.String()
 }

@@ -106,3 +106,26 @@ func TestTextProblemWithoutFile(t *testing.T) {
 		t.Errorf("got %q", out)
 	}
 }
+
+// TestTextEscapesHostileText checks that text taken from a scanned file
+// cannot drive the terminal or hide itself: escape sequences, bidi and
+// zero-width characters, NUL and invalid UTF-8 are printed as escapes.
+func TestTextEscapesHostileText(t *testing.T) {
+	hostile := "get /x\x1b[2J\x1b]0;pwned\x07 \u202egnp.exe\u200b\x00\xff done"
+	r := &lint.Result{
+		Findings: []lint.Finding{{RuleID: "OAS101", Severity: lint.SeverityError, Message: hostile,
+			Location: lint.Location{File: "a\x1b[31m.yaml", Line: 1, Column: 1}}},
+		Problems: []lint.Problem{{File: "b.yaml", Message: "bad \x1b[1mbyte"}},
+	}
+	out := string(render(t, "text", Options{}, r))
+	for _, bad := range []string{"\x1b", "\x07", "\u202e", "\u200b", "\x00", "\xff"} {
+		if strings.Contains(out, bad) {
+			t.Errorf("output contains %q:\n%q", bad, out)
+		}
+	}
+	for _, want := range []string{`\u{1b}[2J`, `\u{202e}gnp.exe`, `\xff done`, `a\u{1b}[31m.yaml`, `bad \u{1b}[1mbyte`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks the escape %q:\n%s", want, out)
+		}
+	}
+}

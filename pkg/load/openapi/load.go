@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -36,10 +37,31 @@ type Options struct {
 	AllowRemoteRefs bool
 	// HTTPClient fetches remote $refs; nil means a client with a timeout.
 	HTTPClient *http.Client
+	// MaxFileSize bounds what one file a $ref leads to may weigh, in bytes;
+	// 0 means 100 MB.
+	MaxFileSize int64
 }
 
-// maxRefSize bounds what one $ref target may weigh.
-const maxRefSize = 256 << 20
+// readLimit is the size limit for referenced files.
+func (o Options) readLimit() int64 {
+	if o.MaxFileSize > 0 {
+		return o.MaxFileSize
+	}
+	return 100 << 20
+}
+
+// readCapped reads at most limit bytes, and fails rather than truncating a
+// file that is larger.
+func readCapped(r io.Reader, limit int64, name string) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > limit {
+		return nil, &refError{fmt.Sprintf("$ref to %s: the file is over the %dMB limit (raise it with --max-file-size)", name, limit>>20), name}
+	}
+	return data, nil
+}
 
 // Document is one loaded OpenAPI document.
 type Document struct {
@@ -108,7 +130,17 @@ func (d *Document) loadV2(loader *openapi3.Loader) (*openapi3.T, error) {
 }
 
 // rel turns a path into a slash-separated path relative to the scan root.
+// Origins of referenced files carry the URL path kin-openapi resolved, which
+// is percent-encoded ("my%20specs/api.yaml"); it is decoded when the decoded
+// name is the file that exists.
 func (d *Document) rel(p string) string {
+	if strings.Contains(p, "%") {
+		if u, err := url.PathUnescape(p); err == nil {
+			if _, err := os.Stat(u); err == nil {
+				p = u
+			}
+		}
+	}
 	if !filepath.IsAbs(p) {
 		if a, err := filepath.Abs(p); err == nil {
 			p = a
@@ -121,23 +153,34 @@ func (d *Document) rel(p string) string {
 }
 
 // relOrAbs names a file relative to root, so that messages read the same on
-// every machine, or absolutely when it lies outside root.
+// every machine, or absolutely when it lies outside root (a relative name
+// would then depend on how deep the root is).
 func relOrAbs(root, abs string) string {
-	if r, err := filepath.Rel(root, abs); err == nil {
+	if r, err := filepath.Rel(root, abs); err == nil && r != ".." && !strings.HasPrefix(r, ".."+string(filepath.Separator)) {
 		return filepath.ToSlash(r)
 	}
-	return abs
+	return filepath.ToSlash(abs)
 }
 
-var lineInMessage = regexp.MustCompile(`(?:line |:)(\d+)(?::(\d+))?`)
+// yamlNoise is what kin-openapi and go-yaml put before the message that
+// matters: the position is reported separately.
+var yamlNoise = regexp.MustCompile(`^(?:failed to unmarshal data: |yaml error: |yaml: |construct errors: |unmarshal errors: |line \d+: |go-yaml load error in constructor at L\d+\.C\d+: )+`)
+
+var (
+	yamlAt   = regexp.MustCompile(`\bL(\d+)\.C(\d+)\b`)
+	yamlLineNo = regexp.MustCompile(`\bline (\d+)\b`)
+)
 
 // problem turns a load error into a one-line Problem with a line number when
-// one can be found: in the error, or by parsing the file ourselves.
+// one can be found: in the error, by parsing the file ourselves, or, for a
+// $ref that cannot be followed, by finding the $ref in the root file.
 func (d *Document) problem(err error) *lint.Problem {
-	var refErr *refError
 	p := &lint.Problem{File: d.File, Message: oneLine(err.Error())}
+	var refErr *refError
 	if errors.As(err, &refErr) {
-		p.Message = refErr.Error()
+		p.Message = refErr.msg
+		p.Line = d.refLine(refErr.target)
+		return p
 	}
 	if _, terr := d.tree(d.abs); terr != nil {
 		var se *syntaxError
@@ -146,10 +189,33 @@ func (d *Document) problem(err error) *lint.Problem {
 			return p
 		}
 	}
-	if m := lineInMessage.FindStringSubmatch(p.Message); m != nil && strings.Contains(p.Message, "line") {
+	if m := yamlAt.FindStringSubmatch(p.Message); m != nil {
+		p.Line, _ = strconv.Atoi(m[1])
+		p.Column, _ = strconv.Atoi(m[2])
+	} else if m := yamlLineNo.FindStringSubmatch(p.Message); m != nil {
 		p.Line, _ = strconv.Atoi(m[1])
 	}
+	p.Message = yamlNoise.ReplaceAllString(p.Message, "")
 	return p
+}
+
+// refLine finds the line of the root file where a $ref names target (its
+// base name), or 0.
+func (d *Document) refLine(target string) int {
+	if target == "" {
+		return 0
+	}
+	data, err := os.ReadFile(d.abs)
+	if err != nil {
+		return 0
+	}
+	base := path.Base(target)
+	for i, line := range strings.Split(string(data), "\n") {
+		if strings.Contains(line, "$ref") && strings.Contains(line, base) {
+			return i + 1
+		}
+	}
+	return 0
 }
 
 func oneLine(s string) string {
@@ -161,8 +227,11 @@ func oneLine(s string) string {
 	return s
 }
 
-// refError is a $ref apiaudit refused to follow.
-type refError struct{ msg string }
+// refError is a $ref apiaudit refused or failed to follow.
+type refError struct {
+	msg    string
+	target string // the file or URL it leads to
+}
 
 func (e *refError) Error() string { return e.msg }
 
@@ -177,7 +246,7 @@ func (o Options) reader(root string) openapi3.ReadFromURIFunc {
 		switch u.Scheme {
 		case "http", "https":
 			if !o.AllowRemoteRefs {
-				return nil, &refError{fmt.Sprintf("remote $ref %s was not fetched (pass --allow-remote-refs to follow it)", u.Redacted())}
+				return nil, &refError{fmt.Sprintf("remote $ref %s was not fetched (pass --allow-remote-refs to follow it)", u.Redacted()), u.Path}
 			}
 			resp, err := client.Get(u.String())
 			if err != nil {
@@ -187,10 +256,10 @@ func (o Options) reader(root string) openapi3.ReadFromURIFunc {
 			if resp.StatusCode/100 != 2 {
 				return nil, fmt.Errorf("fetch $ref %s: %s", u.Redacted(), resp.Status)
 			}
-			return io.ReadAll(io.LimitReader(resp.Body, maxRefSize))
+			return readCapped(resp.Body, o.readLimit(), u.Redacted())
 		case "", "file":
 		default:
-			return nil, &refError{fmt.Sprintf("$ref %s uses unsupported scheme %q", u.Redacted(), u.Scheme)}
+			return nil, &refError{fmt.Sprintf("$ref %s uses unsupported scheme %q", u.Redacted(), u.Scheme), u.Path}
 		}
 		p := filepath.FromSlash(u.Path)
 		abs, err := filepath.Abs(p)
@@ -206,13 +275,13 @@ func (o Options) reader(root string) openapi3.ReadFromURIFunc {
 			realRoot = r
 		}
 		if rel, err := filepath.Rel(realRoot, real); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-			return nil, &refError{fmt.Sprintf("$ref to %s leaves the scan root", relOrAbs(root, abs))}
+			return nil, &refError{fmt.Sprintf("$ref to %s leaves the scan root", relOrAbs(root, abs)), abs}
 		}
 		f, err := os.Open(real)
 		if err != nil {
-			return nil, &refError{fmt.Sprintf("$ref to %s cannot be read: %v", relOrAbs(root, abs), errors.Unwrap(err))}
+			return nil, &refError{fmt.Sprintf("$ref to %s cannot be read: %v", relOrAbs(root, abs), errors.Unwrap(err)), abs}
 		}
 		defer f.Close()
-		return io.ReadAll(io.LimitReader(f, maxRefSize))
+		return readCapped(f, o.readLimit(), relOrAbs(root, abs))
 	}
 }
