@@ -167,7 +167,7 @@ func relOrAbs(root, abs string) string {
 var yamlNoise = regexp.MustCompile(`^(?:failed to unmarshal data: |yaml error: |yaml: |construct errors: |unmarshal errors: |line \d+: |go-yaml load error in constructor at L\d+\.C\d+: )+`)
 
 var (
-	yamlAt   = regexp.MustCompile(`\bL(\d+)\.C(\d+)\b`)
+	yamlAt     = regexp.MustCompile(`\bL(\d+)\.C(\d+)\b`)
 	yamlLineNo = regexp.MustCompile(`\bline (\d+)\b`)
 )
 
