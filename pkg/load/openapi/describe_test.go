@@ -1,6 +1,9 @@
 package openapi
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestDescribe(t *testing.T) {
 	for ptr, want := range map[string]string{
@@ -19,6 +22,23 @@ func TestDescribe(t *testing.T) {
 	} {
 		if got := Describe(ptr); got != want {
 			t.Errorf("Describe(%q) = %q, want %q", ptr, got, want)
+		}
+	}
+}
+
+func TestWords(t *testing.T) {
+	for in, want := range map[string]string{
+		"nextPageToken":   "next page token",
+		"next_page_token": "next page token",
+		"Next-Page-Token": "next page token",
+		"APIKey":          "api key",
+		"HTTPProxy":       "http proxy",
+		"v2Token":         "v2 token",
+		"max_tokens":      "max tokens",
+		"":                "",
+	} {
+		if got := strings.Join(Words(in), " "); got != want {
+			t.Errorf("Words(%q) = %q, want %q", in, got, want)
 		}
 	}
 }
