@@ -11,7 +11,38 @@ import (
 	"github.com/apiaudit/apiaudit/rules/oas104"
 	"github.com/apiaudit/apiaudit/rules/oas105"
 	"github.com/apiaudit/apiaudit/rules/oas106"
+	"github.com/apiaudit/apiaudit/rules/oas201"
+	"github.com/apiaudit/apiaudit/rules/oas202"
+	"github.com/apiaudit/apiaudit/rules/oas203"
+	"github.com/apiaudit/apiaudit/rules/oas204"
+	"github.com/apiaudit/apiaudit/rules/oas205"
+	"github.com/apiaudit/apiaudit/rules/oas206"
+	"github.com/apiaudit/apiaudit/rules/oas207"
+	"github.com/apiaudit/apiaudit/rules/oas208"
+	"github.com/apiaudit/apiaudit/rules/oas209"
+	"github.com/apiaudit/apiaudit/rules/oas301"
+	"github.com/apiaudit/apiaudit/rules/oas302"
+	"github.com/apiaudit/apiaudit/rules/oas303"
+	"github.com/apiaudit/apiaudit/rules/oas304"
+	"github.com/apiaudit/apiaudit/rules/oas305"
+	"github.com/apiaudit/apiaudit/rules/oas306"
+	"github.com/apiaudit/apiaudit/rules/oas401"
+	"github.com/apiaudit/apiaudit/rules/oas402"
+	"github.com/apiaudit/apiaudit/rules/oas403"
+	"github.com/apiaudit/apiaudit/rules/oas404"
+	"github.com/apiaudit/apiaudit/rules/oas405"
+	"github.com/apiaudit/apiaudit/rules/oas406"
+	"github.com/apiaudit/apiaudit/rules/oas407"
+	"github.com/apiaudit/apiaudit/rules/oas408"
 	"github.com/apiaudit/apiaudit/rules/oas500"
+	"github.com/apiaudit/apiaudit/rules/oas502"
+	"github.com/apiaudit/apiaudit/rules/oas504"
+	"github.com/apiaudit/apiaudit/rules/oas505"
+	"github.com/apiaudit/apiaudit/rules/oas506"
+	"github.com/apiaudit/apiaudit/rules/oas507"
+	"github.com/apiaudit/apiaudit/rules/oas508"
+	"github.com/apiaudit/apiaudit/rules/oas509"
+	"github.com/apiaudit/apiaudit/rules/oas510"
 )
 
 // All lists every rule defined under rules/, sorted by ID.
@@ -22,5 +53,36 @@ var All = []*lint.Rule{
 	oas104.Rule,
 	oas105.Rule,
 	oas106.Rule,
+	oas201.Rule,
+	oas202.Rule,
+	oas203.Rule,
+	oas204.Rule,
+	oas205.Rule,
+	oas206.Rule,
+	oas207.Rule,
+	oas208.Rule,
+	oas209.Rule,
+	oas301.Rule,
+	oas302.Rule,
+	oas303.Rule,
+	oas304.Rule,
+	oas305.Rule,
+	oas306.Rule,
+	oas401.Rule,
+	oas402.Rule,
+	oas403.Rule,
+	oas404.Rule,
+	oas405.Rule,
+	oas406.Rule,
+	oas407.Rule,
+	oas408.Rule,
 	oas500.Rule,
+	oas502.Rule,
+	oas504.Rule,
+	oas505.Rule,
+	oas506.Rule,
+	oas507.Rule,
+	oas508.Rule,
+	oas509.Rule,
+	oas510.Rule,
 }

@@ -29,7 +29,9 @@ expose, and it will do so at machine speed. Write operations and
 administrative paths are reported as errors; plain reads as warnings.
 Endpoints that must be public (login, token exchange, health probes) and say
 so explicitly with ` + "`security: []`" + `, and OPTIONS operations (CORS
-preflight requests never carry credentials), are reported as notes only.`,
+preflight requests never carry credentials), are reported as notes only.
+A document that declares no security requirement anywhere is reported once,
+at its paths, with the number of operations that are open.`,
 		Fix: "add a security requirement to the operation or the document, and remove `security: []` and `{}` alternatives where they are not meant",
 		Bad: `openapi: 3.0.3
 info: {title: Payments, version: "1"}
@@ -63,7 +65,26 @@ paths:
 }
 
 func run(pass *lint.SpecPass) error {
-	for _, op := range openapi.Operations(pass.Doc) {
+	ops := openapi.Operations(pass.Doc)
+	if len(ops) > 1 && noSecurityAnywhere(pass, ops) {
+		// A document with no security requirement at all gets one finding,
+		// not one per operation: the fix is one line at the top, and a
+		// thousand copies of the same finding hide everything else.
+		writes := 0
+		for _, op := range ops {
+			if op.IsWrite() || openapi.PrivilegedSegment(op.Path) != "" {
+				writes++
+			}
+		}
+		sev := lint.SeverityWarning
+		if writes > 0 {
+			sev = lint.SeverityDefault // error
+		}
+		pass.ReportSeverityf(sev, "/paths", nil, "",
+			"none of the %d operations requires authentication (%d change state or are administrative): the document declares no security requirement", len(ops), writes)
+		return nil
+	}
+	for _, op := range ops {
 		sec := openapi.EffectiveSecurity(pass.Doc, op)
 		if !sec.Anonymous() {
 			continue
@@ -92,6 +113,17 @@ func run(pass *lint.SpecPass) error {
 			"%s %s can be called without authentication (%s)", op.Method, op.Path, why)
 	}
 	return nil
+}
+
+// noSecurityAnywhere reports whether neither the document nor any operation
+// writes a security requirement.
+func noSecurityAnywhere(pass *lint.SpecPass, ops []openapi.Operation) bool {
+	for _, op := range ops {
+		if openapi.EffectiveSecurity(pass.Doc, op).Set {
+			return false
+		}
+	}
+	return true
 }
 
 // publicSegments name endpoints that cannot require the credentials they

@@ -6,7 +6,6 @@ import (
 	"maps"
 	"slices"
 	"strings"
-	"unicode"
 
 	"github.com/apiaudit/apiaudit/pkg/lint"
 	"github.com/apiaudit/apiaudit/pkg/load/openapi"
@@ -100,7 +99,7 @@ func run(pass *lint.SpecPass) error {
 		if inURL[in+" "+strings.ToLower(name)] {
 			continue // the parameter restates a scheme reported above
 		}
-		if in == "path" && (pathNames[strings.Join(words(name), "")] || identifiesResource(name, p.Users)) {
+		if in == "path" && (pathNames[strings.Join(openapi.Words(name), "")] || identifiesResource(name, p.Users)) {
 			continue
 		}
 		pass.ReportSeverityf(lint.SeverityWarning, p.Pointer, p.Origin, "name",
@@ -157,7 +156,7 @@ var pathNames = map[string]bool{"key": true, "session": true, "sessionid": true}
 // credential reports whether a parameter name looks like it carries a
 // credential.
 func credential(name string) bool {
-	w := words(name)
+	w := openapi.Words(name)
 	if len(w) > 1 && w[0] == "x" {
 		w = w[1:]
 	}
@@ -187,7 +186,7 @@ func credential(name string) bool {
 // /tokens/{token} (a card token's id) or api_Key in /apikeys/{api_Key}: an
 // identifier, not a credential.
 func identifiesResource(name string, ops []openapi.Operation) bool {
-	w := words(name)
+	w := openapi.Words(name)
 	if len(w) == 0 || len(ops) == 0 {
 		return false
 	}
@@ -198,7 +197,7 @@ func identifiesResource(name string, ops []openapi.Operation) bool {
 		if i < 1 {
 			return false
 		}
-		prev := words(segs[i-1])
+		prev := openapi.Words(segs[i-1])
 		if len(prev) == 0 {
 			return false
 		}
@@ -210,32 +209,4 @@ func identifiesResource(name string, ops []openapi.Operation) bool {
 		}
 	}
 	return true
-}
-
-// words splits a name into lowercase words at separators and case changes:
-// "nextPageToken" and "next_page_token" give next, page, token; "APIKey"
-// gives api, key.
-func words(name string) []string {
-	var out []string
-	var cur []rune
-	rs := []rune(name)
-	flush := func() {
-		if len(cur) > 0 {
-			out = append(out, strings.ToLower(string(cur)))
-			cur = cur[:0]
-		}
-	}
-	for i, r := range rs {
-		switch {
-		case !unicode.IsLetter(r) && !unicode.IsDigit(r):
-			flush()
-			continue
-		case unicode.IsUpper(r) && i > 0 && (unicode.IsLower(rs[i-1]) ||
-			unicode.IsUpper(rs[i-1]) && i+1 < len(rs) && unicode.IsLower(rs[i+1])):
-			flush() // fooBar, or the Bar of HTTPBar
-		}
-		cur = append(cur, r)
-	}
-	flush()
-	return out
 }

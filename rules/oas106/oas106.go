@@ -7,7 +7,6 @@ import (
 	"maps"
 	"slices"
 	"strings"
-	"unicode"
 
 	"github.com/getkin/kin-openapi/openapi3"
 
@@ -165,7 +164,7 @@ func why(op openapi.Operation) string {
 			return fmt.Sprintf("tag %q", t)
 		}
 	}
-	w := words(op.Op.OperationID)
+	w := openapi.Words(op.Op.OperationID)
 	for i, s := range w {
 		if adminVerbs[s] || s == "export" && i+1 < len(w) && w[i+1] == "all" {
 			return fmt.Sprintf("operationId %q", op.Op.OperationID)
@@ -175,32 +174,4 @@ func why(op openapi.Operation) string {
 		return "summary mentions impersonation"
 	}
 	return ""
-}
-
-// words splits a name into lowercase words at separators and case changes:
-// "nextPageToken" and "next_page_token" give next, page, token; "APIKey"
-// gives api, key.
-func words(name string) []string {
-	var out []string
-	var cur []rune
-	rs := []rune(name)
-	flush := func() {
-		if len(cur) > 0 {
-			out = append(out, strings.ToLower(string(cur)))
-			cur = cur[:0]
-		}
-	}
-	for i, r := range rs {
-		switch {
-		case !unicode.IsLetter(r) && !unicode.IsDigit(r):
-			flush()
-			continue
-		case unicode.IsUpper(r) && i > 0 && (unicode.IsLower(rs[i-1]) ||
-			unicode.IsUpper(rs[i-1]) && i+1 < len(rs) && unicode.IsLower(rs[i+1])):
-			flush() // fooBar, or the Bar of HTTPBar
-		}
-		cur = append(cur, r)
-	}
-	flush()
-	return out
 }

@@ -1,0 +1,141 @@
+// Package oas201 defines rule OAS201: a string a client sends with no
+// length limit.
+package oas201
+
+import (
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/apiaudit/apiaudit/pkg/lint"
+	"github.com/apiaudit/apiaudit/pkg/load/openapi"
+)
+
+// Options are OAS201's settings.
+type Options struct {
+	// BoundedFormats are string formats whose grammar fixes a short length,
+	// so that a value in that format needs no maxLength. Default: date,
+	// date-time, time, uuid, ipv4, ipv6, int32, int64, and Google's
+	// google-datetime. email, hostname and uri are left out on purpose:
+	// their RFC limits are rarely enforced by the validators that check
+	// them.
+	BoundedFormats []string `yaml:"bounded-formats"`
+	// Parameters also reports strings in query and cookie parameters, as
+	// notes. Off by default: URL and header size limits cap them.
+	Parameters bool `yaml:"parameters"`
+}
+
+var options = Options{
+	BoundedFormats: []string{"date", "date-time", "time", "uuid", "ipv4", "ipv6", "int32", "int64", "google-datetime"},
+}
+
+var Rule = &lint.Rule{
+	ID:   "OAS201",
+	Name: "unbounded-string",
+	Doc: lint.Doc{
+		Title: "String input has no maximum length",
+		Summary: "A string that clients send in a request body has no maxLength, " +
+			"enum, const, length-bounded pattern or fixed-length format.",
+		Why: `A string without a maximum length accepts whatever a client sends: a
+megabyte name, a 50 MB "comment", a search term that is really a book. Each
+one costs memory to parse, time to validate and match against patterns, room
+in the database and in every log line, and it is passed on to whatever sits
+behind the API — a search index, a mail server, a model's prompt. A declared
+limit lets gateways and generated validators refuse oversized input before
+it costs anything (OWASP API4:2023, unrestricted resource consumption).
+
+AI agents make this more likely, not less: they fill string fields from
+whatever is in their context — a pasted document, a web page, the output of
+another tool — and do not trim it. A limit in the schema is also the only
+way an agent learns how much it may send.
+
+Strings in request bodies (form fields included) are reported. Strings in
+parameters are not, by default: the server's URL and header size limits
+(typically 8 KB) already cap them, and reporting every sort, fields and
+page-token parameter would drown the body strings that matter (the
+parameters option reports query and cookie parameters as notes). A string is bounded by maxLength, enum or
+const, a pattern anchored with ^ and $ that repeats nothing without limit
+(^[A-Z]{3}$), or a format of fixed length (see the bounded-formats option).
+Not reported: strings only in responses, read-only properties (readOnly:
+true, or a description that says "Read-only." or "Output only."), binary
+uploads (OAS205), page sizes and model-cost fields typed as strings (OAS206
+and OAS207), and schemas that no operation uses. A schema is reported once,
+where it is defined.`,
+		Fix: "add maxLength (or an enum, or a ^…$ pattern of bounded length) to the string",
+		Bad: `paths:
+  /v1/messages:
+    post:
+      requestBody:
+        content:
+          application/json:
+            schema:
+              type: object
+              properties:
+                text: {type: string}`,
+		Good: `paths:
+  /v1/messages:
+    post:
+      requestBody:
+        content:
+          application/json:
+            schema:
+              type: object
+              properties:
+                text: {type: string, maxLength: 4000}`,
+		Lang:      "yaml",
+		Severity:  lint.SeverityWarning,
+		Precision: "high",
+		CWE:       []int{770, 400},
+		OWASP:     []string{"API4:2023", "LLM10:2025"},
+		Since:     "v0.1.0",
+	},
+	Options: &options,
+	Spec:    run,
+}
+
+func run(pass *lint.SpecPass) error {
+	inputs := openapi.NewInputs(pass.Doc)
+	formats := map[string]bool{}
+	for _, f := range options.BoundedFormats {
+		formats[strings.ToLower(f)] = true
+	}
+	for _, s := range openapi.Schemas(pass.Doc) {
+		sites := inputs.Sites(s.S)
+		if sites == 0 || !s.S.Type.Includes("string") || binary(s.S) || inputs.PageSizeOrCost(s.S) {
+			continue
+		}
+		var sev lint.Severity
+		switch {
+		case sites&openapi.InBody != 0:
+			sev = lint.SeverityWarning
+		case options.Parameters && sites&(openapi.InQuery|openapi.InCookie) != 0:
+			sev = lint.SeverityNote
+		default:
+			continue // parameters: URL and header limits cap them
+		}
+		if inputs.Holds(s.S, func(x *openapi3.Schema) bool { return bounded(x, formats) }) {
+			continue
+		}
+		pass.ReportSeverityf(sev, s.Pointer, s.Origin(), "type", "%s is a string without maxLength", inputs.Name(s))
+	}
+	return nil
+}
+
+// bounded reports whether a schema limits the length of a string itself.
+func bounded(s *openapi3.Schema, formats map[string]bool) bool {
+	if s.MaxLength != nil || openapi.Fixed(s) || formats[strings.ToLower(s.Format)] {
+		return true
+	}
+	if s.Pattern != "" {
+		if _, ok := openapi.PatternMaxLength(s.Pattern); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// binary reports whether a string carries file content (format: binary, or
+// a 3.1 contentMediaType), which OAS205 checks.
+func binary(s *openapi3.Schema) bool {
+	return s.Format == "binary" || s.ContentMediaType != ""
+}

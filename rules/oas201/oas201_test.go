@@ -1,0 +1,29 @@
+package oas201
+
+import (
+	"testing"
+
+	"github.com/apiaudit/apiaudit/pkg/lint"
+	"github.com/apiaudit/apiaudit/pkg/ruletest"
+)
+
+func TestRule(t *testing.T) {
+	if err := Rule.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	ruletest.Run(t, Rule)
+}
+
+// TestParameters checks the parameters option: query and cookie strings are
+// reported, as notes; path and header strings still are not.
+func TestParameters(t *testing.T) {
+	defer func(o Options) { options = o }(options)
+	options.Parameters = true
+	ruletest.Run(t, Rule, "testdata/options/params.yaml")
+	findings, _ := ruletest.Findings(t, Rule, "testdata/options/params.yaml")
+	for _, f := range findings {
+		if f.Severity != lint.SeverityNote {
+			t.Errorf("%s: severity %v, want note", f.Message, f.Severity)
+		}
+	}
+}

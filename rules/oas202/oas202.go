@@ -1,0 +1,99 @@
+// Package oas202 defines rule OAS202: an array a client sends with no
+// limit on its items.
+package oas202
+
+import (
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/apiaudit/apiaudit/pkg/lint"
+	"github.com/apiaudit/apiaudit/pkg/load/openapi"
+)
+
+var Rule = &lint.Rule{
+	ID:   "OAS202",
+	Name: "unbounded-array",
+	Doc: lint.Doc{
+		Title: "Array input has no maximum number of items",
+		Summary: "An array that clients send in a request body or parameter has no maxItems " +
+			"(nor another bound: enum, const, a closed tuple, unique items from a fixed set).",
+		Why: `Every item of an array is work: a row to insert, an id to look up, an
+email to send, a document to embed. With no maxItems, one request can carry
+a million of them, and the server either does them all — holding memory,
+locks and connections for as long as it takes — or fails somewhere in the
+middle, after doing part of the work. A declared limit lets gateways and
+validators refuse the request before it starts (OWASP API4:2023).
+
+Agents build arrays from whatever they are asked to process: "add every
+contact from this spreadsheet", "tag all 40 000 photos". Without a limit in
+the schema the agent cannot know it should split the work into batches, and
+nothing stops a runaway loop from sending everything at once.
+
+Arrays in request bodies are reported as warnings, arrays in parameters as
+notes (the URL length limit caps them). An array is bounded by maxItems,
+enum or const, a 3.1 tuple closed with items: false, or uniqueItems over
+items that have a fixed set of values. Arrays only in responses are not
+reported: what bounds a list an agent reads is its page size (OAS206).
+Read-only properties (readOnly: true, or a description that says
+"Read-only." or "Output only.") and schemas no operation uses are not
+reported either.`,
+		Fix: "add maxItems to the array (and document how to send more in batches)",
+		Bad: `paths:
+  /v1/contacts/import:
+    post:
+      requestBody:
+        content:
+          application/json:
+            schema:
+              type: array
+              items: {$ref: "#/components/schemas/Contact"}`,
+		Good: `paths:
+  /v1/contacts/import:
+    post:
+      requestBody:
+        content:
+          application/json:
+            schema:
+              type: array
+              maxItems: 500
+              items: {$ref: "#/components/schemas/Contact"}`,
+		Lang:      "yaml",
+		Severity:  lint.SeverityWarning,
+		Precision: "high",
+		CWE:       []int{770, 400},
+		OWASP:     []string{"API4:2023", "LLM10:2025"},
+		Since:     "v0.1.0",
+	},
+	Spec: run,
+}
+
+func run(pass *lint.SpecPass) error {
+	inputs := openapi.NewInputs(pass.Doc)
+	for _, s := range openapi.Schemas(pass.Doc) {
+		sites := inputs.Sites(s.S)
+		if sites == 0 || !s.S.Type.Includes("array") || inputs.Holds(s.S, bounded) {
+			continue
+		}
+		sev := lint.SeverityWarning
+		if sites&openapi.InBody == 0 {
+			sev = lint.SeverityNote
+		}
+		pass.ReportSeverityf(sev, s.Pointer, s.Origin(), "type", "%s is an array without maxItems", inputs.Name(s))
+	}
+	return nil
+}
+
+// bounded reports whether a schema limits the number of items of an array.
+func bounded(s *openapi3.Schema) bool {
+	if s.MaxItems != nil || openapi.Fixed(s) {
+		return true
+	}
+	if s.Items == nil || s.Items.Value == nil {
+		return false
+	}
+	items := s.Items.Value
+	if items.Always != nil && !*items.Always {
+		return true // a 3.1 tuple: prefixItems, and nothing after them
+	}
+	// Distinct values from a fixed set cannot outnumber the set.
+	return s.UniqueItems && (openapi.Holds(items, openapi.Fixed) || items.Type.Is("boolean"))
+}

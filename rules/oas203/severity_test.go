@@ -1,0 +1,43 @@
+package oas203
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/apiaudit/apiaudit/pkg/lint"
+	"github.com/apiaudit/apiaudit/pkg/ruletest"
+)
+
+// TestSeverity checks how findings are graded: each finding's message
+// starts with one of the keys, whose severity it must have.
+func TestSeverity(t *testing.T) {
+	want := map[string]lint.Severity{
+		"query parameter \"retries\"":             lint.SeverityWarning,
+		"query parameter \"nights\"":              lint.SeverityWarning,
+		"schema Order.tip_percent":                lint.SeverityNote,
+		"schema Order.priority":                   lint.SeverityNote,
+		"schema OrderLine.quantity":               lint.SeverityWarning,
+		"schema OrderLine.size":                   lint.SeverityWarning,
+		"schema OrderLine.unit_amount":            lint.SeverityWarning,
+		"post /v1/rides request body .seats":      lint.SeverityWarning,
+		"post /v1/rides request body .radius_km":  lint.SeverityWarning,
+		"post /reservations request body .guests": lint.SeverityWarning,
+	}
+	for _, file := range []string{"testdata/bad.yaml", "testdata/bad31.yaml", "testdata/bad20.yaml"} {
+		findings, _ := ruletest.Findings(t, Rule, file)
+		for _, f := range findings {
+			matched := false
+			for prefix, sev := range want {
+				if strings.HasPrefix(f.Message, prefix) {
+					matched = true
+					if f.Severity != sev {
+						t.Errorf("%s: %s: severity %v, want %v", file, f.Message, f.Severity, sev)
+					}
+				}
+			}
+			if !matched {
+				t.Errorf("%s: %s: no expected severity", file, f.Message)
+			}
+		}
+	}
+}

@@ -1,0 +1,217 @@
+// Package oas207 defines rule OAS207: a request field that sets the cost of
+// a model call with no maximum.
+package oas207
+
+import (
+	"maps"
+	"slices"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/apiaudit/apiaudit/pkg/lint"
+	"github.com/apiaudit/apiaudit/pkg/load/openapi"
+)
+
+// Options are OAS207's settings.
+type Options struct {
+	// Names are the fields and parameters that set how much work a model
+	// or agent call does. Spelling is not significant: max_tokens also
+	// matches maxTokens. The generic ones (n, top_k, num_results,
+	// num_outputs, num_images, max_steps, max_iterations, max_turns,
+	// max_tool_calls) count only beside a field of a model call: model,
+	// prompt, messages, input, instructions, system, tools, temperature,
+	// top_p or query.
+	// Default: max_tokens, max_output_tokens, max_completion_tokens,
+	// max_new_tokens, max_tokens_to_sample, num_predict, budget_tokens,
+	// thinking_budget, max_reasoning_tokens, n, best_of, num_beams,
+	// candidate_count, top_k, num_results, num_return_sequences,
+	// num_outputs, num_images, num_inference_steps, max_steps,
+	// max_iterations, max_turns, max_tool_calls.
+	Names []string `yaml:"names"`
+}
+
+var options = Options{Names: openapi.DefaultModelCostNames()}
+
+var Rule = &lint.Rule{
+	ID:   "OAS207",
+	Name: "uncapped-model-cost",
+	Doc: lint.Doc{
+		Title: "Model cost setting has no maximum",
+		Summary: "A request field or parameter that multiplies the work of a model call — max_tokens, " +
+			"n, best_of, num_beams, top_k, max_steps, max_iterations… — has no maximum.",
+		Why: `Some fields do not describe data but buy compute: max_tokens sets how much
+a model may generate, n and best_of how many completions it runs, num_beams
+how wide it searches, top_k how many documents it retrieves and reads,
+max_steps and max_iterations how long an agent loop may go on. Each call is
+billed, and blocks a GPU, in proportion to them. Without a maximum in the
+schema one request can ask for a million tokens or a thousand candidates,
+and the only limit left is the model's context window or the operator's
+invoice (OWASP LLM10:2025, unbounded consumption; API4:2023).
+
+Agents set these fields themselves, sometimes from a user's words ("give
+me a really long answer", "try 500 variations") and sometimes by mistake:
+an agent that doubles max_tokens each time an answer comes back truncated
+is an easy loop to fall into. A maximum in the schema is enforced before
+the model runs.
+
+Reported as errors. A field is bounded by maximum (or exclusiveMaximum),
+enum or const. Generic names — n, top_k, num_results, max_steps,
+max_iterations and the like — count only beside the fields of a model call
+(model, prompt, messages, input, instructions, temperature, top_p, query…),
+so that a test runner's maxSteps or a page's n are left alone. Read-only
+fields and responses are not checked.`,
+		Fix: "add a maximum to the field, no higher than the model or plan allows",
+		Bad: `components:
+  schemas:
+    CompletionRequest:
+      type: object
+      properties:
+        model: {type: string, maxLength: 64}
+        max_tokens: {type: integer, minimum: 1}
+        n: {type: integer, minimum: 1}`,
+		Good: `components:
+  schemas:
+    CompletionRequest:
+      type: object
+      properties:
+        model: {type: string, maxLength: 64}
+        max_tokens: {type: integer, minimum: 1, maximum: 4096}
+        n: {type: integer, minimum: 1, maximum: 4}`,
+		Lang:      "yaml",
+		Severity:  lint.SeverityError,
+		Precision: "high",
+		CWE:       []int{770, 400},
+		OWASP:     []string{"LLM10:2025", "API4:2023"},
+		Since:     "v0.1.0",
+	},
+	Options: &options,
+	Spec:    run,
+}
+
+// generic are the names that set the cost of a model call only beside the
+// call's other fields: elsewhere n is any count and max_steps may bound a
+// test crawler.
+var generic = openapi.NameKeys([]string{
+	"n", "top_k", "num_results", "num_outputs", "num_images", "max_steps", "max_iterations", "max_turns", "max_tool_calls",
+})
+
+// modelFields are the fields of a model call.
+var modelFields = openapi.NameKeys([]string{
+	"model", "prompt", "messages", "input", "instructions", "system", "tools", "temperature", "top_p", "query",
+})
+
+func modelCall(names []string) bool {
+	return slices.ContainsFunc(names, func(n string) bool { return modelFields[openapi.NameKey(n)] })
+}
+
+func run(pass *lint.SpecPass) error {
+	names := openapi.NameKeys(options.Names)
+	for _, p := range openapi.Parameters(pass.Doc) {
+		key := openapi.NameKey(p.P.Name)
+		if !openapi.ModelCostName(p.P.Name, names) || p.P.Schema == nil || !uncapped(p.P.Schema.Value) {
+			continue
+		}
+		if (generic[key] || !names[key]) && !modelCall(siblingParams(p)) {
+			continue
+		}
+		pass.Reportf(p.Pointer, p.Origin, "name", "%s sets the cost of a model call and has no maximum", openapi.ParamName(p))
+	}
+
+	inputs := openapi.NewInputs(pass.Doc)
+	schemas := openapi.Schemas(pass.Doc)
+	byValue := map[*openapi3.Schema]*openapi.Schema{}
+	for _, s := range schemas {
+		byValue[s.S] = s
+	}
+	// parents are the schemas that have a schema as one of their allOf
+	// parts: a model call's fields are often spread over several parts.
+	parents := map[*openapi3.Schema][]*openapi3.Schema{}
+	for _, s := range schemas {
+		for _, part := range s.S.AllOf {
+			if part != nil && part.Value != nil {
+				parents[part.Value] = append(parents[part.Value], s.S)
+			}
+		}
+	}
+	reported := map[*openapi3.Schema]bool{}
+	for _, owner := range schemas {
+		if inputs.Sites(owner.S) == 0 {
+			continue
+		}
+		props := owner.S.Properties
+		for _, name := range slices.Sorted(maps.Keys(props)) {
+			key := openapi.NameKey(name)
+			if !openapi.ModelCostName(name, names) || props[name] == nil {
+				continue
+			}
+			prop := props[name].Value
+			if prop == nil || reported[prop] || openapi.ReadOnly(prop) || !uncapped(prop) {
+				continue
+			}
+			if (generic[key] || !names[key]) && !modelCall(siblings(owner.S, parents)) {
+				continue
+			}
+			s := byValue[prop]
+			if s == nil {
+				continue
+			}
+			reported[prop] = true
+			pass.Reportf(s.Pointer, s.Origin(), "type", "%s sets the cost of a model call and has no maximum", openapi.Describe(s.Pointer))
+		}
+	}
+	return nil
+}
+
+// siblings lists the property names of an object and of the objects it is
+// combined with by allOf.
+func siblings(s *openapi3.Schema, parents map[*openapi3.Schema][]*openapi3.Schema) []string {
+	names := slices.Collect(maps.Keys(s.Properties))
+	for _, parent := range parents[s] {
+		names = slices.AppendSeq(names, maps.Keys(parent.Properties))
+		for _, part := range parent.AllOf {
+			if part != nil && part.Value != nil {
+				names = slices.AppendSeq(names, maps.Keys(part.Value.Properties))
+			}
+		}
+	}
+	return names
+}
+
+// siblingParams lists the names of the other parameters of the operations
+// that take p.
+func siblingParams(p *openapi.Param) []string {
+	var names []string
+	for _, op := range p.Users {
+		for _, ref := range slices.Concat(op.Item.Parameters, op.Op.Parameters) {
+			if ref != nil && ref.Value != nil && ref.Value != p.P {
+				names = append(names, ref.Value.Name)
+			}
+		}
+	}
+	return names
+}
+
+// uncapped reports whether a schema carries a number with no upper bound.
+func uncapped(s *openapi3.Schema) bool {
+	if s == nil {
+		return false
+	}
+	for _, t := range []string{"boolean", "array", "object"} {
+		if openapi.HasType(s, t) {
+			return false
+		}
+	}
+	if s.Type.IsEmpty() && len(s.AllOf)+len(s.OneOf)+len(s.AnyOf) == 0 {
+		return false // no type at all: nothing is known about the value
+	}
+	return !openapi.Holds(s, func(x *openapi3.Schema) bool {
+		if openapi.HasMaximum(x) {
+			return true
+		}
+		if !x.Type.Includes("string") {
+			return false
+		}
+		_, ok := openapi.PatternMaxLength(x.Pattern)
+		return x.MaxLength != nil || x.Pattern != "" && ok
+	})
+}

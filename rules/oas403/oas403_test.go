@@ -1,0 +1,32 @@
+package oas403
+
+import (
+	"testing"
+
+	"github.com/apiaudit/apiaudit/pkg/ruletest"
+)
+
+func TestRule(t *testing.T) {
+	if err := Rule.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	ruletest.Run(t, Rule)
+}
+
+// TestReportUnset checks the option: "always" reports the open objects of
+// a document that closes none, "never" only explicit openness.
+func TestReportUnset(t *testing.T) {
+	defer func(old Options) { options = old }(options)
+	for mode, want := range map[string]int{"always": 2, "never": 0, "auto": 0} {
+		options.ReportUnset = mode
+		findings, _ := ruletest.Findings(t, Rule, "testdata/good20.yaml")
+		if len(findings) != want {
+			t.Errorf("report-unset %s: %d findings, want %d: %v", mode, len(findings), want, findings)
+		}
+	}
+	options.ReportUnset = "never"
+	findings, _ := ruletest.Findings(t, Rule, "testdata/bad.yaml")
+	if len(findings) != 2 {
+		t.Errorf("report-unset never on bad.yaml: %d findings, want the 2 explicit ones: %v", len(findings), findings)
+	}
+}

@@ -1,0 +1,330 @@
+// Package oas405 defines rule OAS405: request fields that carry text to a
+// language model without a length bound.
+package oas405
+
+import (
+	"fmt"
+	"maps"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/apiaudit/apiaudit/pkg/lint"
+	"github.com/apiaudit/apiaudit/pkg/load/openapi"
+)
+
+// Options are the settings of OAS405. Names are compared in snake case:
+// "systemPrompt" and "system-prompt" match "system_prompt".
+type Options struct {
+	// PromptFields are names that say a field is sent to a model, checked
+	// in every document.
+	PromptFields []string `yaml:"prompt-fields"`
+	// ModelFields are names of fields that carry text to a model when the
+	// document describes a model API, and ordinary text elsewhere.
+	ModelFields []string `yaml:"model-fields"`
+	// ModelSettings are request fields that only a model API takes; one of
+	// them makes the document a model API.
+	ModelSettings []string `yaml:"model-settings"`
+}
+
+var options = Options{
+	PromptFields: []string{
+		"prompt", "system_prompt", "user_prompt", "negative_prompt", "prompt_text",
+		"system_instructions", "custom_instructions", "system_message",
+	},
+	ModelFields: []string{
+		"instructions", "system", "messages", "message", "input", "inputs", "query", "question",
+		"content", "text", "context", "chat_history",
+	},
+	ModelSettings: []string{
+		"max_tokens", "max_new_tokens", "max_output_tokens", "max_completion_tokens", "max_tokens_to_sample",
+		"top_p", "frequency_penalty", "presence_penalty", "repetition_penalty", "stop_sequences",
+		"logprobs", "top_logprobs",
+	},
+}
+
+var Rule = &lint.Rule{
+	ID:   "OAS405",
+	Name: "unbounded-prompt-field",
+	Doc: lint.Doc{
+		Title: "Prompt field has no length limit",
+		Summary: "A request field that carries free text to a language model (prompt, system_prompt, " +
+			"and in a model API also messages, input, query, content, text...) is a string without " +
+			"maxLength or an array without maxItems.",
+		Why: `Text that an API hands to a language model is both an injection surface and a
+bill. Every extra kilobyte of a prompt is room for instructions that
+override the system prompt (OWASP LLM01:2025), fills the context window so
+that earlier instructions and guardrails fall out of it, and costs tokens
+that someone pays for (LLM10:2025, unbounded consumption). A conversation
+array without a limit lets a caller replay a long, crafted history in one
+request. The description is where a gateway, a validation middleware or a
+generated server learns the limit; without one, the first limit that applies
+is the model's context window.
+
+When an AI agent calls the API, the text it sends often comes from
+somewhere else: a web page, an email, a document a user uploaded. A bound
+does not stop an injection, but it caps how much attacker text rides along
+and how much one call can cost.
+
+Fields are found by name, in parameters and request bodies. Names that say
+"prompt" (option ` + "`prompt-fields`" + `) are checked in every document. Generic
+names such as ` + "`messages`" + `, ` + "`input`" + `, ` + "`query`" + `, ` + "`content`" + ` and ` + "`text`" + ` (option
+` + "`model-fields`" + `) are checked only in a model API: a document whose requests take
+model settings such as ` + "`max_tokens`" + ` or ` + "`top_p`" + ` (option ` + "`model-settings`" + `).
+Findings are warnings, and errors in a document written for AI agents
+(with ` + "`x-openai-*`" + `, ` + "`x-mcp*`" + ` and similar extensions), where the text usually
+comes from content the agent read rather than from its user.
+
+A string is bounded by ` + "`maxLength`" + `, an ` + "`enum`" + ` or ` + "`const`" + `, or an anchored pattern
+without open-ended repetition (` + "`^[a-z ]{1,200}$`" + `); an array by ` + "`maxItems`" + `. Each
+alternative of a ` + "`oneOf`" + ` or ` + "`anyOf`" + ` must be bounded. Objects, response fields and
+` + "`readOnly`" + ` fields are not reported, nor are the parameters of an OAuth
+authorization endpoint (its ` + "`prompt`" + ` asks for ` + "`login`" + ` or ` + "`consent`" + `).`,
+		Fix: "set maxLength on prompt strings (and maxItems on message arrays) to what the model and your budget allow",
+		Bad: `components:
+  schemas:
+    ChatRequest:
+      type: object
+      properties:
+        model: {type: string, enum: [small, large]}
+        max_tokens: {type: integer, maximum: 4096}
+        system_prompt: {type: string}
+        messages:
+          type: array
+          items: {$ref: "#/components/schemas/Message"}`,
+		Good: `components:
+  schemas:
+    ChatRequest:
+      type: object
+      properties:
+        model: {type: string, enum: [small, large]}
+        max_tokens: {type: integer, maximum: 4096}
+        system_prompt: {type: string, maxLength: 4000}
+        messages:
+          type: array
+          maxItems: 50
+          items: {$ref: "#/components/schemas/Message"}`,
+		Lang:      "yaml",
+		Severity:  lint.SeverityWarning,
+		Precision: "medium",
+		CWE:       []int{1284, 770, 400},
+		OWASP:     []string{"LLM01:2025", "LLM10:2025", "API4:2023"},
+		Since:     "v0.1.0",
+	},
+	Options: &options,
+	Spec:    run,
+}
+
+// field is a request field with a prompt-like name.
+type field struct {
+	where   string // for messages
+	ptr     string
+	origin  *openapi3.Origin
+	key     string // the key of the element to point at
+	s       *openapi3.Schema
+	generic bool // named like generic text, not like a prompt
+}
+
+func run(pass *lint.SpecPass) error {
+	prompt, generic, settings := set(options.PromptFields), set(options.ModelFields), set(options.ModelSettings)
+	schemas := openapi.Schemas(pass.Doc)
+	defs := map[*openapi3.Schema]*openapi.Schema{}
+	for _, s := range schemas {
+		defs[s.S] = s
+	}
+	modelAPI := false
+	var fields []field
+	seen := map[*openapi3.Schema]bool{}
+	consider := func(name string, ref *openapi3.SchemaRef, where, ptr string, origin *openapi3.Origin, key string) {
+		if ref == nil || ref.Value == nil || ref.Value.ReadOnly {
+			return
+		}
+		n := openapi.SnakeName(name)
+		switch {
+		case settings[n]:
+			modelAPI = true
+		case prompt[n] || generic[n]:
+			if seen[ref.Value] {
+				return
+			}
+			seen[ref.Value] = true
+			fields = append(fields, field{where: where, ptr: ptr, origin: origin, key: key, s: ref.Value, generic: !prompt[n]})
+		}
+	}
+	for _, p := range openapi.Parameters(pass.Doc) {
+		if slices.ContainsFunc(p.Users, authorization) {
+			continue // OpenID Connect's prompt=login|consent is no prompt
+		}
+		where := fmt.Sprintf("%s parameter %q", p.P.In, p.P.Name)
+		consider(p.P.Name, p.P.Schema, where, p.Pointer, p.Origin, "name")
+	}
+	for _, s := range schemas {
+		if s.Uses&openapi.Request == 0 || s.S.ReadOnly {
+			continue
+		}
+		for _, name := range slices.Sorted(maps.Keys(s.S.Properties)) {
+			prop := s.S.Properties[name]
+			if prop == nil || prop.Value == nil {
+				continue
+			}
+			// Report where the field's schema is defined: a shared Prompt
+			// schema once, however many objects use it.
+			ptr, origin := openapi.Join(s.Pointer, "properties", name), prop.Value.Origin
+			if d := defs[prop.Value]; d != nil {
+				ptr = d.Pointer
+			}
+			consider(name, prop, fmt.Sprintf("request field %q (%s)", name, openapi.Describe(ptr)), ptr, origin, "")
+		}
+	}
+	sev := lint.SeverityWarning
+	if openapi.AgentFacing(pass.Doc) {
+		sev = lint.SeverityError
+	}
+	for _, f := range fields {
+		if f.generic && !modelAPI {
+			continue
+		}
+		if miss := unbounded(f.s, 0); miss != "" {
+			pass.ReportSeverityf(sev, f.ptr, f.origin, f.key, "%s %s: unbounded text reaches the model", f.where, miss)
+		}
+	}
+	return nil
+}
+
+// authorization reports whether an operation is an OAuth 2.0 authorization
+// endpoint: it takes response_type, and redirect_uri or client_id.
+func authorization(op openapi.Operation) bool {
+	has := map[string]bool{}
+	for _, list := range []openapi3.Parameters{op.Item.Parameters, op.Op.Parameters} {
+		for _, p := range list {
+			if p != nil && p.Value != nil {
+				has[openapi.SnakeName(p.Value.Name)] = true
+			}
+		}
+	}
+	return has["response_type"] && (has["redirect_uri"] || has["client_id"])
+}
+
+func set(list []string) map[string]bool {
+	m := map[string]bool{}
+	for _, s := range list {
+		m[openapi.SnakeName(s)] = true
+	}
+	return m
+}
+
+const alternative = " in one of its alternatives"
+
+// unbounded says what bound a prompt-carrying schema lacks, or "" when it is
+// bounded (or is not text at all).
+func unbounded(s *openapi3.Schema, depth int) string {
+	if depth > 8 || len(s.Enum) > 0 || s.Const != nil || s.Always != nil {
+		return ""
+	}
+	var alts openapi3.SchemaRefs
+	alts = append(alts, s.OneOf...)
+	alts = append(alts, s.AnyOf...)
+	if len(alts) > 0 {
+		for _, a := range alts {
+			if a == nil || a.Value == nil {
+				continue
+			}
+			if miss := unbounded(a.Value, depth+1); miss != "" {
+				if !strings.HasSuffix(miss, alternative) {
+					miss += alternative
+				}
+				return miss
+			}
+		}
+		return ""
+	}
+	if bounded(s, depth) {
+		return ""
+	}
+	switch kind(s, depth) {
+	case "array":
+		return "is an array without maxItems"
+	case "string":
+		return "is a string without maxLength"
+	case "":
+		return "has no type and no maxLength"
+	}
+	return ""
+}
+
+// kind is "string" or "array" for text a schema (or a part of its allOf)
+// says it holds, "other" for any other type, "" when nothing says.
+func kind(s *openapi3.Schema, depth int) string {
+	switch t := s.Type; {
+	case t.Includes("array"):
+		return "array"
+	case t.Includes("string"):
+		return "string"
+	case t != nil && len(*t) > 0 || len(s.Properties) > 0 || s.Items != nil:
+		return "other"
+	}
+	if depth > 8 {
+		return "other"
+	}
+	k := ""
+	for _, a := range s.AllOf {
+		if a != nil && a.Value != nil {
+			if ak := kind(a.Value, depth+1); ak != "" {
+				k = ak
+			}
+		}
+	}
+	return k
+}
+
+// bounded reports whether a schema, or a part of its allOf, bounds the
+// length of its values.
+func bounded(s *openapi3.Schema, depth int) bool {
+	if s.MaxLength != nil || s.MaxItems != nil || len(s.Enum) > 0 || s.Const != nil || boundedPattern(s.Pattern) {
+		return true
+	}
+	if depth > 8 {
+		return false
+	}
+	for _, a := range s.AllOf {
+		if a != nil && a.Value != nil && bounded(a.Value, depth+1) {
+			return true
+		}
+	}
+	return false
+}
+
+// openRepeat finds a repetition without an upper bound: *, + or {n,}.
+var openRepeat = regexp.MustCompile(`[*+]|\{\d+,\}`)
+
+// boundedPattern reports whether a pattern caps the length of what it
+// matches: it is anchored at both ends and repeats nothing without limit.
+// Escapes and character classes are removed before looking, so "[*+]" and
+// "\+" do not count as repetition.
+func boundedPattern(p string) bool {
+	if !strings.HasPrefix(p, "^") || !strings.HasSuffix(p, "$") || strings.HasSuffix(p, `\$`) {
+		return false
+	}
+	var b strings.Builder
+	inClass := false
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		switch {
+		case c == '\\':
+			i++ // skip the escaped character
+			b.WriteByte('x')
+		case inClass:
+			if c == ']' {
+				inClass = false
+			}
+		case c == '[':
+			inClass = true
+			b.WriteByte('x')
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return !openRepeat.MatchString(b.String())
+}

@@ -1,0 +1,46 @@
+package oas405
+
+import (
+	"testing"
+
+	"github.com/apiaudit/apiaudit/pkg/lint"
+	"github.com/apiaudit/apiaudit/pkg/ruletest"
+)
+
+func TestRule(t *testing.T) {
+	if err := Rule.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	ruletest.Run(t, Rule)
+}
+
+// TestSeverity checks that findings are errors in a document written for
+// agents and warnings elsewhere.
+func TestSeverity(t *testing.T) {
+	for file, want := range map[string]lint.Severity{
+		"testdata/bad31.yaml": lint.SeverityError,
+		"testdata/bad.yaml":   lint.SeverityWarning,
+	} {
+		findings, _ := ruletest.Findings(t, Rule, file)
+		if len(findings) == 0 {
+			t.Fatalf("%s: no findings", file)
+		}
+		for _, f := range findings {
+			if f.Severity != want {
+				t.Errorf("%s: %s: severity %v, want %v", file, f.Message, f.Severity, want)
+			}
+		}
+	}
+}
+
+func TestBoundedPattern(t *testing.T) {
+	for p, want := range map[string]bool{
+		`^[a-z ]{1,200}$`: true, `^\w{0,64}$`: true, `^[*+]{1,3}$`: true, `^a\+b$`: true, `^(yes|no)$`: true,
+		`^.*$`: false, `^[a-z]+$`: false, `^.{1,}$`: false, `[a-z]{1,10}`: false, `^[a-z]{1,10}`: false, "": false,
+		`^x{2}\$`: false,
+	} {
+		if got := boundedPattern(p); got != want {
+			t.Errorf("boundedPattern(%q) = %v, want %v", p, got, want)
+		}
+	}
+}

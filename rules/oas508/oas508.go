@@ -1,0 +1,121 @@
+// Package oas508 defines rule OAS508: request bodies on methods whose
+// requests have no defined body semantics.
+package oas508
+
+import (
+	"fmt"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/apiaudit/apiaudit/pkg/lint"
+	"github.com/apiaudit/apiaudit/pkg/load/openapi"
+)
+
+var Rule = &lint.Rule{
+	ID:   "OAS508",
+	Name: "body-on-get-delete",
+	Doc: lint.Doc{
+		Title: "GET, HEAD, DELETE or TRACE operation takes a request body",
+		Summary: "A GET, HEAD or TRACE operation has a requestBody (Swagger 2.0: a body or formData " +
+			"parameter), or a DELETE operation has one.",
+		Why: `HTTP gives a body on GET, HEAD and DELETE no meaning (RFC 9110): servers may
+ignore it, and proxies, CDNs, load balancers and HTTP client libraries may
+drop it or reject the request. Caches key GET responses by URL alone, so two
+different bodies can get the same cached answer. A TRACE request must not
+have a body at all.
+
+What gets through then depends on the path the request takes. Filters and
+web application firewalls that only look at the URL of a GET let through
+whatever the body carries, while the server acts on it. For AI agents the
+result is a tool that silently loses its arguments: many agent platforms and
+generated clients never send a body with GET, so the call runs with none.
+
+GET, HEAD and TRACE are warnings, one per operation. DELETE is a single note
+for the document, at the first such operation with a count of the others:
+RFC 9110 allows a body there, and some APIs (Kubernetes) take one by design,
+but many intermediaries still drop it. Not reported: the QUERY method, made
+for a query in the body, and an optional body that admits nothing (an
+object with no properties and additionalProperties: false, which some
+generators put on every operation).`,
+		Fix: "move the inputs of a GET or DELETE into path or query parameters, or use POST (or QUERY) for a query that needs a body",
+		Bad: `paths:
+  /flights/search:
+    get:
+      requestBody:
+        content:
+          application/json:
+            schema: {$ref: "#/components/schemas/FlightQuery"}`,
+		Good: `paths:
+  /flights/search:
+    post:
+      requestBody:
+        content:
+          application/json:
+            schema: {$ref: "#/components/schemas/FlightQuery"}`,
+		Lang:      "yaml",
+		Severity:  lint.SeverityWarning,
+		Precision: "very-high",
+		CWE:       []int{444, 436},
+		OWASP:     []string{"API8:2023"},
+		Since:     "v0.1.0",
+	},
+	Spec: run,
+}
+
+func run(pass *lint.SpecPass) error {
+	var deletes []openapi.Operation
+	for _, op := range openapi.Operations(pass.Doc) {
+		rb := op.Op.RequestBody
+		if rb == nil || rb.Value == nil || empty(rb.Value) {
+			continue
+		}
+		switch op.Method {
+		case "get", "head", "trace":
+			pass.Reportf(openapi.Join(op.Pointer, "requestBody"), origin(rb), "",
+				"%s %s takes a request body, which servers and proxies may drop or ignore", op.Method, op.Path)
+		case "delete":
+			deletes = append(deletes, op)
+		}
+	}
+	if len(deletes) > 0 {
+		// One note for the document: an API that takes bodies on DELETE
+		// does so by design, and one finding per operation says nothing more.
+		op := deletes[0]
+		more := ""
+		if len(deletes) > 1 {
+			more = fmt.Sprintf(" (and %d more delete operations)", len(deletes)-1)
+		}
+		pass.ReportSeverityf(lint.SeverityNote, openapi.Join(op.Pointer, "requestBody"), origin(op.Op.RequestBody), "",
+			"%s %s takes a request body%s, which many proxies and clients drop", op.Method, op.Path, more)
+	}
+	return nil
+}
+
+func origin(rb *openapi3.RequestBodyRef) *openapi3.Origin {
+	if rb.Origin != nil {
+		return rb.Origin
+	}
+	return rb.Value.Origin
+}
+
+// empty reports whether an optional request body admits nothing: every
+// media type's schema is an object with no properties and
+// additionalProperties: false. Some generators write one on every
+// operation, GETs included.
+func empty(rb *openapi3.RequestBody) bool {
+	if rb.Required || len(rb.Content) == 0 {
+		return false
+	}
+	for _, mt := range rb.Content {
+		if mt == nil || mt.Schema == nil || mt.Schema.Value == nil {
+			return false
+		}
+		s := mt.Schema.Value
+		ap := s.AdditionalProperties
+		if len(s.Properties) > 0 || ap.Has == nil || *ap.Has || ap.Schema != nil ||
+			len(s.AllOf)+len(s.AnyOf)+len(s.OneOf) > 0 || s.Items != nil {
+			return false
+		}
+	}
+	return true
+}
