@@ -141,8 +141,8 @@ payloads, and reports them as text, JSON or SARIF.`,
 	root.SetOut(app.Out)
 	root.SetErr(app.Err)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &FlagError{Err: err} })
-	root.AddCommand(NewCmdScan(app, nil), NewCmdRules(app, nil), NewCmdExplain(app, nil), NewCmdVersion(app))
-	root.CompletionOptions.HiddenDefaultCmd = true
+	root.AddCommand(NewCmdScan(app, nil), NewCmdRules(app, nil), NewCmdExplain(app, nil), NewCmdConfig(app, nil), NewCmdVersion(app))
+	root.CompletionOptions.HiddenDefaultCmd = false
 	return root
 }
 

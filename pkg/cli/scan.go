@@ -2,17 +2,24 @@ package cli
 
 import (
 	"bufio"
+	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"os/signal"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/apiaudit/apiaudit/pkg/baseline"
+	"github.com/apiaudit/apiaudit/pkg/config"
 	"github.com/apiaudit/apiaudit/pkg/engine"
 	"github.com/apiaudit/apiaudit/pkg/lint"
 	"github.com/apiaudit/apiaudit/pkg/report"
@@ -21,14 +28,22 @@ import (
 // ScanOptions are the flags of `apiaudit scan`.
 type ScanOptions struct {
 	Paths           []string
-	Format          string
+	Format          string // "" = the configuration file's, else text
 	Output          string
-	FailOn          string
+	Outputs         map[string]string // format -> file, from --output-FORMAT
+	FailOn          string            // "" = the configuration file's, else DefaultFailOn
 	Exclude         []string
 	NoColor         bool
 	AllowRemoteRefs bool
 	MaxFileSize     string
 	Jobs            int
+
+	Config            string // --config FILE; "" = look for .apiaudit.yaml
+	NoConfig          bool
+	Baseline          string // report only findings not recorded in this file
+	WriteBaseline     string // record the findings in this file
+	NewFromRev        string // report only findings on lines changed since this git revision
+	IncludeSuppressed bool   // keep suppressed and baselined findings in SARIF and JSON
 }
 
 // DefaultFailOn is the severity that fails a scan when --fail-on is not
@@ -39,6 +54,7 @@ const DefaultFailOn = "error"
 // check flag parsing.
 func NewCmdScan(app *App, runF func(*ScanOptions) error) *cobra.Command {
 	opts := &ScanOptions{}
+	outputs := map[string]*string{} // --output-FORMAT, one flag per format
 	cmd := &cobra.Command{
 		Use:   "scan [PATH...]",
 		Short: "Audit the OpenAPI documents under PATHs (default: the current directory)",
@@ -51,14 +67,32 @@ Files are reported relative to the current directory (or to PATH itself
 when it lies outside it). A $ref may not leave that root, and remote
 (http, https) $refs are not fetched unless --allow-remote-refs is given.
 
+Settings come from .apiaudit.yaml (or .apiaudit.yml), looked for in the
+current directory and its parents up to the top of the repository, or from
+--config FILE; flags override it. See docs/config.md.
+
+--baseline FILE reports only findings that FILE does not record, and
+--write-baseline FILE records today's findings; --new-from-rev REV reports
+only findings on lines changed since a git revision. See docs/baseline.md.
+
 Exit status: 0 when no finding is at or above --fail-on, 1 when one is, 2 when
-the command line is wrong or a file could not be scanned.`,
+the command line or the configuration is wrong or a file could not be
+scanned.`,
 		Example: `  apiaudit scan
   apiaudit scan api/openapi.yaml --fail-on warning
   apiaudit scan --format sarif --output results.sarif .
-  apiaudit scan --exclude 'testdata/**' --exclude '*.gen.yaml' .`,
+  apiaudit scan --output-sarif results.sarif --output-json results.json .
+  apiaudit scan --exclude 'testdata/**' --exclude '*.gen.yaml' .
+  apiaudit scan --write-baseline .apiaudit-baseline.json
+  apiaudit scan --baseline .apiaudit-baseline.json --new-from-rev origin/main`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Paths = args
+			opts.Outputs = map[string]string{}
+			for format, file := range outputs {
+				if *file != "" {
+					opts.Outputs[format] = *file
+				}
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -66,10 +100,19 @@ the command line is wrong or a file could not be scanned.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&opts.Format, "format", "f", "text", "output format: "+strings.Join(report.Formats, ", "))
+	f.StringVarP(&opts.Format, "format", "f", "", "output `format`: "+strings.Join(report.Formats, ", ")+" (default: the configuration file's, else text)")
 	f.StringVarP(&opts.Output, "output", "o", "", "write the report to `FILE` instead of standard output")
-	f.StringVar(&opts.FailOn, "fail-on", DefaultFailOn, "exit 1 when a finding is at or above this `severity`: error, warning, note or none")
-	f.StringArrayVar(&opts.Exclude, "exclude", nil, "skip files and directories matching `GLOB` (doublestar syntax, relative to the scan root; repeatable)")
+	for _, format := range report.Formats {
+		outputs[format] = f.String("output-"+format, "", "also write a "+format+" report to `FILE`")
+	}
+	f.StringVar(&opts.FailOn, "fail-on", "", "exit 1 when a finding is at or above this `severity`: error, warning, note or none (default: the configuration file's, else "+DefaultFailOn+")")
+	f.StringArrayVar(&opts.Exclude, "exclude", nil, "skip files and directories matching `GLOB` (doublestar syntax, relative to the scan root; repeatable; adds to the configuration file's)")
+	f.StringVar(&opts.Config, "config", "", "read settings from `FILE` instead of looking for .apiaudit.yaml")
+	f.BoolVar(&opts.NoConfig, "no-config", false, "read no configuration file")
+	f.StringVar(&opts.Baseline, "baseline", "", "report only findings that the baseline `FILE` does not record")
+	f.StringVar(&opts.WriteBaseline, "write-baseline", "", "record the current findings in the baseline `FILE` (and hide them from this report)")
+	f.StringVar(&opts.NewFromRev, "new-from-rev", "", "report only findings on lines changed since the git revision `REV`")
+	f.BoolVar(&opts.IncludeSuppressed, "include-suppressed", false, "keep suppressed and baselined findings in SARIF and JSON reports, marked as suppressed")
 	f.BoolVar(&opts.NoColor, "no-color", false, "never colour the text report (NO_COLOR in the environment does the same)")
 	f.BoolVar(&opts.AllowRemoteRefs, "allow-remote-refs", false, "fetch http and https $refs (off: a scan makes no network calls)")
 	f.StringVar(&opts.MaxFileSize, "max-file-size", "100MB", "skip, with a problem, OpenAPI files larger than `SIZE` (bytes, or with a KB, MB or GB suffix)")
@@ -90,16 +133,34 @@ func parseFailOn(s string) (lint.Severity, error) {
 }
 
 func scanRun(ctx context.Context, app *App, opts *ScanOptions) error {
-	threshold, err := parseFailOn(opts.FailOn)
-	if err != nil {
-		return err
-	}
-	if _, err := report.New(opts.Format, report.Options{}); err != nil {
-		return &FlagError{Err: fmt.Errorf("--format: %v", err)}
+	if opts.NoConfig && opts.Config != "" {
+		return &FlagError{Err: errors.New("--config and --no-config cannot be used together")}
 	}
 	maxSize, err := parseSize(opts.MaxFileSize)
 	if err != nil {
 		return &FlagError{Err: fmt.Errorf("--max-file-size: %v", err)}
+	}
+	cfg, err := loadConfig(opts)
+	if err != nil {
+		return err
+	}
+	format := cmp.Or(opts.Format, cfg.Format, "text")
+	threshold, err := parseFailOn(cmp.Or(opts.FailOn, cfg.FailOn, DefaultFailOn))
+	if err != nil {
+		return err
+	}
+	if _, err := report.New(format, report.Options{}); err != nil {
+		return &FlagError{Err: fmt.Errorf("--format: %v", err)}
+	}
+	toStdout := opts.Output == "" || opts.Output == "-"
+	if err := checkOutputs(opts, toStdout); err != nil {
+		return err
+	}
+	var base *baseline.Baseline
+	if opts.Baseline != "" {
+		if base, err = baseline.Read(opts.Baseline); err != nil {
+			return err
+		}
 	}
 	if ctx == nil {
 		ctx = context.Background()
@@ -107,12 +168,21 @@ func scanRun(ctx context.Context, app *App, opts *ScanOptions) error {
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt)
 	defer stop()
 
-	all := Registry()
+	var changes *baseline.Changes
+	if opts.NewFromRev != "" {
+		if changes, err = baseline.ChangedSince(ctx, ".", opts.NewFromRev); err != nil {
+			return err
+		}
+	}
+
+	all := scanRules()
+	defer cfg.Apply()() // rule options: set for this scan, restored after it
 	res, err := engine.Run(ctx, engine.Options{
 		Paths:           opts.Paths,
-		Exclude:         opts.Exclude,
-		Rules:           all,
+		Exclude:         append(slices.Clone(cfg.Exclude), opts.Exclude...),
+		Rules:           cfg.Select(all),
 		Known:           all,
+		Adjust:          cfg.Adjust,
 		AllowRemoteRefs: opts.AllowRemoteRefs,
 		MaxFileSize:     maxSize,
 		Jobs:            opts.Jobs,
@@ -120,11 +190,26 @@ func scanRun(ctx context.Context, app *App, opts *ScanOptions) error {
 	if err != nil {
 		return err
 	}
+	if changes != nil {
+		changes.Filter(res)
+	}
+	if opts.WriteBaseline != "" {
+		base = baseline.New(opts.WriteBaseline, res.Findings, base)
+		if err := writeFile(opts.WriteBaseline, base.Encode); err != nil {
+			return err
+		}
+		fmt.Fprintf(app.Err, "apiaudit: %s\n", base.Summary())
+	}
+	if base != nil {
+		base.Apply(res, time.Now())
+	}
+	if !opts.IncludeSuppressed {
+		res.Suppressed = nil
+	}
 
-	toStdout := opts.Output == "" || opts.Output == "-"
-	color := toStdout && opts.Format == "text" && !opts.NoColor &&
+	color := toStdout && format == "text" && !opts.NoColor &&
 		app.Getenv("NO_COLOR") == "" && app.IsTTY(app.Out)
-	rep, err := report.New(opts.Format, report.Options{ToolVersion: app.Build.Version, Color: color})
+	rep, err := report.New(format, report.Options{ToolVersion: app.Build.Version, Color: color})
 	if err != nil {
 		return err
 	}
@@ -139,9 +224,18 @@ func scanRun(ctx context.Context, app *App, opts *ScanOptions) error {
 	} else if err := writeFile(opts.Output, func(w io.Writer) error { return rep.Report(w, res) }); err != nil {
 		return err
 	}
+	for _, f := range slices.Sorted(maps.Keys(opts.Outputs)) {
+		rep, err := report.New(f, report.Options{ToolVersion: app.Build.Version})
+		if err != nil {
+			return err
+		}
+		if err := writeFile(opts.Outputs[f], func(w io.Writer) error { return rep.Report(w, res) }); err != nil {
+			return err
+		}
+	}
 	// Problems always reach standard error, unless the text report on the
 	// terminal has just printed them.
-	if !(toStdout && opts.Format == "text") {
+	if !(toStdout && format == "text") {
 		for _, p := range res.Problems {
 			fmt.Fprintf(app.Err, "apiaudit: %s\n", p.Error())
 		}
@@ -157,6 +251,65 @@ func scanRun(ctx context.Context, app *App, opts *ScanOptions) error {
 		return &exitError{code: ExitFindings}
 	}
 	return nil
+}
+
+// checkOutputs refuses --output-FORMAT flags that name an unknown format or
+// standard output, and reports written to the same file as another report
+// or as a baseline.
+func checkOutputs(opts *ScanOptions, toStdout bool) error {
+	type target struct{ flag, file string }
+	var targets []target
+	if !toStdout {
+		targets = append(targets, target{"--output", opts.Output})
+	}
+	for _, f := range slices.Sorted(maps.Keys(opts.Outputs)) {
+		flag, file := "--output-"+f, opts.Outputs[f]
+		if _, err := report.New(f, report.Options{}); err != nil {
+			return &FlagError{Err: fmt.Errorf("%s: %v", flag, err)}
+		}
+		if file == "-" {
+			return &FlagError{Err: fmt.Errorf("%s: name a file; standard output takes the --format report", flag)}
+		}
+		targets = append(targets, target{flag, file})
+	}
+	used := map[string]string{}
+	for _, b := range []target{{"--baseline", opts.Baseline}, {"--write-baseline", opts.WriteBaseline}} {
+		if b.file != "" {
+			used[filepath.Clean(b.file)] = b.flag
+		}
+	}
+	for _, t := range targets {
+		if prev, ok := used[filepath.Clean(t.file)]; ok {
+			return &FlagError{Err: fmt.Errorf("%s and %s both name %s", prev, t.flag, t.file)}
+		}
+		used[filepath.Clean(t.file)] = t.flag
+	}
+	return nil
+}
+
+// loadConfig reads --config FILE, or the .apiaudit.yaml found from the
+// current directory up; with neither, it returns the empty configuration.
+func loadConfig(opts *ScanOptions) (*config.Config, error) {
+	if opts.NoConfig {
+		return &config.Config{}, nil
+	}
+	path, display := opts.Config, opts.Config
+	if path == "" {
+		found, err := config.Find(".")
+		if err != nil {
+			return nil, err
+		}
+		if found == "" {
+			return &config.Config{}, nil
+		}
+		path, display = found, found
+		if cwd, err := os.Getwd(); err == nil {
+			if rel, err := filepath.Rel(cwd, found); err == nil {
+				display = rel
+			}
+		}
+	}
+	return config.Load(path, display, scanRules())
 }
 
 // parseSize reads "100MB", "512KB", "2GB" or a plain number of bytes.
@@ -193,7 +346,7 @@ func anyAtLeast(findings []lint.Finding, threshold lint.Severity) bool {
 func writeFile(name string, write func(io.Writer) error) error {
 	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*")
 	if err != nil {
-		return fmt.Errorf("--output: %w", err)
+		return fmt.Errorf("write %s: %w", name, err)
 	}
 	defer os.Remove(tmp.Name())
 	w := bufio.NewWriter(tmp)
@@ -203,16 +356,21 @@ func writeFile(name string, write func(io.Writer) error) error {
 	}
 	if err := w.Flush(); err != nil {
 		tmp.Close()
-		return fmt.Errorf("--output: %w", err)
+		return fmt.Errorf("write %s: %w", name, err)
 	}
 	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("--output: %w", err)
+		return fmt.Errorf("write %s: %w", name, err)
 	}
 	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return fmt.Errorf("--output: %w", err)
+		return fmt.Errorf("write %s: %w", name, err)
 	}
 	if err := os.Rename(tmp.Name(), name); err != nil {
-		return fmt.Errorf("--output: %w", err)
+		return fmt.Errorf("write %s: %w", name, err)
 	}
 	return nil
 }
+
+// scanRules is the rule set a scan runs: the registry. Tests of the command
+// line's own behaviour (configuration, baselines, outputs) narrow it so that
+// rules added later do not change what they assert.
+var scanRules = Registry

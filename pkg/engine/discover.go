@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"maps"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -147,14 +148,19 @@ type walker struct {
 
 func (w *walker) rel(path string) string { return relTo(w.root, path) }
 
-func (w *walker) excluded(path string) bool {
-	rel := w.rel(path)
-	for _, pat := range w.exclude {
+func (w *walker) excluded(path string) bool { return MatchPath(w.exclude, w.rel(path)) }
+
+// MatchPath reports whether a slash-separated path, relative to the scan
+// root, matches one of the doublestar patterns the way --exclude does: a
+// pattern matches the whole relative path, and a pattern without a slash
+// also matches the base name anywhere, as in .gitignore.
+func MatchPath(patterns []string, rel string) bool {
+	for _, pat := range patterns {
 		if ok, _ := doublestar.Match(pat, rel); ok {
 			return true
 		}
 		if !strings.Contains(pat, "/") {
-			if ok, _ := doublestar.Match(pat, filepath.Base(path)); ok {
+			if ok, _ := doublestar.Match(pat, path.Base(rel)); ok {
 				return true
 			}
 		}

@@ -28,6 +28,12 @@ type Options struct {
 	AllowRemoteRefs bool
 	MaxFileSize     int64 // bytes; DefaultMaxFileSize when 0
 	Jobs            int   // documents scanned at once; GOMAXPROCS when 0
+	// Adjust, when set, sees every finding once suppressions are applied,
+	// suppressed ones included: it may change the severity, and returning
+	// false drops the finding. The configuration file's per-rule and
+	// per-path settings work through it. It is called from several
+	// goroutines at once.
+	Adjust func(*lint.Finding) bool
 }
 
 // Run scans the inputs under opts.Paths. It returns an error only when the
@@ -52,9 +58,10 @@ func Run(ctx context.Context, opts Options) (*lint.Result, error) {
 		jobs = runtime.GOMAXPROCS(0)
 	}
 	type outcome struct {
-		file     string
-		findings []lint.Finding
-		problems []lint.Problem
+		file       string
+		findings   []lint.Finding
+		suppressed []lint.Finding
+		problems   []lint.Problem
 	}
 	outcomes := make([]outcome, len(inputs))
 	sem := make(chan struct{}, jobs)
@@ -68,7 +75,7 @@ func Run(ctx context.Context, opts Options) (*lint.Result, error) {
 		go func() {
 			defer func() { <-sem; wg.Done() }()
 			o := &outcomes[i]
-			o.file, o.findings, o.problems = scanDocument(ctx, in, specRules, opts)
+			o.file, o.findings, o.suppressed, o.problems = scanDocument(ctx, in, specRules, opts)
 		}()
 	}
 	wg.Wait()
@@ -77,17 +84,21 @@ func Run(ctx context.Context, opts Options) (*lint.Result, error) {
 			res.Files = append(res.Files, o.file)
 		}
 		res.Findings = append(res.Findings, o.findings...)
+		res.Suppressed = append(res.Suppressed, o.suppressed...)
 		res.Problems = append(res.Problems, o.problems...)
 	}
 	res.Sort()
-	res.Findings = slices.CompactFunc(res.Findings, func(a, b lint.Finding) bool {
+	same := func(a, b lint.Finding) bool {
 		return a.RuleID == b.RuleID && a.Location == b.Location && a.Message == b.Message
-	})
+	}
+	res.Findings = slices.CompactFunc(res.Findings, same)
+	res.Suppressed = slices.CompactFunc(res.Suppressed, same)
 	return res, nil
 }
 
-// scanDocument loads one document and runs every spec rule on it.
-func scanDocument(ctx context.Context, in Input, rules []*lint.Rule, opts Options) (string, []lint.Finding, []lint.Problem) {
+// scanDocument loads one document and runs every spec rule on it. It
+// returns the findings to report and those that x-apiaudit-ignore hides.
+func scanDocument(ctx context.Context, in Input, rules []*lint.Rule, opts Options) (file string, findings, suppressed []lint.Finding, problems []lint.Problem) {
 	rel := relTo(in.Root, in.Abs)
 	maxSize := opts.MaxFileSize
 	if maxSize <= 0 {
@@ -96,12 +107,10 @@ func scanDocument(ctx context.Context, in Input, rules []*lint.Rule, opts Option
 	doc, err := openapi.Load(ctx, in.Abs, in.Version, openapi.Options{Root: in.Root, AllowRemoteRefs: opts.AllowRemoteRefs, MaxFileSize: maxSize})
 	if err != nil {
 		if p, ok := err.(*lint.Problem); ok {
-			return "", nil, []lint.Problem{*p}
+			return "", nil, nil, []lint.Problem{*p}
 		}
-		return "", nil, []lint.Problem{{File: rel, Message: err.Error()}}
+		return "", nil, nil, []lint.Problem{{File: rel, Message: err.Error()}}
 	}
-	var findings []lint.Finding
-	var problems []lint.Problem
 	for _, rule := range rules {
 		pass := &lint.SpecPass{
 			Rule: rule, Doc: doc.T, File: doc.File, Version: doc.Version,
@@ -112,8 +121,22 @@ func scanDocument(ctx context.Context, in Input, rules []*lint.Rule, opts Option
 			problems = append(problems, lint.Problem{File: doc.File, Message: err.Error()})
 		}
 	}
-	findings = applyIgnores(doc, findings, opts)
-	return doc.File, findings, problems
+	findings, suppressed = applyIgnores(doc, findings, opts)
+	return doc.File, adjust(findings, opts.Adjust), adjust(suppressed, opts.Adjust), problems
+}
+
+// adjust passes each finding through Options.Adjust, keeping those it keeps.
+func adjust(findings []lint.Finding, f func(*lint.Finding) bool) []lint.Finding {
+	if f == nil {
+		return findings
+	}
+	kept := findings[:0]
+	for i := range findings {
+		if f(&findings[i]) {
+			kept = append(kept, findings[i])
+		}
+	}
+	return kept
 }
 
 // runRule runs one rule, turning a panic into an error so that one broken
@@ -152,13 +175,13 @@ func complete(rule *lint.Rule, f lint.Finding) lint.Finding {
 	return f
 }
 
-// applyIgnores drops the findings that a well-formed suppression covers and
-// reports suppressions that are malformed, lack a reason, name no known rule
-// or match nothing.
-func applyIgnores(doc *openapi.Document, findings []lint.Finding, opts Options) []lint.Finding {
+// applyIgnores sets aside the findings that a well-formed suppression
+// covers, marked with the first one that does, and reports suppressions
+// that are malformed, lack a reason, name no known rule or match nothing.
+func applyIgnores(doc *openapi.Document, findings []lint.Finding, opts Options) (kept, suppressed []lint.Finding) {
 	ignores := doc.Ignores()
 	if len(ignores) == 0 {
-		return findings
+		return findings, nil
 	}
 	known := opts.Known
 	if known == nil {
@@ -168,18 +191,21 @@ func applyIgnores(doc *openapi.Document, findings []lint.Finding, opts Options) 
 		return slices.ContainsFunc(rules, func(r *lint.Rule) bool { ok, _ := doublestar.Match(pattern, r.ID); return ok })
 	}
 	used := make([]bool, len(ignores))
-	kept := findings[:0:0]
 	for _, f := range findings {
-		suppressed := false
 		for i, ig := range ignores {
 			if ig.Err != "" || ig.Reason == "" {
 				continue
 			}
 			if ok, _ := doublestar.Match(ig.Rule, f.RuleID); ok && ig.Covers(f) {
-				used[i], suppressed = true, true
+				used[i] = true
+				if f.Suppression == nil {
+					f.Suppression = &lint.Suppression{Kind: lint.SuppressedInSource, Reason: ig.Reason, Location: ig.At}
+				}
 			}
 		}
-		if !suppressed {
+		if f.Suppression != nil {
+			suppressed = append(suppressed, f)
+		} else {
 			kept = append(kept, f)
 		}
 	}
@@ -198,7 +224,7 @@ func applyIgnores(doc *openapi.Document, findings []lint.Finding, opts Options) 
 			report(ig, "%s for %s matches no finding: remove it", openapi.IgnoreKey, ig.Rule)
 		}
 	}
-	return kept
+	return kept, suppressed
 }
 
 func relTo(root, abs string) string {

@@ -75,6 +75,22 @@ type Finding struct {
 	Fix         string   // one-line hint; the rule's Doc.Fix when empty
 	Location    Location
 	Fingerprint string // stable identity, see Fingerprint
+	// Suppression is set on the findings of Result.Suppressed: what hides
+	// them. It is nil for every finding that is reported.
+	Suppression *Suppression
+}
+
+// Suppression kinds, named as SARIF names them.
+const (
+	SuppressedInSource = "inSource" // an x-apiaudit-ignore entry in the document
+	SuppressedExternal = "external" // an entry of a baseline file
+)
+
+// Suppression is why a finding is hidden.
+type Suppression struct {
+	Kind     string   // SuppressedInSource or SuppressedExternal
+	Reason   string   // the ignore entry's reason, or the baseline entry's (a default when it has none)
+	Location Location // where the suppression is written: the ignore entry, or the baseline file
 }
 
 // Fingerprint is a finding's identity across unrelated edits: the rule, the
@@ -126,11 +142,20 @@ type Result struct {
 	Findings []Finding
 	Problems []Problem // inputs that could not be scanned: exit code 2
 	Notices  []Problem // files skipped for a reason worth telling; no effect on the exit code
+
+	// Suppressed are findings hidden by x-apiaudit-ignore or a baseline,
+	// each with its Suppression set. Reporters print what is here; the
+	// command line empties it unless --include-suppressed is given.
+	Suppressed []Finding
+	// Baselined is how many findings a baseline hid (whether or not they
+	// are kept in Suppressed).
+	Baselined int
 }
 
 // Sort puts findings and problems in their canonical order.
 func (r *Result) Sort() {
 	slices.SortStableFunc(r.Findings, Compare)
+	slices.SortStableFunc(r.Suppressed, Compare)
 	byPosition := func(a, b Problem) int {
 		return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line),
 			cmp.Compare(a.Column, b.Column), cmp.Compare(a.Message, b.Message))
