@@ -1,6 +1,8 @@
 // Command gen-docs writes docs/rules/<ID>.md for every rule and the rule
-// index docs/rules/README.md, from the rules' own documentation. Run it from
-// the repository root (go generate ./... does).
+// index docs/rules/README.md, from the rules' own documentation, and the
+// configuration file's JSON schema, docs/config.schema.json, from the rule
+// registry and the rules' options. Run it from the repository root (go
+// generate ./... does).
 package main
 
 import (
@@ -12,11 +14,13 @@ import (
 	"strings"
 
 	"github.com/apiaudit/apiaudit/pkg/cli"
+	"github.com/apiaudit/apiaudit/pkg/config"
 	"github.com/apiaudit/apiaudit/pkg/lint"
 )
 
 func main() {
 	dir := flag.String("dir", "docs/rules", "directory to write the rule pages to")
+	schema := flag.String("schema", "docs/config.schema.json", "file to write the configuration file's JSON schema to")
 	flag.Parse()
 	pages := Pages(cli.Registry())
 	if err := os.MkdirAll(*dir, 0o755); err != nil {
@@ -26,6 +30,19 @@ func main() {
 		if err := os.WriteFile(filepath.Join(*dir, name), []byte(content), 0o644); err != nil {
 			log.Fatal(err)
 		}
+	}
+	writeCLIDocs()
+	writeConfigSchema(*schema)
+}
+
+// writeConfigSchema writes the configuration file's JSON schema.
+func writeConfigSchema(name string) {
+	data, err := config.Schema(cli.Registry())
+	if err != nil {
+		log.Fatal(err)
+	}
+	if err := os.WriteFile(name, data, 0o644); err != nil {
+		log.Fatal(err)
 	}
 }
 

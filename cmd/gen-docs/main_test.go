@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/apiaudit/apiaudit/pkg/cli"
+	"github.com/apiaudit/apiaudit/pkg/config"
 )
 
 // TestDocsAreCurrent fails when a rule's documentation changed and
@@ -34,5 +35,21 @@ func TestDocsAreCurrent(t *testing.T) {
 	}
 	if got, want := len(pages), len(cli.Registry())+1; got != want {
 		t.Fatalf("got %d pages, want one per rule plus the index (%d)", got, want)
+	}
+}
+
+// TestConfigSchemaIsCurrent fails when a rule, a rule's options or a report
+// format changed and docs/config.schema.json was not regenerated.
+func TestConfigSchemaIsCurrent(t *testing.T) {
+	want, err := config.Schema(cli.Registry())
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := os.ReadFile(filepath.Join("..", "..", "docs", "config.schema.json"))
+	if err != nil {
+		t.Fatalf("%v: run go run ./cmd/gen-docs", err)
+	}
+	if string(got) != string(want) {
+		t.Error("docs/config.schema.json is stale: run go run ./cmd/gen-docs")
 	}
 }

@@ -16,7 +16,10 @@ import (
 // FuzzReporters feeds arbitrary text, as a hostile document could place it
 // in messages, file names and pointers, to every reporter. JSON and SARIF
 // must stay valid (SARIF against the 2.1.0 schema), and text must carry no
-// control or invisible format characters besides newlines.
+// control or invisible format characters besides newlines. JUnit must parse
+// as XML, markdown must carry no raw HTML or links from the document and
+// keep its tables whole, and github must stay one workflow command per line
+// (checkFormat in formats_test.go).
 func FuzzReporters(f *testing.F) {
 	for _, seed := range []string{
 		"post /payments can be called without authentication",
@@ -24,6 +27,7 @@ func FuzzReporters(f *testing.F) {
 		"<script>alert(1)</script> & `code` ```fence```",
 		"\x1b[31mred\x1b[0m \u202eevil\u200b \x00 \xff\xfe",
 		"schema \"Pet\".name",
+		"a|b @octocat #1 [x](javascript:1) &amp; ]]> \\| \r\n::error::x %0A",
 		"",
 	} {
 		f.Add(seed, "api/open api.yaml", "/paths/~1pets/get", 3)
@@ -65,6 +69,12 @@ func FuzzReporters(f *testing.F) {
 				if err := schema.Validate(doc); err != nil {
 					t.Fatalf("SARIF breaks the schema: %v\n%s", err, firstLines(out.String()))
 				}
+			case "markdown", "github", "junit":
+				if err := checkFormat(format, out.Bytes()); err != nil {
+					t.Fatalf("%s: %v\n%s", format, err, firstLines(out.String()))
+				}
+			default:
+				t.Fatalf("format %s has no check: add one", format)
 			}
 		}
 	})

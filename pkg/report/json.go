@@ -21,9 +21,12 @@ type (
 		Tool     jsonTool      `json:"tool"`
 		Rules    []jsonRule    `json:"rules"`
 		Findings []jsonFinding `json:"findings"`
-		Problems []jsonProblem `json:"problems"`
-		Notices  []jsonProblem `json:"notices"`
-		Summary  jsonSummary   `json:"summary"`
+		// Suppressed is there only when the scan keeps suppressed
+		// findings (--include-suppressed); each has a suppression.
+		Suppressed []jsonFinding `json:"suppressed,omitempty"`
+		Problems   []jsonProblem `json:"problems"`
+		Notices    []jsonProblem `json:"notices"`
+		Summary    jsonSummary   `json:"summary"`
 	}
 	jsonTool struct {
 		Name    string `json:"name"`
@@ -39,13 +42,20 @@ type (
 		HelpURI  string   `json:"helpUri"`
 	}
 	jsonFinding struct {
-		RuleID      string       `json:"ruleId"`
-		RuleName    string       `json:"ruleName"`
-		Severity    string       `json:"severity"`
-		Message     string       `json:"message"`
-		Fix         string       `json:"fix"`
-		Location    jsonLocation `json:"location"`
-		Fingerprint string       `json:"fingerprint"`
+		RuleID      string           `json:"ruleId"`
+		RuleName    string           `json:"ruleName"`
+		Severity    string           `json:"severity"`
+		Message     string           `json:"message"`
+		Fix         string           `json:"fix"`
+		Location    jsonLocation     `json:"location"`
+		Fingerprint string           `json:"fingerprint"`
+		Suppression *jsonSuppression `json:"suppression,omitempty"`
+	}
+	jsonSuppression struct {
+		Kind   string `json:"kind"` // "inSource" or "external", as in SARIF
+		Reason string `json:"reason"`
+		File   string `json:"file"` // where the suppression is written
+		Line   int    `json:"line,omitempty"`
 	}
 	jsonLocation struct {
 		File      string `json:"file"`
@@ -66,6 +76,9 @@ type (
 		Warning int `json:"warning"`
 		Note    int `json:"note"`
 		Files   int `json:"files"`
+		// Baselined is how many findings a baseline hid; left out when
+		// no baseline was used or it hid nothing.
+		Baselined int `json:"baselined,omitempty"`
 	}
 )
 
@@ -95,26 +108,10 @@ func (j *jsonReporter) Report(w io.Writer, r *lint.Result) error {
 		})
 	}
 	for _, f := range r.Findings {
-		rule := rules[f.RuleID]
-		jf := jsonFinding{
-			RuleID:   f.RuleID,
-			Severity: severityOf(f, rule).String(),
-			Message:  f.Message,
-			Fix:      fixOf(f, rule),
-			Location: jsonLocation{
-				File:      f.Location.File,
-				Line:      f.Location.Line,
-				Column:    f.Location.Column,
-				EndLine:   f.Location.EndLine,
-				EndColumn: f.Location.EndColumn,
-				Pointer:   f.Location.Pointer,
-			},
-			Fingerprint: fingerprintOf(f),
-		}
-		if rule != nil {
-			jf.RuleName = rule.Name
-		}
-		out.Findings = append(out.Findings, jf)
+		out.Findings = append(out.Findings, toJSONFinding(f, rules[f.RuleID]))
+	}
+	for _, f := range r.Suppressed {
+		out.Suppressed = append(out.Suppressed, toJSONFinding(f, rules[f.RuleID]))
 	}
 	for _, p := range r.Problems {
 		out.Problems = append(out.Problems, jsonProblem{File: p.File, Line: p.Line, Column: p.Column, Message: p.Message})
@@ -123,9 +120,34 @@ func (j *jsonReporter) Report(w io.Writer, r *lint.Result) error {
 		out.Notices = append(out.Notices, jsonProblem{File: p.File, Line: p.Line, Column: p.Column, Message: p.Message})
 	}
 	t := count(r, rules)
-	out.Summary = jsonSummary{Error: t.errors, Warning: t.warnings, Note: t.notes, Files: t.files}
+	out.Summary = jsonSummary{Error: t.errors, Warning: t.warnings, Note: t.notes, Files: t.files, Baselined: r.Baselined}
 
 	return writeJSON(w, out)
+}
+
+func toJSONFinding(f lint.Finding, rule *lint.Rule) jsonFinding {
+	jf := jsonFinding{
+		RuleID:   f.RuleID,
+		Severity: severityOf(f, rule).String(),
+		Message:  f.Message,
+		Fix:      fixOf(f, rule),
+		Location: jsonLocation{
+			File:      f.Location.File,
+			Line:      f.Location.Line,
+			Column:    f.Location.Column,
+			EndLine:   f.Location.EndLine,
+			EndColumn: f.Location.EndColumn,
+			Pointer:   f.Location.Pointer,
+		},
+		Fingerprint: fingerprintOf(f),
+	}
+	if rule != nil {
+		jf.RuleName = rule.Name
+	}
+	if s := f.Suppression; s != nil {
+		jf.Suppression = &jsonSuppression{Kind: s.Kind, Reason: s.Reason, File: s.Location.File, Line: s.Location.Line}
+	}
+	return jf
 }
 
 // writeJSON writes v indented by two spaces with a trailing newline. HTML

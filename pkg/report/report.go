@@ -32,7 +32,7 @@ type Reporter interface {
 }
 
 // Formats are the names New accepts, for flag help and completion.
-var Formats = []string{"text", "json", "sarif"}
+var Formats = []string{"text", "json", "sarif", "markdown", "github", "junit"}
 
 // New returns the reporter for a format named in Formats.
 func New(format string, opts Options) (Reporter, error) {
@@ -43,6 +43,12 @@ func New(format string, opts Options) (Reporter, error) {
 		return &jsonReporter{opts: opts}, nil
 	case "sarif":
 		return &sarifReporter{opts: opts}, nil
+	case "markdown":
+		return &markdownReporter{opts: opts, maxBytes: markdownMaxBytes}, nil
+	case "github":
+		return &githubReporter{opts: opts}, nil
+	case "junit":
+		return &junitReporter{opts: opts}, nil
 	}
 	return nil, fmt.Errorf("unknown format %q (want %s)", format, strings.Join(Formats, ", "))
 }

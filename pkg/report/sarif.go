@@ -1,6 +1,8 @@
 package report
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"io"
 	"net/url"
@@ -27,6 +29,9 @@ const (
 	fingerprintKey = "apiaudit/v1"
 	// automationID is the run's category ("apiaudit") with an empty run id.
 	automationID = "apiaudit/"
+	// baselinedKey is the run property that counts the findings a baseline
+	// hid.
+	baselinedKey = "apiaudit/baselined"
 )
 
 // sarifReporter writes SARIF 2.1.0 for GitHub code scanning and other SARIF
@@ -62,25 +67,19 @@ func (s *sarifReporter) Report(w io.Writer, r *lint.Result) error {
 	run := sarif.NewRun(*sarif.NewTool(driver))
 	run.WithAutomationDetails(sarif.NewRunAutomationDetails().WithID(automationID))
 
+	// Not run.AddResult: it sets ruleIndex itself, to 2^64-1 for a rule it
+	// cannot find.
 	for _, f := range r.Findings {
-		rule := rules[f.RuleID]
-		text := f.Message
-		if f.Fix != "" {
-			text += ". Fix: " + f.Fix
-		}
-		res := sarif.NewRuleResult(f.RuleID).
-			WithLevel(sarifLevel(severityOf(f, rule))).
-			WithMessage(sarif.NewTextMessage(text)).
-			WithLocations([]*sarif.Location{sarifLocation(f.Location)}).
-			WithPartialFingerPrints(map[string]any{fingerprintKey: fingerprintOf(f)})
-		// A finding of a rule that did not run has no entry to point at;
-		// its ruleId alone still identifies it.
-		if i, ok := index[f.RuleID]; ok {
-			res.WithRuleIndex(i)
-		}
-		// Not run.AddResult: it sets ruleIndex itself, to 2^64-1 for a rule
-		// it cannot find.
-		run.Results = append(run.Results, res)
+		run.Results = append(run.Results, resultOf(f, rules[f.RuleID], index))
+	}
+	// Suppressed findings are here only when the scan keeps them
+	// (--include-suppressed): GitHub code scanning would show them as open
+	// alerts.
+	for _, f := range r.Suppressed {
+		run.Results = append(run.Results, resultOf(f, rules[f.RuleID], index))
+	}
+	if r.Baselined > 0 {
+		run.Properties = sarif.Properties{baselinedKey: r.Baselined}
 	}
 
 	inv := run.AddInvocation(len(r.Problems) == 0)
@@ -98,6 +97,49 @@ func (s *sarifReporter) Report(w io.Writer, r *lint.Result) error {
 	doc.Schema = sarifSchemaURI
 	doc.AddRun(run)
 	return writeJSON(w, doc)
+}
+
+// resultOf is one finding as a SARIF result, with a suppressions entry
+// when it is suppressed.
+func resultOf(f lint.Finding, rule *lint.Rule, index map[string]int) *sarif.Result {
+	text := f.Message
+	if f.Fix != "" {
+		text += ". Fix: " + f.Fix
+	}
+	res := sarif.NewRuleResult(f.RuleID).
+		WithLevel(sarifLevel(severityOf(f, rule))).
+		WithMessage(sarif.NewTextMessage(text)).
+		WithLocations([]*sarif.Location{sarifLocation(f.Location)}).
+		WithPartialFingerPrints(map[string]any{fingerprintKey: fingerprintOf(f)})
+	// A finding of a rule that did not run has no entry to point at;
+	// its ruleId alone still identifies it.
+	if i, ok := index[f.RuleID]; ok {
+		res.WithRuleIndex(i)
+	}
+	if s := f.Suppression; s != nil {
+		// go-sarif writes every field of a suppression, null when unset,
+		// which the schema refuses: all of them are set.
+		pl := sarif.NewPhysicalLocation().WithArtifactLocation(artifact(s.Location.File))
+		if s.Location.Line > 0 {
+			pl.WithRegion(sarif.NewRegion().WithStartLine(s.Location.Line).WithStartColumn(max(s.Location.Column, 1)))
+		}
+		res.WithSuppression([]*sarif.Suppression{sarif.NewSuppression(s.Kind).
+			WithStatus("accepted").
+			WithJustifcation(s.Reason).
+			WithLocation(sarif.NewLocationWithPhysicalLocation(pl)).
+			WithGuid(suppressionGUID(fingerprintOf(f), s))})
+	}
+	return res
+}
+
+// suppressionGUID is a stable name-based (version 5 layout) GUID for a
+// suppression, so that the same scan prints the same bytes.
+func suppressionGUID(fingerprint string, s *lint.Suppression) string {
+	h := sha256.Sum256([]byte(s.Kind + "\x00" + s.Location.File + "\x00" + fingerprint))
+	h[6] = h[6]&0x0f | 0x50
+	h[8] = h[8]&0x3f | 0x80
+	x := hex.EncodeToString(h[:16])
+	return x[0:8] + "-" + x[8:12] + "-" + x[12:16] + "-" + x[16:20] + "-" + x[20:32]
 }
 
 // notification turns a problem or notice into a tool execution notification,

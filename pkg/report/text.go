@@ -104,6 +104,9 @@ func (t *textReporter) Report(w io.Writer, r *lint.Result) error {
 		b.WriteByte('\n')
 	}
 	b.WriteString(summary(count(r, rules), len(r.Problems), p))
+	if r.Baselined > 0 {
+		fmt.Fprintf(&b, ", %s hidden by the baseline", plural(r.Baselined, "finding"))
+	}
 	b.WriteByte('\n')
 
 	_, err := w.Write(b.Bytes())
