@@ -1,6 +1,8 @@
 package openapi
 
 import (
+	"strings"
+
 	"github.com/getkin/kin-openapi/openapi3"
 
 	"github.com/apiaudit/apiaudit/pkg/lint"
@@ -23,6 +25,13 @@ func (d *Document) Locate(ptr string, o *openapi3.Origin, field string) lint.Loc
 			Column:  o.Key.Column,
 			EndLine: o.Key.EndLine, EndColumn: o.Key.EndColumn,
 			Pointer: ptr,
+		}
+		if strings.HasSuffix(ptr, "/schema") && o.Key.Name != "schema" && len(o.Fields) > 0 {
+			// kin-openapi stamps a schema written inline under a parameter
+			// or a media type with its parent's key; its own fields are
+			// right, so point at the first of them.
+			first := o.Fields[0]
+			loc.Line, loc.Column, loc.EndLine, loc.EndColumn = first.Line, first.Column, 0, 0
 		}
 		if field != "" {
 			if f, ok := o.Fields.Lookup(field); ok {
