@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 // run executes the command line the way main does, with a terminal or not,
@@ -159,5 +160,36 @@ func TestVersion(t *testing.T) {
 	}
 	if b := (BuildInfo{}).resolved(); b.Version == "" {
 		t.Error("a build without ldflags has no version")
+	}
+}
+
+func TestProgressLine(t *testing.T) {
+	var errb bytes.Buffer
+	app := &App{Err: &errb, IsTTY: func(io.Writer) bool { return true }}
+	p := newProgress(app, false)
+	p.update(1, 3) // within the delay: nothing shown
+	if errb.Len() != 0 {
+		t.Fatalf("progress shown at once: %q", errb.String())
+	}
+	p.start = p.start.Add(-time.Second)
+	p.update(2, 3)
+	if !strings.Contains(errb.String(), "scanned 2/3 OpenAPI documents") {
+		t.Errorf("no progress line: %q", errb.String())
+	}
+	p.stop()
+	if !strings.HasSuffix(errb.String(), "\r\x1b[K") {
+		t.Errorf("the line was not erased: %q", errb.String())
+	}
+	for name, p := range map[string]*progress{
+		"--quiet":      newProgress(app, true),
+		"not terminal": newProgress(&App{Err: &errb, IsTTY: func(io.Writer) bool { return false }}, false),
+	} {
+		errb.Reset()
+		p.start = p.start.Add(-time.Second)
+		p.update(1, 1)
+		p.stop()
+		if errb.Len() != 0 {
+			t.Errorf("%s: wrote %q", name, errb.String())
+		}
 	}
 }

@@ -34,6 +34,7 @@ type ScanOptions struct {
 	FailOn          string            // "" = the configuration file's, else DefaultFailOn
 	Exclude         []string
 	NoColor         bool
+	Quiet           bool
 	AllowRemoteRefs bool
 	MaxFileSize     string
 	Jobs            int
@@ -113,6 +114,7 @@ scanned.`,
 	f.StringVar(&opts.WriteBaseline, "write-baseline", "", "record the current findings in the baseline `FILE` (and hide them from this report)")
 	f.StringVar(&opts.NewFromRev, "new-from-rev", "", "report only findings on lines changed since the git revision `REV`")
 	f.BoolVar(&opts.IncludeSuppressed, "include-suppressed", false, "keep suppressed and baselined findings in SARIF and JSON reports, marked as suppressed")
+	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "write nothing to standard error but fatal errors: no progress line, notices or problem echo (the report still has them)")
 	f.BoolVar(&opts.NoColor, "no-color", false, "never colour the text report (NO_COLOR in the environment does the same)")
 	f.BoolVar(&opts.AllowRemoteRefs, "allow-remote-refs", false, "fetch http and https $refs (off: a scan makes no network calls)")
 	f.StringVar(&opts.MaxFileSize, "max-file-size", "100MB", "skip, with a problem, OpenAPI files larger than `SIZE` (bytes, or with a KB, MB or GB suffix)")
@@ -177,7 +179,9 @@ func scanRun(ctx context.Context, app *App, opts *ScanOptions) error {
 
 	all := scanRules()
 	defer cfg.Apply()() // rule options: set for this scan, restored after it
+	progress := newProgress(app, opts.Quiet)
 	res, err := engine.Run(ctx, engine.Options{
+		Progress:        progress.update,
 		Paths:           opts.Paths,
 		Exclude:         append(slices.Clone(cfg.Exclude), opts.Exclude...),
 		Rules:           cfg.Select(all),
@@ -187,6 +191,7 @@ func scanRun(ctx context.Context, app *App, opts *ScanOptions) error {
 		MaxFileSize:     maxSize,
 		Jobs:            opts.Jobs,
 	})
+	progress.stop()
 	if err != nil {
 		return err
 	}
@@ -198,7 +203,9 @@ func scanRun(ctx context.Context, app *App, opts *ScanOptions) error {
 		if err := writeFile(opts.WriteBaseline, base.Encode); err != nil {
 			return err
 		}
-		fmt.Fprintf(app.Err, "apiaudit: %s\n", base.Summary())
+		if !opts.Quiet {
+			fmt.Fprintf(app.Err, "apiaudit: %s\n", base.Summary())
+		}
 	}
 	if base != nil {
 		base.Apply(res, time.Now())
@@ -235,7 +242,7 @@ func scanRun(ctx context.Context, app *App, opts *ScanOptions) error {
 	}
 	// Problems always reach standard error, unless the text report on the
 	// terminal has just printed them.
-	if !(toStdout && format == "text") {
+	if !(toStdout && format == "text") && !opts.Quiet {
 		for _, p := range res.Problems {
 			fmt.Fprintf(app.Err, "apiaudit: %s\n", p.Error())
 		}

@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/bmatcuk/doublestar/v4"
 
@@ -28,6 +29,9 @@ type Options struct {
 	AllowRemoteRefs bool
 	MaxFileSize     int64 // bytes; DefaultMaxFileSize when 0
 	Jobs            int   // documents scanned at once; GOMAXPROCS when 0
+	// Progress, when set, is called after each document with the number
+	// scanned so far and the total; calls may come from several goroutines.
+	Progress func(done, total int)
 	// Adjust, when set, sees every finding once suppressions are applied,
 	// suppressed ones included: it may change the severity, and returning
 	// false drops the finding. The configuration file's per-rule and
@@ -64,6 +68,13 @@ func Run(ctx context.Context, opts Options) (*lint.Result, error) {
 		problems   []lint.Problem
 	}
 	outcomes := make([]outcome, len(inputs))
+	total := 0
+	for _, in := range inputs {
+		if in.Kind == KindOpenAPI {
+			total++
+		}
+	}
+	var done atomic.Int64
 	sem := make(chan struct{}, jobs)
 	var wg sync.WaitGroup
 	for i, in := range inputs {
@@ -76,6 +87,9 @@ func Run(ctx context.Context, opts Options) (*lint.Result, error) {
 			defer func() { <-sem; wg.Done() }()
 			o := &outcomes[i]
 			o.file, o.findings, o.suppressed, o.problems = scanDocument(ctx, in, specRules, opts)
+			if opts.Progress != nil {
+				opts.Progress(int(done.Add(1)), total)
+			}
 		}()
 	}
 	wg.Wait()
