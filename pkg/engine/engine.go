@@ -125,17 +125,35 @@ func scanDocument(ctx context.Context, in Input, rules []*lint.Rule, opts Option
 		}
 		return "", nil, nil, []lint.Problem{{File: rel, Message: err.Error()}}
 	}
-	for _, rule := range rules {
-		pass := &lint.SpecPass{
-			Rule: rule, Doc: doc.T, File: doc.File, Version: doc.Version,
-			Locate: doc.Locate,
-			Report: func(f lint.Finding) { findings = append(findings, complete(rule, f)) },
-		}
-		if err := runRule(rule, pass); err != nil {
-			problems = append(problems, lint.Problem{File: doc.File, Message: err.Error()})
+	// Rules read the loaded document and never change it, so they run side
+	// by side; each keeps its own findings, merged in rule order so that the
+	// result does not depend on scheduling.
+	perRule := make([][]lint.Finding, len(rules))
+	errs := make([]error, len(rules))
+	ruleSem := make(chan struct{}, max(1, runtime.GOMAXPROCS(0)))
+	var wg sync.WaitGroup
+	for i, rule := range rules {
+		wg.Add(1)
+		ruleSem <- struct{}{}
+		go func() {
+			defer func() { <-ruleSem; wg.Done() }()
+			pass := &lint.SpecPass{
+				Rule: rule, Doc: doc.T, File: doc.File, Version: doc.Version,
+				Locate: doc.Locate,
+				Report: func(f lint.Finding) { perRule[i] = append(perRule[i], complete(rule, f)) },
+			}
+			errs[i] = runRule(rule, pass)
+		}()
+	}
+	wg.Wait()
+	for i := range rules {
+		findings = append(findings, perRule[i]...)
+		if errs[i] != nil {
+			problems = append(problems, lint.Problem{File: doc.File, Message: errs[i].Error()})
 		}
 	}
 	findings, suppressed = applyIgnores(doc, findings, opts)
+	openapi.Release(doc.T) // after the suppressions, which walk the parameters too
 	return doc.File, adjust(findings, opts.Adjust), adjust(suppressed, opts.Adjust), problems
 }
 

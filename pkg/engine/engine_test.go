@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/getkin/kin-openapi/openapi3"
+
 	"github.com/apiaudit/apiaudit/pkg/lint"
 	"github.com/apiaudit/apiaudit/pkg/load/openapi"
 )
@@ -261,5 +263,24 @@ func TestDeterministic(t *testing.T) {
 	}
 	if !reflect.DeepEqual(one, eight) {
 		t.Error("results differ between 1 and 8 workers")
+	}
+}
+
+// TestWalksReleased checks that the walks cached for a document while its
+// rules run are dropped once it is scanned, so that a scan of many
+// documents does not keep them all.
+func TestWalksReleased(t *testing.T) {
+	tree(t)
+	var docs []any
+	probe := testRule("TST105", func(pass *lint.SpecPass) error {
+		openapi.Schemas(pass.Doc)
+		docs = append(docs, pass.Doc)
+		return nil
+	})
+	if _, err := Run(context.Background(), Options{Paths: []string{"specs/api.yml"}, Rules: []*lint.Rule{probe}}); err != nil {
+		t.Fatal(err)
+	}
+	if len(docs) != 1 || openapi.Cached(docs[0].(*openapi3.T)) {
+		t.Error("the document's walks are still cached after the scan")
 	}
 }

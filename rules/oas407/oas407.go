@@ -5,6 +5,7 @@ package oas407
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -76,7 +77,9 @@ characters written as ` + "`\\u{...}`" + `.`,
 }
 
 // modelDirected are phrases that address an AI model rather than a reader.
-var modelDirected = regexp.MustCompile(`(?i)` + strings.Join([]string{
+// They are matched against the lowercased text: a case-sensitive expression
+// runs several times faster than the same one with (?i).
+var modelDirected = regexp.MustCompile(strings.Join([]string{
 	`\b(?:ignore|disregard|forget|override)\s+(?:all\s+|any\s+|the\s+|your\s+)*(?:previous|prior|above|earlier|preceding|former|other|existing|system)\s+(?:instructions?|prompts?|messages|rules|directions|guidelines|directives)\b`,
 	`\b(?:ignore|disregard|forget)\s+(?:all|everything)\s+(?:you\s+(?:were|have\s+been)\s+told|above|before|else)\b`,
 	`\b(?:do\s+not|don'?t|never)\s+(?:tell|inform|notify|alert|warn)\s+(?:the\s+)?users?\b`,
@@ -102,6 +105,28 @@ var htmlComment = regexp.MustCompile(`(?s)<!--(.*?)-->`)
 // colon and a short value (theme: info, ReDoc-Inject: <security-definitions>).
 var directive = regexp.MustCompile(`^\s*[A-Za-z][\w-]*\s*:\s*\S[^\n]{0,80}$`)
 
+// findLower finds re, written in lower case, in text regardless of case.
+// Lowercasing keeps byte offsets for almost all text; where it does not
+// (a few non-ASCII letters change length), the text is matched as written.
+func findLower(re *regexp.Regexp, text string) []int {
+	lower := strings.ToLower(text)
+	if len(lower) != len(text) {
+		lower = text
+	}
+	if !slices.ContainsFunc(triggers, func(w string) bool { return strings.Contains(lower, w) }) {
+		return nil
+	}
+	return re.FindStringIndex(lower)
+}
+
+// triggers holds, for every phrase of modelDirected, a word it cannot match
+// without. Most descriptions contain none of them and skip the expression.
+var triggers = []string{
+	"ignore", "disregard", "forget", "override", "tell", "inform", "notify", "alert", "warn",
+	"mention", "instruction", "the user", "without", "tool", "function", "as an ai",
+	"you are now", "from now on", "system prompt", "im_start",
+}
+
 func run(pass *lint.SpecPass) error {
 	for _, t := range openapi.Texts(pass.Doc) {
 		where := t.Where + " " + t.Field
@@ -115,7 +140,7 @@ func run(pass *lint.SpecPass) error {
 			pass.Reportf(t.Pointer, t.Origin, t.Field, "%s contains %s (%s): %s", where, count(n, "invisible character"), name(r), snippet(t.Value, i, 1))
 		}
 		text := strings.Join(strings.Fields(t.Value), " ")
-		loc := modelDirected.FindStringIndex(text)
+		loc := findLower(modelDirected, text)
 		if loc == nil {
 			loc = instructionTags.FindStringIndex(text)
 		}

@@ -64,11 +64,22 @@ var readOnlyProse = regexp.MustCompile(`(?i)(^|[.:;]\s+|\]\s*)(\[output[ -]only\
 // ReadOnly reports whether clients do not send a property: readOnly: true,
 // or a description that says so (see Inputs).
 func ReadOnly(s *openapi3.Schema) bool {
-	return s != nil && (s.ReadOnly || readOnlyProse.MatchString(s.Description))
+	if s == nil {
+		return false
+	}
+	d := s.Description
+	// Every phrase the expression knows ends in "only": skip it for the
+	// many descriptions that cannot match.
+	return s.ReadOnly || (strings.Contains(d, "nly") || strings.Contains(d, "NLY")) && readOnlyProse.MatchString(d)
 }
 
-// NewInputs walks the parameters and request bodies of every operation.
+// NewInputs walks the parameters and request bodies of every operation. The
+// walk is done once per document and shared by the rules that ask for it.
 func NewInputs(t *openapi3.T) *Inputs {
+	return cached(t, "inputs", func() *Inputs { return newInputs(t) })
+}
+
+func newInputs(t *openapi3.T) *Inputs {
 	in := &Inputs{
 		sites:  map[*openapi3.Schema]Site{},
 		params: map[*openapi3.Schema][]*Param{},

@@ -103,7 +103,13 @@ func (t Text) Markdown() bool { return t.Field == "description" }
 // bodies, responses and their headers, media type examples, every schema,
 // security schemes and external docs. Callbacks and webhooks are not
 // visited.
+//
+// The list is built once per document and shared; callers must not change it.
 func Texts(t *openapi3.T) []Text {
+	return cached(t, "texts", func() []Text { return texts(t) })
+}
+
+func texts(t *openapi3.T) []Text {
 	if t == nil {
 		return nil
 	}

@@ -29,7 +29,14 @@ func (s *Schema) Origin() *openapi3.Origin { return s.S.Origin }
 // Schemas lists every schema of the document (components, parameters, request
 // bodies, responses and headers, and every subschema), each once, in a stable
 // order. A schema used in both directions carries both.
+//
+// The walk is done once per document and shared by every rule that asks;
+// callers must not change what it returns.
 func Schemas(t *openapi3.T) []*Schema {
+	return cached(t, "schemas", func() []*Schema { return schemas(t) })
+}
+
+func schemas(t *openapi3.T) []*Schema {
 	w := &schemaWalker{byKey: map[string]*Schema{}, bySchema: map[*openapi3.Schema]*Schema{}}
 	for _, op := range Operations(t) {
 		params := slices.Concat(op.Item.Parameters, op.Op.Parameters)

@@ -66,7 +66,13 @@ type Param struct {
 
 // Parameters lists the parameters of all operations (their own and their
 // path item's), each once, at its definition.
+//
+// The list is built once per document and shared; callers must not change it.
 func Parameters(t *openapi3.T) []*Param {
+	return cached(t, "parameters", func() []*Param { return parameters(t) })
+}
+
+func parameters(t *openapi3.T) []*Param {
 	var out []*Param
 	seen := map[string]*Param{}
 	add := func(op Operation, ref *openapi3.ParameterRef, inline string) {
