@@ -2,9 +2,12 @@ package openapi
 
 import (
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"testing"
+
+	"go.yaml.in/yaml/v4"
 
 	"github.com/apiaudit/apiaudit/internal/corpus"
 )
@@ -50,6 +53,39 @@ func BenchmarkValidate(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				Validate(context.Background(), d.T)
+			}
+		})
+	}
+}
+
+// BenchmarkFloor measures the least any tool must do with a document: read
+// it and parse it, JSON with encoding/json into `any`, YAML into go-yaml
+// nodes. BenchmarkLoad divided by this is what OpenAPI loading with
+// positions costs over plain parsing.
+func BenchmarkFloor(b *testing.B) {
+	for _, f := range corpus.Files(b, "medium", "large", "xl") {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(corpus.Name(f), func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(len(data)))
+			for b.Loop() {
+				if _, err := os.ReadFile(f); err != nil {
+					b.Fatal(err)
+				}
+				if filepath.Ext(f) == ".json" {
+					var v any
+					if err := json.Unmarshal(data, &v); err != nil {
+						b.Fatal(err)
+					}
+				} else {
+					var n yaml.Node
+					if err := yaml.Unmarshal(data, &n); err != nil {
+						b.Fatal(err)
+					}
+				}
 			}
 		})
 	}
