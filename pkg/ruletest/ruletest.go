@@ -184,3 +184,32 @@ func isYAML(name string) bool {
 	ext := strings.ToLower(filepath.Ext(name))
 	return ext == ".yaml" || ext == ".yml"
 }
+
+// Severities checks how a rule grades its findings on the given fixtures
+// (bad.yaml, bad31.yaml and bad20.yaml in testdata/ when none are named):
+// every finding's message must start with one of the keys of want and have
+// that key's severity. SeverityDefault stands for "left to the rule's
+// default", as a rule reports it.
+func Severities(t *testing.T, rule *lint.Rule, want map[string]lint.Severity, files ...string) {
+	t.Helper()
+	if len(files) == 0 {
+		files = []string{"testdata/bad.yaml", "testdata/bad31.yaml", "testdata/bad20.yaml"}
+	}
+	for _, file := range files {
+		findings, _ := Findings(t, rule, file)
+		for _, f := range findings {
+			matched := false
+			for prefix, sev := range want {
+				if strings.HasPrefix(f.Message, prefix) {
+					matched = true
+					if f.Severity != sev {
+						t.Errorf("%s: %s: severity %v, want %v", file, f.Message, f.Severity, sev)
+					}
+				}
+			}
+			if !matched {
+				t.Errorf("%s: %s: no expected severity", file, f.Message)
+			}
+		}
+	}
+}

@@ -1,7 +1,6 @@
 package oas206
 
 import (
-	"strings"
 	"testing"
 
 	"github.com/apiaudit/apiaudit/pkg/lint"
@@ -19,21 +18,5 @@ func TestSeverity(t *testing.T) {
 		"query parameter \"maxResults\"":                lint.SeverityDefault,
 		"query parameter \"page_size\"":                 lint.SeverityDefault,
 	}
-	for _, file := range []string{"testdata/bad.yaml", "testdata/bad31.yaml", "testdata/bad20.yaml"} {
-		findings, _ := ruletest.Findings(t, Rule, file)
-		for _, f := range findings {
-			matched := false
-			for prefix, sev := range want {
-				if strings.HasPrefix(f.Message, prefix) {
-					matched = true
-					if f.Severity != sev {
-						t.Errorf("%s: %s: severity %v, want %v", file, f.Message, f.Severity, sev)
-					}
-				}
-			}
-			if !matched {
-				t.Errorf("%s: %s: no expected severity", file, f.Message)
-			}
-		}
-	}
+	ruletest.Severities(t, Rule, want)
 }
