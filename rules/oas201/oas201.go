@@ -3,12 +3,14 @@
 package oas201
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
 
 	"github.com/apiaudit/apiaudit/pkg/lint"
 	"github.com/apiaudit/apiaudit/pkg/load/openapi"
+	"github.com/apiaudit/apiaudit/rules/oas405"
 )
 
 // Options are OAS201's settings.
@@ -59,8 +61,8 @@ const, a pattern anchored with ^ and $ that repeats nothing without limit
 Not reported: strings only in responses, read-only properties (readOnly:
 true, or a description that says "Read-only." or "Output only."), binary
 uploads (OAS205), page sizes and model-cost fields typed as strings (OAS206
-and OAS207), and schemas that no operation uses. A schema is reported once,
-where it is defined.`,
+and OAS207), prompt fields (OAS405), and schemas that no operation uses. A
+schema is reported once, where it is defined.`,
 		Fix: "add maxLength (or an enum, or a ^…$ pattern of bounded length) to the string",
 		Bad: `paths:
   /v1/messages:
@@ -101,8 +103,9 @@ func run(pass *lint.SpecPass) error {
 	}
 	for _, s := range openapi.Schemas(pass.Doc) {
 		sites := inputs.Sites(s.S)
-		if sites == 0 || !s.S.Type.Includes("string") || binary(s.S) || inputs.PageSizeOrCost(s.S) {
-			continue
+		if sites == 0 || !s.S.Type.Includes("string") || binary(s.S) || inputs.PageSizeOrCost(s.S) ||
+			slices.ContainsFunc(inputs.Names(s.S), oas405.PromptField) {
+			continue // page sizes, model costs and prompts have rules of their own
 		}
 		var sev lint.Severity
 		switch {

@@ -328,3 +328,16 @@ func boundedPattern(p string) bool {
 	}
 	return !openRepeat.MatchString(b.String())
 }
+
+// PromptField reports whether OAS405 checks a field of this name in every
+// document (its prompt-fields option), so that the generic length rule
+// (OAS201) can leave the field to it rather than report it twice.
+func PromptField(name string) bool {
+	n := openapi.SnakeName(name)
+	for _, f := range options.PromptFields {
+		if openapi.SnakeName(f) == n {
+			return true
+		}
+	}
+	return false
+}
