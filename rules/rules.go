@@ -5,6 +5,8 @@ package rules
 import (
 	"github.com/apiaudit/apiaudit/pkg/lint"
 
+	"github.com/apiaudit/apiaudit/rules/go201"
+	"github.com/apiaudit/apiaudit/rules/go202"
 	"github.com/apiaudit/apiaudit/rules/oas101"
 	"github.com/apiaudit/apiaudit/rules/oas102"
 	"github.com/apiaudit/apiaudit/rules/oas103"
@@ -47,6 +49,8 @@ import (
 
 // All lists every rule defined under rules/, sorted by ID.
 var All = []*lint.Rule{
+	go201.Rule,
+	go202.Rule,
 	oas101.Rule,
 	oas102.Rule,
 	oas103.Rule,

@@ -64,6 +64,13 @@ openapi: 3.x or swagger: "2.0" key in a .yaml, .yml or .json file) and runs
 every rule on it. .git, vendor and node_modules are skipped, and so is
 anything matched by --exclude.
 
+Each Go module under PATH (a directory with a go.mod) is analysed by the GO
+rules: its packages (./..., tests excluded) are loaded with the go command,
+which must be on PATH, without touching the network (GOPROXY=off,
+-mod=readonly), and generated files are skipped. A package that does not
+type-check is a problem; the others are still analysed. Silence a Go finding
+with "//apiaudit:ignore GO201 -- reason" on its line or the line above.
+
 Files are reported relative to the current directory (or to PATH itself
 when it lies outside it). A $ref may not leave that root, and remote
 (http, https) $refs are not fetched unless --allow-remote-refs is given.

@@ -93,6 +93,15 @@ func Run(ctx context.Context, opts Options) (*lint.Result, error) {
 		}()
 	}
 	wg.Wait()
+	if goRules := analyzerRules(opts.Rules); len(goRules) > 0 {
+		for _, in := range inputs {
+			if in.Kind == KindGo {
+				o := scanModule(ctx, in, goRules, opts)
+				outcomes = append(outcomes, outcome{findings: o.findings, suppressed: o.suppressed, problems: o.problems})
+				res.Files = append(res.Files, o.files...)
+			}
+		}
+	}
 	for _, o := range outcomes {
 		if o.file != "" {
 			res.Files = append(res.Files, o.file)
@@ -203,7 +212,9 @@ func complete(rule *lint.Rule, f lint.Finding) lint.Finding {
 	if f.Fix == "" {
 		f.Fix = rule.Doc.Fix
 	}
-	f.Fingerprint = lint.Fingerprint(f.RuleID, f.Location, f.Message)
+	if f.Fingerprint == "" { // Go findings come with theirs
+		f.Fingerprint = lint.Fingerprint(f.RuleID, f.Location, f.Message)
+	}
 	return f
 }
 
@@ -218,9 +229,6 @@ func applyIgnores(doc *openapi.Document, findings []lint.Finding, opts Options) 
 	known := opts.Known
 	if known == nil {
 		known = opts.Rules
-	}
-	matchesAny := func(pattern string, rules []*lint.Rule) bool {
-		return slices.ContainsFunc(rules, func(r *lint.Rule) bool { ok, _ := doublestar.Match(pattern, r.ID); return ok })
 	}
 	used := make([]bool, len(ignores))
 	for _, f := range findings {
@@ -257,6 +265,12 @@ func applyIgnores(doc *openapi.Document, findings []lint.Finding, opts Options) 
 		}
 	}
 	return kept, suppressed
+}
+
+// matchesAny reports whether a rule pattern (an id or a glob) names one of
+// the rules.
+func matchesAny(pattern string, rules []*lint.Rule) bool {
+	return slices.ContainsFunc(rules, func(r *lint.Rule) bool { ok, _ := doublestar.Match(pattern, r.ID); return ok })
 }
 
 func relTo(root, abs string) string {

@@ -106,6 +106,14 @@ func Fingerprint(ruleID string, loc Location, message string) string {
 	return hex.EncodeToString(sum[:8])
 }
 
+// GoFingerprint is the identity of a Go finding: the rule, the file, the
+// enclosing function ("" at package level, "Type.Method" for methods) and the
+// message. Lines are left out so that edits elsewhere in the file keep it.
+func GoFingerprint(ruleID, file, function, message string) string {
+	sum := sha256.Sum256([]byte(ruleID + "\x00" + file + "\x00func:" + function + "\x00" + message))
+	return hex.EncodeToString(sum[:8])
+}
+
 // Compare orders findings by file, line, column, rule and message, which is the
 // order every reporter prints them in.
 func Compare(a, b Finding) int {

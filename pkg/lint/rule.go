@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
+	"golang.org/x/tools/go/analysis"
 )
 
 // Doc is a rule's documentation, the single source for `apiaudit explain`,
@@ -33,6 +34,10 @@ type Rule struct {
 	// Spec checks one OpenAPI document. A returned error means the rule could
 	// not run; findings are reported through the pass.
 	Spec func(*SpecPass) error
+	// Analyzer checks Go packages; its Name is the rule's ID. It reports
+	// through analysis.Pass.Report, and pkg/load/gosrc turns diagnostics
+	// into findings.
+	Analyzer *analysis.Analyzer
 	// Options, when set, points at the rule's settings: a struct with yaml
 	// tags, holding its defaults, that the configuration file decodes into
 	// (keys are the rule's name). Rules read it each time they run. Only
@@ -107,8 +112,17 @@ func (r *Rule) Validate() error {
 	if len(d.CWE) == 0 || len(d.OWASP) == 0 {
 		errs = append(errs, "needs CWE and OWASP mappings")
 	}
-	if (r.Spec == nil) != r.Engine {
-		errs = append(errs, "needs exactly one of a check function or the Engine mark")
+	kinds := 0
+	for _, set := range []bool{r.Spec != nil, r.Analyzer != nil, r.Engine} {
+		if set {
+			kinds++
+		}
+	}
+	if kinds != 1 {
+		errs = append(errs, "needs exactly one of Spec, Analyzer or the Engine mark")
+	}
+	if r.Analyzer != nil && r.Analyzer.Name != r.ID {
+		errs = append(errs, "analyzer name "+r.Analyzer.Name+" differs from the id")
 	}
 	if len(errs) > 0 {
 		return fmt.Errorf("rule %s: %s", r.ID, strings.Join(errs, "; "))

@@ -149,8 +149,11 @@ func (j *junitReporter) Report(w io.Writer, r *lint.Result) error {
 		// Rules that did not run on a file that could not be scanned are
 		// not passing tests; their findings, if any, are still failures.
 		var ids []string
+		goFile := strings.HasSuffix(name, ".go")
 		for _, rule := range r.Rules {
-			if len(fi.problems) == 0 && fi.scanned || fi.findings[rule.ID] != nil {
+			// A file is a passing test only of the rules that read its kind.
+			applies := (rule.Analyzer != nil) == goFile
+			if len(fi.problems) == 0 && fi.scanned && applies || fi.findings[rule.ID] != nil {
 				ids = append(ids, rule.ID)
 			}
 		}

@@ -1,0 +1,100 @@
+package engine
+
+import (
+	"context"
+	"fmt"
+	"slices"
+
+	"github.com/bmatcuk/doublestar/v4"
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/apiaudit/apiaudit/pkg/lint"
+	"github.com/apiaudit/apiaudit/pkg/load/gosrc"
+)
+
+// analyzerRules returns the rules that check Go code.
+func analyzerRules(rules []*lint.Rule) []*lint.Rule {
+	var out []*lint.Rule
+	for _, r := range rules {
+		if r.Analyzer != nil {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+type moduleOutcome struct {
+	files                []string
+	findings, suppressed []lint.Finding
+	problems             []lint.Problem
+}
+
+// scanModule analyses the packages of one Go module with the Go rules and
+// applies //apiaudit:ignore comments, --exclude and Options.Adjust.
+func scanModule(ctx context.Context, in Input, rules []*lint.Rule, opts Options) moduleOutcome {
+	var o moduleOutcome
+	byID := map[string]*lint.Rule{}
+	analyzers := make([]*analysis.Analyzer, len(rules))
+	for i, r := range rules {
+		byID[r.ID] = r
+		analyzers[i] = r.Analyzer
+	}
+	match := func(pattern, id string) bool { ok, _ := doublestar.Match(pattern, id); return ok }
+	res, err := gosrc.Analyze(ctx, in.Abs, analyzers, match, gosrc.Options{Root: in.Root})
+	if err != nil {
+		o.problems = append(o.problems, lint.Problem{File: relTo(in.Root, in.Abs), Message: err.Error()})
+		return o
+	}
+	o.problems = res.Problems
+	for _, f := range res.Files {
+		if !MatchPath(opts.Exclude, f) {
+			o.files = append(o.files, f)
+		}
+	}
+	keep := func(fs []lint.Finding) []lint.Finding {
+		var out []lint.Finding
+		for _, f := range fs {
+			if r := byID[f.RuleID]; r != nil && !MatchPath(opts.Exclude, f.Location.File) {
+				out = append(out, complete(r, f))
+			}
+		}
+		return adjust(out, opts.Adjust)
+	}
+	o.findings = keep(res.Findings)
+	o.suppressed = keep(res.Suppressed)
+	o.findings = append(o.findings, adjust(goIgnoreFindings(res.Ignores, rules, opts), opts.Adjust)...)
+	return o
+}
+
+const goIgnoreFix = "write //apiaudit:ignore with a known rule id and -- a reason, on the finding's line or the line above, and delete ignores that match nothing"
+
+// goIgnoreFindings reports //apiaudit:ignore comments that name no known
+// rule, give no reason or match no finding, as OAS501 does for
+// x-apiaudit-ignore.
+func goIgnoreFindings(igs []gosrc.Ignore, goRules []*lint.Rule, opts Options) []lint.Finding {
+	known := opts.Known
+	if known == nil {
+		known = opts.Rules
+	}
+	var out []lint.Finding
+	for _, ig := range igs {
+		if MatchPath(opts.Exclude, ig.At.File) {
+			continue
+		}
+		var msg string
+		switch {
+		case ig.Rule == "":
+			msg = gosrc.IgnoreDirective + " names no rule: write " + gosrc.IgnoreDirective + " GO201 -- reason"
+		case !doublestar.ValidatePattern(ig.Rule) || !matchesAny(ig.Rule, known):
+			msg = fmt.Sprintf("%s names unknown rule %q", gosrc.IgnoreDirective, ig.Rule)
+		case ig.Reason == "":
+			msg = fmt.Sprintf("%s for %s gives no reason, so it suppresses nothing: add -- why the finding does not apply", gosrc.IgnoreDirective, ig.Rule)
+		case !ig.Used && matchesAny(ig.Rule, goRules):
+			msg = fmt.Sprintf("%s for %s matches no finding on its line or the next: remove it", gosrc.IgnoreDirective, ig.Rule)
+		default:
+			continue
+		}
+		out = append(out, complete(SuppressionRule, lint.Finding{Message: msg, Location: ig.At, Fix: goIgnoreFix}))
+	}
+	return slices.Clip(out)
+}

@@ -1,0 +1,124 @@
+package engine
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"slices"
+	"testing"
+
+	"github.com/apiaudit/apiaudit/pkg/lint"
+	"github.com/apiaudit/apiaudit/rules/go201"
+	"github.com/apiaudit/apiaudit/rules/go202"
+)
+
+// gateway copies testdata/gateway, a small module that uses only the
+// standard library, to a temporary directory and makes it the working
+// directory.
+func gateway(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS("testdata/gateway")); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(dir)
+	return dir
+}
+
+func TestGoModule(t *testing.T) {
+	gateway(t)
+	goRules := []*lint.Rule{go201.Rule, go202.Rule}
+	res, err := Run(context.Background(), Options{Rules: goRules, Known: append(slices.Clone(goRules), SuppressionRule)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range res.Findings {
+		got = append(got, fmt.Sprintf("%s %s %s", f.Location, f.RuleID, f.Message))
+		if f.Fingerprint == "" || f.Fix == "" || f.Severity == lint.SeverityDefault {
+			t.Errorf("%s: finding not completed: %+v", f.Location, f)
+		}
+	}
+	want := []string{
+		"main.go:17:12 GO201 json.NewDecoder reads r.Body with no size limit",
+		"main.go:35:2 OAS501 //apiaudit:ignore for GO201 gives no reason, so it suppresses nothing: add -- why the finding does not apply",
+		"main.go:36:6 GO201 r.ParseMultipartForm reads a multipart body with no size limit",
+		"main.go:47:12 GO202 http.ListenAndServe serves with no read timeouts",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("findings:\n%s\nwant:\n%s", join(got), join(want))
+	}
+
+	if len(res.Suppressed) != 1 || res.Suppressed[0].Location.Line != 31 || res.Suppressed[0].Suppression == nil {
+		t.Errorf("suppressed = %+v, want the ParseMultipartForm of upload at line 31", res.Suppressed)
+	} else if r := res.Suppressed[0].Suppression.Reason; r != "the upload route sits behind a proxy that caps bodies at 5 MB" {
+		t.Errorf("suppression reason = %q", r)
+	}
+
+	var problems []string
+	for _, p := range res.Problems {
+		problems = append(problems, p.Error())
+	}
+	wantProblems := []string{`broken/broken.go:5:9: cannot use "three" (untyped string constant) as int value in return statement`}
+	if !slices.Equal(problems, wantProblems) {
+		t.Errorf("problems:\n%s\nwant:\n%s", join(problems), join(wantProblems))
+	}
+	// The generated file is not analysed, and its finding not reported.
+	if want := []string{"main.go"}; !slices.Equal(res.Files, want) {
+		t.Errorf("files = %q, want %q", res.Files, want)
+	}
+}
+
+// TestGoFingerprintIgnoresLines checks that a Go finding keeps its
+// fingerprint when lines are inserted above it.
+func TestGoFingerprintIgnoresLines(t *testing.T) {
+	dir := gateway(t)
+	opts := Options{Rules: []*lint.Rule{go202.Rule}, Known: []*lint.Rule{go201.Rule, go202.Rule}}
+	before, err := Run(context.Background(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src, err := os.ReadFile(dir + "/main.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(dir+"/main.go", append([]byte("// A comment.\n\n"), src...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	after, err := Run(context.Background(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	only := func(fs []lint.Finding) []lint.Finding {
+		return slices.DeleteFunc(fs, func(f lint.Finding) bool { return f.RuleID != "GO202" })
+	}
+	bf, af := only(before.Findings), only(after.Findings)
+	if len(bf) != 1 || len(af) != 1 {
+		t.Fatalf("GO202 findings before %d, after %d; want 1 each", len(bf), len(af))
+	}
+	b, a := bf[0], af[0]
+	if a.Location.Line != b.Location.Line+2 || a.Fingerprint != b.Fingerprint {
+		t.Errorf("before %s %s, after %s %s: want the same fingerprint two lines down", b.Location, b.Fingerprint, a.Location, a.Fingerprint)
+	}
+}
+
+// TestNoGoRulesNoGoLoading checks that Go modules are not loaded when no
+// selected rule checks Go: the broken package then goes unnoticed.
+func TestNoGoRulesNoGoLoading(t *testing.T) {
+	gateway(t)
+	res, err := Run(context.Background(), Options{Rules: []*lint.Rule{everyOperation}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Findings)+len(res.Problems)+len(res.Files) != 0 {
+		t.Errorf("got findings %v, problems %v, files %v; want nothing", res.Findings, res.Problems, res.Files)
+	}
+}
+
+func join(lines []string) string {
+	out := ""
+	for _, l := range lines {
+		out += "\t" + l + "\n"
+	}
+	return out
+}

@@ -1,0 +1,287 @@
+// Package gosrc loads the Go packages of a module and runs the Go rules'
+// analyzers over them: packages.Load, then analysis/checker.Analyze, then
+// each analysis.Diagnostic becomes a lint.Finding. It is the only importer
+// of go/packages and the checker.
+package gosrc
+
+import (
+	"context"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/apiaudit/apiaudit/pkg/lint"
+)
+
+// Options configures one module's analysis.
+type Options struct {
+	Root string // absolute scan root; files are reported relative to it
+	// IncludeGenerated analyses files with a "// Code generated ... DO NOT
+	// EDIT." header too; they are skipped by default.
+	IncludeGenerated bool
+}
+
+// IgnoreDirective is the comment that suppresses a Go finding:
+//
+//	//apiaudit:ignore GO201 -- reason
+//
+// on the line of the finding or the line above it.
+const IgnoreDirective = "//apiaudit:ignore"
+
+// Ignore is one //apiaudit:ignore comment.
+type Ignore struct {
+	Rule   string // a rule id or a glob such as GO2*; "" when none is written
+	Reason string // "" when none is given: such an ignore suppresses nothing
+	At     lint.Location
+	Used   bool // it suppressed at least one finding
+}
+
+// Result is what analysing one module produced.
+type Result struct {
+	Files      []string       // Go files analysed, relative to the root
+	Findings   []lint.Finding // RuleID, Message, Location and Fingerprint set
+	Suppressed []lint.Finding // findings an ignore covers, Suppression set
+	Ignores    []Ignore
+	Problems   []lint.Problem // package errors and analyzers that failed
+}
+
+// Analyze loads the packages of the module in dir ("./...", tests
+// excluded) and runs the analyzers on those that type-check. Nothing is
+// downloaded: a dependency missing from the module cache is a problem. match
+// decides whether an ignore's rule pattern names a rule id.
+func Analyze(ctx context.Context, dir string, analyzers []*analysis.Analyzer, match func(pattern, id string) bool, opts Options) (*Result, error) {
+	mode := packages.LoadSyntax
+	if needFacts(analyzers) {
+		mode = packages.LoadAllSyntax // facts are computed on dependencies too
+	}
+	cfg := &packages.Config{
+		Context: ctx,
+		Mode:    mode | packages.NeedModule,
+		Dir:     dir,
+		Tests:   false,
+		Env:     append(os.Environ(), "GOPROXY=off", "GOFLAGS=-mod=readonly"),
+	}
+	pkgs, err := packages.Load(cfg, "./...")
+	if err != nil {
+		return nil, fmt.Errorf("load go packages in %s: %w", dir, err)
+	}
+	res := &Result{}
+	rel := func(path string) string {
+		if r, err := filepath.Rel(opts.Root, path); err == nil {
+			return filepath.ToSlash(r)
+		}
+		return filepath.ToSlash(path)
+	}
+
+	var ok []*packages.Package
+	seenErr := map[string]bool{}
+	for _, p := range pkgs {
+		// When a package does not compile, go list repeats the compiler's
+		// messages as one "# pkg" error; the type checker's are kept.
+		precise := slices.ContainsFunc(p.Errors, func(e packages.Error) bool { return e.Kind != packages.ListError })
+		for _, e := range p.Errors {
+			if precise && e.Kind == packages.ListError && strings.HasPrefix(e.Msg, "# ") {
+				continue
+			}
+			prob := problem(e, rel, rel(dir))
+			if key := prob.Error(); !seenErr[key] {
+				seenErr[key] = true
+				res.Problems = append(res.Problems, prob)
+			}
+		}
+		if !p.IllTyped && len(p.Errors) == 0 {
+			ok = append(ok, p)
+		}
+	}
+	if len(ok) == 0 {
+		return res, nil
+	}
+
+	// Per file: whether it is generated, its syntax, and its ignores.
+	type fileInfo struct {
+		syntax    *ast.File
+		generated bool
+	}
+	files := map[string]fileInfo{}
+	for _, p := range ok {
+		for _, f := range p.Syntax {
+			name := p.Fset.File(f.FileStart).Name()
+			gen := ast.IsGenerated(f) && !opts.IncludeGenerated
+			files[name] = fileInfo{syntax: f, generated: gen}
+			if gen {
+				continue
+			}
+			res.Files = append(res.Files, rel(name))
+			res.Ignores = append(res.Ignores, ignores(p.Fset, f, rel(name))...)
+		}
+	}
+
+	graph, err := checker.Analyze(analyzers, ok, nil)
+	if err != nil {
+		return nil, fmt.Errorf("analyse go packages in %s: %w", dir, err)
+	}
+	for act := range graph.All() {
+		if !act.IsRoot {
+			continue
+		}
+		if act.Err != nil {
+			res.Problems = append(res.Problems, lint.Problem{File: rel(act.Package.Dir), Message: fmt.Sprintf("rule %s: %v", act.Analyzer.Name, act.Err)})
+			continue
+		}
+		for _, d := range act.Diagnostics {
+			pos := act.Package.Fset.Position(d.Pos)
+			info, known := files[pos.Filename]
+			if !known || info.generated {
+				continue
+			}
+			f := lint.Finding{
+				RuleID:   act.Analyzer.Name,
+				Message:  d.Message,
+				Location: lint.Location{File: rel(pos.Filename), Line: pos.Line, Column: pos.Column},
+			}
+			if d.End.IsValid() {
+				end := act.Package.Fset.Position(d.End)
+				f.Location.EndLine, f.Location.EndColumn = end.Line, end.Column
+			}
+			f.Fingerprint = lint.GoFingerprint(f.RuleID, f.Location.File, enclosingFunc(info.syntax, d.Pos), f.Message)
+			if ig := suppressing(res.Ignores, f, match); ig != nil {
+				ig.Used = true
+				f.Suppression = &lint.Suppression{Kind: lint.SuppressedInSource, Reason: ig.Reason, Location: ig.At}
+				res.Suppressed = append(res.Suppressed, f)
+				continue
+			}
+			res.Findings = append(res.Findings, f)
+		}
+	}
+	slices.Sort(res.Files)
+	res.Files = slices.Compact(res.Files)
+	return res, nil
+}
+
+// needFacts reports whether an analyzer, or one it requires, exchanges
+// facts across packages, which needs the syntax of every dependency.
+func needFacts(analyzers []*analysis.Analyzer) bool {
+	seen := map[*analysis.Analyzer]bool{}
+	var visit func(a *analysis.Analyzer) bool
+	visit = func(a *analysis.Analyzer) bool {
+		if seen[a] {
+			return false
+		}
+		seen[a] = true
+		if len(a.FactTypes) > 0 {
+			return true
+		}
+		return slices.ContainsFunc(a.Requires, visit)
+	}
+	return slices.ContainsFunc(analyzers, visit)
+}
+
+// problem turns a package error ("file:line:col: msg") into a Problem.
+func problem(e packages.Error, rel func(string) string, modDir string) lint.Problem {
+	p := lint.Problem{File: modDir, Message: e.Msg}
+	pos := e.Pos
+	if pos == "" || pos == "-" {
+		return p
+	}
+	// Split "file:line:col" or "file:line" from the right, since Windows
+	// paths hold a colon too.
+	parts := strings.Split(pos, ":")
+	nums := []int{}
+	for len(parts) > 1 && len(nums) < 2 {
+		n, err := strconv.Atoi(parts[len(parts)-1])
+		if err != nil {
+			break
+		}
+		nums = append([]int{n}, nums...)
+		parts = parts[:len(parts)-1]
+	}
+	p.File = rel(strings.Join(parts, ":"))
+	if len(nums) > 0 {
+		p.Line = nums[0]
+	}
+	if len(nums) > 1 {
+		p.Column = nums[1]
+	}
+	return p
+}
+
+// ignores reads the //apiaudit:ignore comments of a file.
+func ignores(fset *token.FileSet, f *ast.File, file string) []Ignore {
+	var out []Ignore
+	for _, group := range f.Comments {
+		for _, c := range group.List {
+			rest, ok := strings.CutPrefix(c.Text, IgnoreDirective)
+			if !ok || (rest != "" && rest[0] != ' ' && rest[0] != '\t') {
+				continue
+			}
+			pos := fset.Position(c.Slash)
+			ig := Ignore{At: lint.Location{File: file, Line: pos.Line, Column: pos.Column}}
+			fields := strings.Fields(rest)
+			if len(fields) > 0 {
+				ig.Rule = fields[0]
+				reason := strings.TrimSpace(strings.TrimPrefix(rest, " "))
+				reason = strings.TrimSpace(strings.TrimPrefix(reason, fields[0]))
+				reason = strings.TrimSpace(strings.TrimPrefix(reason, "--"))
+				ig.Reason = reason
+			}
+			out = append(out, ig)
+		}
+	}
+	return out
+}
+
+// suppressing returns the first usable ignore on the finding's line or the
+// line above it.
+func suppressing(igs []Ignore, f lint.Finding, match func(pattern, id string) bool) *Ignore {
+	for i := range igs {
+		ig := &igs[i]
+		if ig.Rule == "" || ig.Reason == "" || ig.At.File != f.Location.File {
+			continue
+		}
+		if (ig.At.Line == f.Location.Line || ig.At.Line == f.Location.Line-1) && match(ig.Rule, f.RuleID) {
+			return ig
+		}
+	}
+	return nil
+}
+
+// enclosingFunc names the top-level function or method around pos: "Name"
+// or "Type.Name"; "" outside any function.
+func enclosingFunc(f *ast.File, pos token.Pos) string {
+	for _, decl := range f.Decls {
+		fd, ok := decl.(*ast.FuncDecl)
+		if !ok || pos < fd.Pos() || pos >= fd.End() {
+			continue
+		}
+		if fd.Recv == nil || len(fd.Recv.List) == 0 {
+			return fd.Name.Name
+		}
+		return recvName(fd.Recv.List[0].Type) + "." + fd.Name.Name
+	}
+	return ""
+}
+
+func recvName(e ast.Expr) string {
+	switch e := e.(type) {
+	case *ast.StarExpr:
+		return recvName(e.X)
+	case *ast.ParenExpr:
+		return recvName(e.X)
+	case *ast.IndexExpr:
+		return recvName(e.X)
+	case *ast.IndexListExpr:
+		return recvName(e.X)
+	case *ast.Ident:
+		return e.Name
+	}
+	return ""
+}
