@@ -10,14 +10,14 @@ var SuppressionRule = &lint.Rule{
 	Engine: true,
 	Doc: lint.Doc{
 		Title:   "Suppression is malformed, unexplained or unused",
-		Summary: "An x-apiaudit-ignore entry names an unknown rule, gives no reason, is malformed, or matches no finding.",
+		Summary: "An x-apiaudit-ignore entry (OpenAPI) or //apiaudit:ignore comment (Go) names an unknown rule, gives no reason, is malformed, or matches no finding.",
 		Why: `A suppression is a claim that a finding does not apply, and a reviewer
 can only check that claim when it says why. Suppressions also outlive the
 problems they hid: once an operation gains authentication, an ignore left on
 it would silently hide the next regression of the same kind. apiaudit
 therefore ignores suppressions without a reason, and reports entries that
 match nothing so they can be removed.`,
-		Fix: "give each x-apiaudit-ignore entry a known rule id and a reason, and delete entries that match nothing",
+		Fix: "give each suppression a known rule id and a reason, and delete suppressions that match nothing",
 		Bad: `paths:
   /health:
     get:
