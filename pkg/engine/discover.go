@@ -93,7 +93,7 @@ func Discover(opts Options) (*Discovery, error) {
 				root = filepath.Dir(abs)
 			}
 		}
-		w := &walker{d: d, root: root, exclude: opts.Exclude, maxSize: maxSize, seen: seen, modules: map[string]bool{}}
+		w := &walker{d: d, root: root, top: abs, exclude: opts.Exclude, maxSize: maxSize, seen: seen, modules: map[string]bool{}}
 		if !info.IsDir() {
 			w.file(abs, true)
 		} else if err := filepath.WalkDir(abs, func(path string, e fs.DirEntry, err error) error {
@@ -140,6 +140,7 @@ func Discover(opts Options) (*Discovery, error) {
 type walker struct {
 	d       *Discovery
 	root    string
+	top     string // the path being walked
 	exclude []string
 	maxSize int64
 	seen    map[string]bool
@@ -200,7 +201,12 @@ func (w *walker) file(path string, explicit bool) {
 	}
 	name := filepath.Base(path)
 	if name == "go.mod" {
-		w.modules[filepath.Dir(path)] = true
+		// Like the go command, leave modules under testdata alone: they are
+		// fixtures (often broken on purpose), unless named on the command
+		// line or walked from inside testdata.
+		if rel, err := filepath.Rel(w.top, filepath.Dir(path)); err == nil && !slices.Contains(strings.Split(filepath.ToSlash(rel), "/"), "testdata") {
+			w.modules[filepath.Dir(path)] = true
+		}
 		return
 	}
 	if !openapi.HasExtension(name) {

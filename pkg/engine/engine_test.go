@@ -284,3 +284,30 @@ func TestWalksReleased(t *testing.T) {
 		t.Error("the document's walks are still cached after the scan")
 	}
 }
+
+// TestTestdataModulesSkipped checks that, like the go command, discovery
+// leaves Go modules under testdata alone unless the walk starts there.
+func TestTestdataModulesSkipped(t *testing.T) {
+	root := tree(t)
+	fixture := filepath.Join(root, "specs", "testdata", "fixture")
+	if err := os.MkdirAll(fixture, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(fixture, "go.mod"), []byte("module example.com/fixture\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	found, err := Discover(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := rels(t, root, found.Inputs, KindGo); !slices.Equal(got, []string{"."}) {
+		t.Errorf("walking the root: Go modules = %q, want only .", got)
+	}
+	found, err = Discover(Options{Paths: []string{"specs/testdata/fixture"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := rels(t, root, found.Inputs, KindGo); !slices.Equal(got, []string{"specs/testdata/fixture"}) {
+		t.Errorf("naming the fixture: Go modules = %q", got)
+	}
+}
