@@ -5,7 +5,6 @@ package oas405
 import (
 	"fmt"
 	"maps"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -282,7 +281,10 @@ func kind(s *openapi3.Schema, depth int) string {
 // bounded reports whether a schema, or a part of its allOf, bounds the
 // length of its values.
 func bounded(s *openapi3.Schema, depth int) bool {
-	if s.MaxLength != nil || s.MaxItems != nil || len(s.Enum) > 0 || s.Const != nil || boundedPattern(s.Pattern) {
+	if s.MaxLength != nil || s.MaxItems != nil || openapi.Fixed(s) {
+		return true
+	}
+	if _, ok := openapi.PatternMaxLength(s.Pattern); ok {
 		return true
 	}
 	if depth > 8 {
@@ -294,39 +296,6 @@ func bounded(s *openapi3.Schema, depth int) bool {
 		}
 	}
 	return false
-}
-
-// openRepeat finds a repetition without an upper bound: *, + or {n,}.
-var openRepeat = regexp.MustCompile(`[*+]|\{\d+,\}`)
-
-// boundedPattern reports whether a pattern caps the length of what it
-// matches: it is anchored at both ends and repeats nothing without limit.
-// Escapes and character classes are removed before looking, so "[*+]" and
-// "\+" do not count as repetition.
-func boundedPattern(p string) bool {
-	if !strings.HasPrefix(p, "^") || !strings.HasSuffix(p, "$") || strings.HasSuffix(p, `\$`) {
-		return false
-	}
-	var b strings.Builder
-	inClass := false
-	for i := 0; i < len(p); i++ {
-		c := p[i]
-		switch {
-		case c == '\\':
-			i++ // skip the escaped character
-			b.WriteByte('x')
-		case inClass:
-			if c == ']' {
-				inClass = false
-			}
-		case c == '[':
-			inClass = true
-			b.WriteByte('x')
-		default:
-			b.WriteByte(c)
-		}
-	}
-	return !openRepeat.MatchString(b.String())
 }
 
 // PromptField reports whether OAS405 checks a field of this name in every

@@ -1,6 +1,7 @@
 package oas405
 
 import (
+	"github.com/apiaudit/apiaudit/pkg/load/openapi"
 	"testing"
 
 	"github.com/apiaudit/apiaudit/pkg/lint"
@@ -33,14 +34,16 @@ func TestSeverity(t *testing.T) {
 	}
 }
 
+// TestBoundedPattern checks the patterns OAS405 takes as bounding a prompt,
+// through the shared openapi.PatternMaxLength.
 func TestBoundedPattern(t *testing.T) {
 	for p, want := range map[string]bool{
 		`^[a-z ]{1,200}$`: true, `^\w{0,64}$`: true, `^[*+]{1,3}$`: true, `^a\+b$`: true, `^(yes|no)$`: true,
 		`^.*$`: false, `^[a-z]+$`: false, `^.{1,}$`: false, `[a-z]{1,10}`: false, `^[a-z]{1,10}`: false, "": false,
 		`^x{2}\$`: false,
 	} {
-		if got := boundedPattern(p); got != want {
-			t.Errorf("boundedPattern(%q) = %v, want %v", p, got, want)
+		if _, got := openapi.PatternMaxLength(p); got != want {
+			t.Errorf("PatternMaxLength(%q) bounded = %v, want %v", p, got, want)
 		}
 	}
 }
