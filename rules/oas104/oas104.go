@@ -2,7 +2,6 @@
 package oas104
 
 import (
-	"fmt"
 	"maps"
 	"slices"
 	"strings"
@@ -103,20 +102,9 @@ func run(pass *lint.SpecPass) error {
 			continue
 		}
 		pass.ReportSeverityf(lint.SeverityWarning, p.Pointer, p.Origin, "name",
-			"%s parameter %q looks like a credential in the url (%s)", in, name, usedBy(p.Users))
+			"%s parameter %q looks like a credential in the url (%s)", in, name, openapi.UsedBy(p.Users))
 	}
 	return nil
-}
-
-func usedBy(ops []openapi.Operation) string {
-	if len(ops) == 0 {
-		return "unused"
-	}
-	s := fmt.Sprintf("used by %s %s", ops[0].Method, ops[0].Path)
-	if len(ops) > 1 {
-		s += fmt.Sprintf(" and %d more", len(ops)-1)
-	}
-	return s
 }
 
 // notCredential qualifies "token" when it names a cursor, a counter or a

@@ -282,11 +282,8 @@ func usage(t *openapi3.T) map[string][]openapi.Operation {
 }
 
 func usedBy(ops []openapi.Operation) string {
-	switch len(ops) {
-	case 0:
+	if len(ops) == 0 {
 		return "no operation requires it"
-	case 1:
-		return fmt.Sprintf("required by %s %s", ops[0].Method, ops[0].Path)
 	}
-	return fmt.Sprintf("required by %s %s and %d more", ops[0].Method, ops[0].Path, len(ops)-1)
+	return "required by " + openapi.OperationList(ops)
 }

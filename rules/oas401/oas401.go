@@ -3,7 +3,6 @@
 package oas401
 
 import (
-	"fmt"
 	"maps"
 	"mime"
 	"slices"
@@ -80,12 +79,12 @@ func run(pass *lint.SpecPass) error {
 	for _, p := range openapi.Parameters(pass.Doc) {
 		param := p.P
 		if param.Schema == nil && len(param.Content) == 0 {
-			pass.Reportf(p.Pointer, p.Origin, "name", "%s parameter %q has no schema (%s)", param.In, param.Name, usedBy(p.Users))
+			pass.Reportf(p.Pointer, p.Origin, "name", "%s parameter %q has no schema (%s)", param.In, param.Name, openapi.UsedBy(p.Users))
 			continue
 		}
 		for _, mt := range missing(param.Content) {
 			pass.Reportf(openapi.Join(p.Pointer, "content", mt), param.Content[mt].Origin, "",
-				"%s parameter %q content %s has no schema (%s)", param.In, param.Name, mt, usedBy(p.Users))
+				"%s parameter %q content %s has no schema (%s)", param.In, param.Name, mt, openapi.UsedBy(p.Users))
 		}
 	}
 	for _, b := range openapi.RequestBodies(pass.Doc) {
@@ -150,15 +149,4 @@ func needsSchema(mediaType string) bool {
 		}
 	}
 	return false
-}
-
-func usedBy(ops []openapi.Operation) string {
-	if len(ops) == 0 {
-		return "unused"
-	}
-	s := fmt.Sprintf("used by %s %s", ops[0].Method, ops[0].Path)
-	if len(ops) > 1 {
-		s += fmt.Sprintf(" and %d more", len(ops)-1)
-	}
-	return s
 }

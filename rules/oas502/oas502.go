@@ -100,7 +100,7 @@ func run(pass *lint.SpecPass) error {
 		s := g.first
 		if ops, scheme := credentialed(pass.Doc, schemes, g.users); len(ops) > 0 {
 			pass.Reportf(s.Pointer, s.Origin(), "url", "%s, and credentials of security scheme %q cross it in clear (%s)",
-				what, scheme, usedBy(ops))
+				what, scheme, openapi.UsedBy(ops))
 			continue
 		}
 		pass.ReportSeverityf(lint.SeverityWarning, s.Pointer, s.Origin(), "url", "%s", what)
@@ -187,12 +187,4 @@ func credentialed(doc *openapi3.T, schemes openapi3.SecuritySchemes, ops []opena
 		}
 	}
 	return out, first
-}
-
-func usedBy(ops []openapi.Operation) string {
-	s := fmt.Sprintf("used by %s %s", ops[0].Method, ops[0].Path)
-	if len(ops) > 1 {
-		s += fmt.Sprintf(" and %d more", len(ops)-1)
-	}
-	return s
 }

@@ -3,7 +3,6 @@
 package oas505
 
 import (
-	"fmt"
 	"maps"
 	"regexp"
 	"slices"
@@ -121,7 +120,7 @@ func run(pass *lint.SpecPass) error {
 		}
 		pass.Reportf(p.Pointer, p.Origin, "name",
 			"%s parameter %q takes a url the server may fetch, with no pattern limiting it to allowed hosts (%s)",
-			p.P.In, p.P.Name, usedBy(p.Users))
+			p.P.In, p.P.Name, openapi.UsedBy(p.Users))
 	}
 	for _, parent := range openapi.Schemas(pass.Doc) {
 		if parent.Uses&openapi.Request == 0 {
@@ -334,15 +333,4 @@ func keys(names []string) map[string]bool {
 		m[strings.Join(words(n), "")] = true
 	}
 	return m
-}
-
-func usedBy(ops []openapi.Operation) string {
-	if len(ops) == 0 {
-		return "unused"
-	}
-	s := fmt.Sprintf("used by %s %s", ops[0].Method, ops[0].Path)
-	if len(ops) > 1 {
-		s += fmt.Sprintf(" and %d more", len(ops)-1)
-	}
-	return s
 }

@@ -1,6 +1,7 @@
 package openapi
 
 import (
+	"fmt"
 	"maps"
 	"slices"
 	"strings"
@@ -115,4 +116,25 @@ func AgentFacing(t *openapi3.T) bool {
 		}
 	}
 	return false
+}
+
+// OperationList names operations for a message: "get /pets", or
+// "get /pets and 3 more"; "" when there are none.
+func OperationList(ops []Operation) string {
+	switch len(ops) {
+	case 0:
+		return ""
+	case 1:
+		return ops[0].Method + " " + ops[0].Path
+	}
+	return fmt.Sprintf("%s %s and %d more", ops[0].Method, ops[0].Path, len(ops)-1)
+}
+
+// UsedBy says which operations use an element: "used by get /pets and 3
+// more", or "unused".
+func UsedBy(ops []Operation) string {
+	if len(ops) == 0 {
+		return "unused"
+	}
+	return "used by " + OperationList(ops)
 }
