@@ -69,7 +69,7 @@ binders (gin, echo) are not covered yet.`,
 		Precision: "high",
 		CWE:       []int{770, 400},
 		OWASP:     []string{"API4:2023", "LLM10:2025"},
-		Since:     "v0.2.0",
+		Since:     "v0.1.0",
 	},
 }
 

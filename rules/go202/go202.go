@@ -62,7 +62,7 @@ matter less for this attack. gin, echo and fiber are not covered yet.`,
 		Precision: "high",
 		CWE:       []int{400},
 		OWASP:     []string{"API4:2023", "LLM10:2025"},
-		Since:     "v0.2.0",
+		Since:     "v0.1.0",
 	},
 }
 
