@@ -152,6 +152,15 @@ func (d *Document) rel(p string) string {
 	return filepath.ToSlash(p)
 }
 
+// relToRoot names a file outside root by its path relative to root, which
+// reads the same wherever the checkout lives; the absolute path would not.
+func relToRoot(root, abs string) string {
+	if r, err := filepath.Rel(root, abs); err == nil {
+		return filepath.ToSlash(r)
+	}
+	return filepath.ToSlash(abs)
+}
+
 // relOrAbs names a file relative to root, so that messages read the same on
 // every machine, or absolutely when it lies outside root (a relative name
 // would then depend on how deep the root is).
@@ -275,7 +284,7 @@ func (o Options) reader(root string) openapi3.ReadFromURIFunc {
 			realRoot = r
 		}
 		if rel, err := filepath.Rel(realRoot, real); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-			return nil, &refError{fmt.Sprintf("$ref to %s leaves the scan root", relOrAbs(root, abs)), abs}
+			return nil, &refError{fmt.Sprintf("$ref to %s leaves the scan root", relToRoot(root, abs)), abs}
 		}
 		f, err := os.Open(real)
 		if err != nil {
