@@ -45,6 +45,7 @@ type ruleJSON struct {
 	OWASP    []string `json:"owasp"`
 	Since    string   `json:"since"`
 	HelpURI  string   `json:"helpUri"`
+	Default  bool     `json:"default"` // false: off unless the configuration enables it
 }
 
 func rulesRun(app *App, opts *RulesOptions) error {
@@ -53,16 +54,29 @@ func rulesRun(app *App, opts *RulesOptions) error {
 	case "text":
 		tw := tabwriter.NewWriter(app.Out, 0, 4, 2, ' ', 0)
 		fmt.Fprintln(tw, "ID\tNAME\tSEVERITY\tTITLE")
+		optional := 0
 		for _, r := range all {
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.ID, r.Name, r.Doc.Severity, r.Doc.Title)
+			title := r.Doc.Title
+			if r.Doc.Optional {
+				title += " (off by default)"
+				optional++
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.ID, r.Name, r.Doc.Severity, title)
 		}
-		return tw.Flush()
+		if err := tw.Flush(); err != nil {
+			return err
+		}
+		if optional > 0 {
+			fmt.Fprintf(app.Out, "\n%d rules are off by default; turn one on with rules: {enable: [ID]} in .apiaudit.yaml.\n", optional)
+		}
+		return nil
 	case "json":
 		out := make([]ruleJSON, 0, len(all))
 		for _, r := range all {
 			out = append(out, ruleJSON{
 				ID: r.ID, Name: r.Name, Severity: r.Doc.Severity.String(), Title: r.Doc.Title,
 				Summary: r.Doc.Summary, CWE: cweIDs(r), OWASP: nonNil(r.Doc.OWASP), Since: r.Doc.Since, HelpURI: r.HelpURI(),
+				Default: !r.Doc.Optional,
 			})
 		}
 		enc := json.NewEncoder(app.Out)

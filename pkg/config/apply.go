@@ -29,7 +29,7 @@ func (rs *RuleSettings) apply(r *lint.Rule, on *bool, sev *lint.Severity) {
 // state is whether a rule reports in a file (file "" = the rules: block
 // alone), and the severity its findings get (SeverityDefault = their own).
 func (c *Config) state(r *lint.Rule, file string) (on bool, sev lint.Severity) {
-	on = true
+	on = !r.Doc.Optional
 	c.Rules.apply(r, &on, &sev)
 	if file != "" {
 		for i := range c.Overrides {
@@ -45,7 +45,7 @@ func (c *Config) state(r *lint.Rule, file string) (on bool, sev lint.Severity) {
 // those an override turns on for some paths.
 func (c *Config) Select(all []*lint.Rule) []*lint.Rule {
 	if c == nil {
-		return slices.Clone(all)
+		c = &Config{}
 	}
 	var out []*lint.Rule
 	for _, r := range all {

@@ -78,6 +78,17 @@ type Finding struct {
 	// Suppression is set on the findings of Result.Suppressed: what hides
 	// them. It is nil for every finding that is reported.
 	Suppression *Suppression
+	// Flow is the path data took to reach the finding, source first; the
+	// finding's own Location is the last step and is not repeated. Taint
+	// rules set it; reports print it (SARIF as a codeFlow).
+	Flow []Step
+}
+
+// Step is one place on a Flow: where the data is, and what happens there
+// ("request body decoded here", "passed to runTool").
+type Step struct {
+	Location Location
+	Message  string
 }
 
 // Suppression kinds, named as SARIF names them.

@@ -24,6 +24,10 @@ type Doc struct {
 	CWE       []int    // CWE ids, most specific first
 	OWASP     []string // e.g. "API2:2023", "LLM06:2025"
 	Since     string   // release that added the rule
+	// Optional rules are off unless the configuration enables them: audit
+	// checks that are noisy by nature (every user-turn prompt flow, tools
+	// without annotations, calls without a token cap).
+	Optional bool
 }
 
 // Rule is one check. It is a package-level value defined in rules/<id>/.

@@ -50,6 +50,13 @@ type (
 		Location    jsonLocation     `json:"location"`
 		Fingerprint string           `json:"fingerprint"`
 		Suppression *jsonSuppression `json:"suppression,omitempty"`
+		Flow        []jsonStep       `json:"flow,omitempty"`
+	}
+	jsonStep struct {
+		File    string `json:"file"`
+		Line    int    `json:"line"`
+		Column  int    `json:"column"`
+		Message string `json:"message"`
 	}
 	jsonSuppression struct {
 		Kind   string `json:"kind"` // "inSource" or "external", as in SARIF
@@ -143,6 +150,9 @@ func toJSONFinding(f lint.Finding, rule *lint.Rule) jsonFinding {
 	}
 	if rule != nil {
 		jf.RuleName = rule.Name
+	}
+	for _, st := range f.Flow {
+		jf.Flow = append(jf.Flow, jsonStep{File: st.Location.File, Line: st.Location.Line, Column: st.Location.Column, Message: st.Message})
 	}
 	if s := f.Suppression; s != nil {
 		jf.Suppression = &jsonSuppression{Kind: s.Kind, Reason: s.Reason, File: s.Location.File, Line: s.Location.Line}

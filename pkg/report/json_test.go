@@ -48,7 +48,7 @@ func TestJSONFields(t *testing.T) {
 		Location:    jsonLocation{File: "api/payments.yaml", Line: 12, Column: 5, EndLine: 12, EndColumn: 9, Pointer: "/paths/~1payments/post"},
 		Fingerprint: r.Findings[0].Fingerprint,
 	}
-	if first != want {
+	if !reflect.DeepEqual(first, want) {
 		t.Errorf("finding 0 = %+v\nwant %+v", first, want)
 	}
 	if f := got.Findings[1]; f.Fix != "set maxLength: 140 on Payment.note" || f.Severity != "warning" {

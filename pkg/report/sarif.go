@@ -116,6 +116,9 @@ func resultOf(f lint.Finding, rule *lint.Rule, index map[string]int) *sarif.Resu
 	if i, ok := index[f.RuleID]; ok {
 		res.WithRuleIndex(i)
 	}
+	if len(f.Flow) > 0 {
+		res.WithCodeFlows([]*sarif.CodeFlow{codeFlow(f)})
+	}
 	if s := f.Suppression; s != nil {
 		// go-sarif writes every field of a suppression, null when unset,
 		// which the schema refuses: all of them are set.
@@ -130,6 +133,21 @@ func resultOf(f lint.Finding, rule *lint.Rule, index map[string]int) *sarif.Resu
 			WithGuid(suppressionGUID(fingerprintOf(f), s))})
 	}
 	return res
+}
+
+// codeFlow is a finding's Flow as one thread flow: each step, then the
+// finding's own location, where the data arrives.
+func codeFlow(f lint.Finding) *sarif.CodeFlow {
+	var locs []*sarif.ThreadFlowLocation
+	add := func(l lint.Location, msg string) {
+		loc := sarifLocation(l).WithMessage(sarif.NewTextMessage(msg))
+		locs = append(locs, sarif.NewThreadFlowLocation().WithLocation(loc))
+	}
+	for _, st := range f.Flow {
+		add(st.Location, st.Message)
+	}
+	add(f.Location, f.Message)
+	return sarif.NewCodeFlow().WithThreadFlows([]*sarif.ThreadFlow{sarif.NewThreadFlow().WithLocations(locs)})
 }
 
 // suppressionGUID is a stable name-based (version 5 layout) GUID for a

@@ -83,6 +83,9 @@ func (t *textReporter) Report(w io.Writer, r *lint.Result) error {
 			fmt.Fprintf(&b, " (%s)", rule.Name)
 		}
 		fmt.Fprintf(&b, " %s\n", safe(f.Message))
+		for _, st := range f.Flow {
+			fmt.Fprintf(&b, "      %s\n", p.faint.Sprint("from "+safe(st.Location.String())+": "+safe(st.Message)))
+		}
 		if fix := fixOf(f, rule); fix != "" {
 			fmt.Fprintf(&b, "      %s\n", p.faint.Sprint("fix: "+safe(fix)))
 		}

@@ -152,6 +152,12 @@ func Analyze(ctx context.Context, dir string, analyzers []*analysis.Analyzer, ma
 				end := act.Package.Fset.Position(d.End)
 				f.Location.EndLine, f.Location.EndColumn = end.Line, end.Column
 			}
+			// Related information, in order, is the path the data took:
+			// the analyzers of taint rules write it that way.
+			for _, ri := range d.Related {
+				p := act.Package.Fset.Position(ri.Pos)
+				f.Flow = append(f.Flow, lint.Step{Location: lint.Location{File: rel(p.Filename), Line: p.Line, Column: p.Column}, Message: ri.Message})
+			}
 			f.Fingerprint = lint.GoFingerprint(f.RuleID, f.Location.File, enclosingFunc(info.syntax, d.Pos), f.Message)
 			if ig := suppressing(res.Ignores, f, match); ig != nil {
 				ig.Used = true
