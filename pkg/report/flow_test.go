@@ -70,7 +70,7 @@ func TestFlowSARIF(t *testing.T) {
 						Locations []struct {
 							Location struct {
 								PhysicalLocation struct {
-									ArtifactLocation struct{ URI string } `json:"artifactLocation"`
+									ArtifactLocation struct{ URI string }    `json:"artifactLocation"`
 									Region           struct{ StartLine int } `json:"region"`
 								} `json:"physicalLocation"`
 								Message struct{ Text string } `json:"message"`
@@ -101,4 +101,3 @@ func TestFlowSARIF(t *testing.T) {
 		t.Errorf("thread flow:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
-
