@@ -1,0 +1,183 @@
+// Package goapi is what the Go rules know about the libraries they look at:
+// how to name a function or method in a table, how to match a call against
+// a table, and the tables themselves (one file per kind of library). Rules
+// read the tables; users extend them through rule options in the
+// configuration file, written in the same notation.
+package goapi
+
+import (
+	"fmt"
+	"go/ast"
+	"go/types"
+	"regexp"
+	"strings"
+
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// Func names a function or method by package path, receiver type name and
+// name. Tables write it as a string:
+//
+//	os/exec.Command                                  a function
+//	(*database/sql.DB).Exec                          a method ("*" is optional)
+//	(github.com/tmc/langchaingo/llms.Model).Call     an interface method
+//
+// The package path is canonical (see CanonPath): one entry covers every
+// major version of a module.
+type Func struct {
+	Pkg  string // canonical package path
+	Recv string // receiver type name without "*"; "" for a function
+	Name string
+}
+
+func (f Func) String() string {
+	if f.Recv == "" {
+		return f.Pkg + "." + f.Name
+	}
+	return "(" + f.Pkg + "." + f.Recv + ")." + f.Name
+}
+
+var funcPattern = regexp.MustCompile(`^(?:\(\*?([^()\s]+)\.([A-Za-z_]\w*)\)|([^()\s]+))\.([A-Za-z_]\w*)$`)
+
+// ParseFunc reads a function name in table notation.
+func ParseFunc(s string) (Func, error) {
+	m := funcPattern.FindStringSubmatch(strings.TrimSpace(s))
+	if m == nil {
+		return Func{}, fmt.Errorf("%q is not a function name: write pkg/path.Func or (*pkg/path.Type).Method", s)
+	}
+	if m[1] != "" {
+		return Func{Pkg: CanonPath(m[1]), Recv: m[2], Name: m[4]}, nil
+	}
+	return Func{Pkg: CanonPath(m[3]), Name: m[4]}, nil
+}
+
+// MustFunc is ParseFunc for tables written in code.
+func MustFunc(s string) Func {
+	f, err := ParseFunc(s)
+	if err != nil {
+		panic(err)
+	}
+	return f
+}
+
+var majorVersion = regexp.MustCompile(`^v[2-9]\d*$`)
+
+// CanonPath drops the major-version elements of an import path
+// ("github.com/openai/openai-go/v3/responses" becomes
+// "github.com/openai/openai-go/responses"), so that a table entry matches
+// every major version of a module. Standard-library paths are unchanged.
+func CanonPath(path string) string {
+	if !strings.Contains(path, "/v") {
+		return path
+	}
+	parts := strings.Split(path, "/")
+	out := parts[:0]
+	for i, p := range parts {
+		if i > 0 && majorVersion.MatchString(p) {
+			continue
+		}
+		out = append(out, p)
+	}
+	return strings.Join(out, "/")
+}
+
+// Of names fn in table notation. Methods of generic types and
+// instantiated generic functions are named by their origin.
+func Of(fn *types.Func) Func {
+	if fn == nil || fn.Pkg() == nil {
+		return Func{}
+	}
+	fn = fn.Origin()
+	f := Func{Pkg: CanonPath(fn.Pkg().Path()), Name: fn.Name()}
+	if recv := fn.Signature().Recv(); recv != nil {
+		f.Recv = TypeName(recv.Type())
+	}
+	return f
+}
+
+// TypeName is the name of a named type, through one pointer and aliases;
+// "" for other types.
+func TypeName(t types.Type) string {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	if n, ok := types.Unalias(t).(*types.Named); ok {
+		return n.Obj().Name()
+	}
+	return ""
+}
+
+// IsType reports whether t, or what t points to, is the named type pkg.name
+// (pkg canonical or not).
+func IsType(t types.Type, pkg, name string) bool {
+	if t == nil {
+		return false
+	}
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Name() == name && n.Obj().Pkg() != nil && CanonPath(n.Obj().Pkg().Path()) == CanonPath(pkg)
+}
+
+// Callee is the function or method a call invokes: the static callee, or
+// the interface method for a call through an interface; nil for calls of
+// function values, conversions and builtins.
+func Callee(info *types.Info, call *ast.CallExpr) *types.Func {
+	fn, _ := typeutil.Callee(info, call).(*types.Func)
+	return fn
+}
+
+// Table maps functions to what a rule knows about them.
+type Table[V any] map[Func]V
+
+// Lookup finds fn in the table.
+func (t Table[V]) Lookup(fn *types.Func) (V, bool) {
+	v, ok := t[Of(fn)]
+	return v, ok
+}
+
+// Call finds the callee of call in the table.
+func (t Table[V]) Call(info *types.Info, call *ast.CallExpr) (V, *types.Func, bool) {
+	fn := Callee(info, call)
+	if fn == nil {
+		var zero V
+		return zero, nil, false
+	}
+	v, ok := t.Lookup(fn)
+	return v, fn, ok
+}
+
+// Set builds a table from names in table notation; it panics on a bad
+// name, so it is for tables written in code.
+func Set[V any](v V, names ...string) Table[V] {
+	t := Table[V]{}
+	for _, n := range names {
+		t[MustFunc(n)] = v
+	}
+	return t
+}
+
+// Merge copies the entries of others into t, later entries winning.
+func (t Table[V]) Merge(others ...Table[V]) Table[V] {
+	for _, o := range others {
+		for k, v := range o {
+			t[k] = v
+		}
+	}
+	return t
+}
+
+// ParseNames reads user-supplied names (from rule options) into a table,
+// returning the first bad name as an error.
+func ParseNames[V any](v V, names []string) (Table[V], error) {
+	t := Table[V]{}
+	for _, n := range names {
+		f, err := ParseFunc(n)
+		if err != nil {
+			return nil, err
+		}
+		t[f] = v
+	}
+	return t, nil
+}

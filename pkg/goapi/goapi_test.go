@@ -1,0 +1,41 @@
+package goapi
+
+import "testing"
+
+func TestParseFunc(t *testing.T) {
+	cases := map[string]Func{
+		"os/exec.Command":         {Pkg: "os/exec", Name: "Command"},
+		"(*database/sql.DB).Exec": {Pkg: "database/sql", Recv: "DB", Name: "Exec"},
+		"(database/sql.DB).Exec":  {Pkg: "database/sql", Recv: "DB", Name: "Exec"},
+		"(*github.com/openai/openai-go/v3.ChatCompletionService).New": {Pkg: "github.com/openai/openai-go", Recv: "ChatCompletionService", Name: "New"},
+		" github.com/labstack/echo/v4/middleware.BodyLimit ":          {Pkg: "github.com/labstack/echo/middleware", Name: "BodyLimit"},
+	}
+	for in, want := range cases {
+		got, err := ParseFunc(in)
+		if err != nil || got != want {
+			t.Errorf("ParseFunc(%q) = %+v, %v; want %+v", in, got, err, want)
+		}
+	}
+	for _, bad := range []string{"", "Command", "os/exec.", "(*sql.DB.Exec", "os/exec.Command()", "a b.C"} {
+		if f, err := ParseFunc(bad); err == nil {
+			t.Errorf("ParseFunc(%q) = %+v, want an error", bad, f)
+		}
+	}
+}
+
+func TestCanonPath(t *testing.T) {
+	cases := map[string]string{
+		"net/http": "net/http",
+		"github.com/openai/openai-go/v3/responses": "github.com/openai/openai-go/responses",
+		"github.com/gofiber/fiber/v2":              "github.com/gofiber/fiber",
+		"github.com/labstack/echo/v4/middleware":   "github.com/labstack/echo/middleware",
+		"github.com/x/v1/y":                        "github.com/x/v1/y",
+		"example.com/vendor/tool":                  "example.com/vendor/tool",
+		"v2":                                       "v2",
+	}
+	for in, want := range cases {
+		if got := CanonPath(in); got != want {
+			t.Errorf("CanonPath(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -1,0 +1,199 @@
+// Package reach is an analyzer that works out, for every function, which
+// capabilities (goapi.Capability) it can reach: by calling a library
+// function that has one, or by calling or referring to a function that
+// reaches one, in its own package or, through facts, in any package it
+// imports. Rules ask it what a handler, a tool or a middleware can do.
+package reach
+
+import (
+	"go/ast"
+	"go/build"
+	"go/types"
+	"math/bits"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/apiaudit/apiaudit/pkg/goapi"
+)
+
+// Fact is exported for every function or method that reaches a capability.
+type Fact struct {
+	Caps goapi.Capability
+	// Via says, per capability bit (index = bit number), how it is
+	// reached: the chain of calls down to the library function, e.g.
+	// "runTool → os/exec.Command". A slice, not a map, so that the fact
+	// encodes the same bytes every time.
+	Via []string
+}
+
+// Why says how a single capability c is reached; "" when it is not.
+func (f *Fact) Why(c goapi.Capability) string {
+	if f == nil || f.Caps&c == 0 {
+		return ""
+	}
+	return f.Via[bits.TrailingZeros16(uint16(c))]
+}
+
+func (*Fact) AFact() {}
+
+func (f *Fact) String() string { return "reaches " + f.Caps.String() }
+
+// Analyzer computes the facts and returns a *Result.
+var Analyzer = &analysis.Analyzer{
+	Name:       "apiauditreach",
+	Doc:        "computes which capabilities (command execution, file and database writes, model calls...) each function reaches",
+	Requires:   []*analysis.Analyzer{inspect.Analyzer},
+	Run:        run,
+	FactTypes:  []analysis.Fact{new(Fact)},
+	ResultType: reflect.TypeFor[*Result](),
+}
+
+// Result answers questions about the functions of the package under
+// analysis and, through facts, of its dependencies.
+type Result struct {
+	pass  *analysis.Pass
+	local map[*types.Func]*Fact
+}
+
+// Func is what fn reaches; nil when nothing.
+func (r *Result) Func(fn *types.Func) *Fact {
+	if fn == nil {
+		return nil
+	}
+	fn = fn.Origin()
+	if f, ok := r.local[fn]; ok {
+		return f
+	}
+	if fn.Pkg() != r.pass.Pkg {
+		var f Fact
+		if r.pass.ImportObjectFact(fn, &f) {
+			return &f
+		}
+	}
+	return nil
+}
+
+// Node is what the code under n reaches: the calls it makes and the
+// functions it mentions, including inside function literals.
+func (r *Result) Node(n ast.Node) *Fact {
+	out := &Fact{}
+	ast.Inspect(n, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			if c, fn := goapi.CallCapability(r.pass.TypesInfo, n); c != 0 {
+				add(out, c, goapi.Of(fn).String())
+			}
+		case *ast.Ident:
+			if fn, ok := r.pass.TypesInfo.Uses[n].(*types.Func); ok {
+				if f := r.Func(fn); f != nil {
+					for _, c := range f.Caps.Each() {
+						add(out, c, fn.Name()+" → "+f.Why(c))
+					}
+				}
+			}
+		}
+		return true
+	})
+	if out.Caps == 0 {
+		return nil
+	}
+	return out
+}
+
+func add(f *Fact, c goapi.Capability, via string) {
+	if f.Caps&c == 0 {
+		i := bits.TrailingZeros16(uint16(c))
+		if len(f.Via) <= i {
+			f.Via = append(f.Via, make([]string, i+1-len(f.Via))...)
+		}
+		f.Caps |= c
+		f.Via[i] = via
+	}
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	res := &Result{pass: pass, local: map[*types.Func]*Fact{}}
+	if inGOROOT(pass) {
+		// The standard library's capabilities are in goapi's tables;
+		// walking its bodies would only find the same calls again.
+		return res, nil
+	}
+
+	// Functions of this package, in source order, with their bodies.
+	type decl struct {
+		fn   *types.Func
+		body *ast.BlockStmt
+	}
+	var decls []decl
+	for n := range ins.PreorderSeq((*ast.FuncDecl)(nil)) {
+		fd := n.(*ast.FuncDecl)
+		if fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func); ok && fd.Body != nil {
+			decls = append(decls, decl{fn, fd.Body})
+		}
+	}
+	// Iterate to a fixed point: a function reaches what its body reaches,
+	// and the bodies mention each other. Capabilities only grow, so this
+	// ends after at most as many rounds as there are capabilities times
+	// the longest call chain; in practice two or three.
+	for changed := true; changed; {
+		changed = false
+		for _, d := range decls {
+			f := res.Node(d.body)
+			if f == nil {
+				continue
+			}
+			old := res.local[d.fn]
+			if old == nil || old.Caps != f.Caps {
+				if old != nil { // keep the first explanation of each capability
+					for _, c := range old.Caps.Each() {
+						f.Via[bits.TrailingZeros16(uint16(c))] = old.Why(c)
+					}
+				}
+				res.local[d.fn] = f
+				changed = true
+			}
+		}
+	}
+	for _, d := range decls {
+		if f := res.local[d.fn]; f != nil && exportable(d.fn) {
+			pass.ExportObjectFact(d.fn, f)
+		}
+	}
+	return res, nil
+}
+
+func inGOROOT(pass *analysis.Pass) bool {
+	if len(pass.Files) == 0 {
+		return false
+	}
+	name := pass.Fset.File(pass.Files[0].FileStart).Name()
+	src := filepath.Join(build.Default.GOROOT, "src") + string(filepath.Separator)
+	return strings.HasPrefix(name, src)
+}
+
+// exportable: facts can be attached to package-level functions and to
+// methods of package-level types.
+func exportable(fn *types.Func) bool {
+	if recv := fn.Signature().Recv(); recv != nil {
+		return goapi.TypeName(recv.Type()) != "" || types.IsInterface(recv.Type())
+	}
+	return fn.Parent() == fn.Pkg().Scope()
+}
+
+// Sorted returns the functions of the package that reach something, in a
+// stable order; for tests and debugging.
+func (r *Result) Sorted() []*types.Func {
+	fns := make([]*types.Func, 0, len(r.local))
+	for fn := range r.local {
+		fns = append(fns, fn)
+	}
+	slices.SortFunc(fns, func(a, b *types.Func) int { return int(a.Pos() - b.Pos()) })
+	return fns
+}
