@@ -5,6 +5,7 @@
 package openapi
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -74,6 +75,10 @@ type Document struct {
 	mu    sync.Mutex
 	trees map[string]*tree // parsed YAML of files, for positions origins lack
 	v2    *v2Index
+	// blocks maps the JSON files given to kin-openapi as block YAML (see
+	// toBlock) to the line maps that turn positions back; by clean
+	// absolute path.
+	blocks map[string]lineMap
 }
 
 // Load reads the document at path, whose version Sniff has told. A document
@@ -88,14 +93,14 @@ func Load(ctx context.Context, path, version string, opts Options) (*Document, e
 	if err != nil {
 		return nil, err
 	}
-	d := &Document{abs: abs, root: root, Version: version, trees: map[string]*tree{}}
+	d := &Document{abs: abs, root: root, Version: version, trees: map[string]*tree{}, blocks: map[string]lineMap{}}
 	d.File = d.rel(abs)
 
 	loader := &openapi3.Loader{
 		Context:               ctx,
 		IncludeOrigin:         true,
 		IsExternalRefsAllowed: true,
-		ReadFromURIFunc:       openapi3.URIMapCache(opts.reader(root)),
+		ReadFromURIFunc:       openapi3.URIMapCache(opts.reader(root, d.block)),
 	}
 	if version == "2.0" {
 		d.T, err = d.loadV2(loader)
@@ -114,7 +119,7 @@ func (d *Document) loadV2(loader *openapi3.Loader) (*openapi3.T, error) {
 		return nil, err
 	}
 	var doc2 openapi2.T
-	if err := openapi2.UnmarshalFromData(data, &doc2); err != nil {
+	if err := openapi2.UnmarshalFromData(d.block(d.abs, data), &doc2); err != nil {
 		return nil, err
 	}
 	t, err := openapi2conv.ToV3WithLoader(&doc2, loader, &url.URL{Path: filepath.ToSlash(d.abs)})
@@ -134,6 +139,16 @@ func (d *Document) loadV2(loader *openapi3.Loader) (*openapi3.T, error) {
 // is percent-encoded ("my%20specs/api.yaml"); it is decoded when the decoded
 // name is the file that exists.
 func (d *Document) rel(p string) string {
+	p = d.absOf(p)
+	if r, err := filepath.Rel(d.root, p); err == nil && !strings.HasPrefix(r, "..") {
+		return filepath.ToSlash(r)
+	}
+	return filepath.ToSlash(p)
+}
+
+// absOf is the clean absolute path of a file named by a path or by the
+// percent-encoded URL path an origin carries.
+func (d *Document) absOf(p string) string {
 	if strings.Contains(p, "%") {
 		if u, err := url.PathUnescape(p); err == nil {
 			if _, err := os.Stat(u); err == nil {
@@ -141,15 +156,13 @@ func (d *Document) rel(p string) string {
 			}
 		}
 	}
+	p = filepath.FromSlash(p)
 	if !filepath.IsAbs(p) {
 		if a, err := filepath.Abs(p); err == nil {
 			p = a
 		}
 	}
-	if r, err := filepath.Rel(d.root, p); err == nil && !strings.HasPrefix(r, "..") {
-		return filepath.ToSlash(r)
-	}
-	return filepath.ToSlash(p)
+	return filepath.Clean(p)
 }
 
 // relToRoot names a file outside root by its path relative to root, which
@@ -246,7 +259,49 @@ func (e *refError) Error() string { return e.msg }
 
 // reader follows file $refs that stay inside root and, only when allowed,
 // remote ones.
-func (o Options) reader(root string) openapi3.ReadFromURIFunc {
+// rewriteJSON turns the block rewrite on; tests turn it off to compare.
+var rewriteJSON = true
+
+// block hands kin-openapi a JSON file as block YAML, which go-yaml reads in
+// linear time, and remembers how to map positions back. Other files, and
+// JSON that cannot be rewritten, are passed through.
+func (d *Document) block(abs string, data []byte) []byte {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.blockLocked(abs, data)
+}
+
+// blockLocked is block for callers that hold d.mu.
+func (d *Document) blockLocked(abs string, data []byte) []byte {
+	if !rewriteJSON {
+		return data
+	}
+	trimmed := bytes.TrimLeft(data, " \t\r\n")
+	if len(trimmed) == 0 || trimmed[0] != '{' {
+		return data
+	}
+	out, lines, ok := toBlock(data)
+	if !ok {
+		return data
+	}
+	d.blocks[filepath.Clean(abs)] = lines
+	return out
+}
+
+// orig turns a position that kin-openapi or go-yaml reported in file (a path
+// or a file URL path, as origins carry it) into the position in the file as
+// written.
+func (d *Document) orig(file string, line, col int) (int, int) {
+	d.mu.Lock()
+	m, ok := d.blocks[d.absOf(file)]
+	d.mu.Unlock()
+	if !ok {
+		return line, col
+	}
+	return m.orig(line, col)
+}
+
+func (o Options) reader(root string, convert func(abs string, data []byte) []byte) openapi3.ReadFromURIFunc {
 	client := o.HTTPClient
 	if client == nil {
 		client = &http.Client{Timeout: 30 * time.Second}
@@ -291,6 +346,10 @@ func (o Options) reader(root string) openapi3.ReadFromURIFunc {
 			return nil, &refError{fmt.Sprintf("$ref to %s cannot be read: %v", relOrAbs(root, abs), errors.Unwrap(err)), abs}
 		}
 		defer f.Close()
-		return readCapped(f, o.readLimit(), relOrAbs(root, abs))
+		data, err := readCapped(f, o.readLimit(), relOrAbs(root, abs))
+		if err != nil {
+			return nil, err
+		}
+		return convert(abs, data), nil
 	}
 }

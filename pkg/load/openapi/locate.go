@@ -19,23 +19,24 @@ import (
 // user wrote.
 func (d *Document) Locate(ptr string, o *openapi3.Origin, field string) lint.Location {
 	if d.v2 == nil && o != nil && o.Key != nil {
-		loc := lint.Location{
-			File:    d.rel(o.Key.File),
-			Line:    o.Key.Line,
-			Column:  o.Key.Column,
-			EndLine: o.Key.EndLine, EndColumn: o.Key.EndColumn,
-			Pointer: ptr,
+		file := o.Key.File
+		loc := lint.Location{File: d.rel(file), Pointer: ptr}
+		loc.Line, loc.Column = d.orig(file, o.Key.Line, o.Key.Column)
+		if o.Key.EndLine > 0 {
+			loc.EndLine, loc.EndColumn = d.orig(file, o.Key.EndLine, o.Key.EndColumn)
 		}
 		if strings.HasSuffix(ptr, "/schema") && o.Key.Name != "schema" && len(o.Fields) > 0 {
 			// kin-openapi stamps a schema written inline under a parameter
 			// or a media type with its parent's key; its own fields are
 			// right, so point at the first of them.
 			first := o.Fields[0]
-			loc.Line, loc.Column, loc.EndLine, loc.EndColumn = first.Line, first.Column, 0, 0
+			loc.Line, loc.Column = d.orig(file, first.Line, first.Column)
+			loc.EndLine, loc.EndColumn = 0, 0
 		}
 		if field != "" {
 			if f, ok := o.Fields.Lookup(field); ok {
-				loc.Line, loc.Column, loc.EndLine, loc.EndColumn = f.Line, f.Column, 0, 0
+				loc.Line, loc.Column = d.orig(file, f.Line, f.Column)
+				loc.EndLine, loc.EndColumn = 0, 0
 			}
 		}
 		return loc
@@ -53,6 +54,6 @@ func (d *Document) Locate(ptr string, o *openapi3.Origin, field string) lint.Loc
 		return loc
 	}
 	_, pos, _ := t.find(Split(target))
-	loc.Line, loc.Column = pos.line, pos.column
+	loc.Line, loc.Column = d.orig(d.abs, pos.line, pos.column)
 	return loc
 }

@@ -36,8 +36,10 @@ func (d *Document) tree(abs string) (*tree, error) {
 	if err != nil {
 		return nil, err
 	}
+	// d.block rewrites JSON as block YAML, which go-yaml reads in linear
+	// time; positions found in it go through d.orig.
 	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
+	if err := yaml.Unmarshal(d.blockLocked(abs, data), &doc); err != nil {
 		se := &syntaxError{line: 1, msg: err.Error()}
 		if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
 			if m[1] != "" {
