@@ -180,8 +180,21 @@ var Routers = func() Table[RouteCall] {
 	add(serve, "(*github.com/gofiber/fiber.App).Listen", "(*github.com/gofiber/fiber.App).ListenTLS", "(*github.com/gofiber/fiber.App).Listener")
 	add(rc(RoutePass, "", -1, 0, OneHandler), "github.com/gofiber/fiber/middleware/adaptor.HTTPHandler",
 		"github.com/gofiber/fiber/middleware/adaptor.HTTPHandlerFunc")
+
+	// MCP servers that serve themselves
+	add(serve, "(*github.com/mark3labs/mcp-go/server.StreamableHTTPServer).Start",
+		"(*github.com/mark3labs/mcp-go/server.SSEServer).Start")
 	return t
 }()
+
+// MCPHTTPHandlers are the constructors of MCP servers served over HTTP,
+// with a short name for messages.
+var MCPHTTPHandlers = Table[string]{}.Merge(
+	Set("streamable HTTP", "github.com/modelcontextprotocol/go-sdk/mcp.NewStreamableHTTPHandler",
+		"github.com/mark3labs/mcp-go/server.NewStreamableHTTPServer"),
+	Set("SSE", "github.com/modelcontextprotocol/go-sdk/mcp.NewSSEHandler",
+		"github.com/mark3labs/mcp-go/server.NewSSEServer"),
+)
 
 // AuthMiddleware are library functions whose result checks credentials
 // and rejects requests without them: middleware constructors, and the

@@ -32,7 +32,7 @@ func echoRoutes() {
 	g := e.Group("/admin", middleware.BasicAuth(func(u, p string, c echo.Context) (bool, error) { return true, nil }))
 	g.GET("/stats", echoList)
 	k := e.Group("/internal")
-	k.GET("/stats", echoList) // want `GET /internal/stats is under /internal`
+	k.GET("/stats", echoList)                        // want `GET /internal/stats is under /internal`
 	e.Add(http.MethodDelete, "/items/:id", echoList) // want `DELETE /items/:id changes state`
 	e.Start(":8080")
 }

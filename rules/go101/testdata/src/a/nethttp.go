@@ -79,7 +79,7 @@ func plainMux() {
 	mux.Handle("POST /save", authmw.RequireToken(http.HandlerFunc(save)))
 	mux.Handle("POST /save2", authmw.Chain()(http.HandlerFunc(save)))
 	mux.Handle("POST /save3", localAuth(http.HandlerFunc(save)))
-	mux.Handle("POST /save4", authmw.Logging(http.HandlerFunc(save))) // want `POST /save4 reaches file write`
+	mux.Handle("POST /save4", authmw.Logging(http.HandlerFunc(save)))             // want `POST /save4 reaches file write`
 	mux.HandleFunc("POST /inline", func(w http.ResponseWriter, r *http.Request) { // want `POST /inline reaches command execution`
 		exec.Command("x").Run()
 	})
