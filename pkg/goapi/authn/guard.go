@@ -11,15 +11,17 @@ import (
 )
 
 // State is what is known about the protection of a route or a handler.
-// States are ordered: combining the uses of a value keeps the highest, so
-// that one protected use is enough to stay silent.
+// States are ordered: combining the places where a value is served keeps
+// the highest, so that one way in without auth is enough to report. Auth
+// that applies to every use (middleware on the router, a protected parent
+// group) is decided before the uses are looked at.
 type State uint8
 
 const (
 	None      State = iota // nothing seen: the value is never served where we can see
 	Unknown                // served through code we cannot follow
-	Open                   // served, and no auth on the way
 	Protected              // an auth check is on the way
+	Open                   // served, and no auth on the way
 )
 
 // Guard answers, within one package, whether routes and handlers are
@@ -414,7 +416,7 @@ func (g *Guard) Router(e ast.Expr) State {
 				return None
 			}
 			defer g.leave(d)
-			s := g.Value(e)
+			s := None
 			ast.Inspect(d.Body, func(n ast.Node) bool {
 				if _, ok := n.(*ast.FuncLit); ok {
 					return false
@@ -424,7 +426,10 @@ func (g *Guard) Router(e ast.Expr) State {
 				}
 				return true
 			})
-			return s
+			if s == Protected {
+				return s
+			}
+			return max(s, g.Value(e))
 		}
 		return Unknown
 	case *ast.Ident, *ast.SelectorExpr:
@@ -460,7 +465,11 @@ func (g *Guard) varState(obj types.Object) State {
 			if call, ok := g.parentOf(fn).(*ast.CallExpr); ok {
 				if c, ok := goapi.Routers.Lookup(goapi.Callee(g.pass.TypesInfo, call)); ok && c.Callback >= 0 && c.Callback < len(call.Args) && call.Args[c.Callback] == fn {
 					if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
-						s = max(s, g.Router(sel.X))
+						if p := g.Router(sel.X); p == Protected {
+							return p
+						} else {
+							s = max(s, p)
+						}
 					}
 				} else {
 					s = max(s, Unknown)
@@ -482,7 +491,11 @@ func (g *Guard) varState(obj types.Object) State {
 		}
 	}
 	for _, rhs := range g.assigns[obj] {
-		s = max(s, g.Router(rhs))
+		p := g.Router(rhs)
+		if p == Protected {
+			return p // a group or sub-router of a protected router
+		}
+		s = max(s, p)
 	}
 	for _, u := range g.uses[obj] {
 		s = max(s, g.Value(u))

@@ -133,3 +133,23 @@ func defaultMux() {
 	http.HandleFunc("POST /v5/deploy", deploy) // want `POST /v5/deploy reaches command execution`
 	http.ListenAndServe(":8085", nil)
 }
+
+// servedTwice: wrapped on one port, open on another.
+func servedTwice() {
+	mux := http.NewServeMux()
+	mux.HandleFunc("POST /v6/deploy", deploy) // want `POST /v6/deploy reaches command execution`
+	go http.ListenAndServe(":8086", authmw.RequireToken(mux))
+	http.ListenAndServe(":8087", mux)
+}
+
+// registerOn registers on a router it is given; its one caller passes a
+// protected router.
+func registerOn(mux *http.ServeMux) {
+	mux.HandleFunc("POST /v7/deploy", deploy)
+}
+
+func callsRegister() {
+	mux := http.NewServeMux()
+	registerOn(mux)
+	http.ListenAndServe(":8088", localAuth(mux))
+}

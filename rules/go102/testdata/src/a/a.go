@@ -77,3 +77,12 @@ func requireKey(next http.Handler) http.Handler {
 func Handler() http.Handler {
 	return mcp.NewStreamableHTTPHandler(getServer, nil)
 }
+
+// twice: one mount is protected, the other is not.
+func twice() {
+	h := mcp.NewStreamableHTTPHandler(getServer, nil) // want `MCP server over streamable HTTP`
+	mux := http.NewServeMux()
+	mux.Handle("/mcp", requireKey(h))
+	mux.Handle("/mcp-open", h)
+	http.ListenAndServe(":8087", mux)
+}
