@@ -5,6 +5,9 @@ package rules
 import (
 	"github.com/apiaudit/apiaudit/pkg/lint"
 
+	"github.com/apiaudit/apiaudit/rules/go101"
+	"github.com/apiaudit/apiaudit/rules/go102"
+	"github.com/apiaudit/apiaudit/rules/go103"
 	"github.com/apiaudit/apiaudit/rules/go201"
 	"github.com/apiaudit/apiaudit/rules/go202"
 	"github.com/apiaudit/apiaudit/rules/oas101"
@@ -49,6 +52,9 @@ import (
 
 // All lists every rule defined under rules/, sorted by ID.
 var All = []*lint.Rule{
+	go101.Rule,
+	go102.Rule,
+	go103.Rule,
 	go201.Rule,
 	go202.Rule,
 	oas101.Rule,

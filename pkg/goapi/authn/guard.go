@@ -1,0 +1,686 @@
+package authn
+
+import (
+	"go/ast"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/apiaudit/apiaudit/pkg/goapi"
+)
+
+// State is what is known about the protection of a route or a handler.
+// States are ordered: combining the places where a value is served keeps
+// the highest, so that one way in without auth is enough to report. Auth
+// that applies to every use (middleware on the router, a protected parent
+// group) is decided before the uses are looked at.
+type State uint8
+
+const (
+	None      State = iota // nothing seen: the value is never served where we can see
+	Unknown                // served through code we cannot follow
+	Protected              // an auth check is on the way
+	Open                   // served, and no auth on the way
+)
+
+// Guard answers, within one package, whether routes and handlers are
+// protected: by middleware on the route, its group, its router, a wrapper
+// around the router where it is served, or a check in the handler. It
+// follows values through local variables, struct fields, function
+// parameters and results within the package.
+type Guard struct {
+	pass    *analysis.Pass
+	res     *Result
+	parent  map[ast.Node]ast.Node
+	uses    map[types.Object][]ast.Expr
+	assigns map[types.Object][]ast.Expr
+	useMW   map[types.Object][]*ast.CallExpr // router.Use(...) calls by router variable
+	calls   map[*types.Func][]*ast.CallExpr
+	decls   map[*types.Func]*ast.FuncDecl
+	params  map[types.Object]param
+	// defaultServed: http.ListenAndServe(addr, nil) or a Server with no
+	// Handler serves http.DefaultServeMux.
+	defaultServed bool
+	defaultMux    types.Object
+	visiting      map[any]bool
+}
+
+type param struct {
+	fn    ast.Node // *ast.FuncDecl or *ast.FuncLit
+	index int
+}
+
+// NewGuard indexes the package's files.
+func NewGuard(pass *analysis.Pass, res *Result) *Guard {
+	g := &Guard{
+		pass: pass, res: res,
+		parent:   map[ast.Node]ast.Node{},
+		uses:     map[types.Object][]ast.Expr{},
+		assigns:  map[types.Object][]ast.Expr{},
+		useMW:    map[types.Object][]*ast.CallExpr{},
+		calls:    map[*types.Func][]*ast.CallExpr{},
+		decls:    map[*types.Func]*ast.FuncDecl{},
+		params:   map[types.Object]param{},
+		visiting: map[any]bool{},
+	}
+	for _, imp := range pass.Pkg.Imports() {
+		if imp.Path() == "net/http" {
+			g.defaultMux = imp.Scope().Lookup("DefaultServeMux")
+		}
+	}
+	info := pass.TypesInfo
+	for _, f := range pass.Files {
+		var stack []ast.Node
+		ast.Inspect(f, func(n ast.Node) bool {
+			if n == nil {
+				stack = stack[:len(stack)-1]
+				return false
+			}
+			if len(stack) > 0 {
+				g.parent[n] = stack[len(stack)-1]
+			}
+			stack = append(stack, n)
+			switch n := n.(type) {
+			case *ast.FuncDecl:
+				if fn, ok := info.Defs[n.Name].(*types.Func); ok {
+					g.decls[fn] = n
+				}
+				g.addParams(n, n.Type)
+			case *ast.FuncLit:
+				g.addParams(n, n.Type)
+			case *ast.Ident:
+				if obj, ok := info.Uses[n].(*types.Var); ok {
+					if _, sel := g.parentOf(n).(*ast.SelectorExpr); !sel || g.parentOf(n).(*ast.SelectorExpr).X == n {
+						g.uses[obj] = append(g.uses[obj], n)
+					}
+				}
+			case *ast.SelectorExpr:
+				if obj := g.objOf(n); obj != nil {
+					g.uses[obj] = append(g.uses[obj], n)
+				}
+			case *ast.AssignStmt:
+				if len(n.Lhs) == len(n.Rhs) {
+					for i, lhs := range n.Lhs {
+						if obj := g.objOf(lhs); obj != nil {
+							g.assigns[obj] = append(g.assigns[obj], n.Rhs[i])
+						}
+					}
+				}
+			case *ast.ValueSpec:
+				if len(n.Names) == len(n.Values) {
+					for i, id := range n.Names {
+						if obj := info.Defs[id]; obj != nil {
+							g.assigns[obj] = append(g.assigns[obj], n.Values[i])
+						}
+					}
+				}
+			case *ast.CallExpr:
+				fn := goapi.Callee(info, n)
+				if fn == nil {
+					return true
+				}
+				if fn.Pkg() == pass.Pkg {
+					g.calls[fn.Origin()] = append(g.calls[fn.Origin()], n)
+				}
+				c, ok := goapi.Routers.Lookup(fn)
+				if !ok {
+					return true
+				}
+				if c.Kind == goapi.RouteUse {
+					if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok {
+						if obj := g.objOf(sel.X); obj != nil {
+							g.useMW[obj] = append(g.useMW[obj], n)
+						}
+					}
+				}
+				if c.Kind == goapi.RouteServe && !c.Receiver && c.Handler < len(n.Args) && isNil(info, n.Args[c.Handler]) {
+					g.defaultServed = true
+				}
+			case *ast.CompositeLit:
+				if goapi.IsType(info.TypeOf(n), "net/http", "Server") && fieldValue(n, "Handler") == nil {
+					g.defaultServed = true
+				}
+			}
+			return true
+		})
+	}
+	return g
+}
+
+func (g *Guard) addParams(fn ast.Node, ft *ast.FuncType) {
+	i := 0
+	for _, f := range ft.Params.List {
+		if len(f.Names) == 0 {
+			i++
+			continue
+		}
+		for _, id := range f.Names {
+			if obj := g.pass.TypesInfo.Defs[id]; obj != nil {
+				g.params[obj] = param{fn, i}
+			}
+			i++
+		}
+	}
+}
+
+func (g *Guard) parentOf(n ast.Node) ast.Node {
+	p := g.parent[n]
+	for {
+		if pe, ok := p.(*ast.ParenExpr); ok {
+			p = g.parent[pe]
+			continue
+		}
+		return p
+	}
+}
+
+// objOf is the variable or field e names, or nil.
+func (g *Guard) objOf(e ast.Expr) types.Object {
+	info := g.pass.TypesInfo
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		if v, ok := info.ObjectOf(e).(*types.Var); ok {
+			return v
+		}
+	case *ast.SelectorExpr:
+		if sel, ok := info.Selections[e]; ok {
+			if sel.Kind() == types.FieldVal {
+				return sel.Obj()
+			}
+			return nil
+		}
+		if v, ok := info.Uses[e.Sel].(*types.Var); ok { // pkg.Var
+			return v
+		}
+	}
+	return nil
+}
+
+func isNil(info *types.Info, e ast.Expr) bool {
+	tv, ok := info.Types[e]
+	return ok && tv.IsNil()
+}
+
+func fieldValue(lit *ast.CompositeLit, name string) ast.Expr {
+	for _, elt := range lit.Elts {
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			if id, ok := kv.Key.(*ast.Ident); ok && id.Name == name {
+				return kv.Value
+			}
+		}
+	}
+	return nil
+}
+
+// enter guards against cycles; leave must follow a successful enter.
+func (g *Guard) enter(k any) bool {
+	if g.visiting[k] {
+		return false
+	}
+	g.visiting[k] = true
+	return true
+}
+
+func (g *Guard) leave(k any) { delete(g.visiting, k) }
+
+// IsAuth reports whether a middleware or handler expression checks
+// credentials: a known or user-named auth middleware, a function whose
+// body (or a function it calls) reads a credential and rejects the
+// request, a wrapper applied by such a function, a variable holding one.
+func (g *Guard) IsAuth(e ast.Expr) bool {
+	info := g.pass.TypesInfo
+	switch e := ast.Unparen(e).(type) {
+	case *ast.FuncLit:
+		return g.res.Node(e)&Checks != 0
+	case *ast.CallExpr:
+		if tv, ok := info.Types[e.Fun]; ok && tv.IsType() {
+			return len(e.Args) == 1 && g.IsAuth(e.Args[0])
+		}
+		if fn := goapi.Callee(info, e); fn != nil {
+			if g.res.Func(fn)&Checks != 0 || externalAuthName(g.pass, fn) {
+				return true
+			}
+		} else if g.IsAuth(e.Fun) {
+			return true
+		}
+		for _, a := range e.Args { // logging(auth(h))
+			if isHandlerish(info.TypeOf(a)) && g.IsAuth(a) {
+				return true
+			}
+		}
+	case *ast.Ident, *ast.SelectorExpr:
+		var obj types.Object
+		if id, ok := e.(*ast.Ident); ok {
+			obj = info.Uses[id]
+		} else {
+			obj = info.Uses[e.(*ast.SelectorExpr).Sel]
+		}
+		switch obj := obj.(type) {
+		case *types.Func:
+			return g.res.Func(obj)&Checks != 0
+		case *types.Var:
+			if !g.enter(obj) {
+				return false
+			}
+			defer g.leave(obj)
+			for _, rhs := range g.assigns[obj] {
+				if g.IsAuth(rhs) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// externalAuthName: a handler wrapper from another package that is not
+// known to check credentials (its checks may be of a kind the analyzer
+// does not know) but whose name says it guards access. Counted as
+// auth so that unknown auth libraries do not cause false reports.
+func externalAuthName(pass *analysis.Pass, fn *types.Func) bool {
+	if fn.Pkg() == nil || fn.Pkg() == pass.Pkg || !wrapsHandler(fn) {
+		return false
+	}
+	name := strings.ToLower(fn.Name())
+	for _, w := range []string{"auth", "jwt", "oauth", "oidc", "token", "session", "guard", "protect", "apikey", "keyauth", "bearer"} {
+		if strings.Contains(name, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// wrapsHandler: fn takes a handler or returns a middleware (any of the
+// frameworks' shapes).
+func wrapsHandler(fn *types.Func) bool {
+	sig := fn.Signature()
+	for i := range sig.Params().Len() {
+		if isHandlerish(sig.Params().At(i).Type()) {
+			return true
+		}
+	}
+	return sig.Results().Len() > 0 && isHandlerish(sig.Results().At(0).Type())
+}
+
+// isHandlerish: an http.Handler, a handler or middleware function of
+// net/http or a framework.
+func isHandlerish(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	if n, ok := types.Unalias(t).(*types.Named); ok && n.Obj().Pkg() != nil {
+		switch goapi.CanonPath(n.Obj().Pkg().Path()) + "." + n.Obj().Name() {
+		case "net/http.Handler", "net/http.HandlerFunc", "github.com/gin-gonic/gin.HandlerFunc",
+			"github.com/labstack/echo.HandlerFunc", "github.com/labstack/echo.MiddlewareFunc",
+			"github.com/gorilla/mux.MiddlewareFunc":
+			return true
+		}
+	}
+	sig, ok := t.Underlying().(*types.Signature)
+	if !ok {
+		obj, _, _ := types.LookupFieldOrMethod(t, true, nil, "ServeHTTP")
+		_, isFunc := obj.(*types.Func)
+		return isFunc && !types.IsInterface(t)
+	}
+	ps := sig.Params()
+	switch {
+	case ps.Len() == 2 && goapi.IsType(ps.At(0).Type(), "net/http", "ResponseWriter"):
+		return true
+	case ps.Len() == 1 && (goapi.IsType(ps.At(0).Type(), "github.com/gin-gonic/gin", "Context") ||
+		goapi.IsType(ps.At(0).Type(), "github.com/gofiber/fiber", "Ctx") ||
+		goapi.IsType(ps.At(0).Type(), "github.com/labstack/echo", "Context") ||
+		goapi.IsType(ps.At(0).Type(), "net/http", "Handler")):
+		return true
+	}
+	return false
+}
+
+// Route is the protection of a registration call: middleware on the
+// route, a check in (or a wrapper around) the handler, then the router's.
+func (g *Guard) Route(call *ast.CallExpr, c goapi.RouteCall) State {
+	h, mws := Handler(call, c)
+	for _, mw := range mws {
+		if g.IsAuth(mw) {
+			return Protected
+		}
+	}
+	if h != nil && g.IsAuth(h) {
+		return Protected
+	}
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && g.pass.TypesInfo.Selections[sel] != nil {
+		return g.Router(sel.X)
+	}
+	// http.Handle / http.HandleFunc: the default mux
+	return g.defaultMuxState()
+}
+
+// Handler splits a registration's handler arguments into the handler and
+// the route's own middleware.
+func Handler(call *ast.CallExpr, c goapi.RouteCall) (h ast.Expr, mws []ast.Expr) {
+	if c.Handler < 0 || c.Handler >= len(call.Args) {
+		return nil, nil
+	}
+	args := call.Args[c.Handler:]
+	switch c.Layout {
+	case goapi.ChainLast:
+		return args[len(args)-1], args[:len(args)-1]
+	case goapi.HandlerThenMiddleware:
+		return args[0], args[1:]
+	case goapi.AllMiddleware:
+		return nil, args
+	}
+	return args[0], nil
+}
+
+func (g *Guard) defaultMuxState() State {
+	s := None
+	if g.defaultServed {
+		s = Open
+	}
+	if g.defaultMux != nil {
+		s = max(s, g.varState(g.defaultMux))
+	}
+	return s
+}
+
+// Router is the protection a router expression gives its routes.
+func (g *Guard) Router(e ast.Expr) State {
+	info := g.pass.TypesInfo
+	e = ast.Unparen(e)
+	switch e := e.(type) {
+	case *ast.CallExpr:
+		fn := goapi.Callee(info, e)
+		if fn == nil {
+			return Unknown
+		}
+		if c, ok := goapi.Routers.Lookup(fn); ok {
+			if c.Kind == goapi.RouteNew {
+				return None
+			}
+			_, mws := Handler(e, c)
+			if c.Kind == goapi.RouteDerive || c.Kind == goapi.RouteUse {
+				for _, mw := range mws {
+					if g.IsAuth(mw) {
+						return Protected
+					}
+				}
+			}
+			if sel, ok := ast.Unparen(e.Fun).(*ast.SelectorExpr); ok {
+				return g.Router(sel.X)
+			}
+			return Unknown
+		}
+		if d := g.decls[fn.Origin()]; d != nil {
+			if !g.enter(d) {
+				return None
+			}
+			defer g.leave(d)
+			s := None
+			ast.Inspect(d.Body, func(n ast.Node) bool {
+				if _, ok := n.(*ast.FuncLit); ok {
+					return false
+				}
+				if r, ok := n.(*ast.ReturnStmt); ok && len(r.Results) == 1 {
+					s = max(s, g.Router(r.Results[0]))
+				}
+				return true
+			})
+			if s == Protected {
+				return s
+			}
+			return max(s, g.Value(e))
+		}
+		return Unknown
+	case *ast.Ident, *ast.SelectorExpr:
+		if obj := g.objOf(e); obj != nil {
+			return g.varState(obj)
+		}
+	}
+	return Unknown
+}
+
+// varState is the protection of the routes of the router held in a
+// variable, field or parameter.
+func (g *Guard) varState(obj types.Object) State {
+	if !g.enter(obj) {
+		return None
+	}
+	defer g.leave(obj)
+	for _, use := range g.useMW[obj] {
+		_, mws := Handler(use, goapi.Routers[goapi.Of(goapi.Callee(g.pass.TypesInfo, use))])
+		for _, mw := range mws {
+			if g.IsAuth(mw) {
+				return Protected
+			}
+		}
+	}
+	s := None
+	if obj == g.defaultMux && g.defaultServed {
+		s = Open
+	}
+	if p, ok := g.params[obj]; ok {
+		switch fn := p.fn.(type) {
+		case *ast.FuncLit: // chi r.Route("/x", func(r chi.Router) {...})
+			if call, ok := g.parentOf(fn).(*ast.CallExpr); ok {
+				if c, ok := goapi.Routers.Lookup(goapi.Callee(g.pass.TypesInfo, call)); ok && c.Callback >= 0 && c.Callback < len(call.Args) && call.Args[c.Callback] == fn {
+					if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+						if p := g.Router(sel.X); p == Protected {
+							return p
+						} else {
+							s = max(s, p)
+						}
+					}
+				} else {
+					s = max(s, Unknown)
+				}
+			} else {
+				s = max(s, Unknown)
+			}
+		case *ast.FuncDecl:
+			fnObj, _ := g.pass.TypesInfo.Defs[fn.Name].(*types.Func)
+			sites := g.calls[fnObj]
+			if len(sites) == 0 {
+				s = max(s, Unknown)
+			}
+			for _, site := range sites {
+				if p.index < len(site.Args) {
+					s = max(s, g.Router(site.Args[p.index]))
+				}
+			}
+		}
+	}
+	for _, rhs := range g.assigns[obj] {
+		p := g.Router(rhs)
+		if p == Protected {
+			return p // a group or sub-router of a protected router
+		}
+		s = max(s, p)
+	}
+	for _, u := range g.uses[obj] {
+		s = max(s, g.Value(u))
+	}
+	return s
+}
+
+// Value is how the handler or router produced by e is served: wrapped by
+// auth, mounted on a protected router, served as is, or passed where we
+// cannot follow.
+func (g *Guard) Value(e ast.Expr) State {
+	info := g.pass.TypesInfo
+	if !g.enter(e) {
+		return None
+	}
+	defer g.leave(e)
+	switch p := g.parentOf(e).(type) {
+	case *ast.CallExpr:
+		if ast.Unparen(p.Fun) == e {
+			return None
+		}
+		i := argIndex(p, e)
+		if tv, ok := info.Types[p.Fun]; ok && tv.IsType() {
+			return g.Value(p)
+		}
+		fn := goapi.Callee(info, p)
+		if fn == nil {
+			if g.IsAuth(p.Fun) {
+				return Protected
+			}
+			return Unknown
+		}
+		if g.res.Func(fn)&Checks != 0 || externalAuthName(g.pass, fn) {
+			return Protected
+		}
+		if c, ok := goapi.Routers.Lookup(fn); ok {
+			switch c.Kind {
+			case goapi.RouteServe:
+				if !c.Receiver && i == c.Handler {
+					return Open
+				}
+			case goapi.RoutePass:
+				if i == c.Handler {
+					return g.Value(p)
+				}
+			case goapi.RouteRegister:
+				if h, _ := Handler(p, c); h != nil && ast.Unparen(h) == e {
+					return g.Route(p, c)
+				}
+			}
+			return None
+		}
+		if d := g.decls[fn.Origin()]; d != nil && i >= 0 {
+			sig := fn.Signature()
+			pi := min(i, sig.Params().Len()-1)
+			if pi >= 0 && isHandlerish(sig.Params().At(pi).Type()) && sig.Results().Len() > 0 && isHandlerish(sig.Results().At(0).Type()) {
+				return g.Value(p) // a middleware that is not auth: as protected as its result
+			}
+			for obj, pr := range g.params {
+				if pr.fn == d && pr.index == pi {
+					return max(g.varState(obj), None)
+				}
+			}
+			return Unknown
+		}
+		if wrapsHandler(fn) && sig1Handler(fn) {
+			return g.Value(p) // an unknown middleware (logging, CORS...)
+		}
+		return Unknown
+	case *ast.SelectorExpr:
+		if sel, ok := info.Selections[p]; ok && sel.Kind() == types.MethodVal {
+			if fn, ok := sel.Obj().(*types.Func); ok {
+				if c, ok := goapi.Routers.Lookup(fn); ok && c.Kind == goapi.RouteServe && c.Receiver {
+					return Open
+				}
+				if fn.Name() == "ServeHTTP" {
+					return Unknown
+				}
+			}
+		}
+		return None
+	case *ast.ReturnStmt:
+		for n := g.parent[p]; n != nil; n = g.parent[n] {
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				return Unknown
+			case *ast.FuncDecl:
+				fn, _ := info.Defs[n.Name].(*types.Func)
+				sites := g.calls[fn]
+				if len(sites) == 0 {
+					return Unknown
+				}
+				s := None
+				for _, site := range sites {
+					s = max(s, g.Value(site))
+				}
+				return s
+			}
+		}
+		return Unknown
+	case *ast.AssignStmt:
+		for _, lhs := range p.Lhs {
+			if lhs == e {
+				return None
+			}
+		}
+		for i, rhs := range p.Rhs {
+			if rhs == e && i < len(p.Lhs) && len(p.Lhs) == len(p.Rhs) {
+				if obj := g.objOf(p.Lhs[i]); obj != nil {
+					return g.usesState(obj)
+				}
+			}
+		}
+		return Unknown
+	case *ast.ValueSpec:
+		for i, v := range p.Values {
+			if v == e && i < len(p.Names) {
+				if obj := info.Defs[p.Names[i]]; obj != nil {
+					return g.usesState(obj)
+				}
+			}
+		}
+		return Unknown
+	case *ast.KeyValueExpr:
+		if lit, ok := g.parentOf(p).(*ast.CompositeLit); ok && goapi.IsType(info.TypeOf(lit), "net/http", "Server") {
+			if id, ok := p.Key.(*ast.Ident); ok && id.Name == "Handler" {
+				return Open
+			}
+		}
+		return Unknown
+	case *ast.ExprStmt:
+		return None
+	}
+	return Unknown
+}
+
+// usesState combines how each use of a variable is served, and whether
+// auth middleware is added to it (router.Use).
+func (g *Guard) usesState(obj types.Object) State {
+	if !g.enter(obj) {
+		return None
+	}
+	defer g.leave(obj)
+	for _, use := range g.useMW[obj] {
+		_, mws := Handler(use, goapi.Routers[goapi.Of(goapi.Callee(g.pass.TypesInfo, use))])
+		for _, mw := range mws {
+			if g.IsAuth(mw) {
+				return Protected
+			}
+		}
+	}
+	s := None
+	for _, u := range g.uses[obj] {
+		s = max(s, g.Value(u))
+	}
+	return s
+}
+
+func sig1Handler(fn *types.Func) bool {
+	r := fn.Signature().Results()
+	return r.Len() > 0 && isHandlerish(r.At(0).Type())
+}
+
+func argIndex(call *ast.CallExpr, e ast.Expr) int {
+	for i, a := range call.Args {
+		if a == e || ast.Unparen(a) == e {
+			return i
+		}
+	}
+	return -1
+}
+
+// Parent is the node that encloses n (parentheses skipped).
+func (g *Guard) Parent(n ast.Node) ast.Node { return g.parentOf(n) }
+
+// ParamOf is the function (*ast.FuncDecl or *ast.FuncLit) that declares
+// obj as a parameter, and its index; nil when obj is not a parameter.
+func (g *Guard) ParamOf(obj types.Object) (ast.Node, int) {
+	p, ok := g.params[obj]
+	if !ok {
+		return nil, -1
+	}
+	return p.fn, p.index
+}
+
+// Assigned are the expressions assigned to a variable or field in the
+// package.
+func (g *Guard) Assigned(obj types.Object) []ast.Expr { return g.assigns[obj] }

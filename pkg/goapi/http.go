@@ -1,0 +1,311 @@
+package goapi
+
+import (
+	"go/ast"
+	"go/types"
+	"strings"
+)
+
+// RouteKind says what a router call does.
+type RouteKind uint8
+
+const (
+	// RouteNew creates a root router (http.NewServeMux, chi.NewRouter...).
+	RouteNew RouteKind = iota + 1
+	// RouteRegister adds a route: a method, a path and a handler.
+	RouteRegister
+	// RouteDerive makes a router that shares its parent's middleware and
+	// may add its own: a group, a sub-router, an inline middleware stack.
+	RouteDerive
+	// RouteUse adds middleware to every route of a router.
+	RouteUse
+	// RouteServe serves a handler or router on the network.
+	RouteServe
+	// RoutePass wraps a handler without checking anything (http.StripPrefix,
+	// gin.WrapH): the result is protected when the wrapped handler's use is.
+	RoutePass
+)
+
+// Handlers says how a call lays out its handler arguments.
+type Handlers uint8
+
+const (
+	// OneHandler: the argument at Handler is the handler.
+	OneHandler Handlers = iota
+	// ChainLast: the arguments from Handler on are a chain whose last
+	// element is the handler and the others are middleware (gin, fiber).
+	ChainLast
+	// HandlerThenMiddleware: the argument at Handler is the handler and
+	// the ones after it are middleware (echo).
+	HandlerThenMiddleware
+	// AllMiddleware: the arguments from Handler on are all middleware
+	// (chi With, echo Group after the prefix, Use).
+	AllMiddleware
+)
+
+// RouteCall is what a table knows about one router function or method.
+// Indexes are argument positions; -1 means none.
+type RouteCall struct {
+	Kind      RouteKind
+	Method    string // fixed HTTP method of a registration ("" = any method)
+	MethodArg int    // argument holding the method (chi Method, gin Handle)
+	PathArg   int    // argument holding the path pattern or prefix
+	Handler   int    // first handler or middleware argument
+	Layout    Handlers
+	Callback  int  // argument holding a func(r Router) that receives the derived router (chi Group/Route)
+	Receiver  bool // RouteServe: the receiver is what is served (gin Run, echo Start)
+}
+
+func rc(kind RouteKind, method string, path, handler int, layout Handlers) RouteCall {
+	return RouteCall{Kind: kind, Method: method, MethodArg: -1, PathArg: path, Handler: handler, Layout: layout, Callback: -1}
+}
+
+var httpVerbs = []string{"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "CONNECT", "TRACE"}
+
+// Routers is the table of router APIs: net/http, chi, gin, echo,
+// gorilla/mux and fiber.
+var Routers = func() Table[RouteCall] {
+	t := Table[RouteCall]{}
+	add := func(c RouteCall, names ...string) {
+		for _, n := range names {
+			t[MustFunc(n)] = c
+		}
+	}
+	verbs := func(recvs []string, title bool, c func(method string) RouteCall) {
+		for _, r := range recvs {
+			for _, v := range httpVerbs {
+				name := v
+				if title {
+					name = v[:1] + strings.ToLower(v[1:])
+				}
+				add(c(v), r+"."+name)
+			}
+		}
+	}
+
+	// net/http
+	add(rc(RouteNew, "", -1, -1, OneHandler), "net/http.NewServeMux")
+	add(rc(RouteRegister, "", 0, 1, OneHandler),
+		"net/http.Handle", "net/http.HandleFunc", "(*net/http.ServeMux).Handle", "(*net/http.ServeMux).HandleFunc")
+	add(rc(RouteServe, "", -1, 1, OneHandler), "net/http.ListenAndServe", "net/http.Serve", "net/http.ServeTLS")
+	add(rc(RouteServe, "", -1, 3, OneHandler), "net/http.ListenAndServeTLS")
+	add(rc(RoutePass, "", -1, 1, OneHandler), "net/http.StripPrefix")
+	add(rc(RoutePass, "", -1, 0, OneHandler), "net/http.TimeoutHandler", "net/http.MaxBytesHandler", "net/http.AllowQuerySemicolons")
+	add(rc(RoutePass, "", -1, 0, OneHandler), "(*net/http.CrossOriginProtection).Handler")
+
+	// chi: the concrete *Mux and the Router interface
+	chi := []string{"(*github.com/go-chi/chi.Mux)", "(github.com/go-chi/chi.Router)"}
+	for _, r := range chi {
+		add(rc(RouteRegister, "", 0, 1, OneHandler), r+".Handle", r+".HandleFunc", r+".Mount")
+		m := rc(RouteRegister, "", 1, 2, OneHandler)
+		m.MethodArg = 0
+		add(m, r+".Method", r+".MethodFunc")
+		add(rc(RouteUse, "", -1, 0, AllMiddleware), r+".Use")
+		add(rc(RouteDerive, "", -1, 0, AllMiddleware), r+".With")
+		g := rc(RouteDerive, "", -1, -1, OneHandler)
+		g.Callback = 0
+		add(g, r+".Group")
+		g = rc(RouteDerive, "", 0, -1, OneHandler)
+		g.Callback = 1
+		add(g, r+".Route")
+	}
+	verbs(chi, true, func(m string) RouteCall { return rc(RouteRegister, m, 0, 1, OneHandler) })
+	add(rc(RouteNew, "", -1, -1, OneHandler), "github.com/go-chi/chi.NewRouter", "github.com/go-chi/chi.NewMux")
+
+	// gin: *RouterGroup (embedded in *Engine), *Engine and IRoutes
+	gin := []string{"(*github.com/gin-gonic/gin.RouterGroup)", "(github.com/gin-gonic/gin.IRoutes)", "(github.com/gin-gonic/gin.IRouter)"}
+	verbs(gin, false, func(m string) RouteCall { return rc(RouteRegister, m, 0, 1, ChainLast) })
+	for _, r := range gin {
+		add(rc(RouteRegister, "", 0, 1, ChainLast), r+".Any")
+		h := rc(RouteRegister, "", 1, 2, ChainLast)
+		h.MethodArg = 0
+		add(h, r+".Handle")
+		add(rc(RouteRegister, "", 1, 2, ChainLast), r+".Match")
+		add(rc(RouteUse, "", -1, 0, AllMiddleware), r+".Use")
+		add(rc(RouteDerive, "", 0, 1, AllMiddleware), r+".Group")
+	}
+	add(rc(RouteUse, "", -1, 0, AllMiddleware), "(*github.com/gin-gonic/gin.Engine).Use")
+	add(rc(RouteNew, "", -1, -1, OneHandler), "github.com/gin-gonic/gin.New", "github.com/gin-gonic/gin.Default")
+	serve := rc(RouteServe, "", -1, -1, OneHandler)
+	serve.Receiver = true
+	add(serve, "(*github.com/gin-gonic/gin.Engine).Run", "(*github.com/gin-gonic/gin.Engine).RunTLS",
+		"(*github.com/gin-gonic/gin.Engine).RunUnix", "(*github.com/gin-gonic/gin.Engine).RunListener")
+	add(rc(RoutePass, "", -1, 0, OneHandler), "github.com/gin-gonic/gin.WrapH", "github.com/gin-gonic/gin.WrapF")
+
+	// echo v4
+	echo := []string{"(*github.com/labstack/echo.Echo)", "(*github.com/labstack/echo.Group)"}
+	verbs(echo, false, func(m string) RouteCall { return rc(RouteRegister, m, 0, 1, HandlerThenMiddleware) })
+	for _, r := range echo {
+		add(rc(RouteRegister, "", 0, 1, HandlerThenMiddleware), r+".Any")
+		a := rc(RouteRegister, "", 1, 2, HandlerThenMiddleware)
+		a.MethodArg = 0
+		add(a, r+".Add")
+		add(rc(RouteRegister, "", 1, 2, HandlerThenMiddleware), r+".Match")
+		add(rc(RouteUse, "", -1, 0, AllMiddleware), r+".Use")
+		add(rc(RouteDerive, "", 0, 1, AllMiddleware), r+".Group")
+	}
+	add(rc(RouteUse, "", -1, 0, AllMiddleware), "(*github.com/labstack/echo.Echo).Pre")
+	add(rc(RouteNew, "", -1, -1, OneHandler), "github.com/labstack/echo.New")
+	add(serve, "(*github.com/labstack/echo.Echo).Start", "(*github.com/labstack/echo.Echo).StartTLS",
+		"(*github.com/labstack/echo.Echo).StartAutoTLS", "(*github.com/labstack/echo.Echo).StartServer")
+	add(rc(RoutePass, "", -1, 0, OneHandler), "github.com/labstack/echo.WrapHandler")
+
+	// gorilla/mux: Router.Handle/HandleFunc register; Route.Handler and
+	// HandlerFunc register a route built by Path/Methods...
+	add(rc(RouteNew, "", -1, -1, OneHandler), "github.com/gorilla/mux.NewRouter")
+	add(rc(RouteRegister, "", 0, 1, OneHandler), "(*github.com/gorilla/mux.Router).Handle", "(*github.com/gorilla/mux.Router).HandleFunc")
+	add(rc(RouteRegister, "", -1, 0, OneHandler), "(*github.com/gorilla/mux.Route).Handler", "(*github.com/gorilla/mux.Route).HandlerFunc")
+	add(rc(RouteUse, "", -1, 0, AllMiddleware), "(*github.com/gorilla/mux.Router).Use")
+	for _, r := range []string{"(*github.com/gorilla/mux.Router)", "(*github.com/gorilla/mux.Route)"} {
+		add(rc(RouteDerive, "", 0, -1, OneHandler), r+".Path", r+".PathPrefix")
+		add(rc(RouteDerive, "", -1, -1, OneHandler), r+".Methods", r+".Host", r+".Headers", r+".Queries", r+".Schemes", r+".NewRoute", r+".Name")
+	}
+	add(rc(RouteDerive, "", -1, -1, OneHandler), "(*github.com/gorilla/mux.Route).Subrouter")
+
+	// fiber v2 (and v3, whose paths are the same once canonical)
+	fiber := []string{"(*github.com/gofiber/fiber.App)", "(*github.com/gofiber/fiber.Group)", "(github.com/gofiber/fiber.Router)"}
+	verbs(fiber, true, func(m string) RouteCall { return rc(RouteRegister, m, 0, 1, ChainLast) })
+	for _, r := range fiber {
+		add(rc(RouteRegister, "", 0, 1, ChainLast), r+".All")
+		a := rc(RouteRegister, "", 1, 2, ChainLast)
+		a.MethodArg = 0
+		add(a, r+".Add")
+		add(rc(RouteUse, "", -1, 0, AllMiddleware), r+".Use")
+		add(rc(RouteDerive, "", 0, 1, AllMiddleware), r+".Group")
+		g := rc(RouteDerive, "", 0, -1, OneHandler)
+		g.Callback = 1
+		add(g, r+".Route")
+	}
+	add(rc(RouteNew, "", -1, -1, OneHandler), "github.com/gofiber/fiber.New")
+	add(serve, "(*github.com/gofiber/fiber.App).Listen", "(*github.com/gofiber/fiber.App).ListenTLS", "(*github.com/gofiber/fiber.App).Listener")
+	add(rc(RoutePass, "", -1, 0, OneHandler), "github.com/gofiber/fiber/middleware/adaptor.HTTPHandler",
+		"github.com/gofiber/fiber/middleware/adaptor.HTTPHandlerFunc")
+
+	// MCP servers that serve themselves
+	add(serve, "(*github.com/mark3labs/mcp-go/server.StreamableHTTPServer).Start",
+		"(*github.com/mark3labs/mcp-go/server.SSEServer).Start")
+	return t
+}()
+
+// MCPHTTPHandlers are the constructors of MCP servers served over HTTP,
+// with a short name for messages.
+var MCPHTTPHandlers = Table[string]{}.Merge(
+	Set("streamable HTTP", "github.com/modelcontextprotocol/go-sdk/mcp.NewStreamableHTTPHandler",
+		"github.com/mark3labs/mcp-go/server.NewStreamableHTTPServer"),
+	Set("SSE", "github.com/modelcontextprotocol/go-sdk/mcp.NewSSEHandler",
+		"github.com/mark3labs/mcp-go/server.NewSSEServer"),
+)
+
+// AuthMiddleware are library functions whose result checks credentials
+// and rejects requests without them: middleware constructors, and the
+// middleware functions themselves.
+var AuthMiddleware = Set(true,
+	"github.com/gin-gonic/gin.BasicAuth", "github.com/gin-gonic/gin.BasicAuthForRealm",
+	"github.com/gin-gonic/gin.BasicAuthForProxy",
+	"(*github.com/appleboy/gin-jwt.GinJWTMiddleware).MiddlewareFunc",
+	"github.com/labstack/echo/middleware.BasicAuth", "github.com/labstack/echo/middleware.BasicAuthWithConfig",
+	"github.com/labstack/echo/middleware.KeyAuth", "github.com/labstack/echo/middleware.KeyAuthWithConfig",
+	"github.com/labstack/echo-jwt.JWT", "github.com/labstack/echo-jwt.WithConfig",
+	"(github.com/labstack/echo-jwt.Config).ToMiddleware",
+	"github.com/go-chi/chi/middleware.BasicAuth",
+	"github.com/go-chi/jwtauth.Verifier", "github.com/go-chi/jwtauth.Verify", "github.com/go-chi/jwtauth.Authenticator",
+	"github.com/gofiber/fiber/middleware/basicauth.New", "github.com/gofiber/fiber/middleware/keyauth.New",
+	"github.com/gofiber/contrib/jwt.New",
+	"github.com/modelcontextprotocol/go-sdk/auth.RequireBearerToken",
+)
+
+// CredentialArg says which argument of a credential-reading call names
+// what is read (-1: the call reads a credential whatever its arguments).
+type CredentialArg struct {
+	Arg    int
+	Cookie bool // the argument is a cookie name, not a header name
+}
+
+// CredentialReads are calls that read or verify a credential.
+var CredentialReads = Table[CredentialArg]{}.Merge(
+	Set(CredentialArg{Arg: -1},
+		"(*net/http.Request).BasicAuth",
+		"github.com/golang-jwt/jwt.Parse", "github.com/golang-jwt/jwt.ParseWithClaims",
+		"(*github.com/golang-jwt/jwt.Parser).Parse", "(*github.com/golang-jwt/jwt.Parser).ParseWithClaims",
+		"github.com/lestrrat-go/jwx/jwt.Parse", "github.com/lestrrat-go/jwx/jwt.ParseRequest",
+		"(*github.com/coreos/go-oidc/oidc.IDTokenVerifier).Verify",
+		"github.com/go-chi/jwtauth.VerifyRequest", "github.com/go-chi/jwtauth.VerifyToken",
+		"github.com/go-chi/jwtauth.FromContext",
+		"github.com/modelcontextprotocol/go-sdk/auth.TokenInfoFromContext"),
+	Set(CredentialArg{Arg: 0},
+		"(net/http.Header).Get", "(net/http.Header).Values",
+		"(*github.com/gin-gonic/gin.Context).GetHeader",
+		"(*github.com/gofiber/fiber.Ctx).Get"),
+	Set(CredentialArg{Arg: 0, Cookie: true},
+		"(*net/http.Request).Cookie",
+		"(*github.com/gin-gonic/gin.Context).Cookie",
+		"(github.com/labstack/echo.Context).Cookie",
+		"(*github.com/gofiber/fiber.Ctx).Cookies"),
+)
+
+// CredentialHeaders are the request headers that carry credentials,
+// lowercase.
+var CredentialHeaders = []string{
+	"authorization", "proxy-authorization", "x-api-key", "api-key", "apikey", "x-apikey",
+	"x-auth-token", "x-access-token", "x-session-token", "x-token",
+}
+
+// IsCredentialHeader reports whether a header name carries credentials.
+func IsCredentialHeader(name string) bool {
+	name = strings.ToLower(name)
+	for _, h := range CredentialHeaders {
+		if name == h {
+			return true
+		}
+	}
+	return false
+}
+
+// IsCredentialCookie reports whether a cookie name suggests a session or
+// a token.
+func IsCredentialCookie(name string) bool {
+	name = strings.ToLower(name)
+	for _, w := range []string{"session", "token", "auth", "jwt", "sid"} {
+		if strings.Contains(name, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// Rejections are calls that end a request without running the rest of the
+// chain (a framework abort).
+var Rejections = Set(true,
+	"(*github.com/gin-gonic/gin.Context).Abort",
+	"(*github.com/gin-gonic/gin.Context).AbortWithStatus",
+	"(*github.com/gin-gonic/gin.Context).AbortWithStatusJSON",
+	"(*github.com/gin-gonic/gin.Context).AbortWithStatusPureJSON",
+	"(*github.com/gin-gonic/gin.Context).AbortWithError",
+)
+
+// RejectionVars are package-level errors that answer 401 or 403.
+var RejectionVars = map[[2]string]bool{
+	{"github.com/labstack/echo", "ErrUnauthorized"}: true,
+	{"github.com/labstack/echo", "ErrForbidden"}:    true,
+	{"github.com/gofiber/fiber", "ErrUnauthorized"}: true,
+	{"github.com/gofiber/fiber", "ErrForbidden"}:    true,
+}
+
+// IsRejectionVar reports whether obj is one of RejectionVars.
+func IsRejectionVar(obj types.Object) bool {
+	v, ok := obj.(*types.Var)
+	if !ok || v.Pkg() == nil || v.Parent() != v.Pkg().Scope() {
+		return false
+	}
+	return RejectionVars[[2]string{CanonPath(v.Pkg().Path()), v.Name()}]
+}
+
+// IsAuthStatus reports whether e is the constant 401 or 403.
+func IsAuthStatus(info *types.Info, e ast.Expr) bool {
+	v := constValue(info, e)
+	if v == nil {
+		return false
+	}
+	s := v.ExactString()
+	return s == "401" || s == "403"
+}

@@ -1,0 +1,355 @@
+// Package go101 defines rule GO101: an HTTP route that does something that
+// matters and checks no credentials on the way.
+package go101
+
+import (
+	"go/ast"
+	"go/types"
+	"path"
+	"regexp"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/apiaudit/apiaudit/pkg/goapi"
+	"github.com/apiaudit/apiaudit/pkg/goapi/authn"
+	"github.com/apiaudit/apiaudit/pkg/goapi/reach"
+	"github.com/apiaudit/apiaudit/pkg/lint"
+)
+
+var Rule = &lint.Rule{
+	ID:   "GO101",
+	Name: "unauthenticated-route",
+	Doc: lint.Doc{
+		Title: "Route that reaches a sensitive capability has no authentication",
+		Summary: "An HTTP route (net/http, chi, gin, echo, gorilla/mux, fiber) whose handler reaches command " +
+			"execution, a file or database write, a mutating outbound request, a model call or an agent run, " +
+			"or that takes POST, PUT, PATCH or DELETE, or sits under an admin, internal or debug path, has no " +
+			"auth middleware on the route, its group, its router or the server, and no credential check in " +
+			"the handler.",
+		Why: `A route without authentication can be called by anyone who can reach the
+port. For an ordinary read that is often fine. It is not fine when the route
+runs a command, writes a file or a table, or, as more and more services do,
+calls a language model or runs an agent: each call costs money, the prompt
+and the tools the agent holds are now driven by an anonymous client, and an
+agent with tools turns "anyone can call this" into "anyone can make it act
+with the service's credentials". Agent-facing routes are also the ones that
+get scanned for first, because an open model endpoint is worth reselling.
+
+The rule looks at every route registration. It reports a route when the
+handler (through the calls it makes, across packages) reaches one of those
+capabilities, when the route only takes a mutating method, or when its path
+has an admin, internal, debug, private or management segment, and nothing on
+the way checks who is calling. What counts as a check:
+
+- known auth middleware: gin.BasicAuth*, echo middleware.BasicAuth/KeyAuth,
+  echojwt.JWT, chi middleware.BasicAuth, jwtauth.Verifier/Authenticator,
+  fiber basicauth/keyauth, the MCP go-sdk auth.RequireBearerToken, and the
+  names listed in the auth-middleware option;
+- your own middleware or helper (in any package of the module) that reads a
+  credential (r.BasicAuth, an Authorization or API-key header, a session
+  cookie, a jwt Parse, an OIDC Verify) and answers 401 or 403 or aborts the
+  chain, or that calls one that does;
+- on the route (middleware arguments, chi With, a wrapper around the
+  handler), on its group or sub-router, on the router (Use), on a router it
+  is mounted on, or around the whole mux where it is served
+  (http.ListenAndServe(addr, auth(mux)), http.Server{Handler: auth(mux)});
+- in the handler itself.
+
+What the check cannot see: authorization decided elsewhere (a gateway, a
+service mesh, mTLS, a network policy), routers assembled in another package
+than the one that serves them (reported only when the serving is visible),
+and checks that read credentials in ways it does not know. When it cannot
+follow a router (a parameter with no caller in the package, a value passed
+to unknown code) it stays silent. Paths in the public-paths option (health
+checks, login, webhooks with their own signatures) are never reported.`,
+		Fix: "put an auth middleware on the route, its group or router, or check credentials and answer 401 in the handler",
+		Bad: `func main() {
+	mux := http.NewServeMux()
+	mux.HandleFunc("POST /v1/agent/run", runAgent) // runAgent calls the model
+	log.Fatal(http.ListenAndServe(":8080", mux))
+}`,
+		Good: `func main() {
+	mux := http.NewServeMux()
+	mux.Handle("POST /v1/agent/run", requireToken(http.HandlerFunc(runAgent)))
+	log.Fatal(http.ListenAndServe(":8080", mux))
+}
+
+func requireToken(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !valid(r.Header.Get("Authorization")) {
+			http.Error(w, "unauthorized", http.StatusUnauthorized)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}`,
+		Lang:      "go",
+		Severity:  lint.SeverityError,
+		Precision: "high",
+		CWE:       []int{306, 862},
+		OWASP:     []string{"API2:2023", "API5:2023", "LLM06:2025"},
+		Since:     "v0.1.0",
+	},
+	Options: &options,
+}
+
+// Options are the settings of GO101.
+type Options struct {
+	// AuthMiddleware are more functions that authenticate a request, in
+	// table notation (github.com/acme/platform/httpx.RequireUser,
+	// (*github.com/acme/platform/auth.Client).Middleware). A route that
+	// passes through one, or through a function that calls one, counts as
+	// authenticated.
+	AuthMiddleware []string `yaml:"auth-middleware"`
+	// PublicPaths are path globs (path.Match syntax; a trailing /* also
+	// matches everything below) of routes that are public by design and
+	// never reported.
+	PublicPaths []string `yaml:"public-paths"`
+	// AdminSegments are path segments that mark an admin or internal route.
+	AdminSegments []string `yaml:"admin-segments"`
+}
+
+var options = Options{
+	PublicPaths: []string{
+		"/health", "/healthz", "/health/*", "/livez", "/readyz", "/ready", "/ping", "/status",
+		"/login", "/logout", "/signin", "/signup", "/register", "/oauth/*", "/auth/*", "/callback",
+		"/.well-known/*", "/webhooks/*", "/webhook/*",
+	},
+	AdminSegments: []string{"admin", "internal", "debug", "private", "management", "manage", "ops"},
+}
+
+// Analyzer is the rule's check; its name is the rule's ID.
+var Analyzer = &analysis.Analyzer{
+	Name:     "GO101",
+	Doc:      "reports HTTP routes that reach sensitive capabilities or mutate state without authentication",
+	URL:      Rule.HelpURI(),
+	Requires: []*analysis.Analyzer{inspect.Analyzer, reach.Analyzer, authn.Analyzer},
+	Run:      run,
+}
+
+func init() {
+	Rule.Analyzer = Analyzer
+	authn.ExtraNames = func() []string { return options.AuthMiddleware }
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	caps := pass.ResultOf[reach.Analyzer].(*reach.Result)
+	g := authn.NewGuard(pass, pass.ResultOf[authn.Analyzer].(*authn.Result))
+	for n := range ins.PreorderSeq((*ast.CallExpr)(nil)) {
+		call := n.(*ast.CallExpr)
+		fn := goapi.Callee(pass.TypesInfo, call)
+		if fn == nil {
+			continue
+		}
+		c, ok := goapi.Routers.Lookup(fn)
+		if !ok || c.Kind != goapi.RouteRegister || fn.Name() == "Mount" {
+			continue
+		}
+		h, _ := authn.Handler(call, c)
+		if h == nil || servesOwnRoutes(pass.TypesInfo.TypeOf(h)) {
+			continue
+		}
+		method, route := describe(pass, g, call, c)
+		if public(route) {
+			continue
+		}
+		why := ""
+		if f := caps.Node(h); f != nil && f.Caps&goapi.Sensitive != 0 {
+			first := (f.Caps & goapi.Sensitive).Each()[0]
+			why = "reaches " + (f.Caps & goapi.Sensitive).String() + " (" + short(f.Why(first)) + ")"
+		} else if seg := adminSegment(route); seg != "" {
+			why = "is under /" + seg
+		} else if method == "POST" || method == "PUT" || method == "PATCH" || method == "DELETE" {
+			why = "changes state"
+		}
+		if why == "" {
+			continue
+		}
+		if g.Route(call, c) != authn.Open {
+			continue
+		}
+		if method == "" {
+			method = "ANY"
+		}
+		pass.Reportf(call.Pos(), "%s %s %s with no authentication", method, route, why)
+	}
+	return nil, nil
+}
+
+// servesOwnRoutes: the handler is a router or an MCP handler, whose
+// routes are judged on their own (MCP by GO102).
+func servesOwnRoutes(t types.Type) bool {
+	for _, r := range [][2]string{
+		{"net/http", "ServeMux"}, {"github.com/go-chi/chi", "Mux"}, {"github.com/go-chi/chi", "Router"},
+		{"github.com/gin-gonic/gin", "Engine"}, {"github.com/labstack/echo", "Echo"},
+		{"github.com/gorilla/mux", "Router"}, {"github.com/gofiber/fiber", "App"},
+		{"github.com/modelcontextprotocol/go-sdk/mcp", "StreamableHTTPHandler"},
+		{"github.com/modelcontextprotocol/go-sdk/mcp", "SSEHandler"},
+		{"github.com/mark3labs/mcp-go/server", "StreamableHTTPServer"},
+		{"github.com/mark3labs/mcp-go/server", "SSEServer"},
+	} {
+		if goapi.IsType(t, r[0], r[1]) {
+			return true
+		}
+	}
+	return false
+}
+
+var pkgPrefix = regexp.MustCompile(`(?:[\w.-]+/)+`)
+
+// short drops import paths from a call chain: (*github.com/x/y.T).M
+// becomes (*y.T).M.
+func short(via string) string { return pkgPrefix.ReplaceAllString(via, "") }
+
+// describe finds a route's method and full path: the registration's own
+// arguments, the prefixes of the groups and sub-routers it is registered
+// on, and gorilla's Methods before or after it.
+func describe(pass *analysis.Pass, g *authn.Guard, call *ast.CallExpr, c goapi.RouteCall) (method, route string) {
+	info := pass.TypesInfo
+	method = c.Method
+	if c.MethodArg >= 0 && c.MethodArg < len(call.Args) {
+		method = strings.ToUpper(goapi.ConstString(info, call.Args[c.MethodArg]))
+	}
+	if c.PathArg >= 0 && c.PathArg < len(call.Args) {
+		route = goapi.ConstString(info, call.Args[c.PathArg])
+	}
+	fn := goapi.Callee(info, call)
+	if fn.Pkg().Path() == "net/http" {
+		// Go 1.22 patterns: "[METHOD ][HOST]/path"
+		if m, rest, ok := strings.Cut(route, " "); ok {
+			method, route = m, strings.TrimSpace(rest)
+		}
+		if i := strings.Index(route, "/"); i > 0 {
+			route = route[i:]
+		}
+	}
+	var prefix []string
+	var methods []string
+	seen := map[types.Object]bool{}
+	var walk func(e ast.Expr)
+	walk = func(e ast.Expr) {
+		switch e := ast.Unparen(e).(type) {
+		case *ast.CallExpr:
+			f := goapi.Callee(info, e)
+			rc, ok := goapi.Routers.Lookup(f)
+			if !ok {
+				return
+			}
+			if rc.Kind == goapi.RouteDerive && rc.PathArg >= 0 && rc.PathArg < len(e.Args) {
+				prefix = append(prefix, goapi.ConstString(info, e.Args[rc.PathArg]))
+			}
+			if f.Name() == "Methods" {
+				for _, a := range e.Args {
+					methods = append(methods, strings.ToUpper(goapi.ConstString(info, a)))
+				}
+			}
+			if sel, ok := ast.Unparen(e.Fun).(*ast.SelectorExpr); ok {
+				walk(sel.X)
+			}
+		case *ast.Ident, *ast.SelectorExpr:
+			var obj types.Object
+			if id, ok := e.(*ast.Ident); ok {
+				obj = info.Uses[id]
+			} else if sel, ok := info.Selections[e.(*ast.SelectorExpr)]; ok && sel.Kind() == types.FieldVal {
+				obj = sel.Obj()
+			}
+			if obj == nil || seen[obj] {
+				return
+			}
+			seen[obj] = true
+			if len(g.Assigned(obj)) > 0 {
+				walk(g.Assigned(obj)[0])
+			}
+			// a chi/fiber Route callback's parameter: the prefix of the Route call
+			if lit, _ := g.ParamOf(obj); lit != nil {
+				if n, ok := g.Parent(lit).(*ast.CallExpr); ok {
+					rc, ok := goapi.Routers.Lookup(goapi.Callee(info, n))
+					if ok && rc.Callback >= 0 && rc.Callback < len(n.Args) && n.Args[rc.Callback] == lit {
+						if rc.PathArg >= 0 {
+							prefix = append(prefix, goapi.ConstString(info, n.Args[rc.PathArg]))
+						}
+						if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok {
+							walk(sel.X)
+						}
+					}
+				}
+			}
+		}
+	}
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+		walk(sel.X)
+	}
+	// gorilla: r.HandleFunc("/x", h).Methods("POST")
+	for outer := ast.Node(call); ; {
+		sel, ok := g.Parent(outer).(*ast.SelectorExpr)
+		if !ok {
+			break
+		}
+		up, ok := g.Parent(sel).(*ast.CallExpr)
+		if !ok || up.Fun != sel {
+			break
+		}
+		if sel.Sel.Name == "Methods" {
+			for _, a := range up.Args {
+				methods = append(methods, strings.ToUpper(goapi.ConstString(info, a)))
+			}
+		}
+		outer = up
+	}
+	for i := len(prefix) - 1; i >= 0; i-- {
+		route = joinPath(prefix[i], route)
+	}
+	if method == "" && len(methods) == 1 {
+		method = methods[0]
+	} else if method == "" && len(methods) > 1 {
+		method = strings.Join(methods, ",")
+		for _, m := range methods {
+			if m == "POST" || m == "PUT" || m == "PATCH" || m == "DELETE" {
+				method = m
+			}
+		}
+	}
+	if route == "" {
+		route = "/"
+	}
+	return method, route
+}
+
+func joinPath(prefix, p string) string {
+	if prefix == "" {
+		return p
+	}
+	if p == "" {
+		return prefix
+	}
+	return strings.TrimSuffix(prefix, "/") + "/" + strings.TrimPrefix(p, "/")
+}
+
+// public reports whether a route matches one of the public-path globs.
+func public(route string) bool {
+	for _, g := range options.PublicPaths {
+		if ok, _ := path.Match(g, route); ok {
+			return true
+		}
+		if base, ok := strings.CutSuffix(g, "/*"); ok && (route == base || strings.HasPrefix(route, base+"/")) {
+			return true
+		}
+	}
+	return false
+}
+
+func adminSegment(route string) string {
+	for _, seg := range strings.Split(route, "/") {
+		s := strings.ToLower(strings.Trim(seg, "_-."))
+		for _, a := range options.AdminSegments {
+			if s == a {
+				return seg
+			}
+		}
+	}
+	return ""
+}
