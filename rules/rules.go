@@ -10,6 +10,9 @@ import (
 	"github.com/apiaudit/apiaudit/rules/go103"
 	"github.com/apiaudit/apiaudit/rules/go201"
 	"github.com/apiaudit/apiaudit/rules/go202"
+	"github.com/apiaudit/apiaudit/rules/go203"
+	"github.com/apiaudit/apiaudit/rules/go204"
+	"github.com/apiaudit/apiaudit/rules/go205"
 	"github.com/apiaudit/apiaudit/rules/oas101"
 	"github.com/apiaudit/apiaudit/rules/oas102"
 	"github.com/apiaudit/apiaudit/rules/oas103"
@@ -57,6 +60,9 @@ var All = []*lint.Rule{
 	go103.Rule,
 	go201.Rule,
 	go202.Rule,
+	go203.Rule,
+	go204.Rule,
+	go205.Rule,
 	oas101.Rule,
 	oas102.Rule,
 	oas103.Rule,

@@ -12,6 +12,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/apiaudit/apiaudit/pkg/goapi"
 	"github.com/apiaudit/apiaudit/pkg/lint"
 )
 
@@ -20,9 +21,10 @@ var Rule = &lint.Rule{
 	Name: "unbounded-request-body",
 	Doc: lint.Doc{
 		Title: "Request body is read without a size limit",
-		Summary: "An HTTP handler reads or decodes r.Body (io.ReadAll, json.NewDecoder, xml.NewDecoder, " +
-			"r.ParseMultipartForm, r.FormFile) with no http.MaxBytesReader applied to r.Body earlier in " +
-			"the same function.",
+		Summary: "An HTTP handler reads or decodes the request body (io.ReadAll, json.NewDecoder, xml.NewDecoder, " +
+			"r.ParseMultipartForm, r.FormFile, r.MultipartReader, gin's Bind and ShouldBind methods, echo's " +
+			"c.Bind) with no http.MaxBytesReader applied earlier in the same function and no body-limit " +
+			"middleware in the package.",
 		Why: `net/http does not limit the size of a request body. A handler that reads the
 whole body into memory (io.ReadAll), decodes it as one JSON or XML value, or
 parses a multipart form (whose files spill to disk) lets any client make the
@@ -38,15 +40,29 @@ this rule treats ` + "`r.Body = http.MaxBytesReader(w, r.Body, n)`" + ` earlier 
 handler, ` + "`io.LimitReader(r.Body, n)`" + ` at the call, and registration through
 ` + "`http.MaxBytesHandler`" + ` in the same package as limits.
 
-The check is intraprocedural. It looks at functions that take both an
-http.ResponseWriter and an *http.Request, and it does not see limits applied
-in other functions: a middleware that wraps r.Body, a MaxBytesHandler around
-a whole mux or in another package, or a helper that receives r. "Earlier"
-means earlier in the source, so a limit set in one branch counts for the
-rest of the function. r.ParseForm, r.FormValue and r.PostFormValue are not
-reported: net/http caps url-encoded forms at 10 MB by itself. Framework
-binders (gin, echo) are not covered yet.`,
-		Fix: "wrap the body first: r.Body = http.MaxBytesReader(w, r.Body, limit)",
+Framework binders read the whole body too: gin's Bind, BindJSON, ShouldBind,
+ShouldBindJSON, ShouldBindBodyWith (and their XML, YAML, TOML and plain
+variants), GetRawData, and echo's c.Bind. Neither gin nor echo v4 limits
+bodies by default.
+
+The check is mostly intraprocedural. It looks at net/http handlers
+(functions that take both an http.ResponseWriter and an *http.Request) and
+at gin and echo handlers (functions that take a *gin.Context or an
+echo.Context). A limit counts when it is set earlier in the handler
+(` + "`c.Request.Body = http.MaxBytesReader(...)`" + ` for gin, ` + "`c.Request().Body = ...`" + ` for
+echo), when the handler is named inside ` + "`http.MaxBytesHandler`" + `, or when the same
+package installs a body-limit middleware: chi's ` + "`middleware.RequestSize`" + ` (for
+net/http handlers), echo's ` + "`middleware.BodyLimit`" + `, a gin middleware that wraps
+c.Request.Body with http.MaxBytesReader, or http.MaxBytesHandler around a
+gin engine. Such a middleware is taken to cover every handler of its kind in
+the package, even when it is installed on one route group only. Limits set
+in other packages or in helpers that receive the request are not seen.
+"Earlier" means earlier in the source, so a limit set in one branch counts
+for the rest of the function. r.ParseForm, r.FormValue and r.PostFormValue
+are not reported: net/http caps url-encoded forms at 10 MB by itself.
+Binders that read only the query, headers or path (ShouldBindQuery,
+BindHeader, BindUri) are not reported.`,
+		Fix: "wrap the body before reading it (r.Body = http.MaxBytesReader(w, r.Body, limit)) or install a body-limit middleware",
 		Bad: `func upload(w http.ResponseWriter, r *http.Request) {
 	var req PromptRequest
 	if err := json.NewDecoder(r.Body).Decode(&req); err != nil {
@@ -94,7 +110,40 @@ var bodyReaders = map[[2]string]int{
 }
 
 // formParsers are the *http.Request methods that read a multipart body.
-var formParsers = map[string]bool{"ParseMultipartForm": true, "FormFile": true}
+var formParsers = map[string]bool{"ParseMultipartForm": true, "FormFile": true, "MultipartReader": true}
+
+// Framework binders: methods of the request context that read and decode
+// the whole body.
+var (
+	ginBinders = goapi.Set(true,
+		"(*github.com/gin-gonic/gin.Context).Bind", "(*github.com/gin-gonic/gin.Context).BindJSON",
+		"(*github.com/gin-gonic/gin.Context).BindXML", "(*github.com/gin-gonic/gin.Context).BindYAML",
+		"(*github.com/gin-gonic/gin.Context).BindTOML", "(*github.com/gin-gonic/gin.Context).BindPlain",
+		"(*github.com/gin-gonic/gin.Context).ShouldBind", "(*github.com/gin-gonic/gin.Context).ShouldBindJSON",
+		"(*github.com/gin-gonic/gin.Context).ShouldBindXML", "(*github.com/gin-gonic/gin.Context).ShouldBindYAML",
+		"(*github.com/gin-gonic/gin.Context).ShouldBindTOML", "(*github.com/gin-gonic/gin.Context).ShouldBindPlain",
+		"(*github.com/gin-gonic/gin.Context).ShouldBindBodyWith", "(*github.com/gin-gonic/gin.Context).ShouldBindBodyWithJSON",
+		"(*github.com/gin-gonic/gin.Context).ShouldBindBodyWithXML", "(*github.com/gin-gonic/gin.Context).ShouldBindBodyWithYAML",
+		"(*github.com/gin-gonic/gin.Context).ShouldBindBodyWithTOML", "(*github.com/gin-gonic/gin.Context).ShouldBindBodyWithPlain",
+		"(*github.com/gin-gonic/gin.Context).GetRawData")
+	echoBinders = goapi.Set(true, "(github.com/labstack/echo.Context).Bind")
+	// Middleware that limits every body of the routes it is used on.
+	chiLimit  = goapi.Set(true, "github.com/go-chi/chi/middleware.RequestSize")
+	echoLimit = goapi.Set(true, "github.com/labstack/echo/middleware.BodyLimit", "github.com/labstack/echo/middleware.BodyLimitWithConfig")
+	ioLimit   = goapi.MustFunc("io.LimitReader")
+)
+
+const (
+	ginPkg  = "github.com/gin-gonic/gin"
+	echoPkg = "github.com/labstack/echo"
+)
+
+// handler is a function that serves a request: a net/http handler (its
+// *http.Request), a gin handler or an echo handler (its context).
+type handler struct {
+	req  types.Object // *http.Request, *gin.Context or echo.Context parameter
+	kind string       // "http", "gin" or "echo"
+}
 
 func run(pass *analysis.Pass) (any, error) {
 	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
@@ -117,37 +166,49 @@ func run(pass *analysis.Pass) (any, error) {
 		if body == nil {
 			continue
 		}
-		if req := handlerRequest(pass, ftype); req != nil {
-			checkHandler(pass, req, body)
+		if h, ok := handlerOf(pass, ftype); ok && !limited.kinds[h.kind] {
+			checkHandler(pass, h, body)
 		}
 	}
 	return nil, nil
 }
 
-// handlerRequest returns the *http.Request parameter of a function shaped
-// like a handler (it also takes an http.ResponseWriter), or nil.
-func handlerRequest(pass *analysis.Pass, ft *ast.FuncType) types.Object {
-	var req types.Object
+// handlerOf finds the request of a function shaped like a handler: one
+// that takes an http.ResponseWriter and an *http.Request, a *gin.Context
+// or an echo.Context.
+func handlerOf(pass *analysis.Pass, ft *ast.FuncType) (handler, bool) {
+	var req, ctx handler
 	writer := false
 	for _, field := range ft.Params.List {
 		t := pass.TypesInfo.TypeOf(field.Type)
+		if len(field.Names) != 1 {
+			if isNamed(t, "ResponseWriter") {
+				writer = true
+			}
+			continue
+		}
+		obj := pass.TypesInfo.Defs[field.Names[0]]
 		switch {
 		case isNamed(t, "ResponseWriter"):
 			writer = true
-		case isRequestPtr(t) && len(field.Names) == 1:
-			req = pass.TypesInfo.Defs[field.Names[0]]
+		case isRequestPtr(t):
+			req = handler{obj, "http"}
+		case goapi.IsType(t, ginPkg, "Context"):
+			ctx = handler{obj, "gin"}
+		case goapi.IsType(t, echoPkg, "Context"):
+			ctx = handler{obj, "echo"}
 		}
 	}
-	if !writer {
-		return nil
+	if writer && req.req != nil {
+		return req, true
 	}
-	return req
+	return ctx, ctx.req != nil
 }
 
-// checkHandler reports reads of req.Body in body, in source order, until
-// req.Body is replaced by a MaxBytesReader. Function literals inside are
-// left alone: those that are handlers are checked on their own.
-func checkHandler(pass *analysis.Pass, req types.Object, body *ast.BlockStmt) {
+// checkHandler reports reads of the request body in body, in source order,
+// until the body is replaced by a limited reader. Function literals inside
+// are left alone: those that are handlers are checked on their own.
+func checkHandler(pass *analysis.Pass, h handler, body *ast.BlockStmt) {
 	limitAt := token.NoPos
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
@@ -155,7 +216,7 @@ func checkHandler(pass *analysis.Pass, req types.Object, body *ast.BlockStmt) {
 			return false
 		case *ast.AssignStmt:
 			for i, lhs := range n.Lhs {
-				if i < len(n.Rhs) && isBody(pass, lhs, req) && isMaxBytesReader(pass, n.Rhs[i]) && !limitAt.IsValid() {
+				if i < len(n.Rhs) && isBody(pass, lhs, h) && isLimit(pass, n.Rhs[i]) && !limitAt.IsValid() {
 					limitAt = n.Pos()
 				}
 			}
@@ -163,27 +224,40 @@ func checkHandler(pass *analysis.Pass, req types.Object, body *ast.BlockStmt) {
 			if limitAt.IsValid() && n.Pos() > limitAt {
 				return true
 			}
-			fn := typeutil.StaticCallee(pass.TypesInfo, n)
+			fn := goapi.Callee(pass.TypesInfo, n)
 			if fn == nil || fn.Pkg() == nil {
 				return true
 			}
-			if i, ok := bodyReaders[[2]string{fn.Pkg().Path(), fn.Name()}]; ok && fn.Signature().Recv() == nil && i < len(n.Args) && isBody(pass, n.Args[i], req) {
-				pass.Reportf(n.Pos(), "%s.%s reads %s.Body with no size limit", fn.Pkg().Name(), fn.Name(), req.Name())
+			if i, ok := bodyReaders[[2]string{fn.Pkg().Path(), fn.Name()}]; ok && fn.Signature().Recv() == nil && i < len(n.Args) && isBody(pass, n.Args[i], h) {
+				pass.Reportf(n.Pos(), "%s.%s reads %s with no size limit", fn.Pkg().Name(), fn.Name(), types.ExprString(ast.Unparen(n.Args[i])))
 			}
-			if sel, ok := n.Fun.(*ast.SelectorExpr); ok && formParsers[fn.Name()] && isRequestMethod(fn) && refersTo(pass, sel.X, req) {
-				pass.Reportf(n.Pos(), "%s.%s reads a multipart body with no size limit", req.Name(), fn.Name())
+			sel, ok := n.Fun.(*ast.SelectorExpr)
+			if !ok {
+				return true
+			}
+			if formParsers[fn.Name()] && isRequestMethod(fn) && isRequest(pass, sel.X, h) {
+				pass.Reportf(n.Pos(), "%s reads a multipart body with no size limit", types.ExprString(sel))
+			}
+			binders := ginBinders
+			if h.kind == "echo" {
+				binders = echoBinders
+			}
+			if _, ok := binders.Lookup(fn); ok && h.kind != "http" && refersTo(pass, sel.X, h.req) {
+				pass.Reportf(n.Pos(), "%s reads the request body with no size limit", types.ExprString(sel))
 			}
 		}
 		return true
 	})
 }
 
-// limits records handlers registered through http.MaxBytesHandler: named
-// functions mentioned in its first argument, and the extent of that
-// argument (for function literals written inside it).
+// limits records what puts a size limit on bodies outside the handler:
+// named functions mentioned in the first argument of http.MaxBytesHandler,
+// the extent of that argument (for function literals written inside it),
+// and the kinds of handler that a package-wide middleware covers.
 type limits struct {
 	funcs  map[types.Object]bool
 	ranges [][2]token.Pos
+	kinds  map[string]bool
 }
 
 func (l limits) covers(pos token.Pos) bool {
@@ -196,14 +270,23 @@ func (l limits) covers(pos token.Pos) bool {
 }
 
 func limitedHandlers(pass *analysis.Pass, ins *inspector.Inspector) limits {
-	l := limits{funcs: map[types.Object]bool{}}
+	l := limits{funcs: map[types.Object]bool{}, kinds: map[string]bool{}}
 	for n := range ins.PreorderSeq((*ast.CallExpr)(nil)) {
 		call := n.(*ast.CallExpr)
 		fn := typeutil.StaticCallee(pass.TypesInfo, call)
+		if _, ok := chiLimit.Lookup(fn); ok {
+			l.kinds["http"] = true
+		}
+		if _, ok := echoLimit.Lookup(fn); ok {
+			l.kinds["echo"] = true
+		}
 		if !isHTTPFunc(fn, "MaxBytesHandler") || len(call.Args) == 0 {
 			continue
 		}
 		arg := call.Args[0]
+		if goapi.IsType(pass.TypesInfo.TypeOf(arg), ginPkg, "Engine") {
+			l.kinds["gin"] = true
+		}
 		l.ranges = append(l.ranges, [2]token.Pos{arg.Pos(), arg.End()})
 		ast.Inspect(arg, func(n ast.Node) bool {
 			var id *ast.Ident
@@ -221,13 +304,78 @@ func limitedHandlers(pass *analysis.Pass, ins *inspector.Inspector) limits {
 			return true
 		})
 	}
+	if ginMiddlewareLimits(pass, ins) {
+		l.kinds["gin"] = true
+	}
 	return l
 }
 
-// isBody reports whether e is req.Body.
-func isBody(pass *analysis.Pass, e ast.Expr, req types.Object) bool {
+// ginMiddlewareLimits reports whether the package has a gin middleware that
+// limits the body: a function taking a *gin.Context that replaces
+// c.Request.Body by a limited reader and binds nothing itself. gin runs
+// the rest of the chain after it, whether or not it calls c.Next.
+func ginMiddlewareLimits(pass *analysis.Pass, ins *inspector.Inspector) bool {
+	for n := range ins.PreorderSeq((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		var ft *ast.FuncType
+		var body *ast.BlockStmt
+		switch n := n.(type) {
+		case *ast.FuncDecl:
+			ft, body = n.Type, n.Body
+		case *ast.FuncLit:
+			ft, body = n.Type, n.Body
+		}
+		h, ok := handlerOf(pass, ft)
+		if !ok || h.kind != "gin" || body == nil {
+			continue
+		}
+		limits, binds := false, false
+		ast.Inspect(body, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.AssignStmt:
+				for i, lhs := range n.Lhs {
+					if i < len(n.Rhs) && isBody(pass, lhs, h) && isLimit(pass, n.Rhs[i]) {
+						limits = true
+					}
+				}
+			case *ast.CallExpr:
+				if _, ok := ginBinders.Lookup(goapi.Callee(pass.TypesInfo, n)); ok {
+					binds = true
+				}
+			}
+			return true
+		})
+		if limits && !binds {
+			return true
+		}
+	}
+	return false
+}
+
+// isBody reports whether e is the body of the handler's request: r.Body,
+// c.Request.Body (gin) or c.Request().Body (echo).
+func isBody(pass *analysis.Pass, e ast.Expr, h handler) bool {
 	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
-	return ok && sel.Sel.Name == "Body" && refersTo(pass, sel.X, req)
+	return ok && sel.Sel.Name == "Body" && isRequest(pass, sel.X, h)
+}
+
+// isRequest reports whether e is the handler's *http.Request.
+func isRequest(pass *analysis.Pass, e ast.Expr, h handler) bool {
+	e = ast.Unparen(e)
+	switch h.kind {
+	case "gin":
+		sel, ok := e.(*ast.SelectorExpr)
+		return ok && sel.Sel.Name == "Request" && refersTo(pass, sel.X, h.req)
+	case "echo":
+		call, ok := e.(*ast.CallExpr)
+		if !ok || len(call.Args) != 0 {
+			return false
+		}
+		sel, ok := call.Fun.(*ast.SelectorExpr)
+		return ok && sel.Sel.Name == "Request" && refersTo(pass, sel.X, h.req)
+	}
+	return refersTo(pass, e, h.req)
 }
 
 func refersTo(pass *analysis.Pass, e ast.Expr, obj types.Object) bool {
@@ -235,9 +383,21 @@ func refersTo(pass *analysis.Pass, e ast.Expr, obj types.Object) bool {
 	return ok && pass.TypesInfo.Uses[id] == obj
 }
 
-func isMaxBytesReader(pass *analysis.Pass, e ast.Expr) bool {
-	call, ok := ast.Unparen(e).(*ast.CallExpr)
-	return ok && isHTTPFunc(typeutil.StaticCallee(pass.TypesInfo, call), "MaxBytesReader")
+// isLimit reports whether e limits what can be read: an
+// http.MaxBytesReader, or an expression built on io.LimitReader
+// (io.NopCloser(io.LimitReader(r.Body, n))).
+func isLimit(pass *analysis.Pass, e ast.Expr) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok {
+			fn := typeutil.StaticCallee(pass.TypesInfo, call)
+			if isHTTPFunc(fn, "MaxBytesReader") || (fn != nil && goapi.Of(fn) == ioLimit) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 func isHTTPFunc(fn *types.Func, name string) bool {

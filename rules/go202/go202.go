@@ -12,6 +12,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/apiaudit/apiaudit/pkg/goapi"
 	"github.com/apiaudit/apiaudit/pkg/lint"
 )
 
@@ -21,8 +22,8 @@ var Rule = &lint.Rule{
 	Doc: lint.Doc{
 		Title: "HTTP server has no read timeouts",
 		Summary: "A server is started with http.ListenAndServe, ListenAndServeTLS, Serve or ServeTLS, " +
-			"which cannot set timeouts, or an http.Server is built with neither ReadHeaderTimeout nor " +
-			"ReadTimeout.",
+			"which cannot set timeouts, an http.Server is built with neither ReadHeaderTimeout nor " +
+			"ReadTimeout, or a gin, echo v4 or fiber v2 server is started without a read timeout.",
 		Why: `An http.Server's timeouts are all zero by default, and zero means none. A
 client can then open a connection and send its headers or body one byte at a
 time for as long as it likes (Slowloris); each such connection holds a
@@ -39,7 +40,18 @@ as a constant zero as missing, and stays silent when the timeout is assigned
 to the variable holding the server later in the same function
 (srv.ReadHeaderTimeout = ...). It does not follow servers configured in
 other functions, and it does not look at WriteTimeout or IdleTimeout, which
-matter less for this attack. gin, echo and fiber are not covered yet.`,
+matter less for this attack.
+
+Frameworks: gin's Run, RunTLS, RunUnix, RunFd and RunListener build an
+http.Server with no timeouts and are always reported (serve the engine from
+your own http.Server instead). echo v4's Start serves e.Server and
+StartTLS/StartAutoTLS serve e.TLSServer, both created without timeouts; they
+are reported unless the same function sets that server's ReadHeaderTimeout
+or ReadTimeout or replaces the server. A fiber v2 app is reported at its
+fiber.New call when it is served by Listen (or ListenTLS, Listener...) in
+the same function and its fiber.Config, written there, has no ReadTimeout:
+fiber's default is no timeout. A Config that comes from elsewhere is not
+judged.`,
 		Fix: "start an http.Server with ReadHeaderTimeout (and ReadTimeout) set instead of http.ListenAndServe",
 		Bad: `func main() {
 	mux := http.NewServeMux()
@@ -85,13 +97,18 @@ var readTimeouts = map[string]bool{"ReadHeaderTimeout": true, "ReadTimeout": tru
 
 func run(pass *analysis.Pass) (any, error) {
 	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	reported := map[ast.Node]bool{}
 	for cur := range ins.Root().Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)) {
 		switch n := cur.Node().(type) {
 		case *ast.CallExpr:
 			fn := typeutil.StaticCallee(pass.TypesInfo, n)
-			if fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "net/http" && fn.Signature().Recv() == nil && noTimeouts[fn.Name()] {
+			if fn == nil || fn.Pkg() == nil {
+				continue
+			}
+			if fn.Pkg().Path() == "net/http" && fn.Signature().Recv() == nil && noTimeouts[fn.Name()] {
 				pass.Reportf(n.Pos(), "http.%s serves with no read timeouts", fn.Name())
 			}
+			checkFramework(pass, cur, n, fn, reported)
 		case *ast.CompositeLit:
 			if !isServer(pass.TypesInfo.TypeOf(n)) || setsTimeout(pass, n) || setLater(pass, cur) {
 				continue
@@ -185,4 +202,206 @@ func setLater(pass *analysis.Pass, cur inspector.Cursor) bool {
 		return !found
 	})
 	return found
+}
+
+var (
+	// ginRun are the gin methods that serve through an http.Server built
+	// without timeouts (gin.go marks each with "#nosec G112").
+	ginRun = goapi.Set(true,
+		"(*github.com/gin-gonic/gin.Engine).Run", "(*github.com/gin-gonic/gin.Engine).RunTLS",
+		"(*github.com/gin-gonic/gin.Engine).RunUnix", "(*github.com/gin-gonic/gin.Engine).RunFd",
+		"(*github.com/gin-gonic/gin.Engine).RunListener")
+	// echoStart are the echo v4 methods that serve e.Server or e.TLSServer,
+	// by the field they serve.
+	echoStart = map[string]string{"Start": "Server", "StartTLS": "TLSServer", "StartAutoTLS": "TLSServer"}
+	// fiberListen are the fiber v2 methods that serve an app.
+	fiberListen = map[string]bool{
+		"Listen": true, "ListenTLS": true, "ListenTLSWithCertificate": true, "ListenMutualTLS": true,
+		"ListenMutualTLSWithCertificate": true, "Listener": true,
+	}
+	fiberNew = goapi.MustFunc("github.com/gofiber/fiber.New")
+)
+
+// checkFramework reports framework servers started without read timeouts:
+// gin's Run methods always, echo v4's Start methods unless the server's
+// read timeout is set in the same function, and fiber v2 apps whose Config
+// has no ReadTimeout.
+func checkFramework(pass *analysis.Pass, cur inspector.Cursor, call *ast.CallExpr, fn *types.Func, reported map[ast.Node]bool) {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || fn.Signature().Recv() == nil {
+		return
+	}
+	recv := types.ExprString(sel.X)
+	switch path := fn.Pkg().Path(); {
+	case ginRun[goapi.Of(fn)]:
+		pass.Reportf(call.Pos(), "%s.%s serves with no read timeouts: gin's http.Server has none", recv, fn.Name())
+	case (path == "github.com/labstack/echo/v4" || path == "github.com/labstack/echo") && goapi.TypeName(fn.Signature().Recv().Type()) == "Echo":
+		field, ok := echoStart[fn.Name()]
+		if !ok || echoServerSet(pass, cur, sel.X, field) {
+			return
+		}
+		pass.Reportf(call.Pos(), "%s.%s serves with no read timeouts: %s.%s.ReadHeaderTimeout and ReadTimeout are unset", recv, fn.Name(), recv, field)
+	case path == "github.com/gofiber/fiber/v2" && fiberListen[fn.Name()] && goapi.TypeName(fn.Signature().Recv().Type()) == "App":
+		id, ok := ast.Unparen(sel.X).(*ast.Ident)
+		if !ok {
+			return
+		}
+		body := enclosingFunc(cur)
+		newCall := definition(pass, body, pass.TypesInfo.Uses[id])
+		c, ok := newCall.(*ast.CallExpr)
+		if !ok || goapi.Of(goapi.Callee(pass.TypesInfo, c)) != fiberNew || reported[c] || fiberTimeout(pass, body, c) {
+			return
+		}
+		reported[c] = true
+		pass.Reportf(c.Pos(), "fiber app %s is served by %s with no ReadTimeout in its fiber.Config", id.Name, fn.Name())
+	}
+}
+
+// echoServerSet reports whether the enclosing function assigns
+// e.<field>.ReadHeaderTimeout or ReadTimeout (not to a constant zero), or
+// replaces e.<field> altogether.
+func echoServerSet(pass *analysis.Pass, cur inspector.Cursor, e ast.Expr, field string) bool {
+	body := enclosingFunc(cur)
+	if body == nil {
+		return false
+	}
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok || found {
+			return !found
+		}
+		for i, lhs := range as.Lhs {
+			sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
+			if !ok {
+				continue
+			}
+			if sel.Sel.Name == field && sameExpr(pass, sel.X, e) {
+				found = true // e.Server = &http.Server{...}: the literal is checked on its own
+			}
+			inner, ok := ast.Unparen(sel.X).(*ast.SelectorExpr)
+			if ok && readTimeouts[sel.Sel.Name] && inner.Sel.Name == field && sameExpr(pass, inner.X, e) && !(i < len(as.Rhs) && isZero(pass, as.Rhs[i])) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// fiberTimeout reports whether the fiber.New call is given a Config with a
+// ReadTimeout, or a Config the rule cannot see (then it stays silent).
+func fiberTimeout(pass *analysis.Pass, body ast.Node, call *ast.CallExpr) bool {
+	if len(call.Args) == 0 {
+		return false
+	}
+	arg := ast.Unparen(call.Args[0])
+	if id, ok := arg.(*ast.Ident); ok {
+		cfg := pass.TypesInfo.Uses[id]
+		if fieldAssigned(pass, body, cfg, "ReadTimeout") {
+			return true
+		}
+		arg = definition(pass, body, cfg)
+	}
+	lit, ok := arg.(*ast.CompositeLit)
+	if !ok {
+		return true
+	}
+	for _, elt := range lit.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			return true
+		}
+		if key, ok := kv.Key.(*ast.Ident); ok && key.Name == "ReadTimeout" && !isZero(pass, kv.Value) {
+			return true
+		}
+	}
+	return false
+}
+
+// definition is the expression a local variable is declared or first
+// assigned with in body (x := e, var x = e); nil when there is none.
+func definition(pass *analysis.Pass, body ast.Node, v types.Object) ast.Expr {
+	if body == nil || v == nil {
+		return nil
+	}
+	var def ast.Expr
+	ast.Inspect(body, func(n ast.Node) bool {
+		if def != nil {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			if len(n.Lhs) == len(n.Rhs) {
+				for i, lhs := range n.Lhs {
+					if id, ok := lhs.(*ast.Ident); ok && pass.TypesInfo.ObjectOf(id) == v {
+						def = ast.Unparen(n.Rhs[i])
+					}
+				}
+			}
+		case *ast.ValueSpec:
+			if len(n.Names) == len(n.Values) {
+				for i, name := range n.Names {
+					if pass.TypesInfo.Defs[name] == v {
+						def = ast.Unparen(n.Values[i])
+					}
+				}
+			}
+		}
+		return true
+	})
+	if u, ok := def.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		def = ast.Unparen(u.X)
+	}
+	return def
+}
+
+// fieldAssigned reports whether body assigns v.<field> a value other than
+// a constant zero.
+func fieldAssigned(pass *analysis.Pass, body ast.Node, v types.Object, field string) bool {
+	if body == nil || v == nil {
+		return false
+	}
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok || found {
+			return !found
+		}
+		for i, lhs := range as.Lhs {
+			sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
+			if ok && sel.Sel.Name == field && refersTo(pass, sel.X, v) && !(i < len(as.Rhs) && isZero(pass, as.Rhs[i])) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+func enclosingFunc(cur inspector.Cursor) ast.Node {
+	for c := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		return c.Node()
+	}
+	return nil
+}
+
+// sameExpr reports whether a and b denote the same variable (or, for
+// other expressions, are written the same).
+func sameExpr(pass *analysis.Pass, a, b ast.Expr) bool {
+	if ia, ok := ast.Unparen(a).(*ast.Ident); ok {
+		ib, ok := ast.Unparen(b).(*ast.Ident)
+		return ok && pass.TypesInfo.ObjectOf(ia) == pass.TypesInfo.ObjectOf(ib)
+	}
+	return types.ExprString(a) == types.ExprString(b)
+}
+
+func refersTo(pass *analysis.Pass, e ast.Expr, obj types.Object) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	return ok && pass.TypesInfo.Uses[id] == obj
+}
+
+func isZero(pass *analysis.Pass, e ast.Expr) bool {
+	tv, ok := pass.TypesInfo.Types[e]
+	return ok && tv.Value != nil && (tv.Value.Kind() == constant.Int || tv.Value.Kind() == constant.Float) && constant.Sign(tv.Value) == 0
 }

@@ -3,12 +3,12 @@ package go202
 import (
 	"testing"
 
-	"golang.org/x/tools/go/analysis/analysistest"
+	"github.com/apiaudit/apiaudit/pkg/ruletest"
 )
 
 func TestRule(t *testing.T) {
 	if err := Rule.Validate(); err != nil {
 		t.Fatal(err)
 	}
-	analysistest.Run(t, analysistest.TestData(), Analyzer, "a")
+	ruletest.RunGo(t, Analyzer, "a", "frameworks")
 }

@@ -81,3 +81,25 @@ func response(w http.ResponseWriter, r *http.Request) {
 	b, _ := io.ReadAll(resp.Body) // a response body, not the request's
 	_ = b
 }
+
+func streamParts(w http.ResponseWriter, r *http.Request) {
+	mr, _ := r.MultipartReader() // want `r.MultipartReader reads a multipart body with no size limit`
+	_ = mr
+}
+
+func limitedParts(w http.ResponseWriter, r *http.Request) {
+	r.Body = http.MaxBytesReader(w, r.Body, 8<<20)
+	mr, _ := r.MultipartReader()
+	_ = mr
+}
+
+func limitReaderBody(w http.ResponseWriter, r *http.Request) {
+	r.Body = io.NopCloser(io.LimitReader(r.Body, 1<<20))
+	var p prompt
+	_ = json.NewDecoder(r.Body).Decode(&p)
+}
+
+func limitReaderDecode(w http.ResponseWriter, r *http.Request) {
+	var p prompt
+	_ = json.NewDecoder(io.LimitReader(r.Body, 1<<20)).Decode(&p)
+}
