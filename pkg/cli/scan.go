@@ -356,8 +356,28 @@ func anyAtLeast(findings []lint.Finding, threshold lint.Severity) bool {
 }
 
 // writeFile writes through a temporary file in the same directory, so that a
-// failed scan never leaves half a report where the previous one was.
+// failed scan never leaves half a report where the previous one was. A name
+// that exists and is not a regular file (/dev/null, /dev/stdout, a named
+// pipe) is written to in place: renaming over it would replace the device.
 func writeFile(name string, write func(io.Writer) error) error {
+	if fi, err := os.Stat(name); err == nil && !fi.Mode().IsRegular() {
+		f, err := os.OpenFile(name, os.O_WRONLY, 0)
+		if err != nil {
+			return fmt.Errorf("write %s: %w", name, err)
+		}
+		w := bufio.NewWriter(f)
+		werr := write(w)
+		if werr == nil {
+			werr = w.Flush()
+		}
+		if cerr := f.Close(); werr == nil && cerr != nil {
+			werr = cerr
+		}
+		if werr != nil {
+			return fmt.Errorf("write %s: %w", name, werr)
+		}
+		return nil
+	}
 	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*")
 	if err != nil {
 		return fmt.Errorf("write %s: %w", name, err)
