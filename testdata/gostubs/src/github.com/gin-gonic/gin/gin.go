@@ -39,6 +39,8 @@ func (group *RouterGroup) Match(methods []string, relativePath string, handlers 
 
 type Engine struct {
 	RouterGroup
+
+	MaxMultipartMemory int64
 }
 
 func New() *Engine     { return nil }
@@ -52,6 +54,8 @@ type H map[string]any
 
 type Context struct {
 	Request *http.Request
+
+	Writer ResponseWriter
 }
 
 func (c *Context) Next()                                         {}

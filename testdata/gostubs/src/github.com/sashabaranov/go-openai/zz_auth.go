@@ -9,9 +9,15 @@ func NewClient(authToken string) *Client { return nil }
 
 type ChatCompletionRequest struct {
 	Model string
+
+	Messages            []ChatCompletionMessage
+	MaxTokens           int
+	MaxCompletionTokens int
 }
 
-type ChatCompletionResponse struct{}
+type ChatCompletionResponse struct {
+	Choices []ChatCompletionChoice
+}
 
 func (c *Client) CreateChatCompletion(ctx context.Context, request ChatCompletionRequest) (response ChatCompletionResponse, err error) {
 	return

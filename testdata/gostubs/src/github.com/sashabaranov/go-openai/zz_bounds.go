@@ -2,12 +2,6 @@
 // bounds rules (GO204, GO205) use.
 package openai
 
-import "context"
-
-type Client struct{}
-
-func NewClient(authToken string) *Client { return nil }
-
 type FunctionCall struct {
 	Name      string
 	Arguments string
@@ -26,26 +20,8 @@ type ChatCompletionMessage struct {
 	ToolCallID string
 }
 
-type ChatCompletionRequest struct {
-	Model               string
-	Messages            []ChatCompletionMessage
-	MaxTokens           int
-	MaxCompletionTokens int
-}
-
 type ChatCompletionChoice struct {
 	Index        int
 	Message      ChatCompletionMessage
 	FinishReason string
-}
-
-type ChatCompletionResponse struct {
-	Choices []ChatCompletionChoice
-}
-
-func (c *Client) CreateChatCompletion(
-	ctx context.Context,
-	request ChatCompletionRequest,
-) (response ChatCompletionResponse, err error) {
-	return
 }

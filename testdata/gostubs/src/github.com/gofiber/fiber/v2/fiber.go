@@ -1,6 +1,8 @@
 // Package fiber is a stub of github.com/gofiber/fiber/v2, checked against v2.52.15.
 package fiber
 
+import "time"
+
 type Handler = func(*Ctx) error
 
 type Router interface {
@@ -17,7 +19,13 @@ type Router interface {
 	Route(prefix string, fn func(router Router), name ...string) Router
 }
 
-type Config struct{}
+type Config struct {
+	AppName      string
+	BodyLimit    int
+	ReadTimeout  time.Duration
+	WriteTimeout time.Duration
+	IdleTimeout  time.Duration
+}
 
 type App struct{}
 

@@ -9,6 +9,9 @@ type Context interface {
 	JSON(code int, i interface{}) error
 	String(code int, s string) error
 	NoContent(code int) error
+
+	Response() *Response
+	Bind(i any) error
 }
 
 type HandlerFunc func(c Context) error
@@ -33,6 +36,8 @@ var (
 
 type Echo struct {
 	Server *http.Server
+
+	TLSServer *http.Server
 }
 
 func New() (e *Echo) { return nil }

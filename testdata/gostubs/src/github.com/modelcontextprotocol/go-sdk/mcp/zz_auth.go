@@ -17,6 +17,8 @@ func NewServer(impl *Implementation, options *ServerOptions) *Server { return ni
 type StreamableHTTPOptions struct {
 	Stateless                  bool
 	DisableLocalhostProtection bool
+
+	MaxRequestBodyBytes int64
 }
 
 type StreamableHTTPHandler struct{}
@@ -29,6 +31,8 @@ func (h *StreamableHTTPHandler) ServeHTTP(w http.ResponseWriter, req *http.Reque
 
 type SSEOptions struct {
 	DisableLocalhostProtection bool
+
+	MaxRequestBodyBytes int64
 }
 
 type SSEHandler struct{}
