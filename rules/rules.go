@@ -7,6 +7,7 @@ import (
 
 	"github.com/apiaudit/apiaudit/rules/go201"
 	"github.com/apiaudit/apiaudit/rules/go202"
+	"github.com/apiaudit/apiaudit/rules/go301"
 	"github.com/apiaudit/apiaudit/rules/oas101"
 	"github.com/apiaudit/apiaudit/rules/oas102"
 	"github.com/apiaudit/apiaudit/rules/oas103"
@@ -51,6 +52,7 @@ import (
 var All = []*lint.Rule{
 	go201.Rule,
 	go202.Rule,
+	go301.Rule,
 	oas101.Rule,
 	oas102.Rule,
 	oas103.Rule,
