@@ -8,6 +8,8 @@ import (
 	"github.com/apiaudit/apiaudit/rules/go201"
 	"github.com/apiaudit/apiaudit/rules/go202"
 	"github.com/apiaudit/apiaudit/rules/go301"
+	"github.com/apiaudit/apiaudit/rules/go302"
+	"github.com/apiaudit/apiaudit/rules/go306"
 	"github.com/apiaudit/apiaudit/rules/oas101"
 	"github.com/apiaudit/apiaudit/rules/oas102"
 	"github.com/apiaudit/apiaudit/rules/oas103"
@@ -53,6 +55,8 @@ var All = []*lint.Rule{
 	go201.Rule,
 	go202.Rule,
 	go301.Rule,
+	go302.Rule,
+	go306.Rule,
 	oas101.Rule,
 	oas102.Rule,
 	oas103.Rule,
