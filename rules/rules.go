@@ -9,6 +9,7 @@ import (
 	"github.com/apiaudit/apiaudit/rules/go202"
 	"github.com/apiaudit/apiaudit/rules/go301"
 	"github.com/apiaudit/apiaudit/rules/go302"
+	"github.com/apiaudit/apiaudit/rules/go303"
 	"github.com/apiaudit/apiaudit/rules/go306"
 	"github.com/apiaudit/apiaudit/rules/oas101"
 	"github.com/apiaudit/apiaudit/rules/oas102"
@@ -56,6 +57,7 @@ var All = []*lint.Rule{
 	go202.Rule,
 	go301.Rule,
 	go302.Rule,
+	go303.Rule,
 	go306.Rule,
 	oas101.Rule,
 	oas102.Rule,

@@ -304,7 +304,8 @@ func (f finder) define(t *Tool, e ast.Expr) {
 			t.Def = def
 			t.Name = goapi.ConstString(f.info, keyed(def, "Name"))
 			t.ReadOnly, t.Destructive = Unset, Unset
-			t.Confirmation = f.isTrue(keyed(def, "RequireConfirmation")) != No
+			c := f.isTrue(keyed(def, "RequireConfirmation"))
+			t.Confirmation = c == Yes || c == Unknown
 			if p := keyed(def, "RequireConfirmationProvider"); p != nil && !isNil(f.info, p) {
 				t.Confirmation = true
 			}
