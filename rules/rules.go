@@ -10,6 +10,7 @@ import (
 	"github.com/apiaudit/apiaudit/rules/go301"
 	"github.com/apiaudit/apiaudit/rules/go302"
 	"github.com/apiaudit/apiaudit/rules/go303"
+	"github.com/apiaudit/apiaudit/rules/go304"
 	"github.com/apiaudit/apiaudit/rules/go306"
 	"github.com/apiaudit/apiaudit/rules/oas101"
 	"github.com/apiaudit/apiaudit/rules/oas102"
@@ -58,6 +59,7 @@ var All = []*lint.Rule{
 	go301.Rule,
 	go302.Rule,
 	go303.Rule,
+	go304.Rule,
 	go306.Rule,
 	oas101.Rule,
 	oas102.Rule,
