@@ -11,6 +11,7 @@ import (
 	"github.com/apiaudit/apiaudit/rules/go302"
 	"github.com/apiaudit/apiaudit/rules/go303"
 	"github.com/apiaudit/apiaudit/rules/go304"
+	"github.com/apiaudit/apiaudit/rules/go305"
 	"github.com/apiaudit/apiaudit/rules/go306"
 	"github.com/apiaudit/apiaudit/rules/oas101"
 	"github.com/apiaudit/apiaudit/rules/oas102"
@@ -60,6 +61,7 @@ var All = []*lint.Rule{
 	go302.Rule,
 	go303.Rule,
 	go304.Rule,
+	go305.Rule,
 	go306.Rule,
 	oas101.Rule,
 	oas102.Rule,
