@@ -13,6 +13,12 @@ import (
 	"github.com/apiaudit/apiaudit/rules/go203"
 	"github.com/apiaudit/apiaudit/rules/go204"
 	"github.com/apiaudit/apiaudit/rules/go205"
+	"github.com/apiaudit/apiaudit/rules/go301"
+	"github.com/apiaudit/apiaudit/rules/go302"
+	"github.com/apiaudit/apiaudit/rules/go303"
+	"github.com/apiaudit/apiaudit/rules/go304"
+	"github.com/apiaudit/apiaudit/rules/go305"
+	"github.com/apiaudit/apiaudit/rules/go306"
 	"github.com/apiaudit/apiaudit/rules/oas101"
 	"github.com/apiaudit/apiaudit/rules/oas102"
 	"github.com/apiaudit/apiaudit/rules/oas103"
@@ -63,6 +69,12 @@ var All = []*lint.Rule{
 	go203.Rule,
 	go204.Rule,
 	go205.Rule,
+	go301.Rule,
+	go302.Rule,
+	go303.Rule,
+	go304.Rule,
+	go305.Rule,
+	go306.Rule,
 	oas101.Rule,
 	oas102.Rule,
 	oas103.Rule,

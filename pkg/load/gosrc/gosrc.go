@@ -148,6 +148,11 @@ func Analyze(ctx context.Context, dir string, analyzers []*analysis.Analyzer, ma
 				Message:  d.Message,
 				Location: lint.Location{File: rel(pos.Filename), Line: pos.Line, Column: pos.Column},
 			}
+			// A rule grades a finding above or below its default severity
+			// by naming the severity as the diagnostic's category.
+			if sev, err := lint.ParseSeverity(d.Category); err == nil {
+				f.Severity = sev
+			}
 			if d.End.IsValid() {
 				end := act.Package.Fset.Position(d.End)
 				f.Location.EndLine, f.Location.EndColumn = end.Line, end.Column

@@ -4,7 +4,6 @@ package anthropic
 
 import (
 	"context"
-	"encoding/json"
 
 	"github.com/anthropics/anthropic-sdk-go/option"
 )
@@ -24,17 +23,6 @@ type BetaMessage struct{}
 type BetaMessageNewParams struct {
 	MaxTokens int64
 	Model     string
-}
-
-type BetaToolInputSchemaParam struct{}
-
-type BetaToolResultBlockParamContentUnion struct{}
-
-type BetaTool interface {
-	Name() string
-	Description() string
-	InputSchema() BetaToolInputSchemaParam
-	Execute(ctx context.Context, input json.RawMessage) ([]BetaToolResultBlockParamContentUnion, error)
 }
 
 type BetaToolRunnerParams struct {

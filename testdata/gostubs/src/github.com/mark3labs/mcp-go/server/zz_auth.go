@@ -3,12 +3,6 @@ package server
 
 import "net/http"
 
-type ServerOption func(*MCPServer)
-
-type MCPServer struct{}
-
-func NewMCPServer(name, version string, opts ...ServerOption) *MCPServer { return nil }
-
 type StreamableHTTPOption func(*StreamableHTTPServer)
 
 type StreamableHTTPServer struct{}

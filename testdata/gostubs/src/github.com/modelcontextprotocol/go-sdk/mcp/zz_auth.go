@@ -3,17 +3,6 @@ package mcp
 
 import "net/http"
 
-type Implementation struct {
-	Name    string
-	Version string
-}
-
-type ServerOptions struct{}
-
-type Server struct{}
-
-func NewServer(impl *Implementation, options *ServerOptions) *Server { return nil }
-
 type StreamableHTTPOptions struct {
 	Stateless                  bool
 	DisableLocalhostProtection bool

@@ -1,9 +1,3 @@
 // Stub of github.com/openai/openai-go/v3/packages/param, checked against
 // v3.98.0: what the bounds rules (GO205) use.
 package param
-
-type Opt[T comparable] struct {
-	Value T
-}
-
-func NewOpt[T comparable](v T) Opt[T] { return Opt[T]{Value: v} }

@@ -1,0 +1,134 @@
+// Package go301 defines rule GO301: an MCP tool that is annotated read-only
+// or non-destructive but whose handler changes things.
+package go301
+
+import (
+	"go/ast"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/apiaudit/apiaudit/pkg/goapi"
+	"github.com/apiaudit/apiaudit/pkg/goapi/agenttool"
+	"github.com/apiaudit/apiaudit/pkg/goapi/reach"
+	"github.com/apiaudit/apiaudit/pkg/lint"
+)
+
+var Rule = &lint.Rule{
+	ID:   "GO301",
+	Name: "destructive-tool-marked-readonly",
+	Doc: lint.Doc{
+		Title: "Destructive MCP tool is annotated read-only",
+		Summary: "An MCP tool (mark3labs/mcp-go or modelcontextprotocol/go-sdk) carries a read-only hint, " +
+			"or a destructive hint of false, while its handler runs commands, writes or removes files, " +
+			"writes to a database or sends mutating HTTP requests.",
+		Why: `MCP clients decide from a tool's annotations how careful to be. A tool with
+` + "`readOnlyHint: true`" + ` is one that "does not modify its environment", and
+clients such as coding agents and desktop assistants run those without
+asking; ` + "`destructiveHint: false`" + ` promises that the tool only adds and never
+deletes or overwrites. A model steered by a prompt injection (a web page, an
+issue, an email it was asked to read) will call whatever tool gets the job
+done, and a mislabelled tool is the one that runs with no human in the loop
+(OWASP LLM06, excessive agency).
+
+The rule binds each registered tool to its handler (` + "`(*server.MCPServer).AddTool`" + `,
+` + "`AddTools`" + `, ` + "`AddSessionTool`" + `, the go-sdk's ` + "`mcp.AddTool`" + ` and ` + "`(*mcp.Server).AddTool`" + `), reads
+the hints from ` + "`mcp.WithReadOnlyHintAnnotation`" + `, ` + "`mcp.WithDestructiveHintAnnotation`" + `,
+` + "`mcp.WithToolAnnotation`" + ` or ` + "`mcp.ToolAnnotations`" + `, and asks what the handler
+reaches, through its calls and across packages: command execution, file
+writes and removal, database writes, mutating HTTP requests. The message
+gives the call chain.
+
+A read-only hint is reported for any of these. A destructive hint of false
+is reported only when the handler runs commands or removes files: writing a
+file, inserting a row or posting a request may be the additive update that
+the hint allows. Tools and handlers are followed through variables assigned
+once and through functions of the same package that return them; a handler
+passed in from elsewhere, or a capability reached through an interface
+method, is not seen, and the rule then stays silent.`,
+		Fix: "drop the read-only hint (and mark the tool destructive) or make the handler stop changing state",
+		Bad: `s.AddTool(mcp.NewTool("clean_cache",
+	mcp.WithDescription("Show cache usage"),
+	mcp.WithReadOnlyHintAnnotation(true),
+), func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+	return nil, os.RemoveAll(cacheDir)
+})`,
+		Good: `s.AddTool(mcp.NewTool("clean_cache",
+	mcp.WithDescription("Delete the cache directory"),
+	mcp.WithDestructiveHintAnnotation(true),
+), func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+	return nil, os.RemoveAll(cacheDir)
+})`,
+		Lang:      "go",
+		Severity:  lint.SeverityError,
+		Precision: "high",
+		CWE:       []int{250, 272},
+		OWASP:     []string{"LLM06:2025"},
+		Since:     "v0.1.0",
+	},
+}
+
+// Analyzer is the rule's check; its name is the rule's ID.
+var Analyzer = &analysis.Analyzer{
+	Name:     "GO301",
+	Doc:      "reports MCP tools annotated read-only or non-destructive whose handler changes state",
+	URL:      Rule.HelpURI(),
+	Requires: []*analysis.Analyzer{agenttool.Analyzer, reach.Analyzer},
+	Run:      run,
+}
+
+func init() { Rule.Analyzer = Analyzer }
+
+// nonAdditive are the capabilities that a destructive hint of false rules
+// out: an additive tool may create files, rows or resources, but neither
+// runs arbitrary commands nor removes anything.
+const nonAdditive = goapi.Exec | goapi.FileDelete
+
+func run(pass *analysis.Pass) (any, error) {
+	tools := pass.ResultOf[agenttool.Analyzer].(*agenttool.Result)
+	reached := pass.ResultOf[reach.Analyzer].(*reach.Result)
+	for _, t := range tools.Tools {
+		if t.SDK == agenttool.ADK || !t.HandlerKnown {
+			continue
+		}
+		var claim string
+		var at ast.Node
+		var caps goapi.Capability
+		fact := reached.Node(t.Handler)
+		if fact == nil {
+			continue
+		}
+		switch {
+		case t.ReadOnly == agenttool.Yes:
+			claim, at, caps = "read-only", t.ReadOnlyAt, fact.Caps&goapi.Destructive
+		case t.Destructive == agenttool.No:
+			claim, at, caps = "non-destructive", t.DestructiveAt, fact.Caps&nonAdditive
+		}
+		if caps == 0 {
+			continue
+		}
+		first := caps.Each()[0]
+		pos := t.Pos()
+		if at != nil {
+			pos = at.Pos()
+		}
+		pass.Reportf(pos, "%s is annotated %s (%s) but its handler reaches %s: %s",
+			t.Label(), claim, annotation(at, claim), caps, fact.Why(first))
+	}
+	return nil, nil
+}
+
+// annotation shows how a hint was written: the option call, or the field
+// of an annotation literal.
+func annotation(at ast.Node, claim string) string {
+	switch at := at.(type) {
+	case *ast.CallExpr:
+		return types.ExprString(at)
+	case *ast.KeyValueExpr:
+		return types.ExprString(at.Key) + ": " + types.ExprString(at.Value)
+	}
+	if claim == "non-destructive" {
+		return "DestructiveHint"
+	}
+	return "ReadOnlyHint"
+}

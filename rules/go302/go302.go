@@ -1,0 +1,174 @@
+// Package go302 defines rule GO302: a shell, computer-use or file-editing
+// tool handed to a model.
+package go302
+
+import (
+	"go/ast"
+	"go/types"
+	"regexp"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/apiaudit/apiaudit/pkg/goapi"
+	"github.com/apiaudit/apiaudit/pkg/lint"
+)
+
+var Rule = &lint.Rule{
+	ID:   "GO302",
+	Name: "shell-tool-for-model",
+	Doc: lint.Doc{
+		Title: "Shell or computer-use tool is handed to a model",
+		Summary: "A request gives a model a tool that this program carries out on its own host: a bash or " +
+			"local shell tool, a computer-use tool, or a file-editing (text editor, apply-patch) tool " +
+			"(anthropic-sdk-go, its agenttoolset package, openai-go responses).",
+		Why: `With these tools the model writes the command, the click or the patch, and
+the application runs it: on the developer's laptop, a CI runner or a
+production container, with that machine's credentials, network and files.
+Whatever the model reads along the way (a web page, a README, an issue, a
+tool result) can steer it, so a prompt injection becomes remote code
+execution (OWASP LLM06, excessive agency; LLM05, improper output handling).
+
+Reported: Anthropic's ` + "`ToolBash*Param`" + `, ` + "`BetaToolBash*Param`" + `,
+` + "`BetaToolComputerUse*Param`" + `, ` + "`BetaComputerToolset*Param`" + ` and ` + "`ToolTextEditor*Param`" + `
+values, ` + "`agenttoolset.BetaBashTool`" + ` and ` + "`agenttoolset.BetaAgentToolset20260401`" + `
+(whose bash tool "runs an unrestricted /bin/bash and cannot be confined"),
+and OpenAI's ` + "`responses.ToolLocalShellParam`" + `, ` + "`FunctionShellToolParam`" + `,
+` + "`ComputerToolParam`" + `, ` + "`ComputerUsePreviewToolParam`" + ` and ` + "`ApplyPatchToolParam`" + `.
+
+Not reported: tools that run in the provider's sandbox rather than on your
+host (Anthropic code execution, OpenAI code interpreter, and an OpenAI shell
+tool whose ` + "`Environment`" + ` is a hosted container), and the agenttoolset file tools,
+which confine themselves to a work directory. When you do need a shell tool,
+run the whole program in a disposable sandbox (a container or VM with no
+secrets and a network allowlist), ask a human before each command, and
+suppress the finding with the reason.`,
+		Fix: "run shell and computer-use tools only inside a disposable sandbox with approval for each action, or use the provider's hosted sandbox",
+		Bad: `tools := []anthropic.ToolUnionParam{
+	{OfBashTool20250124: &anthropic.ToolBash20250124Param{}},
+}`,
+		Good: `tools := []anthropic.ToolUnionParam{
+	{OfCodeExecutionTool20250825: &anthropic.CodeExecutionTool20250825Param{}},
+}`,
+		Lang:      "go",
+		Severity:  lint.SeverityError,
+		Precision: "high",
+		CWE:       []int{78, 250},
+		OWASP:     []string{"LLM06:2025", "LLM05:2025"},
+		Since:     "v0.1.0",
+	},
+}
+
+// Analyzer is the rule's check; its name is the rule's ID.
+var Analyzer = &analysis.Analyzer{
+	Name:     "GO302",
+	Doc:      "reports shell, computer-use and file-editing tools handed to a model",
+	URL:      Rule.HelpURI(),
+	Requires: []*analysis.Analyzer{inspect.Analyzer},
+	Run:      run,
+}
+
+func init() { Rule.Analyzer = Analyzer }
+
+const (
+	anthropicPkg = "github.com/anthropics/anthropic-sdk-go"
+	responsesPkg = "github.com/openai/openai-go/responses"
+	toolsetPkg   = "github.com/anthropics/anthropic-sdk-go/tools/agenttoolset"
+)
+
+const (
+	shell    = "a shell whose commands this program runs"
+	computer = "control of a computer through clicks and keystrokes that this program carries out"
+	edits    = "file edits that this program applies"
+)
+
+type kind struct {
+	pkg  string
+	name *regexp.Regexp
+	what string
+}
+
+// types are the tool parameter types, by canonical package and name
+// pattern (dated names: ToolBash20250124Param, BetaToolComputerUse20251124Param).
+var toolTypes = []kind{
+	{anthropicPkg, regexp.MustCompile(`^(Beta)?ToolBash\d+Param$`), shell},
+	{anthropicPkg, regexp.MustCompile(`^(BetaToolComputerUse|BetaComputerToolset)\d+Param$`), computer},
+	{anthropicPkg, regexp.MustCompile(`^(Beta)?ToolTextEditor\d+Param$`), edits},
+	{responsesPkg, regexp.MustCompile(`^(ToolLocalShellParam|FunctionShellToolParam)$`), shell},
+	{responsesPkg, regexp.MustCompile(`^(ComputerToolParam|ComputerUsePreviewToolParam)$`), computer},
+	{responsesPkg, regexp.MustCompile(`^ApplyPatchToolParam$`), edits},
+}
+
+// constructors build the same tools.
+var constructors = []kind{
+	{anthropicPkg, regexp.MustCompile(`^BetaToolUnionParamOfComputerUseTool\d+$`), computer},
+	{responsesPkg, regexp.MustCompile(`^(NewToolLocalShellParam)$`), shell},
+	{responsesPkg, regexp.MustCompile(`^(NewComputerToolParam|ToolParamOfComputerUsePreview)$`), computer},
+	{toolsetPkg, regexp.MustCompile(`^BetaBashTool$`), "an unrestricted bash shell on this host"},
+	{toolsetPkg, regexp.MustCompile(`^BetaAgentToolset\d+$`), "an unrestricted bash shell on this host (its BetaBashTool)"},
+}
+
+func match(table []kind, pkg, name string) string {
+	pkg = goapi.CanonPath(pkg)
+	for _, k := range table {
+		if k.pkg == pkg && k.name.MatchString(name) {
+			return k.what
+		}
+	}
+	return ""
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	for n := range ins.PreorderSeq((*ast.CompositeLit)(nil), (*ast.CallExpr)(nil)) {
+		switch n := n.(type) {
+		case *ast.CompositeLit:
+			tv, ok := pass.TypesInfo.Types[n]
+			if !ok {
+				continue
+			}
+			named, ok := types.Unalias(tv.Type).(*types.Named)
+			if !ok || named.Obj().Pkg() == nil {
+				continue
+			}
+			obj := named.Obj()
+			what := match(toolTypes, obj.Pkg().Path(), obj.Name())
+			if what == "" || obj.Name() == "FunctionShellToolParam" && hosted(n) {
+				continue
+			}
+			pass.Reportf(n.Pos(), "%s.%s hands the model %s", obj.Pkg().Name(), obj.Name(), what)
+		case *ast.CallExpr:
+			fn := goapi.Callee(pass.TypesInfo, n)
+			if fn == nil || fn.Pkg() == nil || fn.Signature().Recv() != nil {
+				continue
+			}
+			if what := match(constructors, fn.Pkg().Path(), fn.Name()); what != "" {
+				pass.Reportf(n.Pos(), "%s.%s hands the model %s", fn.Pkg().Name(), fn.Name(), what)
+			}
+		}
+	}
+	return nil, nil
+}
+
+// hosted reports whether an OpenAI shell tool runs in a container that
+// OpenAI hosts rather than on this machine.
+func hosted(lit *ast.CompositeLit) bool {
+	env := keyed(lit, "Environment")
+	envLit, ok := env.(*ast.CompositeLit)
+	if !ok {
+		return env != nil // set from elsewhere: cannot tell, give it the benefit
+	}
+	return keyed(envLit, "OfContainerAuto") != nil || keyed(envLit, "OfContainerReference") != nil
+}
+
+func keyed(lit *ast.CompositeLit, name string) ast.Expr {
+	for _, e := range lit.Elts {
+		if kv, ok := e.(*ast.KeyValueExpr); ok {
+			if id, ok := kv.Key.(*ast.Ident); ok && id.Name == name {
+				return kv.Value
+			}
+		}
+	}
+	return nil
+}

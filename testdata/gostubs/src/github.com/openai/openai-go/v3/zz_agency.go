@@ -1,0 +1,7 @@
+// Stub of github.com/openai/openai-go/v3 (field helpers), checked against v3.98.0.
+package openai
+
+import "github.com/openai/openai-go/v3/packages/param"
+
+func String(s string) param.Opt[string] { return param.NewOpt(s) }
+func Bool(b bool) param.Opt[bool]       { return param.NewOpt(b) }
