@@ -1,0 +1,27 @@
+// Stub of google.golang.org/genai, checked against v1.77.0 (payload rules: client config and function
+// calls).
+package genai
+
+import (
+	"context"
+	"net/http"
+)
+
+type Backend int
+
+type ClientConfig struct {
+	APIKey     string
+	Backend    Backend
+	Project    string
+	HTTPClient *http.Client
+}
+
+type Client struct{}
+
+func NewClient(ctx context.Context, cc *ClientConfig) (*Client, error) { return nil, nil }
+
+type FunctionCall struct {
+	ID   string
+	Args map[string]any
+	Name string
+}
