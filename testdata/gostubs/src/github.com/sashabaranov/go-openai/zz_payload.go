@@ -2,7 +2,10 @@
 // tool calls).
 package openai
 
-import "net/http"
+import (
+	"context"
+	"net/http"
+)
 
 type HTTPDoer interface {
 	Do(req *http.Request) (*http.Response, error)
@@ -29,4 +32,14 @@ type FunctionCall struct {
 type ToolCall struct {
 	ID       string
 	Function FunctionCall
+}
+
+type ChatCompletionRequest struct {
+	Model string
+}
+
+type ChatCompletionResponse struct{}
+
+func (c *Client) CreateChatCompletion(ctx context.Context, request ChatCompletionRequest) (response ChatCompletionResponse, err error) {
+	return
 }
