@@ -7,6 +7,10 @@ import (
 
 	"github.com/apiaudit/apiaudit/rules/go201"
 	"github.com/apiaudit/apiaudit/rules/go202"
+	"github.com/apiaudit/apiaudit/rules/go406"
+	"github.com/apiaudit/apiaudit/rules/go407"
+	"github.com/apiaudit/apiaudit/rules/go501"
+	"github.com/apiaudit/apiaudit/rules/go502"
 	"github.com/apiaudit/apiaudit/rules/oas101"
 	"github.com/apiaudit/apiaudit/rules/oas102"
 	"github.com/apiaudit/apiaudit/rules/oas103"
@@ -51,6 +55,10 @@ import (
 var All = []*lint.Rule{
 	go201.Rule,
 	go202.Rule,
+	go406.Rule,
+	go407.Rule,
+	go501.Rule,
+	go502.Rule,
 	oas101.Rule,
 	oas102.Rule,
 	oas103.Rule,
