@@ -19,6 +19,10 @@ import (
 	"github.com/apiaudit/apiaudit/rules/go304"
 	"github.com/apiaudit/apiaudit/rules/go305"
 	"github.com/apiaudit/apiaudit/rules/go306"
+	"github.com/apiaudit/apiaudit/rules/go406"
+	"github.com/apiaudit/apiaudit/rules/go407"
+	"github.com/apiaudit/apiaudit/rules/go501"
+	"github.com/apiaudit/apiaudit/rules/go502"
 	"github.com/apiaudit/apiaudit/rules/oas101"
 	"github.com/apiaudit/apiaudit/rules/oas102"
 	"github.com/apiaudit/apiaudit/rules/oas103"
@@ -75,6 +79,10 @@ var All = []*lint.Rule{
 	go304.Rule,
 	go305.Rule,
 	go306.Rule,
+	go406.Rule,
+	go407.Rule,
+	go501.Rule,
+	go502.Rule,
 	oas101.Rule,
 	oas102.Rule,
 	oas103.Rule,

@@ -12,6 +12,8 @@ type Context interface {
 
 	Response() *Response
 	Bind(i any) error
+
+	Validate(i any) error
 }
 
 type HandlerFunc func(c Context) error

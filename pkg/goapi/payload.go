@@ -1,0 +1,276 @@
+package goapi
+
+import (
+	"go/ast"
+	"go/types"
+
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// Validators are the calls that check decoded data against a schema or a
+// set of rules. A method named Validate on any type counts too (see
+// IsValidation).
+var Validators = Set(true,
+	// github.com/go-playground/validator/v10 (CanonPath keeps /v10: it drops v2-v9 only)
+	"(*github.com/go-playground/validator/v10.Validate).Struct",
+	"(*github.com/go-playground/validator/v10.Validate).StructCtx",
+	"(*github.com/go-playground/validator/v10.Validate).StructPartial",
+	"(*github.com/go-playground/validator/v10.Validate).StructExcept",
+	"(*github.com/go-playground/validator/v10.Validate).StructFiltered",
+	"(*github.com/go-playground/validator/v10.Validate).Var",
+	"(*github.com/go-playground/validator/v10.Validate).VarCtx",
+	"(*github.com/go-playground/validator/v10.Validate).ValidateMap",
+	"(*github.com/go-playground/validator/v10.Validate).ValidateMapCtx",
+	// github.com/go-ozzo/ozzo-validation/v4
+	"github.com/go-ozzo/ozzo-validation.Validate",
+	"github.com/go-ozzo/ozzo-validation.ValidateWithContext",
+	"github.com/go-ozzo/ozzo-validation.ValidateStruct",
+	"github.com/go-ozzo/ozzo-validation.ValidateStructWithContext",
+	// JSON Schema validators
+	"(*github.com/santhosh-tekuri/jsonschema.Schema).Validate",
+	"(*github.com/google/jsonschema-go/jsonschema.Resolved).Validate",
+	"github.com/xeipuuv/gojsonschema.Validate",
+	"(*github.com/xeipuuv/gojsonschema.Schema).Validate",
+	"(*github.com/kaptinlin/jsonschema.Schema).Validate",
+	"(*github.com/kaptinlin/jsonschema.Schema).ValidateJSON",
+	"(*github.com/kaptinlin/jsonschema.Schema).ValidateMap",
+	"(*github.com/kaptinlin/jsonschema.Schema).ValidateStruct",
+)
+
+// IsValidation reports whether call validates data: an entry of
+// Validators or of extra, or a method named Validate (ozzo's Validatable,
+// echo's Context.Validate, a type's own Validate method).
+func IsValidation(info *types.Info, call *ast.CallExpr, extra Table[bool]) bool {
+	fn := Callee(info, call)
+	if fn == nil {
+		return false
+	}
+	if Validators[Of(fn)] || extra[Of(fn)] {
+		return true
+	}
+	return fn.Name() == "Validate" && fn.Signature().Recv() != nil
+}
+
+// IsUntyped reports whether decoded JSON of type t keeps no shape: any
+// (interface{}), a map from strings to untyped values (map[string]any,
+// gin.H), or a slice of them.
+func IsUntyped(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	switch u := types.Unalias(t).Underlying().(type) {
+	case *types.Interface:
+		return u.Empty()
+	case *types.Map:
+		k, ok := u.Key().Underlying().(*types.Basic)
+		return ok && k.Kind() == types.String && IsUntyped(u.Elem())
+	case *types.Slice:
+		return IsUntyped(u.Elem())
+	}
+	return false
+}
+
+// Harmless are calls that may receive untyped decoded data without using
+// its shape: re-encoding it, printing it, logging it.
+var Harmless = Set(true,
+	"encoding/json.Marshal", "encoding/json.MarshalIndent", "(*encoding/json.Encoder).Encode",
+	"(*github.com/gin-gonic/gin.Context).JSON", "(*github.com/gin-gonic/gin.Context).IndentedJSON",
+	"(*github.com/gin-gonic/gin.Context).PureJSON", "(github.com/labstack/echo.Context).JSON",
+	"(github.com/labstack/echo.Context).JSONPretty", "(*github.com/gofiber/fiber.Ctx).JSON",
+)
+
+// harmlessPkgs are packages whose functions only print or log.
+var harmlessPkgs = map[string]bool{"fmt": true, "log": true, "log/slog": true}
+
+// IsHarmless reports whether call is in Harmless, prints or logs, or is
+// the builtin len or cap.
+func IsHarmless(info *types.Info, call *ast.CallExpr) bool {
+	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+		if b, ok := info.Uses[id].(*types.Builtin); ok {
+			return b.Name() == "len" || b.Name() == "cap" || b.Name() == "delete"
+		}
+	}
+	fn := Callee(info, call)
+	if fn == nil {
+		return false
+	}
+	if Harmless[Of(fn)] || (fn.Pkg() != nil && harmlessPkgs[fn.Pkg().Path()]) {
+		return true
+	}
+	// *log.Logger and *slog.Logger methods.
+	return fn.Signature().Recv() != nil && fn.Pkg() != nil && harmlessPkgs[fn.Pkg().Path()]
+}
+
+// UntypedUse is a place where untyped decoded data is relied on.
+type UntypedUse struct {
+	Node ast.Node // the expression or statement that uses it
+	What string   // "type-asserted", "ranged over", "indexed and passed to exec.Command"...
+}
+
+// FindUntypedUse looks in the code under body for the first place where
+// untyped data is relied on without a check: asserted to a type with no
+// ", ok", ranged over, or handed to a function (other than those that
+// re-encode, print or log it), itself or one of its elements. The data is
+// held by the variables in holders or produced by expressions for which
+// direct returns true; variables assigned from either (m := args,
+// m, ok := v.(map[string]any), name := m["name"]) are followed. Checked
+// assertions, type switches, comparisons and returns are not uses.
+func FindUntypedUse(info *types.Info, body inspector.Cursor, holders map[types.Object]bool, direct func(ast.Expr) bool) (UntypedUse, bool) {
+	isHolder := func(e ast.Expr) bool {
+		for {
+			switch x := ast.Unparen(e).(type) {
+			case *ast.Ident:
+				return holders[info.Uses[x]]
+			case *ast.IndexExpr:
+				if !IsUntyped(info.TypeOf(x)) {
+					return false
+				}
+				e = x.X
+				continue
+			case *ast.TypeAssertExpr:
+				if !IsUntyped(info.TypeOf(x)) {
+					return false
+				}
+				e = x.X
+				continue
+			}
+			return direct != nil && direct(e)
+		}
+	}
+	// Follow assignments to untyped variables.
+	for changed := true; changed; {
+		changed = false
+		add := func(id *ast.Ident) {
+			obj := info.ObjectOf(id)
+			if obj != nil && !holders[obj] && IsUntyped(obj.Type()) {
+				holders[obj] = true
+				changed = true
+			}
+		}
+		for c := range body.Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil)) {
+			var lhs []ast.Expr
+			var rhs []ast.Expr
+			switch n := c.Node().(type) {
+			case *ast.AssignStmt:
+				lhs, rhs = n.Lhs, n.Rhs
+			case *ast.ValueSpec:
+				for _, id := range n.Names {
+					lhs = append(lhs, id)
+				}
+				rhs = n.Values
+			}
+			for i, r := range rhs {
+				j := i
+				if len(rhs) == 1 && len(lhs) == 2 {
+					j = 0 // v, ok := x.(T) or x[k]
+				} else if len(rhs) != len(lhs) {
+					break
+				}
+				if id, ok := lhs[j].(*ast.Ident); ok && isHolder(r) {
+					add(id)
+				}
+			}
+		}
+	}
+	var first UntypedUse
+	found := false
+	for c := range body.Preorder((*ast.Ident)(nil), (*ast.SelectorExpr)(nil), (*ast.CallExpr)(nil)) {
+		e := c.Node().(ast.Expr)
+		if id, ok := e.(*ast.Ident); ok {
+			if !holders[info.Uses[id]] {
+				continue
+			}
+			if sel, ok := c.Parent().Node().(*ast.SelectorExpr); ok && sel.Sel == id {
+				continue
+			}
+		} else if direct == nil || !direct(e) {
+			continue
+		}
+		if u, ok := classify(info, c, isHolder); ok && (!found || u.Node.Pos() < first.Node.Pos()) {
+			first, found = u, true
+		}
+	}
+	return first, found
+}
+
+// classify says how the value at c is used.
+func classify(info *types.Info, c inspector.Cursor, isHolder func(ast.Expr) bool) (UntypedUse, bool) {
+	indexed := false
+	for {
+		p := c.Parent()
+		switch pn := p.Node().(type) {
+		case *ast.ParenExpr:
+			c = p
+			continue
+		case *ast.IndexExpr:
+			if pn.X != c.Node() {
+				return UntypedUse{}, false // used as a key
+			}
+			indexed = true
+			c = p
+			continue
+		case *ast.TypeAssertExpr:
+			if pn.Type == nil {
+				return UntypedUse{}, false // type switch
+			}
+			switch gp := p.Parent().Node().(type) {
+			case *ast.AssignStmt:
+				if len(gp.Lhs) == 2 && len(gp.Rhs) == 1 {
+					return UntypedUse{}, false // v, ok := x.(T)
+				}
+			case *ast.ValueSpec:
+				if len(gp.Names) == 2 && len(gp.Values) == 1 {
+					return UntypedUse{}, false
+				}
+			}
+			return UntypedUse{pn, "type-asserted"}, true
+		case *ast.RangeStmt:
+			if pn.X == c.Node() {
+				return UntypedUse{pn.X, describe(indexed, "ranged over")}, true
+			}
+			return UntypedUse{}, false
+		case *ast.CallExpr:
+			if pn.Fun == c.Node() || IsHarmless(info, pn) || IsValidation(info, pn, nil) {
+				return UntypedUse{}, false
+			}
+			if tv, ok := info.Types[pn.Fun]; ok && tv.IsType() {
+				return UntypedUse{}, false // a conversion
+			}
+			name := "a function"
+			if fn := Callee(info, pn); fn != nil {
+				name = fn.Name()
+				if fn.Pkg() != nil && fn.Signature().Recv() == nil {
+					name = fn.Pkg().Name() + "." + name
+				}
+			}
+			return UntypedUse{c.Node(), describe(indexed, "passed to "+name)}, true
+		case *ast.KeyValueExpr:
+			if pn.Value == c.Node() {
+				return UntypedUse{c.Node(), describe(indexed, "stored in a composite literal")}, true
+			}
+			return UntypedUse{}, false
+		case *ast.CompositeLit:
+			return UntypedUse{c.Node(), describe(indexed, "stored in a composite literal")}, true
+		case *ast.SendStmt:
+			return UntypedUse{c.Node(), describe(indexed, "sent on a channel")}, true
+		case *ast.AssignStmt:
+			for i, r := range pn.Rhs {
+				if r == c.Node() && i < len(pn.Lhs) && len(pn.Lhs) == len(pn.Rhs) {
+					if _, plain := pn.Lhs[i].(*ast.Ident); !plain {
+						return UntypedUse{c.Node(), describe(indexed, "stored in "+types.ExprString(pn.Lhs[i]))}, true
+					}
+				}
+			}
+			return UntypedUse{}, false // followed, or the target of a write
+		default:
+			return UntypedUse{}, false
+		}
+	}
+}
+
+func describe(indexed bool, what string) string {
+	if indexed {
+		return "indexed and " + what
+	}
+	return what
+}

@@ -1,0 +1,14 @@
+// Stub of github.com/openai/openai-go/v3/option, checked against v3.98.0 (payload rules: API key and
+// HTTP client options). RequestOption is an alias of an internal type in the real module.
+package option
+
+import "net/http"
+
+type RequestOption interface{ Apply() error }
+
+type HTTPClient interface {
+	Do(*http.Request) (*http.Response, error)
+}
+
+func WithAPIKey(value string) RequestOption          { return nil }
+func WithHTTPClient(client HTTPClient) RequestOption { return nil }
