@@ -98,7 +98,7 @@ func (s *state) call(ci ssa.CallInstruction) {
 	if m.Sanitizers[name] {
 		return
 	}
-	if sm, ok := m.Sinks[name]; ok {
+	for _, sm := range m.Sinks[name] {
 		s.sinkCall(pos, fn, sm, ops, method, at, b)
 	}
 	if src, ok := m.Sources[name]; ok {

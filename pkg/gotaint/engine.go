@@ -675,25 +675,23 @@ func (s *state) fieldSink(st *ssa.Store, fa *ssa.FieldAddr, t taint) {
 	if !ok {
 		return
 	}
-	m, ok := s.e.m.FieldSinks[f]
-	if !ok {
-		return
+	for _, m := range s.e.m.FieldSinks[f] {
+		if m.When != nil && !siblingIs(fa.X, m.When) {
+			continue
+		}
+		pos := st.Pos()
+		if !pos.IsValid() {
+			pos = st.Val.Pos()
+		}
+		if !pos.IsValid() {
+			pos = fa.X.Pos()
+		}
+		what := m.What
+		if what == "" {
+			what = pkgName(fa.X.Type()) + f.Type + "." + f.Name
+		}
+		s.reach(pos, m.Kind, what, "", t)
 	}
-	if m.When != nil && !siblingIs(fa.X, m.When) {
-		return
-	}
-	pos := st.Pos()
-	if !pos.IsValid() {
-		pos = st.Val.Pos()
-	}
-	if !pos.IsValid() {
-		pos = fa.X.Pos()
-	}
-	what := m.What
-	if what == "" {
-		what = pkgName(fa.X.Type()) + f.Type + "." + f.Name
-	}
-	s.reach(pos, m.Kind, what, "", t)
 }
 
 func pkgName(t types.Type) string {

@@ -101,7 +101,7 @@ type FieldCond struct {
 // Models is what the engine knows about libraries.
 type Models struct {
 	Sources    goapi.Table[SourceModel]
-	Sinks      goapi.Table[SinkModel]
+	Sinks      goapi.Table[[]SinkModel]
 	Moves      goapi.Table[Move]
 	Sanitizers goapi.Table[bool] // the result is clean
 	// Validators are functions whose boolean result says whether argument
@@ -109,7 +109,7 @@ type Models struct {
 	// it cleans that argument.
 	Validators   goapi.Table[int]
 	FieldSources map[Field]SourceModel
-	FieldSinks   map[Field]FieldSink
+	FieldSinks   map[Field][]FieldSink
 	// Modelled are packages (canonical paths) that the tables describe:
 	// calls into them use the tables and the default propagation, never
 	// summaries computed from their code.
@@ -118,15 +118,17 @@ type Models struct {
 
 func newModels() *Models {
 	return &Models{
-		Sources: goapi.Table[SourceModel]{}, Sinks: goapi.Table[SinkModel]{}, Moves: goapi.Table[Move]{},
+		Sources: goapi.Table[SourceModel]{}, Sinks: goapi.Table[[]SinkModel]{}, Moves: goapi.Table[Move]{},
 		Sanitizers: goapi.Table[bool]{}, Validators: goapi.Table[int]{},
-		FieldSources: map[Field]SourceModel{}, FieldSinks: map[Field]FieldSink{}, Modelled: map[string]bool{},
+		FieldSources: map[Field]SourceModel{}, FieldSinks: map[Field][]FieldSink{}, Modelled: map[string]bool{},
 	}
 }
 
 func (m *Models) merge(o *Models) {
 	m.Sources.Merge(o.Sources)
-	m.Sinks.Merge(o.Sinks)
+	for k, v := range o.Sinks {
+		m.Sinks[k] = append(m.Sinks[k], v...)
+	}
 	m.Moves.Merge(o.Moves)
 	m.Sanitizers.Merge(o.Sanitizers)
 	m.Validators.Merge(o.Validators)
@@ -134,7 +136,7 @@ func (m *Models) merge(o *Models) {
 		m.FieldSources[k] = v
 	}
 	for k, v := range o.FieldSinks {
-		m.FieldSinks[k] = v
+		m.FieldSinks[k] = append(m.FieldSinks[k], v...)
 	}
 	for k := range o.Modelled {
 		m.Modelled[k] = true
@@ -182,7 +184,7 @@ func tables() (*Models, error) {
 		if err != nil {
 			return nil, err
 		}
-		sink, err := goapi.ParseNames(SinkModel{Kind: e.SinkKind}, e.Sinks)
+		sink, err := goapi.ParseNames([]SinkModel{{Kind: e.SinkKind}}, e.Sinks)
 		if err != nil {
 			return nil, err
 		}
@@ -191,8 +193,46 @@ func tables() (*Models, error) {
 			return nil, err
 		}
 		m.Sources.Merge(src)
-		m.Sinks.Merge(sink)
+		for k, v := range sink {
+			m.Sinks[k] = append(m.Sinks[k], v...)
+		}
 		m.Sanitizers.Merge(san)
 	}
 	return m, nil
 }
+
+// sinks builds a sink table from names in table notation.
+func sinks(m SinkModel, names ...string) goapi.Table[[]SinkModel] {
+	return goapi.Set([]SinkModel{m}, names...)
+}
+
+// allSinks merges sink tables, keeping every model of a function.
+func allSinks(ts ...goapi.Table[[]SinkModel]) goapi.Table[[]SinkModel] {
+	out := goapi.Table[[]SinkModel]{}
+	for _, t := range ts {
+		for k, v := range t {
+			out[k] = append(out[k], v...)
+		}
+	}
+	return out
+}
+
+// fieldSinks builds a field-sink table from names.
+func fieldSinks(m FieldSink, names ...string) map[Field][]FieldSink {
+	return mustFields([]FieldSink{m}, names...)
+}
+
+// allFieldSinks merges field-sink tables.
+func allFieldSinks(ts ...map[Field][]FieldSink) map[Field][]FieldSink {
+	out := map[Field][]FieldSink{}
+	for _, t := range ts {
+		for k, v := range t {
+			out[k] = append(out[k], v...)
+		}
+	}
+	return out
+}
+
+// mustTable is goapi.Set for source tables (a name for readability in the
+// models files).
+func mustTable(v SourceModel, names ...string) goapi.Table[SourceModel] { return goapi.Set(v, names...) }

@@ -1,0 +1,6 @@
+// Stub of github.com/openai/openai-go/v3/option, checked against v3.98.0.
+package option
+
+type RequestOption interface{}
+
+func WithAPIKey(value string) RequestOption { return nil }
