@@ -7,6 +7,13 @@ import (
 
 	"github.com/apiaudit/apiaudit/rules/go201"
 	"github.com/apiaudit/apiaudit/rules/go202"
+	"github.com/apiaudit/apiaudit/rules/go307"
+	"github.com/apiaudit/apiaudit/rules/go401"
+	"github.com/apiaudit/apiaudit/rules/go402"
+	"github.com/apiaudit/apiaudit/rules/go403"
+	"github.com/apiaudit/apiaudit/rules/go404"
+	"github.com/apiaudit/apiaudit/rules/go405"
+	"github.com/apiaudit/apiaudit/rules/go408"
 	"github.com/apiaudit/apiaudit/rules/oas101"
 	"github.com/apiaudit/apiaudit/rules/oas102"
 	"github.com/apiaudit/apiaudit/rules/oas103"
@@ -51,6 +58,13 @@ import (
 var All = []*lint.Rule{
 	go201.Rule,
 	go202.Rule,
+	go307.Rule,
+	go401.Rule,
+	go402.Rule,
+	go403.Rule,
+	go404.Rule,
+	go405.Rule,
+	go408.Rule,
 	oas101.Rule,
 	oas102.Rule,
 	oas103.Rule,

@@ -235,4 +235,6 @@ func allFieldSinks(ts ...map[Field][]FieldSink) map[Field][]FieldSink {
 
 // mustTable is goapi.Set for source tables (a name for readability in the
 // models files).
-func mustTable(v SourceModel, names ...string) goapi.Table[SourceModel] { return goapi.Set(v, names...) }
+func mustTable(v SourceModel, names ...string) goapi.Table[SourceModel] {
+	return goapi.Set(v, names...)
+}
