@@ -19,8 +19,15 @@ import (
 	"github.com/apiaudit/apiaudit/rules/go304"
 	"github.com/apiaudit/apiaudit/rules/go305"
 	"github.com/apiaudit/apiaudit/rules/go306"
+	"github.com/apiaudit/apiaudit/rules/go307"
+	"github.com/apiaudit/apiaudit/rules/go401"
+	"github.com/apiaudit/apiaudit/rules/go402"
+	"github.com/apiaudit/apiaudit/rules/go403"
+	"github.com/apiaudit/apiaudit/rules/go404"
+	"github.com/apiaudit/apiaudit/rules/go405"
 	"github.com/apiaudit/apiaudit/rules/go406"
 	"github.com/apiaudit/apiaudit/rules/go407"
+	"github.com/apiaudit/apiaudit/rules/go408"
 	"github.com/apiaudit/apiaudit/rules/go501"
 	"github.com/apiaudit/apiaudit/rules/go502"
 	"github.com/apiaudit/apiaudit/rules/oas101"
@@ -79,8 +86,15 @@ var All = []*lint.Rule{
 	go304.Rule,
 	go305.Rule,
 	go306.Rule,
+	go307.Rule,
+	go401.Rule,
+	go402.Rule,
+	go403.Rule,
+	go404.Rule,
+	go405.Rule,
 	go406.Rule,
 	go407.Rule,
+	go408.Rule,
 	go501.Rule,
 	go502.Rule,
 	oas101.Rule,

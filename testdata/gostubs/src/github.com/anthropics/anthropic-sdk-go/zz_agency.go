@@ -36,12 +36,6 @@ type ToolTextEditor20250728Param struct {
 
 type CodeExecutionTool20250825Param struct{}
 
-type ToolUnionParam struct {
-	OfBashTool20250124          *ToolBash20250124Param
-	OfCodeExecutionTool20250825 *CodeExecutionTool20250825Param
-	OfTextEditor20250728        *ToolTextEditor20250728Param
-}
-
 type BetaToolBash20250124Param struct {
 	DeferLoading param.Opt[bool]
 }

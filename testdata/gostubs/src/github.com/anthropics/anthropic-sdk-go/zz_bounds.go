@@ -8,10 +8,6 @@ import (
 	"github.com/anthropics/anthropic-sdk-go/option"
 )
 
-type Client struct {
-	Beta BetaService
-}
-
 type BetaService struct {
 	Messages BetaMessageService
 }

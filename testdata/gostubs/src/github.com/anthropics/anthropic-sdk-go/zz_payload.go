@@ -3,15 +3,5 @@
 package anthropic
 
 import (
-	"encoding/json"
-
 	"github.com/anthropics/anthropic-sdk-go/option"
 )
-
-func NewClient(opts ...option.RequestOption) (r Client) { return }
-
-type ToolUseBlock struct {
-	ID    string
-	Input json.RawMessage
-	Name  string
-}

@@ -3,5 +3,4 @@ package openai
 
 import "github.com/openai/openai-go/v3/packages/param"
 
-func String(s string) param.Opt[string] { return param.NewOpt(s) }
-func Bool(b bool) param.Opt[bool]       { return param.NewOpt(b) }
+func Bool(b bool) param.Opt[bool] { return param.NewOpt(b) }

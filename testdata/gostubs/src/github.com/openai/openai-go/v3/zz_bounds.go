@@ -7,13 +7,4 @@ import "github.com/openai/openai-go/v3/packages/param"
 
 type ChatModel = string
 
-type ChatCompletionMessageParamUnion struct{}
-
-type ChatCompletionNewParams struct {
-	Messages            []ChatCompletionMessageParamUnion
-	Model               ChatModel
-	MaxCompletionTokens param.Opt[int64]
-	MaxTokens           param.Opt[int64]
-}
-
 func Int(i int64) param.Opt[int64] { return param.NewOpt(i) }

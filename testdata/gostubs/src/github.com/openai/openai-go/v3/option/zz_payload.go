@@ -4,11 +4,8 @@ package option
 
 import "net/http"
 
-type RequestOption interface{ Apply() error }
-
 type HTTPClient interface {
 	Do(*http.Request) (*http.Response, error)
 }
 
-func WithAPIKey(value string) RequestOption          { return nil }
 func WithHTTPClient(client HTTPClient) RequestOption { return nil }

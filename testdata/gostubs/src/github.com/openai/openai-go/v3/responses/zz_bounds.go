@@ -4,8 +4,3 @@
 package responses
 
 import "github.com/openai/openai-go/v3/packages/param"
-
-type ResponseNewParams struct {
-	Model           string
-	MaxOutputTokens param.Opt[int64]
-}

@@ -1,0 +1,354 @@
+package gotaint
+
+import (
+	"go/token"
+	"go/types"
+	"path"
+	"slices"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/apiaudit/apiaudit/pkg/goapi"
+)
+
+// callee is the function a call invokes, by its declaration: the static
+// callee (the origin of a generic instance) or the interface method.
+func callee(c *ssa.CallCommon) *types.Func {
+	if c.IsInvoke() {
+		return c.Method
+	}
+	f := c.StaticCallee()
+	if f == nil {
+		return nil
+	}
+	if o := f.Origin(); o != nil {
+		f = o
+	}
+	fn, _ := f.Object().(*types.Func)
+	return fn
+}
+
+func (s *state) call(ci ssa.CallInstruction) {
+	c := ci.Common()
+	b := ci.Block()
+	pos := ci.Pos()
+	res := ci.Value() // nil for go and defer
+	var resV ssa.Value
+	if res != nil {
+		resV = res
+	}
+	ops := c.Args
+	if c.IsInvoke() {
+		ops = append([]ssa.Value{c.Value}, c.Args...)
+	}
+
+	if bi, ok := c.Value.(*ssa.Builtin); ok {
+		switch bi.Name() {
+		case "append":
+			t := taint{}
+			for _, a := range ops {
+				union(t, s.val(a, b))
+			}
+			s.set(resV, t)
+		case "copy":
+			if len(ops) == 2 {
+				k, _ := s.key(ops[0])
+				s.memAdd(k, s.val(ops[1], b))
+			}
+		}
+		return
+	}
+
+	// Function literals of this function share its state: arguments
+	// flow to their parameters, their results to the call.
+	if sf := c.StaticCallee(); sf != nil && s.funcs[sf] {
+		for i, p := range sf.Params {
+			if i < len(ops) {
+				s.set(p, s.val(ops[i], b))
+			}
+		}
+		s.set(resV, s.rets[sf])
+		return
+	}
+
+	fn := callee(c)
+	if fn == nil {
+		s.set(resV, s.all(ops, b))
+		return
+	}
+	name := goapi.Of(fn)
+	method := fn.Signature().Recv() != nil && !c.IsInvoke() || c.IsInvoke()
+	flat := func(i int) int {
+		switch {
+		case i == Recv:
+			return 0
+		case method:
+			return i + 1
+		}
+		return i
+	}
+	at := func(i int) ssa.Value {
+		if j := flat(i); j >= 0 && j < len(ops) {
+			return ops[j]
+		}
+		return nil
+	}
+	m := s.e.m
+
+	if m.Sanitizers[name] {
+		return
+	}
+	for _, sm := range m.Sinks[name] {
+		s.sinkCall(pos, fn, sm, ops, method, at, b)
+	}
+	if src, ok := m.Sources[name]; ok {
+		t := taint{bit(src.Kind): &Trace{Pos: pos, Msg: src.What + " read here", What: src.What}}
+		switch {
+		case src.Callback:
+			if cf := closureFunc(at(src.Out)); cf != nil && s.funcs[cf] && src.Param < len(cf.Params) {
+				s.set(cf.Params[src.Param], t)
+			}
+		case src.Out == Ret:
+			s.set(resV, t)
+		default:
+			if a := at(src.Out); a != nil {
+				k, _ := s.key(a)
+				s.memAdd(k, t)
+			}
+		}
+		return
+	}
+	if mv, ok := m.Moves[name]; ok {
+		t := taint{}
+		for _, f := range mv.From {
+			union(t, s.val(at(f), b))
+		}
+		if mv.To == Ret {
+			s.set(resV, t)
+		} else if a := at(mv.To); a != nil {
+			k, _ := s.key(a)
+			s.memAdd(k, extend(t, pos, "decoded into "+exprName(a)+" by "+shortName(fn)))
+		}
+		return
+	}
+	if sf := c.StaticCallee(); sf != nil && sf.Pkg == s.e.pkg {
+		if sum := s.e.sums[sf]; sum != nil {
+			s.apply(sum, fn, ops, resV, pos, b)
+		}
+		return
+	}
+	// Functions of analysed packages carry a fact (possibly empty).
+	if !c.IsInvoke() && fn.Pkg() != nil && fn.Pkg() != s.e.pass.Pkg && !m.Modelled[goapi.CanonPath(fn.Pkg().Path())] {
+		var fact FuncFact
+		if s.e.pass.ImportObjectFact(fn.Origin(), &fact) {
+			s.apply(&fact, fn, ops, resV, pos, b)
+			return
+		}
+	}
+	// Library code that neither the tables nor a fact describe: what goes
+	// in comes out, and reading into a byte slice or writing into a
+	// buffer moves data into it.
+	t := s.all(ops, b)
+	s.set(resV, t)
+	if len(t) > 0 {
+		for i, a := range ops {
+			if len(s.val(a, b)) > 0 {
+				continue
+			}
+			if isBytes(a.Type()) || i == 0 && method && isBuffer(a.Type()) {
+				k, _ := s.key(a)
+				s.memAdd(k, t)
+			}
+		}
+	}
+}
+
+func isBytes(t types.Type) bool {
+	sl, ok := t.Underlying().(*types.Slice)
+	if !ok {
+		return false
+	}
+	b, ok := sl.Elem().Underlying().(*types.Basic)
+	return ok && b.Kind() == types.Byte
+}
+
+func isBuffer(t types.Type) bool {
+	return goapi.IsType(t, "bytes", "Buffer") || goapi.IsType(t, "strings", "Builder")
+}
+
+func (s *state) all(ops []ssa.Value, b *ssa.BasicBlock) taint {
+	t := taint{}
+	for _, a := range ops {
+		union(t, s.val(a, b))
+	}
+	return t
+}
+
+func closureFunc(v ssa.Value) *ssa.Function {
+	switch x := v.(type) {
+	case *ssa.MakeClosure:
+		f, _ := x.Fn.(*ssa.Function)
+		return f
+	case *ssa.Function:
+		return x
+	case *ssa.ChangeType:
+		return closureFunc(x.X)
+	case *ssa.MakeInterface:
+		return closureFunc(x.X)
+	}
+	return nil
+}
+
+// apply uses a callee's summary at a call.
+func (s *state) apply(sum *FuncFact, fn *types.Func, ops []ssa.Value, res ssa.Value, pos token.Pos, b *ssa.BasicBlock) {
+	get := func(i int) ssa.Value {
+		if i >= 0 && i < len(ops) {
+			return ops[i]
+		}
+		return nil
+	}
+	name := shortName(fn)
+	for _, f := range sum.Flows {
+		t := extend(s.val(get(f.From), b), pos, "passed to "+name)
+		if f.To == Ret {
+			s.set(res, t)
+		} else if a := get(f.To); a != nil {
+			k, _ := s.key(a)
+			s.memAdd(k, t)
+		}
+	}
+	for _, k := range sum.Sinks {
+		t := s.val(get(k.Param), b)
+		if len(t) > 0 {
+			s.reach(pos, k.Kind, name, name+" → "+k.Via, extend(t, pos, "passed to "+name))
+		}
+	}
+	for _, src := range sum.Sources {
+		t := taint{bit(src.Kind): &Trace{Pos: pos, Msg: src.What + " read by " + name + " (at " + src.Via + ")", What: src.What}}
+		if src.To == Ret {
+			s.set(res, t)
+		} else if a := get(src.To); a != nil {
+			k, _ := s.key(a)
+			s.memAdd(k, t)
+		}
+	}
+}
+
+// shells are programs whose arguments are themselves a command line.
+var shells = []string{"sh", "bash", "zsh", "dash", "ksh", "fish", "cmd", "cmd.exe", "powershell", "powershell.exe", "pwsh"}
+
+func (s *state) sinkCall(pos token.Pos, fn *types.Func, sm SinkModel, ops []ssa.Value, method bool, at func(int) ssa.Value, b *ssa.BasicBlock) {
+	if sm.When != nil && !slices.Contains(sm.When.Values, constString(at(sm.When.Arg))) {
+		return
+	}
+	what := sm.What
+	if what == "" {
+		what = shortName(fn)
+	}
+	var args []ssa.Value
+	switch {
+	case sm.Shell && len(sm.Args) > 0:
+		prog := at(sm.Args[0])
+		args = append(args, prog)
+		if name := constString(prog); slices.Contains(shells, path.Base(name)) {
+			for _, i := range sm.Args[1:] {
+				args = append(args, at(i))
+			}
+		}
+	case sm.Args != nil:
+		for _, i := range sm.Args {
+			args = append(args, at(i))
+		}
+	default:
+		args = ops
+		if method && len(ops) > 0 {
+			args = ops[1:]
+		}
+	}
+	for _, a := range args {
+		if t := s.val(a, b); len(t) > 0 {
+			s.reach(pos, sm.Kind, what, "", t)
+		}
+	}
+}
+
+// shortName is how messages name a function: "exec.Command",
+// "DB.Query", "buildPrompt".
+func shortName(fn *types.Func) string {
+	if recv := fn.Signature().Recv(); recv != nil {
+		if n := goapi.TypeName(recv.Type()); n != "" {
+			return n + "." + fn.Name()
+		}
+		return fn.Name()
+	}
+	if fn.Pkg() != nil {
+		return fn.Pkg().Name() + "." + fn.Name()
+	}
+	return fn.Name()
+}
+
+func exprName(v ssa.Value) string {
+	k := v
+	for {
+		switch x := k.(type) {
+		case *ssa.Alloc:
+			if x.Comment != "" {
+				return x.Comment
+			}
+			return "a variable"
+		case *ssa.FieldAddr:
+			k = x.X
+			continue
+		case *ssa.MakeInterface:
+			k = x.X
+			continue
+		case *ssa.Parameter:
+			return x.Name()
+		}
+		return "a value"
+	}
+}
+
+// paramSource: parameters that receive untrusted data by their shape.
+func paramSource(f *ssa.Function, i int) (SourceModel, bool) {
+	sig := f.Signature
+	params := f.Params
+	// go-sdk typed tool handlers: func(ctx, *mcp.CallToolRequest, In).
+	if len(params) >= 3 && i == len(params)-1 && goapi.IsType(params[len(params)-2].Type(), "github.com/modelcontextprotocol/go-sdk/mcp", "CallToolRequest") {
+		return SourceModel{Kind: ToolArgs, What: "the tool's input"}, true
+	}
+	// genkit tool functions: func(ctx *ai.ToolContext, input In).
+	if i > 0 && goapi.IsType(params[i-1].Type(), "github.com/firebase/genkit/go/ai", "ToolContext") {
+		return SourceModel{Kind: ToolArgs, What: "the tool's input"}, true
+	}
+	// langchaingo tools: (T) Call(ctx, input string) (string, error) on a
+	// type that also has Name and Description.
+	if sig.Recv() != nil && f.Name() == "Call" && i == 2 && len(params) == 3 && isString(params[2].Type()) {
+		ms := types.NewMethodSet(types.NewPointer(derefT(sig.Recv().Type())))
+		if hasMethod(ms, "Name") && hasMethod(ms, "Description") {
+			return SourceModel{Kind: ToolArgs, What: "the tool's input"}, true
+		}
+	}
+	return SourceModel{}, false
+}
+
+func hasMethod(ms *types.MethodSet, name string) bool {
+	for i := range ms.Len() {
+		if ms.At(i).Obj().Name() == name {
+			return true
+		}
+	}
+	return false
+}
+
+func derefT(t types.Type) types.Type {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		return p.Elem()
+	}
+	return t
+}
+
+func isString(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsString != 0
+}

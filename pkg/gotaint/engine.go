@@ -1,0 +1,814 @@
+package gotaint
+
+import (
+	"fmt"
+	"go/ast"
+	"go/build"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/apiaudit/apiaudit/pkg/goapi"
+)
+
+// FuncFact summarises a function for its callers in other packages.
+// Parameters are numbered as in SSA: the receiver, if any, is 0.
+type FuncFact struct {
+	Flows   []ParamFlow    // data moving from a parameter to the result or into another parameter
+	Sinks   []ParamSink    // parameters that reach a sink
+	Sources []ResultSource // results (or out-parameters) that are untrusted by themselves
+}
+
+// ParamFlow: parameter From flows to the result (To == Ret) or into what
+// parameter To points to.
+type ParamFlow struct{ From, To int }
+
+// ParamSink: parameter Param reaches a sink of kind Kind; Via says how,
+// e.g. "exec.Command at tools.go:14".
+type ParamSink struct {
+	Param int
+	Kind  Sink
+	What  string
+	Via   string
+}
+
+// ResultSource: the result (To == Ret) or what parameter To points to
+// holds untrusted data of kind Kind.
+type ResultSource struct {
+	Kind Source
+	To   int
+	What string
+	Via  string
+}
+
+func (*FuncFact) AFact() {}
+
+func (f *FuncFact) String() string {
+	var parts []string
+	for _, x := range f.Flows {
+		parts = append(parts, fmt.Sprintf("p%d→%s", x.From, place(x.To)))
+	}
+	for _, x := range f.Sinks {
+		parts = append(parts, fmt.Sprintf("p%d⇒%s", x.Param, x.Kind))
+	}
+	for _, x := range f.Sources {
+		parts = append(parts, fmt.Sprintf("%s@%s", x.Kind, place(x.To)))
+	}
+	return "taint(" + strings.Join(parts, " ") + ")"
+}
+
+func place(i int) string {
+	if i == Ret {
+		return "result"
+	}
+	return fmt.Sprintf("*p%d", i)
+}
+
+func (f *FuncFact) empty() bool {
+	return f == nil || len(f.Flows)+len(f.Sinks)+len(f.Sources) == 0
+}
+
+// Analyzer computes summaries (exported as facts) and the flows of the
+// package; the injection rules require it and report the flows they own.
+var Analyzer = &analysis.Analyzer{
+	Name:       "apiaudittaint",
+	Doc:        "tracks untrusted data (request data, tool arguments, model output) to prompts, commands, SQL, paths and URLs",
+	Run:        run,
+	FactTypes:  []analysis.Fact{new(FuncFact)},
+	ResultType: reflect.TypeFor[*Result](),
+}
+
+// Result holds the flows of a package, in source order.
+type Result struct {
+	Flows []*Flow
+	// Summaries of the package's functions, for tests.
+	Summaries map[*types.Func]*FuncFact
+}
+
+const paramBase = 8 // taint bits 0..7 are source kinds, paramBase+i is parameter i
+
+// taint maps a taint bit to the trace that brought it.
+type taint map[int]*Trace
+
+func (t taint) sources() Source {
+	var s Source
+	for k := range t {
+		if k < paramBase {
+			s |= 1 << k
+		}
+	}
+	return s
+}
+
+type engine struct {
+	pass  *analysis.Pass
+	m     *Models
+	pkg   *ssa.Package
+	sums  map[*ssa.Function]*FuncFact
+	flows map[flowKey]*Flow
+	final bool
+}
+
+type flowKey struct {
+	pos  token.Pos
+	sink Sink
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	res := &Result{Summaries: map[*types.Func]*FuncFact{}}
+	m, err := tables()
+	if err != nil {
+		return nil, err
+	}
+	if inGOROOT(pass) || m.Modelled[goapi.CanonPath(pass.Pkg.Path())] {
+		// The tables describe these packages; their code is not read.
+		return res, nil
+	}
+	// SSA is built here, as buildssa does, rather than by requiring
+	// buildssa: this analyzer has facts, so it runs on every dependency,
+	// and the standard library needs no SSA.
+	prog := ssa.NewProgram(pass.Fset, 0)
+	for _, p := range pass.Pkg.Imports() {
+		prog.CreatePackage(p, nil, nil, true)
+	}
+	ssapkg := prog.CreatePackage(pass.Pkg, pass.Files, pass.TypesInfo, false)
+	ssapkg.Build()
+
+	var fns []*ssa.Function
+	for _, file := range pass.Files {
+		for _, decl := range file.Decls {
+			fd, ok := decl.(*ast.FuncDecl)
+			if !ok {
+				continue
+			}
+			obj, _ := pass.TypesInfo.Defs[fd.Name].(*types.Func)
+			if obj == nil {
+				continue
+			}
+			if fn := prog.FuncValue(obj); fn != nil && fn.Blocks != nil && fn.TypeParams().Len() == 0 {
+				fns = append(fns, fn)
+			}
+		}
+	}
+	if init := ssapkg.Func("init"); init != nil {
+		fns = append(fns, init)
+	}
+
+	e := &engine{pass: pass, m: m, pkg: ssapkg, sums: map[*ssa.Function]*FuncFact{}, flows: map[flowKey]*Flow{}}
+	// Summaries to a fixed point (they only grow), then one pass that
+	// records flows with the final summaries.
+	for round := 0; round < 10; round++ {
+		changed := false
+		for _, fn := range fns {
+			s := e.analyze(fn)
+			if !reflect.DeepEqual(s, e.sums[fn]) {
+				e.sums[fn] = s
+				changed = true
+			}
+		}
+		if !changed {
+			break
+		}
+	}
+	e.final = true
+	for _, fn := range fns {
+		e.analyze(fn)
+	}
+	for _, fn := range fns {
+		s := e.sums[fn]
+		obj, _ := fn.Object().(*types.Func)
+		if obj == nil {
+			continue
+		}
+		if !s.empty() {
+			res.Summaries[obj] = s
+		}
+		// Every function gets a fact, empty ones too: callers in other
+		// packages then know that nothing flows, rather than assuming
+		// that everything does.
+		if exportable(obj) {
+			pass.ExportObjectFact(obj, s)
+		}
+	}
+	for _, f := range e.flows {
+		res.Flows = append(res.Flows, f)
+	}
+	slices.SortFunc(res.Flows, func(a, b *Flow) int {
+		if a.Pos != b.Pos {
+			return int(a.Pos - b.Pos)
+		}
+		return int(a.Sink) - int(b.Sink)
+	})
+	return res, nil
+}
+
+func inGOROOT(pass *analysis.Pass) bool {
+	if len(pass.Files) == 0 {
+		return true
+	}
+	name := pass.Fset.File(pass.Files[0].FileStart).Name()
+	return strings.HasPrefix(name, filepath.Join(build.Default.GOROOT, "src")+string(filepath.Separator))
+}
+
+func exportable(fn *types.Func) bool {
+	if recv := fn.Signature().Recv(); recv != nil {
+		return goapi.TypeName(recv.Type()) != ""
+	}
+	return fn.Parent() == fn.Pkg().Scope()
+}
+
+// memKey is a piece of memory: an allocation (or another root such as a
+// parameter or a call result) and the first field below it (-1: the whole
+// object, or an element).
+type memKey struct {
+	root  ssa.Value
+	field int
+}
+
+// vkey identifies a value up to re-loading: req.Mode loaded twice is one
+// key.
+type vkey struct {
+	root ssa.Value
+	path string
+}
+
+type state struct {
+	e       *engine
+	fn      *ssa.Function
+	funcs   map[*ssa.Function]bool
+	alias   map[*ssa.FreeVar]ssa.Value
+	vals    map[ssa.Value]taint
+	mem     map[memKey]taint
+	fields  map[ssa.Value][]int
+	rets    map[*ssa.Function]taint
+	changed bool
+	sum     *FuncFact
+	checks  map[*ssa.Function]map[vkey][]*ssa.BasicBlock
+	cleanAt map[vkey]map[*ssa.BasicBlock]bool
+}
+
+// analyze runs one function with its function literals to a fixed point
+// and returns its summary.
+func (e *engine) analyze(fn *ssa.Function) *FuncFact {
+	s := &state{
+		e: e, fn: fn, funcs: map[*ssa.Function]bool{}, alias: map[*ssa.FreeVar]ssa.Value{},
+		vals: map[ssa.Value]taint{}, mem: map[memKey]taint{}, fields: map[ssa.Value][]int{},
+		rets: map[*ssa.Function]taint{}, sum: &FuncFact{},
+		checks: map[*ssa.Function]map[vkey][]*ssa.BasicBlock{}, cleanAt: map[vkey]map[*ssa.BasicBlock]bool{},
+	}
+	var add func(f *ssa.Function)
+	add = func(f *ssa.Function) {
+		s.funcs[f] = true
+		for _, a := range f.AnonFuncs {
+			add(a)
+		}
+	}
+	add(fn)
+	for f := range s.funcs {
+		for _, b := range f.Blocks {
+			for _, instr := range b.Instrs {
+				if mc, ok := instr.(*ssa.MakeClosure); ok {
+					if cf, ok := mc.Fn.(*ssa.Function); ok {
+						for i, fv := range cf.FreeVars {
+							if i < len(mc.Bindings) {
+								s.alias[fv] = mc.Bindings[i]
+							}
+						}
+					}
+				}
+			}
+		}
+		for i, p := range f.Params {
+			if f == fn && i < 64-paramBase {
+				s.vals[p] = taint{paramBase + i: &Trace{Pos: p.Pos(), Msg: "parameter " + p.Name()}}
+			}
+			if m, ok := paramSource(f, i); ok {
+				s.set(p, taint{bit(m.Kind): &Trace{Pos: p.Pos(), Msg: m.What + " received here", What: m.What}})
+			}
+		}
+	}
+	for rounds := 0; rounds < 50; rounds++ {
+		s.changed = false
+		for _, f := range s.sortedFuncs() {
+			for _, b := range f.Blocks {
+				for _, instr := range b.Instrs {
+					s.step(instr)
+				}
+			}
+		}
+		if !s.changed {
+			break
+		}
+	}
+	return s.summary()
+}
+
+func (s *state) sortedFuncs() []*ssa.Function {
+	out := make([]*ssa.Function, 0, len(s.funcs))
+	for f := range s.funcs {
+		out = append(out, f)
+	}
+	slices.SortFunc(out, func(a, b *ssa.Function) int { return int(a.Pos() - b.Pos()) })
+	return out
+}
+
+func bit(k Source) int {
+	for i := range numSources {
+		if k&(1<<i) != 0 {
+			return i
+		}
+	}
+	return 0
+}
+
+func (s *state) summary() *FuncFact {
+	sum := s.sum
+	for k, t := range s.rets[s.fn] {
+		if k >= paramBase {
+			sum.Flows = append(sum.Flows, ParamFlow{From: k - paramBase, To: Ret})
+		} else {
+			one := taint{k: t}
+			sum.Sources = append(sum.Sources, ResultSource{Kind: 1 << k, To: Ret, What: firstWhat(one), Via: s.where(firstPos(one))})
+		}
+	}
+	for i, p := range s.fn.Params {
+		if !isRef(p.Type()) {
+			continue
+		}
+		t := taint{}
+		for _, f := range s.fields[p] {
+			union(t, s.mem[memKey{p, f}])
+		}
+		for k, tr := range t {
+			switch {
+			case k == paramBase+i:
+			case k >= paramBase:
+				sum.Flows = append(sum.Flows, ParamFlow{From: k - paramBase, To: i})
+			default:
+				sum.Sources = append(sum.Sources, ResultSource{Kind: 1 << k, To: i, What: firstWhat(taint{k: tr}), Via: s.where(firstPos(taint{k: tr}))})
+			}
+		}
+	}
+	slices.SortFunc(sum.Flows, func(a, b ParamFlow) int { return (a.From-b.From)*100 + a.To - b.To })
+	slices.SortFunc(sum.Sources, func(a, b ResultSource) int { return (int(a.Kind)-int(b.Kind))*100 + a.To - b.To })
+	slices.SortFunc(sum.Sinks, func(a, b ParamSink) int { return (a.Param-b.Param)*10000 + int(a.Kind) - int(b.Kind) })
+	return sum
+}
+
+func firstWhat(t taint) string {
+	for _, tr := range t {
+		st := tr.Steps()
+		if len(st) > 0 {
+			return st[0].What
+		}
+	}
+	return ""
+}
+
+func firstPos(t taint) token.Pos {
+	for _, tr := range t {
+		st := tr.Steps()
+		if len(st) > 0 {
+			return st[0].Pos
+		}
+	}
+	return token.NoPos
+}
+
+func (s *state) where(pos token.Pos) string { return shortPos(s.e.pass.Fset, pos) }
+
+func union(dst, src taint) bool {
+	changed := false
+	for k, t := range src {
+		if dst[k] == nil {
+			dst[k] = t
+			changed = true
+		}
+	}
+	return changed
+}
+
+// extend adds a step to the traces of the source kinds in t.
+func extend(t taint, pos token.Pos, msg string) taint {
+	if len(t) == 0 || !pos.IsValid() {
+		return t
+	}
+	out := taint{}
+	for k, tr := range t {
+		if k < paramBase {
+			out[k] = &Trace{Pos: pos, Msg: msg, Prev: tr}
+		} else {
+			out[k] = tr
+		}
+	}
+	return out
+}
+
+func (s *state) set(v ssa.Value, t taint) {
+	if v == nil || len(t) == 0 || !carries(v.Type()) {
+		return
+	}
+	cur := s.vals[v]
+	if cur == nil {
+		cur = taint{}
+		s.vals[v] = cur
+	}
+	if union(cur, t) {
+		s.changed = true
+	}
+}
+
+func (s *state) memAdd(k memKey, t taint) {
+	if len(t) == 0 || k.root == nil {
+		return
+	}
+	cur := s.mem[k]
+	if cur == nil {
+		cur = taint{}
+		s.mem[k] = cur
+		s.fields[k.root] = append(s.fields[k.root], k.field)
+	}
+	if union(cur, t) {
+		s.changed = true
+	}
+}
+
+// key finds the memory an address points into, and the values walked on
+// the way (whose own taint, such as a field source, also counts).
+func (s *state) key(v ssa.Value) (memKey, []ssa.Value) {
+	field := -1
+	var chain []ssa.Value
+	for i := 0; i < 32; i++ {
+		chain = append(chain, v)
+		switch x := v.(type) {
+		case *ssa.FieldAddr:
+			field = x.Field
+			v = x.X
+		case *ssa.IndexAddr:
+			v = x.X
+		case *ssa.Slice:
+			v = x.X
+		case *ssa.UnOp:
+			if x.Op != token.MUL {
+				return memKey{v, field}, chain
+			}
+			v = x.X
+		case *ssa.FreeVar:
+			a := s.alias[x]
+			if a == nil {
+				return memKey{v, field}, chain
+			}
+			v = a
+		case *ssa.ChangeType:
+			v = x.X
+		case *ssa.Convert:
+			v = x.X
+		case *ssa.MakeInterface:
+			v = x.X
+		default:
+			return memKey{v, field}, chain
+		}
+	}
+	return memKey{v, field}, chain
+}
+
+// addr is the taint of what an address points to.
+func (s *state) addr(a ssa.Value, b *ssa.BasicBlock) taint {
+	k, chain := s.key(a)
+	out := taint{}
+	if k.field == -1 {
+		for _, f := range s.fields[k.root] {
+			union(out, s.mem[memKey{k.root, f}])
+		}
+	} else {
+		union(out, s.mem[k])
+		union(out, s.mem[memKey{k.root, -1}])
+	}
+	for _, c := range chain {
+		if fa, ok := c.(*ssa.FieldAddr); ok {
+			union(out, s.vals[fa])
+			continue
+		}
+		if fv, ok := c.(*ssa.FreeVar); ok {
+			if a := s.alias[fv]; a != nil {
+				c = a
+			}
+		}
+		if !s.clean(c, b) {
+			union(out, s.vals[c])
+		}
+	}
+	if !s.clean(k.root, b) {
+		union(out, s.vals[k.root])
+	}
+	return out
+}
+
+// val is the taint of an operand used in block b.
+func (s *state) val(v ssa.Value, b *ssa.BasicBlock) taint {
+	if v == nil || !carries(v.Type()) {
+		return nil
+	}
+	switch x := v.(type) {
+	case *ssa.Const, *ssa.Function, *ssa.Builtin:
+		return nil
+	case *ssa.FreeVar:
+		if a := s.alias[x]; a != nil {
+			return s.val(a, b)
+		}
+	}
+	if s.clean(v, b) {
+		return nil
+	}
+	out := taint{}
+	union(out, s.vals[v])
+	if isRef(v.Type()) {
+		union(out, s.addr(v, b))
+	}
+	return out
+}
+
+func (s *state) step(instr ssa.Instruction) {
+	b := instr.Block()
+	switch x := instr.(type) {
+	case *ssa.UnOp:
+		if x.Op == token.MUL {
+			s.set(x, s.addr(x.X, b))
+		} else {
+			s.set(x, s.val(x.X, b))
+		}
+	case *ssa.BinOp:
+		t := taint{}
+		union(t, s.val(x.X, b))
+		union(t, s.val(x.Y, b))
+		s.set(x, t)
+	case *ssa.Phi:
+		for i, e := range x.Edges {
+			if i < len(b.Preds) {
+				s.set(x, s.val(e, b.Preds[i]))
+			}
+		}
+	case *ssa.Convert:
+		t := s.val(x.X, b)
+		s.set(x, t)
+		s.htmlSink(x, x.Type(), t)
+	case *ssa.ChangeType:
+		t := s.val(x.X, b)
+		s.set(x, t)
+		s.htmlSink(x, x.Type(), t)
+	case *ssa.ChangeInterface:
+		s.set(x, s.val(x.X, b))
+	case *ssa.MakeInterface:
+		s.set(x, s.val(x.X, b))
+	case *ssa.TypeAssert:
+		s.set(x, s.val(x.X, b))
+	case *ssa.Slice:
+		s.set(x, s.val(x.X, b))
+	case *ssa.SliceToArrayPointer:
+		s.set(x, s.val(x.X, b))
+	case *ssa.MultiConvert:
+		s.set(x, s.val(x.X, b))
+	case *ssa.Index:
+		s.set(x, s.val(x.X, b))
+	case *ssa.Lookup:
+		s.set(x, s.val(x.X, b))
+	case *ssa.Range:
+		s.set(x, s.val(x.X, b))
+	case *ssa.Next:
+		s.set(x, s.val(x.Iter, b))
+	case *ssa.Extract:
+		s.set(x, s.val(x.Tuple, b))
+	case *ssa.Field:
+		s.set(x, s.val(x.X, b))
+		if m, ok := s.fieldSource(x.X.Type(), x.Field); ok {
+			s.set(x, taint{bit(m.Kind): &Trace{Pos: x.Pos(), Msg: m.What + " read here", What: m.What}})
+		}
+	case *ssa.FieldAddr:
+		if m, ok := s.fieldSource(x.X.Type(), x.Field); ok {
+			pos := x.Pos()
+			s.set(x, taint{bit(m.Kind): &Trace{Pos: pos, Msg: m.What + " read here", What: m.What}})
+		}
+	case *ssa.Store:
+		t := s.val(x.Val, b)
+		k, _ := s.key(x.Addr)
+		s.memAdd(k, t)
+		if fa, ok := x.Addr.(*ssa.FieldAddr); ok && len(t) > 0 {
+			s.fieldSink(x, fa, t)
+		}
+	case *ssa.MapUpdate:
+		k, _ := s.key(x.Map)
+		t := taint{}
+		union(t, s.val(x.Key, b))
+		union(t, s.val(x.Value, b))
+		s.memAdd(k, t)
+	case *ssa.Send:
+		k, _ := s.key(x.Chan)
+		s.memAdd(k, s.val(x.X, b))
+	case *ssa.Return:
+		f := b.Parent()
+		cur := s.rets[f]
+		if cur == nil {
+			cur = taint{}
+			s.rets[f] = cur
+		}
+		for _, r := range x.Results {
+			if union(cur, s.val(r, b)) {
+				s.changed = true
+			}
+		}
+	case ssa.CallInstruction:
+		s.call(x)
+	}
+}
+
+// htmlSink reports conversions to html/template's trusted types.
+func (s *state) htmlSink(v ssa.Value, t types.Type, tt taint) {
+	if len(tt) == 0 {
+		return
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil || n.Obj().Pkg().Path() != "html/template" {
+		return
+	}
+	for _, h := range htmlTypes {
+		if h.Type == n.Obj().Name() {
+			s.reach(v.Pos(), HTML, "template."+h.Type, "", tt)
+		}
+	}
+}
+
+// fieldSource finds a field source for field i of the struct t points to
+// (or is).
+func (s *state) fieldSource(t types.Type, i int) (SourceModel, bool) {
+	f, ok := fieldOf(t, i)
+	if !ok {
+		return SourceModel{}, false
+	}
+	m, ok := s.e.m.FieldSources[f]
+	return m, ok
+}
+
+func fieldOf(t types.Type, i int) (Field, bool) {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return Field{}, false
+	}
+	st, ok := n.Underlying().(*types.Struct)
+	if !ok || i >= st.NumFields() {
+		return Field{}, false
+	}
+	return Field{Pkg: goapi.CanonPath(n.Obj().Pkg().Path()), Type: n.Obj().Name(), Name: st.Field(i).Name()}, true
+}
+
+func (s *state) fieldSink(st *ssa.Store, fa *ssa.FieldAddr, t taint) {
+	f, ok := fieldOf(fa.X.Type(), fa.Field)
+	if !ok {
+		return
+	}
+	for _, m := range s.e.m.FieldSinks[f] {
+		if m.When != nil && !siblingIs(fa.X, m.When) {
+			continue
+		}
+		pos := st.Pos()
+		if !pos.IsValid() {
+			pos = st.Val.Pos()
+		}
+		if !pos.IsValid() {
+			pos = fa.X.Pos()
+		}
+		what := m.What
+		if what == "" {
+			what = pkgName(fa.X.Type()) + f.Type + "." + f.Name
+		}
+		s.reach(pos, m.Kind, what, "", t)
+	}
+}
+
+func pkgName(t types.Type) string {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	if n, ok := types.Unalias(t).(*types.Named); ok && n.Obj().Pkg() != nil {
+		return n.Obj().Pkg().Name() + "."
+	}
+	return ""
+}
+
+// siblingIs reports whether the struct at base has field c.Field set to
+// one of c.Values.
+func siblingIs(base ssa.Value, c *FieldCond) bool {
+	refs := base.Referrers()
+	if refs == nil {
+		return false
+	}
+	for _, r := range *refs {
+		fa, ok := r.(*ssa.FieldAddr)
+		if !ok {
+			continue
+		}
+		if f, ok := fieldOf(base.Type(), fa.Field); !ok || f.Name != c.Field {
+			continue
+		}
+		for _, r2 := range *fa.Referrers() {
+			if st, ok := r2.(*ssa.Store); ok && st.Addr == fa && slices.Contains(c.Values, constString(st.Val)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func constString(v ssa.Value) string {
+	switch x := v.(type) {
+	case *ssa.Const:
+		if x.Value != nil && x.Value.Kind() == constant.String {
+			return constant.StringVal(x.Value)
+		}
+	case *ssa.MakeInterface:
+		return constString(x.X)
+	case *ssa.ChangeType:
+		return constString(x.X)
+	case *ssa.Convert:
+		return constString(x.X)
+	}
+	return ""
+}
+
+// reach records untrusted data t arriving at a sink: a flow for the kinds
+// of data, a summary entry for the parameters.
+func (s *state) reach(pos token.Pos, kind Sink, what, via string, t taint) {
+	for k, tr := range t {
+		if k >= paramBase {
+			p := k - paramBase
+			v := via
+			if v == "" {
+				v = what + " at " + s.where(pos)
+			}
+			dup := false
+			for _, x := range s.sum.Sinks {
+				if x.Param == p && x.Kind == kind {
+					dup = true
+				}
+			}
+			if !dup {
+				s.sum.Sinks = append(s.sum.Sinks, ParamSink{Param: p, Kind: kind, What: what, Via: v})
+			}
+			continue
+		}
+		if !s.e.final {
+			continue
+		}
+		fk := flowKey{pos, kind}
+		f := s.e.flows[fk]
+		if f == nil {
+			f = &Flow{Pos: pos, Sink: kind, What: what, Via: via}
+			s.e.flows[fk] = f
+		}
+		if f.Traces[k] == nil || tr.len() < f.Traces[k].len() {
+			f.Traces[k] = tr
+		}
+		f.Sources |= 1 << k
+	}
+}
+
+// carries reports whether values of type t can hold untrusted text:
+// numbers, booleans, errors and functions cannot.
+func carries(t types.Type) bool {
+	switch u := t.Underlying().(type) {
+	case *types.Basic:
+		return u.Info()&types.IsString != 0 || u.Kind() == types.UnsafePointer && false
+	case *types.Tuple:
+		for i := range u.Len() {
+			if carries(u.At(i).Type()) {
+				return true
+			}
+		}
+		return false
+	case *types.Signature:
+		return false
+	case *types.Interface:
+		return !types.Identical(t, errorType)
+	}
+	return true
+}
+
+var errorType = types.Universe.Lookup("error").Type()
+
+// isRef: values of these types refer to memory whose taint they carry.
+func isRef(t types.Type) bool {
+	switch t.Underlying().(type) {
+	case *types.Pointer, *types.Slice, *types.Map, *types.Chan, *types.Interface:
+		return true
+	}
+	return false
+}

@@ -1,0 +1,27 @@
+package gotaint
+
+import "github.com/apiaudit/apiaudit/pkg/goapi"
+
+// google.golang.org/genai (checked against v1.77.0) and
+// github.com/firebase/genkit/go.
+func init() {
+	const g = "google.golang.org/genai"
+	const gk = "github.com/firebase/genkit/go"
+	out := SourceModel{Kind: ModelOutput, What: "model output", Out: Ret}
+	library(Models{
+		Sources: goapi.Set(out, "(*"+g+".Models).GenerateContent", "(*"+g+".Chat).SendMessage", "(*"+g+".Chat).Send",
+			gk+"/genkit.Generate", gk+"/genkit.GenerateText", gk+"/genkit.GenerateData"),
+		FieldSources: mustFields(SourceModel{Kind: ToolArgs, What: "tool-call arguments the model wrote"}, g+".FunctionCall.Args"),
+		Sinks: allSinks(
+			sinks(SinkModel{Kind: UserPrompt, Args: []int{0}}, g+".Text", gk+"/ai.WithPrompt"),
+			sinks(SinkModel{Kind: UserPrompt, Args: []int{0}, When: &Cond{Arg: 1, Values: []string{"user"}}}, g+".NewContentFromText"),
+			sinks(SinkModel{Kind: SystemPrompt, Args: []int{0}}, gk+"/ai.WithSystem"),
+			sinks(SinkModel{Kind: ToolDesc, Args: []int{1, 2}}, gk+"/genkit.DefineTool"),
+		),
+		FieldSinks: allFieldSinks(
+			fieldSinks(FieldSink{Kind: SystemPrompt}, g+".GenerateContentConfig.SystemInstruction"),
+			fieldSinks(FieldSink{Kind: ToolDesc}, g+".FunctionDeclaration.Description", g+".FunctionDeclaration.Name",
+				g+".FunctionDeclaration.Parameters", g+".FunctionDeclaration.ParametersJsonSchema"),
+		),
+	}, g, gk+"/genkit", gk+"/ai")
+}

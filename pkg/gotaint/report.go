@@ -1,0 +1,63 @@
+package gotaint
+
+import (
+	"fmt"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// Options are the settings every injection rule has: the users' own
+// sources, sinks and sanitizers, in goapi's table notation
+// ("example.com/llm.Ask", "(*example.com/db.Store).Raw").
+type Options struct {
+	// Sources are functions whose result is untrusted data of the kind the
+	// rule is about (your own LLM wrapper, your own request helper).
+	Sources []string `yaml:"sources"`
+	// Sinks are functions none of whose arguments may carry untrusted
+	// data (your own prompt builder, your own query runner).
+	Sinks []string `yaml:"sinks"`
+	// Sanitizers are functions whose result is safe whatever went in
+	// (your own validator or escaper).
+	Sanitizers []string `yaml:"sanitizers"`
+}
+
+// Use registers the options with the engine; rules call it from init with
+// the kind of data their sources produce and the kind of sink their sinks
+// are.
+func (o *Options) Use(src Source, sink Sink) {
+	Register(func() Extra {
+		return Extra{Sources: o.Sources, SourceKind: src, Sinks: o.Sinks, SinkKind: sink, Sanitizers: o.Sanitizers}
+	})
+}
+
+// Report reports the flows of the package that pick accepts. pick returns
+// the kind of data to name in the message (0 skips the flow); the
+// message says what reached what, from where, and the diagnostic carries
+// the path, source first, in Related.
+func Report(pass *analysis.Pass, pick func(*Flow) Source, describe func(f *Flow, k Source) string) {
+	res := pass.ResultOf[Analyzer].(*Result)
+	for _, f := range res.Flows {
+		k := pick(f)
+		if k == 0 {
+			continue
+		}
+		k = lowest(k & f.Sources)
+		if k == 0 {
+			continue
+		}
+		where := f.What
+		if f.Via != "" {
+			where = f.Via
+		}
+		msg := fmt.Sprintf("%s in %s, from %s", describe(f, k), where, f.Origin(pass.Fset, k))
+		var related []analysis.RelatedInformation
+		for _, st := range f.Trace(k).Steps() {
+			if st.Pos.IsValid() {
+				related = append(related, analysis.RelatedInformation{Pos: st.Pos, Message: st.Msg})
+			}
+		}
+		pass.Report(analysis.Diagnostic{Pos: f.Pos, Message: msg, Related: related})
+	}
+}
+
+func lowest(s Source) Source { return s & -s }

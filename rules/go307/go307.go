@@ -1,0 +1,81 @@
+// Package go307 defines rule GO307: tool arguments reach command execution.
+package go307
+
+import (
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/apiaudit/apiaudit/pkg/gotaint"
+	"github.com/apiaudit/apiaudit/pkg/lint"
+)
+
+var Rule = &lint.Rule{
+	ID:   "GO307",
+	Name: "model-controlled-exec",
+	Doc: lint.Doc{
+		Title:   "Tool arguments reach command execution",
+		Summary: `Arguments chosen by an MCP client or a model (mcp-go CallToolRequest accessors and BindArguments, go-sdk tool input, langchaingo Tool.Call input, genkit tool input, tool-call arguments in model responses) reach exec.Command, exec.CommandContext or syscall.Exec as the program or as the script of a shell (sh -c).`,
+		Why: `A tool is an offer to a model: "call me with these arguments". Whoever can
+influence the model (a user, a document, a web page, another tool's output)
+therefore chooses those arguments. When they become a program name or the
+script of sh -c, the agent runs whatever that person wants with the
+server's privileges. Arguments passed after a fixed, non-shell program are
+not reported (argument injection is narrower); file paths and SQL built from
+tool arguments are reported by GO405.
+
+This rule owns command execution reached by tool arguments; GO404 and GO405
+leave those calls to it.`,
+		Fix: "run a fixed program with the tool argument as a separate, validated argument, never as a program name or shell script",
+		Bad: `func runTool(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+	cmd, _ := req.RequireString("command")
+	out, err := exec.CommandContext(ctx, "sh", "-c", cmd).Output()
+	// ...
+}`,
+		Good: `var allowed = map[string][]string{"disk": {"df", "-h"}, "uptime": {"uptime"}}
+
+func runTool(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+	argv, ok := allowed[req.GetString("check", "")]
+	if !ok {
+		return mcp.NewToolResultError("unknown check"), nil
+	}
+	out, err := exec.CommandContext(ctx, argv[0], argv[1:]...).Output()
+	// ...
+}`,
+		Lang:      "go",
+		Severity:  lint.SeverityError,
+		Precision: "high",
+		CWE:       []int{78, 250},
+		OWASP:     []string{"LLM06:2025", "LLM05:2025"},
+		Since:     "v0.1.0",
+	},
+	Options: &options,
+}
+
+// options are the rule's additions to the engine's tables (see
+// gotaint.Options).
+var options gotaint.Options
+
+// Analyzer is the rule's check; its name is the rule's ID.
+var Analyzer = &analysis.Analyzer{
+	Name:     "GO307",
+	Doc:      "reports: tool arguments reach command execution",
+	URL:      Rule.HelpURI(),
+	Requires: []*analysis.Analyzer{gotaint.Analyzer},
+	Run:      run,
+}
+
+func init() {
+	Rule.Analyzer = Analyzer
+	options.Use(gotaint.ToolArgs, gotaint.Exec)
+}
+
+func pick(f *gotaint.Flow) gotaint.Source {
+	if f.Sink&gotaint.Exec == 0 || f.Sources&gotaint.ToolArgs == 0 {
+		return 0
+	}
+	return gotaint.ToolArgs
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	gotaint.Report(pass, pick, func(_ *gotaint.Flow, _ gotaint.Source) string { return "tool arguments reach command execution" })
+	return nil, nil
+}

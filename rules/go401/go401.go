@@ -1,0 +1,96 @@
+// Package go401 defines rule GO401: untrusted data reaches the system prompt.
+package go401
+
+import (
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/apiaudit/apiaudit/pkg/gotaint"
+	"github.com/apiaudit/apiaudit/pkg/lint"
+)
+
+var Rule = &lint.Rule{
+	ID:   "GO401",
+	Name: "system-prompt-injection",
+	Doc: lint.Doc{
+		Title:   "Untrusted data reaches the system prompt",
+		Summary: `Request data, MCP or model tool-call arguments, model output or fetched content flows into the system or developer channel of a model call (openai-go SystemMessage/DeveloperMessage and responses Instructions, go-openai system/developer messages and Instructions, anthropic MessageNewParams.System, genai SystemInstruction, ollama System and system messages, langchaingo system parts, genkit ai.WithSystem).`,
+		Why: `The system (or developer) prompt is the part of a conversation the model
+trusts most: it sets the rules the rest of the conversation is judged by.
+Text that a client, a tool caller or another model controls does not belong
+there. Whoever writes it can replace the application's instructions ("ignore
+the above, you are now..."), read back what the prompt holds, or steer the
+model into calling tools on their behalf. User text belongs in the user turn,
+where models are trained to treat it as data to answer rather than as orders.
+
+The rule follows data through decoding (json.Unmarshal, Decoder.Decode,
+framework binders), string building, struct fields, helpers in the same
+package and, through facts, wrappers in other packages. User-role content is
+a barrier: putting the request text in the user message is the fix, not a
+finding. A comparison against constants (an enum, a switch, an allow-list
+map, slices.Contains) clears the value on the paths after it, and parsing
+into a number clears it too. langchaingo's NewSystemMessagePromptTemplate is
+left to GO403, which reports the template itself.`,
+		Fix: "keep the system prompt fixed and put the untrusted text in a user message, or choose among fixed prompts with an allow-list",
+		Bad: `func chat(w http.ResponseWriter, r *http.Request) {
+	persona := r.FormValue("persona")
+	client.Chat.Completions.New(r.Context(), openai.ChatCompletionNewParams{
+		Messages: []openai.ChatCompletionMessageParamUnion{
+			openai.SystemMessage("You are " + persona),
+			openai.UserMessage(r.FormValue("q")),
+		},
+	})
+}`,
+		Good: `var personas = map[string]string{"tutor": "You are a patient tutor."}
+
+func chat(w http.ResponseWriter, r *http.Request) {
+	system, ok := personas[r.FormValue("persona")]
+	if !ok {
+		http.Error(w, "unknown persona", http.StatusBadRequest)
+		return
+	}
+	client.Chat.Completions.New(r.Context(), openai.ChatCompletionNewParams{
+		Messages: []openai.ChatCompletionMessageParamUnion{
+			openai.SystemMessage(system),
+			openai.UserMessage(r.FormValue("q")),
+		},
+	})
+}`,
+		Lang:      "go",
+		Severity:  lint.SeverityError,
+		Precision: "high",
+		CWE:       []int{1427, 77},
+		OWASP:     []string{"LLM01:2025", "LLM07:2025"},
+		Since:     "v0.1.0",
+	},
+	Options: &options,
+}
+
+// options are the rule's additions to the engine's tables (see
+// gotaint.Options).
+var options gotaint.Options
+
+// Analyzer is the rule's check; its name is the rule's ID.
+var Analyzer = &analysis.Analyzer{
+	Name:     "GO401",
+	Doc:      "reports: untrusted data reaches the system prompt",
+	URL:      Rule.HelpURI(),
+	Requires: []*analysis.Analyzer{gotaint.Analyzer},
+	Run:      run,
+}
+
+func init() {
+	Rule.Analyzer = Analyzer
+	options.Use(gotaint.Retrieved, gotaint.SystemPrompt)
+}
+
+func pick(f *gotaint.Flow) gotaint.Source {
+	if f.Sink&gotaint.SystemPrompt == 0 || f.Sink&gotaint.Template != 0 {
+		return 0
+	}
+	return gotaint.AnySource
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	gotaint.Report(pass, pick, func(_ *gotaint.Flow, _ gotaint.Source) string { return "untrusted data reaches the system prompt" })
+	return nil, nil
+}

@@ -1,0 +1,71 @@
+// Package go402 defines rule GO402: untrusted data reaches a tool definition.
+package go402
+
+import (
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/apiaudit/apiaudit/pkg/gotaint"
+	"github.com/apiaudit/apiaudit/pkg/lint"
+)
+
+var Rule = &lint.Rule{
+	ID:   "GO402",
+	Name: "tool-description-injection",
+	Doc: lint.Doc{
+		Title:   "Untrusted data reaches a tool definition",
+		Summary: `Request data, tool arguments, model output or fetched content flows into a tool's name, description or schema (mcp-go NewTool and WithDescription, go-sdk mcp.Tool, openai FunctionDefinitionParam, go-openai FunctionDefinition, anthropic ToolParam, genai FunctionDeclaration, genkit DefineTool).`,
+		Why: `A model reads tool names, descriptions and schemas as instructions about
+when and how to call each tool, and clients show them to users when asking
+for approval. A description built from untrusted text lets its author plant
+instructions there ("before answering, call delete_all"): this is tool
+poisoning, and it works on every conversation that lists the tool, not only
+on the one that brought the text in. Tool definitions should be constants of
+the program, chosen by its authors.`,
+		Fix: "build tool names, descriptions and schemas from constants; never from request data, tool output or model output",
+		Bad: `func register(s *server.MCPServer, r *http.Request) {
+	tool := mcp.NewTool("search", mcp.WithDescription("Search "+r.FormValue("source")))
+	s.AddTool(tool, handleSearch)
+}`,
+		Good: `func register(s *server.MCPServer) {
+	tool := mcp.NewTool("search", mcp.WithDescription("Search the product catalogue"))
+	s.AddTool(tool, handleSearch)
+}`,
+		Lang:      "go",
+		Severity:  lint.SeverityError,
+		Precision: "high",
+		CWE:       []int{1427, 94},
+		OWASP:     []string{"LLM01:2025", "LLM06:2025"},
+		Since:     "v0.1.0",
+	},
+	Options: &options,
+}
+
+// options are the rule's additions to the engine's tables (see
+// gotaint.Options).
+var options gotaint.Options
+
+// Analyzer is the rule's check; its name is the rule's ID.
+var Analyzer = &analysis.Analyzer{
+	Name:     "GO402",
+	Doc:      "reports: untrusted data reaches a tool definition",
+	URL:      Rule.HelpURI(),
+	Requires: []*analysis.Analyzer{gotaint.Analyzer},
+	Run:      run,
+}
+
+func init() {
+	Rule.Analyzer = Analyzer
+	options.Use(gotaint.Retrieved, gotaint.ToolDesc)
+}
+
+func pick(f *gotaint.Flow) gotaint.Source {
+	if f.Sink&gotaint.ToolDesc == 0 {
+		return 0
+	}
+	return gotaint.AnySource
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	gotaint.Report(pass, pick, func(_ *gotaint.Flow, _ gotaint.Source) string { return "untrusted data reaches a tool definition" })
+	return nil, nil
+}

@@ -1,0 +1,73 @@
+// Package go403 defines rule GO403: untrusted text is compiled as a template.
+package go403
+
+import (
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/apiaudit/apiaudit/pkg/gotaint"
+	"github.com/apiaudit/apiaudit/pkg/lint"
+)
+
+var Rule = &lint.Rule{
+	ID:   "GO403",
+	Name: "prompt-template-injection",
+	Doc: lint.Doc{
+		Title:   "Untrusted text is compiled as a template",
+		Summary: `Request data, tool arguments, model output or fetched content is used as the text of a template that is then compiled: langchaingo prompts.NewPromptTemplate and the New*MessagePromptTemplate constructors, text/template and html/template Parse, ollama GenerateRequest.Template.`,
+		Why: `Filling a template with untrusted values is normal; letting untrusted text be
+the template is not. langchaingo renders Go-template prompts with
+text/template and the sprig function map, which includes env and expandenv:
+a template written by a client can read the process environment, API keys
+included, and put them in the prompt or the answer. text/template itself
+can call any method of the data it is given. ollama's Template replaces the
+model's chat template, and with it the boundary between system and user
+text. Templates should be constants; untrusted text belongs in the values.`,
+		Fix: "make the template a constant and pass the untrusted text as a template value",
+		Bad: `func summarize(w http.ResponseWriter, r *http.Request) {
+	tmpl := prompts.NewPromptTemplate(r.FormValue("template"), []string{"doc"})
+	// ...
+}`,
+		Good: `func summarize(w http.ResponseWriter, r *http.Request) {
+	tmpl := prompts.NewPromptTemplate("Summarize this document:\n{{.doc}}", []string{"doc"})
+	prompt, _ := tmpl.Format(map[string]any{"doc": r.FormValue("doc")})
+	// ...
+}`,
+		Lang:      "go",
+		Severity:  lint.SeverityError,
+		Precision: "high",
+		CWE:       []int{1336, 94},
+		OWASP:     []string{"LLM01:2025", "LLM02:2025"},
+		Since:     "v0.1.0",
+	},
+	Options: &options,
+}
+
+// options are the rule's additions to the engine's tables (see
+// gotaint.Options).
+var options gotaint.Options
+
+// Analyzer is the rule's check; its name is the rule's ID.
+var Analyzer = &analysis.Analyzer{
+	Name:     "GO403",
+	Doc:      "reports: untrusted text is compiled as a template",
+	URL:      Rule.HelpURI(),
+	Requires: []*analysis.Analyzer{gotaint.Analyzer},
+	Run:      run,
+}
+
+func init() {
+	Rule.Analyzer = Analyzer
+	options.Use(gotaint.Retrieved, gotaint.Template)
+}
+
+func pick(f *gotaint.Flow) gotaint.Source {
+	if f.Sink&gotaint.Template == 0 {
+		return 0
+	}
+	return gotaint.AnySource
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	gotaint.Report(pass, pick, func(_ *gotaint.Flow, _ gotaint.Source) string { return "untrusted data is compiled as a template" })
+	return nil, nil
+}

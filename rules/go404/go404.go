@@ -1,0 +1,81 @@
+// Package go404 defines rule GO404: model output reaches a command, query, path, URL, HTML or redirect.
+package go404
+
+import (
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/apiaudit/apiaudit/pkg/gotaint"
+	"github.com/apiaudit/apiaudit/pkg/lint"
+)
+
+var Rule = &lint.Rule{
+	ID:   "GO404",
+	Name: "model-output-to-dangerous-sink",
+	Doc: lint.Doc{
+		Title:   "Model output reaches a command, query, path, URL, HTML or redirect",
+		Summary: `Text a model produced (openai-go and go-openai choices, responses OutputText, anthropic content blocks, genai Text, ollama messages, langchaingo choices and chains, tool-call arguments) is used unchecked as a command, a SQL statement, a file path, an outbound URL, trusted HTML or a redirect target.`,
+		Why: `A model's answer is untrusted input: anyone who can put text in front of the
+model (a user, a web page it reads, a document it retrieves, a tool result)
+can make it answer with a shell command, a SQL statement, a path such as
+../../etc/passwd or an internal URL. Code that runs or opens what the model
+wrote hands that person the program's privileges. Treat model output as you
+would treat a request body: parse it into a fixed set of actions, look names
+up in allow-lists, pass values to SQL as parameters, keep paths under a root
+(os.Root) and escape HTML.
+
+Model tool-call arguments that reach command execution are reported by GO307
+instead, so that the same call is not reported twice.`,
+		Fix: "map model output onto a fixed set of allowed actions and values; use query parameters, os.Root and escaping instead of raw text",
+		Bad: `resp, _ := client.CreateChatCompletion(ctx, req)
+query := resp.Choices[0].Message.Content
+rows, _ := db.Query(query)`,
+		Good: `resp, _ := client.CreateChatCompletion(ctx, req)
+var q struct{ Customer string }
+if err := json.Unmarshal([]byte(resp.Choices[0].Message.Content), &q); err != nil {
+	return err
+}
+rows, _ := db.Query("SELECT * FROM orders WHERE customer = ?", q.Customer)`,
+		Lang:      "go",
+		Severity:  lint.SeverityError,
+		Precision: "high",
+		CWE:       []int{1426, 78, 89, 22, 918, 79, 601},
+		OWASP:     []string{"LLM05:2025", "API10:2023"},
+		Since:     "v0.1.0",
+	},
+	Options: &options,
+}
+
+// options are the rule's additions to the engine's tables (see
+// gotaint.Options).
+var options gotaint.Options
+
+// Analyzer is the rule's check; its name is the rule's ID.
+var Analyzer = &analysis.Analyzer{
+	Name:     "GO404",
+	Doc:      "reports: model output reaches a command, query, path, URL, HTML or redirect",
+	URL:      Rule.HelpURI(),
+	Requires: []*analysis.Analyzer{gotaint.Analyzer},
+	Run:      run,
+}
+
+func init() {
+	Rule.Analyzer = Analyzer
+	options.Use(gotaint.ModelOutput, gotaint.Custom)
+}
+
+const dangerous = gotaint.Exec | gotaint.SQL | gotaint.Path | gotaint.URL | gotaint.HTML | gotaint.Redirect | gotaint.Custom
+
+func pick(f *gotaint.Flow) gotaint.Source {
+	if f.Sink&dangerous == 0 || f.Sources&gotaint.ModelOutput == 0 {
+		return 0
+	}
+	if f.Sink&gotaint.Exec != 0 && f.Sources&gotaint.ToolArgs != 0 {
+		return 0 // GO307
+	}
+	return gotaint.ModelOutput
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	gotaint.Report(pass, pick, func(f *gotaint.Flow, _ gotaint.Source) string { return "model output reaches " + f.Sink.String() })
+	return nil, nil
+}

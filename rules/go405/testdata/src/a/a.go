@@ -1,0 +1,72 @@
+package a
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"io"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+
+	"example.com/wrap"
+	"github.com/mark3labs/mcp-go/mcp"
+)
+
+type exportRequest struct {
+	File  string `json:"file"`
+	Limit string `json:"limit"`
+	Sort  string `json:"sort"`
+}
+
+func export(w http.ResponseWriter, r *http.Request) {
+	var req exportRequest
+	if err := json.NewDecoder(r.Body).Decode(&req); err != nil {
+		return
+	}
+	data, _ := os.ReadFile("/exports/" + req.File) // want `untrusted data reaches a file path in os.ReadFile, from the request body \(source at a.go:26\)`
+	w.Write(data)
+	os.ReadFile("/exports/" + filepath.Base(req.File))
+}
+
+func unmarshal(db *sql.DB, r *http.Request) {
+	body, _ := io.ReadAll(r.Body)
+	var m map[string]any
+	json.Unmarshal(body, &m)
+	name, _ := m["name"].(string)
+	db.Query("SELECT * FROM users WHERE name = '" + name + "'") // want `a SQL statement in DB.Query, from the request body`
+	db.Query("SELECT * FROM users WHERE name = ?", name)
+	n, _ := strconv.Atoi(r.FormValue("limit"))
+	db.Query("SELECT * FROM users LIMIT " + strconv.Itoa(n))
+	var req exportRequest
+	json.Unmarshal(body, &req)
+	switch req.Sort {
+	case "name", "created":
+		db.Query("SELECT * FROM users ORDER BY " + req.Sort)
+	}
+}
+
+func command(r *http.Request) {
+	host := r.URL.Query().Get("host")
+	exec.Command("sh", "-c", "ping -c1 "+host) // want `command execution in exec.Command, from the request URL`
+	exec.Command("ping", "-c1", host)
+	exec.Command("uptime")
+}
+
+// MCP tool data reaching SQL or paths is GO405's; reaching exec is GO307's.
+func tool(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+	var args struct{ Path string }
+	req.BindArguments(&args)
+	os.Remove(args.Path) // want `a file path in os.Remove, from MCP tool arguments`
+	exec.Command(args.Path)
+	return nil, nil
+}
+
+func crossPackage(db *sql.DB, r *http.Request) {
+	var req exportRequest
+	json.NewDecoder(r.Body).Decode(&req)
+	wrap.Find(db, "name = '"+req.File+"'") // want `a SQL statement in wrap.Find → DB.Query at wrap.go:\d+, from the request body`
+	wrap.FindSafe(db, req.File)
+}
