@@ -2,5 +2,3 @@
 // what the bounds rules (GO205) use. (Model's type, shared.ResponsesModel, is
 // a string alias.)
 package responses
-
-import "github.com/openai/openai-go/v3/packages/param"
