@@ -60,7 +60,7 @@ func MustFunc(s string) Func {
 	return f
 }
 
-var majorVersion = regexp.MustCompile(`^v[2-9]\d*$`)
+var majorVersion = regexp.MustCompile(`^v([2-9]|[1-9]\d+)$`)
 
 // CanonPath drops the major-version elements of an import path
 // ("github.com/openai/openai-go/v3/responses" becomes

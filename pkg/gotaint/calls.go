@@ -314,7 +314,10 @@ func paramSource(f *ssa.Function, i int) (SourceModel, bool) {
 	sig := f.Signature
 	params := f.Params
 	// go-sdk typed tool handlers: func(ctx, *mcp.CallToolRequest, In).
-	if len(params) >= 3 && i == len(params)-1 && goapi.IsType(params[len(params)-2].Type(), "github.com/modelcontextprotocol/go-sdk/mcp", "CallToolRequest") {
+	// CallToolRequest is an alias of ServerRequest[*CallToolParamsRaw], and
+	// the type checker sees through aliases, so both names are checked.
+	if len(params) >= 3 && i == len(params)-1 && (goapi.IsType(params[len(params)-2].Type(), "github.com/modelcontextprotocol/go-sdk/mcp", "CallToolRequest") ||
+		goapi.IsType(params[len(params)-2].Type(), "github.com/modelcontextprotocol/go-sdk/mcp", "ServerRequest")) {
 		return SourceModel{Kind: ToolArgs, What: "the tool's input"}, true
 	}
 	// genkit tool functions: func(ctx *ai.ToolContext, input In).

@@ -3,8 +3,10 @@
 package go301
 
 import (
+	"fmt"
 	"go/ast"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -107,13 +109,16 @@ func run(pass *analysis.Pass) (any, error) {
 		if caps == 0 {
 			continue
 		}
-		first := caps.Each()[0]
+		var reaches []string
+		for _, c := range caps.Each() {
+			reaches = append(reaches, fmt.Sprintf("%s (%s)", c, fact.Why(c)))
+		}
 		pos := t.Pos()
 		if at != nil {
 			pos = at.Pos()
 		}
-		pass.Reportf(pos, "%s is annotated %s (%s) but its handler reaches %s: %s",
-			t.Label(), claim, annotation(at, claim), caps, fact.Why(first))
+		pass.Reportf(pos, "%s is annotated %s (%s) but its handler reaches %s",
+			t.Label(), claim, annotation(at, claim), strings.Join(reaches, ", "))
 	}
 	return nil, nil
 }

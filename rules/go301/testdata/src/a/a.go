@@ -19,7 +19,7 @@ func register(s *server.MCPServer) {
 	// A func literal handler that removes files, marked read-only.
 	s.AddTool(mcp.NewTool("clean_cache",
 		mcp.WithDescription("Show cache usage"),
-		mcp.WithReadOnlyHintAnnotation(true), // want `tool "clean_cache" is annotated read-only \(mcp.WithReadOnlyHintAnnotation\(true\)\) but its handler reaches file removal: os.RemoveAll`
+		mcp.WithReadOnlyHintAnnotation(true), // want `tool "clean_cache" is annotated read-only \(mcp.WithReadOnlyHintAnnotation\(true\)\) but its handler reaches file removal \(os.RemoveAll\)`
 	), func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
 		return nil, os.RemoveAll("/var/cache/app")
 	})
@@ -29,7 +29,7 @@ func register(s *server.MCPServer) {
 	rename := mcp.NewTool("rename_user",
 		mcp.WithString("id", mcp.Required()),
 		mcp.WithToolAnnotation(mcp.ToolAnnotation{
-			ReadOnlyHint: mcp.ToBoolPtr(true), // want `tool "rename_user" is annotated read-only \(ReadOnlyHint: mcp.ToBoolPtr\(true\)\) but its handler reaches database write: renameUser → Rename → \(database/sql.DB\).Exec`
+			ReadOnlyHint: mcp.ToBoolPtr(true), // want `tool "rename_user" is annotated read-only \(ReadOnlyHint: mcp.ToBoolPtr\(true\)\) but its handler reaches database write \(renameUser → Rename → \(database/sql.DB\).Exec\)`
 		}),
 	)
 	s.AddTool(rename, renameUser)
@@ -37,7 +37,7 @@ func register(s *server.MCPServer) {
 	// Non-destructive, but it runs a command.
 	s.AddTools(server.ServerTool{
 		Tool: mcp.NewTool("build",
-			mcp.WithDestructiveHintAnnotation(false), // want `tool "build" is annotated non-destructive \(mcp.WithDestructiveHintAnnotation\(false\)\) but its handler reaches command execution: build → os/exec.Command`
+			mcp.WithDestructiveHintAnnotation(false), // want `tool "build" is annotated non-destructive \(mcp.WithDestructiveHintAnnotation\(false\)\) but its handler reaches command execution \(build → os/exec.Command\)`
 		),
 		Handler: h.build,
 	})
@@ -67,7 +67,7 @@ func wipe(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, er
 }
 
 func purgeTool() (mcp.Tool, server.ToolHandlerFunc) {
-	return mcp.NewTool("purge", mcp.WithReadOnlyHintAnnotation(true)), // want `tool "purge" is annotated read-only .* reaches file removal: Purge → os.RemoveAll`
+	return mcp.NewTool("purge", mcp.WithReadOnlyHintAnnotation(true)), // want `tool "purge" is annotated read-only .* reaches file removal \(Purge → os.RemoveAll\)`
 		func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
 			return nil, helpers.Purge(req.GetString("dir", ""))
 		}

@@ -7,12 +7,13 @@ import (
 
 	"example.com/wrap"
 	"github.com/mark3labs/mcp-go/mcp"
+	gosdk "github.com/modelcontextprotocol/go-sdk/mcp"
 	goopenai "github.com/sashabaranov/go-openai"
 )
 
 func runTool(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
 	cmd, _ := req.RequireString("command")
-	out, err := exec.CommandContext(ctx, "sh", "-c", cmd).Output() // want `tool arguments reach command execution in exec.CommandContext, from MCP tool arguments \(source at a.go:14\)`
+	out, err := exec.CommandContext(ctx, "sh", "-c", cmd).Output() // want `tool arguments reach command execution in exec.CommandContext, from MCP tool arguments \(source at a.go:15\)`
 	if err != nil {
 		return nil, err
 	}
@@ -68,4 +69,21 @@ func (Shell) Call(ctx context.Context, input string) (string, error) {
 func viaWrapper(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
 	wrap.Run(ctx, req.GetString("cmd", "")) // want `tool arguments reach command execution in wrap.Run → exec.CommandContext at wrap.go:\d+`
 	return nil, nil
+}
+
+type testArgs struct {
+	Package string `json:"package"`
+}
+
+type server struct{ dir string }
+
+// A go-sdk typed handler written as a closure, its input concatenated into
+// a shell script.
+func (s *server) register(srv *gosdk.Server) {
+	gosdk.AddTool(srv, &gosdk.Tool{Name: "run_tests"}, func(ctx context.Context, req *gosdk.CallToolRequest, in testArgs) (*gosdk.CallToolResult, any, error) {
+		cmd := exec.CommandContext(ctx, "sh", "-c", "go test "+in.Package) // want `tool arguments reach command execution`
+		cmd.Dir = s.dir
+		_, err := cmd.Output()
+		return nil, nil, err
+	})
 }
