@@ -69,7 +69,8 @@ rules: its packages (./..., tests excluded) are loaded with the go command,
 which must be on PATH, without touching the network (GOPROXY=off,
 -mod=readonly), and generated files are skipped. A package that does not
 type-check is a problem; the others are still analysed. Silence a Go finding
-with "//apiaudit:ignore GO201 -- reason" on its line or the line above.
+with "//apiaudit:ignore GO201 -- reason" on its line or the line above, or
+in the doc comment of the function or declaration around it.
 
 Files are reported relative to the current directory (or to PATH itself
 when it lies outside it). A $ref may not leave that root, and remote

@@ -34,7 +34,11 @@ type Options struct {
 //
 //	//apiaudit:ignore GO201 -- reason
 //
-// on the line of the finding or the line above it.
+// on the line of the finding or the line above it, or on a declaration
+// around it: in the doc comment of a top-level function, method, type, var
+// or const declaration (or of one spec of a grouped declaration), on the
+// line above it or on its first line. An ignore on a declaration covers
+// every finding inside it.
 const IgnoreDirective = "//apiaudit:ignore"
 
 // Ignore is one //apiaudit:ignore comment.
@@ -42,7 +46,20 @@ type Ignore struct {
 	Rule   string // a rule id or a glob such as GO2*; "" when none is written
 	Reason string // "" when none is given: such an ignore suppresses nothing
 	At     lint.Location
-	Used   bool // it suppressed at least one finding
+	// Decl names the declaration the ignore sits on ("upload",
+	// "(*Server).Start", "var limits"); "" for an ignore that covers only
+	// its own line and the next.
+	Decl string
+	// FirstLine and LastLine are the lines a declaration ignore covers.
+	FirstLine, LastLine int
+	Used                bool // it suppressed at least one finding
+}
+
+// Covers reports whether the ignore sits where it covers a finding on line
+// of its file: on that line, the line above, or on a declaration around it.
+func (ig *Ignore) Covers(line int) bool {
+	return ig.At.Line == line || ig.At.Line == line-1 ||
+		(ig.Decl != "" && ig.FirstLine <= line && line <= ig.LastLine)
 }
 
 // Result is what analysing one module produced.
@@ -160,7 +177,6 @@ func Analyze(ctx context.Context, dir string, analyzers []*analysis.Analyzer, ma
 			}
 			f.Fingerprint = lint.GoFingerprint(f.RuleID, f.Location.File, enclosingFunc(info.syntax, d.Pos), f.Message)
 			if ig := suppressing(res.Ignores, f, match); ig != nil {
-				ig.Used = true
 				f.Suppression = &lint.Suppression{Kind: lint.SuppressedInSource, Reason: ig.Reason, Location: ig.At}
 				res.Suppressed = append(res.Suppressed, f)
 				continue
@@ -223,6 +239,7 @@ func problem(e packages.Error, rel func(string) string, modDir string) lint.Prob
 // ignores reads the //apiaudit:ignore comments of a file.
 func ignores(fset *token.FileSet, f *ast.File, file string) []Ignore {
 	var out []Ignore
+	decls := declSpans(fset, f)
 	for _, group := range f.Comments {
 		for _, c := range group.List {
 			rest, ok := strings.CutPrefix(c.Text, IgnoreDirective)
@@ -239,25 +256,121 @@ func ignores(fset *token.FileSet, f *ast.File, file string) []Ignore {
 				reason = strings.TrimSpace(strings.TrimPrefix(reason, "--"))
 				ig.Reason = reason
 			}
+			for _, d := range decls {
+				if d.holds(group, pos.Line) {
+					ig.Decl, ig.FirstLine, ig.LastLine = d.name, d.first, d.last
+					break
+				}
+			}
 			out = append(out, ig)
 		}
 	}
 	return out
 }
 
-// suppressing returns the first usable ignore on the finding's line or the
-// line above it.
+// suppressing marks as used every usable ignore that covers the finding and
+// returns the closest: one on the finding's line or the line above before
+// one on a declaration, and the innermost declaration first.
 func suppressing(igs []Ignore, f lint.Finding, match func(pattern, id string) bool) *Ignore {
+	var best *Ignore
 	for i := range igs {
 		ig := &igs[i]
 		if ig.Rule == "" || ig.Reason == "" || ig.At.File != f.Location.File {
 			continue
 		}
-		if (ig.At.Line == f.Location.Line || ig.At.Line == f.Location.Line-1) && match(ig.Rule, f.RuleID) {
-			return ig
+		if !ig.Covers(f.Location.Line) || !match(ig.Rule, f.RuleID) {
+			continue
+		}
+		ig.Used = true
+		if best == nil || closer(ig, best, f.Location.Line) {
+			best = ig
 		}
 	}
-	return nil
+	return best
+}
+
+// closer reports whether ignore a covers line more closely than b.
+func closer(a, b *Ignore, line int) bool {
+	onLine := func(ig *Ignore) bool { return ig.At.Line == line || ig.At.Line == line-1 }
+	if onLine(a) != onLine(b) {
+		return onLine(a)
+	}
+	return a.LastLine-a.FirstLine < b.LastLine-b.FirstLine
+}
+
+// declSpan is a top-level declaration, or one spec of a grouped one, that
+// an ignore can sit on.
+type declSpan struct {
+	name        string
+	doc         *ast.CommentGroup
+	first, last int // the lines it spans
+}
+
+// holds reports whether an ignore in comment group g on line sits on the
+// declaration: in its doc comment, on the line above it, or on its first
+// line.
+func (d declSpan) holds(g *ast.CommentGroup, line int) bool {
+	return (d.doc != nil && g == d.doc) || line == d.first || line == d.first-1
+}
+
+// declSpans lists the declarations of a file an ignore may sit on: each
+// function and method, each var, const and type declaration, and each spec
+// of a parenthesised group (after the group, so that an ignore above one
+// spec covers that spec only).
+func declSpans(fset *token.FileSet, f *ast.File) []declSpan {
+	line := func(p token.Pos) int { return fset.Position(p).Line }
+	var out []declSpan
+	for _, decl := range f.Decls {
+		switch d := decl.(type) {
+		case *ast.FuncDecl:
+			name := d.Name.Name
+			if d.Recv != nil && len(d.Recv.List) > 0 {
+				name = recvString(d.Recv.List[0].Type) + "." + name
+			}
+			out = append(out, declSpan{name: name, doc: d.Doc, first: line(d.Pos()), last: line(d.End())})
+		case *ast.GenDecl:
+			if d.Tok == token.IMPORT {
+				continue
+			}
+			first := line(d.Pos())
+			var specs []declSpan
+			for _, spec := range d.Specs {
+				var names []string
+				var doc *ast.CommentGroup
+				switch s := spec.(type) {
+				case *ast.ValueSpec:
+					for _, n := range s.Names {
+						names = append(names, n.Name)
+					}
+					doc = s.Doc
+				case *ast.TypeSpec:
+					names, doc = []string{s.Name.Name}, s.Doc
+				}
+				name := d.Tok.String() + " " + strings.Join(names, ", ")
+				if d.Lparen.IsValid() {
+					specs = append(specs, declSpan{name: name, doc: doc, first: line(spec.Pos()), last: line(spec.End())})
+				} else {
+					out = append(out, declSpan{name: name, doc: d.Doc, first: first, last: line(d.End())})
+				}
+			}
+			if d.Lparen.IsValid() {
+				// The group first: an ignore on "var (" or above it covers
+				// every spec.
+				out = append(out, declSpan{name: d.Tok.String() + " (...)", doc: d.Doc, first: first, last: line(d.End())})
+				out = append(out, specs...)
+			}
+		}
+	}
+	return out
+}
+
+// recvString writes a method's receiver type as Go does in method
+// expressions: "T", "(*T)".
+func recvString(e ast.Expr) string {
+	if _, ok := e.(*ast.StarExpr); ok {
+		return "(*" + recvName(e) + ")"
+	}
+	return recvName(e)
 }
 
 // enclosingFunc names the top-level function or method around pos: "Name"
