@@ -40,7 +40,7 @@ func scanModule(ctx context.Context, in Input, rules []*lint.Rule, opts Options)
 		analyzers[i] = r.Analyzer
 	}
 	match := func(pattern, id string) bool { ok, _ := doublestar.Match(pattern, id); return ok }
-	res, err := gosrc.Analyze(ctx, in.Abs, analyzers, match, gosrc.Options{Root: in.Root})
+	res, err := gosrc.Analyze(ctx, in.Abs, analyzers, match, gosrc.Options{Root: in.Root, IncludeGenerated: opts.IncludeGenerated, Work: in.Work, Modules: in.Modules})
 	if err != nil {
 		o.problems = append(o.problems, lint.Problem{File: relTo(in.Root, in.Abs), Message: err.Error()})
 		return o

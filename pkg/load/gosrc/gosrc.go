@@ -28,6 +28,12 @@ type Options struct {
 	// IncludeGenerated analyses files with a "// Code generated ... DO NOT
 	// EDIT." header too; they are skipped by default.
 	IncludeGenerated bool
+	// Work is the go.work file that Modules belong to. When set, the
+	// packages of every module in Modules (absolute directories) are
+	// loaded together in that workspace; otherwise the module in dir is
+	// loaded on its own, with workspaces off.
+	Work    string
+	Modules []string
 }
 
 // IgnoreDirective is the comment that suppresses a Go finding:
@@ -85,9 +91,9 @@ func Analyze(ctx context.Context, dir string, analyzers []*analysis.Analyzer, ma
 		Mode:    mode | packages.NeedModule,
 		Dir:     dir,
 		Tests:   false,
-		Env:     append(os.Environ(), "GOPROXY=off", "GOFLAGS=-mod=readonly"),
+		Env:     loadEnv(dir, opts.Work),
 	}
-	pkgs, err := packages.Load(cfg, "./...")
+	pkgs, err := packages.Load(cfg, patterns(dir, opts)...)
 	if err != nil {
 		return nil, fmt.Errorf("load go packages in %s: %w", dir, err)
 	}
@@ -187,6 +193,39 @@ func Analyze(ctx context.Context, dir string, analyzers []*analysis.Analyzer, ma
 	slices.Sort(res.Files)
 	res.Files = slices.Compact(res.Files)
 	return res, nil
+}
+
+// loadEnv is the environment of the go command that lists the packages:
+// the user's, with the network off (GOPROXY=off), the module files
+// read-only (or the vendor directory when the module, or the workspace,
+// vendors its dependencies) and the workspace set explicitly.
+func loadEnv(dir, work string) []string {
+	gowork := "off"
+	if work != "" {
+		gowork = work
+	}
+	mod := "-mod=readonly"
+	if _, err := os.Stat(filepath.Join(dir, "vendor", "modules.txt")); err == nil {
+		mod = "-mod=vendor"
+	}
+	return append(os.Environ(), "GOPROXY=off", "GOFLAGS="+mod, "GOWORK="+gowork)
+}
+
+// patterns are the package patterns to load from dir: "./..." for one
+// module, and "./m/..." for each module m of a workspace.
+func patterns(dir string, opts Options) []string {
+	if opts.Work == "" {
+		return []string{"./..."}
+	}
+	var out []string
+	for _, m := range opts.Modules {
+		rel, err := filepath.Rel(dir, m)
+		if err != nil {
+			rel = m
+		}
+		out = append(out, "./"+filepath.ToSlash(filepath.Join(rel, "..."))) // "./..." for the go.work directory itself
+	}
+	return out
 }
 
 // needFacts reports whether an analyzer, or one it requires, exchanges
