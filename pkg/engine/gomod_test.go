@@ -176,3 +176,18 @@ func join(lines []string) string {
 	}
 	return out
 }
+
+// TestGoVendored checks that a module with vendor/modules.txt is loaded
+// from its vendor directory, with an empty module cache and no network.
+func TestGoVendored(t *testing.T) {
+	module(t, "vendored")
+	t.Setenv("GOMODCACHE", t.TempDir())
+	t.Setenv("GOFLAGS", "")
+	got, problems := goScan(t, Options{})
+	if len(problems) > 0 {
+		t.Fatalf("problems: %q", problems)
+	}
+	if want := []string{"main.go:13:6 GO201"}; !slices.Equal(got, want) {
+		t.Errorf("findings %q, want %q", got, want)
+	}
+}
