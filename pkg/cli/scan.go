@@ -38,6 +38,9 @@ type ScanOptions struct {
 	AllowRemoteRefs bool
 	MaxFileSize     string
 	Jobs            int
+	// IncludeGenerated analyses generated Go files too; with the
+	// configuration file's include-generated, either turns it on.
+	IncludeGenerated bool
 
 	Config            string // --config FILE; "" = look for .apiaudit.yaml
 	NoConfig          bool
@@ -67,10 +70,14 @@ anything matched by --exclude.
 Each Go module under PATH (a directory with a go.mod) is analysed by the GO
 rules: its packages (./..., tests excluded) are loaded with the go command,
 which must be on PATH, without touching the network (GOPROXY=off,
--mod=readonly), and generated files are skipped. A package that does not
-type-check is a problem; the others are still analysed. Silence a Go finding
-with "//apiaudit:ignore GO201 -- reason" on its line or the line above, or
-in the doc comment of the function or declaration around it.
+-mod=readonly, or -mod=vendor when the module vendors its dependencies;
+cgo off unless CGO_ENABLED is set), with the default build tags. The
+modules a go.work lists are loaded together. Files marked "// Code generated
+... DO NOT EDIT." are skipped unless --include-generated is given. A package
+that does not type-check is a problem; the others are still analysed.
+Silence a Go finding with "//apiaudit:ignore GO201 -- reason" on its line or
+the line above, or in the doc comment of the function or declaration around
+it. See docs/go.md.
 
 Files are reported relative to the current directory (or to PATH itself
 when it lies outside it). A $ref may not leave that root, and remote
@@ -126,7 +133,8 @@ scanned.`,
 	f.BoolVar(&opts.NoColor, "no-color", false, "never colour the text report (NO_COLOR in the environment does the same)")
 	f.BoolVar(&opts.AllowRemoteRefs, "allow-remote-refs", false, "fetch http and https $refs (off: a scan makes no network calls)")
 	f.StringVar(&opts.MaxFileSize, "max-file-size", "100MB", "skip, with a problem, OpenAPI files larger than `SIZE` (bytes, or with a KB, MB or GB suffix)")
-	f.IntVarP(&opts.Jobs, "jobs", "j", 0, "documents scanned at once (default: the number of CPUs)")
+	f.IntVarP(&opts.Jobs, "jobs", "j", 0, "documents and Go modules scanned at once (default: the number of CPUs)")
+	f.BoolVar(&opts.IncludeGenerated, "include-generated", false, `also analyse Go files marked "// Code generated ... DO NOT EDIT." (skipped by default)`)
 	return cmd
 }
 
@@ -198,6 +206,8 @@ func scanRun(ctx context.Context, app *App, opts *ScanOptions) error {
 		AllowRemoteRefs: opts.AllowRemoteRefs,
 		MaxFileSize:     maxSize,
 		Jobs:            opts.Jobs,
+
+		IncludeGenerated: opts.IncludeGenerated || cfg.IncludeGenerated,
 	})
 	progress.stop()
 	if err != nil {

@@ -5,9 +5,11 @@
 package gosrc
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"go/ast"
+	"go/parser"
 	"go/token"
 	"os"
 	"path/filepath"
@@ -95,7 +97,7 @@ func Analyze(ctx context.Context, dir string, analyzers []*analysis.Analyzer, ma
 	}
 	pkgs, err := packages.Load(cfg, patterns(dir, opts)...)
 	if err != nil {
-		return nil, fmt.Errorf("load go packages in %s: %w", dir, err)
+		return nil, fmt.Errorf("the go command cannot list the packages: %s", goListError(err))
 	}
 	res := &Result{}
 	rel := func(path string) string {
@@ -108,18 +110,24 @@ func Analyze(ctx context.Context, dir string, analyzers []*analysis.Analyzer, ma
 	var ok []*packages.Package
 	seenErr := map[string]bool{}
 	for _, p := range pkgs {
-		// When a package does not compile, go list repeats the compiler's
-		// messages as one "# pkg" error; the type checker's are kept.
-		precise := slices.ContainsFunc(p.Errors, func(e packages.Error) bool { return e.Kind != packages.ListError })
-		for _, e := range p.Errors {
-			if precise && e.Kind == packages.ListError && strings.HasPrefix(e.Msg, "# ") {
-				continue
-			}
+		modDir := rel(dir)
+		if p.Module != nil && p.Module.Dir != "" {
+			modDir = rel(p.Module.Dir)
+		}
+		for _, e := range packageErrors(p, modDir) {
 			prob := problem(e, rel, rel(dir))
 			if key := prob.Error(); !seenErr[key] {
 				seenErr[key] = true
 				res.Problems = append(res.Problems, prob)
 			}
+		}
+		if p.IllTyped && len(p.Errors) == 0 {
+			// The package is fine, and one of its dependencies is not.
+			prob := lint.Problem{File: rel(p.Dir), Message: "not analysed: " + brokenDependency(p)}
+			if len(p.GoFiles) > 0 {
+				prob.File = rel(p.GoFiles[0])
+			}
+			res.Problems = append(res.Problems, prob)
 		}
 		if !p.IllTyped && len(p.Errors) == 0 {
 			ok = append(ok, p)
@@ -138,7 +146,14 @@ func Analyze(ctx context.Context, dir string, analyzers []*analysis.Analyzer, ma
 	for _, p := range ok {
 		for _, f := range p.Syntax {
 			name := p.Fset.File(f.FileStart).Name()
-			gen := ast.IsGenerated(f) && !opts.IncludeGenerated
+			gen := !opts.IncludeGenerated && ast.IsGenerated(f)
+			if orig := cgoSource(p, f); orig != "" {
+				// cgo's output for a file of the package: it says it is
+				// generated, and the file it came from decides.
+				gen = !opts.IncludeGenerated && isGenerated(orig)
+				files[orig] = fileInfo{syntax: f, generated: gen}
+				name = orig
+			}
 			files[name] = fileInfo{syntax: f, generated: gen}
 			if gen {
 				continue
@@ -163,6 +178,9 @@ func Analyze(ctx context.Context, dir string, analyzers []*analysis.Analyzer, ma
 		for _, d := range act.Diagnostics {
 			pos := act.Package.Fset.Position(d.Pos)
 			info, known := files[pos.Filename]
+			if !known {
+				info, known = files[act.Package.Fset.PositionFor(d.Pos, false).Filename]
+			}
 			if !known || info.generated {
 				continue
 			}
@@ -195,6 +213,156 @@ func Analyze(ctx context.Context, dir string, analyzers []*analysis.Analyzer, ma
 	return res, nil
 }
 
+// packageErrors are the errors of a package worth reporting, cleaned up:
+//   - when a package does not compile, go list repeats the compiler's
+//     messages as one "# pkg" error: the type checker's are kept;
+//   - only the first syntax error of each file, since the parser's later
+//     ones follow from it;
+//   - when an import cannot be loaded, why (the dependency's own error,
+//     such as a module missing from the module cache), and not the
+//     "undefined" errors that follow from it.
+func packageErrors(p *packages.Package, modDir string) []packages.Error {
+	precise := slices.ContainsFunc(p.Errors, func(e packages.Error) bool { return e.Kind != packages.ListError })
+	var imports []packages.Error
+	for _, e := range p.Errors {
+		if e.Kind != packages.TypeError {
+			continue
+		}
+		path, ok := strings.CutPrefix(e.Msg, "could not import ")
+		if !ok {
+			continue
+		}
+		if i := strings.Index(path, " ("); i >= 0 {
+			path = path[:i]
+		}
+		e.Msg = importProblem(path, p.Imports[path], e.Msg, modDir)
+		imports = append(imports, e)
+	}
+	if len(imports) > 0 {
+		return imports
+	}
+	var out []packages.Error
+	parsed := map[string]bool{}
+	for _, e := range p.Errors {
+		if precise && e.Kind == packages.ListError && strings.HasPrefix(e.Msg, "# ") {
+			continue
+		}
+		if e.Kind == packages.ParseError {
+			file, _, _ := strings.Cut(e.Pos, ":")
+			if len(e.Pos) > 2 && e.Pos[1] == ':' { // a Windows drive letter
+				file = e.Pos[:2] + strings.SplitN(e.Pos[2:], ":", 2)[0]
+			}
+			if parsed[file] {
+				continue
+			}
+			parsed[file] = true
+		}
+		e.Msg = firstLine(e.Msg)
+		out = append(out, e)
+	}
+	return out
+}
+
+// goListError keeps what the go command said from a failed go list, on one
+// line: go/packages wraps it in its own words and the command's arguments.
+func goListError(err error) string {
+	msg := err.Error()
+	if _, stderr, ok := strings.Cut(msg, "stderr: "); ok {
+		msg = stderr
+	}
+	var lines []string
+	for line := range strings.Lines(msg) {
+		line = strings.TrimSpace(line)
+		if line != "" && !strings.HasPrefix(line, "go: downloading ") {
+			lines = append(lines, line)
+		}
+	}
+	return strings.Join(lines, "; ")
+}
+
+// brokenDependency says which dependency of p does not load, and why:
+// the go command's own error when there is one (it names the cause, such as
+// a missing C compiler), else the first type error.
+func brokenDependency(p *packages.Package) string {
+	var listErr, typeErr string
+	packages.Visit([]*packages.Package{p}, func(q *packages.Package) bool {
+		return listErr == ""
+	}, func(q *packages.Package) {
+		for _, e := range q.Errors {
+			msg := e.Msg
+			if h, rest, ok := strings.Cut(msg, "\n"); ok && strings.HasPrefix(h, "# ") {
+				msg = rest // "# pkg" then the compiler's lines
+			}
+			msg = q.PkgPath + ": " + firstLine(msg)
+			if e.Kind == packages.ListError && listErr == "" {
+				listErr = msg
+			} else if typeErr == "" {
+				typeErr = msg
+			}
+		}
+	})
+	why := cmp.Or(listErr, typeErr, "a dependency does not type-check")
+	if strings.Contains(why, "C compiler") {
+		why += " (cgo is on: unset CGO_ENABLED to load with cgo off)"
+	}
+	return "a dependency does not load: " + why
+}
+
+// importProblem says why the package at path, imported by a package being
+// analysed, could not be loaded. modDir is the importer's module directory,
+// relative to the scan root.
+func importProblem(path string, dep *packages.Package, msg, modDir string) string {
+	fetch := "go mod download"
+	if modDir != "." && modDir != "" {
+		fetch = "cd " + modDir + " && go mod download"
+	}
+	if path == "C" {
+		return `cgo preprocessing failed, so the package is not analysed: check that the C compiler ($CC, or gcc) works, or unset CGO_ENABLED to load with cgo off`
+	}
+	if dep == nil || len(dep.Errors) == 0 {
+		return firstLine(msg)
+	}
+	why := dep.Errors[0].Msg
+	switch {
+	case strings.Contains(why, "disabled by GOPROXY=off"):
+		return fmt.Sprintf("%s is not in the module cache, and apiaudit downloads nothing: run %q, then scan again", path, fetch)
+	case strings.Contains(why, "missing go.sum entry"):
+		return fmt.Sprintf("go.sum has no entry for the module of %s, and apiaudit changes nothing: run %q (or go mod tidy), then scan again", path, fetch)
+	case strings.Contains(why, "build constraints exclude all Go files") && os.Getenv("CGO_ENABLED") == "":
+		return fmt.Sprintf("%s: %s (apiaudit loads with cgo off unless CGO_ENABLED=1 is set)", path, firstLine(why))
+	}
+	return path + ": " + firstLine(why)
+}
+
+func firstLine(s string) string {
+	line, _, _ := strings.Cut(s, "\n")
+	return strings.TrimSpace(line)
+}
+
+// cgoSource returns the Go file of p that f, a file cgo wrote, was made
+// from; "" when f is not cgo output. cgo's files live in the build cache
+// and say, with //line directives, where their lines came from.
+func cgoSource(p *packages.Package, f *ast.File) string {
+	if len(p.CompiledGoFiles) == len(p.GoFiles) {
+		return "" // no cgo files: the compiled files are the Go files
+	}
+	name := p.Fset.File(f.FileStart).Name()
+	if slices.Contains(p.GoFiles, name) {
+		return ""
+	}
+	orig := p.Fset.Position(f.Package).Filename
+	if orig != name && slices.Contains(p.GoFiles, orig) {
+		return orig
+	}
+	return ""
+}
+
+// isGenerated reports whether the Go file at path says it is generated.
+func isGenerated(path string) bool {
+	f, err := parser.ParseFile(token.NewFileSet(), path, nil, parser.PackageClauseOnly|parser.ParseComments)
+	return err == nil && ast.IsGenerated(f)
+}
+
 // loadEnv is the environment of the go command that lists the packages:
 // the user's, with the network off (GOPROXY=off), the module files
 // read-only (or the vendor directory when the module, or the workspace,
@@ -208,7 +376,15 @@ func loadEnv(dir, work string) []string {
 	if _, err := os.Stat(filepath.Join(dir, "vendor", "modules.txt")); err == nil {
 		mod = "-mod=vendor"
 	}
-	return append(os.Environ(), "GOPROXY=off", "GOFLAGS="+mod, "GOWORK="+gowork)
+	env := append(os.Environ(), "GOPROXY=off", "GOFLAGS="+mod, "GOWORK="+gowork)
+	if _, set := os.LookupEnv("CGO_ENABLED"); !set {
+		// Loading a cgo file runs the C compiler on its preamble, which
+		// the scanned code writes (and may #include any file on the
+		// machine into an error message): cgo stays off unless the
+		// environment asks for it. See docs/security.md.
+		env = append(env, "CGO_ENABLED=0")
+	}
+	return env
 }
 
 // patterns are the package patterns to load from dir: "./..." for one
