@@ -369,6 +369,11 @@ func anyAtLeast(findings []lint.Finding, threshold lint.Severity) bool {
 // writeFile writes through a temporary file in the same directory, so that a
 // failed scan never leaves half a report where the previous one was.
 func writeFile(name string, write func(io.Writer) error) error {
+	if info, err := os.Stat(name); err == nil && !info.Mode().IsRegular() {
+		// A device or a pipe (--output /dev/null, /dev/stderr, a FIFO):
+		// write to it, never rename a file over it.
+		return writeTo(name, write)
+	}
 	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*")
 	if err != nil {
 		return fmt.Errorf("write %s: %w", name, err)
@@ -390,6 +395,27 @@ func writeFile(name string, write func(io.Writer) error) error {
 		return fmt.Errorf("write %s: %w", name, err)
 	}
 	if err := os.Rename(tmp.Name(), name); err != nil {
+		return fmt.Errorf("write %s: %w", name, err)
+	}
+	return nil
+}
+
+// writeTo writes straight into an existing file that is not a regular one.
+func writeTo(name string, write func(io.Writer) error) error {
+	f, err := os.OpenFile(name, os.O_WRONLY, 0)
+	if err != nil {
+		return fmt.Errorf("write %s: %w", name, err)
+	}
+	w := bufio.NewWriter(f)
+	if err := write(w); err != nil {
+		f.Close()
+		return err
+	}
+	if err := w.Flush(); err != nil {
+		f.Close()
+		return fmt.Errorf("write %s: %w", name, err)
+	}
+	if err := f.Close(); err != nil {
 		return fmt.Errorf("write %s: %w", name, err)
 	}
 	return nil
