@@ -84,18 +84,8 @@ type Result struct {
 // downloaded: a dependency missing from the module cache is a problem. match
 // decides whether an ignore's rule pattern names a rule id.
 func Analyze(ctx context.Context, dir string, analyzers []*analysis.Analyzer, match func(pattern, id string) bool, opts Options) (*Result, error) {
-	mode := packages.LoadSyntax
-	if needFacts(analyzers) {
-		mode = packages.LoadAllSyntax // facts are computed on dependencies too
-	}
-	cfg := &packages.Config{
-		Context: ctx,
-		Mode:    mode | packages.NeedModule,
-		Dir:     dir,
-		Tests:   false,
-		Env:     loadEnv(dir, opts.Work),
-	}
-	pkgs, err := packages.Load(cfg, patterns(dir, opts)...)
+	cfg, pats := loadConfig(ctx, dir, analyzers, opts)
+	pkgs, err := packages.Load(cfg, pats...)
 	if err != nil {
 		return nil, fmt.Errorf("the go command cannot list the packages: %s", goListError(err))
 	}
@@ -211,6 +201,23 @@ func Analyze(ctx context.Context, dir string, analyzers []*analysis.Analyzer, ma
 	slices.Sort(res.Files)
 	res.Files = slices.Compact(res.Files)
 	return res, nil
+}
+
+// loadConfig is how Analyze calls packages.Load: the mode the analyzers
+// need, the environment and the patterns.
+func loadConfig(ctx context.Context, dir string, analyzers []*analysis.Analyzer, opts Options) (*packages.Config, []string) {
+	mode := packages.LoadSyntax
+	if needFacts(analyzers) {
+		mode = packages.LoadAllSyntax // facts are computed on dependencies too
+	}
+	cfg := &packages.Config{
+		Context: ctx,
+		Mode:    mode | packages.NeedModule,
+		Dir:     dir,
+		Tests:   false,
+		Env:     loadEnv(dir, opts.Work),
+	}
+	return cfg, patterns(dir, opts)
 }
 
 // packageErrors are the errors of a package worth reporting, cleaned up:
