@@ -38,6 +38,9 @@ type ScanOptions struct {
 	AllowRemoteRefs bool
 	MaxFileSize     string
 	Jobs            int
+	// IncludeGenerated analyses generated Go files too; with the
+	// configuration file's include-generated, either turns it on.
+	IncludeGenerated bool
 
 	Config            string // --config FILE; "" = look for .apiaudit.yaml
 	NoConfig          bool
@@ -67,9 +70,14 @@ anything matched by --exclude.
 Each Go module under PATH (a directory with a go.mod) is analysed by the GO
 rules: its packages (./..., tests excluded) are loaded with the go command,
 which must be on PATH, without touching the network (GOPROXY=off,
--mod=readonly), and generated files are skipped. A package that does not
-type-check is a problem; the others are still analysed. Silence a Go finding
-with "//apiaudit:ignore GO201 -- reason" on its line or the line above.
+-mod=readonly, or -mod=vendor when the module vendors its dependencies;
+cgo off unless CGO_ENABLED is set), with the default build tags. The
+modules a go.work lists are loaded together. Files marked "// Code generated
+... DO NOT EDIT." are skipped unless --include-generated is given. A package
+that does not type-check is a problem; the others are still analysed.
+Silence a Go finding with "//apiaudit:ignore GO201 -- reason" on its line or
+the line above, or in the doc comment of the function or declaration around
+it. See docs/go.md.
 
 Files are reported relative to the current directory (or to PATH itself
 when it lies outside it). A $ref may not leave that root, and remote
@@ -125,7 +133,8 @@ scanned.`,
 	f.BoolVar(&opts.NoColor, "no-color", false, "never colour the text report (NO_COLOR in the environment does the same)")
 	f.BoolVar(&opts.AllowRemoteRefs, "allow-remote-refs", false, "fetch http and https $refs (off: a scan makes no network calls)")
 	f.StringVar(&opts.MaxFileSize, "max-file-size", "100MB", "skip, with a problem, OpenAPI files larger than `SIZE` (bytes, or with a KB, MB or GB suffix)")
-	f.IntVarP(&opts.Jobs, "jobs", "j", 0, "documents scanned at once (default: the number of CPUs)")
+	f.IntVarP(&opts.Jobs, "jobs", "j", 0, "documents and Go modules scanned at once (default: the number of CPUs)")
+	f.BoolVar(&opts.IncludeGenerated, "include-generated", false, `also analyse Go files marked "// Code generated ... DO NOT EDIT." (skipped by default)`)
 	return cmd
 }
 
@@ -197,6 +206,8 @@ func scanRun(ctx context.Context, app *App, opts *ScanOptions) error {
 		AllowRemoteRefs: opts.AllowRemoteRefs,
 		MaxFileSize:     maxSize,
 		Jobs:            opts.Jobs,
+
+		IncludeGenerated: opts.IncludeGenerated || cfg.IncludeGenerated,
 	})
 	progress.stop()
 	if err != nil {
@@ -356,27 +367,12 @@ func anyAtLeast(findings []lint.Finding, threshold lint.Severity) bool {
 }
 
 // writeFile writes through a temporary file in the same directory, so that a
-// failed scan never leaves half a report where the previous one was. A name
-// that exists and is not a regular file (/dev/null, /dev/stdout, a named
-// pipe) is written to in place: renaming over it would replace the device.
+// failed scan never leaves half a report where the previous one was.
 func writeFile(name string, write func(io.Writer) error) error {
-	if fi, err := os.Stat(name); err == nil && !fi.Mode().IsRegular() {
-		f, err := os.OpenFile(name, os.O_WRONLY, 0)
-		if err != nil {
-			return fmt.Errorf("write %s: %w", name, err)
-		}
-		w := bufio.NewWriter(f)
-		werr := write(w)
-		if werr == nil {
-			werr = w.Flush()
-		}
-		if cerr := f.Close(); werr == nil && cerr != nil {
-			werr = cerr
-		}
-		if werr != nil {
-			return fmt.Errorf("write %s: %w", name, werr)
-		}
-		return nil
+	if info, err := os.Stat(name); err == nil && !info.Mode().IsRegular() {
+		// A device or a pipe (--output /dev/null, /dev/stderr, a FIFO):
+		// write to it, never rename a file over it.
+		return writeTo(name, write)
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*")
 	if err != nil {
@@ -399,6 +395,27 @@ func writeFile(name string, write func(io.Writer) error) error {
 		return fmt.Errorf("write %s: %w", name, err)
 	}
 	if err := os.Rename(tmp.Name(), name); err != nil {
+		return fmt.Errorf("write %s: %w", name, err)
+	}
+	return nil
+}
+
+// writeTo writes straight into an existing file that is not a regular one.
+func writeTo(name string, write func(io.Writer) error) error {
+	f, err := os.OpenFile(name, os.O_WRONLY, 0)
+	if err != nil {
+		return fmt.Errorf("write %s: %w", name, err)
+	}
+	w := bufio.NewWriter(f)
+	if err := write(w); err != nil {
+		f.Close()
+		return err
+	}
+	if err := w.Flush(); err != nil {
+		f.Close()
+		return fmt.Errorf("write %s: %w", name, err)
+	}
+	if err := f.Close(); err != nil {
 		return fmt.Errorf("write %s: %w", name, err)
 	}
 	return nil

@@ -39,6 +39,9 @@ type Config struct {
 	FailOn  string   // "error", "warning", "note" or "none"; "" when not set
 	Format  string   // a report format; "" when not set
 	Exclude []string // doublestar globs, like --exclude
+	// IncludeGenerated analyses generated Go files too, like
+	// --include-generated.
+	IncludeGenerated bool
 
 	Rules     RuleSettings // rules: for the whole tree
 	Overrides []Override   // overrides: for some paths, applied in order after Rules

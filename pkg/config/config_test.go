@@ -132,6 +132,7 @@ func TestParse(t *testing.T) {
 fail-on: Warning
 format: sarif
 exclude: ["testdata/**", "*.gen.yaml"]
+include-generated: true
 rules:
   disable: ["TST2*", test-with-options]
   enable: [tst202]
@@ -153,7 +154,7 @@ options:
     nested: {write-words: [put]}
     write-words: [post]
 `)
-	if c.FailOn != "warning" || c.Format != "sarif" || !slices.Equal(c.Exclude, []string{"testdata/**", "*.gen.yaml"}) {
+	if c.FailOn != "warning" || c.Format != "sarif" || !c.IncludeGenerated || !slices.Equal(c.Exclude, []string{"testdata/**", "*.gen.yaml"}) {
 		t.Errorf("top level: %+v", c)
 	}
 	if !slices.Equal(c.Rules.Disable, []string{"TST2*", "test-with-options"}) || !slices.Equal(c.Rules.Enable, []string{"tst202"}) {
@@ -196,6 +197,7 @@ func TestErrors(t *testing.T) {
 		{"options:\n  TST101:\n    nested: {reed-words: [a]}\n", `.apiaudit.yaml:3: unknown key "reed-words" in options.TST101.nested`},
 		{"fail-on: critical\n", `.apiaudit.yaml:1: fail-on: "critical" is not error, warning, note or none`},
 		{"fail-on: [error]\n", `.apiaudit.yaml:1: fail-on: want a string, got a list`},
+		{"include-generated: yes please\n", `.apiaudit.yaml:1: include-generated: want true or false, got a string ("yes please")`},
 		{"format: xml\n", `.apiaudit.yaml:1: format: "xml" is not text, json, sarif`},
 		{"exclude: testdata\n", `.apiaudit.yaml:1: exclude: want a list such as ["testdata/**"], got a string ("testdata")`},
 		{"exclude:\n  - ok\n  - '[bad'\n", `.apiaudit.yaml:3: exclude[1]: "[bad" is not a valid glob`},
@@ -327,7 +329,7 @@ func TestStarter(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.FailOn != "error" || c.Format != "text" || len(c.Exclude)+len(c.Rules.Enable)+len(c.Rules.Disable)+len(c.Rules.Severity)+len(c.Overrides)+len(c.Options) != 0 {
+	if c.FailOn != "error" || c.Format != "text" || c.IncludeGenerated || len(c.Exclude)+len(c.Rules.Enable)+len(c.Rules.Disable)+len(c.Rules.Severity)+len(c.Overrides)+len(c.Options) != 0 {
 		t.Errorf("the starter file is not the defaults: %+v", c)
 	}
 	if got := c.Select(known); len(got) != len(known) {

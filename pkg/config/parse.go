@@ -54,6 +54,11 @@ func Parse(data []byte, file string, known []*lint.Rule) (*Config, error) {
 			c.Exclude = globs
 			return err
 		},
+		"include-generated": func(k, v *yaml.Node) error {
+			b, err := p.boolean(v, "include-generated")
+			c.IncludeGenerated = b
+			return err
+		},
 		"rules": func(k, v *yaml.Node) error {
 			return p.ruleSettings(v, "rules", &c.Rules, nil)
 		},
@@ -153,6 +158,21 @@ func (p *parser) str(n *yaml.Node, where string) (string, error) {
 		return n.Value, nil
 	}
 	return "", p.errorf(n, "%s: want a string, got %s", where, describe(n))
+}
+
+// boolean reads true or false.
+func (p *parser) boolean(n *yaml.Node, where string) (bool, error) {
+	n, err := p.resolve(n, where)
+	if err != nil {
+		return false, err
+	}
+	if n.Kind == yaml.ScalarNode && n.ShortTag() == "!!bool" {
+		var b bool
+		if err := n.Decode(&b); err == nil {
+			return b, nil
+		}
+	}
+	return false, p.errorf(n, "%s: want true or false, got %s", where, describe(n))
 }
 
 // oneOf reads a string that must be one of values (compared without case).

@@ -90,7 +90,12 @@ func Schema(rules []*lint.Rule) ([]byte, error) {
 			"fail-on": obj{"description": "Exit 1 when a finding is at or above this severity.", "enum": FailOnValues, "default": "error"},
 			"format":  obj{"description": "Report format when --format is not given.", "enum": report.Formats, "default": "text"},
 			"exclude": obj{"$ref": "#/definitions/globs"},
-			"rules":   obj{"$ref": "#/definitions/rules"},
+			"include-generated": obj{
+				"type":        "boolean",
+				"description": `Also analyse Go files marked "// Code generated ... DO NOT EDIT.", which are skipped by default.`,
+				"default":     false,
+			},
+			"rules": obj{"$ref": "#/definitions/rules"},
 			"overrides": obj{
 				"type":        "array",
 				"description": "Settings for some files, applied in order after rules.",

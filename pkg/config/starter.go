@@ -39,6 +39,10 @@ format: text
 # to this list.
 exclude: []
 
+# Analyse Go files marked "// Code generated ... DO NOT EDIT." too; they are
+# skipped by default.
+include-generated: false
+
 # Which rules run, for every file. A pattern is a rule ID (OAS101), a glob of
 # IDs (OAS2*) or a rule name (operation-without-auth); apiaudit rules lists
 # them. A rule is off when disable matches it and enable does not.

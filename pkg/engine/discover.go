@@ -26,12 +26,17 @@ const (
 	KindGo           // a Go module: analysed by the Go rules
 )
 
-// Input is one thing to scan: an OpenAPI document or a Go module.
+// Input is one thing to scan: an OpenAPI document, a Go module, or the
+// modules of a Go workspace that lie under the scanned paths.
 type Input struct {
 	Kind    Kind
-	Abs     string // absolute path: the document, or the module directory
+	Abs     string // absolute path: the document, the module directory, or the go.work directory
 	Root    string // absolute scan root it is reported against
 	Version string // OpenAPI version, for documents
+	// Work is the go.work file of a workspace input, whose Modules (absolute
+	// directories) are loaded together; "" for a module loaded on its own.
+	Work    string
+	Modules []string
 }
 
 // Discovery is what walking the paths found.
@@ -121,18 +126,16 @@ func Discover(opts Options) (*Discovery, error) {
 		}); err != nil {
 			return nil, err
 		}
-		for _, dir := range slices.Sorted(maps.Keys(w.modules)) {
-			if !seen[dir] {
-				seen[dir] = true
-				d.Inputs = append(d.Inputs, Input{Kind: KindGo, Abs: dir, Root: root})
-			}
-		}
+		d.Inputs = append(d.Inputs, goInputs(slices.Sorted(maps.Keys(w.modules)), root, seen, d)...)
 	}
 	slices.SortFunc(d.Inputs, func(a, b Input) int {
 		if a.Kind != b.Kind {
 			return int(a.Kind - b.Kind)
 		}
-		return strings.Compare(a.Abs, b.Abs)
+		if c := strings.Compare(a.Abs, b.Abs); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Work, b.Work)
 	})
 	return d, nil
 }

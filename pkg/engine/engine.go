@@ -28,7 +28,10 @@ type Options struct {
 	Known           []*lint.Rule // every rule apiaudit has, to tell a disabled rule from a typo; Rules when nil
 	AllowRemoteRefs bool
 	MaxFileSize     int64 // bytes; DefaultMaxFileSize when 0
-	Jobs            int   // documents scanned at once; GOMAXPROCS when 0
+	Jobs            int   // documents, and Go modules, scanned at once; GOMAXPROCS when 0
+	// IncludeGenerated analyses Go files marked "// Code generated ... DO
+	// NOT EDIT." too; they are skipped by default.
+	IncludeGenerated bool
 	// Progress, when set, is called after each document with the number
 	// scanned so far and the total; calls may come from several goroutines.
 	Progress func(done, total int)
@@ -93,14 +96,28 @@ func Run(ctx context.Context, opts Options) (*lint.Result, error) {
 		}()
 	}
 	wg.Wait()
+	// Go modules (and workspaces) are analysed side by side too, up to jobs
+	// at once; each result lands in its input's slot, so the order does not
+	// depend on scheduling.
+	goFiles := make([][]string, len(inputs))
 	if goRules := analyzerRules(opts.Rules); len(goRules) > 0 {
-		for _, in := range inputs {
-			if in.Kind == KindGo {
-				o := scanModule(ctx, in, goRules, opts)
-				outcomes = append(outcomes, outcome{findings: o.findings, suppressed: o.suppressed, problems: o.problems})
-				res.Files = append(res.Files, o.files...)
+		for i, in := range inputs {
+			if in.Kind != KindGo {
+				continue
 			}
+			wg.Add(1)
+			sem <- struct{}{}
+			go func() {
+				defer func() { <-sem; wg.Done() }()
+				o := scanModule(ctx, in, goRules, opts)
+				outcomes[i] = outcome{findings: o.findings, suppressed: o.suppressed, problems: o.problems}
+				goFiles[i] = o.files
+			}()
 		}
+		wg.Wait()
+	}
+	for _, files := range goFiles {
+		res.Files = append(res.Files, files...)
 	}
 	for _, o := range outcomes {
 		if o.file != "" {

@@ -40,7 +40,7 @@ func scanModule(ctx context.Context, in Input, rules []*lint.Rule, opts Options)
 		analyzers[i] = r.Analyzer
 	}
 	match := func(pattern, id string) bool { ok, _ := doublestar.Match(pattern, id); return ok }
-	res, err := gosrc.Analyze(ctx, in.Abs, analyzers, match, gosrc.Options{Root: in.Root})
+	res, err := gosrc.Analyze(ctx, in.Abs, analyzers, match, gosrc.Options{Root: in.Root, IncludeGenerated: opts.IncludeGenerated, Work: in.Work, Modules: in.Modules})
 	if err != nil {
 		o.problems = append(o.problems, lint.Problem{File: relTo(in.Root, in.Abs), Message: err.Error()})
 		return o
@@ -66,7 +66,7 @@ func scanModule(ctx context.Context, in Input, rules []*lint.Rule, opts Options)
 	return o
 }
 
-const goIgnoreFix = "write //apiaudit:ignore with a known rule id and -- a reason, on the finding's line or the line above, and delete ignores that match nothing"
+const goIgnoreFix = "write //apiaudit:ignore with a known rule id and -- a reason, on the finding's line, the line above or the enclosing declaration, and delete ignores that match nothing"
 
 // goIgnoreFindings reports //apiaudit:ignore comments that name no known
 // rule, give no reason or match no finding, as OAS501 does for
@@ -89,6 +89,8 @@ func goIgnoreFindings(igs []gosrc.Ignore, goRules []*lint.Rule, opts Options) []
 			msg = fmt.Sprintf("%s names unknown rule %q", gosrc.IgnoreDirective, ig.Rule)
 		case ig.Reason == "":
 			msg = fmt.Sprintf("%s for %s gives no reason, so it suppresses nothing: add -- why the finding does not apply", gosrc.IgnoreDirective, ig.Rule)
+		case !ig.Used && matchesAny(ig.Rule, goRules) && ig.Decl != "":
+			msg = fmt.Sprintf("%s for %s matches no finding in %s: remove it", gosrc.IgnoreDirective, ig.Rule, ig.Decl)
 		case !ig.Used && matchesAny(ig.Rule, goRules):
 			msg = fmt.Sprintf("%s for %s matches no finding on its line or the next: remove it", gosrc.IgnoreDirective, ig.Rule)
 		default:

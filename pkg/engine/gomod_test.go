@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"path/filepath"
 	"slices"
 	"testing"
 
@@ -17,12 +18,65 @@ import (
 // directory.
 func gateway(t *testing.T) string {
 	t.Helper()
+	return module(t, "gateway")
+}
+
+// module copies testdata/<name> to a temporary directory and makes it the
+// working directory: Go modules under testdata are not scanned from above.
+func module(t *testing.T, name string) string {
+	t.Helper()
 	dir := t.TempDir()
-	if err := os.CopyFS(dir, os.DirFS("testdata/gateway")); err != nil {
+	if err := os.CopyFS(dir, os.DirFS(filepath.Join("testdata", name))); err != nil {
 		t.Fatal(err)
 	}
 	t.Chdir(dir)
 	return dir
+}
+
+// TestGoIgnoreOnDeclaration checks ignores in the doc comment of, on the
+// line above, or on the first line of a function, a method, a var
+// declaration and one spec of a group, and that an ignore on a declaration
+// is unused only when nothing inside it was suppressed.
+func TestGoIgnoreOnDeclaration(t *testing.T) {
+	module(t, "ignores")
+	goRules := []*lint.Rule{go201.Rule, go202.Rule}
+	res, err := Run(context.Background(), Options{Rules: goRules, Known: append(slices.Clone(goRules), SuppressionRule)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Problems) > 0 {
+		t.Fatalf("problems: %v", res.Problems)
+	}
+	var got []string
+	for _, f := range res.Findings {
+		got = append(got, fmt.Sprintf("%s %s %s", f.Location, f.RuleID, f.Message))
+	}
+	want := []string{
+		"main.go:32:1 OAS501 //apiaudit:ignore for GO202 matches no finding in open: remove it",
+		"main.go:34:9 GO201 io.ReadAll reads r.Body with no size limit",
+		"main.go:48:10 GO201 io.ReadAll reads r.Body with no size limit",
+		"main.go:63:1 OAS501 //apiaudit:ignore for GO201 matches no finding in quiet: remove it",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("findings:\n%s\nwant:\n%s", join(got), join(want))
+	}
+	got = nil
+	for _, f := range res.Suppressed {
+		got = append(got, fmt.Sprintf("%d %s by %d: %s", f.Location.Line, f.RuleID, f.Suppression.Location.Line, f.Suppression.Reason))
+	}
+	want = []string{
+		"17 GO201 by 14: behind a proxy that caps bodies at 1 MB",
+		"18 GO201 by 14: behind a proxy that caps bodies at 1 MB",
+		"23 GO201 by 21: internal admin route, bodies capped by the load balancer",
+		"27 GO201 by 26: test-only handler",
+		"39 GO201 by 37: covers the whole var declaration",
+		"45 GO201 by 43: covers this spec only",
+		"58 GO201 by 57: covered on the line",
+		"80 GO202 by 80: local test server",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("suppressed:\n%s\nwant:\n%s", join(got), join(want))
+	}
 }
 
 func TestGoModule(t *testing.T) {
@@ -121,4 +175,19 @@ func join(lines []string) string {
 		out += "\t" + l + "\n"
 	}
 	return out
+}
+
+// TestGoVendored checks that a module with vendor/modules.txt is loaded
+// from its vendor directory, with an empty module cache and no network.
+func TestGoVendored(t *testing.T) {
+	module(t, "vendored")
+	t.Setenv("GOMODCACHE", t.TempDir())
+	t.Setenv("GOFLAGS", "")
+	got, problems := goScan(t, Options{})
+	if len(problems) > 0 {
+		t.Fatalf("problems: %q", problems)
+	}
+	if want := []string{"main.go:13:6 GO201"}; !slices.Equal(got, want) {
+		t.Errorf("findings %q, want %q", got, want)
+	}
 }

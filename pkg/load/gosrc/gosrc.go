@@ -5,9 +5,11 @@
 package gosrc
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"go/ast"
+	"go/parser"
 	"go/token"
 	"os"
 	"path/filepath"
@@ -28,13 +30,23 @@ type Options struct {
 	// IncludeGenerated analyses files with a "// Code generated ... DO NOT
 	// EDIT." header too; they are skipped by default.
 	IncludeGenerated bool
+	// Work is the go.work file that Modules belong to. When set, the
+	// packages of every module in Modules (absolute directories) are
+	// loaded together in that workspace; otherwise the module in dir is
+	// loaded on its own, with workspaces off.
+	Work    string
+	Modules []string
 }
 
 // IgnoreDirective is the comment that suppresses a Go finding:
 //
 //	//apiaudit:ignore GO201 -- reason
 //
-// on the line of the finding or the line above it.
+// on the line of the finding or the line above it, or on a declaration
+// around it: in the doc comment of a top-level function, method, type, var
+// or const declaration (or of one spec of a grouped declaration), on the
+// line above it or on its first line. An ignore on a declaration covers
+// every finding inside it.
 const IgnoreDirective = "//apiaudit:ignore"
 
 // Ignore is one //apiaudit:ignore comment.
@@ -42,7 +54,20 @@ type Ignore struct {
 	Rule   string // a rule id or a glob such as GO2*; "" when none is written
 	Reason string // "" when none is given: such an ignore suppresses nothing
 	At     lint.Location
-	Used   bool // it suppressed at least one finding
+	// Decl names the declaration the ignore sits on ("upload",
+	// "(*Server).Start", "var limits"); "" for an ignore that covers only
+	// its own line and the next.
+	Decl string
+	// FirstLine and LastLine are the lines a declaration ignore covers.
+	FirstLine, LastLine int
+	Used                bool // it suppressed at least one finding
+}
+
+// Covers reports whether the ignore sits where it covers a finding on line
+// of its file: on that line, the line above, or on a declaration around it.
+func (ig *Ignore) Covers(line int) bool {
+	return ig.At.Line == line || ig.At.Line == line-1 ||
+		(ig.Decl != "" && ig.FirstLine <= line && line <= ig.LastLine)
 }
 
 // Result is what analysing one module produced.
@@ -59,20 +84,10 @@ type Result struct {
 // downloaded: a dependency missing from the module cache is a problem. match
 // decides whether an ignore's rule pattern names a rule id.
 func Analyze(ctx context.Context, dir string, analyzers []*analysis.Analyzer, match func(pattern, id string) bool, opts Options) (*Result, error) {
-	mode := packages.LoadSyntax
-	if needFacts(analyzers) {
-		mode = packages.LoadAllSyntax // facts are computed on dependencies too
-	}
-	cfg := &packages.Config{
-		Context: ctx,
-		Mode:    mode | packages.NeedModule,
-		Dir:     dir,
-		Tests:   false,
-		Env:     append(os.Environ(), "GOPROXY=off", "GOFLAGS=-mod=readonly"),
-	}
-	pkgs, err := packages.Load(cfg, "./...")
+	cfg, pats := loadConfig(ctx, dir, analyzers, opts)
+	pkgs, err := packages.Load(cfg, pats...)
 	if err != nil {
-		return nil, fmt.Errorf("load go packages in %s: %w", dir, err)
+		return nil, fmt.Errorf("the go command cannot list the packages: %s", goListError(err))
 	}
 	res := &Result{}
 	rel := func(path string) string {
@@ -85,18 +100,24 @@ func Analyze(ctx context.Context, dir string, analyzers []*analysis.Analyzer, ma
 	var ok []*packages.Package
 	seenErr := map[string]bool{}
 	for _, p := range pkgs {
-		// When a package does not compile, go list repeats the compiler's
-		// messages as one "# pkg" error; the type checker's are kept.
-		precise := slices.ContainsFunc(p.Errors, func(e packages.Error) bool { return e.Kind != packages.ListError })
-		for _, e := range p.Errors {
-			if precise && e.Kind == packages.ListError && strings.HasPrefix(e.Msg, "# ") {
-				continue
-			}
+		modDir := rel(dir)
+		if p.Module != nil && p.Module.Dir != "" {
+			modDir = rel(p.Module.Dir)
+		}
+		for _, e := range packageErrors(p, modDir) {
 			prob := problem(e, rel, rel(dir))
 			if key := prob.Error(); !seenErr[key] {
 				seenErr[key] = true
 				res.Problems = append(res.Problems, prob)
 			}
+		}
+		if p.IllTyped && len(p.Errors) == 0 {
+			// The package is fine, and one of its dependencies is not.
+			prob := lint.Problem{File: rel(p.Dir), Message: "not analysed: " + brokenDependency(p)}
+			if len(p.GoFiles) > 0 {
+				prob.File = rel(p.GoFiles[0])
+			}
+			res.Problems = append(res.Problems, prob)
 		}
 		if !p.IllTyped && len(p.Errors) == 0 {
 			ok = append(ok, p)
@@ -115,7 +136,14 @@ func Analyze(ctx context.Context, dir string, analyzers []*analysis.Analyzer, ma
 	for _, p := range ok {
 		for _, f := range p.Syntax {
 			name := p.Fset.File(f.FileStart).Name()
-			gen := ast.IsGenerated(f) && !opts.IncludeGenerated
+			gen := !opts.IncludeGenerated && ast.IsGenerated(f)
+			if orig := cgoSource(p, f); orig != "" {
+				// cgo's output for a file of the package: it says it is
+				// generated, and the file it came from decides.
+				gen = !opts.IncludeGenerated && isGenerated(orig)
+				files[orig] = fileInfo{syntax: f, generated: gen}
+				name = orig
+			}
 			files[name] = fileInfo{syntax: f, generated: gen}
 			if gen {
 				continue
@@ -140,6 +168,9 @@ func Analyze(ctx context.Context, dir string, analyzers []*analysis.Analyzer, ma
 		for _, d := range act.Diagnostics {
 			pos := act.Package.Fset.Position(d.Pos)
 			info, known := files[pos.Filename]
+			if !known {
+				info, known = files[act.Package.Fset.PositionFor(d.Pos, false).Filename]
+			}
 			if !known || info.generated {
 				continue
 			}
@@ -165,7 +196,6 @@ func Analyze(ctx context.Context, dir string, analyzers []*analysis.Analyzer, ma
 			}
 			f.Fingerprint = lint.GoFingerprint(f.RuleID, f.Location.File, enclosingFunc(info.syntax, d.Pos), f.Message)
 			if ig := suppressing(res.Ignores, f, match); ig != nil {
-				ig.Used = true
 				f.Suppression = &lint.Suppression{Kind: lint.SuppressedInSource, Reason: ig.Reason, Location: ig.At}
 				res.Suppressed = append(res.Suppressed, f)
 				continue
@@ -176,6 +206,214 @@ func Analyze(ctx context.Context, dir string, analyzers []*analysis.Analyzer, ma
 	slices.Sort(res.Files)
 	res.Files = slices.Compact(res.Files)
 	return res, nil
+}
+
+// loadConfig is how Analyze calls packages.Load: the mode the analyzers
+// need, the environment and the patterns.
+func loadConfig(ctx context.Context, dir string, analyzers []*analysis.Analyzer, opts Options) (*packages.Config, []string) {
+	mode := packages.LoadSyntax
+	if needFacts(analyzers) {
+		mode = packages.LoadAllSyntax // facts are computed on dependencies too
+	}
+	cfg := &packages.Config{
+		Context: ctx,
+		Mode:    mode | packages.NeedModule,
+		Dir:     dir,
+		Tests:   false,
+		Env:     loadEnv(dir, opts.Work),
+	}
+	return cfg, patterns(dir, opts)
+}
+
+// packageErrors are the errors of a package worth reporting, cleaned up:
+//   - when a package does not compile, go list repeats the compiler's
+//     messages as one "# pkg" error: the type checker's are kept;
+//   - only the first syntax error of each file, since the parser's later
+//     ones follow from it;
+//   - when an import cannot be loaded, why (the dependency's own error,
+//     such as a module missing from the module cache), and not the
+//     "undefined" errors that follow from it.
+func packageErrors(p *packages.Package, modDir string) []packages.Error {
+	precise := slices.ContainsFunc(p.Errors, func(e packages.Error) bool { return e.Kind != packages.ListError })
+	var imports []packages.Error
+	for _, e := range p.Errors {
+		if e.Kind != packages.TypeError {
+			continue
+		}
+		path, ok := strings.CutPrefix(e.Msg, "could not import ")
+		if !ok {
+			continue
+		}
+		if i := strings.Index(path, " ("); i >= 0 {
+			path = path[:i]
+		}
+		e.Msg = importProblem(path, p.Imports[path], e.Msg, modDir)
+		imports = append(imports, e)
+	}
+	if len(imports) > 0 {
+		return imports
+	}
+	var out []packages.Error
+	parsed := map[string]bool{}
+	for _, e := range p.Errors {
+		if precise && e.Kind == packages.ListError && strings.HasPrefix(e.Msg, "# ") {
+			continue
+		}
+		if e.Kind == packages.ParseError {
+			file, _, _ := strings.Cut(e.Pos, ":")
+			if len(e.Pos) > 2 && e.Pos[1] == ':' { // a Windows drive letter
+				file = e.Pos[:2] + strings.SplitN(e.Pos[2:], ":", 2)[0]
+			}
+			if parsed[file] {
+				continue
+			}
+			parsed[file] = true
+		}
+		e.Msg = firstLine(e.Msg)
+		out = append(out, e)
+	}
+	return out
+}
+
+// goListError keeps what the go command said from a failed go list, on one
+// line: go/packages wraps it in its own words and the command's arguments.
+func goListError(err error) string {
+	msg := err.Error()
+	if _, stderr, ok := strings.Cut(msg, "stderr: "); ok {
+		msg = stderr
+	}
+	var lines []string
+	for line := range strings.Lines(msg) {
+		line = strings.TrimSpace(line)
+		if line != "" && !strings.HasPrefix(line, "go: downloading ") {
+			lines = append(lines, line)
+		}
+	}
+	return strings.Join(lines, "; ")
+}
+
+// brokenDependency says which dependency of p does not load, and why:
+// the go command's own error when there is one (it names the cause, such as
+// a missing C compiler), else the first type error.
+func brokenDependency(p *packages.Package) string {
+	var listErr, typeErr string
+	packages.Visit([]*packages.Package{p}, func(q *packages.Package) bool {
+		return listErr == ""
+	}, func(q *packages.Package) {
+		for _, e := range q.Errors {
+			msg := e.Msg
+			if h, rest, ok := strings.Cut(msg, "\n"); ok && strings.HasPrefix(h, "# ") {
+				msg = rest // "# pkg" then the compiler's lines
+			}
+			msg = q.PkgPath + ": " + firstLine(msg)
+			if e.Kind == packages.ListError && listErr == "" {
+				listErr = msg
+			} else if typeErr == "" {
+				typeErr = msg
+			}
+		}
+	})
+	why := cmp.Or(listErr, typeErr, "a dependency does not type-check")
+	if strings.Contains(why, "C compiler") {
+		why += " (cgo is on: unset CGO_ENABLED to load with cgo off)"
+	}
+	return "a dependency does not load: " + why
+}
+
+// importProblem says why the package at path, imported by a package being
+// analysed, could not be loaded. modDir is the importer's module directory,
+// relative to the scan root.
+func importProblem(path string, dep *packages.Package, msg, modDir string) string {
+	fetch := "go mod download"
+	if modDir != "." && modDir != "" {
+		fetch = "cd " + modDir + " && go mod download"
+	}
+	if path == "C" {
+		return `cgo preprocessing failed, so the package is not analysed: check that the C compiler ($CC, or gcc) works, or unset CGO_ENABLED to load with cgo off`
+	}
+	if dep == nil || len(dep.Errors) == 0 {
+		return firstLine(msg)
+	}
+	why := dep.Errors[0].Msg
+	switch {
+	case strings.Contains(why, "disabled by GOPROXY=off"):
+		return fmt.Sprintf("%s is not in the module cache, and apiaudit downloads nothing: run %q, then scan again", path, fetch)
+	case strings.Contains(why, "missing go.sum entry"):
+		return fmt.Sprintf("go.sum has no entry for the module of %s, and apiaudit changes nothing: run %q (or go mod tidy), then scan again", path, fetch)
+	case strings.Contains(why, "build constraints exclude all Go files") && os.Getenv("CGO_ENABLED") == "":
+		return fmt.Sprintf("%s: %s (apiaudit loads with cgo off unless CGO_ENABLED=1 is set)", path, firstLine(why))
+	}
+	return path + ": " + firstLine(why)
+}
+
+func firstLine(s string) string {
+	line, _, _ := strings.Cut(s, "\n")
+	return strings.TrimSpace(line)
+}
+
+// cgoSource returns the Go file of p that f, a file cgo wrote, was made
+// from; "" when f is not cgo output. cgo's files live in the build cache
+// and say, with //line directives, where their lines came from.
+func cgoSource(p *packages.Package, f *ast.File) string {
+	if len(p.CompiledGoFiles) == len(p.GoFiles) {
+		return "" // no cgo files: the compiled files are the Go files
+	}
+	name := p.Fset.File(f.FileStart).Name()
+	if slices.Contains(p.GoFiles, name) {
+		return ""
+	}
+	orig := p.Fset.Position(f.Package).Filename
+	if orig != name && slices.Contains(p.GoFiles, orig) {
+		return orig
+	}
+	return ""
+}
+
+// isGenerated reports whether the Go file at path says it is generated.
+func isGenerated(path string) bool {
+	f, err := parser.ParseFile(token.NewFileSet(), path, nil, parser.PackageClauseOnly|parser.ParseComments)
+	return err == nil && ast.IsGenerated(f)
+}
+
+// loadEnv is the environment of the go command that lists the packages:
+// the user's, with the network off (GOPROXY=off), the module files
+// read-only (or the vendor directory when the module, or the workspace,
+// vendors its dependencies) and the workspace set explicitly.
+func loadEnv(dir, work string) []string {
+	gowork := "off"
+	if work != "" {
+		gowork = work
+	}
+	mod := "-mod=readonly"
+	if _, err := os.Stat(filepath.Join(dir, "vendor", "modules.txt")); err == nil {
+		mod = "-mod=vendor"
+	}
+	env := append(os.Environ(), "GOPROXY=off", "GOFLAGS="+mod, "GOWORK="+gowork)
+	if _, set := os.LookupEnv("CGO_ENABLED"); !set {
+		// Loading a cgo file runs the C compiler on its preamble, which
+		// the scanned code writes (and may #include any file on the
+		// machine into an error message): cgo stays off unless the
+		// environment asks for it. See docs/security.md.
+		env = append(env, "CGO_ENABLED=0")
+	}
+	return env
+}
+
+// patterns are the package patterns to load from dir: "./..." for one
+// module, and "./m/..." for each module m of a workspace.
+func patterns(dir string, opts Options) []string {
+	if opts.Work == "" {
+		return []string{"./..."}
+	}
+	var out []string
+	for _, m := range opts.Modules {
+		rel, err := filepath.Rel(dir, m)
+		if err != nil {
+			rel = m
+		}
+		out = append(out, "./"+filepath.ToSlash(filepath.Join(rel, "..."))) // "./..." for the go.work directory itself
+	}
+	return out
 }
 
 // needFacts reports whether an analyzer, or one it requires, exchanges
@@ -228,6 +466,7 @@ func problem(e packages.Error, rel func(string) string, modDir string) lint.Prob
 // ignores reads the //apiaudit:ignore comments of a file.
 func ignores(fset *token.FileSet, f *ast.File, file string) []Ignore {
 	var out []Ignore
+	decls := declSpans(fset, f)
 	for _, group := range f.Comments {
 		for _, c := range group.List {
 			rest, ok := strings.CutPrefix(c.Text, IgnoreDirective)
@@ -244,25 +483,121 @@ func ignores(fset *token.FileSet, f *ast.File, file string) []Ignore {
 				reason = strings.TrimSpace(strings.TrimPrefix(reason, "--"))
 				ig.Reason = reason
 			}
+			for _, d := range decls {
+				if d.holds(group, pos.Line) {
+					ig.Decl, ig.FirstLine, ig.LastLine = d.name, d.first, d.last
+					break
+				}
+			}
 			out = append(out, ig)
 		}
 	}
 	return out
 }
 
-// suppressing returns the first usable ignore on the finding's line or the
-// line above it.
+// suppressing marks as used every usable ignore that covers the finding and
+// returns the closest: one on the finding's line or the line above before
+// one on a declaration, and the innermost declaration first.
 func suppressing(igs []Ignore, f lint.Finding, match func(pattern, id string) bool) *Ignore {
+	var best *Ignore
 	for i := range igs {
 		ig := &igs[i]
 		if ig.Rule == "" || ig.Reason == "" || ig.At.File != f.Location.File {
 			continue
 		}
-		if (ig.At.Line == f.Location.Line || ig.At.Line == f.Location.Line-1) && match(ig.Rule, f.RuleID) {
-			return ig
+		if !ig.Covers(f.Location.Line) || !match(ig.Rule, f.RuleID) {
+			continue
+		}
+		ig.Used = true
+		if best == nil || closer(ig, best, f.Location.Line) {
+			best = ig
 		}
 	}
-	return nil
+	return best
+}
+
+// closer reports whether ignore a covers line more closely than b.
+func closer(a, b *Ignore, line int) bool {
+	onLine := func(ig *Ignore) bool { return ig.At.Line == line || ig.At.Line == line-1 }
+	if onLine(a) != onLine(b) {
+		return onLine(a)
+	}
+	return a.LastLine-a.FirstLine < b.LastLine-b.FirstLine
+}
+
+// declSpan is a top-level declaration, or one spec of a grouped one, that
+// an ignore can sit on.
+type declSpan struct {
+	name        string
+	doc         *ast.CommentGroup
+	first, last int // the lines it spans
+}
+
+// holds reports whether an ignore in comment group g on line sits on the
+// declaration: in its doc comment, on the line above it, or on its first
+// line.
+func (d declSpan) holds(g *ast.CommentGroup, line int) bool {
+	return (d.doc != nil && g == d.doc) || line == d.first || line == d.first-1
+}
+
+// declSpans lists the declarations of a file an ignore may sit on: each
+// function and method, each var, const and type declaration, and each spec
+// of a parenthesised group (after the group, so that an ignore above one
+// spec covers that spec only).
+func declSpans(fset *token.FileSet, f *ast.File) []declSpan {
+	line := func(p token.Pos) int { return fset.Position(p).Line }
+	var out []declSpan
+	for _, decl := range f.Decls {
+		switch d := decl.(type) {
+		case *ast.FuncDecl:
+			name := d.Name.Name
+			if d.Recv != nil && len(d.Recv.List) > 0 {
+				name = recvString(d.Recv.List[0].Type) + "." + name
+			}
+			out = append(out, declSpan{name: name, doc: d.Doc, first: line(d.Pos()), last: line(d.End())})
+		case *ast.GenDecl:
+			if d.Tok == token.IMPORT {
+				continue
+			}
+			first := line(d.Pos())
+			var specs []declSpan
+			for _, spec := range d.Specs {
+				var names []string
+				var doc *ast.CommentGroup
+				switch s := spec.(type) {
+				case *ast.ValueSpec:
+					for _, n := range s.Names {
+						names = append(names, n.Name)
+					}
+					doc = s.Doc
+				case *ast.TypeSpec:
+					names, doc = []string{s.Name.Name}, s.Doc
+				}
+				name := d.Tok.String() + " " + strings.Join(names, ", ")
+				if d.Lparen.IsValid() {
+					specs = append(specs, declSpan{name: name, doc: doc, first: line(spec.Pos()), last: line(spec.End())})
+				} else {
+					out = append(out, declSpan{name: name, doc: d.Doc, first: first, last: line(d.End())})
+				}
+			}
+			if d.Lparen.IsValid() {
+				// The group first: an ignore on "var (" or above it covers
+				// every spec.
+				out = append(out, declSpan{name: d.Tok.String() + " (...)", doc: d.Doc, first: first, last: line(d.End())})
+				out = append(out, specs...)
+			}
+		}
+	}
+	return out
+}
+
+// recvString writes a method's receiver type as Go does in method
+// expressions: "T", "(*T)".
+func recvString(e ast.Expr) string {
+	if _, ok := e.(*ast.StarExpr); ok {
+		return "(*" + recvName(e) + ")"
+	}
+	return recvName(e)
 }
 
 // enclosingFunc names the top-level function or method around pos: "Name"

@@ -1,0 +1,68 @@
+// Command apiaudit-vet runs apiaudit's Go rules as a vet tool:
+//
+//	go vet -vettool=$(which apiaudit-vet) ./...
+//
+// Each rule is an analyzer named by its ID (-GO201 runs only GO201).
+// Rules that are off by default in apiaudit scan are off here too unless
+// named. //apiaudit:ignore comments are honoured, and generated files are
+// skipped; the configuration file, unused-ignore reports and the report
+// formats belong to apiaudit scan. See docs/go.md.
+package main
+
+import (
+	"os"
+	"strings"
+
+	"github.com/bmatcuk/doublestar/v4"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/unitchecker"
+
+	"github.com/apiaudit/apiaudit/pkg/lint"
+	"github.com/apiaudit/apiaudit/pkg/load/gosrc"
+	"github.com/apiaudit/apiaudit/rules"
+)
+
+func main() {
+	analyzers, optional := Analyzers(rules.All)
+	os.Args = defaultOff(os.Args, analyzers, optional)
+	unitchecker.Main(analyzers...)
+}
+
+// Analyzers returns the analyzer of every Go rule, wrapped to honour
+// //apiaudit:ignore, and the names of those that are off by default.
+func Analyzers(all []*lint.Rule) (analyzers []*analysis.Analyzer, optional []string) {
+	match := func(pattern, id string) bool { ok, _ := doublestar.Match(pattern, id); return ok }
+	for _, r := range all {
+		if r.Analyzer == nil {
+			continue
+		}
+		analyzers = append(analyzers, gosrc.WithIgnores(r.Analyzer, match))
+		if r.Doc.Optional {
+			optional = append(optional, r.Analyzer.Name)
+		}
+	}
+	return analyzers, optional
+}
+
+// defaultOff adds -NAME=false for each optional analyzer when the command
+// line names no analyzer: unitchecker then runs all the others. Naming one
+// (-GO301) runs only the analyzers named, as with go vet's own.
+func defaultOff(args []string, analyzers []*analysis.Analyzer, optional []string) []string {
+	if len(optional) == 0 || len(args) == 0 {
+		return args
+	}
+	for _, arg := range args[1:] {
+		name := strings.TrimLeft(arg, "-")
+		name, _, _ = strings.Cut(name, "=")
+		for _, a := range analyzers {
+			if name == a.Name && strings.HasPrefix(arg, "-") {
+				return args
+			}
+		}
+	}
+	out := []string{args[0]}
+	for _, name := range optional {
+		out = append(out, "-"+name+"=false")
+	}
+	return append(out, args[1:]...)
+}

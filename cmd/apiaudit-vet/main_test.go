@@ -1,0 +1,87 @@
+package main
+
+import (
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/apiaudit/apiaudit/pkg/lint"
+	"github.com/apiaudit/apiaudit/rules"
+)
+
+// TestGoVet builds apiaudit-vet and runs go vet -vettool with it on
+// testdata/mod: one GO201 diagnostic, none for the function an ignore
+// covers or for the generated file, and exit status 1.
+func TestGoVet(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the vet tool")
+	}
+	tmp := t.TempDir()
+	tool := filepath.Join(tmp, "apiaudit-vet")
+	build := exec.Command("go", "build", "-o", tool, ".")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	mod := filepath.Join(tmp, "mod")
+	if err := os.CopyFS(mod, os.DirFS("testdata/mod")); err != nil {
+		t.Fatal(err)
+	}
+	vet := exec.Command("go", "vet", "-vettool="+tool, "./...")
+	vet.Dir = mod
+	vet.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off", "GOWORK=off")
+	out, err := vet.CombinedOutput()
+	var exit *exec.ExitError
+	if !errors.As(err, &exit) || exit.ExitCode() != 1 {
+		t.Fatalf("go vet: err = %v, want exit status 1\n%s", err, out)
+	}
+	var diags []string
+	for line := range strings.Lines(string(out)) {
+		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
+			diags = append(diags, line)
+		}
+	}
+	want := []string{"main.go:13:6: json.NewDecoder reads r.Body with no size limit (GO201)"}
+	if !slices.Equal(diags, want) {
+		t.Errorf("go vet printed:\n%s\nwant the diagnostics %q", out, want)
+	}
+}
+
+func TestAnalyzers(t *testing.T) {
+	analyzers, _ := Analyzers(rules.All)
+	if err := analysis.Validate(analyzers); err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, r := range rules.All {
+		if r.Analyzer != nil {
+			n++
+		}
+	}
+	if n == 0 || len(analyzers) != n {
+		t.Errorf("%d analyzers for %d Go rules", len(analyzers), n)
+	}
+}
+
+func TestDefaultOff(t *testing.T) {
+	rs := []*lint.Rule{
+		{ID: "GO201", Analyzer: &analysis.Analyzer{Name: "GO201"}},
+		{ID: "GO301", Analyzer: &analysis.Analyzer{Name: "GO301"}, Doc: lint.Doc{Optional: true}},
+	}
+	analyzers, optional := Analyzers(rs)
+	for _, tc := range []struct{ args, want []string }{
+		{[]string{"vet", "x.cfg"}, []string{"vet", "-GO301=false", "x.cfg"}},
+		{[]string{"vet", "-V=full"}, []string{"vet", "-GO301=false", "-V=full"}},
+		{[]string{"vet", "-GO301", "x.cfg"}, []string{"vet", "-GO301", "x.cfg"}},
+		{[]string{"vet", "-GO201=true", "x.cfg"}, []string{"vet", "-GO201=true", "x.cfg"}},
+	} {
+		if got := defaultOff(tc.args, analyzers, optional); !slices.Equal(got, tc.want) {
+			t.Errorf("defaultOff(%q) = %q, want %q", tc.args, got, tc.want)
+		}
+	}
+}
