@@ -15,6 +15,11 @@ func (r *Rule) Markdown() string {
 	fmt.Fprintf(&b, "| Name | `%s` |\n", r.Name)
 	fmt.Fprintf(&b, "| Default severity | %s |\n", d.Severity)
 	fmt.Fprintf(&b, "| Precision | %s |\n", d.Precision)
+	if d.Optional {
+		fmt.Fprintf(&b, "| Enabled | off by default: turn it on with `rules: {enable: [%s]}` in .apiaudit.yaml |\n", r.ID)
+	} else {
+		b.WriteString("| Enabled | by default |\n")
+	}
 	var cwe []string
 	for _, c := range d.CWE {
 		cwe = append(cwe, fmt.Sprintf("[CWE-%d](https://cwe.mitre.org/data/definitions/%d.html)", c, c))

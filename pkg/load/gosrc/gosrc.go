@@ -191,6 +191,9 @@ func Analyze(ctx context.Context, dir string, analyzers []*analysis.Analyzer, ma
 			// Related information, in order, is the path the data took:
 			// the analyzers of taint rules write it that way.
 			for _, ri := range d.Related {
+				if ri.Pos == d.Pos {
+					continue // the finding's own place ends every flow already
+				}
 				p := act.Package.Fset.Position(ri.Pos)
 				f.Flow = append(f.Flow, lint.Step{Location: lint.Location{File: rel(p.Filename), Line: p.Line, Column: p.Column}, Message: ri.Message})
 			}
