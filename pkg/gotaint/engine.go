@@ -121,6 +121,55 @@ type flowKey struct {
 	sink Sink
 }
 
+// relevant reports whether the package can take part in a flow the rules
+// report: it uses a modelled source, sink or field, anything of a library
+// the tables describe (an LLM or MCP SDK), or a function whose fact says it
+// reaches a sink or returns untrusted data. Most packages of a large module
+// use none of these, and building SSA for them was most of the analyzer's
+// cost.
+func relevant(pass *analysis.Pass, m *Models) bool {
+	fields := modelledFields(m)
+	for _, obj := range pass.TypesInfo.Uses {
+		if obj.Pkg() == nil || obj.Pkg() == pass.Pkg {
+			continue
+		}
+		if m.Modelled[goapi.CanonPath(obj.Pkg().Path())] {
+			return true
+		}
+		switch o := obj.(type) {
+		case *types.Func:
+			if _, ok := m.Sources.Lookup(o); ok {
+				return true
+			}
+			if _, ok := m.Sinks.Lookup(o); ok {
+				return true
+			}
+			var f FuncFact
+			if pass.ImportObjectFact(o.Origin(), &f) && (len(f.Sinks) > 0 || len(f.Sources) > 0) {
+				return true
+			}
+		case *types.Var:
+			if o.IsField() && fields[[2]string{goapi.CanonPath(o.Pkg().Path()), o.Name()}] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// modelledFields are the (package, field name) pairs of the field sources
+// and sinks.
+func modelledFields(m *Models) map[[2]string]bool {
+	out := map[[2]string]bool{}
+	for f := range m.FieldSources {
+		out[[2]string{f.Pkg, f.Name}] = true
+	}
+	for f := range m.FieldSinks {
+		out[[2]string{f.Pkg, f.Name}] = true
+	}
+	return out
+}
+
 func run(pass *analysis.Pass) (any, error) {
 	res := &Result{Summaries: map[*types.Func]*FuncFact{}}
 	m, err := tables()
@@ -129,6 +178,13 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	if inGOROOT(pass) || m.Modelled[goapi.CanonPath(pass.Pkg.Path())] {
 		// The tables describe these packages; their code is not read.
+		return res, nil
+	}
+	if !relevant(pass, m) {
+		// Nothing here reads untrusted data or reaches a sink, directly or
+		// through a dependency's facts: no SSA, no facts. Callers then use
+		// the default for these functions (arguments flow to the result),
+		// which keeps any flow through them.
 		return res, nil
 	}
 	// SSA is built here, as buildssa does, rather than by requiring
