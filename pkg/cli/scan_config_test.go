@@ -531,3 +531,35 @@ func TestRegistryOptions(t *testing.T) {
 		}
 	}
 }
+
+// TestConfigGoNames checks that the function names Go rule options take
+// are checked when the file is read: a bad one is a usage error naming the
+// file, line and key, not a rule that fails later.
+func TestConfigGoNames(t *testing.T) {
+	for name, opts := range map[string]string{
+		"auth-middleware": "  unauthenticated-route:\n    auth-middleware: [\"example.com/authz.Require\", \"Require()\"]\n",
+		"sinks":           "  system-prompt-injection:\n    sinks: [\"not a name\"]\n",
+		"public-paths":    "  GO101:\n    public-paths: [\"/a/[\"]\n",
+	} {
+		t.Run(name, func(t *testing.T) {
+			dir := t.TempDir()
+			t.Chdir(dir)
+			if err := os.WriteFile(".apiaudit.yaml", []byte("options:\n"+opts), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			code, _, stderr := run(t, false, nil, "scan", ".")
+			if code != 2 || !strings.Contains(stderr, ".apiaudit.yaml:3:") || !strings.Contains(stderr, name+":") {
+				t.Errorf("exit %d, stderr %q", code, stderr)
+			}
+		})
+	}
+	dir := t.TempDir()
+	t.Chdir(dir)
+	good := "options:\n  unauthenticated-route:\n    auth-middleware: [\"example.com/authz.Require\", \"(*example.com/session.Store).Middleware\"]\n"
+	if err := os.WriteFile(".apiaudit.yaml", []byte(good), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := run(t, false, nil, "scan", "."); code != 0 {
+		t.Errorf("good names: exit %d, stderr %q", code, stderr)
+	}
+}

@@ -354,6 +354,13 @@ func (p *parser) options(n *yaml.Node, c *Config) error {
 		if err != nil {
 			return err
 		}
+		// Options that hold more than types can say (function names in
+		// table notation, globs) check themselves.
+		if c, ok := value.(interface{ Check() error }); ok {
+			if err := c.Check(); err != nil {
+				return p.errorf(v, "%s: %v", where, err)
+			}
+		}
 		c.Options = append(c.Options, RuleOptions{Rule: rule, Value: value})
 	}
 	return nil

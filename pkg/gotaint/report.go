@@ -2,6 +2,7 @@ package gotaint
 
 import (
 	"fmt"
+	"github.com/apiaudit/apiaudit/pkg/goapi"
 
 	"golang.org/x/tools/go/analysis"
 )
@@ -61,3 +62,15 @@ func Report(pass *analysis.Pass, pick func(*Flow) Source, describe func(f *Flow,
 }
 
 func lowest(s Source) Source { return s & -s }
+
+// Check reports the first name that is not in table notation.
+func (o *Options) Check() error {
+	for key, names := range map[string][]string{"sources": o.Sources, "sinks": o.Sinks, "sanitizers": o.Sanitizers} {
+		for _, n := range names {
+			if _, err := goapi.ParseFunc(n); err != nil {
+				return fmt.Errorf("%s: %v", key, err)
+			}
+		}
+	}
+	return nil
+}

@@ -3,6 +3,7 @@
 package go101
 
 import (
+	"fmt"
 	"go/ast"
 	"go/types"
 	"path"
@@ -352,4 +353,20 @@ func adminSegment(route string) string {
 		}
 	}
 	return ""
+}
+
+// Check reports a middleware name that is not in table notation and a path
+// glob that does not parse.
+func (o *Options) Check() error {
+	for _, n := range o.AuthMiddleware {
+		if _, err := goapi.ParseFunc(n); err != nil {
+			return fmt.Errorf("auth-middleware: %v", err)
+		}
+	}
+	for _, g := range o.PublicPaths {
+		if _, err := path.Match(strings.TrimSuffix(g, "/*"), "/"); err != nil {
+			return fmt.Errorf("public-paths: %q is not a path glob: %v", g, err)
+		}
+	}
+	return nil
 }

@@ -385,3 +385,13 @@ func qualifier(pkg *types.Package) types.Qualifier {
 		return p.Name()
 	}
 }
+
+// Check reports a validator name that is not in table notation.
+func (o *Options) Check() error {
+	for _, n := range o.Validators {
+		if _, err := goapi.ParseFunc(n); err != nil {
+			return fmt.Errorf("validators: %v", err)
+		}
+	}
+	return nil
+}

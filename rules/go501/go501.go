@@ -294,3 +294,13 @@ func placeholder(s string) bool {
 func isTestFile(pass *analysis.Pass, pos token.Pos) bool {
 	return strings.HasSuffix(pass.Fset.File(pos).Name(), "_test.go")
 }
+
+// Check reports a key-function name that is not in table notation.
+func (o *Options) Check() error {
+	for _, n := range o.KeyFunctions {
+		if _, err := goapi.ParseFunc(n); err != nil {
+			return fmt.Errorf("key-functions: %v", err)
+		}
+	}
+	return nil
+}
