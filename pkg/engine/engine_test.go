@@ -311,3 +311,38 @@ func TestTestdataModulesSkipped(t *testing.T) {
 		t.Errorf("naming the fixture: Go modules = %q", got)
 	}
 }
+
+// TestDeepNesting scans documents nested 100 000 levels deep, in JSON and
+// in YAML flow style: each is one problem naming the file and the depth
+// limit, no crash or stack overflow, and the good document beside them is
+// still scanned.
+func TestDeepNesting(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	const n = 100000
+	deep := strings.Repeat("[", n) + strings.Repeat("]", n)
+	files := map[string]string{
+		"deep.json": `{"openapi": "3.0.3", "info": {"title": "t", "version": "1"}, "paths": {}, "x-deep": ` + deep + `}`,
+		"deep.yaml": "openapi: 3.0.3\ninfo: {title: t, version: \"1\"}\npaths: {}\nx-deep: " + deep + "\n",
+		"good.yaml": "openapi: 3.0.3\ninfo: {title: t, version: \"1\"}\npaths:\n  /a:\n    get:\n      responses:\n        \"200\": {description: ok}\n",
+	}
+	for name, body := range files {
+		if err := os.WriteFile(name, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	res, err := Run(context.Background(), Options{Paths: []string{"."}, Rules: []*lint.Rule{everyOperation}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range res.Problems {
+		got = append(got, p.Error())
+	}
+	if len(got) != 2 || !strings.HasPrefix(got[0], "deep.json:1: ") || !strings.HasPrefix(got[1], "deep.yaml:4: ") || !strings.Contains(got[0], "max depth") {
+		t.Errorf("problems = %q", got)
+	}
+	if len(res.Findings) != 1 || res.Findings[0].Location.File != "good.yaml" {
+		t.Errorf("findings = %+v", res.Findings)
+	}
+}
