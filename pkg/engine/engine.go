@@ -156,19 +156,30 @@ func scanDocument(ctx context.Context, in Input, rules []*lint.Rule, opts Option
 	// result does not depend on scheduling.
 	perRule := make([][]lint.Finding, len(rules))
 	errs := make([]error, len(rules))
+	passFor := func(i int, rule *lint.Rule) *lint.SpecPass {
+		return &lint.SpecPass{
+			Rule: rule, Doc: doc.T, File: doc.File, Version: doc.Version,
+			Locate: doc.Locate,
+			Report: func(f lint.Finding) { perRule[i] = append(perRule[i], complete(rule, f)) },
+		}
+	}
+	// Exclusive rules change the document while they run: first, alone.
+	for i, rule := range rules {
+		if rule.Exclusive {
+			errs[i] = runRule(rule, passFor(i, rule))
+		}
+	}
 	ruleSem := make(chan struct{}, max(1, runtime.GOMAXPROCS(0)))
 	var wg sync.WaitGroup
 	for i, rule := range rules {
+		if rule.Exclusive {
+			continue
+		}
 		wg.Add(1)
 		ruleSem <- struct{}{}
 		go func() {
 			defer func() { <-ruleSem; wg.Done() }()
-			pass := &lint.SpecPass{
-				Rule: rule, Doc: doc.T, File: doc.File, Version: doc.Version,
-				Locate: doc.Locate,
-				Report: func(f lint.Finding) { perRule[i] = append(perRule[i], complete(rule, f)) },
-			}
-			errs[i] = runRule(rule, pass)
+			errs[i] = runRule(rule, passFor(i, rule))
 		}()
 	}
 	wg.Wait()

@@ -48,6 +48,10 @@ type Rule struct {
 	// rules whose users will reasonably disagree (thresholds, word lists,
 	// allowed scopes) have options.
 	Options any
+	// Exclusive marks a Spec rule that changes the document while it runs
+	// (and puts it back before it returns): the engine runs it before the
+	// others, alone, instead of side by side with them.
+	Exclusive bool
 	// Engine marks a rule whose findings the engine itself makes (invalid
 	// documents, suppressions that match nothing); it has no Spec.
 	Engine bool
