@@ -66,23 +66,30 @@ const (
 // encoding/json, last key wins), nests deeper than blockMaxDepth, or has a
 // key too long for a YAML implicit key.
 func toBlock(data []byte) (out []byte, lines lineMap, ok bool) {
+	out, lines, _, ok = toBlockTop(data)
+	return out, lines, ok
+}
+
+// toBlockTop is toBlock that also returns where each top-level key is
+// written in the original.
+func toBlockTop(data []byte) (out []byte, lines lineMap, top map[string]srcPos, ok bool) {
 	if !utf8.Valid(data) || bytes.Contains(data, []byte("\u0085")) {
-		return nil, nil, false
+		return nil, nil, nil, false
 	}
-	s := &blockScanner{data: data, line: 1, col: 1}
+	s := &blockScanner{data: data, line: 1, col: 1, top: map[string]srcPos{}}
 	b := &blockWriter{out: make([]byte, 0, len(data)+len(data)/2)}
 	s.skipSpace()
 	if s.pos >= len(data) || data[s.pos] != '{' {
-		return nil, nil, false
+		return nil, nil, nil, false
 	}
 	if !s.object(b, 0, true) {
-		return nil, nil, false
+		return nil, nil, nil, false
 	}
 	s.skipSpace()
 	if s.pos != len(data) {
-		return nil, nil, false
+		return nil, nil, nil, false
 	}
-	return b.out, b.lines, true
+	return b.out, b.lines, s.top, true
 }
 
 type blockScanner struct {
@@ -92,6 +99,7 @@ type blockScanner struct {
 	lineStart int // byte offset where the current line starts
 	colBytes  int // byte offset up to which col is counted
 	col       int // rune column of colBytes, 1-based
+	top       map[string]srcPos
 }
 
 // at is the original position of the byte at s.pos.
@@ -186,6 +194,9 @@ func (s *blockScanner) object(b *blockWriter, depth int, root bool) bool {
 				return false
 			}
 			seen[key] = true
+		}
+		if root {
+			s.top[key] = keyPos
 		}
 		s.skipSpace()
 		if s.pos >= len(s.data) || s.data[s.pos] != ':' {

@@ -79,6 +79,9 @@ type Document struct {
 	// toBlock) to the line maps that turn positions back; by clean
 	// absolute path.
 	blocks map[string]lineMap
+	// top holds where the root file's top-level keys are written, so that
+	// a finding on one of them needs no YAML tree of the whole file.
+	top map[string]srcPos
 }
 
 // Load reads the document at path, whose version Sniff has told. A document
@@ -280,11 +283,14 @@ func (d *Document) blockLocked(abs string, data []byte) []byte {
 	if len(trimmed) == 0 || trimmed[0] != '{' {
 		return data
 	}
-	out, lines, ok := toBlock(data)
+	out, lines, top, ok := toBlockTop(data)
 	if !ok {
 		return data
 	}
 	d.blocks[filepath.Clean(abs)] = lines
+	if filepath.Clean(abs) == filepath.Clean(d.abs) {
+		d.top = top
+	}
 	return out
 }
 

@@ -1,6 +1,8 @@
 package openapi
 
 import (
+	"os"
+	"regexp"
 	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -49,6 +51,18 @@ func (d *Document) Locate(ptr string, o *openapi3.Origin, field string) lint.Loc
 		ptr, target = d.v2.translate(ptr), d.v2.translate(target)
 	}
 	loc := lint.Location{File: d.File, Line: 1, Column: 1, Pointer: ptr}
+	if tokens := Split(target); d.v2 == nil && len(tokens) <= 1 {
+		// The root or a top-level key: found without parsing the whole
+		// file into a tree, which for a 20 MB description costs hundreds
+		// of megabytes.
+		if len(tokens) == 0 {
+			return loc
+		}
+		if p, ok := d.topKey(tokens[0]); ok {
+			loc.Line, loc.Column = p.line, p.column
+			return loc
+		}
+	}
 	t, err := d.tree(d.abs)
 	if err != nil {
 		return loc
@@ -56,4 +70,35 @@ func (d *Document) Locate(ptr string, o *openapi3.Origin, field string) lint.Loc
 	_, pos, _ := t.find(Split(target))
 	loc.Line, loc.Column = d.orig(d.abs, pos.line, pos.column)
 	return loc
+}
+
+// yamlTopKey is a top-level key of a block YAML file: at the start of a
+// line, plain or quoted.
+var yamlTopKey = regexp.MustCompile(`^(?:"([^"\\]*)"|'([^']*)'|([^\s"'#\-?:{\[][^:#]*?))[ \t]*:(?:[ \t]|$)`)
+
+// topKey finds where a top-level key of the root file is written: from the
+// JSON rewrite when there was one, else by reading the lines of the file.
+// ok is false when it cannot tell (flow-style YAML, a key not found).
+func (d *Document) topKey(key string) (position, bool) {
+	d.mu.Lock()
+	top := d.top
+	d.mu.Unlock()
+	if top != nil {
+		p, ok := top[key]
+		return position{int(p.line), int(p.col)}, ok
+	}
+	data, err := os.ReadFile(d.abs)
+	if err != nil {
+		return position{}, false
+	}
+	for i, line := range strings.Split(string(data), "\n") {
+		m := yamlTopKey.FindStringSubmatch(strings.TrimRight(line, "\r"))
+		if m == nil {
+			continue
+		}
+		if m[1]+m[2]+strings.TrimSpace(m[3]) == key {
+			return position{i + 1, 1}, true
+		}
+	}
+	return position{}, false
 }

@@ -73,3 +73,44 @@ func describeInvalid(d *Document, invs []Invalid) string {
 }
 
 func reflectValue(v any) reflect.Value { return reflect.ValueOf(v) }
+
+// TestTopKeyMatchesTree checks that the shortcut for top-level keys finds
+// each one where the YAML tree of the whole file does.
+func TestTopKeyMatchesTree(t *testing.T) {
+	files, _ := filepath.Glob("testdata/*.yaml")
+	jsons, _ := filepath.Glob("testdata/*.json")
+	files = append(files, jsons...)
+	files = append(files, corpus.Files(t, "small", "medium")...)
+	checked := 0
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		version, ok := Sniff(data)
+		if !ok || version == "2.0" {
+			continue
+		}
+		d, err := Load(context.Background(), f, version, Options{Root: filepath.Dir(f)})
+		if err != nil {
+			continue
+		}
+		tr, err := d.tree(d.abs)
+		if err != nil || tr.root == nil {
+			continue
+		}
+		for i := 0; i+1 < len(tr.root.Content); i += 2 {
+			key := tr.root.Content[i].Value
+			_, want, _ := tr.find([]string{key})
+			want.line, want.column = d.orig(d.abs, want.line, want.column)
+			got, ok := d.topKey(key)
+			if !ok || got != want {
+				t.Errorf("%s: key %q at %v (found %v), the tree says %v", f, key, got, ok, want)
+			}
+			checked++
+		}
+	}
+	if checked == 0 {
+		t.Skip("no documents")
+	}
+}
