@@ -108,22 +108,72 @@ var directive = regexp.MustCompile(`^\s*[A-Za-z][\w-]*\s*:\s*\S[^\n]{0,80}$`)
 // findLower finds re, written in lower case, in text regardless of case.
 // Lowercasing keeps byte offsets for almost all text; where it does not
 // (a few non-ASCII letters change length), the text is matched as written.
+//
+// Every phrase of modelDirected contains one of the triggers, so the
+// expression runs only on windows of text around them: long descriptions
+// (Kubernetes' run to pages) mention "tool" or "function" often, and
+// matching the whole text each time was a quarter of such a scan. A window
+// reaches windowReach bytes either side of its trigger, widened to the
+// nearest space so that word boundaries fall where they do in the text;
+// windows are searched left to right, so the match found is the leftmost.
 func findLower(re *regexp.Regexp, text string) []int {
 	lower := strings.ToLower(text)
 	if len(lower) != len(text) {
 		lower = text
 	}
-	if !slices.ContainsFunc(triggers, func(w string) bool { return strings.Contains(lower, w) }) {
+	var wins [][2]int
+	for _, w := range triggers {
+		for from := 0; ; {
+			i := strings.Index(lower[from:], w)
+			if i < 0 {
+				break
+			}
+			i += from
+			start, end := max(0, i-windowReach), min(len(lower), i+len(w)+windowReach)
+			if sp := strings.LastIndexByte(lower[:start], ' '); start > 0 {
+				start = max(sp, 0)
+			}
+			if sp := strings.IndexByte(lower[end:], ' '); end < len(lower) {
+				if sp < 0 {
+					end = len(lower)
+				} else {
+					end += sp
+				}
+			}
+			wins = append(wins, [2]int{start, end})
+			from = i + len(w)
+		}
+	}
+	if len(wins) == 0 {
 		return nil
 	}
-	return re.FindStringIndex(lower)
+	slices.SortFunc(wins, func(a, b [2]int) int { return a[0] - b[0] })
+	merged := wins[:1]
+	for _, w := range wins[1:] {
+		if last := &merged[len(merged)-1]; w[0] <= last[1] {
+			last[1] = max(last[1], w[1])
+		} else {
+			merged = append(merged, w)
+		}
+	}
+	for _, w := range merged {
+		if loc := re.FindStringIndex(lower[w[0]:w[1]]); loc != nil {
+			return []int{loc[0] + w[0], loc[1] + w[0]}
+		}
+	}
+	return nil
 }
+
+// windowReach bounds how far a phrase of modelDirected reaches from its
+// trigger word; the longest phrases are well under it.
+const windowReach = 200
 
 // triggers holds, for every phrase of modelDirected, a word it cannot match
 // without. Most descriptions contain none of them and skip the expression.
 var triggers = []string{
 	"ignore", "disregard", "forget", "override", "tell", "inform", "notify", "alert", "warn",
-	"mention", "instruction", "the user", "without", "tool", "function", "as an ai",
+	"mention", "instruction", "the user", "tool", "function", "as an ai",
+	"without telling", "without informing", "without notifying", "without asking", "without alerting",
 	"you are now", "from now on", "system prompt", "im_start",
 }
 
