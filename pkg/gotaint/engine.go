@@ -108,12 +108,13 @@ func (t taint) sources() Source {
 }
 
 type engine struct {
-	pass  *analysis.Pass
-	m     *Models
-	pkg   *ssa.Package
-	sums  map[*ssa.Function]*FuncFact
-	flows map[flowKey]*Flow
-	final bool
+	pass *analysis.Pass
+	m    *Models
+	pkg  *ssa.Package
+	sums map[*ssa.Function]*FuncFact
+	// flows holds, per function, the flows its latest analysis found: a
+	// function analysed again replaces its own.
+	flows map[*ssa.Function]map[flowKey]*Flow
 }
 
 type flowKey struct {
@@ -217,25 +218,33 @@ func run(pass *analysis.Pass) (any, error) {
 		fns = append(fns, init)
 	}
 
-	e := &engine{pass: pass, m: m, pkg: ssapkg, sums: map[*ssa.Function]*FuncFact{}, flows: map[flowKey]*Flow{}}
-	// Summaries to a fixed point (they only grow), then one pass that
-	// records flows with the final summaries.
-	for round := 0; round < 10; round++ {
-		changed := false
-		for _, fn := range fns {
-			s := e.analyze(fn)
-			if !reflect.DeepEqual(s, e.sums[fn]) {
-				e.sums[fn] = s
-				changed = true
+	e := &engine{pass: pass, m: m, pkg: ssapkg, sums: map[*ssa.Function]*FuncFact{}, flows: map[*ssa.Function]map[flowKey]*Flow{}}
+	// Summaries to a fixed point with a worklist: every function once,
+	// then again only the callers of a function whose summary grew (they
+	// only grow). Each analysis also records the function's flows; since a
+	// caller is analysed again whenever what it relies on changes, the
+	// flows left at the end are those of the final summaries.
+	callers := callersOf(fns, ssapkg)
+	queue := slices.Clone(fns)
+	queued := map[*ssa.Function]bool{}
+	for _, fn := range fns {
+		queued[fn] = true
+	}
+	for budget := 20 * len(fns); len(queue) > 0 && budget > 0; budget-- {
+		fn := queue[0]
+		queue = queue[1:]
+		queued[fn] = false
+		s := e.analyze(fn)
+		if reflect.DeepEqual(s, e.sums[fn]) {
+			continue
+		}
+		e.sums[fn] = s
+		for _, c := range callers[fn] {
+			if !queued[c] {
+				queued[c] = true
+				queue = append(queue, c)
 			}
 		}
-		if !changed {
-			break
-		}
-	}
-	e.final = true
-	for _, fn := range fns {
-		e.analyze(fn)
 	}
 	for _, fn := range fns {
 		s := e.sums[fn]
@@ -253,8 +262,10 @@ func run(pass *analysis.Pass) (any, error) {
 			pass.ExportObjectFact(obj, s)
 		}
 	}
-	for _, f := range e.flows {
-		res.Flows = append(res.Flows, f)
+	for _, fn := range fns {
+		for _, f := range e.flows[fn] {
+			res.Flows = append(res.Flows, f)
+		}
 	}
 	slices.SortFunc(res.Flows, func(a, b *Flow) int {
 		if a.Pos != b.Pos {
@@ -263,6 +274,36 @@ func run(pass *analysis.Pass) (any, error) {
 		return int(a.Sink) - int(b.Sink)
 	})
 	return res, nil
+}
+
+// callersOf maps each function of fns to the functions of fns that call it
+// directly (from their own body or a closure inside it): the ones whose
+// analysis reads its summary.
+func callersOf(fns []*ssa.Function, pkg *ssa.Package) map[*ssa.Function][]*ssa.Function {
+	out := map[*ssa.Function][]*ssa.Function{}
+	for _, fn := range fns {
+		seen := map[*ssa.Function]bool{}
+		var walk func(f *ssa.Function)
+		walk = func(f *ssa.Function) {
+			for _, b := range f.Blocks {
+				for _, instr := range b.Instrs {
+					ci, ok := instr.(ssa.CallInstruction)
+					if !ok {
+						continue
+					}
+					if sf := ci.Common().StaticCallee(); sf != nil && sf.Pkg == pkg && !seen[sf] {
+						seen[sf] = true
+						out[sf] = append(out[sf], fn)
+					}
+				}
+			}
+			for _, a := range f.AnonFuncs {
+				walk(a)
+			}
+		}
+		walk(fn)
+	}
+	return out
 }
 
 func inGOROOT(pass *analysis.Pass) bool {
@@ -313,6 +354,7 @@ type state struct {
 // analyze runs one function with its function literals to a fixed point
 // and returns its summary.
 func (e *engine) analyze(fn *ssa.Function) *FuncFact {
+	e.flows[fn] = map[flowKey]*Flow{} // this analysis replaces the last one's flows
 	s := &state{
 		e: e, fn: fn, funcs: map[*ssa.Function]bool{}, alias: map[*ssa.FreeVar]ssa.Value{},
 		vals: map[ssa.Value]taint{}, mem: map[memKey]taint{}, fields: map[ssa.Value][]int{},
@@ -821,14 +863,12 @@ func (s *state) reach(pos token.Pos, kind Sink, what, via string, t taint) {
 			}
 			continue
 		}
-		if !s.e.final {
-			continue
-		}
 		fk := flowKey{pos, kind}
-		f := s.e.flows[fk]
+		mine := s.e.flows[s.fn]
+		f := mine[fk]
 		if f == nil {
 			f = &Flow{Pos: pos, Sink: kind, What: what, Via: via}
-			s.e.flows[fk] = f
+			mine[fk] = f
 		}
 		if f.Traces[k] == nil || tr.len() < f.Traces[k].len() {
 			f.Traces[k] = tr
