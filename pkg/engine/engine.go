@@ -4,6 +4,7 @@
 package engine
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"path/filepath"
@@ -80,9 +81,17 @@ func Run(ctx context.Context, opts Options) (*lint.Result, error) {
 	var done atomic.Int64
 	sem := make(chan struct{}, jobs)
 	var wg sync.WaitGroup
-	for i, in := range inputs {
+	// Largest documents first: their scans take longest, and started last
+	// one would run alone at the end. Outcomes keep the inputs' order.
+	order := make([]int, len(inputs))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(inputs[b].Size, inputs[a].Size) })
+	for _, i := range order {
+		in := inputs[i]
 		if in.Kind != KindOpenAPI {
-			continue // Go modules are analysed by the Go rules (not yet built)
+			continue // Go modules are analysed by the Go rules below
 		}
 		wg.Add(1)
 		sem <- struct{}{}
