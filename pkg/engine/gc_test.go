@@ -1,0 +1,55 @@
+package engine
+
+import (
+	"runtime/debug"
+	"sync"
+	"testing"
+)
+
+// TestTightGC checks that overlapping loads of big documents lower GOGC
+// and that the last one to finish puts the previous value back; small
+// documents, and a GOGC the user set, leave it alone.
+func TestTightGC(t *testing.T) {
+	t.Setenv("GOGC", "")
+	t.Setenv("GOMEMLIMIT", "")
+	orig := debug.SetGCPercent(100)
+	defer debug.SetGCPercent(orig)
+
+	tightGC(bigDocument - 1)()
+	if got := debug.SetGCPercent(100); got != 100 {
+		t.Fatalf("a small document changed GOGC to %d", got)
+	}
+
+	var wg sync.WaitGroup
+	releases := make(chan func(), 4)
+	for range 4 {
+		wg.Add(1)
+		go func() { defer wg.Done(); releases <- tightGC(bigDocument) }()
+	}
+	wg.Wait()
+	close(releases)
+	var rs []func()
+	for r := range releases {
+		rs = append(rs, r)
+	}
+	if got := debug.SetGCPercent(tightGCPercent); got != tightGCPercent {
+		t.Fatalf("GOGC during big loads = %d, want %d", got, tightGCPercent)
+	}
+	for i, r := range rs {
+		r()
+		if got := debug.SetGCPercent(-2); i < len(rs)-1 && got != tightGCPercent {
+			t.Fatalf("GOGC = %d after %d of %d loads ended", got, i+1, len(rs))
+		} else {
+			debug.SetGCPercent(got)
+		}
+	}
+	if got := debug.SetGCPercent(100); got != 100 {
+		t.Errorf("GOGC after every load = %d, want 100 back", got)
+	}
+
+	t.Setenv("GOGC", "200")
+	tightGC(bigDocument)()
+	if got := debug.SetGCPercent(100); got != 100 {
+		t.Errorf("with GOGC set by the user, GOGC became %d", got)
+	}
+}
