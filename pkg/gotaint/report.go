@@ -74,3 +74,48 @@ func (o *Options) Check() error {
 	}
 	return nil
 }
+
+// Check is what distinguishes one injection rule from another; NewAnalyzer
+// builds the rest.
+type Check struct {
+	ID, Doc, URL string
+	// Options are the rule's settings; their sources produce Source data
+	// and their sinks are Sink sinks.
+	Options *Options
+	Source  Source
+	Sink    Sink
+	// Pick chooses the flows the rule reports (see Report); Message is
+	// the start of the finding's message.
+	Pick    func(*Flow) Source
+	Message func(*Flow) string
+}
+
+// NewAnalyzer is the analyzer of an injection rule: it requires the engine,
+// registers the rule's options, and reports the flows Pick accepts.
+func NewAnalyzer(c Check) *analysis.Analyzer {
+	c.Options.Use(c.Source, c.Sink)
+	return &analysis.Analyzer{
+		Name:     c.ID,
+		Doc:      "reports: " + c.Doc,
+		URL:      c.URL,
+		Requires: []*analysis.Analyzer{Analyzer},
+		Run: func(pass *analysis.Pass) (any, error) {
+			Report(pass, c.Pick, func(f *Flow, _ Source) string { return c.Message(f) })
+			return nil, nil
+		},
+	}
+}
+
+// SinkIs picks the flows that reach a sink of kind k, whatever their
+// source.
+func SinkIs(k Sink) func(*Flow) Source {
+	return func(f *Flow) Source {
+		if f.Sink&k == 0 {
+			return 0
+		}
+		return AnySource
+	}
+}
+
+// Says is a Message that does not depend on the flow.
+func Says(msg string) func(*Flow) string { return func(*Flow) string { return msg } }

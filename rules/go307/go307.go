@@ -2,8 +2,6 @@
 package go307
 
 import (
-	"golang.org/x/tools/go/analysis"
-
 	"github.com/apiaudit/apiaudit/pkg/gotaint"
 	"github.com/apiaudit/apiaudit/pkg/lint"
 )
@@ -55,27 +53,17 @@ func runTool(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult,
 var options gotaint.Options
 
 // Analyzer is the rule's check; its name is the rule's ID.
-var Analyzer = &analysis.Analyzer{
-	Name:     "GO307",
-	Doc:      "reports: tool arguments reach command execution",
-	URL:      Rule.HelpURI(),
-	Requires: []*analysis.Analyzer{gotaint.Analyzer},
-	Run:      run,
-}
+var Analyzer = gotaint.NewAnalyzer(gotaint.Check{
+	ID: "GO307", Doc: "tool arguments reach command execution", URL: Rule.HelpURI(),
+	Options: &options, Source: gotaint.ToolArgs, Sink: gotaint.Exec,
+	Pick: pick, Message: gotaint.Says("tool arguments reach command execution"),
+})
 
-func init() {
-	Rule.Analyzer = Analyzer
-	options.Use(gotaint.ToolArgs, gotaint.Exec)
-}
+func init() { Rule.Analyzer = Analyzer }
 
 func pick(f *gotaint.Flow) gotaint.Source {
 	if f.Sink&gotaint.Exec == 0 || f.Sources&gotaint.ToolArgs == 0 {
 		return 0
 	}
 	return gotaint.ToolArgs
-}
-
-func run(pass *analysis.Pass) (any, error) {
-	gotaint.Report(pass, pick, func(_ *gotaint.Flow, _ gotaint.Source) string { return "tool arguments reach command execution" })
-	return nil, nil
 }

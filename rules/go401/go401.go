@@ -2,8 +2,6 @@
 package go401
 
 import (
-	"golang.org/x/tools/go/analysis"
-
 	"github.com/apiaudit/apiaudit/pkg/gotaint"
 	"github.com/apiaudit/apiaudit/pkg/lint"
 )
@@ -70,27 +68,18 @@ func chat(w http.ResponseWriter, r *http.Request) {
 var options gotaint.Options
 
 // Analyzer is the rule's check; its name is the rule's ID.
-var Analyzer = &analysis.Analyzer{
-	Name:     "GO401",
-	Doc:      "reports: untrusted data reaches the system prompt",
-	URL:      Rule.HelpURI(),
-	Requires: []*analysis.Analyzer{gotaint.Analyzer},
-	Run:      run,
-}
+var Analyzer = gotaint.NewAnalyzer(gotaint.Check{
+	ID: "GO401", Doc: "untrusted data reaches the system prompt", URL: Rule.HelpURI(),
+	Options: &options, Source: gotaint.Retrieved, Sink: gotaint.SystemPrompt,
+	Pick: pick, Message: gotaint.Says("untrusted data reaches the system prompt"),
+})
 
-func init() {
-	Rule.Analyzer = Analyzer
-	options.Use(gotaint.Retrieved, gotaint.SystemPrompt)
-}
+func init() { Rule.Analyzer = Analyzer }
 
+// pick leaves NewSystemMessagePromptTemplate, also a template, to GO403.
 func pick(f *gotaint.Flow) gotaint.Source {
 	if f.Sink&gotaint.SystemPrompt == 0 || f.Sink&gotaint.Template != 0 {
 		return 0
 	}
 	return gotaint.AnySource
-}
-
-func run(pass *analysis.Pass) (any, error) {
-	gotaint.Report(pass, pick, func(_ *gotaint.Flow, _ gotaint.Source) string { return "untrusted data reaches the system prompt" })
-	return nil, nil
 }

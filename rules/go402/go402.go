@@ -2,8 +2,6 @@
 package go402
 
 import (
-	"golang.org/x/tools/go/analysis"
-
 	"github.com/apiaudit/apiaudit/pkg/gotaint"
 	"github.com/apiaudit/apiaudit/pkg/lint"
 )
@@ -45,27 +43,10 @@ the program, chosen by its authors.`,
 var options gotaint.Options
 
 // Analyzer is the rule's check; its name is the rule's ID.
-var Analyzer = &analysis.Analyzer{
-	Name:     "GO402",
-	Doc:      "reports: untrusted data reaches a tool definition",
-	URL:      Rule.HelpURI(),
-	Requires: []*analysis.Analyzer{gotaint.Analyzer},
-	Run:      run,
-}
+var Analyzer = gotaint.NewAnalyzer(gotaint.Check{
+	ID: "GO402", Doc: "untrusted data reaches a tool definition", URL: Rule.HelpURI(),
+	Options: &options, Source: gotaint.Retrieved, Sink: gotaint.ToolDesc,
+	Pick: gotaint.SinkIs(gotaint.ToolDesc), Message: gotaint.Says("untrusted data reaches a tool definition"),
+})
 
-func init() {
-	Rule.Analyzer = Analyzer
-	options.Use(gotaint.Retrieved, gotaint.ToolDesc)
-}
-
-func pick(f *gotaint.Flow) gotaint.Source {
-	if f.Sink&gotaint.ToolDesc == 0 {
-		return 0
-	}
-	return gotaint.AnySource
-}
-
-func run(pass *analysis.Pass) (any, error) {
-	gotaint.Report(pass, pick, func(_ *gotaint.Flow, _ gotaint.Source) string { return "untrusted data reaches a tool definition" })
-	return nil, nil
-}
+func init() { Rule.Analyzer = Analyzer }

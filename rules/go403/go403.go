@@ -2,8 +2,6 @@
 package go403
 
 import (
-	"golang.org/x/tools/go/analysis"
-
 	"github.com/apiaudit/apiaudit/pkg/gotaint"
 	"github.com/apiaudit/apiaudit/pkg/lint"
 )
@@ -47,27 +45,10 @@ text. Templates should be constants; untrusted text belongs in the values.`,
 var options gotaint.Options
 
 // Analyzer is the rule's check; its name is the rule's ID.
-var Analyzer = &analysis.Analyzer{
-	Name:     "GO403",
-	Doc:      "reports: untrusted text is compiled as a template",
-	URL:      Rule.HelpURI(),
-	Requires: []*analysis.Analyzer{gotaint.Analyzer},
-	Run:      run,
-}
+var Analyzer = gotaint.NewAnalyzer(gotaint.Check{
+	ID: "GO403", Doc: "untrusted text is compiled as a template", URL: Rule.HelpURI(),
+	Options: &options, Source: gotaint.Retrieved, Sink: gotaint.Template,
+	Pick: gotaint.SinkIs(gotaint.Template), Message: gotaint.Says("untrusted data is compiled as a template"),
+})
 
-func init() {
-	Rule.Analyzer = Analyzer
-	options.Use(gotaint.Retrieved, gotaint.Template)
-}
-
-func pick(f *gotaint.Flow) gotaint.Source {
-	if f.Sink&gotaint.Template == 0 {
-		return 0
-	}
-	return gotaint.AnySource
-}
-
-func run(pass *analysis.Pass) (any, error) {
-	gotaint.Report(pass, pick, func(_ *gotaint.Flow, _ gotaint.Source) string { return "untrusted data is compiled as a template" })
-	return nil, nil
-}
+func init() { Rule.Analyzer = Analyzer }

@@ -2,8 +2,6 @@
 package go404
 
 import (
-	"golang.org/x/tools/go/analysis"
-
 	"github.com/apiaudit/apiaudit/pkg/gotaint"
 	"github.com/apiaudit/apiaudit/pkg/lint"
 )
@@ -50,18 +48,13 @@ rows, _ := db.Query("SELECT * FROM orders WHERE customer = ?", q.Customer)`,
 var options gotaint.Options
 
 // Analyzer is the rule's check; its name is the rule's ID.
-var Analyzer = &analysis.Analyzer{
-	Name:     "GO404",
-	Doc:      "reports: model output reaches a command, query, path, URL, HTML or redirect",
-	URL:      Rule.HelpURI(),
-	Requires: []*analysis.Analyzer{gotaint.Analyzer},
-	Run:      run,
-}
+var Analyzer = gotaint.NewAnalyzer(gotaint.Check{
+	ID: "GO404", Doc: "model output reaches a command, query, path, URL, HTML or redirect", URL: Rule.HelpURI(),
+	Options: &options, Source: gotaint.ModelOutput, Sink: gotaint.Custom,
+	Pick: pick, Message: func(f *gotaint.Flow) string { return "model output reaches " + f.Sink.String() },
+})
 
-func init() {
-	Rule.Analyzer = Analyzer
-	options.Use(gotaint.ModelOutput, gotaint.Custom)
-}
+func init() { Rule.Analyzer = Analyzer }
 
 const dangerous = gotaint.Exec | gotaint.SQL | gotaint.Path | gotaint.URL | gotaint.HTML | gotaint.Redirect | gotaint.Custom
 
@@ -73,9 +66,4 @@ func pick(f *gotaint.Flow) gotaint.Source {
 		return 0 // GO307
 	}
 	return gotaint.ModelOutput
-}
-
-func run(pass *analysis.Pass) (any, error) {
-	gotaint.Report(pass, pick, func(f *gotaint.Flow, _ gotaint.Source) string { return "model output reaches " + f.Sink.String() })
-	return nil, nil
 }

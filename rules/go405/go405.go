@@ -2,8 +2,6 @@
 package go405
 
 import (
-	"golang.org/x/tools/go/analysis"
-
 	"github.com/apiaudit/apiaudit/pkg/gotaint"
 	"github.com/apiaudit/apiaudit/pkg/lint"
 )
@@ -54,18 +52,13 @@ command execution to GO307.`,
 var options gotaint.Options
 
 // Analyzer is the rule's check; its name is the rule's ID.
-var Analyzer = &analysis.Analyzer{
-	Name:     "GO405",
-	Doc:      "reports: decoded request or tool data reaches a command, query or path",
-	URL:      Rule.HelpURI(),
-	Requires: []*analysis.Analyzer{gotaint.Analyzer},
-	Run:      run,
-}
+var Analyzer = gotaint.NewAnalyzer(gotaint.Check{
+	ID: "GO405", Doc: "decoded request or tool data reaches a command, query or path", URL: Rule.HelpURI(),
+	Options: &options, Source: gotaint.Request, Sink: gotaint.Custom,
+	Pick: pick, Message: func(f *gotaint.Flow) string { return "untrusted data reaches " + f.Sink.String() },
+})
 
-func init() {
-	Rule.Analyzer = Analyzer
-	options.Use(gotaint.Request, gotaint.Custom)
-}
+func init() { Rule.Analyzer = Analyzer }
 
 const injection = gotaint.Exec | gotaint.SQL | gotaint.Path | gotaint.Custom
 
@@ -77,9 +70,4 @@ func pick(f *gotaint.Flow) gotaint.Source {
 		return 0 // GO307
 	}
 	return gotaint.Request | gotaint.ToolArgs
-}
-
-func run(pass *analysis.Pass) (any, error) {
-	gotaint.Report(pass, pick, func(f *gotaint.Flow, _ gotaint.Source) string { return "untrusted data reaches " + f.Sink.String() })
-	return nil, nil
 }

@@ -2,8 +2,6 @@
 package go408
 
 import (
-	"golang.org/x/tools/go/analysis"
-
 	"github.com/apiaudit/apiaudit/pkg/gotaint"
 	"github.com/apiaudit/apiaudit/pkg/lint"
 )
@@ -46,27 +44,10 @@ client.Chat.Completions.New(ctx, openai.ChatCompletionNewParams{
 var options gotaint.Options
 
 // Analyzer is the rule's check; its name is the rule's ID.
-var Analyzer = &analysis.Analyzer{
-	Name:     "GO408",
-	Doc:      "reports: untrusted data reaches a user prompt",
-	URL:      Rule.HelpURI(),
-	Requires: []*analysis.Analyzer{gotaint.Analyzer},
-	Run:      run,
-}
+var Analyzer = gotaint.NewAnalyzer(gotaint.Check{
+	ID: "GO408", Doc: "untrusted data reaches a user prompt", URL: Rule.HelpURI(),
+	Options: &options, Source: gotaint.Retrieved, Sink: gotaint.UserPrompt,
+	Pick: gotaint.SinkIs(gotaint.UserPrompt), Message: gotaint.Says("untrusted data reaches a user prompt"),
+})
 
-func init() {
-	Rule.Analyzer = Analyzer
-	options.Use(gotaint.Retrieved, gotaint.UserPrompt)
-}
-
-func pick(f *gotaint.Flow) gotaint.Source {
-	if f.Sink&gotaint.UserPrompt == 0 {
-		return 0
-	}
-	return gotaint.AnySource
-}
-
-func run(pass *analysis.Pass) (any, error) {
-	gotaint.Report(pass, pick, func(_ *gotaint.Flow, _ gotaint.Source) string { return "untrusted data reaches a user prompt" })
-	return nil, nil
-}
+func init() { Rule.Analyzer = Analyzer }
