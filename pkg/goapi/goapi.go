@@ -8,7 +8,10 @@ package goapi
 import (
 	"fmt"
 	"go/ast"
+	"go/build"
+	"go/token"
 	"go/types"
+	"path/filepath"
 	"regexp"
 	"strings"
 
@@ -181,3 +184,17 @@ func ParseNames[V any](v V, names []string) (Table[V], error) {
 	}
 	return t, nil
 }
+
+// InGOROOT reports whether files, parsed into fset, are the standard
+// library's: analyzers with facts run on every dependency, and goapi's
+// tables already describe the standard library, so they skip its bodies.
+// A package without files counts as standard (unsafe, for one).
+func InGOROOT(fset *token.FileSet, files []*ast.File) bool {
+	if len(files) == 0 {
+		return true
+	}
+	name := fset.File(files[0].FileStart).Name()
+	return strings.HasPrefix(name, goroot)
+}
+
+var goroot = filepath.Join(build.Default.GOROOT, "src") + string(filepath.Separator)

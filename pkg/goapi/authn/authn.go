@@ -15,8 +15,6 @@ import (
 	"reflect"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
-	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/apiaudit/apiaudit/pkg/goapi"
 )
@@ -55,7 +53,6 @@ var ExtraNames func() []string
 var Analyzer = &analysis.Analyzer{
 	Name:       "apiauditauthn",
 	Doc:        "finds functions that authenticate requests (read a credential and answer 401/403)",
-	Requires:   []*analysis.Analyzer{inspect.Analyzer},
 	Run:        run,
 	FactTypes:  []analysis.Fact{new(Fact)},
 	ResultType: reflect.TypeFor[*Result](),
@@ -94,8 +91,42 @@ func (r *Result) Func(fn *types.Func) Kind {
 // function literals. Code that registers routes is never an auth check:
 // it only mentions the middleware it puts on them.
 func (r *Result) Node(n ast.Node) Kind {
+	b := r.walk(n, nil)
+	if b.registers {
+		return 0
+	}
+	return b.kind()
+}
+
+// body is what a walk of some code found.
+type body struct{ reads, rejects, checks, registers bool }
+
+// add counts a call to a function of kind k.
+func (b *body) add(k Kind) {
+	if k&Checks != 0 {
+		b.checks = true
+	} else if k&Reads != 0 {
+		b.reads = true
+	}
+}
+
+func (b body) kind() Kind {
+	var k Kind
+	if b.reads || b.checks {
+		k |= Reads
+	}
+	if b.checks || b.reads && b.rejects {
+		k |= Checks
+	}
+	return k
+}
+
+// walk looks at the code under n. A function it mentions counts by what
+// r.Func knows of it, unless deferred returns true for it (the caller then
+// counts it later, by its final kind).
+func (r *Result) walk(n ast.Node, deferred func(*types.Func) bool) body {
 	info := r.pass.TypesInfo
-	var reads, rejects, checks, registers bool
+	var b body
 	ast.Inspect(n, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.CallExpr:
@@ -104,55 +135,42 @@ func (r *Result) Node(n ast.Node) Kind {
 				return true
 			}
 			if c, ok := goapi.Routers.Lookup(fn); ok && (c.Kind == goapi.RouteRegister || c.Kind == goapi.RouteUse) {
-				registers = true
+				b.registers = true
 			}
 			if goapi.Rejections[goapi.Of(fn)] {
-				rejects = true
+				b.rejects = true
 			}
 			if a, ok := goapi.CredentialReads.Lookup(fn); ok && credentialArg(info, n, a) {
-				reads = true
+				b.reads = true
 			}
 		case *ast.IndexExpr: // r.Header["Authorization"]
 			if goapi.IsType(info.TypeOf(n.X), "net/http", "Header") && goapi.IsCredentialHeader(goapi.ConstString(info, n.Index)) {
-				reads = true
+				b.reads = true
 			}
 		case *ast.BasicLit:
 			if goapi.IsAuthStatus(info, n) {
-				rejects = true
+				b.rejects = true
 			}
 		case *ast.Ident:
 			obj := info.Uses[n]
 			switch obj := obj.(type) {
 			case *types.Const:
 				if v := obj.Val().ExactString(); v == "401" || v == "403" {
-					rejects = true
+					b.rejects = true
 				}
 			case *types.Var:
 				if goapi.IsRejectionVar(obj) {
-					rejects = true
+					b.rejects = true
 				}
 			case *types.Func:
-				k := r.Func(obj)
-				if k&Checks != 0 {
-					checks = true
-				} else if k&Reads != 0 {
-					reads = true
+				if deferred == nil || !deferred(obj) {
+					b.add(r.Func(obj))
 				}
 			}
 		}
 		return true
 	})
-	if registers {
-		return 0
-	}
-	var k Kind
-	if reads || checks {
-		k |= Reads
-	}
-	if checks || reads && rejects {
-		k |= Checks
-	}
-	return k
+	return b
 }
 
 func credentialArg(info *types.Info, call *ast.CallExpr, a goapi.CredentialArg) bool {
@@ -170,7 +188,6 @@ func credentialArg(info *types.Info, call *ast.CallExpr, a goapi.CredentialArg) 
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	res := &Result{pass: pass, local: map[*types.Func]Kind{}}
 	if ExtraNames != nil {
 		t, err := goapi.ParseNames(true, ExtraNames())
@@ -179,22 +196,52 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		res.extra = t
 	}
+	if goapi.InGOROOT(pass.Fset, pass.Files) {
+		// The standard library authenticates no one: its credential
+		// readers are in goapi's tables.
+		return res, nil
+	}
+	// Each body is walked once, into what Node finds in it apart from the
+	// functions of this package it calls; those are looked up again in
+	// every round of the fixed point.
 	type decl struct {
-		fn   *types.Func
-		body *ast.BlockStmt
+		fn    *types.Func
+		body  body
+		local []*types.Func
 	}
 	var decls []decl
-	for n := range ins.PreorderSeq((*ast.FuncDecl)(nil)) {
-		fd := n.(*ast.FuncDecl)
-		if fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func); ok && fd.Body != nil {
-			decls = append(decls, decl{fn, fd.Body})
+	for _, file := range pass.Files {
+		for _, d := range file.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil {
+				continue
+			}
+			fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func)
+			if !ok {
+				continue
+			}
+			var local []*types.Func
+			b := res.walk(fd.Body, func(used *types.Func) bool {
+				if o := used.Origin(); o.Pkg() == pass.Pkg && res.Func(o) == 0 { // not in a table
+					local = append(local, o)
+					return true
+				}
+				return false
+			})
+			if !b.registers {
+				decls = append(decls, decl{fn, b, local})
+			}
 		}
 	}
 	// Kinds only grow, so this reaches a fixed point.
 	for changed := true; changed; {
 		changed = false
 		for _, d := range decls {
-			if k := res.Node(d.body); k != res.local[d.fn] && k|res.local[d.fn] != res.local[d.fn] {
+			b := d.body
+			for _, fn := range d.local {
+				b.add(res.local[fn])
+			}
+			if k := b.kind(); k|res.local[d.fn] != res.local[d.fn] {
 				res.local[d.fn] |= k
 				changed = true
 			}

@@ -7,17 +7,12 @@ package reach
 
 import (
 	"go/ast"
-	"go/build"
 	"go/types"
 	"math/bits"
-	"path/filepath"
 	"reflect"
 	"slices"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
-	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/apiaudit/apiaudit/pkg/goapi"
 )
@@ -48,7 +43,6 @@ func (f *Fact) String() string { return "reaches " + f.Caps.String() }
 var Analyzer = &analysis.Analyzer{
 	Name:       "apiauditreach",
 	Doc:        "computes which capabilities (command execution, file and database writes, model calls...) each function reaches",
-	Requires:   []*analysis.Analyzer{inspect.Analyzer},
 	Run:        run,
 	FactTypes:  []analysis.Fact{new(Fact)},
 	ResultType: reflect.TypeFor[*Result](),
@@ -118,25 +112,80 @@ func add(f *Fact, c goapi.Capability, via string) {
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	res := &Result{pass: pass, local: map[*types.Func]*Fact{}}
-	if inGOROOT(pass) {
+	if goapi.InGOROOT(pass.Fset, pass.Files) {
 		// The standard library's capabilities are in goapi's tables;
 		// walking its bodies would only find the same calls again.
 		return res, nil
 	}
 
-	// Functions of this package, in source order, with their bodies.
+	// Each body is walked once, into what Node would see in it, in the
+	// same order: capabilities called directly and facts of other
+	// packages are fixed; functions of this package are looked up again
+	// in every round.
+	type event struct {
+		fn  *types.Func // a function of this package; nil when fixed
+		cap goapi.Capability
+		via string
+	}
 	type decl struct {
-		fn   *types.Func
-		body *ast.BlockStmt
+		fn     *types.Func
+		events []event
 	}
 	var decls []decl
-	for n := range ins.PreorderSeq((*ast.FuncDecl)(nil)) {
-		fd := n.(*ast.FuncDecl)
-		if fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func); ok && fd.Body != nil {
-			decls = append(decls, decl{fn, fd.Body})
+	for _, file := range pass.Files {
+		for _, d := range file.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil {
+				continue
+			}
+			fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func)
+			if !ok {
+				continue
+			}
+			var events []event
+			ast.Inspect(fd.Body, func(n ast.Node) bool {
+				switch n := n.(type) {
+				case *ast.CallExpr:
+					if c, callee := goapi.CallCapability(pass.TypesInfo, n); c != 0 {
+						events = append(events, event{cap: c, via: goapi.Of(callee).String()})
+					}
+				case *ast.Ident:
+					used, ok := pass.TypesInfo.Uses[n].(*types.Func)
+					if !ok {
+						break
+					}
+					if used.Origin().Pkg() == pass.Pkg {
+						events = append(events, event{fn: used})
+					} else if f := res.Func(used); f != nil {
+						for _, c := range f.Caps.Each() {
+							events = append(events, event{cap: c, via: used.Name() + " → " + f.Why(c)})
+						}
+					}
+				}
+				return true
+			})
+			decls = append(decls, decl{fn, events})
 		}
+	}
+	// node replays a body's events against what is known so far.
+	node := func(events []event) *Fact {
+		out := &Fact{}
+		for _, ev := range events {
+			if ev.fn == nil {
+				add(out, ev.cap, ev.via)
+				continue
+			}
+			if f := res.Func(ev.fn); f != nil {
+				for _, c := range f.Caps.Each() {
+					add(out, c, ev.fn.Name()+" → "+f.Why(c))
+				}
+			}
+		}
+		if out.Caps == 0 {
+			return nil
+		}
+		return out
 	}
 	// Iterate to a fixed point: a function reaches what its body reaches,
 	// and the bodies mention each other. Capabilities only grow, so this
@@ -145,7 +194,7 @@ func run(pass *analysis.Pass) (any, error) {
 	for changed := true; changed; {
 		changed = false
 		for _, d := range decls {
-			f := res.Node(d.body)
+			f := node(d.events)
 			if f == nil {
 				continue
 			}
@@ -167,15 +216,6 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	return res, nil
-}
-
-func inGOROOT(pass *analysis.Pass) bool {
-	if len(pass.Files) == 0 {
-		return false
-	}
-	name := pass.Fset.File(pass.Files[0].FileStart).Name()
-	src := filepath.Join(build.Default.GOROOT, "src") + string(filepath.Separator)
-	return strings.HasPrefix(name, src)
 }
 
 // exportable: facts can be attached to package-level functions and to
