@@ -139,7 +139,7 @@ func init() {
 func run(pass *analysis.Pass) (any, error) {
 	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	caps := pass.ResultOf[reach.Analyzer].(*reach.Result)
-	g := authn.NewGuard(pass, pass.ResultOf[authn.Analyzer].(*authn.Result))
+	var g *authn.Guard // indexing the package is for packages that register routes
 	for n := range ins.PreorderSeq((*ast.CallExpr)(nil)) {
 		call := n.(*ast.CallExpr)
 		fn := goapi.Callee(pass.TypesInfo, call)
@@ -153,6 +153,9 @@ func run(pass *analysis.Pass) (any, error) {
 		h, _ := authn.Handler(call, c)
 		if h == nil || servesOwnRoutes(pass.TypesInfo.TypeOf(h)) {
 			continue
+		}
+		if g == nil {
+			g = authn.NewGuard(pass, pass.ResultOf[authn.Analyzer].(*authn.Result))
 		}
 		method, route := describe(pass, g, call, c)
 		if public(route) {
