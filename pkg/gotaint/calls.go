@@ -177,9 +177,9 @@ func isBuffer(t types.Type) bool {
 }
 
 func (s *state) all(ops []ssa.Value, b *ssa.BasicBlock) taint {
-	t := taint{}
+	var t taint
 	for _, a := range ops {
-		union(t, s.val(a, b))
+		t = merge(t, s.val(a, b))
 	}
 	return t
 }

@@ -3,14 +3,13 @@ package gotaint
 import (
 	"fmt"
 	"go/ast"
-	"go/build"
 	"go/constant"
 	"go/token"
 	"go/types"
-	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -177,7 +176,7 @@ func run(pass *analysis.Pass) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	if inGOROOT(pass) || m.Modelled[goapi.CanonPath(pass.Pkg.Path())] {
+	if goapi.InGOROOT(pass.Fset, pass.Files) || m.Modelled[goapi.CanonPath(pass.Pkg.Path())] {
 		// The tables describe these packages; their code is not read.
 		return res, nil
 	}
@@ -188,36 +187,7 @@ func run(pass *analysis.Pass) (any, error) {
 		// which keeps any flow through them.
 		return res, nil
 	}
-	// SSA is built here, as buildssa does, rather than by requiring
-	// buildssa: this analyzer has facts, so it runs on every dependency,
-	// and the standard library needs no SSA.
-	prog := ssa.NewProgram(pass.Fset, 0)
-	for _, p := range pass.Pkg.Imports() {
-		prog.CreatePackage(p, nil, nil, true)
-	}
-	ssapkg := prog.CreatePackage(pass.Pkg, pass.Files, pass.TypesInfo, false)
-	ssapkg.Build()
-
-	var fns []*ssa.Function
-	for _, file := range pass.Files {
-		for _, decl := range file.Decls {
-			fd, ok := decl.(*ast.FuncDecl)
-			if !ok {
-				continue
-			}
-			obj, _ := pass.TypesInfo.Defs[fd.Name].(*types.Func)
-			if obj == nil {
-				continue
-			}
-			if fn := prog.FuncValue(obj); fn != nil && fn.Blocks != nil && fn.TypeParams().Len() == 0 {
-				fns = append(fns, fn)
-			}
-		}
-	}
-	if init := ssapkg.Func("init"); init != nil {
-		fns = append(fns, init)
-	}
-
+	ssapkg, fns := buildSSA(pass)
 	e := &engine{pass: pass, m: m, pkg: ssapkg, sums: map[*ssa.Function]*FuncFact{}, flows: map[*ssa.Function]map[flowKey]*Flow{}}
 	// Summaries to a fixed point with a worklist: every function once,
 	// then again only the callers of a function whose summary grew (they
@@ -225,7 +195,7 @@ func run(pass *analysis.Pass) (any, error) {
 	// caller is analysed again whenever what it relies on changes, the
 	// flows left at the end are those of the final summaries.
 	callers := callersOf(fns, ssapkg)
-	queue := slices.Clone(fns)
+	queue := bottomUp(fns, callers)
 	queued := map[*ssa.Function]bool{}
 	for _, fn := range fns {
 		queued[fn] = true
@@ -276,6 +246,107 @@ func run(pass *analysis.Pass) (any, error) {
 	return res, nil
 }
 
+// buildSSA builds the SSA of the package and returns its functions, in
+// source order, that have a body and no type parameters, then its
+// initializer.
+//
+// SSA is built here, as buildssa does, rather than by requiring buildssa:
+// this analyzer has facts, so it runs on every dependency, and the
+// standard library needs no SSA. Every package the code refers to must
+// be in the program; one created from export data gets a function for
+// each of its members, which, repeated for each importer, cost more than
+// building the importer itself. So when the driver shares a program
+// among the packages of one load (Share), each package is created once.
+func buildSSA(pass *analysis.Pass) (*ssa.Package, []*ssa.Function) {
+	var prog *ssa.Program
+	if sp, ok := shared.Load(pass.Fset); ok {
+		sp := sp.(*sharedProgram)
+		sp.mu.Lock()
+		defer sp.mu.Unlock()
+		prog = sp.prog
+	} else {
+		prog = ssa.NewProgram(pass.Fset, 0)
+	}
+	for _, p := range pass.Pkg.Imports() {
+		if prog.Package(p) == nil {
+			prog.CreatePackage(p, nil, nil, true)
+		}
+	}
+	// Facts make the driver finish a package before any importer starts,
+	// and only importers create a package from its types: it is not in
+	// the program yet.
+	ssapkg := prog.CreatePackage(pass.Pkg, pass.Files, pass.TypesInfo, false)
+	ssapkg.Build()
+
+	var fns []*ssa.Function
+	for _, file := range pass.Files {
+		for _, decl := range file.Decls {
+			fd, ok := decl.(*ast.FuncDecl)
+			if !ok {
+				continue
+			}
+			obj, _ := pass.TypesInfo.Defs[fd.Name].(*types.Func)
+			if obj == nil {
+				continue
+			}
+			if fn := prog.FuncValue(obj); fn != nil && fn.Blocks != nil && fn.TypeParams().Len() == 0 {
+				fns = append(fns, fn)
+			}
+		}
+	}
+	if init := ssapkg.Func("init"); init != nil {
+		fns = append(fns, init)
+	}
+	return ssapkg, fns
+}
+
+// shared holds the programs of Share, by file set.
+var shared sync.Map // *token.FileSet → *sharedProgram
+
+type sharedProgram struct {
+	mu   sync.Mutex // creating and building packages
+	prog *ssa.Program
+}
+
+// Share makes the analyzer build the packages of one load, the packages
+// whose files are in fset, into one SSA program, created and built one
+// package at a time. A driver that analyses a whole load in one process
+// calls it before the analysis and release after. Without it each package
+// gets a program of its own.
+func Share(fset *token.FileSet) (release func()) {
+	shared.Store(fset, &sharedProgram{prog: ssa.NewProgram(fset, 0)})
+	return func() { shared.Delete(fset) }
+}
+
+// bottomUp orders fns so that, outside recursion, a function comes after
+// the functions it calls: each is then analysed with its callees'
+// summaries already final, and the worklist rarely goes back to it.
+func bottomUp(fns []*ssa.Function, callers map[*ssa.Function][]*ssa.Function) []*ssa.Function {
+	callees := map[*ssa.Function][]*ssa.Function{}
+	for _, fn := range fns {
+		for _, c := range callers[fn] {
+			callees[c] = append(callees[c], fn)
+		}
+	}
+	out := make([]*ssa.Function, 0, len(fns))
+	seen := map[*ssa.Function]bool{}
+	var visit func(fn *ssa.Function)
+	visit = func(fn *ssa.Function) {
+		if seen[fn] {
+			return
+		}
+		seen[fn] = true
+		for _, c := range callees[fn] {
+			visit(c)
+		}
+		out = append(out, fn)
+	}
+	for _, fn := range fns {
+		visit(fn)
+	}
+	return out
+}
+
 // callersOf maps each function of fns to the functions of fns that call it
 // directly (from their own body or a closure inside it): the ones whose
 // analysis reads its summary.
@@ -304,14 +375,6 @@ func callersOf(fns []*ssa.Function, pkg *ssa.Package) map[*ssa.Function][]*ssa.F
 		walk(fn)
 	}
 	return out
-}
-
-func inGOROOT(pass *analysis.Pass) bool {
-	if len(pass.Files) == 0 {
-		return true
-	}
-	name := pass.Fset.File(pass.Files[0].FileStart).Name()
-	return strings.HasPrefix(name, filepath.Join(build.Default.GOROOT, "src")+string(filepath.Separator))
 }
 
 func exportable(fn *types.Func) bool {
@@ -493,6 +556,21 @@ func union(dst, src taint) bool {
 	return changed
 }
 
+// merge is union for a dst that may be nil: it returns dst with what src
+// adds, allocating only when there is something to add. A new map never
+// shares src's.
+func merge(dst, src taint) taint {
+	for k, t := range src {
+		if dst == nil {
+			dst = make(taint, len(src))
+		}
+		if dst[k] == nil {
+			dst[k] = t
+		}
+	}
+	return dst
+}
+
 // extend adds a step to the traces of the source kinds in t.
 func extend(t taint, pos token.Pos, msg string) taint {
 	if len(t) == 0 || !pos.IsValid() {
@@ -580,18 +658,18 @@ func (s *state) key(v ssa.Value) (memKey, []ssa.Value) {
 // addr is the taint of what an address points to.
 func (s *state) addr(a ssa.Value, b *ssa.BasicBlock) taint {
 	k, chain := s.key(a)
-	out := taint{}
+	var out taint
 	if k.field == -1 {
 		for _, f := range s.fields[k.root] {
-			union(out, s.mem[memKey{k.root, f}])
+			out = merge(out, s.mem[memKey{k.root, f}])
 		}
 	} else {
-		union(out, s.mem[k])
-		union(out, s.mem[memKey{k.root, -1}])
+		out = merge(out, s.mem[k])
+		out = merge(out, s.mem[memKey{k.root, -1}])
 	}
 	for _, c := range chain {
 		if fa, ok := c.(*ssa.FieldAddr); ok {
-			union(out, s.vals[fa])
+			out = merge(out, s.vals[fa])
 			continue
 		}
 		if fv, ok := c.(*ssa.FreeVar); ok {
@@ -600,11 +678,11 @@ func (s *state) addr(a ssa.Value, b *ssa.BasicBlock) taint {
 			}
 		}
 		if !s.clean(c, b) {
-			union(out, s.vals[c])
+			out = merge(out, s.vals[c])
 		}
 	}
 	if !s.clean(k.root, b) {
-		union(out, s.vals[k.root])
+		out = merge(out, s.vals[k.root])
 	}
 	return out
 }
@@ -625,10 +703,9 @@ func (s *state) val(v ssa.Value, b *ssa.BasicBlock) taint {
 	if s.clean(v, b) {
 		return nil
 	}
-	out := taint{}
-	union(out, s.vals[v])
+	out := merge(nil, s.vals[v])
 	if isRef(v.Type()) {
-		union(out, s.addr(v, b))
+		out = merge(out, s.addr(v, b))
 	}
 	return out
 }

@@ -21,6 +21,7 @@ import (
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 
+	"github.com/apiaudit/apiaudit/pkg/gotaint"
 	"github.com/apiaudit/apiaudit/pkg/lint"
 )
 
@@ -153,7 +154,10 @@ func Analyze(ctx context.Context, dir string, analyzers []*analysis.Analyzer, ma
 		}
 	}
 
+	// The packages of one load share one SSA program (see gotaint.Share).
+	release := gotaint.Share(ok[0].Fset)
 	graph, err := checker.Analyze(analyzers, ok, nil)
+	release()
 	if err != nil {
 		return nil, fmt.Errorf("analyse go packages in %s: %w", dir, err)
 	}
