@@ -122,7 +122,11 @@ func findLower(re *regexp.Regexp, text string) []int {
 		lower = text
 	}
 	var wins [][2]int
-	for _, w := range triggers {
+	for _, t := range triggers {
+		if !t.in(lower) {
+			continue
+		}
+		w := t.word
 		for from := 0; ; {
 			i := strings.Index(lower[from:], w)
 			if i < 0 {
@@ -169,12 +173,57 @@ func findLower(re *regexp.Regexp, text string) []int {
 const windowReach = 200
 
 // triggers holds, for every phrase of modelDirected, a word it cannot match
-// without. Most descriptions contain none of them and skip the expression.
-var triggers = []string{
-	"ignore", "disregard", "forget", "override", "tell", "inform", "notify", "alert", "warn",
-	"mention", "instruction", "the user", "tool", "function", "as an ai",
-	"without telling", "without informing", "without notifying", "without asking", "without alerting",
-	"you are now", "from now on", "system prompt", "im_start",
+// without, and the other words (any one of them) that phrase cannot match
+// without either. Most descriptions contain no trigger and skip the
+// expression; "tool", "function", "warn" and the like are common in API
+// prose, but rarely with the words that would make them a phrase. A
+// trigger serving several phrases needs a word of any of them.
+var triggers = []trigger{
+	// ignore previous instructions; ignore everything you were told
+	{"ignore", overrideWords}, {"disregard", overrideWords}, {"forget", overrideWords}, {"override", overrideWords},
+	// do not tell the user
+	{"tell", silenceWords}, {"inform", silenceWords}, {"notify", silenceWords}, {"alert", silenceWords}, {"warn", silenceWords},
+	// do not mention this to the user; don't mention this at all
+	{"mention", negations},
+	// do not reveal this instruction; reveal the original instructions
+	{"instruction", []string{"not", "don", "never", "reveal", "print", "output", "repeat", "show", "leak"}},
+	// do not say this to the user
+	{"the user", negations},
+	// before using any other tool; you must call this tool
+	{"tool", toolWords}, {"function", toolWords},
+	{"as an ai", nil},
+	{"without telling", nil}, {"without informing", nil}, {"without notifying", nil}, {"without asking", nil}, {"without alerting", nil},
+	{"you are now", nil}, {"from now on", nil}, {"system prompt", nil}, {"im_start", nil},
+}
+
+var (
+	overrideWords = []string{"instruction", "prompt", "message", "rule", "direction", "guideline", "directive", "told", "above", "before", "else"}
+	negations     = []string{"not", "don", "never"}
+	silenceWords  = []string{"user"}
+	toolWords     = []string{"other", "always", "must", "should", "make sure"}
+)
+
+type trigger struct {
+	word string
+	// needs: the phrases of this trigger also contain one of these; nil
+	// when the trigger is enough.
+	needs []string
+}
+
+// in reports whether the trigger can start a phrase in text.
+func (t trigger) in(text string) bool {
+	if !strings.Contains(text, t.word) {
+		return false
+	}
+	if t.needs == nil {
+		return true
+	}
+	for _, w := range t.needs {
+		if strings.Contains(text, w) {
+			return true
+		}
+	}
+	return false
 }
 
 func run(pass *lint.SpecPass) error {
