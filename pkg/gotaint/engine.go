@@ -237,6 +237,14 @@ func run(pass *analysis.Pass) (any, error) {
 			res.Flows = append(res.Flows, f)
 		}
 	}
+	if _, ok := shared.Load(pass.Fset); ok {
+		// Importers need the functions of a shared program, not their
+		// bodies: without this the bodies of every package analysed
+		// would live until the end of the load.
+		for _, fn := range fns {
+			dropBody(fn)
+		}
+	}
 	slices.SortFunc(res.Flows, func(a, b *Flow) int {
 		if a.Pos != b.Pos {
 			return int(a.Pos - b.Pos)
@@ -298,6 +306,14 @@ func buildSSA(pass *analysis.Pass) (*ssa.Package, []*ssa.Function) {
 		fns = append(fns, init)
 	}
 	return ssapkg, fns
+}
+
+// dropBody frees the SSA code of fn and of the function literals in it.
+func dropBody(fn *ssa.Function) {
+	for _, a := range fn.AnonFuncs {
+		dropBody(a)
+	}
+	fn.Blocks, fn.Recover, fn.Locals = nil, nil, nil
 }
 
 // shared holds the programs of Share, by file set.
