@@ -18,14 +18,17 @@ import (
 )
 
 // BenchmarkGo measures, on large real code available offline, (a) loading
-// and type-checking the packages alone, with the mode and environment a scan
-// uses, and (b) Analyze with every Go rule (load included), and reports
-// full/load = b/a:
+// and type-checking the packages alone, with the mode, environment and
+// parsing a scan uses (dependencies without bodies, see deps.go), (w) the
+// same with every body of every dependency type-checked, as go/analysis
+// drivers usually load, and (b) Analyze with every Go rule (load
+// included), and reports full/load = b/a and full/whole = b/w:
 //
 //   - tools: golang.org/x/tools at the version in apiaudit's go.mod, copied
 //     out of the module cache (skipped when it, or one of its own
 //     dependencies, is not there: run go mod download in a copy of it);
-//   - net: the standard library's net/... tree.
+//   - net: the standard library's net/... tree;
+//   - a module of your own: APIAUDIT_BENCH_MODULE=/path/to/module.
 //
 // scripts/bench prints the ratios.
 func BenchmarkGo(b *testing.B) {
@@ -41,17 +44,32 @@ func BenchmarkGo(b *testing.B) {
 	b.Run("net", func(b *testing.B) {
 		benchGo(b, filepath.Join(runtime.GOROOT(), "src", "net"), analyzers)
 	})
+	if dir := os.Getenv("APIAUDIT_BENCH_MODULE"); dir != "" {
+		// Any module whose dependencies are in the module cache.
+		b.Run(filepath.Base(dir), func(b *testing.B) {
+			benchGo(b, dir, analyzers)
+		})
+	}
 }
 
 func benchGo(b *testing.B, dir string, analyzers []*analysis.Analyzer) {
 	ctx := context.Background()
 	match := func(pattern, id string) bool { ok, _ := doublestar.Match(pattern, id); return ok }
 	opts := Options{Root: dir}
-	load := func() int {
-		cfg, pats := loadConfig(ctx, dir, analyzers, opts)
+	// load loads the packages as a scan does (dependencies without their
+	// bodies) or, with whole, as a go/analysis driver usually does
+	// (packages.LoadAllSyntax, every body type-checked).
+	load := func(whole bool) int {
+		cfg, pats, roots := loadConfig(ctx, dir, analyzers, opts)
+		if whole {
+			cfg.ParseFile = nil
+		}
 		pkgs, err := packages.Load(cfg, pats...)
 		if err != nil {
 			b.Fatal(err)
+		}
+		if !whole {
+			trimmedErrors(pkgs, roots)
 		}
 		bad := 0
 		for _, p := range pkgs {
@@ -64,13 +82,16 @@ func benchGo(b *testing.B, dir string, analyzers []*analysis.Analyzer) {
 		}
 		return len(pkgs)
 	}
-	n := load() // warm the build cache and the file system for both
-	var loadTime, fullTime time.Duration
+	n := load(false) // warm the build cache and the file system for all
+	var loadTime, wholeTime, fullTime time.Duration
 	findings := 0
 	for b.Loop() {
 		start := time.Now()
-		load()
+		load(false)
 		loadTime += time.Since(start)
+		start = time.Now()
+		load(true)
+		wholeTime += time.Since(start)
 		start = time.Now()
 		res, err := Analyze(ctx, dir, analyzers, match, opts)
 		if err != nil {
@@ -83,8 +104,10 @@ func benchGo(b *testing.B, dir string, analyzers []*analysis.Analyzer) {
 	b.ReportMetric(float64(n), "pkgs")
 	b.ReportMetric(float64(findings), "findings")
 	b.ReportMetric(loadTime.Seconds()/runs, "load-s/op")
+	b.ReportMetric(wholeTime.Seconds()/runs, "whole-s/op")
 	b.ReportMetric(fullTime.Seconds()/runs, "full-s/op")
 	b.ReportMetric(fullTime.Seconds()/loadTime.Seconds(), "full/load")
+	b.ReportMetric(fullTime.Seconds()/wholeTime.Seconds(), "full/whole")
 }
 
 // toolsCopy copies golang.org/x/tools, at the version apiaudit requires,

@@ -85,11 +85,12 @@ type Result struct {
 // downloaded: a dependency missing from the module cache is a problem. match
 // decides whether an ignore's rule pattern names a rule id.
 func Analyze(ctx context.Context, dir string, analyzers []*analysis.Analyzer, match func(pattern, id string) bool, opts Options) (*Result, error) {
-	cfg, pats := loadConfig(ctx, dir, analyzers, opts)
+	cfg, pats, roots := loadConfig(ctx, dir, analyzers, opts)
 	pkgs, err := packages.Load(cfg, pats...)
 	if err != nil {
 		return nil, fmt.Errorf("the go command cannot list the packages: %s", goListError(err))
 	}
+	trimmedErrors(pkgs, roots)
 	res := &Result{}
 	rel := func(path string) string {
 		if r, err := filepath.Rel(opts.Root, path); err == nil {
@@ -216,20 +217,24 @@ func Analyze(ctx context.Context, dir string, analyzers []*analysis.Analyzer, ma
 }
 
 // loadConfig is how Analyze calls packages.Load: the mode the analyzers
-// need, the environment and the patterns.
-func loadConfig(ctx context.Context, dir string, analyzers []*analysis.Analyzer, opts Options) (*packages.Config, []string) {
+// need, the environment, how files are parsed (deps.go) and the patterns;
+// roots are where dependencies' files are.
+func loadConfig(ctx context.Context, dir string, analyzers []*analysis.Analyzer, opts Options) (cfg *packages.Config, pats, roots []string) {
 	mode := packages.LoadSyntax
 	if needFacts(analyzers) {
 		mode = packages.LoadAllSyntax // facts are computed on dependencies too
 	}
-	cfg := &packages.Config{
-		Context: ctx,
-		Mode:    mode | packages.NeedModule,
-		Dir:     dir,
-		Tests:   false,
-		Env:     loadEnv(dir, opts.Work),
+	env := loadEnv(dir, opts.Work)
+	roots = depRoots(dir, env)
+	cfg = &packages.Config{
+		Context:   ctx,
+		Mode:      mode | packages.NeedModule,
+		Dir:       dir,
+		Tests:     false,
+		Env:       env,
+		ParseFile: parseFile(roots),
 	}
-	return cfg, patterns(dir, opts)
+	return cfg, patterns(dir, opts), roots
 }
 
 // packageErrors are the errors of a package worth reporting, cleaned up:

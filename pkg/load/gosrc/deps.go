@@ -1,0 +1,251 @@
+package gosrc
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/scanner"
+	"go/token"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/packages"
+)
+
+// Dependencies are type-checked from source, like the scanned packages,
+// but without their function bodies.
+//
+// Rules look at the code of the scanned modules. Of a dependency they need
+// its declarations (the types of everything the scanned code uses) and,
+// through facts, what its functions do. The analyzers with facts read no
+// body of the standard library (goapi's tables describe it), and for other
+// modules the tables describe the libraries that matter (routers, model
+// and MCP SDKs); a helper in some other module is taken at its signature.
+// Type-checking every body of every dependency, kept for the whole run,
+// was most of the time and memory of a scan of a large module: for
+// prometheus/prometheus (1 589 packages) 66–73 s and 14 GB.
+//
+// So a file of the standard library, the module cache or a vendor
+// directory is parsed, then its function bodies and comments are dropped
+// before the type checker sees it. Reading the compiled export data of
+// dependencies instead would be cheaper still, but compiles them when the
+// build cache is cold, and running the compiler is not a scan's business.
+
+// depRoots are the directories whose Go files are dependencies: GOROOT
+// and GOMODCACHE as the go command in dir sees them.
+func depRoots(dir string, env []string) []string {
+	cmd := exec.Command("go", "env", "GOROOT", "GOMODCACHE")
+	cmd.Dir, cmd.Env = dir, env
+	out, err := cmd.Output()
+	if err != nil {
+		return nil // the load reports what is wrong with the go command
+	}
+	var roots []string
+	for line := range strings.Lines(string(out)) {
+		if line = strings.TrimSpace(line); line != "" {
+			roots = append(roots, filepath.Clean(line)+string(filepath.Separator))
+		}
+	}
+	return roots
+}
+
+// isDependency reports whether filename is a dependency's file: under one
+// of roots, or in a vendor directory.
+func isDependency(filename string, roots []string) bool {
+	for _, r := range roots {
+		if strings.HasPrefix(filename, r) {
+			return true
+		}
+	}
+	sep := string(filepath.Separator)
+	return strings.Contains(filename, sep+"vendor"+sep)
+}
+
+// parseFile parses the scanned modules' files whole, and dependencies'
+// files without function bodies or comments. The build constraint of a
+// file is read before its comments go: it sets the file's Go version.
+// Object resolution, which nothing here uses, is skipped.
+func parseFile(roots []string) func(*token.FileSet, string, []byte) (*ast.File, error) {
+	const mode = parser.AllErrors | parser.ParseComments | parser.SkipObjectResolution
+	return func(fset *token.FileSet, filename string, src []byte) (*ast.File, error) {
+		dep := isDependency(filename, roots)
+		if dep {
+			src = blankBodies(src)
+		}
+		f, err := parser.ParseFile(fset, filename, src, mode)
+		if f != nil && dep {
+			for _, d := range f.Decls {
+				fd, ok := d.(*ast.FuncDecl)
+				switch {
+				case !ok || fd.Body == nil || fd.Type.TypeParams != nil:
+					// The type checker wants a generic function's body.
+				case fd.Name.Name == "init" && fd.Recv == nil:
+					// An init function needs a body; an empty one will do.
+					fd.Body = &ast.BlockStmt{Lbrace: fd.Body.Lbrace, Rbrace: fd.Body.Rbrace}
+				default:
+					fd.Body = nil
+				}
+			}
+			f.Comments, f.Doc = nil, nil
+		}
+		return f, err
+	}
+}
+
+// blankBodies returns a copy of src in which the bodies of the functions
+// declared at the top level, generic ones apart, are blank: every byte
+// between their braces is a space, but for line breaks, so that positions
+// stay where they were. Parsing the bodies of dependencies that are then
+// dropped was half the cost of parsing them; scanning for the braces is
+// cheaper. Function literals keep their bodies (a variable's type may need
+// them), and so does anything the scanner cannot make sense of.
+func blankBodies(src []byte) []byte {
+	var s scanner.Scanner
+	file := token.NewFileSet().AddFile("", -1, len(src))
+	bad := false
+	s.Init(file, src, func(token.Position, string) { bad = true }, 0)
+	out := slices.Clone(src)
+	var (
+		depth int         // open (, [ and { outside the signature being read
+		prev  token.Token // the token before this one
+		prev2 token.Token // and the one before that
+		sig   = -1        // in a signature: how many ( and [ are open; -1 outside
+		typ   int         // open braces of struct and interface types in the signature
+	)
+	for {
+		pos, tok, _ := s.Scan()
+		if tok == token.EOF || bad {
+			break
+		}
+		switch {
+		case sig < 0:
+			switch tok {
+			case token.FUNC:
+				if depth == 0 && (prev == token.SEMICOLON || prev == token.ILLEGAL) {
+					sig, typ = 0, 0
+				}
+			case token.LPAREN, token.LBRACK, token.LBRACE:
+				depth++
+			case token.RPAREN, token.RBRACK, token.RBRACE:
+				depth--
+			}
+		case typ > 0:
+			switch tok {
+			case token.LBRACE:
+				typ++
+			case token.RBRACE:
+				typ--
+			}
+		default:
+			switch tok {
+			case token.LPAREN:
+				sig++
+			case token.LBRACK:
+				if sig == 0 && prev == token.IDENT && prev2 == token.FUNC {
+					sig = -1 // type parameters: a generic function keeps its body
+					depth++
+					break
+				}
+				sig++
+			case token.RPAREN, token.RBRACK:
+				sig--
+			case token.SEMICOLON:
+				if sig == 0 {
+					sig = -1 // no body
+				}
+			case token.LBRACE:
+				if prev == token.STRUCT || prev == token.INTERFACE {
+					typ = 1
+					break
+				}
+				if sig != 0 {
+					break
+				}
+				sig = -1
+				start := file.Offset(pos) + 1
+				end, ok := closingBrace(&s, file, &bad)
+				if !ok {
+					return src
+				}
+				for i := start; i < end; i++ {
+					if out[i] != '\n' {
+						out[i] = ' '
+					}
+				}
+				tok = token.RBRACE
+			}
+		}
+		prev2, prev = prev, tok
+	}
+	if bad {
+		return src
+	}
+	return out
+}
+
+// closingBrace reads tokens up to the brace that closes the one just read,
+// and returns its offset.
+func closingBrace(s *scanner.Scanner, file *token.File, bad *bool) (int, bool) {
+	for open := 1; ; {
+		pos, tok, _ := s.Scan()
+		switch {
+		case tok == token.EOF || *bad:
+			return 0, false
+		case tok == token.LBRACE:
+			open++
+		case tok == token.RBRACE:
+			if open--; open == 0 {
+				return file.Offset(pos), true
+			}
+		}
+	}
+}
+
+// trimmedErrors removes, from dependencies parsed without bodies, the
+// errors that follow from the missing bodies alone (an import that only
+// the bodies used), then works out again which packages are ill-typed.
+func trimmedErrors(pkgs []*packages.Package, roots []string) {
+	trimmed := func(p *packages.Package) bool {
+		files := p.CompiledGoFiles
+		if len(files) == 0 {
+			files = p.GoFiles
+		}
+		for _, f := range files {
+			if !isDependency(f, roots) {
+				return false
+			}
+		}
+		return len(files) > 0
+	}
+	done := map[*packages.Package]bool{}
+	var visit func(p *packages.Package)
+	visit = func(p *packages.Package) {
+		if done[p] {
+			return
+		}
+		done[p] = true
+		if trimmed(p) && len(p.Errors) > 0 {
+			kept := p.Errors[:0]
+			for _, e := range p.Errors {
+				if e.Kind == packages.TypeError && strings.HasSuffix(e.Msg, " and not used") && strings.Contains(e.Msg, " imported") {
+					continue
+				}
+				kept = append(kept, e)
+			}
+			p.Errors = kept
+			if len(p.Errors) == 0 {
+				p.Errors = nil
+			}
+		}
+		ill := len(p.Errors) > 0
+		for _, imp := range p.Imports {
+			visit(imp)
+			ill = ill || imp.IllTyped
+		}
+		p.IllTyped = ill
+	}
+	for _, p := range pkgs {
+		visit(p)
+	}
+}

@@ -1,0 +1,105 @@
+package gosrc
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+)
+
+// TestBlankBodies checks, on made-up declarations and on every file of a
+// few standard library packages, that blankBodies empties the bodies of
+// top-level non-generic functions and changes nothing else: the same
+// declarations at the same positions, function literals and generic
+// functions whole.
+func TestBlankBodies(t *testing.T) {
+	made := `package p
+
+import "fmt"
+
+var f = func() int { return 1 }
+
+func plain(x interface{ M() }) (y struct{ a int }) {
+	y.a = 1 // a comment
+	return y
+}
+
+func (r *T) method(c chan struct{}) func() { return func() { fmt.Println("}") } }
+
+func generic[K comparable](k K) K { return k }
+
+func asm(x int) int
+
+func init() { fmt.Println('{') }
+
+type T struct{ s string }
+`
+	check(t, "made.go", []byte(made))
+	got := string(blankBodies([]byte(made)))
+	for _, want := range []string{"var f = func() int { return 1 }", "func generic[K comparable](k K) K { return k }", "type T struct{ s string }", "func asm(x int) int\n"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("blanked source lost %q:\n%s", want, got)
+		}
+	}
+	for _, gone := range []string{"y.a = 1", "a comment", "Println"} {
+		if strings.Contains(got, gone) {
+			t.Errorf("blanked source still has %q:\n%s", gone, got)
+		}
+	}
+
+	for _, dir := range []string{"net/http", "go/types", "encoding/json", "slices", "runtime", "internal/bytealg"} {
+		files, _ := filepath.Glob(filepath.Join(runtime.GOROOT(), "src", dir, "*.go"))
+		if len(files) == 0 {
+			t.Fatalf("no files in %s", dir)
+		}
+		for _, name := range files {
+			src, err := os.ReadFile(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			check(t, name, src)
+		}
+	}
+}
+
+// check compares the declarations of src and of blankBodies(src).
+func check(t *testing.T, name string, src []byte) {
+	t.Helper()
+	const mode = parser.ParseComments | parser.SkipObjectResolution
+	before, err := parser.ParseFile(token.NewFileSet(), name, src, mode)
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	blank := blankBodies(src)
+	if len(blank) != len(src) {
+		t.Fatalf("%s: %d bytes, %d after", name, len(src), len(blank))
+	}
+	after, err := parser.ParseFile(token.NewFileSet(), name, blank, mode)
+	if err != nil {
+		t.Fatalf("%s after blanking: %v", name, err)
+	}
+	if len(before.Decls) != len(after.Decls) {
+		t.Fatalf("%s: %d declarations, %d after", name, len(before.Decls), len(after.Decls))
+	}
+	for i, d := range before.Decls {
+		a := after.Decls[i]
+		if d.Pos() != a.Pos() || d.End() != a.End() {
+			t.Errorf("%s: declaration %d moved", name, i)
+		}
+		fd, ok := d.(*ast.FuncDecl)
+		if !ok || fd.Body == nil {
+			continue
+		}
+		fa := a.(*ast.FuncDecl)
+		switch generic := fd.Type.TypeParams != nil; {
+		case generic && len(fa.Body.List) != len(fd.Body.List):
+			t.Errorf("%s: generic %s lost its body", name, fd.Name.Name)
+		case !generic && len(fa.Body.List) != 0:
+			t.Errorf("%s: %s still has a body", name, fd.Name.Name)
+		}
+	}
+}
