@@ -128,7 +128,7 @@ type flowKey struct {
 // use none of these, and building SSA for them was most of the analyzer's
 // cost.
 func relevant(pass *analysis.Pass, m *Models) bool {
-	fields := modelledFields(m)
+	fields := m.modelledFields()
 	for _, obj := range pass.TypesInfo.Uses {
 		if obj.Pkg() == nil || obj.Pkg() == pass.Pkg {
 			continue
@@ -158,16 +158,19 @@ func relevant(pass *analysis.Pass, m *Models) bool {
 }
 
 // modelledFields are the (package, field name) pairs of the field sources
-// and sinks.
-func modelledFields(m *Models) map[[2]string]bool {
-	out := map[[2]string]bool{}
-	for f := range m.FieldSources {
-		out[[2]string{f.Pkg, f.Name}] = true
-	}
-	for f := range m.FieldSinks {
-		out[[2]string{f.Pkg, f.Name}] = true
-	}
-	return out
+// and sinks, worked out once per Models (which a newModels made).
+func (m *Models) modelledFields() map[[2]string]bool {
+	fs := m.fields
+	fs.once.Do(func() {
+		fs.set = map[[2]string]bool{}
+		for f := range m.FieldSources {
+			fs.set[[2]string{f.Pkg, f.Name}] = true
+		}
+		for f := range m.FieldSinks {
+			fs.set[[2]string{f.Pkg, f.Name}] = true
+		}
+	})
+	return fs.set
 }
 
 func run(pass *analysis.Pass) (any, error) {

@@ -3,6 +3,7 @@ package gotaint
 import (
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/apiaudit/apiaudit/pkg/goapi"
 )
@@ -114,10 +115,18 @@ type Models struct {
 	// calls into them use the tables and the default propagation, never
 	// summaries computed from their code.
 	Modelled map[string]bool
+
+	fields *fieldSet // see modelledFields; set by newModels
+}
+
+type fieldSet struct {
+	once sync.Once
+	set  map[[2]string]bool
 }
 
 func newModels() *Models {
 	return &Models{
+		fields:  &fieldSet{},
 		Sources: goapi.Table[SourceModel]{}, Sinks: goapi.Table[[]SinkModel]{}, Moves: goapi.Table[Move]{},
 		Sanitizers: goapi.Table[bool]{}, Validators: goapi.Table[int]{},
 		FieldSources: map[Field]SourceModel{}, FieldSinks: map[Field][]FieldSink{}, Modelled: map[string]bool{},
@@ -171,15 +180,26 @@ var extras []func() Extra
 // tables; f is called each time the engine runs.
 func Register(f func() Extra) { extras = append(extras, f) }
 
-// tables is builtin plus the registered extras.
+// tables is builtin plus the registered extras. The extras are read on
+// every call (options change between runs in one process); the tables are
+// built again only when they differ from the last call's.
 func tables() (*Models, error) {
 	if len(extras) == 0 {
 		return builtin, nil
 	}
+	es := make([]Extra, len(extras))
+	for i, f := range extras {
+		es[i] = f()
+	}
+	key := fmt.Sprintf("%q", es)
+	lastTables.Lock()
+	defer lastTables.Unlock()
+	if lastTables.m != nil && lastTables.key == key {
+		return lastTables.m, nil
+	}
 	m := newModels()
 	m.merge(builtin)
-	for _, f := range extras {
-		e := f()
+	for _, e := range es {
 		src, err := goapi.ParseNames(SourceModel{Kind: e.SourceKind, What: "data from a configured source", Out: Ret}, e.Sources)
 		if err != nil {
 			return nil, err
@@ -198,7 +218,14 @@ func tables() (*Models, error) {
 		}
 		m.Sanitizers.Merge(san)
 	}
+	lastTables.key, lastTables.m = key, m
 	return m, nil
+}
+
+var lastTables struct {
+	sync.Mutex
+	key string
+	m   *Models
 }
 
 // sinks builds a sink table from names in table notation.

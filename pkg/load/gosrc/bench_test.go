@@ -60,7 +60,7 @@ func benchGo(b *testing.B, dir string, analyzers []*analysis.Analyzer) {
 	// bodies) or, with whole, as a go/analysis driver usually does
 	// (packages.LoadAllSyntax, every body type-checked).
 	load := func(whole bool) int {
-		cfg, pats, roots := loadConfig(ctx, dir, analyzers, opts)
+		cfg, pats, deps := loadConfig(ctx, dir, analyzers, opts)
 		if whole {
 			cfg.ParseFile = nil
 		}
@@ -69,7 +69,7 @@ func benchGo(b *testing.B, dir string, analyzers []*analysis.Analyzer) {
 			b.Fatal(err)
 		}
 		if !whole {
-			trimmedErrors(pkgs, roots)
+			trimmedErrors(pkgs, deps)
 		}
 		bad := 0
 		for _, p := range pkgs {

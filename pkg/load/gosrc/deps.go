@@ -32,44 +32,63 @@ import (
 // dependencies instead would be cheaper still, but compiles them when the
 // build cache is cold, and running the compiler is not a scan's business.
 
-// depRoots are the directories whose Go files are dependencies: GOROOT
-// and GOMODCACHE as the go command in dir sees them.
-func depRoots(dir string, env []string) []string {
+// deps tells the files of dependencies from the files being scanned.
+type deps struct {
+	roots []string // GOROOT and GOMODCACHE, as the go command sees them
+	scan  []string // the scanned module directories
+}
+
+// newDeps asks the go command in dir, with env, where GOROOT and
+// GOMODCACHE are; scan lists the directories being scanned.
+func newDeps(dir string, env []string, scan []string) *deps {
+	d := &deps{}
+	sep := string(filepath.Separator)
+	for _, s := range scan {
+		d.scan = append(d.scan, filepath.Clean(s)+sep)
+	}
 	cmd := exec.Command("go", "env", "GOROOT", "GOMODCACHE")
 	cmd.Dir, cmd.Env = dir, env
 	out, err := cmd.Output()
 	if err != nil {
-		return nil // the load reports what is wrong with the go command
+		return d // the load reports what is wrong with the go command
 	}
-	var roots []string
 	for line := range strings.Lines(string(out)) {
 		if line = strings.TrimSpace(line); line != "" {
-			roots = append(roots, filepath.Clean(line)+string(filepath.Separator))
+			d.roots = append(d.roots, filepath.Clean(line)+sep)
 		}
 	}
-	return roots
+	return d
 }
 
-// isDependency reports whether filename is a dependency's file: under one
-// of roots, or in a vendor directory.
-func isDependency(filename string, roots []string) bool {
-	for _, r := range roots {
+// is reports whether filename belongs to a dependency: it is in a vendor
+// directory, or under GOROOT or GOMODCACHE and not in a scanned module
+// (scanning the standard library's net/... reads net's own bodies).
+func (d *deps) is(filename string) bool {
+	vendor := string(filepath.Separator) + "vendor" + string(filepath.Separator)
+	for _, s := range d.scan {
+		if rest, ok := strings.CutPrefix(filename, s); ok {
+			return strings.HasPrefix(rest, "vendor"+string(filepath.Separator)) || strings.Contains(rest, vendor)
+		}
+	}
+	if strings.Contains(filename, vendor) {
+		return true
+	}
+	for _, r := range d.roots {
 		if strings.HasPrefix(filename, r) {
 			return true
 		}
 	}
-	sep := string(filepath.Separator)
-	return strings.Contains(filename, sep+"vendor"+sep)
+	return false
 }
 
 // parseFile parses the scanned modules' files whole, and dependencies'
 // files without function bodies or comments. The build constraint of a
 // file is read before its comments go: it sets the file's Go version.
 // Object resolution, which nothing here uses, is skipped.
-func parseFile(roots []string) func(*token.FileSet, string, []byte) (*ast.File, error) {
+func parseFile(d *deps) func(*token.FileSet, string, []byte) (*ast.File, error) {
 	const mode = parser.AllErrors | parser.ParseComments | parser.SkipObjectResolution
 	return func(fset *token.FileSet, filename string, src []byte) (*ast.File, error) {
-		dep := isDependency(filename, roots)
+		dep := d.is(filename)
 		if dep {
 			src = blankBodies(src)
 		}
@@ -205,14 +224,14 @@ func closingBrace(s *scanner.Scanner, file *token.File, bad *bool) (int, bool) {
 // trimmedErrors removes, from dependencies parsed without bodies, the
 // errors that follow from the missing bodies alone (an import that only
 // the bodies used), then works out again which packages are ill-typed.
-func trimmedErrors(pkgs []*packages.Package, roots []string) {
+func trimmedErrors(pkgs []*packages.Package, d *deps) {
 	trimmed := func(p *packages.Package) bool {
 		files := p.CompiledGoFiles
 		if len(files) == 0 {
 			files = p.GoFiles
 		}
 		for _, f := range files {
-			if !isDependency(f, roots) {
+			if !d.is(f) {
 				return false
 			}
 		}

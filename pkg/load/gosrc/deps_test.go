@@ -103,3 +103,24 @@ func check(t *testing.T, name string, src []byte) {
 		}
 	}
 }
+
+func TestDepsIs(t *testing.T) {
+	root := filepath.FromSlash("/go/root/src")
+	cache := filepath.FromSlash("/home/u/go/pkg/mod")
+	d := &deps{roots: []string{root + "/", cache + "/"}, scan: []string{filepath.FromSlash("/go/root/src/net/"), filepath.FromSlash("/work/app/")}}
+	for name, want := range map[string]bool{
+		"/go/root/src/fmt/print.go":                   true,  // the standard library
+		"/go/root/src/net/http/server.go":             false, // scanned: net/... in GOROOT
+		"/go/root/src/net/vendor/x/y.go":              true,
+		"/home/u/go/pkg/mod/github.com/a/b@v1/b.go":   true,
+		"/work/app/main.go":                           false,
+		"/work/app/vendor/github.com/a/b/b.go":        true,
+		"/work/app/internal/vendor/x.go":              true,
+		"/work/lib/lib.go":                            false, // a local replace: read whole
+		"/home/u/.cache/go-build/ab/cgo-generated.go": false,
+	} {
+		if got := d.is(filepath.FromSlash(name)); got != want {
+			t.Errorf("is(%s) = %v, want %v", name, got, want)
+		}
+	}
+}

@@ -85,12 +85,12 @@ type Result struct {
 // downloaded: a dependency missing from the module cache is a problem. match
 // decides whether an ignore's rule pattern names a rule id.
 func Analyze(ctx context.Context, dir string, analyzers []*analysis.Analyzer, match func(pattern, id string) bool, opts Options) (*Result, error) {
-	cfg, pats, roots := loadConfig(ctx, dir, analyzers, opts)
+	cfg, pats, deps := loadConfig(ctx, dir, analyzers, opts)
 	pkgs, err := packages.Load(cfg, pats...)
 	if err != nil {
 		return nil, fmt.Errorf("the go command cannot list the packages: %s", goListError(err))
 	}
-	trimmedErrors(pkgs, roots)
+	trimmedErrors(pkgs, deps)
 	res := &Result{}
 	rel := func(path string) string {
 		if r, err := filepath.Rel(opts.Root, path); err == nil {
@@ -218,23 +218,27 @@ func Analyze(ctx context.Context, dir string, analyzers []*analysis.Analyzer, ma
 
 // loadConfig is how Analyze calls packages.Load: the mode the analyzers
 // need, the environment, how files are parsed (deps.go) and the patterns;
-// roots are where dependencies' files are.
-func loadConfig(ctx context.Context, dir string, analyzers []*analysis.Analyzer, opts Options) (cfg *packages.Config, pats, roots []string) {
+// d tells dependencies' files from the scanned ones.
+func loadConfig(ctx context.Context, dir string, analyzers []*analysis.Analyzer, opts Options) (cfg *packages.Config, pats []string, d *deps) {
 	mode := packages.LoadSyntax
 	if needFacts(analyzers) {
 		mode = packages.LoadAllSyntax // facts are computed on dependencies too
 	}
 	env := loadEnv(dir, opts.Work)
-	roots = depRoots(dir, env)
+	scan := opts.Modules
+	if opts.Work == "" {
+		scan = []string{dir}
+	}
+	d = newDeps(dir, env, scan)
 	cfg = &packages.Config{
 		Context:   ctx,
 		Mode:      mode | packages.NeedModule,
 		Dir:       dir,
 		Tests:     false,
 		Env:       env,
-		ParseFile: parseFile(roots),
+		ParseFile: parseFile(d),
 	}
-	return cfg, patterns(dir, opts), roots
+	return cfg, patterns(dir, opts), d
 }
 
 // packageErrors are the errors of a package worth reporting, cleaned up:
