@@ -153,9 +153,8 @@ func scanDocument(ctx context.Context, in Input, rules []*lint.Rule, opts Option
 	if maxSize <= 0 {
 		maxSize = DefaultMaxFileSize
 	}
-	restoreGC := tightGC(in.Size)
+	defer tightGC(in.Size)()
 	doc, err := openapi.Load(ctx, in.Abs, in.Version, openapi.Options{Root: in.Root, AllowRemoteRefs: opts.AllowRemoteRefs, MaxFileSize: maxSize})
-	restoreGC()
 	if err != nil {
 		if p, ok := err.(*lint.Problem); ok {
 			return "", nil, nil, []lint.Problem{*p}

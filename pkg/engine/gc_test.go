@@ -6,14 +6,16 @@ import (
 	"testing"
 )
 
-// TestTightGC checks that overlapping loads of big documents lower GOGC
-// and that the last one to finish puts the previous value back; small
-// documents, and a GOGC the user set, leave it alone.
+// TestTightGC checks that overlapping scans of big documents lower GOGC and
+// set a memory limit for all of them, and that the last one to finish puts
+// the previous values back; small documents, and a GOGC the user set, leave
+// them alone.
 func TestTightGC(t *testing.T) {
 	t.Setenv("GOGC", "")
 	t.Setenv("GOMEMLIMIT", "")
 	orig := debug.SetGCPercent(100)
 	defer debug.SetGCPercent(orig)
+	origMem := debug.SetMemoryLimit(-1)
 
 	tightGC(bigDocument - 1)()
 	if got := debug.SetGCPercent(100); got != 100 {
@@ -35,8 +37,14 @@ func TestTightGC(t *testing.T) {
 	if got := debug.SetGCPercent(tightGCPercent); got != tightGCPercent {
 		t.Fatalf("GOGC during big loads = %d, want %d", got, tightGCPercent)
 	}
+	if got, want := debug.SetMemoryLimit(-1), int64(4*memoryPerByte*bigDocument); got != want {
+		t.Fatalf("memory limit during 4 big scans = %d, want %d", got, want)
+	}
 	for i, r := range rs {
 		r()
+		if got, want := debug.SetMemoryLimit(-1), int64((3-i)*memoryPerByte*bigDocument); i < len(rs)-1 && got != want {
+			t.Fatalf("memory limit after %d of %d scans = %d, want %d", i+1, len(rs), got, want)
+		}
 		if got := debug.SetGCPercent(-2); i < len(rs)-1 && got != tightGCPercent {
 			t.Fatalf("GOGC = %d after %d of %d loads ended", got, i+1, len(rs))
 		} else {
@@ -45,6 +53,9 @@ func TestTightGC(t *testing.T) {
 	}
 	if got := debug.SetGCPercent(100); got != 100 {
 		t.Errorf("GOGC after every load = %d, want 100 back", got)
+	}
+	if got := debug.SetMemoryLimit(-1); got != origMem {
+		t.Errorf("memory limit after every load = %d, want %d back", got, origMem)
 	}
 
 	t.Setenv("GOGC", "200")
