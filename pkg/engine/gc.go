@@ -33,36 +33,45 @@ var tight struct {
 	n       int   // big documents in flight
 	prev    int   // GOGC to restore
 	prevMem int64 // memory limit to restore
-	limit   int64 // the sum of the documents' limits
+	limit   int64 // memoryPerByte times the size of every document in flight
 }
 
-// tightGC lowers GOGC and sets a memory limit until the returned function
-// is called, unless the user set GOGC or GOMEMLIMIT, whose choice stands.
-// Scans overlap: the limit is the sum of theirs, and the settings are
-// restored when the last one ends.
+// tightGC, for a big document, lowers GOGC and sets a memory limit until
+// the returned function is called, unless the user set GOGC or GOMEMLIMIT,
+// whose choice stands. Scans overlap: the limit counts every document in
+// flight, small ones too (they share the heap), and the settings are
+// restored when the last big one ends.
 func tightGC(size int64) (restore func()) {
-	if size < bigDocument || os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
+	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
 		return func() {}
 	}
+	big := size >= bigDocument
 	tight.Lock()
-	if tight.n == 0 {
+	defer tight.Unlock()
+	if big && tight.n == 0 {
 		tight.prev = debug.SetGCPercent(tightGCPercent)
 		tight.prevMem = debug.SetMemoryLimit(-1)
 	}
-	tight.n++
+	if big {
+		tight.n++
+	}
 	tight.limit += memoryPerByte * size
-	debug.SetMemoryLimit(tight.limit)
-	tight.Unlock()
+	if tight.n > 0 {
+		debug.SetMemoryLimit(tight.limit)
+	}
 	return func() {
 		tight.Lock()
-		tight.n--
+		defer tight.Unlock()
 		tight.limit -= memoryPerByte * size
-		if tight.n == 0 {
+		switch {
+		case big && tight.n == 1:
 			debug.SetGCPercent(tight.prev)
 			debug.SetMemoryLimit(tight.prevMem)
-		} else {
+		case tight.n > 0:
 			debug.SetMemoryLimit(tight.limit)
 		}
-		tight.Unlock()
+		if big {
+			tight.n--
+		}
 	}
 }

@@ -21,6 +21,11 @@ func TestTightGC(t *testing.T) {
 	if got := debug.SetGCPercent(100); got != 100 {
 		t.Fatalf("a small document changed GOGC to %d", got)
 	}
+	if got := debug.SetMemoryLimit(-1); got != origMem {
+		t.Fatalf("a small document changed the memory limit to %d", got)
+	}
+	// A small document in flight during big ones counts in the limit.
+	small := tightGC(1 << 20)
 
 	var wg sync.WaitGroup
 	releases := make(chan func(), 4)
@@ -37,9 +42,10 @@ func TestTightGC(t *testing.T) {
 	if got := debug.SetGCPercent(tightGCPercent); got != tightGCPercent {
 		t.Fatalf("GOGC during big loads = %d, want %d", got, tightGCPercent)
 	}
-	if got, want := debug.SetMemoryLimit(-1), int64(4*memoryPerByte*bigDocument); got != want {
-		t.Fatalf("memory limit during 4 big scans = %d, want %d", got, want)
+	if got, want := debug.SetMemoryLimit(-1), int64(memoryPerByte*(4*bigDocument+1<<20)); got != want {
+		t.Fatalf("memory limit during 4 big scans and a small one = %d, want %d", got, want)
 	}
+	small()
 	for i, r := range rs {
 		r()
 		if got, want := debug.SetMemoryLimit(-1), int64((3-i)*memoryPerByte*bigDocument); i < len(rs)-1 && got != want {
