@@ -269,15 +269,17 @@ func run(pass *analysis.Pass) (any, error) {
 // building the importer itself. So when the driver shares a program
 // among the packages of one load (Share), each package is created once.
 func buildSSA(pass *analysis.Pass) (*ssa.Package, []*ssa.Function) {
-	var prog *ssa.Program
+	prog := ssa.NewProgram(pass.Fset, 0)
+	lock, unlock, rlock, runlock := func() {}, func() {}, func() {}, func() {}
 	if sp, ok := shared.Load(pass.Fset); ok {
 		sp := sp.(*sharedProgram)
-		sp.mu.Lock()
-		defer sp.mu.Unlock()
 		prog = sp.prog
-	} else {
-		prog = ssa.NewProgram(pass.Fset, 0)
+		lock, unlock, rlock, runlock = sp.mu.Lock, sp.mu.Unlock, sp.mu.RLock, sp.mu.RUnlock
 	}
+	// Creating a package changes the program's table of packages, which
+	// building one reads: creation is exclusive, builds run side by side
+	// (as ssautil's do).
+	lock()
 	for _, p := range pass.Pkg.Imports() {
 		if prog.Package(p) == nil {
 			prog.CreatePackage(p, nil, nil, true)
@@ -287,6 +289,9 @@ func buildSSA(pass *analysis.Pass) (*ssa.Package, []*ssa.Function) {
 	// and only importers create a package from its types: it is not in
 	// the program yet.
 	ssapkg := prog.CreatePackage(pass.Pkg, pass.Files, pass.TypesInfo, false)
+	unlock()
+	rlock()
+	defer runlock()
 	ssapkg.Build()
 
 	var fns []*ssa.Function
@@ -323,13 +328,12 @@ func dropBody(fn *ssa.Function) {
 var shared sync.Map // *token.FileSet → *sharedProgram
 
 type sharedProgram struct {
-	mu   sync.Mutex // creating and building packages
+	mu   sync.RWMutex // held to create packages, read-held to build them
 	prog *ssa.Program
 }
 
 // Share makes the analyzer build the packages of one load, the packages
-// whose files are in fset, into one SSA program, created and built one
-// package at a time. A driver that analyses a whole load in one process
+// whose files are in fset, into one SSA program. A driver that analyses a whole load in one process
 // calls it before the analysis and release after. Without it each package
 // gets a program of its own.
 func Share(fset *token.FileSet) (release func()) {
