@@ -11,6 +11,7 @@ import (
 	"go/build"
 	"go/token"
 	"go/types"
+	"iter"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -198,3 +199,21 @@ func InGOROOT(fset *token.FileSet, files []*ast.File) bool {
 }
 
 var goroot = filepath.Join(build.Default.GOROOT, "src") + string(filepath.Separator)
+
+// FuncBodies yields the functions and methods declared at the top level of
+// files that have a body, in source order.
+func FuncBodies(info *types.Info, files []*ast.File) iter.Seq2[*types.Func, *ast.BlockStmt] {
+	return func(yield func(*types.Func, *ast.BlockStmt) bool) {
+		for _, file := range files {
+			for _, d := range file.Decls {
+				fd, ok := d.(*ast.FuncDecl)
+				if !ok || fd.Body == nil {
+					continue
+				}
+				if fn, ok := info.Defs[fd.Name].(*types.Func); ok && !yield(fn, fd.Body) {
+					return
+				}
+			}
+		}
+	}
+}

@@ -2,7 +2,6 @@ package gotaint
 
 import (
 	"fmt"
-	"go/ast"
 	"go/constant"
 	"go/token"
 	"go/types"
@@ -295,19 +294,9 @@ func buildSSA(pass *analysis.Pass) (*ssa.Package, []*ssa.Function) {
 	ssapkg.Build()
 
 	var fns []*ssa.Function
-	for _, file := range pass.Files {
-		for _, decl := range file.Decls {
-			fd, ok := decl.(*ast.FuncDecl)
-			if !ok {
-				continue
-			}
-			obj, _ := pass.TypesInfo.Defs[fd.Name].(*types.Func)
-			if obj == nil {
-				continue
-			}
-			if fn := prog.FuncValue(obj); fn != nil && fn.Blocks != nil && fn.TypeParams().Len() == 0 {
-				fns = append(fns, fn)
-			}
+	for obj := range goapi.FuncBodies(pass.TypesInfo, pass.Files) {
+		if fn := prog.FuncValue(obj); fn != nil && fn.Blocks != nil && fn.TypeParams().Len() == 0 {
+			fns = append(fns, fn)
 		}
 	}
 	if init := ssapkg.Func("init"); init != nil {

@@ -210,27 +210,17 @@ func run(pass *analysis.Pass) (any, error) {
 		local []*types.Func
 	}
 	var decls []decl
-	for _, file := range pass.Files {
-		for _, d := range file.Decls {
-			fd, ok := d.(*ast.FuncDecl)
-			if !ok || fd.Body == nil {
-				continue
+	for fn, fbody := range goapi.FuncBodies(pass.TypesInfo, pass.Files) {
+		var local []*types.Func
+		b := res.walk(fbody, func(used *types.Func) bool {
+			if o := used.Origin(); o.Pkg() == pass.Pkg && res.Func(o) == 0 { // not in a table
+				local = append(local, o)
+				return true
 			}
-			fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func)
-			if !ok {
-				continue
-			}
-			var local []*types.Func
-			b := res.walk(fd.Body, func(used *types.Func) bool {
-				if o := used.Origin(); o.Pkg() == pass.Pkg && res.Func(o) == 0 { // not in a table
-					local = append(local, o)
-					return true
-				}
-				return false
-			})
-			if !b.registers {
-				decls = append(decls, decl{fn, b, local})
-			}
+			return false
+		})
+		if !b.registers {
+			decls = append(decls, decl{fn, b, local})
 		}
 	}
 	// Kinds only grow, so this reaches a fixed point.

@@ -133,40 +133,30 @@ func run(pass *analysis.Pass) (any, error) {
 		events []event
 	}
 	var decls []decl
-	for _, file := range pass.Files {
-		for _, d := range file.Decls {
-			fd, ok := d.(*ast.FuncDecl)
-			if !ok || fd.Body == nil {
-				continue
-			}
-			fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func)
-			if !ok {
-				continue
-			}
-			var events []event
-			ast.Inspect(fd.Body, func(n ast.Node) bool {
-				switch n := n.(type) {
-				case *ast.CallExpr:
-					if c, callee := goapi.CallCapability(pass.TypesInfo, n); c != 0 {
-						events = append(events, event{cap: c, via: goapi.Of(callee).String()})
-					}
-				case *ast.Ident:
-					used, ok := pass.TypesInfo.Uses[n].(*types.Func)
-					if !ok {
-						break
-					}
-					if used.Origin().Pkg() == pass.Pkg {
-						events = append(events, event{fn: used})
-					} else if f := res.Func(used); f != nil {
-						for _, c := range f.Caps.Each() {
-							events = append(events, event{cap: c, via: used.Name() + " → " + f.Why(c)})
-						}
+	for fn, fbody := range goapi.FuncBodies(pass.TypesInfo, pass.Files) {
+		var events []event
+		ast.Inspect(fbody, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.CallExpr:
+				if c, callee := goapi.CallCapability(pass.TypesInfo, n); c != 0 {
+					events = append(events, event{cap: c, via: goapi.Of(callee).String()})
+				}
+			case *ast.Ident:
+				used, ok := pass.TypesInfo.Uses[n].(*types.Func)
+				if !ok {
+					break
+				}
+				if used.Origin().Pkg() == pass.Pkg {
+					events = append(events, event{fn: used})
+				} else if f := res.Func(used); f != nil {
+					for _, c := range f.Caps.Each() {
+						events = append(events, event{cap: c, via: used.Name() + " → " + f.Why(c)})
 					}
 				}
-				return true
-			})
-			decls = append(decls, decl{fn, events})
-		}
+			}
+			return true
+		})
+		decls = append(decls, decl{fn, events})
 	}
 	// node replays a body's events against what is known so far.
 	node := func(events []event) *Fact {
