@@ -8,7 +8,6 @@ import (
 	"reflect"
 	"slices"
 	"strings"
-	"sync"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -182,6 +181,11 @@ func run(pass *analysis.Pass) (any, error) {
 		// The tables describe these packages; their code is not read.
 		return res, nil
 	}
+	if sl := sharedFor(pass); sl != nil && sl.needed != nil && !sl.needed[pass.Pkg] {
+		// No flow through this package can be reported (see Share): no
+		// importer reads its facts, and none of its flows has a source.
+		return res, nil
+	}
 	if !relevant(pass, m) {
 		// Nothing here reads untrusted data or reaches a sink, directly or
 		// through a dependency's facts: no SSA, no facts. Callers then use
@@ -239,7 +243,7 @@ func run(pass *analysis.Pass) (any, error) {
 			res.Flows = append(res.Flows, f)
 		}
 	}
-	if _, ok := shared.Load(pass.Fset); ok {
+	if sharedFor(pass) != nil {
 		// Importers need the functions of a shared program, not their
 		// bodies: without this the bodies of every package analysed
 		// would live until the end of the load.
@@ -270,10 +274,9 @@ func run(pass *analysis.Pass) (any, error) {
 func buildSSA(pass *analysis.Pass) (*ssa.Package, []*ssa.Function) {
 	prog := ssa.NewProgram(pass.Fset, 0)
 	lock, unlock, rlock, runlock := func() {}, func() {}, func() {}, func() {}
-	if sp, ok := shared.Load(pass.Fset); ok {
-		sp := sp.(*sharedProgram)
-		prog = sp.prog
-		lock, unlock, rlock, runlock = sp.mu.Lock, sp.mu.Unlock, sp.mu.RLock, sp.mu.RUnlock
+	if sl := sharedFor(pass); sl != nil {
+		prog = sl.prog
+		lock, unlock, rlock, runlock = sl.mu.Lock, sl.mu.Unlock, sl.mu.RLock, sl.mu.RUnlock
 	}
 	// Creating a package changes the program's table of packages, which
 	// building one reads: creation is exclusive, builds run side by side
@@ -311,23 +314,6 @@ func dropBody(fn *ssa.Function) {
 		dropBody(a)
 	}
 	fn.Blocks, fn.Recover, fn.Locals = nil, nil, nil
-}
-
-// shared holds the programs of Share, by file set.
-var shared sync.Map // *token.FileSet → *sharedProgram
-
-type sharedProgram struct {
-	mu   sync.RWMutex // held to create packages, read-held to build them
-	prog *ssa.Program
-}
-
-// Share makes the analyzer build the packages of one load, the packages
-// whose files are in fset, into one SSA program. A driver that analyses a whole load in one process
-// calls it before the analysis and release after. Without it each package
-// gets a program of its own.
-func Share(fset *token.FileSet) (release func()) {
-	shared.Store(fset, &sharedProgram{prog: ssa.NewProgram(fset, 0)})
-	return func() { shared.Delete(fset) }
 }
 
 // bottomUp orders fns so that, outside recursion, a function comes after

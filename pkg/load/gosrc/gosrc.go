@@ -155,8 +155,9 @@ func Analyze(ctx context.Context, dir string, analyzers []*analysis.Analyzer, ma
 		}
 	}
 
-	// The packages of one load share one SSA program (see gotaint.Share).
-	release := gotaint.Share(ok[0].Fset)
+	// The packages of one load share one SSA program, and the taint
+	// analyzer skips those that no flow can go through (gotaint.Share).
+	release := gotaint.Share(ok[0].Fset, ok)
 	graph, err := checker.Analyze(analyzers, ok, nil)
 	release()
 	if err != nil {

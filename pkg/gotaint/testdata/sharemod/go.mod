@@ -1,0 +1,3 @@
+module example.com/sharemod
+
+go 1.22
