@@ -20,6 +20,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/getkin/kin-openapi/openapi2"
 	"github.com/getkin/kin-openapi/openapi2conv"
@@ -204,7 +205,7 @@ func (d *Document) problem(err error) *lint.Problem {
 	var refErr *refError
 	if errors.As(err, &refErr) {
 		p.Message = refErr.msg
-		p.Line = d.refLine(refErr.target)
+		p.Line, p.Column = d.refPos(refErr.target)
 		return p
 	}
 	if _, terr := d.tree(d.abs); terr != nil {
@@ -224,23 +225,31 @@ func (d *Document) problem(err error) *lint.Problem {
 	return p
 }
 
-// refLine finds the line of the root file where a $ref names target (its
-// base name), or 0.
-func (d *Document) refLine(target string) int {
+// refPos finds where, in the root file, a $ref names target (by its base
+// name): the line, and the column of the "$ref" key, which matters in JSON
+// written on one line. 0, 0 when it is not there.
+func (d *Document) refPos(target string) (line, column int) {
 	if target == "" {
-		return 0
+		return 0, 0
 	}
 	data, err := os.ReadFile(d.abs)
 	if err != nil {
-		return 0
+		return 0, 0
 	}
 	base := path.Base(target)
-	for i, line := range strings.Split(string(data), "\n") {
-		if strings.Contains(line, "$ref") && strings.Contains(line, base) {
-			return i + 1
+	for i, text := range strings.Split(string(data), "\n") {
+		j := strings.Index(text, base)
+		if j < 0 {
+			continue
+		}
+		if k := strings.LastIndex(text[:j], "$ref"); k >= 0 {
+			return i + 1, utf8.RuneCountInString(text[:k]) + 1
+		}
+		if strings.Contains(text, "$ref") {
+			return i + 1, 0
 		}
 	}
-	return 0
+	return 0, 0
 }
 
 func oneLine(s string) string {

@@ -247,3 +247,24 @@ func TestIgnores(t *testing.T) {
 		t.Error("Covers does not follow the element's pointer prefix")
 	}
 }
+
+// TestMissingRefHasPosition checks that a $ref to a file that is not there
+// is a problem at the $ref: its line and, in JSON written on one line, its
+// column.
+func TestMissingRefHasPosition(t *testing.T) {
+	dir := t.TempDir()
+	spec := filepath.Join(dir, "api.json")
+	doc := `{"openapi":"3.0.3","info":{"title":"R","version":"1"},"paths":{"/x":{"get":{"responses":{"200":{"description":"ok","content":{"application/json":{"schema":{"$ref":"models/missing.yml"}}}}}}}}}`
+	if err := os.WriteFile(spec, []byte(doc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Load(context.Background(), spec, "3.0", Options{Root: dir})
+	var p *lint.Problem
+	if !errors.As(err, &p) {
+		t.Fatalf("err = %v, want *lint.Problem", err)
+	}
+	want := strings.Index(doc, `"$ref"`) + 2 // 1-based, at the key's name
+	if p.File != "api.json" || p.Line != 1 || p.Column != want || !strings.Contains(p.Message, "models/missing.yml cannot be read") {
+		t.Fatalf("problem = %q (line %d, column %d); want api.json:1:%d naming models/missing.yml", p.Error(), p.Line, p.Column, want)
+	}
+}
