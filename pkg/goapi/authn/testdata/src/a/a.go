@@ -1,0 +1,43 @@
+// Package a builds checks out of helpers declared after their callers, so
+// that kinds travel backwards through the file and need several rounds.
+package a
+
+import (
+	"net/http"
+
+	"b"
+)
+
+func outer(w http.ResponseWriter, r *http.Request) bool { // want outer:"checks credentials"
+	return middle(w, r)
+}
+
+func middle(w http.ResponseWriter, r *http.Request) bool { // want middle:"checks credentials"
+	return inner(w, r)
+}
+
+func inner(w http.ResponseWriter, r *http.Request) bool { // want inner:"checks credentials"
+	if key(r) == "" {
+		w.WriteHeader(403)
+		return false
+	}
+	return true
+}
+
+func key(r *http.Request) string { // want key:"reads credentials"
+	return r.Header.Get("X-API-Key")
+}
+
+func viaFact(next http.Handler) http.Handler { // want viaFact:"checks credentials"
+	return b.Require(next)
+}
+
+func readsViaFact(r *http.Request) bool { // want readsViaFact:"reads credentials"
+	return b.Token(r) != ""
+}
+
+func register(mux *http.ServeMux, h http.Handler) { // registering routes is not a check: silent
+	mux.Handle("/admin", b.Require(h))
+}
+
+func unrelated(s string) int { return len(s) } // silent
