@@ -277,8 +277,12 @@ func artifact(file string) *sarif.ArtifactLocation {
 // fileURI turns a slash-separated relative path into a relative URI
 // reference: each segment is percent-encoded ("my api.yaml" becomes
 // "my%20api.yaml"), and so is ":", which would otherwise read as a scheme
-// ("c:x.yaml").
+// ("c:x.yaml"). Leading slashes are kept to one: "//x" would read as a
+// host.
 func fileURI(file string) string {
+	for strings.HasPrefix(file, "//") {
+		file = file[1:]
+	}
 	segs := strings.Split(file, "/")
 	for i, s := range segs {
 		segs[i] = strings.ReplaceAll(url.PathEscape(s), ":", "%3A")

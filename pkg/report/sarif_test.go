@@ -361,6 +361,8 @@ func TestFileURI(t *testing.T) {
 		"a/b#c/d?e.yaml":      "a/b%23c/d%3Fe.yaml",
 		"api/résumé.yaml":     "api/r%C3%A9sum%C3%A9.yaml",
 		"api/{version}/a.yml": "api/%7Bversion%7D/a.yml",
+		"// ":                 "/%20", // not a host
+		"///srv/api.yaml":     "/srv/api.yaml",
 	} {
 		if got := fileURI(in); got != want {
 			t.Errorf("fileURI(%q) = %q, want %q", in, got, want)
