@@ -310,6 +310,8 @@ func exprName(v ssa.Value) string {
 }
 
 // paramSource: parameters that receive untrusted data by their shape.
+// A shape added here that needs no modelled library must be known to
+// sourceUser (share.go) too, or a scan may skip the packages it is in.
 func paramSource(f *ssa.Function, i int) (SourceModel, bool) {
 	sig := f.Signature
 	params := f.Params
