@@ -155,22 +155,6 @@ func relevant(pass *analysis.Pass, m *Models) bool {
 	return false
 }
 
-// modelledFields are the (package, field name) pairs of the field sources
-// and sinks, worked out once per Models (which a newModels made).
-func (m *Models) modelledFields() map[[2]string]bool {
-	fs := m.fields
-	fs.once.Do(func() {
-		fs.set = map[[2]string]bool{}
-		for f := range m.FieldSources {
-			fs.set[[2]string{f.Pkg, f.Name}] = true
-		}
-		for f := range m.FieldSinks {
-			fs.set[[2]string{f.Pkg, f.Name}] = true
-		}
-	})
-	return fs.set
-}
-
 func run(pass *analysis.Pass) (any, error) {
 	res := &Result{Summaries: map[*types.Func]*FuncFact{}}
 	m, err := tables()
@@ -181,7 +165,8 @@ func run(pass *analysis.Pass) (any, error) {
 		// The tables describe these packages; their code is not read.
 		return res, nil
 	}
-	if sl := sharedFor(pass); sl != nil && sl.needed != nil && !sl.needed[pass.Pkg] {
+	sl := sharedFor(pass) // nil unless the driver shares the load
+	if sl != nil && sl.needed != nil && !sl.needed[pass.Pkg] {
 		// No flow through this package can be reported (see Share): no
 		// importer reads its facts, and none of its flows has a source.
 		return res, nil
@@ -193,7 +178,7 @@ func run(pass *analysis.Pass) (any, error) {
 		// which keeps any flow through them.
 		return res, nil
 	}
-	ssapkg, fns := buildSSA(pass)
+	ssapkg, fns := buildSSA(pass, sl)
 	e := &engine{pass: pass, m: m, pkg: ssapkg, sums: map[*ssa.Function]*FuncFact{}, flows: map[*ssa.Function]map[flowKey]*Flow{}}
 	// Summaries to a fixed point with a worklist: every function once,
 	// then again only the callers of a function whose summary grew (they
@@ -243,7 +228,7 @@ func run(pass *analysis.Pass) (any, error) {
 			res.Flows = append(res.Flows, f)
 		}
 	}
-	if sharedFor(pass) != nil {
+	if sl != nil {
 		// Importers need the functions of a shared program, not their
 		// bodies: without this the bodies of every package analysed
 		// would live until the end of the load.
@@ -271,10 +256,10 @@ func run(pass *analysis.Pass) (any, error) {
 // each of its members, which, repeated for each importer, cost more than
 // building the importer itself. So when the driver shares a program
 // among the packages of one load (Share), each package is created once.
-func buildSSA(pass *analysis.Pass) (*ssa.Package, []*ssa.Function) {
+func buildSSA(pass *analysis.Pass, sl *sharedLoad) (*ssa.Package, []*ssa.Function) {
 	prog := ssa.NewProgram(pass.Fset, 0)
 	lock, unlock, rlock, runlock := func() {}, func() {}, func() {}, func() {}
-	if sl := sharedFor(pass); sl != nil {
+	if sl != nil {
 		prog = sl.prog
 		lock, unlock, rlock, runlock = sl.mu.Lock, sl.mu.Unlock, sl.mu.RLock, sl.mu.RUnlock
 	}

@@ -124,6 +124,22 @@ type fieldSet struct {
 	set  map[[2]string]bool
 }
 
+// modelledFields are the (package, field name) pairs of the field sources
+// and sinks, worked out once per Models (which a newModels made).
+func (m *Models) modelledFields() map[[2]string]bool {
+	fs := m.fields
+	fs.once.Do(func() {
+		fs.set = map[[2]string]bool{}
+		for f := range m.FieldSources {
+			fs.set[[2]string{f.Pkg, f.Name}] = true
+		}
+		for f := range m.FieldSinks {
+			fs.set[[2]string{f.Pkg, f.Name}] = true
+		}
+	})
+	return fs.set
+}
+
 func newModels() *Models {
 	return &Models{
 		fields:  &fieldSet{},
