@@ -153,20 +153,8 @@ func (s *blockScanner) object(b *blockWriter, depth int, root bool) bool {
 	var keys []string
 	var seen map[string]bool
 	for first := true; ; first = false {
-		s.skipSpace()
-		if s.pos >= len(s.data) {
-			return false
-		}
-		if s.data[s.pos] == '}' {
-			s.pos++
-			return true
-		}
-		if !first {
-			if s.data[s.pos] != ',' {
-				return false
-			}
-			s.pos++
-			s.skipSpace()
+		if end, ok := s.next('}', first); !ok || end {
+			return ok
 		}
 		if s.pos >= len(s.data) || s.data[s.pos] != '"' {
 			return false
@@ -274,26 +262,36 @@ func (s *blockScanner) value(b *blockWriter, depth int, anchors lineAnchors) boo
 	return true
 }
 
+// next moves to the next element of a collection that closes with close:
+// past the comma unless it is the first. end says the collection is over
+// (its closing byte is read); ok is false for a malformed document.
+func (s *blockScanner) next(close byte, first bool) (end, ok bool) {
+	s.skipSpace()
+	if s.pos >= len(s.data) {
+		return false, false
+	}
+	if s.data[s.pos] == close {
+		s.pos++
+		return true, true
+	}
+	if !first {
+		if s.data[s.pos] != ',' {
+			return false, false
+		}
+		s.pos++
+		s.skipSpace()
+	}
+	return false, true
+}
+
 func (s *blockScanner) array(b *blockWriter, depth int) bool {
 	if depth > blockMaxDepth {
 		return false
 	}
 	s.pos++ // '['
 	for first := true; ; first = false {
-		s.skipSpace()
-		if s.pos >= len(s.data) {
-			return false
-		}
-		if s.data[s.pos] == ']' {
-			s.pos++
-			return true
-		}
-		if !first {
-			if s.data[s.pos] != ',' {
-				return false
-			}
-			s.pos++
-			s.skipSpace()
+		if end, ok := s.next(']', first); !ok || end {
+			return ok
 		}
 		ind := 2 * depth
 		b.indent(ind)
