@@ -217,3 +217,43 @@ func FuncBodies(info *types.Info, files []*ast.File) iter.Seq2[*types.Func, *ast
 		}
 	}
 }
+
+// Definition is the expression that a local variable v is declared or
+// first assigned with in body (x := e, var x = e, x = e), without
+// parentheses and a leading &; nil when there is none, or when v comes
+// from a call with several results.
+func Definition(info *types.Info, body ast.Node, v types.Object) ast.Expr {
+	if body == nil || v == nil {
+		return nil
+	}
+	var def ast.Expr
+	ast.Inspect(body, func(n ast.Node) bool {
+		if def != nil {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			if len(n.Lhs) == len(n.Rhs) {
+				for i, lhs := range n.Lhs {
+					if id, ok := lhs.(*ast.Ident); ok && info.ObjectOf(id) == v {
+						def = n.Rhs[i]
+					}
+				}
+			}
+		case *ast.ValueSpec:
+			if len(n.Names) == len(n.Values) {
+				for i, name := range n.Names {
+					if info.Defs[name] == v {
+						def = n.Values[i]
+					}
+				}
+			}
+		}
+		return true
+	})
+	def = ast.Unparen(def)
+	if u, ok := def.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		def = ast.Unparen(u.X)
+	}
+	return def
+}

@@ -247,7 +247,7 @@ func checkFramework(pass *analysis.Pass, cur inspector.Cursor, call *ast.CallExp
 			return
 		}
 		body := enclosingFunc(cur)
-		newCall := definition(pass, body, pass.TypesInfo.Uses[id])
+		newCall := goapi.Definition(pass.TypesInfo, body, pass.TypesInfo.Uses[id])
 		c, ok := newCall.(*ast.CallExpr)
 		if !ok || goapi.Of(goapi.Callee(pass.TypesInfo, c)) != fiberNew || reported[c] || fiberTimeout(pass, body, c) {
 			return
@@ -301,7 +301,7 @@ func fiberTimeout(pass *analysis.Pass, body ast.Node, call *ast.CallExpr) bool {
 		if fieldAssigned(pass, body, cfg, "ReadTimeout") {
 			return true
 		}
-		arg = definition(pass, body, cfg)
+		arg = goapi.Definition(pass.TypesInfo, body, cfg)
 	}
 	lit, ok := arg.(*ast.CompositeLit)
 	if !ok {
@@ -317,43 +317,6 @@ func fiberTimeout(pass *analysis.Pass, body ast.Node, call *ast.CallExpr) bool {
 		}
 	}
 	return false
-}
-
-// definition is the expression a local variable is declared or first
-// assigned with in body (x := e, var x = e); nil when there is none.
-func definition(pass *analysis.Pass, body ast.Node, v types.Object) ast.Expr {
-	if body == nil || v == nil {
-		return nil
-	}
-	var def ast.Expr
-	ast.Inspect(body, func(n ast.Node) bool {
-		if def != nil {
-			return false
-		}
-		switch n := n.(type) {
-		case *ast.AssignStmt:
-			if len(n.Lhs) == len(n.Rhs) {
-				for i, lhs := range n.Lhs {
-					if id, ok := lhs.(*ast.Ident); ok && pass.TypesInfo.ObjectOf(id) == v {
-						def = ast.Unparen(n.Rhs[i])
-					}
-				}
-			}
-		case *ast.ValueSpec:
-			if len(n.Names) == len(n.Values) {
-				for i, name := range n.Names {
-					if pass.TypesInfo.Defs[name] == v {
-						def = ast.Unparen(n.Values[i])
-					}
-				}
-			}
-		}
-		return true
-	})
-	if u, ok := def.(*ast.UnaryExpr); ok && u.Op == token.AND {
-		def = ast.Unparen(u.X)
-	}
-	return def
 }
 
 // fieldAssigned reports whether body assigns v.<field> a value other than

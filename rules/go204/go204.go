@@ -182,7 +182,7 @@ func checkCall(pass *analysis.Pass, opts *Options, cur inspector.Cursor, call *a
 			if goapi.FieldSetOn(pass.TypesInfo, body, v, "MaxIterations", positive(pass)) {
 				return
 			}
-			arg = definition(pass, body, v)
+			arg = goapi.Definition(pass.TypesInfo, body, v)
 		}
 		lit, ok := arg.(*ast.CompositeLit)
 		if !ok || !goapi.IsType(pass.TypesInfo.TypeOf(lit), anthropicPkg, "BetaToolRunnerParams") {
@@ -205,42 +205,6 @@ func positive(pass *analysis.Pass) func(ast.Expr) bool {
 		v, ok := goapi.ConstInt(pass.TypesInfo, e)
 		return !ok || v > 0
 	}
-}
-
-// definition is the expression v is declared or first assigned with in
-// body, through a leading &; nil when there is none.
-func definition(pass *analysis.Pass, body ast.Node, v types.Object) ast.Expr {
-	if body == nil || v == nil {
-		return nil
-	}
-	var def ast.Expr
-	ast.Inspect(body, func(n ast.Node) bool {
-		if def != nil {
-			return false
-		}
-		switch n := n.(type) {
-		case *ast.AssignStmt:
-			if len(n.Lhs) == len(n.Rhs) {
-				for i, lhs := range n.Lhs {
-					if id, ok := lhs.(*ast.Ident); ok && pass.TypesInfo.ObjectOf(id) == v {
-						def = n.Rhs[i]
-					}
-				}
-			}
-		case *ast.ValueSpec:
-			for i, name := range n.Names {
-				if pass.TypesInfo.Defs[name] == v && i < len(n.Values) {
-					def = n.Values[i]
-				}
-			}
-		}
-		return true
-	})
-	def = ast.Unparen(def)
-	if u, ok := def.(*ast.UnaryExpr); ok && u.Op == token.AND {
-		def = ast.Unparen(u.X)
-	}
-	return def
 }
 
 // checkLoop reports a loop without a post statement that calls a model
