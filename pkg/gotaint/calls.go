@@ -208,8 +208,14 @@ func (s *state) apply(sum *FuncFact, fn *types.Func, ops []ssa.Value, res ssa.Va
 		return nil
 	}
 	name := shortName(fn)
+	arg := func(i, field int) taint {
+		if field > 0 {
+			return s.fieldTaint(get(i), field-1, b)
+		}
+		return s.val(get(i), b)
+	}
 	for _, f := range sum.Flows {
-		t := extend(s.val(get(f.From), b), pos, "passed to "+name)
+		t := extend(arg(f.From, f.Field), pos, "passed to "+name)
 		if f.To == Ret {
 			s.set(res, t)
 		} else if a := get(f.To); a != nil {
@@ -218,7 +224,7 @@ func (s *state) apply(sum *FuncFact, fn *types.Func, ops []ssa.Value, res ssa.Va
 		}
 	}
 	for _, k := range sum.Sinks {
-		t := s.val(get(k.Param), b)
+		t := arg(k.Param, k.Field)
 		if len(t) > 0 {
 			s.reach(pos, k.Kind, name, name+" → "+k.Via, extend(t, pos, "passed to "+name))
 		}
