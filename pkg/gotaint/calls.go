@@ -5,6 +5,7 @@ import (
 	"go/types"
 	"path"
 	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -226,7 +227,7 @@ func (s *state) apply(sum *FuncFact, fn *types.Func, ops []ssa.Value, res ssa.Va
 	for _, k := range sum.Sinks {
 		t := arg(k.Param, k.Field)
 		if len(t) > 0 {
-			s.reach(pos, k.Kind, name, name+" → "+k.Via, extend(t, pos, "passed to "+name))
+			s.reach(pos, k.Kind, name, chain(name, k.Via), extend(t, pos, "passed to "+name))
 		}
 	}
 	for _, src := range sum.Sources {
@@ -239,6 +240,22 @@ func (s *state) apply(sum *FuncFact, fn *types.Func, ops []ssa.Value, res ssa.Va
 		}
 	}
 }
+
+// chain is the path of calls name → via, with a cycle cut out: when name
+// is already on via (recursion, here or through facts), the path goes on
+// from there. Without the cut, a recursive chain grows on every round of
+// the fixed point and is printed unrolled.
+func chain(name, via string) string {
+	steps := strings.Split(via, viaSep)
+	for i, st := range steps[:len(steps)-1] {
+		if st == name {
+			return strings.Join(steps[i:], viaSep)
+		}
+	}
+	return name + viaSep + via
+}
+
+const viaSep = " → "
 
 // shells are programs whose arguments are themselves a command line.
 var shells = []string{"sh", "bash", "zsh", "dash", "ksh", "fish", "cmd", "cmd.exe", "powershell", "powershell.exe", "pwsh"}

@@ -883,11 +883,13 @@ func (s *state) step(instr ssa.Instruction) {
 	case *ssa.Extract:
 		s.set(x, s.val(x.Tuple, b))
 	case *ssa.Field:
+		s.responsePart(x, x.X, x.Field, b)
 		s.set(x, s.fieldTaint(x.X, x.Field, b))
 		if m, ok := s.fieldSource(x.X.Type(), x.Field); ok {
 			s.set(x, taint{bit(m.Kind): &Trace{Pos: x.Pos(), Msg: m.What + " read here", What: m.What}})
 		}
 	case *ssa.FieldAddr:
+		s.responsePart(x, x.X, x.Field, b)
 		if m, ok := s.fieldSource(x.X.Type(), x.Field); ok {
 			pos := x.Pos()
 			s.set(x, taint{bit(m.Kind): &Trace{Pos: pos, Msg: m.What + " read here", What: m.What}})
@@ -928,6 +930,29 @@ func (s *state) step(instr ssa.Instruction) {
 	case ssa.CallInstruction:
 		s.call(x)
 	}
+}
+
+// responseParts name the parts of a fetched HTTP response, so that a
+// message says "an HTTP response header" rather than calling a header a
+// web page.
+var responseParts = map[string]string{
+	"Header": "an HTTP response header", "Trailer": "an HTTP response trailer",
+	"Body": "an HTTP response body", "Status": "an HTTP response status",
+	"Cookies": "an HTTP response cookie", "Request": "the request of an HTTP response",
+}
+
+// responsePart gives v, field i of a fetched *http.Response x, a trace of
+// its own that names the part read.
+func (s *state) responsePart(v, x ssa.Value, i int, b *ssa.BasicBlock) {
+	f, ok := fieldOf(x.Type(), i)
+	if !ok || f.Pkg != "net/http" || f.Type != "Response" || responseParts[f.Name] == "" {
+		return
+	}
+	if _, ok := s.val(x, b)[bit(Retrieved)]; !ok {
+		return
+	}
+	what := responseParts[f.Name]
+	s.set(v, taint{bit(Retrieved): &Trace{Pos: v.Pos(), Msg: what + " read here", What: what}})
 }
 
 // htmlSink reports conversions to html/template's trusted types.

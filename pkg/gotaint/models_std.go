@@ -14,7 +14,7 @@ func init() {
 			goapi.Set(req("a cookie"), "(*net/http.Request).Cookie", "(*net/http.Request).Cookies", "(*net/http.Request).CookiesNamed"),
 			goapi.Set(req("the request body"), "(*net/http.Request).MultipartReader"),
 			goapi.Set(req("the referer header"), "(*net/http.Request).Referer", "(*net/http.Request).UserAgent"),
-			goapi.Set(SourceModel{Kind: Retrieved, What: "a fetched web page", Out: Ret},
+			goapi.Set(SourceModel{Kind: Retrieved, What: "an HTTP response", Out: Ret},
 				"net/http.Get", "(*net/http.Client).Get", "(*net/http.Client).Do"),
 		),
 		FieldSources: mergeFields(

@@ -3,6 +3,7 @@ package gotaint
 import (
 	"fmt"
 	"github.com/apiaudit/apiaudit/pkg/goapi"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 )
@@ -48,7 +49,7 @@ func Report(pass *analysis.Pass, pick func(*Flow) Source, describe func(f *Flow,
 		}
 		where := f.What
 		if f.Via != "" {
-			where = f.Via
+			where = shortVia(f.Via)
 		}
 		msg := fmt.Sprintf("%s in %s, from %s", describe(f, k), where, f.Origin(pass.Fset, k))
 		var related []analysis.RelatedInformation
@@ -59,6 +60,20 @@ func Report(pass *analysis.Pass, pick func(*Flow) Source, describe func(f *Flow,
 		}
 		pass.Report(analysis.Diagnostic{Pos: f.Pos, Message: msg, Related: related})
 	}
+}
+
+// maxVia is the number of calls a message names on the way to a sink; a
+// longer path keeps its first and last steps (the related locations still
+// have the data's path in full).
+const maxVia = 6
+
+func shortVia(via string) string {
+	steps := strings.Split(via, viaSep)
+	if len(steps) <= maxVia {
+		return via
+	}
+	head, tail := steps[:maxVia/2], steps[len(steps)-maxVia/2:]
+	return strings.Join(head, viaSep) + viaSep + fmt.Sprintf("(%d more calls)", len(steps)-maxVia) + viaSep + strings.Join(tail, viaSep)
 }
 
 func lowest(s Source) Source { return s & -s }

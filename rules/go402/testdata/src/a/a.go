@@ -2,6 +2,8 @@ package a
 
 import (
 	"net/http"
+	"slices"
+	"strings"
 
 	"example.com/wrap"
 	anthropic "github.com/anthropics/anthropic-sdk-go"
@@ -19,4 +21,42 @@ func register(r *http.Request) {
 	_ = anthropic.ToolParam{Name: "lookup", Description: anthropic.String(r.FormValue("d"))}         // want `anthropic.ToolParam.Description`
 	wrap.Tool("t", r.FormValue("d"))                                                                 // want `tool definition in wrap.Tool → mcp.WithDescription at wrap.go:\d+`
 	wrap.Tool("t", "fixed")
+}
+
+// The scopes a token has, read from an HTTP response header, choose which
+// fixed tools are registered; the descriptions come from a field that no
+// untrusted data reaches. Not a flow: the header never reaches a
+// description (issue 11, field sensitivity).
+type serverConfig struct {
+	Scopes []string
+	Prefix string
+}
+
+type toolDef struct{ name, desc, scope string }
+
+var catalogue = []toolDef{{"issues", "List issues", "repo"}, {"gists", "List gists", "gist"}}
+
+func fetchScopes(c *http.Client) []string {
+	resp, err := c.Get("https://api.example.com/")
+	if err != nil {
+		return nil
+	}
+	return strings.Split(resp.Header.Get("X-OAuth-Scopes"), ",")
+}
+
+func registerAll(cfg *serverConfig) {
+	for _, t := range catalogue {
+		if slices.Contains(cfg.Scopes, t.scope) {
+			mcp.NewTool(t.name, mcp.WithDescription(cfg.Prefix+t.desc))
+		}
+	}
+}
+
+func startServer(c *http.Client) {
+	registerAll(&serverConfig{Prefix: "Example: ", Scopes: fetchScopes(c)})
+}
+
+func startServerBadly(c *http.Client) {
+	scopes := fetchScopes(c)
+	registerAll(&serverConfig{Prefix: scopes[0]}) // want `tool definition in a.registerAll → mcp.WithDescription at a.go:\d+, from an HTTP response header \(source at a.go:\d+\)`
 }

@@ -70,3 +70,38 @@ func crossPackage(db *sql.DB, r *http.Request) {
 	wrap.Find(db, "name = '"+req.File+"'") // want `a SQL statement in wrap.Find → DB.Query at wrap.go:\d+, from the request body`
 	wrap.FindSafe(db, req.File)
 }
+
+// Field sensitivity: the session name is never set from the request, the
+// message is; only a helper's use of the message would be a flow.
+type chatRequest struct {
+	Message string
+	Session string
+}
+
+func lookupSession(req *chatRequest) ([]byte, error) {
+	if req.Session == "" {
+		return nil, nil
+	}
+	return os.ReadFile(filepath.Join("/sessions", req.Session))
+}
+
+func chatHandler(w http.ResponseWriter, r *http.Request) {
+	var in struct{ Text string }
+	json.NewDecoder(r.Body).Decode(&in)
+	lookupSession(&chatRequest{Message: in.Text})
+	lookupSession(&chatRequest{Session: in.Text}) // want `a file path in a.lookupSession → os.ReadFile at a.go:\d+, from the request body`
+}
+
+// Recursion: the path to the sink is printed once, not unrolled.
+func expandDir(dir string, depth int) {
+	if depth > 0 {
+		walkDir(dir, depth-1)
+	}
+	os.ReadDir(dir)
+}
+
+func walkDir(dir string, depth int) { expandDir(dir+"/sub", depth) }
+
+func recursive(w http.ResponseWriter, r *http.Request) {
+	walkDir(r.FormValue("dir"), 3) // want `a file path in a.walkDir → a.expandDir → os.ReadDir at a.go:\d+, from a form value`
+}
