@@ -38,6 +38,18 @@ func (o *Options) Use(src Source, sink Sink) {
 // the path, source first, in Related.
 func Report(pass *analysis.Pass, pick func(*Flow) Source, describe func(f *Flow, k Source) string) {
 	res := pass.ResultOf[Analyzer].(*Result)
+	type finding struct {
+		f       *Flow
+		k       Source
+		others  []*Flow // other calls that reach the same sink
+		otherKs []Source
+	}
+	// One finding per sink: calls that reach the same sink inside a helper
+	// (the same os.ReadDir from thirteen handlers) are one finding, at the
+	// first of them, with the others as related locations. Flows are in
+	// source order, so the choice is deterministic.
+	var out []*finding
+	bySink := map[string]*finding{}
 	for _, f := range res.Flows {
 		k := pick(f)
 		if k == 0 {
@@ -47,19 +59,55 @@ func Report(pass *analysis.Pass, pick func(*Flow) Source, describe func(f *Flow,
 		if k == 0 {
 			continue
 		}
+		if f.Via != "" {
+			key := describe(f, k) + "\x00" + innermost(f.Via)
+			if g := bySink[key]; g != nil {
+				g.others = append(g.others, f)
+				g.otherKs = append(g.otherKs, k)
+				continue
+			}
+			g := &finding{f: f, k: k}
+			bySink[key] = g
+			out = append(out, g)
+			continue
+		}
+		out = append(out, &finding{f: f, k: k})
+	}
+	for _, g := range out {
+		f, k := g.f, g.k
 		where := f.What
 		if f.Via != "" {
 			where = shortVia(f.Via)
 		}
 		msg := fmt.Sprintf("%s in %s, from %s", describe(f, k), where, f.Origin(pass.Fset, k))
+		switch len(g.others) {
+		case 0:
+		case 1:
+			msg += fmt.Sprintf(" (and from 1 other call, at %s)", shortPos(pass.Fset, g.others[0].Pos))
+		default:
+			msg += fmt.Sprintf(" (and from %d other calls, first at %s)", len(g.others), shortPos(pass.Fset, g.others[0].Pos))
+		}
 		var related []analysis.RelatedInformation
 		for _, st := range f.Trace(k).Steps() {
 			if st.Pos.IsValid() {
 				related = append(related, analysis.RelatedInformation{Pos: st.Pos, Message: st.Msg})
 			}
 		}
+		for i, o := range g.others {
+			related = append(related, analysis.RelatedInformation{Pos: o.Pos,
+				Message: fmt.Sprintf("the same sink is reached from here, from %s", o.Origin(pass.Fset, g.otherKs[i]))})
+		}
 		pass.Report(analysis.Diagnostic{Pos: f.Pos, Message: msg, Related: related})
 	}
+}
+
+// innermost is the last step of a path of calls: the sink itself and its
+// position ("os.ReadDir at files.go:12").
+func innermost(via string) string {
+	if i := strings.LastIndex(via, viaSep); i >= 0 {
+		return via[i+len(viaSep):]
+	}
+	return via
 }
 
 // maxVia is the number of calls a message names on the way to a sink; a

@@ -105,3 +105,15 @@ func walkDir(dir string, depth int) { expandDir(dir+"/sub", depth) }
 func recursive(w http.ResponseWriter, r *http.Request) {
 	walkDir(r.FormValue("dir"), 3) // want `a file path in a.walkDir → a.expandDir → os.ReadDir at a.go:\d+, from a form value`
 }
+
+// One sink, many callers: the helper's os.ReadDir is one finding, at the
+// first call, with the other calls as related locations.
+func listDir(name string) ([]os.DirEntry, error) { return os.ReadDir(filepath.Join("/srv", name)) }
+
+func listA(w http.ResponseWriter, r *http.Request) {
+	listDir(r.FormValue("a")) // want `a file path in a.listDir → os.ReadDir at a.go:\d+, from a form value \(source at a.go:\d+\) \(and from 2 other calls, first at a.go:\d+\)`
+}
+
+func listB(w http.ResponseWriter, r *http.Request) { listDir(r.FormValue("b")) }
+
+func listC(w http.ResponseWriter, r *http.Request) { listDir(r.PathValue("c")) }
