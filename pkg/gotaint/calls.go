@@ -99,6 +99,11 @@ func (s *state) call(ci ssa.CallInstruction) {
 	if m.Sanitizers[name] {
 		return
 	}
+	if regexpFinders[name] && len(ops) > 0 {
+		if _, safe := s.safeRegexp(ops[0]); safe {
+			return // every match and capture group is made of safe characters
+		}
+	}
 	for _, sm := range m.Sinks[name] {
 		s.sinkCall(pos, fn, sm, ops, method, at, b)
 	}
@@ -256,6 +261,12 @@ func chain(name, via string) string {
 }
 
 const viaSep = " → "
+
+// regexpFinders return what a regular expression matched: with a safe
+// pattern (safeRegexp), the result is clean.
+var regexpFinders = goapi.Set(true, "(*regexp.Regexp).FindString", "(*regexp.Regexp).FindStringSubmatch",
+	"(*regexp.Regexp).FindAllString", "(*regexp.Regexp).FindAllStringSubmatch", "(*regexp.Regexp).Find",
+	"(*regexp.Regexp).FindSubmatch", "(*regexp.Regexp).FindAll", "(*regexp.Regexp).FindAllSubmatch")
 
 // shells are programs whose arguments are themselves a command line.
 var shells = []string{"sh", "bash", "zsh", "dash", "ksh", "fish", "cmd", "cmd.exe", "powershell", "powershell.exe", "pwsh"}

@@ -21,6 +21,11 @@ type FuncFact struct {
 	Flows   []ParamFlow    // data moving from a parameter to the result or into another parameter
 	Sinks   []ParamSink    // parameters that reach a sink
 	Sources []ResultSource // results (or out-parameters) that are untrusted by themselves
+	// Validates are the parameters that the function checks against
+	// allowed values (a constant, an allow-list, a pattern, a schema) and
+	// whose verdict it returns, as a bool or an error: a caller that
+	// branches on the result has checked the argument.
+	Validates []int
 }
 
 // ParamFlow: parameter From flows to the result (To == Ret) or into what
@@ -68,6 +73,9 @@ func (f *FuncFact) String() string {
 	for _, x := range f.Sources {
 		parts = append(parts, fmt.Sprintf("%s@%s", x.Kind, place(x.To)))
 	}
+	for _, p := range f.Validates {
+		parts = append(parts, fmt.Sprintf("checks p%d", p))
+	}
 	return "taint(" + strings.Join(parts, " ") + ")"
 }
 
@@ -86,7 +94,7 @@ func place(i int) string {
 }
 
 func (f *FuncFact) empty() bool {
-	return f == nil || len(f.Flows)+len(f.Sinks)+len(f.Sources) == 0
+	return f == nil || len(f.Flows)+len(f.Sinks)+len(f.Sources)+len(f.Validates) == 0
 }
 
 // Analyzer computes summaries (exported as facts) and the flows of the
@@ -544,6 +552,7 @@ func (s *state) summary() *FuncFact {
 			}
 		}
 	}
+	sum.Validates = s.validates()
 	slices.SortFunc(sum.Flows, func(a, b ParamFlow) int { return cmpInts(a.From, b.From, a.Field, b.Field, a.To, b.To) })
 	slices.SortFunc(sum.Sources, func(a, b ResultSource) int { return (int(a.Kind)-int(b.Kind))*100 + a.To - b.To })
 	slices.SortFunc(sum.Sinks, func(a, b ParamSink) int {

@@ -41,6 +41,12 @@ func init() {
 		Validators: goapi.Table[int]{}.Merge(
 			goapi.Set(1, "slices.Contains", "slices.Index"),
 			goapi.Set(0, "(*regexp.Regexp).MatchString", "(*regexp.Regexp).Match"),
+			// Schema and struct validators: their error says whether
+			// the value is valid (if err != nil { return }).
+			goapi.Set(0, "(*github.com/google/jsonschema-go/jsonschema.Resolved).Validate",
+				"(*github.com/santhosh-tekuri/jsonschema.Schema).Validate",
+				"(*github.com/go-playground/validator.Validate).Struct",
+				"(*github.com/go-playground/validator.Validate).Var"),
 		),
 		Sinks: allSinks(
 			sinks(SinkModel{Kind: Exec, Args: []int{0, 1}, Shell: true}, "os/exec.Command"),

@@ -4,14 +4,18 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
 
 	"example.com/wrap"
+	"github.com/google/jsonschema-go/jsonschema"
 	"github.com/mark3labs/mcp-go/mcp"
 )
 
@@ -26,7 +30,7 @@ func export(w http.ResponseWriter, r *http.Request) {
 	if err := json.NewDecoder(r.Body).Decode(&req); err != nil {
 		return
 	}
-	data, _ := os.ReadFile("/exports/" + req.File) // want `untrusted data reaches a file path in os.ReadFile, from the request body \(source at a.go:26\)`
+	data, _ := os.ReadFile("/exports/" + req.File) // want `untrusted data reaches a file path in os.ReadFile, from the request body \(source at a.go:30\)`
 	w.Write(data)
 	os.ReadFile("/exports/" + filepath.Base(req.File))
 }
@@ -117,3 +121,76 @@ func listA(w http.ResponseWriter, r *http.Request) {
 func listB(w http.ResponseWriter, r *http.Request) { listDir(r.FormValue("b")) }
 
 func listC(w http.ResponseWriter, r *http.Request) { listDir(r.PathValue("c")) }
+
+// Guards and sanitisers (issue 11): validators of the package that
+// return a verdict, patterns limited to safe characters, allow-lists,
+// filepath.Base, os.Root, numbers and schema validation in a helper.
+var (
+	nameRE  = regexp.MustCompile(`^[a-z0-9_-]{1,32}$`)
+	looseRE = regexp.MustCompile(`^[a-z0-9./]+$`)
+	userRE  = regexp.MustCompile(`^user-([a-z0-9]+)$`)
+	fileRE  = regexp.MustCompile(`^file=(.+)$`)
+)
+
+func validName(s string) bool { return nameRE.MatchString(s) }
+
+func looseName(s string) bool { return looseRE.MatchString(s) }
+
+var knownReports = map[string]bool{"daily": true, "weekly": true}
+
+func checkReport(name string) error {
+	if !knownReports[name] {
+		return errors.New("unknown report")
+	}
+	return nil
+}
+
+var argsSchema *jsonschema.Resolved
+
+func validateArgs(v map[string]any) error { return argsSchema.Validate(v) }
+
+func guards(w http.ResponseWriter, r *http.Request) {
+	name := r.FormValue("name")
+	if !validName(name) {
+		return
+	}
+	os.ReadFile("/data/" + name)
+
+	report := r.FormValue("report")
+	if err := checkReport(report); err != nil {
+		return
+	}
+	os.ReadFile("/reports/" + report)
+
+	if m := userRE.FindStringSubmatch(r.URL.Path); m != nil {
+		os.ReadFile("/home/" + m[1])
+	}
+	k := r.FormValue("k")
+	if _, ok := knownReports[k]; ok {
+		os.ReadFile("/k/" + k)
+	}
+	os.ReadFile("/uploads/" + filepath.Base(r.FormValue("f")))
+	if root, err := os.OpenRoot("/uploads"); err == nil {
+		root.Open(r.FormValue("f"))
+	}
+	n, _ := strconv.Atoi(r.FormValue("n"))
+	os.ReadFile(fmt.Sprintf("/pages/%d", n))
+
+	var args map[string]any
+	json.NewDecoder(r.Body).Decode(&args)
+	if err := validateArgs(args); err != nil {
+		return
+	}
+	os.ReadFile(args["path"].(string))
+}
+
+func weakGuards(w http.ResponseWriter, r *http.Request) {
+	name := r.FormValue("name")
+	if !looseName(name) {
+		return
+	}
+	os.ReadFile("/data/" + name) // want `a file path in os.ReadFile, from a form value`
+	if m := fileRE.FindStringSubmatch(r.URL.Path); m != nil {
+		os.ReadFile("/files/" + m[1]) // want `a file path in os.ReadFile, from the request URL`
+	}
+}
