@@ -128,6 +128,12 @@ func (s *state) call(ci ssa.CallInstruction) {
 		t := taint{}
 		for _, f := range mv.From {
 			union(t, s.val(at(f), b))
+			if mv.To != Ret && (ownText(at(f)) || templateExec[name]) {
+				// b.WriteString("You are "): the buffer holds the
+				// program's text, whatever is added next.
+				k, _ := s.key(at(mv.To))
+				s.memAdd(k, taint{spliceBit: &Trace{Pos: pos, Msg: "the program's text written here"}})
+			}
 		}
 		if mv.To == Ret {
 			s.set(resV, t)
@@ -155,6 +161,11 @@ func (s *state) call(ci ssa.CallInstruction) {
 	// in comes out, and reading into a byte slice or writing into a
 	// buffer moves data into it.
 	t := s.all(ops, b)
+	if len(t) > 0 && formatters[name] && len(ops) > 0 && ownText(ops[0]) {
+		// fmt.Sprintf("You are %s", x): the format is the program's text.
+		t = merge(nil, t)
+		t[spliceBit] = &Trace{Pos: pos, Msg: "formatted into the program's text"}
+	}
 	s.set(resV, t)
 	if len(t) > 0 {
 		for i, a := range ops {
@@ -220,8 +231,16 @@ func (s *state) apply(sum *FuncFact, fn *types.Func, ops []ssa.Value, res ssa.Va
 		}
 		return s.val(get(i), b)
 	}
+	spliced := func(t taint, yes bool) taint {
+		if !yes || len(t) == 0 {
+			return t
+		}
+		t = merge(nil, t)
+		t[spliceBit] = &Trace{Pos: pos, Msg: name + " adds its own text"}
+		return t
+	}
 	for _, f := range sum.Flows {
-		t := extend(arg(f.From, f.Field), pos, "passed to "+name)
+		t := spliced(extend(arg(f.From, f.Field), pos, "passed to "+name), f.Spliced)
 		if f.To == Ret {
 			s.set(res, t)
 		} else if a := get(f.To); a != nil {
@@ -230,7 +249,7 @@ func (s *state) apply(sum *FuncFact, fn *types.Func, ops []ssa.Value, res ssa.Va
 		}
 	}
 	for _, k := range sum.Sinks {
-		t := arg(k.Param, k.Field)
+		t := spliced(arg(k.Param, k.Field), k.Spliced)
 		if len(t) > 0 {
 			s.reach(pos, k.Kind, name, chain(name, k.Via), extend(t, pos, "passed to "+name))
 		}
@@ -261,6 +280,13 @@ func chain(name, via string) string {
 }
 
 const viaSep = " → "
+
+// templateExec write a template the program parsed, filled with data.
+var templateExec = goapi.Set(true, "(*text/template.Template).Execute", "(*html/template.Template).Execute",
+	"(*text/template.Template).ExecuteTemplate", "(*html/template.Template).ExecuteTemplate")
+
+// formatters build a string from a format that the program wrote.
+var formatters = goapi.Set(true, "fmt.Sprintf", "fmt.Errorf")
 
 // regexpFinders return what a regular expression matched: with a safe
 // pattern (safeRegexp), the result is clean.

@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"unicode"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -33,6 +34,7 @@ type FuncFact struct {
 // does (see ParamSink).
 type ParamFlow struct {
 	From, To int
+	Spliced  bool   // the result also holds text the function wrote (see Flow.Spliced)
 	Field    int    // 1 + the index of the field of a struct parameter; 0: the whole parameter
 	Name     string // the field's name, for people
 }
@@ -43,7 +45,8 @@ type ParamFlow struct {
 // field reaches the sink: a caller whose other fields carry untrusted
 // data then has no flow.
 type ParamSink struct {
-	Param int
+	Param   int
+	Spliced bool // the function adds its own text to the parameter on the way
 	Field int
 	Name  string
 	Kind  Sink
@@ -121,6 +124,9 @@ type Result struct {
 const (
 	paramBase = 8
 	fieldBase = 1 << 16
+	// spliceBit marks a value that holds text the program wrote itself
+	// (Flow.Spliced); it is not a source.
+	spliceBit = paramBase - 1
 )
 
 func fieldBit(param, field int) int { return fieldBase + param<<10 + field }
@@ -140,7 +146,7 @@ type taint map[int]*Trace
 func (t taint) sources() Source {
 	var s Source
 	for k := range t {
-		if k < paramBase {
+		if k < numSources {
 			s |= 1 << k
 		}
 	}
@@ -524,10 +530,16 @@ func bit(k Source) int {
 
 func (s *state) summary() *FuncFact {
 	sum := s.sum
+	_, spliced := s.rets[s.fn][spliceBit]
 	for k, t := range s.rets[s.fn] {
+		if k == spliceBit {
+			continue
+		}
 		if k >= paramBase {
 			p, f := paramOf(k)
-			sum.Flows = append(sum.Flows, s.paramFlow(p, f, Ret))
+			pf := s.paramFlow(p, f, Ret)
+			pf.Spliced = spliced
+			sum.Flows = append(sum.Flows, pf)
 		} else {
 			one := taint{k: t}
 			sum.Sources = append(sum.Sources, ResultSource{Kind: 1 << k, To: Ret, What: firstWhat(one), Via: s.where(firstPos(one))})
@@ -544,6 +556,7 @@ func (s *state) summary() *FuncFact {
 		for k, tr := range t {
 			from, f := paramOf(k)
 			switch {
+			case k == spliceBit:
 			case k >= paramBase && from == i:
 			case k >= paramBase:
 				sum.Flows = append(sum.Flows, s.paramFlow(from, f, i))
@@ -852,8 +865,13 @@ func (s *state) step(instr ssa.Instruction) {
 		}
 	case *ssa.BinOp:
 		t := taint{}
-		union(t, s.val(x.X, b))
-		union(t, s.val(x.Y, b))
+		tx, ty := s.val(x.X, b), s.val(x.Y, b)
+		union(t, tx)
+		union(t, ty)
+		if x.Op == token.ADD && len(t) > 0 && (ownText(x.X) || ownText(x.Y) || serverValue(x.X, tx) || serverValue(x.Y, ty)) {
+			// Untrusted text joined to the program's own.
+			t[spliceBit] = &Trace{Pos: x.Pos(), Msg: "joined to the program's text"}
+		}
 		s.set(x, t)
 	case *ssa.Phi:
 		for i, e := range x.Edges {
@@ -939,6 +957,29 @@ func (s *state) step(instr ssa.Instruction) {
 	case ssa.CallInstruction:
 		s.call(x)
 	}
+}
+
+// serverValue: v, whose taint is t, is a value of the program's own that
+// is not a constant (a prompt read from its configuration).
+func serverValue(v ssa.Value, t taint) bool {
+	_, isConst := v.(*ssa.Const)
+	return len(t) == 0 && !isConst
+}
+
+// ownText: v is a constant with words in it ("You are "), not only
+// separators ("\n", ": ").
+func ownText(v ssa.Value) bool {
+	c, ok := v.(*ssa.Const)
+	if !ok || c.Value == nil || c.Value.Kind() != constant.String {
+		return false
+	}
+	letters := 0
+	for _, r := range constant.StringVal(c.Value) {
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters >= 2
 }
 
 // responseParts name the parts of a fetched HTTP response, so that a
@@ -1083,14 +1124,18 @@ func constString(v ssa.Value) string {
 // reach records untrusted data t arriving at a sink: a flow for the kinds
 // of data, a summary entry for the parameters.
 func (s *state) reach(pos token.Pos, kind Sink, what, via string, t taint) {
+	_, spliced := t[spliceBit]
 	for k, tr := range t {
+		if k == spliceBit {
+			continue
+		}
 		if k >= paramBase {
 			p, f := paramOf(k)
 			v := via
 			if v == "" {
 				v = what + " at " + s.where(pos)
 			}
-			ps := ParamSink{Param: p, Kind: kind, What: what, Via: v}
+			ps := ParamSink{Param: p, Kind: kind, What: what, Via: v, Spliced: spliced}
 			if f >= 0 {
 				ps.Field, ps.Name = f+1, s.fieldName(p, f)
 			}
@@ -1116,6 +1161,7 @@ func (s *state) reach(pos token.Pos, kind Sink, what, via string, t taint) {
 			f.Traces[k] = tr
 		}
 		f.Sources |= 1 << k
+		f.Spliced = f.Spliced || spliced
 	}
 }
 

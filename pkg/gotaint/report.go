@@ -180,5 +180,14 @@ func SinkIs(k Sink) func(*Flow) Source {
 	}
 }
 
+// OwnData reports whether a flow only carries the caller's own request
+// data, passed through as it came: no text of the program's around it,
+// no tool arguments, model output or fetched content. A proxy or an
+// OpenAI-compatible endpoint in front of a local model forwards the
+// caller's system text and tools; that is the caller talking to the
+// model, not an injection into the program's prompt. Splicing the same
+// data into a prompt the program writes ("You are " + persona) is one.
+func OwnData(f *Flow) bool { return f.Sources&^Request == 0 && !f.Spliced }
+
 // Says is a Message that does not depend on the flow.
 func Says(msg string) func(*Flow) string { return func(*Flow) string { return msg } }

@@ -1,6 +1,7 @@
 package a
 
 import (
+	"encoding/json"
 	"net/http"
 	"slices"
 	"strings"
@@ -15,12 +16,25 @@ import (
 func register(r *http.Request) {
 	mcp.NewTool("search", mcp.WithDescription("Search "+r.FormValue("source"))) // want `untrusted data reaches a tool definition in mcp.WithDescription, from a form value`
 	mcp.NewTool("search", mcp.WithDescription("Search the catalogue"))
-	mcp.NewTool(r.FormValue("name"))                                                                 // want `tool definition in mcp.NewTool`
-	_ = goopenai.FunctionDefinition{Name: "lookup", Description: r.Header.Get("X-Desc")}             // want `tool definition in openai.FunctionDefinition.Description, from a request header`
-	_ = openai.FunctionDefinitionParam{Name: "lookup", Description: openai.String(r.FormValue("d"))} // want `shared.FunctionDefinitionParam.Description`
-	_ = anthropic.ToolParam{Name: "lookup", Description: anthropic.String(r.FormValue("d"))}         // want `anthropic.ToolParam.Description`
-	wrap.Tool("t", r.FormValue("d"))                                                                 // want `tool definition in wrap.Tool → mcp.WithDescription at wrap.go:\d+`
+	mcp.NewTool(r.FormValue("name"))                                                                              // want `tool definition in mcp.NewTool`
+	_ = goopenai.FunctionDefinition{Name: "lookup", Description: "Look up " + r.Header.Get("X-Desc")}             // want `tool definition in openai.FunctionDefinition.Description, from a request header`
+	_ = openai.FunctionDefinitionParam{Name: "lookup", Description: openai.String("Look up " + r.FormValue("d"))} // want `shared.FunctionDefinitionParam.Description`
+	_ = anthropic.ToolParam{Name: "lookup", Description: anthropic.String("Look up " + r.FormValue("d"))}         // want `anthropic.ToolParam.Description`
+	wrap.Tool("t", r.FormValue("d"))                                                                              // want `tool definition in wrap.Tool → mcp.WithDescription at wrap.go:\d+`
 	wrap.Tool("t", "fixed")
+}
+
+// A compatibility endpoint passes the caller's own tools to one model
+// call, as they came: the caller talking to the model (issue 11).
+func proxyTools(r *http.Request) {
+	var in struct {
+		Tools []struct{ Name, Description string }
+	}
+	json.NewDecoder(r.Body).Decode(&in)
+	for _, t := range in.Tools {
+		_ = goopenai.FunctionDefinition{Name: t.Name, Description: t.Description}
+		_ = anthropic.ToolParam{Name: t.Name, Description: anthropic.String(t.Description)}
+	}
 }
 
 // The scopes a token has, read from an HTTP response header, choose which
