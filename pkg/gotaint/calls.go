@@ -103,6 +103,10 @@ func (s *state) call(ci ssa.CallInstruction) {
 		if _, safe := s.safeRegexp(ops[0]); safe {
 			return // every match and capture group is made of safe characters
 		}
+		if groups := s.safeGroups(ops[0]); len(groups) > 0 && resV != nil {
+			// m[i] is clean for the groups i limited to safe characters.
+			s.groups[resV] = groups
+		}
 	}
 	for _, sm := range m.Sinks[name] {
 		s.sinkCall(pos, fn, sm, ops, method, at, b)

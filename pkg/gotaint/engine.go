@@ -447,6 +447,9 @@ type state struct {
 	// pidx numbers the parameters of fn whose fields are tracked one by
 	// one (structs and pointers to structs).
 	pidx map[ssa.Value]int
+	// groups are the results of FindStringSubmatch and the like whose
+	// elements at these indexes are capture groups of safe characters.
+	groups map[ssa.Value]map[int]bool
 }
 
 // analyze runs one function with its function literals to a fixed point
@@ -458,7 +461,7 @@ func (e *engine) analyze(fn *ssa.Function) *FuncFact {
 		vals: map[ssa.Value]taint{}, mem: map[memKey]taint{}, fields: map[ssa.Value][]int{},
 		rets: map[*ssa.Function]taint{}, sum: &FuncFact{},
 		checks: map[*ssa.Function]map[vkey][]*ssa.BasicBlock{}, cleanAt: map[vkey]map[*ssa.BasicBlock]bool{},
-		pidx: map[ssa.Value]int{},
+		pidx: map[ssa.Value]int{}, groups: map[ssa.Value]map[int]bool{},
 	}
 	var add func(f *ssa.Function)
 	add = func(f *ssa.Function) {
@@ -858,6 +861,9 @@ func (s *state) step(instr ssa.Instruction) {
 	b := instr.Block()
 	switch x := instr.(type) {
 	case *ssa.UnOp:
+		if ia, ok := x.X.(*ssa.IndexAddr); ok && x.Op == token.MUL && s.safeGroup(ia.X, ia.Index) {
+			return
+		}
 		if x.Op == token.MUL {
 			s.set(x, s.addr(x.X, b))
 		} else {

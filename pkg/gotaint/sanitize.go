@@ -244,6 +244,43 @@ func (s *state) safeRegexp(v ssa.Value) (known, safe bool) {
 	return true, safeRE(re.Simplify())
 }
 
+// safeGroups are the capture groups of the regular expression v that
+// can only hold safe characters (see safeRegexp), by index.
+func (s *state) safeGroups(v ssa.Value) map[int]bool {
+	pat, ok := s.regexpPattern(v, 0)
+	if !ok {
+		return nil
+	}
+	re, err := syntax.Parse(pat, syntax.Perl)
+	if err != nil {
+		return nil
+	}
+	out := map[int]bool{}
+	var walk func(re *syntax.Regexp)
+	walk = func(re *syntax.Regexp) {
+		if re.Op == syntax.OpCapture && safeRE(re) {
+			out[re.Cap] = true
+		}
+		for _, sub := range re.Sub {
+			walk(sub)
+		}
+	}
+	walk(re.Simplify())
+	return out
+}
+
+// safeGroup: m[i], with m a submatch result and i a constant, is a safe
+// capture group.
+func (s *state) safeGroup(m, i ssa.Value) bool {
+	groups := s.groups[m]
+	c, ok := i.(*ssa.Const)
+	if groups == nil || !ok || c.Value == nil {
+		return false
+	}
+	n, ok := constant.Int64Val(c.Value)
+	return ok && groups[int(n)]
+}
+
 // anchoredRegexp: the pattern of v matches whole strings only (^...$).
 func (s *state) anchoredRegexp(v ssa.Value) bool {
 	pat, _ := s.regexpPattern(v, 0)

@@ -130,6 +130,7 @@ var (
 	looseRE = regexp.MustCompile(`^[a-z0-9./]+$`)
 	userRE  = regexp.MustCompile(`^user-([a-z0-9]+)$`)
 	fileRE  = regexp.MustCompile(`^file=(.+)$`)
+	videoRE = regexp.MustCompile(`(?:https?://)?(?:www\.)?video\.example/(?:watch\?v=|v/)([a-zA-Z0-9_-]+)`)
 )
 
 func validName(s string) bool { return nameRE.MatchString(s) }
@@ -192,5 +193,11 @@ func weakGuards(w http.ResponseWriter, r *http.Request) {
 	os.ReadFile("/data/" + name) // want `a file path in os.ReadFile, from a form value`
 	if m := fileRE.FindStringSubmatch(r.URL.Path); m != nil {
 		os.ReadFile("/files/" + m[1]) // want `a file path in os.ReadFile, from the request URL`
+	}
+	// A capture group of safe characters in a pattern that is not: the
+	// group is clean, the whole match is not.
+	if m := videoRE.FindStringSubmatch(r.FormValue("url")); len(m) > 1 {
+		os.MkdirAll("/tmp/video-"+m[1], 0o755)
+		os.MkdirAll("/tmp/match-"+m[0], 0o755) // want `a file path in os.MkdirAll, from a form value`
 	}
 }
