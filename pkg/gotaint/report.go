@@ -2,10 +2,12 @@ package gotaint
 
 import (
 	"fmt"
-	"github.com/apiaudit/apiaudit/pkg/goapi"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/apiaudit/apiaudit/pkg/goapi"
 )
 
 // Options are the settings every injection rule has: the users' own
@@ -46,11 +48,20 @@ func Report(pass *analysis.Pass, pick func(*Flow) Source, describe func(f *Flow,
 	}
 	// One finding per sink: calls that reach the same sink inside a helper
 	// (the same os.ReadDir from thirteen handlers) are one finding, at the
-	// first of them, with the others as related locations. Flows are in
-	// source order, so the choice is deterministic.
+	// first of them by file, line and column, with the others as related
+	// locations. (token.Pos order across files is the order in which they
+	// were parsed, which can change from run to run.)
+	flows := slices.Clone(res.Flows)
+	slices.SortStableFunc(flows, func(a, b *Flow) int {
+		pa, pb := pass.Fset.Position(a.Pos), pass.Fset.Position(b.Pos)
+		if c := strings.Compare(pa.Filename, pb.Filename); c != 0 {
+			return c
+		}
+		return cmpInts(pa.Line, pb.Line, pa.Column, pb.Column)
+	})
 	var out []*finding
 	bySink := map[string]*finding{}
-	for _, f := range res.Flows {
+	for _, f := range flows {
 		k := pick(f)
 		if k == 0 {
 			continue
