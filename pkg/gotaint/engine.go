@@ -47,11 +47,11 @@ type ParamFlow struct {
 type ParamSink struct {
 	Param   int
 	Spliced bool // the function adds its own text to the parameter on the way
-	Field int
-	Name  string
-	Kind  Sink
-	What  string
-	Via   string
+	Field   int
+	Name    string
+	Kind    Sink
+	What    string
+	Via     string
 }
 
 // ResultSource: the result (To == Ret) or what parameter To points to
