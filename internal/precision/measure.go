@@ -85,88 +85,102 @@ type Measurement struct {
 // sample was drawn from: judgments of other sources are neither counted nor
 // reported gone.
 func Measure(scans []*Scan, pop, sample map[Stratum][]Finding, judgments []Judgment) *Measurement {
-	byKey := map[key]int{}
+	// Each finding (by source and fingerprint) gets at most one judgment,
+	// and each judgment at most one finding: first by fingerprint, then,
+	// for Go findings only, by rule, file and line. OpenAPI fingerprints
+	// come from the JSON pointer, which rewording a message leaves alone,
+	// and their lines are no identity (a one-line JSON document puts every
+	// finding on line 1).
 	type where struct {
 		source, rule, file string
 		line               int
 	}
+	byKey := map[key]int{}
 	byPlace := map[where]int{}
 	for i, j := range judgments {
 		byKey[key{j.Location.Source, j.Fingerprint}] = i
-		byPlace[where{j.Location.Source, j.Rule, j.Location.File, j.Location.Line}] = i
-	}
-	// lookup returns the index of f's judgment, or -1, and whether it was
-	// found by place rather than fingerprint.
-	lookup := func(f Finding) (int, bool) {
-		if i, ok := byKey[key{f.Source, f.Fingerprint}]; ok {
-			return i, false
+		w := where{j.Location.Source, j.Rule, j.Location.File, j.Location.Line}
+		if _, dup := byPlace[w]; dup {
+			byPlace[w] = -1 // two judgments at one place: neither matches by place
+		} else {
+			byPlace[w] = i
 		}
-		if i, ok := byPlace[where{f.Source, f.Rule, f.File, f.Line}]; ok {
-			return i, true
-		}
-		return -1, false
 	}
-	sampledSeverity := map[string]bool{}
-	for st := range pop {
-		sampledSeverity[st.Severity] = true
+	match := map[key]int{}
+	moved := map[key]bool{}
+	used := map[int]bool{}
+	var current []Finding // each finding once, in scan order
+	for _, s := range scans {
+		for _, f := range s.Findings {
+			k := key{f.Source, f.Fingerprint}
+			if _, seen := match[k]; seen {
+				continue
+			}
+			match[k] = -1
+			current = append(current, f)
+			if i, ok := byKey[k]; ok {
+				match[k] = i
+				used[i] = true
+			}
+		}
+	}
+	for _, f := range current {
+		k := key{f.Source, f.Fingerprint}
+		if match[k] >= 0 || f.Pointer != "" {
+			continue
+		}
+		if i, ok := byPlace[where{f.Source, f.Rule, f.File, f.Line}]; ok && i >= 0 && !used[i] {
+			match[k] = i
+			moved[k] = true
+			used[i] = true
+		}
 	}
 
 	m := &Measurement{Present: map[string]Tally{}}
-	used := map[int]bool{} // judgments (by index) that matched a finding
 	sampled := map[key]bool{}
 	for _, st := range slices.SortedFunc(maps.Keys(pop), compareStrata) {
 		r := Row{Stratum: st}
 		r.Population = len(pop[st])
 		for _, f := range sample[st] {
-			sampled[key{f.Source, f.Fingerprint}] = true
+			k := key{f.Source, f.Fingerprint}
+			sampled[k] = true
 			r.Sampled++
-			i, moved := lookup(f)
+			i := match[k]
 			if i < 0 {
 				m.Unjudged = append(m.Unjudged, f)
 				continue
 			}
 			j := judgments[i]
-			if moved {
+			if moved[k] {
 				m.Moved = append(m.Moved, Moved{f, j})
 			}
 			r.Judged++
-			switch j.Verdict {
-			case TP:
-				r.TP++
-			case Noise:
-				r.Noise++
-			case FP:
-				r.FP++
-			}
+			count(&r.Tally, j.Verdict)
 		}
 		m.Rows = append(m.Rows, r)
 	}
 
+	sampledSeverity := map[string]bool{}
+	for st := range pop {
+		sampledSeverity[st.Severity] = true
+	}
+	for _, f := range current {
+		k := key{f.Source, f.Fingerprint}
+		i := match[k]
+		if i < 0 {
+			continue
+		}
+		t := m.Present[f.Severity]
+		t.Judged++
+		count(&t, judgments[i].Verdict)
+		m.Present[f.Severity] = t
+		if !sampled[k] && sampledSeverity[f.Severity] {
+			m.OutsideSample++
+		}
+	}
 	scanned := map[string]bool{}
 	for _, s := range scans {
 		scanned[s.Source] = true
-		for _, f := range s.Findings {
-			i, _ := lookup(f)
-			if i < 0 || used[i] {
-				continue
-			}
-			used[i] = true
-			j := judgments[i]
-			t := m.Present[f.Severity]
-			t.Judged++
-			switch j.Verdict {
-			case TP:
-				t.TP++
-			case Noise:
-				t.Noise++
-			case FP:
-				t.FP++
-			}
-			m.Present[f.Severity] = t
-			if !sampled[key{f.Source, f.Fingerprint}] && sampledSeverity[f.Severity] {
-				m.OutsideSample++
-			}
-		}
 	}
 	for i, j := range judgments {
 		if scanned[j.Location.Source] && !used[i] {
@@ -177,6 +191,17 @@ func Measure(scans []*Scan, pop, sample map[Stratum][]Finding, judgments []Judgm
 	m.Severities = group(m.Rows, func(st Stratum) string { return st.Severity })
 	m.Kinds = group(m.Rows, func(st Stratum) string { return st.Severity + " " + Kind(st.Rule) })
 	return m
+}
+
+func count(t *Tally, verdict string) {
+	switch verdict {
+	case TP:
+		t.TP++
+	case Noise:
+		t.Noise++
+	case FP:
+		t.FP++
+	}
 }
 
 // Kind is a rule's kind of input: the letters of its ID ("GO", "OAS", "MCP").
@@ -281,6 +306,9 @@ func (m *Measurement) Write(w io.Writer, scans []*Scan) error {
 			msg := f.Message
 			if len(msg) > 160 {
 				msg = msg[:160] + "…"
+			}
+			if f.Pointer != "" {
+				msg += " (at " + f.Pointer + ")"
 			}
 			fmt.Fprintf(&b, "%s\t%s\t%s\t?\t[%s] %s\n", f.Fingerprint, f.Rule, f.Location(), f.Severity, msg)
 		}

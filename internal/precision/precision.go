@@ -151,6 +151,7 @@ type Finding struct {
 	Message     string
 	File        string
 	Line        int
+	Pointer     string // JSON Pointer of an OpenAPI finding; "" for Go
 	Fingerprint string
 }
 
@@ -173,8 +174,9 @@ func ReadScan(source string, r io.Reader) (*Scan, error) {
 			Severity string `json:"severity"`
 			Message  string `json:"message"`
 			Location struct {
-				File string `json:"file"`
-				Line int    `json:"line"`
+				File    string `json:"file"`
+				Line    int    `json:"line"`
+				Pointer string `json:"pointer"`
 			} `json:"location"`
 			Fingerprint string `json:"fingerprint"`
 		} `json:"findings"`
@@ -190,7 +192,7 @@ func ReadScan(source string, r io.Reader) (*Scan, error) {
 	for _, f := range doc.Findings {
 		s.Findings = append(s.Findings, Finding{
 			Source: source, Rule: f.RuleID, Severity: f.Severity, Message: f.Message,
-			File: f.Location.File, Line: f.Location.Line, Fingerprint: f.Fingerprint,
+			File: f.Location.File, Line: f.Location.Line, Pointer: f.Location.Pointer, Fingerprint: f.Fingerprint,
 		})
 	}
 	return s, nil

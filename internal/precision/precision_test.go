@@ -293,3 +293,24 @@ func TestRepositoryFiles(t *testing.T) {
 		}
 	}
 }
+
+// OpenAPI findings match judgments by fingerprint only: every finding of a
+// one-line JSON document is on line 1, so the line says nothing.
+func TestMeasureMatchesSpecFindingsByFingerprintOnly(t *testing.T) {
+	judged := Finding{Source: "corpus", Rule: "OAS101", Severity: "error", File: "a.json", Line: 1, Pointer: "/paths/~1a/get", Fingerprint: "00000000000000f1"}
+	other := Finding{Source: "corpus", Rule: "OAS101", Severity: "error", File: "a.json", Line: 1, Pointer: "/paths/~1b/get", Fingerprint: "00000000000000f2"}
+	scans := []*Scan{{Source: "corpus", Findings: []Finding{other, judged}}}
+	js := []Judgment{{Fingerprint: "00000000000000f1", Rule: "OAS101", Location: judged.Location(), Verdict: FP, Reason: "r"}}
+	pop := Population(scans, []string{"error"})
+	m := Measure(scans, pop, Sample(pop, 5, 1), js)
+	if len(m.Moved) != 0 || len(m.Unjudged) != 1 || m.Unjudged[0].Fingerprint != "00000000000000f2" || m.Rows[0].FP != 1 {
+		t.Errorf("moved %+v, unjudged %+v, rows %+v: want f1 judged FP by fingerprint and f2 unjudged", m.Moved, m.Unjudged, m.Rows)
+	}
+	// Without the judged finding, its judgment is gone, not moved to f2.
+	scans[0].Findings = []Finding{other}
+	pop = Population(scans, []string{"error"})
+	m = Measure(scans, pop, Sample(pop, 5, 1), js)
+	if len(m.Gone) != 1 || len(m.Unjudged) != 1 {
+		t.Errorf("gone %+v, unjudged %+v: want the judgment gone and f2 unjudged", m.Gone, m.Unjudged)
+	}
+}
