@@ -7,6 +7,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Tally counts a stratum's findings, its sample and the sample's verdicts.
@@ -303,10 +304,7 @@ func (m *Measurement) Write(w io.Writer, scans []*Scan) error {
 		b.WriteString("Judge each with the code open, set the verdict (TP, FP or NOISE), replace the\n" +
 			"message with a one-line reason, and add the line to the judgments file.\n\n```\n")
 		for _, f := range m.Unjudged {
-			msg := f.Message
-			if len(msg) > 160 {
-				msg = msg[:160] + "…"
-			}
+			msg := shorten(f.Message, 160)
 			if f.Pointer != "" {
 				msg += " (at " + f.Pointer + ")"
 			}
@@ -330,4 +328,12 @@ func (m *Measurement) Write(w io.Writer, scans []*Scan) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// shorten cuts s to at most n runes, marking the cut.
+func shorten(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return string([]rune(s)[:n]) + "…"
 }

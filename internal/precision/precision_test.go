@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // findings makes n findings of rule at severity in source, fingerprints
@@ -39,9 +40,9 @@ func TestSampleIsSeededAndCapped(t *testing.T) {
 	if len(pop) != 2 {
 		t.Fatalf("strata %v, want GO101/error and GO202/warning only", pop)
 	}
-	a := Sample(pop, 5, 1)
-	b := Sample(pop, 5, 1)
-	c := Sample(pop, 5, 2)
+	a := Sample(pop, Sizes{"": 5}, 1)
+	b := Sample(pop, Sizes{"": 5}, 1)
+	c := Sample(pop, Sizes{"": 5}, 2)
 	go101 := Stratum{"GO101", "error"}
 	if got := len(a[go101]); got != 5 {
 		t.Errorf("GO101 sample has %d findings, want 5", got)
@@ -63,7 +64,7 @@ func TestSampleIsSeededAndCapped(t *testing.T) {
 	// The order the scan lists findings in does not matter.
 	rev := slices.Clone(scans[0].Findings)
 	slices.Reverse(rev)
-	d := Sample(Population([]*Scan{{Source: "p", Findings: rev}}, []string{"error", "warning"}), 5, 1)
+	d := Sample(Population([]*Scan{{Source: "p", Findings: rev}}, []string{"error", "warning"}), Sizes{"": 5}, 1)
 	if !slices.Equal(fps(a[go101]), fps(d[go101])) {
 		t.Errorf("reordered scan, different sample: %v and %v", fps(a[go101]), fps(d[go101]))
 	}
@@ -74,7 +75,7 @@ func TestSampleIsSeededAndCapped(t *testing.T) {
 func TestSampleIsStableWhenFindingsGo(t *testing.T) {
 	all := findings("p", "OAS201", "warning", 0, 50)
 	st := Stratum{"OAS201", "warning"}
-	before := Sample(Population([]*Scan{{Source: "p", Findings: all}}, []string{"warning"}), 5, 7)[st]
+	before := Sample(Population([]*Scan{{Source: "p", Findings: all}}, []string{"warning"}), Sizes{"": 5}, 7)[st]
 	dropped := before[2]
 	var fewer []Finding
 	for _, f := range all {
@@ -82,7 +83,7 @@ func TestSampleIsStableWhenFindingsGo(t *testing.T) {
 			fewer = append(fewer, f)
 		}
 	}
-	after := Sample(Population([]*Scan{{Source: "p", Findings: fewer}}, []string{"warning"}), 5, 7)[st]
+	after := Sample(Population([]*Scan{{Source: "p", Findings: fewer}}, []string{"warning"}), Sizes{"": 5}, 7)[st]
 	want := slices.Concat(before[:2], before[3:])
 	if !slices.Equal(fps(after[:4]), fps(want)) {
 		t.Errorf("after dropping %s: sample %v, want %v then one more", dropped.Fingerprint, fps(after), fps(want))
@@ -119,7 +120,7 @@ func TestMeasureJoin(t *testing.T) {
 	}
 	scans := []*Scan{s}
 	pop := Population(scans, []string{"error", "warning"})
-	m := Measure(scans, pop, Sample(pop, 5, 1), js)
+	m := Measure(scans, pop, Sample(pop, Sizes{"": 5}, 1), js)
 
 	want := []Row{
 		{Stratum{"GO101", "error"}, Tally{Population: 3, Sampled: 3, Judged: 2, TP: 1, FP: 1}},
@@ -148,7 +149,7 @@ func TestMeasureJoin(t *testing.T) {
 	}
 	// With n = 1 each stratum samples one finding; the judged ones left out
 	// are counted.
-	m1 := Measure(scans, pop, Sample(pop, 1, 1), js)
+	m1 := Measure(scans, pop, Sample(pop, Sizes{"": 1}, 1), js)
 	if got := m1.Rows[0].Sampled + m1.Rows[1].Sampled; got != 2 {
 		t.Errorf("n=1 sampled %d, want 2", got)
 	}
@@ -302,15 +303,55 @@ func TestMeasureMatchesSpecFindingsByFingerprintOnly(t *testing.T) {
 	scans := []*Scan{{Source: "corpus", Findings: []Finding{other, judged}}}
 	js := []Judgment{{Fingerprint: "00000000000000f1", Rule: "OAS101", Location: judged.Location(), Verdict: FP, Reason: "r"}}
 	pop := Population(scans, []string{"error"})
-	m := Measure(scans, pop, Sample(pop, 5, 1), js)
+	m := Measure(scans, pop, Sample(pop, Sizes{"": 5}, 1), js)
 	if len(m.Moved) != 0 || len(m.Unjudged) != 1 || m.Unjudged[0].Fingerprint != "00000000000000f2" || m.Rows[0].FP != 1 {
 		t.Errorf("moved %+v, unjudged %+v, rows %+v: want f1 judged FP by fingerprint and f2 unjudged", m.Moved, m.Unjudged, m.Rows)
 	}
 	// Without the judged finding, its judgment is gone, not moved to f2.
 	scans[0].Findings = []Finding{other}
 	pop = Population(scans, []string{"error"})
-	m = Measure(scans, pop, Sample(pop, 5, 1), js)
+	m = Measure(scans, pop, Sample(pop, Sizes{"": 5}, 1), js)
 	if len(m.Gone) != 1 || len(m.Unjudged) != 1 {
 		t.Errorf("gone %+v, unjudged %+v: want the judgment gone and f2 unjudged", m.Gone, m.Unjudged)
+	}
+}
+
+func TestSampleSizesBySeverity(t *testing.T) {
+	scans := []*Scan{{Source: "p", Findings: slices.Concat(
+		findings("p", "GO101", "error", 0, 20),
+		findings("p", "GO101", "warning", 100, 20),
+	)}}
+	pop := Population(scans, []string{"error", "warning"})
+	z, err := ParseSizes("3,error=8")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := Sample(pop, z, 1)
+	if e, w := len(s[Stratum{"GO101", "error"}]), len(s[Stratum{"GO101", "warning"}]); e != 8 || w != 3 {
+		t.Errorf("sampled %d errors and %d warnings, want 8 and 3", e, w)
+	}
+	// The first three errors of the larger sample are the smaller sample.
+	small := Sample(pop, Sizes{"": 3}, 1)
+	if !slices.Equal(fps(s[Stratum{"GO101", "error"}][:3]), fps(small[Stratum{"GO101", "error"}])) {
+		t.Errorf("n=8 does not extend n=3")
+	}
+	if z.String() != "3,error=8" {
+		t.Errorf("String() = %q", z.String())
+	}
+	for _, bad := range []string{"0", "x", "error=", "5,5", "error=-1"} {
+		if _, err := ParseSizes(bad); err == nil {
+			t.Errorf("ParseSizes(%q) succeeded", bad)
+		}
+	}
+}
+
+func TestShortenKeepsRunesWhole(t *testing.T) {
+	long := strings.Repeat("a → ", 100)
+	got := shorten(long, 161)
+	if !utf8.ValidString(got) || utf8.RuneCountInString(got) != 162 || !strings.HasSuffix(got, "…") {
+		t.Errorf("shorten: %q", got)
+	}
+	if shorten("short", 160) != "short" {
+		t.Error("short message changed")
 	}
 }

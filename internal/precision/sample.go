@@ -4,9 +4,11 @@ import (
 	"cmp"
 	"crypto/sha256"
 	"encoding/binary"
+	"fmt"
 	"maps"
 	"slices"
 	"strconv"
+	"strings"
 )
 
 // Stratum is what the sample is drawn per: a rule at a severity.
@@ -52,9 +54,53 @@ func Population(scans []*Scan, severities []string) map[Stratum][]Finding {
 	return out
 }
 
-// Sample draws up to n findings of each stratum: those of lowest rank for the
-// seed. Each stratum's sample is ordered by rank.
-func Sample(pop map[Stratum][]Finding, n int, seed int64) map[Stratum][]Finding {
+// Sizes says how many findings to sample per rule at each severity; the key
+// "" holds the size for severities not named.
+type Sizes map[string]int
+
+// ParseSizes reads "5", "error=10,warning=5" or "5,error=10".
+func ParseSizes(s string) (Sizes, error) {
+	z := Sizes{}
+	for _, part := range strings.Split(s, ",") {
+		sev, num, named := strings.Cut(strings.TrimSpace(part), "=")
+		if !named {
+			sev, num = "", sev
+		}
+		n, err := strconv.Atoi(num)
+		if err != nil || n < 1 {
+			return nil, fmt.Errorf("sample size %q: want a positive number, or severity=number", part)
+		}
+		if _, dup := z[sev]; dup {
+			return nil, fmt.Errorf("sample size %q: given twice", part)
+		}
+		z[sev] = n
+	}
+	return z, nil
+}
+
+// For is the sample size of a rule at severity sev.
+func (z Sizes) For(sev string) int {
+	if n, ok := z[sev]; ok {
+		return n
+	}
+	return z[""]
+}
+
+func (z Sizes) String() string {
+	var parts []string
+	for _, k := range slices.Sorted(maps.Keys(z)) {
+		if k == "" {
+			parts = append(parts, strconv.Itoa(z[k]))
+		} else {
+			parts = append(parts, fmt.Sprintf("%s=%d", k, z[k]))
+		}
+	}
+	return strings.Join(parts, ",")
+}
+
+// Sample draws up to sizes.For(severity) findings of each stratum: those of
+// lowest rank for the seed. Each stratum's sample is ordered by rank.
+func Sample(pop map[Stratum][]Finding, sizes Sizes, seed int64) map[Stratum][]Finding {
 	out := map[Stratum][]Finding{}
 	for _, st := range slices.SortedFunc(maps.Keys(pop), compareStrata) {
 		fs := slices.Clone(pop[st])
@@ -62,7 +108,7 @@ func Sample(pop map[Stratum][]Finding, n int, seed int64) map[Stratum][]Finding 
 			return cmp.Or(cmp.Compare(rank(seed, a), rank(seed, b)),
 				cmp.Compare(a.Source, b.Source), cmp.Compare(a.Fingerprint, b.Fingerprint))
 		})
-		out[st] = fs[:min(n, len(fs))]
+		out[st] = fs[:min(sizes.For(st.Severity), len(fs))]
 	}
 	return out
 }

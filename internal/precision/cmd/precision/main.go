@@ -31,7 +31,7 @@ type options struct {
 	src, out, corpus    string
 	apiaudit            string
 	set                 string
-	n                   int
+	n                   string
 	seed                int64
 	severities          string
 	jobs                int
@@ -48,7 +48,7 @@ func main() {
 	flag.StringVar(&o.corpus, "corpus", corpus.Dir(), "the shared OpenAPI corpus `dir` (\"\" or \"none\": leave it out)")
 	flag.StringVar(&o.apiaudit, "apiaudit", "", "the apiaudit `binary` to scan with (needed only for scans not yet under -out)")
 	flag.StringVar(&o.set, "set", "acceptance", "projects to measure: acceptance, tuning, all or none")
-	flag.IntVar(&o.n, "n", 5, "findings sampled per rule and severity")
+	flag.StringVar(&o.n, "n", "5", "findings sampled per rule and severity: a number, or severity=number pairs (\"5,error=10\")")
 	flag.Int64Var(&o.seed, "seed", 1, "sampling seed")
 	flag.StringVar(&o.severities, "severities", "error,warning", "comma-separated severities to sample")
 	flag.IntVar(&o.jobs, "j", 1, "apiaudit scan -j for each scan (the scans themselves run one after another)")
@@ -66,8 +66,9 @@ func run(o options) error {
 	if o.out == "" {
 		return errors.New("-out is required: a directory for the scans' reports")
 	}
-	if o.n < 1 {
-		return fmt.Errorf("-n %d: sample at least one finding per stratum", o.n)
+	sizes, err := precision.ParseSizes(o.n)
+	if err != nil {
+		return fmt.Errorf("-n: %w", err)
 	}
 	projects, err := precision.ReadProjects(o.projects)
 	if err != nil {
@@ -130,7 +131,7 @@ func run(o options) error {
 		}
 	}
 	pop := precision.Population(scans, sevs)
-	sample := precision.Sample(pop, o.n, o.seed)
+	sample := precision.Sample(pop, sizes, o.seed)
 	m := precision.Measure(scans, pop, sample, judgments)
 
 	var w io.Writer = os.Stdout
@@ -146,8 +147,8 @@ func run(o options) error {
 	for _, s := range scans {
 		names = append(names, s.Source)
 	}
-	fmt.Fprintf(w, "# apiaudit precision\n\nSources: %s. Sample: up to %d per rule and severity (%s), seed %d. Judgments: %s.\n\n",
-		strings.Join(names, ", "), o.n, strings.Join(sevs, ", "), o.seed, o.judgments)
+	fmt.Fprintf(w, "# apiaudit precision\n\nSources: %s. Sample: up to %s per rule and severity (%s), seed %d. Judgments: %s.\n\n",
+		strings.Join(names, ", "), sizes, strings.Join(sevs, ", "), o.seed, o.judgments)
 	return m.Write(w, scans)
 }
 
