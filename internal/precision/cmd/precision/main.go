@@ -48,7 +48,7 @@ func main() {
 	flag.StringVar(&o.corpus, "corpus", corpus.Dir(), "the shared OpenAPI corpus `dir` (\"\" or \"none\": leave it out)")
 	flag.StringVar(&o.apiaudit, "apiaudit", "", "the apiaudit `binary` to scan with (needed only for scans not yet under -out)")
 	flag.StringVar(&o.set, "set", "acceptance", "projects to measure: acceptance, tuning, all or none")
-	flag.StringVar(&o.n, "n", "5", "findings sampled per rule and severity: a number, or severity=number pairs (\"5,error=10\")")
+	flag.StringVar(&o.n, "n", "5,error=10", "findings sampled per rule and severity: a number, or severity=number pairs (\"5,error=10\")")
 	flag.Int64Var(&o.seed, "seed", 1, "sampling seed")
 	flag.StringVar(&o.severities, "severities", "error,warning", "comma-separated severities to sample")
 	flag.IntVar(&o.jobs, "j", 1, "apiaudit scan -j for each scan (the scans themselves run one after another)")
