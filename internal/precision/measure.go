@@ -80,6 +80,9 @@ type Measurement struct {
 	// Verdicts of every judged finding found in the scans, sampled or not,
 	// by its current severity.
 	Present map[string]Tally
+	// Documented is each rule's documented precision, when the caller has
+	// it (ReadDocumentedPrecision); the report compares it with the sample.
+	Documented map[string]string
 }
 
 // Measure joins the sample with the judgments. scans are every scan the
@@ -282,11 +285,29 @@ func (m *Measurement) Write(w io.Writer, scans []*Scan) error {
 	}
 
 	b.WriteString("\n## Precision by rule\n\n")
-	b.WriteString("| rule | severity | findings | sampled | judged | TP | NOISE | FP | precision |\n")
-	b.WriteString("|---|---|---:|---:|---:|---:|---:|---:|---:|\n")
+	b.WriteString("| rule | severity | findings | sampled | judged | TP | NOISE | FP | precision | documented | supports |\n")
+	b.WriteString("|---|---|---:|---:|---:|---:|---:|---:|---:|---|---|\n")
+	var overstated []string
 	for _, r := range m.Rows {
-		fmt.Fprintf(&b, "| %s | %s | %d | %d | %d | %d | %d | %d | %s |\n",
-			r.Rule, r.Severity, r.Population, r.Sampled, r.Judged, r.TP, r.Noise, r.FP, pct(r.Tally))
+		doc, supports := m.Documented[r.Rule], "–"
+		if p, ok := r.Precision(); ok {
+			supports = Level(p)
+			if Overstated(doc, p) {
+				supports += " (overstated)"
+				overstated = append(overstated, fmt.Sprintf("%s at %s: documented %s, sample %s of %d", r.Rule, r.Severity, doc, pct(r.Tally), r.Judged))
+			}
+		}
+		if doc == "" {
+			doc = "–"
+		}
+		fmt.Fprintf(&b, "| %s | %s | %d | %d | %d | %d | %d | %d | %s | %s | %s |\n",
+			r.Rule, r.Severity, r.Population, r.Sampled, r.Judged, r.TP, r.Noise, r.FP, pct(r.Tally), doc, supports)
+	}
+	if len(overstated) > 0 {
+		fmt.Fprintf(&b, "\nDocumented precision above what the judged sample supports (very-high ≥ 90%%, high ≥ 75%%, medium ≥ 50%%): %d\n\n", len(overstated))
+		for _, o := range overstated {
+			b.WriteString("- " + o + "\n")
+		}
 	}
 
 	fmt.Fprintf(&b, "\nJudged findings still reported but outside this sample: %d.\n", m.OutsideSample)

@@ -158,14 +158,21 @@ func TestMeasureJoin(t *testing.T) {
 		t.Errorf("n=1: %d judged in sample, %d outside; want 3 judged errors and warnings in all", judgedIn, m1.OutsideSample)
 	}
 
+	if m.Documented, err = ReadDocumentedPrecision("testdata/rules"); err != nil {
+		t.Fatal(err)
+	}
+	if len(m.Documented) != 1 || m.Documented["GO101"] != "high" {
+		t.Errorf("documented precision %v, want GO101 high only", m.Documented)
+	}
 	var b strings.Builder
 	if err := m.Write(&b, scans); err != nil {
 		t.Fatal(err)
 	}
 	for _, line := range []string{
 		"| proj | 3 | 2 | 1 | 1 |",
-		"| GO101 | error | 3 | 3 | 2 | 1 | 0 | 1 | 50% |",
-		"| GO202 | warning | 2 | 2 | 1 | 0 | 1 | 0 | 0% |",
+		"| GO101 | error | 3 | 3 | 2 | 1 | 0 | 1 | 50% | high | medium (overstated) |",
+		"| GO202 | warning | 2 | 2 | 1 | 0 | 1 | 0 | 0% | – | low |",
+		"- GO101 at error: documented high, sample 50% of 2",
 		"| error | 3 | 3 | 2 | 1 | 0 | 1 | 50% | 50% (of 3) |",
 		"| warning GO | 2 | 2 | 1 | 0 | 1 | 0 | 0% | 0% (of 2) |",
 		"00000000000000a3\tGO101\tproj:cmd/b.go:5\t?\t[error] route c has no authentication",
@@ -353,5 +360,16 @@ func TestShortenKeepsRunesWhole(t *testing.T) {
 	}
 	if shorten("short", 160) != "short" {
 		t.Error("short message changed")
+	}
+}
+
+func TestLevels(t *testing.T) {
+	for p, want := range map[float64]string{1: "very-high", 0.9: "very-high", 0.89: "high", 0.75: "high", 0.5: "medium", 0.49: "low", 0: "low"} {
+		if got := Level(p); got != want {
+			t.Errorf("Level(%v) = %s, want %s", p, got, want)
+		}
+	}
+	if !Overstated("very-high", 0.8) || Overstated("high", 0.8) || Overstated("low", 0) || Overstated("", 0) {
+		t.Error("Overstated disagrees with Level")
 	}
 }

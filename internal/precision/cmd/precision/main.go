@@ -37,6 +37,7 @@ type options struct {
 	jobs                int
 	rescan, download    bool
 	output              string
+	ruleDocs            string
 }
 
 func main() {
@@ -55,6 +56,7 @@ func main() {
 	flag.BoolVar(&o.rescan, "rescan", false, "scan again even when a report is under -out")
 	flag.BoolVar(&o.download, "download", false, "clone missing projects into -src at their commit and fill the module cache (network)")
 	flag.StringVar(&o.output, "o", "", "write the report to `file` instead of standard output")
+	flag.StringVar(&o.ruleDocs, "rule-docs", "docs/rules", "`dir` of the rule pages whose documented precision the report compares with the sample (\"\": none)")
 	flag.Parse()
 	if err := run(o); err != nil {
 		fmt.Fprintln(os.Stderr, "precision:", err)
@@ -133,6 +135,11 @@ func run(o options) error {
 	pop := precision.Population(scans, sevs)
 	sample := precision.Sample(pop, sizes, o.seed)
 	m := precision.Measure(scans, pop, sample, judgments)
+	if o.ruleDocs != "" {
+		if m.Documented, err = precision.ReadDocumentedPrecision(o.ruleDocs); err != nil {
+			return err
+		}
+	}
 
 	var w io.Writer = os.Stdout
 	if o.output != "" {
