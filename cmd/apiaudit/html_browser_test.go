@@ -436,3 +436,100 @@ func fileSize(t *testing.T, name string) int64 {
 	}
 	return info.Size()
 }
+
+// TestHTMLReportLargeInBrowser opens the report of the Microsoft Graph
+// description (20 MB of JSON on one line, about 5,000 findings) and checks
+// that it renders the first batch, filters by rule and by text, and shows
+// more on demand, each time with the counts of the JSON report. It scans
+// for about a minute, so it runs only when APIAUDIT_BROWSER_LARGE=1 (.ci/run
+// sets it, outside the race detector's run) and the corpus of ../shared is
+// there.
+func TestHTMLReportLargeInBrowser(t *testing.T) {
+	if os.Getenv("APIAUDIT_BROWSER_LARGE") != "1" {
+		t.Skip("set APIAUDIT_BROWSER_LARGE=1 to check the report of the Microsoft Graph description in a browser")
+	}
+	browser(t)
+	root, err := filepath.Abs(filepath.Join("..", ".."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	spec := filepath.Join(root, "..", "shared", "corpus", "openapi", "xl", "apisguru-microsoft-graph.json")
+	if _, err := os.Stat(spec); err != nil {
+		t.Skipf("no corpus: %v", err)
+	}
+	file, rep := scanReport(t, root, spec)
+	sev := bySeverity(rep.Findings)
+	byRule := map[string]int{}
+	for _, f := range rep.Findings {
+		byRule[f.RuleID]++
+	}
+	if len(rep.Findings) < 1000 {
+		t.Fatalf("only %d findings; the test is about a large report", len(rep.Findings))
+	}
+	t.Logf("report: %d bytes, %d findings", fileSize(t, file), len(rep.Findings))
+
+	p := newPage(t, 1280, 900)
+	start := time.Now()
+	p.open(t, file, "")
+	t.Logf("opened and rendered in %v", time.Since(start).Round(time.Millisecond))
+	v := p.view(t)
+	if v.Error != sev["error"] || v.Warning != sev["warning"] || v.Note != sev["note"] || v.Shown != len(rep.Findings) {
+		t.Errorf("shows %d errors, %d warnings, %d notes, %d findings; the scan has %v, %d", v.Error, v.Warning, v.Note, v.Shown, sev, len(rep.Findings))
+	}
+	const batch = 200 // htmlBatch in pkg/report
+	if v.Rows != batch {
+		t.Errorf("%d rows rendered at first, want a batch of %d", v.Rows, batch)
+	}
+	var snippet string
+	p.eval(t, `(document.querySelector('#list .finding pre.snippet .ln.hl') || {}).textContent || ''`, &snippet)
+	if snippet == "" || len(snippet) > 400 {
+		t.Errorf("first snippet line: %d bytes %.80q", len(snippet), snippet)
+	}
+
+	// The rule with most findings but not all of them.
+	rule, n := "", 0
+	for id, c := range byRule {
+		if c > n && c < len(rep.Findings) {
+			rule, n = id, c
+		}
+	}
+	start = time.Now()
+	p.eval(t, fmt.Sprintf(`(() => { const s = document.querySelector('#f-rule'); s.value = %q; s.dispatchEvent(new Event('change', {bubbles: true})); return true })()`, rule), nil)
+	p.waitShown(t, n)
+	t.Logf("filter by %s (%d findings) in %v", rule, n, time.Since(start).Round(time.Millisecond))
+	if v := p.view(t); v.Rows != min(n, batch) || v.Hash != "#rule="+rule {
+		t.Errorf("rule %s: %d rows, fragment %q; want %d rows", rule, v.Rows, v.Hash, min(n, batch))
+	}
+	p.run(t, chromedp.Click(chromedp.CSS(`#more`)))
+	if v := p.view(t); v.Rows != min(n, 2*batch) {
+		t.Errorf("after show more: %d rows, want %d", v.Rows, min(n, 2*batch))
+	}
+	for _, r := range p.view(t).Rules {
+		if r != rule {
+			t.Fatalf("rule filter %s shows a %s row", rule, r)
+		}
+	}
+	// Text search over every finding.
+	word := strings.Fields(rep.Findings[len(rep.Findings)/2].Message)[0]
+	want := 0
+	for _, f := range rep.Findings {
+		if f.RuleID == rule && strings.Contains(strings.ToLower(f.Message), strings.ToLower(word)) {
+			want++
+		}
+	}
+	// The search also reads pointers, fixes and rule titles: at least
+	// the findings whose message has the word match, and every row shown
+	// has it.
+	p.run(t, chromedp.SendKeys(chromedp.CSS(`#f-q`), word),
+		chromedp.Poll[chromedp.Void](`location.hash.includes('q=')`, chromedp.WithPollingTimeout(20*time.Second)))
+	var search struct {
+		Shown   int
+		Missing int
+	}
+	p.eval(t, fmt.Sprintf(`(() => ({Shown: Number(document.querySelector('#shown').textContent),
+	  Missing: [...document.querySelectorAll('#list .finding')].filter(a => !a.textContent.toLowerCase().includes(%q)).length}))()`, strings.ToLower(word)), &search)
+	if search.Shown < want || search.Shown > n || search.Missing > 0 {
+		t.Errorf("search %q in rule %s: %d shown (want %d to %d), %d rows without the word", word, rule, search.Shown, want, n, search.Missing)
+	}
+	p.check(t)
+}
