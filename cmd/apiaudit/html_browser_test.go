@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/runtime"
@@ -260,7 +261,8 @@ func bySeverity(fs []jsonFinding) map[string]int {
 // findings of the JSON report of the same scan, filters show exactly the
 // matching rows and keep them in the URL, a taint flow opens as numbered
 // steps with their code, suppressed findings appear on demand with their
-// reasons, nothing breaks at phone width, and the page requests nothing
+// reasons, nothing breaks at phone width, printing leaves out the
+// controls and keeps every finding, and the page requests nothing
 // and breaks no Content-Security-Policy rule. It saves screenshots
 // (go test -run HTMLReportInBrowser -update-screenshots writes them to
 // docs/).
@@ -412,6 +414,20 @@ func TestHTMLReportInBrowser(t *testing.T) {
 	}
 	phoneShot := phone.shot(t, "")
 	phone.check(t)
+
+	// Printed: no controls, every finding.
+	if _, err := chromedp.Call(phone.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
+		t.Fatal(err)
+	}
+	var printed struct {
+		Controls string
+		Rows     int
+	}
+	phone.eval(t, `({Controls: getComputedStyle(document.querySelector('#controls')).display,
+	  Rows: [...document.querySelectorAll('#list .finding')].filter(e => e.offsetHeight > 0).length})`, &printed)
+	if printed.Controls != "none" || printed.Rows != len(rep.Findings) {
+		t.Errorf("printed: controls %q, %d findings; want none and %d", printed.Controls, printed.Rows, len(rep.Findings))
+	}
 
 	dir := t.TempDir()
 	if *updateScreenshots {
