@@ -2,11 +2,13 @@ package engine
 
 import (
 	"fmt"
+	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -187,4 +189,129 @@ func TestGoNewerToolchain(t *testing.T) {
 			t.Errorf("GOTOOLCHAIN=%s: problems %q, want one line for new", toolchain, problems)
 		}
 	}
+}
+
+// TestGoOfflineWhateverTheEnvironment checks that the go command run for a
+// Go scan stays offline when the user's environment (or go env file) marks
+// the scanned module's requirements as private, insecure or fetched with
+// git, and asks for -mod=mod: no git runs (a fake git first on PATH records
+// any call), no HTTP request is made (a proxy listener counts connections),
+// and each missing requirement is the usual clear problem.
+func TestGoOfflineWhateverTheEnvironment(t *testing.T) {
+	for _, setup := range []string{"environment", "go env file"} {
+		t.Run(setup, func(t *testing.T) {
+			dir := t.TempDir()
+			t.Chdir(dir)
+			writeTree(t, dir, map[string]string{
+				"svc/go.mod": "module example.com/svc\n\ngo 1.26\n\nrequire (\n\tgithub.com/apiaudit-private/secret v1.0.0\n\tcorp.example/lib v1.0.0\n)\n",
+				"svc/go.sum": "github.com/apiaudit-private/secret v1.0.0 h1:oTKkRmRuOsKMqFe1AQazd9gGBFNEpOmgKp/xzB97dnA=\n" +
+					"github.com/apiaudit-private/secret v1.0.0/go.mod h1:xBQ8jztBU6kakFMg+8WGxn0c6z1fTSPVIjEY1Wr7jzc=\n" +
+					"corp.example/lib v1.0.0 h1:oTKkRmRuOsKMqFe1AQazd9gGBFNEpOmgKp/xzB97dnA=\n" +
+					"corp.example/lib v1.0.0/go.mod h1:xBQ8jztBU6kakFMg+8WGxn0c6z1fTSPVIjEY1Wr7jzc=\n",
+				"svc/a/a.go":   "package a\n\nimport \"github.com/apiaudit-private/secret\"\n\nvar _ = secret.X\n",
+				"svc/b/b.go":   "package b\n\nimport \"corp.example/lib\"\n\nvar _ = lib.X\n",
+				"svc/api/h.go": handler("api"),
+			})
+			bin := t.TempDir()
+			gitLog := filepath.Join(bin, "git.log")
+			fake := "#!/bin/sh\necho \"$@\" >> " + gitLog + "\nexit 1\n"
+			if err := os.WriteFile(filepath.Join(bin, "git"), []byte(fake), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			t.Setenv("PATH", bin+string(os.PathListSeparator)+os.Getenv("PATH"))
+			proxy := countConnections(t)
+			t.Setenv("HTTPS_PROXY", proxy.addr)
+			t.Setenv("HTTP_PROXY", proxy.addr)
+			t.Setenv("NO_PROXY", "")
+			t.Setenv("GOMODCACHE", t.TempDir())
+			t.Setenv("GOFLAGS", "-mod=mod")
+			t.Setenv("GOTOOLCHAIN", "auto")
+			settings := map[string]string{
+				"GOPRIVATE":       "github.com/apiaudit-private,corp.example",
+				"GONOPROXY":       "github.com/apiaudit-private,corp.example",
+				"GONOSUMDB":       "github.com/apiaudit-private,corp.example",
+				"GOINSECURE":      "corp.example",
+				"GOVCS":           "*:git|hg|svn|bzr|fossil",
+				"GOPROXY":         "direct",
+				"GOSUMDB":         "sum.golang.org",
+				"GIT_SSH_COMMAND": "touch " + filepath.Join(bin, "ssh-ran"),
+			}
+			if setup == "environment" {
+				for k, v := range settings {
+					t.Setenv(k, v)
+				}
+			} else {
+				var file strings.Builder
+				for k, v := range settings {
+					if strings.HasPrefix(k, "GO") {
+						t.Setenv(k, "")
+						fmt.Fprintf(&file, "%s=%s\n", k, v)
+					}
+				}
+				envFile := filepath.Join(bin, "go.env")
+				if err := os.WriteFile(envFile, []byte(file.String()), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				t.Setenv("GOENV", envFile)
+			}
+
+			got, problems := goScan(t, Options{})
+			if want := []string{"svc/api/h.go:9:9 GO201"}; !slices.Equal(got, want) {
+				t.Errorf("findings %q, want %q", got, want)
+			}
+			if data, err := os.ReadFile(gitLog); err == nil {
+				t.Errorf("git ran:\n%s", data)
+			}
+			if _, err := os.Stat(filepath.Join(bin, "ssh-ran")); err == nil {
+				t.Error("ssh ran")
+			}
+			if n := proxy.count(); n > 0 {
+				t.Errorf("%d HTTP connections made", n)
+			}
+			want := []string{
+				`svc/a/a.go:3:8: github.com/apiaudit-private/secret is not in the module cache, and apiaudit downloads nothing: run "cd svc && go mod download", then scan again`,
+				`svc/b/b.go:3:8: corp.example/lib is not in the module cache, and apiaudit downloads nothing: run "cd svc && go mod download", then scan again`,
+			}
+			if !slices.Equal(problems, want) {
+				t.Errorf("problems:\n%s\nwant:\n%s", join(problems), join(want))
+			}
+		})
+	}
+}
+
+// connCounter is a TCP listener that counts the connections made to it and
+// closes each at once.
+type connCounter struct {
+	addr string
+	mu   sync.Mutex
+	n    int
+}
+
+func (c *connCounter) count() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.n
+}
+
+func countConnections(t *testing.T) *connCounter {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ln.Close() })
+	c := &connCounter{addr: "http://" + ln.Addr().String()}
+	go func() {
+		for {
+			conn, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			c.mu.Lock()
+			c.n++
+			c.mu.Unlock()
+			conn.Close()
+		}
+	}()
+	return c
 }

@@ -393,9 +393,10 @@ func isGenerated(path string) bool {
 }
 
 // loadEnv is the environment of the go command that lists the packages:
-// the user's, with the network off (GOPROXY=off), the module files
-// read-only (or the vendor directory when the module, or the workspace,
-// vendors its dependencies) and the workspace set explicitly.
+// the user's, with everything that could reach the network or run another
+// program pinned (see pinnedGoEnv), the module files read-only (or the
+// vendor directory when the module, or the workspace, vendors its
+// dependencies) and the workspace set explicitly.
 func loadEnv(dir, work string) []string {
 	gowork := "off"
 	if work != "" {
@@ -405,7 +406,8 @@ func loadEnv(dir, work string) []string {
 	if _, err := os.Stat(filepath.Join(dir, "vendor", "modules.txt")); err == nil {
 		mod = "-mod=vendor"
 	}
-	env := append(os.Environ(), "GOPROXY=off", "GOFLAGS="+mod, "GOWORK="+gowork)
+	env := append(os.Environ(), pinnedGoEnv...)
+	env = append(env, "GOFLAGS="+mod, "GOWORK="+gowork)
 	if _, set := os.LookupEnv("CGO_ENABLED"); !set {
 		// Loading a cgo file runs the C compiler on its preamble, which
 		// the scanned code writes (and may #include any file on the
@@ -414,6 +416,24 @@ func loadEnv(dir, work string) []string {
 		env = append(env, "CGO_ENABLED=0")
 	}
 	return env
+}
+
+// pinnedGoEnv keeps the go command offline whatever the user's environment
+// or go env file says. GOPROXY=off alone is not enough: a module matched by
+// GOPRIVATE or GONOPROXY bypasses the proxy setting and is fetched directly
+// (a ?go-get=1 request, then git), and the scanned go.mod chooses the module
+// path. The go command takes an empty variable as unset and falls back to
+// the go env file, so the pattern lists are set to "," (a list of empty
+// patterns, which match nothing) rather than left empty.
+var pinnedGoEnv = []string{
+	"GOPROXY=off",
+	"GOPRIVATE=,", "GONOPROXY=,", "GONOSUMDB=,", "GONOSUMCHECK=,", "GOINSECURE=,",
+	"GOSUMDB=off",
+	"GOVCS=*:off",       // no version control command, for any module
+	"GOAUTH=off",        // no credential helper command
+	"GOTOOLCHAIN=local", // no other go binary, whatever go.mod asks
+	"GIT_TERMINAL_PROMPT=0",
+	"GIT_CONFIG_NOSYSTEM=1", "GIT_CONFIG_GLOBAL=/dev/null",
 }
 
 // patterns are the package patterns to load from dir: "./..." for one
