@@ -70,6 +70,7 @@ func Run(ctx context.Context, opts Options) (*lint.Result, error) {
 		findings   []lint.Finding
 		suppressed []lint.Finding
 		problems   []lint.Problem
+		notices    []lint.Problem
 	}
 	outcomes := make([]outcome, len(inputs))
 	total := 0
@@ -119,7 +120,7 @@ func Run(ctx context.Context, opts Options) (*lint.Result, error) {
 			go func() {
 				defer func() { <-sem; wg.Done() }()
 				o := scanModule(ctx, in, goRules, opts)
-				outcomes[i] = outcome{findings: o.findings, suppressed: o.suppressed, problems: o.problems}
+				outcomes[i] = outcome{findings: o.findings, suppressed: o.suppressed, problems: o.problems, notices: o.notices}
 				goFiles[i] = o.files
 			}()
 		}
@@ -135,6 +136,7 @@ func Run(ctx context.Context, opts Options) (*lint.Result, error) {
 		res.Findings = append(res.Findings, o.findings...)
 		res.Suppressed = append(res.Suppressed, o.suppressed...)
 		res.Problems = append(res.Problems, o.problems...)
+		res.Notices = append(res.Notices, o.notices...)
 	}
 	res.Sort()
 	same := func(a, b lint.Finding) bool {

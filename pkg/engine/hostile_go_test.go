@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"context"
 	"fmt"
 	"net"
 	"os"
@@ -9,7 +10,12 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
+
+	"github.com/apiaudit/apiaudit/pkg/lint"
+	"github.com/apiaudit/apiaudit/rules/go201"
+	"github.com/apiaudit/apiaudit/rules/go202"
 )
 
 // hostileModule is a module with a package of each kind that a scan must
@@ -314,4 +320,140 @@ func countConnections(t *testing.T) *connCounter {
 		}
 	}()
 	return c
+}
+
+// TestGoReadsNothingOutsideTheRoot gives a module .go files that lead out
+// of the scan root (links to another checkout and to /etc/passwd), that
+// would block or never end (a named pipe, a link to one, a link to
+// /dev/zero), one over the size limit, and a replace directive pointing
+// outside the root. The scan must finish, analyse the rest, say what it
+// skipped, and quote nothing from outside the root.
+func TestGoReadsNothingOutsideTheRoot(t *testing.T) {
+	outside := t.TempDir()
+	writeTree(t, outside, map[string]string{
+		"secret.go": "package ok\n\nvar x int = \"OUTSIDE-SECRET\"\n",
+		"go.mod":    "module example.com/outside\n\ngo 1.26\n",
+		"lib.go":    "package outside\n\nvar X int = \"OUTSIDE-SECRET\"\n",
+	})
+	dir := t.TempDir()
+	t.Chdir(dir)
+	writeTree(t, dir, map[string]string{
+		"mod/go.mod":       "module example.com/mod\n\ngo 1.26\n\nrequire example.com/outside v0.0.0\n\nreplace example.com/outside => " + outside + "\n",
+		"mod/ok/ok.go":     handler("ok"),
+		"mod/ok/big.go":    "package ok\n\n// " + strings.Repeat("x", 70<<10) + "\n",
+		"mod/uses/uses.go": "package uses\n\nimport \"example.com/outside\"\n\nvar _ = outside.X\n",
+		"pipes/.keep":      "",
+	})
+	links := map[string]string{
+		"mod/ok/leak.go":     filepath.Join(outside, "secret.go"),
+		"mod/ok/passwd.go":   "/etc/passwd",
+		"mod/ok/zero.go":     "/dev/zero",
+		"mod/ok/fifolink.go": filepath.Join(dir, "pipes", "p"),
+	}
+	for name, target := range links {
+		if err := os.Symlink(target, filepath.Join(dir, name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, p := range []string{"pipes/p", "mod/ok/fifo.go"} {
+		if err := syscall.Mkfifo(filepath.Join(dir, p), 0o644); err != nil {
+			t.Skipf("no named pipes here: %v", err)
+		}
+	}
+	wantDevice := ""
+	if err := syscall.Mknod(filepath.Join(dir, "mod/ok/dev.go"), syscall.S_IFCHR|0o644, 1<<8|5); err == nil {
+		wantDevice = "mod/ok/dev.go: skipped: not a regular file (a device)" // a /dev/zero of its own, as root
+	}
+	t.Setenv("GOFLAGS", "")
+	got, problems, notices := goScanAll(t, Options{MaxFileSize: 64 << 10})
+	if wantDevice != "" {
+		if !slices.Contains(notices, wantDevice) {
+			t.Errorf("notices %q, want %q among them", notices, wantDevice)
+		}
+		notices = slices.DeleteFunc(notices, func(n string) bool { return n == wantDevice })
+	}
+	if want := []string{"mod/ok/ok.go:9:9 GO201"}; !slices.Equal(got, want) {
+		t.Errorf("findings %q, want %q", got, want)
+	}
+	wantNotices := []string{
+		"mod/ok/big.go: skipped: the file is 71696 bytes, over the 65536-byte limit (--max-file-size)",
+		"mod/ok/fifo.go: skipped: not a regular file (a named pipe)",
+		"mod/ok/fifolink.go: skipped: not a regular file (a named pipe)",
+		"mod/ok/leak.go: skipped: symbolic link to a file outside the scan root",
+		"mod/ok/passwd.go: skipped: symbolic link to a file outside the scan root",
+		"mod/ok/zero.go: skipped: symbolic link to a file outside the scan root",
+	}
+	if !slices.Equal(notices, wantNotices) {
+		t.Errorf("notices:\n%s\nwant:\n%s", join(notices), join(wantNotices))
+	}
+	wantProblem := "mod/go.mod:7: replace example.com/outside => " + outside + " points outside the scan root, so apiaudit does not load it: packages that import it are not analysed unless the module cache has it"
+	if !slices.Contains(problems, wantProblem) {
+		t.Errorf("problems:\n%s\nwant among them:\n\t%s", join(problems), wantProblem)
+	}
+	if !slices.ContainsFunc(problems, func(p string) bool { return strings.HasPrefix(p, "mod/uses/uses.go:") }) {
+		t.Errorf("problems:\n%s\nwant one for mod/uses/uses.go", join(problems))
+	}
+	for _, p := range append(problems, notices...) {
+		if strings.Contains(p, "OUTSIDE-SECRET") || strings.Contains(p, "root:") || strings.Contains(p, outside+"/") {
+			t.Errorf("outside content or files quoted: %s", p)
+		}
+	}
+}
+
+// goScanAll is goScan with the notices too.
+func goScanAll(t *testing.T, opts Options) (findings, problems, notices []string) {
+	t.Helper()
+	goRules := []*lint.Rule{go201.Rule, go202.Rule}
+	opts.Rules = goRules
+	opts.Known = append(slices.Clone(goRules), SuppressionRule)
+	res, err := Run(context.Background(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range res.Findings {
+		findings = append(findings, fmt.Sprintf("%s %s", f.Location, f.RuleID))
+	}
+	for _, p := range res.Problems {
+		problems = append(problems, p.Error())
+	}
+	for _, p := range res.Notices {
+		notices = append(notices, p.Error())
+	}
+	return findings, problems, notices
+}
+
+// TestDiscoverNonRegularFiles checks that discovery reads no named pipe or
+// device, directly or through a link inside the root: each is skipped with
+// a notice, and the scan ends.
+func TestDiscoverNonRegularFiles(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	writeTree(t, dir, map[string]string{"api/ok.yaml": "openapi: 3.0.3\ninfo: {title: t, version: \"1\"}\npaths: {}\n"})
+	if err := syscall.Mkfifo(filepath.Join(dir, "api/pipe.yaml"), 0o644); err != nil {
+		t.Skipf("no named pipes here: %v", err)
+	}
+	if err := os.Symlink("pipe.yaml", filepath.Join(dir, "api/pipelink.json")); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"api/pipe.yaml: skipped: not a regular file (a named pipe)",
+		"api/pipelink.json: skipped: not a regular file (a named pipe)",
+	}
+	if err := syscall.Mknod(filepath.Join(dir, "api/zero.yaml"), syscall.S_IFCHR|0o644, 1<<8|5); err == nil {
+		want = append(want, "api/zero.yaml: skipped: not a regular file (a device)")
+	}
+	found, err := Discover(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var notices []string
+	for _, n := range found.Notices {
+		notices = append(notices, n.Error())
+	}
+	if !slices.Equal(notices, want) {
+		t.Errorf("notices:\n%s\nwant:\n%s", join(notices), join(want))
+	}
+	if len(found.Inputs) != 1 || !strings.HasSuffix(found.Inputs[0].Abs, "ok.yaml") {
+		t.Errorf("inputs %+v, want ok.yaml alone", found.Inputs)
+	}
 }

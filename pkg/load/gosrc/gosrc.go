@@ -37,6 +37,9 @@ type Options struct {
 	// loaded on its own, with workspaces off.
 	Work    string
 	Modules []string
+	// MaxFileSize bounds the scanned modules' .go files, in bytes: a larger
+	// one is skipped with a notice. 0 means no bound.
+	MaxFileSize int64
 }
 
 // IgnoreDirective is the comment that suppresses a Go finding:
@@ -78,6 +81,7 @@ type Result struct {
 	Suppressed []lint.Finding // findings an ignore covers, Suppression set
 	Ignores    []Ignore
 	Problems   []lint.Problem // package errors and analyzers that failed
+	Notices    []lint.Problem // files skipped (see guard.go) and functions not analysed in full
 }
 
 // Analyze loads the packages of the module in dir ("./...", tests
@@ -85,13 +89,28 @@ type Result struct {
 // downloaded: a dependency missing from the module cache is a problem. match
 // decides whether an ignore's rule pattern names a rule id.
 func Analyze(ctx context.Context, dir string, analyzers []*analysis.Analyzer, match func(pattern, id string) bool, opts Options) (*Result, error) {
+	mods := opts.Modules
+	if opts.Work == "" {
+		mods = []string{dir}
+	}
+	g := guardModules(opts.Root, mods, opts.Work, opts.MaxFileSize)
+	res := &Result{Problems: g.problems, Notices: g.notices}
+	if g.fatal {
+		return res, nil
+	}
 	cfg, pats, deps := loadConfig(ctx, dir, analyzers, opts)
+	cfg.Overlay = g.overlay
 	pkgs, err := packages.Load(cfg, pats...)
 	if err != nil {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		return nil, fmt.Errorf("the go command cannot list the packages: %s", goListError(err))
 	}
+	if ctx.Err() != nil {
+		return nil, ctx.Err()
+	}
 	trimmedErrors(pkgs, deps)
-	res := &Result{}
 	rel := func(path string) string {
 		if r, err := filepath.Rel(opts.Root, path); err == nil {
 			return filepath.ToSlash(r)
