@@ -262,10 +262,10 @@ func scanRun(ctx context.Context, app *App, opts *ScanOptions) error {
 	// terminal has just printed them.
 	if !(toStdout && format == "text") && !opts.Quiet {
 		for _, p := range res.Problems {
-			fmt.Fprintf(app.Err, "apiaudit: %s\n", p.Error())
+			fmt.Fprintf(app.Err, "apiaudit: %s\n", report.Safe(p.Error()))
 		}
 		for _, p := range res.Notices {
-			fmt.Fprintf(app.Err, "apiaudit: notice: %s\n", p.Error())
+			fmt.Fprintf(app.Err, "apiaudit: notice: %s\n", report.Safe(p.Error()))
 		}
 	}
 

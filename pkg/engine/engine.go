@@ -262,7 +262,11 @@ func complete(rule *lint.Rule, f lint.Finding) lint.Finding {
 // covers, marked with the first one that does, and reports suppressions
 // that are malformed, lack a reason, name no known rule or match nothing.
 func applyIgnores(doc *openapi.Document, findings []lint.Finding, opts Options) (kept, suppressed []lint.Finding) {
-	ignores := doc.Ignores()
+	return applyIgnoreList(doc.Ignores(), findings, opts)
+}
+
+// applyIgnoreList is applyIgnores with the document's suppressions given.
+func applyIgnoreList(ignores []openapi.Ignore, findings []lint.Finding, opts Options) (kept, suppressed []lint.Finding) {
 	if len(ignores) == 0 {
 		return findings, nil
 	}
@@ -271,22 +275,71 @@ func applyIgnores(doc *openapi.Document, findings []lint.Finding, opts Options) 
 		known = opts.Rules
 	}
 	used := make([]bool, len(ignores))
+	// Suppressions are grouped by the element they cover and then by rule
+	// pattern: a finding looks up the groups of its pointer and of each
+	// element above it, and matches each pattern once, so that the cost
+	// grows with findings plus suppressions, not with their product
+	// (50 000 suppressions against 100 000 findings took 95 s).
+	type group struct {
+		members []int // indices into ignores, in document order
+		used    bool
+	}
+	byScope := map[string]map[string]*group{}
+	for i, ig := range ignores {
+		if ig.Err != "" || ig.Reason == "" {
+			continue
+		}
+		rules := byScope[ig.Scope]
+		if rules == nil {
+			rules = map[string]*group{}
+			byScope[ig.Scope] = rules
+		}
+		g := rules[ig.Rule]
+		if g == nil {
+			g = &group{}
+			rules[ig.Rule] = g
+		}
+		g.members = append(g.members, i)
+	}
 	for _, f := range findings {
-		for i, ig := range ignores {
-			if ig.Err != "" || ig.Reason == "" {
-				continue
-			}
-			if ok, _ := doublestar.Match(ig.Rule, f.RuleID); ok && ig.Covers(f) {
-				used[i] = true
-				if f.Suppression == nil {
-					f.Suppression = &lint.Suppression{Kind: lint.SuppressedInSource, Reason: ig.Reason, Location: ig.At}
+		first := -1
+		visit := func(scope string) {
+			for pattern, g := range byScope[scope] {
+				if ok, _ := doublestar.Match(pattern, f.RuleID); ok {
+					g.used = true
+					if first < 0 || g.members[0] < first {
+						first = g.members[0]
+					}
 				}
 			}
+		}
+		visit("")
+		p := f.Location.Pointer
+		for i := 1; i < len(p); i++ {
+			if p[i] == '/' {
+				visit(p[:i])
+			}
+		}
+		if p != "" {
+			visit(p)
+		}
+		if first >= 0 && f.Suppression == nil {
+			ig := ignores[first]
+			f.Suppression = &lint.Suppression{Kind: lint.SuppressedInSource, Reason: ig.Reason, Location: ig.At}
 		}
 		if f.Suppression != nil {
 			suppressed = append(suppressed, f)
 		} else {
 			kept = append(kept, f)
+		}
+	}
+	for _, rules := range byScope {
+		for _, g := range rules {
+			if g.used {
+				for _, i := range g.members {
+					used[i] = true
+				}
+			}
 		}
 	}
 	report := func(ig openapi.Ignore, format string, args ...any) {

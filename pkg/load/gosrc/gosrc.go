@@ -174,6 +174,13 @@ func Analyze(ctx context.Context, dir string, analyzers []*analysis.Analyzer, ma
 		}
 	}
 
+	// Ignores by file, so that matching a finding costs what its own
+	// file's ignores cost.
+	byFile := map[string][]int{}
+	for i, ig := range res.Ignores {
+		byFile[ig.At.File] = append(byFile[ig.At.File], i)
+	}
+
 	// The packages of one load share one SSA program, and the taint
 	// analyzer skips those that no flow can go through (gotaint.Share).
 	release := gotaint.Share(ok[0].Fset, ok)
@@ -223,7 +230,7 @@ func Analyze(ctx context.Context, dir string, analyzers []*analysis.Analyzer, ma
 				f.Flow = append(f.Flow, lint.Step{Location: lint.Location{File: rel(p.Filename), Line: p.Line, Column: p.Column}, Message: ri.Message})
 			}
 			f.Fingerprint = lint.GoFingerprint(f.RuleID, f.Location.File, enclosingFunc(info.syntax, d.Pos), f.Message)
-			if ig := suppressing(res.Ignores, f, match); ig != nil {
+			if ig := suppressing(res.Ignores, byFile[f.Location.File], f, match); ig != nil {
 				f.Suppression = &lint.Suppression{Kind: lint.SuppressedInSource, Reason: ig.Reason, Location: ig.At}
 				res.Suppressed = append(res.Suppressed, f)
 				continue
@@ -551,12 +558,13 @@ func ignores(fset *token.FileSet, f *ast.File, file string) []Ignore {
 	return out
 }
 
-// suppressing marks as used every usable ignore that covers the finding and
+// suppressing marks as used every usable ignore that covers the finding,
+// among those of its file (inFile, indices into igs), and
 // returns the closest: one on the finding's line or the line above before
 // one on a declaration, and the innermost declaration first.
-func suppressing(igs []Ignore, f lint.Finding, match func(pattern, id string) bool) *Ignore {
+func suppressing(igs []Ignore, inFile []int, f lint.Finding, match func(pattern, id string) bool) *Ignore {
 	var best *Ignore
-	for i := range igs {
+	for _, i := range inFile {
 		ig := &igs[i]
 		if ig.Rule == "" || ig.Reason == "" || ig.At.File != f.Location.File {
 			continue
