@@ -8,6 +8,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -38,7 +39,7 @@ type Changes struct {
 	top     string               // the top of the working tree
 	format  string               // the repository's object format: sha1 or sha256
 	tracked map[string]treeEntry // files of Commit, relative to dir
-	blobs   map[string]bool      // the blob ids of Commit's files
+	blobs   map[string][]string  // the files of Commit by blob id, relative to dir
 	files   map[string]*fileChange
 }
 
@@ -89,7 +90,7 @@ func ChangedSince(ctx context.Context, dir, rev string) (*Changes, error) {
 		return nil, fmt.Errorf("--new-from-rev: git rev-parse: %v", err)
 	}
 	c := &Changes{Rev: rev, Commit: strings.TrimSpace(commit), ctx: ctx, dir: dir, top: top,
-		format: strings.TrimSpace(format), tracked: map[string]treeEntry{}, blobs: map[string]bool{}, files: map[string]*fileChange{}}
+		format: strings.TrimSpace(format), tracked: map[string]treeEntry{}, blobs: map[string][]string{}, files: map[string]*fileChange{}}
 	tree, err := git(ctx, top, "ls-tree", "-r", "-z", "--full-tree", c.Commit)
 	if err != nil {
 		return nil, fmt.Errorf("--new-from-rev: git ls-tree: %v", err)
@@ -106,7 +107,7 @@ func ChangedSince(ctx context.Context, dir, rev string) (*Changes, error) {
 			continue
 		}
 		c.tracked[filepath.ToSlash(r)] = treeEntry{mode: fields[0], oid: fields[2], path: path}
-		c.blobs[fields[2]] = true
+		c.blobs[fields[2]] = append(c.blobs[fields[2]], filepath.ToSlash(r))
 	}
 	return c, nil
 }
@@ -123,7 +124,8 @@ func (c *Changes) change(file string) *fileChange {
 
 // compare works out which lines of file changed since the revision: none
 // when it is byte for byte what the revision has (under this name or, for
-// a file that moved, another), all of them when it is new, binary, too
+// a file that moved, under a name that is gone from the working tree; a
+// copy is new), all of them when it is new, binary, too
 // large or cannot be read, else the lines a line diff adds or replaces.
 // Line ends are compared without their carriage return, so that a
 // checkout with CRLF line ends (core.autocrlf) has no changed lines.
@@ -136,8 +138,8 @@ func (c *Changes) compare(file string) *fileChange {
 	id := blobID(c.format, now)
 	e, tracked := c.tracked[file]
 	switch {
-	case !tracked && c.blobs[id]:
-		return &fileChange{} // moved or copied, unchanged
+	case !tracked && c.moved(id):
+		return &fileChange{} // moved, unchanged
 	case !tracked:
 		return whole
 	case id == e.oid:
@@ -156,6 +158,17 @@ func (c *Changes) compare(file string) *fileChange {
 		}
 	}
 	return fc
+}
+
+// moved reports whether the revision has a file with blob id id whose
+// name is gone from the working tree.
+func (c *Changes) moved(id string) bool {
+	for _, p := range c.blobs[id] {
+		if _, err := os.Lstat(filepath.Join(c.dir, filepath.FromSlash(p))); errors.Is(err, fs.ErrNotExist) {
+			return true
+		}
+	}
+	return false
 }
 
 // lines splits text into lines without their line ends ("\n" or "\r\n").

@@ -120,6 +120,7 @@ func TestChangedSinceLineEnds(t *testing.T) {
 	dir := gitRepo(t, map[string]string{"crlf.yaml": "a\nb\nc\n", "del.yaml": "a\nb\nc\n", "same.yaml": "x\n"})
 	writeFile(t, filepath.Join(dir, "crlf.yaml"), "a\r\nB\r\nc\r\n")
 	writeFile(t, filepath.Join(dir, "del.yaml"), "a\nc\n")
+	writeFile(t, filepath.Join(dir, "copy.yaml"), "x\n") // a copy of same.yaml: new
 	c, err := ChangedSince(context.Background(), dir, "HEAD")
 	if err != nil {
 		t.Fatal(err)
@@ -131,7 +132,7 @@ func TestChangedSinceLineEnds(t *testing.T) {
 	}{
 		{"crlf.yaml", 1, false}, {"crlf.yaml", 2, true}, {"crlf.yaml", 3, false},
 		{"del.yaml", 1, false}, {"del.yaml", 2, false}, {"del.yaml", 0, true},
-		{"same.yaml", 0, false}, {"same.yaml", 1, false},
+		{"same.yaml", 0, false}, {"same.yaml", 1, false}, {"copy.yaml", 1, true},
 	} {
 		if got := c.Keep(lint.Finding{Location: lint.Location{File: tc.file, Line: tc.line}}); got != tc.keep {
 			t.Errorf("%s:%d: Keep = %v, want %v", tc.file, tc.line, got, tc.keep)
