@@ -91,6 +91,9 @@ func Run(ctx context.Context, opts Options) (*lint.Result, error) {
 	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(inputs[b].Size, inputs[a].Size) })
 	for _, i := range order {
 		in := inputs[i]
+		if ctx.Err() != nil {
+			break // interrupted: start nothing more
+		}
 		if in.Kind != KindOpenAPI {
 			continue // Go modules are analysed by the Go rules below
 		}
@@ -112,6 +115,9 @@ func Run(ctx context.Context, opts Options) (*lint.Result, error) {
 	goFiles := make([][]string, len(inputs))
 	if goRules := analyzerRules(opts.Rules); len(goRules) > 0 {
 		for i, in := range inputs {
+			if ctx.Err() != nil {
+				break
+			}
 			if in.Kind != KindGo {
 				continue
 			}

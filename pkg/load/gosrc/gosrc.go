@@ -256,7 +256,7 @@ func loadConfig(ctx context.Context, dir string, analyzers []*analysis.Analyzer,
 	if opts.Work == "" {
 		scan = []string{dir}
 	}
-	d = newDeps(dir, env, scan)
+	d = newDeps(ctx, dir, env, scan)
 	cfg = &packages.Config{
 		Context:   ctx,
 		Mode:      mode | packages.NeedModule,
