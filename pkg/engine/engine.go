@@ -144,6 +144,7 @@ func Run(ctx context.Context, opts Options) (*lint.Result, error) {
 		res.Problems = append(res.Problems, o.problems...)
 		res.Notices = append(res.Notices, o.notices...)
 	}
+	relativeMessages(res, inputs)
 	res.Sort()
 	same := func(a, b lint.Finding) bool {
 		return a.RuleID == b.RuleID && a.Location == b.Location && a.Message == b.Message
@@ -151,6 +152,37 @@ func Run(ctx context.Context, opts Options) (*lint.Result, error) {
 	res.Findings = slices.CompactFunc(res.Findings, same)
 	res.Suppressed = slices.CompactFunc(res.Suppressed, same)
 	return res, nil
+}
+
+// relativeMessages rewrites the absolute paths under a scan root that
+// problem and notice messages quote (the go command names a missing
+// replacement directory in full, for one) relative to that root, as their
+// File is: the same tree scanned in two places gives the same report.
+func relativeMessages(res *lint.Result, inputs []Input) {
+	sep := string(filepath.Separator)
+	var roots []string
+	for _, in := range inputs {
+		roots = append(roots, in.Root)
+		if r, err := filepath.EvalSymlinks(in.Root); err == nil {
+			roots = append(roots, r)
+		}
+	}
+	slices.Sort(roots)
+	roots = slices.Compact(roots)
+	// The longest root first, so that a root inside another one wins.
+	slices.SortStableFunc(roots, func(a, b string) int { return cmp.Compare(len(b), len(a)) })
+	fix := func(ps []lint.Problem) {
+		for i := range ps {
+			for _, r := range roots {
+				if strings.Contains(ps[i].Message, r) {
+					m := strings.ReplaceAll(ps[i].Message, r+sep, "")
+					ps[i].Message = strings.ReplaceAll(m, r, ".")
+				}
+			}
+		}
+	}
+	fix(res.Problems)
+	fix(res.Notices)
 }
 
 // scanDocument loads one document and runs every spec rule on it. It

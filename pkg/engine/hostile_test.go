@@ -2,7 +2,9 @@ package engine
 
 import (
 	"fmt"
+	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/apiaudit/apiaudit/pkg/lint"
@@ -55,5 +57,31 @@ func TestApplyIgnoreList(t *testing.T) {
 	kept, suppressed = applyIgnoreList(many, manyFindings, Options{Rules: rules})
 	if len(kept) != 0 || len(suppressed) != len(manyFindings) {
 		t.Errorf("%d kept (first %v), %d suppressed, want 0 and %d", len(kept), kept[:min(1, len(kept))], len(suppressed), len(manyFindings))
+	}
+}
+
+// TestProblemsRelativeToTheRoot scans the same module in two places: the
+// go command names a missing replacement directory by its absolute path,
+// and the problem must read the same in both.
+func TestProblemsRelativeToTheRoot(t *testing.T) {
+	var got [][]string
+	for range 2 {
+		dir := t.TempDir()
+		t.Chdir(dir)
+		writeTree(t, dir, map[string]string{
+			"r/go.mod": "module example.com/r\n\ngo 1.26\n\nrequire example.com/q v0.0.0\n\nreplace example.com/q => " + filepath.Join(dir, "r", "missing") + "\n",
+			"r/r.go":   "package r\n\nimport _ \"example.com/q\"\n",
+		})
+		_, problems, _ := goScanAll(t, Options{})
+		for _, p := range problems {
+			if strings.Contains(p, dir) {
+				t.Errorf("problem quotes the root %s: %s", dir, p)
+			}
+		}
+		got = append(got, problems)
+	}
+	want := []string{"r/r.go:3:10: example.com/q: example.com/q@v0.0.0: replacement directory r/missing does not exist"}
+	if !slices.Equal(got[0], want) || !slices.Equal(got[1], want) {
+		t.Errorf("problems\n%q\n%q\nwant %q", got[0], got[1], want)
 	}
 }
