@@ -171,6 +171,15 @@ func Analyze(ctx context.Context, dir string, analyzers []*analysis.Analyzer, ma
 			}
 			res.Files = append(res.Files, rel(name))
 			res.Ignores = append(res.Ignores, ignores(p.Fset, f, rel(name))...)
+			for _, d := range f.Decls {
+				if fd, ok := d.(*ast.FuncDecl); ok {
+					if why := gotaint.TooCostly(fd); why != "" {
+						pos := p.Fset.Position(fd.Pos())
+						res.Notices = append(res.Notices, lint.Problem{File: rel(pos.Filename), Line: pos.Line, Column: pos.Column,
+							Message: fmt.Sprintf("%s is not followed by the taint analysis: its body is %s", funcName(fd), why)})
+					}
+				}
+			}
 		}
 	}
 
@@ -662,6 +671,14 @@ func recvString(e ast.Expr) string {
 		return "(*" + recvName(e) + ")"
 	}
 	return recvName(e)
+}
+
+// funcName names a function or method as enclosingFunc does.
+func funcName(fd *ast.FuncDecl) string {
+	if fd.Recv == nil || len(fd.Recv.List) == 0 {
+		return fd.Name.Name
+	}
+	return recvName(fd.Recv.List[0].Type) + "." + fd.Name.Name
 }
 
 // enclosingFunc names the top-level function or method around pos: "Name"
