@@ -12,6 +12,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/packages"
+
+	"github.com/apiaudit/apiaudit/internal/childproc"
 )
 
 // Dependencies are type-checked from source, like the scanned packages,
@@ -49,6 +51,7 @@ func newDeps(ctx context.Context, dir string, env []string, scan []string) *deps
 	}
 	cmd := exec.CommandContext(ctx, "go", "env", "GOROOT", "GOMODCACHE")
 	cmd.Dir, cmd.Env = dir, env
+	childproc.Configure(cmd)
 	out, err := cmd.Output()
 	if err != nil {
 		return d // the load reports what is wrong with the go command
