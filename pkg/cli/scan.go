@@ -268,33 +268,37 @@ func scanRun(ctx context.Context, app *App, opts *ScanOptions) error {
 	if base != nil {
 		base.Apply(res, time.Now())
 	}
+	suppressed := res.Suppressed // the html format lists them all
 	if !opts.IncludeSuppressed {
 		res.Suppressed = nil
 	}
 
 	color := toStdout && format == "text" && !opts.NoColor &&
 		app.Getenv("NO_COLOR") == "" && app.IsTTY(app.Out)
-	rep, err := report.New(format, report.Options{ToolVersion: app.Build.Version, Color: color})
+	ropts := reportOptions(app, opts, cfg, format, cmp.Or(opts.FailOn, cfg.FailOn, DefaultFailOn))
+	ropts.Color = color
+	rep, err := report.New(format, ropts)
 	if err != nil {
 		return err
 	}
 	if toStdout {
 		w := bufio.NewWriter(app.Out)
-		if err := rep.Report(w, res); err != nil {
+		if err := rep.Report(w, resultFor(format, res, suppressed)); err != nil {
 			return err
 		}
 		if err := w.Flush(); err != nil {
 			return err
 		}
-	} else if err := writeFile(opts.Output, func(w io.Writer) error { return rep.Report(w, res) }); err != nil {
+	} else if err := writeFile(opts.Output, func(w io.Writer) error { return rep.Report(w, resultFor(format, res, suppressed)) }); err != nil {
 		return err
 	}
 	for _, f := range slices.Sorted(maps.Keys(opts.Outputs)) {
-		rep, err := report.New(f, report.Options{ToolVersion: app.Build.Version})
+		ropts.Color = false
+		rep, err := report.New(f, ropts)
 		if err != nil {
 			return err
 		}
-		if err := writeFile(opts.Outputs[f], func(w io.Writer) error { return rep.Report(w, res) }); err != nil {
+		if err := writeFile(opts.Outputs[f], func(w io.Writer) error { return rep.Report(w, resultFor(f, res, suppressed)) }); err != nil {
 			return err
 		}
 	}

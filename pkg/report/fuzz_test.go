@@ -20,7 +20,8 @@ import (
 // SARIF none of DEL, C1 controls and format characters raw. JUnit must parse
 // as XML, markdown must carry no raw HTML or links from the document and
 // keep its tables whole, and github must stay one workflow command per line
-// (checkFormat in formats_test.go).
+// (checkFormat in formats_test.go). HTML must carry no element, script or
+// address from the document, and keep its CSP (checkHTML in html_test.go).
 func FuzzReporters(f *testing.F) {
 	for _, seed := range []string{
 		"post /payments can be called without authentication",
@@ -78,6 +79,10 @@ func FuzzReporters(f *testing.F) {
 				}
 				if i := bytes.IndexFunc(out.Bytes(), hidden); i >= 0 {
 					t.Fatalf("SARIF carries a raw %U", []rune(string(out.Bytes()[i:]))[0])
+				}
+			case "html":
+				if err := checkHTML(out.Bytes()); err != nil {
+					t.Fatalf("html: %v\n%s", err, firstLines(out.String()))
 				}
 			case "markdown", "github", "junit":
 				if err := checkFormat(format, out.Bytes()); err != nil {
