@@ -60,7 +60,7 @@ func readCapped(r io.Reader, limit int64, name string) ([]byte, error) {
 		return nil, err
 	}
 	if int64(len(data)) > limit {
-		return nil, &refError{fmt.Sprintf("$ref to %s: the file is over the %dMB limit (raise it with --max-file-size)", name, limit>>20), name}
+		return nil, &refError{fmt.Sprintf("$ref to %s: the file is over the %dMB limit (raise it with --max-file-size)", name, limit>>20), name, true}
 	}
 	return data, nil
 }
@@ -83,6 +83,8 @@ type Document struct {
 	// top holds where the root file's top-level keys are written, so that
 	// a finding on one of them needs no YAML tree of the whole file.
 	top map[string]srcPos
+	// rep repairs what kin-openapi refuses, while Load runs.
+	rep *repairer
 }
 
 // Load reads the document at path, whose version Sniff has told. A document
@@ -100,21 +102,54 @@ func Load(ctx context.Context, path, version string, opts Options) (*Document, e
 	d := &Document{abs: abs, root: root, Version: version, trees: map[string]*tree{}, blocks: map[string]lineMap{}}
 	d.File = d.rel(abs)
 
-	loader := &openapi3.Loader{
-		Context:               ctx,
-		IncludeOrigin:         true,
-		IsExternalRefsAllowed: true,
-		ReadFromURIFunc:       openapi3.URIMapCache(opts.reader(root, d.block)),
+	d.rep = &repairer{d: d, sources: map[string]*source{}, fixers: map[string]*fixer{}}
+	for round := 0; ; round++ {
+		loader := &openapi3.Loader{
+			Context:               ctx,
+			IncludeOrigin:         true,
+			IsExternalRefsAllowed: true,
+			ReadFromURIFunc:       openapi3.URIMapCache(opts.reader(root, d.feed)),
+		}
+		if version == "2.0" {
+			d.T, err = d.loadV2(loader)
+		} else {
+			d.T, err = loader.LoadFromFile(abs)
+		}
+		if err == nil {
+			break
+		}
+		// A document that does not parse at all, or a round that repairs
+		// nothing more, is a problem; the error is the first load's when
+		// the repairs did not help.
+		if ctx.Err() != nil || round >= maxRepairRounds || !d.rep.round(err) {
+			return nil, d.problem(err)
+		}
 	}
-	if version == "2.0" {
-		d.T, err = d.loadV2(loader)
-	} else {
-		d.T, err = loader.LoadFromFile(abs)
+	if len(d.rep.list) > 0 {
+		repairs.Store(d.T, d.rep.list)
 	}
-	if err != nil {
-		return nil, d.problem(err)
-	}
+	d.rep = nil
 	return d, nil
+}
+
+// feed is what the reader hands kin-openapi for a file: the block rewrite
+// of a JSON file, with the repairs made so far.
+func (d *Document) feed(abs string, data []byte) []byte {
+	abs = filepath.Clean(abs)
+	d.mu.Lock()
+	rep := d.rep
+	d.mu.Unlock()
+	if rep == nil {
+		return d.block(abs, data)
+	}
+	if src, ok := rep.sources[abs]; ok {
+		rep.last = src
+		return src.data
+	}
+	src := &source{abs: abs, data: d.block(abs, data)}
+	rep.sources[abs] = src
+	rep.last = src
+	return src.data
 }
 
 func (d *Document) loadV2(loader *openapi3.Loader) (*openapi3.T, error) {
@@ -123,9 +158,10 @@ func (d *Document) loadV2(loader *openapi3.Loader) (*openapi3.T, error) {
 		return nil, err
 	}
 	var doc2 openapi2.T
-	if err := openapi2.UnmarshalFromData(d.block(d.abs, data), &doc2); err != nil {
+	if err := openapi2.UnmarshalFromData(d.feed(d.abs, data), &doc2); err != nil {
 		return nil, err
 	}
+	d.repairV2(&doc2)
 	t, err := openapi2conv.ToV3WithLoader(&doc2, loader, &url.URL{Path: filepath.ToSlash(d.abs)})
 	if err != nil {
 		return nil, err
@@ -265,6 +301,10 @@ func oneLine(s string) string {
 type refError struct {
 	msg    string
 	target string // the file or URL it leads to
+	// policy is set for a $ref refused on purpose (remote, out of the
+	// root, too large): the document is not loaded without it, since the
+	// user must decide.
+	policy bool
 }
 
 func (e *refError) Error() string { return e.msg }
@@ -325,7 +365,7 @@ func (o Options) reader(root string, convert func(abs string, data []byte) []byt
 		switch u.Scheme {
 		case "http", "https":
 			if !o.AllowRemoteRefs {
-				return nil, &refError{fmt.Sprintf("remote $ref %s was not fetched (pass --allow-remote-refs to follow it)", u.Redacted()), u.Path}
+				return nil, &refError{fmt.Sprintf("remote $ref %s was not fetched (pass --allow-remote-refs to follow it)", u.Redacted()), u.Path, true}
 			}
 			resp, err := client.Get(u.String())
 			if err != nil {
@@ -338,7 +378,7 @@ func (o Options) reader(root string, convert func(abs string, data []byte) []byt
 			return readCapped(resp.Body, o.readLimit(), u.Redacted())
 		case "", "file":
 		default:
-			return nil, &refError{fmt.Sprintf("$ref %s uses unsupported scheme %q", u.Redacted(), u.Scheme), u.Path}
+			return nil, &refError{fmt.Sprintf("$ref %s uses unsupported scheme %q", u.Redacted(), u.Scheme), u.Path, true}
 		}
 		p := filepath.FromSlash(u.Path)
 		abs, err := filepath.Abs(p)
@@ -354,11 +394,11 @@ func (o Options) reader(root string, convert func(abs string, data []byte) []byt
 			realRoot = r
 		}
 		if rel, err := filepath.Rel(realRoot, real); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-			return nil, &refError{fmt.Sprintf("$ref to %s leaves the scan root", relToRoot(root, abs)), abs}
+			return nil, &refError{fmt.Sprintf("$ref to %s leaves the scan root", relToRoot(root, abs)), abs, true}
 		}
 		f, err := os.Open(real)
 		if err != nil {
-			return nil, &refError{fmt.Sprintf("$ref to %s cannot be read: %v", relOrAbs(root, abs), errors.Unwrap(err)), abs}
+			return nil, &refError{fmt.Sprintf("$ref to %s cannot be read: %v", relOrAbs(root, abs), errors.Unwrap(err)), abs, false}
 		}
 		defer f.Close()
 		data, err := readCapped(f, o.readLimit(), relOrAbs(root, abs))
