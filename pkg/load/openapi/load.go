@@ -251,11 +251,25 @@ func (d *Document) problem(err error) *lint.Problem {
 			return p
 		}
 	}
+	d.mu.Lock()
+	_, rewritten := d.blocks[filepath.Clean(d.abs)]
+	d.mu.Unlock()
+	if rewritten {
+		// The JSON was valid (it was rewritten as block YAML): what the
+		// JSON decoder then says about the rewrite is noise, and the
+		// YAML decoder's positions are in the rewrite.
+		if i := strings.Index(p.Message, "yaml error: "); i >= 0 && strings.Contains(p.Message[:i], "json error: ") {
+			p.Message = p.Message[i:]
+		}
+	}
 	if m := yamlAt.FindStringSubmatch(p.Message); m != nil {
 		p.Line, _ = strconv.Atoi(m[1])
 		p.Column, _ = strconv.Atoi(m[2])
 	} else if m := yamlLineNo.FindStringSubmatch(p.Message); m != nil {
 		p.Line, _ = strconv.Atoi(m[1])
+	}
+	if rewritten && p.Line > 0 {
+		p.Line, p.Column = d.orig(d.abs, p.Line, max(p.Column, 1))
 	}
 	p.Message = yamlNoise.ReplaceAllString(p.Message, "")
 	return p

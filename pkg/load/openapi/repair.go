@@ -69,6 +69,7 @@ type source struct {
 type edit struct {
 	start, end int
 	text       string
+	seq        *yaml.Node // the sequence an item was dropped from
 }
 
 // nodeAt finds the shallowest node that starts at line and column, with its
@@ -345,10 +346,11 @@ type fixer struct {
 	order *order
 	edits []edit
 	seen  map[*yaml.Node]bool
+	drops map[*yaml.Node]int // items dropped from each sequence
 }
 
 func newFixer(src *source) *fixer {
-	return &fixer{src: src, text: newText(src.data), seen: map[*yaml.Node]bool{}}
+	return &fixer{src: src, text: newText(src.data), seen: map[*yaml.Node]bool{}, drops: map[*yaml.Node]int{}}
 }
 
 func (f *fixer) next(n *yaml.Node) *yaml.Node {
@@ -368,7 +370,7 @@ func (f *fixer) replace(n *yaml.Node, repl string) bool {
 		return false
 	}
 	f.seen[n] = true
-	f.edits = append(f.edits, edit{start, end, repl})
+	f.edits = append(f.edits, edit{start, end, repl, nil})
 	return true
 }
 
@@ -409,7 +411,16 @@ func (f *fixer) drop(seq, n *yaml.Node) bool {
 		start = ls
 	}
 	f.seen[n] = true
-	f.edits = append(f.edits, edit{start, end, ""})
+	f.edits = append(f.edits, edit{start, end, "", seq})
+	f.drops[seq]++
+	if f.drops[seq] == len(seq.Content) && seq.Style&yaml.FlowStyle == 0 {
+		// Every item is gone: a block sequence with none left would read
+		// as null, so the sequence is written as [] instead.
+		f.edits = slices.DeleteFunc(f.edits, func(e edit) bool { return e.seq == seq })
+		if !f.replace(seq, "[]") {
+			return false
+		}
+	}
 	return true
 }
 
@@ -635,37 +646,51 @@ func (l *repairer) round(err error) bool {
 // the path of the mapping.
 type refNode struct {
 	owner, key, value *yaml.Node
+	parent            *yaml.Node // what holds owner
 	path              []string
+	// mapping is set for a value of a discriminator's mapping: owner is
+	// the mapping, key the entry's key.
+	mapping bool
 }
 
 func collectRefs(root *yaml.Node) []refNode {
 	var out []refNode
-	var walk func(n *yaml.Node, path []string, depth int)
-	walk = func(n *yaml.Node, path []string, depth int) {
+	var walk func(n, parent *yaml.Node, path []string, depth int)
+	walk = func(n, parent *yaml.Node, path []string, depth int) {
 		if n == nil || depth > maxNesting+16 {
 			return
 		}
 		switch n.Kind {
 		case yaml.DocumentNode:
 			for _, c := range n.Content {
-				walk(c, path, depth+1)
+				walk(c, n, path, depth+1)
 			}
 		case yaml.MappingNode:
 			for i := 0; i+1 < len(n.Content); i += 2 {
 				k, v := n.Content[i], n.Content[i+1]
 				if k.Value == "$ref" && v.Kind == yaml.ScalarNode {
-					out = append(out, refNode{owner: n, key: k, value: v, path: path})
+					out = append(out, refNode{owner: n, key: k, value: v, parent: parent, path: path})
 					continue
 				}
-				walk(v, append(slices.Clip(path), k.Value), depth+1)
+				if k.Value == "mapping" && v.Kind == yaml.MappingNode && len(path) > 0 && path[len(path)-1] == "discriminator" {
+					// kin-openapi follows a discriminator's mapping
+					// values as references.
+					for j := 0; j+1 < len(v.Content); j += 2 {
+						if mv := v.Content[j+1]; mv.Kind == yaml.ScalarNode && looksLikeRef(mv.Value) {
+							out = append(out, refNode{owner: v, key: v.Content[j], value: mv, parent: n, path: append(slices.Clip(path), "mapping"), mapping: true})
+						}
+					}
+					continue
+				}
+				walk(v, n, append(slices.Clip(path), k.Value), depth+1)
 			}
 		case yaml.SequenceNode:
 			for i, c := range n.Content {
-				walk(c, append(slices.Clip(path), strconv.Itoa(i)), depth+1)
+				walk(c, n, append(slices.Clip(path), strconv.Itoa(i)), depth+1)
 			}
 		}
 	}
-	walk(root, nil, 0)
+	walk(root, nil, nil, 0)
 	return out
 }
 
@@ -725,6 +750,7 @@ func (l *repairer) sweepRefs(src *source) bool {
 	}
 	t := &tree{root: resolveAlias(src.node)}
 	changed := false
+	said := map[string]bool{}
 	v3 := l.d.Version != "2.0"
 	for _, r := range collectRefs(src.node) {
 		ref := r.value.Value
@@ -746,6 +772,10 @@ func (l *repairer) sweepRefs(src *source) bool {
 				msg = fmt.Sprintf("$ref %s leads to %s, which does not exist", ref, relOrAbs(l.d.root, target))
 			}
 		default:
+			// The fragment is a JSON pointer written in a URI: percent-encoded.
+			if u, err := url.PathUnescape(frag); err == nil {
+				frag = u
+			}
 			tokens := Split(frag)
 			if _, _, matched := t.find(tokens); matched != len(tokens) {
 				msg = fmt.Sprintf("$ref %s leads nowhere: %s is not in the document", ref, frag)
@@ -759,7 +789,21 @@ func (l *repairer) sweepRefs(src *source) bool {
 		if msg == "" {
 			continue
 		}
-		if f.replace(r.owner, "{}") {
+		if r.mapping {
+			// One finding for each missing target of a mapping, which is
+			// dropped whole.
+			k := fmt.Sprintf("%p %s", r.owner, file)
+			if said[k] {
+				continue
+			}
+			said[k] = true
+			if f.seen[r.owner] || f.replace(r.owner, "{}") {
+				l.add(src, r.key, append(slices.Clip(r.path), r.key.Value), fmt.Sprintf("discriminator mapping %s: %s: the mapping is ignored", r.key.Value, strings.TrimPrefix(msg, "$ref ")))
+				changed = true
+			}
+			continue
+		}
+		if f.ignore(r) {
 			l.add(src, r.key, r.path, msg+": the element is ignored")
 			changed = true
 		}
@@ -805,7 +849,7 @@ func (l *repairer) repairNamedRef(err error) bool {
 				if r.value.Value != q[1] && !strings.HasSuffix(q[1], r.value.Value) {
 					continue
 				}
-				if f.replace(r.owner, "{}") {
+				if f.ignore(r) {
 					l.add(src, r.key, r.path, fmt.Sprintf("$ref %s cannot be followed (%s): the element is ignored", r.value.Value, reason))
 					changed = true
 				}
@@ -822,4 +866,28 @@ const maxNesting = 256
 func within(root, path string) bool {
 	r, err := filepath.Rel(root, path)
 	return err == nil && r != ".." && !strings.HasPrefix(r, ".."+string(filepath.Separator)) && !filepath.IsAbs(r)
+}
+
+// ignore takes a $ref that cannot be followed out of the document: a list
+// item (a parameter, an allOf branch) is dropped; anything else becomes the
+// emptiest element of its kind that is still valid, so that the repair
+// adds no finding of its own.
+func (f *fixer) ignore(r refNode) bool {
+	if r.parent != nil && r.parent.Kind == yaml.SequenceNode && f.drop(r.parent, r.owner) {
+		return true
+	}
+	if expectedSection(r.path) == "responses" && f.replace(r.owner, "{description: ''}") {
+		return true
+	}
+	return f.replace(r.owner, "{}")
+}
+
+// looksLikeRef tells a discriminator mapping value that is a reference
+// from one that names a schema.
+func looksLikeRef(v string) bool {
+	if strings.Contains(v, "#") {
+		return true
+	}
+	ext := strings.ToLower(filepath.Ext(v))
+	return ext == ".yaml" || ext == ".yml" || ext == ".json"
 }
