@@ -414,10 +414,10 @@ func (f *fixer) drop(seq, n *yaml.Node) bool {
 	f.edits = append(f.edits, edit{start, end, "", seq})
 	f.drops[seq]++
 	if f.drops[seq] == len(seq.Content) && seq.Style&yaml.FlowStyle == 0 {
-		// Every item is gone: a block sequence with none left would read
-		// as null, so the sequence is written as [] instead.
+		// Every item is gone: the list goes too (an empty one could
+		// mean something: security: [] switches authentication off).
 		f.edits = slices.DeleteFunc(f.edits, func(e edit) bool { return e.seq == seq })
-		if !f.replace(seq, "[]") {
+		if !f.replace(seq, "~") {
 			return false
 		}
 	}
@@ -546,23 +546,148 @@ func (l *repairer) repairConstruct(err error) bool {
 			continue
 		}
 		msg := e.Message
+		goType := ""
 		if m := constructErr.FindStringSubmatch(e.Message); m != nil {
-			msg = fmt.Sprintf("%s must be %s, found %s", describe(path), shapeOf(m[3]), found(m[1], m[2]))
+			goType = m[3]
+			msg = fmt.Sprintf("%s must be %s, found %s", describe(path), expected(path, goType), found(m[1], m[2]))
 		}
-		var done bool
-		if parent.Kind == yaml.SequenceNode {
-			done = f.drop(parent, n)
-			msg += ": the item is ignored"
-		} else {
-			done = f.replace(n, "~")
-			msg += ": the value is ignored"
-		}
-		if done {
-			l.add(src, n, path, msg)
+		if f.ignoreValue(parent, n, goType) {
+			l.add(src, n, path, msg+ignoredWhat(parent))
 			changed = true
 		}
 	}
 	return changed
+}
+
+func ignoredWhat(parent *yaml.Node) string {
+	if parent.Kind == yaml.SequenceNode {
+		return ": the item is ignored"
+	}
+	return ": the value is ignored"
+}
+
+// ignoreValue takes a value of the wrong type out of the document: a list
+// item is dropped, a schema becomes the empty schema, anything else null.
+func (f *fixer) ignoreValue(parent, n *yaml.Node, goType string) bool {
+	if parent.Kind == yaml.SequenceNode {
+		return f.drop(parent, n)
+	}
+	if strings.HasSuffix(goType, "openapi3.Schema") || strings.HasSuffix(goType, "openapi3.SchemaRef") {
+		if f.replace(n, "{}") {
+			return true
+		}
+	}
+	return f.replace(n, "~")
+}
+
+// expected names the shape an element must have: by its place where the
+// Go type kin-openapi names does not say it well.
+func expected(path []string, goType string) string {
+	key := ""
+	for i := len(path) - 1; i >= 0; i-- {
+		if _, err := strconv.Atoi(path[i]); err != nil {
+			key = path[i]
+			break
+		}
+	}
+	last := ""
+	if len(path) > 0 {
+		last = path[len(path)-1]
+	}
+	switch {
+	case key == "security" && last != key:
+		return "a security requirement (a mapping of scheme names to scope lists)"
+	case key == "additionalProperties":
+		return "a schema or true/false"
+	case key == "properties" && last == key:
+		return "a mapping of property names to schemas"
+	}
+	return shapeOf(goType)
+}
+
+// jsonTypeErr is the error of a Swagger 2.0 document, which kin-openapi
+// decodes through encoding/json: it names the field and the Go type, not
+// the position.
+var jsonTypeErr = regexp.MustCompile(`cannot unmarshal (\w+) into (?:Go struct )?field (?:\w+\.)*(\w+) of type (\S+)`)
+
+// repairJSONType repairs every value of the field a JSON type error names
+// whose YAML kind cannot be that Go type.
+func (l *repairer) repairJSONType(err error) bool {
+	m := jsonTypeErr.FindStringSubmatch(err.Error())
+	if m == nil {
+		return false
+	}
+	field, goType := m[2], m[3]
+	changed := false
+	for _, abs := range slices.Sorted(maps.Keys(l.sources)) {
+		src := l.sources[abs]
+		f := l.fixer(src)
+		if f == nil {
+			continue
+		}
+		var walk func(n *yaml.Node, path []string, depth int)
+		walk = func(n *yaml.Node, path []string, depth int) {
+			if n == nil || depth > maxNesting+16 {
+				return
+			}
+			switch n.Kind {
+			case yaml.DocumentNode:
+				for _, c := range n.Content {
+					walk(c, path, depth+1)
+				}
+			case yaml.MappingNode:
+				for i := 0; i+1 < len(n.Content); i += 2 {
+					k, v := n.Content[i], n.Content[i+1]
+					p := append(slices.Clip(path), k.Value)
+					if k.Value == field && !fits(v, goType) {
+						if f.ignoreValue(n, v, goType) {
+							l.add(src, v, p, fmt.Sprintf("%s must be %s, found %s%s", describe(p), expected(p, goType), foundNode(v), ignoredWhat(n)))
+							changed = true
+						}
+						continue
+					}
+					walk(v, p, depth+1)
+				}
+			case yaml.SequenceNode:
+				for i, c := range n.Content {
+					walk(c, append(slices.Clip(path), strconv.Itoa(i)), depth+1)
+				}
+			}
+		}
+		walk(src.node, nil, 0)
+	}
+	return changed
+}
+
+// fits reports whether a YAML value can be decoded as the Go type.
+func fits(n *yaml.Node, goType string) bool {
+	goType = strings.TrimLeft(goType, "*")
+	tag := n.ShortTag()
+	switch {
+	case strings.HasPrefix(goType, "uint"), strings.HasPrefix(goType, "int"):
+		return tag == "!!int" || tag == "!!null"
+	case strings.HasPrefix(goType, "float"):
+		return tag == "!!int" || tag == "!!float" || tag == "!!null"
+	case goType == "bool":
+		return tag == "!!bool" || tag == "!!null"
+	case goType == "string":
+		return n.Kind == yaml.ScalarNode
+	case strings.HasPrefix(goType, "[]"):
+		return n.Kind == yaml.SequenceNode || tag == "!!null"
+	case strings.HasPrefix(goType, "map["):
+		return n.Kind == yaml.MappingNode || tag == "!!null"
+	}
+	return true // a type of the model: its own decoder decides
+}
+
+func foundNode(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	}
+	return found(strings.TrimPrefix(n.ShortTag(), "!!"), n.Value)
 }
 
 // repairer runs the repair rounds of one document.
@@ -635,6 +760,9 @@ func (l *repairer) round(err error) bool {
 				any = true
 			}
 		}
+	}
+	if !any {
+		any = l.repairJSONType(err)
 	}
 	if !any {
 		any = l.repairNamedRef(err)
@@ -876,8 +1004,15 @@ func (f *fixer) ignore(r refNode) bool {
 	if r.parent != nil && r.parent.Kind == yaml.SequenceNode && f.drop(r.parent, r.owner) {
 		return true
 	}
-	if expectedSection(r.path) == "responses" && f.replace(r.owner, "{description: ''}") {
-		return true
+	switch expectedSection(r.path) {
+	case "responses":
+		if f.replace(r.owner, "{description: ''}") {
+			return true
+		}
+	case "requestBodies":
+		if f.replace(r.owner, "~") {
+			return true
+		}
 	}
 	return f.replace(r.owner, "{}")
 }

@@ -210,7 +210,7 @@ func nameElement(err error, ptr string, o *openapi3.Origin, msg string) string {
 	if owner == "" {
 		return msg
 	}
-	if o != nil && o.Key != nil {
+	if o != nil && o.Key != nil && len(tok) == 3 && tok[1] == "schemas" {
 		name := o.Key.Name
 		if name != "" && name != ownerName && !keywords[name] && !strings.Contains(name, "/") && !strings.HasPrefix(name, "x-") && strings.Trim(name, "0123456789X") != "" {
 			owner += " property " + name
