@@ -10,12 +10,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"net/http"
 	"net/url"
 	"os"
 	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -85,6 +87,9 @@ type Document struct {
 	top map[string]srcPos
 	// rep repairs what kin-openapi refuses, while Load runs.
 	rep *repairer
+	// dups are the keys written twice in an object of a JSON file, by
+	// clean absolute path.
+	dups map[string][]dupKey
 }
 
 // Load reads the document at path, whose version Sniff has told. A document
@@ -125,6 +130,24 @@ func Load(ctx context.Context, path, version string, opts Options) (*Document, e
 			return nil, d.problem(err)
 		}
 	}
+	for _, file := range slices.Sorted(maps.Keys(d.dups)) {
+		for _, k := range d.dups[file] {
+			tok := Split(k.pointer)
+			d.rep.list = append(d.rep.list, Repair{
+				Message: fmt.Sprintf("key %q is written twice in the same object (also at line %d, column %d): JSON parsers disagree on which one counts; the last is read, as most parsers do, and the earlier one is not analysed",
+					tok[len(tok)-1], k.first.line, k.first.col),
+				Location: lint.Location{File: d.rel(file), Line: int(k.at.line), Column: int(k.at.col), Pointer: k.pointer},
+			})
+		}
+	}
+	if src := d.rep.sources[filepath.Clean(abs)]; src != nil {
+		if line := secondDocument(src.data); line > 0 {
+			d.rep.list = append(d.rep.list, Repair{
+				Message:  "the file holds more than one YAML document: only the first is read, and the one that starts here is not analysed",
+				Location: lint.Location{File: d.File, Line: line, Column: 1},
+			})
+		}
+	}
 	if len(d.rep.list) > 0 {
 		repairs.Store(d.T, d.rep.list)
 	}
@@ -136,6 +159,7 @@ func Load(ctx context.Context, path, version string, opts Options) (*Document, e
 // of a JSON file, with the repairs made so far.
 func (d *Document) feed(abs string, data []byte) []byte {
 	abs = filepath.Clean(abs)
+	data = Decode(data)
 	d.mu.Lock()
 	rep := d.rep
 	d.mu.Unlock()
@@ -286,6 +310,7 @@ func (d *Document) refPos(target string) (line, column int) {
 	if err != nil {
 		return 0, 0
 	}
+	data = Decode(data)
 	base := path.Base(target)
 	for i, text := range strings.Split(string(data), "\n") {
 		j := strings.Index(text, base)
@@ -346,11 +371,17 @@ func (d *Document) blockLocked(abs string, data []byte) []byte {
 	if len(trimmed) == 0 || trimmed[0] != '{' {
 		return data
 	}
-	out, lines, top, ok := toBlockTop(data)
+	out, lines, top, dups, ok := toBlockTop(data)
 	if !ok {
 		return data
 	}
 	d.blocks[filepath.Clean(abs)] = lines
+	if len(dups) > 0 {
+		if d.dups == nil {
+			d.dups = map[string][]dupKey{}
+		}
+		d.dups[filepath.Clean(abs)] = dups
+	}
 	if filepath.Clean(abs) == filepath.Clean(d.abs) {
 		d.top = top
 	}

@@ -1026,3 +1026,36 @@ func looksLikeRef(v string) bool {
 	ext := strings.ToLower(filepath.Ext(v))
 	return ext == ".yaml" || ext == ".yml" || ext == ".json"
 }
+
+// docStart is a YAML document marker at the start of a line.
+var docStart = regexp.MustCompile(`(?m)^---(?:[ \t]|\r?$)`)
+
+// secondDocument finds where a second YAML document of a stream starts, or
+// 0: kin-openapi reads the first document only, and the rest of the file
+// would be skipped without a word.
+func secondDocument(data []byte) int {
+	locs := docStart.FindAllIndex(data, 3)
+	for _, loc := range locs {
+		before := bytes.TrimSpace(data[:loc[0]])
+		if len(before) == 0 || onlyComments(before) {
+			continue // the marker of the first document
+		}
+		dec := yaml.NewDecoder(bytes.NewReader(data))
+		var first, second yaml.Node
+		if dec.Decode(&first) != nil || dec.Decode(&second) != nil {
+			return 0
+		}
+		return bytes.Count(data[:loc[0]], []byte("\n")) + 1
+	}
+	return 0
+}
+
+func onlyComments(b []byte) bool {
+	for _, line := range bytes.Split(b, []byte("\n")) {
+		line = bytes.TrimSpace(line)
+		if len(line) > 0 && line[0] != '#' && line[0] != '%' {
+			return false
+		}
+	}
+	return true
+}

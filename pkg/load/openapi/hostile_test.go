@@ -1,0 +1,130 @@
+package openapi
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf16"
+)
+
+// loadText writes doc as name in a fresh directory and loads it.
+func loadText(t *testing.T, name string, data []byte, version string) *Document {
+	t.Helper()
+	dir := t.TempDir()
+	path := filepath.Join(dir, name)
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if v, ok := Sniff(data); !ok || v != version {
+		t.Fatalf("Sniff = %q, %v; want %q", v, ok, version)
+	}
+	d, err := Load(context.Background(), path, version, Options{Root: dir})
+	if err != nil {
+		t.Fatalf("Load: %v", err)
+	}
+	return d
+}
+
+func TestUTF16Documents(t *testing.T) {
+	doc := "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /admin:\n    post:\n      responses:\n        '200': {description: ok}\n"
+	for name, bigEndian := range map[string]bool{"le.yaml": false, "be.yaml": true} {
+		data := []byte{0xFF, 0xFE}
+		if bigEndian {
+			data = []byte{0xFE, 0xFF}
+		}
+		for _, u := range utf16.Encode([]rune(doc)) {
+			if bigEndian {
+				data = append(data, byte(u>>8), byte(u))
+			} else {
+				data = append(data, byte(u), byte(u>>8))
+			}
+		}
+		d := loadText(t, name, data, "3.0")
+		ops := Operations(d.T)
+		if len(ops) != 1 {
+			t.Fatalf("%s: %d operations, want 1", name, len(ops))
+		}
+		if loc := d.Locate(ops[0].Pointer, ops[0].Op.Origin, ""); loc.Line != 5 || loc.Column != 5 {
+			t.Errorf("%s: post located at %d:%d; want 5:5", name, loc.Line, loc.Column)
+		}
+	}
+}
+
+func TestBOMDocument(t *testing.T) {
+	doc := "\ufeffopenapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /admin:\n    post:\n      responses:\n        '200': {description: ok}\n"
+	d := loadText(t, "bom.yaml", []byte(doc), "3.0")
+	if len(Operations(d.T)) != 1 {
+		t.Fatal("the operation was lost")
+	}
+}
+
+func TestYAMLStreamReported(t *testing.T) {
+	doc := "---\nopenapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\n---\nopenapi: 3.0.3\ninfo: {title: hidden, version: '1'}\npaths: {}\n"
+	d := loadText(t, "stream.yaml", []byte(doc), "3.0")
+	reps := Repairs(d.T)
+	if len(reps) != 1 || reps[0].Location.Line != 5 || !strings.Contains(reps[0].Message, "more than one YAML document") {
+		t.Fatalf("repairs = %+v; want one at line 5 about the second document", reps)
+	}
+	// A leading marker alone is not a second document.
+	d = loadText(t, "one.yaml", []byte("# c\n---\nopenapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\n"), "3.0")
+	if reps := Repairs(d.T); len(reps) != 0 {
+		t.Fatalf("repairs = %+v; want none", reps)
+	}
+}
+
+// TestJSONDuplicateKeys checks that a key written twice in a JSON object is
+// reported where it is written, that the last value is the one analysed
+// (as encoding/json and JavaScript read it), and that positions after the
+// duplicate stay right.
+func TestJSONDuplicateKeys(t *testing.T) {
+	doc := `{"openapi": "3.0.3", "info": {"title": "t", "version": "1", "title": "u"},
+ "paths": {"/a": {"get": {"responses": {"200": {"description": "ok"}}}}},
+ "paths": {"/b": {"post": {"responses": {"200": {"description": "ok"}}}}},
+ "components": {}}
+`
+	d := loadText(t, "dup.json", []byte(doc), "3.0")
+	if d.T.Info.Title != "u" || d.T.Paths.Find("/a") != nil || d.T.Paths.Find("/b") == nil {
+		t.Fatalf("title %q, /a %v, /b %v; want the last values", d.T.Info.Title, d.T.Paths.Find("/a") != nil, d.T.Paths.Find("/b") != nil)
+	}
+	reps := Repairs(d.T)
+	if len(reps) != 2 {
+		t.Fatalf("repairs = %+v; want 2", reps)
+	}
+	title, paths := reps[0], reps[1]
+	if title.Location.Line != 1 || title.Location.Column != 61 || title.Location.Pointer != "/info/title" || !strings.Contains(title.Message, `"title" is written twice`) {
+		t.Errorf("title duplicate = %+v", title)
+	}
+	if paths.Location.Line != 3 || paths.Location.Column != 2 || !strings.Contains(paths.Message, "also at line 2, column 2") {
+		t.Errorf("paths duplicate = %+v", paths)
+	}
+	ops := Operations(d.T)
+	if len(ops) != 1 {
+		t.Fatalf("%d operations", len(ops))
+	}
+	if loc := d.Locate(ops[0].Pointer, ops[0].Op.Origin, ""); loc.Line != 3 || loc.Column != 19 {
+		t.Errorf("post /b located at %d:%d; want 3:19", loc.Line, loc.Column)
+	}
+}
+
+// TestTypeErrorMessage checks the message of a valid JSON document whose
+// error cannot be repaired: it is the YAML decoder's, at the position in
+// the JSON, not the JSON decoder's complaint about the block rewrite.
+func TestTypeErrorMessage(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "api.json")
+	doc := `{"openapi": "3.0.3", "info": {"title": "t", "version": "1"}, "paths": {"/a": {"get": {"responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {"type": "object", "maxLength": "15"}}}}}}}}}`
+	if err := os.WriteFile(path, []byte(doc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	d, err := Load(context.Background(), path, "3.0", Options{Root: dir})
+	if err != nil {
+		t.Fatalf("Load: %v", err)
+	}
+	reps := Repairs(d.T)
+	want := strings.Index(doc, `"15"`) + 1
+	if len(reps) != 1 || reps[0].Location.Line != 1 || reps[0].Location.Column != want || strings.Contains(reps[0].Message, "json error") {
+		t.Fatalf("repairs = %+v; want one at 1:%d", reps, want)
+	}
+}
