@@ -128,3 +128,30 @@ func TestTypeErrorMessage(t *testing.T) {
 		t.Fatalf("repairs = %+v; want one at 1:%d", reps, want)
 	}
 }
+
+// TestRefTargetCapped checks that a $ref target over the hard cap is
+// refused from its size, before it is read, even when --max-file-size is
+// raised past it: a sparse 2 GB file costs no disk and would otherwise be
+// read whole.
+func TestRefTargetCapped(t *testing.T) {
+	dir := t.TempDir()
+	big := filepath.Join(dir, "big.yaml")
+	f, err := os.Create(big)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Truncate(2 << 30); err != nil {
+		f.Close()
+		t.Skipf("sparse file: %v", err)
+	}
+	f.Close()
+	spec := filepath.Join(dir, "api.yaml")
+	doc := "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: {$ref: 'big.yaml#/S'}\n"
+	if err := os.WriteFile(spec, []byte(doc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err = Load(context.Background(), spec, "3.0", Options{Root: dir, MaxFileSize: 4 << 30})
+	if err == nil || !strings.Contains(err.Error(), "over the 256MB limit") {
+		t.Fatalf("err = %v; want the hard limit", err)
+	}
+}

@@ -46,10 +46,16 @@ type Options struct {
 	MaxFileSize int64
 }
 
+// maxRefFileSize caps what one file a $ref leads to may weigh, whatever
+// --max-file-size says: a loaded document takes about 40 times its size in
+// memory, and a 2 GB target would end the scan in out-of-memory with
+// nothing reported.
+const maxRefFileSize = 256 << 20
+
 // readLimit is the size limit for referenced files.
 func (o Options) readLimit() int64 {
 	if o.MaxFileSize > 0 {
-		return o.MaxFileSize
+		return min(o.MaxFileSize, maxRefFileSize)
 	}
 	return 100 << 20
 }
@@ -440,6 +446,16 @@ func (o Options) reader(root string, convert func(abs string, data []byte) []byt
 		}
 		if rel, err := filepath.Rel(realRoot, real); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
 			return nil, &refError{fmt.Sprintf("$ref to %s leaves the scan root", relToRoot(root, abs)), abs, true}
+		}
+		// A FIFO or a device would block or never end: only regular files
+		// are opened, and one over the limit is refused before it is read.
+		if fi, err := os.Stat(real); err == nil {
+			if !fi.Mode().IsRegular() {
+				return nil, &refError{fmt.Sprintf("$ref to %s: not a regular file", relOrAbs(root, abs)), abs, true}
+			}
+			if fi.Size() > o.readLimit() {
+				return nil, &refError{fmt.Sprintf("$ref to %s: the file is %dMB, over the %dMB limit for a referenced file", relOrAbs(root, abs), fi.Size()>>20, o.readLimit()>>20), abs, true}
+			}
 		}
 		f, err := os.Open(real)
 		if err != nil {
