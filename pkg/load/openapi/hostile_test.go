@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf16"
@@ -153,5 +154,30 @@ func TestRefTargetCapped(t *testing.T) {
 	_, err = Load(context.Background(), spec, "3.0", Options{Root: dir, MaxFileSize: 4 << 30})
 	if err == nil || !strings.Contains(err.Error(), "over the 256MB limit") {
 		t.Fatalf("err = %v; want the hard limit", err)
+	}
+}
+
+// TestRefChainCut checks that a long chain of local $refs is cut every
+// maxRefChain links, each cut reported, and that the document loads. The
+// cost this bounds is checked by the numbers in docs/security.md, not
+// here: no timed assertions.
+func TestRefChainCut(t *testing.T) {
+	const n = 2000
+	var b strings.Builder
+	b.WriteString("openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: {$ref: '#/components/schemas/S0'}\ncomponents:\n  schemas:\n")
+	for i := range n {
+		b.WriteString("    S" + strconv.Itoa(i) + ": {$ref: '#/components/schemas/S" + strconv.Itoa(i+1) + "'}\n")
+	}
+	b.WriteString("    S" + strconv.Itoa(n) + ": {type: string}\n")
+	d := loadText(t, "chain.yaml", []byte(b.String()), "3.0")
+	reps := Repairs(d.T)
+	if want := n / maxRefChain; len(reps) != want {
+		t.Fatalf("%d repairs; want %d", len(reps), want)
+	}
+	// Si is n-i links from the end; the first cut, from the top of the
+	// file, is the first Si whose distance is a multiple of maxRefChain.
+	first := n % maxRefChain
+	if r := reps[0]; r.Location.Line != 14+first || !strings.Contains(r.Message, "chain of") {
+		t.Fatalf("first cut %+v; want line %d", r, 14+first)
 	}
 }

@@ -178,6 +178,8 @@ func (d *Document) feed(abs string, data []byte) []byte {
 	}
 	src := &source{abs: abs, data: d.block(abs, data)}
 	rep.sources[abs] = src
+	rep.cutChains(src)
+	src = rep.sources[abs]
 	rep.last = src
 	return src.data
 }

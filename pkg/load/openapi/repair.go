@@ -1059,3 +1059,86 @@ func onlyComments(b []byte) bool {
 	}
 	return true
 }
+
+// Local $refs that lead to $refs: kin-openapi resolves each one to the end
+// of its chain again, so a chain of n costs n² (10,000 links took a
+// minute). Chains are cut every maxRefChain links, which no real
+// description comes near; a file is only parsed for the check when it has
+// chainCheckMin $refs or more.
+const (
+	maxRefChain   = 32
+	chainCheckMin = 1000
+)
+
+// cutChains breaks the local $ref chains of one file longer than
+// maxRefChain and returns the file as it is then, with the repairs.
+func (l *repairer) cutChains(src *source) {
+	if bytes.Count(src.data, []byte("$ref")) < chainCheckMin {
+		return
+	}
+	f := l.fixer(src)
+	if f == nil {
+		return
+	}
+	refs := collectRefs(src.node)
+	owners := make(map[string]int, len(refs)) // owner pointer -> index
+	for i, r := range refs {
+		if !r.mapping && len(r.owner.Content) == 2 {
+			owners[Pointer(r.path...)] = i
+		}
+	}
+	next := make([]int, len(refs))
+	for i, r := range refs {
+		next[i] = -1
+		if r.mapping || !strings.HasPrefix(r.value.Value, "#") {
+			continue
+		}
+		frag := r.value.Value[1:]
+		if u, err := url.PathUnescape(frag); err == nil {
+			frag = u
+		}
+		if j, ok := owners[frag]; ok {
+			next[i] = j
+		}
+	}
+	// hops[i]: links followed from i to a value that is not a $ref; 0 for
+	// a cycle, which kin-openapi detects on its own.
+	hops := make([]int, len(refs))
+	state := make([]byte, len(refs)) // 0 new, 1 on the path, 2 done
+	for i := range refs {
+		var path []int
+		j := i
+		for j >= 0 && state[j] == 0 {
+			state[j] = 1
+			path = append(path, j)
+			j = next[j]
+		}
+		tail := 0
+		if j >= 0 {
+			if state[j] == 1 {
+				tail = -1 // a cycle
+			} else {
+				tail = hops[j]
+			}
+		}
+		for k := len(path) - 1; k >= 0; k-- {
+			if tail < 0 {
+				hops[path[k]] = 0
+			} else {
+				tail++
+				hops[path[k]] = tail
+			}
+			state[path[k]] = 2
+		}
+	}
+	changed := false
+	for i, r := range refs {
+		if hops[i] > 0 && hops[i]%maxRefChain == 0 && f.replace(r.owner, "{}") {
+			l.add(src, r.key, r.path, fmt.Sprintf("$ref %s starts a chain of %d $refs that lead to $refs: it is cut here, every %d links, and the element is ignored", r.value.Value, hops[i], maxRefChain))
+			changed = true
+		}
+	}
+	if changed {
+		l.commit()
+	}
+}
