@@ -59,6 +59,10 @@ paths:
 }
 
 func run(pass *lint.SpecPass) error {
+	// What the loader had to repair or drop to load the document at all.
+	for _, r := range openapi.Repairs(pass.Doc) {
+		pass.Report(lint.Finding{RuleID: pass.Rule.ID, Message: r.Message, Location: r.Location})
+	}
 	for _, inv := range openapi.Validate(context.Background(), pass.Doc) {
 		pass.Reportf(inv.Pointer, inv.Origin, "", "%s", inv.Message)
 	}

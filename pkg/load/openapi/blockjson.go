@@ -62,34 +62,34 @@ const (
 
 // toBlock rewrites data, a JSON document, as block YAML. ok is false when
 // data is not valid JSON (kin-openapi then reports the error against the
-// original bytes), holds duplicate keys (kin-openapi reads those through
-// encoding/json, last key wins), nests deeper than blockMaxDepth, or has a
-// key too long for a YAML implicit key.
+// original bytes), nests deeper than blockMaxDepth, or has a key too long
+// for a YAML implicit key. A key written twice in an object keeps its last
+// value, as encoding/json does; the duplicates are returned by toBlockTop.
 func toBlock(data []byte) (out []byte, lines lineMap, ok bool) {
-	out, lines, _, ok = toBlockTop(data)
+	out, lines, _, _, ok = toBlockTop(data)
 	return out, lines, ok
 }
 
 // toBlockTop is toBlock that also returns where each top-level key is
 // written in the original.
-func toBlockTop(data []byte) (out []byte, lines lineMap, top map[string]srcPos, ok bool) {
+func toBlockTop(data []byte) (out []byte, lines lineMap, top map[string]srcPos, dups []dupKey, ok bool) {
 	if !utf8.Valid(data) || bytes.Contains(data, []byte("\u0085")) {
-		return nil, nil, nil, false
+		return nil, nil, nil, nil, false
 	}
 	s := &blockScanner{data: data, line: 1, col: 1, top: map[string]srcPos{}}
 	b := &blockWriter{out: make([]byte, 0, len(data)+len(data)/2)}
 	s.skipSpace()
 	if s.pos >= len(data) || data[s.pos] != '{' {
-		return nil, nil, nil, false
+		return nil, nil, nil, nil, false
 	}
 	if !s.object(b, 0, true) {
-		return nil, nil, nil, false
+		return nil, nil, nil, nil, false
 	}
 	s.skipSpace()
 	if s.pos != len(data) {
-		return nil, nil, nil, false
+		return nil, nil, nil, nil, false
 	}
-	return b.out, b.lines, s.top, true
+	return b.out, b.lines, s.top, s.dups, true
 }
 
 type blockScanner struct {
@@ -100,6 +100,8 @@ type blockScanner struct {
 	colBytes  int // byte offset up to which col is counted
 	col       int // rune column of colBytes, 1-based
 	top       map[string]srcPos
+	path      []string // the keys and indexes leading to the value read
+	dups      []dupKey
 }
 
 // at is the original position of the byte at s.pos.
@@ -150,8 +152,8 @@ func (s *blockScanner) object(b *blockWriter, depth int, root bool) bool {
 		return false
 	}
 	s.pos++ // '{'
-	var keys []string
-	var seen map[string]bool
+	var members []member
+	var index map[string]int
 	for first := true; ; first = false {
 		if end, ok := s.next('}', first); !ok || end {
 			return ok
@@ -165,23 +167,50 @@ func (s *blockScanner) object(b *blockWriter, depth int, root bool) bool {
 			return false
 		}
 		// Duplicate keys: a short object is checked by scanning, a long one
-		// through a set.
-		if seen == nil && len(keys) < 16 {
-			if slices.Contains(keys, key) {
-				return false
-			}
-			keys = append(keys, key)
+		// through an index.
+		i := -1
+		if index == nil && len(members) < 16 {
+			i = slices.IndexFunc(members, func(m member) bool { return m.key == key })
 		} else {
-			if seen == nil {
-				seen = make(map[string]bool, 32)
-				for _, k := range keys {
-					seen[k] = true
+			if index == nil {
+				index = make(map[string]int, 32)
+				for j, m := range members {
+					index[m.key] = j
 				}
 			}
-			if seen[key] {
-				return false
+			if j, ok := index[key]; ok {
+				i = j
 			}
-			seen[key] = true
+		}
+		if i >= 0 {
+			// encoding/json, JavaScript and most JSON parsers keep the
+			// last value of a key, and so does the rewrite: the earlier
+			// member is taken out, and the duplicate is reported.
+			if len(s.dups) < maxRepairs {
+				s.dups = append(s.dups, dupKey{pointer: Pointer(append(slices.Clip(s.path), key)...), at: keyPos, first: members[i].pos})
+			}
+			start, line := members[i].out, members[i].line
+			end, endLine := len(b.out), len(b.lines)
+			if i+1 < len(members) {
+				end, endLine = members[i+1].out, members[i+1].line
+			}
+			b.out = append(b.out[:start], b.out[end:]...)
+			b.lines = append(b.lines[:line], b.lines[endLine:]...)
+			members = slices.Delete(members, i, i+1)
+			for j := i; j < len(members); j++ {
+				members[j].out -= end - start
+				members[j].line -= endLine - line
+			}
+			if index != nil {
+				clear(index)
+				for j, m := range members {
+					index[m.key] = j
+				}
+			}
+		}
+		members = append(members, member{key: key, out: len(b.out), line: len(b.lines), pos: keyPos})
+		if index != nil {
+			index[key] = len(members) - 1
 		}
 		if root {
 			s.top[key] = keyPos
@@ -197,10 +226,26 @@ func (s *blockScanner) object(b *blockWriter, depth int, root bool) bool {
 		b.out = appendYAMLString(b.out, key)
 		b.out = append(b.out, ':')
 		anchors := lineAnchors{key: keyPos, keyCol: int32(ind + 1)}
+		s.path = append(s.path, key)
 		if !s.value(b, depth, anchors) {
 			return false
 		}
+		s.path = s.path[:len(s.path)-1]
 	}
+}
+
+// member is a key written in the rewrite of an object: where its output
+// and its lines start, and where it is in the original.
+type member struct {
+	key       string
+	out, line int
+	pos       srcPos
+}
+
+// dupKey is a key written twice in one JSON object.
+type dupKey struct {
+	pointer   string
+	at, first srcPos // the later key, which counts, and the earlier one
 }
 
 // value reads the value at s.pos and writes it after a key or a dash already
@@ -289,6 +334,7 @@ func (s *blockScanner) array(b *blockWriter, depth int) bool {
 		return false
 	}
 	s.pos++ // '['
+	n := 0
 	for first := true; ; first = false {
 		if end, ok := s.next(']', first); !ok || end {
 			return ok
@@ -297,9 +343,12 @@ func (s *blockScanner) array(b *blockWriter, depth int) bool {
 		b.indent(ind)
 		b.out = append(b.out, '-')
 		anchors := lineAnchors{key: s.at(), keyCol: int32(ind + 1)}
+		s.path = append(s.path, strconv.Itoa(n))
+		n++
 		if !s.value(b, depth, anchors) {
 			return false
 		}
+		s.path = s.path[:len(s.path)-1]
 	}
 }
 

@@ -11,7 +11,8 @@ import (
 )
 
 // FuzzLoad feeds arbitrary bytes, as a file named openapi.yaml, through
-// sniffing, loading, validation, the walkers and Locate. None of them may
+// sniffing, loading (with the repairs of malformed elements: the fixtures of
+// testdata/malformed seed that path), validation, the walkers and Locate. None of them may
 // panic or hang; errors are fine. Seeds are this package's fixtures, the
 // rules' fixtures and, when present, the small real specs of the corpus.
 func FuzzLoad(f *testing.F) {
@@ -59,5 +60,11 @@ func FuzzLoad(f *testing.F) {
 			}
 		}
 		d.Ignores()
+		// What the loader repaired to get here is located like a finding.
+		for _, r := range Repairs(d.T) {
+			if r.Location.Line < 1 || r.Location.Column < 1 || r.Message == "" {
+				t.Fatalf("repair %+v has no position or message", r)
+			}
+		}
 	})
 }

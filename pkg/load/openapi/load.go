@@ -10,12 +10,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"net/http"
 	"net/url"
 	"os"
 	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -44,10 +46,16 @@ type Options struct {
 	MaxFileSize int64
 }
 
+// maxRefFileSize caps what one file a $ref leads to may weigh, whatever
+// --max-file-size says: a loaded document takes about 40 times its size in
+// memory, and a 2 GB target would end the scan in out-of-memory with
+// nothing reported.
+const maxRefFileSize = 256 << 20
+
 // readLimit is the size limit for referenced files.
 func (o Options) readLimit() int64 {
 	if o.MaxFileSize > 0 {
-		return o.MaxFileSize
+		return min(o.MaxFileSize, maxRefFileSize)
 	}
 	return 100 << 20
 }
@@ -60,7 +68,7 @@ func readCapped(r io.Reader, limit int64, name string) ([]byte, error) {
 		return nil, err
 	}
 	if int64(len(data)) > limit {
-		return nil, &refError{fmt.Sprintf("$ref to %s: the file is over the %dMB limit (raise it with --max-file-size)", name, limit>>20), name}
+		return nil, &refError{fmt.Sprintf("$ref to %s: the file is over the %dMB limit (raise it with --max-file-size)", name, limit>>20), name, true}
 	}
 	return data, nil
 }
@@ -83,6 +91,11 @@ type Document struct {
 	// top holds where the root file's top-level keys are written, so that
 	// a finding on one of them needs no YAML tree of the whole file.
 	top map[string]srcPos
+	// rep repairs what kin-openapi refuses, while Load runs.
+	rep *repairer
+	// dups are the keys written twice in an object of a JSON file, by
+	// clean absolute path.
+	dups map[string][]dupKey
 }
 
 // Load reads the document at path, whose version Sniff has told. A document
@@ -100,21 +113,75 @@ func Load(ctx context.Context, path, version string, opts Options) (*Document, e
 	d := &Document{abs: abs, root: root, Version: version, trees: map[string]*tree{}, blocks: map[string]lineMap{}}
 	d.File = d.rel(abs)
 
-	loader := &openapi3.Loader{
-		Context:               ctx,
-		IncludeOrigin:         true,
-		IsExternalRefsAllowed: true,
-		ReadFromURIFunc:       openapi3.URIMapCache(opts.reader(root, d.block)),
+	d.rep = &repairer{d: d, sources: map[string]*source{}, fixers: map[string]*fixer{}}
+	for round := 0; ; round++ {
+		loader := &openapi3.Loader{
+			Context:               ctx,
+			IncludeOrigin:         true,
+			IsExternalRefsAllowed: true,
+			ReadFromURIFunc:       openapi3.URIMapCache(opts.reader(root, d.feed)),
+		}
+		if version == "2.0" {
+			d.T, err = d.loadV2(loader)
+		} else {
+			d.T, err = loader.LoadFromFile(abs)
+		}
+		if err == nil {
+			break
+		}
+		// A document that does not parse at all, or a round that repairs
+		// nothing more, is a problem; the error is the first load's when
+		// the repairs did not help.
+		if ctx.Err() != nil || round >= maxRepairRounds || !d.rep.round(err) {
+			return nil, d.problem(err)
+		}
 	}
-	if version == "2.0" {
-		d.T, err = d.loadV2(loader)
-	} else {
-		d.T, err = loader.LoadFromFile(abs)
+	for _, file := range slices.Sorted(maps.Keys(d.dups)) {
+		for _, k := range d.dups[file] {
+			tok := Split(k.pointer)
+			d.rep.list = append(d.rep.list, Repair{
+				Message: fmt.Sprintf("key %q is written twice in the same object (also at line %d, column %d): JSON parsers disagree on which one counts; the last is read, as most parsers do, and the earlier one is not analysed",
+					tok[len(tok)-1], k.first.line, k.first.col),
+				Location: lint.Location{File: d.rel(file), Line: int(k.at.line), Column: int(k.at.col), Pointer: k.pointer},
+			})
+		}
 	}
-	if err != nil {
-		return nil, d.problem(err)
+	if src := d.rep.sources[filepath.Clean(abs)]; src != nil {
+		if line := secondDocument(src.data); line > 0 {
+			d.rep.list = append(d.rep.list, Repair{
+				Message:  "the file holds more than one YAML document: only the first is read, and the one that starts here is not analysed",
+				Location: lint.Location{File: d.File, Line: line, Column: 1},
+			})
+		}
 	}
+	if len(d.rep.list) > 0 {
+		repairs.Store(d.T, d.rep.list)
+	}
+	d.rep = nil
 	return d, nil
+}
+
+// feed is what the reader hands kin-openapi for a file: the block rewrite
+// of a JSON file, with the repairs made so far.
+func (d *Document) feed(abs string, data []byte) []byte {
+	abs = filepath.Clean(abs)
+	data = Decode(data)
+	d.mu.Lock()
+	rep := d.rep
+	d.mu.Unlock()
+	if rep == nil {
+		return d.block(abs, data)
+	}
+	if src, ok := rep.sources[abs]; ok {
+		rep.last = src
+		return src.data
+	}
+	src := &source{abs: abs, data: d.block(abs, data)}
+	rep.sources[abs] = src
+	rep.cutChains(src)
+	src = rep.sources[abs]
+	rep.last = src
+	return src.data
 }
 
 func (d *Document) loadV2(loader *openapi3.Loader) (*openapi3.T, error) {
@@ -123,9 +190,10 @@ func (d *Document) loadV2(loader *openapi3.Loader) (*openapi3.T, error) {
 		return nil, err
 	}
 	var doc2 openapi2.T
-	if err := openapi2.UnmarshalFromData(d.block(d.abs, data), &doc2); err != nil {
+	if err := openapi2.UnmarshalFromData(d.feed(d.abs, data), &doc2); err != nil {
 		return nil, err
 	}
+	d.repairV2(&doc2)
 	t, err := openapi2conv.ToV3WithLoader(&doc2, loader, &url.URL{Path: filepath.ToSlash(d.abs)})
 	if err != nil {
 		return nil, err
@@ -215,11 +283,25 @@ func (d *Document) problem(err error) *lint.Problem {
 			return p
 		}
 	}
+	d.mu.Lock()
+	_, rewritten := d.blocks[filepath.Clean(d.abs)]
+	d.mu.Unlock()
+	if rewritten {
+		// The JSON was valid (it was rewritten as block YAML): what the
+		// JSON decoder then says about the rewrite is noise, and the
+		// YAML decoder's positions are in the rewrite.
+		if i := strings.Index(p.Message, "yaml error: "); i >= 0 && strings.Contains(p.Message[:i], "json error: ") {
+			p.Message = p.Message[i:]
+		}
+	}
 	if m := yamlAt.FindStringSubmatch(p.Message); m != nil {
 		p.Line, _ = strconv.Atoi(m[1])
 		p.Column, _ = strconv.Atoi(m[2])
 	} else if m := yamlLineNo.FindStringSubmatch(p.Message); m != nil {
 		p.Line, _ = strconv.Atoi(m[1])
+	}
+	if rewritten && p.Line > 0 {
+		p.Line, p.Column = d.orig(d.abs, p.Line, max(p.Column, 1))
 	}
 	p.Message = yamlNoise.ReplaceAllString(p.Message, "")
 	return p
@@ -236,6 +318,7 @@ func (d *Document) refPos(target string) (line, column int) {
 	if err != nil {
 		return 0, 0
 	}
+	data = Decode(data)
 	base := path.Base(target)
 	for i, text := range strings.Split(string(data), "\n") {
 		j := strings.Index(text, base)
@@ -265,6 +348,10 @@ func oneLine(s string) string {
 type refError struct {
 	msg    string
 	target string // the file or URL it leads to
+	// policy is set for a $ref refused on purpose (remote, out of the
+	// root, too large): the document is not loaded without it, since the
+	// user must decide.
+	policy bool
 }
 
 func (e *refError) Error() string { return e.msg }
@@ -292,11 +379,17 @@ func (d *Document) blockLocked(abs string, data []byte) []byte {
 	if len(trimmed) == 0 || trimmed[0] != '{' {
 		return data
 	}
-	out, lines, top, ok := toBlockTop(data)
+	out, lines, top, dups, ok := toBlockTop(data)
 	if !ok {
 		return data
 	}
 	d.blocks[filepath.Clean(abs)] = lines
+	if len(dups) > 0 {
+		if d.dups == nil {
+			d.dups = map[string][]dupKey{}
+		}
+		d.dups[filepath.Clean(abs)] = dups
+	}
 	if filepath.Clean(abs) == filepath.Clean(d.abs) {
 		d.top = top
 	}
@@ -325,7 +418,7 @@ func (o Options) reader(root string, convert func(abs string, data []byte) []byt
 		switch u.Scheme {
 		case "http", "https":
 			if !o.AllowRemoteRefs {
-				return nil, &refError{fmt.Sprintf("remote $ref %s was not fetched (pass --allow-remote-refs to follow it)", u.Redacted()), u.Path}
+				return nil, &refError{fmt.Sprintf("remote $ref %s was not fetched (pass --allow-remote-refs to follow it)", u.Redacted()), u.Path, true}
 			}
 			resp, err := client.Get(u.String())
 			if err != nil {
@@ -338,7 +431,7 @@ func (o Options) reader(root string, convert func(abs string, data []byte) []byt
 			return readCapped(resp.Body, o.readLimit(), u.Redacted())
 		case "", "file":
 		default:
-			return nil, &refError{fmt.Sprintf("$ref %s uses unsupported scheme %q", u.Redacted(), u.Scheme), u.Path}
+			return nil, &refError{fmt.Sprintf("$ref %s uses unsupported scheme %q", u.Redacted(), u.Scheme), u.Path, true}
 		}
 		p := filepath.FromSlash(u.Path)
 		abs, err := filepath.Abs(p)
@@ -354,11 +447,21 @@ func (o Options) reader(root string, convert func(abs string, data []byte) []byt
 			realRoot = r
 		}
 		if rel, err := filepath.Rel(realRoot, real); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-			return nil, &refError{fmt.Sprintf("$ref to %s leaves the scan root", relToRoot(root, abs)), abs}
+			return nil, &refError{fmt.Sprintf("$ref to %s leaves the scan root", relToRoot(root, abs)), abs, true}
+		}
+		// A FIFO or a device would block or never end: only regular files
+		// are opened, and one over the limit is refused before it is read.
+		if fi, err := os.Stat(real); err == nil {
+			if !fi.Mode().IsRegular() {
+				return nil, &refError{fmt.Sprintf("$ref to %s: not a regular file", relOrAbs(root, abs)), abs, true}
+			}
+			if fi.Size() > o.readLimit() {
+				return nil, &refError{fmt.Sprintf("$ref to %s: the file is %dMB, over the %dMB limit for a referenced file", relOrAbs(root, abs), fi.Size()>>20, o.readLimit()>>20), abs, true}
+			}
 		}
 		f, err := os.Open(real)
 		if err != nil {
-			return nil, &refError{fmt.Sprintf("$ref to %s cannot be read: %v", relOrAbs(root, abs), errors.Unwrap(err)), abs}
+			return nil, &refError{fmt.Sprintf("$ref to %s cannot be read: %v", relOrAbs(root, abs), errors.Unwrap(err)), abs, false}
 		}
 		defer f.Close()
 		data, err := readCapped(f, o.readLimit(), relOrAbs(root, abs))

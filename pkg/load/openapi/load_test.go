@@ -249,8 +249,8 @@ func TestIgnores(t *testing.T) {
 }
 
 // TestMissingRefHasPosition checks that a $ref to a file that is not there
-// is a problem at the $ref: its line and, in JSON written on one line, its
-// column.
+// is a finding at the $ref, its line and, in JSON written on one line, its
+// column, and that the rest of the document is still loaded.
 func TestMissingRefHasPosition(t *testing.T) {
 	dir := t.TempDir()
 	spec := filepath.Join(dir, "api.json")
@@ -258,13 +258,20 @@ func TestMissingRefHasPosition(t *testing.T) {
 	if err := os.WriteFile(spec, []byte(doc), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	_, err := Load(context.Background(), spec, "3.0", Options{Root: dir})
-	var p *lint.Problem
-	if !errors.As(err, &p) {
-		t.Fatalf("err = %v, want *lint.Problem", err)
+	d, err := Load(context.Background(), spec, "3.0", Options{Root: dir})
+	if err != nil {
+		t.Fatalf("Load: %v; want the document loaded", err)
 	}
-	want := strings.Index(doc, `"$ref"`) + 2 // 1-based, at the key's name
-	if p.File != "api.json" || p.Line != 1 || p.Column != want || !strings.Contains(p.Message, "models/missing.yml cannot be read") {
-		t.Fatalf("problem = %q (line %d, column %d); want api.json:1:%d naming models/missing.yml", p.Error(), p.Line, p.Column, want)
+	if d.T.Paths.Find("/x") == nil {
+		t.Fatal("the path /x was lost")
+	}
+	reps := Repairs(d.T)
+	want := strings.Index(doc, `"$ref"`) + 1 // 1-based, at the key
+	if len(reps) != 1 {
+		t.Fatalf("repairs = %+v; want one", reps)
+	}
+	r := reps[0]
+	if r.Location.File != "api.json" || r.Location.Line != 1 || r.Location.Column != want || !strings.Contains(r.Message, "models/missing.yml, which does not exist") {
+		t.Fatalf("repair = %q at %+v; want api.json:1:%d naming models/missing.yml", r.Message, r.Location, want)
 	}
 }

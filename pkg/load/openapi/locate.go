@@ -91,6 +91,7 @@ func (d *Document) topKey(key string) (position, bool) {
 	if err != nil {
 		return position{}, false
 	}
+	data = Decode(data)
 	for i, line := range strings.Split(string(data), "\n") {
 		m := yamlTopKey.FindStringSubmatch(strings.TrimRight(line, "\r"))
 		if m == nil {

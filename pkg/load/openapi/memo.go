@@ -44,7 +44,10 @@ func cached[V any](t *openapi3.T, key string, compute func() V) V {
 }
 
 // Release forgets the walks cached for a document.
-func Release(t *openapi3.T) { memos.Delete(t) }
+func Release(t *openapi3.T) {
+	memos.Delete(t)
+	repairs.Delete(t)
+}
 
 // Cached reports whether anything is cached for a document (for tests).
 func Cached(t *openapi3.T) bool {

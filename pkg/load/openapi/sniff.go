@@ -30,6 +30,7 @@ var (
 // schema or a Kubernetes manifest that mentions "openapi" deeper down is not
 // taken for a document.
 func Sniff(data []byte) (version string, ok bool) {
+	data = Decode(data)
 	trimmed := bytes.TrimLeft(data, " \t\r\n\ufeff")
 	if len(trimmed) > 0 && trimmed[0] == '{' {
 		if !jsonVersionKey.Match(data) {

@@ -36,6 +36,7 @@ func (d *Document) tree(abs string) (*tree, error) {
 	if err != nil {
 		return nil, err
 	}
+	data = Decode(data)
 	// d.block rewrites JSON as block YAML, which go-yaml reads in linear
 	// time; positions found in it go through d.orig.
 	var doc yaml.Node

@@ -1,10 +1,16 @@
 package openapi
 
 import (
+	"fmt"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/getkin/kin-openapi/openapi2"
 	"go.yaml.in/yaml/v4"
+
+	"github.com/apiaudit/apiaudit/pkg/lint"
 )
 
 // v2Index maps pointers in the converted OpenAPI 3 model back to where the
@@ -237,4 +243,76 @@ func securitySchemeTail(rest []string) []string {
 		return []string{"type"}
 	}
 	return rest
+}
+
+// v3FlowNames maps the OpenAPI 3 names of OAuth2 flows, often written in
+// 2.0 documents by mistake, to the 2.0 names.
+var v3FlowNames = map[string]string{
+	"authorizationCode": "accessCode",
+	"clientCredentials": "application",
+}
+
+// repairV2 mends what the 2.0 to 3 conversion refuses and would lose the
+// whole document over: an OAuth2 scheme with no flow or a flow named the
+// OpenAPI 3 way, and a host written with a scheme or a path. Each repair
+// is recorded for OAS500, at the element as written.
+func (d *Document) repairV2(doc2 *openapi2.T) {
+	if d.rep == nil {
+		return
+	}
+	at := func(msg string, tokens ...string) {
+		loc := lint.Location{File: d.File, Line: 1, Column: 1, Pointer: Pointer(tokens...)}
+		if t, err := d.tree(d.abs); err == nil {
+			_, pos, _ := t.find(tokens)
+			loc.Line, loc.Column = d.orig(d.abs, pos.line, pos.column)
+		}
+		if len(d.rep.list) < maxRepairs {
+			d.rep.list = append(d.rep.list, Repair{Message: msg, Location: loc})
+		}
+	}
+	for _, name := range slices.Sorted(maps.Keys(doc2.SecurityDefinitions)) {
+		s := doc2.SecurityDefinitions[name]
+		if s == nil || s.Type != "oauth2" {
+			continue
+		}
+		switch s.Flow {
+		case "implicit", "password", "application", "accessCode":
+			continue
+		case "":
+			s.Flow = guessFlow(s)
+			at(fmt.Sprintf("oauth2 security scheme %s has no flow: Swagger 2.0 needs one of implicit, password, application, accessCode; read as %s", name, s.Flow),
+				"securityDefinitions", name)
+		default:
+			was := s.Flow
+			if v2, ok := v3FlowNames[was]; ok {
+				s.Flow = v2
+				at(fmt.Sprintf("oauth2 security scheme %s: flow %s is the OpenAPI 3 name; Swagger 2.0 calls it %s", name, was, v2),
+					"securityDefinitions", name, "flow")
+			} else {
+				s.Flow = guessFlow(s)
+				at(fmt.Sprintf("oauth2 security scheme %s: flow %q is not one of implicit, password, application, accessCode; read as %s", name, was, s.Flow),
+					"securityDefinitions", name, "flow")
+			}
+		}
+	}
+	if h := doc2.Host; strings.Contains(h, "/") {
+		host := h
+		if _, rest, ok := strings.Cut(host, "://"); ok {
+			host = rest
+		}
+		host, _, _ = strings.Cut(host, "/")
+		doc2.Host = host
+		at(fmt.Sprintf("host %q must be a host name (and port) only, with no scheme or path: read as %q", h, host), "host")
+	}
+}
+
+// guessFlow picks the flow an OAuth2 scheme's URLs describe.
+func guessFlow(s *openapi2.SecurityScheme) string {
+	switch {
+	case s.AuthorizationURL != "" && s.TokenURL != "":
+		return "accessCode"
+	case s.TokenURL != "":
+		return "application"
+	}
+	return "implicit"
 }

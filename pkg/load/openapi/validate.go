@@ -2,10 +2,15 @@ package openapi
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"reflect"
+	"regexp"
 	"strings"
+	"time"
+
+	"github.com/dlclark/regexp2/v2"
 
 	"github.com/getkin/kin-openapi/openapi3"
 )
@@ -30,7 +35,7 @@ func Validate(ctx context.Context, t *openapi3.T) []Invalid {
 	if useStandIns {
 		restore = standIns(t)
 	}
-	err := t.Validate(ctx, openapi3.EnableMultiError(), openapi3.DisableExamplesValidation())
+	err := t.Validate(ctx, openapi3.EnableMultiError(), openapi3.DisableExamplesValidation(), openapi3.SetRegexCompiler(compileECMA))
 	restore()
 	if err == nil {
 		return nil
@@ -47,6 +52,7 @@ func Validate(ctx context.Context, t *openapi3.T) []Invalid {
 		}
 		msg, leaf := leafMessage(e)
 		inv := Invalid{Message: msg, Pointer: contextPointer(e), Origin: originOf(e)}
+		inv.Message = nameElement(e, inv.Pointer, inv.Origin, msg)
 		// A broken schema is reported by every element that uses it; say it
 		// once, where it is written.
 		key := leaf
@@ -145,4 +151,88 @@ func originOf(err error) *openapi3.Origin {
 		}
 	}
 	return found
+}
+
+// ecmaMatcher is a pattern compiled as ECMA-262, the dialect OpenAPI and
+// JSON Schema specify. Go's RE2 would refuse valid lookaheads and repeat
+// counts over 1000.
+type ecmaMatcher struct{ re *regexp2.Regexp }
+
+func (m ecmaMatcher) MatchString(s string) bool {
+	ok, err := m.re.MatchString(s)
+	return ok && err == nil
+}
+
+// compileECMA compiles a schema's pattern as ECMA-262 with the u flag, as
+// JSON Schema validators such as ajv do. Matching is bounded in time: a
+// pattern from a scanned document must not hang the scan.
+func compileECMA(expr string) (openapi3.RegexMatcher, error) {
+	re, err := regexp2.Compile(expr, regexp2.ECMAScript|regexp2.Unicode)
+	if err != nil {
+		return nil, fmt.Errorf("pattern %q is not a valid ECMA-262 regular expression: %s", expr, strings.TrimPrefix(err.Error(), "error parsing regexp: "))
+	}
+	re.MatchTimeout = 100 * time.Millisecond
+	return ecmaMatcher{re}, nil
+}
+
+// contextPrefix is the context kin-openapi puts before a message, which
+// nameElement says in its own words.
+var contextPrefix = regexp.MustCompile(`^(?:schema "[^"]*"|invalid operation [A-Z]+|parameter "[^"]*" schema is invalid|invalid (?:oneOf|anyOf|allOf) element|invalid components|invalid paths|invalid path [^:]*): `)
+
+// keywords are keys under which an origin names a structure, not a
+// property.
+var keywords = map[string]bool{
+	"schema": true, "items": true, "additionalProperties": true, "not": true, "allOf": true, "anyOf": true,
+	"oneOf": true, "requestBody": true, "content": true, "responses": true, "parameters": true, "headers": true,
+	"properties": true, "components": true, "schemas": true, "paths": true, "default": true, "example": true,
+}
+
+// nameElement rewrites a validation message so that it names the element:
+// the component or operation, the property, and for a default or example
+// that breaks its schema, the value ("schema Account property bookmarked:
+// default false is not an integer").
+func nameElement(err error, ptr string, o *openapi3.Origin, msg string) string {
+	tok := Split(ptr)
+	var owner, ownerName string
+	switch {
+	case len(tok) == 3 && tok[0] == "components":
+		ownerName = tok[2]
+		kind := componentKinds[tok[1]]
+		if kind == "" {
+			kind = tok[1]
+		}
+		owner = kind + " " + ownerName
+	case len(tok) == 3 && tok[0] == "paths":
+		owner = tok[2] + " " + tok[1]
+	case len(tok) == 2 && tok[0] == "paths":
+		owner = "path " + tok[1]
+	}
+	if owner == "" {
+		return msg
+	}
+	if o != nil && o.Key != nil && len(tok) == 3 && tok[1] == "schemas" {
+		name := o.Key.Name
+		if name != "" && name != ownerName && !keywords[name] && !strings.Contains(name, "/") && !strings.HasPrefix(name, "x-") && strings.Trim(name, "0123456789X") != "" {
+			owner += " property " + name
+		}
+	}
+	body := contextPrefix.ReplaceAllString(msg, "")
+	body = contextPrefix.ReplaceAllString(body, "")
+	var se *openapi3.SchemaError
+	for _, field := range []string{"default", "example"} {
+		rest, ok := strings.CutPrefix(body, "invalid "+field+": ")
+		if !ok || !errors.As(err, &se) {
+			continue
+		}
+		value := "value"
+		if b, jerr := json.Marshal(se.Value); jerr == nil && len(b) <= 60 {
+			value = string(b)
+		}
+		if r, ok := strings.CutPrefix(se.Reason, "value must be "); ok && rest == se.Reason {
+			body = fmt.Sprintf("%s %s is not %s", field, value, r)
+		} else {
+			body = fmt.Sprintf("%s %s: %s", field, value, rest)
+		}
+	}
+	return owner + ": " + body
 }

@@ -1,0 +1,183 @@
+package openapi
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"unicode/utf16"
+)
+
+// loadText writes doc as name in a fresh directory and loads it.
+func loadText(t *testing.T, name string, data []byte, version string) *Document {
+	t.Helper()
+	dir := t.TempDir()
+	path := filepath.Join(dir, name)
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if v, ok := Sniff(data); !ok || v != version {
+		t.Fatalf("Sniff = %q, %v; want %q", v, ok, version)
+	}
+	d, err := Load(context.Background(), path, version, Options{Root: dir})
+	if err != nil {
+		t.Fatalf("Load: %v", err)
+	}
+	return d
+}
+
+func TestUTF16Documents(t *testing.T) {
+	doc := "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /admin:\n    post:\n      responses:\n        '200': {description: ok}\n"
+	for name, bigEndian := range map[string]bool{"le.yaml": false, "be.yaml": true} {
+		data := []byte{0xFF, 0xFE}
+		if bigEndian {
+			data = []byte{0xFE, 0xFF}
+		}
+		for _, u := range utf16.Encode([]rune(doc)) {
+			if bigEndian {
+				data = append(data, byte(u>>8), byte(u))
+			} else {
+				data = append(data, byte(u), byte(u>>8))
+			}
+		}
+		d := loadText(t, name, data, "3.0")
+		ops := Operations(d.T)
+		if len(ops) != 1 {
+			t.Fatalf("%s: %d operations, want 1", name, len(ops))
+		}
+		if loc := d.Locate(ops[0].Pointer, ops[0].Op.Origin, ""); loc.Line != 5 || loc.Column != 5 {
+			t.Errorf("%s: post located at %d:%d; want 5:5", name, loc.Line, loc.Column)
+		}
+	}
+}
+
+func TestBOMDocument(t *testing.T) {
+	doc := "\ufeffopenapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /admin:\n    post:\n      responses:\n        '200': {description: ok}\n"
+	d := loadText(t, "bom.yaml", []byte(doc), "3.0")
+	if len(Operations(d.T)) != 1 {
+		t.Fatal("the operation was lost")
+	}
+}
+
+func TestYAMLStreamReported(t *testing.T) {
+	doc := "---\nopenapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\n---\nopenapi: 3.0.3\ninfo: {title: hidden, version: '1'}\npaths: {}\n"
+	d := loadText(t, "stream.yaml", []byte(doc), "3.0")
+	reps := Repairs(d.T)
+	if len(reps) != 1 || reps[0].Location.Line != 5 || !strings.Contains(reps[0].Message, "more than one YAML document") {
+		t.Fatalf("repairs = %+v; want one at line 5 about the second document", reps)
+	}
+	// A leading marker alone is not a second document.
+	d = loadText(t, "one.yaml", []byte("# c\n---\nopenapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\n"), "3.0")
+	if reps := Repairs(d.T); len(reps) != 0 {
+		t.Fatalf("repairs = %+v; want none", reps)
+	}
+}
+
+// TestJSONDuplicateKeys checks that a key written twice in a JSON object is
+// reported where it is written, that the last value is the one analysed
+// (as encoding/json and JavaScript read it), and that positions after the
+// duplicate stay right.
+func TestJSONDuplicateKeys(t *testing.T) {
+	doc := `{"openapi": "3.0.3", "info": {"title": "t", "version": "1", "title": "u"},
+ "paths": {"/a": {"get": {"responses": {"200": {"description": "ok"}}}}},
+ "paths": {"/b": {"post": {"responses": {"200": {"description": "ok"}}}}},
+ "components": {}}
+`
+	d := loadText(t, "dup.json", []byte(doc), "3.0")
+	if d.T.Info.Title != "u" || d.T.Paths.Find("/a") != nil || d.T.Paths.Find("/b") == nil {
+		t.Fatalf("title %q, /a %v, /b %v; want the last values", d.T.Info.Title, d.T.Paths.Find("/a") != nil, d.T.Paths.Find("/b") != nil)
+	}
+	reps := Repairs(d.T)
+	if len(reps) != 2 {
+		t.Fatalf("repairs = %+v; want 2", reps)
+	}
+	title, paths := reps[0], reps[1]
+	if title.Location.Line != 1 || title.Location.Column != 61 || title.Location.Pointer != "/info/title" || !strings.Contains(title.Message, `"title" is written twice`) {
+		t.Errorf("title duplicate = %+v", title)
+	}
+	if paths.Location.Line != 3 || paths.Location.Column != 2 || !strings.Contains(paths.Message, "also at line 2, column 2") {
+		t.Errorf("paths duplicate = %+v", paths)
+	}
+	ops := Operations(d.T)
+	if len(ops) != 1 {
+		t.Fatalf("%d operations", len(ops))
+	}
+	if loc := d.Locate(ops[0].Pointer, ops[0].Op.Origin, ""); loc.Line != 3 || loc.Column != 19 {
+		t.Errorf("post /b located at %d:%d; want 3:19", loc.Line, loc.Column)
+	}
+}
+
+// TestTypeErrorMessage checks the message of a valid JSON document whose
+// error cannot be repaired: it is the YAML decoder's, at the position in
+// the JSON, not the JSON decoder's complaint about the block rewrite.
+func TestTypeErrorMessage(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "api.json")
+	doc := `{"openapi": "3.0.3", "info": {"title": "t", "version": "1"}, "paths": {"/a": {"get": {"responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {"type": "object", "maxLength": "15"}}}}}}}}}`
+	if err := os.WriteFile(path, []byte(doc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	d, err := Load(context.Background(), path, "3.0", Options{Root: dir})
+	if err != nil {
+		t.Fatalf("Load: %v", err)
+	}
+	reps := Repairs(d.T)
+	want := strings.Index(doc, `"15"`) + 1
+	if len(reps) != 1 || reps[0].Location.Line != 1 || reps[0].Location.Column != want || strings.Contains(reps[0].Message, "json error") {
+		t.Fatalf("repairs = %+v; want one at 1:%d", reps, want)
+	}
+}
+
+// TestRefTargetCapped checks that a $ref target over the hard cap is
+// refused from its size, before it is read, even when --max-file-size is
+// raised past it: a sparse 2 GB file costs no disk and would otherwise be
+// read whole.
+func TestRefTargetCapped(t *testing.T) {
+	dir := t.TempDir()
+	big := filepath.Join(dir, "big.yaml")
+	f, err := os.Create(big)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Truncate(2 << 30); err != nil {
+		f.Close()
+		t.Skipf("sparse file: %v", err)
+	}
+	f.Close()
+	spec := filepath.Join(dir, "api.yaml")
+	doc := "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: {$ref: 'big.yaml#/S'}\n"
+	if err := os.WriteFile(spec, []byte(doc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err = Load(context.Background(), spec, "3.0", Options{Root: dir, MaxFileSize: 4 << 30})
+	if err == nil || !strings.Contains(err.Error(), "over the 256MB limit") {
+		t.Fatalf("err = %v; want the hard limit", err)
+	}
+}
+
+// TestRefChainCut checks that a long chain of local $refs is cut every
+// maxRefChain links, each cut reported, and that the document loads. The
+// cost this bounds is checked by the numbers in docs/security.md, not
+// here: no timed assertions.
+func TestRefChainCut(t *testing.T) {
+	const n = 2000
+	var b strings.Builder
+	b.WriteString("openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: {$ref: '#/components/schemas/S0'}\ncomponents:\n  schemas:\n")
+	for i := range n {
+		b.WriteString("    S" + strconv.Itoa(i) + ": {$ref: '#/components/schemas/S" + strconv.Itoa(i+1) + "'}\n")
+	}
+	b.WriteString("    S" + strconv.Itoa(n) + ": {type: string}\n")
+	d := loadText(t, "chain.yaml", []byte(b.String()), "3.0")
+	reps := Repairs(d.T)
+	if want := n / maxRefChain; len(reps) != want {
+		t.Fatalf("%d repairs; want %d", len(reps), want)
+	}
+	// Si is n-i links from the end; the first cut, from the top of the
+	// file, is the first Si whose distance is a multiple of maxRefChain.
+	first := n % maxRefChain
+	if r := reps[0]; r.Location.Line != 14+first || !strings.Contains(r.Message, "chain of") {
+		t.Fatalf("first cut %+v; want line %d", r, 14+first)
+	}
+}
