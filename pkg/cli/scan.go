@@ -193,11 +193,14 @@ func scanRun(ctx context.Context, app *App, opts *ScanOptions) error {
 		}
 	}
 
+	started := time.Now()
 	all := scanRules()
 	defer cfg.Apply()() // rule options: set for this scan, restored after it
 	progress := newProgress(app, opts.Quiet)
+	var unusedExcludes []string
 	res, err := engine.Run(ctx, engine.Options{
 		Progress:        progress.update,
+		Discovered:      func(d *engine.Discovery) { unusedExcludes = d.UnusedExcludes },
 		Paths:           opts.Paths,
 		Exclude:         append(slices.Clone(cfg.Exclude), opts.Exclude...),
 		Rules:           cfg.Select(all),
@@ -212,6 +215,11 @@ func scanRun(ctx context.Context, app *App, opts *ScanOptions) error {
 	progress.stop()
 	if err != nil {
 		return err
+	}
+	if !opts.Quiet {
+		for _, pat := range unusedExcludes {
+			fmt.Fprintf(app.Err, "apiaudit: warning: exclude pattern %q matches nothing under %s (patterns are relative to each PATH or to the current directory)\n", pat, pathList(opts.Paths))
+		}
 	}
 	if changes != nil {
 		changes.Filter(res)
@@ -234,7 +242,9 @@ func scanRun(ctx context.Context, app *App, opts *ScanOptions) error {
 
 	color := toStdout && format == "text" && !opts.NoColor &&
 		app.Getenv("NO_COLOR") == "" && app.IsTTY(app.Out)
-	rep, err := report.New(format, report.Options{ToolVersion: app.Build.Version, Color: color})
+	ropts := reportOptions(app, threshold, started)
+	ropts.Color = color
+	rep, err := report.New(format, ropts)
 	if err != nil {
 		return err
 	}
@@ -250,7 +260,7 @@ func scanRun(ctx context.Context, app *App, opts *ScanOptions) error {
 		return err
 	}
 	for _, f := range slices.Sorted(maps.Keys(opts.Outputs)) {
-		rep, err := report.New(f, report.Options{ToolVersion: app.Build.Version})
+		rep, err := report.New(f, reportOptions(app, threshold, started))
 		if err != nil {
 			return err
 		}
@@ -272,10 +282,51 @@ func scanRun(ctx context.Context, app *App, opts *ScanOptions) error {
 	switch {
 	case len(res.Problems) > 0:
 		return &exitError{code: ExitError}
+	case res.Documents == 0 && res.Modules == 0:
+		// A wrong path or an exclude that is too wide must not pass CI.
+		return errors.New(nothingScanned(opts.Paths, len(unusedExcludes) < len(append(slices.Clone(cfg.Exclude), opts.Exclude...))))
 	case threshold != lint.SeverityDefault && anyAtLeast(res.Findings, threshold):
 		return &exitError{code: ExitFindings}
 	}
 	return nil
+}
+
+// reportOptions are the settings every report of a scan shares. With
+// SOURCE_DATE_EPOCH set (the reproducible-builds convention), the start is
+// that time, the duration 0 and the host "localhost", so that two runs
+// write the same bytes.
+func reportOptions(app *App, threshold lint.Severity, started time.Time) report.Options {
+	o := report.Options{
+		ToolVersion: app.Build.Version,
+		FailOn:      threshold,
+		NeverFail:   threshold == lint.SeverityDefault,
+		Started:     started,
+		Elapsed:     time.Since(started),
+	}
+	o.Hostname, _ = os.Hostname()
+	if epoch := app.Getenv("SOURCE_DATE_EPOCH"); epoch != "" {
+		if sec, err := strconv.ParseInt(epoch, 10, 64); err == nil {
+			o.Started, o.Elapsed, o.Hostname = time.Unix(sec, 0), 0, "localhost"
+		}
+	}
+	return o
+}
+
+// nothingScanned says what a scan that found nothing to scan looked for.
+func nothingScanned(paths []string, excluded bool) string {
+	msg := "nothing to scan under " + pathList(paths) + ": found no OpenAPI document (a .yaml, .yml or .json file with a top-level openapi: 3.x or swagger: \"2.0\" key) and no Go module (a directory with a go.mod, analysed when a GO rule is enabled)"
+	if excluded {
+		msg += "; --exclude or the configuration's exclude skipped some files"
+	}
+	return msg
+}
+
+// pathList names the scanned PATHs for a message.
+func pathList(paths []string) string {
+	if len(paths) == 0 {
+		return "."
+	}
+	return strings.Join(paths, ", ")
 }
 
 // checkOutputs refuses --output-FORMAT flags that name an unknown format or

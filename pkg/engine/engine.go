@@ -24,7 +24,11 @@ import (
 // Options configures a scan.
 type Options struct {
 	Paths           []string     // files and directories; "." when empty
-	Exclude         []string     // doublestar globs, relative to the scan root
+	// Exclude are doublestar globs, each matched against a path relative
+	// to the PATH being walked and relative to the scan root (the working
+	// directory), so both `scan api --exclude 'v1/**'` and `--exclude
+	// 'api/v1/**'` skip api/v1.
+	Exclude []string
 	Rules           []*lint.Rule // the rules to run
 	Known           []*lint.Rule // every rule apiaudit has, to tell a disabled rule from a typo; Rules when nil
 	AllowRemoteRefs bool
@@ -36,6 +40,9 @@ type Options struct {
 	// Progress, when set, is called after each document with the number
 	// scanned so far and the total; calls may come from several goroutines.
 	Progress func(done, total int)
+	// Discovered, when set, is called once with what the walk found,
+	// before anything is loaded.
+	Discovered func(*Discovery)
 	// Adjust, when set, sees every finding once suppressions are applied,
 	// suppressed ones included: it may change the severity, and returning
 	// false drops the finding. The configuration file's per-rule and
@@ -54,6 +61,9 @@ func Run(ctx context.Context, opts Options) (*lint.Result, error) {
 	}
 	inputs := found.Inputs
 	res := &lint.Result{Rules: slices.Clone(opts.Rules), Notices: found.Notices, Problems: found.Problems}
+	if opts.Discovered != nil {
+		opts.Discovered(found)
+	}
 	var specRules []*lint.Rule
 	for _, r := range opts.Rules {
 		if r.Spec != nil {
@@ -78,6 +88,7 @@ func Run(ctx context.Context, opts Options) (*lint.Result, error) {
 			total++
 		}
 	}
+	res.Documents = total
 	var done atomic.Int64
 	sem := make(chan struct{}, jobs)
 	var wg sync.WaitGroup
@@ -114,6 +125,7 @@ func Run(ctx context.Context, opts Options) (*lint.Result, error) {
 			if in.Kind != KindGo {
 				continue
 			}
+			res.Modules += max(1, len(in.Modules))
 			wg.Add(1)
 			sem <- struct{}{}
 			go func() {

@@ -3,6 +3,7 @@ package engine
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"slices"
 
 	"github.com/bmatcuk/doublestar/v4"
@@ -46,15 +47,18 @@ func scanModule(ctx context.Context, in Input, rules []*lint.Rule, opts Options)
 		return o
 	}
 	o.problems = res.Problems
+	excluded := func(rel string) bool {
+		return Excluded(opts.Exclude, in.Root, in.Top, filepath.Join(in.Root, filepath.FromSlash(rel)))
+	}
 	for _, f := range res.Files {
-		if !MatchPath(opts.Exclude, f) {
+		if !excluded(f) {
 			o.files = append(o.files, f)
 		}
 	}
 	keep := func(fs []lint.Finding) []lint.Finding {
 		var out []lint.Finding
 		for _, f := range fs {
-			if r := byID[f.RuleID]; r != nil && !MatchPath(opts.Exclude, f.Location.File) {
+			if r := byID[f.RuleID]; r != nil && !excluded(f.Location.File) {
 				out = append(out, complete(r, f))
 			}
 		}
@@ -62,7 +66,7 @@ func scanModule(ctx context.Context, in Input, rules []*lint.Rule, opts Options)
 	}
 	o.findings = keep(res.Findings)
 	o.suppressed = keep(res.Suppressed)
-	o.findings = append(o.findings, adjust(goIgnoreFindings(res.Ignores, rules, opts), opts.Adjust)...)
+	o.findings = append(o.findings, adjust(goIgnoreFindings(res.Ignores, rules, opts, excluded), opts.Adjust)...)
 	return o
 }
 
@@ -71,14 +75,14 @@ const goIgnoreFix = "write //apiaudit:ignore with a known rule id and -- a reaso
 // goIgnoreFindings reports //apiaudit:ignore comments that name no known
 // rule, give no reason or match no finding, as OAS501 does for
 // x-apiaudit-ignore.
-func goIgnoreFindings(igs []gosrc.Ignore, goRules []*lint.Rule, opts Options) []lint.Finding {
+func goIgnoreFindings(igs []gosrc.Ignore, goRules []*lint.Rule, opts Options, excluded func(string) bool) []lint.Finding {
 	known := opts.Known
 	if known == nil {
 		known = opts.Rules
 	}
 	var out []lint.Finding
 	for _, ig := range igs {
-		if MatchPath(opts.Exclude, ig.At.File) {
+		if excluded(ig.At.File) {
 			continue
 		}
 		var msg string
