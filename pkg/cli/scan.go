@@ -122,7 +122,7 @@ scanned.`,
 		outputs[format] = f.String("output-"+format, "", "also write a "+format+" report to `FILE`")
 	}
 	f.StringVar(&opts.FailOn, "fail-on", "", "exit 1 when a finding is at or above this `severity`: error, warning, note or none (default: the configuration file's, else "+DefaultFailOn+")")
-	f.StringArrayVar(&opts.Exclude, "exclude", nil, "skip files and directories matching `GLOB` (doublestar syntax, relative to the scan root; repeatable; adds to the configuration file's)")
+	f.StringArrayVar(&opts.Exclude, "exclude", nil, "skip files and directories matching `GLOB` (doublestar syntax, relative to each PATH or to the current directory; a pattern that matches nothing is a warning; repeatable; adds to the configuration file's)")
 	f.StringVar(&opts.Config, "config", "", "read settings from `FILE` instead of looking for .apiaudit.yaml")
 	f.BoolVar(&opts.NoConfig, "no-config", false, "read no configuration file")
 	f.StringVar(&opts.Baseline, "baseline", "", "report only findings that the baseline `FILE` does not record")

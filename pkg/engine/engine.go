@@ -23,12 +23,12 @@ import (
 
 // Options configures a scan.
 type Options struct {
-	Paths           []string     // files and directories; "." when empty
+	Paths []string // files and directories; "." when empty
 	// Exclude are doublestar globs, each matched against a path relative
 	// to the PATH being walked and relative to the scan root (the working
 	// directory), so both `scan api --exclude 'v1/**'` and `--exclude
 	// 'api/v1/**'` skip api/v1.
-	Exclude []string
+	Exclude         []string
 	Rules           []*lint.Rule // the rules to run
 	Known           []*lint.Rule // every rule apiaudit has, to tell a disabled rule from a typo; Rules when nil
 	AllowRemoteRefs bool
