@@ -221,7 +221,9 @@ func scanRun(ctx context.Context, app *App, opts *ScanOptions) error {
 			fmt.Fprintf(app.Err, "apiaudit: warning: exclude pattern %q matches nothing under %s (patterns are relative to each PATH or to the current directory)\n", pat, pathList(opts.Paths))
 		}
 	}
+	unfiltered := res.Findings
 	if changes != nil {
+		unfiltered = slices.Clone(res.Findings)
 		changes.Filter(res)
 	}
 	if opts.WriteBaseline != "" {
@@ -235,6 +237,10 @@ func scanRun(ctx context.Context, app *App, opts *ScanOptions) error {
 	}
 	if base != nil {
 		base.Apply(res, time.Now())
+		if stale := base.Stale(unfiltered, res.Files, time.Now()); len(stale) > 0 && opts.WriteBaseline == "" {
+			res.Notices = append(res.Notices, base.StaleNotice(stale))
+			res.Sort()
+		}
 	}
 	if !opts.IncludeSuppressed {
 		res.Suppressed = nil

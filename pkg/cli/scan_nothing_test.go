@@ -76,3 +76,27 @@ func TestExcludeRelativeToPath(t *testing.T) {
 		t.Errorf("--quiet still warns: %s", stderr)
 	}
 }
+
+// TestBaselineStale: entries that no longer match a finding are a notice
+// with a count, so that the baseline can be pruned; the exit code is not
+// changed by it.
+func TestBaselineStale(t *testing.T) {
+	project(t, map[string]string{"shop.yaml": specNoAuth})
+	if code, _, stderr := run(t, false, nil, "scan", "--write-baseline", "base.json"); code != ExitOK {
+		t.Fatalf("--write-baseline: exit %d, %s", code, stderr)
+	}
+	if _, out, _ := run(t, false, nil, "scan", "--baseline", "base.json"); strings.Contains(out, "match no finding") || strings.Contains(out, "matches no finding") {
+		t.Errorf("a fresh baseline is reported stale:\n%s", out)
+	}
+	// Fix the document: both entries are stale.
+	writeTestFile(t, "shop.yaml", "openapi: 3.0.3\ninfo: {title: Shop, version: \"1\"}\npaths: {}\n")
+	code, out, stderr := run(t, false, nil, "scan", "--baseline", "base.json", "--format", "json")
+	if code != ExitOK || !strings.Contains(stderr, "apiaudit: notice: base.json: 2 baseline entries match no finding") || !strings.Contains(out, "2 baseline entries match no finding") {
+		t.Errorf("stale entries: exit %d\nstdout %s\nstderr %s", code, out, stderr)
+	}
+	// Pruning as the notice says clears it.
+	run(t, false, nil, "scan", "--baseline", "base.json", "--write-baseline", "base.json")
+	if _, _, stderr := run(t, false, nil, "scan", "--baseline", "base.json", "--format", "json"); strings.Contains(stderr, "match no finding") {
+		t.Errorf("after pruning: %s", stderr)
+	}
+}

@@ -73,8 +73,8 @@ func scanModule(ctx context.Context, in Input, rules []*lint.Rule, opts Options)
 const goIgnoreFix = "write //apiaudit:ignore with a known rule id and -- a reason, on the finding's line, the line above or the enclosing declaration, and delete ignores that match nothing"
 
 // goIgnoreFindings reports //apiaudit:ignore comments that name no known
-// rule, give no reason or match no finding, as OAS501 does for
-// x-apiaudit-ignore.
+// rule, give no reason, match no finding or are misspelt, as GO503 (OAS501
+// does the same for x-apiaudit-ignore).
 func goIgnoreFindings(igs []gosrc.Ignore, goRules []*lint.Rule, opts Options, excluded func(string) bool) []lint.Finding {
 	known := opts.Known
 	if known == nil {
@@ -87,6 +87,8 @@ func goIgnoreFindings(igs []gosrc.Ignore, goRules []*lint.Rule, opts Options, ex
 		}
 		var msg string
 		switch {
+		case ig.Malformed != "":
+			msg = fmt.Sprintf("%q is not an ignore directive and suppresses nothing: write %s RULE -- reason, with no space after //", ig.Malformed, gosrc.IgnoreDirective)
 		case ig.Rule == "":
 			msg = gosrc.IgnoreDirective + " names no rule: write " + gosrc.IgnoreDirective + " GO201 -- reason"
 		case !doublestar.ValidatePattern(ig.Rule) || !matchesAny(ig.Rule, known):
@@ -100,7 +102,7 @@ func goIgnoreFindings(igs []gosrc.Ignore, goRules []*lint.Rule, opts Options, ex
 		default:
 			continue
 		}
-		out = append(out, complete(SuppressionRule, lint.Finding{Message: msg, Location: ig.At, Fix: goIgnoreFix}))
+		out = append(out, complete(GoSuppressionRule, lint.Finding{Message: msg, Location: ig.At, Fix: goIgnoreFix}))
 	}
 	return slices.Clip(out)
 }

@@ -52,10 +52,18 @@ func TestGoIgnoreOnDeclaration(t *testing.T) {
 		got = append(got, fmt.Sprintf("%s %s %s", f.Location, f.RuleID, f.Message))
 	}
 	want := []string{
-		"main.go:32:1 OAS501 //apiaudit:ignore for GO202 matches no finding in open: remove it",
+		"main.go:32:1 GO503 //apiaudit:ignore for GO202 matches no finding in open: remove it",
 		"main.go:34:9 GO201 io.ReadAll reads r.Body with no size limit",
 		"main.go:48:10 GO201 io.ReadAll reads r.Body with no size limit",
-		"main.go:63:1 OAS501 //apiaudit:ignore for GO201 matches no finding in quiet: remove it",
+		"main.go:63:1 GO503 //apiaudit:ignore for GO201 matches no finding in quiet: remove it",
+		`main.go:87:2 GO503 "// apiaudit:ignore GO201 -- a space after the slashes" is not an ignore directive and suppresses nothing: write //apiaudit:ignore RULE -- reason, with no space after //`,
+		"main.go:88:9 GO201 io.ReadAll reads r.Body with no size limit",
+		`main.go:89:2 GO503 "//apiaudit: ignore GO201 -- a space after the colon" is not an ignore directive and suppresses nothing: write //apiaudit:ignore RULE -- reason, with no space after //`,
+		"main.go:90:9 GO201 io.ReadAll reads r.Body with no size limit",
+		`main.go:91:2 GO503 "//apiaudit-ignore GO201 -- a dash" is not an ignore directive and suppresses nothing: write //apiaudit:ignore RULE -- reason, with no space after //`,
+		"main.go:92:9 GO201 io.ReadAll reads r.Body with no size limit",
+		`main.go:93:2 GO503 "/* apiaudit:ignore GO201 -- a block comment */" is not an ignore directive and suppresses nothing: write //apiaudit:ignore RULE -- reason, with no space after //`,
+		"main.go:94:9 GO201 io.ReadAll reads r.Body with no size limit",
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("findings:\n%s\nwant:\n%s", join(got), join(want))
@@ -95,7 +103,7 @@ func TestGoModule(t *testing.T) {
 	}
 	want := []string{
 		"main.go:17:12 GO201 json.NewDecoder reads r.Body with no size limit",
-		"main.go:35:2 OAS501 //apiaudit:ignore for GO201 gives no reason, so it suppresses nothing: add -- why the finding does not apply",
+		"main.go:35:2 GO503 //apiaudit:ignore for GO201 gives no reason, so it suppresses nothing: add -- why the finding does not apply",
 		"main.go:36:6 GO201 r.ParseMultipartForm reads a multipart body with no size limit",
 		"main.go:47:12 GO202 http.ListenAndServe serves with no read timeouts",
 	}

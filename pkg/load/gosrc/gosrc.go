@@ -5,6 +5,7 @@
 package gosrc
 
 import (
+	"regexp"
 	"cmp"
 	"context"
 	"fmt"
@@ -62,7 +63,17 @@ type Ignore struct {
 	// FirstLine and LastLine are the lines a declaration ignore covers.
 	FirstLine, LastLine int
 	Used                bool // it suppressed at least one finding
+	// Malformed is the text of a comment that looks like an ignore and is
+	// not one ("// apiaudit:ignore", "//apiaudit: ignore",
+	// "//apiaudit-ignore", "//APIAUDIT:ignore"): it suppresses nothing,
+	// and is reported so that its author learns why.
+	Malformed string
 }
+
+// nearMiss matches the start of a comment that was meant as an ignore
+// directive but is not spelt as one: a space after //, another separator
+// or case, a block comment.
+var nearMiss = regexp.MustCompile(`(?i)^(//|/\*)\s*apiaudit\s*[:\-_ ]?\s*(no)?ignore`)
 
 // Covers reports whether the ignore sits where it covers a finding on line
 // of its file: on that line, the line above, or on a declaration around it.
@@ -487,13 +498,20 @@ func ignores(fset *token.FileSet, f *ast.File, file string) []Ignore {
 	for _, group := range f.Comments {
 		for _, c := range group.List {
 			rest, ok := strings.CutPrefix(c.Text, IgnoreDirective)
-			if !ok || (rest != "" && rest[0] != ' ' && rest[0] != '\t') {
+			ok = ok && (rest == "" || rest[0] == ' ' || rest[0] == '\t')
+			if !ok && !nearMiss.MatchString(c.Text) {
 				continue
 			}
 			pos := fset.Position(c.Slash)
 			ig := Ignore{At: lint.Location{File: file, Line: pos.Line, Column: pos.Column}}
 			fields := strings.Fields(rest)
-			if len(fields) > 0 {
+			if !ok {
+				text, _, _ := strings.Cut(c.Text, "\n")
+				if len(text) > 60 {
+					text = text[:60] + "…"
+				}
+				ig.Malformed = text
+			} else if len(fields) > 0 {
 				ig.Rule = fields[0]
 				reason := strings.TrimSpace(strings.TrimPrefix(rest, " "))
 				reason = strings.TrimSpace(strings.TrimPrefix(reason, fields[0]))
