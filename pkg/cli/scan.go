@@ -41,6 +41,8 @@ type ScanOptions struct {
 	// IncludeGenerated analyses generated Go files too; with the
 	// configuration file's include-generated, either turns it on.
 	IncludeGenerated bool
+	// GoModDownload runs go mod download in each Go module first.
+	GoModDownload bool
 
 	Config            string // --config FILE; "" = look for .apiaudit.yaml
 	NoConfig          bool
@@ -71,7 +73,10 @@ Each Go module under PATH (a directory with a go.mod) is analysed by the GO
 rules: its packages (./..., tests excluded) are loaded with the go command,
 which must be on PATH, without touching the network (GOPROXY=off,
 -mod=readonly, or -mod=vendor when the module vendors its dependencies;
-cgo off unless CGO_ENABLED is set), with the default build tags. The
+cgo off unless CGO_ENABLED is set), with the default build tags. On a CI
+runner with an empty module cache, run "go mod download" first, or give
+--go-mod-download to have scan run it in each module (the one network
+access a scan makes, and only when asked). The
 modules a go.work lists are loaded together. Files marked "// Code generated
 ... DO NOT EDIT." are skipped unless --include-generated is given. A package
 that does not type-check is a problem; the others are still analysed.
@@ -134,6 +139,7 @@ scanned.`,
 	f.BoolVar(&opts.AllowRemoteRefs, "allow-remote-refs", false, "fetch http and https $refs (off: a scan makes no network calls)")
 	f.StringVar(&opts.MaxFileSize, "max-file-size", "100MB", "skip, with a problem, OpenAPI files larger than `SIZE` (bytes, or with a KB, MB or GB suffix)")
 	f.IntVarP(&opts.Jobs, "jobs", "j", 0, "documents and Go modules scanned at once (default: the number of CPUs)")
+	f.BoolVar(&opts.GoModDownload, "go-mod-download", false, `run "go mod download" in each Go module before analysing it, with your GOPROXY (off: a scan makes no network calls; for CI runners with an empty module cache)`)
 	f.BoolVar(&opts.IncludeGenerated, "include-generated", false, `also analyse Go files marked "// Code generated ... DO NOT EDIT." (skipped by default)`)
 	return cmd
 }
@@ -211,6 +217,7 @@ func scanRun(ctx context.Context, app *App, opts *ScanOptions) error {
 		Jobs:            opts.Jobs,
 
 		IncludeGenerated: opts.IncludeGenerated || cfg.IncludeGenerated,
+		GoModDownload:    opts.GoModDownload,
 	})
 	progress.stop()
 	if err != nil {

@@ -37,6 +37,11 @@ type Options struct {
 	// IncludeGenerated analyses Go files marked "// Code generated ... DO
 	// NOT EDIT." too; they are skipped by default.
 	IncludeGenerated bool
+	// GoModDownload runs "go mod download" in each Go module (each module
+	// of a workspace) before loading it, with the user's GOPROXY: for a
+	// fresh CI runner whose module cache is empty. Off by default, so a
+	// scan makes no network call unless asked to.
+	GoModDownload bool
 	// Progress, when set, is called after each document with the number
 	// scanned so far and the total; calls may come from several goroutines.
 	Progress func(done, total int)

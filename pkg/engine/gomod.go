@@ -1,10 +1,14 @@
 package engine
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"github.com/bmatcuk/doublestar/v4"
 	"golang.org/x/tools/go/analysis"
@@ -41,6 +45,18 @@ func scanModule(ctx context.Context, in Input, rules []*lint.Rule, opts Options)
 		analyzers[i] = r.Analyzer
 	}
 	match := func(pattern, id string) bool { ok, _ := doublestar.Match(pattern, id); return ok }
+	if opts.GoModDownload {
+		dirs := in.Modules
+		if len(dirs) == 0 {
+			dirs = []string{in.Abs}
+		}
+		for _, dir := range dirs {
+			if err := goModDownload(ctx, dir); err != nil {
+				o.problems = append(o.problems, lint.Problem{File: relTo(in.Root, filepath.Join(dir, "go.mod")), Message: err.Error()})
+				return o
+			}
+		}
+	}
 	res, err := gosrc.Analyze(ctx, in.Abs, analyzers, match, gosrc.Options{Root: in.Root, IncludeGenerated: opts.IncludeGenerated, Work: in.Work, Modules: in.Modules})
 	if err != nil {
 		o.problems = append(o.problems, lint.Problem{File: relTo(in.Root, in.Abs), Message: err.Error()})
@@ -68,6 +84,28 @@ func scanModule(ctx context.Context, in Input, rules []*lint.Rule, opts Options)
 	o.suppressed = keep(res.Suppressed)
 	o.findings = append(o.findings, adjust(goIgnoreFindings(res.Ignores, rules, opts, excluded), opts.Adjust)...)
 	return o
+}
+
+// goModDownload runs "go mod download" in a module directory, unless the
+// module vendors its dependencies (which are then read from vendor/).
+func goModDownload(ctx context.Context, dir string) error {
+	if _, err := os.Stat(filepath.Join(dir, "vendor", "modules.txt")); err == nil {
+		return nil
+	}
+	cmd := exec.CommandContext(ctx, "go", "mod", "download")
+	cmd.Dir = dir
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Run(); err != nil {
+		msg := strings.TrimSpace(stderr.String())
+		if line, _, _ := strings.Cut(msg, "\n"); line != "" {
+			msg = line
+		} else {
+			msg = err.Error()
+		}
+		return fmt.Errorf("go mod download (--go-mod-download) failed: %s", msg)
+	}
+	return nil
 }
 
 const goIgnoreFix = "write //apiaudit:ignore with a known rule id and -- a reason, on the finding's line, the line above or the enclosing declaration, and delete ignores that match nothing"

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/apiaudit/apiaudit/pkg/lint"
@@ -197,5 +198,30 @@ func TestGoVendored(t *testing.T) {
 	}
 	if want := []string{"main.go:13:6 GO201"}; !slices.Equal(got, want) {
 		t.Errorf("findings %q, want %q", got, want)
+	}
+}
+
+// TestGoModDownload: with GoModDownload the engine runs go mod download in
+// the module first. A module without dependencies downloads nothing and is
+// analysed as usual; one whose dependency cannot be fetched is a problem
+// that says the download failed, at its go.mod.
+func TestGoModDownload(t *testing.T) {
+	goRules := []*lint.Rule{go201.Rule, go202.Rule}
+	dir := module(t, "gateway")
+	// gateway/broken does not type-check on purpose: one problem of its own.
+	res, err := Run(context.Background(), Options{Rules: goRules, GoModDownload: true})
+	if err != nil || len(res.Problems) != 1 || !strings.HasPrefix(res.Problems[0].File, "broken/") || len(res.Findings) == 0 || res.Modules != 1 {
+		t.Fatalf("module without dependencies: err %v, problems %v, %d findings, %d modules", err, res.Problems, len(res.Findings), res.Modules)
+	}
+	t.Setenv("GOPROXY", "off")
+	t.Setenv("GOFLAGS", "-mod=mod")
+	mod := "module example.com/gateway\n\ngo 1.26\n\nrequire example.invalid/missing v1.0.0\n"
+	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte(mod), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, err = Run(context.Background(), Options{Rules: goRules, GoModDownload: true})
+	if err != nil || len(res.Problems) != 1 || res.Problems[0].File != "go.mod" ||
+		!strings.HasPrefix(res.Problems[0].Message, "go mod download (--go-mod-download) failed: ") {
+		t.Errorf("unfetchable dependency: err %v, problems %v", err, res.Problems)
 	}
 }

@@ -365,7 +365,7 @@ func importProblem(path string, dep *packages.Package, msg, modDir string) strin
 	why := dep.Errors[0].Msg
 	switch {
 	case strings.Contains(why, "disabled by GOPROXY=off"):
-		return fmt.Sprintf("%s is not in the module cache, and apiaudit downloads nothing: run %q, then scan again", path, fetch)
+		return fmt.Sprintf("%s is not in the module cache, and apiaudit downloads nothing: run %q (or scan with --go-mod-download), then scan again", path, fetch)
 	case strings.Contains(why, "missing go.sum entry"):
 		return fmt.Sprintf("go.sum has no entry for the module of %s, and apiaudit changes nothing: run %q (or go mod tidy), then scan again", path, fetch)
 	case strings.Contains(why, "build constraints exclude all Go files") && os.Getenv("CGO_ENABLED") == "":
