@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"maps"
 	"os"
 	"os/signal"
@@ -139,6 +140,11 @@ scanned.`,
 	f.BoolVar(&opts.AllowRemoteRefs, "allow-remote-refs", false, "fetch http and https $refs (off: a scan makes no network calls)")
 	f.StringVar(&opts.MaxFileSize, "max-file-size", "100MB", "skip, with a problem, OpenAPI files larger than `SIZE` (bytes, or with a KB, MB or GB suffix)")
 	f.IntVarP(&opts.Jobs, "jobs", "j", 0, "documents and Go modules scanned at once (default: the number of CPUs)")
+	fixed := func(values ...string) func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		return cobra.FixedCompletions(values, cobra.ShellCompDirectiveNoFileComp)
+	}
+	_ = cmd.RegisterFlagCompletionFunc("format", fixed(report.Formats...))
+	_ = cmd.RegisterFlagCompletionFunc("fail-on", fixed("error", "warning", "note", "none"))
 	f.BoolVar(&opts.GoModDownload, "go-mod-download", false, `run "go mod download" in each Go module before analysing it, with your GOPROXY (off: a scan makes no network calls; for CI runners with an empty module cache)`)
 	f.BoolVar(&opts.IncludeGenerated, "include-generated", false, `also analyse Go files marked "// Code generated ... DO NOT EDIT." (skipped by default)`)
 	return cmd
@@ -206,6 +212,7 @@ func scanRun(ctx context.Context, app *App, opts *ScanOptions) error {
 	var unusedExcludes []string
 	res, err := engine.Run(ctx, engine.Options{
 		Progress:        progress.update,
+		Starting:        progress.start,
 		Discovered:      func(d *engine.Discovery) { unusedExcludes = d.UnusedExcludes },
 		Paths:           opts.Paths,
 		Exclude:         append(slices.Clone(cfg.Exclude), opts.Exclude...),
@@ -254,7 +261,7 @@ func scanRun(ctx context.Context, app *App, opts *ScanOptions) error {
 	}
 
 	color := toStdout && format == "text" && !opts.NoColor &&
-		app.Getenv("NO_COLOR") == "" && app.IsTTY(app.Out)
+		app.Getenv("NO_COLOR") == "" && app.Getenv("TERM") != "dumb" && app.IsTTY(app.Out)
 	ropts := reportOptions(app, threshold, started)
 	ropts.Color = color
 	rep, err := report.New(format, ropts)
@@ -281,9 +288,11 @@ func scanRun(ctx context.Context, app *App, opts *ScanOptions) error {
 			return err
 		}
 	}
-	// Problems always reach standard error, unless the text report on the
-	// terminal has just printed them.
-	if !(toStdout && format == "text") && !opts.Quiet {
+	// Problems always reach standard error, unless the report on standard
+	// output has just printed them where the user reads them: the text
+	// report, or any report when both streams are the terminal.
+	onScreen := toStdout && (format == "text" || app.IsTTY(app.Out) && app.IsTTY(app.Err))
+	if !onScreen && !opts.Quiet {
 		for _, p := range res.Problems {
 			fmt.Fprintf(app.Err, "apiaudit: %s\n", p.Error())
 		}
@@ -446,14 +455,14 @@ func writeFile(name string, write func(io.Writer) error) error {
 	w := bufio.NewWriter(tmp)
 	if err := write(w); err != nil {
 		tmp.Close()
-		return err
+		return writeError(name, err)
 	}
 	if err := w.Flush(); err != nil {
 		tmp.Close()
-		return fmt.Errorf("write %s: %w", name, err)
+		return writeError(name, err)
 	}
 	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", name, err)
+		return writeError(name, err)
 	}
 	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
 		return fmt.Errorf("write %s: %w", name, err)
@@ -462,6 +471,16 @@ func writeFile(name string, write func(io.Writer) error) error {
 		return fmt.Errorf("write %s: %w", name, err)
 	}
 	return nil
+}
+
+// writeError names the file the user asked for, not the temporary file
+// the error came from ("write out.sarif: no space left on device").
+func writeError(name string, err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return fmt.Errorf("write %s: %w", name, err)
 }
 
 // writeTo writes straight into an existing file that is not a regular one.

@@ -45,6 +45,10 @@ type Options struct {
 	// Progress, when set, is called after each document with the number
 	// scanned so far and the total; calls may come from several goroutines.
 	Progress func(done, total int)
+	// Starting, when set, is called as each document or Go module starts
+	// loading, with its path relative to the scan root; calls may come
+	// from several goroutines.
+	Starting func(name string)
 	// Discovered, when set, is called once with what the walk found,
 	// before anything is loaded.
 	Discovered func(*Discovery)
@@ -114,6 +118,9 @@ func Run(ctx context.Context, opts Options) (*lint.Result, error) {
 		go func() {
 			defer func() { <-sem; wg.Done() }()
 			o := &outcomes[i]
+			if opts.Starting != nil {
+				opts.Starting(relTo(in.Root, in.Abs))
+			}
 			o.file, o.findings, o.suppressed, o.problems = scanDocument(ctx, in, specRules, opts)
 			if opts.Progress != nil {
 				opts.Progress(int(done.Add(1)), total)
@@ -135,6 +142,9 @@ func Run(ctx context.Context, opts Options) (*lint.Result, error) {
 			sem <- struct{}{}
 			go func() {
 				defer func() { <-sem; wg.Done() }()
+				if opts.Starting != nil {
+					opts.Starting(relTo(in.Root, in.Abs) + " (Go)")
+				}
 				o := scanModule(ctx, in, goRules, opts)
 				outcomes[i] = outcome{findings: o.findings, suppressed: o.suppressed, problems: o.problems}
 				goFiles[i] = o.files
