@@ -44,6 +44,7 @@ type ScanOptions struct {
 	IncludeGenerated bool
 	// GoModDownload runs go mod download in each Go module first.
 	GoModDownload bool
+	Shard         string // "I/N": scan the I-th of N parts of the inputs
 
 	Config            string // --config FILE; "" = look for .apiaudit.yaml
 	NoConfig          bool
@@ -145,6 +146,7 @@ scanned.`,
 	}
 	_ = cmd.RegisterFlagCompletionFunc("format", fixed(report.Formats...))
 	_ = cmd.RegisterFlagCompletionFunc("fail-on", fixed("error", "warning", "note", "none"))
+	f.StringVar(&opts.Shard, "shard", "", "scan only part `I/N` of the inputs (1/4 … 4/4), split by path; apiaudit merge joins the shards' JSON reports")
 	f.BoolVar(&opts.GoModDownload, "go-mod-download", false, `run "go mod download" in each Go module before analysing it, with your GOPROXY (off: a scan makes no network calls; for CI runners with an empty module cache)`)
 	f.BoolVar(&opts.IncludeGenerated, "include-generated", false, `also analyse Go files marked "// Code generated ... DO NOT EDIT." (skipped by default)`)
 	return cmd
@@ -169,6 +171,10 @@ func scanRun(ctx context.Context, app *App, opts *ScanOptions) error {
 	maxSize, err := parseSize(opts.MaxFileSize)
 	if err != nil {
 		return &FlagError{Err: fmt.Errorf("--max-file-size: %v", err)}
+	}
+	shard, shards, err := parseShard(opts.Shard)
+	if err != nil {
+		return err
 	}
 	cfg, err := loadConfig(opts)
 	if err != nil {
@@ -210,10 +216,15 @@ func scanRun(ctx context.Context, app *App, opts *ScanOptions) error {
 	defer cfg.Apply()() // rule options: set for this scan, restored after it
 	progress := newProgress(app, opts.Quiet)
 	var unusedExcludes []string
+	discovered := 0
 	res, err := engine.Run(ctx, engine.Options{
-		Progress:        progress.update,
-		Starting:        progress.start,
-		Discovered:      func(d *engine.Discovery) { unusedExcludes = d.UnusedExcludes },
+		Progress: progress.update,
+		Starting: progress.start,
+		Discovered: func(d *engine.Discovery) {
+			unusedExcludes, discovered = d.UnusedExcludes, len(d.Inputs)
+		},
+		Shard:           shard,
+		Shards:          shards,
 		Paths:           opts.Paths,
 		Exclude:         append(slices.Clone(cfg.Exclude), opts.Exclude...),
 		Rules:           cfg.Select(all),
@@ -304,7 +315,8 @@ func scanRun(ctx context.Context, app *App, opts *ScanOptions) error {
 	switch {
 	case len(res.Problems) > 0:
 		return &exitError{code: ExitError}
-	case res.Documents == 0 && res.Modules == 0:
+	case res.Documents == 0 && res.Modules == 0 && (shards <= 1 || discovered == 0):
+		// A shard may be empty when the others are not.
 		// A wrong path or an exclude that is too wide must not pass CI.
 		return errors.New(nothingScanned(opts.Paths, len(unusedExcludes) < len(append(slices.Clone(cfg.Exclude), opts.Exclude...))))
 	case threshold != lint.SeverityDefault && anyAtLeast(res.Findings, threshold):
@@ -332,6 +344,20 @@ func reportOptions(app *App, threshold lint.Severity, started time.Time) report.
 		}
 	}
 	return o
+}
+
+// parseShard reads --shard I/N; "" is no sharding (0, 0).
+func parseShard(s string) (shard, shards int, err error) {
+	if s == "" {
+		return 0, 0, nil
+	}
+	i, n, ok := strings.Cut(s, "/")
+	shard, err1 := strconv.Atoi(i)
+	shards, err2 := strconv.Atoi(n)
+	if !ok || err1 != nil || err2 != nil || shards < 1 || shard < 1 || shard > shards {
+		return 0, 0, &FlagError{Err: fmt.Errorf("--shard %q: want I/N with 1 <= I <= N, such as 2/4", s)}
+	}
+	return shard, shards, nil
 }
 
 // nothingScanned says what a scan that found nothing to scan looked for.

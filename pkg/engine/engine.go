@@ -7,6 +7,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"hash/fnv"
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
@@ -49,6 +50,12 @@ type Options struct {
 	// loading, with its path relative to the scan root; calls may come
 	// from several goroutines.
 	Starting func(name string)
+	// Shard and Shards split the inputs for a run in several jobs: with
+	// Shards > 1, only the inputs whose path hashes to Shard (1-based) are
+	// scanned, and the problems and notices of discovery itself go to
+	// shard 1 alone, so that the shards' reports join into the unsharded
+	// one (report.MergeJSON).
+	Shard, Shards int
 	// Discovered, when set, is called once with what the walk found,
 	// before anything is loaded.
 	Discovered func(*Discovery)
@@ -72,6 +79,12 @@ func Run(ctx context.Context, opts Options) (*lint.Result, error) {
 	res := &lint.Result{Rules: slices.Clone(opts.Rules), Notices: found.Notices, Problems: found.Problems}
 	if opts.Discovered != nil {
 		opts.Discovered(found)
+	}
+	if opts.Shards > 1 {
+		inputs = slices.DeleteFunc(slices.Clone(inputs), func(in Input) bool { return ShardOf(relTo(in.Root, in.Abs), opts.Shards) != opts.Shard })
+		if opts.Shard != 1 {
+			res.Notices, res.Problems = nil, nil
+		}
 	}
 	var specRules []*lint.Rule
 	for _, r := range opts.Rules {
@@ -170,6 +183,15 @@ func Run(ctx context.Context, opts Options) (*lint.Result, error) {
 	res.Findings = slices.CompactFunc(res.Findings, same)
 	res.Suppressed = slices.CompactFunc(res.Suppressed, same)
 	return res, nil
+}
+
+// ShardOf is the shard (1 to n) of an input's path, relative to the scan
+// root: FNV-1a of the path, so that an input stays in its shard however
+// the others change, and every machine agrees.
+func ShardOf(path string, n int) int {
+	h := fnv.New32a()
+	h.Write([]byte(path))
+	return int(h.Sum32()%uint32(n)) + 1
 }
 
 // scanDocument loads one document and runs every spec rule on it. It
