@@ -20,7 +20,7 @@ func TestVersionFlag(t *testing.T) {
 // TestRootHelp: the root help names Go as well as OpenAPI, and every format.
 func TestRootHelp(t *testing.T) {
 	_, out, _ := run(t, false, nil, "--help")
-	for _, want := range []string{"Go\nservices", "text, json, sarif, markdown, github, junit"} {
+	for _, want := range []string{"Go\nservices", "text, json, sarif, markdown, github, junit, html"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("root help lacks %q:\n%s", want, out)
 		}

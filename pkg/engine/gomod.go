@@ -2,6 +2,7 @@ package engine
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"fmt"
 	"os"
@@ -31,7 +32,7 @@ func analyzerRules(rules []*lint.Rule) []*lint.Rule {
 type moduleOutcome struct {
 	files                []string
 	findings, suppressed []lint.Finding
-	problems             []lint.Problem
+	problems, notices    []lint.Problem
 }
 
 // scanModule analyses the packages of one Go module with the Go rules and
@@ -57,12 +58,13 @@ func scanModule(ctx context.Context, in Input, rules []*lint.Rule, opts Options)
 			}
 		}
 	}
-	res, err := gosrc.Analyze(ctx, in.Abs, analyzers, match, gosrc.Options{Root: in.Root, IncludeGenerated: opts.IncludeGenerated, Work: in.Work, Modules: in.Modules})
+	res, err := gosrc.Analyze(ctx, in.Abs, analyzers, match, gosrc.Options{Root: in.Root, IncludeGenerated: opts.IncludeGenerated, Work: in.Work, Modules: in.Modules, MaxFileSize: cmp.Or(opts.MaxFileSize, DefaultMaxFileSize)})
 	if err != nil {
 		o.problems = append(o.problems, lint.Problem{File: relTo(in.Root, in.Abs), Message: err.Error()})
 		return o
 	}
 	o.problems = res.Problems
+	o.notices = res.Notices
 	excluded := func(rel string) bool {
 		return Excluded(opts.Exclude, in.Root, in.Top, filepath.Join(in.Root, filepath.FromSlash(rel)))
 	}

@@ -40,6 +40,13 @@ type Options struct {
 	Started  time.Time
 	Elapsed  time.Duration
 	Hostname string
+
+	// Source reads a scanned file by the name findings give it, for the
+	// snippets of the html format; nil means no snippets. Other formats
+	// ignore it.
+	Source func(file string) ([]byte, error)
+	// Settings are the run's settings, listed by the html format.
+	Settings []Setting
 }
 
 // fails reports whether a finding of severity sev fails the scan.
@@ -60,7 +67,7 @@ type Reporter interface {
 }
 
 // Formats are the names New accepts, for flag help and completion.
-var Formats = []string{"text", "json", "sarif", "markdown", "github", "junit"}
+var Formats = []string{"text", "json", "sarif", "markdown", "github", "junit", "html"}
 
 // New returns the reporter for a format named in Formats.
 func New(format string, opts Options) (Reporter, error) {
@@ -77,6 +84,8 @@ func New(format string, opts Options) (Reporter, error) {
 		return &githubReporter{opts: opts}, nil
 	case "junit":
 		return &junitReporter{opts: opts}, nil
+	case "html":
+		return &htmlReporter{opts: opts}, nil
 	}
 	return nil, fmt.Errorf("unknown format %q (want %s)", format, strings.Join(Formats, ", "))
 }
