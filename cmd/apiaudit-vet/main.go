@@ -10,7 +10,9 @@
 package main
 
 import (
+	"fmt"
 	"os"
+	"runtime/debug"
 	"strings"
 
 	"github.com/bmatcuk/doublestar/v4"
@@ -22,10 +24,35 @@ import (
 	"github.com/apiaudit/apiaudit/rules"
 )
 
+// Set by the release build: -ldflags "-X main.version=...".
+var version string
+
 func main() {
+	if v, ok := versionLine(os.Args[1:], version); ok {
+		fmt.Println(v)
+		return
+	}
 	analyzers, optional := Analyzers(rules.All)
 	os.Args = defaultOff(os.Args, analyzers, optional)
 	unitchecker.Main(analyzers...)
+}
+
+// versionLine answers --version (and -version), the convention of the other
+// command-line tools, which unitchecker does not know: it speaks -V=full to
+// the go command, which still works. The version is the release's, else the
+// module's, else 0.0.0-dev.
+func versionLine(args []string, release string) (string, bool) {
+	if len(args) != 1 || (args[0] != "--version" && args[0] != "-version") {
+		return "", false
+	}
+	v := release
+	if info, ok := debug.ReadBuildInfo(); ok && v == "" && info.Main.Version != "(devel)" {
+		v = info.Main.Version
+	}
+	if v == "" {
+		v = "0.0.0-dev"
+	}
+	return "apiaudit-vet " + v, true
 }
 
 // Analyzers returns the analyzer of every Go rule, wrapped to honour

@@ -85,3 +85,23 @@ func TestDefaultOff(t *testing.T) {
 		}
 	}
 }
+
+func TestVersionLine(t *testing.T) {
+	for _, c := range []struct {
+		args    []string
+		release string
+		want    string
+		ok      bool
+	}{
+		{[]string{"--version"}, "v1.2.3", "apiaudit-vet v1.2.3", true},
+		{[]string{"-version"}, "v1.2.3", "apiaudit-vet v1.2.3", true},
+		{[]string{"--version"}, "", "apiaudit-vet ", true},
+		{[]string{"-V=full"}, "v1.2.3", "", false},
+		{[]string{"--version", "./..."}, "v1.2.3", "", false},
+	} {
+		got, ok := versionLine(c.args, c.release)
+		if ok != c.ok || !strings.HasPrefix(got, c.want) || (ok && got == "apiaudit-vet ") {
+			t.Errorf("versionLine(%v, %q) = %q, %v", c.args, c.release, got, ok)
+		}
+	}
+}

@@ -51,6 +51,7 @@ func TestAction(t *testing.T) {
 		exitCode string // the scan's
 		failed   bool   // whether the action failed
 		upload   bool
+		spaced   bool     // copy examples/travel-agent to "sp ace/travel-agent" too
 		log      []string // in the action's output
 	}{
 		{
@@ -78,6 +79,13 @@ func TestAction(t *testing.T) {
 			exitCode: "0",
 		},
 		{
+			name:     "paths with spaces, one per line",
+			inputs:   map[string]string{"paths": "sp ace/travel-agent\n  examples/agent-gateway  \n", "fail-on": "none", "format": "github"},
+			spaced:   true,
+			exitCode: "0", upload: true,
+			log: []string{"::error file=sp ace/travel-agent/openapi.yaml,line=", "file=examples/agent-gateway/", "scanned 1 OpenAPI document, 1 Go module"},
+		},
+		{
 			name: "inputs are data, not shell",
 			inputs: map[string]string{
 				"paths": "examples $(touch pwned1) `touch pwned2` ;touch${IFS}pwned3",
@@ -92,6 +100,11 @@ func TestAction(t *testing.T) {
 			workspace := filepath.Join(tmp, "workspace")
 			if err := os.CopyFS(filepath.Join(workspace, "examples"), os.DirFS(filepath.Join(root, "examples"))); err != nil {
 				t.Fatal(err)
+			}
+			if tc.spaced {
+				if err := os.CopyFS(filepath.Join(workspace, "sp ace", "travel-agent"), os.DirFS(filepath.Join(root, "examples", "travel-agent"))); err != nil {
+					t.Fatal(err)
+				}
 			}
 			r := &fakeRunner{
 				t: t, tmp: tmp, workspace: workspace,
@@ -151,6 +164,9 @@ func TestAction(t *testing.T) {
 				return
 			}
 			link := "](https://github.com/apiaudit/apiaudit/blob/0123abc/examples/travel-agent/openapi.yaml#L"
+			if tc.spaced {
+				link = "](https://github.com/apiaudit/apiaudit/blob/0123abc/sp%20ace/travel-agent/openapi.yaml#L"
+			}
 			if !bytes.HasPrefix(summary, []byte("### apiaudit: ")) || !bytes.Contains(summary, []byte(link)) {
 				t.Errorf("job summary without the report or its links to the commit:\n%s", summary)
 			}
@@ -319,4 +335,31 @@ func readKV(t *testing.T, name string) map[string]string {
 		}
 	}
 	return m
+}
+
+// TestActionPinsBySHA: every action action.yml uses is pinned by a full
+// commit SHA, which cannot be moved as a tag can.
+func TestActionPinsBySHA(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "..", "action.yml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var action actionFile
+	if err := yaml.Unmarshal(data, &action); err != nil {
+		t.Fatal(err)
+	}
+	pinned := regexp.MustCompile(`^[\w.-]+/[\w./-]+@[0-9a-f]{40}$`)
+	n := 0
+	for _, s := range action.Runs.Steps {
+		if s.Uses == "" {
+			continue
+		}
+		n++
+		if !pinned.MatchString(s.Uses) {
+			t.Errorf("step %q uses %s, not pinned by commit", s.Name, s.Uses)
+		}
+	}
+	if n == 0 {
+		t.Error("no uses: step found")
+	}
 }

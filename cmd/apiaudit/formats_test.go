@@ -27,6 +27,8 @@ func TestEndToEndMoreFormats(t *testing.T) {
 		for _, format := range []string{"markdown", "github", "junit"} {
 			t.Run(filepath.Base(r.golden)+"/"+format, func(t *testing.T) {
 				t.Chdir(r.dir)
+				// Reproducible JUnit: a fixed timestamp, no duration, no host name.
+				t.Setenv("SOURCE_DATE_EPOCH", "1700000000")
 				var out, errb bytes.Buffer
 				code := cli.Main(cli.BuildInfo{Version: "v0.0.0-test"}, []string{"scan", "--format", format, r.scan}, &out, &errb)
 				got := out.String() + "--- stderr\n" + errb.String() + "--- exit " + strconv.Itoa(code) + "\n"

@@ -236,6 +236,49 @@ func (b *Baseline) Apply(res *lint.Result, today time.Time) {
 	res.Sort()
 }
 
+// Stale returns the entries that no longer hide anything: their file was
+// scanned, they have not expired, and no finding has their fingerprint (the
+// finding was fixed, or the code around it changed). findings are the
+// scan's findings before any other filter (--new-from-rev) dropped some;
+// scanned are the files the scan read. Entries of files that were not
+// scanned (a scan of one directory with the whole repository's baseline)
+// are not stale.
+func (b *Baseline) Stale(findings []lint.Finding, scanned []string, today time.Time) []Entry {
+	y, m, d := today.Date()
+	today = time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	found := make(map[string]bool, len(findings))
+	for _, f := range findings {
+		found[f.Fingerprint] = true
+	}
+	read := make(map[string]bool, len(scanned))
+	for _, f := range scanned {
+		read[f] = true
+	}
+	var stale []Entry
+	for i, e := range b.Entries {
+		if t := b.expires[i]; !t.IsZero() && t.Before(today) {
+			continue // reported as expired
+		}
+		if read[e.File] && !found[e.Fingerprint] {
+			stale = append(stale, e)
+		}
+	}
+	return stale
+}
+
+// StaleNotice is the notice a scan gives for stale entries: how many, and
+// the first, so that the baseline gets pruned.
+func (b *Baseline) StaleNotice(stale []Entry) lint.Problem {
+	n := fmt.Sprintf("%d baseline entries match", len(stale))
+	if len(stale) == 1 {
+		n = "1 baseline entry matches"
+	}
+	e := stale[0]
+	return lint.Problem{File: b.Name, Message: fmt.Sprintf(
+		"%s no finding (fixed, or the code changed): prune with --baseline %s --write-baseline %s; the first: %s %s in %s: %s",
+		n, b.Name, b.Name, e.Fingerprint, e.RuleID, e.File, e.Message)}
+}
+
 // Summary is a one-line description of a baseline write, for standard error.
 func (b *Baseline) Summary() string {
 	n := len(b.Entries)

@@ -127,3 +127,30 @@ func TestParseVersionType(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+// TestStale: an entry is stale when its file was scanned and nothing has
+// its fingerprint; entries of files not scanned, and expired ones (already
+// a notice of their own), are not.
+func TestStale(t *testing.T) {
+	b := New("base.json", []lint.Finding{fA, fB, fC}, nil)
+	today := time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)
+	if got := b.Stale([]lint.Finding{fA, fB, fC}, []string{"api.yaml", "b.yaml"}, today); len(got) != 0 {
+		t.Errorf("nothing fixed: stale %v", got)
+	}
+	// fB fixed; b.yaml not scanned, so fC is not stale though absent.
+	got := b.Stale([]lint.Finding{fA}, []string{"api.yaml"}, today)
+	if len(got) != 1 || got[0].Fingerprint != fB.Fingerprint {
+		t.Fatalf("stale = %v, want fB's entry", got)
+	}
+	p := b.StaleNotice(got)
+	if p.File != "base.json" || !strings.HasPrefix(p.Message, "1 baseline entry matches no finding") || !strings.Contains(p.Message, "--write-baseline base.json") || !strings.Contains(p.Message, fB.Message) {
+		t.Errorf("notice = %+v", p)
+	}
+	b.Entries[1].Expires, b.expires[1] = "2026-01-01", time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	if got := b.Stale([]lint.Finding{fA}, []string{"api.yaml"}, today); len(got) != 0 {
+		t.Errorf("an expired entry is reported as stale too: %v", got)
+	}
+	if p := b.StaleNotice([]Entry{b.Entries[0], b.Entries[2]}); !strings.HasPrefix(p.Message, "2 baseline entries match no finding") {
+		t.Errorf("notice = %q", p.Message)
+	}
+}

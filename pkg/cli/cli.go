@@ -75,7 +75,7 @@ type App struct {
 
 // Registry returns every rule apiaudit has, sorted by ID.
 func Registry() []*lint.Rule {
-	all := append(slices.Clone(rules.All), engine.SuppressionRule)
+	all := append(slices.Clone(rules.All), engine.SuppressionRule, engine.GoSuppressionRule)
 	slices.SortFunc(all, func(a, b *lint.Rule) int { return strings.Compare(a.ID, b.ID) })
 	return all
 }
@@ -135,17 +135,34 @@ func NewCmdRoot(app *App) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "apiaudit",
 		Short: "Audit OpenAPI descriptions and Go services for the API risks that matter to AI agents",
-		Long: `apiaudit statically audits API descriptions (OpenAPI 2.0, 3.0, 3.1) for missing
+		Long: `apiaudit statically audits API descriptions (OpenAPI 2.0, 3.0, 3.1) and Go
+services (net/http and its routers, MCP servers, LLM SDK clients) for missing
 authentication, unbounded inputs, excessive agent scopes and unvalidated
-payloads, and reports them as text, JSON or SARIF.`,
+payloads, and reports them as ` + strings.Join(report.Formats, ", ") + `.`,
+		Version:       app.Build.Version,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
+	root.SetVersionTemplate("apiaudit {{.Version}}\n")
 	root.SetOut(app.Out)
 	root.SetErr(app.Err)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &FlagError{Err: err} })
-	root.AddCommand(NewCmdScan(app, nil), NewCmdRules(app, nil), NewCmdExplain(app, nil), NewCmdConfig(app, nil), NewCmdVersion(app))
+	root.AddCommand(NewCmdScan(app, nil), NewCmdRules(app, nil), NewCmdExplain(app, nil), NewCmdConfig(app, nil), NewCmdMerge(app, nil), NewCmdVersion(app))
 	root.CompletionOptions.HiddenDefaultCmd = false
+	root.InitDefaultCompletionCmd()
+	for _, c := range root.Commands() {
+		if c.Name() == "completion" {
+			// Cobra's completion command prints its help, and exits 0, for
+			// a shell it does not know: a script that sources the output
+			// would fail later and more obscurely.
+			c.RunE = func(cmd *cobra.Command, args []string) error {
+				if len(args) > 0 {
+					return &FlagError{Err: fmt.Errorf("completion: unsupported shell %q (want bash, zsh, fish or powershell)", args[0])}
+				}
+				return cmd.Help()
+			}
+		}
+	}
 	return root
 }
 

@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -163,33 +164,73 @@ func TestVersion(t *testing.T) {
 	}
 }
 
+// lockedBuffer is a bytes.Buffer the progress ticker can write to while
+// the test reads it.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
+// TestProgressLine: the line is drawn by a ticker, so it appears before the
+// first document finishes, and it names the input being read.
 func TestProgressLine(t *testing.T) {
-	var errb bytes.Buffer
+	var errb lockedBuffer
 	app := &App{Err: &errb, IsTTY: func(io.Writer) bool { return true }}
-	p := newProgress(app, false)
-	p.update(1, 3) // within the delay: nothing shown
-	if errb.Len() != 0 {
+	p := newProgress(app, false) // the default delay: nothing shown yet
+	p.start("api/big.yaml")
+	p.update(1, 3)
+	p.stop()
+	if errb.String() != "" {
 		t.Fatalf("progress shown at once: %q", errb.String())
 	}
-	p.start = p.start.Add(-time.Second)
+
+	defer func(d time.Duration) { progressDelay = d }(progressDelay)
+	progressDelay = 0
+	p = newProgress(app, false)
+	p.start("api/big \x1b[31m.yaml") // no document has finished
+	deadline := time.Now().Add(10 * time.Second)
+	for !strings.Contains(errb.String(), "apiaudit: scanning: api/big ?[31m.yaml") && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if !strings.Contains(errb.String(), "apiaudit: scanning: api/big ?[31m.yaml") {
+		t.Fatalf("no progress line naming the file before the first document finished: %q", errb.String())
+	}
 	p.update(2, 3)
-	if !strings.Contains(errb.String(), "scanned 2/3 OpenAPI documents") {
-		t.Errorf("no progress line: %q", errb.String())
+	p.start("api/users.yaml")
+	p.render()
+	if !strings.Contains(errb.String(), "scanning 2/3 OpenAPI documents: api/users.yaml") {
+		t.Errorf("no count and file: %q", errb.String())
 	}
 	p.stop()
 	if !strings.HasSuffix(errb.String(), "\r\x1b[K") {
 		t.Errorf("the line was not erased: %q", errb.String())
 	}
-	for name, p := range map[string]*progress{
-		"--quiet":      newProgress(app, true),
-		"not terminal": newProgress(&App{Err: &errb, IsTTY: func(io.Writer) bool { return false }}, false),
+	for name, p := range map[string]func() *progress{
+		"--quiet": func() *progress { return newProgress(app, true) },
+		"not terminal": func() *progress {
+			return newProgress(&App{Err: &errb, IsTTY: func(io.Writer) bool { return false }}, false)
+		},
 	} {
-		errb.Reset()
-		p.start = p.start.Add(-time.Second)
-		p.update(1, 1)
-		p.stop()
-		if errb.Len() != 0 {
-			t.Errorf("%s: wrote %q", name, errb.String())
+		before := errb.String()
+		q := p()
+		q.start("a.yaml")
+		q.update(1, 1)
+		q.render()
+		q.stop()
+		if errb.String() != before {
+			t.Errorf("%s: wrote %q", name, strings.TrimPrefix(errb.String(), before))
 		}
 	}
 }

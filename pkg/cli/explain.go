@@ -22,6 +22,16 @@ func NewCmdExplain(app *App, runF func(*ExplainOptions) error) *cobra.Command {
 		Use:     "explain RULE",
 		Short:   "Explain a rule: why it matters, how to fix it, a bad and a good example",
 		Example: "  apiaudit explain OAS101\n  apiaudit explain operation-without-auth",
+		ValidArgsFunction: func(_ *cobra.Command, args []string, _ string) ([]cobra.Completion, cobra.ShellCompDirective) {
+			if len(args) > 0 {
+				return nil, cobra.ShellCompDirectiveNoFileComp
+			}
+			var ids []cobra.Completion
+			for _, r := range Registry() {
+				ids = append(ids, cobra.CompletionWithDesc(r.ID, r.Doc.Title))
+			}
+			return ids, cobra.ShellCompDirectiveNoFileComp
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
 				return &FlagError{Err: fmt.Errorf("explain takes one rule id or name, e.g. apiaudit explain OAS101")}

@@ -8,24 +8,84 @@ import (
 
 // progressDelay is how long a scan runs before it shows a progress line:
 // quick scans stay silent.
-const progressDelay = 500 * time.Millisecond
+var progressDelay = 500 * time.Millisecond
 
-// progress writes a one-line "scanned N/M" status to standard error while a
-// long scan runs, when standard error is a terminal and --quiet is off. The
-// line is rewritten in place and erased when the scan ends, so it never
-// mixes with the report.
+// progressTick is how often the line is redrawn once shown.
+const progressTick = 200 * time.Millisecond
+
+// progress writes a one-line status ("scanning 3/10 OpenAPI documents:
+// api/big.yaml") to standard error while a long scan runs, when standard
+// error is a terminal and --quiet is off. It is drawn by a ticker, so it
+// appears once the scan has run for progressDelay, even while the first
+// document is still loading, and it names the input being read. The line
+// is rewritten in place and erased when the scan ends, so it never mixes
+// with the report.
 type progress struct {
 	mu      sync.Mutex
 	app     *App
-	start   time.Time
 	done    int
 	total   int
+	current string
 	shown   bool
 	enabled bool
+	quit    chan struct{}
+	wg      sync.WaitGroup
 }
 
 func newProgress(app *App, quiet bool) *progress {
-	return &progress{app: app, start: time.Now(), enabled: !quiet && app.IsTTY(app.Err)}
+	p := &progress{app: app, enabled: !quiet && app.IsTTY(app.Err), quit: make(chan struct{})}
+	if p.enabled {
+		p.wg.Add(1)
+		go p.loop()
+	}
+	return p
+}
+
+func (p *progress) loop() {
+	defer p.wg.Done()
+	select {
+	case <-time.After(progressDelay):
+	case <-p.quit:
+		return
+	}
+	t := time.NewTicker(progressTick)
+	defer t.Stop()
+	for {
+		p.render()
+		select {
+		case <-t.C:
+		case <-p.quit:
+			return
+		}
+	}
+}
+
+// render draws the line.
+func (p *progress) render() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if !p.enabled {
+		return
+	}
+	p.shown = true
+	line := "\r\x1b[Kapiaudit: scanning"
+	if p.total > 0 {
+		line += fmt.Sprintf(" %d/%d OpenAPI documents", p.done, p.total)
+	}
+	if p.current != "" {
+		line += ": " + safeName(p.current)
+	}
+	fmt.Fprint(p.app.Err, line)
+}
+
+// start records that an input (a document or a Go module) is being read.
+func (p *progress) start(name string) {
+	if !p.enabled {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.current = name
 }
 
 // update records that done of total documents are scanned.
@@ -36,15 +96,14 @@ func (p *progress) update(done, total int) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.done, p.total = max(p.done, done), total
-	if time.Since(p.start) < progressDelay {
-		return
-	}
-	p.shown = true
-	fmt.Fprintf(p.app.Err, "\r\x1b[Kapiaudit: scanned %d/%d OpenAPI documents", p.done, p.total)
 }
 
-// stop erases the line if one was shown.
+// stop ends the ticker and erases the line if one was shown.
 func (p *progress) stop() {
+	if p.enabled {
+		close(p.quit)
+		p.wg.Wait()
+	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.shown {
@@ -52,4 +111,17 @@ func (p *progress) stop() {
 		p.shown = false
 	}
 	p.enabled = false
+}
+
+// safeName keeps a file name from writing control sequences to the
+// terminal.
+func safeName(s string) string {
+	out := []rune{}
+	for _, r := range s {
+		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
+			r = '?'
+		}
+		out = append(out, r)
+	}
+	return string(out)
 }

@@ -44,6 +44,9 @@ type ScanOptions struct {
 	// IncludeGenerated analyses generated Go files too; with the
 	// configuration file's include-generated, either turns it on.
 	IncludeGenerated bool
+	// GoModDownload runs go mod download in each Go module first.
+	GoModDownload bool
+	Shard         string // "I/N": scan the I-th of N parts of the inputs
 
 	Config            string // --config FILE; "" = look for .apiaudit.yaml
 	NoConfig          bool
@@ -74,7 +77,10 @@ Each Go module under PATH (a directory with a go.mod) is analysed by the GO
 rules: its packages (./..., tests excluded) are loaded with the go command,
 which must be on PATH, without touching the network (GOPROXY=off,
 -mod=readonly, or -mod=vendor when the module vendors its dependencies;
-cgo off unless CGO_ENABLED is set), with the default build tags. The
+cgo off unless CGO_ENABLED is set), with the default build tags. On a CI
+runner with an empty module cache, run "go mod download" first, or give
+--go-mod-download to have scan run it in each module (the one network
+access a scan makes, and only when asked). The
 modules a go.work lists are loaded together. Files marked "// Code generated
 ... DO NOT EDIT." are skipped unless --include-generated is given. A package
 that does not type-check is a problem; the others are still analysed.
@@ -125,7 +131,7 @@ scanned.`,
 		outputs[format] = f.String("output-"+format, "", "also write a "+format+" report to `FILE`")
 	}
 	f.StringVar(&opts.FailOn, "fail-on", "", "exit 1 when a finding is at or above this `severity`: error, warning, note or none (default: the configuration file's, else "+DefaultFailOn+")")
-	f.StringArrayVar(&opts.Exclude, "exclude", nil, "skip files and directories matching `GLOB` (doublestar syntax, relative to the scan root; repeatable; adds to the configuration file's)")
+	f.StringArrayVar(&opts.Exclude, "exclude", nil, "skip files and directories matching `GLOB` (doublestar syntax, relative to each PATH or to the current directory; a pattern that matches nothing is a warning; repeatable; adds to the configuration file's)")
 	f.StringVar(&opts.Config, "config", "", "read settings from `FILE` instead of looking for .apiaudit.yaml")
 	f.BoolVar(&opts.NoConfig, "no-config", false, "read no configuration file")
 	f.StringVar(&opts.Baseline, "baseline", "", "report only findings that the baseline `FILE` does not record")
@@ -137,6 +143,13 @@ scanned.`,
 	f.BoolVar(&opts.AllowRemoteRefs, "allow-remote-refs", false, "fetch http and https $refs (off: a scan makes no network calls)")
 	f.StringVar(&opts.MaxFileSize, "max-file-size", "100MB", "skip, with a problem, OpenAPI files larger than `SIZE` (bytes, or with a KB, MB or GB suffix)")
 	f.IntVarP(&opts.Jobs, "jobs", "j", 0, "documents and Go modules scanned at once (default: the number of CPUs)")
+	fixed := func(values ...string) func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		return cobra.FixedCompletions(values, cobra.ShellCompDirectiveNoFileComp)
+	}
+	_ = cmd.RegisterFlagCompletionFunc("format", fixed(report.Formats...))
+	_ = cmd.RegisterFlagCompletionFunc("fail-on", fixed("error", "warning", "note", "none"))
+	f.StringVar(&opts.Shard, "shard", "", "scan only part `I/N` of the inputs (1/4 … 4/4), split by path; apiaudit merge joins the shards' JSON reports")
+	f.BoolVar(&opts.GoModDownload, "go-mod-download", false, `run "go mod download" in each Go module before analysing it, with your GOPROXY (off: a scan makes no network calls; for CI runners with an empty module cache)`)
 	f.BoolVar(&opts.IncludeGenerated, "include-generated", false, `also analyse Go files marked "// Code generated ... DO NOT EDIT." (skipped by default)`)
 	return cmd
 }
@@ -160,6 +173,10 @@ func scanRun(ctx context.Context, app *App, opts *ScanOptions) error {
 	maxSize, err := parseSize(opts.MaxFileSize)
 	if err != nil {
 		return &FlagError{Err: fmt.Errorf("--max-file-size: %v", err)}
+	}
+	shard, shards, err := parseShard(opts.Shard)
+	if err != nil {
+		return err
 	}
 	cfg, err := loadConfig(opts)
 	if err != nil {
@@ -204,16 +221,25 @@ func scanRun(ctx context.Context, app *App, opts *ScanOptions) error {
 		}
 	}
 
+	started := time.Now()
 	all := scanRules()
 	restore := cfg.Apply() // rule options: set for this scan, restored after it
 	progress := newProgress(app, opts.Quiet)
+	var unusedExcludes []string
+	discovered := 0
 	type ran struct {
 		res *lint.Result
 		err error
 	}
 	done := make(chan ran, 1)
 	engineOpts := engine.Options{
-		Progress:        progress.update,
+		Progress: progress.update,
+		Starting: progress.start,
+		Discovered: func(d *engine.Discovery) {
+			unusedExcludes, discovered = d.UnusedExcludes, len(d.Inputs)
+		},
+		Shard:           shard,
+		Shards:          shards,
 		Paths:           opts.Paths,
 		Exclude:         append(slices.Clone(cfg.Exclude), opts.Exclude...),
 		Rules:           cfg.Select(all),
@@ -224,6 +250,7 @@ func scanRun(ctx context.Context, app *App, opts *ScanOptions) error {
 		Jobs:            opts.Jobs,
 
 		IncludeGenerated: opts.IncludeGenerated || cfg.IncludeGenerated,
+		GoModDownload:    opts.GoModDownload,
 	}
 	go func() {
 		res, err := engine.Run(ctx, engineOpts)
@@ -253,7 +280,14 @@ func scanRun(ctx context.Context, app *App, opts *ScanOptions) error {
 	if ctx.Err() != nil {
 		return errInterrupted
 	}
+	if !opts.Quiet {
+		for _, pat := range unusedExcludes {
+			fmt.Fprintf(app.Err, "apiaudit: warning: exclude pattern %q matches nothing under %s (patterns are relative to each PATH or to the current directory)\n", pat, pathList(opts.Paths))
+		}
+	}
+	unfiltered := res.Findings
 	if changes != nil {
+		unfiltered = slices.Clone(res.Findings)
 		changes.Filter(res)
 	}
 	if opts.WriteBaseline != "" {
@@ -267,6 +301,10 @@ func scanRun(ctx context.Context, app *App, opts *ScanOptions) error {
 	}
 	if base != nil {
 		base.Apply(res, time.Now())
+		if stale := base.Stale(unfiltered, res.Files, time.Now()); len(stale) > 0 && opts.WriteBaseline == "" {
+			res.Notices = append(res.Notices, base.StaleNotice(stale))
+			res.Sort()
+		}
 	}
 	suppressed := res.Suppressed // the html format lists them all
 	if !opts.IncludeSuppressed {
@@ -274,8 +312,9 @@ func scanRun(ctx context.Context, app *App, opts *ScanOptions) error {
 	}
 
 	color := toStdout && format == "text" && !opts.NoColor &&
-		app.Getenv("NO_COLOR") == "" && app.IsTTY(app.Out)
+		app.Getenv("NO_COLOR") == "" && app.Getenv("TERM") != "dumb" && app.IsTTY(app.Out)
 	ropts := reportOptions(app, opts, cfg, format, cmp.Or(opts.FailOn, cfg.FailOn, DefaultFailOn))
+	scanTiming(app, &ropts, threshold, started)
 	ropts.Color = color
 	rep, err := report.New(format, ropts)
 	if err != nil {
@@ -302,9 +341,11 @@ func scanRun(ctx context.Context, app *App, opts *ScanOptions) error {
 			return err
 		}
 	}
-	// Problems always reach standard error, unless the text report on the
-	// terminal has just printed them.
-	if !(toStdout && format == "text") && !opts.Quiet {
+	// Problems always reach standard error, unless the report on standard
+	// output has just printed them where the user reads them: the text
+	// report, or any report when both streams are the terminal.
+	onScreen := toStdout && (format == "text" || app.IsTTY(app.Out) && app.IsTTY(app.Err))
+	if !onScreen && !opts.Quiet {
 		for _, p := range res.Problems {
 			fmt.Fprintf(app.Err, "apiaudit: %s\n", report.Safe(p.Error()))
 		}
@@ -316,10 +357,61 @@ func scanRun(ctx context.Context, app *App, opts *ScanOptions) error {
 	switch {
 	case len(res.Problems) > 0:
 		return &exitError{code: ExitError}
+	case res.Documents == 0 && res.Modules == 0 && (shards <= 1 || discovered == 0):
+		// A shard may be empty when the others are not.
+		// A wrong path or an exclude that is too wide must not pass CI.
+		return errors.New(nothingScanned(opts.Paths, len(unusedExcludes) < len(append(slices.Clone(cfg.Exclude), opts.Exclude...))))
 	case threshold != lint.SeverityDefault && anyAtLeast(res.Findings, threshold):
 		return &exitError{code: ExitFindings}
 	}
 	return nil
+}
+
+// scanTiming sets what JUnit reads of the run: --fail-on, when the scan
+// started, how long it took, on which host. With
+// SOURCE_DATE_EPOCH set (the reproducible-builds convention), the start is
+// that time, the duration 0 and the host "localhost", so that two runs
+// write the same bytes.
+func scanTiming(app *App, o *report.Options, threshold lint.Severity, started time.Time) {
+	o.FailOn, o.NeverFail = threshold, threshold == lint.SeverityDefault
+	o.Started, o.Elapsed = started, time.Since(started)
+	o.Hostname, _ = os.Hostname()
+	if epoch := app.Getenv("SOURCE_DATE_EPOCH"); epoch != "" {
+		if sec, err := strconv.ParseInt(epoch, 10, 64); err == nil {
+			o.Started, o.Elapsed, o.Hostname = time.Unix(sec, 0), 0, "localhost"
+		}
+	}
+}
+
+// parseShard reads --shard I/N; "" is no sharding (0, 0).
+func parseShard(s string) (shard, shards int, err error) {
+	if s == "" {
+		return 0, 0, nil
+	}
+	i, n, ok := strings.Cut(s, "/")
+	shard, err1 := strconv.Atoi(i)
+	shards, err2 := strconv.Atoi(n)
+	if !ok || err1 != nil || err2 != nil || shards < 1 || shard < 1 || shard > shards {
+		return 0, 0, &FlagError{Err: fmt.Errorf("--shard %q: want I/N with 1 <= I <= N, such as 2/4", s)}
+	}
+	return shard, shards, nil
+}
+
+// nothingScanned says what a scan that found nothing to scan looked for.
+func nothingScanned(paths []string, excluded bool) string {
+	msg := "nothing to scan under " + pathList(paths) + ": found no OpenAPI document (a .yaml, .yml or .json file with a top-level openapi: 3.x or swagger: \"2.0\" key) and no Go module (a directory with a go.mod, analysed when a GO rule is enabled)"
+	if excluded {
+		msg += "; --exclude or the configuration's exclude skipped some files"
+	}
+	return msg
+}
+
+// pathList names the scanned PATHs for a message.
+func pathList(paths []string) string {
+	if len(paths) == 0 {
+		return "."
+	}
+	return strings.Join(paths, ", ")
 }
 
 // errInterrupted is what a scan cancelled by a signal returns.
@@ -433,14 +525,14 @@ func writeFile(name string, write func(io.Writer) error) error {
 	w := bufio.NewWriter(tmp)
 	if err := write(w); err != nil {
 		tmp.Close()
-		return err
+		return writeError(name, err)
 	}
 	if err := w.Flush(); err != nil {
 		tmp.Close()
-		return fmt.Errorf("write %s: %w", name, err)
+		return writeError(name, err)
 	}
 	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", name, err)
+		return writeError(name, err)
 	}
 	// A report replacing a file keeps that file's permissions (a 0600
 	// report stays private); a new one gets 0666 less the umask, as any
@@ -454,6 +546,16 @@ func writeFile(name string, write func(io.Writer) error) error {
 		return fmt.Errorf("write %s: %w", name, err)
 	}
 	return nil
+}
+
+// writeError names the file the user asked for, not the temporary file
+// the error came from ("write out.sarif: no space left on device").
+func writeError(name string, err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return fmt.Errorf("write %s: %w", name, err)
 }
 
 // createTemp creates a temporary file beside name, with the permissions a

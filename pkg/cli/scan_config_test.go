@@ -248,7 +248,7 @@ func TestBaselineRoundTrip(t *testing.T) {
 
 	// Nothing new: exit 0, and every format says how many were hidden.
 	code, out, _ = run(t, false, nil, "scan", "--baseline", "base.json")
-	if code != ExitOK || !strings.HasSuffix(out, "no findings, 2 findings hidden by the baseline\n") {
+	if code != ExitOK || !strings.HasSuffix(out, "no findings, 2 findings hidden by the baseline; scanned 1 OpenAPI document, 0 Go modules, 1 file\n") {
 		t.Errorf("--baseline text: exit %d\n%s", code, out)
 	}
 	code, out, _ = run(t, false, nil, "scan", "--baseline", "base.json", "--format", "json")
@@ -557,6 +557,10 @@ func TestConfigGoNames(t *testing.T) {
 	t.Chdir(dir)
 	good := "options:\n  unauthenticated-route:\n    auth-middleware: [\"example.com/authz.Require\", \"(*example.com/session.Store).Middleware\"]\n"
 	if err := os.WriteFile(".apiaudit.yaml", []byte(good), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// Something to scan: an empty directory is an error of its own.
+	if err := os.WriteFile("openapi.yaml", []byte("openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	if code, _, stderr := run(t, false, nil, "scan", "."); code != 0 {

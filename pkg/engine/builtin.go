@@ -10,7 +10,7 @@ var SuppressionRule = &lint.Rule{
 	Engine: true,
 	Doc: lint.Doc{
 		Title:   "Suppression is malformed, unexplained or unused",
-		Summary: "An x-apiaudit-ignore entry (OpenAPI) or //apiaudit:ignore comment (Go) names an unknown rule, gives no reason, is malformed, or matches no finding.",
+		Summary: "An x-apiaudit-ignore entry names an unknown rule, gives no reason, is malformed, or matches no finding (Go's //apiaudit:ignore comments are GO503's).",
 		Why: `A suppression is a claim that a finding does not apply, and a reviewer
 can only check that claim when it says why. Suppressions also outlive the
 problems they hid: once an operation gains authentication, an ignore left on
@@ -39,5 +39,41 @@ match nothing so they can be removed.`,
 		CWE:       []int{1164},
 		OWASP:     []string{"API9:2023"},
 		Since:     "v0.1.0",
+	},
+}
+
+// GoSuppressionRule is SuppressionRule for Go: //apiaudit:ignore comments
+// that are misspelt, name an unknown rule, give no reason or match nothing.
+// Go findings keep to GO ids, so that `--enable 'GO*'` and a Go-only
+// configuration see them.
+var GoSuppressionRule = &lint.Rule{
+	ID:     "GO503",
+	Name:   "ineffective-go-suppression",
+	Engine: true,
+	Doc: lint.Doc{
+		Title:   "Go suppression comment is malformed, unexplained or unused",
+		Summary: "A //apiaudit:ignore comment is misspelt (so it suppresses nothing), names an unknown rule, gives no reason, or matches no finding.",
+		Why: `A suppression is a claim that a finding does not apply, and a reviewer
+can only check that claim when it says why. A comment that is almost the
+directive ("// apiaudit:ignore" with a space, "//apiaudit: ignore",
+"//apiaudit-ignore") looks like one to a reviewer but suppresses nothing,
+and an ignore left behind after the code is fixed would silently hide the
+next regression on its line. apiaudit therefore honours only
+"//apiaudit:ignore RULE -- reason", and reports the rest.`,
+		Fix: "write //apiaudit:ignore RULE -- reason (no space after //), with a known rule id, on the finding's line, the line above or the enclosing declaration, and delete ignores that match nothing",
+		Bad: `func upload(w http.ResponseWriter, r *http.Request) {
+	// apiaudit:ignore GO201 -- body is capped by the proxy
+	io.ReadAll(r.Body) // the space after // makes this a plain comment
+}`,
+		Good: `func upload(w http.ResponseWriter, r *http.Request) {
+	//apiaudit:ignore GO201 -- body is capped at 1 MB by the ingress proxy
+	io.ReadAll(r.Body)
+}`,
+		Lang:      "go",
+		Severity:  lint.SeverityWarning,
+		Precision: "very-high",
+		CWE:       []int{1164},
+		OWASP:     []string{"API9:2023"},
+		Since:     "v0.2.0",
 	},
 }

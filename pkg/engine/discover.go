@@ -32,6 +32,7 @@ type Input struct {
 	Kind    Kind
 	Abs     string // absolute path: the document, the module directory, or the go.work directory
 	Root    string // absolute scan root it is reported against
+	Top     string // absolute PATH whose walk found it
 	Version string // OpenAPI version, for documents
 	// Work is the go.work file of a workspace input, whose Modules (absolute
 	// directories) are loaded together; "" for a module loaded on its own.
@@ -48,6 +49,10 @@ type Discovery struct {
 	Inputs   []Input
 	Notices  []lint.Problem // files skipped for a reason worth telling
 	Problems []lint.Problem // files that should have been scanned and cannot be
+	// UnusedExcludes are the Exclude patterns that matched nothing under
+	// any PATH, in the order given: most likely a typo or a pattern
+	// written relative to another directory.
+	UnusedExcludes []string
 }
 
 // DefaultMaxFileSize is the largest file read by default. The largest public
@@ -86,6 +91,7 @@ func Discover(opts Options) (*Discovery, error) {
 	}
 	d := &Discovery{}
 	seen := map[string]bool{}
+	matched := make([]bool, len(opts.Exclude))
 	for _, p := range paths {
 		abs, err := filepath.Abs(p)
 		if err != nil {
@@ -102,7 +108,7 @@ func Discover(opts Options) (*Discovery, error) {
 				root = filepath.Dir(abs)
 			}
 		}
-		w := &walker{d: d, root: root, top: abs, exclude: opts.Exclude, maxSize: maxSize, seen: seen, modules: map[string]bool{}}
+		w := &walker{d: d, root: root, top: abs, exclude: opts.Exclude, matched: matched, maxSize: maxSize, seen: seen, modules: map[string]bool{}}
 		if !info.IsDir() {
 			w.file(abs, true)
 		} else if err := filepath.WalkDir(abs, func(path string, e fs.DirEntry, err error) error {
@@ -132,7 +138,15 @@ func Discover(opts Options) (*Discovery, error) {
 		}); err != nil {
 			return nil, err
 		}
-		d.Inputs = append(d.Inputs, goInputs(slices.Sorted(maps.Keys(w.modules)), root, seen, d)...)
+		for _, in := range goInputs(slices.Sorted(maps.Keys(w.modules)), root, seen, d) {
+			in.Top = abs
+			d.Inputs = append(d.Inputs, in)
+		}
+	}
+	for i, pat := range opts.Exclude {
+		if !matched[i] && !slices.Contains(d.UnusedExcludes, pat) {
+			d.UnusedExcludes = append(d.UnusedExcludes, pat)
+		}
 	}
 	slices.SortFunc(d.Inputs, func(a, b Input) int {
 		if a.Kind != b.Kind {
@@ -151,6 +165,7 @@ type walker struct {
 	root    string
 	top     string // the path being walked
 	exclude []string
+	matched []bool // which of exclude matched something
 	maxSize int64
 	seen    map[string]bool
 	modules map[string]bool
@@ -158,22 +173,44 @@ type walker struct {
 
 func (w *walker) rel(path string) string { return relTo(w.root, path) }
 
-func (w *walker) excluded(path string) bool { return MatchPath(w.exclude, w.rel(path)) }
+// excluded reports whether --exclude skips path, matching each pattern
+// against the path relative to the scan root and relative to the PATH
+// being walked, and records the patterns that matched.
+func (w *walker) excluded(path string) bool {
+	hit := false
+	for i, pat := range w.exclude {
+		if matchOne(pat, w.rel(path)) || path != w.top && within(w.top, path) && matchOne(pat, relTo(w.top, path)) {
+			w.matched[i] = true
+			hit = true
+		}
+	}
+	return hit
+}
+
+// Excluded reports whether a file found under top (both absolute) is one
+// that patterns exclude, relative to root or to top, as the walk decides.
+func Excluded(patterns []string, root, top, abs string) bool {
+	if MatchPath(patterns, relTo(root, abs)) {
+		return true
+	}
+	return top != "" && abs != top && within(top, abs) && MatchPath(patterns, relTo(top, abs))
+}
 
 // MatchPath reports whether a slash-separated path, relative to the scan
 // root, matches one of the doublestar patterns the way --exclude does: a
 // pattern matches the whole relative path, and a pattern without a slash
 // also matches the base name anywhere, as in .gitignore.
 func MatchPath(patterns []string, rel string) bool {
-	for _, pat := range patterns {
-		if ok, _ := doublestar.Match(pat, rel); ok {
-			return true
-		}
-		if !strings.Contains(pat, "/") {
-			if ok, _ := doublestar.Match(pat, path.Base(rel)); ok {
-				return true
-			}
-		}
+	return slices.ContainsFunc(patterns, func(pat string) bool { return matchOne(pat, rel) })
+}
+
+func matchOne(pat, rel string) bool {
+	if ok, _ := doublestar.Match(pat, rel); ok {
+		return true
+	}
+	if !strings.Contains(pat, "/") {
+		ok, _ := doublestar.Match(pat, path.Base(rel))
+		return ok
 	}
 	return false
 }

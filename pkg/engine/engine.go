@@ -7,6 +7,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"hash/fnv"
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
@@ -23,8 +24,12 @@ import (
 
 // Options configures a scan.
 type Options struct {
-	Paths           []string     // files and directories; "." when empty
-	Exclude         []string     // doublestar globs, relative to the scan root
+	Paths []string // files and directories; "." when empty
+	// Exclude are doublestar globs, each matched against a path relative
+	// to the PATH being walked and relative to the scan root (the working
+	// directory), so both `scan api --exclude 'v1/**'` and `--exclude
+	// 'api/v1/**'` skip api/v1.
+	Exclude         []string
 	Rules           []*lint.Rule // the rules to run
 	Known           []*lint.Rule // every rule apiaudit has, to tell a disabled rule from a typo; Rules when nil
 	AllowRemoteRefs bool
@@ -33,9 +38,27 @@ type Options struct {
 	// IncludeGenerated analyses Go files marked "// Code generated ... DO
 	// NOT EDIT." too; they are skipped by default.
 	IncludeGenerated bool
+	// GoModDownload runs "go mod download" in each Go module (each module
+	// of a workspace) before loading it, with the user's GOPROXY: for a
+	// fresh CI runner whose module cache is empty. Off by default, so a
+	// scan makes no network call unless asked to.
+	GoModDownload bool
 	// Progress, when set, is called after each document with the number
 	// scanned so far and the total; calls may come from several goroutines.
 	Progress func(done, total int)
+	// Starting, when set, is called as each document or Go module starts
+	// loading, with its path relative to the scan root; calls may come
+	// from several goroutines.
+	Starting func(name string)
+	// Shard and Shards split the inputs for a run in several jobs: with
+	// Shards > 1, only the inputs whose path hashes to Shard (1-based) are
+	// scanned, and the problems and notices of discovery itself go to
+	// shard 1 alone, so that the shards' reports join into the unsharded
+	// one (report.MergeJSON).
+	Shard, Shards int
+	// Discovered, when set, is called once with what the walk found,
+	// before anything is loaded.
+	Discovered func(*Discovery)
 	// Adjust, when set, sees every finding once suppressions are applied,
 	// suppressed ones included: it may change the severity, and returning
 	// false drops the finding. The configuration file's per-rule and
@@ -54,6 +77,15 @@ func Run(ctx context.Context, opts Options) (*lint.Result, error) {
 	}
 	inputs := found.Inputs
 	res := &lint.Result{Rules: slices.Clone(opts.Rules), Notices: found.Notices, Problems: found.Problems}
+	if opts.Discovered != nil {
+		opts.Discovered(found)
+	}
+	if opts.Shards > 1 {
+		inputs = slices.DeleteFunc(slices.Clone(inputs), func(in Input) bool { return ShardOf(relTo(in.Root, in.Abs), opts.Shards) != opts.Shard })
+		if opts.Shard != 1 {
+			res.Notices, res.Problems = nil, nil
+		}
+	}
 	var specRules []*lint.Rule
 	for _, r := range opts.Rules {
 		if r.Spec != nil {
@@ -79,6 +111,7 @@ func Run(ctx context.Context, opts Options) (*lint.Result, error) {
 			total++
 		}
 	}
+	res.Documents = total
 	var done atomic.Int64
 	sem := make(chan struct{}, jobs)
 	var wg sync.WaitGroup
@@ -102,6 +135,9 @@ func Run(ctx context.Context, opts Options) (*lint.Result, error) {
 		go func() {
 			defer func() { <-sem; wg.Done() }()
 			o := &outcomes[i]
+			if opts.Starting != nil {
+				opts.Starting(relTo(in.Root, in.Abs))
+			}
 			o.file, o.findings, o.suppressed, o.problems = scanDocument(ctx, in, specRules, opts)
 			if opts.Progress != nil {
 				opts.Progress(int(done.Add(1)), total)
@@ -121,10 +157,14 @@ func Run(ctx context.Context, opts Options) (*lint.Result, error) {
 			if in.Kind != KindGo {
 				continue
 			}
+			res.Modules += max(1, len(in.Modules))
 			wg.Add(1)
 			sem <- struct{}{}
 			go func() {
 				defer func() { <-sem; wg.Done() }()
+				if opts.Starting != nil {
+					opts.Starting(relTo(in.Root, in.Abs) + " (Go)")
+				}
 				o := scanModule(ctx, in, goRules, opts)
 				outcomes[i] = outcome{findings: o.findings, suppressed: o.suppressed, problems: o.problems, notices: o.notices}
 				goFiles[i] = o.files
@@ -152,6 +192,15 @@ func Run(ctx context.Context, opts Options) (*lint.Result, error) {
 	res.Findings = slices.CompactFunc(res.Findings, same)
 	res.Suppressed = slices.CompactFunc(res.Suppressed, same)
 	return res, nil
+}
+
+// ShardOf is the shard (1 to n) of an input's path, relative to the scan
+// root: FNV-1a of the path, so that an input stays in its shard however
+// the others change, and every machine agrees.
+func ShardOf(path string, n int) int {
+	h := fnv.New32a()
+	h.Write([]byte(path))
+	return int(h.Sum32()%uint32(n)) + 1
 }
 
 // relativeMessages rewrites the absolute paths under a scan root that

@@ -1,10 +1,15 @@
 package engine
 
 import (
+	"bytes"
 	"cmp"
 	"context"
 	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"slices"
+	"strings"
 
 	"github.com/bmatcuk/doublestar/v4"
 	"golang.org/x/tools/go/analysis"
@@ -41,6 +46,18 @@ func scanModule(ctx context.Context, in Input, rules []*lint.Rule, opts Options)
 		analyzers[i] = r.Analyzer
 	}
 	match := func(pattern, id string) bool { ok, _ := doublestar.Match(pattern, id); return ok }
+	if opts.GoModDownload {
+		dirs := in.Modules
+		if len(dirs) == 0 {
+			dirs = []string{in.Abs}
+		}
+		for _, dir := range dirs {
+			if err := goModDownload(ctx, dir); err != nil {
+				o.problems = append(o.problems, lint.Problem{File: relTo(in.Root, filepath.Join(dir, "go.mod")), Message: err.Error()})
+				return o
+			}
+		}
+	}
 	res, err := gosrc.Analyze(ctx, in.Abs, analyzers, match, gosrc.Options{Root: in.Root, IncludeGenerated: opts.IncludeGenerated, Work: in.Work, Modules: in.Modules, MaxFileSize: cmp.Or(opts.MaxFileSize, DefaultMaxFileSize)})
 	if err != nil {
 		o.problems = append(o.problems, lint.Problem{File: relTo(in.Root, in.Abs), Message: err.Error()})
@@ -48,15 +65,18 @@ func scanModule(ctx context.Context, in Input, rules []*lint.Rule, opts Options)
 	}
 	o.problems = res.Problems
 	o.notices = res.Notices
+	excluded := func(rel string) bool {
+		return Excluded(opts.Exclude, in.Root, in.Top, filepath.Join(in.Root, filepath.FromSlash(rel)))
+	}
 	for _, f := range res.Files {
-		if !MatchPath(opts.Exclude, f) {
+		if !excluded(f) {
 			o.files = append(o.files, f)
 		}
 	}
 	keep := func(fs []lint.Finding) []lint.Finding {
 		var out []lint.Finding
 		for _, f := range fs {
-			if r := byID[f.RuleID]; r != nil && !MatchPath(opts.Exclude, f.Location.File) {
+			if r := byID[f.RuleID]; r != nil && !excluded(f.Location.File) {
 				out = append(out, complete(r, f))
 			}
 		}
@@ -64,27 +84,51 @@ func scanModule(ctx context.Context, in Input, rules []*lint.Rule, opts Options)
 	}
 	o.findings = keep(res.Findings)
 	o.suppressed = keep(res.Suppressed)
-	o.findings = append(o.findings, adjust(goIgnoreFindings(res.Ignores, rules, opts), opts.Adjust)...)
+	o.findings = append(o.findings, adjust(goIgnoreFindings(res.Ignores, rules, opts, excluded), opts.Adjust)...)
 	return o
+}
+
+// goModDownload runs "go mod download" in a module directory, unless the
+// module vendors its dependencies (which are then read from vendor/).
+func goModDownload(ctx context.Context, dir string) error {
+	if _, err := os.Stat(filepath.Join(dir, "vendor", "modules.txt")); err == nil {
+		return nil
+	}
+	cmd := exec.CommandContext(ctx, "go", "mod", "download")
+	cmd.Dir = dir
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Run(); err != nil {
+		msg := strings.TrimSpace(stderr.String())
+		if line, _, _ := strings.Cut(msg, "\n"); line != "" {
+			msg = line
+		} else {
+			msg = err.Error()
+		}
+		return fmt.Errorf("go mod download (--go-mod-download) failed: %s", msg)
+	}
+	return nil
 }
 
 const goIgnoreFix = "write //apiaudit:ignore with a known rule id and -- a reason, on the finding's line, the line above or the enclosing declaration, and delete ignores that match nothing"
 
 // goIgnoreFindings reports //apiaudit:ignore comments that name no known
-// rule, give no reason or match no finding, as OAS501 does for
-// x-apiaudit-ignore.
-func goIgnoreFindings(igs []gosrc.Ignore, goRules []*lint.Rule, opts Options) []lint.Finding {
+// rule, give no reason, match no finding or are misspelt, as GO503 (OAS501
+// does the same for x-apiaudit-ignore).
+func goIgnoreFindings(igs []gosrc.Ignore, goRules []*lint.Rule, opts Options, excluded func(string) bool) []lint.Finding {
 	known := opts.Known
 	if known == nil {
 		known = opts.Rules
 	}
 	var out []lint.Finding
 	for _, ig := range igs {
-		if MatchPath(opts.Exclude, ig.At.File) {
+		if excluded(ig.At.File) {
 			continue
 		}
 		var msg string
 		switch {
+		case ig.Malformed != "":
+			msg = fmt.Sprintf("%q is not an ignore directive and suppresses nothing: write %s RULE -- reason, with no space after //", ig.Malformed, gosrc.IgnoreDirective)
 		case ig.Rule == "":
 			msg = gosrc.IgnoreDirective + " names no rule: write " + gosrc.IgnoreDirective + " GO201 -- reason"
 		case !doublestar.ValidatePattern(ig.Rule) || !matchesAny(ig.Rule, known):
@@ -98,7 +142,7 @@ func goIgnoreFindings(igs []gosrc.Ignore, goRules []*lint.Rule, opts Options) []
 		default:
 			continue
 		}
-		out = append(out, complete(SuppressionRule, lint.Finding{Message: msg, Location: ig.At, Fix: goIgnoreFix}))
+		out = append(out, complete(GoSuppressionRule, lint.Finding{Message: msg, Location: ig.At, Fix: goIgnoreFix}))
 	}
 	return slices.Clip(out)
 }

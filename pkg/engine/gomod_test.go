@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/apiaudit/apiaudit/pkg/lint"
@@ -52,10 +53,18 @@ func TestGoIgnoreOnDeclaration(t *testing.T) {
 		got = append(got, fmt.Sprintf("%s %s %s", f.Location, f.RuleID, f.Message))
 	}
 	want := []string{
-		"main.go:32:1 OAS501 //apiaudit:ignore for GO202 matches no finding in open: remove it",
+		"main.go:32:1 GO503 //apiaudit:ignore for GO202 matches no finding in open: remove it",
 		"main.go:34:9 GO201 io.ReadAll reads r.Body with no size limit",
 		"main.go:48:10 GO201 io.ReadAll reads r.Body with no size limit",
-		"main.go:63:1 OAS501 //apiaudit:ignore for GO201 matches no finding in quiet: remove it",
+		"main.go:63:1 GO503 //apiaudit:ignore for GO201 matches no finding in quiet: remove it",
+		`main.go:87:2 GO503 "// apiaudit:ignore GO201 -- a space after the slashes" is not an ignore directive and suppresses nothing: write //apiaudit:ignore RULE -- reason, with no space after //`,
+		"main.go:88:9 GO201 io.ReadAll reads r.Body with no size limit",
+		`main.go:89:2 GO503 "//apiaudit: ignore GO201 -- a space after the colon" is not an ignore directive and suppresses nothing: write //apiaudit:ignore RULE -- reason, with no space after //`,
+		"main.go:90:9 GO201 io.ReadAll reads r.Body with no size limit",
+		`main.go:91:2 GO503 "//apiaudit-ignore GO201 -- a dash" is not an ignore directive and suppresses nothing: write //apiaudit:ignore RULE -- reason, with no space after //`,
+		"main.go:92:9 GO201 io.ReadAll reads r.Body with no size limit",
+		`main.go:93:2 GO503 "/* apiaudit:ignore GO201 -- a block comment */" is not an ignore directive and suppresses nothing: write //apiaudit:ignore RULE -- reason, with no space after //`,
+		"main.go:94:9 GO201 io.ReadAll reads r.Body with no size limit",
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("findings:\n%s\nwant:\n%s", join(got), join(want))
@@ -95,7 +104,7 @@ func TestGoModule(t *testing.T) {
 	}
 	want := []string{
 		"main.go:17:12 GO201 json.NewDecoder reads r.Body with no size limit",
-		"main.go:35:2 OAS501 //apiaudit:ignore for GO201 gives no reason, so it suppresses nothing: add -- why the finding does not apply",
+		"main.go:35:2 GO503 //apiaudit:ignore for GO201 gives no reason, so it suppresses nothing: add -- why the finding does not apply",
 		"main.go:36:6 GO201 r.ParseMultipartForm reads a multipart body with no size limit",
 		"main.go:47:12 GO202 http.ListenAndServe serves with no read timeouts",
 	}
@@ -189,5 +198,30 @@ func TestGoVendored(t *testing.T) {
 	}
 	if want := []string{"main.go:13:6 GO201"}; !slices.Equal(got, want) {
 		t.Errorf("findings %q, want %q", got, want)
+	}
+}
+
+// TestGoModDownload: with GoModDownload the engine runs go mod download in
+// the module first. A module without dependencies downloads nothing and is
+// analysed as usual; one whose dependency cannot be fetched is a problem
+// that says the download failed, at its go.mod.
+func TestGoModDownload(t *testing.T) {
+	goRules := []*lint.Rule{go201.Rule, go202.Rule}
+	dir := module(t, "gateway")
+	// gateway/broken does not type-check on purpose: one problem of its own.
+	res, err := Run(context.Background(), Options{Rules: goRules, GoModDownload: true})
+	if err != nil || len(res.Problems) != 1 || !strings.HasPrefix(res.Problems[0].File, "broken/") || len(res.Findings) == 0 || res.Modules != 1 {
+		t.Fatalf("module without dependencies: err %v, problems %v, %d findings, %d modules", err, res.Problems, len(res.Findings), res.Modules)
+	}
+	t.Setenv("GOPROXY", "off")
+	t.Setenv("GOFLAGS", "-mod=mod")
+	mod := "module example.com/gateway\n\ngo 1.26\n\nrequire example.invalid/missing v1.0.0\n"
+	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte(mod), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, err = Run(context.Background(), Options{Rules: goRules, GoModDownload: true})
+	if err != nil || len(res.Problems) != 1 || res.Problems[0].File != "go.mod" ||
+		!strings.HasPrefix(res.Problems[0].Message, "go mod download (--go-mod-download) failed: ") {
+		t.Errorf("unfetchable dependency: err %v, problems %v", err, res.Problems)
 	}
 }

@@ -140,7 +140,7 @@ func TestGoMissingDependency(t *testing.T) {
 	if want := []string{"svc/api/api.go:9:9 GO201"}; !slices.Equal(got, want) {
 		t.Errorf("findings %q, want %q", got, want)
 	}
-	want := []string{`svc/match/match.go:3:8: github.com/bmatcuk/doublestar/v4 is not in the module cache, and apiaudit downloads nothing: run "cd svc && go mod download", then scan again`}
+	want := []string{`svc/match/match.go:3:8: github.com/bmatcuk/doublestar/v4 is not in the module cache, and apiaudit downloads nothing: run "cd svc && go mod download" (or scan with --go-mod-download), then scan again`}
 	if !slices.Equal(problems, want) {
 		t.Errorf("problems:\n%s\nwant:\n%s", join(problems), join(want))
 	}
@@ -275,8 +275,8 @@ func TestGoOfflineWhateverTheEnvironment(t *testing.T) {
 				t.Errorf("%d HTTP connections made", n)
 			}
 			want := []string{
-				`svc/a/a.go:3:8: github.com/apiaudit-private/secret is not in the module cache, and apiaudit downloads nothing: run "cd svc && go mod download", then scan again`,
-				`svc/b/b.go:3:8: corp.example/lib is not in the module cache, and apiaudit downloads nothing: run "cd svc && go mod download", then scan again`,
+				`svc/a/a.go:3:8: github.com/apiaudit-private/secret is not in the module cache, and apiaudit downloads nothing: run "cd svc && go mod download" (or scan with --go-mod-download), then scan again`,
+				`svc/b/b.go:3:8: corp.example/lib is not in the module cache, and apiaudit downloads nothing: run "cd svc && go mod download" (or scan with --go-mod-download), then scan again`,
 			}
 			if !slices.Equal(problems, want) {
 				t.Errorf("problems:\n%s\nwant:\n%s", join(problems), join(want))

@@ -156,11 +156,15 @@ func (p Problem) Error() string {
 
 // Result is what a scan produced and what reporters read.
 type Result struct {
-	Rules    []*Rule  // every rule that ran, sorted by ID
-	Files    []string // inputs that were scanned, relative to the scan root
-	Findings []Finding
-	Problems []Problem // inputs that could not be scanned: exit code 2
-	Notices  []Problem // files skipped for a reason worth telling; no effect on the exit code
+	Rules []*Rule  // every rule that ran, sorted by ID
+	Files []string // inputs that were scanned, relative to the scan root
+	// Documents and Modules are how many OpenAPI documents and Go modules
+	// the scan looked at (those that could not be loaded are problems too);
+	// Files above lists the files read, Go source files included.
+	Documents, Modules int
+	Findings           []Finding
+	Problems           []Problem // inputs that could not be scanned: exit code 2
+	Notices            []Problem // files skipped for a reason worth telling; no effect on the exit code
 
 	// Suppressed are findings hidden by x-apiaudit-ignore or a baseline,
 	// each with its Suppression set. Reporters print what is here; the

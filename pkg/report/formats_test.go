@@ -3,9 +3,7 @@ package report
 import (
 	"bytes"
 	"encoding/xml"
-	"errors"
 	"fmt"
-	"io"
 	"regexp"
 	"strings"
 	"testing"
@@ -175,15 +173,8 @@ func checkGitHub(s string) error {
 // checkJUnit parses the whole document strictly and checks that the counts
 // add up.
 func checkJUnit(out []byte) error {
-	dec := xml.NewDecoder(bytes.NewReader(out))
-	for {
-		_, err := dec.Token()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			return fmt.Errorf("invalid XML: %v", err)
-		}
+	if err := validateJUnit(out); err != nil {
+		return err
 	}
 	var doc junitSuites
 	if err := xml.Unmarshal(out, &doc); err != nil {
@@ -318,10 +309,13 @@ func TestJUnitStripsInvalidCharacters(t *testing.T) {
 					texts = append(texts, o.Message, o.Text)
 				}
 			}
+			if c.SystemOut != nil {
+				texts = append(texts, c.SystemOut.Text)
+			}
 		}
 	}
 	all := strings.Join(texts, "\n")
-	for _, want := range []string{"fix ]]> it\nnow", "<script>alert(1)</script>", "skipped: ]]> & <x>"} {
+	for _, want := range []string{`fix ]]> it\nnow`, "<script>alert(1)</script>", "skipped: ]]> & <x>"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("the parsed report lost %q", want)
 		}
@@ -353,16 +347,22 @@ func TestJUnitSuites(t *testing.T) {
 			got[s.Name] = append(got[s.Name], c.Name+"="+state)
 		}
 	}
+	// With the default --fail-on (error), the warning and the note pass.
 	want := map[string][]string{
-		"api/payments.yaml": {"OAS101 operation-without-auth=fail:error", "OAS201 unbounded-string=fail:warning"},
-		"api/users.yaml":    {"OAS101 operation-without-auth=fail:note", "OAS201 unbounded-string=pass"},
+		"apiaudit":          {"apiaudit scan=pass"},
+		"api/payments.yaml": {"OAS101 operation-without-auth=fail:error", "OAS201 unbounded-string=pass"},
+		"api/users.yaml":    {"OAS101 operation-without-auth=pass", "OAS201 unbounded-string=pass"},
 		"api/broken.yaml":   {"apiaudit scan=error"},
 		"api/openapi.json":  {"apiaudit scan=skipped"},
 	}
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("suites:\n got %v\nwant %v", got, want)
 	}
-	if doc.Tests != 6 || doc.Failures != 3 || doc.Errors != 1 || doc.Skipped != 1 {
+	skipped := 0
+	for _, s := range doc.Suites {
+		skipped += s.Skipped
+	}
+	if doc.Tests != 7 || doc.Failures != 1 || doc.Errors != 1 || skipped != 1 {
 		t.Errorf("totals: %+v", doc)
 	}
 
@@ -386,14 +386,14 @@ func TestBaselineNote(t *testing.T) {
 	r.Baselined = 2
 	for _, format := range []string{"markdown", "github"} {
 		out := string(render(t, format, Options{}, r))
-		if !strings.Contains(out, "1 problem, 2 findings hidden by the baseline\n") {
+		if !strings.Contains(out, "1 problem, 2 findings hidden by the baseline; scanned 3 OpenAPI documents, 0 Go modules, 3 files\n") {
 			t.Errorf("%s does not count the baselined findings:\n%s", format, out)
 		}
 		if err := checkFormat(format, []byte(out)); err != nil {
 			t.Errorf("%s: %v", format, err)
 		}
 	}
-	if out := string(render(t, "markdown", Options{}, &lint.Result{Baselined: 1})); !strings.HasPrefix(out, "### apiaudit: no findings, 1 finding hidden by the baseline\n") {
+	if out := string(render(t, "markdown", Options{}, &lint.Result{Baselined: 1})); !strings.HasPrefix(out, "### apiaudit: no findings, 1 finding hidden by the baseline; scanned 0 OpenAPI documents, 0 Go modules, 0 files\n") {
 		t.Errorf("markdown, all baselined:\n%s", out)
 	}
 }

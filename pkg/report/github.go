@@ -56,7 +56,7 @@ func (g *githubReporter) Report(w io.Writer, r *lint.Result) error {
 		writeCommand(&b, "notice", lint.Location{File: p.File, Line: p.Line, Column: p.Column}, "apiaudit: notice", safe(p.Message))
 	}
 	b.WriteString(summary(count(r, rules), len(r.Problems), newPalette(false)))
-	b.WriteString(baselineNote(r))
+	b.WriteString(baselineNote(r) + "; " + scanned(r))
 	b.WriteByte('\n')
 	_, err := w.Write(b.Bytes())
 	return err

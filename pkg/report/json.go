@@ -86,7 +86,14 @@ type (
 		Error   int `json:"error"`
 		Warning int `json:"warning"`
 		Note    int `json:"note"`
-		Files   int `json:"files"`
+		// Files is how many files have findings (not how many were
+		// scanned: that is FilesScanned).
+		Files int `json:"files"`
+		// What the scan looked at: OpenAPI documents, Go modules, and the
+		// files read (documents and Go source files).
+		Documents    int `json:"documents"`
+		Modules      int `json:"modules"`
+		FilesScanned int `json:"filesScanned"`
 		// Baselined is how many findings a baseline hid; left out when
 		// no baseline was used or it hid nothing.
 		Baselined int `json:"baselined,omitempty"`
@@ -131,7 +138,8 @@ func (j *jsonReporter) Report(w io.Writer, r *lint.Result) error {
 		out.Notices = append(out.Notices, jsonProblem{File: p.File, Line: p.Line, Column: p.Column, Message: p.Message})
 	}
 	t := count(r, rules)
-	out.Summary = jsonSummary{Error: t.errors, Warning: t.warnings, Note: t.notes, Files: t.files, Baselined: r.Baselined}
+	out.Summary = jsonSummary{Error: t.errors, Warning: t.warnings, Note: t.notes, Files: t.files, Baselined: r.Baselined,
+		Documents: r.Documents, Modules: r.Modules, FilesScanned: len(r.Files)}
 
 	return writeJSON(w, out)
 }

@@ -61,7 +61,7 @@ func TestJSONFields(t *testing.T) {
 	if !reflect.DeepEqual(got.Problems, wantProblems) {
 		t.Errorf("problems = %+v", got.Problems)
 	}
-	if want := (jsonSummary{Error: 1, Warning: 1, Note: 1, Files: 2}); got.Summary != want {
+	if want := (jsonSummary{Error: 1, Warning: 1, Note: 1, Files: 2, Documents: 3, FilesScanned: 3}); got.Summary != want {
 		t.Errorf("summary = %+v, want %+v", got.Summary, want)
 	}
 

@@ -48,7 +48,7 @@ func (m *markdownReporter) Report(w io.Writer, r *lint.Result) error {
 	t := count(r, rules)
 	var b bytes.Buffer
 
-	fmt.Fprintf(&b, "### apiaudit: %s%s\n", summary(t, len(r.Problems), newPalette(false)), baselineNote(r))
+	fmt.Fprintf(&b, "### apiaudit: %s%s; %s\n", summary(t, len(r.Problems), newPalette(false)), baselineNote(r), scanned(r))
 
 	if len(r.Findings) > 0 {
 		b.WriteString("\n| Severity | Findings |\n|:--|--:|\n")

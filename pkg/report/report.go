@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/apiaudit/apiaudit/pkg/lint"
 )
@@ -24,12 +25,40 @@ type Options struct {
 	// it. The caller decides (terminal, NO_COLOR, --no-color): reporters do
 	// not look at the environment.
 	Color bool
+
+	// FailOn is the severity at or above which a finding fails the scan
+	// (--fail-on); SeverityDefault means error, the command line's
+	// default. NeverFail is --fail-on none. JUnit reports only the
+	// findings that fail the scan as failures, so a CI test tab agrees
+	// with the exit code.
+	FailOn    lint.Severity
+	NeverFail bool
+
+	// When the scan started, how long it took and on which host: JUnit's
+	// timestamp, time and hostname. Left zero, JUnit writes the Unix epoch,
+	// 0 and "localhost".
+	Started  time.Time
+	Elapsed  time.Duration
+	Hostname string
+
 	// Source reads a scanned file by the name findings give it, for the
 	// snippets of the html format; nil means no snippets. Other formats
 	// ignore it.
 	Source func(file string) ([]byte, error)
 	// Settings are the run's settings, listed by the html format.
 	Settings []Setting
+}
+
+// fails reports whether a finding of severity sev fails the scan.
+func (o Options) fails(sev lint.Severity) bool {
+	if o.NeverFail {
+		return false
+	}
+	threshold := o.FailOn
+	if threshold == lint.SeverityDefault {
+		threshold = lint.SeverityError
+	}
+	return sev.AtLeast(threshold)
 }
 
 // A Reporter writes a result in one format.
@@ -130,4 +159,11 @@ func count(r *lint.Result, rules map[string]*lint.Rule) tally {
 	}
 	t.files, t.rules = len(files), len(fired)
 	return t
+}
+
+// scanned says what the scan looked at, such as "scanned 2 OpenAPI
+// documents, 1 Go module, 14 files": every format records it, so a report
+// of a scan that read nothing cannot pass for a clean one.
+func scanned(r *lint.Result) string {
+	return fmt.Sprintf("scanned %s, %s, %s", plural(r.Documents, "OpenAPI document"), plural(r.Modules, "Go module"), plural(len(r.Files), "file"))
 }

@@ -89,6 +89,8 @@ func sampleResult() *lint.Result {
 	r := &lint.Result{
 		Rules: []*lint.Rule{ruleAuth, ruleBounds},
 		Files: []string{"api/broken.yaml", "api/payments.yaml", "api/users.yaml"},
+		// Documents counts api/broken.yaml, which the scan tried to load.
+		Documents: 3,
 		Findings: []lint.Finding{
 			finding(ruleAuth, lint.SeverityError, "post /payments can be called without authentication", "",
 				lint.Location{File: "api/payments.yaml", Line: 12, Column: 5, EndLine: 12, EndColumn: 9, Pointer: "/paths/~1payments/post"}),

@@ -52,9 +52,12 @@ func (s *sarifReporter) Report(w io.Writer, r *lint.Result) error {
 
 	driver := sarif.NewDriver(toolName).WithInformationURI(toolURI)
 	if v := s.opts.ToolVersion; v != "" {
+		// Numeric, without the tag's leading v: the SARIF validator's
+		// SARIF2005 asks that version be comparable.
+		v = strings.TrimPrefix(v, "v")
 		driver.WithVersion(v)
-		if sv := strings.TrimPrefix(v, "v"); semverPattern.MatchString(sv) {
-			driver.SemanticVersion = &sv
+		if semverPattern.MatchString(v) {
+			driver.SemanticVersion = &v
 		}
 	}
 	for i, rule := range r.Rules {
@@ -78,8 +81,11 @@ func (s *sarifReporter) Report(w io.Writer, r *lint.Result) error {
 	for _, f := range r.Suppressed {
 		run.Results = append(run.Results, resultOf(f, rules[f.RuleID], index))
 	}
+	// What the scan looked at, so that a run that read nothing cannot
+	// pass for a clean one.
+	run.Properties = sarif.Properties{"documentsScanned": r.Documents, "modulesScanned": r.Modules, "filesScanned": len(r.Files)}
 	if r.Baselined > 0 {
-		run.Properties = sarif.Properties{baselinedKey: r.Baselined}
+		run.Properties[baselinedKey] = r.Baselined
 	}
 
 	inv := run.AddInvocation(len(r.Problems) == 0)

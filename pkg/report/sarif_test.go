@@ -159,7 +159,7 @@ func TestSARIFGitHub(t *testing.T) {
 	if d.Name != "apiaudit" || d.InformationURI != "https://github.com/apiaudit/apiaudit" {
 		t.Errorf("driver name %q, informationUri %q", d.Name, d.InformationURI)
 	}
-	if d.Version == nil || *d.Version != "v0.1.0" || d.SemanticVersion == nil || *d.SemanticVersion != "0.1.0" {
+	if d.Version == nil || *d.Version != "0.1.0" || d.SemanticVersion == nil || *d.SemanticVersion != "0.1.0" {
 		t.Errorf("driver version %v, semanticVersion %v", d.Version, d.SemanticVersion)
 	}
 	if run.AutomationDetails.ID == "" {

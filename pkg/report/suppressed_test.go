@@ -121,7 +121,7 @@ func TestSuppressedJSON(t *testing.T) {
 func TestBaselinedText(t *testing.T) {
 	r := suppressedResult()
 	out := string(render(t, "text", Options{}, r))
-	if !strings.HasSuffix(out, "1 error, 1 warning, 1 note in 2 files (2 rules), 1 problem, 1 finding hidden by the baseline\n") {
+	if !strings.HasSuffix(out, "1 error, 1 warning, 1 note in 2 files (2 rules), 1 problem, 1 finding hidden by the baseline; scanned 3 OpenAPI documents, 0 Go modules, 3 files\n") {
 		t.Errorf("summary line:\n%s", out)
 	}
 	if strings.Contains(out, "/health") {

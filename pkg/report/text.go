@@ -110,6 +110,7 @@ func (t *textReporter) Report(w io.Writer, r *lint.Result) error {
 	if r.Baselined > 0 {
 		fmt.Fprintf(&b, ", %s hidden by the baseline", plural(r.Baselined, "finding"))
 	}
+	b.WriteString("; " + scanned(r))
 	b.WriteByte('\n')
 
 	_, err := w.Write(b.Bytes())

@@ -60,7 +60,7 @@ func TestTextLayout(t *testing.T) {
 			t.Errorf("no line %q in:\n%s", want, out)
 		}
 	}
-	if got, want := lines[len(lines)-1], "1 error, 1 warning, 1 note in 2 files (2 rules), 1 problem"; got != want {
+	if got, want := lines[len(lines)-1], "1 error, 1 warning, 1 note in 2 files (2 rules), 1 problem; scanned 3 OpenAPI documents, 0 Go modules, 3 files"; got != want {
 		t.Errorf("summary = %q, want %q", got, want)
 	}
 }
@@ -82,10 +82,11 @@ func TestTextSummary(t *testing.T) {
 		r    *lint.Result
 		want string
 	}{
-		{r, "3 errors, 2 warnings, 1 note in 2 files (2 rules)"},
-		{&lint.Result{Findings: r.Findings[:1]}, "1 error in 1 file (1 rule)"},
-		{&lint.Result{}, "no findings"},
-		{&lint.Result{Problems: []lint.Problem{{Message: "x"}, {Message: "y"}}}, "no findings, 2 problems"},
+		{r, "3 errors, 2 warnings, 1 note in 2 files (2 rules); scanned 0 OpenAPI documents, 0 Go modules, 0 files"},
+		{&lint.Result{Findings: r.Findings[:1]}, "1 error in 1 file (1 rule); scanned 0 OpenAPI documents, 0 Go modules, 0 files"},
+		{&lint.Result{Documents: 1, Files: []string{"a.yaml"}}, "no findings; scanned 1 OpenAPI document, 0 Go modules, 1 file"},
+		{&lint.Result{Modules: 2, Files: []string{"a.go", "b.go"}}, "no findings; scanned 0 OpenAPI documents, 2 Go modules, 2 files"},
+		{&lint.Result{Problems: []lint.Problem{{Message: "x"}, {Message: "y"}}}, "no findings, 2 problems; scanned 0 OpenAPI documents, 0 Go modules, 0 files"},
 	}
 	for _, c := range cases {
 		out := string(render(t, "text", Options{}, c.r))
@@ -94,7 +95,7 @@ func TestTextSummary(t *testing.T) {
 			t.Errorf("summary = %q, want %q\n%s", got, c.want, out)
 		}
 	}
-	if got := string(render(t, "text", Options{}, &lint.Result{})); got != "no findings\n" {
+	if got := string(render(t, "text", Options{}, &lint.Result{})); got != "no findings; scanned 0 OpenAPI documents, 0 Go modules, 0 files\n" {
 		t.Errorf("empty result printed %q", got)
 	}
 }

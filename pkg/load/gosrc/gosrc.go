@@ -13,6 +13,7 @@ import (
 	"go/token"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -65,7 +66,17 @@ type Ignore struct {
 	// FirstLine and LastLine are the lines a declaration ignore covers.
 	FirstLine, LastLine int
 	Used                bool // it suppressed at least one finding
+	// Malformed is the text of a comment that looks like an ignore and is
+	// not one ("// apiaudit:ignore", "//apiaudit: ignore",
+	// "//apiaudit-ignore", "//APIAUDIT:ignore"): it suppresses nothing,
+	// and is reported so that its author learns why.
+	Malformed string
 }
+
+// nearMiss matches the start of a comment that was meant as an ignore
+// directive but is not spelt as one: a space after //, another separator
+// or case, a block comment.
+var nearMiss = regexp.MustCompile(`(?i)^(//|/\*)\s*apiaudit\s*[:\-_ ]?\s*(no)?ignore`)
 
 // Covers reports whether the ignore sits where it covers a finding on line
 // of its file: on that line, the line above, or on a declaration around it.
@@ -389,7 +400,7 @@ func importProblem(path string, dep *packages.Package, msg, modDir string) strin
 	why := dep.Errors[0].Msg
 	switch {
 	case strings.Contains(why, "disabled by GOPROXY=off"):
-		return fmt.Sprintf("%s is not in the module cache, and apiaudit downloads nothing: run %q, then scan again", path, fetch)
+		return fmt.Sprintf("%s is not in the module cache, and apiaudit downloads nothing: run %q (or scan with --go-mod-download), then scan again", path, fetch)
 	case strings.Contains(why, "missing go.sum entry"):
 		return fmt.Sprintf("go.sum has no entry for the module of %s, and apiaudit changes nothing: run %q (or go mod tidy), then scan again", path, fetch)
 	case strings.Contains(why, "build constraints exclude all Go files") && os.Getenv("CGO_ENABLED") == "":
@@ -542,13 +553,20 @@ func ignores(fset *token.FileSet, f *ast.File, file string) []Ignore {
 	for _, group := range f.Comments {
 		for _, c := range group.List {
 			rest, ok := strings.CutPrefix(c.Text, IgnoreDirective)
-			if !ok || (rest != "" && rest[0] != ' ' && rest[0] != '\t') {
+			ok = ok && (rest == "" || rest[0] == ' ' || rest[0] == '\t')
+			if !ok && !nearMiss.MatchString(c.Text) {
 				continue
 			}
 			pos := fset.Position(c.Slash)
 			ig := Ignore{At: lint.Location{File: file, Line: pos.Line, Column: pos.Column}}
 			fields := strings.Fields(rest)
-			if len(fields) > 0 {
+			if !ok {
+				text, _, _ := strings.Cut(c.Text, "\n")
+				if len(text) > 60 {
+					text = text[:60] + "…"
+				}
+				ig.Malformed = text
+			} else if len(fields) > 0 {
 				ig.Rule = fields[0]
 				reason := strings.TrimSpace(strings.TrimPrefix(rest, " "))
 				reason = strings.TrimSpace(strings.TrimPrefix(reason, fields[0]))

@@ -79,3 +79,19 @@ func main() {
 	mux.Handle("POST /i", second)
 	_ = http.ListenAndServe(":8080", mux) //apiaudit:ignore GO202 -- local test server
 }
+
+// misspelt has ignores that are almost the directive: each suppresses
+// nothing and is reported (GO503), and the reads stay findings. The last
+// comment only mentions the directive and is left alone.
+func misspelt(w http.ResponseWriter, r *http.Request) {
+	// apiaudit:ignore GO201 -- a space after the slashes
+	_, _ = io.ReadAll(r.Body)
+	//apiaudit: ignore GO201 -- a space after the colon
+	_, _ = io.ReadAll(r.Body)
+	//apiaudit-ignore GO201 -- a dash
+	_, _ = io.ReadAll(r.Body)
+	/* apiaudit:ignore GO201 -- a block comment */
+	_, _ = io.ReadAll(r.Body)
+	// see //apiaudit:ignore in docs/go.md
+	w.WriteHeader(http.StatusNoContent)
+}
