@@ -3,14 +3,19 @@
 package go102
 
 import (
+	"fmt"
 	"go/ast"
+	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/apiaudit/apiaudit/pkg/goapi"
+	"github.com/apiaudit/apiaudit/pkg/goapi/agenttool"
 	"github.com/apiaudit/apiaudit/pkg/goapi/authn"
+	"github.com/apiaudit/apiaudit/pkg/goapi/reach"
 	"github.com/apiaudit/apiaudit/pkg/lint"
 )
 
@@ -64,7 +69,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:     "GO102",
 	Doc:      "reports MCP servers served over HTTP without authentication",
 	URL:      Rule.HelpURI(),
-	Requires: []*analysis.Analyzer{inspect.Analyzer, authn.Analyzer},
+	Requires: []*analysis.Analyzer{inspect.Analyzer, authn.Analyzer, agenttool.Analyzer, reach.Analyzer},
 	Run:      run,
 }
 
@@ -73,18 +78,160 @@ func init() { Rule.Analyzer = Analyzer }
 func run(pass *analysis.Pass) (any, error) {
 	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	var g *authn.Guard
-	for n := range ins.PreorderSeq((*ast.CallExpr)(nil)) {
-		call := n.(*ast.CallExpr)
+	var tools *toolReach
+	for cur := range ins.Root().Preorder((*ast.CallExpr)(nil)) {
+		call := cur.Node().(*ast.CallExpr)
 		transport, fn, ok := goapi.MCPHTTPHandlers.Call(pass.TypesInfo, call)
 		if !ok {
 			continue
 		}
 		if g == nil {
 			g = authn.NewGuard(pass, pass.ResultOf[authn.Analyzer].(*authn.Result))
+			tools = newToolReach(pass)
 		}
-		if g.Value(call) == authn.Open {
-			pass.Reportf(call.Pos(), "MCP server over %s (%s.%s) is served with no authentication", transport, fn.Pkg().Name(), fn.Name())
+		if g.Value(call) != authn.Open {
+			continue
 		}
+		grade := goapi.NewGrade(goapi.Error)
+		var reaches string
+		switch caps, via, known := tools.caps(); {
+		case known && caps&goapi.Sensitive == 0:
+			grade.Lower(fmt.Sprintf("its %s reach no command execution, file or database write, mutating request or model call", plural(len(tools.list), "tool")))
+		case caps&goapi.Sensitive != 0:
+			reaches = fmt.Sprintf(", and its tools reach %s (%s)", (caps & goapi.Sensitive).String(), via)
+		}
+		if why := goapi.PlaceReason(pass.Pkg.Path()); why != "" {
+			grade.Lower(why)
+		}
+		if addr, ok := listenAddr(pass, cur); ok {
+			grade.Lower("it listens on " + addr + ", reachable from this machine only")
+		}
+		grade.Report(pass, analysis.Diagnostic{Pos: call.Pos(), End: call.End(),
+			Message: fmt.Sprintf("MCP server over %s (%s.%s) is served with no authentication%s: %s",
+				transport, fn.Pkg().Name(), fn.Name(), reaches, advice(fn))})
 	}
 	return nil, nil
+}
+
+// advice is how to authenticate a server of the SDK that fn belongs to,
+// in that SDK's own terms.
+func advice(fn *types.Func) string {
+	if strings.HasPrefix(fn.Pkg().Path(), "github.com/mark3labs/mcp-go") {
+		return "mcp-go has no auth middleware of its own; serve the " + fn.Name()[len("New"):] +
+			" (an http.Handler) through one that checks a bearer token, with http.Handle or your router, instead of its Start method"
+	}
+	return "wrap the handler in auth.RequireBearerToken (github.com/modelcontextprotocol/go-sdk/auth) or your own auth middleware"
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// listenAddr is the address the function around cur serves on, when every
+// serve call in it (http.ListenAndServe, an http.Server's Addr, mcp-go's
+// Start, net.Listen) names a constant loopback address; ok is false when
+// one listens elsewhere, or none is seen.
+func listenAddr(pass *analysis.Pass, cur inspector.Cursor) (string, bool) {
+	var body ast.Node
+	for c := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		body = c.Node()
+		break
+	}
+	if body == nil {
+		return "", false
+	}
+	info := pass.TypesInfo
+	var addrs []string
+	all := true
+	check := func(e ast.Expr) {
+		a, ok := goapi.ListenAddr(info, body, e)
+		if ok && goapi.Loopback(a) {
+			addrs = append(addrs, a)
+		} else {
+			all = false
+		}
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			fn := goapi.Callee(info, n)
+			if fn == nil || fn.Pkg() == nil || len(n.Args) == 0 {
+				return true
+			}
+			switch goapi.Of(fn).String() {
+			case "net/http.ListenAndServe", "net/http.ListenAndServeTLS",
+				"(github.com/mark3labs/mcp-go/server.StreamableHTTPServer).Start",
+				"(github.com/mark3labs/mcp-go/server.SSEServer).Start":
+				check(n.Args[0])
+			case "net.Listen":
+				if len(n.Args) == 2 {
+					check(n.Args[1])
+				}
+			}
+		case *ast.CompositeLit:
+			if goapi.IsType(info.TypeOf(n), "net/http", "Server") {
+				for _, el := range n.Elts {
+					if kv, ok := el.(*ast.KeyValueExpr); ok {
+						if id, ok := kv.Key.(*ast.Ident); ok && id.Name == "Addr" {
+							check(kv.Value)
+						}
+					}
+				}
+			}
+		}
+		return true
+	})
+	if !all || len(addrs) == 0 {
+		return "", false
+	}
+	return addrs[0], true
+}
+
+// toolReach is what the tools registered in the package can do.
+type toolReach struct {
+	list  []*agenttool.Tool
+	reach *reach.Result
+	done  bool
+	c     goapi.Capability
+	via   string
+	known bool
+}
+
+func newToolReach(pass *analysis.Pass) *toolReach {
+	return &toolReach{
+		list:  pass.ResultOf[agenttool.Analyzer].(*agenttool.Result).Tools,
+		reach: pass.ResultOf[reach.Analyzer].(*reach.Result),
+	}
+}
+
+// caps is the union of what the package's tool handlers reach, one way
+// each is reached, and whether every handler could be seen. A package
+// that registers no tools of its own is not known: its server may get
+// them from another package.
+func (t *toolReach) caps() (goapi.Capability, string, bool) {
+	if t.done {
+		return t.c, t.via, t.known
+	}
+	t.done = true
+	t.known = len(t.list) > 0
+	for _, tool := range t.list {
+		if tool.Handler == nil || !tool.HandlerKnown {
+			t.known = false
+			continue
+		}
+		f := t.reach.Node(tool.Handler)
+		if f == nil {
+			continue
+		}
+		for _, c := range f.Caps.Each() {
+			if c&goapi.Sensitive != 0 && t.c&goapi.Sensitive == 0 {
+				t.via = tool.Label() + " → " + f.Why(c)
+			}
+		}
+		t.c |= f.Caps
+	}
+	return t.c, t.via, t.known
 }
