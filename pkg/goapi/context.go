@@ -232,6 +232,8 @@ func optIn(info *types.Info, body ast.Node, e ast.Expr) string {
 				if v, ok := info.Uses[id].(*types.Var); ok {
 					if def := Definition(info, body, v); def != nil {
 						why = optIn(info, body, def)
+					} else if p, isPtr := v.Type().Underlying().(*types.Pointer); isPtr && isBool(p.Elem()) && v.Parent() == v.Pkg().Scope() {
+						why = "the " + v.Name() + " flag" // a package-level *bool, a flag.Bool
 					}
 				}
 			}
@@ -290,11 +292,20 @@ func (l Level) String() string { return [...]string{"error", "warning", "note"}[
 // the reasons for each move.
 type Grade struct {
 	Base, Level Level
+	start       Level // where the reasons start from: Base unless StartAt moved it
 	why         []string
 }
 
 // NewGrade starts at the rule's default severity.
-func NewGrade(base Level) *Grade { return &Grade{Base: base, Level: base} }
+func NewGrade(base Level) *Grade { return &Grade{Base: base, Level: base, start: base} }
+
+// StartAt sets the level the rule gives this kind of finding before
+// context moves it, when that is not the rule's default (its message then
+// says why by itself).
+func (g *Grade) StartAt(l Level) *Grade {
+	g.Level, g.start = l, l
+	return g
+}
 
 // Lower moves the grade down one level (not below a note) because of why.
 func (g *Grade) Lower(why string) *Grade {
@@ -327,10 +338,10 @@ func (g *Grade) Category() string {
 // " (a note, not an error: example code (examples/); listens on loopback
 // only)"; "" when nothing moved it.
 func (g *Grade) Suffix() string {
-	if len(g.why) == 0 || g.Level == g.Base {
+	if len(g.why) == 0 || g.Level == g.start {
 		return ""
 	}
-	return fmt.Sprintf(" (%s %s, not %s %s: %s)", article(g.Level), g.Level, article(g.Base), g.Base, strings.Join(g.why, "; "))
+	return fmt.Sprintf(" (%s %s, not %s %s: %s)", article(g.Level), g.Level, article(g.start), g.start, strings.Join(g.why, "; "))
 }
 
 func article(l Level) string {

@@ -57,3 +57,14 @@ func TestGrade(t *testing.T) {
 		t.Errorf("raised: %q %q", w.Category(), w.Suffix())
 	}
 }
+
+func TestGradeStartAt(t *testing.T) {
+	g := NewGrade(Error).StartAt(Warning)
+	if g.Category() != "warning" || g.Suffix() != "" {
+		t.Errorf("started at warning: %q %q", g.Category(), g.Suffix())
+	}
+	g.Lower("opt-in")
+	if g.Category() != "note" || g.Suffix() != " (a note, not a warning: opt-in)" {
+		t.Errorf("lowered from warning: %q %q", g.Category(), g.Suffix())
+	}
+}
