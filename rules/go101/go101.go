@@ -52,7 +52,13 @@ the way checks who is calling. What counts as a check:
 - your own middleware or helper (in any package of the module) that reads a
   credential (r.BasicAuth, an Authorization or API-key header, a session
   cookie, a jwt Parse, an OIDC Verify) and answers 401 or 403 or aborts the
-  chain, or that calls one that does;
+  chain, or that calls one that does. A header, query parameter or cookie
+  of any name counts as a credential when the code compares it with a
+  secret the server holds (subtle.ConstantTimeCompare, hmac.Equal, == or !=
+  against a value that is not a constant): a middleware that checks
+  X-Internal-Key against its key and answers 403 authenticates. Comparing
+  Origin, Referer, CSRF or content headers does not, and neither does
+  checking that a header is present;
 - on the route (middleware arguments, chi With, a wrapper around the
   handler), on its group or sub-router, on the router (Use), on a router it
   is mounted on, or around the whole mux where it is served
