@@ -287,8 +287,8 @@ func run(pass *analysis.Pass) (any, error) {
 	for _, pos := range s.settings {
 		if !used[pos] {
 			s.grade(goapi.Warning, pos).Report(pass, analysis.Diagnostic{
-				Pos:      pos,
-				Message:  "InsecureSkipVerify switches off TLS certificate verification in a package that " + why,
+				Pos:     pos,
+				Message: "InsecureSkipVerify switches off TLS certificate verification in a package that " + why,
 			})
 		}
 	}
