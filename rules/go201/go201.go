@@ -24,7 +24,7 @@ var Rule = &lint.Rule{
 		Summary: "An HTTP handler reads or decodes the request body (io.ReadAll, json.NewDecoder, xml.NewDecoder, " +
 			"r.ParseMultipartForm, r.FormFile, r.MultipartReader, gin's Bind and ShouldBind methods, echo's " +
 			"c.Bind) with no http.MaxBytesReader applied earlier in the same function and no body-limit " +
-			"middleware in the package.",
+			"middleware (a framework's, or your own that wraps the body and calls the next handler) installed by the package.",
 		Why: `net/http does not limit the size of a request body. A handler that reads the
 whole body into memory (io.ReadAll), decodes it as one JSON or XML value, or
 parses a multipart form (whose files spill to disk) lets any client make the
@@ -55,8 +55,17 @@ package installs a body-limit middleware: chi's ` + "`middleware.RequestSize`" +
 net/http handlers), echo's ` + "`middleware.BodyLimit`" + `, a gin middleware that wraps
 c.Request.Body with http.MaxBytesReader, or http.MaxBytesHandler around a
 gin engine. Such a middleware is taken to cover every handler of its kind in
-the package, even when it is installed on one route group only. Limits set
-in other packages or in helpers that receive the request are not seen.
+the package, even when it is installed on one route group only.
+
+Your own net/http body-limit middleware counts too: a function that sets
+r.Body = http.MaxBytesReader(w, r.Body, n) (or an io.LimitReader) and then
+passes the request on (next.ServeHTTP(w, r), next(w, r)). A package that
+installs it, in any way (r.Use(limit(n)), limit(n)(mux)), even when it is
+defined in another package of the module, is taken to limit its handlers;
+and the other middleware of the package that defines it (functions that
+take the next http.Handler or http.HandlerFunc) are taken to run after it,
+as a chain built elsewhere usually puts the limit first. Limits set in
+helpers that receive the request are not seen.
 "Earlier" means earlier in the source, so a limit set in one branch counts
 for the rest of the function. r.ParseForm, r.FormValue and r.PostFormValue
 are not reported: net/http caps url-encoded forms at 10 MB by itself.
@@ -94,9 +103,19 @@ var Analyzer = &analysis.Analyzer{
 	Name:     "GO201",
 	Doc:      "reports HTTP handlers that read the request body with no size limit",
 	URL:      Rule.HelpURI(),
-	Requires: []*analysis.Analyzer{inspect.Analyzer},
-	Run:      run,
+	Requires:  []*analysis.Analyzer{inspect.Analyzer},
+	Run:       run,
+	FactTypes: []analysis.Fact{new(limitsBody)},
 }
+
+// limitsBody is the fact of a net/http middleware that wraps the request
+// body in http.MaxBytesReader (or io.LimitReader) and passes the request
+// on: a package that installs it limits the bodies of its handlers, as
+// chi's middleware.RequestSize does.
+type limitsBody struct{}
+
+func (*limitsBody) AFact()         {}
+func (*limitsBody) String() string { return "limits request bodies" }
 
 func init() { Rule.Analyzer = Analyzer }
 
@@ -307,7 +326,99 @@ func limitedHandlers(pass *analysis.Pass, ins *inspector.Inspector) limits {
 	if ginMiddlewareLimits(pass, ins) {
 		l.kinds["gin"] = true
 	}
+	// net/http middleware that limits the body: its own package's other
+	// middleware are built to run after it, and a package that installs
+	// it (r.Use(limit(n)), limit(n)(mux)) limits its handlers' bodies.
+	own := httpLimiters(pass)
+	for n := range ins.PreorderSeq((*ast.CallExpr)(nil)) {
+		fn := typeutil.StaticCallee(pass.TypesInfo, n.(*ast.CallExpr))
+		if fn == nil {
+			continue
+		}
+		if own[fn] || fn.Pkg() != pass.Pkg && pass.ImportObjectFact(fn, new(limitsBody)) {
+			l.kinds["http"] = true
+		}
+	}
+	if len(own) > 0 {
+		for n := range ins.PreorderSeq((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+			var ft *ast.FuncType
+			switch n := n.(type) {
+			case *ast.FuncDecl:
+				ft = n.Type
+			case *ast.FuncLit:
+				ft = n.Type
+			}
+			if takesNext(pass, ft) {
+				l.ranges = append(l.ranges, [2]token.Pos{n.Pos(), n.End()})
+			}
+		}
+	}
 	return l
+}
+
+// httpLimiters finds the package's net/http body-limit middleware: top-level
+// functions and methods that replace a request's Body by a limited reader
+// and then pass the request on (next.ServeHTTP(w, r), next(w, r)). Each
+// gets a limitsBody fact.
+func httpLimiters(pass *analysis.Pass) map[*types.Func]bool {
+	out := map[*types.Func]bool{}
+	for fn, body := range goapi.FuncBodies(pass.TypesInfo, pass.Files) {
+		limits, passes := false, false
+		ast.Inspect(body, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				for i, lhs := range n.Lhs {
+					sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
+					if ok && i < len(n.Rhs) && sel.Sel.Name == "Body" && isRequestPtr(pass.TypesInfo.TypeOf(sel.X)) && isLimit(pass, n.Rhs[i]) {
+						limits = true
+					}
+				}
+			case *ast.CallExpr:
+				if limits && passesOn(pass, n) {
+					passes = true
+				}
+			}
+			return true
+		})
+		if limits && passes {
+			out[fn] = true
+			pass.ExportObjectFact(fn, new(limitsBody))
+		}
+	}
+	return out
+}
+
+// passesOn reports whether call hands the request to the next handler:
+// h.ServeHTTP(w, r) on an http.Handler, or a call of an http.HandlerFunc
+// value.
+func passesOn(pass *analysis.Pass, call *ast.CallExpr) bool {
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "ServeHTTP" {
+		return true
+	}
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := pass.TypesInfo.Uses[id].(*types.Var)
+	return ok && (isNamed(v.Type(), "HandlerFunc") || isHandlerSig(v.Type()))
+}
+
+// takesNext reports whether a function takes the next handler of a chain:
+// a parameter of type http.Handler or http.HandlerFunc.
+func takesNext(pass *analysis.Pass, ft *ast.FuncType) bool {
+	for _, field := range ft.Params.List {
+		t := pass.TypesInfo.TypeOf(field.Type)
+		if isNamed(t, "Handler") || isNamed(t, "HandlerFunc") || isHandlerSig(t) {
+			return true
+		}
+	}
+	return false
+}
+
+func isHandlerSig(t types.Type) bool {
+	sig, ok := types.Unalias(t).(*types.Signature)
+	return ok && sig.Params().Len() == 2 && sig.Results().Len() == 0 &&
+		isNamed(sig.Params().At(0).Type(), "ResponseWriter") && isRequestPtr(sig.Params().At(1).Type())
 }
 
 // ginMiddlewareLimits reports whether the package has a gin middleware that

@@ -1,0 +1,20 @@
+// Package app installs mw's body limit in front of its own handlers.
+package app
+
+import (
+	"encoding/json"
+	"net/http"
+
+	"chain/mw"
+)
+
+func create(w http.ResponseWriter, r *http.Request) {
+	var v map[string]any
+	_ = json.NewDecoder(r.Body).Decode(&v)
+}
+
+func Handler() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("POST /items", create)
+	return mw.WithMaxBodySize(1<<20)(mw.WithParse()(mux))
+}
