@@ -100,9 +100,9 @@ BindHeader, BindUri) are not reported.`,
 
 // Analyzer is the rule's check; its name is the rule's ID.
 var Analyzer = &analysis.Analyzer{
-	Name:     "GO201",
-	Doc:      "reports HTTP handlers that read the request body with no size limit",
-	URL:      Rule.HelpURI(),
+	Name:      "GO201",
+	Doc:       "reports HTTP handlers that read the request body with no size limit",
+	URL:       Rule.HelpURI(),
 	Requires:  []*analysis.Analyzer{inspect.Analyzer},
 	Run:       run,
 	FactTypes: []analysis.Fact{new(limitsBody)},

@@ -16,5 +16,5 @@ func create(w http.ResponseWriter, r *http.Request) {
 func Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST /items", create)
-	return mw.WithMaxBodySize(1<<20)(mw.WithParse()(mux))
+	return mw.WithMaxBodySize(1 << 20)(mw.WithParse()(mux))
 }
