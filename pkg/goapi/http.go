@@ -2,6 +2,7 @@ package goapi
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"strings"
 )
@@ -349,4 +350,36 @@ func IsAuthStatus(info *types.Info, e ast.Expr) bool {
 	}
 	s := v.ExactString()
 	return s == "401" || s == "403"
+}
+
+// RoutePath is the text of a route path as the code builds it, for
+// messages: a constant as it is, fmt.Sprintf's format ("/items/%s"), and
+// a concatenation with its variable parts shown as "…" ("/items/" + id is
+// "/items/…"); "" when nothing of it is constant.
+func RoutePath(info *types.Info, e ast.Expr) string {
+	e = ast.Unparen(e)
+	if v := constValue(info, e); v != nil {
+		return ConstString(info, e)
+	}
+	switch x := e.(type) {
+	case *ast.CallExpr:
+		if fn := Callee(info, x); fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "fmt" && fn.Name() == "Sprintf" && len(x.Args) > 0 {
+			return ConstString(info, x.Args[0])
+		}
+	case *ast.BinaryExpr:
+		if x.Op == token.ADD {
+			l, r := RoutePath(info, x.X), RoutePath(info, x.Y)
+			if l == "" && r == "" {
+				return ""
+			}
+			if l == "" {
+				l = "…"
+			}
+			if r == "" {
+				r = "…"
+			}
+			return l + r
+		}
+	}
+	return ""
 }

@@ -225,7 +225,7 @@ func describe(pass *analysis.Pass, g *authn.Guard, call *ast.CallExpr, c goapi.R
 		method = strings.ToUpper(goapi.ConstString(info, call.Args[c.MethodArg]))
 	}
 	if c.PathArg >= 0 && c.PathArg < len(call.Args) {
-		route = goapi.ConstString(info, call.Args[c.PathArg])
+		route = goapi.RoutePath(info, call.Args[c.PathArg])
 	}
 	fn := goapi.Callee(info, call)
 	if fn.Pkg().Path() == "net/http" {
@@ -250,7 +250,7 @@ func describe(pass *analysis.Pass, g *authn.Guard, call *ast.CallExpr, c goapi.R
 				return
 			}
 			if rc.Kind == goapi.RouteDerive && rc.PathArg >= 0 && rc.PathArg < len(e.Args) {
-				prefix = append(prefix, goapi.ConstString(info, e.Args[rc.PathArg]))
+				prefix = append(prefix, goapi.RoutePath(info, e.Args[rc.PathArg]))
 			}
 			if f.Name() == "Methods" {
 				for _, a := range e.Args {
@@ -280,7 +280,7 @@ func describe(pass *analysis.Pass, g *authn.Guard, call *ast.CallExpr, c goapi.R
 					rc, ok := goapi.Routers.Lookup(goapi.Callee(info, n))
 					if ok && rc.Callback >= 0 && rc.Callback < len(n.Args) && n.Args[rc.Callback] == lit {
 						if rc.PathArg >= 0 {
-							prefix = append(prefix, goapi.ConstString(info, n.Args[rc.PathArg]))
+							prefix = append(prefix, goapi.RoutePath(info, n.Args[rc.PathArg]))
 						}
 						if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok {
 							walk(sel.X)

@@ -5,6 +5,7 @@ package d
 
 import (
 	"crypto/subtle"
+	"fmt"
 	"net/http"
 	"os"
 	"os/exec"
@@ -70,4 +71,12 @@ func routes(s *server) {
 	mux.Handle("POST /browser/deploy", sameOrigin("https://app.example.com", http.HandlerFunc(deploy))) // want `POST /browser/deploy reaches command execution`
 	mux.Handle("POST /tenant/deploy", presence(http.HandlerFunc(deploy)))                               // want `POST /tenant/deploy reaches command execution`
 	http.ListenAndServe(":8080", mux)
+}
+
+// Paths built at run time print as the code writes them.
+func built(version, kind string) {
+	mux := http.NewServeMux()
+	mux.HandleFunc(fmt.Sprintf("DELETE /%s/items/{id}", version), deploy) // want `DELETE /%s/items/\{id\} reaches command execution`
+	mux.HandleFunc("POST /"+kind+"/run", deploy)                          // want `POST /…/run reaches command execution`
+	http.ListenAndServe(":8081", mux)
 }
