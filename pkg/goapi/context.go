@@ -358,3 +358,21 @@ func (g *Grade) Report(pass *analysis.Pass, d analysis.Diagnostic) {
 	d.Message += g.Suffix()
 	pass.Report(d)
 }
+
+// Reportf reports a finding of a rule whose default severity is base,
+// graded by where the code lives: one level lower in example code or test
+// scaffolding, and the message says so. It is pass.Reportf for rules that
+// have no other context to weigh.
+func Reportf(pass *analysis.Pass, base Level, pos token.Pos, format string, args ...any) {
+	PlaceGrade(pass, base).Report(pass, analysis.Diagnostic{Pos: pos, Message: fmt.Sprintf(format, args...)})
+}
+
+// PlaceGrade is a grade at base, lowered one level when the package is
+// example code or test scaffolding.
+func PlaceGrade(pass *analysis.Pass, base Level) *Grade {
+	g := NewGrade(base)
+	if why := PlaceReason(pass.Pkg.Path()); why != "" {
+		g.Lower(why)
+	}
+	return g
+}

@@ -91,6 +91,7 @@ BindHeader, BindUri) are not reported.`,
 }`,
 		Lang:      "go",
 		Severity:  lint.SeverityWarning,
+		Graded:    "a level lower in example code or test scaffolding (examples/, _examples, demo, conformance, test/, testkit, a package named like oauthtest)",
 		Precision: "high",
 		CWE:       []int{770, 400},
 		OWASP:     []string{"API4:2023", "LLM10:2025"},
@@ -248,21 +249,21 @@ func checkHandler(pass *analysis.Pass, h handler, body *ast.BlockStmt) {
 				return true
 			}
 			if i, ok := bodyReaders[[2]string{fn.Pkg().Path(), fn.Name()}]; ok && fn.Signature().Recv() == nil && i < len(n.Args) && isBody(pass, n.Args[i], h) {
-				pass.Reportf(n.Pos(), "%s.%s reads %s with no size limit", fn.Pkg().Name(), fn.Name(), types.ExprString(ast.Unparen(n.Args[i])))
+				goapi.Reportf(pass, goapi.Warning, n.Pos(), "%s.%s reads %s with no size limit", fn.Pkg().Name(), fn.Name(), types.ExprString(ast.Unparen(n.Args[i])))
 			}
 			sel, ok := n.Fun.(*ast.SelectorExpr)
 			if !ok {
 				return true
 			}
 			if formParsers[fn.Name()] && isRequestMethod(fn) && isRequest(pass, sel.X, h) {
-				pass.Reportf(n.Pos(), "%s reads a multipart body with no size limit", types.ExprString(sel))
+				goapi.Reportf(pass, goapi.Warning, n.Pos(), "%s reads a multipart body with no size limit", types.ExprString(sel))
 			}
 			binders := ginBinders
 			if h.kind == "echo" {
 				binders = echoBinders
 			}
 			if _, ok := binders.Lookup(fn); ok && h.kind != "http" && refersTo(pass, sel.X, h.req) {
-				pass.Reportf(n.Pos(), "%s reads the request body with no size limit", types.ExprString(sel))
+				goapi.Reportf(pass, goapi.Warning, n.Pos(), "%s reads the request body with no size limit", types.ExprString(sel))
 			}
 		}
 		return true
