@@ -1,6 +1,11 @@
 package goapi
 
-import "testing"
+import (
+	"go/token"
+	"go/types"
+	"strings"
+	"testing"
+)
 
 func TestPlaceOf(t *testing.T) {
 	cases := map[string]Place{
@@ -66,5 +71,18 @@ func TestGradeStartAt(t *testing.T) {
 	g.Lower("opt-in")
 	if g.Category() != "note" || g.Suffix() != " (a note, not a warning: opt-in)" {
 		t.Errorf("lowered from warning: %q %q", g.Category(), g.Suffix())
+	}
+}
+
+func TestMCPGoValidationAdvice(t *testing.T) {
+	old := types.NewPackage("github.com/mark3labs/mcp-go/server", "server")
+	if got := MCPGoValidationAdvice(old); strings.Contains(got, "build the server with") || !strings.Contains(got, "has no server.WithInputSchemaValidation()") {
+		t.Errorf("a release without the option is told to use it: %q", got)
+	}
+	recent := types.NewPackage("github.com/mark3labs/mcp-go/server", "server")
+	sig := types.NewSignatureType(nil, nil, nil, nil, nil, false)
+	recent.Scope().Insert(types.NewFunc(token.NoPos, recent, "WithInputSchemaValidation", sig))
+	if got := MCPGoValidationAdvice(recent); !strings.HasPrefix(got, "build the server with server.WithInputSchemaValidation()") {
+		t.Errorf("a release with the option is not told to use it: %q", got)
 	}
 }
