@@ -6,6 +6,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"reflect"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -101,12 +102,35 @@ BindHeader, BindUri) are not reported.`,
 
 // Analyzer is the rule's check; its name is the rule's ID.
 var Analyzer = &analysis.Analyzer{
-	Name:      "GO201",
-	Doc:       "reports HTTP handlers that read the request body with no size limit",
-	URL:       Rule.HelpURI(),
-	Requires:  []*analysis.Analyzer{inspect.Analyzer},
-	Run:       run,
-	FactTypes: []analysis.Fact{new(limitsBody)},
+	Name:     "GO201",
+	Doc:      "reports HTTP handlers that read the request body with no size limit",
+	URL:      Rule.HelpURI(),
+	Requires: []*analysis.Analyzer{inspect.Analyzer, limiters},
+	Run:      run,
+}
+
+// limiters finds the package's body-limit middleware and exports their
+// facts. It is an analyzer of its own, needing nothing but type
+// information, because analyzers with facts run on every dependency: GO201
+// itself (and the inspector it needs) then runs on the scanned packages
+// only.
+var limiters = &analysis.Analyzer{
+	Name:       "apiauditbodylimit",
+	Doc:        "finds net/http middleware that limit the request body and pass the request on",
+	Run:        func(pass *analysis.Pass) (any, error) { return &limiterSet{pass, httpLimiters(pass)}, nil },
+	FactTypes:  []analysis.Fact{new(limitsBody)},
+	ResultType: reflect.TypeFor[*limiterSet](),
+}
+
+// limiterSet answers which functions limit the body: the package's own,
+// and those of its dependencies through facts.
+type limiterSet struct {
+	pass *analysis.Pass
+	own  map[*types.Func]bool
+}
+
+func (l *limiterSet) has(fn *types.Func) bool {
+	return l.own[fn] || fn.Pkg() != l.pass.Pkg && l.pass.ImportObjectFact(fn, new(limitsBody))
 }
 
 // limitsBody is the fact of a net/http middleware that wraps the request
@@ -330,17 +354,17 @@ func limitedHandlers(pass *analysis.Pass, ins *inspector.Inspector) limits {
 	// net/http middleware that limits the body: its own package's other
 	// middleware are built to run after it, and a package that installs
 	// it (r.Use(limit(n)), limit(n)(mux)) limits its handlers' bodies.
-	own := httpLimiters(pass)
+	lim := pass.ResultOf[limiters].(*limiterSet)
 	for n := range ins.PreorderSeq((*ast.CallExpr)(nil)) {
 		fn := typeutil.StaticCallee(pass.TypesInfo, n.(*ast.CallExpr))
 		if fn == nil {
 			continue
 		}
-		if own[fn] || fn.Pkg() != pass.Pkg && pass.ImportObjectFact(fn, new(limitsBody)) {
+		if lim.has(fn) {
 			l.kinds["http"] = true
 		}
 	}
-	if len(own) > 0 {
+	if len(lim.own) > 0 {
 		for n := range ins.PreorderSeq((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
 			var ft *ast.FuncType
 			switch n := n.(type) {
@@ -363,6 +387,9 @@ func limitedHandlers(pass *analysis.Pass, ins *inspector.Inspector) limits {
 // gets a limitsBody fact.
 func httpLimiters(pass *analysis.Pass) map[*types.Func]bool {
 	out := map[*types.Func]bool{}
+	if goapi.InGOROOT(pass.Fset, pass.Files) {
+		return out // the standard library's are in the tables (http.MaxBytesHandler)
+	}
 	for fn, body := range goapi.FuncBodies(pass.TypesInfo, pass.Files) {
 		limits, passes := false, false
 		ast.Inspect(body, func(n ast.Node) bool {

@@ -10,7 +10,7 @@ import (
 )
 
 // WithMaxBodySize must run first: it bounds the body for the rest.
-func WithMaxBodySize(n int64) func(http.Handler) http.Handler { // want WithMaxBodySize:"limits request bodies"
+func WithMaxBodySize(n int64) func(http.Handler) http.Handler {
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			if r.Body != nil {
