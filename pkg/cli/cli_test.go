@@ -202,8 +202,8 @@ func TestGradedSeverity(t *testing.T) {
 	if !regexp.MustCompile(`(?m)^GO305\s+\S+\s+warning\*\s`).MatchString(out) || !strings.Contains(out, "* graded by context") {
 		t.Errorf("rules does not mark GO305 as graded:\n%s", out)
 	}
-	if regexp.MustCompile(`(?m)^GO201\s+\S+\s+warning\*`).MatchString(out) {
-		t.Errorf("rules marks GO201, which is not graded")
+	if regexp.MustCompile(`(?m)^GO205\s+\S+\s+note\*`).MatchString(out) {
+		t.Errorf("rules marks GO205, which is not graded")
 	}
 	_, out, _ = run(t, false, nil, "rules", "--format", "json")
 	var list []ruleJSON
