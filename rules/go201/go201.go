@@ -60,13 +60,15 @@ the package, even when it is installed on one route group only.
 
 Your own net/http body-limit middleware counts too: a function that sets
 r.Body = http.MaxBytesReader(w, r.Body, n) (or an io.LimitReader) and then
-passes the request on (next.ServeHTTP(w, r), next(w, r)). A package that
-installs it, in any way (r.Use(limit(n)), limit(n)(mux)), even when it is
-defined in another package of the module, is taken to limit its handlers;
-and the other middleware of the package that defines it (functions that
-take the next http.Handler or http.HandlerFunc) are taken to run after it,
-as a chain built elsewhere usually puts the limit first. Limits set in
-helpers that receive the request are not seen.
+passes the request on (next.ServeHTTP(w, r), next(w, r)). The package
+that defines it is taken to limit: its handlers when it installs it
+(r.Use(limit(n)), limit(n)(mux)); the functions it hands the limited
+request to (a handler that bounds the body and dispatches to a session's
+methods); and its other middleware (functions that take the next
+http.Handler or http.HandlerFunc), which are taken to run after it, as a
+chain built elsewhere usually puts the limit first. A limiter defined in
+another package and installed here is not seen (name it in an ignore), nor
+are limits set in helpers that receive the request.
 "Earlier" means earlier in the source, so a limit set in one branch counts
 for the rest of the function. r.ParseForm, r.FormValue and r.PostFormValue
 are not reported: net/http caps url-encoded forms at 10 MB by itself.
@@ -109,38 +111,35 @@ var Analyzer = &analysis.Analyzer{
 	Run:      run,
 }
 
-// limiters finds the package's body-limit middleware and exports their
-// facts. It is an analyzer of its own, needing nothing but type
-// information, because analyzers with facts run on every dependency: GO201
-// itself (and the inspector it needs) then runs on the scanned packages
-// only.
+// limiters finds the package's body-limit middleware. It exports no
+// facts: an analyzer with facts makes a scan load every dependency's
+// syntax, which GO201 does not otherwise need (and which fails on some
+// standard packages with cgo on), so a limiter installed from another
+// package is not seen.
 var limiters = &analysis.Analyzer{
-	Name:       "apiauditbodylimit",
-	Doc:        "finds net/http middleware that limit the request body and pass the request on",
-	Run:        func(pass *analysis.Pass) (any, error) { return &limiterSet{pass, httpLimiters(pass)}, nil },
-	FactTypes:  []analysis.Fact{new(limitsBody)},
+	Name: "apiauditbodylimit",
+	Doc:  "finds net/http middleware that limit the request body and pass the request on",
+	Run: func(pass *analysis.Pass) (any, error) {
+		own, covered := httpLimiters(pass)
+		return &limiterSet{pass, own, covered}, nil
+	},
 	ResultType: reflect.TypeFor[*limiterSet](),
 }
 
-// limiterSet answers which functions limit the body: the package's own,
-// and those of its dependencies through facts.
+// limiterSet answers which functions of the package limit the body.
 type limiterSet struct {
 	pass *analysis.Pass
 	own  map[*types.Func]bool
+	// covered are the functions of the package that a limiter hands the
+	// limited request to (req.Body is bounded there), directly or through
+	// each other: a handler that wraps the body and dispatches to a
+	// session's servePOST.
+	covered map[*types.Func]bool
 }
 
 func (l *limiterSet) has(fn *types.Func) bool {
-	return l.own[fn] || fn.Pkg() != l.pass.Pkg && l.pass.ImportObjectFact(fn, new(limitsBody))
+	return l.own[fn]
 }
-
-// limitsBody is the fact of a net/http middleware that wraps the request
-// body in http.MaxBytesReader (or io.LimitReader) and passes the request
-// on: a package that installs it limits the bodies of its handlers, as
-// chi's middleware.RequestSize does.
-type limitsBody struct{}
-
-func (*limitsBody) AFact()         {}
-func (*limitsBody) String() string { return "limits request bodies" }
 
 func init() { Rule.Analyzer = Analyzer }
 
@@ -197,7 +196,7 @@ func run(pass *analysis.Pass) (any, error) {
 		var body *ast.BlockStmt
 		switch n := n.(type) {
 		case *ast.FuncDecl:
-			if limited.funcs[pass.TypesInfo.Defs[n.Name]] {
+			if limited.funcs[pass.TypesInfo.Defs[n.Name]] || limited.dispatched[pass.TypesInfo.Defs[n.Name]] {
 				continue
 			}
 			ftype, body = n.Type, n.Body
@@ -299,9 +298,10 @@ func checkHandler(pass *analysis.Pass, h handler, body *ast.BlockStmt) {
 // the extent of that argument (for function literals written inside it),
 // and the kinds of handler that a package-wide middleware covers.
 type limits struct {
-	funcs  map[types.Object]bool
-	ranges [][2]token.Pos
-	kinds  map[string]bool
+	funcs      map[types.Object]bool
+	dispatched map[types.Object]bool // handed the request after a limiter bounded it
+	ranges     [][2]token.Pos
+	kinds      map[string]bool
 }
 
 func (l limits) covers(pos token.Pos) bool {
@@ -364,6 +364,10 @@ func limitedHandlers(pass *analysis.Pass, ins *inspector.Inspector) limits {
 			l.kinds["http"] = true
 		}
 	}
+	l.dispatched = map[types.Object]bool{}
+	for fn := range lim.covered {
+		l.dispatched[fn] = true
+	}
 	if len(lim.own) > 0 {
 		for n := range ins.PreorderSeq((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
 			var ft *ast.FuncType
@@ -383,22 +387,50 @@ func limitedHandlers(pass *analysis.Pass, ins *inspector.Inspector) limits {
 
 // httpLimiters finds the package's net/http body-limit middleware: top-level
 // functions and methods that replace a request's Body by a limited reader
-// and then pass the request on (next.ServeHTTP(w, r), next(w, r)). Each
-// gets a limitsBody fact.
-func httpLimiters(pass *analysis.Pass) map[*types.Func]bool {
-	out := map[*types.Func]bool{}
+// and then pass the request on (next.ServeHTTP(w, r), next(w, r)), and the
+// functions of the package they hand the limited request to.
+func httpLimiters(pass *analysis.Pass) (out, covered map[*types.Func]bool) {
+	out, covered = map[*types.Func]bool{}, map[*types.Func]bool{}
 	if goapi.InGOROOT(pass.Fset, pass.Files) {
-		return out // the standard library's are in the tables (http.MaxBytesHandler)
+		return out, covered // the standard library's are in the tables (http.MaxBytesHandler)
+	}
+	bodies := map[*types.Func]*ast.BlockStmt{}
+	var handOn func(body ast.Node, after token.Pos)
+	handOn = func(body ast.Node, after token.Pos) {
+		ast.Inspect(body, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok || call.Pos() < after {
+				return true
+			}
+			fn := goapi.Callee(pass.TypesInfo, call)
+			if fn == nil || fn.Pkg() != pass.Pkg || covered[fn.Origin()] {
+				return true
+			}
+			for _, a := range call.Args {
+				if isRequestPtr(pass.TypesInfo.TypeOf(a)) {
+					covered[fn.Origin()] = true
+					if b := bodies[fn.Origin()]; b != nil {
+						handOn(b, token.NoPos)
+					}
+					break
+				}
+			}
+			return true
+		})
+	}
+	for fn, body := range goapi.FuncBodies(pass.TypesInfo, pass.Files) {
+		bodies[fn] = body
 	}
 	for fn, body := range goapi.FuncBodies(pass.TypesInfo, pass.Files) {
 		limits, passes := false, false
+		var limitAt token.Pos
 		ast.Inspect(body, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.AssignStmt:
 				for i, lhs := range n.Lhs {
 					sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
-					if ok && i < len(n.Rhs) && sel.Sel.Name == "Body" && isRequestPtr(pass.TypesInfo.TypeOf(sel.X)) && isLimit(pass, n.Rhs[i]) {
-						limits = true
+					if ok && i < len(n.Rhs) && sel.Sel.Name == "Body" && isRequestPtr(pass.TypesInfo.TypeOf(sel.X)) && isLimit(pass, n.Rhs[i]) && !limits {
+						limits, limitAt = true, n.End()
 					}
 				}
 			case *ast.CallExpr:
@@ -410,10 +442,10 @@ func httpLimiters(pass *analysis.Pass) map[*types.Func]bool {
 		})
 		if limits && passes {
 			out[fn] = true
-			pass.ExportObjectFact(fn, new(limitsBody))
+			handOn(body, limitAt)
 		}
 	}
-	return out
+	return out, covered
 }
 
 // passesOn reports whether call hands the request to the next handler:
