@@ -3,6 +3,7 @@ package goapi
 import (
 	"go/ast"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/ast/inspector"
 )
@@ -116,6 +117,15 @@ type UntypedUse struct {
 // m, ok := v.(map[string]any), name := m["name"]) are followed. Checked
 // assertions, type switches, comparisons and returns are not uses.
 func FindUntypedUse(info *types.Info, body inspector.Cursor, holders map[types.Object]bool, direct func(ast.Expr) bool) (UntypedUse, bool) {
+	uses := FindUntypedUses(info, body, holders, direct)
+	if len(uses) == 0 {
+		return UntypedUse{}, false
+	}
+	return uses[0], true
+}
+
+// FindUntypedUses is FindUntypedUse returning every use, in source order.
+func FindUntypedUses(info *types.Info, body inspector.Cursor, holders map[types.Object]bool, direct func(ast.Expr) bool) []UntypedUse {
 	isHolder := func(e ast.Expr) bool {
 		for {
 			switch x := ast.Unparen(e).(type) {
@@ -172,8 +182,7 @@ func FindUntypedUse(info *types.Info, body inspector.Cursor, holders map[types.O
 			}
 		}
 	}
-	var first UntypedUse
-	found := false
+	var uses []UntypedUse
 	for c := range body.Preorder((*ast.Ident)(nil), (*ast.SelectorExpr)(nil), (*ast.CallExpr)(nil)) {
 		e := c.Node().(ast.Expr)
 		if id, ok := e.(*ast.Ident); ok {
@@ -186,11 +195,12 @@ func FindUntypedUse(info *types.Info, body inspector.Cursor, holders map[types.O
 		} else if direct == nil || !direct(e) {
 			continue
 		}
-		if u, ok := classify(info, c, isHolder); ok && (!found || u.Node.Pos() < first.Node.Pos()) {
-			first, found = u, true
+		if u, ok := classify(info, c, isHolder); ok {
+			uses = append(uses, u)
 		}
 	}
-	return first, found
+	slices.SortStableFunc(uses, func(a, b UntypedUse) int { return int(a.Node.Pos() - b.Node.Pos()) })
+	return uses
 }
 
 // classify says how the value at c is used.

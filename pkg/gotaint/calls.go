@@ -5,6 +5,7 @@ import (
 	"go/types"
 	"path"
 	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -98,6 +99,15 @@ func (s *state) call(ci ssa.CallInstruction) {
 	if m.Sanitizers[name] {
 		return
 	}
+	if regexpFinders[name] && len(ops) > 0 {
+		if _, safe := s.safeRegexp(ops[0]); safe {
+			return // every match and capture group is made of safe characters
+		}
+		if groups := s.safeGroups(ops[0]); len(groups) > 0 && resV != nil {
+			// m[i] is clean for the groups i limited to safe characters.
+			s.groups[resV] = groups
+		}
+	}
 	for _, sm := range m.Sinks[name] {
 		s.sinkCall(pos, fn, sm, ops, method, at, b)
 	}
@@ -122,6 +132,12 @@ func (s *state) call(ci ssa.CallInstruction) {
 		t := taint{}
 		for _, f := range mv.From {
 			union(t, s.val(at(f), b))
+			if mv.To != Ret && (ownText(at(f)) || templateExec[name]) {
+				// b.WriteString("You are "): the buffer holds the
+				// program's text, whatever is added next.
+				k, _ := s.key(at(mv.To))
+				s.memAdd(k, taint{spliceBit: &Trace{Pos: pos, Msg: "the program's text written here"}})
+			}
 		}
 		if mv.To == Ret {
 			s.set(resV, t)
@@ -149,6 +165,11 @@ func (s *state) call(ci ssa.CallInstruction) {
 	// in comes out, and reading into a byte slice or writing into a
 	// buffer moves data into it.
 	t := s.all(ops, b)
+	if len(t) > 0 && formatters[name] && len(ops) > 0 && ownText(ops[0]) {
+		// fmt.Sprintf("You are %s", x): the format is the program's text.
+		t = merge(nil, t)
+		t[spliceBit] = &Trace{Pos: pos, Msg: "formatted into the program's text"}
+	}
 	s.set(resV, t)
 	if len(t) > 0 {
 		for i, a := range ops {
@@ -208,8 +229,22 @@ func (s *state) apply(sum *FuncFact, fn *types.Func, ops []ssa.Value, res ssa.Va
 		return nil
 	}
 	name := shortName(fn)
+	arg := func(i, field int) taint {
+		if field > 0 {
+			return s.fieldTaint(get(i), field-1, b)
+		}
+		return s.val(get(i), b)
+	}
+	spliced := func(t taint, yes bool) taint {
+		if !yes || len(t) == 0 {
+			return t
+		}
+		t = merge(nil, t)
+		t[spliceBit] = &Trace{Pos: pos, Msg: name + " adds its own text"}
+		return t
+	}
 	for _, f := range sum.Flows {
-		t := extend(s.val(get(f.From), b), pos, "passed to "+name)
+		t := spliced(extend(arg(f.From, f.Field), pos, "passed to "+name), f.Spliced)
 		if f.To == Ret {
 			s.set(res, t)
 		} else if a := get(f.To); a != nil {
@@ -218,9 +253,9 @@ func (s *state) apply(sum *FuncFact, fn *types.Func, ops []ssa.Value, res ssa.Va
 		}
 	}
 	for _, k := range sum.Sinks {
-		t := s.val(get(k.Param), b)
+		t := spliced(arg(k.Param, k.Field), k.Spliced)
 		if len(t) > 0 {
-			s.reach(pos, k.Kind, name, name+" → "+k.Via, extend(t, pos, "passed to "+name))
+			s.reach(pos, k.Kind, name, chain(name, k.Via), extend(t, pos, "passed to "+name))
 		}
 	}
 	for _, src := range sum.Sources {
@@ -233,6 +268,35 @@ func (s *state) apply(sum *FuncFact, fn *types.Func, ops []ssa.Value, res ssa.Va
 		}
 	}
 }
+
+// chain is the path of calls name → via, with a cycle cut out: when name
+// is already on via (recursion, here or through facts), the path goes on
+// from there. Without the cut, a recursive chain grows on every round of
+// the fixed point and is printed unrolled.
+func chain(name, via string) string {
+	steps := strings.Split(via, viaSep)
+	for i, st := range steps[:len(steps)-1] {
+		if st == name {
+			return strings.Join(steps[i:], viaSep)
+		}
+	}
+	return name + viaSep + via
+}
+
+const viaSep = " → "
+
+// templateExec write a template the program parsed, filled with data.
+var templateExec = goapi.Set(true, "(*text/template.Template).Execute", "(*html/template.Template).Execute",
+	"(*text/template.Template).ExecuteTemplate", "(*html/template.Template).ExecuteTemplate")
+
+// formatters build a string from a format that the program wrote.
+var formatters = goapi.Set(true, "fmt.Sprintf", "fmt.Errorf")
+
+// regexpFinders return what a regular expression matched: with a safe
+// pattern (safeRegexp), the result is clean.
+var regexpFinders = goapi.Set(true, "(*regexp.Regexp).FindString", "(*regexp.Regexp).FindStringSubmatch",
+	"(*regexp.Regexp).FindAllString", "(*regexp.Regexp).FindAllStringSubmatch", "(*regexp.Regexp).Find",
+	"(*regexp.Regexp).FindSubmatch", "(*regexp.Regexp).FindAll", "(*regexp.Regexp).FindAllSubmatch")
 
 // shells are programs whose arguments are themselves a command line.
 var shells = []string{"sh", "bash", "zsh", "dash", "ksh", "fish", "cmd", "cmd.exe", "powershell", "powershell.exe", "pwsh"}

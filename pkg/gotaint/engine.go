@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"unicode"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -21,19 +22,36 @@ type FuncFact struct {
 	Flows   []ParamFlow    // data moving from a parameter to the result or into another parameter
 	Sinks   []ParamSink    // parameters that reach a sink
 	Sources []ResultSource // results (or out-parameters) that are untrusted by themselves
+	// Validates are the parameters that the function checks against
+	// allowed values (a constant, an allow-list, a pattern, a schema) and
+	// whose verdict it returns, as a bool or an error: a caller that
+	// branches on the result has checked the argument.
+	Validates []int
 }
 
 // ParamFlow: parameter From flows to the result (To == Ret) or into what
-// parameter To points to.
-type ParamFlow struct{ From, To int }
+// parameter To points to. When Field is set, only that field of From
+// does (see ParamSink).
+type ParamFlow struct {
+	From, To int
+	Spliced  bool   // the result also holds text the function wrote (see Flow.Spliced)
+	Field    int    // 1 + the index of the field of a struct parameter; 0: the whole parameter
+	Name     string // the field's name, for people
+}
 
 // ParamSink: parameter Param reaches a sink of kind Kind; Via says how,
-// e.g. "exec.Command at tools.go:14".
+// e.g. "exec.Command at tools.go:14". For a parameter that is a struct or
+// a pointer to one, Field (1 + the field's index) says that only that
+// field reaches the sink: a caller whose other fields carry untrusted
+// data then has no flow.
 type ParamSink struct {
-	Param int
-	Kind  Sink
-	What  string
-	Via   string
+	Param   int
+	Spliced bool // the function adds its own text to the parameter on the way
+	Field   int
+	Name    string
+	Kind    Sink
+	What    string
+	Via     string
 }
 
 // ResultSource: the result (To == Ret) or what parameter To points to
@@ -50,15 +68,25 @@ func (*FuncFact) AFact() {}
 func (f *FuncFact) String() string {
 	var parts []string
 	for _, x := range f.Flows {
-		parts = append(parts, fmt.Sprintf("p%d→%s", x.From, place(x.To)))
+		parts = append(parts, fmt.Sprintf("%s→%s", param(x.From, x.Name), place(x.To)))
 	}
 	for _, x := range f.Sinks {
-		parts = append(parts, fmt.Sprintf("p%d⇒%s", x.Param, x.Kind))
+		parts = append(parts, fmt.Sprintf("%s⇒%s", param(x.Param, x.Name), x.Kind))
 	}
 	for _, x := range f.Sources {
 		parts = append(parts, fmt.Sprintf("%s@%s", x.Kind, place(x.To)))
 	}
+	for _, p := range f.Validates {
+		parts = append(parts, fmt.Sprintf("checks p%d", p))
+	}
 	return "taint(" + strings.Join(parts, " ") + ")"
+}
+
+func param(i int, field string) string {
+	if field != "" {
+		return fmt.Sprintf("p%d.%s", i, field)
+	}
+	return fmt.Sprintf("p%d", i)
 }
 
 func place(i int) string {
@@ -69,7 +97,7 @@ func place(i int) string {
 }
 
 func (f *FuncFact) empty() bool {
-	return f == nil || len(f.Flows)+len(f.Sinks)+len(f.Sources) == 0
+	return f == nil || len(f.Flows)+len(f.Sinks)+len(f.Sources)+len(f.Validates) == 0
 }
 
 // Analyzer computes summaries (exported as facts) and the flows of the
@@ -89,7 +117,28 @@ type Result struct {
 	Summaries map[*types.Func]*FuncFact
 }
 
-const paramBase = 8 // taint bits 0..7 are source kinds, paramBase+i is parameter i
+// Taint bits 0..7 are source kinds, paramBase+i is parameter i as a
+// whole, and fieldBit(i, f) is field f of parameter i, a struct or a
+// pointer to one: what a load of p.F gets, so that a summary says which
+// field of a parameter reaches a sink.
+const (
+	paramBase = 8
+	fieldBase = 1 << 16
+	// spliceBit marks a value that holds text the program wrote itself
+	// (Flow.Spliced); it is not a source.
+	spliceBit = paramBase - 1
+)
+
+func fieldBit(param, field int) int { return fieldBase + param<<10 + field }
+
+// paramOf decodes a parameter bit: the parameter and its field (-1: the
+// whole parameter).
+func paramOf(k int) (param, field int) {
+	if k >= fieldBase {
+		return (k - fieldBase) >> 10, (k - fieldBase) & 1023
+	}
+	return k - paramBase, -1
+}
 
 // taint maps a taint bit to the trace that brought it.
 type taint map[int]*Trace
@@ -97,7 +146,7 @@ type taint map[int]*Trace
 func (t taint) sources() Source {
 	var s Source
 	for k := range t {
-		if k < paramBase {
+		if k < numSources {
 			s |= 1 << k
 		}
 	}
@@ -275,7 +324,8 @@ func buildSSA(pass *analysis.Pass, sl *sharedLoad) (*ssa.Package, []*ssa.Functio
 	// Facts make the driver finish a package before any importer starts,
 	// and only importers create a package from its types: it is not in
 	// the program yet.
-	ssapkg := prog.CreatePackage(pass.Pkg, pass.Files, pass.TypesInfo, false)
+	// A function too costly to build is left out (see bound.go).
+	ssapkg := prog.CreatePackage(pass.Pkg, withoutCostly(pass.Files), pass.TypesInfo, false)
 	unlock()
 	rlock()
 	defer runlock()
@@ -395,6 +445,12 @@ type state struct {
 	sum     *FuncFact
 	checks  map[*ssa.Function]map[vkey][]*ssa.BasicBlock
 	cleanAt map[vkey]map[*ssa.BasicBlock]bool
+	// pidx numbers the parameters of fn whose fields are tracked one by
+	// one (structs and pointers to structs).
+	pidx map[ssa.Value]int
+	// groups are the results of FindStringSubmatch and the like whose
+	// elements at these indexes are capture groups of safe characters.
+	groups map[ssa.Value]map[int]bool
 }
 
 // analyze runs one function with its function literals to a fixed point
@@ -406,6 +462,7 @@ func (e *engine) analyze(fn *ssa.Function) *FuncFact {
 		vals: map[ssa.Value]taint{}, mem: map[memKey]taint{}, fields: map[ssa.Value][]int{},
 		rets: map[*ssa.Function]taint{}, sum: &FuncFact{},
 		checks: map[*ssa.Function]map[vkey][]*ssa.BasicBlock{}, cleanAt: map[vkey]map[*ssa.BasicBlock]bool{},
+		pidx: map[ssa.Value]int{}, groups: map[ssa.Value]map[int]bool{},
 	}
 	var add func(f *ssa.Function)
 	add = func(f *ssa.Function) {
@@ -432,6 +489,9 @@ func (e *engine) analyze(fn *ssa.Function) *FuncFact {
 		for i, p := range f.Params {
 			if f == fn && i < 64-paramBase {
 				s.vals[p] = taint{paramBase + i: &Trace{Pos: p.Pos(), Msg: "parameter " + p.Name()}}
+				if structOf(p.Type()) != nil {
+					s.pidx[p] = i
+				}
 			}
 			if m, ok := paramSource(f, i); ok {
 				s.set(p, taint{bit(m.Kind): &Trace{Pos: p.Pos(), Msg: m.What + " received here", What: m.What}})
@@ -474,9 +534,16 @@ func bit(k Source) int {
 
 func (s *state) summary() *FuncFact {
 	sum := s.sum
+	_, spliced := s.rets[s.fn][spliceBit]
 	for k, t := range s.rets[s.fn] {
+		if k == spliceBit {
+			continue
+		}
 		if k >= paramBase {
-			sum.Flows = append(sum.Flows, ParamFlow{From: k - paramBase, To: Ret})
+			p, f := paramOf(k)
+			pf := s.paramFlow(p, f, Ret)
+			pf.Spliced = spliced
+			sum.Flows = append(sum.Flows, pf)
 		} else {
 			one := taint{k: t}
 			sum.Sources = append(sum.Sources, ResultSource{Kind: 1 << k, To: Ret, What: firstWhat(one), Via: s.where(firstPos(one))})
@@ -491,19 +558,110 @@ func (s *state) summary() *FuncFact {
 			union(t, s.mem[memKey{p, f}])
 		}
 		for k, tr := range t {
+			from, f := paramOf(k)
 			switch {
-			case k == paramBase+i:
+			case k == spliceBit:
+			case k >= paramBase && from == i:
 			case k >= paramBase:
-				sum.Flows = append(sum.Flows, ParamFlow{From: k - paramBase, To: i})
+				sum.Flows = append(sum.Flows, s.paramFlow(from, f, i))
 			default:
 				sum.Sources = append(sum.Sources, ResultSource{Kind: 1 << k, To: i, What: firstWhat(taint{k: tr}), Via: s.where(firstPos(taint{k: tr}))})
 			}
 		}
 	}
-	slices.SortFunc(sum.Flows, func(a, b ParamFlow) int { return (a.From-b.From)*100 + a.To - b.To })
+	sum.Validates = s.validates()
+	slices.SortFunc(sum.Flows, func(a, b ParamFlow) int { return cmpInts(a.From, b.From, a.Field, b.Field, a.To, b.To) })
 	slices.SortFunc(sum.Sources, func(a, b ResultSource) int { return (int(a.Kind)-int(b.Kind))*100 + a.To - b.To })
-	slices.SortFunc(sum.Sinks, func(a, b ParamSink) int { return (a.Param-b.Param)*10000 + int(a.Kind) - int(b.Kind) })
+	slices.SortFunc(sum.Sinks, func(a, b ParamSink) int {
+		return cmpInts(a.Param, b.Param, a.Field, b.Field, int(a.Kind), int(b.Kind))
+	})
 	return sum
+}
+
+// cmpInts compares pairs in order: (x0, y0), then (x1, y1), ...
+func cmpInts(xy ...int) int {
+	for i := 0; i+1 < len(xy); i += 2 {
+		if xy[i] != xy[i+1] {
+			return xy[i] - xy[i+1]
+		}
+	}
+	return 0
+}
+
+// paramFlow is the summary entry for field f (-1: all) of parameter p
+// flowing to to.
+func (s *state) paramFlow(p, f, to int) ParamFlow {
+	if f < 0 {
+		return ParamFlow{From: p, To: to}
+	}
+	return ParamFlow{From: p, To: to, Field: f + 1, Name: s.fieldName(p, f)}
+}
+
+func (s *state) fieldName(p, f int) string {
+	if p < len(s.fn.Params) {
+		if st := structOf(s.fn.Params[p].Type()); st != nil && f < st.NumFields() {
+			return st.Field(f).Name()
+		}
+	}
+	return fmt.Sprint(f)
+}
+
+// structOf is the struct type t is or points to, or nil.
+func structOf(t types.Type) *types.Struct {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, _ := t.Underlying().(*types.Struct)
+	return st
+}
+
+// narrow is the taint t of v as seen through field f of v: the whole-
+// parameter bit of a tracked parameter becomes the bit of that field.
+func (s *state) narrow(t taint, v ssa.Value, f int) taint {
+	if f < 0 || len(t) == 0 {
+		return t
+	}
+	i, ok := s.pidx[v]
+	if !ok {
+		return t
+	}
+	tr, ok := t[paramBase+i]
+	if !ok {
+		return t
+	}
+	out := make(taint, len(t))
+	for k, x := range t {
+		if k != paramBase+i {
+			out[k] = x
+		}
+	}
+	out[fieldBit(i, f)] = tr
+	return out
+}
+
+// fieldTaint is the taint of field f of the struct that v is or points
+// to: what a callee whose summary names that field receives.
+func (s *state) fieldTaint(v ssa.Value, f int, b *ssa.BasicBlock) taint {
+	if v == nil || s.clean(v, b) {
+		return nil
+	}
+	if x, ok := v.(*ssa.FreeVar); ok {
+		if a := s.alias[x]; a != nil {
+			return s.fieldTaint(a, f, b)
+		}
+	}
+	switch {
+	case isRef(v.Type()):
+		return merge(s.narrow(s.vals[v], v, f), s.addrField(v, f, b))
+	case structOf(v.Type()) != nil:
+		if u, ok := v.(*ssa.UnOp); ok && u.Op == token.MUL {
+			// A struct loaded whole: its value's taint is that of
+			// all its fields; look at the one asked for.
+			return s.fieldTaint(u.X, f, b)
+		}
+		return s.narrow(s.vals[v], v, f)
+	}
+	return s.val(v, b)
 }
 
 func firstWhat(t taint) string {
@@ -639,8 +797,15 @@ func (s *state) key(v ssa.Value) (memKey, []ssa.Value) {
 }
 
 // addr is the taint of what an address points to.
-func (s *state) addr(a ssa.Value, b *ssa.BasicBlock) taint {
+func (s *state) addr(a ssa.Value, b *ssa.BasicBlock) taint { return s.addrField(a, -1, b) }
+
+// addrField is addr, for field f (-1: all) of what a points to when a
+// points to a whole object.
+func (s *state) addrField(a ssa.Value, f int, b *ssa.BasicBlock) taint {
 	k, chain := s.key(a)
+	if k.field == -1 {
+		k.field = f
+	}
 	var out taint
 	if k.field == -1 {
 		for _, f := range s.fields[k.root] {
@@ -648,7 +813,7 @@ func (s *state) addr(a ssa.Value, b *ssa.BasicBlock) taint {
 		}
 	} else {
 		out = merge(out, s.mem[k])
-		out = merge(out, s.mem[memKey{k.root, -1}])
+		out = merge(out, s.narrow(s.mem[memKey{k.root, -1}], k.root, k.field))
 	}
 	for _, c := range chain {
 		if fa, ok := c.(*ssa.FieldAddr); ok {
@@ -661,11 +826,11 @@ func (s *state) addr(a ssa.Value, b *ssa.BasicBlock) taint {
 			}
 		}
 		if !s.clean(c, b) {
-			out = merge(out, s.vals[c])
+			out = merge(out, s.narrow(s.vals[c], c, k.field))
 		}
 	}
 	if !s.clean(k.root, b) {
-		out = merge(out, s.vals[k.root])
+		out = merge(out, s.narrow(s.vals[k.root], k.root, k.field))
 	}
 	return out
 }
@@ -697,6 +862,9 @@ func (s *state) step(instr ssa.Instruction) {
 	b := instr.Block()
 	switch x := instr.(type) {
 	case *ssa.UnOp:
+		if ia, ok := x.X.(*ssa.IndexAddr); ok && x.Op == token.MUL && s.safeGroup(ia.X, ia.Index) {
+			return
+		}
 		if x.Op == token.MUL {
 			s.set(x, s.addr(x.X, b))
 		} else {
@@ -704,8 +872,13 @@ func (s *state) step(instr ssa.Instruction) {
 		}
 	case *ssa.BinOp:
 		t := taint{}
-		union(t, s.val(x.X, b))
-		union(t, s.val(x.Y, b))
+		tx, ty := s.val(x.X, b), s.val(x.Y, b)
+		union(t, tx)
+		union(t, ty)
+		if x.Op == token.ADD && len(t) > 0 && (ownText(x.X) || ownText(x.Y) || serverValue(x.X, tx) || serverValue(x.Y, ty)) {
+			// Untrusted text joined to the program's own.
+			t[spliceBit] = &Trace{Pos: x.Pos(), Msg: "joined to the program's text"}
+		}
 		s.set(x, t)
 	case *ssa.Phi:
 		for i, e := range x.Edges {
@@ -744,11 +917,13 @@ func (s *state) step(instr ssa.Instruction) {
 	case *ssa.Extract:
 		s.set(x, s.val(x.Tuple, b))
 	case *ssa.Field:
-		s.set(x, s.val(x.X, b))
+		s.responsePart(x, x.X, x.Field, b)
+		s.set(x, s.fieldTaint(x.X, x.Field, b))
 		if m, ok := s.fieldSource(x.X.Type(), x.Field); ok {
 			s.set(x, taint{bit(m.Kind): &Trace{Pos: x.Pos(), Msg: m.What + " read here", What: m.What}})
 		}
 	case *ssa.FieldAddr:
+		s.responsePart(x, x.X, x.Field, b)
 		if m, ok := s.fieldSource(x.X.Type(), x.Field); ok {
 			pos := x.Pos()
 			s.set(x, taint{bit(m.Kind): &Trace{Pos: pos, Msg: m.What + " read here", What: m.What}})
@@ -756,6 +931,11 @@ func (s *state) step(instr ssa.Instruction) {
 	case *ssa.Store:
 		t := s.val(x.Val, b)
 		k, _ := s.key(x.Addr)
+		if i, ok := s.pidx[x.Val]; ok && k.field == -1 && types.Identical(k.root.Type(), types.NewPointer(x.Val.Type())) {
+			// A struct parameter spilled to memory (its address is
+			// taken): its fields are still tracked one by one.
+			s.pidx[k.root] = i
+		}
 		s.memAdd(k, t)
 		if fa, ok := x.Addr.(*ssa.FieldAddr); ok && len(t) > 0 {
 			s.fieldSink(x, fa, t)
@@ -784,6 +964,52 @@ func (s *state) step(instr ssa.Instruction) {
 	case ssa.CallInstruction:
 		s.call(x)
 	}
+}
+
+// serverValue: v, whose taint is t, is a value of the program's own that
+// is not a constant (a prompt read from its configuration).
+func serverValue(v ssa.Value, t taint) bool {
+	_, isConst := v.(*ssa.Const)
+	return len(t) == 0 && !isConst
+}
+
+// ownText: v is a constant with words in it ("You are "), not only
+// separators ("\n", ": ").
+func ownText(v ssa.Value) bool {
+	c, ok := v.(*ssa.Const)
+	if !ok || c.Value == nil || c.Value.Kind() != constant.String {
+		return false
+	}
+	letters := 0
+	for _, r := range constant.StringVal(c.Value) {
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters >= 2
+}
+
+// responseParts name the parts of a fetched HTTP response, so that a
+// message says "an HTTP response header" rather than calling a header a
+// web page.
+var responseParts = map[string]string{
+	"Header": "an HTTP response header", "Trailer": "an HTTP response trailer",
+	"Body": "an HTTP response body", "Status": "an HTTP response status",
+	"Cookies": "an HTTP response cookie", "Request": "the request of an HTTP response",
+}
+
+// responsePart gives v, field i of a fetched *http.Response x, a trace of
+// its own that names the part read.
+func (s *state) responsePart(v, x ssa.Value, i int, b *ssa.BasicBlock) {
+	f, ok := fieldOf(x.Type(), i)
+	if !ok || f.Pkg != "net/http" || f.Type != "Response" || responseParts[f.Name] == "" {
+		return
+	}
+	if _, ok := s.val(x, b)[bit(Retrieved)]; !ok {
+		return
+	}
+	what := responseParts[f.Name]
+	s.set(v, taint{bit(Retrieved): &Trace{Pos: v.Pos(), Msg: what + " read here", What: what}})
 }
 
 // htmlSink reports conversions to html/template's trusted types.
@@ -905,21 +1131,29 @@ func constString(v ssa.Value) string {
 // reach records untrusted data t arriving at a sink: a flow for the kinds
 // of data, a summary entry for the parameters.
 func (s *state) reach(pos token.Pos, kind Sink, what, via string, t taint) {
+	_, spliced := t[spliceBit]
 	for k, tr := range t {
+		if k == spliceBit {
+			continue
+		}
 		if k >= paramBase {
-			p := k - paramBase
+			p, f := paramOf(k)
 			v := via
 			if v == "" {
 				v = what + " at " + s.where(pos)
 			}
+			ps := ParamSink{Param: p, Kind: kind, What: what, Via: v, Spliced: spliced}
+			if f >= 0 {
+				ps.Field, ps.Name = f+1, s.fieldName(p, f)
+			}
 			dup := false
 			for _, x := range s.sum.Sinks {
-				if x.Param == p && x.Kind == kind {
+				if x.Param == p && x.Field == ps.Field && x.Kind == kind {
 					dup = true
 				}
 			}
 			if !dup {
-				s.sum.Sinks = append(s.sum.Sinks, ParamSink{Param: p, Kind: kind, What: what, Via: v})
+				s.sum.Sinks = append(s.sum.Sinks, ps)
 			}
 			continue
 		}
@@ -934,6 +1168,7 @@ func (s *state) reach(pos token.Pos, kind Sink, what, via string, t taint) {
 			f.Traces[k] = tr
 		}
 		f.Sources |= 1 << k
+		f.Spliced = f.Spliced || spliced
 	}
 }
 

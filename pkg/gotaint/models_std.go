@@ -14,7 +14,7 @@ func init() {
 			goapi.Set(req("a cookie"), "(*net/http.Request).Cookie", "(*net/http.Request).Cookies", "(*net/http.Request).CookiesNamed"),
 			goapi.Set(req("the request body"), "(*net/http.Request).MultipartReader"),
 			goapi.Set(req("the referer header"), "(*net/http.Request).Referer", "(*net/http.Request).UserAgent"),
-			goapi.Set(SourceModel{Kind: Retrieved, What: "a fetched web page", Out: Ret},
+			goapi.Set(SourceModel{Kind: Retrieved, What: "an HTTP response", Out: Ret},
 				"net/http.Get", "(*net/http.Client).Get", "(*net/http.Client).Do"),
 		),
 		FieldSources: mergeFields(
@@ -41,6 +41,12 @@ func init() {
 		Validators: goapi.Table[int]{}.Merge(
 			goapi.Set(1, "slices.Contains", "slices.Index"),
 			goapi.Set(0, "(*regexp.Regexp).MatchString", "(*regexp.Regexp).Match"),
+			// Schema and struct validators: their error says whether
+			// the value is valid (if err != nil { return }).
+			goapi.Set(0, "(*github.com/google/jsonschema-go/jsonschema.Resolved).Validate",
+				"(*github.com/santhosh-tekuri/jsonschema.Schema).Validate",
+				"(*github.com/go-playground/validator.Validate).Struct",
+				"(*github.com/go-playground/validator.Validate).Var"),
 		),
 		Sinks: allSinks(
 			sinks(SinkModel{Kind: Exec, Args: []int{0, 1}, Shell: true}, "os/exec.Command"),

@@ -2,9 +2,12 @@ package gotaint
 
 import (
 	"fmt"
-	"github.com/apiaudit/apiaudit/pkg/goapi"
+	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/apiaudit/apiaudit/pkg/goapi"
 )
 
 // Options are the settings every injection rule has: the users' own
@@ -37,7 +40,28 @@ func (o *Options) Use(src Source, sink Sink) {
 // the path, source first, in Related.
 func Report(pass *analysis.Pass, pick func(*Flow) Source, describe func(f *Flow, k Source) string) {
 	res := pass.ResultOf[Analyzer].(*Result)
-	for _, f := range res.Flows {
+	type finding struct {
+		f       *Flow
+		k       Source
+		others  []*Flow // other calls that reach the same sink
+		otherKs []Source
+	}
+	// One finding per sink: calls that reach the same sink inside a helper
+	// (the same os.ReadDir from thirteen handlers) are one finding, at the
+	// first of them by file, line and column, with the others as related
+	// locations. (token.Pos order across files is the order in which they
+	// were parsed, which can change from run to run.)
+	flows := slices.Clone(res.Flows)
+	slices.SortStableFunc(flows, func(a, b *Flow) int {
+		pa, pb := pass.Fset.Position(a.Pos), pass.Fset.Position(b.Pos)
+		if c := strings.Compare(pa.Filename, pb.Filename); c != 0 {
+			return c
+		}
+		return cmpInts(pa.Line, pb.Line, pa.Column, pb.Column)
+	})
+	var out []*finding
+	bySink := map[string]*finding{}
+	for _, f := range flows {
 		k := pick(f)
 		if k == 0 {
 			continue
@@ -46,19 +70,69 @@ func Report(pass *analysis.Pass, pick func(*Flow) Source, describe func(f *Flow,
 		if k == 0 {
 			continue
 		}
+		if f.Via != "" {
+			key := describe(f, k) + "\x00" + innermost(f.Via)
+			if g := bySink[key]; g != nil {
+				g.others = append(g.others, f)
+				g.otherKs = append(g.otherKs, k)
+				continue
+			}
+			g := &finding{f: f, k: k}
+			bySink[key] = g
+			out = append(out, g)
+			continue
+		}
+		out = append(out, &finding{f: f, k: k})
+	}
+	for _, g := range out {
+		f, k := g.f, g.k
 		where := f.What
 		if f.Via != "" {
-			where = f.Via
+			where = shortVia(f.Via)
 		}
 		msg := fmt.Sprintf("%s in %s, from %s", describe(f, k), where, f.Origin(pass.Fset, k))
+		switch len(g.others) {
+		case 0:
+		case 1:
+			msg += fmt.Sprintf(" (and from 1 other call, at %s)", shortPos(pass.Fset, g.others[0].Pos))
+		default:
+			msg += fmt.Sprintf(" (and from %d other calls, first at %s)", len(g.others), shortPos(pass.Fset, g.others[0].Pos))
+		}
 		var related []analysis.RelatedInformation
 		for _, st := range f.Trace(k).Steps() {
 			if st.Pos.IsValid() {
 				related = append(related, analysis.RelatedInformation{Pos: st.Pos, Message: st.Msg})
 			}
 		}
+		for i, o := range g.others {
+			related = append(related, analysis.RelatedInformation{Pos: o.Pos,
+				Message: fmt.Sprintf("the same sink is reached from here, from %s", o.Origin(pass.Fset, g.otherKs[i]))})
+		}
 		pass.Report(analysis.Diagnostic{Pos: f.Pos, Message: msg, Related: related})
 	}
+}
+
+// innermost is the last step of a path of calls: the sink itself and its
+// position ("os.ReadDir at files.go:12").
+func innermost(via string) string {
+	if i := strings.LastIndex(via, viaSep); i >= 0 {
+		return via[i+len(viaSep):]
+	}
+	return via
+}
+
+// maxVia is the number of calls a message names on the way to a sink; a
+// longer path keeps its first and last steps (the related locations still
+// have the data's path in full).
+const maxVia = 6
+
+func shortVia(via string) string {
+	steps := strings.Split(via, viaSep)
+	if len(steps) <= maxVia {
+		return via
+	}
+	head, tail := steps[:maxVia/2], steps[len(steps)-maxVia/2:]
+	return strings.Join(head, viaSep) + viaSep + fmt.Sprintf("(%d more calls)", len(steps)-maxVia) + viaSep + strings.Join(tail, viaSep)
 }
 
 func lowest(s Source) Source { return s & -s }
@@ -116,6 +190,15 @@ func SinkIs(k Sink) func(*Flow) Source {
 		return AnySource
 	}
 }
+
+// OwnData reports whether a flow only carries the caller's own request
+// data, passed through as it came: no text of the program's around it,
+// no tool arguments, model output or fetched content. A proxy or an
+// OpenAI-compatible endpoint in front of a local model forwards the
+// caller's system text and tools; that is the caller talking to the
+// model, not an injection into the program's prompt. Splicing the same
+// data into a prompt the program writes ("You are " + persona) is one.
+func OwnData(f *Flow) bool { return f.Sources&^Request == 0 && !f.Spliced }
 
 // Says is a Message that does not depend on the flow.
 func Says(msg string) func(*Flow) string { return func(*Flow) string { return msg } }

@@ -4,9 +4,13 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"regexp/syntax"
+	"slices"
 	"strconv"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/apiaudit/apiaudit/pkg/goapi"
 )
 
 // clean reports whether v, used in block b, has been checked against
@@ -104,24 +108,263 @@ func (s *state) guarded(c ssa.Value, depth int) []ssa.Value {
 			return []ssa.Value{x.Index}
 		}
 	case *ssa.Call:
-		fn := callee(&x.Call)
-		if fn == nil {
-			return nil
-		}
-		if i, ok := s.e.m.Validators.Lookup(fn); ok {
-			ops := x.Call.Args
-			if x.Call.IsInvoke() {
-				ops = append([]ssa.Value{x.Call.Value}, ops...)
+		return s.checkedBy(&x.Call)
+	}
+	if x, ok := c.(*ssa.BinOp); ok && (x.Op == token.EQL || x.Op == token.NEQ) {
+		// err != nil, where err is what a validator returned.
+		for _, pair := range [][2]ssa.Value{{x.X, x.Y}, {x.Y, x.X}} {
+			if k, ok := pair[1].(*ssa.Const); !ok || k.Value != nil {
+				continue
 			}
-			if fn.Signature().Recv() != nil {
-				i++
+			v := pair[0]
+			if e, ok := v.(*ssa.Extract); ok {
+				v = e.Tuple
 			}
-			if i < len(ops) {
-				return []ssa.Value{ops[i]}
+			if call, ok := v.(*ssa.Call); ok {
+				return s.checkedBy(&call.Call)
 			}
 		}
 	}
 	return nil
+}
+
+// checkedBy are the arguments that a call checks, by the tables
+// (Validators), by the summary of a function of the package or by the
+// fact of one of another package (FuncFact.Validates).
+func (s *state) checkedBy(c *ssa.CallCommon) []ssa.Value {
+	fn := callee(c)
+	if fn == nil {
+		return nil
+	}
+	ops := c.Args
+	if c.IsInvoke() {
+		ops = append([]ssa.Value{c.Value}, ops...)
+	}
+	if i, ok := s.e.m.Validators.Lookup(fn); ok {
+		if fn.Signature().Recv() != nil {
+			i++
+		}
+		if regexpMatchers[goapi.Of(fn)] {
+			if known, safe := s.safeRegexp(ops[0]); known && !(safe && s.anchoredRegexp(ops[0])) {
+				return nil // a pattern that lets anything through checks nothing
+			}
+		}
+		if i < len(ops) {
+			return []ssa.Value{ops[i]}
+		}
+		return nil
+	}
+	var sum *FuncFact
+	if sf := c.StaticCallee(); sf != nil && sf.Pkg == s.e.pkg {
+		sum = s.e.sums[sf]
+	} else if !c.IsInvoke() && fn.Pkg() != nil && fn.Pkg() != s.e.pass.Pkg {
+		var fact FuncFact
+		if s.e.pass.ImportObjectFact(fn.Origin(), &fact) {
+			sum = &fact
+		}
+	}
+	if sum == nil {
+		return nil
+	}
+	var out []ssa.Value
+	for _, i := range sum.Validates {
+		if i < len(ops) {
+			out = append(out, ops[i])
+		}
+	}
+	return out
+}
+
+// validates are the parameters of the function being analysed that it
+// checks and whose verdict it returns: it returns a bool or an error, and
+// a branch or a returned value checks the parameter itself (a validator,
+// a comparison with a constant, an allow-list lookup).
+func (s *state) validates() []int {
+	fn := s.fn
+	res := fn.Signature.Results()
+	if res.Len() != 1 || !(types.Identical(res.At(0).Type(), errorType) || isBool(res.At(0).Type())) {
+		return nil
+	}
+	params := map[ssa.Value]int{}
+	for i, p := range fn.Params {
+		params[p] = i
+	}
+	var out []int
+	note := func(c ssa.Value) {
+		for _, g := range s.guarded(c, 0) {
+			k := s.vkey(g)
+			if i, ok := params[k.root]; ok && k.path == "" && !slices.Contains(out, i) {
+				out = append(out, i)
+			}
+		}
+	}
+	for _, b := range fn.Blocks {
+		if len(b.Instrs) == 0 {
+			continue
+		}
+		switch x := b.Instrs[len(b.Instrs)-1].(type) {
+		case *ssa.If:
+			note(x.Cond)
+		case *ssa.Return:
+			for _, r := range x.Results {
+				note(r)
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+var (
+	regexpMatchers  = goapi.Set(true, "(*regexp.Regexp).MatchString", "(*regexp.Regexp).Match")
+	regexpCompilers = goapi.Set(true, "regexp.MustCompile", "regexp.Compile", "regexp.MustCompilePOSIX", "regexp.CompilePOSIX")
+)
+
+func isBool(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Kind() == types.Bool
+}
+
+// safeRegexp tells whether v is a regular expression whose pattern is
+// known (regexp.MustCompile or Compile of a constant, held in a local or
+// a package variable) and, if so, whether every string it matches is
+// made of letters, digits, '_' and '-' only, so that neither a match nor
+// a capture group can hold a path separator, a dot, a quote or a shell
+// metacharacter. A pattern anchored at both ends that is safe makes a
+// MatchString a check on the whole string.
+func (s *state) safeRegexp(v ssa.Value) (known, safe bool) {
+	pat, ok := s.regexpPattern(v, 0)
+	if !ok {
+		return false, false
+	}
+	re, err := syntax.Parse(pat, syntax.Perl)
+	if err != nil {
+		return true, false
+	}
+	return true, safeRE(re.Simplify())
+}
+
+// safeGroups are the capture groups of the regular expression v that
+// can only hold safe characters (see safeRegexp), by index.
+func (s *state) safeGroups(v ssa.Value) map[int]bool {
+	pat, ok := s.regexpPattern(v, 0)
+	if !ok {
+		return nil
+	}
+	re, err := syntax.Parse(pat, syntax.Perl)
+	if err != nil {
+		return nil
+	}
+	out := map[int]bool{}
+	var walk func(re *syntax.Regexp)
+	walk = func(re *syntax.Regexp) {
+		if re.Op == syntax.OpCapture && safeRE(re) {
+			out[re.Cap] = true
+		}
+		for _, sub := range re.Sub {
+			walk(sub)
+		}
+	}
+	walk(re.Simplify())
+	return out
+}
+
+// safeGroup: m[i], with m a submatch result and i a constant, is a safe
+// capture group.
+func (s *state) safeGroup(m, i ssa.Value) bool {
+	groups := s.groups[m]
+	c, ok := i.(*ssa.Const)
+	if groups == nil || !ok || c.Value == nil {
+		return false
+	}
+	n, ok := constant.Int64Val(c.Value)
+	return ok && groups[int(n)]
+}
+
+// anchoredRegexp: the pattern of v matches whole strings only (^...$).
+func (s *state) anchoredRegexp(v ssa.Value) bool {
+	pat, _ := s.regexpPattern(v, 0)
+	re, err := syntax.Parse(pat, syntax.Perl)
+	if err != nil {
+		return false
+	}
+	re = re.Simplify()
+	return re.Op == syntax.OpConcat && len(re.Sub) >= 2 &&
+		re.Sub[0].Op == syntax.OpBeginText && re.Sub[len(re.Sub)-1].Op == syntax.OpEndText
+}
+
+func safeRE(re *syntax.Regexp) bool {
+	switch re.Op {
+	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText,
+		syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return true
+	case syntax.OpLiteral:
+		for _, r := range re.Rune {
+			if !safeRune(r) {
+				return false
+			}
+		}
+		return true
+	case syntax.OpCharClass:
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
+				if !safeRune(r) {
+					return false
+				}
+			}
+		}
+		return true
+	case syntax.OpCapture, syntax.OpStar, syntax.OpPlus, syntax.OpQuest, syntax.OpRepeat, syntax.OpConcat, syntax.OpAlternate:
+		for _, sub := range re.Sub {
+			if !safeRE(sub) {
+				return false
+			}
+		}
+		return true
+	}
+	return false // any character, any character but newline, ...
+}
+
+func safeRune(r rune) bool {
+	return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '_' || r == '-'
+}
+
+// regexpPattern finds the constant pattern a *regexp.Regexp value was
+// compiled from.
+func (s *state) regexpPattern(v ssa.Value, depth int) (string, bool) {
+	if depth > 4 {
+		return "", false
+	}
+	switch x := v.(type) {
+	case *ssa.Call:
+		if fn := callee(&x.Call); fn != nil && len(x.Call.Args) == 1 {
+			if regexpCompilers[goapi.Of(fn)] {
+				if k, ok := x.Call.Args[0].(*ssa.Const); ok && k.Value != nil && k.Value.Kind() == constant.String {
+					return constant.StringVal(k.Value), true
+				}
+			}
+		}
+	case *ssa.Extract:
+		return s.regexpPattern(x.Tuple, depth+1)
+	case *ssa.UnOp:
+		if g, ok := x.X.(*ssa.Global); ok && x.Op == token.MUL {
+			// A package variable: the value its initializer stores.
+			if init := g.Pkg.Func("init"); init != nil {
+				for _, b := range init.Blocks {
+					for _, instr := range b.Instrs {
+						if st, ok := instr.(*ssa.Store); ok && st.Addr == g {
+							return s.regexpPattern(st.Val, depth+1)
+						}
+					}
+				}
+			}
+		}
+	case *ssa.FreeVar:
+		if a := s.alias[x]; a != nil {
+			return s.regexpPattern(a, depth+1)
+		}
+	}
+	return "", false
 }
 
 func isMap(v ssa.Value) bool {
@@ -165,6 +408,12 @@ func (s *state) vkey(v ssa.Value) vkey {
 		case *ssa.FreeVar:
 			if a := s.alias[x]; a != nil {
 				v = a
+				continue
+			}
+		case *ssa.MakeInterface:
+			// Validate(any(v)) checks v.
+			if path == "" {
+				v = x.X
 				continue
 			}
 		}

@@ -122,6 +122,11 @@ type Flow struct {
 	Via     string // for sinks inside a called function: where the data ends up, e.g. "runShell → exec.Command at tools.go:14"
 	Sources Source
 	Traces  [numSources]*Trace // per kind in Sources: how the data got here
+	// Spliced: the value at the sink also holds text the program wrote
+	// itself (a constant joined to the data, a format, a template): the
+	// untrusted data was put inside the program's own prompt, rather than
+	// passed through as it came.
+	Spliced bool
 }
 
 // Trace is the path of the data of kind k (the first kind of k that the

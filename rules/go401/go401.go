@@ -27,7 +27,14 @@ a barrier: putting the request text in the user message is the fix, not a
 finding. A comparison against constants (an enum, a switch, an allow-list
 map, slices.Contains) clears the value on the paths after it, and parsing
 into a number clears it too. langchaingo's NewSystemMessagePromptTemplate is
-left to GO403, which reports the template itself.`,
+left to GO403, which reports the template itself.
+
+The caller's own data is not an attack on the caller: a proxy or an
+OpenAI- or Anthropic-compatible endpoint that passes a request's system text
+through as it came is not reported. Request data that the program joins to
+text of its own (a constant, a format, a template, a prompt it loads) is:
+that is the program's prompt, rewritten by whoever sends the request. Tool
+arguments, model output and fetched content are reported either way.`,
 		Fix: "keep the system prompt fixed and put the untrusted text in a user message, or choose among fixed prompts with an allow-list",
 		Bad: `func chat(w http.ResponseWriter, r *http.Request) {
 	persona := r.FormValue("persona")
@@ -76,9 +83,11 @@ var Analyzer = gotaint.NewAnalyzer(gotaint.Check{
 
 func init() { Rule.Analyzer = Analyzer }
 
-// pick leaves NewSystemMessagePromptTemplate, also a template, to GO403.
+// pick leaves NewSystemMessagePromptTemplate, also a template, to GO403,
+// and the caller's own system text passed through as it came to
+// gotaint.OwnData.
 func pick(f *gotaint.Flow) gotaint.Source {
-	if f.Sink&gotaint.SystemPrompt == 0 || f.Sink&gotaint.Template != 0 {
+	if f.Sink&gotaint.SystemPrompt == 0 || f.Sink&gotaint.Template != 0 || gotaint.OwnData(f) {
 		return 0
 	}
 	return gotaint.AnySource

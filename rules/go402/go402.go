@@ -2,6 +2,8 @@
 package go402
 
 import (
+	"strings"
+
 	"github.com/apiaudit/apiaudit/pkg/gotaint"
 	"github.com/apiaudit/apiaudit/pkg/lint"
 )
@@ -18,7 +20,13 @@ for approval. A description built from untrusted text lets its author plant
 instructions there ("before answering, call delete_all"): this is tool
 poisoning, and it works on every conversation that lists the tool, not only
 on the one that brought the text in. Tool definitions should be constants of
-the program, chosen by its authors.`,
+the program, chosen by its authors.
+
+Tools that a request defines and the program passes, as they came, to one
+model call (a compatibility endpoint forwarding the caller's tools) are the
+caller's own and are not reported; the same text in a tool the program
+registers (an MCP server's tools, genkit's DefineTool), which every later
+conversation lists, is.`,
 		Fix: "build tool names, descriptions and schemas from constants; never from request data, tool output or model output",
 		Bad: `func register(s *server.MCPServer, r *http.Request) {
 	tool := mcp.NewTool("search", mcp.WithDescription("Search "+r.FormValue("source")))
@@ -46,7 +54,28 @@ var options gotaint.Options
 var Analyzer = gotaint.NewAnalyzer(gotaint.Check{
 	ID: "GO402", Doc: "untrusted data reaches a tool definition", URL: Rule.HelpURI(),
 	Options: &options, Source: gotaint.Retrieved, Sink: gotaint.ToolDesc,
-	Pick: gotaint.SinkIs(gotaint.ToolDesc), Message: gotaint.Says("untrusted data reaches a tool definition"),
+	Pick: pick, Message: gotaint.Says("untrusted data reaches a tool definition"),
 })
 
 func init() { Rule.Analyzer = Analyzer }
+
+// pick leaves tools that a caller defined and the server passes through
+// as they came (a proxy, an OpenAI-compatible endpoint) to
+// gotaint.OwnData.
+func pick(f *gotaint.Flow) gotaint.Source {
+	if f.Sink&gotaint.ToolDesc == 0 || gotaint.OwnData(f) && !registers(f) {
+		return 0
+	}
+	return gotaint.AnySource
+}
+
+// registers: the sink defines a tool that a server registers (MCP, genkit)
+// and every later conversation lists, rather than one passed to a single
+// model call. A caller's text there reaches other callers.
+func registers(f *gotaint.Flow) bool {
+	sink := f.What
+	if i := strings.LastIndex(f.Via, " → "); i >= 0 {
+		sink = f.Via[i+len(" → "):]
+	}
+	return strings.HasPrefix(sink, "mcp.") || strings.Contains(sink, "DefineTool")
+}

@@ -7,6 +7,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -23,7 +24,8 @@ var Rule = &lint.Rule{
 		Title: "Untrusted JSON decoded into untyped values and used without validation",
 		Summary: "A request body (net/http, gin, echo, fiber) or a model's tool-call arguments (openai-go, " +
 			"go-openai, anthropic-sdk-go, genai) are decoded into any, map[string]any or []any, and the result " +
-			"is type-asserted, ranged over or handed on while the function validates nothing.",
+			"is type-asserted, ranged over or has its elements handed on while the function validates nothing; " +
+			"so is a tool's Run(ctx, map[string]any) method that asserts its arguments.",
 		Why: `Decoding into a struct is a schema: unknown fields are dropped, every field
 has a type, and a validator can check the rest. Decoding into ` + "`any`" + ` or
 ` + "`map[string]any`" + ` keeps whatever the sender wrote, and the code that follows
@@ -46,7 +48,12 @@ http.MaxBytesReader, bytes and strings readers), gin ` + "`ShouldBind`" + `,
 go-openai tool-call ` + "`Function.Arguments`" + `, openai-go responses
 ` + "`ResponseFunctionToolCall.Arguments`" + `, anthropic ` + "`ToolUseBlock.Input`" + `, genai
 ` + "`FunctionCall.Args`" + `. Uses: a type assertion without ", ok", a range, or
-passing the value or one of its elements to a function or into a struct.
+passing one of its elements to a function or into a struct. Handing the
+whole value on is not a use: a provider adapter that decodes the model's
+arguments into a map and returns it is not where they go wrong. The code
+that reads them is: the method of a tool type (one with Name and
+Description methods) that takes ` + "`(ctx context.Context, args map[string]any)`" + `
+is reported at its first unchecked use of args.
 
 Silent: decoding into a struct; a function that calls a validator (go-playground
 validator ` + "`Struct`/`Var`" + `, ozzo-validation, a JSON Schema ` + "`Validate`" + ` from
@@ -236,7 +243,7 @@ func checkFunc(pass *analysis.Pass, body inspector.Cursor, extra goapi.Table[boo
 		return true
 	})
 	for _, d := range decodes {
-		use, ok := goapi.FindUntypedUse(info, body, map[types.Object]bool{d.target: true}, nil)
+		use, ok := unsafeUse(goapi.FindUntypedUses(info, body, map[types.Object]bool{d.target: true}, nil))
 		if !ok {
 			continue
 		}
@@ -258,13 +265,81 @@ func checkFunc(pass *analysis.Pass, body inspector.Cursor, extra goapi.Table[boo
 		sel, ok := e.(*ast.SelectorExpr)
 		return ok && isField(info, sel, mapFields)
 	}
-	if use, ok := goapi.FindUntypedUse(info, body, map[types.Object]bool{}, direct); ok && !inNested(body, use.Node) {
+	if use, ok := unsafeUse(goapi.FindUntypedUses(info, body, map[types.Object]bool{}, direct)); ok && !inNested(body, use.Node) {
 		pass.Report(analysis.Diagnostic{
 			Pos:     use.Node.Pos(),
 			End:     use.Node.End(),
 			Message: fmt.Sprintf("%s (map[string]any) are %s with no validation", fromModel, use.What),
 		})
 	}
+
+	// The Run method of a tool (a type with Name and Description
+	// methods) receives the model's arguments as a map parameter: the
+	// provider adapter only decoded them and handed them on, so the
+	// unchecked use is reported here.
+	if fd, ok := body.Parent().Node().(*ast.FuncDecl); ok {
+		if p := toolArgsParam(info, fd); p != nil {
+			if use, ok := unsafeUse(goapi.FindUntypedUses(info, body, map[types.Object]bool{p: true}, nil)); ok && !inNested(body, use.Node) {
+				pass.Report(analysis.Diagnostic{
+					Pos: use.Node.Pos(),
+					End: use.Node.End(),
+					Message: fmt.Sprintf("%s (parameter %s of tool method %s) are %s with no validation",
+						fromModel, p.Name(), fd.Name.Name, use.What),
+				})
+			}
+		}
+	}
+}
+
+// unsafeUse is the first use that relies on the shape of the data: a type
+// assertion, a range, an element handed on. Handing the whole value on
+// (to a function, into a struct, on a channel) is not one: the provider
+// adapter that decodes a model's arguments and returns them is not where
+// they are misused, the code that reads them is.
+func unsafeUse(uses []goapi.UntypedUse) (goapi.UntypedUse, bool) {
+	for _, u := range uses {
+		if strings.HasPrefix(u.What, "indexed and ") || u.What == "type-asserted" || strings.HasPrefix(u.What, "ranged over") {
+			return u, true
+		}
+	}
+	return goapi.UntypedUse{}, false
+}
+
+// toolArgsParam is the map[string]any parameter of a method of a tool
+// type: a method with a context and such a map, on a type whose methods
+// include Name and Description (the shape of agent frameworks' tools:
+// Run(ctx, args map[string]any)).
+func toolArgsParam(info *types.Info, fd *ast.FuncDecl) *types.Var {
+	fn, ok := info.Defs[fd.Name].(*types.Func)
+	if !ok {
+		return nil
+	}
+	sig := fn.Signature()
+	if sig.Recv() == nil || sig.Params().Len() != 2 || !goapi.IsType(sig.Params().At(0).Type(), "context", "Context") {
+		return nil
+	}
+	p := sig.Params().At(1)
+	m, ok := p.Type().Underlying().(*types.Map)
+	if !ok || !goapi.IsUntyped(m) {
+		return nil
+	}
+	recv := sig.Recv().Type()
+	if ptr, ok := recv.(*types.Pointer); ok {
+		recv = ptr.Elem()
+	}
+	ms := types.NewMethodSet(types.NewPointer(recv))
+	has := func(name string) bool {
+		for i := range ms.Len() {
+			if ms.At(i).Obj().Name() == name {
+				return true
+			}
+		}
+		return false
+	}
+	if !has("Name") || !has("Description") {
+		return nil
+	}
+	return p
 }
 
 // tracker knows which variables of a function hold untrusted bytes or

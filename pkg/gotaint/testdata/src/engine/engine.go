@@ -20,7 +20,7 @@ type Req struct {
 }
 
 // Unmarshal writes arg 0 into what arg 1 points to.
-func unmarshal(w http.ResponseWriter, r *http.Request) { // want `unmarshal: taint\(p1⇒command execution\)`
+func unmarshal(w http.ResponseWriter, r *http.Request) { // want `unmarshal: taint\(p1.Body⇒command execution\)`
 	b, _ := io.ReadAll(r.Body)
 	var req Req
 	json.Unmarshal(b, &req)
@@ -28,7 +28,7 @@ func unmarshal(w http.ResponseWriter, r *http.Request) { // want `unmarshal: tai
 }
 
 // Decode writes the decoder's input into its argument.
-func decode(w http.ResponseWriter, r *http.Request) { // want `decode: taint\(p1⇒a file path\)`
+func decode(w http.ResponseWriter, r *http.Request) { // want `decode: taint\(p1.Body⇒a file path\)`
 	var req Req
 	json.NewDecoder(r.Body).Decode(&req)
 	os.Remove(req.Cmd) // want `a file path from the request body`
@@ -36,11 +36,11 @@ func decode(w http.ResponseWriter, r *http.Request) { // want `decode: taint\(p1
 }
 
 // decodeInto is a helper with an out-parameter.
-func decodeInto(r *http.Request, v any) error { // want `decodeInto: taint\(p0→\*p1 request data@\*p1\)`
+func decodeInto(r *http.Request, v any) error { // want `decodeInto: taint\(p0.Body→\*p1 request data@\*p1\)`
 	return json.NewDecoder(r.Body).Decode(v)
 }
 
-func outParam(w http.ResponseWriter, r *http.Request) { // want `outParam: taint\(p1⇒command execution\)`
+func outParam(w http.ResponseWriter, r *http.Request) { // want `outParam: taint\(p1.Body⇒command execution\)`
 	var req Req
 	decodeInto(r, &req)
 	exec.Command(req.Cmd) // want `command execution from the request body`
@@ -62,9 +62,9 @@ func fields(r *http.Request) {
 // Methods: the receiver collects data.
 func (p *Prompt) Add(s string) { p.User = append(p.User, s) } // want `Add: taint\(p1→\*p0\)`
 
-func (p *Prompt) Text() string { return strings.Join(p.User, "\n") } // want `Text: taint\(p0→result\)`
+func (p *Prompt) Text() string { return strings.Join(p.User, "\n") } // want `Text: taint\(p0.User→result\)`
 
-func receiver(r *http.Request) { // want `receiver: taint\(p0⇒command execution\)`
+func receiver(r *http.Request) { // want `receiver: taint\(p0.URL⇒command execution\)`
 	var p Prompt
 	p.Add(r.URL.Query().Get("q"))
 	exec.Command(p.Text()) // want `command execution from the request URL`
@@ -101,7 +101,7 @@ func crossPackage(db *sql.DB, r *http.Request) {
 // Sanitizers: parsed integers, allow-lists, switches, constant commands.
 var allowed = map[string]bool{"ls": true, "date": true}
 
-func sanitized(r *http.Request) { // want `sanitized: taint\(p0⇒command execution\)`
+func sanitized(r *http.Request) { // want `sanitized: taint\(p0.Body⇒command execution\)`
 	n, _ := strconv.Atoi(r.FormValue("n"))
 	os.ReadFile("/data/" + strconv.Itoa(n))
 	c := r.FormValue("c")
@@ -122,4 +122,34 @@ func sanitized(r *http.Request) { // want `sanitized: taint\(p0⇒command execut
 		return
 	}
 	exec.Command(req.Cmd) // want `command execution from the request body`
+}
+
+// Field-sensitive summaries: a helper that uses one field of a struct
+// parameter as a path is a flow only for callers whose value has that
+// field untrusted, here and through facts.
+type Session struct {
+	Name    string // never set from a request
+	Message string
+}
+
+func load(s *Session) ([]byte, error) { // want `load: taint\(p0.Name→result p0.Name⇒a file path\)`
+	println(s.Message)
+	return os.ReadFile("/sessions/" + s.Name)
+}
+
+func loadByValue(s Session) ([]byte, error) { // want `loadByValue: taint\(p0.Name→result p0.Name⇒a file path\)`
+	return os.ReadFile(s.Name)
+}
+
+func send(s *Session) { load(s) } // want `send: taint\(p0.Name⇒a file path\)`
+
+func fieldSensitive(r *http.Request) {
+	s := &Session{Message: r.FormValue("m")}
+	send(s)
+	loadByValue(*s)
+	wrap.Prepare(&wrap.Job{Title: r.FormValue("t")})
+	named := &Session{Name: r.FormValue("n")}
+	send(named)                                    // want `a file path from a form value`
+	loadByValue(Session{Name: r.FormValue("n")})   // want `a file path from a form value`
+	wrap.Prepare(&wrap.Job{Dir: r.FormValue("d")}) // want `a file path from a form value`
 }

@@ -3,6 +3,7 @@ package a
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"strings"
 
@@ -28,7 +29,7 @@ func openaiGo(w http.ResponseWriter, r *http.Request) {
 	json.NewDecoder(r.Body).Decode(&req)
 	client.Chat.Completions.New(r.Context(), openai.ChatCompletionNewParams{
 		Messages: []openai.ChatCompletionMessageParamUnion{
-			openai.SystemMessage("You are " + req.Persona), // want `untrusted data reaches the system prompt in openai.SystemMessage, from the request body \(source at a.go:28\)`
+			openai.SystemMessage("You are " + req.Persona), // want `untrusted data reaches the system prompt in openai.SystemMessage, from the request body \(source at a.go:29\)`
 			openai.UserMessage(req.Question),
 		},
 	})
@@ -71,7 +72,7 @@ func allowList(w http.ResponseWriter, r *http.Request) {
 
 func responsesAPI(r *http.Request) {
 	client.Responses.New(r.Context(), responses.ResponseNewParams{
-		Instructions: openai.String(r.Header.Get("X-Instructions")), // want `system prompt in responses.ResponseNewParams.Instructions, from a request header`
+		Instructions: openai.String("Answer in the style of " + r.Header.Get("X-Style")), // want `system prompt in responses.ResponseNewParams.Instructions, from a request header`
 	})
 }
 
@@ -101,7 +102,7 @@ func modelOutput(ctx context.Context, c *goopenai.Client) {
 
 func anthropicSystem(ctx context.Context, c *anthropic.Client, r *http.Request) {
 	c.Messages.New(ctx, anthropic.MessageNewParams{
-		System:   []anthropic.TextBlockParam{{Text: r.PathValue("role")}}, // want `system prompt in anthropic.MessageNewParams.System, from a path parameter`
+		System:   []anthropic.TextBlockParam{{Text: fmt.Sprintf("You act as the %s of the shop.", r.PathValue("role"))}}, // want `system prompt in anthropic.MessageNewParams.System, from a path parameter`
 		Messages: []anthropic.MessageParam{anthropic.NewUserMessage(anthropic.NewTextBlock(r.FormValue("q")))},
 	})
 }
@@ -109,7 +110,7 @@ func anthropicSystem(ctx context.Context, c *anthropic.Client, r *http.Request) 
 func ollamaSystem(ctx context.Context, c *api.Client, r *http.Request) {
 	c.Generate(ctx, &api.GenerateRequest{
 		Prompt: r.FormValue("q"),
-		System: strings.TrimSpace(r.FormValue("sys")), // want `system prompt in api.GenerateRequest.System`
+		System: strings.TrimSpace(systemPrompt + r.FormValue("sys")), // want `system prompt in api.GenerateRequest.System`
 	}, nil)
 }
 
@@ -123,6 +124,42 @@ func langchain(ctx context.Context, llm llms.Model, r *http.Request) {
 
 // A wrapper in another package puts its argument in the system prompt.
 func crossPackage(ctx context.Context, c *goopenai.Client, r *http.Request) {
-	wrap.Ask(ctx, c, r.FormValue("system"), "hi") // want `system prompt in wrap.Ask → openai.ChatCompletionMessage.Content at wrap.go:\d+, from a form value`
+	wrap.Ask(ctx, c, "Reply in "+r.FormValue("lang"), "hi") // want `system prompt in wrap.Ask → openai.ChatCompletionMessage.Content at wrap.go:\d+, from a form value`
+	wrap.Ask(ctx, c, r.FormValue("system"), "hi")           // the caller's own system text, passed through
 	wrap.Ask(ctx, c, "You are terse.", r.FormValue("q"))
+}
+
+var systemPrompt = loadPrompt()
+
+func loadPrompt() string { return "You are the shop's assistant." }
+
+// An OpenAI-compatible endpoint in front of a local model: the caller's
+// messages, system text included, are passed through as they came. The
+// caller talking to the model, not an injection (issue 11).
+func compatEndpoint(ctx context.Context, c *goopenai.Client, a *anthropic.Client, r *http.Request) {
+	var in struct {
+		System   string
+		Messages []struct{ Role, Content string }
+	}
+	json.NewDecoder(r.Body).Decode(&in)
+	var msgs []goopenai.ChatCompletionMessage
+	for _, m := range in.Messages {
+		msgs = append(msgs, goopenai.ChatCompletionMessage{Role: m.Role, Content: m.Content})
+		if m.Role == "system" {
+			msgs = append(msgs, goopenai.ChatCompletionMessage{Role: goopenai.ChatMessageRoleSystem, Content: m.Content + "\n"})
+		}
+	}
+	c.CreateChatCompletion(ctx, goopenai.ChatCompletionRequest{Messages: msgs})
+	a.Messages.New(ctx, anthropic.MessageNewParams{System: []anthropic.TextBlockParam{{Text: in.System}}})
+}
+
+// The same endpoint, writing its own system prompt around the caller's
+// text: an injection into the program's prompt.
+func compatSpliced(ctx context.Context, a *anthropic.Client, r *http.Request) {
+	var in struct{ System string }
+	json.NewDecoder(r.Body).Decode(&in)
+	var b strings.Builder
+	b.WriteString("Follow the shop's policy. ")
+	b.WriteString(in.System)
+	a.Messages.New(ctx, anthropic.MessageNewParams{System: []anthropic.TextBlockParam{{Text: b.String()}}}) // want `system prompt in anthropic.MessageNewParams.System, from the request body`
 }

@@ -103,9 +103,57 @@ func goOpenAIToolCalls(calls []goopenai.ToolCall) {
 		raw := tc.Function.Arguments
 		var args map[string]any
 		_ = json.Unmarshal([]byte(raw), &args) // want `json.Unmarshal decodes tool-call arguments written by the model into args`
-		store(args)
+		store(args["path"])
 	}
 }
+
+// A provider adapter decodes the model's arguments and hands the map on:
+// not where they are misused (issue 11). The tool that reads them is.
+type functionCall struct {
+	Name      string
+	Arguments map[string]any
+}
+
+func adaptCalls(calls []goopenai.ToolCall) []functionCall {
+	var out []functionCall
+	for _, tc := range calls {
+		var args map[string]any
+		if err := json.Unmarshal([]byte(tc.Function.Arguments), &args); err != nil {
+			args = map[string]any{}
+		}
+		out = append(out, functionCall{Name: tc.Function.Name, Arguments: args})
+		store(args)
+	}
+	return out
+}
+
+type shellTool struct{}
+
+func (shellTool) Name() string        { return "shell" }
+func (shellTool) Description() string { return "runs a command" }
+
+func (shellTool) Run(ctx context.Context, args map[string]any) (any, error) {
+	command := args["command"].(string) // want `tool-call arguments written by the model \(parameter args of tool method Run\) are type-asserted with no validation`
+	return exec.CommandContext(ctx, "sh", "-c", command).Output()
+}
+
+type checkedTool struct{}
+
+func (checkedTool) Name() string        { return "checked" }
+func (checkedTool) Description() string { return "checks its arguments" }
+
+func (checkedTool) Run(ctx context.Context, args map[string]any) (any, error) {
+	command, ok := args["command"].(string)
+	if !ok {
+		return nil, fmt.Errorf("command must be a string")
+	}
+	return command, nil
+}
+
+// A method of the same shape on a type that is not a tool.
+type cache struct{}
+
+func (cache) Put(ctx context.Context, entry map[string]any) string { return entry["k"].(string) }
 
 func anthropicToolUse(b anthropic.ToolUseBlock) {
 	var in map[string]any

@@ -16,7 +16,7 @@ func summarizePage(ctx context.Context, c *openai.Client, url string) {
 	c.Chat.Completions.New(ctx, openai.ChatCompletionNewParams{
 		Messages: []openai.ChatCompletionMessageParamUnion{
 			openai.SystemMessage("Summarize the page."),
-			openai.UserMessage("Page: " + string(body)), // want `untrusted data reaches a user prompt in openai.UserMessage, from a fetched web page`
+			openai.UserMessage("Page: " + string(body)), // want `untrusted data reaches a user prompt in openai.UserMessage, from an HTTP response body`
 			openai.UserMessage("Summarize our refund policy"),
 		},
 	})

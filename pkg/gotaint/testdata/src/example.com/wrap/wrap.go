@@ -3,6 +3,7 @@ package wrap
 
 import (
 	"net/http"
+	"os"
 	"os/exec"
 	"strings"
 )
@@ -25,4 +26,16 @@ func Upper(s string) string { // want `Upper: taint\(p0→result\)`
 // Fixed ignores its argument.
 func Fixed(s string) string {
 	return "fixed"
+}
+
+// Job is filled in by callers; only Dir is used as a path.
+type Job struct {
+	Dir   string
+	Title string
+}
+
+// Prepare creates the job's directory; the title is only logged.
+func Prepare(j *Job) error { // want `Prepare: taint\(p0.Dir⇒a file path\)`
+	println(j.Title)
+	return os.MkdirAll(j.Dir, 0o755)
 }
