@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"slices"
 	"strings"
@@ -231,6 +232,37 @@ func TestProgressLine(t *testing.T) {
 		q.stop()
 		if errb.String() != before {
 			t.Errorf("%s: wrote %q", name, strings.TrimPrefix(errb.String(), before))
+		}
+	}
+}
+
+// TestGradedSeverity: a rule whose findings context moves off the default
+// severity says so in rules (text and JSON), explain and its page.
+func TestGradedSeverity(t *testing.T) {
+	_, out, _ := run(t, false, nil, "rules")
+	if !regexp.MustCompile(`(?m)^GO305\s+\S+\s+warning\*\s`).MatchString(out) || !strings.Contains(out, "* graded by context") {
+		t.Errorf("rules does not mark GO305 as graded:\n%s", out)
+	}
+	if regexp.MustCompile(`(?m)^GO205\s+\S+\s+note\*`).MatchString(out) {
+		t.Errorf("rules marks GO205, which is not graded")
+	}
+	_, out, _ = run(t, false, nil, "rules", "--format", "json")
+	var list []ruleJSON
+	if err := json.Unmarshal([]byte(out), &list); err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range list {
+		if r.ID == "GO305" && !strings.Contains(r.Graded, "error when") {
+			t.Errorf("GO305's JSON entry has graded %q", r.Graded)
+		}
+	}
+	_, out, _ = run(t, false, nil, "explain", "GO305")
+	if !strings.Contains(out, "severity by context: an error when") {
+		t.Errorf("explain GO305 does not say how it is graded:\n%s", out)
+	}
+	for _, r := range Registry() {
+		if r.ID == "GO305" && !strings.Contains(r.Markdown(), "| Severity by context | an error when") {
+			t.Errorf("GO305's page does not say how it is graded")
 		}
 	}
 }

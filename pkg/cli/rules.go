@@ -39,6 +39,7 @@ type ruleJSON struct {
 	ID       string   `json:"id"`
 	Name     string   `json:"name"`
 	Severity string   `json:"severity"`
+	Graded   string   `json:"graded,omitempty"` // how context moves the severity
 	Title    string   `json:"title"`
 	Summary  string   `json:"summary"`
 	CWE      []string `json:"cwe"`
@@ -54,17 +55,25 @@ func rulesRun(app *App, opts *RulesOptions) error {
 	case "text":
 		tw := tabwriter.NewWriter(app.Out, 0, 4, 2, ' ', 0)
 		fmt.Fprintln(tw, "ID\tNAME\tSEVERITY\tTITLE")
-		optional := 0
+		optional, graded := 0, 0
 		for _, r := range all {
 			title := r.Doc.Title
 			if r.Doc.Optional {
 				title += " (off by default)"
 				optional++
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.ID, r.Name, r.Doc.Severity, title)
+			sev := r.Doc.Severity.String()
+			if r.Doc.Graded != "" {
+				sev += "*"
+				graded++
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.ID, r.Name, sev, title)
 		}
 		if err := tw.Flush(); err != nil {
 			return err
+		}
+		if graded > 0 {
+			fmt.Fprintf(app.Out, "\n* graded by context: a finding may be reported at another severity, and its message says why (apiaudit explain ID).\n")
 		}
 		if optional > 0 {
 			fmt.Fprintf(app.Out, "\n%d rules are off by default; turn one on with rules: {enable: [ID]} in .apiaudit.yaml.\n", optional)
@@ -74,7 +83,7 @@ func rulesRun(app *App, opts *RulesOptions) error {
 		out := make([]ruleJSON, 0, len(all))
 		for _, r := range all {
 			out = append(out, ruleJSON{
-				ID: r.ID, Name: r.Name, Severity: r.Doc.Severity.String(), Title: r.Doc.Title,
+				ID: r.ID, Name: r.Name, Severity: r.Doc.Severity.String(), Graded: r.Doc.Graded, Title: r.Doc.Title,
 				Summary: r.Doc.Summary, CWE: cweIDs(r), OWASP: nonNil(r.Doc.OWASP), Since: r.Doc.Since, HelpURI: r.HelpURI(),
 				Default: !r.Doc.Optional,
 			})

@@ -2,6 +2,7 @@ package goapi
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"strings"
 )
@@ -243,6 +244,47 @@ var CredentialReads = Table[CredentialArg]{}.Merge(
 		"(*github.com/gofiber/fiber.Ctx).Cookies"),
 )
 
+// RequestValues are calls that return a value the client sent (a header,
+// a query or form parameter, a cookie), with the index of the argument
+// that names it (-1: none). Comparing one with a secret is checking a
+// credential, whatever its name.
+var RequestValues = Table[int]{}.Merge(
+	Set(0,
+		"(net/http.Header).Get", "(net/http.Header).Values",
+		"(*net/http.Request).FormValue", "(*net/http.Request).PostFormValue",
+		"(*net/http.Request).Cookie", "(net/url.Values).Get",
+		"(*github.com/gin-gonic/gin.Context).GetHeader", "(*github.com/gin-gonic/gin.Context).Query",
+		"(*github.com/gin-gonic/gin.Context).DefaultQuery", "(*github.com/gin-gonic/gin.Context).PostForm",
+		"(*github.com/gin-gonic/gin.Context).Cookie",
+		"(github.com/labstack/echo.Context).QueryParam", "(github.com/labstack/echo.Context).FormValue",
+		"(github.com/labstack/echo.Context).Cookie",
+		"(*github.com/gofiber/fiber.Ctx).Get", "(*github.com/gofiber/fiber.Ctx).Query",
+		"(*github.com/gofiber/fiber.Ctx).Cookies"),
+	Set(-1, "(*net/http.Request).BasicAuth"),
+)
+
+// SecretCompares are the functions that compare a value with a secret in
+// constant time: calling one on a request value checks a credential.
+var SecretCompares = Set(true, "crypto/subtle.ConstantTimeCompare", "crypto/hmac.Equal")
+
+// notCredential are words in header or parameter names that carry
+// something other than a credential, which a middleware may compare and
+// answer 403 for (an Origin check, CSRF protection, content negotiation).
+var notCredential = []string{"origin", "referer", "content-", "accept", "csrf", "xsrf", "forwarded",
+	"user-agent", "host", "sec-", "if-", "x-requested-with", "upgrade", "connection", "mcp-session", "mcp-protocol"}
+
+// IsNotCredential reports whether a header or parameter name carries
+// something other than a credential.
+func IsNotCredential(name string) bool {
+	name = strings.ToLower(name)
+	for _, w := range notCredential {
+		if strings.Contains(name, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // CredentialHeaders are the request headers that carry credentials,
 // lowercase.
 var CredentialHeaders = []string{
@@ -308,4 +350,36 @@ func IsAuthStatus(info *types.Info, e ast.Expr) bool {
 	}
 	s := v.ExactString()
 	return s == "401" || s == "403"
+}
+
+// RoutePath is the text of a route path as the code builds it, for
+// messages: a constant as it is, fmt.Sprintf's format ("/items/%s"), and
+// a concatenation with its variable parts shown as "…" ("/items/" + id is
+// "/items/…"); "" when nothing of it is constant.
+func RoutePath(info *types.Info, e ast.Expr) string {
+	e = ast.Unparen(e)
+	if v := constValue(info, e); v != nil {
+		return ConstString(info, e)
+	}
+	switch x := e.(type) {
+	case *ast.CallExpr:
+		if fn := Callee(info, x); fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "fmt" && fn.Name() == "Sprintf" && len(x.Args) > 0 {
+			return ConstString(info, x.Args[0])
+		}
+	case *ast.BinaryExpr:
+		if x.Op == token.ADD {
+			l, r := RoutePath(info, x.X), RoutePath(info, x.Y)
+			if l == "" && r == "" {
+				return ""
+			}
+			if l == "" {
+				l = "…"
+			}
+			if r == "" {
+				r = "…"
+			}
+			return l + r
+		}
+	}
+	return ""
 }

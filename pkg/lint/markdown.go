@@ -14,6 +14,9 @@ func (r *Rule) Markdown() string {
 	b.WriteString("| | |\n|---|---|\n")
 	fmt.Fprintf(&b, "| Name | `%s` |\n", r.Name)
 	fmt.Fprintf(&b, "| Default severity | %s |\n", d.Severity)
+	if d.Graded != "" {
+		fmt.Fprintf(&b, "| Severity by context | %s; the message says why |\n", d.Graded)
+	}
 	fmt.Fprintf(&b, "| Precision | %s |\n", d.Precision)
 	if d.Optional {
 		fmt.Fprintf(&b, "| Enabled | off by default: turn it on with `rules: {enable: [%s]}` in .apiaudit.yaml |\n", r.ID)

@@ -52,7 +52,13 @@ the way checks who is calling. What counts as a check:
 - your own middleware or helper (in any package of the module) that reads a
   credential (r.BasicAuth, an Authorization or API-key header, a session
   cookie, a jwt Parse, an OIDC Verify) and answers 401 or 403 or aborts the
-  chain, or that calls one that does;
+  chain, or that calls one that does. A header, query parameter or cookie
+  of any name counts as a credential when the code compares it with a
+  secret the server holds (subtle.ConstantTimeCompare, hmac.Equal, == or !=
+  against a value that is not a constant): a middleware that checks
+  X-Internal-Key against its key and answers 403 authenticates. Comparing
+  Origin, Referer, CSRF or content headers does not, and neither does
+  checking that a header is present;
 - on the route (middleware arguments, chi With, a wrapper around the
   handler), on its group or sub-router, on the router (Use), on a router it
   is mounted on, or around the whole mux where it is served
@@ -89,6 +95,7 @@ func requireToken(next http.Handler) http.Handler {
 }`,
 		Lang:      "go",
 		Severity:  lint.SeverityError,
+		Graded:    "a level lower in example code or test scaffolding (examples/, _examples, demo, conformance, test/, testkit, a package named like oauthtest)",
 		Precision: "high",
 		CWE:       []int{306, 862},
 		OWASP:     []string{"API2:2023", "API5:2023", "LLM06:2025"},
@@ -179,7 +186,7 @@ func run(pass *analysis.Pass) (any, error) {
 		if method == "" {
 			method = "ANY"
 		}
-		pass.Reportf(call.Pos(), "%s %s %s with no authentication", method, route, why)
+		goapi.Reportf(pass, goapi.Error, call.Pos(), "%s %s %s with no authentication", method, route, why)
 	}
 	return nil, nil
 }
@@ -219,7 +226,7 @@ func describe(pass *analysis.Pass, g *authn.Guard, call *ast.CallExpr, c goapi.R
 		method = strings.ToUpper(goapi.ConstString(info, call.Args[c.MethodArg]))
 	}
 	if c.PathArg >= 0 && c.PathArg < len(call.Args) {
-		route = goapi.ConstString(info, call.Args[c.PathArg])
+		route = goapi.RoutePath(info, call.Args[c.PathArg])
 	}
 	fn := goapi.Callee(info, call)
 	if fn.Pkg().Path() == "net/http" {
@@ -244,7 +251,7 @@ func describe(pass *analysis.Pass, g *authn.Guard, call *ast.CallExpr, c goapi.R
 				return
 			}
 			if rc.Kind == goapi.RouteDerive && rc.PathArg >= 0 && rc.PathArg < len(e.Args) {
-				prefix = append(prefix, goapi.ConstString(info, e.Args[rc.PathArg]))
+				prefix = append(prefix, goapi.RoutePath(info, e.Args[rc.PathArg]))
 			}
 			if f.Name() == "Methods" {
 				for _, a := range e.Args {
@@ -274,7 +281,7 @@ func describe(pass *analysis.Pass, g *authn.Guard, call *ast.CallExpr, c goapi.R
 					rc, ok := goapi.Routers.Lookup(goapi.Callee(info, n))
 					if ok && rc.Callback >= 0 && rc.Callback < len(n.Args) && n.Args[rc.Callback] == lit {
 						if rc.PathArg >= 0 {
-							prefix = append(prefix, goapi.ConstString(info, n.Args[rc.PathArg]))
+							prefix = append(prefix, goapi.RoutePath(info, n.Args[rc.PathArg]))
 						}
 						if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok {
 							walk(sel.X)

@@ -3,14 +3,19 @@
 package go102
 
 import (
+	"fmt"
 	"go/ast"
+	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/apiaudit/apiaudit/pkg/goapi"
+	"github.com/apiaudit/apiaudit/pkg/goapi/agenttool"
 	"github.com/apiaudit/apiaudit/pkg/goapi/authn"
+	"github.com/apiaudit/apiaudit/pkg/goapi/reach"
 	"github.com/apiaudit/apiaudit/pkg/lint"
 )
 
@@ -39,8 +44,23 @@ own middleware that reads a credential and answers 401 or 403 (see GO101 for
 what counts, and its auth-middleware option). It stays silent when the
 handler goes somewhere it cannot follow, such as a function in another
 package. It cannot see authentication done by a proxy in front of the
-server, and it does not judge how good the token verifier is.`,
-		Fix: "wrap the MCP handler in auth.RequireBearerToken(verifier, opts) (or your auth middleware) before serving it",
+server, and it does not judge how good the token verifier is.
+
+A finding is an error, lowered one level for each of these, and the message
+says which applied: every tool the package registers has a handler that
+reaches no command execution, file or database write, mutating HTTP request
+or model call, and calls nothing it cannot follow (a method of an interface
+such as a tool registry's Run, a function value): an echo demo is not a
+shell; the code lives in examples/,
+_examples, demo, conformance or test scaffolding (a test/ or testkit
+package, a package named like oauthtest); every address the same function
+serves on is a loopback one (localhost, 127.0.0.1, [::1], also a flag's
+default or a fmt.Sprintf format), reachable from the same machine only
+(local processes and, without origin checks, web pages through DNS
+rebinding can still call it). When the tools do reach one of those, the
+message names the first it found. The advice names the SDK in use: go-sdk
+has auth.RequireBearerToken, mcp-go has no auth middleware of its own.`,
+		Fix: "authenticate every request before it reaches the MCP server: go-sdk's auth.RequireBearerToken(verifier, opts) around the handler; with mcp-go, which has no auth middleware, your own around the server (an http.Handler) served with http.Handle instead of Start",
 		Bad: `handler := mcp.NewStreamableHTTPHandler(func(*http.Request) *mcp.Server { return server }, nil)
 http.Handle("/mcp", handler)
 log.Fatal(http.ListenAndServe(":8080", nil))`,
@@ -52,6 +72,7 @@ http.Handle("/mcp", auth.RequireBearerToken(verifyToken, &auth.RequireBearerToke
 log.Fatal(http.ListenAndServe(":8080", nil))`,
 		Lang:      "go",
 		Severity:  lint.SeverityError,
+		Graded:    "a level lower for each of: tools that reach nothing destructive or costly, example or test code, a loopback listen address",
 		Precision: "high",
 		CWE:       []int{306},
 		OWASP:     []string{"API2:2023", "LLM06:2025"},
@@ -64,7 +85,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:     "GO102",
 	Doc:      "reports MCP servers served over HTTP without authentication",
 	URL:      Rule.HelpURI(),
-	Requires: []*analysis.Analyzer{inspect.Analyzer, authn.Analyzer},
+	Requires: []*analysis.Analyzer{inspect.Analyzer, authn.Analyzer, agenttool.Analyzer, reach.Analyzer},
 	Run:      run,
 }
 
@@ -73,18 +94,234 @@ func init() { Rule.Analyzer = Analyzer }
 func run(pass *analysis.Pass) (any, error) {
 	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	var g *authn.Guard
-	for n := range ins.PreorderSeq((*ast.CallExpr)(nil)) {
-		call := n.(*ast.CallExpr)
+	var tools *toolReach
+	for cur := range ins.Root().Preorder((*ast.CallExpr)(nil)) {
+		call := cur.Node().(*ast.CallExpr)
 		transport, fn, ok := goapi.MCPHTTPHandlers.Call(pass.TypesInfo, call)
 		if !ok {
 			continue
 		}
 		if g == nil {
 			g = authn.NewGuard(pass, pass.ResultOf[authn.Analyzer].(*authn.Result))
+			tools = newToolReach(pass)
 		}
-		if g.Value(call) == authn.Open {
-			pass.Reportf(call.Pos(), "MCP server over %s (%s.%s) is served with no authentication", transport, fn.Pkg().Name(), fn.Name())
+		if g.Value(call) != authn.Open {
+			continue
 		}
+		grade := goapi.NewGrade(goapi.Error)
+		var reaches string
+		switch caps, via, known := tools.caps(); {
+		case known && caps&goapi.Sensitive == 0:
+			grade.Lower(fmt.Sprintf("its %s reach no command execution, file or database write, mutating request or model call", plural(len(tools.list), "tool")))
+		case caps&goapi.Sensitive != 0:
+			first, rest := splitFirst(caps & goapi.Sensitive)
+			reaches = fmt.Sprintf(", and its tools reach %s (%s)", first, via)
+			if rest != 0 {
+				reaches += ", " + rest.String()
+			}
+		}
+		if why := goapi.PlaceReason(pass.Pkg.Path()); why != "" {
+			grade.Lower(why)
+		}
+		if addr, ok := listenAddr(pass, cur); ok {
+			grade.Lower("it listens on " + addr + ", reachable from this machine only")
+		}
+		grade.Report(pass, analysis.Diagnostic{Pos: call.Pos(), End: call.End(),
+			Message: fmt.Sprintf("MCP server over %s (%s.%s) is served with no authentication%s: %s",
+				transport, fn.Pkg().Name(), fn.Name(), reaches, advice(fn))})
 	}
 	return nil, nil
+}
+
+// advice is how to authenticate a server of the SDK that fn belongs to,
+// in that SDK's own terms.
+func advice(fn *types.Func) string {
+	if strings.HasPrefix(fn.Pkg().Path(), "github.com/mark3labs/mcp-go") {
+		return "mcp-go has no auth middleware of its own; serve the " + fn.Name()[len("New"):] +
+			" (an http.Handler) through one that checks a bearer token, with http.Handle or your router, instead of its Start method"
+	}
+	return "wrap the handler in auth.RequireBearerToken (github.com/modelcontextprotocol/go-sdk/auth) or your own auth middleware"
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// listenAddr is the address the function around cur serves on, when every
+// serve call in it (http.ListenAndServe, an http.Server's Addr, mcp-go's
+// Start, net.Listen) names a constant loopback address; ok is false when
+// one listens elsewhere, or none is seen.
+func listenAddr(pass *analysis.Pass, cur inspector.Cursor) (string, bool) {
+	var body ast.Node
+	for c := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		body = c.Node()
+		break
+	}
+	if body == nil {
+		return "", false
+	}
+	info := pass.TypesInfo
+	var addrs []string
+	all := true
+	check := func(e ast.Expr) {
+		a, ok := goapi.ListenAddr(info, body, e)
+		if ok && goapi.Loopback(a) {
+			addrs = append(addrs, a)
+		} else {
+			all = false
+		}
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			fn := goapi.Callee(info, n)
+			if fn == nil || fn.Pkg() == nil || len(n.Args) == 0 {
+				return true
+			}
+			switch goapi.Of(fn).String() {
+			case "net/http.ListenAndServe", "net/http.ListenAndServeTLS",
+				"(github.com/mark3labs/mcp-go/server.StreamableHTTPServer).Start",
+				"(github.com/mark3labs/mcp-go/server.SSEServer).Start":
+				check(n.Args[0])
+			case "net.Listen":
+				if len(n.Args) == 2 {
+					check(n.Args[1])
+				}
+			}
+		case *ast.CompositeLit:
+			if goapi.IsType(info.TypeOf(n), "net/http", "Server") {
+				for _, el := range n.Elts {
+					if kv, ok := el.(*ast.KeyValueExpr); ok {
+						if id, ok := kv.Key.(*ast.Ident); ok && id.Name == "Addr" {
+							check(kv.Value)
+						}
+					}
+				}
+			}
+		}
+		return true
+	})
+	if !all || len(addrs) == 0 {
+		return "", false
+	}
+	return addrs[0], true
+}
+
+// toolReach is what the tools registered in the package can do.
+type toolReach struct {
+	pass   *analysis.Pass
+	bodies map[*types.Func]*ast.BlockStmt
+	list   []*agenttool.Tool
+	reach  *reach.Result
+	done   bool
+	c      goapi.Capability
+	via    string
+	known  bool
+}
+
+func newToolReach(pass *analysis.Pass) *toolReach {
+	t := &toolReach{
+		pass:   pass,
+		list:   pass.ResultOf[agenttool.Analyzer].(*agenttool.Result).Tools,
+		reach:  pass.ResultOf[reach.Analyzer].(*reach.Result),
+		bodies: map[*types.Func]*ast.BlockStmt{},
+	}
+	for fn, body := range goapi.FuncBodies(pass.TypesInfo, pass.Files) {
+		t.bodies[fn] = body
+	}
+	return t
+}
+
+// dynamic reports whether the code under n, or a function of this package
+// it calls, calls through an interface of a non-standard package or a
+// function value: what runs there (a tool registry's Run method, a
+// callback) cannot be seen, so the tools are not known to be harmless.
+func (t *toolReach) dynamic(n ast.Node, seen map[*types.Func]bool) bool {
+	info := t.pass.TypesInfo
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			if tv, ok := info.Types[n.Fun]; ok && (tv.IsType() || tv.IsBuiltin()) {
+				return true
+			}
+			fn := goapi.Callee(info, n)
+			if fn == nil {
+				found = true // a function value
+				return false
+			}
+			if recv := fn.Signature().Recv(); recv != nil && types.IsInterface(recv.Type()) && fn.Pkg() != nil && !stdlib(fn.Pkg().Path()) {
+				found = true
+				return false
+			}
+		case *ast.Ident:
+			fn, ok := info.Uses[n].(*types.Func)
+			if ok && fn.Pkg() == t.pass.Pkg && !seen[fn.Origin()] {
+				seen[fn.Origin()] = true
+				if body := t.bodies[fn.Origin()]; body != nil && t.dynamic(body, seen) {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// stdlib reports whether an interface of this package is one of the
+// standard library's plumbing interfaces (io.Writer, context.Context,
+// fmt.Stringer, http.ResponseWriter...), whose methods run no tool.
+func stdlib(path string) bool {
+	switch path {
+	case "io", "context", "fmt", "sort", "hash", "net/http", "log/slog", "strings", "bytes", "errors", "net":
+		return true
+	}
+	return strings.HasPrefix(path, "encoding/")
+}
+
+// caps is the union of what the package's tool handlers reach, one way
+// each is reached, and whether every handler could be seen. A package
+// that registers no tools of its own is not known: its server may get
+// them from another package.
+func (t *toolReach) caps() (goapi.Capability, string, bool) {
+	if t.done {
+		return t.c, t.via, t.known
+	}
+	t.done = true
+	t.known = len(t.list) > 0
+	for _, tool := range t.list {
+		if tool.Handler == nil || !tool.HandlerKnown {
+			t.known = false
+			continue
+		}
+		f := t.reach.Node(tool.Handler)
+		if f == nil {
+			if t.dynamic(tool.Handler, map[*types.Func]bool{}) {
+				t.known = false // it calls code that cannot be seen from here
+			}
+			continue
+		}
+		// Explain the most serious capability: keep the explanation of the
+		// first tool that reaches it.
+		if first, _ := splitFirst((t.c | f.Caps) & goapi.Sensitive); first != 0 && f.Caps&first != 0 && t.c&first == 0 {
+			t.via = tool.Label() + " → " + f.Why(first)
+		}
+		t.c |= f.Caps
+	}
+	return t.c, t.via, t.known
+}
+
+// splitFirst splits c into its most serious capability and the rest.
+func splitFirst(c goapi.Capability) (first, rest goapi.Capability) {
+	each := c.Each()
+	if len(each) == 0 {
+		return 0, 0
+	}
+	return each[0], c &^ each[0]
 }

@@ -47,6 +47,7 @@ other middleware.`,
 		Good:      `handler := mcp.NewStreamableHTTPHandler(getServer, &mcp.StreamableHTTPOptions{})`,
 		Lang:      "go",
 		Severity:  lint.SeverityWarning,
+		Graded:    "a level lower in example code or test scaffolding (examples/, _examples, demo, conformance, test/, testkit, a package named like oauthtest)",
 		Precision: "high",
 		CWE:       []int{346, 350},
 		OWASP:     []string{"API8:2023", "LLM06:2025"},
@@ -87,7 +88,7 @@ func run(pass *analysis.Pass) (any, error) {
 			for _, elt := range n.Elts {
 				if kv, ok := elt.(*ast.KeyValueExpr); ok {
 					if id, ok := kv.Key.(*ast.Ident); ok && id.Name == "DisableLocalhostProtection" && isTrue(info, kv.Value) {
-						pass.Reportf(kv.Pos(), "DisableLocalhostProtection turns off the MCP server's DNS-rebinding protection")
+						goapi.Reportf(pass, goapi.Warning, kv.Pos(), "DisableLocalhostProtection turns off the MCP server's DNS-rebinding protection")
 					}
 				}
 			}
@@ -98,7 +99,7 @@ func run(pass *analysis.Pass) (any, error) {
 					continue
 				}
 				if t := info.TypeOf(sel.X); goapi.IsType(t, goSDK, "StreamableHTTPOptions") || goapi.IsType(t, goSDK, "SSEOptions") {
-					pass.Reportf(n.Pos(), "DisableLocalhostProtection turns off the MCP server's DNS-rebinding protection")
+					goapi.Reportf(pass, goapi.Warning, n.Pos(), "DisableLocalhostProtection turns off the MCP server's DNS-rebinding protection")
 				}
 			}
 		case *ast.CallExpr:
@@ -109,12 +110,12 @@ func run(pass *analysis.Pass) (any, error) {
 			switch name := goapi.Of(fn); {
 			case disableOptions[name]:
 				if len(n.Args) == 1 && isTrue(info, n.Args[0]) {
-					pass.Reportf(n.Pos(), "server.%s(true) turns off the MCP server's DNS-rebinding protection", fn.Name())
+					goapi.Reportf(pass, goapi.Warning, n.Pos(), "server.%s(true) turns off the MCP server's DNS-rebinding protection", fn.Name())
 				}
 			case name == corsOrigins:
 				for _, a := range n.Args {
 					if goapi.ConstString(info, a) == "*" {
-						pass.Reportf(a.Pos(), "server.WithCORSAllowedOrigins(\"*\") lets any web page call the MCP server")
+						goapi.Reportf(pass, goapi.Warning, a.Pos(), "server.WithCORSAllowedOrigins(\"*\") lets any web page call the MCP server")
 					}
 				}
 			}

@@ -6,6 +6,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"reflect"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -24,7 +25,7 @@ var Rule = &lint.Rule{
 		Summary: "An HTTP handler reads or decodes the request body (io.ReadAll, json.NewDecoder, xml.NewDecoder, " +
 			"r.ParseMultipartForm, r.FormFile, r.MultipartReader, gin's Bind and ShouldBind methods, echo's " +
 			"c.Bind) with no http.MaxBytesReader applied earlier in the same function and no body-limit " +
-			"middleware in the package.",
+			"middleware (a framework's, or your own that wraps the body and calls the next handler) installed by the package.",
 		Why: `net/http does not limit the size of a request body. A handler that reads the
 whole body into memory (io.ReadAll), decodes it as one JSON or XML value, or
 parses a multipart form (whose files spill to disk) lets any client make the
@@ -55,8 +56,19 @@ package installs a body-limit middleware: chi's ` + "`middleware.RequestSize`" +
 net/http handlers), echo's ` + "`middleware.BodyLimit`" + `, a gin middleware that wraps
 c.Request.Body with http.MaxBytesReader, or http.MaxBytesHandler around a
 gin engine. Such a middleware is taken to cover every handler of its kind in
-the package, even when it is installed on one route group only. Limits set
-in other packages or in helpers that receive the request are not seen.
+the package, even when it is installed on one route group only.
+
+Your own net/http body-limit middleware counts too: a function that sets
+r.Body = http.MaxBytesReader(w, r.Body, n) (or an io.LimitReader) and then
+passes the request on (next.ServeHTTP(w, r), next(w, r)). The package
+that defines it is taken to limit: its handlers when it installs it
+(r.Use(limit(n)), limit(n)(mux)); the functions it hands the limited
+request to (a handler that bounds the body and dispatches to a session's
+methods); and its other middleware (functions that take the next
+http.Handler or http.HandlerFunc), which are taken to run after it, as a
+chain built elsewhere usually puts the limit first. A limiter defined in
+another package and installed here is not seen (name it in an ignore), nor
+are limits set in helpers that receive the request.
 "Earlier" means earlier in the source, so a limit set in one branch counts
 for the rest of the function. r.ParseForm, r.FormValue and r.PostFormValue
 are not reported: net/http caps url-encoded forms at 10 MB by itself.
@@ -82,6 +94,7 @@ BindHeader, BindUri) are not reported.`,
 }`,
 		Lang:      "go",
 		Severity:  lint.SeverityWarning,
+		Graded:    "a level lower in example code or test scaffolding (examples/, _examples, demo, conformance, test/, testkit, a package named like oauthtest)",
 		Precision: "high",
 		CWE:       []int{770, 400},
 		OWASP:     []string{"API4:2023", "LLM10:2025"},
@@ -94,8 +107,38 @@ var Analyzer = &analysis.Analyzer{
 	Name:     "GO201",
 	Doc:      "reports HTTP handlers that read the request body with no size limit",
 	URL:      Rule.HelpURI(),
-	Requires: []*analysis.Analyzer{inspect.Analyzer},
+	Requires: []*analysis.Analyzer{inspect.Analyzer, limiters},
 	Run:      run,
+}
+
+// limiters finds the package's body-limit middleware. It exports no
+// facts: an analyzer with facts makes a scan load every dependency's
+// syntax, which GO201 does not otherwise need (and which fails on some
+// standard packages with cgo on), so a limiter installed from another
+// package is not seen.
+var limiters = &analysis.Analyzer{
+	Name: "apiauditbodylimit",
+	Doc:  "finds net/http middleware that limit the request body and pass the request on",
+	Run: func(pass *analysis.Pass) (any, error) {
+		own, covered := httpLimiters(pass)
+		return &limiterSet{pass, own, covered}, nil
+	},
+	ResultType: reflect.TypeFor[*limiterSet](),
+}
+
+// limiterSet answers which functions of the package limit the body.
+type limiterSet struct {
+	pass *analysis.Pass
+	own  map[*types.Func]bool
+	// covered are the functions of the package that a limiter hands the
+	// limited request to (req.Body is bounded there), directly or through
+	// each other: a handler that wraps the body and dispatches to a
+	// session's servePOST.
+	covered map[*types.Func]bool
+}
+
+func (l *limiterSet) has(fn *types.Func) bool {
+	return l.own[fn]
 }
 
 func init() { Rule.Analyzer = Analyzer }
@@ -153,7 +196,7 @@ func run(pass *analysis.Pass) (any, error) {
 		var body *ast.BlockStmt
 		switch n := n.(type) {
 		case *ast.FuncDecl:
-			if limited.funcs[pass.TypesInfo.Defs[n.Name]] {
+			if limited.funcs[pass.TypesInfo.Defs[n.Name]] || limited.dispatched[pass.TypesInfo.Defs[n.Name]] {
 				continue
 			}
 			ftype, body = n.Type, n.Body
@@ -229,21 +272,21 @@ func checkHandler(pass *analysis.Pass, h handler, body *ast.BlockStmt) {
 				return true
 			}
 			if i, ok := bodyReaders[[2]string{fn.Pkg().Path(), fn.Name()}]; ok && fn.Signature().Recv() == nil && i < len(n.Args) && isBody(pass, n.Args[i], h) {
-				pass.Reportf(n.Pos(), "%s.%s reads %s with no size limit", fn.Pkg().Name(), fn.Name(), types.ExprString(ast.Unparen(n.Args[i])))
+				goapi.Reportf(pass, goapi.Warning, n.Pos(), "%s.%s reads %s with no size limit", fn.Pkg().Name(), fn.Name(), types.ExprString(ast.Unparen(n.Args[i])))
 			}
 			sel, ok := n.Fun.(*ast.SelectorExpr)
 			if !ok {
 				return true
 			}
 			if formParsers[fn.Name()] && isRequestMethod(fn) && isRequest(pass, sel.X, h) {
-				pass.Reportf(n.Pos(), "%s reads a multipart body with no size limit", types.ExprString(sel))
+				goapi.Reportf(pass, goapi.Warning, n.Pos(), "%s reads a multipart body with no size limit", types.ExprString(sel))
 			}
 			binders := ginBinders
 			if h.kind == "echo" {
 				binders = echoBinders
 			}
 			if _, ok := binders.Lookup(fn); ok && h.kind != "http" && refersTo(pass, sel.X, h.req) {
-				pass.Reportf(n.Pos(), "%s reads the request body with no size limit", types.ExprString(sel))
+				goapi.Reportf(pass, goapi.Warning, n.Pos(), "%s reads the request body with no size limit", types.ExprString(sel))
 			}
 		}
 		return true
@@ -255,9 +298,10 @@ func checkHandler(pass *analysis.Pass, h handler, body *ast.BlockStmt) {
 // the extent of that argument (for function literals written inside it),
 // and the kinds of handler that a package-wide middleware covers.
 type limits struct {
-	funcs  map[types.Object]bool
-	ranges [][2]token.Pos
-	kinds  map[string]bool
+	funcs      map[types.Object]bool
+	dispatched map[types.Object]bool // handed the request after a limiter bounded it
+	ranges     [][2]token.Pos
+	kinds      map[string]bool
 }
 
 func (l limits) covers(pos token.Pos) bool {
@@ -307,7 +351,134 @@ func limitedHandlers(pass *analysis.Pass, ins *inspector.Inspector) limits {
 	if ginMiddlewareLimits(pass, ins) {
 		l.kinds["gin"] = true
 	}
+	// net/http middleware that limits the body: its own package's other
+	// middleware are built to run after it, and a package that installs
+	// it (r.Use(limit(n)), limit(n)(mux)) limits its handlers' bodies.
+	lim := pass.ResultOf[limiters].(*limiterSet)
+	for n := range ins.PreorderSeq((*ast.CallExpr)(nil)) {
+		fn := typeutil.StaticCallee(pass.TypesInfo, n.(*ast.CallExpr))
+		if fn == nil {
+			continue
+		}
+		if lim.has(fn) {
+			l.kinds["http"] = true
+		}
+	}
+	l.dispatched = map[types.Object]bool{}
+	for fn := range lim.covered {
+		l.dispatched[fn] = true
+	}
+	if len(lim.own) > 0 {
+		for n := range ins.PreorderSeq((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+			var ft *ast.FuncType
+			switch n := n.(type) {
+			case *ast.FuncDecl:
+				ft = n.Type
+			case *ast.FuncLit:
+				ft = n.Type
+			}
+			if takesNext(pass, ft) {
+				l.ranges = append(l.ranges, [2]token.Pos{n.Pos(), n.End()})
+			}
+		}
+	}
 	return l
+}
+
+// httpLimiters finds the package's net/http body-limit middleware: top-level
+// functions and methods that replace a request's Body by a limited reader
+// and then pass the request on (next.ServeHTTP(w, r), next(w, r)), and the
+// functions of the package they hand the limited request to.
+func httpLimiters(pass *analysis.Pass) (out, covered map[*types.Func]bool) {
+	out, covered = map[*types.Func]bool{}, map[*types.Func]bool{}
+	if goapi.InGOROOT(pass.Fset, pass.Files) {
+		return out, covered // the standard library's are in the tables (http.MaxBytesHandler)
+	}
+	bodies := map[*types.Func]*ast.BlockStmt{}
+	var handOn func(body ast.Node, after token.Pos)
+	handOn = func(body ast.Node, after token.Pos) {
+		ast.Inspect(body, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok || call.Pos() < after {
+				return true
+			}
+			fn := goapi.Callee(pass.TypesInfo, call)
+			if fn == nil || fn.Pkg() != pass.Pkg || covered[fn.Origin()] {
+				return true
+			}
+			for _, a := range call.Args {
+				if isRequestPtr(pass.TypesInfo.TypeOf(a)) {
+					covered[fn.Origin()] = true
+					if b := bodies[fn.Origin()]; b != nil {
+						handOn(b, token.NoPos)
+					}
+					break
+				}
+			}
+			return true
+		})
+	}
+	for fn, body := range goapi.FuncBodies(pass.TypesInfo, pass.Files) {
+		bodies[fn] = body
+	}
+	for fn, body := range goapi.FuncBodies(pass.TypesInfo, pass.Files) {
+		limits, passes := false, false
+		var limitAt token.Pos
+		ast.Inspect(body, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				for i, lhs := range n.Lhs {
+					sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
+					if ok && i < len(n.Rhs) && sel.Sel.Name == "Body" && isRequestPtr(pass.TypesInfo.TypeOf(sel.X)) && isLimit(pass, n.Rhs[i]) && !limits {
+						limits, limitAt = true, n.End()
+					}
+				}
+			case *ast.CallExpr:
+				if limits && passesOn(pass, n) {
+					passes = true
+				}
+			}
+			return true
+		})
+		if limits && passes {
+			out[fn] = true
+			handOn(body, limitAt)
+		}
+	}
+	return out, covered
+}
+
+// passesOn reports whether call hands the request to the next handler:
+// h.ServeHTTP(w, r) on an http.Handler, or a call of an http.HandlerFunc
+// value.
+func passesOn(pass *analysis.Pass, call *ast.CallExpr) bool {
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "ServeHTTP" {
+		return true
+	}
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := pass.TypesInfo.Uses[id].(*types.Var)
+	return ok && (isNamed(v.Type(), "HandlerFunc") || isHandlerSig(v.Type()))
+}
+
+// takesNext reports whether a function takes the next handler of a chain:
+// a parameter of type http.Handler or http.HandlerFunc.
+func takesNext(pass *analysis.Pass, ft *ast.FuncType) bool {
+	for _, field := range ft.Params.List {
+		t := pass.TypesInfo.TypeOf(field.Type)
+		if isNamed(t, "Handler") || isNamed(t, "HandlerFunc") || isHandlerSig(t) {
+			return true
+		}
+	}
+	return false
+}
+
+func isHandlerSig(t types.Type) bool {
+	sig, ok := types.Unalias(t).(*types.Signature)
+	return ok && sig.Params().Len() == 2 && sig.Results().Len() == 0 &&
+		isNamed(sig.Params().At(0).Type(), "ResponseWriter") && isRequestPtr(sig.Params().At(1).Type())
 }
 
 // ginMiddlewareLimits reports whether the package has a gin middleware that

@@ -2,6 +2,7 @@
 package go202
 
 import (
+	"fmt"
 	"go/ast"
 	"go/constant"
 	"go/token"
@@ -51,8 +52,16 @@ or ReadTimeout or replaces the server. A fiber v2 app is reported at its
 fiber.New call when it is served by Listen (or ListenTLS, Listener...) in
 the same function and its fiber.Config, written there, has no ReadTimeout:
 fiber's default is no timeout. A Config that comes from elsewhere is not
-judged.`,
-		Fix: "start an http.Server with ReadHeaderTimeout (and ReadTimeout) set instead of http.ListenAndServe",
+judged.
+
+Context lowers the severity, and the message says why: a server whose
+address is a loopback one ("localhost:8080", "127.0.0.1:0", "[::1]:9000",
+also through a variable, a flag's default, fmt.Sprintf's format or the
+net.Listen call of a listener) can only be reached from the same machine,
+and code in examples/, _examples, demo, conformance or test scaffolding (a
+test/ or testkit package, a package named like oauthtest) is not what gets
+deployed; both are reported as notes, not warnings.`,
+		Fix: "set ReadHeaderTimeout (and ReadTimeout) on the http.Server that serves the requests; http.ListenAndServe and http.Serve cannot set them, so start an http.Server instead",
 		Bad: `func main() {
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST /v1/chat", chat)
@@ -71,6 +80,7 @@ judged.`,
 }`,
 		Lang:      "go",
 		Severity:  lint.SeverityWarning,
+		Graded:    "a note when the server listens on a loopback address, or in example or test code",
 		Precision: "high",
 		CWE:       []int{400},
 		OWASP:     []string{"API4:2023", "LLM10:2025"},
@@ -106,17 +116,89 @@ func run(pass *analysis.Pass) (any, error) {
 				continue
 			}
 			if fn.Pkg().Path() == "net/http" && fn.Signature().Recv() == nil && noTimeouts[fn.Name()] {
-				pass.Reportf(n.Pos(), "http.%s serves with no read timeouts", fn.Name())
+				var addr ast.Expr
+				if len(n.Args) > 0 {
+					addr = n.Args[0] // ListenAndServe's address, Serve's listener
+				}
+				grade(pass, cur, addr).Report(pass, analysis.Diagnostic{Pos: n.Pos(),
+					Message: fmt.Sprintf("http.%s serves with no read timeouts: it cannot set any, so serve from an http.Server with ReadHeaderTimeout set", fn.Name())})
 			}
 			checkFramework(pass, cur, n, fn, reported)
 		case *ast.CompositeLit:
 			if !isServer(pass.TypesInfo.TypeOf(n)) || setsTimeout(pass, n) || setLater(pass, cur) {
 				continue
 			}
-			pass.Reportf(n.Pos(), "http.Server has neither ReadHeaderTimeout nor ReadTimeout")
+			grade(pass, cur, fieldOf(n, "Addr")).Report(pass, analysis.Diagnostic{Pos: n.Pos(),
+				Message: "http.Server has neither ReadHeaderTimeout nor ReadTimeout: set ReadHeaderTimeout (and ReadTimeout)"})
 		}
 	}
 	return nil, nil
+}
+
+// grade is a finding's severity in context: a server that listens on a
+// loopback address only, or that sits in example code or test scaffolding,
+// is a note. addr is the listen address, a listener (net.Listen's result)
+// or nil.
+func grade(pass *analysis.Pass, cur inspector.Cursor, addr ast.Expr) *goapi.Grade {
+	g := goapi.NewGrade(goapi.Warning)
+	if why := goapi.PlaceReason(pass.Pkg.Path()); why != "" {
+		g.Lower(why)
+	}
+	if addr == nil {
+		return g
+	}
+	body := enclosingFunc(cur)
+	if id, ok := ast.Unparen(addr).(*ast.Ident); ok && goapi.IsType(pass.TypesInfo.TypeOf(id), "net", "Listener") {
+		// Serve(l, h): the address l was opened on.
+		l := listenCall(pass, body, pass.TypesInfo.Uses[id])
+		if l == nil {
+			return g
+		}
+		addr = l.Args[1]
+	}
+	if a, ok := goapi.ListenAddr(pass.TypesInfo, body, addr); ok && goapi.Loopback(a) {
+		g.Lower("it listens on " + a + ", reachable from this machine only")
+	}
+	return g
+}
+
+// listenCall is the net.Listen(network, addr) call that l, a listener, is
+// first assigned from in body (l, err := net.Listen(...)); nil if none.
+func listenCall(pass *analysis.Pass, body ast.Node, l types.Object) *ast.CallExpr {
+	var out *ast.CallExpr
+	ast.Inspect(body, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok || out != nil || len(as.Rhs) != 1 || len(as.Lhs) == 0 {
+			return out == nil
+		}
+		id, ok := as.Lhs[0].(*ast.Ident)
+		call, isCall := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
+		if ok && isCall && pass.TypesInfo.ObjectOf(id) == l && len(call.Args) == 2 {
+			if fn := goapi.Callee(pass.TypesInfo, call); fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "net" && fn.Name() == "Listen" {
+				out = call
+			}
+		}
+		return true
+	})
+	return out
+}
+
+func fieldOf(lit *ast.CompositeLit, name string) ast.Expr {
+	for _, el := range lit.Elts {
+		if kv, ok := el.(*ast.KeyValueExpr); ok {
+			if id, ok := kv.Key.(*ast.Ident); ok && id.Name == name {
+				return kv.Value
+			}
+		}
+	}
+	return nil
+}
+
+func arg0(call *ast.CallExpr) ast.Expr {
+	if len(call.Args) > 0 {
+		return call.Args[0]
+	}
+	return nil
 }
 
 func isServer(t types.Type) bool {
@@ -234,13 +316,15 @@ func checkFramework(pass *analysis.Pass, cur inspector.Cursor, call *ast.CallExp
 	recv := types.ExprString(sel.X)
 	switch path := fn.Pkg().Path(); {
 	case ginRun[goapi.Of(fn)]:
-		pass.Reportf(call.Pos(), "%s.%s serves with no read timeouts: gin's http.Server has none", recv, fn.Name())
+		grade(pass, cur, arg0(call)).Report(pass, analysis.Diagnostic{Pos: call.Pos(),
+			Message: fmt.Sprintf("%s.%s serves with no read timeouts: gin's http.Server has none; serve the engine from an http.Server with ReadHeaderTimeout set", recv, fn.Name())})
 	case (path == "github.com/labstack/echo/v4" || path == "github.com/labstack/echo") && goapi.TypeName(fn.Signature().Recv().Type()) == "Echo":
 		field, ok := echoStart[fn.Name()]
 		if !ok || echoServerSet(pass, cur, sel.X, field) {
 			return
 		}
-		pass.Reportf(call.Pos(), "%s.%s serves with no read timeouts: %s.%s.ReadHeaderTimeout and ReadTimeout are unset", recv, fn.Name(), recv, field)
+		grade(pass, cur, arg0(call)).Report(pass, analysis.Diagnostic{Pos: call.Pos(),
+			Message: fmt.Sprintf("%s.%s serves with no read timeouts: %s.%s.ReadHeaderTimeout and ReadTimeout are unset", recv, fn.Name(), recv, field)})
 	case path == "github.com/gofiber/fiber/v2" && fiberListen[fn.Name()] && goapi.TypeName(fn.Signature().Recv().Type()) == "App":
 		id, ok := ast.Unparen(sel.X).(*ast.Ident)
 		if !ok {
@@ -253,7 +337,8 @@ func checkFramework(pass *analysis.Pass, cur inspector.Cursor, call *ast.CallExp
 			return
 		}
 		reported[c] = true
-		pass.Reportf(c.Pos(), "fiber app %s is served by %s with no ReadTimeout in its fiber.Config", id.Name, fn.Name())
+		grade(pass, cur, arg0(call)).Report(pass, analysis.Diagnostic{Pos: c.Pos(),
+			Message: fmt.Sprintf("fiber app %s is served by %s with no ReadTimeout in its fiber.Config", id.Name, fn.Name())})
 	}
 }
 

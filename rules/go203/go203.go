@@ -55,6 +55,7 @@ those are not reported.`,
 })`,
 		Lang:      "go",
 		Severity:  lint.SeverityWarning,
+		Graded:    "a level lower in example code or test scaffolding (examples/, _examples, demo, conformance, test/, testkit, a package named like oauthtest)",
 		Precision: "high",
 		CWE:       []int{770, 400},
 		OWASP:     []string{"API4:2023", "LLM10:2025"},
@@ -146,7 +147,7 @@ func run(pass *analysis.Pass) (any, error) {
 			name := fn.Pkg().Name() + "." + fn.Name()
 			arg := n.Args[i]
 			if v, ok := limitValue(pass, arg); ok && v >= opts.MaxBodyBytes {
-				pass.Reportf(arg.Pos(), "%s limit %s is at least %s, in effect no limit", name, types.ExprString(arg), size(opts.MaxBodyBytes))
+				goapi.Reportf(pass, goapi.Warning, arg.Pos(), "%s limit %s is at least %s, in effect no limit", name, types.ExprString(arg), size(opts.MaxBodyBytes))
 			}
 		}
 	}
@@ -158,9 +159,9 @@ func judgeField(pass *analysis.Pass, opts *Options, lf limitField, name string, 
 	switch {
 	case !ok:
 	case v < 0 && lf.negative:
-		pass.Reportf(value.Pos(), "%s %s disables %s", name, types.ExprString(value), lf.what)
+		goapi.Reportf(pass, goapi.Warning, value.Pos(), "%s %s disables %s", name, types.ExprString(value), lf.what)
 	case v >= opts.MaxBodyBytes:
-		pass.Reportf(value.Pos(), "%s %s is at least %s, in effect no limit", name, types.ExprString(value), size(opts.MaxBodyBytes))
+		goapi.Reportf(pass, goapi.Warning, value.Pos(), "%s %s is at least %s, in effect no limit", name, types.ExprString(value), size(opts.MaxBodyBytes))
 	}
 }
 

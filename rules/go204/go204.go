@@ -77,6 +77,7 @@ Reported:
 return errors.New("too many tool turns")`,
 		Lang:      "go",
 		Severity:  lint.SeverityWarning,
+		Graded:    "a level lower in example code or test scaffolding (examples/, _examples, demo, conformance, test/, testkit, a package named like oauthtest)",
 		Precision: "medium",
 		CWE:       []int{834, 770},
 		OWASP:     []string{"LLM10:2025", "API4:2023"},
@@ -144,7 +145,7 @@ func run(pass *analysis.Pass) (any, error) {
 			for _, fa := range goapi.FieldAssigns(pass.TypesInfo, n) {
 				if fa.Field == "MaxIterations" && goapi.IsType(fa.Recv, "github.com/tmc/langchaingo/agents", "Executor") && fa.Value != nil {
 					if v, ok := goapi.ConstInt(pass.TypesInfo, fa.Value); ok && v > opts.MaxIterations {
-						pass.Reportf(fa.Value.Pos(), "%s.MaxIterations %d is above the cap of %d model turns", types.ExprString(fa.X), v, opts.MaxIterations)
+						goapi.Reportf(pass, goapi.Warning, fa.Value.Pos(), "%s.MaxIterations %d is above the cap of %d model turns", types.ExprString(fa.X), v, opts.MaxIterations)
 					}
 				}
 			}
@@ -165,7 +166,7 @@ func checkCall(pass *analysis.Pass, opts *Options, cur inspector.Cursor, call *a
 	case turnOptions[name]:
 		if len(call.Args) == 1 {
 			if v, ok := goapi.ConstInt(pass.TypesInfo, call.Args[0]); ok && v > opts.MaxIterations {
-				pass.Reportf(call.Args[0].Pos(), "%s.%s(%d) allows more than %d model turns", fn.Pkg().Name(), fn.Name(), v, opts.MaxIterations)
+				goapi.Reportf(pass, goapi.Warning, call.Args[0].Pos(), "%s.%s(%d) allows more than %d model turns", fn.Pkg().Name(), fn.Name(), v, opts.MaxIterations)
 			}
 		}
 	case toolRunners[name]:
@@ -195,7 +196,7 @@ func checkCall(pass *analysis.Pass, opts *Options, cur inspector.Cursor, call *a
 		if e, ok := fields["MaxIterations"]; ok && positive(pass)(e) {
 			return
 		}
-		pass.Reportf(call.Pos(), "%s runs tools with no MaxIterations: it calls the model until the model stops asking for tools", fn.Name())
+		goapi.Reportf(pass, goapi.Warning, call.Pos(), "%s runs tools with no MaxIterations: it calls the model until the model stops asking for tools", fn.Name())
 	}
 }
 
@@ -231,7 +232,7 @@ func checkLoop(pass *analysis.Pass, res *reach.Result, bodies map[*types.Func]*a
 	if outer != nil && hasDeadline(pass, outer) {
 		return
 	}
-	pass.Reportf(loop.Pos(), "loop in %s calls the model (%s) and runs the tools it asks for with no iteration cap or deadline", name, fact.Why(goapi.ModelCall))
+	goapi.Reportf(pass, goapi.Warning, loop.Pos(), "loop in %s calls the model (%s) and runs the tools it asks for with no iteration cap or deadline", name, fact.Why(goapi.ModelCall))
 }
 
 // handlesTools reports whether code under n, or in a function of this

@@ -63,6 +63,7 @@ method, is not seen, and the rule then stays silent.`,
 })`,
 		Lang:      "go",
 		Severity:  lint.SeverityError,
+		Graded:    "a level lower in example code or test scaffolding (examples/, _examples, demo, conformance, test/, testkit, a package named like oauthtest)",
 		Precision: "high",
 		CWE:       []int{250, 272},
 		OWASP:     []string{"LLM06:2025"},
@@ -117,7 +118,7 @@ func run(pass *analysis.Pass) (any, error) {
 		if at != nil {
 			pos = at.Pos()
 		}
-		pass.Reportf(pos, "%s is annotated %s (%s) but its handler reaches %s",
+		goapi.Reportf(pass, goapi.Error, pos, "%s is annotated %s (%s) but its handler reaches %s",
 			t.Label(), claim, annotation(at, claim), strings.Join(reaches, ", "))
 	}
 	return nil, nil

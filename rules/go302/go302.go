@@ -53,6 +53,7 @@ suppress the finding with the reason.`,
 }`,
 		Lang:      "go",
 		Severity:  lint.SeverityError,
+		Graded:    "a level lower in example code or test scaffolding (examples/, _examples, demo, conformance, test/, testkit, a package named like oauthtest)",
 		Precision: "high",
 		CWE:       []int{78, 250},
 		OWASP:     []string{"LLM06:2025", "LLM05:2025"},
@@ -137,14 +138,14 @@ func run(pass *analysis.Pass) (any, error) {
 			if what == "" || obj.Name() == "FunctionShellToolParam" && hosted(n) {
 				continue
 			}
-			pass.Reportf(n.Pos(), "%s.%s hands the model %s", obj.Pkg().Name(), obj.Name(), what)
+			goapi.Reportf(pass, goapi.Error, n.Pos(), "%s.%s hands the model %s", obj.Pkg().Name(), obj.Name(), what)
 		case *ast.CallExpr:
 			fn := goapi.Callee(pass.TypesInfo, n)
 			if fn == nil || fn.Pkg() == nil || fn.Signature().Recv() != nil {
 				continue
 			}
 			if what := match(constructors, fn.Pkg().Path(), fn.Name()); what != "" {
-				pass.Reportf(n.Pos(), "%s.%s hands the model %s", fn.Pkg().Name(), fn.Name(), what)
+				goapi.Reportf(pass, goapi.Error, n.Pos(), "%s.%s hands the model %s", fn.Pkg().Name(), fn.Name(), what)
 			}
 		}
 	}

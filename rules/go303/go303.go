@@ -58,6 +58,7 @@ database writes or mutating HTTP requests (and does not call
 }}`,
 		Lang:      "go",
 		Severity:  lint.SeverityError,
+		Graded:    "a level lower in example code or test scaffolding (examples/, _examples, demo, conformance, test/, testkit, a package named like oauthtest)",
 		Precision: "high",
 		CWE:       []int{862, 250},
 		OWASP:     []string{"LLM06:2025"},
@@ -122,7 +123,7 @@ func run(pass *analysis.Pass) (any, error) {
 		if t.Name != "" {
 			name = `function tool "` + t.Name + `"`
 		}
-		pass.Reportf(t.Pos(), "%s runs without confirmation but its handler reaches %s: %s", name, caps, f.Why(caps.Each()[0]))
+		goapi.Reportf(pass, goapi.Error, t.Pos(), "%s runs without confirmation but its handler reaches %s: %s", name, caps, f.Why(caps.Each()[0]))
 	}
 	return nil, nil
 }
@@ -133,7 +134,7 @@ func checkOpenAI(pass *analysis.Pass, values *agenttool.Values, lit *ast.Composi
 		return
 	}
 	label := goapi.ConstString(pass.TypesInfo, keyed(lit, "ServerLabel"))
-	pass.Reportf(approval.Pos(), "MCP server %q never asks for approval and sets no AllowedTools: the model can call any of its tools unchecked", label)
+	goapi.Reportf(pass, goapi.Error, approval.Pos(), "MCP server %q never asks for approval and sets no AllowedTools: the model can call any of its tools unchecked", label)
 }
 
 func checkAnthropic(pass *analysis.Pass, values *agenttool.Values, lit *ast.CompositeLit, toolsetOff map[string]bool) {
@@ -147,7 +148,7 @@ func checkAnthropic(pass *analysis.Pass, values *agenttool.Values, lit *ast.Comp
 			return
 		}
 	}
-	pass.Reportf(lit.Pos(), "MCP server %q is connected with no AllowedTools: the model can call any of its tools and nothing asks first", name)
+	goapi.Reportf(pass, goapi.Error, lit.Pos(), "MCP server %q is connected with no AllowedTools: the model can call any of its tools and nothing asks first", name)
 }
 
 // says reports whether e, or a part of it, is the constant string s (as in

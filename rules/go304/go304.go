@@ -57,6 +57,7 @@ tools := agenttoolset.BetaAgentToolset20260401(&agenttoolset.AgentToolContext{
 })`,
 		Lang:      "go",
 		Severity:  lint.SeverityWarning,
+		Graded:    "a level lower in example code or test scaffolding (examples/, _examples, demo, conformance, test/, testkit, a package named like oauthtest)",
 		Precision: "high",
 		CWE:       []int{22, 668, 526},
 		OWASP:     []string{"LLM06:2025", "LLM02:2025"},
@@ -141,23 +142,23 @@ func (c *checker) check(at ast.Node, field string, v ast.Expr) {
 	switch field {
 	case "UnrestrictedPaths":
 		if tv, ok := info.Types[c.values.Resolve(v)]; ok && tv.Value != nil && tv.Value.ExactString() == "true" {
-			c.pass.Reportf(at.Pos(), "AgentToolContext sets UnrestrictedPaths: the agent's file tools may reach any path (newer SDK releases reject the field and every tool call fails)")
+			goapi.Reportf(c.pass, goapi.Warning, at.Pos(), "AgentToolContext sets UnrestrictedPaths: the agent's file tools may reach any path (newer SDK releases reject the field and every tool call fails)")
 		}
 	case "Workdir":
 		if root := wholeTree(info, c.values.Resolve(v)); root != "" {
-			c.pass.Reportf(at.Pos(), "AgentToolContext.Workdir is %s: the agent's file tools are not confined", root)
+			goapi.Reportf(c.pass, goapi.Warning, at.Pos(), "AgentToolContext.Workdir is %s: the agent's file tools are not confined", root)
 		}
 	case "AllowedRoots":
 		if lit, ok := c.values.Resolve(v).(*ast.CompositeLit); ok {
 			for _, e := range lit.Elts {
 				if root := wholeTree(info, c.values.Resolve(e)); root != "" {
-					c.pass.Reportf(e.Pos(), "AgentToolContext.AllowedRoots includes %s: the agent's file tools are not confined", root)
+					goapi.Reportf(c.pass, goapi.Warning, e.Pos(), "AgentToolContext.AllowedRoots includes %s: the agent's file tools are not confined", root)
 				}
 			}
 		}
 	case "Env":
 		if c.fromEnviron(v, 0) {
-			c.pass.Reportf(at.Pos(), "AgentToolContext.Env is built from os.Environ(): the model-driven shell gets every secret of this process")
+			goapi.Reportf(c.pass, goapi.Warning, at.Pos(), "AgentToolContext.Env is built from os.Environ(): the model-driven shell gets every secret of this process")
 		}
 	}
 }

@@ -59,6 +59,7 @@ accept one with ` + "`allowed-scopes`" + `.`,
 }`,
 		Lang:      "go",
 		Severity:  lint.SeverityWarning,
+		Graded:    "an error when the same package gives a model tools that can use the scope; a level lower in example code or test scaffolding",
 		Precision: "high",
 		CWE:       []int{272, 250},
 		OWASP:     []string{"LLM06:2025", "API5:2023"},
@@ -306,11 +307,11 @@ func (c *checker) scope(e ast.Expr, s site) {
 	c.seen[r.Pos()] = true
 	pos := e.Pos()
 	if c.agent {
-		c.pass.Report(analysis.Diagnostic{Pos: pos, Category: "error",
-			Message: "OAuth scope " + quote(name) + " grants " + grants + ", and this package gives a model tools that can use it"})
+		goapi.NewGrade(goapi.Warning).Raise("this package gives a model tools that can use it").Report(c.pass,
+			analysis.Diagnostic{Pos: pos, Message: "OAuth scope " + quote(name) + " grants " + grants})
 		return
 	}
-	c.pass.Reportf(pos, "OAuth scope %s grants %s", quote(name), grants)
+	goapi.Reportf(c.pass, goapi.Warning, pos, "OAuth scope %s grants %s", quote(name), grants)
 }
 
 func quote(s string) string { return `"` + s + `"` }

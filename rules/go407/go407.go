@@ -39,6 +39,11 @@ schema into a check, and it is easy to miss.
   or ` + "`req.Params.Arguments.(map[string]any)`" + ` panic or misbehave on input of the
   wrong shape, and ` + "`GetString(key, default)`" + `, ` + "`GetInt`" + ` and the other Get
   helpers quietly turn a missing or mistyped argument into the default.
+  An optional argument (declared in mcp.NewTool's options without
+  mcp.Required()) read with the default its schema declares, or with any
+  default when the schema declares none, is not reported: that is what the
+  default is for. The advice names server.WithInputSchemaValidation() only
+  when the mcp-go release the code is built with has it.
   The typed ` + "`RequireString`" + `, ` + "`RequireInt`" + `, ... helpers check that one argument is
   present and has the right type, so reads through them count as validated;
   ` + "`BindArguments`" + ` into a struct and ` + "`mcp.NewTypedToolHandler`" + ` count too.
@@ -56,7 +61,7 @@ method) is not reported. For mcp-go the rule needs to see the
 ` + "`server.NewMCPServer`" + ` call: servers built in another package, or with options
 passed as a slice, are assumed to validate. GO406 leaves MCP arguments to
 this rule.`,
-		Fix: "build the mcp-go server with server.WithInputSchemaValidation(), or use typed handlers (mcp.AddTool[In, Out] in go-sdk, RequireString or BindArguments in mcp-go)",
+		Fix: "validate tool arguments before use: go-sdk, add the tool with mcp.AddTool[In, Out]; mcp-go, read them with RequireString and the other Require helpers or BindArguments, or build the server with server.WithInputSchemaValidation() where the release in go.mod has it (each finding names what fits the code)",
 		Bad: `s := server.NewMCPServer("files", "1.0.0")
 s.AddTool(mcp.NewTool("read_file", mcp.WithString("path", mcp.Required())),
 	func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
@@ -177,7 +182,7 @@ func run(pass *analysis.Pass) (any, error) {
 		case (name == fnAddTool || name == fnAddSession) && sel != nil:
 			i := len(call.Args) - 1
 			if srv := serverOf(sel.X); srv != nil && i >= 1 {
-				c.checkMCPGo(srv, toolName(pass, call.Args[i-1]), call.Args[i])
+				c.checkMCPGo(srv, toolName(pass, call.Args[i-1]), call.Args[i-1], call.Args[i], enclosing(cur))
 			}
 		case name == fnAddTools && sel != nil:
 			srv := serverOf(sel.X)
@@ -201,7 +206,7 @@ func run(pass *analysis.Pass) (any, error) {
 					}
 				}
 				if handler != nil {
-					c.checkMCPGo(srv, toolName(pass, tool), handler)
+					c.checkMCPGo(srv, toolName(pass, tool), tool, handler, enclosing(cur))
 				}
 			}
 		case name == fnSDKAddTool && len(call.Args) == 2:
@@ -271,7 +276,7 @@ func (c *checker) validatesIn(body inspector.Cursor) bool {
 
 // checkMCPGo reports the first loose read of arguments in an mcp-go
 // handler registered on a server that does not validate.
-func (c *checker) checkMCPGo(server *ast.CallExpr, tool string, handler ast.Expr) {
+func (c *checker) checkMCPGo(server *ast.CallExpr, tool string, toolExpr, handler ast.Expr, at0 ast.Node) {
 	body, ok := c.handlerBody(handler)
 	if !ok || c.validatesIn(body) {
 		return
@@ -285,6 +290,12 @@ func (c *checker) checkMCPGo(server *ast.CallExpr, tool string, handler ast.Expr
 	for cur := range body.Preorder((*ast.CallExpr)(nil)) {
 		call := cur.Node().(*ast.CallExpr)
 		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && defaultedGets[sel.Sel.Name] && isReq(sel.X) {
+			// An optional argument read with the schema's own default (or
+			// one the schema leaves without a default) is what the default
+			// is for.
+			if optionalWithDefault(info, toolExpr, at0, call) {
+				continue
+			}
 			at, what = call, "reads argument "+argName(info, call)+" with "+sel.Sel.Name+", which turns a missing or mistyped value into the default"
 			break
 		}
@@ -323,13 +334,17 @@ func (c *checker) checkMCPGo(server *ast.CallExpr, tool string, handler ast.Expr
 		return
 	}
 	p := c.pass.Fset.Position(server.Pos())
+	var serverPkg *types.Package
+	if fn := goapi.Callee(info, server); fn != nil {
+		serverPkg = fn.Pkg()
+	}
 	c.pass.Report(analysis.Diagnostic{
 		Pos: at.Pos(),
 		End: at.End(),
-		Message: fmt.Sprintf("tool %s %s, and its server (server.NewMCPServer at %s:%d) does not validate arguments against the input schema",
-			tool, what, filepath.Base(p.Filename), p.Line),
+		Message: fmt.Sprintf("tool %s %s, and its server (server.NewMCPServer at %s:%d) does not validate arguments against the input schema: %s",
+			tool, what, filepath.Base(p.Filename), p.Line, goapi.MCPGoValidationAdvice(serverPkg)),
 		Related: []analysis.RelatedInformation{
-			{Pos: server.Pos(), Message: "server built without server.WithInputSchemaValidation() here"},
+			{Pos: server.Pos(), Message: "server built with no input validation here"},
 			{Pos: at.Pos(), Message: "arguments read here"},
 		},
 	})
@@ -362,7 +377,8 @@ func (c *checker) checkSDK(add *ast.CallExpr, tool string, handler ast.Expr) {
 		c.pass.Report(analysis.Diagnostic{
 			Pos: call.Pos(),
 			End: call.End(),
-			Message: fmt.Sprintf("tool %s is added with (*mcp.Server).AddTool, which does not validate arguments, and its handler decodes %s with no validation",
+			Message: fmt.Sprintf("tool %s is added with (*mcp.Server).AddTool, which does not validate arguments, and its handler decodes %s with no validation: "+
+				"add it with mcp.AddTool[In, Out], which validates against the schema, or validate the decoded value before use",
 				tool, into),
 			Related: []analysis.RelatedInformation{
 				{Pos: add.Pos(), Message: "tool added without input validation here"},
@@ -371,6 +387,36 @@ func (c *checker) checkSDK(add *ast.CallExpr, tool string, handler ast.Expr) {
 		})
 		return
 	}
+}
+
+// enclosing is the function around cur: what a tool variable is looked up
+// in.
+func enclosing(cur inspector.Cursor) ast.Node {
+	for c := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		return c.Node()
+	}
+	return nil
+}
+
+// optionalWithDefault reports whether get, a GetString(key, def)-style
+// call, reads an argument that the tool's schema declares optional, with
+// the schema's own default or where the schema sets none.
+func optionalWithDefault(info *types.Info, toolExpr ast.Expr, body ast.Node, get *ast.CallExpr) bool {
+	if toolExpr == nil || len(get.Args) != 2 {
+		return false
+	}
+	name := goapi.ConstString(info, get.Args[0])
+	if name == "" {
+		return false
+	}
+	resolve := func(e ast.Expr) ast.Expr {
+		if id, ok := e.(*ast.Ident); ok && body != nil {
+			return goapi.Definition(info, body, info.Uses[id])
+		}
+		return nil
+	}
+	a := goapi.MCPGoArgSchema(info, toolExpr, name, resolve)
+	return a.Declared && !a.Required && a.SameDefault(info, get.Args[1])
 }
 
 // toolName quotes the tool's name when it is written in the call:

@@ -56,7 +56,16 @@ gosec's G402 already reports every InsecureSkipVerify, and this rule only
 adds what G402 cannot say, that the connection carries prompts, keys and
 tool calls. Teams that run both will see G402 and GO502 on the same line
 in a model package; suppress G402 there or keep both, they carry different
-advice.`,
+advice.
+
+A setting that only an opt-in switch turns on is one level lower (an error
+becomes a warning, a warning a note), and the message names the switch: an
+if statement around it that reads a command-line flag, an environment
+variable (os.Getenv, os.LookupEnv), or a boolean parameter, field or
+package variable named like one (skipVerify, Insecure, InsecureTLS). Code in
+examples/, demo, conformance or test scaffolding is one level lower too.
+Such switches are still worth a look: make sure the flag is documented as
+unsafe and never defaults to on.`,
 		Fix: "remove InsecureSkipVerify; to trust a private CA or a local proxy, add its certificate to tls.Config.RootCAs",
 		Bad: `tr := &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}}
 client := openai.NewClient(option.WithHTTPClient(&http.Client{Transport: tr}))`,
@@ -69,6 +78,7 @@ tr := &http.Transport{TLSClientConfig: &tls.Config{RootCAs: pool}}
 client := openai.NewClient(option.WithHTTPClient(&http.Client{Transport: tr}))`,
 		Lang:      "go",
 		Severity:  lint.SeverityError,
+		Graded:    "a warning where the setting is not seen reaching a model or MCP client; a level lower when only an opt-in flag, environment variable or option turns it on, or in example or test code",
 		Precision: "high",
 		CWE:       []int{295},
 		OWASP:     []string{"API8:2023", "LLM03:2025"},
@@ -136,11 +146,37 @@ type state struct {
 	origin map[types.Object]token.Pos
 	// settings are the places where InsecureSkipVerify is set to true.
 	settings []token.Pos
+	// gates says, for a setting that only an opt-in flag, environment
+	// variable or option turns on, which one ("the --insecure flag").
+	gates map[token.Pos]string
+}
+
+// gate records what switches the setting at pos on, when it is opt-in.
+func (s *state) gate(cur inspector.Cursor, pos token.Pos) {
+	for c := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		if why := goapi.Gate(s.pass.TypesInfo, c.Node(), pos, nil); why != "" {
+			s.gates[pos] = why
+		}
+		return
+	}
+}
+
+// grade is the severity of a finding about the setting at pos: lower when
+// only an opt-in switch turns it on, or in example or test code.
+func (s *state) grade(start goapi.Level, pos token.Pos) *goapi.Grade {
+	g := goapi.NewGrade(goapi.Error).StartAt(start)
+	if why := s.gates[pos]; why != "" {
+		g.Lower("verification is off only when " + why + " asks for it")
+	}
+	if why := goapi.PlaceReason(s.pass.Pkg.Path()); why != "" {
+		g.Lower(why)
+	}
+	return g
 }
 
 func run(pass *analysis.Pass) (any, error) {
 	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	s := &state{pass: pass, origin: map[types.Object]token.Pos{}}
+	s := &state{pass: pass, origin: map[types.Object]token.Pos{}, gates: map[token.Pos]string{}}
 
 	// The settings themselves.
 	for cur := range ins.Root().Preorder((*ast.KeyValueExpr)(nil), (*ast.AssignStmt)(nil)) {
@@ -148,11 +184,13 @@ func run(pass *analysis.Pass) (any, error) {
 		case *ast.KeyValueExpr:
 			if lit, ok := cur.Parent().Node().(*ast.CompositeLit); ok && isInsecureField(pass, lit, n) {
 				s.settings = append(s.settings, n.Pos())
+				s.gate(cur, n.Pos())
 			}
 		case *ast.AssignStmt:
 			for i, lhs := range n.Lhs {
 				if i < len(n.Rhs) && isSkipVerifyField(pass, lhs) && isTrue(pass, n.Rhs[i]) {
 					s.settings = append(s.settings, lhs.Pos())
+					s.gate(cur, lhs.Pos())
 				}
 			}
 		}
@@ -204,7 +242,7 @@ func run(pass *analysis.Pass) (any, error) {
 		if pos := s.insecure(e); pos.IsValid() {
 			used[pos] = true
 			p := pass.Fset.Position(pos)
-			pass.Report(analysis.Diagnostic{
+			s.grade(goapi.Error, pos).Report(pass, analysis.Diagnostic{
 				Pos: e.Pos(),
 				End: e.End(),
 				Message: fmt.Sprintf("the http client given to %s skips TLS certificate verification (InsecureSkipVerify set at %s:%d)",
@@ -249,10 +287,9 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	for _, pos := range s.settings {
 		if !used[pos] {
-			pass.Report(analysis.Diagnostic{
-				Pos:      pos,
-				Category: "warning",
-				Message:  "InsecureSkipVerify switches off TLS certificate verification in a package that " + why,
+			s.grade(goapi.Warning, pos).Report(pass, analysis.Diagnostic{
+				Pos:     pos,
+				Message: "InsecureSkipVerify switches off TLS certificate verification in a package that " + why,
 			})
 		}
 	}

@@ -1,7 +1,8 @@
 // Package authn is an analyzer that finds the functions that authenticate
 // a request: middleware and helpers that read a credential (basic auth, an
-// Authorization or API-key header, a session cookie, a JWT or OIDC token)
-// and answer 401 or 403 (or abort the chain) when it is missing or wrong,
+// Authorization or API-key header, a session cookie, a JWT or OIDC token,
+// or any request value the code compares with a secret it holds) and
+// answer 401 or 403 (or abort the chain) when it is missing or wrong,
 // directly or by calling such a function, in the same package or, through
 // facts, in any package it imports. Known auth middleware of the web
 // frameworks (goapi.AuthMiddleware) count too. Rules ask it whether the
@@ -11,6 +12,7 @@ package authn
 import (
 	"fmt"
 	"go/ast"
+	"go/token"
 	"go/types"
 	"reflect"
 
@@ -127,12 +129,41 @@ func (b body) kind() Kind {
 func (r *Result) walk(n ast.Node, deferred func(*types.Func) bool) body {
 	info := r.pass.TypesInfo
 	var b body
+	fromReq := map[types.Object]bool{} // locals holding a value the client sent
 	ast.Inspect(n, func(n ast.Node) bool {
 		switch n := n.(type) {
+		case *ast.AssignStmt:
+			if len(n.Rhs) == 1 && requestValue(info, n.Rhs[0], fromReq) {
+				for _, lhs := range n.Lhs {
+					if id, ok := lhs.(*ast.Ident); ok && info.ObjectOf(id) != nil {
+						fromReq[info.ObjectOf(id)] = true
+					}
+				}
+			}
+		case *ast.ValueSpec:
+			for i, name := range n.Names {
+				if i < len(n.Values) && requestValue(info, n.Values[i], fromReq) {
+					fromReq[info.Defs[name]] = true
+				}
+			}
+		case *ast.BinaryExpr:
+			// key != s.apiKey: a value the client sent compared with one
+			// the server holds is a credential check, whatever its name.
+			if (n.Op == token.EQL || n.Op == token.NEQ) &&
+				(requestValue(info, n.X, fromReq) && secret(info, n.Y) || requestValue(info, n.Y, fromReq) && secret(info, n.X)) {
+				b.reads = true
+			}
 		case *ast.CallExpr:
 			fn := goapi.Callee(info, n)
 			if fn == nil {
 				return true
+			}
+			if goapi.SecretCompares[goapi.Of(fn)] {
+				for _, a := range n.Args {
+					if requestValue(info, a, fromReq) {
+						b.reads = true
+					}
+				}
 			}
 			if c, ok := goapi.Routers.Lookup(fn); ok && (c.Kind == goapi.RouteRegister || c.Kind == goapi.RouteUse) {
 				b.registers = true
@@ -171,6 +202,43 @@ func (r *Result) walk(n ast.Node, deferred func(*types.Func) bool) body {
 		return true
 	})
 	return b
+}
+
+// requestValue reports whether e holds a value the client sent: a call of
+// goapi.RequestValues (not one named like an Origin or CSRF header), or
+// code built on one or on a local that holds one
+// (strings.TrimPrefix(r.Header.Get("X-Internal-Key"), ...), []byte(key)).
+func requestValue(info *types.Info, e ast.Expr, fromReq map[types.Object]bool) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.Ident:
+			if obj := info.Uses[n]; obj != nil && fromReq[obj] {
+				found = true
+			}
+		case *ast.CallExpr:
+			if i, fn, ok := goapi.RequestValues.Call(info, n); ok && fn != nil {
+				if i < 0 || i >= len(n.Args) || !goapi.IsNotCredential(goapi.ConstString(info, n.Args[i])) {
+					found = true
+				}
+			}
+		}
+		return true
+	})
+	return found
+}
+
+// secret reports whether e can be a secret the server holds: not a
+// constant (key == "" tests presence, ct == "application/json" is content
+// negotiation) and not nil.
+func secret(info *types.Info, e ast.Expr) bool {
+	tv, ok := info.Types[e]
+	return ok && tv.Value == nil && !tv.IsNil()
 }
 
 func credentialArg(info *types.Info, call *ast.CallExpr, a goapi.CredentialArg) bool {

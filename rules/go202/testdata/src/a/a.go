@@ -1,6 +1,7 @@
 package a
 
 import (
+	"fmt"
 	"net"
 	"net/http"
 	"time"
@@ -39,4 +40,21 @@ func withTimeouts(h http.Handler) {
 	var declared = &http.Server{Addr: ":8083"}
 	declared.ReadTimeout = time.Minute
 	_ = declared.ListenAndServe()
+}
+
+// Loopback listeners are reported as notes that say why.
+func loopback(h http.Handler, port int) {
+	_ = http.ListenAndServe("127.0.0.1:8080", h)            // want `http.ListenAndServe serves with no read timeouts: it cannot set any, so serve from an http.Server with ReadHeaderTimeout set \(a note, not a warning: it listens on 127.0.0.1:8080, reachable from this machine only\)`
+	srv := &http.Server{Addr: "localhost:8081", Handler: h} // want `http.Server has neither ReadHeaderTimeout nor ReadTimeout: set ReadHeaderTimeout \(and ReadTimeout\) \(a note, not a warning: it listens on localhost:8081`
+	_ = srv.ListenAndServe()
+	addr := fmt.Sprintf("[::1]:%d", port)
+	_ = http.ListenAndServe(addr, h) // want `\(a note, not a warning: it listens on \[::1\]:%d`
+	l, _ := net.Listen("tcp", "localhost:0")
+	_ = http.Serve(l, h) // want `http.Serve serves with no read timeouts: .*\(a note, not a warning: it listens on localhost:0`
+}
+
+// Every interface, or an address not known here: still warnings.
+func anyInterface(h http.Handler, addr string) {
+	_ = http.ListenAndServe("0.0.0.0:8080", h) // want `http.ListenAndServe serves with no read timeouts: it cannot set any, so serve from an http.Server with ReadHeaderTimeout set$`
+	_ = http.ListenAndServe(addr, h)           // want `ReadHeaderTimeout set$`
 }
