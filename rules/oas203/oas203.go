@@ -85,6 +85,7 @@ responses and schemas no operation uses.`,
 func run(pass *lint.SpecPass) error {
 	inputs := openapi.NewInputs(pass.Doc)
 	quantity := openapi.NameKeys(options.QuantityWords)
+	var copies openapi.Copies
 	for _, s := range openapi.Schemas(pass.Doc) {
 		sites := inputs.Sites(s.S)
 		if sites&^openapi.InPath == 0 {
@@ -103,7 +104,8 @@ func run(pass *lint.SpecPass) error {
 		if timestamp[strings.ToLower(s.S.Format)] || slices.ContainsFunc(names, temporal) {
 			continue
 		}
-		if p := inputs.Param(s.S); p != nil && temporal(p.P.Name) {
+		p := inputs.Param(s.S)
+		if p != nil && temporal(p.P.Name) {
 			continue // a time filter, or one of its bounds: created[gte]
 		}
 		if inputs.PageSizeOrCost(s.S) ||
@@ -122,13 +124,21 @@ func run(pass *lint.SpecPass) error {
 		default:
 			missing = "minimum or maximum"
 		}
-		sev := lint.SeverityNote
+		sev, why, name := lint.SeverityNote, "", inputs.Name(s)
 		if slices.ContainsFunc(names, func(n string) bool {
 			return slices.ContainsFunc(openapi.Words(n), func(w string) bool { return quantity[w] })
 		}) {
 			sev = lint.SeverityWarning
+			// A range the description states is one the owner chose; a
+			// copy of a field a generated document repeats in every
+			// operation is fixed once, where the first is reported.
+			if openapi.StatedLimit(s.S.Description) || p != nil && openapi.StatedLimit(p.P.Description) {
+				sev, why = lint.SeverityNote, " (a note: its description states a range)"
+			} else if first, ok := copies.First(inputs.CopyKey(s), name); !ok {
+				sev, why = lint.SeverityNote, " (a note: a copy of "+first+", reported there)"
+			}
 		}
-		pass.ReportSeverityf(sev, s.Pointer, s.Origin(), "type", "%s is %s without %s", inputs.Name(s), kind, missing)
+		pass.ReportSeverityf(sev, s.Pointer, s.Origin(), "type", "%s is %s without %s%s", name, kind, missing, why)
 	}
 	return nil
 }

@@ -63,6 +63,7 @@ read-only properties, responses and schemas no operation uses.`,
 
 func run(pass *lint.SpecPass) error {
 	inputs := openapi.NewInputs(pass.Doc)
+	var copies openapi.Copies
 	for _, s := range openapi.Schemas(pass.Doc) {
 		sites := inputs.Sites(s.S)
 		if sites == 0 {
@@ -72,11 +73,21 @@ func run(pass *lint.SpecPass) error {
 		if field == "" || inputs.Holds(s.S, bounded) {
 			continue
 		}
-		sev := lint.SeverityWarning
-		if sites&openapi.InBody == 0 {
+		sev, why, name := lint.SeverityWarning, "", inputs.Name(s)
+		switch {
+		case sites&openapi.InBody == 0:
 			sev = lint.SeverityNote
+		case openapi.StatedLimit(s.S.Description):
+			sev, why = lint.SeverityNote, " (a note: its description states a limit)"
+		default:
+			// A copy of a field a generated document repeats in every
+			// operation (Stripe's metadata) is fixed once, where the
+			// first is reported.
+			if first, ok := copies.First(inputs.CopyKey(s), name); !ok {
+				sev, why = lint.SeverityNote, " (a note: a copy of "+first+", reported there)"
+			}
 		}
-		pass.ReportSeverityf(sev, s.Pointer, s.Origin(), field, "%s is a map (%s) without maxProperties", inputs.Name(s), field)
+		pass.ReportSeverityf(sev, s.Pointer, s.Origin(), field, "%s is a map (%s) without maxProperties%s", name, field, why)
 	}
 	return nil
 }

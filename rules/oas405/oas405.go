@@ -310,3 +310,32 @@ func PromptField(name string) bool {
 	}
 	return false
 }
+
+// ModelAPI reports whether a request of doc takes a setting only a model
+// API takes (max_tokens, top_p…: the model-settings option).
+func ModelAPI(doc *openapi3.T) bool {
+	settings := set(options.ModelSettings)
+	for _, p := range openapi.Parameters(doc) {
+		if settings[openapi.SnakeName(p.P.Name)] {
+			return true
+		}
+	}
+	for _, s := range openapi.Schemas(doc) {
+		if s.Uses&openapi.Request == 0 {
+			continue
+		}
+		for name := range s.S.Properties {
+			if settings[openapi.SnakeName(name)] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// GenericModelField reports whether a name is one of the model-fields
+// option: text to a model in a model API, ordinary text elsewhere.
+func GenericModelField(name string) bool {
+	n := openapi.SnakeName(name)
+	return slices.ContainsFunc(options.ModelFields, func(f string) bool { return openapi.SnakeName(f) == n })
+}

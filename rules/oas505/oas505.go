@@ -334,3 +334,14 @@ func keys(names []string) map[string]bool {
 	}
 	return m
 }
+
+// Fetched reports whether OAS505 reports a request field or parameter of
+// this name and schema, written at ptr: a URL the server fetches, with no
+// pattern that limits its hosts. The generic bounds rules (OAS201, OAS202)
+// leave such fields to OAS505: one element, one finding.
+func Fetched(name string, s *openapi3.Schema, ptr string) bool {
+	if s == nil || s.ReadOnly {
+		return false
+	}
+	return fetched(name, s, context(ptr), keys(options.Names), keys(options.Ignore)) && !restricted(s)
+}
