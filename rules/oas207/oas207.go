@@ -106,6 +106,12 @@ func modelCall(names []string) bool {
 
 func run(pass *lint.SpecPass) error {
 	names := openapi.NameKeys(options.Names)
+	// On a model vendor's own API the caller pays for what it asks, and the
+	// vendor caps each model's tokens: the finding is a note that says so.
+	sev, why := lint.SeverityDefault, ""
+	if host := openapi.ModelVendor(pass.Doc); host != "" {
+		sev, why = lint.SeverityNote, openapi.VendorNote(host)
+	}
 	for _, p := range openapi.Parameters(pass.Doc) {
 		key := openapi.NameKey(p.P.Name)
 		if !openapi.ModelCostName(p.P.Name, names) || p.P.Schema == nil || !uncapped(p.P.Schema.Value) {
@@ -114,7 +120,7 @@ func run(pass *lint.SpecPass) error {
 		if (generic[key] || !names[key]) && !modelCall(siblingParams(p)) {
 			continue
 		}
-		pass.Reportf(p.Pointer, p.Origin, "name", "%s sets the cost of a model call and has no maximum", openapi.ParamName(p))
+		pass.ReportSeverityf(sev, p.Pointer, p.Origin, "name", "%s sets the cost of a model call and has no maximum%s", openapi.ParamName(p), why)
 	}
 
 	inputs := openapi.NewInputs(pass.Doc)
@@ -156,7 +162,7 @@ func run(pass *lint.SpecPass) error {
 				continue
 			}
 			reported[prop] = true
-			pass.Reportf(s.Pointer, s.Origin(), "type", "%s sets the cost of a model call and has no maximum", openapi.Describe(s.Pointer))
+			pass.ReportSeverityf(sev, s.Pointer, s.Origin(), "type", "%s sets the cost of a model call and has no maximum%s", openapi.Describe(s.Pointer), why)
 		}
 	}
 	return nil

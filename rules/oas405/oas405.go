@@ -177,16 +177,21 @@ func run(pass *lint.SpecPass) error {
 			consider(name, prop, fmt.Sprintf("request field %q (%s)", name, openapi.Describe(ptr)), ptr, origin, "")
 		}
 	}
-	sev := lint.SeverityWarning
-	if openapi.AgentFacing(pass.Doc) {
-		sev = lint.SeverityError
+	sev, why := lint.SeverityWarning, ""
+	switch host := openapi.ModelVendor(pass.Doc); {
+	case host != "":
+		// The vendor's own API: the caller's text, the caller's bill, and
+		// the model's context window caps it.
+		sev, why = lint.SeverityNote, openapi.VendorNote(host)
+	case openapi.AgentFacing(pass.Doc):
+		sev, why = lint.SeverityError, " (an error: the document is written for agents, which fill it from untrusted context)"
 	}
 	for _, f := range fields {
 		if f.generic && !modelAPI {
 			continue
 		}
 		if miss := unbounded(f.s, 0); miss != "" {
-			pass.ReportSeverityf(sev, f.ptr, f.origin, f.key, "%s %s: unbounded text reaches the model", f.where, miss)
+			pass.ReportSeverityf(sev, f.ptr, f.origin, f.key, "%s %s: unbounded text reaches the model%s", f.where, miss, why)
 		}
 	}
 	return nil
