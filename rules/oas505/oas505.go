@@ -137,6 +137,9 @@ func run(pass *lint.SpecPass) error {
 			if s.ReadOnly || !fetched(name, s, context(ptr), extra, ignore) || restricted(s) {
 				continue
 			}
+			if jsonp(name) && !uriFormat(s) && !mentionsURL(s.Description) {
+				continue // a form field callback=fn names a JSONP function, as the query parameter does
+			}
 			origin := s.Origin
 			if ref.Ref != "" && ref.Origin != nil {
 				origin = ref.Origin // where the property is written, not its shared type
@@ -292,6 +295,14 @@ func uriFormat(s *openapi3.Schema) bool {
 	return false
 }
 
+// mentionsURL reports whether a description speaks of a URL or an
+// endpoint, as a webhook's does and a JSONP callback's does not.
+func mentionsURL(d string) bool {
+	d = strings.ToLower(d)
+	return strings.Contains(d, "url") || strings.Contains(d, "uri") || strings.Contains(d, "http") ||
+		strings.Contains(d, "endpoint") || strings.Contains(d, "webhook")
+}
+
 func jsonp(name string) bool {
 	switch strings.ToLower(name) {
 	case "callback", "jsonp", "cb":
@@ -340,7 +351,7 @@ func keys(names []string) map[string]bool {
 // pattern that limits its hosts. The generic bounds rules (OAS201, OAS202)
 // leave such fields to OAS505: one element, one finding.
 func Fetched(name string, s *openapi3.Schema, ptr string) bool {
-	if s == nil || s.ReadOnly {
+	if s == nil || s.ReadOnly || jsonp(name) && !uriFormat(s) && !mentionsURL(s.Description) {
 		return false
 	}
 	return fetched(name, s, context(ptr), keys(options.Names), keys(options.Ignore)) && !restricted(s)
