@@ -66,6 +66,13 @@ paths:
 
 func run(pass *lint.SpecPass) error {
 	ops := openapi.Operations(pass.Doc)
+	if len(ops) == 0 && pass.Doc.Security != nil && len(pass.Doc.Security) == 0 {
+		// Nothing to call yet, but every operation added later will be
+		// open: the switch is at the top of the document.
+		pass.ReportSeverityf(lint.SeverityWarning, "/security", nil, "",
+			"security: [] at the document level switches authentication off for every operation (the document has none yet)")
+		return nil
+	}
 	if len(ops) > 1 && noSecurityAnywhere(pass, ops) {
 		// A document with no security requirement at all gets one finding,
 		// not one per operation: the fix is one line at the top, and a
@@ -97,11 +104,19 @@ func run(pass *lint.SpecPass) error {
 			why = "security: [] switches it off"
 		}
 		privileged := openapi.PrivilegedSegment(op.Path) != ""
-		sev := lint.SeverityWarning
+		sev, grade := lint.SeverityWarning, ""
 		switch {
-		case op.Method == "options" && !privileged,
-			sec.Own && !privileged && publicByNature(op.Path):
+		case op.Method == "options" && !privileged:
 			sev = lint.SeverityNote
+		case !privileged && publicByNature(op.Path):
+			// Login, sign-up, password reset, one-time codes: called
+			// before the client has credentials, by nature.
+			sev, grade = lint.SeverityNote, " (a note: it is called before the client has credentials)"
+		case (op.IsWrite() || privileged) && refuses(op):
+			// It documents 401 or 403: the server checks credentials the
+			// document does not describe. The description is wrong; the
+			// endpoint is not known to be open.
+			sev, grade = lint.SeverityWarning, " (a warning, not an error: it declares 401/403 responses, so the server checks credentials that no security requirement describes)"
 		case op.IsWrite() || privileged:
 			sev = lint.SeverityDefault // error
 		}
@@ -110,7 +125,7 @@ func run(pass *lint.SpecPass) error {
 			field = "security"
 		}
 		pass.ReportSeverityf(sev, op.Pointer, op.Op.Origin, field,
-			"%s %s can be called without authentication (%s)", op.Method, op.Path, why)
+			"%s %s can be called without authentication (%s)%s", op.Method, op.Path, why, grade)
 	}
 	return nil
 }
@@ -133,10 +148,38 @@ var publicSegments = map[string]bool{
 	"login": true, "signin": true, "sign-in": true, "logon": true,
 	"signup": true, "sign-up": true, "register": true, "registration": true,
 	"token": true, "authorize": true, "forgot-password": true, "password-reset": true, "reset-password": true,
+	"forgot": true, "verify-otp": true, "check-otp": true, "otp": true, "resend-otp": true, "send-otp": true,
+	"verify-email": true, "confirm-email": true, "resend-verification": true, "magic-link": true,
 	"health": true, "healthz": true, "livez": true, "readyz": true, "ping": true,
 }
 
 func publicByNature(path string) bool {
 	segs := strings.Split(strings.Trim(path, "/"), "/")
-	return slices.Contains(segs, ".well-known") || publicSegments[strings.ToLower(segs[len(segs)-1])]
+	last := strings.ToLower(segs[len(segs)-1])
+	if len(segs) > 1 {
+		// password/reset, otp/verify, two-factor/confirm-request
+		prev := strings.ToLower(segs[len(segs)-2])
+		if preAuthPairs[prev] && preAuthSteps[last] {
+			return true
+		}
+	}
+	return slices.Contains(segs, ".well-known") || publicSegments[last]
+}
+
+// preAuthPairs and preAuthSteps name the steps of a pre-authentication flow
+// written as two segments: /password/reset, /otp/verify,
+// /two-factor/confirm-request.
+var (
+	preAuthPairs = map[string]bool{"password": true, "otp": true, "two-factor": true, "2fa": true, "mfa": true,
+		"verification": true, "magic-link": true, "passwordless": true}
+	preAuthSteps = map[string]bool{"reset": true, "forgot": true, "verify": true, "check": true, "confirm": true,
+		"request": true, "send": true, "resend": true, "confirm-request": true, "validate": true}
+)
+
+// refuses reports whether an operation declares a 401 or 403 response.
+func refuses(op openapi.Operation) bool {
+	if op.Op.Responses == nil {
+		return false
+	}
+	return op.Op.Responses.Value("401") != nil || op.Op.Responses.Value("403") != nil
 }
