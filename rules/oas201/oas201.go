@@ -110,6 +110,10 @@ func run(pass *lint.SpecPass) error {
 		if sites == 0 || !s.S.Type.Includes("string") || binary(s.S) || inputs.PageSizeOrCost(s.S) {
 			continue // page sizes and model costs have rules of their own
 		}
+		if c := openapi.Contradiction(s.S); c != "" && strings.HasPrefix(c, "minLength") {
+			pass.ReportSeverityf(lint.SeverityWarning, s.Pointer, s.Origin(), "maxLength", "%s: %s, so no value is valid", inputs.Name(s), c)
+			continue
+		}
 		names := inputs.Names(s.S)
 		if slices.ContainsFunc(names, func(n string) bool { return specific(pass, s, n, &modelAPI) }) {
 			continue // one element, one finding: OAS405 or OAS505 reports it

@@ -77,7 +77,14 @@ func run(pass *lint.SpecPass) error {
 	var copies openapi.Copies
 	for _, s := range openapi.Schemas(pass.Doc) {
 		sites := inputs.Sites(s.S)
-		if sites == 0 || !s.S.Type.Includes("array") || inputs.Holds(s.S, bounded) {
+		if sites == 0 || !s.S.Type.Includes("array") {
+			continue
+		}
+		if c := openapi.Contradiction(s.S); c != "" && strings.HasPrefix(c, "minItems") {
+			pass.ReportSeverityf(lint.SeverityWarning, s.Pointer, s.Origin(), "maxItems", "%s: %s, so no value is valid", inputs.Name(s), c)
+			continue
+		}
+		if inputs.Holds(s.S, bounded) {
 			continue
 		}
 		names := inputs.Names(s.S)

@@ -91,6 +91,10 @@ func run(pass *lint.SpecPass) error {
 		if sites&^openapi.InPath == 0 {
 			continue
 		}
+		if c := openapi.Contradiction(s.S); c != "" && strings.HasPrefix(c, "minimum") {
+			pass.ReportSeverityf(lint.SeverityWarning, s.Pointer, s.Origin(), "maximum", "%s: %s, so no value is valid", inputs.Name(s), c)
+			continue
+		}
 		var kind string
 		switch {
 		case s.S.Type.Includes("integer"):

@@ -3,6 +3,8 @@
 package oas204
 
 import (
+	"strings"
+
 	"github.com/getkin/kin-openapi/openapi3"
 
 	"github.com/apiaudit/apiaudit/pkg/lint"
@@ -67,6 +69,10 @@ func run(pass *lint.SpecPass) error {
 	for _, s := range openapi.Schemas(pass.Doc) {
 		sites := inputs.Sites(s.S)
 		if sites == 0 {
+			continue
+		}
+		if c := openapi.Contradiction(s.S); c != "" && strings.HasPrefix(c, "minProperties") {
+			pass.ReportSeverityf(lint.SeverityWarning, s.Pointer, s.Origin(), "maxProperties", "%s: %s, so no value is valid", inputs.Name(s), c)
 			continue
 		}
 		field := open(s.S)

@@ -1,6 +1,7 @@
 package openapi
 
 import (
+	"fmt"
 	"maps"
 	"regexp"
 	"slices"
@@ -164,6 +165,35 @@ func LastName(described string) string {
 			continue
 		}
 		return w
+	}
+	return ""
+}
+
+// Contradiction describes a pair of bounds of s that no value can meet
+// (minLength above maxLength, minItems above maxItems, minimum above
+// maximum, or equal to it with an exclusive bound), or returns "".
+func Contradiction(s *openapi3.Schema) string {
+	if s == nil {
+		return ""
+	}
+	if s.MaxLength != nil && s.MinLength > *s.MaxLength {
+		return fmt.Sprintf("minLength %d is greater than maxLength %d", s.MinLength, *s.MaxLength)
+	}
+	if s.MaxItems != nil && s.MinItems > *s.MaxItems {
+		return fmt.Sprintf("minItems %d is greater than maxItems %d", s.MinItems, *s.MaxItems)
+	}
+	if s.MaxProps != nil && s.MinProps > *s.MaxProps {
+		return fmt.Sprintf("minProperties %d is greater than maxProperties %d", s.MinProps, *s.MaxProps)
+	}
+	if s.Min != nil && s.Max != nil {
+		lo, hi := *s.Min, *s.Max
+		exclusive := s.ExclusiveMin.IsTrue() || s.ExclusiveMax.IsTrue()
+		switch {
+		case lo > hi:
+			return fmt.Sprintf("minimum %v is greater than maximum %v", lo, hi)
+		case lo == hi && exclusive:
+			return fmt.Sprintf("minimum and maximum are both %v and one of them is exclusive", lo)
+		}
 	}
 	return ""
 }
