@@ -90,7 +90,34 @@ func run(pass *lint.SpecPass) error {
 			pass.Reportf(s.Pointer, s.Origin(), "", "%s has no type and no constraints: it accepts any value", where)
 		}
 	}
+	// A request body that is a bare object declares nothing about what it
+	// carries: it is typed, but it accepts any JSON object.
+	inputs := openapi.NewInputs(pass.Doc)
+	for _, s := range schemas {
+		if inputs.Sites(s.S)&openapi.InBody == 0 || len(inputs.Params(s.S)) > 0 || !bareObject(s.S) {
+			continue
+		}
+		if d, _ := inputs.Depth(s.S); d != 0 {
+			continue
+		}
+		pass.Reportf(s.Pointer, s.Origin(), "type",
+			"%s is a bare type: object: it declares no properties, so any JSON object passes unvalidated", openapi.Describe(s.Pointer))
+	}
 	return nil
+}
+
+// bareObject reports whether a schema is type: object and nothing else: no
+// properties, no closed or typed additionalProperties, no composition.
+func bareObject(s *openapi3.Schema) bool {
+	if !s.Type.Is("object") || s.ReadOnly || len(s.Properties) > 0 || len(s.PatternProperties) > 0 ||
+		len(s.AllOf)+len(s.OneOf)+len(s.AnyOf) > 0 || s.Not != nil || len(s.Enum) > 0 || s.Const != nil {
+		return false
+	}
+	ap := s.AdditionalProperties
+	if ap.Has != nil && !*ap.Has {
+		return false // an empty object: nothing passes
+	}
+	return ap.Schema == nil || ap.Schema.Value == nil || openapi.Unconstrained(ap.Schema.Value)
 }
 
 // typed reports whether a schema says what type its values have, or lists
