@@ -52,8 +52,8 @@ func Run(ctx context.Context, opts Options) (*lint.Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	inputs := found.Inputs
-	res := &lint.Result{Rules: slices.Clone(opts.Rules), Notices: found.Notices, Problems: found.Problems}
+	inputs, twins := sameDocuments(found.Inputs)
+	res := &lint.Result{Rules: slices.Clone(opts.Rules), Notices: append(found.Notices, twins...), Problems: found.Problems}
 	var specRules []*lint.Rule
 	for _, r := range opts.Rules {
 		if r.Spec != nil {
