@@ -46,6 +46,8 @@ type ruleJSON struct {
 	Since    string   `json:"since"`
 	HelpURI  string   `json:"helpUri"`
 	Default  bool     `json:"default"` // false: off unless the configuration enables it
+	// SeverityByContext says how context raises or lowers the severity.
+	SeverityByContext string `json:"severityByContext,omitempty"`
 }
 
 func rulesRun(app *App, opts *RulesOptions) error {
@@ -54,17 +56,25 @@ func rulesRun(app *App, opts *RulesOptions) error {
 	case "text":
 		tw := tabwriter.NewWriter(app.Out, 0, 4, 2, ' ', 0)
 		fmt.Fprintln(tw, "ID\tNAME\tSEVERITY\tTITLE")
-		optional := 0
+		optional, graded := 0, 0
 		for _, r := range all {
 			title := r.Doc.Title
 			if r.Doc.Optional {
 				title += " (off by default)"
 				optional++
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.ID, r.Name, r.Doc.Severity, title)
+			sev := r.Doc.Severity.String()
+			if r.Doc.Grades != "" {
+				sev += "*"
+				graded++
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.ID, r.Name, sev, title)
 		}
 		if err := tw.Flush(); err != nil {
 			return err
+		}
+		if graded > 0 {
+			fmt.Fprintf(app.Out, "\n* the default severity: context raises or lowers it, and the message says why (apiaudit explain ID).\n")
 		}
 		if optional > 0 {
 			fmt.Fprintf(app.Out, "\n%d rules are off by default; turn one on with rules: {enable: [ID]} in .apiaudit.yaml.\n", optional)
@@ -76,7 +86,7 @@ func rulesRun(app *App, opts *RulesOptions) error {
 			out = append(out, ruleJSON{
 				ID: r.ID, Name: r.Name, Severity: r.Doc.Severity.String(), Title: r.Doc.Title,
 				Summary: r.Doc.Summary, CWE: cweIDs(r), OWASP: nonNil(r.Doc.OWASP), Since: r.Doc.Since, HelpURI: r.HelpURI(),
-				Default: !r.Doc.Optional,
+				Default: !r.Doc.Optional, SeverityByContext: r.Doc.Grades,
 			})
 		}
 		enc := json.NewEncoder(app.Out)

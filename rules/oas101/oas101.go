@@ -57,9 +57,12 @@ paths:
 		Lang:      "yaml",
 		Severity:  lint.SeverityError,
 		Precision: "high",
-		CWE:       []int{306, 862},
-		OWASP:     []string{"API2:2023", "API5:2023", "LLM06:2025"},
-		Since:     "v0.1.0",
+		Grades: `- **error**: an operation that changes state or sits under an administrative path (admin, internal, debug…) and needs no credentials; a document with no security requirement at all and such operations (one finding at /paths).
+- **warning**: a read that needs no credentials; a write that declares 401 or 403 responses (the server checks credentials the document does not describe); a document-level ` + "`security: []`" + ` with no operations yet.
+- **note**: OPTIONS, and steps called before the client has credentials (login, sign-up, token, password reset, one-time codes, health probes).`,
+		CWE:   []int{306, 862},
+		OWASP: []string{"API2:2023", "API5:2023", "LLM06:2025"},
+		Since: "v0.1.0",
 	},
 	Spec: run,
 }

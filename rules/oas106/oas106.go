@@ -60,9 +60,12 @@ paths:
 		Lang:      "yaml",
 		Severity:  lint.SeverityWarning,
 		Precision: "medium",
-		CWE:       []int{285, 269},
-		OWASP:     []string{"API5:2023", "LLM06:2025"},
-		Since:     "v0.1.0",
+		Grades: `- **warning** by default.
+- **note** when the shared requirement is a request signature (AWS Signature Version 4): the signer's policy authorises each action, not the scheme.
+- Operations that require a scheme dedicated to administration (by its name or description, such as adminKey or "staff only") are not compared as ordinary ones.`,
+		CWE:   []int{285, 269},
+		OWASP: []string{"API5:2023", "LLM06:2025"},
+		Since: "v0.1.0",
 	},
 	Spec: run,
 }

@@ -53,7 +53,8 @@ whatever is in their context — a pasted document, a web page, the output of
 another tool — and do not trim it. A limit in the schema is also the only
 way an agent learns how much it may send.
 
-Strings in request bodies (form fields included) are reported. Strings in
+Strings in request bodies (form fields included) are reported: free text
+as warnings, other strings as notes (see Severity). Strings in
 parameters are not, by default: the server's URL and header size limits
 (typically 8 KB) already cap them, and reporting every sort, fields and
 page-token parameter would drown the body strings that matter (the
@@ -89,9 +90,13 @@ schema is reported once, where it is defined.`,
 		Lang:      "yaml",
 		Severity:  lint.SeverityWarning,
 		Precision: "high",
-		CWE:       []int{770, 400},
-		OWASP:     []string{"API4:2023", "LLM10:2025"},
-		Since:     "v0.1.0",
+		Grades: `- **warning**: a free-text string in a request body (description, comment, message, body, text, notes, title, subject…, or a text/plain body): text that is stored, shown to others and read by models.
+- **note**, with the reason in the message: strings that are not free text (identifiers, codes, names, URLs, references); a description that states the limit in prose ("at most 5000 characters"); a copy of a field that a generated document repeats in every operation (the first is the warning); query and cookie parameters (with the parameters option).
+- **warning** too for a contradiction: minLength greater than maxLength.
+- Fields that OAS405 (text for a model) or OAS505 (a URL the server fetches) report are left to them: one element, one finding.`,
+		CWE:   []int{770, 400},
+		OWASP: []string{"API4:2023", "LLM10:2025"},
+		Since: "v0.1.0",
 	},
 	Options: &options,
 	Spec:    run,

@@ -33,8 +33,9 @@ contact from this spreadsheet", "tag all 40 000 photos". Without a limit in
 the schema the agent cannot know it should split the work into batches, and
 nothing stops a runaway loop from sending everything at once.
 
-Arrays in request bodies are reported as warnings, arrays in parameters as
-notes (the URL length limit caps them). An array is bounded by maxItems,
+Arrays in request bodies are reported (as warnings when they are batches:
+see Severity), arrays in parameters as notes (the URL length limit caps
+them). An array is bounded by maxItems,
 enum or const, a 3.1 tuple closed with items: false, or uniqueItems over
 items that have a fixed set of values. Arrays only in responses are not
 reported: what bounds a list an agent reads is its page size (OAS206).
@@ -64,9 +65,12 @@ reported either.`,
 		Lang:      "yaml",
 		Severity:  lint.SeverityWarning,
 		Precision: "high",
-		CWE:       []int{770, 400},
-		OWASP:     []string{"API4:2023", "LLM10:2025"},
-		Since:     "v0.1.0",
+		Grades: `- **warning**: a batch, that is an array that is the request body or one of its properties, where every item is work.
+- **note**, with the reason in the message: arrays nested deeper in the body (part of a stored resource, capped by the body size); items from a fixed set; arrays that shape the response (expand, include, fields, select); a limit stated in the description; a copy of a field that a generated document repeats in every operation; arrays in parameters.
+- **warning** too for a contradiction: minItems greater than maxItems.`,
+		CWE:   []int{770, 400},
+		OWASP: []string{"API4:2023", "LLM10:2025"},
+		Since: "v0.1.0",
 	},
 	Spec: run,
 }

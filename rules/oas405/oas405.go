@@ -108,9 +108,12 @@ authorization endpoint (its ` + "`prompt`" + ` asks for ` + "`login`" + ` or ` +
 		Lang:      "yaml",
 		Severity:  lint.SeverityWarning,
 		Precision: "medium",
-		CWE:       []int{1284, 770, 400},
-		OWASP:     []string{"LLM01:2025", "LLM10:2025", "API4:2023"},
-		Since:     "v0.1.0",
+		Grades: `- **warning** by default.
+- **error** when the document is written for agents (x-openai-isConsequential and similar extensions): agents fill fields from untrusted context.
+- **note** on a model vendor's own API: the caller's text, the caller's bill, and the model's context window caps it.`,
+		CWE:   []int{1284, 770, 400},
+		OWASP: []string{"LLM01:2025", "LLM10:2025", "API4:2023"},
+		Since: "v0.1.0",
 	},
 	Options: &options,
 	Spec:    run,

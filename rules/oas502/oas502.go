@@ -37,7 +37,13 @@ tokens.
 A server URL is reported once, where it is first written (a URL repeated
 on many path items counts the operations of all of them). The finding is an **error**
 when an operation sent to that server requires credentials (any security
-scheme except mutualTLS), and a **warning** when none does. An OAuth 2 flow
+scheme except mutualTLS and request signatures), and a **warning** when none
+does. In Swagger 2.0 the finding is at the http entry of ` + "`schemes`" + `, with or without
+a ` + "`host`" + ` (without one, requests go to the host that serves the document), and an
+operation's own ` + "`schemes`" + ` are reported at that operation. OAuth 2 URLs must
+also be well-formed absolute https URLs: userinfo (` + "`https://a.example@evil.example/`" + `)
+and fragments (` + "`https://a.example#@evil.example/`" + `) make clients and readers disagree
+on the host. An OAuth 2 flow
 URL or OpenID Connect discovery URL over http is always an error. A variable
 whose default or enum allows http (` + "`{scheme}://api.example.com`" + `) counts
 as http. Servers on the machine itself (localhost, *.localhost, 127.0.0.1,
@@ -62,9 +68,11 @@ security:
 		Lang:      "yaml",
 		Severity:  lint.SeverityError,
 		Precision: "very-high",
-		CWE:       []int{319, 523},
-		OWASP:     []string{"API8:2023", "API2:2023"},
-		Since:     "v0.1.0",
+		Grades: `- **error**: a cleartext server (or Swagger 2.0 ` + "`schemes: [http]`" + `) that operations send a secret to (an API key, a token, a password), and OAuth 2 URLs over http or that are not well-formed absolute https URLs (userinfo, fragment, other scheme, no host).
+- **warning**: a cleartext server no operation sends credentials to, one whose only credentials are request signatures (AWS Signature Version 4: no secret crosses the wire, but traffic can be read and replayed), and a relative OAuth 2 URL when a server is not https.`,
+		CWE:   []int{319, 523},
+		OWASP: []string{"API8:2023", "API2:2023"},
+		Since: "v0.1.0",
 	},
 	Spec: run,
 }

@@ -71,9 +71,12 @@ paths:
 		Lang:      "yaml",
 		Severity:  lint.SeverityError,
 		Precision: "high",
-		CWE:       []int{798, 540},
-		OWASP:     []string{"API8:2023", "LLM02:2025"},
-		Since:     "v0.1.0",
+		Grades: `- **error**: live keys, private keys and tokens of known providers.
+- **warning**: JSON Web Tokens that have not expired, and any match in a response example (documentation of what the server returns, usually a made-up sample).
+- **note**: Stripe test-mode keys, and JSON Web Tokens that expired before 2025 (nothing left to revoke).`,
+		CWE:   []int{798, 540},
+		OWASP: []string{"API8:2023", "LLM02:2025"},
+		Since: "v0.1.0",
 	},
 	Spec: run,
 }
