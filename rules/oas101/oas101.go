@@ -162,7 +162,7 @@ func publicByNature(path string) bool {
 	if len(segs) > 1 {
 		// password/reset, otp/verify, two-factor/confirm-request
 		prev := strings.ToLower(segs[len(segs)-2])
-		if preAuthPairs[prev] && preAuthSteps[last] {
+		if (preAuthPairs[prev] || publicSegments[prev]) && preAuthSteps[last] {
 			return true
 		}
 	}

@@ -56,13 +56,33 @@ read-only properties, responses and schemas no operation uses.`,
 		Lang:      "yaml",
 		Severity:  lint.SeverityWarning,
 		Precision: "high",
-		Grades: `- **warning** for maps in request bodies; **note** for maps in parameters, for a limit stated in the description, and for copies of a field that a generated document repeats in every operation (the message says which).
+		Grades: `- **warning** for maps that are the request body or one of its properties; **note**, with the reason in the message, for maps nested deeper (part of a stored resource), conventional labels, annotations, metadata and tags maps, maps in parameters, a limit stated in the description, and copies of a field that a generated document repeats in every operation.
 - **warning** too for a contradiction: minProperties greater than maxProperties.`,
 		CWE:   []int{770, 400},
 		OWASP: []string{"API4:2023", "LLM10:2025"},
 		Since: "v0.1.0",
 	},
 	Spec: run,
+}
+
+// keyValueNames are the conventional small string maps: labels,
+// annotations, metadata, tags.
+var keyValueNames = map[string]bool{"labels": true, "annotations": true, "metadata": true, "tags": true}
+
+// keyValue reports whether a map in a request body is a conventional
+// key-value map (see keyValueNames) or lies deeper than a property of the
+// body: a part of a stored resource rather than a set of entries the
+// server acts on one by one.
+func keyValue(inputs *openapi.Inputs, s *openapi.Schema) bool {
+	if d, _ := inputs.Depth(s.S); d > 1 {
+		return true
+	}
+	for _, n := range inputs.Names(s.S) {
+		if w := openapi.Words(n); len(w) > 0 && keyValueNames[w[len(w)-1]] {
+			return true
+		}
+	}
+	return false
 }
 
 func run(pass *lint.SpecPass) error {
@@ -87,6 +107,8 @@ func run(pass *lint.SpecPass) error {
 			sev = lint.SeverityNote
 		case openapi.StatedLimit(s.S.Description):
 			sev, why = lint.SeverityNote, " (a note: its description states a limit)"
+		case keyValue(inputs, s):
+			sev, why = lint.SeverityNote, " (a note: labels and metadata are small key-value maps that servers cap, or nested in the body)"
 		default:
 			// A copy of a field a generated document repeats in every
 			// operation (Stripe's metadata) is fixed once, where the

@@ -79,6 +79,15 @@ func ReadOnly(s *openapi3.Schema) bool {
 	return s.ReadOnly || (strings.Contains(d, "nly") || strings.Contains(d, "NLY")) && readOnlyProse.MatchString(d)
 }
 
+// navigation reports whether a property is an OData navigation property
+// (Microsoft Graph's x-ms-navigationProperty: true): a relationship to
+// other entities that clients change through the relationship's own
+// paths, never inline in the entity's body.
+func navigation(s *openapi3.Schema) bool {
+	v, _ := s.Extensions["x-ms-navigationProperty"].(bool)
+	return v
+}
+
 // NewInputs walks the parameters and request bodies of every operation. The
 // walk is done once per document and shared by the rules that ask for it.
 func NewInputs(t *openapi3.T) *Inputs {
@@ -153,6 +162,9 @@ func (in *Inputs) walk(s *openapi3.Schema, site Site, param *Param, composer *op
 	in.sites[s] |= site
 	for _, name := range slices.Sorted(maps.Keys(s.Properties)) {
 		if ref := s.Properties[name]; ref != nil && ref.Value != nil {
+			if navigation(ref.Value) {
+				continue // a relationship, written through its own paths
+			}
 			if !ReadOnly(ref.Value) {
 				in.name(ref.Value, name)
 			}

@@ -50,7 +50,7 @@ func (in *Inputs) depths() {
 		queue = queue[1:]
 		d := depth[s]
 		for _, name := range slices.Sorted(maps.Keys(s.Properties)) {
-			if ref := s.Properties[name]; ref != nil {
+			if ref := s.Properties[name]; ref != nil && ref.Value != nil && !navigation(ref.Value) {
 				push(ref.Value, d+1)
 			}
 		}
@@ -95,7 +95,7 @@ func FreeText(name string) bool {
 // words, or a schema keyword written into the prose: "at most 64 MB", "up
 // to 5000 characters", "maximum length 255", "maxLength: 17", "1-100
 // items", "cannot exceed 500".
-var statedLimit = regexp.MustCompile(`(?i)\bmax(imum)?[ _-]?(length|items|size|properties)?\b[^.\d]{0,30}\d|\bmax(length|items|properties)\b|\b(up to|at most|no more than|not more than|less than|fewer than|limited to|limit of|maximum of)\s+\d|\b(exceed|longer than|greater than|larger than|more than)\s+\d|\bbetween\s+\d+\s+and\s+\d|\b\d+\s*(-|–|\.\.|to)\s*\d+\s*(characters|chars|bytes|items|elements|entries|[kmg]i?b)\b|\b\d+\s*(characters|chars)\s+(max|maximum|or less|or fewer)\b`)
+var statedLimit = regexp.MustCompile(`(?i)\bmax(imum)?[ _-]?(length|items|size|properties)?\b[^.\d]{0,30}\d|\bmax(length|items|properties)\b|\b(up to|at most|no more than|not more than|less than|fewer than|limited to|limit of|maximum of|set of)\s+\d|\b(exceed|longer than|greater than|larger than|more than)\s+\d|\bbetween\s+\d+\s+and\s+\d|\b\d+\s*(-|–|\.\.|to)\s*\d+\s*(characters|chars|bytes|items|elements|entries|[kmg]i?b)\b|\b\d+\s*(characters|chars)\s+(max|maximum|or less|or fewer)\b`)
 
 // StatedLimit reports whether a description states a limit in prose that
 // the schema does not declare.
