@@ -57,7 +57,7 @@ paths:
 		Lang:      "yaml",
 		Severity:  lint.SeverityError,
 		Precision: "high",
-		Grades: `- **error**: an operation that changes state or sits under an administrative path (admin, internal, debug…) and needs no credentials; a document with no security requirement at all and such operations (one finding at /paths).
+		Grades: `- **error**: an operation that changes state or sits under an administrative path (admin, internal, debug…) and needs no credentials; a document with no security requirement at all and such operations, or one where most operations declare none and the top declares none (one finding at /paths; the operations are then notes).
 - **warning**: a read that needs no credentials; a write that declares 401 or 403 responses (the server checks credentials the document does not describe); a document-level ` + "`security: []`" + ` with no operations yet.
 - **note**: OPTIONS, and steps called before the client has credentials (login, sign-up, token, password reset, one-time codes, health probes).`,
 		CWE:   []int{306, 862},
@@ -94,9 +94,36 @@ func run(pass *lint.SpecPass) error {
 			"none of the %d operations requires authentication (%d change state or are administrative): the document declares no security requirement", len(ops), writes)
 		return nil
 	}
+	// A document that declares requirements on a few operations only, and
+	// none at the top, has most likely lost its top-level requirement: one
+	// finding at /paths says so, and the operations are notes under it.
+	unset, writes := 0, 0
+	for _, op := range ops {
+		if !openapi.EffectiveSecurity(pass.Doc, op).Set {
+			unset++
+			if op.IsWrite() || openapi.PrivilegedSegment(op.Path) != "" {
+				writes++
+			}
+		}
+	}
+	summarised := pass.Doc.Security == nil && len(ops) > 3 && unset*2 > len(ops)
+	if summarised {
+		sev := lint.SeverityWarning
+		if writes > 0 {
+			sev = lint.SeverityDefault // error
+		}
+		pass.ReportSeverityf(sev, "/paths", nil, "",
+			"%d of the %d operations declare no security requirement and the document declares none at the top (%d change state or are administrative): add the requirement to the document",
+			unset, len(ops), writes)
+	}
 	for _, op := range ops {
 		sec := openapi.EffectiveSecurity(pass.Doc, op)
 		if !sec.Anonymous() {
+			continue
+		}
+		if summarised && !sec.Set {
+			pass.ReportSeverityf(lint.SeverityNote, op.Pointer, op.Op.Origin, "",
+				"%s %s can be called without authentication (no security requirement) (a note: reported once for the document at /paths)", op.Method, op.Path)
 			continue
 		}
 		why := "an empty {} alternative allows anonymous calls"
