@@ -14,6 +14,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/getkin/kin-openapi/openapi3"
+
 	"github.com/apiaudit/apiaudit/pkg/lint"
 	"github.com/apiaudit/apiaudit/pkg/load/openapi"
 )
@@ -82,7 +84,8 @@ paths:
 }
 
 // documentation reports whether a literal shows what the server returns:
-// an example of a response or of a schema used only in responses.
+// an example of a response, of a schema used only in responses, or a named
+// example that only responses refer to.
 func documentation(l *openapi.Literal, responseOnly map[string]bool) bool {
 	return strings.Contains(l.Pointer, "/responses/") || responseOnly[l.Pointer]
 }
@@ -101,6 +104,37 @@ func run(pass *lint.SpecPass) error {
 	for _, s := range openapi.Schemas(pass.Doc) {
 		if s.Uses == openapi.Response {
 			responseOnly[s.Pointer] = true
+		}
+	}
+	// Named examples that only responses refer to.
+	inRequest, inResponse := map[string]bool{}, map[string]bool{}
+	mark := func(c openapi3.Content, seen map[string]bool) {
+		for _, mt := range c {
+			if mt == nil {
+				continue
+			}
+			for _, ex := range mt.Examples {
+				if ex != nil && strings.HasPrefix(ex.Ref, "#/components/examples/") {
+					seen[openapi.Pointer("components", "examples", strings.TrimPrefix(ex.Ref, "#/components/examples/"))] = true
+				}
+			}
+		}
+	}
+	for _, op := range openapi.Operations(pass.Doc) {
+		if rb := op.Op.RequestBody; rb != nil && rb.Value != nil {
+			mark(rb.Value.Content, inRequest)
+		}
+		if op.Op.Responses != nil {
+			for _, r := range op.Op.Responses.Map() {
+				if r != nil && r.Value != nil {
+					mark(r.Value.Content, inResponse)
+				}
+			}
+		}
+	}
+	for ptr := range inResponse {
+		if !inRequest[ptr] {
+			responseOnly[ptr] = true
 		}
 	}
 	for _, l := range openapi.Literals(pass.Doc) {
