@@ -57,7 +57,8 @@ paths:
 		Lang:      "yaml",
 		Severity:  lint.SeverityError,
 		Precision: "high",
-		Grades: `- **error**: an operation that changes state or sits under an administrative path (admin, internal, debug…) and needs no credentials; a document with no security requirement at all and such operations, or one where most operations declare none and the top declares none (one finding at /paths; the operations are then notes).
+		Grades: `- **error**: an operation that changes state or sits under an administrative path (admin, internal, debug…) and needs no credentials; a document that defines security schemes but applies none while it has such operations, or one where most operations declare no requirement and the top declares none (one finding at /paths; the operations are then notes).
+- **warning** for a document with no security scheme and no requirement at all: it may describe an open API or leave authentication out.
 - **warning**: a read that needs no credentials; a write that declares 401 or 403 responses (the server checks credentials the document does not describe); a document-level ` + "`security: []`" + ` with no operations yet.
 - **note**: OPTIONS, and steps called before the client has credentials (login, sign-up, token, password reset, one-time codes, health probes).`,
 		CWE:   []int{306, 862},
@@ -86,12 +87,15 @@ func run(pass *lint.SpecPass) error {
 				writes++
 			}
 		}
-		sev := lint.SeverityWarning
-		if writes > 0 {
-			sev = lint.SeverityDefault // error
+		sev, grade := lint.SeverityWarning, ""
+		switch {
+		case writes > 0 && len(openapi.Schemes(pass.Doc)) > 0:
+			sev = lint.SeverityDefault // error: schemes defined, and applied nowhere
+		case writes > 0:
+			grade = " (a warning, not an error: the document defines no security scheme either, so it may describe an open API or leave authentication out)"
 		}
 		pass.ReportSeverityf(sev, "/paths", nil, "",
-			"none of the %d operations requires authentication (%d change state or are administrative): the document declares no security requirement", len(ops), writes)
+			"none of the %d operations requires authentication (%d change state or are administrative): the document declares no security requirement%s", len(ops), writes, grade)
 		return nil
 	}
 	// A document that declares requirements on a few operations only, and
@@ -193,7 +197,15 @@ func publicByNature(path string) bool {
 			return true
 		}
 	}
-	return slices.Contains(segs, ".well-known") || publicSegments[last]
+	if slices.Contains(segs, ".well-known") || publicSegments[last] {
+		return true
+	}
+	// ask-send-verify-email, resend-verification-code, send-otp, reset-password-request
+	w := openapi.Words(last)
+	has := func(x string) bool { return slices.Contains(w, x) }
+	return has("forgot") || has("otp") || has("login") || has("signup") ||
+		(has("verify") || has("verification") || has("confirm")) && (has("email") || has("phone") || has("code")) ||
+		has("reset") && has("password")
 }
 
 // preAuthPairs and preAuthSteps name the steps of a pre-authentication flow
