@@ -21,14 +21,14 @@ type Doc struct {
 	Lang      string   // language of Bad and Good for markdown fences ("yaml", "go")
 	Severity  Severity // default severity
 	Precision string   // "very-high", "high", "medium" or "low" (SARIF properties.precision)
+	CWE       []int    // CWE ids, most specific first
+	OWASP     []string // e.g. "API2:2023", "LLM06:2025"
+	Since     string   // release that added the rule
 	// Grades says how context raises or lowers the severity of a finding
 	// from the default (markdown, one short paragraph or a list); each
 	// finding graded so says why in its message. Empty when every finding
 	// has the default severity.
 	Grades string
-	CWE       []int    // CWE ids, most specific first
-	OWASP     []string // e.g. "API2:2023", "LLM06:2025"
-	Since     string   // release that added the rule
 	// Optional rules are off unless the configuration enables them: audit
 	// checks that are noisy by nature (every user-turn prompt flow, tools
 	// without annotations, calls without a token cap).
