@@ -64,7 +64,7 @@ reported either.`,
               items: {$ref: "#/components/schemas/Contact"}`,
 		Lang:      "yaml",
 		Severity:  lint.SeverityWarning,
-		Precision: "high",
+		Precision: "medium",
 		Grades: `- **warning**: a batch, that is an array that is the request body or one of its properties, where every item is work.
 - **note**, with the reason in the message: arrays nested deeper in the body (part of a stored resource, capped by the body size); items from a fixed set; arrays that shape the response (expand, include, fields, select); a limit stated in the description; a copy of a field that a generated document repeats in every operation; arrays in parameters.
 - **warning** too for a contradiction: minItems greater than maxItems.`,
