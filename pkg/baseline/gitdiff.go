@@ -1,40 +1,68 @@
 package baseline
 
 import (
-	"bufio"
 	"bytes"
 	"context"
+	"crypto/sha1"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
+	"github.com/aymanbagabas/go-udiff/lcs"
+
+	"github.com/apiaudit/apiaudit/internal/childproc"
 	"github.com/apiaudit/apiaudit/pkg/lint"
 )
 
 // Changes are the lines of a working tree that changed since a git
 // revision, keyed by file relative to the directory they were asked for.
+//
+// git is asked only to resolve the revision and to hand over its tree and
+// blobs (rev-parse, ls-tree, cat-file: plumbing that runs no filter, hook,
+// diff driver or pager), with the system and global configuration ignored
+// and the settings that could run a program or reach the network
+// overridden on the command line. The diff itself is computed here, from
+// the working tree's bytes as they are on disk. See gitCmd.
 type Changes struct {
 	Rev     string // as the user wrote it
 	Commit  string // what it resolved to
+	ctx     context.Context
+	dir     string               // the directory findings are relative to
+	top     string               // the top of the working tree
+	format  string               // the repository's object format: sha1 or sha256
+	tracked map[string]treeEntry // files of Commit, relative to dir
+	blobs   map[string][]string  // the files of Commit by blob id, relative to dir
 	files   map[string]*fileChange
-	tracked map[string]bool // files that exist at Commit
+}
+
+// treeEntry is one file of the revision's tree.
+type treeEntry struct {
+	mode, oid, path string // path relative to the top of the working tree
 }
 
 type fileChange struct {
-	whole  bool     // added, or binary: every line counts as changed
-	ranges [][2]int // added or changed lines, [first, last], 1-based
+	changed bool     // the file differs from the revision
+	whole   bool     // added, or binary: every line counts as changed
+	ranges  [][2]int // added or changed lines, [first, last], 1-based
 }
 
-// ChangedSince asks git which lines under dir changed between rev and the
-// working tree (staged or not). git runs without a shell, with external
-// diff drivers, text conversion and fsmonitor hooks switched off, since the
-// repository being scanned may not be trusted. A directory outside a git
-// repository, or a revision git does not know, is an error.
+// maxDiffSize bounds the files compared line by line; a larger file that
+// differs from its revision counts as changed throughout.
+const maxDiffSize = 64 << 20
+
+// ChangedSince asks git for the tree of rev, for the lines under dir that
+// changed between rev and the working tree (staged or not). A directory
+// outside a git repository, or a revision git does not know, is an error.
+// Files are compared when a finding asks about them (Keep).
 func ChangedSince(ctx context.Context, dir, rev string) (*Changes, error) {
 	if rev == "" || strings.HasPrefix(rev, "-") {
 		return nil, fmt.Errorf("--new-from-rev: %q is not a revision", rev)
@@ -58,46 +86,169 @@ func ChangedSince(ctx context.Context, dir, rev string) (*Changes, error) {
 	if err != nil {
 		return nil, fmt.Errorf("--new-from-rev: unknown revision %q", rev)
 	}
-	c := &Changes{Rev: rev, Commit: strings.TrimSpace(commit), files: map[string]*fileChange{}, tracked: map[string]bool{}}
-
-	rel := func(p string) string {
-		r, err := filepath.Rel(dir, filepath.Join(top, filepath.FromSlash(p)))
-		if err != nil {
-			return p
-		}
-		return filepath.ToSlash(r)
+	format, err := git(ctx, dir, "rev-parse", "--show-object-format")
+	if err != nil {
+		return nil, fmt.Errorf("--new-from-rev: git rev-parse: %v", err)
 	}
-	tree, err := git(ctx, top, "ls-tree", "-r", "-z", "--name-only", "--full-tree", c.Commit)
+	c := &Changes{Rev: rev, Commit: strings.TrimSpace(commit), ctx: ctx, dir: dir, top: top,
+		format: strings.TrimSpace(format), tracked: map[string]treeEntry{}, blobs: map[string][]string{}, files: map[string]*fileChange{}}
+	tree, err := git(ctx, top, "ls-tree", "-r", "-z", "--full-tree", c.Commit)
 	if err != nil {
 		return nil, fmt.Errorf("--new-from-rev: git ls-tree: %v", err)
 	}
-	for _, p := range strings.Split(tree, "\x00") {
-		if p != "" {
-			c.tracked[rel(p)] = true
+	for _, line := range strings.Split(tree, "\x00") {
+		// "<mode> SP <type> SP <oid> TAB <path>"
+		meta, path, ok := strings.Cut(line, "\t")
+		fields := strings.Fields(meta)
+		if !ok || len(fields) != 3 || fields[1] != "blob" {
+			continue // a submodule, or the empty tail
 		}
-	}
-	diff, err := git(ctx, top, "diff", "--no-color", "--no-ext-diff", "--no-textconv", "--no-relative",
-		"--src-prefix=a/", "--dst-prefix=b/", "-M", "-U0", c.Commit, "--")
-	if err != nil {
-		return nil, fmt.Errorf("--new-from-rev: git diff: %v", err)
-	}
-	files, err := parseDiff(diff)
-	if err != nil {
-		return nil, fmt.Errorf("--new-from-rev: %v", err)
-	}
-	for p, fc := range files {
-		c.files[rel(p)] = fc
+		r, err := filepath.Rel(dir, filepath.Join(top, filepath.FromSlash(path)))
+		if err != nil {
+			continue
+		}
+		c.tracked[filepath.ToSlash(r)] = treeEntry{mode: fields[0], oid: fields[2], path: path}
+		c.blobs[fields[2]] = append(c.blobs[fields[2]], filepath.ToSlash(r))
 	}
 	return c, nil
+}
+
+// change compares one file, relative to dir, with the revision, once.
+func (c *Changes) change(file string) *fileChange {
+	if fc, ok := c.files[file]; ok {
+		return fc
+	}
+	fc := c.compare(file)
+	c.files[file] = fc
+	return fc
+}
+
+// compare works out which lines of file changed since the revision: none
+// when it is byte for byte what the revision has (under this name or, for
+// a file that moved, under a name that is gone from the working tree; a
+// copy is new), all of them when it is new, binary, too
+// large or cannot be read, else the lines a line diff adds or replaces.
+// Line ends are compared without their carriage return, so that a
+// checkout with CRLF line ends (core.autocrlf) has no changed lines.
+func (c *Changes) compare(file string) *fileChange {
+	whole := &fileChange{changed: true, whole: true}
+	now, err := readRegular(filepath.Join(c.dir, filepath.FromSlash(file)))
+	if err != nil {
+		return whole
+	}
+	id := blobID(c.format, now)
+	e, tracked := c.tracked[file]
+	switch {
+	case !tracked && c.moved(id):
+		return &fileChange{} // moved, unchanged
+	case !tracked:
+		return whole
+	case id == e.oid:
+		return &fileChange{}
+	case !strings.HasPrefix(e.mode, "100") || len(now) > maxDiffSize:
+		return whole // a symbolic link or a submodule at the revision, or huge
+	}
+	was, err := git(c.ctx, c.top, "cat-file", "blob", e.oid)
+	if err != nil || len(was) > maxDiffSize || strings.IndexByte(was, 0) >= 0 || bytes.IndexByte(now, 0) >= 0 {
+		return whole
+	}
+	fc := &fileChange{changed: true}
+	for _, d := range lcs.DiffLines(lines(was), lines(string(now))) {
+		if d.ReplEnd > d.ReplStart {
+			fc.ranges = append(fc.ranges, [2]int{d.ReplStart + 1, d.ReplEnd})
+		}
+	}
+	return fc
+}
+
+// moved reports whether the revision has a file with blob id id whose
+// name is gone from the working tree.
+func (c *Changes) moved(id string) bool {
+	for _, p := range c.blobs[id] {
+		if _, err := os.Lstat(filepath.Join(c.dir, filepath.FromSlash(p))); errors.Is(err, fs.ErrNotExist) {
+			return true
+		}
+	}
+	return false
+}
+
+// lines splits text into lines without their line ends ("\n" or "\r\n").
+func lines(s string) []string {
+	out := strings.SplitAfter(s, "\n")
+	if out[len(out)-1] == "" {
+		out = out[:len(out)-1]
+	}
+	for i, l := range out {
+		l = strings.TrimSuffix(l, "\n")
+		out[i] = strings.TrimSuffix(l, "\r")
+	}
+	return out
+}
+
+// blobID is the id git gives a blob with these contents.
+func blobID(format string, data []byte) string {
+	header := "blob " + strconv.Itoa(len(data)) + "\x00"
+	if format == "sha256" {
+		h := sha256.New()
+		h.Write([]byte(header))
+		h.Write(data)
+		return hex.EncodeToString(h.Sum(nil))
+	}
+	h := sha1.New()
+	h.Write([]byte(header))
+	h.Write(data)
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// readRegular reads a regular file, and refuses anything else (a pipe
+// would block, a device never end) and files over maxDiffSize.
+func readRegular(path string) ([]byte, error) {
+	info, err := os.Lstat(path)
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s is not a regular file", path)
+	}
+	if info.Size() > maxDiffSize {
+		return nil, fmt.Errorf("%s is too large to compare", path)
+	}
+	return os.ReadFile(path)
+}
+
+// gitConfig overrides, for every git command apiaudit runs, each setting
+// that could make git run a program, open a connection or pick a pager,
+// on top of an environment without system or global configuration
+// (gitEnv). The repository's own configuration is still read by git, and
+// is untrusted: none of the commands used here runs filters, hooks, diff
+// drivers, textconv or credential helpers, and these overrides cover what
+// the commands could still reach (fsmonitor on index reads, a lazy fetch
+// from a promisor remote in a partial clone, which would run ssh).
+var gitConfig = []string{
+	"core.fsmonitor=false",
+	"core.untrackedCache=false",
+	"core.hooksPath=" + os.DevNull,
+	"core.quotePath=false",
+	"credential.helper=",
+	"protocol.allow=never",
+	"diff.external=",
 }
 
 // git runs a git command in dir and returns its standard output. The error
 // carries the first line of its standard error.
 func git(ctx context.Context, dir string, args ...string) (string, error) {
-	args = append([]string{"-c", "core.fsmonitor=false", "-c", "core.quotePath=false", "--no-pager"}, args...)
+	var pre []string
+	for _, kv := range gitConfig {
+		pre = append(pre, "-c", kv)
+	}
+	for _, sd := range safeDirectories() {
+		pre = append(pre, "-c", "safe.directory="+sd)
+	}
+	args = append(append(pre, "--no-pager", "--no-replace-objects"), args...)
 	cmd := exec.CommandContext(ctx, "git", args...)
 	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GIT_TERMINAL_PROMPT=0", "GIT_OPTIONAL_LOCKS=0", "LC_ALL=C")
+	cmd.Env = gitEnv()
+	childproc.Configure(cmd)
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	if err := cmd.Run(); err != nil {
@@ -113,102 +264,60 @@ func git(ctx context.Context, dir string, args ...string) (string, error) {
 	return out.String(), nil
 }
 
-// parseDiff reads `git diff -U0` output: for each file in the new tree, the
-// ranges of added lines, or whole for a new or binary file.
-func parseDiff(diff string) (map[string]*fileChange, error) {
-	files := map[string]*fileChange{}
-	var cur *fileChange
-	newFile := false
-	sc := bufio.NewScanner(strings.NewReader(diff))
-	sc.Buffer(make([]byte, 0, 64<<10), 64<<20)
-	for sc.Scan() {
-		line := sc.Text()
+// gitEnv is the user's environment without the variables through which git
+// reads configuration or runs programs, and with system and global
+// configuration off.
+func gitEnv() []string {
+	var env []string
+	for _, kv := range os.Environ() {
+		k, _, _ := strings.Cut(kv, "=")
 		switch {
-		case strings.HasPrefix(line, "diff --git "):
-			cur, newFile = nil, false
-		case strings.HasPrefix(line, "new file mode "):
-			newFile = true
-		case strings.HasPrefix(line, "rename to "):
-			cur = file(files, unquote(strings.TrimPrefix(line, "rename to ")))
-		case strings.HasPrefix(line, "+++ "):
-			name := unquote(strings.TrimPrefix(line, "+++ "))
-			if name == "/dev/null" {
-				cur = nil // deleted
-				continue
-			}
-			cur = file(files, strings.TrimPrefix(name, "b/"))
-			cur.whole = cur.whole || newFile
-		case strings.HasPrefix(line, "Binary files "):
-			// "Binary files a/x and b/y differ": every line may have changed.
-			if _, after, ok := strings.Cut(line, " and "); ok {
-				name := unquote(strings.TrimSuffix(after, " differ"))
-				if name != "/dev/null" {
-					file(files, strings.TrimPrefix(name, "b/")).whole = true
-				}
-			}
-		case strings.HasPrefix(line, "@@ ") && cur != nil:
-			first, count, err := hunkNew(line)
-			if err != nil {
-				return nil, err
-			}
-			if count > 0 {
-				cur.ranges = append(cur.ranges, [2]int{first, first + count - 1})
-			}
+		case strings.HasPrefix(k, "GIT_CONFIG"), k == "GIT_EXTERNAL_DIFF", k == "GIT_PAGER", k == "PAGER",
+			k == "GIT_SSH", k == "GIT_SSH_COMMAND", k == "GIT_ASKPASS", k == "SSH_ASKPASS", k == "GIT_EDITOR",
+			k == "GIT_PROXY_COMMAND", k == "GIT_EXEC_PATH", k == "GIT_TRACE2_EVENT", k == "GIT_ALLOW_PROTOCOL":
+			continue
+		}
+		env = append(env, kv)
+	}
+	return append(env, "GIT_CONFIG_NOSYSTEM=1", "GIT_CONFIG_GLOBAL="+os.DevNull, "GIT_TERMINAL_PROMPT=0",
+		"GIT_OPTIONAL_LOCKS=0", "GIT_NO_LAZY_FETCH=1", "GIT_ALLOW_PROTOCOL=none", "GIT_ATTR_NOSYSTEM=1", "LC_ALL=C")
+}
+
+// safeDirectories are the safe.directory entries of the user's own git
+// configuration, which gitEnv leaves out: a CI checkout owned by another
+// user (GitHub Actions marks it safe in the global configuration) must
+// still be readable. They are read once, with nothing else of that
+// configuration.
+var safeDirectories = sync.OnceValue(func() []string {
+	cmd := exec.Command("git", "config", "--includes", "--get-all", "safe.directory")
+	var env []string
+	for _, kv := range os.Environ() {
+		if !strings.HasPrefix(kv, "GIT_DIR=") && !strings.HasPrefix(kv, "GIT_WORK_TREE=") {
+			env = append(env, kv)
 		}
 	}
-	return files, sc.Err()
-}
-
-func file(files map[string]*fileChange, name string) *fileChange {
-	fc := files[name]
-	if fc == nil {
-		fc = &fileChange{}
-		files[name] = fc
-	}
-	return fc
-}
-
-// hunkNew reads the new-file side of a hunk header, "@@ -a,b +c,d @@":
-// the first line and the count (1 when ",d" is left out).
-func hunkNew(line string) (first, count int, err error) {
-	fields := strings.Fields(line)
-	if len(fields) < 3 || !strings.HasPrefix(fields[2], "+") {
-		return 0, 0, fmt.Errorf("cannot read the git hunk header %q", line)
-	}
-	start, n, hasCount := strings.Cut(strings.TrimPrefix(fields[2], "+"), ",")
-	first, err = strconv.Atoi(start)
+	cmd.Env = env
+	cmd.Dir = os.TempDir() // outside any repository: system and global only
+	out, err := cmd.Output()
 	if err != nil {
-		return 0, 0, fmt.Errorf("cannot read the git hunk header %q", line)
+		return nil
 	}
-	count = 1
-	if hasCount {
-		if count, err = strconv.Atoi(n); err != nil {
-			return 0, 0, fmt.Errorf("cannot read the git hunk header %q", line)
+	var dirs []string
+	for line := range strings.Lines(string(out)) {
+		if line = strings.TrimSpace(line); line != "" {
+			dirs = append(dirs, line)
 		}
 	}
-	return first, count, nil
-}
-
-// unquote undoes git's C-style quoting of unusual file names.
-func unquote(s string) string {
-	if strings.HasPrefix(s, `"`) {
-		if u, err := strconv.Unquote(s); err == nil {
-			return u
-		}
-	}
-	return s
-}
+	return dirs
+})
 
 // Keep reports whether a finding is new since the revision: its file is
 // new, untracked or binary-changed, or its line is among the added or
 // changed ones (for spec elements that is the line of the element's key).
 // A finding without a line is kept when its file changed at all.
 func (c *Changes) Keep(f lint.Finding) bool {
-	fc, ok := c.files[f.Location.File]
-	if !ok {
-		return !c.tracked[f.Location.File]
-	}
-	if fc.whole || f.Location.Line == 0 {
+	fc := c.change(f.Location.File)
+	if fc.whole || (f.Location.Line == 0 && fc.changed) {
 		return true
 	}
 	for _, r := range fc.ranges {
@@ -220,7 +329,8 @@ func (c *Changes) Keep(f lint.Finding) bool {
 }
 
 // Filter drops from res the findings, suppressed ones included, that Keep
-// rejects, and returns how many findings to report it dropped.
+// rejects, and returns how many findings to report it dropped. Neither
+// Keep nor Filter may be called from several goroutines at once.
 func (c *Changes) Filter(res *lint.Result) int {
 	n := len(res.Findings)
 	res.Findings = slices.DeleteFunc(res.Findings, func(f lint.Finding) bool { return !c.Keep(f) })

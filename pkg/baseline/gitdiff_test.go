@@ -5,76 +5,11 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/apiaudit/apiaudit/pkg/lint"
 )
-
-func TestParseDiff(t *testing.T) {
-	diff := `diff --git a/api.yaml b/api.yaml
-index 1111111..2222222 100644
---- a/api.yaml
-+++ b/api.yaml
-@@ -3 +3 @@ info:
--  version: "1"
-+  version: "2"
-@@ -10,0 +11,3 @@ paths:
-+  /b:
-+    get:
-+      responses: {}
-@@ -20,2 +23,0 @@ paths:
--  /gone:
--    get: {}
-diff --git a/new.yaml b/new.yaml
-new file mode 100644
-index 0000000..3333333
---- /dev/null
-+++ b/new.yaml
-@@ -0,0 +1,2 @@
-+openapi: 3.0.3
-+paths: {}
-diff --git a/old.yaml b/moved/old.yaml
-similarity index 100%
-rename from old.yaml
-rename to moved/old.yaml
-diff --git a/deleted.yaml b/deleted.yaml
-deleted file mode 100644
---- a/deleted.yaml
-+++ /dev/null
-@@ -1 +0,0 @@
--openapi: 3.0.3
-diff --git "a/sp\303\244ce \"q\".yaml" "b/sp\303\244ce \"q\".yaml"
---- "a/sp\303\244ce \"q\".yaml"
-+++ "b/sp\303\244ce \"q\".yaml"
-@@ -1 +1 @@
--a
-+b
-diff --git a/logo.png b/logo.png
-Binary files a/logo.png and b/logo.png differ
-`
-	files, err := parseDiff(diff)
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := map[string]*fileChange{
-		"api.yaml":         {ranges: [][2]int{{3, 3}, {11, 13}}},
-		"new.yaml":         {whole: true, ranges: [][2]int{{1, 2}}},
-		"moved/old.yaml":   {},
-		"späce \"q\".yaml": {ranges: [][2]int{{1, 1}}},
-		"logo.png":         {whole: true},
-	}
-	if !reflect.DeepEqual(files, want) {
-		for k, v := range files {
-			t.Logf("%q: %+v", k, *v)
-		}
-		t.Errorf("parseDiff differs from %v", want)
-	}
-	if _, err := parseDiff("diff --git a/x b/x\n+++ b/x\n@@ -1 +x @@\n"); err == nil {
-		t.Error("a broken hunk header was accepted")
-	}
-}
 
 // gitRepo makes a temporary repository with one commit and returns its
 // directory, or skips the test when git is not installed.
@@ -174,6 +109,101 @@ func TestChangedSince(t *testing.T) {
 	} {
 		if _, err := ChangedSince(context.Background(), tc.dir, tc.rev); err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("ChangedSince(%s): err = %v, want %q", tc.rev, err, tc.want)
+		}
+	}
+}
+
+// TestChangedSinceLineEnds checks the diff done here: a checkout with CRLF
+// line ends has changed lines only where the text changed, and a file
+// whose only change is a deletion keeps its whole-file findings only.
+func TestChangedSinceLineEnds(t *testing.T) {
+	dir := gitRepo(t, map[string]string{"crlf.yaml": "a\nb\nc\n", "del.yaml": "a\nb\nc\n", "same.yaml": "x\n"})
+	writeFile(t, filepath.Join(dir, "crlf.yaml"), "a\r\nB\r\nc\r\n")
+	writeFile(t, filepath.Join(dir, "del.yaml"), "a\nc\n")
+	writeFile(t, filepath.Join(dir, "copy.yaml"), "x\n") // a copy of same.yaml: new
+	c, err := ChangedSince(context.Background(), dir, "HEAD")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		file string
+		line int
+		keep bool
+	}{
+		{"crlf.yaml", 1, false}, {"crlf.yaml", 2, true}, {"crlf.yaml", 3, false},
+		{"del.yaml", 1, false}, {"del.yaml", 2, false}, {"del.yaml", 0, true},
+		{"same.yaml", 0, false}, {"same.yaml", 1, false}, {"copy.yaml", 1, true},
+	} {
+		if got := c.Keep(lint.Finding{Location: lint.Location{File: tc.file, Line: tc.line}}); got != tc.keep {
+			t.Errorf("%s:%d: Keep = %v, want %v", tc.file, tc.line, got, tc.keep)
+		}
+	}
+}
+
+// TestChangedSinceRunsNothingFromTheRepository gives the scanned
+// repository a configuration that names a program in every place git
+// reads one from (filters with a .gitattributes line, diff drivers and
+// textconv, hooks, fsmonitor, pager, ssh, askpass, editor, credential and
+// gpg programs, an ext:: remote, an included file with more of the same)
+// and checks that none of them runs while the changed lines are worked out.
+func TestChangedSinceRunsNothingFromTheRepository(t *testing.T) {
+	dir := gitRepo(t, map[string]string{"api.yaml": "a\nb\nc\n", ".gitattributes": "* filter=evil diff=evil\n"})
+	marks := t.TempDir()
+	run := func(name string) string { return "touch " + filepath.Join(marks, name) }
+	settings := [][2]string{
+		{"filter.evil.clean", run("clean")}, {"filter.evil.smudge", run("smudge")},
+		{"filter.evil.process", run("process")}, {"filter.evil.required", "true"},
+		{"diff.evil.command", run("diff-command")}, {"diff.evil.textconv", run("textconv")},
+		{"diff.external", run("diff-external")},
+		{"core.fsmonitor", filepath.Join(marks, "hooks", "fsmonitor-watchman")},
+		{"core.hooksPath", filepath.Join(marks, "hooks")},
+		{"core.pager", run("pager")}, {"pager.diff", run("pager-diff")}, {"pager.ls-tree", run("pager-ls-tree")},
+		{"core.sshCommand", run("ssh")}, {"core.askPass", run("askpass")},
+		{"core.editor", run("editor")}, {"sequence.editor", run("sequence-editor")},
+		{"credential.helper", "!" + run("credential")},
+		{"gpg.program", run("gpg")}, {"gpg.ssh.program", run("gpg-ssh")},
+		{"core.alternateRefsCommand", run("alternate-refs")},
+		{"uploadpack.packObjectsHook", run("pack-objects")},
+		{"remote.origin.url", "ext::sh -c " + strings.ReplaceAll(run("ext"), " ", "% ")},
+		{"remote.origin.promisor", "true"},
+		{"include.path", filepath.Join(marks, "included")},
+	}
+	for _, kv := range settings {
+		runGit(t, dir, "config", kv[0], kv[1])
+	}
+	writeFile(t, filepath.Join(marks, "included"), "[filter \"evil\"]\n\tclean = "+run("included-clean")+"\n[core]\n\tfsmonitor = "+run("included-fsmonitor")+"\n")
+	hook := "#!/bin/sh\n" + run("hook") + "-$(basename \"$0\")\n"
+	for _, name := range []string{"fsmonitor-watchman", "post-checkout", "post-index-change", "reference-transaction", "pre-commit", "post-rewrite", "pre-auto-gc"} {
+		for _, d := range []string{filepath.Join(marks, "hooks"), filepath.Join(dir, ".git", "hooks")} {
+			writeFile(t, filepath.Join(d, name), hook)
+			if err := os.Chmod(filepath.Join(d, name), 0o755); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	writeFile(t, filepath.Join(dir, "api.yaml"), "a\nB\nc\n")
+	writeFile(t, filepath.Join(dir, "new.yaml"), "n\n")
+
+	c, err := ChangedSince(context.Background(), dir, "HEAD")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		file string
+		line int
+		keep bool
+	}{{"api.yaml", 1, false}, {"api.yaml", 2, true}, {"new.yaml", 1, true}, {".gitattributes", 1, false}} {
+		if got := c.Keep(lint.Finding{Location: lint.Location{File: tc.file, Line: tc.line}}); got != tc.keep {
+			t.Errorf("%s:%d: Keep = %v, want %v", tc.file, tc.line, got, tc.keep)
+		}
+	}
+	entries, err := os.ReadDir(marks)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if e.Name() != "hooks" && e.Name() != "included" {
+			t.Errorf("%s ran", e.Name())
 		}
 	}
 }

@@ -16,6 +16,7 @@ import (
 
 	"github.com/apiaudit/apiaudit/pkg/engine"
 	"github.com/apiaudit/apiaudit/pkg/lint"
+	"github.com/apiaudit/apiaudit/pkg/report"
 	"github.com/apiaudit/apiaudit/rules"
 )
 
@@ -111,11 +112,13 @@ func exitCode(err error, stderr io.Writer, cmd *cobra.Command, args []string) in
 	case errors.As(err, &ee):
 		return ee.code
 	case errors.As(err, &fe):
-		fmt.Fprintf(stderr, "apiaudit: %v\n", err)
+		fmt.Fprintf(stderr, "apiaudit: %s\n", report.Safe(err.Error()))
 		fmt.Fprintf(stderr, "Run '%s --help' for usage.\n", cmdPath(cmd, args))
 		return ExitError
 	default:
-		fmt.Fprintf(stderr, "apiaudit: %v\n", err)
+		// Errors may quote a scanned tree's configuration file or paths:
+		// escaped like problems, on one line.
+		fmt.Fprintf(stderr, "apiaudit: %s\n", report.Safe(err.Error()))
 		return ExitError
 	}
 }

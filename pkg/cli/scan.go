@@ -7,13 +7,16 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"maps"
+	"math/rand/v2"
 	"os"
 	"os/signal"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -183,20 +186,33 @@ func scanRun(ctx context.Context, app *App, opts *ScanOptions) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	ctx, stop := signal.NotifyContext(ctx, os.Interrupt)
+	// Ctrl-C, kill and a closed terminal cancel the scan: the go and git
+	// commands it started are stopped (gocommand interrupts go list, and
+	// the others run under the context), nothing is written, and the
+	// command returns within interruptGrace. A second signal kills the
+	// process as usual, since the handler is gone by then.
+	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	defer stop()
 
 	var changes *baseline.Changes
 	if opts.NewFromRev != "" {
 		if changes, err = baseline.ChangedSince(ctx, ".", opts.NewFromRev); err != nil {
+			if ctx.Err() != nil {
+				return errInterrupted
+			}
 			return err
 		}
 	}
 
 	all := scanRules()
-	defer cfg.Apply()() // rule options: set for this scan, restored after it
+	restore := cfg.Apply() // rule options: set for this scan, restored after it
 	progress := newProgress(app, opts.Quiet)
-	res, err := engine.Run(ctx, engine.Options{
+	type ran struct {
+		res *lint.Result
+		err error
+	}
+	done := make(chan ran, 1)
+	engineOpts := engine.Options{
 		Progress:        progress.update,
 		Paths:           opts.Paths,
 		Exclude:         append(slices.Clone(cfg.Exclude), opts.Exclude...),
@@ -208,10 +224,34 @@ func scanRun(ctx context.Context, app *App, opts *ScanOptions) error {
 		Jobs:            opts.Jobs,
 
 		IncludeGenerated: opts.IncludeGenerated || cfg.IncludeGenerated,
-	})
+	}
+	go func() {
+		res, err := engine.Run(ctx, engineOpts)
+		done <- ran{res, err}
+	}()
+	var res *lint.Result
+	select {
+	case r := <-done:
+		restore()
+		res, err = r.res, r.err
+	case <-ctx.Done():
+		stop()
+		progress.stop()
+		// Give the go command the moment it needs to stop, then leave
+		// whatever is still running in this process behind.
+		select {
+		case <-done:
+			restore()
+		case <-time.After(interruptGrace):
+		}
+		return errInterrupted
+	}
 	progress.stop()
 	if err != nil {
 		return err
+	}
+	if ctx.Err() != nil {
+		return errInterrupted
 	}
 	if changes != nil {
 		changes.Filter(res)
@@ -228,33 +268,37 @@ func scanRun(ctx context.Context, app *App, opts *ScanOptions) error {
 	if base != nil {
 		base.Apply(res, time.Now())
 	}
+	suppressed := res.Suppressed // the html format lists them all
 	if !opts.IncludeSuppressed {
 		res.Suppressed = nil
 	}
 
 	color := toStdout && format == "text" && !opts.NoColor &&
 		app.Getenv("NO_COLOR") == "" && app.IsTTY(app.Out)
-	rep, err := report.New(format, report.Options{ToolVersion: app.Build.Version, Color: color})
+	ropts := reportOptions(app, opts, cfg, format, cmp.Or(opts.FailOn, cfg.FailOn, DefaultFailOn))
+	ropts.Color = color
+	rep, err := report.New(format, ropts)
 	if err != nil {
 		return err
 	}
 	if toStdout {
 		w := bufio.NewWriter(app.Out)
-		if err := rep.Report(w, res); err != nil {
+		if err := rep.Report(w, resultFor(format, res, suppressed)); err != nil {
 			return err
 		}
 		if err := w.Flush(); err != nil {
 			return err
 		}
-	} else if err := writeFile(opts.Output, func(w io.Writer) error { return rep.Report(w, res) }); err != nil {
+	} else if err := writeFile(opts.Output, func(w io.Writer) error { return rep.Report(w, resultFor(format, res, suppressed)) }); err != nil {
 		return err
 	}
 	for _, f := range slices.Sorted(maps.Keys(opts.Outputs)) {
-		rep, err := report.New(f, report.Options{ToolVersion: app.Build.Version})
+		ropts.Color = false
+		rep, err := report.New(f, ropts)
 		if err != nil {
 			return err
 		}
-		if err := writeFile(opts.Outputs[f], func(w io.Writer) error { return rep.Report(w, res) }); err != nil {
+		if err := writeFile(opts.Outputs[f], func(w io.Writer) error { return rep.Report(w, resultFor(f, res, suppressed)) }); err != nil {
 			return err
 		}
 	}
@@ -262,10 +306,10 @@ func scanRun(ctx context.Context, app *App, opts *ScanOptions) error {
 	// terminal has just printed them.
 	if !(toStdout && format == "text") && !opts.Quiet {
 		for _, p := range res.Problems {
-			fmt.Fprintf(app.Err, "apiaudit: %s\n", p.Error())
+			fmt.Fprintf(app.Err, "apiaudit: %s\n", report.Safe(p.Error()))
 		}
 		for _, p := range res.Notices {
-			fmt.Fprintf(app.Err, "apiaudit: notice: %s\n", p.Error())
+			fmt.Fprintf(app.Err, "apiaudit: notice: %s\n", report.Safe(p.Error()))
 		}
 	}
 
@@ -277,6 +321,13 @@ func scanRun(ctx context.Context, app *App, opts *ScanOptions) error {
 	}
 	return nil
 }
+
+// errInterrupted is what a scan cancelled by a signal returns.
+var errInterrupted = errors.New("interrupted: the scan was stopped and no report was written")
+
+// interruptGrace is how long an interrupted scan waits for the engine to
+// stop (the go command it runs needs a few milliseconds) before returning.
+const interruptGrace = 500 * time.Millisecond
 
 // checkOutputs refuses --output-FORMAT flags that name an unknown format or
 // standard output, and reports written to the same file as another report
@@ -374,7 +425,7 @@ func writeFile(name string, write func(io.Writer) error) error {
 		// write to it, never rename a file over it.
 		return writeTo(name, write)
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*")
+	tmp, err := createTemp(name)
 	if err != nil {
 		return fmt.Errorf("write %s: %w", name, err)
 	}
@@ -391,13 +442,32 @@ func writeFile(name string, write func(io.Writer) error) error {
 	if err := tmp.Close(); err != nil {
 		return fmt.Errorf("write %s: %w", name, err)
 	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return fmt.Errorf("write %s: %w", name, err)
+	// A report replacing a file keeps that file's permissions (a 0600
+	// report stays private); a new one gets 0666 less the umask, as any
+	// file the user creates.
+	if info, err := os.Stat(name); err == nil {
+		if err := os.Chmod(tmp.Name(), info.Mode().Perm()); err != nil {
+			return fmt.Errorf("write %s: %w", name, err)
+		}
 	}
 	if err := os.Rename(tmp.Name(), name); err != nil {
 		return fmt.Errorf("write %s: %w", name, err)
 	}
 	return nil
+}
+
+// createTemp creates a temporary file beside name, with the permissions a
+// new file gets (0666 less the umask), unlike os.CreateTemp's 0600.
+func createTemp(name string) (*os.File, error) {
+	dir, base := filepath.Dir(name), filepath.Base(name)
+	for range 100 {
+		tmp := filepath.Join(dir, "."+base+"."+strconv.FormatUint(rand.Uint64(), 36))
+		f, err := os.OpenFile(tmp, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666)
+		if !errors.Is(err, fs.ErrExist) {
+			return f, err
+		}
+	}
+	return nil, errors.New("cannot create a temporary file")
 }
 
 // writeTo writes straight into an existing file that is not a regular one.

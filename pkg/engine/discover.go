@@ -125,6 +125,8 @@ func Discover(opts Options) (*Discovery, error) {
 			}
 			if e.Type().IsRegular() || e.Type()&fs.ModeSymlink != 0 {
 				w.file(path, false)
+			} else if openapi.HasExtension(e.Name()) && !w.excluded(path) {
+				w.d.Notices = append(w.d.Notices, lint.Problem{File: w.rel(path), Message: "skipped: " + notRegular(e.Type())})
 			}
 			return nil
 		}); err != nil {
@@ -222,6 +224,12 @@ func (w *walker) file(path string, explicit bool) {
 		}
 		return
 	}
+	// Only regular files are read: a named pipe would block the scan and a
+	// device (a link to /dev/zero) never ends.
+	if info, err := os.Stat(path); err == nil && !info.Mode().IsRegular() {
+		w.d.Notices = append(w.d.Notices, lint.Problem{File: w.rel(path), Message: "skipped: " + notRegular(info.Mode())})
+		return
+	}
 	version, ok, problem := w.sniff(path)
 	switch {
 	case problem != "":
@@ -238,6 +246,21 @@ func (w *walker) file(path string, explicit bool) {
 	case explicit || looksLikeSpecName(name):
 		w.d.Notices = append(w.d.Notices, lint.Problem{File: w.rel(path), Message: "skipped: not an OpenAPI document (no top-level openapi: 3.x or swagger: \"2.0\" key)"})
 	}
+}
+
+// notRegular says what kind of file that is not a regular one a mode is.
+func notRegular(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a directory named like a file"
+	case m&fs.ModeNamedPipe != 0:
+		return "not a regular file (a named pipe)"
+	case m&fs.ModeDevice != 0:
+		return "not a regular file (a device)"
+	case m&fs.ModeSocket != 0:
+		return "not a regular file (a socket)"
+	}
+	return "not a regular file"
 }
 
 // looksLikeSpecName is true for file names that promise an API description,

@@ -70,6 +70,7 @@ func Run(ctx context.Context, opts Options) (*lint.Result, error) {
 		findings   []lint.Finding
 		suppressed []lint.Finding
 		problems   []lint.Problem
+		notices    []lint.Problem
 	}
 	outcomes := make([]outcome, len(inputs))
 	total := 0
@@ -90,6 +91,9 @@ func Run(ctx context.Context, opts Options) (*lint.Result, error) {
 	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(inputs[b].Size, inputs[a].Size) })
 	for _, i := range order {
 		in := inputs[i]
+		if ctx.Err() != nil {
+			break // interrupted: start nothing more
+		}
 		if in.Kind != KindOpenAPI {
 			continue // Go modules are analysed by the Go rules below
 		}
@@ -111,6 +115,9 @@ func Run(ctx context.Context, opts Options) (*lint.Result, error) {
 	goFiles := make([][]string, len(inputs))
 	if goRules := analyzerRules(opts.Rules); len(goRules) > 0 {
 		for i, in := range inputs {
+			if ctx.Err() != nil {
+				break
+			}
 			if in.Kind != KindGo {
 				continue
 			}
@@ -119,7 +126,7 @@ func Run(ctx context.Context, opts Options) (*lint.Result, error) {
 			go func() {
 				defer func() { <-sem; wg.Done() }()
 				o := scanModule(ctx, in, goRules, opts)
-				outcomes[i] = outcome{findings: o.findings, suppressed: o.suppressed, problems: o.problems}
+				outcomes[i] = outcome{findings: o.findings, suppressed: o.suppressed, problems: o.problems, notices: o.notices}
 				goFiles[i] = o.files
 			}()
 		}
@@ -135,7 +142,9 @@ func Run(ctx context.Context, opts Options) (*lint.Result, error) {
 		res.Findings = append(res.Findings, o.findings...)
 		res.Suppressed = append(res.Suppressed, o.suppressed...)
 		res.Problems = append(res.Problems, o.problems...)
+		res.Notices = append(res.Notices, o.notices...)
 	}
+	relativeMessages(res, inputs)
 	res.Sort()
 	same := func(a, b lint.Finding) bool {
 		return a.RuleID == b.RuleID && a.Location == b.Location && a.Message == b.Message
@@ -143,6 +152,37 @@ func Run(ctx context.Context, opts Options) (*lint.Result, error) {
 	res.Findings = slices.CompactFunc(res.Findings, same)
 	res.Suppressed = slices.CompactFunc(res.Suppressed, same)
 	return res, nil
+}
+
+// relativeMessages rewrites the absolute paths under a scan root that
+// problem and notice messages quote (the go command names a missing
+// replacement directory in full, for one) relative to that root, as their
+// File is: the same tree scanned in two places gives the same report.
+func relativeMessages(res *lint.Result, inputs []Input) {
+	sep := string(filepath.Separator)
+	var roots []string
+	for _, in := range inputs {
+		roots = append(roots, in.Root)
+		if r, err := filepath.EvalSymlinks(in.Root); err == nil {
+			roots = append(roots, r)
+		}
+	}
+	slices.Sort(roots)
+	roots = slices.Compact(roots)
+	// The longest root first, so that a root inside another one wins.
+	slices.SortStableFunc(roots, func(a, b string) int { return cmp.Compare(len(b), len(a)) })
+	fix := func(ps []lint.Problem) {
+		for i := range ps {
+			for _, r := range roots {
+				if strings.Contains(ps[i].Message, r) {
+					m := strings.ReplaceAll(ps[i].Message, r+sep, "")
+					ps[i].Message = strings.ReplaceAll(m, r, ".")
+				}
+			}
+		}
+	}
+	fix(res.Problems)
+	fix(res.Notices)
 }
 
 // scanDocument loads one document and runs every spec rule on it. It
@@ -260,7 +300,11 @@ func complete(rule *lint.Rule, f lint.Finding) lint.Finding {
 // covers, marked with the first one that does, and reports suppressions
 // that are malformed, lack a reason, name no known rule or match nothing.
 func applyIgnores(doc *openapi.Document, findings []lint.Finding, opts Options) (kept, suppressed []lint.Finding) {
-	ignores := doc.Ignores()
+	return applyIgnoreList(doc.Ignores(), findings, opts)
+}
+
+// applyIgnoreList is applyIgnores with the document's suppressions given.
+func applyIgnoreList(ignores []openapi.Ignore, findings []lint.Finding, opts Options) (kept, suppressed []lint.Finding) {
 	if len(ignores) == 0 {
 		return findings, nil
 	}
@@ -269,22 +313,71 @@ func applyIgnores(doc *openapi.Document, findings []lint.Finding, opts Options) 
 		known = opts.Rules
 	}
 	used := make([]bool, len(ignores))
+	// Suppressions are grouped by the element they cover and then by rule
+	// pattern: a finding looks up the groups of its pointer and of each
+	// element above it, and matches each pattern once, so that the cost
+	// grows with findings plus suppressions, not with their product
+	// (50 000 suppressions against 100 000 findings took 95 s).
+	type group struct {
+		members []int // indices into ignores, in document order
+		used    bool
+	}
+	byScope := map[string]map[string]*group{}
+	for i, ig := range ignores {
+		if ig.Err != "" || ig.Reason == "" {
+			continue
+		}
+		rules := byScope[ig.Scope]
+		if rules == nil {
+			rules = map[string]*group{}
+			byScope[ig.Scope] = rules
+		}
+		g := rules[ig.Rule]
+		if g == nil {
+			g = &group{}
+			rules[ig.Rule] = g
+		}
+		g.members = append(g.members, i)
+	}
 	for _, f := range findings {
-		for i, ig := range ignores {
-			if ig.Err != "" || ig.Reason == "" {
-				continue
-			}
-			if ok, _ := doublestar.Match(ig.Rule, f.RuleID); ok && ig.Covers(f) {
-				used[i] = true
-				if f.Suppression == nil {
-					f.Suppression = &lint.Suppression{Kind: lint.SuppressedInSource, Reason: ig.Reason, Location: ig.At}
+		first := -1
+		visit := func(scope string) {
+			for pattern, g := range byScope[scope] {
+				if ok, _ := doublestar.Match(pattern, f.RuleID); ok {
+					g.used = true
+					if first < 0 || g.members[0] < first {
+						first = g.members[0]
+					}
 				}
 			}
+		}
+		visit("")
+		p := f.Location.Pointer
+		for i := 1; i < len(p); i++ {
+			if p[i] == '/' {
+				visit(p[:i])
+			}
+		}
+		if p != "" {
+			visit(p)
+		}
+		if first >= 0 && f.Suppression == nil {
+			ig := ignores[first]
+			f.Suppression = &lint.Suppression{Kind: lint.SuppressedInSource, Reason: ig.Reason, Location: ig.At}
 		}
 		if f.Suppression != nil {
 			suppressed = append(suppressed, f)
 		} else {
 			kept = append(kept, f)
+		}
+	}
+	for _, rules := range byScope {
+		for _, g := range rules {
+			if g.used {
+				for _, i := range g.members {
+					used[i] = true
+				}
+			}
 		}
 	}
 	report := func(ig openapi.Ignore, format string, args ...any) {

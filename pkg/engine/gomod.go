@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -26,7 +27,7 @@ func analyzerRules(rules []*lint.Rule) []*lint.Rule {
 type moduleOutcome struct {
 	files                []string
 	findings, suppressed []lint.Finding
-	problems             []lint.Problem
+	problems, notices    []lint.Problem
 }
 
 // scanModule analyses the packages of one Go module with the Go rules and
@@ -40,12 +41,13 @@ func scanModule(ctx context.Context, in Input, rules []*lint.Rule, opts Options)
 		analyzers[i] = r.Analyzer
 	}
 	match := func(pattern, id string) bool { ok, _ := doublestar.Match(pattern, id); return ok }
-	res, err := gosrc.Analyze(ctx, in.Abs, analyzers, match, gosrc.Options{Root: in.Root, IncludeGenerated: opts.IncludeGenerated, Work: in.Work, Modules: in.Modules})
+	res, err := gosrc.Analyze(ctx, in.Abs, analyzers, match, gosrc.Options{Root: in.Root, IncludeGenerated: opts.IncludeGenerated, Work: in.Work, Modules: in.Modules, MaxFileSize: cmp.Or(opts.MaxFileSize, DefaultMaxFileSize)})
 	if err != nil {
 		o.problems = append(o.problems, lint.Problem{File: relTo(in.Root, in.Abs), Message: err.Error()})
 		return o
 	}
 	o.problems = res.Problems
+	o.notices = res.Notices
 	for _, f := range res.Files {
 		if !MatchPath(opts.Exclude, f) {
 			o.files = append(o.files, f)

@@ -1,13 +1,21 @@
 package engine
 
 import (
+	"context"
 	"fmt"
+	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
+	"syscall"
 	"testing"
+
+	"github.com/apiaudit/apiaudit/pkg/lint"
+	"github.com/apiaudit/apiaudit/rules/go201"
+	"github.com/apiaudit/apiaudit/rules/go202"
 )
 
 // hostileModule is a module with a package of each kind that a scan must
@@ -186,5 +194,294 @@ func TestGoNewerToolchain(t *testing.T) {
 		if len(problems) != 1 || !strings.HasPrefix(problems[0], "new: the go command cannot list the packages: go: ") || strings.Contains(problems[0], "\n") {
 			t.Errorf("GOTOOLCHAIN=%s: problems %q, want one line for new", toolchain, problems)
 		}
+	}
+}
+
+// TestGoOfflineWhateverTheEnvironment checks that the go command run for a
+// Go scan stays offline when the user's environment (or go env file) marks
+// the scanned module's requirements as private, insecure or fetched with
+// git, and asks for -mod=mod: no git runs (a fake git first on PATH records
+// any call), no HTTP request is made (a proxy listener counts connections),
+// and each missing requirement is the usual clear problem.
+func TestGoOfflineWhateverTheEnvironment(t *testing.T) {
+	for _, setup := range []string{"environment", "go env file"} {
+		t.Run(setup, func(t *testing.T) {
+			dir := t.TempDir()
+			t.Chdir(dir)
+			writeTree(t, dir, map[string]string{
+				"svc/go.mod": "module example.com/svc\n\ngo 1.26\n\nrequire (\n\tgithub.com/apiaudit-private/secret v1.0.0\n\tcorp.example/lib v1.0.0\n)\n",
+				"svc/go.sum": "github.com/apiaudit-private/secret v1.0.0 h1:oTKkRmRuOsKMqFe1AQazd9gGBFNEpOmgKp/xzB97dnA=\n" +
+					"github.com/apiaudit-private/secret v1.0.0/go.mod h1:xBQ8jztBU6kakFMg+8WGxn0c6z1fTSPVIjEY1Wr7jzc=\n" +
+					"corp.example/lib v1.0.0 h1:oTKkRmRuOsKMqFe1AQazd9gGBFNEpOmgKp/xzB97dnA=\n" +
+					"corp.example/lib v1.0.0/go.mod h1:xBQ8jztBU6kakFMg+8WGxn0c6z1fTSPVIjEY1Wr7jzc=\n",
+				"svc/a/a.go":   "package a\n\nimport \"github.com/apiaudit-private/secret\"\n\nvar _ = secret.X\n",
+				"svc/b/b.go":   "package b\n\nimport \"corp.example/lib\"\n\nvar _ = lib.X\n",
+				"svc/api/h.go": handler("api"),
+			})
+			bin := t.TempDir()
+			gitLog := filepath.Join(bin, "git.log")
+			fake := "#!/bin/sh\necho \"$@\" >> " + gitLog + "\nexit 1\n"
+			if err := os.WriteFile(filepath.Join(bin, "git"), []byte(fake), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			t.Setenv("PATH", bin+string(os.PathListSeparator)+os.Getenv("PATH"))
+			proxy := countConnections(t)
+			t.Setenv("HTTPS_PROXY", proxy.addr)
+			t.Setenv("HTTP_PROXY", proxy.addr)
+			t.Setenv("NO_PROXY", "")
+			t.Setenv("GOMODCACHE", t.TempDir())
+			t.Setenv("GOFLAGS", "-mod=mod")
+			t.Setenv("GOTOOLCHAIN", "auto")
+			settings := map[string]string{
+				"GOPRIVATE":       "github.com/apiaudit-private,corp.example",
+				"GONOPROXY":       "github.com/apiaudit-private,corp.example",
+				"GONOSUMDB":       "github.com/apiaudit-private,corp.example",
+				"GOINSECURE":      "corp.example",
+				"GOVCS":           "*:git|hg|svn|bzr|fossil",
+				"GOPROXY":         "direct",
+				"GOSUMDB":         "sum.golang.org",
+				"GIT_SSH_COMMAND": "touch " + filepath.Join(bin, "ssh-ran"),
+			}
+			if setup == "environment" {
+				for k, v := range settings {
+					t.Setenv(k, v)
+				}
+			} else {
+				var file strings.Builder
+				for k, v := range settings {
+					if strings.HasPrefix(k, "GO") {
+						t.Setenv(k, "")
+						fmt.Fprintf(&file, "%s=%s\n", k, v)
+					}
+				}
+				envFile := filepath.Join(bin, "go.env")
+				if err := os.WriteFile(envFile, []byte(file.String()), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				t.Setenv("GOENV", envFile)
+			}
+
+			got, problems := goScan(t, Options{})
+			if want := []string{"svc/api/h.go:9:9 GO201"}; !slices.Equal(got, want) {
+				t.Errorf("findings %q, want %q", got, want)
+			}
+			if data, err := os.ReadFile(gitLog); err == nil {
+				t.Errorf("git ran:\n%s", data)
+			}
+			if _, err := os.Stat(filepath.Join(bin, "ssh-ran")); err == nil {
+				t.Error("ssh ran")
+			}
+			if n := proxy.count(); n > 0 {
+				t.Errorf("%d HTTP connections made", n)
+			}
+			want := []string{
+				`svc/a/a.go:3:8: github.com/apiaudit-private/secret is not in the module cache, and apiaudit downloads nothing: run "cd svc && go mod download", then scan again`,
+				`svc/b/b.go:3:8: corp.example/lib is not in the module cache, and apiaudit downloads nothing: run "cd svc && go mod download", then scan again`,
+			}
+			if !slices.Equal(problems, want) {
+				t.Errorf("problems:\n%s\nwant:\n%s", join(problems), join(want))
+			}
+		})
+	}
+}
+
+// connCounter is a TCP listener that counts the connections made to it and
+// closes each at once.
+type connCounter struct {
+	addr string
+	mu   sync.Mutex
+	n    int
+}
+
+func (c *connCounter) count() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.n
+}
+
+func countConnections(t *testing.T) *connCounter {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ln.Close() })
+	c := &connCounter{addr: "http://" + ln.Addr().String()}
+	go func() {
+		for {
+			conn, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			c.mu.Lock()
+			c.n++
+			c.mu.Unlock()
+			conn.Close()
+		}
+	}()
+	return c
+}
+
+// TestGoReadsNothingOutsideTheRoot gives a module .go files that lead out
+// of the scan root (links to another checkout and to /etc/passwd), that
+// would block or never end (a named pipe, a link to one, a link to
+// /dev/zero), one over the size limit, and a replace directive pointing
+// outside the root. The scan must finish, analyse the rest, say what it
+// skipped, and quote nothing from outside the root.
+func TestGoReadsNothingOutsideTheRoot(t *testing.T) {
+	outside := t.TempDir()
+	writeTree(t, outside, map[string]string{
+		"secret.go": "package ok\n\nvar x int = \"OUTSIDE-SECRET\"\n",
+		"go.mod":    "module example.com/outside\n\ngo 1.26\n",
+		"lib.go":    "package outside\n\nvar X int = \"OUTSIDE-SECRET\"\n",
+	})
+	dir := t.TempDir()
+	t.Chdir(dir)
+	writeTree(t, dir, map[string]string{
+		"mod/go.mod":       "module example.com/mod\n\ngo 1.26\n\nrequire example.com/outside v0.0.0\n\nreplace example.com/outside => " + outside + "\n",
+		"mod/ok/ok.go":     handler("ok"),
+		"mod/ok/big.go":    "package ok\n\n// " + strings.Repeat("x", 70<<10) + "\n",
+		"mod/uses/uses.go": "package uses\n\nimport \"example.com/outside\"\n\nvar _ = outside.X\n",
+		"pipes/.keep":      "",
+	})
+	links := map[string]string{
+		"mod/ok/leak.go":     filepath.Join(outside, "secret.go"),
+		"mod/ok/passwd.go":   "/etc/passwd",
+		"mod/ok/zero.go":     "/dev/zero",
+		"mod/ok/fifolink.go": filepath.Join(dir, "pipes", "p"),
+	}
+	for name, target := range links {
+		if err := os.Symlink(target, filepath.Join(dir, name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, p := range []string{"pipes/p", "mod/ok/fifo.go"} {
+		if err := syscall.Mkfifo(filepath.Join(dir, p), 0o644); err != nil {
+			t.Skipf("no named pipes here: %v", err)
+		}
+	}
+	wantDevice := ""
+	if err := syscall.Mknod(filepath.Join(dir, "mod/ok/dev.go"), syscall.S_IFCHR|0o644, 1<<8|5); err == nil {
+		wantDevice = "mod/ok/dev.go: skipped: not a regular file (a device)" // a /dev/zero of its own, as root
+	}
+	t.Setenv("GOFLAGS", "")
+	got, problems, notices := goScanAll(t, Options{MaxFileSize: 64 << 10})
+	if wantDevice != "" {
+		if !slices.Contains(notices, wantDevice) {
+			t.Errorf("notices %q, want %q among them", notices, wantDevice)
+		}
+		notices = slices.DeleteFunc(notices, func(n string) bool { return n == wantDevice })
+	}
+	if want := []string{"mod/ok/ok.go:9:9 GO201"}; !slices.Equal(got, want) {
+		t.Errorf("findings %q, want %q", got, want)
+	}
+	wantNotices := []string{
+		"mod/ok/big.go: skipped: the file is 71696 bytes, over the 65536-byte limit (--max-file-size)",
+		"mod/ok/fifo.go: skipped: not a regular file (a named pipe)",
+		"mod/ok/fifolink.go: skipped: not a regular file (a named pipe)",
+		"mod/ok/leak.go: skipped: symbolic link to a file outside the scan root",
+		"mod/ok/passwd.go: skipped: symbolic link to a file outside the scan root",
+		"mod/ok/zero.go: skipped: symbolic link to a file outside the scan root",
+	}
+	if !slices.Equal(notices, wantNotices) {
+		t.Errorf("notices:\n%s\nwant:\n%s", join(notices), join(wantNotices))
+	}
+	wantProblem := "mod/go.mod:7: replace example.com/outside => " + outside + " points outside the scan root, so apiaudit does not load it: packages that import it are not analysed unless the module cache has it"
+	if !slices.Contains(problems, wantProblem) {
+		t.Errorf("problems:\n%s\nwant among them:\n\t%s", join(problems), wantProblem)
+	}
+	if !slices.ContainsFunc(problems, func(p string) bool { return strings.HasPrefix(p, "mod/uses/uses.go:") }) {
+		t.Errorf("problems:\n%s\nwant one for mod/uses/uses.go", join(problems))
+	}
+	for _, p := range append(problems, notices...) {
+		if strings.Contains(p, "OUTSIDE-SECRET") || strings.Contains(p, "root:") || strings.Contains(p, outside+"/") {
+			t.Errorf("outside content or files quoted: %s", p)
+		}
+	}
+}
+
+// goScanAll is goScan with the notices too.
+func goScanAll(t *testing.T, opts Options) (findings, problems, notices []string) {
+	t.Helper()
+	goRules := []*lint.Rule{go201.Rule, go202.Rule}
+	opts.Rules = goRules
+	opts.Known = append(slices.Clone(goRules), SuppressionRule)
+	res, err := Run(context.Background(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range res.Findings {
+		findings = append(findings, fmt.Sprintf("%s %s", f.Location, f.RuleID))
+	}
+	for _, p := range res.Problems {
+		problems = append(problems, p.Error())
+	}
+	for _, p := range res.Notices {
+		notices = append(notices, p.Error())
+	}
+	return findings, problems, notices
+}
+
+// TestDiscoverNonRegularFiles checks that discovery reads no named pipe or
+// device, directly or through a link inside the root: each is skipped with
+// a notice, and the scan ends.
+func TestDiscoverNonRegularFiles(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	writeTree(t, dir, map[string]string{"api/ok.yaml": "openapi: 3.0.3\ninfo: {title: t, version: \"1\"}\npaths: {}\n"})
+	if err := syscall.Mkfifo(filepath.Join(dir, "api/pipe.yaml"), 0o644); err != nil {
+		t.Skipf("no named pipes here: %v", err)
+	}
+	if err := os.Symlink("pipe.yaml", filepath.Join(dir, "api/pipelink.json")); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"api/pipe.yaml: skipped: not a regular file (a named pipe)",
+		"api/pipelink.json: skipped: not a regular file (a named pipe)",
+	}
+	if err := syscall.Mknod(filepath.Join(dir, "api/zero.yaml"), syscall.S_IFCHR|0o644, 1<<8|5); err == nil {
+		want = append(want, "api/zero.yaml: skipped: not a regular file (a device)")
+	}
+	found, err := Discover(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var notices []string
+	for _, n := range found.Notices {
+		notices = append(notices, n.Error())
+	}
+	if !slices.Equal(notices, want) {
+		t.Errorf("notices:\n%s\nwant:\n%s", join(notices), join(want))
+	}
+	if len(found.Inputs) != 1 || !strings.HasSuffix(found.Inputs[0].Abs, "ok.yaml") {
+		t.Errorf("inputs %+v, want ok.yaml alone", found.Inputs)
+	}
+}
+
+// TestGoCostlyFunction checks that a function over the taint analysis's
+// bound (a switch of 2 100 cases; 30 000 took 6.8 GB to build, 100 000 ran
+// out of memory) is left out of it with a notice naming it, and that the
+// rest of its package is still analysed.
+func TestGoCostlyFunction(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	var sw strings.Builder
+	sw.WriteString("package ok\n\nfunc Big(x int) int {\n\tswitch x {\n")
+	for i := range 2100 {
+		fmt.Fprintf(&sw, "\tcase %d:\n\t\treturn %d\n", i, i+1)
+	}
+	sw.WriteString("\t}\n\treturn 0\n}\n")
+	writeTree(t, dir, map[string]string{
+		"go.mod":    "module example.com/big\n\ngo 1.26\n",
+		"ok/ok.go":  handler("ok"),
+		"ok/big.go": sw.String(),
+	})
+	got, problems, notices := goScanAll(t, Options{})
+	if want := []string{"ok/ok.go:9:9 GO201"}; !slices.Equal(got, want) || len(problems) > 0 {
+		t.Errorf("findings %q, problems %q; want %q and none", got, problems, want)
+	}
+	want := []string{"ok/big.go:3:1: Big is not followed by the taint analysis: its body is over 2000 branches"}
+	if !slices.Equal(notices, want) {
+		t.Errorf("notices %q, want %q", notices, want)
 	}
 }

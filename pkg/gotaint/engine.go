@@ -275,7 +275,8 @@ func buildSSA(pass *analysis.Pass, sl *sharedLoad) (*ssa.Package, []*ssa.Functio
 	// Facts make the driver finish a package before any importer starts,
 	// and only importers create a package from its types: it is not in
 	// the program yet.
-	ssapkg := prog.CreatePackage(pass.Pkg, pass.Files, pass.TypesInfo, false)
+	// A function too costly to build is left out (see bound.go).
+	ssapkg := prog.CreatePackage(pass.Pkg, withoutCostly(pass.Files), pass.TypesInfo, false)
 	unlock()
 	rlock()
 	defer runlock()

@@ -66,7 +66,8 @@ var ourTags = []string{"<br>", "<sub>", "</sub>", "&#8203;"}
 var linkTarget = regexp.MustCompile(`^(https://github\.com/apiaudit/apiaudit(/blob/main/docs/rules/[A-Z0-9]+\.md)?|[A-Za-z0-9._~/%-]+(#L[0-9]+)?)$`)
 
 // checkMarkdown checks that no text from a document became markup: every <
-// and & is one of ours or escaped, every link points where it should,
+// and & is one of ours or escaped, every link points where it should, no
+// bare URL or www. address is left for GitHub to link,
 // every table row has as many cells as its header, and every line starts
 // with text of ours.
 func checkMarkdown(s string) error {
@@ -117,6 +118,15 @@ func checkMarkdown(s string) error {
 					if end < 0 || !linkTarget.MatchString(line[j+2:j+end]) {
 						return fmt.Errorf("line %d links to an unexpected target: %q", i+1, line[j:])
 					}
+					j += end // our target: not text
+				}
+			case ':':
+				if strings.HasPrefix(line[j:], "://") {
+					return fmt.Errorf("line %d has a URL GitHub would link: %q", i+1, line[max(0, j-10):])
+				}
+			case 'w', 'W':
+				if len(line) >= j+4 && strings.EqualFold(line[j:j+4], "www.") {
+					return fmt.Errorf("line %d has a www. address GitHub would link: %q", i+1, line[j:])
 				}
 			}
 		}

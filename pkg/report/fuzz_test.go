@@ -16,10 +16,12 @@ import (
 // FuzzReporters feeds arbitrary text, as a hostile document could place it
 // in messages, file names and pointers, to every reporter. JSON and SARIF
 // must stay valid (SARIF against the 2.1.0 schema), and text must carry no
-// control or invisible format characters besides newlines. JUnit must parse
+// control or invisible format characters besides newlines, and JSON and
+// SARIF none of DEL, C1 controls and format characters raw. JUnit must parse
 // as XML, markdown must carry no raw HTML or links from the document and
 // keep its tables whole, and github must stay one workflow command per line
-// (checkFormat in formats_test.go).
+// (checkFormat in formats_test.go). HTML must carry no element, script or
+// address from the document, and keep its CSP (checkHTML in html_test.go).
 func FuzzReporters(f *testing.F) {
 	for _, seed := range []string{
 		"post /payments can be called without authentication",
@@ -28,6 +30,9 @@ func FuzzReporters(f *testing.F) {
 		"\x1b[31mred\x1b[0m \u202eevil\u200b \x00 \xff\xfe",
 		"schema \"Pet\".name",
 		"a|b @octocat #1 [x](javascript:1) &amp; ]]> \\| \r\n::error::x %0A",
+		"see https://evil.example/login and WWW.evil.example, ftp://x",
+		"\x1b]52;c;ZXZpbA==\x07 \x1b[2J \u0085\u009b2J \u202e\u2066\u200f \x7f \U000e0041",
+		"x\n::error file=a.go,line=1::pwned\n::add-mask::x",
 		"",
 	} {
 		f.Add(seed, "api/open api.yaml", "/paths/~1pets/get", 3)
@@ -61,6 +66,9 @@ func FuzzReporters(f *testing.F) {
 				if !json.Valid(out.Bytes()) {
 					t.Fatalf("invalid JSON:\n%s", out.String())
 				}
+				if i := bytes.IndexFunc(out.Bytes(), hidden); i >= 0 {
+					t.Fatalf("JSON carries a raw %U", []rune(string(out.Bytes()[i:]))[0])
+				}
 			case "sarif":
 				doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(out.Bytes()))
 				if err != nil {
@@ -68,6 +76,13 @@ func FuzzReporters(f *testing.F) {
 				}
 				if err := schema.Validate(doc); err != nil {
 					t.Fatalf("SARIF breaks the schema: %v\n%s", err, firstLines(out.String()))
+				}
+				if i := bytes.IndexFunc(out.Bytes(), hidden); i >= 0 {
+					t.Fatalf("SARIF carries a raw %U", []rune(string(out.Bytes()[i:]))[0])
+				}
+			case "html":
+				if err := checkHTML(out.Bytes()); err != nil {
+					t.Fatalf("html: %v\n%s", err, firstLines(out.String()))
 				}
 			case "markdown", "github", "junit":
 				if err := checkFormat(format, out.Bytes()); err != nil {

@@ -3,7 +3,11 @@ package report
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
+	"unicode"
+	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/apiaudit/apiaudit/pkg/lint"
 )
@@ -166,7 +170,12 @@ func toJSONFinding(f lint.Finding, rule *lint.Rule) jsonFinding {
 
 // writeJSON writes v indented by two spaces with a trailing newline. HTML
 // characters are left alone: messages quote OpenAPI text such as "<script>",
-// which should read the same in the output.
+// which should read the same in the output. Characters that encoding/json
+// writes raw but that act on a terminal or change how a line reads (DEL,
+// the C1 controls, zero-width and bidirectional format characters) are
+// written as \u escapes, so that a JSON or SARIF report printed in a log
+// or opened in an editor shows them for what they are; decoded, the
+// strings are unchanged.
 func writeJSON(w io.Writer, v any) error {
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
@@ -175,6 +184,33 @@ func writeJSON(w io.Writer, v any) error {
 	if err := enc.Encode(v); err != nil {
 		return err
 	}
-	_, err := w.Write(b.Bytes())
+	_, err := w.Write(escapeInvisible(b.Bytes()))
 	return err
+}
+
+// escapeInvisible rewrites, in encoded JSON, every rune that hidden
+// reports as \u escapes (UTF-16 surrogate pairs above U+FFFF). Such runes
+// can only be inside strings: JSON's own syntax is ASCII.
+func escapeInvisible(js []byte) []byte {
+	if bytes.IndexFunc(js, hidden) < 0 {
+		return js
+	}
+	out := make([]byte, 0, len(js)+64)
+	for len(js) > 0 {
+		r, size := utf8.DecodeRune(js)
+		if !hidden(r) {
+			out = append(out, js[:size]...)
+		} else if r1, r2 := utf16.EncodeRune(r); r1 != unicode.ReplacementChar {
+			out = fmt.Appendf(out, "\\u%04x\\u%04x", r1, r2)
+		} else {
+			out = fmt.Appendf(out, "\\u%04x", r)
+		}
+		js = js[size:]
+	}
+	return out
+}
+
+// hidden reports whether a rune is one that JSON and SARIF reports escape.
+func hidden(r rune) bool {
+	return (r >= 0x7f && r <= 0x9f) || unicode.Is(unicode.Cf, r) || r == '\u2028' || r == '\u2029'
 }

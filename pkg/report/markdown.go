@@ -174,6 +174,9 @@ func mdURLPath(p string) string {
 //   - every ASCII character with an inline meaning in CommonMark or GFM is
 //     backslash-escaped: \ ` * _ [ ] < > & | ~ $ (emphasis, code, links, raw
 //     HTML and autolinks, entities, table cells, strikethrough, math);
+//   - "://" and "www." get their ":" and "." escaped, so that a URL in a
+//     message stays text (GFM links bare URLs, and an attacker's link in a
+//     pull request comment signed by the scanner reads as advice);
 //   - "@name" and "#123" get a zero-width space (written as an entity) after
 //     the "@" or "#", as Dependabot does in release notes, so that a document
 //     cannot mention users or teams or link issues in a pull request comment.
@@ -192,6 +195,19 @@ func mdText(s string) string {
 			if i+1 < len(s) && isWordByte(s[i+1]) {
 				b.WriteString("&#8203;")
 			}
+		case ':':
+			// "https://x" and "www.x" would become links (GFM's extended
+			// autolinks): an escaped ":" or "." reads the same and links
+			// nothing.
+			if strings.HasPrefix(s[i+1:], "//") {
+				b.WriteByte('\\')
+			}
+			b.WriteByte(c)
+		case '.':
+			if i >= 3 && strings.EqualFold(s[i-3:i], "www") {
+				b.WriteByte('\\')
+			}
+			b.WriteByte(c)
 		default:
 			b.WriteByte(c)
 		}

@@ -24,6 +24,12 @@ type Options struct {
 	// it. The caller decides (terminal, NO_COLOR, --no-color): reporters do
 	// not look at the environment.
 	Color bool
+	// Source reads a scanned file by the name findings give it, for the
+	// snippets of the html format; nil means no snippets. Other formats
+	// ignore it.
+	Source func(file string) ([]byte, error)
+	// Settings are the run's settings, listed by the html format.
+	Settings []Setting
 }
 
 // A Reporter writes a result in one format.
@@ -32,7 +38,7 @@ type Reporter interface {
 }
 
 // Formats are the names New accepts, for flag help and completion.
-var Formats = []string{"text", "json", "sarif", "markdown", "github", "junit"}
+var Formats = []string{"text", "json", "sarif", "markdown", "github", "junit", "html"}
 
 // New returns the reporter for a format named in Formats.
 func New(format string, opts Options) (Reporter, error) {
@@ -49,6 +55,8 @@ func New(format string, opts Options) (Reporter, error) {
 		return &githubReporter{opts: opts}, nil
 	case "junit":
 		return &junitReporter{opts: opts}, nil
+	case "html":
+		return &htmlReporter{opts: opts}, nil
 	}
 	return nil, fmt.Errorf("unknown format %q (want %s)", format, strings.Join(Formats, ", "))
 }

@@ -149,6 +149,12 @@ func plural(n int, word string) string {
 	return fmt.Sprintf("%d %ss", n, word)
 }
 
+// Safe is safe for the command line's own messages on standard error: what
+// it prints there (problems, notices, errors quoting a configuration file)
+// carries text from scanned files too, and a line break in it could start
+// a line that a CI runner reads as a workflow command ("::error ...").
+func Safe(s string) string { return safe(s) }
+
 // safe makes text from a scanned file harmless on a terminal: control
 // characters (escape sequences among them), invisible format characters
 // (zero-width and bidirectional controls, which can make a line read other

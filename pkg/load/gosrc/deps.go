@@ -1,6 +1,7 @@
 package gosrc
 
 import (
+	"context"
 	"go/ast"
 	"go/parser"
 	"go/scanner"
@@ -11,6 +12,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/packages"
+
+	"github.com/apiaudit/apiaudit/internal/childproc"
 )
 
 // Dependencies are type-checked from source, like the scanned packages,
@@ -40,14 +43,15 @@ type deps struct {
 
 // newDeps asks the go command in dir, with env, where GOROOT and
 // GOMODCACHE are; scan lists the directories being scanned.
-func newDeps(dir string, env []string, scan []string) *deps {
+func newDeps(ctx context.Context, dir string, env []string, scan []string) *deps {
 	d := &deps{}
 	sep := string(filepath.Separator)
 	for _, s := range scan {
 		d.scan = append(d.scan, filepath.Clean(s)+sep)
 	}
-	cmd := exec.Command("go", "env", "GOROOT", "GOMODCACHE")
+	cmd := exec.CommandContext(ctx, "go", "env", "GOROOT", "GOMODCACHE")
 	cmd.Dir, cmd.Env = dir, env
+	childproc.Configure(cmd)
 	out, err := cmd.Output()
 	if err != nil {
 		return d // the load reports what is wrong with the go command

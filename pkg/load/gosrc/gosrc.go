@@ -37,6 +37,9 @@ type Options struct {
 	// loaded on its own, with workspaces off.
 	Work    string
 	Modules []string
+	// MaxFileSize bounds the scanned modules' .go files, in bytes: a larger
+	// one is skipped with a notice. 0 means no bound.
+	MaxFileSize int64
 }
 
 // IgnoreDirective is the comment that suppresses a Go finding:
@@ -78,6 +81,7 @@ type Result struct {
 	Suppressed []lint.Finding // findings an ignore covers, Suppression set
 	Ignores    []Ignore
 	Problems   []lint.Problem // package errors and analyzers that failed
+	Notices    []lint.Problem // files skipped (see guard.go) and functions not analysed in full
 }
 
 // Analyze loads the packages of the module in dir ("./...", tests
@@ -85,13 +89,28 @@ type Result struct {
 // downloaded: a dependency missing from the module cache is a problem. match
 // decides whether an ignore's rule pattern names a rule id.
 func Analyze(ctx context.Context, dir string, analyzers []*analysis.Analyzer, match func(pattern, id string) bool, opts Options) (*Result, error) {
+	mods := opts.Modules
+	if opts.Work == "" {
+		mods = []string{dir}
+	}
+	g := guardModules(opts.Root, mods, opts.Work, opts.MaxFileSize)
+	res := &Result{Problems: g.problems, Notices: g.notices}
+	if g.fatal {
+		return res, nil
+	}
 	cfg, pats, deps := loadConfig(ctx, dir, analyzers, opts)
+	cfg.Overlay = g.overlay
 	pkgs, err := packages.Load(cfg, pats...)
 	if err != nil {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		return nil, fmt.Errorf("the go command cannot list the packages: %s", goListError(err))
 	}
+	if ctx.Err() != nil {
+		return nil, ctx.Err()
+	}
 	trimmedErrors(pkgs, deps)
-	res := &Result{}
 	rel := func(path string) string {
 		if r, err := filepath.Rel(opts.Root, path); err == nil {
 			return filepath.ToSlash(r)
@@ -152,7 +171,23 @@ func Analyze(ctx context.Context, dir string, analyzers []*analysis.Analyzer, ma
 			}
 			res.Files = append(res.Files, rel(name))
 			res.Ignores = append(res.Ignores, ignores(p.Fset, f, rel(name))...)
+			for _, d := range f.Decls {
+				if fd, ok := d.(*ast.FuncDecl); ok {
+					if why := gotaint.TooCostly(fd); why != "" {
+						pos := p.Fset.Position(fd.Pos())
+						res.Notices = append(res.Notices, lint.Problem{File: rel(pos.Filename), Line: pos.Line, Column: pos.Column,
+							Message: fmt.Sprintf("%s is not followed by the taint analysis: its body is %s", funcName(fd), why)})
+					}
+				}
+			}
 		}
+	}
+
+	// Ignores by file, so that matching a finding costs what its own
+	// file's ignores cost.
+	byFile := map[string][]int{}
+	for i, ig := range res.Ignores {
+		byFile[ig.At.File] = append(byFile[ig.At.File], i)
 	}
 
 	// The packages of one load share one SSA program, and the taint
@@ -204,7 +239,7 @@ func Analyze(ctx context.Context, dir string, analyzers []*analysis.Analyzer, ma
 				f.Flow = append(f.Flow, lint.Step{Location: lint.Location{File: rel(p.Filename), Line: p.Line, Column: p.Column}, Message: ri.Message})
 			}
 			f.Fingerprint = lint.GoFingerprint(f.RuleID, f.Location.File, enclosingFunc(info.syntax, d.Pos), f.Message)
-			if ig := suppressing(res.Ignores, f, match); ig != nil {
+			if ig := suppressing(res.Ignores, byFile[f.Location.File], f, match); ig != nil {
 				f.Suppression = &lint.Suppression{Kind: lint.SuppressedInSource, Reason: ig.Reason, Location: ig.At}
 				res.Suppressed = append(res.Suppressed, f)
 				continue
@@ -230,7 +265,7 @@ func loadConfig(ctx context.Context, dir string, analyzers []*analysis.Analyzer,
 	if opts.Work == "" {
 		scan = []string{dir}
 	}
-	d = newDeps(dir, env, scan)
+	d = newDeps(ctx, dir, env, scan)
 	cfg = &packages.Config{
 		Context:   ctx,
 		Mode:      mode | packages.NeedModule,
@@ -393,9 +428,10 @@ func isGenerated(path string) bool {
 }
 
 // loadEnv is the environment of the go command that lists the packages:
-// the user's, with the network off (GOPROXY=off), the module files
-// read-only (or the vendor directory when the module, or the workspace,
-// vendors its dependencies) and the workspace set explicitly.
+// the user's, with everything that could reach the network or run another
+// program pinned (see pinnedGoEnv), the module files read-only (or the
+// vendor directory when the module, or the workspace, vendors its
+// dependencies) and the workspace set explicitly.
 func loadEnv(dir, work string) []string {
 	gowork := "off"
 	if work != "" {
@@ -405,7 +441,8 @@ func loadEnv(dir, work string) []string {
 	if _, err := os.Stat(filepath.Join(dir, "vendor", "modules.txt")); err == nil {
 		mod = "-mod=vendor"
 	}
-	env := append(os.Environ(), "GOPROXY=off", "GOFLAGS="+mod, "GOWORK="+gowork)
+	env := append(os.Environ(), pinnedGoEnv...)
+	env = append(env, "GOFLAGS="+mod, "GOWORK="+gowork)
 	if _, set := os.LookupEnv("CGO_ENABLED"); !set {
 		// Loading a cgo file runs the C compiler on its preamble, which
 		// the scanned code writes (and may #include any file on the
@@ -414,6 +451,24 @@ func loadEnv(dir, work string) []string {
 		env = append(env, "CGO_ENABLED=0")
 	}
 	return env
+}
+
+// pinnedGoEnv keeps the go command offline whatever the user's environment
+// or go env file says. GOPROXY=off alone is not enough: a module matched by
+// GOPRIVATE or GONOPROXY bypasses the proxy setting and is fetched directly
+// (a ?go-get=1 request, then git), and the scanned go.mod chooses the module
+// path. The go command takes an empty variable as unset and falls back to
+// the go env file, so the pattern lists are set to "," (a list of empty
+// patterns, which match nothing) rather than left empty.
+var pinnedGoEnv = []string{
+	"GOPROXY=off",
+	"GOPRIVATE=,", "GONOPROXY=,", "GONOSUMDB=,", "GONOSUMCHECK=,", "GOINSECURE=,",
+	"GOSUMDB=off",
+	"GOVCS=*:off",       // no version control command, for any module
+	"GOAUTH=off",        // no credential helper command
+	"GOTOOLCHAIN=local", // no other go binary, whatever go.mod asks
+	"GIT_TERMINAL_PROMPT=0",
+	"GIT_CONFIG_NOSYSTEM=1", "GIT_CONFIG_GLOBAL=/dev/null",
 }
 
 // patterns are the package patterns to load from dir: "./..." for one
@@ -512,12 +567,13 @@ func ignores(fset *token.FileSet, f *ast.File, file string) []Ignore {
 	return out
 }
 
-// suppressing marks as used every usable ignore that covers the finding and
+// suppressing marks as used every usable ignore that covers the finding,
+// among those of its file (inFile, indices into igs), and
 // returns the closest: one on the finding's line or the line above before
 // one on a declaration, and the innermost declaration first.
-func suppressing(igs []Ignore, f lint.Finding, match func(pattern, id string) bool) *Ignore {
+func suppressing(igs []Ignore, inFile []int, f lint.Finding, match func(pattern, id string) bool) *Ignore {
 	var best *Ignore
-	for i := range igs {
+	for _, i := range inFile {
 		ig := &igs[i]
 		if ig.Rule == "" || ig.Reason == "" || ig.At.File != f.Location.File {
 			continue
@@ -615,6 +671,14 @@ func recvString(e ast.Expr) string {
 		return "(*" + recvName(e) + ")"
 	}
 	return recvName(e)
+}
+
+// funcName names a function or method as enclosingFunc does.
+func funcName(fd *ast.FuncDecl) string {
+	if fd.Recv == nil || len(fd.Recv.List) == 0 {
+		return fd.Name.Name
+	}
+	return recvName(fd.Recv.List[0].Type) + "." + fd.Name.Name
 }
 
 // enclosingFunc names the top-level function or method around pos: "Name"
