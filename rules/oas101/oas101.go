@@ -110,7 +110,7 @@ func run(pass *lint.SpecPass) error {
 			}
 		}
 	}
-	summarised := pass.Doc.Security == nil && len(ops) > 3 && unset*2 > len(ops)
+	summarised := pass.Doc.Security == nil && len(ops) >= 10 && unset*2 > len(ops)
 	if summarised {
 		sev := lint.SeverityWarning
 		if writes > 0 {
