@@ -240,7 +240,7 @@ func TestProgressLine(t *testing.T) {
 // severity says so in rules (text and JSON), explain and its page.
 func TestGradedSeverity(t *testing.T) {
 	_, out, _ := run(t, false, nil, "rules")
-	if !regexp.MustCompile(`(?m)^GO305\s+\S+\s+warning\*\s`).MatchString(out) || !strings.Contains(out, "* graded by context") {
+	if !regexp.MustCompile(`(?m)^GO305\s+\S+\s+warning\*\s`).MatchString(out) || !strings.Contains(out, "* the default severity: context raises or lowers it") {
 		t.Errorf("rules does not mark GO305 as graded:\n%s", out)
 	}
 	if regexp.MustCompile(`(?m)^GO205\s+\S+\s+note\*`).MatchString(out) {
@@ -252,12 +252,12 @@ func TestGradedSeverity(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, r := range list {
-		if r.ID == "GO305" && !strings.Contains(r.Graded, "error when") {
-			t.Errorf("GO305's JSON entry has graded %q", r.Graded)
+		if r.ID == "GO305" && !strings.Contains(r.SeverityByContext, "error when") {
+			t.Errorf("GO305's JSON entry has severityByContext %q", r.SeverityByContext)
 		}
 	}
 	_, out, _ = run(t, false, nil, "explain", "GO305")
-	if !strings.Contains(out, "severity by context: an error when") {
+	if !regexp.MustCompile(`Severity by context\n\s+An error when`).MatchString(out) {
 		t.Errorf("explain GO305 does not say how it is graded:\n%s", out)
 	}
 	for _, r := range Registry() {

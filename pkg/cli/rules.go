@@ -39,7 +39,6 @@ type ruleJSON struct {
 	ID       string   `json:"id"`
 	Name     string   `json:"name"`
 	Severity string   `json:"severity"`
-	Graded   string   `json:"graded,omitempty"` // how context moves the severity
 	Title    string   `json:"title"`
 	Summary  string   `json:"summary"`
 	CWE      []string `json:"cwe"`
@@ -47,6 +46,8 @@ type ruleJSON struct {
 	Since    string   `json:"since"`
 	HelpURI  string   `json:"helpUri"`
 	Default  bool     `json:"default"` // false: off unless the configuration enables it
+	// SeverityByContext says how context raises or lowers the severity.
+	SeverityByContext string `json:"severityByContext,omitempty"`
 }
 
 func rulesRun(app *App, opts *RulesOptions) error {
@@ -63,7 +64,7 @@ func rulesRun(app *App, opts *RulesOptions) error {
 				optional++
 			}
 			sev := r.Doc.Severity.String()
-			if r.Doc.Graded != "" {
+			if r.Doc.Grades != "" {
 				sev += "*"
 				graded++
 			}
@@ -73,7 +74,7 @@ func rulesRun(app *App, opts *RulesOptions) error {
 			return err
 		}
 		if graded > 0 {
-			fmt.Fprintf(app.Out, "\n* graded by context: a finding may be reported at another severity, and its message says why (apiaudit explain ID).\n")
+			fmt.Fprintf(app.Out, "\n* the default severity: context raises or lowers it, and the message says why (apiaudit explain ID).\n")
 		}
 		if optional > 0 {
 			fmt.Fprintf(app.Out, "\n%d rules are off by default; turn one on with rules: {enable: [ID]} in .apiaudit.yaml.\n", optional)
@@ -83,9 +84,9 @@ func rulesRun(app *App, opts *RulesOptions) error {
 		out := make([]ruleJSON, 0, len(all))
 		for _, r := range all {
 			out = append(out, ruleJSON{
-				ID: r.ID, Name: r.Name, Severity: r.Doc.Severity.String(), Graded: r.Doc.Graded, Title: r.Doc.Title,
+				ID: r.ID, Name: r.Name, Severity: r.Doc.Severity.String(), Title: r.Doc.Title,
 				Summary: r.Doc.Summary, CWE: cweIDs(r), OWASP: nonNil(r.Doc.OWASP), Since: r.Doc.Since, HelpURI: r.HelpURI(),
-				Default: !r.Doc.Optional,
+				Default: !r.Doc.Optional, SeverityByContext: r.Doc.Grades,
 			})
 		}
 		enc := json.NewEncoder(app.Out)

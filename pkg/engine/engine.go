@@ -75,8 +75,8 @@ func Run(ctx context.Context, opts Options) (*lint.Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	inputs := found.Inputs
-	res := &lint.Result{Rules: slices.Clone(opts.Rules), Notices: found.Notices, Problems: found.Problems}
+	inputs, twins := sameDocuments(found.Inputs)
+	res := &lint.Result{Rules: slices.Clone(opts.Rules), Notices: append(found.Notices, twins...), Problems: found.Problems}
 	if opts.Discovered != nil {
 		opts.Discovered(found)
 	}

@@ -13,9 +13,10 @@ func (r *Rule) Markdown() string {
 	fmt.Fprintf(&b, "# %s: %s\n\n", r.ID, d.Title)
 	b.WriteString("| | |\n|---|---|\n")
 	fmt.Fprintf(&b, "| Name | `%s` |\n", r.Name)
-	fmt.Fprintf(&b, "| Default severity | %s |\n", d.Severity)
-	if d.Graded != "" {
-		fmt.Fprintf(&b, "| Severity by context | %s; the message says why |\n", d.Graded)
+	if d.Grades != "" {
+		fmt.Fprintf(&b, "| Default severity | %s (context raises or lowers it: see [Severity](#severity)) |\n", d.Severity)
+	} else {
+		fmt.Fprintf(&b, "| Default severity | %s |\n", d.Severity)
 	}
 	fmt.Fprintf(&b, "| Precision | %s |\n", d.Precision)
 	if d.Optional {
@@ -32,6 +33,9 @@ func (r *Rule) Markdown() string {
 	fmt.Fprintf(&b, "| Since | %s |\n\n", d.Since)
 	fmt.Fprintf(&b, "%s\n\n", strings.TrimSpace(d.Summary))
 	fmt.Fprintf(&b, "## Why it matters\n\n%s\n\n", strings.TrimSpace(d.Why))
+	if d.Grades != "" {
+		fmt.Fprintf(&b, "## Severity\n\n%s\n\n", strings.TrimSpace(d.Grades))
+	}
 	fmt.Fprintf(&b, "## How to fix\n\n%s\n\n", strings.TrimSpace(d.Fix))
 	fmt.Fprintf(&b, "## Example\n\nFlagged:\n\n```%s\n%s\n```\n\nFixed:\n\n```%s\n%s\n```\n",
 		d.Lang, strings.TrimSpace(d.Bad), d.Lang, strings.TrimSpace(d.Good))

@@ -12,22 +12,23 @@ import (
 // Doc is a rule's documentation, the single source for `apiaudit explain`,
 // docs/rules/<ID>.md and the rule entries of SARIF output.
 type Doc struct {
-	Title    string   // short phrase, capitalised, no trailing period (SARIF shortDescription)
-	Summary  string   // one or two sentences: what the rule looks for (SARIF fullDescription)
-	Why      string   // markdown: why it matters
-	Fix      string   // one line: how to fix a finding (printed under each finding)
-	Bad      string   // an example that triggers the rule
-	Good     string   // the same example, fixed
-	Lang     string   // language of Bad and Good for markdown fences ("yaml", "go")
-	Severity Severity // default severity
-	// Graded, when set, says how context moves a finding away from the
-	// default severity (one line): "error when the package also gives a
-	// model tools". Each such finding's message says why it moved.
-	Graded    string
+	Title     string   // short phrase, capitalised, no trailing period (SARIF shortDescription)
+	Summary   string   // one or two sentences: what the rule looks for (SARIF fullDescription)
+	Why       string   // markdown: why it matters
+	Fix       string   // one line: how to fix a finding (printed under each finding)
+	Bad       string   // an example that triggers the rule
+	Good      string   // the same example, fixed
+	Lang      string   // language of Bad and Good for markdown fences ("yaml", "go")
+	Severity  Severity // default severity
 	Precision string   // "very-high", "high", "medium" or "low" (SARIF properties.precision)
 	CWE       []int    // CWE ids, most specific first
 	OWASP     []string // e.g. "API2:2023", "LLM06:2025"
 	Since     string   // release that added the rule
+	// Grades says how context raises or lowers the severity of a finding
+	// from the default (markdown, one short paragraph or a list); each
+	// finding graded so says why in its message. Empty when every finding
+	// has the default severity.
+	Grades string
 	// Optional rules are off unless the configuration enables them: audit
 	// checks that are noisy by nature (every user-turn prompt flow, tools
 	// without annotations, calls without a token cap).

@@ -44,6 +44,8 @@ type (
 		CWE      []int    `json:"cwe"`
 		OWASP    []string `json:"owasp"`
 		HelpURI  string   `json:"helpUri"`
+		// Grades: how context raises or lowers the severity (rule Doc).
+		SeverityByContext string `json:"severityByContext,omitempty"`
 	}
 	jsonFinding struct {
 		RuleID      string           `json:"ruleId"`
@@ -123,6 +125,8 @@ func (j *jsonReporter) Report(w io.Writer, r *lint.Result) error {
 			CWE:      append([]int{}, rule.Doc.CWE...),
 			OWASP:    append([]string{}, rule.Doc.OWASP...),
 			HelpURI:  rule.HelpURI(),
+
+			SeverityByContext: rule.Doc.Grades,
 		})
 	}
 	for _, f := range r.Findings {

@@ -56,16 +56,27 @@ paths:
         "201": {description: created}`,
 		Lang:      "yaml",
 		Severity:  lint.SeverityError,
-		Precision: "high",
-		CWE:       []int{306, 862},
-		OWASP:     []string{"API2:2023", "API5:2023", "LLM06:2025"},
-		Since:     "v0.1.0",
+		Precision: "medium",
+		Grades: `- **error**: an operation that changes state or sits under an administrative path (admin, internal, debug…) and needs no credentials; a document that defines security schemes but applies none while it has such operations, or one where most operations declare no requirement and the top declares none (one finding at /paths; the operations are then notes).
+- **warning** for a document with no security scheme and no requirement at all: it may describe an open API or leave authentication out.
+- **warning**: a read that needs no credentials; a write that declares 401 or 403 responses (the server checks credentials the document does not describe); a document-level ` + "`security: []`" + ` with no operations yet.
+- **note**: OPTIONS, and steps called before the client has credentials (login, sign-up, token, password reset, one-time codes, health probes).`,
+		CWE:   []int{306, 862},
+		OWASP: []string{"API2:2023", "API5:2023", "LLM06:2025"},
+		Since: "v0.1.0",
 	},
 	Spec: run,
 }
 
 func run(pass *lint.SpecPass) error {
 	ops := openapi.Operations(pass.Doc)
+	if len(ops) == 0 && pass.Doc.Security != nil && len(pass.Doc.Security) == 0 {
+		// Nothing to call yet, but every operation added later will be
+		// open: the switch is at the top of the document.
+		pass.ReportSeverityf(lint.SeverityWarning, "/security", nil, "",
+			"security: [] at the document level switches authentication off for every operation (the document has none yet)")
+		return nil
+	}
 	if len(ops) > 1 && noSecurityAnywhere(pass, ops) {
 		// A document with no security requirement at all gets one finding,
 		// not one per operation: the fix is one line at the top, and a
@@ -76,17 +87,47 @@ func run(pass *lint.SpecPass) error {
 				writes++
 			}
 		}
+		sev, grade := lint.SeverityWarning, ""
+		switch {
+		case writes > 0 && len(openapi.Schemes(pass.Doc)) > 0:
+			sev = lint.SeverityDefault // error: schemes defined, and applied nowhere
+		case writes > 0:
+			grade = " (a warning, not an error: the document defines no security scheme either, so it may describe an open API or leave authentication out)"
+		}
+		pass.ReportSeverityf(sev, "/paths", nil, "",
+			"none of the %d operations requires authentication (%d change state or are administrative): the document declares no security requirement%s", len(ops), writes, grade)
+		return nil
+	}
+	// A document that declares requirements on a few operations only, and
+	// none at the top, has most likely lost its top-level requirement: one
+	// finding at /paths says so, and the operations are notes under it.
+	unset, writes := 0, 0
+	for _, op := range ops {
+		if !openapi.EffectiveSecurity(pass.Doc, op).Set {
+			unset++
+			if op.IsWrite() || openapi.PrivilegedSegment(op.Path) != "" {
+				writes++
+			}
+		}
+	}
+	summarised := pass.Doc.Security == nil && len(ops) >= 10 && unset*2 > len(ops)
+	if summarised {
 		sev := lint.SeverityWarning
 		if writes > 0 {
 			sev = lint.SeverityDefault // error
 		}
 		pass.ReportSeverityf(sev, "/paths", nil, "",
-			"none of the %d operations requires authentication (%d change state or are administrative): the document declares no security requirement", len(ops), writes)
-		return nil
+			"%d of the %d operations declare no security requirement and the document declares none at the top (%d change state or are administrative): add the requirement to the document",
+			unset, len(ops), writes)
 	}
 	for _, op := range ops {
 		sec := openapi.EffectiveSecurity(pass.Doc, op)
 		if !sec.Anonymous() {
+			continue
+		}
+		if summarised && !sec.Set {
+			pass.ReportSeverityf(lint.SeverityNote, op.Pointer, op.Op.Origin, "",
+				"%s %s can be called without authentication (no security requirement) (a note: reported once for the document at /paths)", op.Method, op.Path)
 			continue
 		}
 		why := "an empty {} alternative allows anonymous calls"
@@ -97,11 +138,19 @@ func run(pass *lint.SpecPass) error {
 			why = "security: [] switches it off"
 		}
 		privileged := openapi.PrivilegedSegment(op.Path) != ""
-		sev := lint.SeverityWarning
+		sev, grade := lint.SeverityWarning, ""
 		switch {
-		case op.Method == "options" && !privileged,
-			sec.Own && !privileged && publicByNature(op.Path):
+		case op.Method == "options" && !privileged:
 			sev = lint.SeverityNote
+		case !privileged && publicByNature(op.Path):
+			// Login, sign-up, password reset, one-time codes: called
+			// before the client has credentials, by nature.
+			sev, grade = lint.SeverityNote, " (a note: it is called before the client has credentials)"
+		case (op.IsWrite() || privileged) && refuses(op):
+			// It documents 401 or 403: the server checks credentials the
+			// document does not describe. The description is wrong; the
+			// endpoint is not known to be open.
+			sev, grade = lint.SeverityWarning, " (a warning, not an error: it declares 401/403 responses, so the server checks credentials that no security requirement describes)"
 		case op.IsWrite() || privileged:
 			sev = lint.SeverityDefault // error
 		}
@@ -110,7 +159,7 @@ func run(pass *lint.SpecPass) error {
 			field = "security"
 		}
 		pass.ReportSeverityf(sev, op.Pointer, op.Op.Origin, field,
-			"%s %s can be called without authentication (%s)", op.Method, op.Path, why)
+			"%s %s can be called without authentication (%s)%s", op.Method, op.Path, why, grade)
 	}
 	return nil
 }
@@ -133,10 +182,46 @@ var publicSegments = map[string]bool{
 	"login": true, "signin": true, "sign-in": true, "logon": true,
 	"signup": true, "sign-up": true, "register": true, "registration": true,
 	"token": true, "authorize": true, "forgot-password": true, "password-reset": true, "reset-password": true,
+	"forgot": true, "verify-otp": true, "check-otp": true, "otp": true, "resend-otp": true, "send-otp": true,
+	"verify-email": true, "confirm-email": true, "resend-verification": true, "magic-link": true,
 	"health": true, "healthz": true, "livez": true, "readyz": true, "ping": true,
 }
 
 func publicByNature(path string) bool {
 	segs := strings.Split(strings.Trim(path, "/"), "/")
-	return slices.Contains(segs, ".well-known") || publicSegments[strings.ToLower(segs[len(segs)-1])]
+	last := strings.ToLower(segs[len(segs)-1])
+	if len(segs) > 1 {
+		// password/reset, otp/verify, two-factor/confirm-request
+		prev := strings.ToLower(segs[len(segs)-2])
+		if (preAuthPairs[prev] || publicSegments[prev]) && preAuthSteps[last] {
+			return true
+		}
+	}
+	if slices.Contains(segs, ".well-known") || publicSegments[last] {
+		return true
+	}
+	// ask-send-verify-email, resend-verification-code, send-otp, reset-password-request
+	w := openapi.Words(last)
+	has := func(x string) bool { return slices.Contains(w, x) }
+	return has("forgot") || has("otp") || has("login") || has("signup") ||
+		(has("verify") || has("verification") || has("confirm")) && (has("email") || has("phone") || has("code")) ||
+		has("reset") && has("password")
+}
+
+// preAuthPairs and preAuthSteps name the steps of a pre-authentication flow
+// written as two segments: /password/reset, /otp/verify,
+// /two-factor/confirm-request.
+var (
+	preAuthPairs = map[string]bool{"password": true, "otp": true, "two-factor": true, "2fa": true, "mfa": true,
+		"verification": true, "magic-link": true, "passwordless": true}
+	preAuthSteps = map[string]bool{"reset": true, "forgot": true, "verify": true, "check": true, "confirm": true,
+		"request": true, "send": true, "resend": true, "confirm-request": true, "validate": true}
+)
+
+// refuses reports whether an operation declares a 401 or 403 response.
+func refuses(op openapi.Operation) bool {
+	if op.Op.Responses == nil {
+		return false
+	}
+	return op.Op.Responses.Value("401") != nil || op.Op.Responses.Value("403") != nil
 }

@@ -38,3 +38,17 @@ func TestSeverity(t *testing.T) {
 		}
 	}
 }
+
+// TestDocumentGrades checks the document-level finding: an error when the
+// document defines schemes and applies none, a warning when it defines none.
+func TestDocumentGrades(t *testing.T) {
+	for file, want := range map[string]lint.Severity{
+		"testdata/unused-schemes.yaml": lint.SeverityDefault,
+		"testdata/no-schemes.yaml":     lint.SeverityWarning,
+	} {
+		findings, _ := ruletest.Findings(t, oas101.Rule, file)
+		if len(findings) != 1 || findings[0].Severity != want {
+			t.Errorf("%s: %v, want one finding of severity %v", file, findings, want)
+		}
+	}
+}

@@ -198,3 +198,8 @@ func identifiesResource(name string, ops []openapi.Operation) bool {
 	}
 	return true
 }
+
+// Credential reports whether a parameter or field of this name carries a
+// credential (a token, a password, a key), as OAS104 judges it in a URL:
+// other rules use it to avoid advising to move such a field into one.
+func Credential(name string) bool { return credential(name) }

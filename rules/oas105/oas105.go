@@ -3,8 +3,11 @@
 package oas105
 
 import (
+	"fmt"
 	"maps"
 	"slices"
+
+	"github.com/getkin/kin-openapi/openapi3"
 
 	"github.com/apiaudit/apiaudit/pkg/lint"
 	"github.com/apiaudit/apiaudit/pkg/load/openapi"
@@ -56,6 +59,7 @@ agents that act for themselves.`,
             bookings:read: read bookings`,
 		Lang:      "yaml",
 		Severity:  lint.SeverityError,
+		Grades:    "- **error** for an implicit flow that is the only OAuth 2 way in; **warning** when the same scheme or another one offers the authorization code flow too (the message names it), and for the password flow.",
 		Precision: "very-high",
 		CWE:       []int{1390, 522},
 		OWASP:     []string{"API2:2023", "LLM06:2025"},
@@ -74,8 +78,15 @@ func run(pass *lint.SpecPass) error {
 		flows := ref.Value.Flows
 		ptr := openapi.Pointer("components", "securitySchemes", name, "flows")
 		if f := flows.Implicit; f != nil {
-			pass.Reportf(openapi.Join(ptr, "implicit"), f.Origin, "",
-				"security scheme %q offers the implicit flow, which returns access tokens in the redirect url", name)
+			if alt := codeFlow(schemes, name); alt != "" {
+				// Clients can take the safe flow instead: the implicit one
+				// is a legacy option, not the only way in.
+				pass.ReportSeverityf(lint.SeverityWarning, openapi.Join(ptr, "implicit"), f.Origin, "",
+					"security scheme %q offers the implicit flow, which returns access tokens in the redirect url (a warning, not an error: %s offers the authorization code flow too)", name, alt)
+			} else {
+				pass.Reportf(openapi.Join(ptr, "implicit"), f.Origin, "",
+					"security scheme %q offers the implicit flow, which returns access tokens in the redirect url", name)
+			}
 		}
 		if f := flows.Password; f != nil {
 			pass.ReportSeverityf(lint.SeverityWarning, openapi.Join(ptr, "password"), f.Origin, "",
@@ -83,4 +94,20 @@ func run(pass *lint.SpecPass) error {
 		}
 	}
 	return nil
+}
+
+// codeFlow names where the document offers the authorization code flow
+// next to the implicit flow of scheme name: the same scheme, or another
+// OAuth 2 scheme of the document. "" when it does not.
+func codeFlow(schemes openapi3.SecuritySchemes, name string) string {
+	if ref := schemes[name]; ref != nil && ref.Value != nil && ref.Value.Flows != nil && ref.Value.Flows.AuthorizationCode != nil {
+		return "the same scheme"
+	}
+	for _, other := range slices.Sorted(maps.Keys(schemes)) {
+		ref := schemes[other]
+		if other != name && ref != nil && ref.Value != nil && ref.Value.Type == "oauth2" && ref.Value.Flows != nil && ref.Value.Flows.AuthorizationCode != nil {
+			return fmt.Sprintf("security scheme %q", other)
+		}
+	}
+	return ""
 }

@@ -60,9 +60,12 @@ paths:
 		Lang:      "yaml",
 		Severity:  lint.SeverityWarning,
 		Precision: "medium",
-		CWE:       []int{285, 269},
-		OWASP:     []string{"API5:2023", "LLM06:2025"},
-		Since:     "v0.1.0",
+		Grades: `- **warning** by default.
+- **note** when the shared requirement is a request signature (AWS Signature Version 4): the signer's policy authorises each action, not the scheme.
+- Operations that require a scheme dedicated to administration (by its name or description, such as adminKey or "staff only") are not compared as ordinary ones.`,
+		CWE:   []int{285, 269},
+		OWASP: []string{"API5:2023", "LLM06:2025"},
+		Since: "v0.1.0",
 	},
 	Spec: run,
 }
@@ -85,6 +88,17 @@ func run(pass *lint.SpecPass) error {
 			admin = append(admin, g)
 		}
 	}
+	// An operation that requires a scheme dedicated to administration (by
+	// its name or description, or used by administrative operations only)
+	// is administrative too, whatever its path says: it is no ordinary
+	// operation to compare with.
+	schemes := openapi.Schemes(pass.Doc)
+	dedicated := adminSchemes(schemes, admin, ordinary)
+	ordinary = slices.DeleteFunc(ordinary, func(g guarded) bool {
+		return slices.ContainsFunc(g.reqs, func(r openapi3.SecurityRequirement) bool {
+			return slices.ContainsFunc(slices.Collect(maps.Keys(r)), func(n string) bool { return dedicated[n] })
+		})
+	})
 	for _, a := range admin {
 		other, req := sharedWith(a.reqs, ordinary)
 		if req == nil {
@@ -94,11 +108,58 @@ func run(pass *lint.SpecPass) error {
 		if op.Op.Security != nil {
 			field = "security"
 		}
-		pass.Reportf(op.Pointer, op.Op.Origin, field,
-			"%s %s looks administrative (%s) but accepts the credentials of %s %s (%s)",
-			op.Method, op.Path, a.reason, other.Method, other.Path, describe(req))
+		sev, why := lint.SeverityDefault, ""
+		if signedOnly(req, schemes) {
+			// AWS signatures are authorised per action by IAM policy: the
+			// scheme says who signs, not what they may call.
+			sev, why = lint.SeverityNote, " (a note: a request signature is authorised per action by the signer's policy, not by the scheme)"
+		}
+		pass.ReportSeverityf(sev, op.Pointer, op.Op.Origin, field,
+			"%s %s looks administrative (%s) but accepts the credentials of %s %s (%s)%s",
+			op.Method, op.Path, a.reason, other.Method, other.Path, describe(req), why)
 	}
 	return nil
+}
+
+// adminSchemes returns the security schemes dedicated to administration:
+// named or described as such (adminAuth, "staff only"), or required by
+// administrative operations and by no ordinary one.
+func adminSchemes(schemes openapi3.SecuritySchemes, admin, ordinary []guarded) map[string]bool {
+	used := func(list []guarded) map[string]bool {
+		m := map[string]bool{}
+		for _, g := range list {
+			for _, r := range g.reqs {
+				for n := range r {
+					m[n] = true
+				}
+			}
+		}
+		return m
+	}
+	byAdmin, byOrdinary := used(admin), used(ordinary)
+	out := map[string]bool{}
+	for name, ref := range schemes {
+		words := openapi.Words(name)
+		if ref != nil && ref.Value != nil {
+			words = append(words, openapi.Words(ref.Value.Description)...)
+		}
+		if slices.ContainsFunc(words, func(w string) bool { return adminTags[w] || w == "staff" || w == "operator" }) ||
+			byAdmin[name] && !byOrdinary[name] {
+			out[name] = true
+		}
+	}
+	return out
+}
+
+// signedOnly reports whether every scheme of a requirement signs requests
+// (see openapi.SignatureScheme).
+func signedOnly(req openapi3.SecurityRequirement, schemes openapi3.SecuritySchemes) bool {
+	for name := range req {
+		if ref := schemes[name]; ref == nil || !openapi.SignatureScheme(ref.Value) {
+			return false
+		}
+	}
+	return len(req) > 0
 }
 
 // sharedWith returns the first ordinary operation with a requirement that

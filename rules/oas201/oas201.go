@@ -11,16 +11,17 @@ import (
 	"github.com/apiaudit/apiaudit/pkg/lint"
 	"github.com/apiaudit/apiaudit/pkg/load/openapi"
 	"github.com/apiaudit/apiaudit/rules/oas405"
+	"github.com/apiaudit/apiaudit/rules/oas505"
 )
 
 // Options are OAS201's settings.
 type Options struct {
 	// BoundedFormats are string formats whose grammar fixes a short length,
 	// so that a value in that format needs no maxLength. Default: date,
-	// date-time, time, uuid, ipv4, ipv6, int32, int64, and Google's
-	// google-datetime. email, hostname and uri are left out on purpose:
-	// their RFC limits are rarely enforced by the validators that check
-	// them.
+	// date-time, time, uuid, ipv4, ipv6, int32, int64, Google's
+	// google-datetime, and email and hostname (whose grammars cap them at
+	// 254 and 253 characters, which every mail and DNS library enforces).
+	// uri is left out on purpose: URLs have no length limit.
 	BoundedFormats []string `yaml:"bounded-formats"`
 	// Parameters also reports strings in query and cookie parameters, as
 	// notes. Off by default: URL and header size limits cap them.
@@ -28,7 +29,8 @@ type Options struct {
 }
 
 var options = Options{
-	BoundedFormats: []string{"date", "date-time", "time", "uuid", "ipv4", "ipv6", "int32", "int64", "google-datetime"},
+	BoundedFormats: []string{"date", "date-time", "time", "uuid", "ipv4", "ipv6", "int32", "int64", "google-datetime",
+		"email", "idn-email", "hostname", "idn-hostname"},
 }
 
 var Rule = &lint.Rule{
@@ -51,7 +53,8 @@ whatever is in their context — a pasted document, a web page, the output of
 another tool — and do not trim it. A limit in the schema is also the only
 way an agent learns how much it may send.
 
-Strings in request bodies (form fields included) are reported. Strings in
+Strings in request bodies (form fields included) are reported: free text
+as warnings, other strings as notes (see Severity). Strings in
 parameters are not, by default: the server's URL and header size limits
 (typically 8 KB) already cap them, and reporting every sort, fields and
 page-token parameter would drown the body strings that matter (the
@@ -87,9 +90,13 @@ schema is reported once, where it is defined.`,
 		Lang:      "yaml",
 		Severity:  lint.SeverityWarning,
 		Precision: "high",
-		CWE:       []int{770, 400},
-		OWASP:     []string{"API4:2023", "LLM10:2025"},
-		Since:     "v0.1.0",
+		Grades: `- **warning**: a free-text string in a request body (description, comment, message, body, text, notes, title, subject…, or a text/plain body): text that is stored, shown to others and read by models.
+- **note**, with the reason in the message: strings that are not free text (identifiers, codes, names, URLs, references); a description that states the limit in prose ("at most 5000 characters"); a copy of a field that a generated document repeats in every operation (the first is the warning); query and cookie parameters (with the parameters option).
+- **warning** too for a contradiction: minLength greater than maxLength.
+- Fields that OAS405 (text for a model) or OAS505 (a URL the server fetches) report are left to them: one element, one finding.`,
+		CWE:   []int{770, 400},
+		OWASP: []string{"API4:2023", "LLM10:2025"},
+		Since: "v0.1.0",
 	},
 	Options: &options,
 	Spec:    run,
@@ -101,11 +108,20 @@ func run(pass *lint.SpecPass) error {
 	for _, f := range options.BoundedFormats {
 		formats[strings.ToLower(f)] = true
 	}
+	modelAPI := -1 // unknown until a generic model field is met
+	var copies openapi.Copies
 	for _, s := range openapi.Schemas(pass.Doc) {
 		sites := inputs.Sites(s.S)
-		if sites == 0 || !s.S.Type.Includes("string") || binary(s.S) || inputs.PageSizeOrCost(s.S) ||
-			slices.ContainsFunc(inputs.Names(s.S), oas405.PromptField) {
-			continue // page sizes, model costs and prompts have rules of their own
+		if sites == 0 || !s.S.Type.Includes("string") || binary(s.S) || inputs.PageSizeOrCost(s.S) {
+			continue // page sizes and model costs have rules of their own
+		}
+		if c := openapi.Contradiction(s.S); c != "" && strings.HasPrefix(c, "minLength") {
+			pass.ReportSeverityf(lint.SeverityWarning, s.Pointer, s.Origin(), "maxLength", "%s: %s, so no value is valid", inputs.Name(s), c)
+			continue
+		}
+		names := inputs.Names(s.S)
+		if slices.ContainsFunc(names, func(n string) bool { return specific(pass, s, n, &modelAPI) }) {
+			continue // one element, one finding: OAS405 or OAS505 reports it
 		}
 		var sev lint.Severity
 		switch {
@@ -119,9 +135,59 @@ func run(pass *lint.SpecPass) error {
 		if inputs.Holds(s.S, func(x *openapi3.Schema) bool { return bounded(x, formats) }) {
 			continue
 		}
-		pass.ReportSeverityf(sev, s.Pointer, s.Origin(), "type", "%s is a string without maxLength", inputs.Name(s))
+		name := inputs.Name(s)
+		var why string
+		if sev == lint.SeverityWarning {
+			why = lower(inputs, s, names, name, &copies)
+			if why != "" {
+				sev = lint.SeverityNote
+			}
+		}
+		pass.ReportSeverityf(sev, s.Pointer, s.Origin(), "type", "%s is a string without maxLength%s", name, why)
 	}
 	return nil
+}
+
+// specific reports whether a more specific rule reports the string under
+// this name: OAS405 (text that reaches a model) or OAS505 (a URL the server
+// fetches).
+func specific(pass *lint.SpecPass, s *openapi.Schema, name string, modelAPI *int) bool {
+	if oas405.PromptField(name) || oas505.Fetched(name, s.S, s.Pointer) {
+		return true
+	}
+	if oas405.GenericModelField(name) {
+		if *modelAPI < 0 {
+			*modelAPI = 0
+			if oas405.ModelAPI(pass.Doc) {
+				*modelAPI = 1
+			}
+		}
+		return *modelAPI == 1
+	}
+	return false
+}
+
+// lower says why a body string is reported as a note rather than a warning,
+// or "" when it deserves the warning: free text (a description, a comment,
+// a message body, a text/plain body) that is stored, shown and read by
+// models. Identifiers, codes, names, URLs and the like are capped by the
+// servers that parse them far more often than prose is; a limit stated in
+// the description is a limit the owner chose, only not in the schema; and a
+// copy of a field that a generated document repeats in every operation is
+// fixed once, where the first is reported.
+func lower(inputs *openapi.Inputs, s *openapi.Schema, names []string, name string, copies *openapi.Copies) string {
+	if openapi.StatedLimit(s.S.Description) {
+		return " (a note: its description states a limit)"
+	}
+	depth, _ := inputs.Depth(s.S)
+	free := depth == 0 && len(names) == 0 || slices.ContainsFunc(names, openapi.FreeText) || openapi.FreeText(openapi.LastName(name))
+	if !free {
+		return " (a note: not free text)"
+	}
+	if first, ok := copies.First(inputs.CopyKey(s), name); !ok {
+		return " (a note: a copy of " + first + ", reported there)"
+	}
+	return ""
 }
 
 // bounded reports whether a schema limits the length of a string itself.

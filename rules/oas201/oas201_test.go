@@ -27,3 +27,14 @@ func TestParameters(t *testing.T) {
 		}
 	}
 }
+
+// TestGrades checks the grading of body strings: free text is a warning;
+// identifiers, limits stated in prose and generated copies are notes.
+func TestGrades(t *testing.T) {
+	ruletest.Severities(t, Rule, map[string]lint.Severity{
+		"post /v1/tickets request body .description": lint.SeverityWarning,
+		"post /v1/tickets request body .customer_id": lint.SeverityNote,
+		"post /v1/tickets request body .comment":     lint.SeverityNote,
+		"put /v1/tickets/{id} request body":          lint.SeverityNote,
+	}, "testdata/grades.yaml")
+}

@@ -3,10 +3,15 @@
 package oas202
 
 import (
+	"slices"
+	"strings"
+
 	"github.com/getkin/kin-openapi/openapi3"
 
 	"github.com/apiaudit/apiaudit/pkg/lint"
 	"github.com/apiaudit/apiaudit/pkg/load/openapi"
+	"github.com/apiaudit/apiaudit/rules/oas405"
+	"github.com/apiaudit/apiaudit/rules/oas505"
 )
 
 var Rule = &lint.Rule{
@@ -28,8 +33,9 @@ contact from this spreadsheet", "tag all 40 000 photos". Without a limit in
 the schema the agent cannot know it should split the work into batches, and
 nothing stops a runaway loop from sending everything at once.
 
-Arrays in request bodies are reported as warnings, arrays in parameters as
-notes (the URL length limit caps them). An array is bounded by maxItems,
+Arrays in request bodies are reported (as warnings when they are batches:
+see Severity), arrays in parameters as notes (the URL length limit caps
+them). An array is bounded by maxItems,
 enum or const, a 3.1 tuple closed with items: false, or uniqueItems over
 items that have a fixed set of values. Arrays only in responses are not
 reported: what bounds a list an agent reads is its page size (OAS206).
@@ -58,28 +64,98 @@ reported either.`,
               items: {$ref: "#/components/schemas/Contact"}`,
 		Lang:      "yaml",
 		Severity:  lint.SeverityWarning,
-		Precision: "high",
-		CWE:       []int{770, 400},
-		OWASP:     []string{"API4:2023", "LLM10:2025"},
-		Since:     "v0.1.0",
+		Precision: "medium",
+		Grades: `- **warning**: a batch, that is an array that is the request body or one of its properties, where every item is work.
+- **note**, with the reason in the message: arrays nested deeper in the body (part of a stored resource, capped by the body size); items from a fixed set; arrays that shape the response (expand, include, fields, select); a limit stated in the description; a copy of a field that a generated document repeats in every operation; arrays in parameters.
+- **warning** too for a contradiction: minItems greater than maxItems.`,
+		CWE:   []int{770, 400},
+		OWASP: []string{"API4:2023", "LLM10:2025"},
+		Since: "v0.1.0",
 	},
 	Spec: run,
 }
 
 func run(pass *lint.SpecPass) error {
 	inputs := openapi.NewInputs(pass.Doc)
+	modelAPI := -1 // unknown until a generic model field is met
+	var copies openapi.Copies
 	for _, s := range openapi.Schemas(pass.Doc) {
 		sites := inputs.Sites(s.S)
-		if sites == 0 || !s.S.Type.Includes("array") || inputs.Holds(s.S, bounded) {
+		if sites == 0 || !s.S.Type.Includes("array") {
 			continue
 		}
-		sev := lint.SeverityWarning
+		if c := openapi.Contradiction(s.S); c != "" && strings.HasPrefix(c, "minItems") {
+			pass.ReportSeverityf(lint.SeverityWarning, s.Pointer, s.Origin(), "maxItems", "%s: %s, so no value is valid", inputs.Name(s), c)
+			continue
+		}
+		if inputs.Holds(s.S, bounded) {
+			continue
+		}
+		names := inputs.Names(s.S)
+		if slices.ContainsFunc(names, func(n string) bool { return specific(pass, s, n, &modelAPI) }) {
+			continue // one element, one finding: OAS405 or OAS505 reports it
+		}
+		name := inputs.Name(s)
+		sev, why := lint.SeverityWarning, ""
 		if sites&openapi.InBody == 0 {
 			sev = lint.SeverityNote
+		} else if why = lower(inputs, s, names, name, &copies); why != "" {
+			sev = lint.SeverityNote
 		}
-		pass.ReportSeverityf(sev, s.Pointer, s.Origin(), "type", "%s is an array without maxItems", inputs.Name(s))
+		pass.ReportSeverityf(sev, s.Pointer, s.Origin(), "type", "%s is an array without maxItems%s", name, why)
 	}
 	return nil
+}
+
+// specific reports whether a more specific rule reports the array under
+// this name: OAS405 (text that reaches a model) or OAS505 (URLs the server
+// fetches).
+func specific(pass *lint.SpecPass, s *openapi.Schema, name string, modelAPI *int) bool {
+	if oas405.PromptField(name) || oas505.Fetched(name, s.S, s.Pointer) {
+		return true
+	}
+	if oas405.GenericModelField(name) {
+		if *modelAPI < 0 {
+			*modelAPI = 0
+			if oas405.ModelAPI(pass.Doc) {
+				*modelAPI = 1
+			}
+		}
+		return *modelAPI == 1
+	}
+	return false
+}
+
+// shaping are names of arrays that select parts of the response rather than
+// carry work: Stripe's expand, JSON:API's include and fields, OData's
+// select. Their size is bounded by what the response has.
+var shaping = map[string]bool{"expand": true, "include": true, "fields": true, "select": true, "embed": true}
+
+// lower says why an array in a request body is reported as a note rather
+// than a warning, or "" when it deserves the warning: a batch at the top of
+// the body (the body itself or one of its properties), where every item is
+// work the server does. An array nested deeper is part of a resource the
+// server stores, capped by the body size; items from a fixed set, arrays
+// that only shape the response, a limit stated in the description, and the
+// copies of a field a generated document repeats in every operation are
+// notes too.
+func lower(inputs *openapi.Inputs, s *openapi.Schema, names []string, name string, copies *openapi.Copies) string {
+	if openapi.StatedLimit(s.S.Description) {
+		return " (a note: its description states a limit)"
+	}
+	if slices.ContainsFunc(names, func(n string) bool { return shaping[strings.ToLower(n)] }) {
+		return " (a note: it selects parts of the response)"
+	}
+	if it := s.S.Items; it != nil && it.Value != nil && (openapi.Holds(it.Value, openapi.Fixed) || it.Value.Type.Is("boolean")) {
+		return " (a note: its items come from a fixed set)"
+	}
+	if depth, _ := inputs.Depth(s.S); depth > 1 {
+		return " (a note: nested in the request body, not a batch)"
+	}
+	if first, ok := copies.First(inputs.CopyKey(s), name); !ok {
+		return " (a note: a copy of " + first + ", reported there)"
+	}
+	return ""
 }
 
 // bounded reports whether a schema limits the number of items of an array.

@@ -74,9 +74,12 @@ responses and schemas no operation uses.`,
 		Lang:      "yaml",
 		Severity:  lint.SeverityNote,
 		Precision: "medium",
-		CWE:       []int{1284, 770},
-		OWASP:     []string{"API4:2023", "API6:2023", "LLM10:2025"},
-		Since:     "v0.1.0",
+		Grades: `- **note** by default.
+- **warning** for numbers whose name sizes or prices something (the quantity-words option), unless the description states the range or the field is a copy of one a generated document repeats in every operation (then a note that says so).
+- **warning** too for a contradiction: minimum greater than maximum, or equal with an exclusive bound.`,
+		CWE:   []int{1284, 770},
+		OWASP: []string{"API4:2023", "API6:2023", "LLM10:2025"},
+		Since: "v0.1.0",
 	},
 	Options: &options,
 	Spec:    run,
@@ -85,9 +88,14 @@ responses and schemas no operation uses.`,
 func run(pass *lint.SpecPass) error {
 	inputs := openapi.NewInputs(pass.Doc)
 	quantity := openapi.NameKeys(options.QuantityWords)
+	var copies openapi.Copies
 	for _, s := range openapi.Schemas(pass.Doc) {
 		sites := inputs.Sites(s.S)
 		if sites&^openapi.InPath == 0 {
+			continue
+		}
+		if c := openapi.Contradiction(s.S); c != "" && strings.HasPrefix(c, "minimum") {
+			pass.ReportSeverityf(lint.SeverityWarning, s.Pointer, s.Origin(), "maximum", "%s: %s, so no value is valid", inputs.Name(s), c)
 			continue
 		}
 		var kind string
@@ -103,7 +111,8 @@ func run(pass *lint.SpecPass) error {
 		if timestamp[strings.ToLower(s.S.Format)] || slices.ContainsFunc(names, temporal) {
 			continue
 		}
-		if p := inputs.Param(s.S); p != nil && temporal(p.P.Name) {
+		p := inputs.Param(s.S)
+		if p != nil && temporal(p.P.Name) {
 			continue // a time filter, or one of its bounds: created[gte]
 		}
 		if inputs.PageSizeOrCost(s.S) ||
@@ -122,13 +131,21 @@ func run(pass *lint.SpecPass) error {
 		default:
 			missing = "minimum or maximum"
 		}
-		sev := lint.SeverityNote
+		sev, why, name := lint.SeverityNote, "", inputs.Name(s)
 		if slices.ContainsFunc(names, func(n string) bool {
 			return slices.ContainsFunc(openapi.Words(n), func(w string) bool { return quantity[w] })
 		}) {
 			sev = lint.SeverityWarning
+			// A range the description states is one the owner chose; a
+			// copy of a field a generated document repeats in every
+			// operation is fixed once, where the first is reported.
+			if openapi.StatedLimit(s.S.Description) || p != nil && openapi.StatedLimit(p.P.Description) {
+				sev, why = lint.SeverityNote, " (a note: its description states a range)"
+			} else if first, ok := copies.First(inputs.CopyKey(s), name); !ok {
+				sev, why = lint.SeverityNote, " (a note: a copy of "+first+", reported there)"
+			}
 		}
-		pass.ReportSeverityf(sev, s.Pointer, s.Origin(), "type", "%s is %s without %s", inputs.Name(s), kind, missing)
+		pass.ReportSeverityf(sev, s.Pointer, s.Origin(), "type", "%s is %s without %s%s", name, kind, missing, why)
 	}
 	return nil
 }

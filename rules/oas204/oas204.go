@@ -3,6 +3,8 @@
 package oas204
 
 import (
+	"strings"
+
 	"github.com/getkin/kin-openapi/openapi3"
 
 	"github.com/apiaudit/apiaudit/pkg/lint"
@@ -28,7 +30,7 @@ Agents copy structured data they were given into such maps wholesale. A
 maxProperties in the schema tells them, and the validators in front of the
 API, how many keys are acceptable.
 
-Reported as a warning in request bodies and as a note in parameters. Not
+Reported as a note, in request bodies and parameters alike (see Severity). Not
 reported: objects whose additionalProperties is absent or false (whether
 absence should be an error is a validation question, not a size one),
 objects with maxProperties, 3.1 maps whose propertyNames have an enum,
@@ -52,11 +54,13 @@ read-only properties, responses and schemas no operation uses.`,
           maxProperties: 50
           additionalProperties: {type: string, maxLength: 500}`,
 		Lang:      "yaml",
-		Severity:  lint.SeverityWarning,
-		Precision: "high",
-		CWE:       []int{770, 400},
-		OWASP:     []string{"API4:2023", "LLM10:2025"},
-		Since:     "v0.1.0",
+		Severity:  lint.SeverityNote,
+		Precision: "medium",
+		Grades: `- **note** for every open map: on the shared corpus most unbounded maps in requests are labels, metadata, translations and parts of stored resources that servers cap on their own (3 of 10 judged warnings were worth acting on), so the rule moved down from warning.
+- **warning** for a contradiction: minProperties greater than maxProperties.`,
+		CWE:   []int{770, 400},
+		OWASP: []string{"API4:2023", "LLM10:2025"},
+		Since: "v0.1.0",
 	},
 	Spec: run,
 }
@@ -68,15 +72,15 @@ func run(pass *lint.SpecPass) error {
 		if sites == 0 {
 			continue
 		}
+		if c := openapi.Contradiction(s.S); c != "" && strings.HasPrefix(c, "minProperties") {
+			pass.ReportSeverityf(lint.SeverityWarning, s.Pointer, s.Origin(), "maxProperties", "%s: %s, so no value is valid", inputs.Name(s), c)
+			continue
+		}
 		field := open(s.S)
 		if field == "" || inputs.Holds(s.S, bounded) {
 			continue
 		}
-		sev := lint.SeverityWarning
-		if sites&openapi.InBody == 0 {
-			sev = lint.SeverityNote
-		}
-		pass.ReportSeverityf(sev, s.Pointer, s.Origin(), field, "%s is a map (%s) without maxProperties", inputs.Name(s), field)
+		pass.Reportf(s.Pointer, s.Origin(), field, "%s is a map (%s) without maxProperties", inputs.Name(s), field)
 	}
 	return nil
 }

@@ -4,6 +4,7 @@ package oas206
 
 import (
 	"regexp"
+	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
 
@@ -69,6 +70,7 @@ validators and gateways cannot.`,
 		Lang:      "yaml",
 		Severity:  lint.SeverityWarning,
 		Precision: "high",
+		Grades:    `- **warning** by default; **note** when the description states a maximum, and for copies of a page-size parameter that a generated document repeats in every operation (the first is the warning; the message names it).`,
 		CWE:       []int{770, 400},
 		OWASP:     []string{"API4:2023", "LLM10:2025"},
 		Since:     "v0.1.0",
@@ -84,6 +86,7 @@ var statedMax = regexp.MustCompile(`(?i)\bmax(imum)?\b[^.\d]{0,30}\d|\b(up to|at
 
 func run(pass *lint.SpecPass) error {
 	names := openapi.NameKeys(options.Names)
+	var copies openapi.Copies
 	for _, p := range openapi.Parameters(pass.Doc) {
 		if p.P.In != "query" || !names[openapi.NameKey(p.P.Name)] || p.P.Schema == nil || p.P.Schema.Value == nil {
 			continue
@@ -96,6 +99,15 @@ func run(pass *lint.SpecPass) error {
 		if statedMax.MatchString(p.P.Description) || statedMax.MatchString(s.Description) {
 			pass.ReportSeverityf(lint.SeverityNote, p.Pointer, p.Origin, "name",
 				"%s and has no maximum in its schema (its description states one)", what)
+			continue
+		}
+		// Generated documents repeat one parameter in every operation
+		// (Kubernetes' limit): it is fixed once, where the first is
+		// reported.
+		key := strings.Join([]string{p.P.In, p.P.Name, p.P.Description, s.Description, s.Format}, "\x00")
+		if first, ok := copies.First(key, openapi.ParamName(p)); !ok {
+			pass.ReportSeverityf(lint.SeverityNote, p.Pointer, p.Origin, "name",
+				"%s and has no maximum (a note: a copy of %s, reported there)", what, first)
 			continue
 		}
 		pass.Reportf(p.Pointer, p.Origin, "name", "%s and has no maximum", what)

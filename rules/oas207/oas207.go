@@ -80,9 +80,11 @@ fields and responses are not checked.`,
 		Lang:      "yaml",
 		Severity:  lint.SeverityError,
 		Precision: "high",
-		CWE:       []int{770, 400},
-		OWASP:     []string{"LLM10:2025", "API4:2023"},
-		Since:     "v0.1.0",
+		Grades: `- **error** by default: an API that pays for the tokens its callers spend (a proxy, a product built on a model).
+- **note** on a model vendor's own API (api.openai.com, api.anthropic.com…): the vendor caps tokens per model and bills the caller, and the message says so.`,
+		CWE:   []int{770, 400},
+		OWASP: []string{"LLM10:2025", "API4:2023"},
+		Since: "v0.1.0",
 	},
 	Options: &options,
 	Spec:    run,
@@ -106,6 +108,12 @@ func modelCall(names []string) bool {
 
 func run(pass *lint.SpecPass) error {
 	names := openapi.NameKeys(options.Names)
+	// On a model vendor's own API the caller pays for what it asks, and the
+	// vendor caps each model's tokens: the finding is a note that says so.
+	sev, why := lint.SeverityDefault, ""
+	if host := openapi.ModelVendor(pass.Doc); host != "" {
+		sev, why = lint.SeverityNote, openapi.VendorNote(host)
+	}
 	for _, p := range openapi.Parameters(pass.Doc) {
 		key := openapi.NameKey(p.P.Name)
 		if !openapi.ModelCostName(p.P.Name, names) || p.P.Schema == nil || !uncapped(p.P.Schema.Value) {
@@ -114,7 +122,7 @@ func run(pass *lint.SpecPass) error {
 		if (generic[key] || !names[key]) && !modelCall(siblingParams(p)) {
 			continue
 		}
-		pass.Reportf(p.Pointer, p.Origin, "name", "%s sets the cost of a model call and has no maximum", openapi.ParamName(p))
+		pass.ReportSeverityf(sev, p.Pointer, p.Origin, "name", "%s sets the cost of a model call and has no maximum%s", openapi.ParamName(p), why)
 	}
 
 	inputs := openapi.NewInputs(pass.Doc)
@@ -156,7 +164,7 @@ func run(pass *lint.SpecPass) error {
 				continue
 			}
 			reported[prop] = true
-			pass.Reportf(s.Pointer, s.Origin(), "type", "%s sets the cost of a model call and has no maximum", openapi.Describe(s.Pointer))
+			pass.ReportSeverityf(sev, s.Pointer, s.Origin(), "type", "%s sets the cost of a model call and has no maximum%s", openapi.Describe(s.Pointer), why)
 		}
 	}
 	return nil

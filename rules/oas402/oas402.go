@@ -60,6 +60,7 @@ such as ` + "`[string, \"null\"]`" + ` counts as a type.`,
 		Lang:      "yaml",
 		Severity:  lint.SeverityWarning,
 		Precision: "high",
+		Grades:    `- **warning** for a request schema with no type and no constraints, and for a request body that is a bare ` + "`type: object`" + ` (no properties, additionalProperties not false); **note** for an untyped schema whose type-specific keywords constrain one kind of value.`,
 		CWE:       []int{1287, 20},
 		OWASP:     []string{"API8:2023", "API3:2023"},
 		Since:     "v0.1.0",
@@ -90,7 +91,34 @@ func run(pass *lint.SpecPass) error {
 			pass.Reportf(s.Pointer, s.Origin(), "", "%s has no type and no constraints: it accepts any value", where)
 		}
 	}
+	// A request body that is a bare object declares nothing about what it
+	// carries: it is typed, but it accepts any JSON object.
+	inputs := openapi.NewInputs(pass.Doc)
+	for _, s := range schemas {
+		if inputs.Sites(s.S)&openapi.InBody == 0 || len(inputs.Params(s.S)) > 0 || !bareObject(s.S) {
+			continue
+		}
+		if d, _ := inputs.Depth(s.S); d != 0 {
+			continue
+		}
+		pass.Reportf(s.Pointer, s.Origin(), "type",
+			"%s is a bare type: object: it declares no properties, so any JSON object passes unvalidated", openapi.Describe(s.Pointer))
+	}
 	return nil
+}
+
+// bareObject reports whether a schema is type: object and nothing else: no
+// properties, no closed or typed additionalProperties, no composition.
+func bareObject(s *openapi3.Schema) bool {
+	if !s.Type.Is("object") || s.ReadOnly || len(s.Properties) > 0 || len(s.PatternProperties) > 0 ||
+		len(s.AllOf)+len(s.OneOf)+len(s.AnyOf) > 0 || s.Not != nil || len(s.Enum) > 0 || s.Const != nil {
+		return false
+	}
+	ap := s.AdditionalProperties
+	if ap.Has != nil && !*ap.Has {
+		return false // an empty object: nothing passes
+	}
+	return ap.Schema == nil || ap.Schema.Value == nil || openapi.Unconstrained(ap.Schema.Value)
 }
 
 // typed reports whether a schema says what type its values have, or lists

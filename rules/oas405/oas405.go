@@ -108,9 +108,12 @@ authorization endpoint (its ` + "`prompt`" + ` asks for ` + "`login`" + ` or ` +
 		Lang:      "yaml",
 		Severity:  lint.SeverityWarning,
 		Precision: "medium",
-		CWE:       []int{1284, 770, 400},
-		OWASP:     []string{"LLM01:2025", "LLM10:2025", "API4:2023"},
-		Since:     "v0.1.0",
+		Grades: `- **warning** by default.
+- **error** when the document is written for agents (x-openai-isConsequential and similar extensions): agents fill fields from untrusted context.
+- **note** on a model vendor's own API: the caller's text, the caller's bill, and the model's context window caps it.`,
+		CWE:   []int{1284, 770, 400},
+		OWASP: []string{"LLM01:2025", "LLM10:2025", "API4:2023"},
+		Since: "v0.1.0",
 	},
 	Options: &options,
 	Spec:    run,
@@ -177,16 +180,21 @@ func run(pass *lint.SpecPass) error {
 			consider(name, prop, fmt.Sprintf("request field %q (%s)", name, openapi.Describe(ptr)), ptr, origin, "")
 		}
 	}
-	sev := lint.SeverityWarning
-	if openapi.AgentFacing(pass.Doc) {
-		sev = lint.SeverityError
+	sev, why := lint.SeverityWarning, ""
+	switch host := openapi.ModelVendor(pass.Doc); {
+	case host != "":
+		// The vendor's own API: the caller's text, the caller's bill, and
+		// the model's context window caps it.
+		sev, why = lint.SeverityNote, openapi.VendorNote(host)
+	case openapi.AgentFacing(pass.Doc):
+		sev, why = lint.SeverityError, " (an error: the document is written for agents, which fill it from untrusted context)"
 	}
 	for _, f := range fields {
 		if f.generic && !modelAPI {
 			continue
 		}
 		if miss := unbounded(f.s, 0); miss != "" {
-			pass.ReportSeverityf(sev, f.ptr, f.origin, f.key, "%s %s: unbounded text reaches the model", f.where, miss)
+			pass.ReportSeverityf(sev, f.ptr, f.origin, f.key, "%s %s: unbounded text reaches the model%s", f.where, miss, why)
 		}
 	}
 	return nil
@@ -309,4 +317,33 @@ func PromptField(name string) bool {
 		}
 	}
 	return false
+}
+
+// ModelAPI reports whether a request of doc takes a setting only a model
+// API takes (max_tokens, top_p…: the model-settings option).
+func ModelAPI(doc *openapi3.T) bool {
+	settings := set(options.ModelSettings)
+	for _, p := range openapi.Parameters(doc) {
+		if settings[openapi.SnakeName(p.P.Name)] {
+			return true
+		}
+	}
+	for _, s := range openapi.Schemas(doc) {
+		if s.Uses&openapi.Request == 0 {
+			continue
+		}
+		for name := range s.S.Properties {
+			if settings[openapi.SnakeName(name)] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// GenericModelField reports whether a name is one of the model-fields
+// option: text to a model in a model API, ordinary text elsewhere.
+func GenericModelField(name string) bool {
+	n := openapi.SnakeName(name)
+	return slices.ContainsFunc(options.ModelFields, func(f string) bool { return openapi.SnakeName(f) == n })
 }

@@ -62,6 +62,7 @@ reason.`,
 		Lang:      "yaml",
 		Severity:  lint.SeverityWarning,
 		Precision: "medium",
+		Grades:    `- **warning** by default; **note** on a model vendor's own API, which stores the caller's files for the caller's own model calls.`,
 		CWE:       []int{1427, 74},
 		OWASP:     []string{"LLM01:2025", "LLM04:2025", "LLM08:2025"},
 		Since:     "v0.1.0",
@@ -106,7 +107,14 @@ var controlWords = map[string]bool{
 }
 
 func run(pass *lint.SpecPass) error {
-	const msg = "%s %s stores what it accepts for a model to read (%s %q): stored text is an indirect prompt injection surface"
+	msg := "%s %s stores what it accepts for a model to read (%s %q): stored text is an indirect prompt injection surface"
+	sev := lint.SeverityDefault
+	if host := openapi.ModelVendor(pass.Doc); host != "" {
+		// A vendor stores the caller's own files for the caller's own
+		// model calls: the caller's data, not a third party's.
+		sev = lint.SeverityNote
+		msg += " (a note: " + host + " is the model vendor's own API, which stores the caller's data for the caller's own calls)"
+	}
 	for _, op := range openapi.Operations(pass.Doc) {
 		if op.Method != "post" && op.Method != "put" && op.Method != "patch" || !takesInput(op) || control(op) {
 			continue
@@ -116,7 +124,7 @@ func run(pass *lint.SpecPass) error {
 			if !strings.Contains(strings.Join(strings.Fields(op.Op.Summary), " "), phrase) {
 				field = "description"
 			}
-			pass.Reportf(op.Pointer, op.Op.Origin, field, msg, op.Method, op.Path, field, phrase)
+			pass.ReportSeverityf(sev, op.Pointer, op.Op.Origin, field, msg, op.Method, op.Path, field, phrase)
 			continue
 		}
 		rb := op.Op.RequestBody
@@ -126,9 +134,9 @@ func run(pass *lint.SpecPass) error {
 		if phrase := match(rb.Value.Description); phrase != "" {
 			if rb.Ref != "" {
 				// A shared body: report at the operation that stores it.
-				pass.Reportf(op.Pointer, op.Op.Origin, "requestBody", msg, op.Method, op.Path, "request body description", phrase)
+				pass.ReportSeverityf(sev, op.Pointer, op.Op.Origin, "requestBody", msg, op.Method, op.Path, "request body description", phrase)
 			} else {
-				pass.Reportf(openapi.Join(op.Pointer, "requestBody"), rb.Value.Origin, "description", msg, op.Method, op.Path, "request body description", phrase)
+				pass.ReportSeverityf(sev, openapi.Join(op.Pointer, "requestBody"), rb.Value.Origin, "description", msg, op.Method, op.Path, "request body description", phrase)
 			}
 		}
 	}

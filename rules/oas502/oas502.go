@@ -5,6 +5,7 @@ package oas502
 import (
 	"fmt"
 	"maps"
+	"net/url"
 	"slices"
 	"strings"
 
@@ -36,7 +37,13 @@ tokens.
 A server URL is reported once, where it is first written (a URL repeated
 on many path items counts the operations of all of them). The finding is an **error**
 when an operation sent to that server requires credentials (any security
-scheme except mutualTLS), and a **warning** when none does. An OAuth 2 flow
+scheme except mutualTLS and request signatures), and a **warning** when none
+does. In Swagger 2.0 the finding is at the http entry of ` + "`schemes`" + `, with or without
+a ` + "`host`" + ` (without one, requests go to the host that serves the document), and an
+operation's own ` + "`schemes`" + ` are reported at that operation. OAuth 2 URLs must
+also be well-formed absolute https URLs: userinfo (` + "`https://a.example@evil.example/`" + `)
+and fragments (` + "`https://a.example#@evil.example/`" + `) make clients and readers disagree
+on the host. An OAuth 2 flow
 URL or OpenID Connect discovery URL over http is always an error. A variable
 whose default or enum allows http (` + "`{scheme}://api.example.com`" + `) counts
 as http. Servers on the machine itself (localhost, *.localhost, 127.0.0.1,
@@ -61,9 +68,11 @@ security:
 		Lang:      "yaml",
 		Severity:  lint.SeverityError,
 		Precision: "very-high",
-		CWE:       []int{319, 523},
-		OWASP:     []string{"API8:2023", "API2:2023"},
-		Since:     "v0.1.0",
+		Grades: `- **error**: a cleartext server (or Swagger 2.0 ` + "`schemes: [http]`" + `) that operations send a secret to (an API key, a token, a password), and OAuth 2 URLs over http or that are not well-formed absolute https URLs (userinfo, fragment, other scheme, no host).
+- **warning**: a cleartext server no operation sends credentials to, one whose only credentials are request signatures (AWS Signature Version 4: no secret crosses the wire, but traffic can be read and replayed), and a relative OAuth 2 URL when a server is not https.`,
+		CWE:   []int{319, 523},
+		OWASP: []string{"API8:2023", "API2:2023"},
+		Since: "v0.1.0",
 	},
 	Spec: run,
 }
@@ -79,7 +88,11 @@ func run(pass *lint.SpecPass) error {
 	}
 	var groups []*group
 	byURL := map[string]*group{}
+	v2 := openapi.V2TransportOf(pass.Doc)
 	for _, s := range openapi.Servers(pass.Doc) {
+		if v2 != nil {
+			break // a 2.0 document's servers are its host and schemes, read below
+		}
 		raw, clear := cleartext(s)
 		if clear == "" {
 			continue
@@ -98,13 +111,14 @@ func run(pass *lint.SpecPass) error {
 			what = fmt.Sprintf("server %q can resolve to cleartext %q", g.raw, g.clear)
 		}
 		s := g.first
-		if ops, scheme := credentialed(pass.Doc, schemes, g.users); len(ops) > 0 {
-			pass.Reportf(s.Pointer, s.Origin(), "url", "%s, and credentials of security scheme %q cross it in clear (%s)",
-				what, scheme, openapi.UsedBy(ops))
-			continue
-		}
-		pass.ReportSeverityf(lint.SeverityWarning, s.Pointer, s.Origin(), "url", "%s", what)
+		report(pass, schemes, g.users, s.Pointer, s.Origin(), "url", what)
 	}
+	if v2 != nil {
+		transportV2(pass, schemes, v2)
+	}
+	// A relative OAuth URL resolves against the servers: fine when none of
+	// them is cleartext.
+	secureServers := len(pass.Doc.Servers) > 0 && len(groups) == 0 && (v2 == nil || clearScheme(v2.Schemes) < 0)
 	for _, name := range slices.Sorted(maps.Keys(schemes)) {
 		ref := schemes[name]
 		if ref == nil || ref.Value == nil {
@@ -132,14 +146,125 @@ func run(pass *lint.SpecPass) error {
 			for _, u := range []struct{ field, url string }{
 				{"authorizationUrl", f.flow.AuthorizationURL}, {"tokenUrl", f.flow.TokenURL}, {"refreshUrl", f.flow.RefreshURL},
 			} {
+				fptr := openapi.Join(ptr, "flows", f.name)
 				if isHTTP(u.url) {
-					pass.Reportf(openapi.Join(ptr, "flows", f.name), f.flow.Origin, u.field,
+					pass.Reportf(fptr, f.flow.Origin, u.field,
 						"security scheme %q sends its %s flow's %s over cleartext http (%s)", name, f.name, u.field, u.url)
+				} else if sev, problem := flowURL(u.url, secureServers); problem != "" {
+					pass.ReportSeverityf(sev, fptr, f.flow.Origin, u.field,
+						"security scheme %q: its %s flow's %s %q %s", name, f.name, u.field, u.url, problem)
 				}
 			}
 		}
 	}
 	return nil
+}
+
+// report reports a cleartext server (what) at ptr for the operations sent
+// to it: an error when one of them sends a secret (an API key, a token, a
+// password), a warning when none does, or when their only credentials are
+// request signatures, where no secret crosses the wire.
+func report(pass *lint.SpecPass, schemes openapi3.SecuritySchemes, users []openapi.Operation, ptr string, origin *openapi3.Origin, field, what string) {
+	ops, scheme, signed := credentialed(pass.Doc, schemes, users)
+	switch {
+	case len(ops) > 0:
+		pass.Reportf(ptr, origin, field, "%s, and credentials of security scheme %q cross it in clear (%s)",
+			what, scheme, openapi.UsedBy(ops))
+	case signed != "":
+		pass.ReportSeverityf(lint.SeverityWarning, ptr, origin, field,
+			"%s (a warning, not an error: security scheme %q signs requests, so no secret crosses the wire, but requests and responses can be read and replayed)",
+			what, signed)
+	default:
+		pass.ReportSeverityf(lint.SeverityWarning, ptr, origin, field, "%s", what)
+	}
+}
+
+// transportV2 reports the cleartext schemes of a Swagger 2.0 document,
+// which its conversion to OpenAPI 3 loses: the document's schemes (with or
+// without a host) at their http entry, and an operation's own schemes at
+// that operation.
+func transportV2(pass *lint.SpecPass, schemes openapi3.SecuritySchemes, v2 *openapi.V2Transport) {
+	host := v2.Host
+	if host != "" && openapi.LoopbackHost(hostOnly(host)) {
+		return // a local development host: every scheme goes to it
+	}
+	target := fmt.Sprintf("host %q", host)
+	if host == "" {
+		target = "the host that serves the document"
+	}
+	var root []openapi.Operation
+	ops := openapi.Operations(pass.Doc)
+	for _, op := range ops {
+		if _, own := v2.Ops[op.Pointer]; !own {
+			root = append(root, op)
+		}
+	}
+	if i := clearScheme(v2.Schemes); i >= 0 && (len(root) > 0 || len(ops) == 0) {
+		report(pass, schemes, root, openapi.Pointer("schemes", fmt.Sprint(i)), nil, "",
+			fmt.Sprintf("schemes lists %q: requests to %s go in cleartext", v2.Schemes[i], target))
+	}
+	for _, op := range ops {
+		list, own := v2.Ops[op.Pointer]
+		if !own {
+			continue
+		}
+		if i := clearScheme(list); i >= 0 {
+			report(pass, schemes, []openapi.Operation{op}, openapi.Join(op.Pointer, "schemes", fmt.Sprint(i)), nil, "",
+				fmt.Sprintf("%s %s lists scheme %q: its requests to %s go in cleartext", op.Method, op.Path, list[i], target))
+		}
+	}
+}
+
+// clearScheme returns the index of the first cleartext scheme (http, ws),
+// or -1.
+func clearScheme(list []string) int {
+	return slices.IndexFunc(list, func(s string) bool {
+		s = strings.ToLower(s)
+		return s == "http" || s == "ws"
+	})
+}
+
+// hostOnly drops the port of a 2.0 host.
+func hostOnly(host string) string {
+	if h, _, ok := strings.Cut(host, ":"); ok && !strings.HasPrefix(host, "[") {
+		return h
+	}
+	return host
+}
+
+// flowURL checks an OAuth 2 flow URL other than a cleartext one: it must be
+// an absolute https URL to a host, with nothing a parser could read two
+// ways. It returns the problem and its severity, or "" when there is none.
+// A relative URL resolves against the server URL: it is fine when every
+// server of the document is https (secureServers), and a warning otherwise.
+func flowURL(raw string, secureServers bool) (lint.Severity, string) {
+	if raw == "" {
+		return 0, ""
+	}
+	if strings.ContainsAny(raw, "\\ \t\r\n") {
+		return lint.SeverityError, "is not a well-formed URL (it contains a backslash or a space, which parsers read differently)"
+	}
+	u, err := url.Parse(raw)
+	if err != nil {
+		return lint.SeverityError, "is not a valid URL"
+	}
+	switch {
+	case u.User != nil:
+		return lint.SeverityError, fmt.Sprintf("has userinfo before its host (%q): a client or a reader can take the wrong host for the real one", u.User.String())
+	case strings.Contains(raw, "#"):
+		return lint.SeverityError, "has a fragment (#): parsers disagree on what follows it, and it can hide the real host (https://a.example#@evil.example/)"
+	case strings.EqualFold(u.Scheme, "http") && openapi.LoopbackHost(u.Hostname()):
+		return 0, "" // a local development server
+	case u.Scheme == "" && u.Host == "" && secureServers:
+		return 0, "" // resolved against servers that are all https
+	case u.Scheme == "" && u.Host == "":
+		return lint.SeverityWarning, "is relative, and the document lists no server or an http one to resolve it against: write the absolute https URL"
+	case !strings.EqualFold(u.Scheme, "https"):
+		return lint.SeverityError, fmt.Sprintf("uses scheme %q: OAuth 2 endpoints must be https", u.Scheme)
+	case u.Hostname() == "":
+		return lint.SeverityError, "has no host"
+	}
+	return 0, ""
 }
 
 // cleartext returns the server URL as written and the first URL it resolves
@@ -159,18 +284,25 @@ func isHTTP(raw string) bool {
 	return (u.Scheme == "http" || u.Scheme == "ws") && u.Host != "" && !openapi.LoopbackHost(u.Host)
 }
 
-// credentialed returns the operations among ops that can send credentials,
-// and the name of the first scheme they use.
-func credentialed(doc *openapi3.T, schemes openapi3.SecuritySchemes, ops []openapi.Operation) ([]openapi.Operation, string) {
-	var out []openapi.Operation
-	first := ""
+// credentialed returns the operations among ops that can send a secret,
+// and the name of the first scheme they use; signed names a scheme that
+// signs requests instead (AWS Signature Version 4), for operations whose
+// only credentials are signatures.
+func credentialed(doc *openapi3.T, schemes openapi3.SecuritySchemes, ops []openapi.Operation) (out []openapi.Operation, first, signed string) {
 	for _, op := range ops {
 		sec := openapi.EffectiveSecurity(doc, op)
 		found := ""
 		for _, req := range sec.Reqs {
 			for _, name := range slices.Sorted(maps.Keys(req)) {
-				if ref := schemes[name]; ref != nil && ref.Value != nil && strings.EqualFold(ref.Value.Type, "mutualTLS") {
+				ref := schemes[name]
+				if ref != nil && ref.Value != nil && strings.EqualFold(ref.Value.Type, "mutualTLS") {
 					continue // a client certificate is never sent over plain http
+				}
+				if ref != nil && openapi.SignatureScheme(ref.Value) {
+					if signed == "" {
+						signed = name
+					}
+					continue // a signature, not a secret
 				}
 				found = name
 				break
@@ -186,5 +318,5 @@ func credentialed(doc *openapi3.T, schemes openapi3.SecuritySchemes, ops []opena
 			}
 		}
 	}
-	return out, first
+	return out, first, signed
 }

@@ -92,6 +92,7 @@ http://169.254.169.254/.`,
 		Lang:      "yaml",
 		Severity:  lint.SeverityWarning,
 		Precision: "medium",
+		Grades:    `- **warning** for every finding. A field named callback, jsonp or cb without a URL format or a description that speaks of URLs is a JSONP function name, not reported.`,
 		CWE:       []int{918},
 		OWASP:     []string{"API7:2023", "LLM06:2025"},
 		Since:     "v0.1.0",
@@ -136,6 +137,9 @@ func run(pass *lint.SpecPass) error {
 			ptr := openapi.Join(parent.Pointer, "properties", name)
 			if s.ReadOnly || !fetched(name, s, context(ptr), extra, ignore) || restricted(s) {
 				continue
+			}
+			if jsonp(name) && !uriFormat(s) && !mentionsURL(s.Description) {
+				continue // a form field callback=fn names a JSONP function, as the query parameter does
 			}
 			origin := s.Origin
 			if ref.Ref != "" && ref.Origin != nil {
@@ -292,6 +296,14 @@ func uriFormat(s *openapi3.Schema) bool {
 	return false
 }
 
+// mentionsURL reports whether a description speaks of a URL or an
+// endpoint, as a webhook's does and a JSONP callback's does not.
+func mentionsURL(d string) bool {
+	d = strings.ToLower(d)
+	return strings.Contains(d, "url") || strings.Contains(d, "uri") || strings.Contains(d, "http") ||
+		strings.Contains(d, "endpoint") || strings.Contains(d, "webhook")
+}
+
 func jsonp(name string) bool {
 	switch strings.ToLower(name) {
 	case "callback", "jsonp", "cb":
@@ -333,4 +345,15 @@ func keys(names []string) map[string]bool {
 		m[strings.Join(words(n), "")] = true
 	}
 	return m
+}
+
+// Fetched reports whether OAS505 reports a request field or parameter of
+// this name and schema, written at ptr: a URL the server fetches, with no
+// pattern that limits its hosts. The generic bounds rules (OAS201, OAS202)
+// leave such fields to OAS505: one element, one finding.
+func Fetched(name string, s *openapi3.Schema, ptr string) bool {
+	if s == nil || s.ReadOnly || jsonp(name) && !uriFormat(s) && !mentionsURL(s.Description) {
+		return false
+	}
+	return fetched(name, s, context(ptr), keys(options.Names), keys(options.Ignore)) && !restricted(s)
 }

@@ -14,6 +14,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/getkin/kin-openapi/openapi3"
+
 	"github.com/apiaudit/apiaudit/pkg/lint"
 	"github.com/apiaudit/apiaudit/pkg/load/openapi"
 )
@@ -48,7 +50,7 @@ but still belong to an account. JWTs are warnings, with their expiry date in
 the message: most published ones have expired, but their claims still reveal
 user ids, repositories and internal issuers, and some have not. The message
 shows only the start of the value.`,
-		Fix: "revoke the credential now, then replace the value with an obvious placeholder such as sk-...your-key...",
+		Fix: "replace the value with an obvious placeholder such as sk-...your-key..., and revoke the credential if it was ever a real one",
 		Bad: `components:
   securitySchemes:
     bearer:
@@ -71,14 +73,70 @@ paths:
 		Lang:      "yaml",
 		Severity:  lint.SeverityError,
 		Precision: "high",
-		CWE:       []int{798, 540},
-		OWASP:     []string{"API8:2023", "LLM02:2025"},
-		Since:     "v0.1.0",
+		Grades: `- **error**: live keys, private keys and tokens of known providers.
+- **warning**: JSON Web Tokens that have not expired, and any match in a response example (documentation of what the server returns, usually a made-up sample).
+- **note**: Stripe test-mode keys, and JSON Web Tokens that expired before 2025 (nothing left to revoke).`,
+		CWE:   []int{798, 540},
+		OWASP: []string{"API8:2023", "LLM02:2025"},
+		Since: "v0.1.0",
 	},
 	Spec: run,
 }
 
+// documentation reports whether a literal shows what the server returns:
+// an example of a response, of a schema used only in responses, or a named
+// example that only responses refer to.
+func documentation(l *openapi.Literal, responseOnly map[string]bool) bool {
+	return strings.Contains(l.Pointer, "/responses/") || responseOnly[l.Pointer]
+}
+
+// expiredBefore is the date before which a JSON Web Token's expiry makes it
+// a long-dead sample. It is a fixed date, moved forward with releases, not
+// today: the same document gives the same findings on any day.
+var expiredBefore = time.Date(2025, time.January, 1, 0, 0, 0, 0, time.UTC)
+
+const expiredNote = ", expired "
+
 func run(pass *lint.SpecPass) error {
+	// Schemas only in responses: their examples show what the server
+	// returns.
+	responseOnly := map[string]bool{}
+	for _, s := range openapi.Schemas(pass.Doc) {
+		if s.Uses == openapi.Response {
+			responseOnly[s.Pointer] = true
+		}
+	}
+	// Named examples that only responses refer to.
+	inRequest, inResponse := map[string]bool{}, map[string]bool{}
+	mark := func(c openapi3.Content, seen map[string]bool) {
+		for _, mt := range c {
+			if mt == nil {
+				continue
+			}
+			for _, ex := range mt.Examples {
+				if ex != nil && strings.HasPrefix(ex.Ref, "#/components/examples/") {
+					seen[openapi.Pointer("components", "examples", strings.TrimPrefix(ex.Ref, "#/components/examples/"))] = true
+				}
+			}
+		}
+	}
+	for _, op := range openapi.Operations(pass.Doc) {
+		if rb := op.Op.RequestBody; rb != nil && rb.Value != nil {
+			mark(rb.Value.Content, inRequest)
+		}
+		if op.Op.Responses != nil {
+			for _, r := range op.Op.Responses.Map() {
+				if r != nil && r.Value != nil {
+					mark(r.Value.Content, inResponse)
+				}
+			}
+		}
+	}
+	for ptr := range inResponse {
+		if !inRequest[ptr] {
+			responseOnly[ptr] = true
+		}
+	}
 	for _, l := range openapi.Literals(pass.Doc) {
 		var found []match
 		walk(l.Value, func(s string) {
@@ -94,8 +152,15 @@ func run(pass *lint.SpecPass) error {
 		if len(found) > 1 {
 			more = fmt.Sprintf(" and %d more", len(found)-1)
 		}
-		pass.ReportSeverityf(m.sev, l.Pointer, l.Origin, l.Field, "%s of %s holds what looks like %s (%s)%s",
-			l.Field, l.Element(), m.kind, m.redacted, more)
+		sev, why := m.sev, ""
+		switch {
+		case m.expired:
+			sev, why = lint.SeverityNote, " (a note: it expired long ago, so there is nothing left to revoke; replace it with a placeholder)"
+		case sev == lint.SeverityError && documentation(l, responseOnly):
+			sev, why = lint.SeverityWarning, " (a warning: a response example documents what the server returns and is usually a made-up sample; revoke it only if it was ever real)"
+		}
+		pass.ReportSeverityf(sev, l.Pointer, l.Origin, l.Field, "%s of %s holds what looks like %s (%s)%s%s",
+			l.Field, l.Element(), m.kind, m.redacted, more, why)
 	}
 	return nil
 }
@@ -123,6 +188,7 @@ type match struct {
 	kind     string
 	redacted string
 	sev      lint.Severity
+	expired  bool // a token that expired before expiredBefore
 }
 
 // detector is one provider's key shape. prefix is how much of a match the
@@ -180,7 +246,7 @@ func scan(s string) []match {
 					continue
 				}
 			}
-			out = append(out, match{kind: d.kind, redacted: redact(v, d.prefix) + note, sev: sev})
+			out = append(out, match{kind: d.kind, redacted: redact(v, d.prefix) + note, sev: sev, expired: strings.HasPrefix(note, expiredNote)})
 		}
 	}
 	return out
@@ -328,7 +394,11 @@ func jwt(v string) (lint.Severity, string, bool) {
 	note := ""
 	if json.Unmarshal(p, &claims) == nil {
 		if exp, err := claims.Exp.Int64(); err == nil && exp > 0 {
-			note = ", expiring " + time.Unix(exp, 0).UTC().Format(time.DateOnly)
+			t := time.Unix(exp, 0).UTC()
+			if t.Before(expiredBefore) {
+				return lint.SeverityNote, expiredNote + t.Format(time.DateOnly), true
+			}
+			note = ", expiring " + t.Format(time.DateOnly)
 		}
 	}
 	return lint.SeverityWarning, note, true

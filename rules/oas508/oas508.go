@@ -4,11 +4,14 @@ package oas508
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 
 	"github.com/getkin/kin-openapi/openapi3"
 
 	"github.com/apiaudit/apiaudit/pkg/lint"
 	"github.com/apiaudit/apiaudit/pkg/load/openapi"
+	"github.com/apiaudit/apiaudit/rules/oas104"
 )
 
 var Rule = &lint.Rule{
@@ -37,7 +40,7 @@ but many intermediaries still drop it. Not reported: the QUERY method, made
 for a query in the body, and an optional body that admits nothing (an
 object with no properties and additionalProperties: false, which some
 generators put on every operation).`,
-		Fix: "move the inputs of a GET or DELETE into path or query parameters, or use POST (or QUERY) for a query that needs a body",
+		Fix: "move the inputs of a GET or DELETE into path or query parameters (credentials excepted: they stay out of URLs), or use POST (or QUERY) for a query that needs a body",
 		Bad: `paths:
   /flights/search:
     get:
@@ -55,6 +58,7 @@ generators put on every operation).`,
 		Lang:      "yaml",
 		Severity:  lint.SeverityWarning,
 		Precision: "very-high",
+		Grades:    `- **warning** for GET, HEAD and TRACE bodies; one **note** for the document's DELETE bodies. A DELETE body that carries a credential (a token kept out of the URL, as OAS104 asks) is not reported, and a GET body that carries one is told to use POST rather than the query string.`,
 		CWE:       []int{444, 436},
 		OWASP:     []string{"API8:2023"},
 		Since:     "v0.1.0",
@@ -69,11 +73,20 @@ func run(pass *lint.SpecPass) error {
 		if rb == nil || rb.Value == nil || empty(rb.Value) {
 			continue
 		}
-		switch op.Method {
-		case "get", "head", "trace":
+		secret := credentialField(rb.Value)
+		switch {
+		case op.Method == "delete" && secret != "":
+			// A token in a DELETE body is there to keep it out of the URL
+			// (OAS104): moving it to the query would be worse.
+			continue
+		case op.Method == "get" || op.Method == "head" || op.Method == "trace":
+			advice := ""
+			if secret != "" {
+				advice = fmt.Sprintf(" (its field %q is a credential: keep it out of the URL and use POST rather than a query parameter)", secret)
+			}
 			pass.Reportf(openapi.Join(op.Pointer, "requestBody"), origin(rb), "",
-				"%s %s takes a request body, which servers and proxies may drop or ignore", op.Method, op.Path)
-		case "delete":
+				"%s %s takes a request body, which servers and proxies may drop or ignore%s", op.Method, op.Path, advice)
+		case op.Method == "delete":
 			deletes = append(deletes, op)
 		}
 	}
@@ -89,6 +102,23 @@ func run(pass *lint.SpecPass) error {
 			"%s %s takes a request body%s, which many proxies and clients drop", op.Method, op.Path, more)
 	}
 	return nil
+}
+
+// credentialField returns the first top-level field of a request body that
+// carries a credential, by OAS104's judgement of names, or "".
+func credentialField(rb *openapi3.RequestBody) string {
+	for _, mt := range slices.Sorted(maps.Keys(rb.Content)) {
+		m := rb.Content[mt]
+		if m == nil || m.Schema == nil || m.Schema.Value == nil {
+			continue
+		}
+		for _, name := range slices.Sorted(maps.Keys(m.Schema.Value.Properties)) {
+			if oas104.Credential(name) {
+				return name
+			}
+		}
+	}
+	return ""
 }
 
 func origin(rb *openapi3.RequestBodyRef) *openapi3.Origin {

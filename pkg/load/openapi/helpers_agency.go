@@ -1,6 +1,7 @@
 package openapi
 
 import (
+	"fmt"
 	"maps"
 	"slices"
 	"strconv"
@@ -507,4 +508,50 @@ func (v Verbs) moneyNoun(op Operation, opWords []string) Action {
 		break
 	}
 	return Action{}
+}
+
+// modelVendorHosts are the API hosts of model vendors, and the suffixes of
+// their regional or per-tenant hosts (a leading dot).
+var modelVendorHosts = []string{
+	"api.openai.com", ".openai.azure.com", "api.anthropic.com", "generativelanguage.googleapis.com",
+	"aiplatform.googleapis.com", "api.mistral.ai", "api.cohere.com", "api.cohere.ai", "api.groq.com",
+	"api.together.xyz", "api.together.ai", "api.deepseek.com", "api.x.ai", "api.perplexity.ai",
+	"api.fireworks.ai", "api-inference.huggingface.co", "api.replicate.com", "api.ai21.com",
+}
+
+// ModelVendor returns the host of a model vendor whose own API t describes
+// (a root server, or a Swagger 2.0 host, on one of the vendors' hosts), or
+// "". A vendor's API caps the tokens of each call by model and bills the
+// caller for what the caller asks: a missing cap or an unbounded prompt
+// costs the caller, not the vendor, unlike a proxy or a product that pays
+// for the tokens its users spend.
+func ModelVendor(t *openapi3.T) string {
+	if t == nil {
+		return ""
+	}
+	var hosts []string
+	for _, s := range t.Servers {
+		if s != nil {
+			for _, u := range (&Server{S: s}).URLs() {
+				hosts = append(hosts, ParseServerURL(u).Host)
+			}
+		}
+	}
+	if v2 := V2TransportOf(t); v2 != nil && v2.Host != "" {
+		hosts = append(hosts, ParseServerURL("//"+v2.Host).Host)
+	}
+	for _, h := range hosts {
+		for _, v := range modelVendorHosts {
+			if h == v || strings.HasPrefix(v, ".") && strings.HasSuffix(h, v) {
+				return h
+			}
+		}
+	}
+	return ""
+}
+
+// VendorNote is the reason a finding about model cost or prompt size is a
+// note on a model vendor's own API (see ModelVendor).
+func VendorNote(host string) string {
+	return fmt.Sprintf(" (a note: %s is the model vendor's own API, which caps tokens per model and bills the caller for them)", host)
 }

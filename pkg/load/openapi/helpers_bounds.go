@@ -8,6 +8,7 @@ import (
 	"regexp/syntax"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -54,6 +55,11 @@ type Inputs struct {
 	// it is also sent on its own (as a body, parameter, property, item…).
 	composers map[*openapi3.Schema][]*openapi3.Schema
 	direct    map[*openapi3.Schema]bool
+	// roots are the schemas of request bodies and parameters; depth is
+	// computed from them on first use (see Depth).
+	roots     []*openapi3.Schema
+	depthOnce sync.Once
+	depth     map[*openapi3.Schema]int
 }
 
 // readOnlyProse matches a description that declares its property read-only
@@ -71,6 +77,15 @@ func ReadOnly(s *openapi3.Schema) bool {
 	// Every phrase the expression knows ends in "only": skip it for the
 	// many descriptions that cannot match.
 	return s.ReadOnly || (strings.Contains(d, "nly") || strings.Contains(d, "NLY")) && readOnlyProse.MatchString(d)
+}
+
+// navigation reports whether a property is an OData navigation property
+// (Microsoft Graph's x-ms-navigationProperty: true): a relationship to
+// other entities that clients change through the relationship's own
+// paths, never inline in the entity's body.
+func navigation(s *openapi3.Schema) bool {
+	v, _ := s.Extensions["x-ms-navigationProperty"].(bool)
+	return v
 }
 
 // NewInputs walks the parameters and request bodies of every operation. The
@@ -95,12 +110,14 @@ func newInputs(t *openapi3.T) *Inputs {
 			in.params[s.Value] = append(in.params[s.Value], p)
 			in.name(s.Value, p.P.Name)
 			in.walk(s.Value, site, p, nil)
+			in.roots = append(in.roots, s.Value)
 		}
 		for _, mt := range slices.Sorted(maps.Keys(p.P.Content)) {
 			if m := p.P.Content[mt]; m != nil && m.Schema != nil && m.Schema.Value != nil {
 				in.params[m.Schema.Value] = append(in.params[m.Schema.Value], p)
 				in.name(m.Schema.Value, p.P.Name)
 				in.walk(m.Schema.Value, site, p, nil)
+				in.roots = append(in.roots, m.Schema.Value)
 			}
 		}
 	}
@@ -112,6 +129,7 @@ func newInputs(t *openapi3.T) *Inputs {
 		for _, mt := range slices.Sorted(maps.Keys(rb.Value.Content)) {
 			if m := rb.Value.Content[mt]; m != nil && m.Schema != nil {
 				in.walk(m.Schema.Value, InBody, nil, nil)
+				in.roots = append(in.roots, m.Schema.Value)
 			}
 		}
 	}
@@ -144,6 +162,9 @@ func (in *Inputs) walk(s *openapi3.Schema, site Site, param *Param, composer *op
 	in.sites[s] |= site
 	for _, name := range slices.Sorted(maps.Keys(s.Properties)) {
 		if ref := s.Properties[name]; ref != nil && ref.Value != nil {
+			if navigation(ref.Value) {
+				continue // a relationship, written through its own paths
+			}
 			if !ReadOnly(ref.Value) {
 				in.name(ref.Value, name)
 			}

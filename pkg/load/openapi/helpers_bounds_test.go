@@ -200,3 +200,42 @@ func TestHolds(t *testing.T) {
 		}
 	}
 }
+
+// TestNavigationPropertiesNotSent checks that Microsoft Graph's navigation
+// properties (x-ms-navigationProperty: true) are not request input: clients
+// change relationships through their own paths.
+func TestNavigationPropertiesNotSent(t *testing.T) {
+	doc := loadString(t, `openapi: 3.0.3
+info: {title: t, version: "1"}
+paths:
+  /users/{id}:
+    patch:
+      parameters: [{name: id, in: path, required: true, schema: {type: string, maxLength: 36}}]
+      requestBody:
+        content:
+          application/json:
+            schema: {$ref: "#/components/schemas/user"}
+      responses: {"204": {description: ok}}
+components:
+  schemas:
+    user:
+      type: object
+      properties:
+        displayName: {type: string}
+        memberOf:
+          type: array
+          items: {type: string}
+          x-ms-navigationProperty: true
+`).T
+	in := NewInputs(doc)
+	props := doc.Components.Schemas["user"].Value.Properties
+	if in.Sites(props["displayName"].Value)&InBody == 0 {
+		t.Error("displayName: not request input")
+	}
+	if in.Sites(props["memberOf"].Value) != 0 {
+		t.Error("memberOf, a navigation property, counted as request input")
+	}
+	if d, ok := in.Depth(props["displayName"].Value); !ok || d != 1 {
+		t.Errorf("displayName depth = %d, %v; want 1", d, ok)
+	}
+}

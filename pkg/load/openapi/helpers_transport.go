@@ -376,3 +376,22 @@ func (w *literalWalker) examples(ptr string, ex openapi3.Examples) {
 		w.add(ep, e.Value.Origin, "description", e.Value.Description)
 	}
 }
+
+// SignatureScheme reports whether a security scheme signs each request with
+// a secret the client keeps (AWS Signature Version 4, an HMAC of the
+// request) rather than sending a secret: API Gateway's
+// x-amazon-apigateway-authtype, or a description that says so.
+func SignatureScheme(s *openapi3.SecurityScheme) bool {
+	if s == nil {
+		return false
+	}
+	if v, ok := s.Extensions["x-amazon-apigateway-authtype"].(string); ok {
+		switch strings.ToLower(v) {
+		case "awssigv4", "aws_iam", "sigv4":
+			return true
+		}
+	}
+	d := strings.ToLower(s.Description)
+	return strings.Contains(d, "signature") && (strings.Contains(d, "v4") || strings.Contains(d, "hmac") ||
+		strings.Contains(d, "sign each request") || strings.Contains(d, "signed request"))
+}

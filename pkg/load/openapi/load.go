@@ -198,6 +198,7 @@ func (d *Document) loadV2(loader *openapi3.Loader) (*openapi3.T, error) {
 	if err != nil {
 		return nil, err
 	}
+	recordV2Transport(t, &doc2)
 	tr, err := d.tree(d.abs)
 	if err != nil {
 		return nil, err

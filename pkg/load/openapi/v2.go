@@ -102,7 +102,15 @@ func (x *v2Index) opTail(path, method string, rest []string) []string {
 		}
 		return append(out, x.param([]string{"paths", path, method}, rest[1], paramTail(rest[2:]))...)
 	case "requestBody":
-		return append(out, x.body([]string{"paths", path, method}, rest[1:])...)
+		tail := x.body([]string{"paths", path, method}, rest[1:])
+		if len(tail) == 1 {
+			// No body or form parameter of the operation's own: one the
+			// path item declares for all its operations.
+			if shared := x.body([]string{"paths", path}, rest[1:]); len(shared) > 1 {
+				return shared // /paths/{path}/parameters/{i}/schema/...
+			}
+		}
+		return append(out, tail...)
 	case "responses":
 		if len(rest) < 2 {
 			return append(out, rest...)

@@ -1,0 +1,199 @@
+package openapi
+
+import (
+	"fmt"
+	"maps"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+)
+
+// This file holds what the bounds rules (OAS201-OAS204, OAS206) share to
+// grade a finding: how deep in a request body a schema sits, whether a name
+// is that of free text, whether a description states the limit the schema
+// lacks, and which findings are copies of one already made.
+
+// Depth is how many properties, items or map values lie between s and the
+// root of the request body (or parameter) that carries it, by the shortest
+// way: 0 for the body itself, 1 for one of its properties or for the items
+// of a body that is an array. allOf, anyOf and oneOf add nothing. ok is
+// false for schemas that clients never send.
+func (in *Inputs) Depth(s *openapi3.Schema) (depth int, ok bool) {
+	in.depthOnce.Do(in.depths)
+	d, ok := in.depth[s]
+	return d, ok
+}
+
+func (in *Inputs) depths() {
+	depth := map[*openapi3.Schema]int{}
+	var queue []*openapi3.Schema
+	push := func(s *openapi3.Schema, d int) {
+		if s == nil || ReadOnly(s) {
+			return
+		}
+		if old, seen := depth[s]; seen && old <= d {
+			return
+		}
+		depth[s] = d
+		queue = append(queue, s)
+	}
+	for _, s := range in.roots {
+		push(s, 0)
+	}
+	// A breadth-first walk visits a schema first at its smallest depth, but
+	// composition adds no depth, so a schema can be reached again closer to
+	// a root: push re-queues it then (rare, and bounded by the depth).
+	for len(queue) > 0 {
+		s := queue[0]
+		queue = queue[1:]
+		d := depth[s]
+		for _, name := range slices.Sorted(maps.Keys(s.Properties)) {
+			if ref := s.Properties[name]; ref != nil && ref.Value != nil && !navigation(ref.Value) {
+				push(ref.Value, d+1)
+			}
+		}
+		if s.Items != nil {
+			push(s.Items.Value, d+1)
+		}
+		if s.AdditionalProperties.Schema != nil {
+			push(s.AdditionalProperties.Schema.Value, d+1)
+		}
+		for _, list := range []openapi3.SchemaRefs{s.AllOf, s.AnyOf, s.OneOf} {
+			for _, ref := range list {
+				if ref != nil {
+					push(ref.Value, d)
+				}
+			}
+		}
+	}
+	in.depth = depth
+}
+
+// freeTextWords are the last words of names of prose: text that people
+// write, that is stored, shown to others and, more and more, read by a
+// model. "name" is not one of them: most names are references (secretName,
+// claim_name) or labels that servers cap on their own.
+var freeTextWords = map[string]bool{
+	"description": true, "desc": true, "comment": true, "comments": true, "text": true, "content": true,
+	"contents": true, "message": true, "msg": true, "body": true, "note": true, "notes": true, "bio": true,
+	"summary": true, "details": true, "instructions": true, "html": true, "markdown": true, "caption": true,
+	"reason": true, "feedback": true, "review": true, "remarks": true, "answer": true, "question": true,
+	"title": true, "subject": true, "input": true, "transcript": true, "article": true, "post": true,
+	"story": true, "essay": true, "reply": true, "response": true, "explanation": true, "memo": true,
+}
+
+// FreeText reports whether a name is that of prose a person or a model
+// writes: description, comment, message_body, releaseNotes.
+func FreeText(name string) bool {
+	w := Words(name)
+	return len(w) > 0 && freeTextWords[w[len(w)-1]]
+}
+
+// statedLimit matches a description that states a size or length limit in
+// words, or a schema keyword written into the prose: "at most 64 MB", "up
+// to 5000 characters", "maximum length 255", "maxLength: 17", "1-100
+// items", "cannot exceed 500".
+var statedLimit = regexp.MustCompile(`(?i)\bmax(imum)?[ _-]?(length|items|size|properties)?\b[^.\d]{0,30}\d|\bmax(length|items|properties)\b|\b(up to|at most|no more than|not more than|less than|fewer than|limited to|limit of|maximum of|set of)\s+\d|\b(exceed|longer than|greater than|larger than|more than)\s+\d|\bbetween\s+\d+\s+and\s+\d|\b\d+\s*(-|–|\.\.|to)\s*\d+\s*(characters|chars|bytes|items|elements|entries|[kmg]i?b)\b|\b\d+\s*(characters|chars)\s+(max|maximum|or less|or fewer)\b`)
+
+// StatedLimit reports whether a description states a limit in prose that
+// the schema does not declare.
+func StatedLimit(description string) bool {
+	return description != "" && statedLimit.MatchString(description)
+}
+
+// Copies tells the first of identical elements from the copies that
+// generated descriptions repeat in every operation (Stripe's expand and
+// metadata, Kubernetes' limit and timeoutSeconds parameters). The spec
+// owner fixes such an element once, in the generator or the shared
+// definition: the first is reported at the rule's severity, the copies as
+// notes that name it. Not safe for concurrent use: one per rule run.
+type Copies struct {
+	first map[string]string
+}
+
+// First records an element by key and returns the name of the first element
+// recorded with the same key, and whether it is this one.
+func (c *Copies) First(key, name string) (string, bool) {
+	if c.first == nil {
+		c.first = map[string]string{}
+	}
+	if f, ok := c.first[key]; ok {
+		return f, false
+	}
+	c.first[key] = name
+	return name, true
+}
+
+// CopyKey is the key under which Copies compares a request schema: its name
+// without the operation that sends it (`request body .expand`, `query
+// parameter "limit"`), with its type, format and description. Schemas
+// defined once, in components, are their own key.
+func (in *Inputs) CopyKey(s *Schema) string {
+	var where string
+	if ps := in.params[s.S]; len(ps) > 0 {
+		where = ps[0].P.In + " parameter " + ps[0].P.Name
+	} else {
+		name := in.Name(s)
+		i := strings.Index(name, " request body")
+		if i < 0 || strings.HasPrefix(s.Pointer, "/components/") {
+			return s.Pointer // defined once, reported once
+		}
+		where = name[i:]
+	}
+	var types string
+	if s.S.Type != nil {
+		types = strings.Join(s.S.Type.Slice(), ",")
+	}
+	return strings.Join([]string{where, types, s.S.Format, s.S.Description}, "\x00")
+}
+
+// LastName is the last property or parameter name in a schema's message
+// name: "comment" for `post /x request body .items[] .comment`, "Note" for
+// `schema Note`, "input" for `schema Req.input oneOf[0]`.
+func LastName(described string) string {
+	f := strings.FieldsFunc(described, func(r rune) bool { return r == ' ' || r == '.' || r == '"' })
+	for i := len(f) - 1; i >= 0; i-- {
+		w := strings.TrimRight(f[i], "[]{}*0123456789")
+		switch {
+		case w == "", strings.HasPrefix(w, "anyOf"), strings.HasPrefix(w, "oneOf"), strings.HasPrefix(w, "allOf"),
+			w == "request", w == "parameter", w == "of":
+			continue
+		}
+		if i > 0 && f[i-1] == "request" && w == "body" {
+			continue
+		}
+		return w
+	}
+	return ""
+}
+
+// Contradiction describes a pair of bounds of s that no value can meet
+// (minLength above maxLength, minItems above maxItems, minimum above
+// maximum, or equal to it with an exclusive bound), or returns "".
+func Contradiction(s *openapi3.Schema) string {
+	if s == nil {
+		return ""
+	}
+	if s.MaxLength != nil && s.MinLength > *s.MaxLength {
+		return fmt.Sprintf("minLength %d is greater than maxLength %d", s.MinLength, *s.MaxLength)
+	}
+	if s.MaxItems != nil && s.MinItems > *s.MaxItems {
+		return fmt.Sprintf("minItems %d is greater than maxItems %d", s.MinItems, *s.MaxItems)
+	}
+	if s.MaxProps != nil && s.MinProps > *s.MaxProps {
+		return fmt.Sprintf("minProperties %d is greater than maxProperties %d", s.MinProps, *s.MaxProps)
+	}
+	if s.Min != nil && s.Max != nil {
+		lo, hi := *s.Min, *s.Max
+		exclusive := s.ExclusiveMin.IsTrue() || s.ExclusiveMax.IsTrue()
+		switch {
+		case lo > hi:
+			return fmt.Sprintf("minimum %v is greater than maximum %v", lo, hi)
+		case lo == hi && exclusive:
+			return fmt.Sprintf("minimum and maximum are both %v and one of them is exclusive", lo)
+		}
+	}
+	return ""
+}
