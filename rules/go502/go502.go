@@ -78,7 +78,7 @@ tr := &http.Transport{TLSClientConfig: &tls.Config{RootCAs: pool}}
 client := openai.NewClient(option.WithHTTPClient(&http.Client{Transport: tr}))`,
 		Lang:      "go",
 		Severity:  lint.SeverityError,
-		Grades:    "A warning where the setting is not seen reaching a model or MCP client; a level lower when only an opt-in flag, environment variable or option turns it on, or in example or test code",
+		Grades:    "A warning where the setting is not seen reaching a model or MCP client; a level lower when only an opt-in flag, environment variable or option turns it on, or in example or test code.",
 		Precision: "high",
 		CWE:       []int{295},
 		OWASP:     []string{"API8:2023", "LLM03:2025"},
