@@ -11,7 +11,6 @@ import (
 	"github.com/apiaudit/apiaudit/pkg/lint"
 	"github.com/apiaudit/apiaudit/pkg/load/openapi"
 	"github.com/apiaudit/apiaudit/rules/oas405"
-	"github.com/apiaudit/apiaudit/rules/oas505"
 )
 
 // Options are OAS201's settings.
@@ -120,7 +119,7 @@ func run(pass *lint.SpecPass) error {
 			continue
 		}
 		names := inputs.Names(s.S)
-		if slices.ContainsFunc(names, func(n string) bool { return specific(pass, s, n, &modelAPI) }) {
+		if slices.ContainsFunc(names, func(n string) bool { return oas405.Claims(pass, s, n, &modelAPI) }) {
 			continue // one element, one finding: OAS405 or OAS505 reports it
 		}
 		var sev lint.Severity
@@ -146,25 +145,6 @@ func run(pass *lint.SpecPass) error {
 		pass.ReportSeverityf(sev, s.Pointer, s.Origin(), "type", "%s is a string without maxLength%s", name, why)
 	}
 	return nil
-}
-
-// specific reports whether a more specific rule reports the string under
-// this name: OAS405 (text that reaches a model) or OAS505 (a URL the server
-// fetches).
-func specific(pass *lint.SpecPass, s *openapi.Schema, name string, modelAPI *int) bool {
-	if oas405.PromptField(name) || oas505.Fetched(name, s.S, s.Pointer) {
-		return true
-	}
-	if oas405.GenericModelField(name) {
-		if *modelAPI < 0 {
-			*modelAPI = 0
-			if oas405.ModelAPI(pass.Doc) {
-				*modelAPI = 1
-			}
-		}
-		return *modelAPI == 1
-	}
-	return false
 }
 
 // lower says why a body string is reported as a note rather than a warning,

@@ -12,6 +12,7 @@ import (
 
 	"github.com/apiaudit/apiaudit/pkg/lint"
 	"github.com/apiaudit/apiaudit/pkg/load/openapi"
+	"github.com/apiaudit/apiaudit/rules/oas505"
 )
 
 // Options are the settings of OAS405. Names are compared in snake case:
@@ -346,4 +347,25 @@ func ModelAPI(doc *openapi3.T) bool {
 func GenericModelField(name string) bool {
 	n := openapi.SnakeName(name)
 	return slices.ContainsFunc(options.ModelFields, func(f string) bool { return openapi.SnakeName(f) == n })
+}
+
+// Claims reports whether a more specific rule reports the element under
+// this name, OAS405 (text that reaches a model) or OAS505 (a URL the server
+// fetches), so that the general bounds rules (OAS201, OAS202) leave it to
+// that rule: one element, one finding. *modelAPI caches, for the document,
+// whether it is a model API (-1 until asked).
+func Claims(pass *lint.SpecPass, s *openapi.Schema, name string, modelAPI *int) bool {
+	if PromptField(name) || oas505.Fetched(name, s.S, s.Pointer) {
+		return true
+	}
+	if GenericModelField(name) {
+		if *modelAPI < 0 {
+			*modelAPI = 0
+			if ModelAPI(pass.Doc) {
+				*modelAPI = 1
+			}
+		}
+		return *modelAPI == 1
+	}
+	return false
 }
