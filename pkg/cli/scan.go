@@ -128,7 +128,11 @@ scanned.`,
 	f.StringVarP(&opts.Format, "format", "f", "", "output `format`: "+strings.Join(report.Formats, ", ")+" (default: the configuration file's, else text)")
 	f.StringVarP(&opts.Output, "output", "o", "", "write the report to `FILE` instead of standard output")
 	for _, format := range report.Formats {
-		outputs[format] = f.String("output-"+format, "", "also write a "+format+" report to `FILE`")
+		article := "a"
+		if format == "html" {
+			article = "an" // read letter by letter: an H-T-M-L report
+		}
+		outputs[format] = f.String("output-"+format, "", "also write "+article+" "+format+" report to `FILE`")
 	}
 	f.StringVar(&opts.FailOn, "fail-on", "", "exit 1 when a finding is at or above this `severity`: error, warning, note or none (default: the configuration file's, else "+DefaultFailOn+")")
 	f.StringArrayVar(&opts.Exclude, "exclude", nil, "skip files and directories matching `GLOB` (doublestar syntax, relative to each PATH or to the current directory; a pattern that matches nothing is a warning; repeatable; adds to the configuration file's)")
