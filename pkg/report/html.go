@@ -11,7 +11,6 @@ import (
 	"io"
 	"maps"
 	"net/url"
-	"path"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -195,9 +194,9 @@ type (
 		ChartMax    int
 		TopRules    []countRow
 		TopFiles    []countRow
-		Documents   []string
-		GoFiles     []string
-		OtherFiles  []string
+		Documents   int      // OpenAPI documents scanned (lint.Result.Documents)
+		Modules     int      // Go modules scanned
+		Files       []string // every file read, Go sources included
 		Suppressed  int
 		InSource    int
 		Baselined   int
@@ -438,15 +437,9 @@ func overview(r *lint.Result, rules map[string]*lint.Rule) htmlView {
 	v.TopFiles = top(byFile, func(file string) countRow {
 		return countRow{Key: file, Label: safe(file), Link: "#" + url.Values{"file": {file}}.Encode()}
 	})
+	v.Documents, v.Modules = r.Documents, r.Modules
 	for _, f := range r.Files {
-		switch path.Ext(f) {
-		case ".go":
-			v.GoFiles = append(v.GoFiles, safe(f))
-		case ".yaml", ".yml", ".json":
-			v.Documents = append(v.Documents, safe(f))
-		default:
-			v.OtherFiles = append(v.OtherFiles, safe(f))
-		}
+		v.Files = append(v.Files, safe(f))
 	}
 	return v
 }
