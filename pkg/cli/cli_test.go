@@ -202,11 +202,14 @@ func TestProgressLine(t *testing.T) {
 	p = newProgress(app, false)
 	p.start("api/big \x1b[31m.yaml") // no document has finished
 	deadline := time.Now().Add(10 * time.Second)
-	for !strings.Contains(errb.String(), "apiaudit: scanning: api/big ?[31m.yaml") && time.Now().Before(deadline) {
+	for !strings.Contains(errb.String(), "apiaudit: scanning: api/big \\u{1b}[31m.yaml") && time.Now().Before(deadline) {
 		time.Sleep(10 * time.Millisecond)
 	}
-	if !strings.Contains(errb.String(), "apiaudit: scanning: api/big ?[31m.yaml") {
+	if !strings.Contains(errb.String(), "apiaudit: scanning: api/big \\u{1b}[31m.yaml") {
 		t.Fatalf("no progress line naming the file before the first document finished: %q", errb.String())
+	}
+	if strings.Contains(errb.String(), "big \x1b") {
+		t.Fatalf("the escape in the file name reached the terminal: %q", errb.String())
 	}
 	p.update(2, 3)
 	p.start("api/users.yaml")

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sync"
 	"time"
+
+	"github.com/apiaudit/apiaudit/pkg/report"
 )
 
 // progressDelay is how long a scan runs before it shows a progress line:
@@ -73,7 +75,7 @@ func (p *progress) render() {
 		line += fmt.Sprintf(" %d/%d OpenAPI documents", p.done, p.total)
 	}
 	if p.current != "" {
-		line += ": " + safeName(p.current)
+		line += ": " + report.Safe(p.current)
 	}
 	fmt.Fprint(p.app.Err, line)
 }
@@ -111,17 +113,4 @@ func (p *progress) stop() {
 		p.shown = false
 	}
 	p.enabled = false
-}
-
-// safeName keeps a file name from writing control sequences to the
-// terminal.
-func safeName(s string) string {
-	out := []rune{}
-	for _, r := range s {
-		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
-			r = '?'
-		}
-		out = append(out, r)
-	}
-	return string(out)
 }
