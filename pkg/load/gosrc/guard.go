@@ -175,6 +175,19 @@ func (g *guard) replaces(file, realRoot string, rel func(string) string) {
 		g.problems = append(g.problems, lint.Problem{File: rel(file), Line: line,
 			Message: what + " points outside the scan root, so apiaudit does not load it: packages that import it are not analysed unless the module cache has it"})
 	}
+	// dropReplaces drops, through drop, each replace of a go.mod or go.work
+	// that points at a directory outside the root, and says whether any did.
+	dropReplaces := func(reps []*modfile.Replace, drop func(path, vers string) error) bool {
+		dropped := false
+		for _, r := range slices.Clone(reps) {
+			if r.New.Version == "" && outside(r.New.Path) {
+				report(r.Syntax.Start.Line, fmt.Sprintf("replace %s => %s", r.Old.Path, r.New.Path))
+				_ = drop(r.Old.Path, r.Old.Version)
+				dropped = true
+			}
+		}
+		return dropped
+	}
 	var out []byte
 	if filepath.Base(file) == "go.work" {
 		w, err := modfile.ParseWork(file, data, nil)
@@ -189,12 +202,8 @@ func (g *guard) replaces(file, realRoot string, rel func(string) string) {
 				changed = true
 			}
 		}
-		for _, r := range slices.Clone(w.Replace) {
-			if r.New.Version == "" && outside(r.New.Path) {
-				report(r.Syntax.Start.Line, fmt.Sprintf("replace %s => %s", r.Old.Path, r.New.Path))
-				_ = w.DropReplace(r.Old.Path, r.Old.Version)
-				changed = true
-			}
+		if dropReplaces(w.Replace, w.DropReplace) {
+			changed = true
 		}
 		if !changed {
 			return
@@ -206,15 +215,7 @@ func (g *guard) replaces(file, realRoot string, rel func(string) string) {
 		if err != nil {
 			return
 		}
-		changed := false
-		for _, r := range slices.Clone(f.Replace) {
-			if r.New.Version == "" && outside(r.New.Path) {
-				report(r.Syntax.Start.Line, fmt.Sprintf("replace %s => %s", r.Old.Path, r.New.Path))
-				_ = f.DropReplace(r.Old.Path, r.Old.Version)
-				changed = true
-			}
-		}
-		if !changed {
+		if !dropReplaces(f.Replace, f.DropReplace) {
 			return
 		}
 		f.Cleanup()
