@@ -124,6 +124,19 @@ func IsType(t types.Type, pkg, name string) bool {
 	return ok && n.Obj().Name() == name && n.Obj().Pkg() != nil && CanonPath(n.Obj().Pkg().Path()) == CanonPath(pkg)
 }
 
+// Keyed is the value of the field name in a keyed composite literal
+// (http.Server{ReadTimeout: t}), or nil when the literal does not set it.
+func Keyed(lit *ast.CompositeLit, name string) ast.Expr {
+	for _, elt := range lit.Elts {
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			if id, ok := kv.Key.(*ast.Ident); ok && id.Name == name {
+				return kv.Value
+			}
+		}
+	}
+	return nil
+}
+
 // Callee is the function or method a call invokes: the static callee, or
 // the interface method for a call through an interface; nil for calls of
 // function values, conversions and builtins.

@@ -128,7 +128,7 @@ func run(pass *analysis.Pass) (any, error) {
 			if !isServer(pass.TypesInfo.TypeOf(n)) || setsTimeout(pass, n) || setLater(pass, cur) {
 				continue
 			}
-			grade(pass, cur, fieldOf(n, "Addr")).Report(pass, analysis.Diagnostic{Pos: n.Pos(),
+			grade(pass, cur, goapi.Keyed(n, "Addr")).Report(pass, analysis.Diagnostic{Pos: n.Pos(),
 				Message: "http.Server has neither ReadHeaderTimeout nor ReadTimeout: set ReadHeaderTimeout (and ReadTimeout)"})
 		}
 	}
@@ -181,17 +181,6 @@ func listenCall(pass *analysis.Pass, body ast.Node, l types.Object) *ast.CallExp
 		return true
 	})
 	return out
-}
-
-func fieldOf(lit *ast.CompositeLit, name string) ast.Expr {
-	for _, el := range lit.Elts {
-		if kv, ok := el.(*ast.KeyValueExpr); ok {
-			if id, ok := kv.Key.(*ast.Ident); ok && id.Name == name {
-				return kv.Value
-			}
-		}
-	}
-	return nil
 }
 
 func arg0(call *ast.CallExpr) ast.Expr {

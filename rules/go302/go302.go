@@ -155,21 +155,10 @@ func run(pass *analysis.Pass) (any, error) {
 // hosted reports whether an OpenAI shell tool runs in a container that
 // OpenAI hosts rather than on this machine.
 func hosted(lit *ast.CompositeLit) bool {
-	env := keyed(lit, "Environment")
+	env := goapi.Keyed(lit, "Environment")
 	envLit, ok := env.(*ast.CompositeLit)
 	if !ok {
 		return env != nil // set from elsewhere: cannot tell, give it the benefit
 	}
-	return keyed(envLit, "OfContainerAuto") != nil || keyed(envLit, "OfContainerReference") != nil
-}
-
-func keyed(lit *ast.CompositeLit, name string) ast.Expr {
-	for _, e := range lit.Elts {
-		if kv, ok := e.(*ast.KeyValueExpr); ok {
-			if id, ok := kv.Key.(*ast.Ident); ok && id.Name == name {
-				return kv.Value
-			}
-		}
-	}
-	return nil
+	return goapi.Keyed(envLit, "OfContainerAuto") != nil || goapi.Keyed(envLit, "OfContainerReference") != nil
 }

@@ -101,8 +101,8 @@ func run(pass *analysis.Pass) (any, error) {
 		case goapi.IsType(tv.Type, anthropicPkg, "BetaRequestMCPServerURLDefinitionParam"):
 			servers = append(servers, lit)
 		case goapi.IsType(tv.Type, anthropicPkg, "BetaMCPToolsetParam"):
-			if dc, ok := tools.Values.Resolve(keyed(lit, "DefaultConfig")).(*ast.CompositeLit); ok && isFalse(pass, tools.Values, keyed(dc, "Enabled")) {
-				toolsetOff[goapi.ConstString(pass.TypesInfo, keyed(lit, "MCPServerName"))] = true
+			if dc, ok := tools.Values.Resolve(goapi.Keyed(lit, "DefaultConfig")).(*ast.CompositeLit); ok && isFalse(pass, tools.Values, goapi.Keyed(dc, "Enabled")) {
+				toolsetOff[goapi.ConstString(pass.TypesInfo, goapi.Keyed(lit, "MCPServerName"))] = true
 			}
 		}
 	}
@@ -129,22 +129,22 @@ func run(pass *analysis.Pass) (any, error) {
 }
 
 func checkOpenAI(pass *analysis.Pass, values *agenttool.Values, lit *ast.CompositeLit) {
-	approval := keyed(lit, "RequireApproval")
-	if approval == nil || keyed(lit, "AllowedTools") != nil || !says(pass, values, approval, "never") {
+	approval := goapi.Keyed(lit, "RequireApproval")
+	if approval == nil || goapi.Keyed(lit, "AllowedTools") != nil || !says(pass, values, approval, "never") {
 		return
 	}
-	label := goapi.ConstString(pass.TypesInfo, keyed(lit, "ServerLabel"))
+	label := goapi.ConstString(pass.TypesInfo, goapi.Keyed(lit, "ServerLabel"))
 	goapi.Reportf(pass, goapi.Error, approval.Pos(), "MCP server %q never asks for approval and sets no AllowedTools: the model can call any of its tools unchecked", label)
 }
 
 func checkAnthropic(pass *analysis.Pass, values *agenttool.Values, lit *ast.CompositeLit, toolsetOff map[string]bool) {
-	name := goapi.ConstString(pass.TypesInfo, keyed(lit, "Name"))
+	name := goapi.ConstString(pass.TypesInfo, goapi.Keyed(lit, "Name"))
 	if toolsetOff[name] || toolsetOff[""] || name == "" && len(toolsetOff) > 0 {
 		return
 	}
-	if tc := keyed(lit, "ToolConfiguration"); tc != nil {
+	if tc := goapi.Keyed(lit, "ToolConfiguration"); tc != nil {
 		cfg, ok := values.Resolve(tc).(*ast.CompositeLit)
-		if !ok || keyed(cfg, "AllowedTools") != nil || isFalse(pass, values, keyed(cfg, "Enabled")) {
+		if !ok || goapi.Keyed(cfg, "AllowedTools") != nil || isFalse(pass, values, goapi.Keyed(cfg, "Enabled")) {
 			return
 		}
 	}
@@ -210,15 +210,4 @@ func asksItself(pass *analysis.Pass, values *agenttool.Values, h ast.Expr) bool 
 		return !asks
 	})
 	return asks
-}
-
-func keyed(lit *ast.CompositeLit, name string) ast.Expr {
-	for _, e := range lit.Elts {
-		if kv, ok := e.(*ast.KeyValueExpr); ok {
-			if id, ok := kv.Key.(*ast.Ident); ok && id.Name == name {
-				return kv.Value
-			}
-		}
-	}
-	return nil
 }

@@ -233,9 +233,9 @@ func run(pass *analysis.Pass) (any, error) {
 				}
 				s := site{provider: cfg.provider, clientCredentials: strings.HasSuffix(cfg.pkg, "clientcredentials")}
 				if s.provider == "" {
-					s.provider = c.endpointProvider(keyed(n, "Endpoint"), keyed(n, "TokenURL"))
+					s.provider = c.endpointProvider(goapi.Keyed(n, "Endpoint"), goapi.Keyed(n, "TokenURL"))
 				}
-				if v := keyed(n, "Scopes"); v != nil {
+				if v := goapi.Keyed(n, "Scopes"); v != nil {
 					c.scopes(v, s)
 				}
 			}
@@ -338,7 +338,7 @@ func (c *checker) endpointProvider(endpoint, tokenURL ast.Expr) string {
 		}
 	case *ast.CompositeLit:
 		for _, f := range []string{"TokenURL", "AuthURL"} {
-			if p := hostProvider(goapi.ConstString(info, c.values.Resolve(keyed(e, f)))); p != "" {
+			if p := hostProvider(goapi.ConstString(info, c.values.Resolve(goapi.Keyed(e, f)))); p != "" {
 				return p
 			}
 		}
@@ -369,15 +369,4 @@ func hostProvider(url string) string {
 		return "slack"
 	}
 	return ""
-}
-
-func keyed(lit *ast.CompositeLit, name string) ast.Expr {
-	for _, e := range lit.Elts {
-		if kv, ok := e.(*ast.KeyValueExpr); ok {
-			if id, ok := kv.Key.(*ast.Ident); ok && id.Name == name {
-				return kv.Value
-			}
-		}
-	}
-	return nil
 }

@@ -138,7 +138,7 @@ func NewGuard(pass *analysis.Pass, res *Result) *Guard {
 					g.defaultServed = true
 				}
 			case *ast.CompositeLit:
-				if goapi.IsType(info.TypeOf(n), "net/http", "Server") && fieldValue(n, "Handler") == nil {
+				if goapi.IsType(info.TypeOf(n), "net/http", "Server") && goapi.Keyed(n, "Handler") == nil {
 					g.defaultServed = true
 				}
 			}
@@ -200,17 +200,6 @@ func (g *Guard) objOf(e ast.Expr) types.Object {
 func isNil(info *types.Info, e ast.Expr) bool {
 	tv, ok := info.Types[e]
 	return ok && tv.IsNil()
-}
-
-func fieldValue(lit *ast.CompositeLit, name string) ast.Expr {
-	for _, elt := range lit.Elts {
-		if kv, ok := elt.(*ast.KeyValueExpr); ok {
-			if id, ok := kv.Key.(*ast.Ident); ok && id.Name == name {
-				return kv.Value
-			}
-		}
-	}
-	return nil
 }
 
 // enter guards against cycles; leave must follow a successful enter.
