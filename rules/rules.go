@@ -8,6 +8,7 @@ import (
 	"github.com/apiaudit/apiaudit/rules/go101"
 	"github.com/apiaudit/apiaudit/rules/go102"
 	"github.com/apiaudit/apiaudit/rules/go103"
+	"github.com/apiaudit/apiaudit/rules/go104"
 	"github.com/apiaudit/apiaudit/rules/go105"
 	"github.com/apiaudit/apiaudit/rules/go201"
 	"github.com/apiaudit/apiaudit/rules/go202"
@@ -76,6 +77,7 @@ var All = []*lint.Rule{
 	go101.Rule,
 	go102.Rule,
 	go103.Rule,
+	go104.Rule,
 	go105.Rule,
 	go201.Rule,
 	go202.Rule,
