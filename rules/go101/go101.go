@@ -167,9 +167,12 @@ func run(pass *analysis.Pass) (any, error) {
 type Route struct {
 	Call         *ast.CallExpr
 	Method, Path string
-	Why          string // "reaches command execution (...)", "is under /admin", "changes state"
-	Sensitive    bool   // Why is a capability the handler reaches, or a debugging endpoint
-	Debug        bool   // a net/http/pprof or expvar endpoint
+	Why          string           // "reaches command execution (...)", "is under /admin", "changes state"
+	Sensitive    bool             // Why is a capability the handler reaches, or a debugging endpoint
+	Debug        bool             // a net/http/pprof or expvar endpoint
+	Caps         goapi.Capability // what the handler reaches
+	Handler      ast.Expr
+	Mws          []ast.Expr // the route's own middleware
 	State        authn.State
 	// Conditions is the conditional auth behind a MaybeOff state.
 	Conditions []authn.Conditional
@@ -193,7 +196,7 @@ func Routes(pass *analysis.Pass) iter.Seq[Route] {
 			if !ok || c.Kind != goapi.RouteRegister {
 				continue
 			}
-			h, _ := authn.Handler(call, c)
+			h, mws := authn.Handler(call, c)
 			if h == nil {
 				continue
 			}
@@ -208,7 +211,10 @@ func Routes(pass *analysis.Pass) iter.Seq[Route] {
 			if public(route) {
 				continue
 			}
-			rt := Route{Call: call, Guard: g, Debug: debug != ""}
+			rt := Route{Call: call, Guard: g, Debug: debug != "", Handler: h, Mws: mws}
+			if f := caps.Node(h); f != nil {
+				rt.Caps = f.Caps
+			}
 			if debug != "" {
 				rt.Why, rt.Sensitive = debug, true
 			} else if f := caps.Node(h); f != nil && f.Caps&goapi.Sensitive != 0 {
