@@ -282,9 +282,20 @@ func (c *checker) analyse(fd *ast.FuncDecl, report bool) fnResult {
 	// served: the expression belongs to the request being served, whose
 	// headers the function may change freely.
 	served := func(e ast.Expr) bool { return server[rootOf(e)] }
-	// incoming: the expression is rooted at a parameter (the request the
-	// function, or a helper, was called with), not at a request it built.
-	incoming := func(e ast.Expr) bool { return roots[rootOf(e)] }
+	// from is the taint of a credential read from e: the caller's when e
+	// belongs to the request being served (param -1); when e is only rooted
+	// at a parameter (a helper such as tokenFrom(r), or a RoundTripper's
+	// outgoing request), a maybe (param -3) that counts only as what a
+	// helper returns.
+	from := func(e ast.Expr, what string) (taint, bool) {
+		switch {
+		case served(e):
+			return taint{what: what, param: -1}, true
+		case roots[rootOf(e)]:
+			return taint{what: what, param: -3}, true
+		}
+		return taint{}, false
+	}
 	exprTaint = func(e ast.Expr) (taint, bool) {
 		switch x := ast.Unparen(e).(type) {
 		case *ast.Ident:
@@ -296,17 +307,19 @@ func (c *checker) analyse(fd *ast.FuncDecl, report bool) fnResult {
 				return taint{param: i}, true
 			}
 		case *ast.SelectorExpr:
-			if isHeaderField(info, x) && incoming(x.X) {
-				return taint{what: "every incoming header (Authorization and Cookie among them)", param: -1}, true
+			if isHeaderField(info, x) {
+				if t, ok := from(x.X, "every incoming header (Authorization and Cookie among them)"); ok {
+					return t, true
+				}
 			}
 			if t, ok := exprTaint(x.X); ok && isStringish(info.TypeOf(x)) {
 				return t, true // cookie.Value
 			}
 		case *ast.IndexExpr:
-			if sel, ok := ast.Unparen(x.X).(*ast.SelectorExpr); ok && isHeaderField(info, sel) && incoming(sel.X) {
+			if sel, ok := ast.Unparen(x.X).(*ast.SelectorExpr); ok && isHeaderField(info, sel) && roots[rootOf(sel.X)] {
 				if name, ok := constString(info, x.Index); ok {
 					if what, ok := credentialHeaders[strings.ToLower(name)]; ok {
-						return taint{what: "the caller's " + what, param: -1}, true
+						return from(sel.X, "the caller's "+what)
 					}
 				}
 				return taint{}, false
@@ -338,24 +351,24 @@ func (c *checker) analyse(fd *ast.FuncDecl, report bool) fnResult {
 				return taint{}, false
 			}
 			if headerReads[goapi.Of(fn)] && len(x.Args) > 0 {
-				if sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr); ok && incoming(sel.X) {
+				if sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr); ok {
 					if name, ok := constString(info, x.Args[0]); ok {
 						if what, ok := credentialHeaders[strings.ToLower(name)]; ok {
-							return taint{what: "the caller's " + what, param: -1}, true
+							return from(sel.X, "the caller's "+what)
 						}
 					}
 				}
 				return taint{}, false
 			}
 			if cookieReads[goapi.Of(fn)] {
-				if sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr); ok && incoming(sel.X) {
-					return taint{what: "the caller's cookie", param: -1}, true
+				if sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr); ok {
+					return from(sel.X, "the caller's cookie")
 				}
 				return taint{}, false
 			}
 			if goapi.Of(fn).String() == "(net/http.Request).BasicAuth" {
-				if sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr); ok && incoming(sel.X) {
-					return taint{what: "the caller's basic-auth credentials", param: -1}, true
+				if sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr); ok {
+					return from(sel.X, "the caller's basic-auth credentials")
 				}
 			}
 			if passes[goapi.Of(fn)] {
@@ -371,8 +384,8 @@ func (c *checker) analyse(fd *ast.FuncDecl, report bool) fnResult {
 			if what := c.returns[fn.Origin()]; what != "" && fn.Pkg() == c.pass.Pkg {
 				// a helper that reads the credential of the request passed to it
 				for _, a := range x.Args {
-					if incoming(a) {
-						return taint{what: what, param: -1}, true
+					if roots[rootOf(a)] {
+						return from(a, what)
 					}
 				}
 			}
@@ -445,7 +458,7 @@ func (c *checker) analyse(fd *ast.FuncDecl, report bool) fnResult {
 	stripped := strips(info, fd.Body)
 	sink := func(n ast.Node, t taint, where string) {
 		switch {
-		case t.param == -2: // a header name, not a credential
+		case t.param == -2 || t.param == -3: // a header name; a maybe
 		case t.param >= 0:
 			if _, ok := res.paramSinks[t.param]; !ok {
 				res.paramSinks[t.param] = where
@@ -458,7 +471,7 @@ func (c *checker) analyse(fd *ast.FuncDecl, report bool) fnResult {
 		switch n := n.(type) {
 		case *ast.ReturnStmt:
 			for _, r := range n.Results {
-				if t, ok := exprTaint(r); ok && t.param == -1 && isStringish(info.TypeOf(r)) {
+				if t, ok := exprTaint(r); ok && (t.param == -1 || t.param == -3) && isStringish(info.TypeOf(r)) {
 					res.returns = t.what
 				}
 			}

@@ -107,3 +107,25 @@ func basic(w http.ResponseWriter, r *http.Request) {
 	out, _ := http.NewRequest("GET", "https://other.example.com", nil)
 	out.SetBasicAuth(u, p) // want `An outgoing request \(SetBasicAuth\) gets the caller's basic-auth credentials`
 }
+
+// Silent: a RoundTripper's request is the outgoing one, and a client's
+// own header map is not a caller's.
+type transport struct{ base http.RoundTripper }
+
+func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
+	h := req.Header.Clone()
+	h.Set("X-Client", "cli")
+	out := req.Clone(req.Context())
+	out.Header = h
+	return t.base.RoundTrip(out)
+}
+
+type rpcRequest struct{ Header http.Header }
+
+func send(ctx context.Context, request rpcRequest) {
+	req, _ := http.NewRequestWithContext(ctx, "POST", "https://mcp.example.com", nil)
+	for k, v := range request.Header {
+		req.Header[k] = v
+	}
+	req.Header.Set("Authorization", request.Header.Get("Authorization"))
+}
