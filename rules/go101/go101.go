@@ -8,7 +8,9 @@ import (
 	"go/types"
 	"iter"
 	"path"
+	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -135,7 +137,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:     "GO101",
 	Doc:      "reports HTTP routes that reach sensitive capabilities or mutate state without authentication",
 	URL:      Rule.HelpURI(),
-	Requires: []*analysis.Analyzer{inspect.Analyzer, reach.Analyzer, authn.Analyzer},
+	Requires: []*analysis.Analyzer{RoutesAnalyzer},
 	Run:      run,
 }
 
@@ -144,8 +146,18 @@ func init() {
 	authn.ExtraNames = func() []string { return options.AuthMiddleware }
 }
 
+// RoutesAnalyzer finds the package's routes once for the rules that judge
+// them (GO101, GO105, GO207); its result is a []Route.
+var RoutesAnalyzer = &analysis.Analyzer{
+	Name:       "apiauditroutes",
+	Doc:        "finds the HTTP routes that matter and their protection",
+	Requires:   []*analysis.Analyzer{inspect.Analyzer, reach.Analyzer, authn.Analyzer},
+	Run:        func(pass *analysis.Pass) (any, error) { return slices.Collect(Routes(pass)), nil },
+	ResultType: reflect.TypeFor[[]Route](),
+}
+
 func run(pass *analysis.Pass) (any, error) {
-	for rt := range Routes(pass) {
+	for _, rt := range pass.ResultOf[RoutesAnalyzer].([]Route) {
 		if rt.State != authn.Open {
 			continue
 		}

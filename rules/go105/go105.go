@@ -88,7 +88,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:     "GO105",
 	Doc:      "reports auth middleware installed only under a run-time condition",
 	URL:      Rule.HelpURI(),
-	Requires: []*analysis.Analyzer{inspect.Analyzer, reach.Analyzer, authn.Analyzer},
+	Requires: []*analysis.Analyzer{inspect.Analyzer, reach.Analyzer, authn.Analyzer, go101.RoutesAnalyzer},
 	Run:      run,
 }
 
@@ -118,9 +118,8 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		return nil
 	}
-	var g *authn.Guard
-	for rt := range go101.Routes(pass) {
-		g = rt.Guard
+	var g *authn.Guard // its own: the routes' guard is shared with other rules
+	for _, rt := range pass.ResultOf[go101.RoutesAnalyzer].([]go101.Route) {
 		if rt.State != authn.MaybeOff {
 			continue
 		}

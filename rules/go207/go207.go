@@ -4,13 +4,17 @@ package go207
 
 import (
 	"fmt"
+	"go/ast"
 	"go/types"
+	"regexp"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/apiaudit/apiaudit/pkg/goapi"
+	"github.com/apiaudit/apiaudit/pkg/goapi/agenttool"
 	"github.com/apiaudit/apiaudit/pkg/goapi/authn"
 	"github.com/apiaudit/apiaudit/pkg/goapi/reach"
 	"github.com/apiaudit/apiaudit/pkg/lint"
@@ -23,7 +27,7 @@ var Rule = &lint.Rule{
 	Doc: lint.Doc{
 		Title: "Route that calls a model has no rate limiter",
 		Summary: "An HTTP route (net/http, chi, gin, echo, gorilla/mux, fiber) whose handler calls a language model " +
-			"or runs an agent is registered in a package where no rate limiter is in sight: no x/time/rate, " +
+			"or runs an agent, or an MCP server over HTTP with a tool that does, is registered in a package where no rate limiter is in sight: no x/time/rate, " +
 			"httprate, tollbooth, ulule/limiter, sethvargo/go-limiter, echo's RateLimiter or fiber's limiter, and " +
 			"no limiter type or function of the program's own.",
 		Why: `Every call to a route that reaches a model spends tokens, and with an agent
@@ -35,7 +39,8 @@ is calling; it does not say how often they may. OWASP lists this as
 unbounded consumption (LLM10) and unrestricted resource consumption (API4).
 
 The rule reports a route whose handler, through the calls it makes, reaches
-a model call or an agent run, when the package that registers it, and the
+a model call or an agent run, and an MCP server served over HTTP (go-sdk,
+mcp-go) whose package registers a tool that does, when the package that registers it, and the
 packages of the same module it imports directly, use no rate limiter: the
 libraries above, or a function or type whose name says it limits rate
 (RateLimit, Limiter, Throttle, TokenBucket). It does not check that the
@@ -65,7 +70,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:     "GO207",
 	Doc:      "reports model-calling routes in packages without a rate limiter",
 	URL:      Rule.HelpURI(),
-	Requires: []*analysis.Analyzer{inspect.Analyzer, reach.Analyzer, authn.Analyzer},
+	Requires: []*analysis.Analyzer{inspect.Analyzer, reach.Analyzer, authn.Analyzer, go101.RoutesAnalyzer, agenttool.Analyzer},
 	Run:      run,
 }
 
@@ -99,7 +104,7 @@ var limiterFuncs = goapi.Set(true,
 
 func run(pass *analysis.Pass) (any, error) {
 	var limited *bool
-	for rt := range go101.Routes(pass) {
+	for _, rt := range pass.ResultOf[go101.RoutesAnalyzer].([]go101.Route) {
 		model := rt.Caps & (goapi.ModelCall | goapi.AgentRun)
 		if model == 0 {
 			continue
@@ -121,6 +126,41 @@ func run(pass *analysis.Pass) (any, error) {
 		grade.Report(pass, analysis.Diagnostic{Pos: rt.Call.Pos(), End: rt.Call.End(),
 			Message: fmt.Sprintf("%s %s reaches a %s, and no rate limiter is in sight: every request spends tokens without bound",
 				rt.Method, rt.Path, model.Each()[0])})
+	}
+	// MCP servers over HTTP whose tools call a model
+	caps := pass.ResultOf[reach.Analyzer].(*reach.Result)
+	var via string
+	var model goapi.Capability
+	for _, t := range pass.ResultOf[agenttool.Analyzer].(*agenttool.Result).Tools {
+		if t.Handler == nil {
+			continue
+		}
+		if f := caps.Node(t.Handler); f != nil && f.Caps&(goapi.ModelCall|goapi.AgentRun) != 0 {
+			model = (f.Caps & (goapi.ModelCall | goapi.AgentRun)).Each()[0]
+			via = t.Label() + " → " + pkgPrefix.ReplaceAllString(f.Why(model), "")
+			break
+		}
+	}
+	if model == 0 {
+		return nil, nil
+	}
+	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	for n := range ins.PreorderSeq((*ast.CallExpr)(nil)) {
+		call := n.(*ast.CallExpr)
+		transport, fn, ok := goapi.MCPHTTPHandlers.Call(pass.TypesInfo, call)
+		if !ok {
+			continue
+		}
+		if limited == nil {
+			l := hasLimiter(pass)
+			limited = &l
+		}
+		if *limited {
+			return nil, nil
+		}
+		goapi.PlaceGrade(pass, goapi.Warning).Report(pass, analysis.Diagnostic{Pos: call.Pos(), End: call.End(),
+			Message: fmt.Sprintf("MCP server over %s (%s.%s) has tools that reach a %s (%s), and no rate limiter is in sight: every tool call spends tokens without bound",
+				transport, fn.Pkg().Name(), fn.Name(), model, via)})
 	}
 	return nil, nil
 }
@@ -158,6 +198,9 @@ func hasLimiter(pass *analysis.Pass) bool {
 	}
 	return false
 }
+
+// pkgPrefix matches the import paths in a call chain, for messages.
+var pkgPrefix = regexp.MustCompile(`(?:[\w.-]+/)+`)
 
 func limiterPkg(path string) bool {
 	path = goapi.CanonPath(path)
