@@ -87,7 +87,7 @@ func (s *Server) routes() http.Handler {
 	// Everything a client pays for sits behind an API key...
 	r.Group(func(r chi.Router) {
 		r.Use(s.requireAPIKey)
-		r.Post("/v1/chat", s.chat) // apiaudit: expect GO207 (notes: behind the API key, but no rate limit)
+		r.Post("/v1/chat", s.chat)             // apiaudit: expect GO207 (notes: behind the API key, but no rate limit)
 		r.Post("/v1/ops/diagnose", s.diagnose) // apiaudit: expect GO207
 		r.Post("/v1/transcripts/export", s.exportTranscript)
 		r.Post("/v1/feedback", s.feedback)
