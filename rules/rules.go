@@ -13,6 +13,7 @@ import (
 	"github.com/apiaudit/apiaudit/rules/go203"
 	"github.com/apiaudit/apiaudit/rules/go204"
 	"github.com/apiaudit/apiaudit/rules/go205"
+	"github.com/apiaudit/apiaudit/rules/go206"
 	"github.com/apiaudit/apiaudit/rules/go301"
 	"github.com/apiaudit/apiaudit/rules/go302"
 	"github.com/apiaudit/apiaudit/rules/go303"
@@ -80,6 +81,7 @@ var All = []*lint.Rule{
 	go203.Rule,
 	go204.Rule,
 	go205.Rule,
+	go206.Rule,
 	go301.Rule,
 	go302.Rule,
 	go303.Rule,
