@@ -31,7 +31,7 @@ func repeat(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, 
 	buf := make([]byte, 0, n*1024) // want `tool argument "count" sets an allocation size with no upper bound`
 	_ = buf
 	_ = strings.Repeat("x", req.GetInt("width", 1)) // want `tool argument "width" sets an allocation size with no upper bound`
-	if n <= 0 { // a lower bound only
+	if n <= 0 {                                     // a lower bound only
 		return nil, nil
 	}
 	for range n { // want `tool argument "count" sets a loop count with no upper bound`
