@@ -64,14 +64,26 @@ func (e *engine) summaryOf(fn *types.Func) *FuncFact {
 }
 
 // dispatch applies, at a call through an interface, the sinks of the
-// arguments of every method the call may run. Only the sinks: the default for unknown code
+// arguments and the untrusted results of every method the call may run.
+// Not their flows: the default for unknown code
 // (arguments flow to the result) stays, so that nothing that flowed
 // through such a call before is lost.
 func (s *state) dispatch(c *ssa.CallCommon, ops []ssa.Value, res ssa.Value, pos token.Pos, b *ssa.BasicBlock) {
 	for _, impl := range s.e.disp.Implementations(c.Method) {
 		sum := s.e.summaryOf(impl)
-		if sum == nil || len(sum.Sinks) == 0 {
+		if sum == nil {
 			continue
+		}
+		// Untrusted results (an upstream client's listing, a fetched
+		// page) come back through the interface too.
+		var srcs []ResultSource
+		for _, src := range sum.Sources {
+			if src.To == Ret {
+				srcs = append(srcs, src)
+			}
+		}
+		if len(srcs) > 0 {
+			s.apply(&FuncFact{Sources: srcs}, impl, ops, res, pos, b)
 		}
 		// The receiver's sinks are left out: they name fields of the
 		// concrete type, not of the interface value at the call.

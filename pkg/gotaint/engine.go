@@ -198,8 +198,8 @@ func relevant(pass *analysis.Pass, m *Models, disp *goapi.Dispatcher) bool {
 				return true
 			}
 			for _, impl := range disp.Implementations(o) {
-				if impl.Pkg() != pass.Pkg && pass.ImportObjectFact(impl.Origin(), &f) && len(f.Sinks) > 0 {
-					return true // a call through an interface reaches a sink
+				if impl.Pkg() != pass.Pkg && pass.ImportObjectFact(impl.Origin(), &f) && (len(f.Sinks) > 0 || len(f.Sources) > 0) {
+					return true // a call through an interface reaches a sink or a source
 				}
 			}
 		case *types.Var:

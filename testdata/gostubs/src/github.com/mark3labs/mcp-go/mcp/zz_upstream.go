@@ -1,0 +1,7 @@
+package mcp
+
+type ListToolsRequest struct{}
+
+type ListToolsResult struct {
+	Tools []Tool
+}
