@@ -15,10 +15,6 @@ func init() {
 				"("+mg+".CallToolRequest).GetString", "("+mg+".CallToolRequest).RequireString",
 				"("+mg+".CallToolRequest).GetStringSlice", "("+mg+".CallToolRequest).RequireStringSlice"),
 			goapi.Set(args(0), "("+mg+".CallToolRequest).BindArguments"),
-			// Tools another MCP server lists: a proxy that registers them
-			// as they came re-publishes descriptions someone else wrote.
-			goapi.Set(SourceModel{Kind: Retrieved, What: "tool definitions listed by another MCP server", Out: Ret},
-				"(*github.com/mark3labs/mcp-go/client.Client).ListTools", "(*"+sdk+".ClientSession).ListTools"),
 		),
 		FieldSources: mustFields(SourceModel{Kind: ToolArgs, What: "MCP tool arguments"},
 			mg+".CallToolParams.Arguments", mg+".CallToolParams.RawArguments", sdk+".CallToolParamsRaw.Arguments",
@@ -27,9 +23,6 @@ func init() {
 			sinks(SinkModel{Kind: ToolDesc, Args: []int{0}}, mg+".NewTool", mg+".WithDescription", mg+".Description", mg+".Title",
 				mg+".WithTitleAnnotation"),
 			sinks(SinkModel{Kind: ToolDesc, Args: []int{0, 1}}, mg+".NewToolWithRawSchema"),
-			// A whole tool registered as it is (a proxy's).
-			sinks(SinkModel{Kind: ToolDesc, Args: []int{0}, What: "mcp.Tool registered by AddTool"},
-				"(*github.com/mark3labs/mcp-go/server.MCPServer).AddTool", "(*"+sdk+".Server).AddTool"),
 		),
 		FieldSinks: fieldSinks(FieldSink{Kind: ToolDesc}, sdk+".Tool.Description", sdk+".Tool.Name", sdk+".Tool.Title", sdk+".Tool.InputSchema"),
 	}, mg, sdk)

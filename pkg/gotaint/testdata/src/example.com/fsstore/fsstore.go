@@ -3,6 +3,8 @@
 package fsstore
 
 import (
+	"io"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -41,4 +43,17 @@ type Echo struct{}
 
 func (Echo) Run(line string) error {
 	return exec.Command("echo", line).Run()
+}
+
+// Web fetches pages over HTTP: what it returns is untrusted.
+type Web struct{}
+
+func (Web) Fetch(u string) (string, error) { // want `Fetch: taint\(.*retrieved content@result.*\)`
+	resp, err := http.Get(u)
+	if err != nil {
+		return "", err
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	return string(b), err
 }

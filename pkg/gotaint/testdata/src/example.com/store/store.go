@@ -12,3 +12,8 @@ type Storage[T any] interface {
 type Runner interface {
 	Run(line string) error
 }
+
+// Fetcher fetches a page.
+type Fetcher interface {
+	Fetch(url string) (string, error)
+}

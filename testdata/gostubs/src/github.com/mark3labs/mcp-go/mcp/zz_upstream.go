@@ -1,7 +1,0 @@
-package mcp
-
-type ListToolsRequest struct{}
-
-type ListToolsResult struct {
-	Tools []Tool
-}
