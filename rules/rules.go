@@ -15,6 +15,7 @@ import (
 	"github.com/apiaudit/apiaudit/rules/go203"
 	"github.com/apiaudit/apiaudit/rules/go204"
 	"github.com/apiaudit/apiaudit/rules/go205"
+	"github.com/apiaudit/apiaudit/rules/go206"
 	"github.com/apiaudit/apiaudit/rules/go207"
 	"github.com/apiaudit/apiaudit/rules/go301"
 	"github.com/apiaudit/apiaudit/rules/go302"
@@ -85,6 +86,7 @@ var All = []*lint.Rule{
 	go203.Rule,
 	go204.Rule,
 	go205.Rule,
+	go206.Rule,
 	go207.Rule,
 	go301.Rule,
 	go302.Rule,

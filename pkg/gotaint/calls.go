@@ -148,10 +148,19 @@ func (s *state) call(ci ssa.CallInstruction) {
 		return
 	}
 	if sf := c.StaticCallee(); sf != nil && sf.Pkg == s.e.pkg {
+		if o := sf.Origin(); o != nil {
+			sf = o // an instance of a generic function: its summary
+		}
 		if sum := s.e.sums[sf]; sum != nil {
 			s.apply(sum, fn, ops, resV, pos, b)
 		}
 		return
+	}
+	if c.IsInvoke() {
+		// A call through an interface reaches what the methods that
+		// may run reach (dispatch.go); what flows to the result is
+		// decided below, as for unknown code.
+		s.dispatch(c, ops, resV, pos, b)
 	}
 	// Functions of analysed packages carry a fact (possibly empty).
 	if !c.IsInvoke() && fn.Pkg() != nil && fn.Pkg() != s.e.pass.Pkg && !m.Modelled[goapi.CanonPath(fn.Pkg().Path())] {
@@ -298,6 +307,39 @@ var regexpFinders = goapi.Set(true, "(*regexp.Regexp).FindString", "(*regexp.Reg
 	"(*regexp.Regexp).FindAllString", "(*regexp.Regexp).FindAllStringSubmatch", "(*regexp.Regexp).Find",
 	"(*regexp.Regexp).FindSubmatch", "(*regexp.Regexp).FindAll", "(*regexp.Regexp).FindAllSubmatch")
 
+// shellFlags are the options that make a shell run its next argument as a
+// script: a program chosen at run time (lookupBash(), $SHELL) followed by
+// one of these is a shell all the same.
+var shellFlags = map[string]bool{"-c": true, "/c": true, "/C": true, "-lc": true, "-ic": true, "-Command": true}
+
+// firstElem is the constant first element of the slice v, built for a
+// variadic call (exec.Command(prog, "-c", line)); "" when unknown.
+func firstElem(v ssa.Value) string {
+	sl, ok := v.(*ssa.Slice)
+	if !ok {
+		return ""
+	}
+	arr, ok := sl.X.(*ssa.Alloc)
+	if !ok || arr.Referrers() == nil {
+		return ""
+	}
+	for _, r := range *arr.Referrers() {
+		ia, ok := r.(*ssa.IndexAddr)
+		if !ok || ia.Referrers() == nil {
+			continue
+		}
+		if c, ok := ia.Index.(*ssa.Const); !ok || c.Int64() != 0 {
+			continue
+		}
+		for _, r2 := range *ia.Referrers() {
+			if st, ok := r2.(*ssa.Store); ok && st.Addr == ia {
+				return constString(st.Val)
+			}
+		}
+	}
+	return ""
+}
+
 // shells are programs whose arguments are themselves a command line.
 var shells = []string{"sh", "bash", "zsh", "dash", "ksh", "fish", "cmd", "cmd.exe", "powershell", "powershell.exe", "pwsh"}
 
@@ -314,7 +356,7 @@ func (s *state) sinkCall(pos token.Pos, fn *types.Func, sm SinkModel, ops []ssa.
 	case sm.Shell && len(sm.Args) > 0:
 		prog := at(sm.Args[0])
 		args = append(args, prog)
-		if name := constString(prog); slices.Contains(shells, path.Base(name)) {
+		if name := constString(prog); slices.Contains(shells, path.Base(name)) || len(sm.Args) > 1 && shellFlags[firstElem(at(sm.Args[1]))] {
 			for _, i := range sm.Args[1:] {
 				args = append(args, at(i))
 			}

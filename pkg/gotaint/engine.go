@@ -161,6 +161,8 @@ type engine struct {
 	// flows holds, per function, the flows its latest analysis found: a
 	// function analysed again replaces its own.
 	flows map[*ssa.Function]map[flowKey]*Flow
+	// disp resolves calls through the program's interfaces.
+	disp *goapi.Dispatcher
 }
 
 type flowKey struct {
@@ -174,7 +176,7 @@ type flowKey struct {
 // reaches a sink or returns untrusted data. Most packages of a large module
 // use none of these, and building SSA for them was most of the analyzer's
 // cost.
-func relevant(pass *analysis.Pass, m *Models) bool {
+func relevant(pass *analysis.Pass, m *Models, disp *goapi.Dispatcher) bool {
 	fields := m.modelledFields()
 	for _, obj := range pass.TypesInfo.Uses {
 		if obj.Pkg() == nil || obj.Pkg() == pass.Pkg {
@@ -194,6 +196,11 @@ func relevant(pass *analysis.Pass, m *Models) bool {
 			var f FuncFact
 			if pass.ImportObjectFact(o.Origin(), &f) && (len(f.Sinks) > 0 || len(f.Sources) > 0) {
 				return true
+			}
+			for _, impl := range disp.Implementations(o) {
+				if impl.Pkg() != pass.Pkg && pass.ImportObjectFact(impl.Origin(), &f) && (len(f.Sinks) > 0 || len(f.Sources) > 0) {
+					return true // a call through an interface reaches a sink or a source
+				}
 			}
 		case *types.Var:
 			if o.IsField() && fields[[2]string{goapi.CanonPath(o.Pkg().Path()), o.Name()}] {
@@ -220,7 +227,8 @@ func run(pass *analysis.Pass) (any, error) {
 		// importer reads its facts, and none of its flows has a source.
 		return res, nil
 	}
-	if !relevant(pass, m) {
+	disp := newDispatcher(pass, m)
+	if !relevant(pass, m, disp) {
 		// Nothing here reads untrusted data or reaches a sink, directly or
 		// through a dependency's facts: no SSA, no facts. Callers then use
 		// the default for these functions (arguments flow to the result),
@@ -228,13 +236,14 @@ func run(pass *analysis.Pass) (any, error) {
 		return res, nil
 	}
 	ssapkg, fns := buildSSA(pass, sl)
-	e := &engine{pass: pass, m: m, pkg: ssapkg, sums: map[*ssa.Function]*FuncFact{}, flows: map[*ssa.Function]map[flowKey]*Flow{}}
+	e := &engine{pass: pass, m: m, pkg: ssapkg, sums: map[*ssa.Function]*FuncFact{}, flows: map[*ssa.Function]map[flowKey]*Flow{},
+		disp: disp}
 	// Summaries to a fixed point with a worklist: every function once,
 	// then again only the callers of a function whose summary grew (they
 	// only grow). Each analysis also records the function's flows; since a
 	// caller is analysed again whenever what it relies on changes, the
 	// flows left at the end are those of the final summaries.
-	callers := callersOf(fns, ssapkg)
+	callers := e.callersOf(fns)
 	queue := bottomUp(fns, callers)
 	queued := map[*ssa.Function]bool{}
 	for _, fn := range fns {
@@ -333,7 +342,7 @@ func buildSSA(pass *analysis.Pass, sl *sharedLoad) (*ssa.Package, []*ssa.Functio
 
 	var fns []*ssa.Function
 	for obj := range goapi.FuncBodies(pass.TypesInfo, pass.Files) {
-		if fn := prog.FuncValue(obj); fn != nil && fn.Blocks != nil && fn.TypeParams().Len() == 0 {
+		if fn := prog.FuncValue(obj); fn != nil && fn.Blocks != nil {
 			fns = append(fns, fn)
 		}
 	}
@@ -383,7 +392,8 @@ func bottomUp(fns []*ssa.Function, callers map[*ssa.Function][]*ssa.Function) []
 // callersOf maps each function of fns to the functions of fns that call it
 // directly (from their own body or a closure inside it): the ones whose
 // analysis reads its summary.
-func callersOf(fns []*ssa.Function, pkg *ssa.Package) map[*ssa.Function][]*ssa.Function {
+func (e *engine) callersOf(fns []*ssa.Function) map[*ssa.Function][]*ssa.Function {
+	pkg := e.pkg
 	out := map[*ssa.Function][]*ssa.Function{}
 	for _, fn := range fns {
 		seen := map[*ssa.Function]bool{}
@@ -395,9 +405,11 @@ func callersOf(fns []*ssa.Function, pkg *ssa.Package) map[*ssa.Function][]*ssa.F
 					if !ok {
 						continue
 					}
-					if sf := ci.Common().StaticCallee(); sf != nil && sf.Pkg == pkg && !seen[sf] {
-						seen[sf] = true
-						out[sf] = append(out[sf], fn)
+					for _, sf := range e.localCallees(ci.Common()) {
+						if sf.Pkg == pkg && !seen[sf] {
+							seen[sf] = true
+							out[sf] = append(out[sf], fn)
+						}
 					}
 				}
 			}

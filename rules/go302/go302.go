@@ -12,6 +12,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/apiaudit/apiaudit/pkg/goapi"
+	"github.com/apiaudit/apiaudit/pkg/goapi/reach"
 	"github.com/apiaudit/apiaudit/pkg/lint"
 )
 
@@ -22,7 +23,8 @@ var Rule = &lint.Rule{
 		Title: "Shell or computer-use tool is handed to a model",
 		Summary: "A request gives a model a tool that this program carries out on its own host: a bash or " +
 			"local shell tool, a computer-use tool, or a file-editing (text editor, apply-patch) tool " +
-			"(anthropic-sdk-go, its agenttoolset package, openai-go responses).",
+			"(anthropic-sdk-go, its agenttoolset package, openai-go responses), or a tool of the program's own, " +
+			"whatever it is called, whose run method reaches command execution.",
 		Why: `With these tools the model writes the command, the click or the patch, and
 the application runs it: on the developer's laptop, a CI runner or a
 production container, with that machine's credentials, network and files.
@@ -37,6 +39,11 @@ values, ` + "`agenttoolset.BetaBashTool`" + ` and ` + "`agenttoolset.BetaAgentTo
 and OpenAI's ` + "`responses.ToolLocalShellParam`" + `, ` + "`FunctionShellToolParam`" + `,
 ` + "`ComputerToolParam`" + `, ` + "`ComputerUsePreviewToolParam`" + ` and ` + "`ApplyPatchToolParam`" + `.
 
+A tool of the program's own is a type with Name and Description methods and
+a Run, Call, Execute, Invoke or InvokableRun method (the shape of
+langchaingo and eino tools and of hand-written agent loops); it is
+reported when that method reaches command execution, through the
+program's functions and interfaces, in any of its packages.
 Not reported: tools that run in the provider's sandbox rather than on your
 host (Anthropic code execution, OpenAI code interpreter, and an OpenAI shell
 tool whose ` + "`Environment`" + ` is a hosted container), and the agenttoolset file tools,
@@ -66,7 +73,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:     "GO302",
 	Doc:      "reports shell, computer-use and file-editing tools handed to a model",
 	URL:      Rule.HelpURI(),
-	Requires: []*analysis.Analyzer{inspect.Analyzer},
+	Requires: []*analysis.Analyzer{inspect.Analyzer, reach.Analyzer},
 	Run:      run,
 }
 
@@ -149,7 +156,62 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 		}
 	}
+	ownTools(pass)
 	return nil, nil
+}
+
+// runMethods are the methods by which an agent framework, or a program's
+// own agent loop, runs a tool.
+var runMethods = []string{"Run", "Call", "Execute", "Invoke", "InvokableRun"}
+
+// ownTools reports the program's own tools that run commands, whatever
+// they are called: a type with the shape of a tool (Name and Description
+// methods, as langchaingo, eino and hand-written agent loops define them,
+// and a method that runs it) whose run method reaches command execution,
+// directly or through functions and interfaces, across packages.
+func ownTools(pass *analysis.Pass) {
+	res := pass.ResultOf[reach.Analyzer].(*reach.Result)
+	for _, f := range pass.Files {
+		for _, d := range f.Decls {
+			gd, ok := d.(*ast.GenDecl)
+			if !ok {
+				continue
+			}
+			for _, sp := range gd.Specs {
+				ts, ok := sp.(*ast.TypeSpec)
+				if !ok {
+					continue
+				}
+				tn, ok := pass.TypesInfo.Defs[ts.Name].(*types.TypeName)
+				if !ok || types.IsInterface(tn.Type()) {
+					continue
+				}
+				ms := types.NewMethodSet(types.NewPointer(tn.Type()))
+				if !hasMethod(ms, "Name") || !hasMethod(ms, "Description") {
+					continue
+				}
+				for _, name := range runMethods {
+					sel := ms.Lookup(tn.Pkg(), name)
+					if sel == nil {
+						continue
+					}
+					if why := res.Func(sel.Obj().(*types.Func)).Why(goapi.Exec); why != "" {
+						goapi.Reportf(pass, goapi.Error, ts.Name.Pos(), "tool %s hands the model %s (%s → %s)", tn.Name(), shell, name, why)
+						break
+					}
+				}
+			}
+		}
+	}
+}
+
+func hasMethod(ms *types.MethodSet, name string) bool {
+	for i := range ms.Len() {
+		if ms.At(i).Obj().Name() == name {
+			return true
+		}
+	}
+	return false
 }
 
 // hosted reports whether an OpenAI shell tool runs in a container that

@@ -11,7 +11,7 @@ var Rule = &lint.Rule{
 	Name: "model-controlled-exec",
 	Doc: lint.Doc{
 		Title:   "Tool arguments reach command execution",
-		Summary: `Arguments chosen by an MCP client or a model (mcp-go CallToolRequest accessors and BindArguments, go-sdk tool input, langchaingo Tool.Call input, genkit tool input, tool-call arguments in model responses) reach exec.Command, exec.CommandContext or syscall.Exec as the program or as the script of a shell (sh -c).`,
+		Summary: `Arguments chosen by an MCP client or a model (mcp-go CallToolRequest accessors and BindArguments, go-sdk tool input, langchaingo Tool.Call input, genkit tool input, tool-call arguments in model responses) reach exec.Command, exec.CommandContext or syscall.Exec as the program or as the script of a shell (sh -c, or a shell found at run time followed by -c), or become the command run remotely: in a Kubernetes pod (PodExecOptions.Command), a docker container (the Cmd of ContainerExecCreate) or an SSH session (Session.Run, Start, Output, CombinedOutput).`,
 		Why: `A tool is an offer to a model: "call me with these arguments". Whoever can
 influence the model (a user, a document, a web page, another tool's output)
 therefore chooses those arguments. When they become a program name or the

@@ -53,6 +53,17 @@ var Analyzer = &analysis.Analyzer{
 type Result struct {
 	pass  *analysis.Pass
 	local map[*types.Func]*Fact
+	disp  *goapi.Dispatcher
+}
+
+// targets are the functions a use of fn may run: fn itself or, for a
+// method of one of the program's interfaces, its implementations that the
+// package can see (goapi.Dispatcher).
+func (r *Result) targets(fn *types.Func) []*types.Func {
+	if impls := r.disp.Implementations(fn); len(impls) > 0 {
+		return impls
+	}
+	return []*types.Func{fn}
 }
 
 // Func is what fn reaches; nil when nothing.
@@ -84,10 +95,12 @@ func (r *Result) Node(n ast.Node) *Fact {
 				add(out, c, goapi.Of(fn).String())
 			}
 		case *ast.Ident:
-			if fn, ok := r.pass.TypesInfo.Uses[n].(*types.Func); ok {
-				if f := r.Func(fn); f != nil {
-					for _, c := range f.Caps.Each() {
-						add(out, c, fn.Name()+" → "+f.Why(c))
+			if used, ok := r.pass.TypesInfo.Uses[n].(*types.Func); ok {
+				for _, fn := range r.targets(used) {
+					if f := r.Func(fn); f != nil {
+						for _, c := range f.Caps.Each() {
+							add(out, c, fn.Name()+" → "+f.Why(c))
+						}
 					}
 				}
 			}
@@ -112,7 +125,7 @@ func add(f *Fact, c goapi.Capability, via string) {
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	res := &Result{pass: pass, local: map[*types.Func]*Fact{}}
+	res := &Result{pass: pass, local: map[*types.Func]*Fact{}, disp: goapi.NewDispatcher(pass.Fset, pass.Pkg, nil)}
 	if goapi.InGOROOT(pass.Fset, pass.Files) {
 		// The standard library's capabilities are in goapi's tables;
 		// walking its bodies would only find the same calls again.
@@ -142,15 +155,17 @@ func run(pass *analysis.Pass) (any, error) {
 					events = append(events, event{cap: c, via: goapi.Of(callee).String()})
 				}
 			case *ast.Ident:
-				used, ok := pass.TypesInfo.Uses[n].(*types.Func)
+				used0, ok := pass.TypesInfo.Uses[n].(*types.Func)
 				if !ok {
 					break
 				}
-				if used.Origin().Pkg() == pass.Pkg {
-					events = append(events, event{fn: used})
-				} else if f := res.Func(used); f != nil {
-					for _, c := range f.Caps.Each() {
-						events = append(events, event{cap: c, via: used.Name() + " → " + f.Why(c)})
+				for _, used := range res.targets(used0) {
+					if used.Origin().Pkg() == pass.Pkg {
+						events = append(events, event{fn: used})
+					} else if f := res.Func(used); f != nil {
+						for _, c := range f.Caps.Each() {
+							events = append(events, event{cap: c, via: used.Name() + " → " + f.Why(c)})
+						}
 					}
 				}
 			}

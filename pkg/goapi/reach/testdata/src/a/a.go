@@ -42,3 +42,14 @@ func recursive(n int) { // silent, and terminates
 		recursive(n - 1)
 	}
 }
+
+// clean reaches what the implementations of b.Cleaner reach.
+func clean(c b.Cleaner) { // want clean:"reaches file removal"
+	c.Clean("/tmp/x")
+}
+
+// name calls an interface whose implementations reach nothing: silent.
+func name(n b.Namer) string { return n.Name() }
+
+// write calls a standard interface: not resolved, silent.
+func write(w interface{ Write([]byte) (int, error) }) { w.Write(nil) }

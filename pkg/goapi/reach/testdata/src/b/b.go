@@ -38,3 +38,22 @@ func (s *Store) Clear(dir string) { // want Clear:"reaches file removal, databas
 	os.RemoveAll(dir)
 	Save(s.db, "")
 }
+
+// Cleaner is implemented by Disk, which removes files, and by Memory,
+// which does nothing outside the process.
+type Cleaner interface{ Clean(dir string) }
+
+type Disk struct{}
+
+func (Disk) Clean(dir string) { os.RemoveAll(dir) } // want Clean:"reaches file removal"
+
+type Memory struct{ m map[string]string }
+
+func (m *Memory) Clean(dir string) { delete(m.m, dir) }
+
+// Namer has no implementation that reaches anything.
+type Namer interface{ Name() string }
+
+type Fixed struct{}
+
+func (Fixed) Name() string { return "fixed" }

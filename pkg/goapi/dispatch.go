@@ -1,0 +1,226 @@
+package goapi
+
+import (
+	"go/token"
+	"go/types"
+	"slices"
+	"strings"
+	"sync"
+)
+
+// Calls through interfaces: a call of an interface method runs one of the
+// methods of that name of the types that implement the interface. The
+// analyses that follow calls (taint, capabilities) take the union of what
+// those methods do, as class hierarchy analysis does, but over the types
+// that the calling package can see: those declared in it and in the
+// packages it imports, directly or not. A package only holds values of
+// types it can name or that reach it through its imports, so no
+// implementation that can reach the call is missed, except one declared in
+// a package that the caller does not import and that is handed over by a
+// third package (main wiring a handler to a store): the caller's facts
+// cannot know it, since facts travel only from a package to its importers.
+//
+// Interfaces of the standard library (io.Writer, fmt.Stringer, error...)
+// are not resolved: nearly every type implements one of them, and the
+// tables already say what the standard library does. Nor are interfaces
+// with no methods of their own, or types of the standard library.
+
+// MaxImplementations bounds the methods a call through one interface is
+// resolved to; an interface with more implementations than this is
+// treated as unknown, as before (the call passes its arguments to its
+// result and reaches nothing).
+const MaxImplementations = 32
+
+// namedTypes caches, per package, its package-level named types that are
+// not interfaces, with the names of the methods of their pointer types
+// (promoted ones included: a type that embeds the implementation
+// implements the interface too).
+var namedTypes sync.Map // *types.Package → []namedType
+
+type namedType struct {
+	t       *types.Named
+	methods []string
+}
+
+func typesOf(pkg *types.Package) []namedType {
+	if v, ok := namedTypes.Load(pkg); ok {
+		return v.([]namedType)
+	}
+	var out []namedType
+	sc := pkg.Scope()
+	for _, name := range sc.Names() {
+		tn, ok := sc.Lookup(name).(*types.TypeName)
+		if !ok || tn.IsAlias() {
+			continue
+		}
+		n, ok := tn.Type().(*types.Named)
+		if !ok || types.IsInterface(n) || n.TypeParams().Len() > 0 {
+			continue // a generic type: which instance is unknown
+		}
+		ms := types.NewMethodSet(types.NewPointer(n))
+		if ms.Len() == 0 {
+			continue
+		}
+		nt := namedType{t: n}
+		for i := range ms.Len() {
+			nt.methods = append(nt.methods, ms.At(i).Obj().Name())
+		}
+		out = append(out, nt)
+	}
+	namedTypes.Store(pkg, out)
+	return out
+}
+
+// Dispatcher resolves calls through interfaces for the analysis of one
+// package.
+type Dispatcher struct {
+	fset *token.FileSet
+	pkg  *types.Package
+	skip func(*types.Package) bool
+	once sync.Once
+	// byName maps a method name to the named types of the visible
+	// packages that have a method of that name.
+	byName map[string][]*types.Named
+	memo   map[*types.Func][]*types.Func
+	isStd  map[*types.Package]bool
+}
+
+// NewDispatcher resolves calls made in pkg. skip, if not nil, leaves out
+// packages whose code the analysis does not read (those its tables
+// describe).
+func NewDispatcher(fset *token.FileSet, pkg *types.Package, skip func(*types.Package) bool) *Dispatcher {
+	return &Dispatcher{fset: fset, pkg: pkg, skip: skip, memo: map[*types.Func][]*types.Func{}, isStd: map[*types.Package]bool{}}
+}
+
+// std reports whether pkg is part of the standard library, by where its
+// declarations are (a GOPATH test package has no dot in its path either).
+func (d *Dispatcher) std(pkg *types.Package) bool {
+	if v, ok := d.isStd[pkg]; ok {
+		return v
+	}
+	v := d.inGOROOT(pkg)
+	d.isStd[pkg] = v
+	return v
+}
+
+func (d *Dispatcher) inGOROOT(pkg *types.Package) bool {
+	sc := pkg.Scope()
+	for _, name := range sc.Names() {
+		if f := d.fset.File(sc.Lookup(name).Pos()); f != nil {
+			return strings.HasPrefix(f.Name(), goroot)
+		}
+	}
+	return pkg.Path() == "unsafe" || !strings.Contains(pkg.Path(), ".") && d.pkg != pkg
+}
+
+func (d *Dispatcher) index() {
+	d.byName = map[string][]*types.Named{}
+	seen := map[*types.Package]bool{}
+	var visit func(p *types.Package)
+	visit = func(p *types.Package) {
+		if seen[p] {
+			return
+		}
+		seen[p] = true
+		if p != d.pkg && d.std(p) {
+			return // the standard library imports only itself
+		}
+		for _, imp := range p.Imports() {
+			visit(imp)
+		}
+		if d.skip != nil && d.skip(p) {
+			return
+		}
+		for _, nt := range typesOf(p) {
+			for _, name := range nt.methods {
+				d.byName[name] = append(d.byName[name], nt.t)
+			}
+		}
+	}
+	visit(d.pkg)
+}
+
+// Implementations returns the concrete methods that a call of the
+// interface method m may run, in a stable order; nil when m is not an
+// interface method the dispatcher resolves (see above), or when it has
+// more than MaxImplementations implementations.
+func (d *Dispatcher) Implementations(m *types.Func) []*types.Func {
+	if d == nil || m == nil {
+		return nil
+	}
+	if out, ok := d.memo[m]; ok {
+		return out
+	}
+	out := d.implementations(m)
+	d.memo[m] = out
+	return out
+}
+
+func (d *Dispatcher) implementations(m *types.Func) []*types.Func {
+	recv := m.Signature().Recv()
+	if recv == nil || !types.IsInterface(recv.Type()) || m.Pkg() == nil {
+		return nil
+	}
+	if d.std(m.Pkg()) || d.skip != nil && d.skip(m.Pkg()) {
+		return nil
+	}
+	iface, _ := recv.Type().Underlying().(*types.Interface)
+	if iface == nil || iface.NumMethods() == 0 {
+		return nil
+	}
+	d.once.Do(d.index)
+	var out []*types.Func
+	for _, n := range d.byName[m.Name()] {
+		for _, t := range []types.Type{n, types.NewPointer(n)} {
+			if !implements(t, recv.Type(), iface) {
+				continue
+			}
+			obj, _, _ := types.LookupFieldOrMethod(t, true, m.Pkg(), m.Name())
+			if fn, ok := obj.(*types.Func); ok && !slices.Contains(out, fn) {
+				out = append(out, fn)
+			}
+			break
+		}
+	}
+	if len(out) > MaxImplementations {
+		return nil
+	}
+	slices.SortFunc(out, func(a, b *types.Func) int { return strings.Compare(Of(a).String(), Of(b).String()) })
+	return out
+}
+
+// implements is types.Implements, and for an interface instantiated with
+// type parameters (Storage[T] inside a generic function, where no concrete
+// type implements it exactly) a match of every method by name and arity.
+func implements(t, it types.Type, iface *types.Interface) bool {
+	if types.Implements(t, iface) {
+		return true
+	}
+	n, ok := types.Unalias(it).(*types.Named)
+	if !ok || n.TypeArgs().Len() == 0 {
+		return false
+	}
+	generic := false
+	for i := range n.TypeArgs().Len() {
+		if _, ok := n.TypeArgs().At(i).(*types.TypeParam); ok {
+			generic = true
+		}
+	}
+	if !generic {
+		return false
+	}
+	ms := types.NewMethodSet(t)
+	for i := range iface.NumMethods() {
+		want := iface.Method(i)
+		sel := ms.Lookup(want.Pkg(), want.Name())
+		if sel == nil {
+			return false
+		}
+		got := sel.Obj().(*types.Func).Signature()
+		ws := want.Signature()
+		if got.Params().Len() != ws.Params().Len() || got.Results().Len() != ws.Results().Len() || got.Variadic() != ws.Variadic() {
+			return false
+		}
+	}
+	return true
+}
