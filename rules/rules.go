@@ -30,6 +30,9 @@ import (
 	"github.com/apiaudit/apiaudit/rules/go408"
 	"github.com/apiaudit/apiaudit/rules/go501"
 	"github.com/apiaudit/apiaudit/rules/go502"
+	"github.com/apiaudit/apiaudit/rules/mcp101"
+	"github.com/apiaudit/apiaudit/rules/mcp502"
+	"github.com/apiaudit/apiaudit/rules/mcp503"
 	"github.com/apiaudit/apiaudit/rules/oas101"
 	"github.com/apiaudit/apiaudit/rules/oas102"
 	"github.com/apiaudit/apiaudit/rules/oas103"
@@ -97,6 +100,9 @@ var All = []*lint.Rule{
 	go408.Rule,
 	go501.Rule,
 	go502.Rule,
+	mcp101.Rule,
+	mcp502.Rule,
+	mcp503.Rule,
 	oas101.Rule,
 	oas102.Rule,
 	oas103.Rule,

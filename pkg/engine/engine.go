@@ -172,6 +172,20 @@ func Run(ctx context.Context, opts Options) (*lint.Result, error) {
 		}
 		wg.Wait()
 	}
+	// MCP client configurations: a few kilobytes each, read in turn.
+	if cr := clientRules(opts.Rules); len(cr) > 0 {
+		for i, in := range inputs {
+			if in.Kind != KindMCPClient || ctx.Err() != nil {
+				continue
+			}
+			res.ClientConfigs++
+			if opts.Starting != nil {
+				opts.Starting(relTo(in.Root, in.Abs))
+			}
+			o := &outcomes[i]
+			o.file, o.findings, o.problems = scanClient(in, cr, opts)
+		}
+	}
 	for _, files := range goFiles {
 		res.Files = append(res.Files, files...)
 	}

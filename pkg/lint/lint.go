@@ -162,9 +162,12 @@ type Result struct {
 	// the scan looked at (those that could not be loaded are problems too);
 	// Files above lists the files read, Go source files included.
 	Documents, Modules int
-	Findings           []Finding
-	Problems           []Problem // inputs that could not be scanned: exit code 2
-	Notices            []Problem // files skipped for a reason worth telling; no effect on the exit code
+	// ClientConfigs is how many MCP client configuration files (mcp.json
+	// and the like) the scan read.
+	ClientConfigs int
+	Findings      []Finding
+	Problems      []Problem // inputs that could not be scanned: exit code 2
+	Notices       []Problem // files skipped for a reason worth telling; no effect on the exit code
 
 	// Suppressed are findings hidden by x-apiaudit-ignore or a baseline,
 	// each with its Suppression set. Reporters print what is here; the

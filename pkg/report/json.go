@@ -96,6 +96,9 @@ type (
 		Documents    int `json:"documents"`
 		Modules      int `json:"modules"`
 		FilesScanned int `json:"filesScanned"`
+		// ClientConfigs is how many MCP client configurations were
+		// read; left out when none were.
+		ClientConfigs int `json:"clientConfigs,omitempty"`
 		// Baselined is how many findings a baseline hid; left out when
 		// no baseline was used or it hid nothing.
 		Baselined int `json:"baselined,omitempty"`
@@ -143,7 +146,7 @@ func (j *jsonReporter) Report(w io.Writer, r *lint.Result) error {
 	}
 	t := count(r, rules)
 	out.Summary = jsonSummary{Error: t.errors, Warning: t.warnings, Note: t.notes, Files: t.files, Baselined: r.Baselined,
-		Documents: r.Documents, Modules: r.Modules, FilesScanned: len(r.Files)}
+		Documents: r.Documents, Modules: r.Modules, FilesScanned: len(r.Files), ClientConfigs: r.ClientConfigs}
 
 	return writeJSON(w, out)
 }

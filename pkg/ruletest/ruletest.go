@@ -120,7 +120,11 @@ type want struct {
 var wantComment = regexp.MustCompile(`(?:^|\s)#\s*want\s+(.*)$`)
 
 // parseWants reads the `# want "re"...` comments of a file, by line.
-func parseWants(file string) (map[int][]*want, error) {
+func parseWants(file string) (map[int][]*want, error) { return parseWantsRe(file, wantComment) }
+
+// parseWantsRe reads the want comments that wantComment matches (its
+// group 1 holds the quoted regexps).
+func parseWantsRe(file string, wantComment *regexp.Regexp) (map[int][]*want, error) {
 	data, err := os.ReadFile(file)
 	if err != nil {
 		return nil, err
