@@ -187,7 +187,7 @@ func (j *junitReporter) Report(w io.Writer, r *lint.Result) error {
 			suite.Name, suite.Time = toolName, elapsed
 			suite.Properties = j.properties(r)
 			c := junitCase{Name: scanCase, Classname: toolName, SystemOut: &junitText{Text: scanned(r)}}
-			if r.Documents == 0 && r.Modules == 0 {
+			if r.Documents == 0 && r.Modules == 0 && r.Catalogs == 0 {
 				c.Error = &junitOutcome{Message: "nothing to scan", Type: "problem",
 					Text: "no OpenAPI document and no Go module was found under the scanned paths"}
 			}

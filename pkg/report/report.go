@@ -165,5 +165,9 @@ func count(r *lint.Result, rules map[string]*lint.Rule) tally {
 // documents, 1 Go module, 14 files": every format records it, so a report
 // of a scan that read nothing cannot pass for a clean one.
 func scanned(r *lint.Result) string {
+	if r.Catalogs > 0 {
+		return fmt.Sprintf("scanned %s, %s, %s, %s", plural(r.Documents, "OpenAPI document"), plural(r.Modules, "Go module"),
+			plural(r.Catalogs, "tool manifest"), plural(len(r.Files), "file"))
+	}
 	return fmt.Sprintf("scanned %s, %s, %s", plural(r.Documents, "OpenAPI document"), plural(r.Modules, "Go module"), plural(len(r.Files), "file"))
 }
