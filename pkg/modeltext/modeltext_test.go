@@ -43,4 +43,3 @@ func TestTagText(t *testing.T) {
 		t.Errorf("tagText = %q, want hi", got)
 	}
 }
-
