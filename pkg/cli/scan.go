@@ -361,7 +361,7 @@ func scanRun(ctx context.Context, app *App, opts *ScanOptions) error {
 	switch {
 	case len(res.Problems) > 0:
 		return &exitError{code: ExitError}
-	case res.Documents == 0 && res.Modules == 0 && res.ClientConfigs == 0 && (shards <= 1 || discovered == 0):
+	case res.Documents == 0 && res.Modules == 0 && res.Catalogs == 0 && res.ClientConfigs == 0 && (shards <= 1 || discovered == 0):
 		// A shard may be empty when the others are not.
 		// A wrong path or an exclude that is too wide must not pass CI.
 		return errors.New(nothingScanned(opts.Paths, len(unusedExcludes) < len(append(slices.Clone(cfg.Exclude), opts.Exclude...))))

@@ -107,11 +107,15 @@ func Run(ctx context.Context, opts Options) (*lint.Result, error) {
 	outcomes := make([]outcome, len(inputs))
 	total := 0
 	for _, in := range inputs {
-		if in.Kind == KindOpenAPI {
-			total++
+		switch in.Kind {
+		case KindOpenAPI:
+			res.Documents++
+		case KindTools:
+			res.Catalogs++
 		}
 	}
-	res.Documents = total
+	total = res.Documents + res.Catalogs
+	catRules := catalogRules(opts.Rules)
 	var done atomic.Int64
 	sem := make(chan struct{}, jobs)
 	var wg sync.WaitGroup
@@ -127,7 +131,7 @@ func Run(ctx context.Context, opts Options) (*lint.Result, error) {
 		if ctx.Err() != nil {
 			break // interrupted: start nothing more
 		}
-		if in.Kind != KindOpenAPI {
+		if in.Kind != KindOpenAPI && in.Kind != KindTools {
 			continue // Go modules are analysed by the Go rules below
 		}
 		wg.Add(1)
@@ -138,7 +142,11 @@ func Run(ctx context.Context, opts Options) (*lint.Result, error) {
 			if opts.Starting != nil {
 				opts.Starting(relTo(in.Root, in.Abs))
 			}
-			o.file, o.findings, o.suppressed, o.problems = scanDocument(ctx, in, specRules, opts)
+			if in.Kind == KindTools {
+				o.file, o.findings, o.problems = scanManifest(in, catRules, opts)
+			} else {
+				o.file, o.findings, o.suppressed, o.problems = scanDocument(ctx, in, specRules, opts)
+			}
 			if opts.Progress != nil {
 				opts.Progress(int(done.Add(1)), total)
 			}

@@ -57,6 +57,7 @@ type (
 		Fingerprint string           `json:"fingerprint"`
 		Suppression *jsonSuppression `json:"suppression,omitempty"`
 		Flow        []jsonStep       `json:"flow,omitempty"`
+		Related     []jsonStep       `json:"related,omitempty"`
 	}
 	jsonStep struct {
 		File    string `json:"file"`
@@ -172,6 +173,9 @@ func toJSONFinding(f lint.Finding, rule *lint.Rule) jsonFinding {
 	}
 	for _, st := range f.Flow {
 		jf.Flow = append(jf.Flow, jsonStep{File: st.Location.File, Line: st.Location.Line, Column: st.Location.Column, Message: st.Message})
+	}
+	for _, st := range f.Related {
+		jf.Related = append(jf.Related, jsonStep{File: st.Location.File, Line: st.Location.Line, Column: st.Location.Column, Message: st.Message})
 	}
 	if s := f.Suppression; s != nil {
 		jf.Suppression = &jsonSuppression{Kind: s.Kind, Reason: s.Reason, File: s.Location.File, Line: s.Location.Line}
