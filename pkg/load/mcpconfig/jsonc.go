@@ -282,6 +282,7 @@ func (p *parser) array(depth int, pos mcpclient.Pos) (*node, error) {
 
 // str reads a string literal at the current offset.
 func (p *parser) str() (string, error) {
+	open := p.i
 	p.i++ // opening quote
 	var b strings.Builder
 	for p.i < len(p.data) {
@@ -291,6 +292,7 @@ func (p *parser) str() (string, error) {
 			p.i++
 			return b.String(), nil
 		case c == '\n':
+			p.i = open
 			return "", p.errorf("string not closed before the end of the line")
 		case c == '\\':
 			if p.i+1 >= len(p.data) {
@@ -335,6 +337,7 @@ func (p *parser) str() (string, error) {
 			p.i += size
 		}
 	}
+	p.i = open
 	return "", p.errorf("string not closed")
 }
 
