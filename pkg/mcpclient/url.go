@@ -14,6 +14,7 @@ type Reach int
 const (
 	Encrypted Reach = iota // https, wss, or no URL at all
 	Loopback               // http to this machine: nothing crosses a network
+	Reserved               // http to a name or address kept for documentation (example.com, .test, 192.0.2.0/24): no real server
 	Private                // http to a private address or an unqualified name (a container, a LAN host)
 	Public                 // http to anywhere else
 )
@@ -39,6 +40,9 @@ func PlainHTTP(raw string) (Reach, *url.URL) {
 	case host == "localhost" || strings.HasSuffix(host, ".localhost") || host == "host.docker.internal" ||
 		host == "0.0.0.0" || host == "::":
 		return Loopback, u
+	}
+	if documentation(host) {
+		return Reserved, u
 	}
 	if ip := net.ParseIP(host); ip != nil {
 		switch {
@@ -100,4 +104,39 @@ func literalSecret(v string, password bool) bool {
 		return len(v) >= 8 && random(v, false)
 	}
 	return Random(v)
+}
+
+// testNets are the address blocks RFC 5737 and RFC 3849 keep for
+// documentation.
+var testNets = func() []*net.IPNet {
+	var out []*net.IPNet
+	for _, c := range []string{"192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24", "2001:db8::/32"} {
+		_, n, _ := net.ParseCIDR(c)
+		out = append(out, n)
+	}
+	return out
+}()
+
+// documentation reports whether a host is one that RFC 2606, RFC 6761,
+// RFC 5737 or RFC 3849 reserve for examples: no server of a real
+// configuration lives there, so it is an example or a test fixture.
+func documentation(host string) bool {
+	for _, d := range []string{"example.com", "example.net", "example.org"} {
+		if host == d || strings.HasSuffix(host, "."+d) {
+			return true
+		}
+	}
+	for _, tld := range []string{".example", ".test", ".invalid"} {
+		if strings.HasSuffix(host, tld) {
+			return true
+		}
+	}
+	if ip := net.ParseIP(host); ip != nil {
+		for _, n := range testNets {
+			if n.Contains(ip) {
+				return true
+			}
+		}
+	}
+	return false
 }

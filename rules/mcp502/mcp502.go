@@ -28,7 +28,9 @@ injection the user never sees. The MCP specification requires HTTPS for
 remote servers and for its authorization flow.
 
 Loopback addresses (localhost, 127.0.0.1, ::1, host.docker.internal) do not
-cross a network and stay silent.`,
+cross a network and stay silent, and so do the names and addresses kept for
+documentation (example.com, *.test, *.invalid, 192.0.2.0/24 and the other
+TEST-NET blocks), which only examples and test fixtures use.`,
 		Grades: `- **error**: the connection carries a credential (an Authorization, API-key or
   cookie header, or a secret in the URL), which anyone on the path can take.
 - **warning**: a public host, without credentials.
@@ -40,7 +42,7 @@ cross a network and stay silent.`,
   "mcpServers": {
     "tickets": {
       "type": "http",
-      "url": "http://mcp.example.com/mcp",
+      "url": "http://mcp.acme-tickets.io/mcp",
       "headers": {"Authorization": "Bearer ${env:TICKETS_TOKEN}"}
     }
   }
@@ -49,7 +51,7 @@ cross a network and stay silent.`,
   "mcpServers": {
     "tickets": {
       "type": "http",
-      "url": "https://mcp.example.com/mcp",
+      "url": "https://mcp.acme-tickets.io/mcp",
       "headers": {"Authorization": "Bearer ${env:TICKETS_TOKEN}"}
     }
   }
@@ -86,7 +88,7 @@ func run(pass *lint.ClientPass) error {
 
 func check(pass *lint.ClientPass, s *mcpclient.Server, v mcpclient.Value, creds string) {
 	reach, u := mcpclient.PlainHTTP(v.Text)
-	if reach == mcpclient.Encrypted || reach == mcpclient.Loopback {
+	if reach == mcpclient.Encrypted || reach == mcpclient.Loopback || reach == mcpclient.Reserved {
 		return
 	}
 	if creds == "" {
