@@ -183,7 +183,9 @@ func (t *Tool) Roles() []Role {
 	}
 	verb := stem(words[0])
 	rest := words[1:]
-	hasAny := func(list []string) bool { return slices.ContainsFunc(rest, func(w string) bool { return slices.Contains(list, w) }) }
+	hasAny := func(list []string) bool {
+		return slices.ContainsFunc(rest, func(w string) bool { return slices.Contains(list, w) })
+	}
 	takesURL := slices.ContainsFunc(t.Params(), func(p Param) bool {
 		n := strings.ToLower(p.Name)
 		return n == "url" || n == "uri" || n == "urls" || n == "endpoint" || n == "link"
