@@ -83,18 +83,23 @@ func body(doc *yaml.Node) *yaml.Node {
 
 // findTools returns the tools sequence and the pointer prefix it is at.
 func findTools(top *yaml.Node) (tools *yaml.Node, envelope bool, ptr string) {
+	_, tools, envelope, ptr = findToolsKV(top)
+	return tools, envelope, ptr
+}
+
+func findToolsKV(top *yaml.Node) (key, tools *yaml.Node, envelope bool, ptr string) {
 	if top == nil || top.Kind != yaml.MappingNode {
-		return nil, false, ""
+		return nil, nil, false, ""
 	}
-	if t := get(top, "tools"); t != nil {
-		return t, false, "/tools"
+	if k, t := getKV(top, "tools"); t != nil {
+		return k, t, false, "/tools"
 	}
 	if r := get(top, "result"); r != nil && r.Kind == yaml.MappingNode {
-		if t := get(r, "tools"); t != nil {
-			return t, get(top, "jsonrpc") != nil, "/result/tools"
+		if k, t := getKV(r, "tools"); t != nil {
+			return k, t, get(top, "jsonrpc") != nil, "/result/tools"
 		}
 	}
-	return nil, false, ""
+	return nil, nil, false, ""
 }
 
 // get returns the value of key in a mapping node, nil when absent.
@@ -134,7 +139,7 @@ func Load(file string, data []byte) (cat *toolcat.Catalog, err error) {
 		return nil, &lint.Problem{File: file, Line: line, Column: col, Message: "not valid JSON or YAML: " + msg}
 	}
 	top := body(&root)
-	tools, _, prefix := findTools(top)
+	key, tools, _, prefix := findToolsKV(top)
 	if tools == nil {
 		return nil, &lint.Problem{File: file, Message: "not a tool manifest: no tools array at the top or under result"}
 	}
@@ -146,7 +151,7 @@ func Load(file string, data []byte) (cat *toolcat.Catalog, err error) {
 			Message: fmt.Sprintf("not scanned: %d tools, over the limit of %d", n, MaxTools)}
 	}
 	l := &loader{file: file}
-	cat = &toolcat.Catalog{Source: toolcat.SourceManifest, File: file, Name: file, At: l.pos(tools, prefix)}
+	cat = &toolcat.Catalog{Source: toolcat.SourceManifest, File: file, Name: file, At: l.posOf(key, tools, prefix)}
 	for i, n := range tools.Content {
 		ptr := prefix + "/" + strconv.Itoa(i)
 		if n.Kind != yaml.MappingNode {
@@ -211,17 +216,17 @@ func (l *loader) tool(n *yaml.Node, ptr string) *toolcat.Tool {
 		Title:       l.text(n, "title", ptr),
 		Description: l.text(n, "description", ptr),
 	}
-	if s := get(n, "inputSchema"); s != nil {
-		t.InputSchema = l.schema(deref(s), ptr+"/inputSchema", 0)
+	if k, s := getKV(n, "inputSchema"); s != nil {
+		t.InputSchema = l.schema(k, deref(s), ptr+"/inputSchema", 0)
 	}
-	if s := get(n, "outputSchema"); s != nil {
-		t.OutputSchema = l.schema(deref(s), ptr+"/outputSchema", 0)
+	if k, s := getKV(n, "outputSchema"); s != nil {
+		t.OutputSchema = l.schema(k, deref(s), ptr+"/outputSchema", 0)
 	}
-	if a := get(n, "annotations"); a != nil && deref(a).Kind == yaml.MappingNode {
+	if k, a := getKV(n, "annotations"); a != nil && deref(a).Kind == yaml.MappingNode {
 		a = deref(a)
 		ap := ptr + "/annotations"
 		t.Annotations = &toolcat.Annotations{
-			At:          l.pos(a, ap),
+			At:          l.posOf(k, a, ap),
 			Title:       l.text(a, "title", ap),
 			ReadOnly:    l.hint(a, "readOnlyHint", ap),
 			Destructive: l.hint(a, "destructiveHint", ap),
@@ -253,8 +258,18 @@ func (l *loader) hint(m *yaml.Node, key, ptr string) toolcat.Hint {
 	return h
 }
 
-func (l *loader) schema(n *yaml.Node, ptr string, depth int) *toolcat.Schema {
-	s := &toolcat.Schema{At: l.pos(n, ptr)}
+// posOf is where a value is reported: the value itself, except a block
+// mapping or sequence, which starts at its first entry, a line below its
+// own key: there the key is what a reader looks for.
+func (l *loader) posOf(key, v *yaml.Node, ptr string) toolcat.Pos {
+	if key != nil && (v.Kind == yaml.MappingNode || v.Kind == yaml.SequenceNode) && v.Style&yaml.FlowStyle == 0 {
+		return l.pos(key, ptr)
+	}
+	return l.pos(v, ptr)
+}
+
+func (l *loader) schema(key, n *yaml.Node, ptr string, depth int) *toolcat.Schema {
+	s := &toolcat.Schema{At: l.posOf(key, n, ptr)}
 	if depth == 0 {
 		s.Canonical = canonical(n)
 	}
@@ -304,19 +319,19 @@ func (l *loader) schema(n *yaml.Node, ptr string, depth int) *toolcat.Schema {
 		for i := 0; i+1 < len(p.Content); i += 2 {
 			k, v := p.Content[i], deref(p.Content[i+1])
 			pp := ptr + "/properties/" + escape(k.Value)
-			s.Properties = append(s.Properties, toolcat.Property{Name: k.Value, At: l.pos(k, pp), Schema: l.schema(v, pp, depth+1)})
+			s.Properties = append(s.Properties, toolcat.Property{Name: k.Value, At: l.pos(k, pp), Schema: l.schema(k, v, pp, depth+1)})
 		}
 	}
-	if it := get(n, "items"); it != nil && deref(it).Kind == yaml.MappingNode {
-		s.Items = l.schema(deref(it), ptr+"/items", depth+1)
+	if k, it := getKV(n, "items"); it != nil && deref(it).Kind == yaml.MappingNode {
+		s.Items = l.schema(k, deref(it), ptr+"/items", depth+1)
 	}
-	if ap := get(n, "additionalProperties"); ap != nil {
+	if k, ap := getKV(n, "additionalProperties"); ap != nil {
 		ap = deref(ap)
 		switch {
 		case ap.Kind == yaml.ScalarNode && ap.Value == "false":
 			s.AdditionalFalse = true
 		case ap.Kind == yaml.MappingNode:
-			s.AdditionalProperties = l.schema(ap, ptr+"/additionalProperties", depth+1)
+			s.AdditionalProperties = l.schema(k, ap, ptr+"/additionalProperties", depth+1)
 		}
 	}
 	return s
