@@ -64,7 +64,21 @@ func runCatalogOnGo(r *lint.Rule, pass *analysis.Pass) error {
 		}
 		return p
 	}
+	// A twin rule's finding at a tool's name goes to the tool's
+	// definition, where the Go twin reports, so that dropTwins sees both
+	// on one line.
+	byName := map[lint.Location]toolcat.Pos{}
+	if _, twin := goTwins[r.ID]; twin {
+		for _, t := range cat.Tools {
+			if t.Name.At.Known() {
+				byName[lint.At(t.Name.At)] = t.At
+			}
+		}
+	}
 	return r.Catalog(&lint.CatalogPass{Rule: r, Catalog: cat, Report: func(f lint.Finding) {
+		if def, ok := byName[f.Location]; ok {
+			f.Location = lint.At(def)
+		}
 		d := analysis.Diagnostic{Pos: pos(f.Location), Message: f.Message}
 		if !d.Pos.IsValid() {
 			return
