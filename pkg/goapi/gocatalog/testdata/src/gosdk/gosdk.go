@@ -20,8 +20,8 @@ func send(ctx context.Context, req *mcp.CallToolRequest, in SendInput) (*mcp.Cal
 
 func register(s *mcp.Server) {
 	mcp.AddTool(s, &mcp.Tool{ // want `tool send_email at 22:18`
-		Name:        "send_email",                               // want `name "send_email" at 23:16`
-		Description: "Send an email on the user's behalf",       // want `description "Send an email on the user's behalf"`
+		Name:        "send_email",                                                                  // want `name "send_email" at 23:16`
+		Description: "Send an email on the user's behalf",                                          // want `description "Send an email on the user's behalf"`
 		Annotations: &mcp.ToolAnnotations{ReadOnlyHint: true, OpenWorldHint: jsonschema.Ptr(true)}, // want `readOnly true` `openWorld true`
 	}, send)
 

@@ -9,15 +9,17 @@ import (
 
 const searchDesc = "Search the " + "knowledge base"
 
-func handler(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { return nil, nil }
+func handler(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+	return nil, nil
+}
 
 func register(s *server.MCPServer) {
 	s.AddTool(mcp.NewTool("search", // want `tool search at 15:12` `name "search" at 15:24`
-		mcp.WithDescription(searchDesc),                  // want `description "Search the knowledge base"`
-		mcp.WithReadOnlyHintAnnotation(true),             // want `readOnly true`
+		mcp.WithDescription(searchDesc),      // want `description "Search the knowledge base"`
+		mcp.WithReadOnlyHintAnnotation(true), // want `readOnly true`
 		mcp.WithString("query", mcp.Required(), mcp.MaxLength(200), mcp.Description("words to look for")), // want `param query string required maxLength=200 "words to look for"`
-		mcp.WithNumber("limit", mcp.Max(50)),                                                              // want `param limit number maximum=50`
-		mcp.WithArray("tags", mcp.WithStringItems(mcp.Enum("a", "b")), mcp.MaxItems(5)),                  // want `param tags array maxItems=5` `param tags\[\] string enum=2`
+		mcp.WithNumber("limit", mcp.Max(50)),                                            // want `param limit number maximum=50`
+		mcp.WithArray("tags", mcp.WithStringItems(mcp.Enum("a", "b")), mcp.MaxItems(5)), // want `param tags array maxItems=5` `param tags\[\] string enum=2`
 	), handler)
 
 	notes := mcp.NewTool("add_note", // want `tool add_note at 23:11` `name "add_note" at 23:23`
