@@ -14,7 +14,7 @@ func handler(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult,
 }
 
 func register(s *server.MCPServer) {
-	s.AddTool(mcp.NewTool("search", // want `tool search at 15:12` `name "search" at 15:24`
+	s.AddTool(mcp.NewTool("search", // want `tool search at 17:12` `name "search" at 17:24`
 		mcp.WithDescription(searchDesc),      // want `description "Search the knowledge base"`
 		mcp.WithReadOnlyHintAnnotation(true), // want `readOnly true`
 		mcp.WithString("query", mcp.Required(), mcp.MaxLength(200), mcp.Description("words to look for")), // want `param query string required maxLength=200 "words to look for"`
@@ -22,7 +22,7 @@ func register(s *server.MCPServer) {
 		mcp.WithArray("tags", mcp.WithStringItems(mcp.Enum("a", "b")), mcp.MaxItems(5)), // want `param tags array maxItems=5` `param tags\[\] string enum=2`
 	), handler)
 
-	notes := mcp.NewTool("add_note", // want `tool add_note at 23:11` `name "add_note" at 23:23`
+	notes := mcp.NewTool("add_note", // want `tool add_note at 25:11` `name "add_note" at 25:23`
 		mcp.WithToolAnnotation(mcp.ToolAnnotation{Title: "Add a note", DestructiveHint: mcp.ToBoolPtr(false)}), // want `title "Add a note"` `destructive false`
 		mcp.WithString("notes"), // want `param notes string`
 	)
@@ -30,10 +30,10 @@ func register(s *server.MCPServer) {
 	s.AddTool(notes, handler) // the same tool value: one tool
 
 	// A schema taken from a Go type is not followed: composed.
-	s.AddTool(mcp.NewTool("typed", mcp.WithInputSchema[struct{ A string }]()), handler) // want `tool typed at 31:12 composed` `name "typed"`
+	s.AddTool(mcp.NewTool("typed", mcp.WithInputSchema[struct{ A string }]()), handler) // want `tool typed at 33:12 composed` `name "typed"`
 
 	// A name built at run time cannot be read.
-	s.AddTool(mcp.NewTool(prefix+"x"), handler) // want `tool \(unnamed tool\) at 34:12`
+	s.AddTool(mcp.NewTool(prefix+"x"), handler) // want `tool \(unnamed tool\) at 36:12`
 }
 
 var prefix = "tool_"
