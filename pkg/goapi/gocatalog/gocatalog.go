@@ -25,6 +25,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/apiaudit/apiaudit/pkg/goapi"
 	"github.com/apiaudit/apiaudit/pkg/goapi/agenttool"
@@ -36,7 +38,7 @@ import (
 var Analyzer = &analysis.Analyzer{
 	Name:       "apiauditcatalog",
 	Doc:        "builds the tool catalog of the MCP tools a package registers",
-	Requires:   []*analysis.Analyzer{agenttool.Analyzer},
+	Requires:   []*analysis.Analyzer{agenttool.Analyzer, inspect.Analyzer},
 	Run:        run,
 	ResultType: reflect.TypeFor[*toolcat.Catalog](),
 }
@@ -63,6 +65,34 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		if cat == nil {
 			cat = &toolcat.Catalog{Source: toolcat.SourceGo, Name: pass.Pkg.Path(), File: tool.At.File, At: b.pos(t.Register.Pos())}
+		}
+		cat.Tools = append(cat.Tools, tool)
+	}
+	// Tools defined in the package and registered where agenttool cannot
+	// follow them (a slice of server tools built by a constructor of the
+	// package's own, a registry looping over them): every mcp-go NewTool
+	// call and every mcp.Tool literal with a constant name is a tool the
+	// server offers.
+	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	for n := range ins.PreorderSeq((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)) {
+		if seen[n] {
+			continue
+		}
+		var tool *toolcat.Tool
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			if _, pkg, name := b.callee(n); pkg == mcpGoPkg && name == "NewTool" && len(n.Args) > 0 {
+				tool = b.mcpGoTool(n)
+			}
+		case *ast.CompositeLit:
+			tool = b.tool(&agenttool.Tool{Def: n})
+		}
+		if tool == nil || !tool.Name.Set {
+			continue
+		}
+		seen[n] = true
+		if cat == nil {
+			cat = &toolcat.Catalog{Source: toolcat.SourceGo, Name: pass.Pkg.Path(), File: tool.At.File, At: tool.At}
 		}
 		cat.Tools = append(cat.Tools, tool)
 	}

@@ -36,3 +36,12 @@ func register(s *mcp.Server) {
 		},
 	}, nil)
 }
+
+// Tools defined here and registered where the analysis cannot follow them
+// (a registry of the server's own) are tools all the same.
+var defined = []mcp.Tool{
+	{Name: "defined_only", Description: "Listed by a registry"}, // want `tool defined_only at 43:2` `name "defined_only"` `description "Listed by a registry"`
+}
+
+// A literal without a constant name is no tool definition.
+var scratch = mcp.Tool{Description: "not a tool"}
