@@ -6,8 +6,9 @@
 //
 // It reads what agenttool found: the registration, the definition (an
 // mcp.NewTool call with its options, or an mcp.Tool literal) and the
-// handler. Values must be constants to be read; a name, a description or
-// a schema built at run time is left out, and a schema the code takes
+// handler. Values must be constants to be read; a tool whose name is built at
+// run time is left out, and so are a description or a schema built at run
+// time, and a schema the code takes
 // from elsewhere (mcp.WithInputSchema, WithRawInputSchema, an InputSchema
 // value that is not a literal) is marked Composed, so that rules judging
 // bounds stay silent on it.
@@ -60,7 +61,10 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		seen[t.Def] = true // a tool value registered twice is one tool
 		tool := b.tool(t)
-		if tool == nil {
+		if tool == nil || !tool.Name.Set {
+			// A name built at run time is unknown, not missing: rules
+			// that judge names (MCP511) would take it for a tool without
+			// one, so the tool is left out.
 			continue
 		}
 		if cat == nil {
