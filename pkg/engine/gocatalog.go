@@ -37,10 +37,19 @@ func catalogAnalyzer(r *lint.Rule) *analysis.Analyzer {
 }
 
 func runCatalogOnGo(r *lint.Rule, pass *analysis.Pass) error {
-	cat, _ := pass.ResultOf[gocatalog.Analyzer].(*toolcat.Catalog)
-	if cat == nil {
+	res, _ := pass.ResultOf[gocatalog.Analyzer].(*gocatalog.Result)
+	if res == nil {
 		return nil
 	}
+	for _, cat := range res.Catalogs {
+		if err := runOnCatalog(r, pass, cat); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func runOnCatalog(r *lint.Rule, pass *analysis.Pass, cat *toolcat.Catalog) error {
 	files := map[string]*token.File{}
 	for _, f := range pass.Files {
 		if tf := pass.Fset.File(f.Pos()); tf != nil {

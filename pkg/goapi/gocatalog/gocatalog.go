@@ -34,14 +34,20 @@ import (
 	"github.com/apiaudit/apiaudit/pkg/toolcat"
 )
 
-// Analyzer builds the catalog of a package's MCP tools. Its result is a
-// *toolcat.Catalog, nil when the package registers none.
+// Analyzer builds the catalogs of a package's MCP tools: a *Result.
 var Analyzer = &analysis.Analyzer{
 	Name:       "apiauditcatalog",
-	Doc:        "builds the tool catalog of the MCP tools a package registers",
+	Doc:        "builds the tool catalogs of the MCP tools a package registers",
 	Requires:   []*analysis.Analyzer{agenttool.Analyzer, inspect.Analyzer},
 	Run:        run,
-	ResultType: reflect.TypeFor[*toolcat.Catalog](),
+	ResultType: reflect.TypeFor[*Result](),
+}
+
+// Result holds one catalog per server the package registers tools on (a
+// package may build several servers, each with its own tools), and one for
+// the tools it defines without a registration that can be followed.
+type Result struct {
+	Catalogs []*toolcat.Catalog
 }
 
 const (
@@ -53,7 +59,17 @@ const (
 func run(pass *analysis.Pass) (any, error) {
 	tools := pass.ResultOf[agenttool.Analyzer].(*agenttool.Result)
 	b := builder{pass: pass, values: tools.Values}
-	var cat *toolcat.Catalog
+	res := &Result{}
+	byServer := map[any]*toolcat.Catalog{}
+	add := func(key any, tool *toolcat.Tool, at toolcat.Pos) {
+		cat := byServer[key]
+		if cat == nil {
+			cat = &toolcat.Catalog{Source: toolcat.SourceGo, Name: pass.Pkg.Path(), File: tool.At.File, At: at}
+			byServer[key] = cat
+			res.Catalogs = append(res.Catalogs, cat)
+		}
+		cat.Tools = append(cat.Tools, tool)
+	}
 	seen := map[ast.Node]bool{}
 	for _, t := range tools.Tools {
 		if t.SDK != agenttool.MCPGo && t.SDK != agenttool.GoSDK || t.Def == nil || seen[t.Def] {
@@ -67,16 +83,13 @@ func run(pass *analysis.Pass) (any, error) {
 			// one, so the tool is left out.
 			continue
 		}
-		if cat == nil {
-			cat = &toolcat.Catalog{Source: toolcat.SourceGo, Name: pass.Pkg.Path(), File: tool.At.File, At: b.pos(t.Register.Pos())}
-		}
-		cat.Tools = append(cat.Tools, tool)
+		add(b.server(t.Register), tool, b.pos(t.Register.Pos()))
 	}
 	// Tools defined in the package and registered where agenttool cannot
 	// follow them (a slice of server tools built by a constructor of the
 	// package's own, a registry looping over them): every mcp-go NewTool
 	// call and every mcp.Tool literal with a constant name is a tool the
-	// server offers.
+	// package offers, in a catalog of their own.
 	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	for n := range ins.PreorderSeq((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)) {
 		if seen[n] {
@@ -95,12 +108,38 @@ func run(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		seen[n] = true
-		if cat == nil {
-			cat = &toolcat.Catalog{Source: toolcat.SourceGo, Name: pass.Pkg.Path(), File: tool.At.File, At: tool.At}
-		}
-		cat.Tools = append(cat.Tools, tool)
+		add(nil, tool, tool.At)
 	}
-	return cat, nil
+	return res, nil
+}
+
+// server identifies the server a registration call adds to: the variable
+// or field it is held in (s in s.AddTool(...) or mcp.AddTool(s, ...)), or
+// the expression itself when it is not a variable.
+func (b builder) server(call *ast.CallExpr) any {
+	var recv ast.Expr
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+		if fn := goapi.Callee(b.pass.TypesInfo, call); fn != nil && fn.Signature().Recv() != nil {
+			recv = sel.X
+		}
+	}
+	if recv == nil && len(call.Args) > 0 {
+		recv = call.Args[0] // mcp.AddTool(server, tool, handler)
+	}
+	switch r := ast.Unparen(recv).(type) {
+	case *ast.Ident:
+		if obj := b.pass.TypesInfo.Uses[r]; obj != nil {
+			return obj
+		}
+	case *ast.SelectorExpr:
+		if obj := b.pass.TypesInfo.Uses[r.Sel]; obj != nil {
+			return obj // a field: s.server.AddTool(...)
+		}
+	}
+	if recv != nil {
+		return recv
+	}
+	return call
 }
 
 type builder struct {

@@ -20,10 +20,16 @@ var describe = &analysis.Analyzer{
 	Doc:      "reports the tool catalog of a package",
 	Requires: []*analysis.Analyzer{gocatalog.Analyzer},
 	Run: func(pass *analysis.Pass) (any, error) {
-		cat, _ := pass.ResultOf[gocatalog.Analyzer].(*toolcat.Catalog)
-		if cat == nil {
-			return nil, nil
+		res := pass.ResultOf[gocatalog.Analyzer].(*gocatalog.Result)
+		for i, cat := range res.Catalogs {
+			describeCatalog(pass, i, cat)
 		}
+		return nil, nil
+	},
+}
+
+func describeCatalog(pass *analysis.Pass, index int, cat *toolcat.Catalog) {
+	{
 		at := func(p toolcat.Pos) token.Pos {
 			for _, f := range pass.Files {
 				tf := pass.Fset.File(f.Pos())
@@ -43,7 +49,7 @@ var describe = &analysis.Analyzer{
 			if t.InputSchema != nil && t.InputSchema.Composed {
 				comp = " composed"
 			}
-			report(t.At, "tool %s at %d:%d%s", t.Label(), t.At.Line, t.At.Column, comp)
+			report(t.At, "tool %s at %d:%d%s in catalog %d", t.Label(), t.At.Line, t.At.Column, comp, index)
 			if t.Name.Set {
 				report(t.Name.At, "name %q at %d:%d", t.Name.Value, t.Name.At.Line, t.Name.At.Column)
 			}
@@ -100,8 +106,7 @@ var describe = &analysis.Analyzer{
 				}
 			}
 		}
-		return nil, nil
-	},
+	}
 }
 
 func TestMCPGo(t *testing.T) { ruletest.RunGo(t, describe, "mcpgo") }

@@ -14,7 +14,7 @@ func handler(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult,
 }
 
 func register(s *server.MCPServer) {
-	s.AddTool(mcp.NewTool("search", // want `tool search at 17:12` `name "search" at 17:24`
+	s.AddTool(mcp.NewTool("search", // want `tool search at 17:12 in catalog 0` `name "search" at 17:24`
 		mcp.WithDescription(searchDesc),      // want `description "Search the knowledge base"`
 		mcp.WithReadOnlyHintAnnotation(true), // want `readOnly true`
 		mcp.WithString("query", mcp.Required(), mcp.MaxLength(200), mcp.Description("words to look for")), // want `param query string required maxLength=200 "words to look for"`
@@ -40,3 +40,9 @@ func register(s *server.MCPServer) {
 var prefix = "tool_"
 
 func init() { prefix = "changed_" }
+
+// A second server of the same package has a catalog of its own: its
+// "search" is no duplicate of the first server's.
+func registerOther(other *server.MCPServer) {
+	other.AddTool(mcp.NewTool("search"), handler) // want `tool search at 47:16 in catalog 1` `name "search"`
+}
