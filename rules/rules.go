@@ -37,6 +37,7 @@ import (
 	"github.com/apiaudit/apiaudit/rules/mcp401"
 	"github.com/apiaudit/apiaudit/rules/mcp402"
 	"github.com/apiaudit/apiaudit/rules/mcp403"
+	"github.com/apiaudit/apiaudit/rules/mcp501"
 	"github.com/apiaudit/apiaudit/rules/mcp510"
 	"github.com/apiaudit/apiaudit/rules/mcp511"
 	"github.com/apiaudit/apiaudit/rules/mcp512"
@@ -114,6 +115,7 @@ var All = []*lint.Rule{
 	mcp401.Rule,
 	mcp402.Rule,
 	mcp403.Rule,
+	mcp501.Rule,
 	mcp510.Rule,
 	mcp511.Rule,
 	mcp512.Rule,
