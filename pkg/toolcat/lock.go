@@ -208,6 +208,8 @@ func WordDiff(a, b string) string {
 	return b2.String()
 }
 
-func isSpace(r rune) bool { return r == ' ' || r == '\n' || r == '\t' || r == ',' || r == '{' || r == '}' || r == ':' }
+func isSpace(r rune) bool {
+	return r == ' ' || r == '\n' || r == '\t' || r == ',' || r == '{' || r == '}' || r == ':'
+}
 
 func visible(s string) string { return strings.ReplaceAll(s, "\n", "⏎") }
