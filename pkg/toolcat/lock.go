@@ -172,6 +172,9 @@ const diffContext = 30
 // and the changed middle is written [-removed-]{+added+}. Newlines show
 // as ⏎ so that a changed line break is seen.
 func WordDiff(a, b string) string {
+	if a == b {
+		return visible(a)
+	}
 	ra, rb := []rune(a), []rune(b)
 	p := 0
 	for p < len(ra) && p < len(rb) && ra[p] == rb[p] {
@@ -189,12 +192,20 @@ func WordDiff(a, b string) string {
 		s--
 	}
 	pre := string(ra[:p])
-	if len([]rune(pre)) > diffContext {
-		pre = "…" + string(ra[p-diffContext:p])
+	if p > diffContext {
+		pre = string(ra[p-diffContext : p])
+		if i := strings.IndexByte(pre, ' '); i >= 0 && i+1 < len(pre) {
+			pre = pre[i+1:] // start at a word
+		}
+		pre = "…" + pre
 	}
 	suf := string(ra[len(ra)-s:])
 	if s > diffContext {
-		suf = string(ra[len(ra)-s:len(ra)-s+diffContext]) + "…"
+		suf = string(ra[len(ra)-s : len(ra)-s+diffContext])
+		if i := strings.LastIndexByte(suf, ' '); i > 0 {
+			suf = suf[:i] // end at a word
+		}
+		suf += "…"
 	}
 	var b2 strings.Builder
 	b2.WriteString(visible(pre))
