@@ -94,9 +94,12 @@ type (
 		Files int `json:"files"`
 		// What the scan looked at: OpenAPI documents, Go modules, and the
 		// files read (documents and Go source files).
-		Documents    int `json:"documents"`
-		Modules      int `json:"modules"`
-		FilesScanned int `json:"filesScanned"`
+		Documents int `json:"documents"`
+		Modules   int `json:"modules"`
+		// ToolManifests is how many MCP tool manifests were scanned; left
+		// out when none were.
+		ToolManifests int `json:"toolManifests,omitempty"`
+		FilesScanned  int `json:"filesScanned"`
 		// Baselined is how many findings a baseline hid; left out when
 		// no baseline was used or it hid nothing.
 		Baselined int `json:"baselined,omitempty"`
@@ -144,7 +147,7 @@ func (j *jsonReporter) Report(w io.Writer, r *lint.Result) error {
 	}
 	t := count(r, rules)
 	out.Summary = jsonSummary{Error: t.errors, Warning: t.warnings, Note: t.notes, Files: t.files, Baselined: r.Baselined,
-		Documents: r.Documents, Modules: r.Modules, FilesScanned: len(r.Files)}
+		Documents: r.Documents, Modules: r.Modules, ToolManifests: r.Catalogs, FilesScanned: len(r.Files)}
 
 	return writeJSON(w, out)
 }
