@@ -38,6 +38,7 @@ import (
 	"github.com/apiaudit/apiaudit/rules/mcp401"
 	"github.com/apiaudit/apiaudit/rules/mcp402"
 	"github.com/apiaudit/apiaudit/rules/mcp403"
+	"github.com/apiaudit/apiaudit/rules/mcp501"
 	"github.com/apiaudit/apiaudit/rules/mcp502"
 	"github.com/apiaudit/apiaudit/rules/mcp503"
 	"github.com/apiaudit/apiaudit/rules/mcp510"
@@ -118,6 +119,7 @@ var All = []*lint.Rule{
 	mcp401.Rule,
 	mcp402.Rule,
 	mcp403.Rule,
+	mcp501.Rule,
 	mcp502.Rule,
 	mcp503.Rule,
 	mcp510.Rule,

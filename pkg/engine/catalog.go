@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"os"
 	"runtime/debug"
+	"slices"
+	"strings"
 
 	"github.com/apiaudit/apiaudit/pkg/lint"
 	"github.com/apiaudit/apiaudit/pkg/load/toolmanifest"
@@ -58,7 +60,7 @@ func ScanCatalog(cat *toolcat.Catalog, rules []*lint.Rule, opts Options) (findin
 			continue
 		}
 		pass := &lint.CatalogPass{
-			Rule: rule, Catalog: cat,
+			Rule: rule, Catalog: cat, Lock: opts.ToolsLock,
 			Report: func(f lint.Finding) { findings = append(findings, complete(rule, f)) },
 		}
 		if err := runCatalogRule(rule, pass); err != nil {
@@ -79,4 +81,57 @@ func runCatalogRule(rule *lint.Rule, pass *lint.CatalogPass) (err error) {
 		return fmt.Errorf("rule %s: %w", rule.ID, err)
 	}
 	return nil
+}
+
+// LoadCatalogs finds the tool manifests under opts.Paths, as a scan does,
+// and loads them, for `apiaudit tools lock`. Files that cannot be loaded
+// are problems; the others are returned sorted by name.
+func LoadCatalogs(opts Options) ([]*toolcat.Catalog, []lint.Problem, error) {
+	found, err := Discover(opts)
+	if err != nil {
+		return nil, nil, err
+	}
+	problems := slices.Clone(found.Problems)
+	var cats []*toolcat.Catalog
+	for _, in := range found.Inputs {
+		if in.Kind != KindTools {
+			continue
+		}
+		rel := relTo(in.Root, in.Abs)
+		data, err := os.ReadFile(in.Abs)
+		if err != nil {
+			problems = append(problems, lint.Problem{File: rel, Message: "cannot be read: " + unwrapPath(err)})
+			continue
+		}
+		cat, err := toolmanifest.Load(rel, data)
+		if err != nil {
+			if p, ok := err.(*lint.Problem); ok {
+				problems = append(problems, *p)
+			} else {
+				problems = append(problems, lint.Problem{File: rel, Message: err.Error()})
+			}
+			continue
+		}
+		cats = append(cats, cat)
+	}
+	slices.SortFunc(cats, func(a, b *toolcat.Catalog) int { return strings.Compare(a.Name, b.Name) })
+	return cats, problems, nil
+}
+
+// lockedNotFound says which manifests of the tools lock the scan did not
+// find: moved, renamed or deleted since the lock, or outside the paths.
+func lockedNotFound(lock *toolcat.Lock, inputs []Input) []lint.Problem {
+	scanned := map[string]bool{}
+	for _, in := range inputs {
+		if in.Kind == KindTools {
+			scanned[relTo(in.Root, in.Abs)] = true
+		}
+	}
+	var out []lint.Problem
+	for _, c := range lock.Catalogs {
+		if c.Source == toolcat.SourceManifest && !scanned[c.Name] {
+			out = append(out, lint.Problem{File: c.Name, Message: fmt.Sprintf("the tools lock has this tool manifest (%d tools), but the scan did not find it: moved or deleted since, or outside the scanned paths", len(c.Tools))})
+		}
+	}
+	return out
 }

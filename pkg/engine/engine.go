@@ -20,6 +20,7 @@ import (
 
 	"github.com/apiaudit/apiaudit/pkg/lint"
 	"github.com/apiaudit/apiaudit/pkg/load/openapi"
+	"github.com/apiaudit/apiaudit/pkg/toolcat"
 )
 
 // Options configures a scan.
@@ -65,6 +66,9 @@ type Options struct {
 	// per-path settings work through it. It is called from several
 	// goroutines at once.
 	Adjust func(*lint.Finding) bool
+	// ToolsLock is the tool lock file to compare tool catalogs with
+	// (MCP501); nil when none was given.
+	ToolsLock *toolcat.Lock
 }
 
 // Run scans the inputs under opts.Paths. It returns an error only when the
@@ -205,6 +209,9 @@ func Run(ctx context.Context, opts Options) (*lint.Result, error) {
 		res.Suppressed = append(res.Suppressed, o.suppressed...)
 		res.Problems = append(res.Problems, o.problems...)
 		res.Notices = append(res.Notices, o.notices...)
+	}
+	if opts.ToolsLock != nil && opts.Shards <= 1 {
+		res.Notices = append(res.Notices, lockedNotFound(opts.ToolsLock, inputs)...)
 	}
 	relativeMessages(res, inputs)
 	res.Sort()

@@ -190,6 +190,9 @@ func (p *SpecPass) ReportSeverityf(sev Severity, ptr string, origin *openapi3.Or
 type CatalogPass struct {
 	Rule    *Rule
 	Catalog *toolcat.Catalog
+	// Lock is the tool lock file the scan was given (--tools-lock), nil
+	// when there is none: the drift rule compares the catalog with it.
+	Lock *toolcat.Lock
 	// Report records a finding. Severity may be left as SeverityDefault.
 	Report func(Finding)
 }

@@ -412,6 +412,9 @@ func Find(text string, o Options) []Hit {
 		search = strings.Join(strings.Fields(Visible(text)), " ")
 	}
 	loc := findLower(modelDirected, search)
+	if o.Tool {
+		loc = skipSteering(search, loc)
+	}
 	if loc == nil {
 		loc = instructionTags.FindStringIndex(search)
 		if loc == nil && o.Tool {
@@ -444,6 +447,27 @@ func Find(text string, o Options) []Hit {
 		}
 	}
 	return hits
+}
+
+// steering are the phrases of modelDirected that, in a tool's own
+// definition, only route the model to the tool ("always call this tool
+// when ...", "you must call this function before get_docs", "use this
+// before any other tool"). Tool descriptions are written for the model,
+// and such routing is ordinary in them; in an API description it is not.
+var steering = regexp.MustCompile(`^(?:(?:always|you\s+must|you\s+should|make\s+sure\s+to)\s+(?:first\s+)?(?:call|use|invoke|run)\s+this\s+(?:tool|function)|(?:before|instead\s+of)\s+(?:using|calling|invoking|running)\s+(?:any\s+|the\s+)?(?:other|another)\s+(?:tools?|functions?))$`)
+
+// skipSteering moves past matches of modelDirected that are routing
+// phrases, to the next match that is not; nil when there is none.
+func skipSteering(text string, loc []int) []int {
+	for from := 0; loc != nil; {
+		lower := strings.ToLower(text[from+loc[0] : from+loc[1]])
+		if !steering.MatchString(lower) {
+			return []int{from + loc[0], from + loc[1]}
+		}
+		from += loc[1]
+		loc = findLower(modelDirected, text[from:])
+	}
+	return nil
 }
 
 // anyCaseTags are the instruction tags in any case, for tool text, where

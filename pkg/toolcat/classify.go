@@ -39,13 +39,15 @@ func Words(name string) []string {
 type Effect string
 
 const (
-	Deletes Effect = "deletes" // removes or destroys data
+	Deletes Effect = "deletes" // destroys data: delete, drop, purge, wipe
+	Removes Effect = "removes" // takes something away, often reversibly: remove, unlink, uninstall
 	Sends   Effect = "sends"   // sends a message or publishes outside the system
 	Pays    Effect = "pays"    // moves money
 )
 
 var (
-	deleteVerbs = []string{"delete", "remove", "rm", "drop", "destroy", "purge", "wipe", "erase", "truncate", "unlink", "uninstall"}
+	deleteVerbs = []string{"delete", "drop", "destroy", "purge", "wipe", "erase", "truncate"}
+	removeVerbs = []string{"remove", "rm", "unlink", "uninstall"}
 	sendVerbs   = []string{"send", "email", "mail", "publish", "tweet", "notify", "reply", "forward", "post", "broadcast", "dm", "sms"}
 	payVerbs    = []string{"pay", "transfer", "charge", "refund", "purchase", "buy", "checkout", "withdraw", "payout", "donate"}
 	payNouns    = []string{"payment", "payments", "payout", "payouts", "transfer", "transfers", "charge", "charges", "refund", "refunds"}
@@ -74,6 +76,8 @@ func (t *Tool) Effects() []Effect {
 		switch {
 		case slices.Contains(deleteVerbs, verb):
 			add(Deletes)
+		case slices.Contains(removeVerbs, verb):
+			add(Removes)
 		case slices.Contains(payVerbs, verb):
 			add(Pays)
 		case slices.Contains(makeVerbs, verb) && len(words) > 1 && slices.Contains(payNouns, words[1]):
@@ -122,7 +126,7 @@ func stem(w string) string {
 }
 
 func known(w string) bool {
-	return slices.Contains(deleteVerbs, w) || slices.Contains(sendVerbs, w) || slices.Contains(payVerbs, w) || slices.Contains(makeVerbs, w)
+	return slices.Contains(deleteVerbs, w) || slices.Contains(removeVerbs, w) || slices.Contains(sendVerbs, w) || slices.Contains(payVerbs, w) || slices.Contains(makeVerbs, w)
 }
 
 // firstWords are the first n words of a text's first sentence, lowercased,
@@ -183,6 +187,9 @@ func (t *Tool) Roles() []Role {
 	}
 	verb := stem(words[0])
 	rest := words[1:]
+	if last := stem(words[len(words)-1]); len(words) > 1 && !slices.Contains(readVerbs, verb) && slices.Contains(readVerbs, last) {
+		verb, rest = last, words[:len(words)-1] // issue_read, pull_request_list
+	}
 	hasAny := func(list []string) bool {
 		return slices.ContainsFunc(rest, func(w string) bool { return slices.Contains(list, w) })
 	}
@@ -190,7 +197,7 @@ func (t *Tool) Roles() []Role {
 		n := strings.ToLower(p.Name)
 		return n == "url" || n == "uri" || n == "urls" || n == "endpoint" || n == "link"
 	})
-	web := slices.Contains(webVerbs, verb) || slices.ContainsFunc(words, func(w string) bool { return w == "web" || w == "url" || w == "webpage" || w == "website" })
+	web := slices.Contains(webVerbs, verb) || slices.Contains(readVerbs, verb) && hasAny([]string{"url", "urls", "web", "webpage", "website"})
 	switch {
 	case web && (takesURL || slices.Contains(words, "url") || slices.Contains(words, "web")):
 		add(ReadsUntrusted)

@@ -29,8 +29,9 @@ server asserts; a client cannot check them, so they must be right.
 The rule reads what the tool does from the verb that starts its name
 (` + "`delete_file`, `sendEmail`, `create_payment`" + `) or the first words of its
 description ("Deletes a file", "Send an email"). A read-only hint is
-reported on tools that delete, send or pay; a destructive hint of false on
-tools that delete. Verbs that read (get, list, search) are not judged by
+reported on tools that delete, remove, send or pay; a destructive hint of
+false only on tools that delete (delete, drop, destroy, purge, wipe, erase,
+truncate): removing a label or a star is not destructive. Verbs that read (get, list, search) are not judged by
 the nouns after them: ` + "`get_payment`" + ` is a read. For Go MCP servers,
 GO301 checks the hints against what the handler's code does.`,
 		Fix: "drop readOnlyHint (or set it to false) and set destructiveHint: true, or rename the tool if it really only reads",
@@ -55,7 +56,7 @@ GO301 checks the hints against what the handler's code does.`,
 	Catalog: run,
 }
 
-var what = map[toolcat.Effect]string{toolcat.Deletes: "deletes data", toolcat.Sends: "sends messages", toolcat.Pays: "moves money"}
+var what = map[toolcat.Effect]string{toolcat.Deletes: "deletes data", toolcat.Removes: "removes things", toolcat.Sends: "sends messages", toolcat.Pays: "moves money"}
 
 func run(pass *lint.CatalogPass) error {
 	for _, t := range pass.Catalog.Tools {

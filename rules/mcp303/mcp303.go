@@ -3,6 +3,7 @@
 package mcp303
 
 import (
+	"cmp"
 	"slices"
 
 	"github.com/apiaudit/apiaudit/pkg/lint"
@@ -67,6 +68,11 @@ func run(pass *lint.CatalogPass) error {
 		if len(cands[r]) == 0 {
 			return nil
 		}
+		// The clearest example of each role first, so that the message
+		// names read_file rather than get_code_quality_finding.
+		slices.SortStableFunc(cands[r], func(a, b *toolcat.Tool) int {
+			return cmp.Or(rank(a, r)-rank(b, r), len(toolcat.Words(a.Name.Value))-len(toolcat.Words(b.Name.Value)))
+		})
 	}
 	pick := choose(cands)
 	if pick == nil {
@@ -96,6 +102,26 @@ func run(pass *lint.CatalogPass) error {
 		Related: related,
 	})
 	return nil
+}
+
+// strongest are, for each role, the words that make a tool its clearest
+// example, best first.
+var strongest = map[toolcat.Role][]string{
+	toolcat.ReadsUntrusted: {"url", "web", "webpage", "website", "fetch", "browse", "email", "emails", "mail", "inbox", "issue", "issues", "comment", "comments", "message", "messages"},
+	toolcat.ReadsPrivate:   {"file", "files", "secret", "secrets", "credential", "credentials", "password", "passwords", "env", "database", "db", "sql", "repo", "repository", "contacts", "contact", "calendar", "document", "documents"},
+	toolcat.SendsOut:       {"send", "email", "mail", "post", "upload", "webhook", "publish", "comment", "issue", "message"},
+}
+
+// rank is where the first of a tool's name words comes in strongest[r];
+// tools with none of them come last.
+func rank(t *toolcat.Tool, r toolcat.Role) int {
+	best := len(strongest[r])
+	for _, w := range toolcat.Words(t.Name.Value) {
+		if i := slices.Index(strongest[r], w); i >= 0 && i < best {
+			best = i
+		}
+	}
+	return best
 }
 
 // choose picks one tool per role, three different tools when the catalog

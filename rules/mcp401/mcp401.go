@@ -38,7 +38,11 @@ not hide a phrase. Reported as errors: phrases addressed to a model,
 instruction tags in any case, tag characters, bidi controls, zero-width
 characters (except joiners that scripts and emoji need), ANSI escapes, and
 blobs that decode to an instruction. HTML comments and other blobs are
-warnings. The same detector serves OAS407, which covers OpenAPI documents;
+warnings. Tool descriptions are written for the model, so phrases that only
+route it to the tool itself ("always call this tool when ...", "you must
+call this function before get_docs", "use this before any other tool") are
+not reported here, though OAS407 reports them in API descriptions;
+instructions to call a *different* tool are. The same detector serves OAS407, which covers OpenAPI documents;
 this rule reads tool manifests (and Go MCP servers once their tools are
 read), and leaves OpenAPI documents to OAS407.`,
 		Fix: "remove the text aimed at the model and the hidden characters; describe what the tool does and when to use it, for the people who approve it",

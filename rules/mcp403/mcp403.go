@@ -35,7 +35,9 @@ additional_context, feedback, metadata, meta, debug, debug_info, reasoning,
 thoughts, thinking, rationale, conversation, conversation_history,
 chat_history, history, previous_messages, system_prompt, extra,
 extra_info, additional_info, user_info (in any case, with _ or - or
-camelCase), and whose description is missing or shorter than four words.
+camelCase), and whose description is missing or made only of generic words
+("optional context", "additional notes"): "Comment text" or "New admin
+note" say what belongs there and are not reported.
 A warning: the name is a shape, not proof.`,
 		Fix: "describe what the parameter is for and what belongs in it (and bound it with maxLength), or remove it",
 		Bad: `tools:
@@ -74,7 +76,7 @@ func run(pass *lint.CatalogPass) error {
 				continue
 			}
 			desc := p.Description().Value
-			if n := len(strings.Fields(desc)); n >= 4 {
+			if !saysNothing(desc) {
 				continue
 			}
 			why := "has no description"
@@ -86,6 +88,23 @@ func run(pass *lint.CatalogPass) error {
 		}
 	}
 	return nil
+}
+
+// generic are words that say nothing about what a parameter is for.
+var generic = []string{"a", "an", "the", "any", "some", "optional", "additional", "other", "more", "misc",
+	"info", "information", "context", "contextual", "note", "notes", "data", "detail", "details", "metadata", "meta", "text",
+	"string", "field", "param", "parameter", "value", "here", "free", "form", "freeform", "debug", "debugging",
+	"reasoning", "feedback", "thought", "thoughts", "history", "conversation", "extra", "input", "user", "provided", "if", "needed", "relevant", "and", "or", "of", "for"}
+
+// saysNothing reports whether a description is missing or made only of
+// generic words ("optional context", "Additional notes").
+func saysNothing(desc string) bool {
+	for _, w := range toolcat.Words(desc) {
+		if !slices.Contains(generic, w) {
+			return false
+		}
+	}
+	return true
 }
 
 // freeText reports whether a schema accepts any string: type string or no
