@@ -34,6 +34,20 @@ import (
 	"github.com/apiaudit/apiaudit/rules/go408"
 	"github.com/apiaudit/apiaudit/rules/go501"
 	"github.com/apiaudit/apiaudit/rules/go502"
+	"github.com/apiaudit/apiaudit/rules/mcp101"
+	"github.com/apiaudit/apiaudit/rules/mcp201"
+	"github.com/apiaudit/apiaudit/rules/mcp301"
+	"github.com/apiaudit/apiaudit/rules/mcp302"
+	"github.com/apiaudit/apiaudit/rules/mcp303"
+	"github.com/apiaudit/apiaudit/rules/mcp401"
+	"github.com/apiaudit/apiaudit/rules/mcp402"
+	"github.com/apiaudit/apiaudit/rules/mcp403"
+	"github.com/apiaudit/apiaudit/rules/mcp501"
+	"github.com/apiaudit/apiaudit/rules/mcp502"
+	"github.com/apiaudit/apiaudit/rules/mcp503"
+	"github.com/apiaudit/apiaudit/rules/mcp510"
+	"github.com/apiaudit/apiaudit/rules/mcp511"
+	"github.com/apiaudit/apiaudit/rules/mcp512"
 	"github.com/apiaudit/apiaudit/rules/oas101"
 	"github.com/apiaudit/apiaudit/rules/oas102"
 	"github.com/apiaudit/apiaudit/rules/oas103"
@@ -105,6 +119,20 @@ var All = []*lint.Rule{
 	go408.Rule,
 	go501.Rule,
 	go502.Rule,
+	mcp101.Rule,
+	mcp201.Rule,
+	mcp301.Rule,
+	mcp302.Rule,
+	mcp303.Rule,
+	mcp401.Rule,
+	mcp402.Rule,
+	mcp403.Rule,
+	mcp501.Rule,
+	mcp502.Rule,
+	mcp503.Rule,
+	mcp510.Rule,
+	mcp511.Rule,
+	mcp512.Rule,
 	oas101.Rule,
 	oas102.Rule,
 	oas103.Rule,

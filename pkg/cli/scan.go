@@ -26,6 +26,7 @@ import (
 	"github.com/apiaudit/apiaudit/pkg/engine"
 	"github.com/apiaudit/apiaudit/pkg/lint"
 	"github.com/apiaudit/apiaudit/pkg/report"
+	"github.com/apiaudit/apiaudit/pkg/toolcat"
 )
 
 // ScanOptions are the flags of `apiaudit scan`.
@@ -54,6 +55,7 @@ type ScanOptions struct {
 	WriteBaseline     string // record the findings in this file
 	NewFromRev        string // report only findings on lines changed since this git revision
 	IncludeSuppressed bool   // keep suppressed and baselined findings in SARIF and JSON
+	ToolsLock         string // compare tool catalogs with this lock file (MCP501)
 }
 
 // DefaultFailOn is the severity that fails a scan when --fail-on is not
@@ -141,6 +143,7 @@ scanned.`,
 	f.StringVar(&opts.Baseline, "baseline", "", "report only findings that the baseline `FILE` does not record")
 	f.StringVar(&opts.WriteBaseline, "write-baseline", "", "record the current findings in the baseline `FILE` (and hide them from this report)")
 	f.StringVar(&opts.NewFromRev, "new-from-rev", "", "report only findings on lines changed since the git revision `REV`")
+	f.StringVar(&opts.ToolsLock, "tools-lock", "", "report tools added, removed or changed since the lock `FILE` that apiaudit tools lock wrote (rule MCP501)")
 	f.BoolVar(&opts.IncludeSuppressed, "include-suppressed", false, "keep suppressed and baselined findings in SARIF and JSON reports, marked as suppressed")
 	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "write nothing to standard error but fatal errors: no progress line, notices or problem echo (the report still has them)")
 	f.BoolVar(&opts.NoColor, "no-color", false, "never colour the text report (NO_COLOR in the environment does the same)")
@@ -204,6 +207,12 @@ func scanRun(ctx context.Context, app *App, opts *ScanOptions) error {
 			return err
 		}
 	}
+	var toolsLock *toolcat.Lock
+	if opts.ToolsLock != "" {
+		if toolsLock, err = readToolsLock(opts.ToolsLock); err != nil {
+			return err
+		}
+	}
 	if ctx == nil {
 		ctx = context.Background()
 	}
@@ -255,6 +264,7 @@ func scanRun(ctx context.Context, app *App, opts *ScanOptions) error {
 
 		IncludeGenerated: opts.IncludeGenerated || cfg.IncludeGenerated,
 		GoModDownload:    opts.GoModDownload,
+		ToolsLock:        toolsLock,
 	}
 	go func() {
 		res, err := engine.Run(ctx, engineOpts)
@@ -361,7 +371,7 @@ func scanRun(ctx context.Context, app *App, opts *ScanOptions) error {
 	switch {
 	case len(res.Problems) > 0:
 		return &exitError{code: ExitError}
-	case res.Documents == 0 && res.Modules == 0 && (shards <= 1 || discovered == 0):
+	case res.Documents == 0 && res.Modules == 0 && res.Catalogs == 0 && res.ClientConfigs == 0 && (shards <= 1 || discovered == 0):
 		// A shard may be empty when the others are not.
 		// A wrong path or an exclude that is too wide must not pass CI.
 		return errors.New(nothingScanned(opts.Paths, len(unusedExcludes) < len(append(slices.Clone(cfg.Exclude), opts.Exclude...))))

@@ -15,15 +15,19 @@ import (
 	"github.com/bmatcuk/doublestar/v4"
 
 	"github.com/apiaudit/apiaudit/pkg/lint"
+	"github.com/apiaudit/apiaudit/pkg/load/mcpconfig"
 	"github.com/apiaudit/apiaudit/pkg/load/openapi"
+	"github.com/apiaudit/apiaudit/pkg/load/toolmanifest"
 )
 
 // Kind is the kind of an input.
 type Kind int
 
 const (
-	KindOpenAPI Kind = iota + 1
-	KindGo           // a Go module: analysed by the Go rules
+	KindOpenAPI   Kind = iota + 1
+	KindGo             // a Go module: analysed by the Go rules
+	KindTools          // an MCP tool manifest: a tools/list result, read by the catalog rules
+	KindMCPClient      // an MCP client configuration (mcp.json and the like)
 )
 
 // Input is one thing to scan: an OpenAPI document, a Go module, or the
@@ -255,7 +259,7 @@ func (w *walker) file(path string, explicit bool) {
 		}
 		return
 	}
-	if !openapi.HasExtension(name) {
+	if !openapi.HasExtension(name) && !mcpconfig.HasExtension(name) {
 		if explicit {
 			w.d.Notices = append(w.d.Notices, lint.Problem{File: w.rel(path), Message: "skipped: not a .yaml, .yml or .json file"})
 		}
@@ -267,8 +271,16 @@ func (w *walker) file(path string, explicit bool) {
 		w.d.Notices = append(w.d.Notices, lint.Problem{File: w.rel(path), Message: "skipped: " + notRegular(info.Mode())})
 		return
 	}
-	version, ok, problem := w.sniff(path)
+	version, ok, problem, data := w.sniff(path)
+	if !ok && problem == "" && data != nil && toolmanifest.Sniff(data) {
+		w.seen[path] = true
+		w.d.Inputs = append(w.d.Inputs, Input{Kind: KindTools, Abs: path, Root: w.root, Size: int64(len(data))})
+		return
+	}
 	switch {
+	case problem == "" && strings.HasPrefix(version, clientPrefix):
+		w.seen[path] = true
+		w.d.Inputs = append(w.d.Inputs, Input{Kind: KindMCPClient, Abs: path, Root: w.root, Version: strings.TrimPrefix(version, clientPrefix)})
 	case problem != "":
 		w.d.Problems = append(w.d.Problems, lint.Problem{File: w.rel(path), Message: problem})
 	case ok && version == "":
@@ -281,7 +293,7 @@ func (w *walker) file(path string, explicit bool) {
 		}
 		w.d.Inputs = append(w.d.Inputs, Input{Kind: KindOpenAPI, Abs: path, Root: w.root, Version: version, Size: size})
 	case explicit || looksLikeSpecName(name):
-		w.d.Notices = append(w.d.Notices, lint.Problem{File: w.rel(path), Message: "skipped: not an OpenAPI document (no top-level openapi: 3.x or swagger: \"2.0\" key)"})
+		w.d.Notices = append(w.d.Notices, lint.Problem{File: w.rel(path), Message: "skipped: not an OpenAPI document (no top-level openapi: 3.x or swagger: \"2.0\" key) nor an MCP client configuration (no mcpServers or servers object)"})
 	}
 }
 
@@ -307,37 +319,60 @@ func looksLikeSpecName(name string) bool {
 	return strings.Contains(n, "openapi") || strings.Contains(n, "swagger")
 }
 
+// clientPrefix marks the version sniff returns for an MCP client
+// configuration: the prefix, then the layout its servers are read from.
+const clientPrefix = "mcp-client:"
+
 // sniff reads a file, or the head of one over the size limit, and tells
-// whether it is an OpenAPI document. problem is set when the file should be
-// scanned and cannot be.
-func (w *walker) sniff(path string) (version string, ok bool, problem string) {
+// whether it is an OpenAPI document, or an MCP client configuration (then
+// version is clientPrefix and its layout). problem is set when the file
+// should be scanned and cannot be. data is what was read of a file within
+// the limit, for the other sniffers (tool manifests).
+func (w *walker) sniff(path string) (version string, ok bool, problem string, data []byte) {
 	f, err := os.Open(path)
 	if err != nil {
-		return "", false, "cannot be read: " + unwrapPath(err)
+		return "", false, "cannot be read: " + unwrapPath(err), nil
 	}
 	defer f.Close()
 	info, err := f.Stat()
 	if err != nil {
-		return "", false, "cannot be read: " + unwrapPath(err)
+		return "", false, "cannot be read: " + unwrapPath(err), nil
+	}
+	if mcpconfig.KnownName(path) && info.Size() > mcpconfig.MaxFileSize {
+		return "", false, fmt.Sprintf("not scanned: the file is named like an MCP client configuration and is %s, over the %s such files are read up to", mib(info.Size()), mib(mcpconfig.MaxFileSize)), nil
 	}
 	if info.Size() > w.maxSize {
 		head := make([]byte, sniffHead)
 		n, _ := io.ReadFull(f, head)
-		if _, ok := openapi.Sniff(head[:n]); ok || strings.Contains(string(head[:n]), `"openapi"`) || strings.Contains(string(head[:n]), `"swagger"`) {
+		if _, ok := openapi.Sniff(head[:n]); ok || strings.Contains(string(head[:n]), `"openapi"`) || strings.Contains(string(head[:n]), `"swagger"`) ||
+			bytes.Contains(head[:n], []byte(`"inputSchema"`)) {
 			return "", false, fmt.Sprintf("not scanned: the file is %s, over the %s limit (raise it with --max-file-size %s)",
-				mib(info.Size()), mib(w.maxSize), mib(info.Size()*2))
+				mib(info.Size()), mib(w.maxSize), mib(info.Size()*2)), nil
 		}
-		return "", false, ""
+		return "", false, "", nil
 	}
-	data, err := io.ReadAll(f)
+	data, err = io.ReadAll(f)
 	if err != nil {
-		return "", false, "cannot be read: " + unwrapPath(err)
+		return "", false, "cannot be read: " + unwrapPath(err), nil
 	}
 	if len(bytes.TrimSpace(data)) == 0 && looksLikeSpecName(path) {
-		return "", true, "" // an empty file where a spec is expected
+		return "", true, "", nil // an empty file where a spec is expected
 	}
-	version, ok = openapi.Sniff(data)
-	return version, ok, ""
+	if openapi.HasExtension(path) {
+		if version, ok = openapi.Sniff(data); ok {
+			return version, ok, "", data
+		}
+	}
+	if len(data) <= mcpconfig.MaxFileSize {
+		format, err := mcpconfig.Sniff(path, data)
+		if err != nil {
+			return "", false, "not scanned: invalid JSON in an MCP client configuration: " + err.Error(), nil
+		}
+		if format != "" {
+			return clientPrefix + format, true, "", data
+		}
+	}
+	return "", false, "", data
 }
 
 // mib writes a size the way --max-file-size reads it.

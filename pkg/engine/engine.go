@@ -20,6 +20,7 @@ import (
 
 	"github.com/apiaudit/apiaudit/pkg/lint"
 	"github.com/apiaudit/apiaudit/pkg/load/openapi"
+	"github.com/apiaudit/apiaudit/pkg/toolcat"
 )
 
 // Options configures a scan.
@@ -65,6 +66,9 @@ type Options struct {
 	// per-path settings work through it. It is called from several
 	// goroutines at once.
 	Adjust func(*lint.Finding) bool
+	// ToolsLock is the tool lock file to compare tool catalogs with
+	// (MCP501); nil when none was given.
+	ToolsLock *toolcat.Lock
 }
 
 // Run scans the inputs under opts.Paths. It returns an error only when the
@@ -107,11 +111,15 @@ func Run(ctx context.Context, opts Options) (*lint.Result, error) {
 	outcomes := make([]outcome, len(inputs))
 	total := 0
 	for _, in := range inputs {
-		if in.Kind == KindOpenAPI {
-			total++
+		switch in.Kind {
+		case KindOpenAPI:
+			res.Documents++
+		case KindTools:
+			res.Catalogs++
 		}
 	}
-	res.Documents = total
+	total = res.Documents + res.Catalogs
+	catRules := catalogRules(opts.Rules)
 	var done atomic.Int64
 	sem := make(chan struct{}, jobs)
 	var wg sync.WaitGroup
@@ -127,7 +135,7 @@ func Run(ctx context.Context, opts Options) (*lint.Result, error) {
 		if ctx.Err() != nil {
 			break // interrupted: start nothing more
 		}
-		if in.Kind != KindOpenAPI {
+		if in.Kind != KindOpenAPI && in.Kind != KindTools {
 			continue // Go modules are analysed by the Go rules below
 		}
 		wg.Add(1)
@@ -138,7 +146,11 @@ func Run(ctx context.Context, opts Options) (*lint.Result, error) {
 			if opts.Starting != nil {
 				opts.Starting(relTo(in.Root, in.Abs))
 			}
-			o.file, o.findings, o.suppressed, o.problems = scanDocument(ctx, in, specRules, opts)
+			if in.Kind == KindTools {
+				o.file, o.findings, o.problems = scanManifest(in, catRules, opts)
+			} else {
+				o.file, o.findings, o.suppressed, o.problems = scanDocument(ctx, in, specRules, opts)
+			}
 			if opts.Progress != nil {
 				opts.Progress(int(done.Add(1)), total)
 			}
@@ -172,6 +184,20 @@ func Run(ctx context.Context, opts Options) (*lint.Result, error) {
 		}
 		wg.Wait()
 	}
+	// MCP client configurations: a few kilobytes each, read in turn.
+	if cr := clientRules(opts.Rules); len(cr) > 0 {
+		for i, in := range inputs {
+			if in.Kind != KindMCPClient || ctx.Err() != nil {
+				continue
+			}
+			res.ClientConfigs++
+			if opts.Starting != nil {
+				opts.Starting(relTo(in.Root, in.Abs))
+			}
+			o := &outcomes[i]
+			o.file, o.findings, o.problems = scanClient(in, cr, opts)
+		}
+	}
 	for _, files := range goFiles {
 		res.Files = append(res.Files, files...)
 	}
@@ -183,6 +209,9 @@ func Run(ctx context.Context, opts Options) (*lint.Result, error) {
 		res.Suppressed = append(res.Suppressed, o.suppressed...)
 		res.Problems = append(res.Problems, o.problems...)
 		res.Notices = append(res.Notices, o.notices...)
+	}
+	if opts.ToolsLock != nil && opts.Shards <= 1 {
+		res.Notices = append(res.Notices, lockedNotFound(opts.ToolsLock, inputs)...)
 	}
 	relativeMessages(res, inputs)
 	res.Sort()

@@ -18,11 +18,12 @@ import (
 	"github.com/apiaudit/apiaudit/pkg/load/gosrc"
 )
 
-// analyzerRules returns the rules that check Go code.
+// analyzerRules returns the rules that check Go code: Go rules, and
+// catalog rules, which run on the tools of Go MCP servers.
 func analyzerRules(rules []*lint.Rule) []*lint.Rule {
 	var out []*lint.Rule
 	for _, r := range rules {
-		if r.Analyzer != nil {
+		if r.Analyzer != nil || r.Catalog != nil {
 			out = append(out, r)
 		}
 	}
@@ -44,6 +45,9 @@ func scanModule(ctx context.Context, in Input, rules []*lint.Rule, opts Options)
 	for i, r := range rules {
 		byID[r.ID] = r
 		analyzers[i] = r.Analyzer
+		if r.Analyzer == nil {
+			analyzers[i] = catalogAnalyzer(r)
+		}
 	}
 	match := func(pattern, id string) bool { ok, _ := doublestar.Match(pattern, id); return ok }
 	if opts.GoModDownload {
@@ -82,8 +86,8 @@ func scanModule(ctx context.Context, in Input, rules []*lint.Rule, opts Options)
 		}
 		return adjust(out, opts.Adjust)
 	}
-	o.findings = keep(res.Findings)
-	o.suppressed = keep(res.Suppressed)
+	o.findings = dropTwins(keep(res.Findings))
+	o.suppressed = dropTwins(keep(res.Suppressed))
 	o.findings = append(o.findings, adjust(goIgnoreFindings(res.Ignores, rules, opts, excluded), opts.Adjust)...)
 	return o
 }

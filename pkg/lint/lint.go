@@ -82,6 +82,10 @@ type Finding struct {
 	// finding's own Location is the last step and is not repeated. Taint
 	// rules set it; reports print it (SARIF as a codeFlow).
 	Flow []Step
+	// Related are other places the finding concerns, each with what it is
+	// ("reads private data: read_file"): the three tools of a toxic flow.
+	// SARIF prints them as relatedLocations, text as indented lines.
+	Related []Step
 }
 
 // Step is one place on a Flow: where the data is, and what happens there
@@ -162,9 +166,14 @@ type Result struct {
 	// the scan looked at (those that could not be loaded are problems too);
 	// Files above lists the files read, Go source files included.
 	Documents, Modules int
-	Findings           []Finding
-	Problems           []Problem // inputs that could not be scanned: exit code 2
-	Notices            []Problem // files skipped for a reason worth telling; no effect on the exit code
+	// Catalogs is how many tool manifests the scan looked at.
+	Catalogs int
+	// ClientConfigs is how many MCP client configuration files (mcp.json
+	// and the like) the scan read.
+	ClientConfigs int
+	Findings      []Finding
+	Problems      []Problem // inputs that could not be scanned: exit code 2
+	Notices       []Problem // files skipped for a reason worth telling; no effect on the exit code
 
 	// Suppressed are findings hidden by x-apiaudit-ignore or a baseline,
 	// each with its Suppression set. Reporters print what is here; the

@@ -7,6 +7,9 @@ import (
 
 	"github.com/getkin/kin-openapi/openapi3"
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/apiaudit/apiaudit/pkg/mcpclient"
+	"github.com/apiaudit/apiaudit/pkg/toolcat"
 )
 
 // Doc is a rule's documentation, the single source for `apiaudit explain`,
@@ -47,6 +50,13 @@ type Rule struct {
 	// through analysis.Pass.Report, and pkg/load/gosrc turns diagnostics
 	// into findings.
 	Analyzer *analysis.Analyzer
+	// Catalog checks one tool catalog (pkg/toolcat): the tools of an MCP
+	// tool manifest, of a Go MCP server or of an OpenAPI document. A
+	// returned error means the rule could not run.
+	Catalog func(*CatalogPass) error
+	// Client checks one MCP client configuration file (mcp.json and the
+	// like): the servers an agent host starts or connects to.
+	Client func(*ClientPass) error
 	// Options, when set, points at the rule's settings: a struct with yaml
 	// tags, holding its defaults, that the configuration file decodes into
 	// (keys are the rule's name). Rules read it each time they run. Only
@@ -92,7 +102,7 @@ func (r *Rule) SecuritySeverity() string {
 }
 
 var (
-	idPattern   = regexp.MustCompile(`^(OAS|GO)[1-5]\d\d$`)
+	idPattern   = regexp.MustCompile(`^(OAS|GO|MCP)[1-5]\d\d$`)
 	namePattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 )
 
@@ -126,13 +136,13 @@ func (r *Rule) Validate() error {
 		errs = append(errs, "needs CWE and OWASP mappings")
 	}
 	kinds := 0
-	for _, set := range []bool{r.Spec != nil, r.Analyzer != nil, r.Engine} {
+	for _, set := range []bool{r.Spec != nil, r.Analyzer != nil, r.Catalog != nil, r.Client != nil, r.Engine} {
 		if set {
 			kinds++
 		}
 	}
 	if kinds != 1 {
-		errs = append(errs, "needs exactly one of Spec, Analyzer or the Engine mark")
+		errs = append(errs, "needs exactly one of Spec, Analyzer, Catalog, Client or the Engine mark")
 	}
 	if r.Analyzer != nil && r.Analyzer.Name != r.ID {
 		errs = append(errs, "analyzer name "+r.Analyzer.Name+" differs from the id")
@@ -174,4 +184,49 @@ func (p *SpecPass) ReportSeverityf(sev Severity, ptr string, origin *openapi3.Or
 		Message:  fmt.Sprintf(format, args...),
 		Location: p.Locate(ptr, origin, field),
 	})
+}
+
+// CatalogPass is what a catalog rule sees: the tools of one source.
+type CatalogPass struct {
+	Rule    *Rule
+	Catalog *toolcat.Catalog
+	// Lock is the tool lock file the scan was given (--tools-lock), nil
+	// when there is none: the drift rule compares the catalog with it.
+	Lock *toolcat.Lock
+	// Report records a finding. Severity may be left as SeverityDefault.
+	Report func(Finding)
+}
+
+// At turns a position of the tool model into a finding's location.
+func At(p toolcat.Pos) Location {
+	return Location{File: p.File, Line: p.Line, Column: p.Column, Pointer: p.Pointer}
+}
+
+// Reportf reports a finding at a position of the catalog.
+func (p *CatalogPass) Reportf(at toolcat.Pos, format string, args ...any) {
+	p.ReportSeverityf(SeverityDefault, at, format, args...)
+}
+
+// ReportSeverityf is Reportf with a severity other than the rule's default.
+func (p *CatalogPass) ReportSeverityf(sev Severity, at toolcat.Pos, format string, args ...any) {
+	p.Report(Finding{RuleID: p.Rule.ID, Severity: sev, Message: fmt.Sprintf(format, args...), Location: At(at)})
+}
+
+// ClientPass is what an MCP client configuration rule sees: one file.
+type ClientPass struct {
+	Rule   *Rule
+	Config *mcpclient.Config
+	// Report records a finding. Severity may be left as SeverityDefault.
+	Report func(Finding)
+}
+
+// At is the location of a value of the configuration.
+func (p *ClientPass) At(v mcpclient.Value) Location {
+	return Location{File: p.Config.File, Line: v.Pos.Line, Column: v.Pos.Column, Pointer: v.Pointer}
+}
+
+// Reportf reports a finding at a value of the configuration, with the
+// rule's default severity when sev is SeverityDefault.
+func (p *ClientPass) Reportf(sev Severity, v mcpclient.Value, format string, args ...any) {
+	p.Report(Finding{RuleID: p.Rule.ID, Severity: sev, Message: fmt.Sprintf(format, args...), Location: p.At(v)})
 }

@@ -57,6 +57,7 @@ type (
 		Fingerprint string           `json:"fingerprint"`
 		Suppression *jsonSuppression `json:"suppression,omitempty"`
 		Flow        []jsonStep       `json:"flow,omitempty"`
+		Related     []jsonStep       `json:"related,omitempty"`
 	}
 	jsonStep struct {
 		File    string `json:"file"`
@@ -93,9 +94,15 @@ type (
 		Files int `json:"files"`
 		// What the scan looked at: OpenAPI documents, Go modules, and the
 		// files read (documents and Go source files).
-		Documents    int `json:"documents"`
-		Modules      int `json:"modules"`
-		FilesScanned int `json:"filesScanned"`
+		Documents int `json:"documents"`
+		Modules   int `json:"modules"`
+		// ToolManifests is how many MCP tool manifests were scanned; left
+		// out when none were.
+		ToolManifests int `json:"toolManifests,omitempty"`
+		// ClientConfigs is how many MCP client configurations were
+		// read; left out when none were.
+		ClientConfigs int `json:"clientConfigs,omitempty"`
+		FilesScanned  int `json:"filesScanned"`
 		// Baselined is how many findings a baseline hid; left out when
 		// no baseline was used or it hid nothing.
 		Baselined int `json:"baselined,omitempty"`
@@ -143,7 +150,7 @@ func (j *jsonReporter) Report(w io.Writer, r *lint.Result) error {
 	}
 	t := count(r, rules)
 	out.Summary = jsonSummary{Error: t.errors, Warning: t.warnings, Note: t.notes, Files: t.files, Baselined: r.Baselined,
-		Documents: r.Documents, Modules: r.Modules, FilesScanned: len(r.Files)}
+		Documents: r.Documents, Modules: r.Modules, ToolManifests: r.Catalogs, ClientConfigs: r.ClientConfigs, FilesScanned: len(r.Files)}
 
 	return writeJSON(w, out)
 }
@@ -169,6 +176,9 @@ func toJSONFinding(f lint.Finding, rule *lint.Rule) jsonFinding {
 	}
 	for _, st := range f.Flow {
 		jf.Flow = append(jf.Flow, jsonStep{File: st.Location.File, Line: st.Location.Line, Column: st.Location.Column, Message: st.Message})
+	}
+	for _, st := range f.Related {
+		jf.Related = append(jf.Related, jsonStep{File: st.Location.File, Line: st.Location.Line, Column: st.Location.Column, Message: st.Message})
 	}
 	if s := f.Suppression; s != nil {
 		jf.Suppression = &jsonSuppression{Kind: s.Kind, Reason: s.Reason, File: s.Location.File, Line: s.Location.Line}

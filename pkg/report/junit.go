@@ -187,7 +187,7 @@ func (j *junitReporter) Report(w io.Writer, r *lint.Result) error {
 			suite.Name, suite.Time = toolName, elapsed
 			suite.Properties = j.properties(r)
 			c := junitCase{Name: scanCase, Classname: toolName, SystemOut: &junitText{Text: scanned(r)}}
-			if r.Documents == 0 && r.Modules == 0 {
+			if r.Documents == 0 && r.Modules == 0 && r.Catalogs == 0 && r.ClientConfigs == 0 {
 				c.Error = &junitOutcome{Message: "nothing to scan", Type: "problem",
 					Text: "no OpenAPI document and no Go module was found under the scanned paths"}
 			}
@@ -214,6 +214,11 @@ func (j *junitReporter) Report(w io.Writer, r *lint.Result) error {
 			// (Engine-made rules have no analyzer: their prefix says.)
 			goRule := rule.Analyzer != nil || strings.HasPrefix(rule.ID, "GO")
 			applies := goRule == goFile
+			if rule.Client != nil {
+				// The report does not know which files are client
+				// configurations: client rules show only where they fired.
+				applies = false
+			}
 			if name != "" && len(fi.problems) == 0 && fi.scanned && applies || fi.findings[rule.ID] != nil {
 				ids = append(ids, rule.ID)
 			}

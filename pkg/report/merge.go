@@ -40,6 +40,8 @@ func MergeJSON(w io.Writer, inputs [][]byte, names []string) error {
 		out.Notices = append(out.Notices, r.Notices...)
 		out.Summary.Documents += r.Summary.Documents
 		out.Summary.Modules += r.Summary.Modules
+		out.Summary.ToolManifests += r.Summary.ToolManifests
+		out.Summary.ClientConfigs += r.Summary.ClientConfigs
 		out.Summary.FilesScanned += r.Summary.FilesScanned
 		out.Summary.Baselined += r.Summary.Baselined
 	}

@@ -165,5 +165,15 @@ func count(r *lint.Result, rules map[string]*lint.Rule) tally {
 // documents, 1 Go module, 14 files": every format records it, so a report
 // of a scan that read nothing cannot pass for a clean one.
 func scanned(r *lint.Result) string {
+	if r.Catalogs > 0 || r.ClientConfigs > 0 {
+		parts := []string{plural(r.Documents, "OpenAPI document"), plural(r.Modules, "Go module")}
+		if r.Catalogs > 0 {
+			parts = append(parts, plural(r.Catalogs, "tool manifest"))
+		}
+		if r.ClientConfigs > 0 {
+			parts = append(parts, plural(r.ClientConfigs, "MCP client configuration"))
+		}
+		return "scanned " + strings.Join(append(parts, plural(len(r.Files), "file")), ", ")
+	}
 	return fmt.Sprintf("scanned %s, %s, %s", plural(r.Documents, "OpenAPI document"), plural(r.Modules, "Go module"), plural(len(r.Files), "file"))
 }

@@ -84,6 +84,9 @@ func (s *sarifReporter) Report(w io.Writer, r *lint.Result) error {
 	// What the scan looked at, so that a run that read nothing cannot
 	// pass for a clean one.
 	run.Properties = sarif.Properties{"documentsScanned": r.Documents, "modulesScanned": r.Modules, "filesScanned": len(r.Files)}
+	if r.Catalogs > 0 {
+		run.Properties["toolManifestsScanned"] = r.Catalogs
+	}
 	if r.Baselined > 0 {
 		run.Properties[baselinedKey] = r.Baselined
 	}
@@ -124,6 +127,13 @@ func resultOf(f lint.Finding, rule *lint.Rule, index map[string]int) *sarif.Resu
 	}
 	if len(f.Flow) > 0 {
 		res.WithCodeFlows([]*sarif.CodeFlow{codeFlow(f)})
+	}
+	if len(f.Related) > 0 {
+		var rel []*sarif.Location
+		for i, st := range f.Related {
+			rel = append(rel, sarifLocation(st.Location).WithId(i+1).WithMessage(sarif.NewTextMessage(st.Message)))
+		}
+		res.WithRelatedLocations(rel)
 	}
 	if s := f.Suppression; s != nil {
 		// go-sarif writes every field of a suppression, null when unset,

@@ -86,6 +86,9 @@ func (t *textReporter) Report(w io.Writer, r *lint.Result) error {
 		for _, st := range f.Flow {
 			fmt.Fprintf(&b, "      %s\n", p.faint.Sprint("from "+safe(st.Location.String())+": "+safe(st.Message)))
 		}
+		for _, st := range f.Related {
+			fmt.Fprintf(&b, "      %s\n", p.faint.Sprint("see "+safe(st.Location.String())+": "+safe(st.Message)))
+		}
 		if fix := fixOf(f, rule); fix != "" {
 			fmt.Fprintf(&b, "      %s\n", p.faint.Sprint("fix: "+safe(fix)))
 		}

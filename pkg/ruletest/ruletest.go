@@ -20,6 +20,7 @@ import (
 
 	"github.com/apiaudit/apiaudit/pkg/lint"
 	"github.com/apiaudit/apiaudit/pkg/load/openapi"
+	"github.com/apiaudit/apiaudit/pkg/load/toolmanifest"
 )
 
 // Run checks rule against each fixture; with no files, against every .yaml
@@ -95,6 +96,9 @@ func Findings(t testing.TB, rule *lint.Rule, file string) ([]lint.Finding, strin
 	if err != nil {
 		t.Fatal(err)
 	}
+	if rule.Catalog != nil {
+		return catalogFindings(t, rule, file, root, data), root
+	}
 	version, ok := openapi.Sniff(data)
 	if !ok {
 		t.Fatalf("%s: not an OpenAPI document", file)
@@ -120,7 +124,11 @@ type want struct {
 var wantComment = regexp.MustCompile(`(?:^|\s)#\s*want\s+(.*)$`)
 
 // parseWants reads the `# want "re"...` comments of a file, by line.
-func parseWants(file string) (map[int][]*want, error) {
+func parseWants(file string) (map[int][]*want, error) { return parseWantsRe(file, wantComment) }
+
+// parseWantsRe reads the want comments that wantComment matches (its
+// group 1 holds the quoted regexps).
+func parseWantsRe(file string, wantComment *regexp.Regexp) (map[int][]*want, error) {
 	data, err := os.ReadFile(file)
 	if err != nil {
 		return nil, err
@@ -212,4 +220,23 @@ func Severities(t *testing.T, rule *lint.Rule, want map[string]lint.Severity, fi
 			}
 		}
 	}
+}
+
+// catalogFindings runs a catalog rule on one tool manifest.
+func catalogFindings(t testing.TB, rule *lint.Rule, file, root string, data []byte) []lint.Finding {
+	t.Helper()
+	if !toolmanifest.Sniff(data) {
+		t.Fatalf("%s: not a tool manifest", file)
+	}
+	rel, _ := filepath.Rel(root, file)
+	cat, err := toolmanifest.Load(filepath.ToSlash(rel), data)
+	if err != nil {
+		t.Fatalf("%s: %v", file, err)
+	}
+	var out []lint.Finding
+	pass := &lint.CatalogPass{Rule: rule, Catalog: cat, Report: func(f lint.Finding) { out = append(out, f) }}
+	if err := rule.Catalog(pass); err != nil {
+		t.Fatalf("%s: rule %s failed: %v", file, rule.ID, err)
+	}
+	return out
 }

@@ -13,7 +13,7 @@ import (
 	"strings"
 )
 
-var ruleDir = regexp.MustCompile(`^(oas|go)[1-5]\d\d$`)
+var ruleDir = regexp.MustCompile(`^(oas|go|mcp)[1-5]\d\d$`)
 
 func main() {
 	src, err := Generate(".")

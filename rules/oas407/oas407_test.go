@@ -32,48 +32,6 @@ func TestHiddenComment(t *testing.T) {
 	}
 }
 
-func TestQuote(t *testing.T) {
-	for in, want := range map[string]string{
-		"a\u200bb":      `"a\u{200B}b"`,
-		"rtl\u202eevil": `"rtl\u{202E}evil"`,
-		"line\nbreak":   `"line break"`,
-		`say "hi"`:      `"say \"hi\""`,
-		"bell\x07":      `"bell\u{7}"`,
-		"\U000E0041tag": `"\u{E0041}tag"`,
-	} {
-		if got := quote(in); got != want {
-			t.Errorf("quote(%q) = %s, want %s", in, got, want)
-		}
-	}
-}
-
-func TestZeroWidth(t *testing.T) {
-	for s, want := range map[string]int{
-		"plain":            0,
-		"a\u200bb\u200b":   2,
-		"\ufeffstart":      0,
-		"mid\ufeffdle":     1,
-		"می\u200cخواهم":    0, // Persian needs the non-joiner
-		"👨\u200d👩\u200d👧":  0, // an emoji family
-		"ab\u200dcd":       1, // a joiner between ASCII letters hides something
-		"word\u2060joiner": 1,
-	} {
-		if _, _, n := zeroWidth(s); n != want {
-			t.Errorf("zeroWidth(%q) = %d, want %d", s, n, want)
-		}
-	}
-}
-
-func TestTagText(t *testing.T) {
-	flag := "\U0001F3F4\U000E0067\U000E0062\U000E0065\U000E006E\U000E0067\U000E007F" // England
-	if got := tagText("fans of " + flag); got != "" {
-		t.Errorf("flag sequence decoded as %q", got)
-	}
-	if got := tagText("x\U000E0068\U000E0069"); got != "hi" {
-		t.Errorf("tagText = %q, want hi", got)
-	}
-}
-
 // TestMultiFile checks that text in another file is reported once, where it
 // is written.
 func TestMultiFile(t *testing.T) {

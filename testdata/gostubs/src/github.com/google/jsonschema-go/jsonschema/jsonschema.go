@@ -2,9 +2,15 @@
 package jsonschema
 
 type Schema struct {
-	Type       string
-	Properties map[string]*Schema
-	Required   []string
+	Type        string
+	Description string
+	Properties  map[string]*Schema
+	Required    []string
+	MaxLength   *int
+	MaxItems    *int
+	Items       *Schema
+	Pattern     string
+	Enum        []any
 }
 
 type ResolveOptions struct{}

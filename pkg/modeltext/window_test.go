@@ -1,4 +1,4 @@
-package oas407
+package modeltext
 
 import (
 	"context"

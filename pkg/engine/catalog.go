@@ -1,0 +1,137 @@
+package engine
+
+import (
+	"fmt"
+	"os"
+	"runtime/debug"
+	"slices"
+	"strings"
+
+	"github.com/apiaudit/apiaudit/pkg/lint"
+	"github.com/apiaudit/apiaudit/pkg/load/toolmanifest"
+	"github.com/apiaudit/apiaudit/pkg/toolcat"
+)
+
+// catalogRules are the rules of rules that check tool catalogs.
+func catalogRules(rules []*lint.Rule) []*lint.Rule {
+	var out []*lint.Rule
+	for _, r := range rules {
+		if r.Catalog != nil {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// scanManifest loads one tool manifest and runs the catalog rules on it.
+func scanManifest(in Input, rules []*lint.Rule, opts Options) (file string, findings []lint.Finding, problems []lint.Problem) {
+	rel := relTo(in.Root, in.Abs)
+	maxSize := opts.MaxFileSize
+	if maxSize <= 0 {
+		maxSize = DefaultMaxFileSize
+	}
+	if info, err := os.Stat(in.Abs); err == nil && info.Size() > maxSize {
+		return "", nil, []lint.Problem{{File: rel, Message: fmt.Sprintf("not scanned: the file is %s, over the %s limit (raise it with --max-file-size %s)",
+			mib(info.Size()), mib(maxSize), mib(info.Size()*2))}}
+	}
+	data, err := os.ReadFile(in.Abs)
+	if err != nil {
+		return "", nil, []lint.Problem{{File: rel, Message: "cannot be read: " + unwrapPath(err)}}
+	}
+	cat, err := toolmanifest.Load(rel, data)
+	if err != nil {
+		if p, ok := err.(*lint.Problem); ok {
+			return "", nil, []lint.Problem{*p}
+		}
+		return "", nil, []lint.Problem{{File: rel, Message: err.Error()}}
+	}
+	findings, problems = ScanCatalog(cat, rules, opts)
+	return rel, findings, problems
+}
+
+// ScanCatalog runs catalog rules on one catalog, whatever its source, and
+// returns their findings, completed (severity, fix, fingerprint) and passed
+// through opts.Adjust. Loaders of other sources (a Go MCP server's tools)
+// call it with the catalog they built; rules that do not have a Catalog
+// function are skipped.
+func ScanCatalog(cat *toolcat.Catalog, rules []*lint.Rule, opts Options) (findings []lint.Finding, problems []lint.Problem) {
+	for _, rule := range rules {
+		if rule.Catalog == nil {
+			continue
+		}
+		pass := &lint.CatalogPass{
+			Rule: rule, Catalog: cat, Lock: opts.ToolsLock,
+			Report: func(f lint.Finding) { findings = append(findings, complete(rule, f)) },
+		}
+		if err := runCatalogRule(rule, pass); err != nil {
+			problems = append(problems, lint.Problem{File: cat.File, Message: err.Error()})
+		}
+	}
+	return adjust(findings, opts.Adjust), problems
+}
+
+// runCatalogRule runs one catalog rule, turning a panic into an error.
+func runCatalogRule(rule *lint.Rule, pass *lint.CatalogPass) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("rule %s crashed: %v (please report this with the input)\n%s", rule.ID, r, firstFrames(debug.Stack()))
+		}
+	}()
+	if err := rule.Catalog(pass); err != nil {
+		return fmt.Errorf("rule %s: %w", rule.ID, err)
+	}
+	return nil
+}
+
+// LoadCatalogs finds the tool manifests under opts.Paths, as a scan does,
+// and loads them, for `apiaudit tools lock`. Files that cannot be loaded
+// are problems; the others are returned sorted by name.
+func LoadCatalogs(opts Options) ([]*toolcat.Catalog, []lint.Problem, error) {
+	found, err := Discover(opts)
+	if err != nil {
+		return nil, nil, err
+	}
+	problems := slices.Clone(found.Problems)
+	var cats []*toolcat.Catalog
+	for _, in := range found.Inputs {
+		if in.Kind != KindTools {
+			continue
+		}
+		rel := relTo(in.Root, in.Abs)
+		data, err := os.ReadFile(in.Abs)
+		if err != nil {
+			problems = append(problems, lint.Problem{File: rel, Message: "cannot be read: " + unwrapPath(err)})
+			continue
+		}
+		cat, err := toolmanifest.Load(rel, data)
+		if err != nil {
+			if p, ok := err.(*lint.Problem); ok {
+				problems = append(problems, *p)
+			} else {
+				problems = append(problems, lint.Problem{File: rel, Message: err.Error()})
+			}
+			continue
+		}
+		cats = append(cats, cat)
+	}
+	slices.SortFunc(cats, func(a, b *toolcat.Catalog) int { return strings.Compare(a.Name, b.Name) })
+	return cats, problems, nil
+}
+
+// lockedNotFound says which manifests of the tools lock the scan did not
+// find: moved, renamed or deleted since the lock, or outside the paths.
+func lockedNotFound(lock *toolcat.Lock, inputs []Input) []lint.Problem {
+	scanned := map[string]bool{}
+	for _, in := range inputs {
+		if in.Kind == KindTools {
+			scanned[relTo(in.Root, in.Abs)] = true
+		}
+	}
+	var out []lint.Problem
+	for _, c := range lock.Catalogs {
+		if c.Source == toolcat.SourceManifest && !scanned[c.Name] {
+			out = append(out, lint.Problem{File: c.Name, Message: fmt.Sprintf("the tools lock has this tool manifest (%d tools), but the scan did not find it: moved or deleted since, or outside the scanned paths", len(c.Tools))})
+		}
+	}
+	return out
+}

@@ -1,0 +1,51 @@
+package engine
+
+import (
+	"fmt"
+	"runtime/debug"
+
+	"github.com/apiaudit/apiaudit/pkg/lint"
+	"github.com/apiaudit/apiaudit/pkg/load/mcpconfig"
+)
+
+// clientRules are the rules that read MCP client configurations.
+func clientRules(rules []*lint.Rule) []*lint.Rule {
+	var out []*lint.Rule
+	for _, r := range rules {
+		if r.Client != nil {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// scanClient loads one MCP client configuration and runs the client rules
+// on it. Such files are a few kilobytes: the rules run one after another.
+func scanClient(in Input, rules []*lint.Rule, opts Options) (file string, findings []lint.Finding, problems []lint.Problem) {
+	rel := relTo(in.Root, in.Abs)
+	cfg, err := mcpconfig.Load(in.Abs, rel)
+	if err != nil {
+		return "", nil, []lint.Problem{{File: rel, Message: unwrapPath(err)}}
+	}
+	for _, rule := range rules {
+		pass := &lint.ClientPass{Rule: rule, Config: cfg,
+			Report: func(f lint.Finding) { findings = append(findings, complete(rule, f)) }}
+		if err := runClientRule(rule, pass); err != nil {
+			problems = append(problems, lint.Problem{File: rel, Message: err.Error()})
+		}
+	}
+	return rel, adjust(findings, opts.Adjust), problems
+}
+
+// runClientRule is runRule for a client rule.
+func runClientRule(rule *lint.Rule, pass *lint.ClientPass) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("rule %s crashed: %v (please report this with the file)\n%s", rule.ID, r, firstFrames(debug.Stack()))
+		}
+	}()
+	if err := rule.Client(pass); err != nil {
+		return fmt.Errorf("rule %s: %w", rule.ID, err)
+	}
+	return nil
+}

@@ -1,0 +1,77 @@
+package ruletest
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/apiaudit/apiaudit/pkg/lint"
+	"github.com/apiaudit/apiaudit/pkg/load/mcpconfig"
+)
+
+// RunClient checks an MCP client configuration rule against fixtures
+// written as JSON with comments, with the expected findings on the
+// offending line:
+//
+//	"GITHUB_TOKEN": "ghp_..." // want "holds a GitHub token"
+//
+// With no files, it reads every .json and .jsonc file in testdata/ and in
+// its subdirectories (where a fixture can carry a client's file name,
+// testdata/cursor/mcp.json).
+func RunClient(t *testing.T, rule *lint.Rule, files ...string) {
+	t.Helper()
+	if len(files) == 0 {
+		for _, pattern := range []string{"testdata/*.json", "testdata/*.jsonc", "testdata/*/*.json", "testdata/*/*.jsonc"} {
+			m, _ := filepath.Glob(pattern)
+			files = append(files, m...)
+		}
+		if len(files) == 0 {
+			t.Fatal("ruletest: no fixtures in testdata/")
+		}
+		slices.Sort(files)
+		files = slices.Compact(files)
+	}
+	for _, file := range files {
+		t.Run(strings.TrimPrefix(filepath.ToSlash(file), "testdata/"), func(t *testing.T) {
+			findings := ClientFindings(t, rule, file)
+			w, err := parseWantsRe(file, jsonWant)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rel := filepath.ToSlash(file)
+			for _, msg := range compare(".", findings, map[string]map[int][]*want{rel: w}) {
+				t.Error(msg)
+			}
+		})
+	}
+}
+
+// ClientFindings loads one client configuration (named by its path) and
+// returns what rule reports on it.
+func ClientFindings(t testing.TB, rule *lint.Rule, file string) []lint.Finding {
+	t.Helper()
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := mcpconfig.Parse(filepath.ToSlash(file), data)
+	if err != nil {
+		t.Fatalf("%s: %v", file, err)
+	}
+	var out []lint.Finding
+	pass := &lint.ClientPass{Rule: rule, Config: cfg, Report: func(f lint.Finding) {
+		if f.Severity == lint.SeverityDefault {
+			f.Severity = rule.Doc.Severity
+		}
+		out = append(out, f)
+	}}
+	if err := rule.Client(pass); err != nil {
+		t.Fatalf("%s: rule %s failed: %v", file, rule.ID, err)
+	}
+	return out
+}
+
+var jsonWant = regexp.MustCompile(`(?:^|\s)//\s*want\s+(.*)$`)

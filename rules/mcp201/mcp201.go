@@ -1,0 +1,129 @@
+// Package mcp201 defines rule MCP201: tool inputs with no size bound.
+package mcp201
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/apiaudit/apiaudit/pkg/lint"
+	"github.com/apiaudit/apiaudit/pkg/modeltext"
+	"github.com/apiaudit/apiaudit/pkg/toolcat"
+)
+
+var Rule = &lint.Rule{
+	ID:   "MCP201",
+	Name: "unbounded-tool-input",
+	Doc: lint.Doc{
+		Title: "Tool input schema leaves strings, arrays or objects unbounded",
+		Summary: "A tool's input schema has string parameters without maxLength (or enum, const, format or a " +
+			"bounded pattern), arrays without maxItems, or free-form objects: one finding per tool, listing them.",
+		Why: `Whatever a model puts in a tool call reaches the server: a prompt injection
+can make it pass a whole document, a list of ten thousand ids or an object
+with arbitrary keys. The input schema is the contract the client and the
+server can both enforce before the handler runs; without bounds, each
+handler has to defend itself, and the ones that forget are where a
+runaway or hostile agent costs memory, money (tokens, paid API calls) or
+availability (OWASP LLM10:2025, unbounded consumption; API4:2023).
+
+Reported per tool, at its input schema, with the parameters that have no
+bound: strings without maxLength, enum, const, format or a pattern whose
+length is bounded; arrays without maxItems; objects without properties
+that accept any keys. Numbers and booleans are not reported. Schemas that
+combine others (allOf, anyOf, oneOf, $ref) are skipped. A note: most MCP
+servers publish no bounds today, and a finding asks for a judgement about
+each parameter, not a blanket fix. For OpenAPI documents, OAS201 to OAS205
+cover the same ground.`,
+		Fix: "add maxLength to strings, maxItems to arrays and properties (with additionalProperties: false) to objects, at sizes the tool really needs",
+		Bad: `tools:
+  - name: search
+    inputSchema:
+      type: object
+      properties:
+        query: {type: string}
+        ids: {type: array, items: {type: string}}`,
+		Good: `tools:
+  - name: search
+    inputSchema:
+      type: object
+      properties:
+        query: {type: string, maxLength: 500}
+        ids: {type: array, maxItems: 50, items: {type: string, format: uuid}}`,
+		Lang:      "yaml",
+		Severity:  lint.SeverityNote,
+		Precision: "high",
+		CWE:       []int{770, 1284},
+		OWASP:     []string{"LLM10:2025", "API4:2023"},
+		Since:     "v0.2.0",
+	},
+	Catalog: run,
+}
+
+// maxListed is how many parameters a message names before "and N more".
+const maxListed = 6
+
+func run(pass *lint.CatalogPass) error {
+	if pass.Catalog.Source == toolcat.SourceOpenAPI {
+		return nil // OAS201-OAS205 cover request schemas
+	}
+	for _, t := range pass.Catalog.Tools {
+		if t.InputSchema == nil || t.InputSchema.Composed {
+			continue
+		}
+		var open []string
+		for _, p := range t.Params() {
+			if why := unbounded(p.Schema); why != "" {
+				open = append(open, p.Path+" ("+why+")")
+			}
+			if it := p.Schema.Items; it != nil && len(it.Properties) == 0 {
+				if why := unbounded(it); why != "" {
+					open = append(open, p.Path+"[] ("+why+")")
+				}
+			}
+		}
+		if len(open) == 0 {
+			continue
+		}
+		list := open
+		more := ""
+		if len(list) > maxListed {
+			list, more = list[:maxListed], fmt.Sprintf(" and %d more", len(open)-maxListed)
+		}
+		pass.Reportf(t.InputSchema.At, "tool %s takes unbounded input: %s%s", modeltext.Quote(t.Label()), strings.Join(list, ", "), more)
+	}
+	return nil
+}
+
+// unbounded says why a schema has no size bound, "" when it has one or is
+// not a string, array or object.
+func unbounded(s *toolcat.Schema) string {
+	if s == nil || s.Composed || s.Enum > 0 || s.Const {
+		return ""
+	}
+	switch {
+	case s.HasType("string"):
+		if s.MaxLength != nil || s.Format != "" || boundedPattern(s.Pattern) {
+			return ""
+		}
+		return "string without maxLength"
+	case s.HasType("array"):
+		if s.MaxItems != nil {
+			return ""
+		}
+		return "array without maxItems"
+	case s.HasType("object"):
+		if len(s.Properties) > 0 || s.AdditionalFalse || s.MaxProperties != nil {
+			return ""
+		}
+		return "object that accepts any keys"
+	}
+	return ""
+}
+
+// boundedPattern reports whether a pattern is anchored at both ends and
+// repeats nothing without an upper bound.
+func boundedPattern(p string) bool {
+	if p == "" || !strings.HasPrefix(p, "^") || !strings.HasSuffix(p, "$") {
+		return false
+	}
+	return !strings.ContainsAny(p, "*+") && !strings.Contains(p, ",}")
+}

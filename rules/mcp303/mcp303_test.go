@@ -1,0 +1,34 @@
+package mcp303
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/apiaudit/apiaudit/pkg/ruletest"
+)
+
+func TestRule(t *testing.T) {
+	if err := Rule.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	ruletest.Run(t, Rule)
+}
+
+func TestRelated(t *testing.T) {
+	findings, _ := ruletest.Findings(t, Rule, "testdata/bad.yaml")
+	if len(findings) != 1 {
+		t.Fatalf("%d findings, want 1", len(findings))
+	}
+	var got []string
+	for _, r := range findings[0].Related {
+		got = append(got, r.Location.String()+" "+r.Message)
+	}
+	want := []string{
+		"bad.yaml:7:11 get_issue reads content that others control",
+		"bad.yaml:10:11 read_file reads private data",
+		"bad.yaml:13:11 create_issue_comment sends data out",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("related:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

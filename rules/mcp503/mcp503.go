@@ -1,0 +1,69 @@
+// Package mcp503 defines rule MCP503: an MCP server launched from a
+// package or image that is not pinned to a version.
+package mcp503
+
+import (
+	"github.com/apiaudit/apiaudit/pkg/lint"
+	"github.com/apiaudit/apiaudit/pkg/mcpclient"
+)
+
+var Rule = &lint.Rule{
+	ID:   "MCP503",
+	Name: "client-config-unpinned-server",
+	Doc: lint.Doc{
+		Title: "MCP server launched from an unpinned package",
+		Summary: "A local server of an MCP client configuration is started with npx, bunx, pnpm dlx, uvx, " +
+			"pipx run or docker run from a package or image with no version, @latest, a moving tag, or a git " +
+			"reference without a commit.",
+		Why: `A command such as ` + "`npx -y @acme/mcp-server`" + ` or ` + "`uvx acme-mcp`" + ` downloads the
+package again whenever the cache misses and runs whatever version the
+registry serves that day, with the user's files, environment and tokens.
+A compromised maintainer account, a hijacked name or a bad release reaches
+every developer on the next start, without a diff to review or a lock file
+to notice it, and ` + "`-y`" + ` skips even the install prompt. Pinning the version (or
+the image digest) turns a silent update into a change in the repository
+that someone reviews. It also makes the tool definitions the agent sees
+reproducible, which a lock of the tool catalog relies on.
+
+Version ranges (` + "`^1.2`" + `, ` + "`>=1.0`" + `) are left alone as a deliberate choice;
+local paths, tarball URLs and values built from variables are not packages
+from a registry.`,
+		Fix: "pin the package to an exact version (npx pkg@1.2.3, uvx pkg==1.2.3, image:1.2.3 or image@sha256:...) and update it deliberately",
+		Bad: `{
+  "mcpServers": {
+    "fs": {"command": "npx", "args": ["-y", "@modelcontextprotocol/server-filesystem", "."]},
+    "git": {"command": "uvx", "args": ["mcp-server-git"]}
+  }
+}`,
+		Good: `{
+  "mcpServers": {
+    "fs": {"command": "npx", "args": ["-y", "@modelcontextprotocol/server-filesystem@2025.8.21", "."]},
+    "git": {"command": "uvx", "args": ["mcp-server-git==2025.7.1"]}
+  }
+}`,
+		Lang:      "json",
+		Severity:  lint.SeverityWarning,
+		Precision: "very-high",
+		CWE:       []int{1357, 494},
+		OWASP:     []string{"API10:2023", "LLM03:2025"},
+		Since:     "v0.1.0",
+	},
+	Client: run,
+}
+
+func run(pass *lint.ClientPass) error {
+	for _, s := range pass.Config.Servers {
+		for _, p := range mcpclient.Packages(s) {
+			if p.Pinned {
+				continue
+			}
+			kind := "package"
+			if p.Runner == "docker" || p.Runner == "podman" {
+				kind = "image"
+			}
+			pass.Reportf(lint.SeverityDefault, p.At, "server %q runs %s %s %s, which %s: each start may run a different release; %s",
+				s.Name, p.Runner, kind, p.Spec, p.Problem, p.Fix)
+		}
+	}
+	return nil
+}

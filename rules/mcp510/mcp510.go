@@ -1,0 +1,76 @@
+// Package mcp510 defines rule MCP510: more tools in one catalog than agent
+// platforms take.
+package mcp510
+
+import (
+	"github.com/apiaudit/apiaudit/pkg/lint"
+	"github.com/apiaudit/apiaudit/pkg/toolcat"
+)
+
+// Options are the settings of MCP510.
+type Options struct {
+	// Soft is the tool count over which a note is reported. Default 40:
+	// Cursor's documentation has said it sends only the first 40 tools to
+	// its agent.
+	Soft int `yaml:"soft"`
+	// Hard is the tool count over which a warning is reported. Default
+	// 128: the most functions the OpenAI API accepts in one request, and
+	// the most tools VS Code enables in one chat request.
+	Hard int `yaml:"hard"`
+}
+
+var options = Options{Soft: 40, Hard: 128}
+
+var Rule = &lint.Rule{
+	ID:   "MCP510",
+	Name: "too-many-tools",
+	Doc: lint.Doc{
+		Title: "Catalog has more tools than agent platforms take",
+		Summary: "A tool manifest lists more than 128 tools (warning: the most the OpenAI API and VS Code accept " +
+			"in one request) or more than 40 (note: the most Cursor has said it gives its agent).",
+		Why: `Every tool definition goes into the model's context on every turn, and
+platforms cap how many they take. The OpenAI API documents a maximum of
+128 functions in the ` + "`tools`" + ` of one request (Chat Completions and
+Responses API reference), and VS Code's agent mode refuses more than 128
+enabled tools per chat request; Cursor's MCP documentation has said that
+only the first 40 tools are sent to the agent, and users report its tool
+choice degrading beyond that. Tools over the cap are dropped or the request
+fails; under it, a long list still makes the model confuse similar tools,
+and every tool is one more thing a prompt injection can reach (OWASP
+LLM06:2025).
+
+Reported once per catalog, at its tools array: a warning over the hard
+limit (128), a note over the soft one (40). Both are options. For OpenAPI
+documents written for agents, OAS510 applies the GPT Actions limit of 30
+operations.`,
+		Fix: "split the server by task, or let users enable only the tools they need (toolsets)",
+		Bad: `tools:
+  # ... 140 tools ...`,
+		Good: `tools:
+  # ... the 25 tools of the "issues" toolset ...`,
+		Lang:      "yaml",
+		Severity:  lint.SeverityNote,
+		Grades:    "A warning over the hard limit (128 tools), where requests fail; a note over the soft limit (40).",
+		Precision: "very-high",
+		CWE:       []int{1059},
+		OWASP:     []string{"LLM06:2025"},
+		Since:     "v0.2.0",
+	},
+	Options: &options,
+	Catalog: run,
+}
+
+func run(pass *lint.CatalogPass) error {
+	if pass.Catalog.Source == toolcat.SourceOpenAPI {
+		return nil // OAS510
+	}
+	n := len(pass.Catalog.Tools)
+	switch {
+	case options.Hard > 0 && n > options.Hard:
+		pass.ReportSeverityf(lint.SeverityWarning, pass.Catalog.At,
+			"the catalog has %d tools, over the %d the OpenAI API and VS Code accept in one request", n, options.Hard)
+	case options.Soft > 0 && n > options.Soft:
+		pass.Reportf(pass.Catalog.At, "the catalog has %d tools, over the %d Cursor gives its agent", n, options.Soft)
+	}
+	return nil
+}

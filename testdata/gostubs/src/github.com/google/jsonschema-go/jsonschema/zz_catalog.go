@@ -1,0 +1,3 @@
+package jsonschema
+
+func Ptr[T any](x T) *T { return &x }
