@@ -2,6 +2,7 @@ package engine
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/bmatcuk/doublestar/v4"
 
+	"github.com/apiaudit/apiaudit/internal/regfile"
 	"github.com/apiaudit/apiaudit/pkg/lint"
 	"github.com/apiaudit/apiaudit/pkg/load/openapi"
 )
@@ -132,7 +134,7 @@ func Discover(opts Options) (*Discovery, error) {
 			if e.Type().IsRegular() || e.Type()&fs.ModeSymlink != 0 {
 				w.file(path, false)
 			} else if openapi.HasExtension(e.Name()) && !w.excluded(path) {
-				w.d.Notices = append(w.d.Notices, lint.Problem{File: w.rel(path), Message: "skipped: " + notRegular(e.Type())})
+				w.d.Notices = append(w.d.Notices, lint.Problem{File: w.rel(path), Message: "skipped: " + regfile.Describe(e.Type())})
 			}
 			return nil
 		}); err != nil {
@@ -261,13 +263,7 @@ func (w *walker) file(path string, explicit bool) {
 		}
 		return
 	}
-	// Only regular files are read: a named pipe would block the scan and a
-	// device (a link to /dev/zero) never ends.
-	if info, err := os.Stat(path); err == nil && !info.Mode().IsRegular() {
-		w.d.Notices = append(w.d.Notices, lint.Problem{File: w.rel(path), Message: "skipped: " + notRegular(info.Mode())})
-		return
-	}
-	version, ok, problem := w.sniff(path)
+	version, size, ok, problem := w.sniff(path)
 	switch {
 	case problem != "":
 		w.d.Problems = append(w.d.Problems, lint.Problem{File: w.rel(path), Message: problem})
@@ -275,29 +271,10 @@ func (w *walker) file(path string, explicit bool) {
 		w.d.Notices = append(w.d.Notices, lint.Problem{File: w.rel(path), Message: "skipped: the file is empty"})
 	case ok:
 		w.seen[path] = true
-		var size int64
-		if fi, err := os.Stat(path); err == nil {
-			size = fi.Size()
-		}
 		w.d.Inputs = append(w.d.Inputs, Input{Kind: KindOpenAPI, Abs: path, Root: w.root, Version: version, Size: size})
 	case explicit || looksLikeSpecName(name):
 		w.d.Notices = append(w.d.Notices, lint.Problem{File: w.rel(path), Message: "skipped: not an OpenAPI document (no top-level openapi: 3.x or swagger: \"2.0\" key)"})
 	}
-}
-
-// notRegular says what kind of file that is not a regular one a mode is.
-func notRegular(m fs.FileMode) string {
-	switch {
-	case m.IsDir():
-		return "a directory named like a file"
-	case m&fs.ModeNamedPipe != 0:
-		return "not a regular file (a named pipe)"
-	case m&fs.ModeDevice != 0:
-		return "not a regular file (a device)"
-	case m&fs.ModeSocket != 0:
-		return "not a regular file (a socket)"
-	}
-	return "not a regular file"
 }
 
 // looksLikeSpecName is true for file names that promise an API description,
@@ -308,47 +285,42 @@ func looksLikeSpecName(name string) bool {
 }
 
 // sniff reads a file, or the head of one over the size limit, and tells
-// whether it is an OpenAPI document. problem is set when the file should be
-// scanned and cannot be.
-func (w *walker) sniff(path string) (version string, ok bool, problem string) {
-	f, err := os.Open(path)
+// whether it is an OpenAPI document, and its size. problem is set when the
+// file should be scanned and cannot be. Only regular files are read, as
+// the open descriptor says (a name checked first and opened next could
+// be swapped for a named pipe in between): a named pipe would block the
+// scan and a device (a link to /dev/zero) never ends; they are skipped
+// with a notice.
+func (w *walker) sniff(path string) (version string, size int64, ok bool, problem string) {
+	f, info, err := regfile.Open(path, 0)
+	var nr *regfile.NotRegularError
+	if errors.As(err, &nr) {
+		w.d.Notices = append(w.d.Notices, lint.Problem{File: w.rel(path), Message: "skipped: " + nr.Error()})
+		return "", 0, false, ""
+	}
 	if err != nil {
-		return "", false, "cannot be read: " + unwrapPath(err)
+		return "", 0, false, "cannot be read: " + unwrapPath(err)
 	}
 	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return "", false, "cannot be read: " + unwrapPath(err)
-	}
 	if info.Size() > w.maxSize {
 		head := make([]byte, sniffHead)
 		n, _ := io.ReadFull(f, head)
 		if _, ok := openapi.Sniff(head[:n]); ok || strings.Contains(string(head[:n]), `"openapi"`) || strings.Contains(string(head[:n]), `"swagger"`) {
-			return "", false, fmt.Sprintf("not scanned: the file is %s, over the %s limit (raise it with --max-file-size %s)",
-				mib(info.Size()), mib(w.maxSize), mib(info.Size()*2))
+			return "", 0, false, fmt.Sprintf("not scanned: the file is %s, over the %s limit (raise it with --max-file-size %s)",
+				regfile.Size(info.Size()), regfile.Size(w.maxSize), regfile.Size(info.Size()*2))
 		}
-		return "", false, ""
+		return "", 0, false, ""
 	}
-	data, err := io.ReadAll(f)
+	data, err := regfile.ReadAll(f, info.Size(), path, w.maxSize)
 	if err != nil {
-		return "", false, "cannot be read: " + unwrapPath(err)
+		// It grew past the limit while it was read: as if it were over it.
+		return "", 0, false, "cannot be read: " + unwrapPath(err)
 	}
 	if len(bytes.TrimSpace(data)) == 0 && looksLikeSpecName(path) {
-		return "", true, "" // an empty file where a spec is expected
+		return "", 0, true, "" // an empty file where a spec is expected
 	}
 	version, ok = openapi.Sniff(data)
-	return version, ok, ""
-}
-
-// mib writes a size the way --max-file-size reads it.
-func mib(n int64) string {
-	switch {
-	case n < 1<<10:
-		return fmt.Sprintf("%dB", n)
-	case n < 1<<20:
-		return fmt.Sprintf("%dKB", (n+(1<<10)-1)>>10)
-	}
-	return fmt.Sprintf("%dMB", (n+(1<<20)-1)>>20)
+	return version, int64(len(data)), ok, ""
 }
 
 // unwrapPath drops the path from an *fs.PathError: the message names the
