@@ -263,7 +263,7 @@ func git(ctx context.Context, dir string, args ...string) (string, error) {
 // configuration off.
 func gitEnv() []string {
 	var env []string
-	for _, kv := range os.Environ() {
+	for _, kv := range childproc.Environ() {
 		k, _, _ := strings.Cut(kv, "=")
 		switch {
 		case strings.HasPrefix(k, "GIT_CONFIG"), k == "GIT_EXTERNAL_DIFF", k == "GIT_PAGER", k == "PAGER",
@@ -285,7 +285,7 @@ func gitEnv() []string {
 var safeDirectories = sync.OnceValue(func() []string {
 	cmd := exec.Command("git", "config", "--includes", "--get-all", "safe.directory")
 	var env []string
-	for _, kv := range os.Environ() {
+	for _, kv := range childproc.Environ() {
 		if !strings.HasPrefix(kv, "GIT_DIR=") && !strings.HasPrefix(kv, "GIT_WORK_TREE=") {
 			env = append(env, kv)
 		}

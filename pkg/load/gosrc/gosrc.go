@@ -22,6 +22,7 @@ import (
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 
+	"github.com/apiaudit/apiaudit/internal/childproc"
 	"github.com/apiaudit/apiaudit/pkg/gotaint"
 	"github.com/apiaudit/apiaudit/pkg/lint"
 )
@@ -271,6 +272,9 @@ func loadConfig(ctx context.Context, dir string, analyzers []*analysis.Analyzer,
 	if needFacts(analyzers) {
 		mode = packages.LoadAllSyntax // facts are computed on dependencies too
 	}
+	// go/packages starts the go command itself: through the wrapper, it
+	// dies with apiaudit even when apiaudit is killed (SIGKILL).
+	childproc.WrapGo()
 	env := loadEnv(dir, opts.Work)
 	scan := opts.Modules
 	if opts.Work == "" {
