@@ -214,6 +214,9 @@ func (d *Document) loadV2(loader *openapi3.Loader) (*openapi3.T, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := checkKeys(d.abs, d.File, Decode(data)); err != nil {
+		return nil, err
+	}
 	var doc2 openapi2.T
 	if err := openapi2.UnmarshalFromData(d.feed(d.abs, data), &doc2); err != nil {
 		return nil, err
@@ -300,6 +303,16 @@ func (d *Document) problem(err error) *lint.Problem {
 	if errors.As(err, &refErr) {
 		p.Message = refErr.msg
 		p.Line, p.Column = d.refPos(refErr.target)
+		return p
+	}
+	var keysErr *keysError
+	if errors.As(err, &keysErr) {
+		p.Message = keysErr.msg
+		if keysErr.abs == filepath.Clean(d.abs) {
+			p.Line = keysErr.line
+		} else {
+			p.Line, p.Column = d.refPos(keysErr.abs)
+		}
 		return p
 	}
 	if _, terr := d.tree(d.abs); terr != nil {
@@ -482,6 +495,9 @@ func (o Options) reader(root string, convert func(abs string, data []byte) []byt
 		data, err := regfile.ReadFile(real, o.readLimit(), regfile.NoFollow)
 		if err != nil {
 			return nil, refFileError(root, abs, err)
+		}
+		if err := checkKeys(abs, relOrAbs(root, abs), Decode(data)); err != nil {
+			return nil, err
 		}
 		return convert(abs, data), nil
 	}
