@@ -123,4 +123,3 @@ func group(pgid int) []int {
 	}
 	return out
 }
-

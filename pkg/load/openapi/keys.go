@@ -111,7 +111,14 @@ func mappingKeys(data []byte) keyCost {
 				top.pending = true
 			case ' ', '\t', '\r':
 			default:
+				// Plain text up to the next character that matters.
 				top.pending = true
+				j := bytes.IndexAny(line[i:], "\"'{}[],#")
+				if j < 0 {
+					return
+				}
+				i += j
+				continue
 			}
 			i++
 		}
