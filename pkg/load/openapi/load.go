@@ -214,7 +214,7 @@ func (d *Document) loadV2(loader *openapi3.Loader) (*openapi3.T, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := checkKeys(d.abs, d.File, Decode(data)); err != nil {
+	if err := checkShape(d.abs, d.File, Decode(data)); err != nil {
 		return nil, err
 	}
 	var doc2 openapi2.T
@@ -305,13 +305,13 @@ func (d *Document) problem(err error) *lint.Problem {
 		p.Line, p.Column = d.refPos(refErr.target)
 		return p
 	}
-	var keysErr *keysError
-	if errors.As(err, &keysErr) {
-		p.Message = keysErr.msg
-		if keysErr.abs == filepath.Clean(d.abs) {
-			p.Line = keysErr.line
+	var shapeErr *shapeError
+	if errors.As(err, &shapeErr) {
+		p.Message = shapeErr.msg
+		if shapeErr.abs == filepath.Clean(d.abs) {
+			p.Line = shapeErr.line
 		} else {
-			p.Line, p.Column = d.refPos(keysErr.abs)
+			p.Line, p.Column = d.refPos(shapeErr.abs)
 		}
 		return p
 	}
@@ -496,7 +496,7 @@ func (o Options) reader(root string, convert func(abs string, data []byte) []byt
 		if err != nil {
 			return nil, refFileError(root, abs, err)
 		}
-		if err := checkKeys(abs, relOrAbs(root, abs), Decode(data)); err != nil {
+		if err := checkShape(abs, relOrAbs(root, abs), Decode(data)); err != nil {
 			return nil, err
 		}
 		return convert(abs, data), nil
