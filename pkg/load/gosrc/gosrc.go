@@ -197,9 +197,13 @@ func Analyze(ctx context.Context, dir string, analyzers []*analysis.Analyzer, ma
 
 	// Ignores by file, so that matching a finding costs what its own
 	// file's ignores cost.
-	byFile := map[string][]int{}
+	inFile := map[string][]int{}
 	for i, ig := range res.Ignores {
-		byFile[ig.At.File] = append(byFile[ig.At.File], i)
+		inFile[ig.At.File] = append(inFile[ig.At.File], i)
+	}
+	byFile := make(map[string]*ignoreIndex, len(inFile))
+	for file, idx := range inFile {
+		byFile[file] = newIgnoreIndex(res.Ignores, idx)
 	}
 
 	// The packages of one load share one SSA program, and the taint
@@ -251,7 +255,7 @@ func Analyze(ctx context.Context, dir string, analyzers []*analysis.Analyzer, ma
 				f.Flow = append(f.Flow, lint.Step{Location: lint.Location{File: rel(p.Filename), Line: p.Line, Column: p.Column}, Message: ri.Message})
 			}
 			f.Fingerprint = lint.GoFingerprint(f.RuleID, f.Location.File, enclosingFunc(info.syntax, d.Pos), f.Message)
-			if ig := suppressing(res.Ignores, byFile[f.Location.File], f, match); ig != nil {
+			if ig := suppressing(byFile[f.Location.File], f, match); ig != nil {
 				f.Suppression = &lint.Suppression{Kind: lint.SuppressedInSource, Reason: ig.Reason, Location: ig.At}
 				res.Suppressed = append(res.Suppressed, f)
 				continue
@@ -590,25 +594,30 @@ func ignores(fset *token.FileSet, f *ast.File, file string) []Ignore {
 }
 
 // suppressing marks as used every usable ignore that covers the finding,
-// among those of its file (inFile, indices into igs), and
-// returns the closest: one on the finding's line or the line above before
-// one on a declaration, and the innermost declaration first.
-func suppressing(igs []Ignore, inFile []int, f lint.Finding, match func(pattern, id string) bool) *Ignore {
-	var best *Ignore
-	for _, i := range inFile {
-		ig := &igs[i]
-		if ig.Rule == "" || ig.Reason == "" || ig.At.File != f.Location.File {
-			continue
-		}
-		if !ig.Covers(f.Location.Line) || !match(ig.Rule, f.RuleID) {
-			continue
+// among those of its file (x), and returns the closest: one on the
+// finding's line or the line above before one on a declaration, and the
+// innermost declaration first.
+func suppressing(x *ignoreIndex, f lint.Finding, match func(pattern, id string) bool) *Ignore {
+	if x == nil {
+		return nil
+	}
+	best := -1
+	line := f.Location.Line
+	x.covering(line, f.RuleID, func(i int) {
+		ig := &x.igs[i]
+		if ig.At.File != f.Location.File || !ig.Covers(line) || !match(ig.Rule, f.RuleID) {
+			return
 		}
 		ig.Used = true
-		if best == nil || closer(ig, best, f.Location.Line) {
-			best = ig
+		// Between two as close, the one written first.
+		if best < 0 || closer(ig, &x.igs[best], line) || !closer(&x.igs[best], ig, line) && i < best {
+			best = i
 		}
+	})
+	if best < 0 {
+		return nil
 	}
-	return best
+	return &x.igs[best]
 }
 
 // closer reports whether ignore a covers line more closely than b.
