@@ -20,6 +20,7 @@ import (
 	"github.com/aymanbagabas/go-udiff/lcs"
 
 	"github.com/apiaudit/apiaudit/internal/childproc"
+	"github.com/apiaudit/apiaudit/internal/regfile"
 	"github.com/apiaudit/apiaudit/pkg/lint"
 )
 
@@ -201,19 +202,12 @@ func blobID(format string, data []byte) string {
 }
 
 // readRegular reads a regular file, and refuses anything else (a pipe
-// would block, a device never end) and files over maxDiffSize.
+// would block, a device never end; a symbolic link is compared as a link,
+// not read through) and files over maxDiffSize. What the name is, is asked
+// of the open descriptor, so a file swapped for a pipe after a check
+// cannot block the scan.
 func readRegular(path string) ([]byte, error) {
-	info, err := os.Lstat(path)
-	if err != nil {
-		return nil, err
-	}
-	if !info.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s is not a regular file", path)
-	}
-	if info.Size() > maxDiffSize {
-		return nil, fmt.Errorf("%s is too large to compare", path)
-	}
-	return os.ReadFile(path)
+	return regfile.ReadFile(path, maxDiffSize, regfile.NoFollow)
 }
 
 // gitConfig overrides, for every git command apiaudit runs, each setting
@@ -269,7 +263,7 @@ func git(ctx context.Context, dir string, args ...string) (string, error) {
 // configuration off.
 func gitEnv() []string {
 	var env []string
-	for _, kv := range os.Environ() {
+	for _, kv := range childproc.Environ() {
 		k, _, _ := strings.Cut(kv, "=")
 		switch {
 		case strings.HasPrefix(k, "GIT_CONFIG"), k == "GIT_EXTERNAL_DIFF", k == "GIT_PAGER", k == "PAGER",
@@ -291,7 +285,7 @@ func gitEnv() []string {
 var safeDirectories = sync.OnceValue(func() []string {
 	cmd := exec.Command("git", "config", "--includes", "--get-all", "safe.directory")
 	var env []string
-	for _, kv := range os.Environ() {
+	for _, kv := range childproc.Environ() {
 		if !strings.HasPrefix(kv, "GIT_DIR=") && !strings.HasPrefix(kv, "GIT_WORK_TREE=") {
 			env = append(env, kv)
 		}

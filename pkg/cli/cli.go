@@ -14,6 +14,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/apiaudit/apiaudit/internal/childproc"
 	"github.com/apiaudit/apiaudit/pkg/engine"
 	"github.com/apiaudit/apiaudit/pkg/lint"
 	"github.com/apiaudit/apiaudit/pkg/report"
@@ -95,6 +96,7 @@ func (e *exitError) Error() string { return fmt.Sprintf("exit %d", e.code) }
 // Main runs the command line and returns the process exit code. It is the
 // one place where errors become exit codes.
 func Main(build BuildInfo, args []string, stdout, stderr io.Writer) int {
+	defer childproc.Cleanup() // the go command wrapper's directory, if a Go load made one
 	app := &App{Build: build.resolved(), Out: stdout, Err: stderr, IsTTY: isTerminal, Getenv: os.Getenv}
 	cmd := NewCmdRoot(app)
 	cmd.SetArgs(args)

@@ -1,12 +1,13 @@
 package engine
 
 import (
+	"errors"
 	"fmt"
-	"os"
 	"runtime/debug"
 	"slices"
 	"strings"
 
+	"github.com/apiaudit/apiaudit/internal/regfile"
 	"github.com/apiaudit/apiaudit/pkg/lint"
 	"github.com/apiaudit/apiaudit/pkg/load/toolmanifest"
 	"github.com/apiaudit/apiaudit/pkg/toolcat"
@@ -26,15 +27,11 @@ func catalogRules(rules []*lint.Rule) []*lint.Rule {
 // scanManifest loads one tool manifest and runs the catalog rules on it.
 func scanManifest(in Input, rules []*lint.Rule, opts Options) (file string, findings []lint.Finding, problems []lint.Problem) {
 	rel := relTo(in.Root, in.Abs)
-	maxSize := opts.MaxFileSize
-	if maxSize <= 0 {
-		maxSize = DefaultMaxFileSize
+	data, err := regfile.ReadFile(in.Abs, maxFileSize(opts), 0)
+	var tl *regfile.TooLargeError
+	if errors.As(err, &tl) {
+		return "", nil, []lint.Problem{{File: rel, Message: fmt.Sprintf("not scanned: %s (raise it with --max-file-size %s)", tl.Error(), regfile.Size(tl.Size*2))}}
 	}
-	if info, err := os.Stat(in.Abs); err == nil && info.Size() > maxSize {
-		return "", nil, []lint.Problem{{File: rel, Message: fmt.Sprintf("not scanned: the file is %s, over the %s limit (raise it with --max-file-size %s)",
-			mib(info.Size()), mib(maxSize), mib(info.Size()*2))}}
-	}
-	data, err := os.ReadFile(in.Abs)
 	if err != nil {
 		return "", nil, []lint.Problem{{File: rel, Message: "cannot be read: " + unwrapPath(err)}}
 	}
@@ -47,6 +44,14 @@ func scanManifest(in Input, rules []*lint.Rule, opts Options) (file string, find
 	}
 	findings, problems = ScanCatalog(cat, rules, opts)
 	return rel, findings, problems
+}
+
+// maxFileSize is the size limit the options set, or the default.
+func maxFileSize(opts Options) int64 {
+	if opts.MaxFileSize > 0 {
+		return opts.MaxFileSize
+	}
+	return DefaultMaxFileSize
 }
 
 // ScanCatalog runs catalog rules on one catalog, whatever its source, and
@@ -98,7 +103,7 @@ func LoadCatalogs(opts Options) ([]*toolcat.Catalog, []lint.Problem, error) {
 			continue
 		}
 		rel := relTo(in.Root, in.Abs)
-		data, err := os.ReadFile(in.Abs)
+		data, err := regfile.ReadFile(in.Abs, maxFileSize(opts), 0)
 		if err != nil {
 			problems = append(problems, lint.Problem{File: rel, Message: "cannot be read: " + unwrapPath(err)})
 			continue

@@ -5,13 +5,13 @@ import (
 	"crypto/sha256"
 	"encoding/json"
 	"maps"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v4"
 
+	"github.com/apiaudit/apiaudit/internal/regfile"
 	"github.com/apiaudit/apiaudit/pkg/lint"
 )
 
@@ -37,7 +37,7 @@ func sameDocuments(inputs []Input) (kept []Input, notices []lint.Problem) {
 		slices.SortFunc(idx, func(a, b int) int { return strings.Compare(inputs[a].Abs, inputs[b].Abs) })
 		sums := make([][]byte, len(idx))
 		for k, i := range idx {
-			sums[k] = contentSum(inputs[i].Abs)
+			sums[k] = contentSum(inputs[i].Abs, inputs[i].Size)
 		}
 		for k := 1; k < len(idx); k++ {
 			for j := 0; j < k; j++ {
@@ -63,8 +63,10 @@ func sameDocuments(inputs []Input) (kept []Input, notices []lint.Problem) {
 // contentSum is a digest of a document's content whatever its format: the
 // YAML or JSON parsed, then written as JSON with sorted keys. nil when the
 // file cannot be read or parsed (the loader reports that).
-func contentSum(path string) []byte {
-	data, err := os.ReadFile(path)
+func contentSum(path string, size int64) []byte {
+	// Only documents discovery read already come here, and they were within
+	// the size limit then; the size of the input is the limit now.
+	data, err := regfile.ReadFile(path, size, 0)
 	if err != nil {
 		return nil
 	}

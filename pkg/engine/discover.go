@@ -2,6 +2,7 @@ package engine
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/bmatcuk/doublestar/v4"
 
+	"github.com/apiaudit/apiaudit/internal/regfile"
 	"github.com/apiaudit/apiaudit/pkg/lint"
 	"github.com/apiaudit/apiaudit/pkg/load/mcpconfig"
 	"github.com/apiaudit/apiaudit/pkg/load/openapi"
@@ -81,10 +83,7 @@ func Discover(opts Options) (*Discovery, error) {
 			return nil, fmt.Errorf("--exclude %q is not a valid glob", pat)
 		}
 	}
-	maxSize := opts.MaxFileSize
-	if maxSize <= 0 {
-		maxSize = DefaultMaxFileSize
-	}
+	maxSize := maxFileSize(opts)
 	cwd, err := os.Getwd()
 	if err != nil {
 		return nil, err
@@ -136,7 +135,7 @@ func Discover(opts Options) (*Discovery, error) {
 			if e.Type().IsRegular() || e.Type()&fs.ModeSymlink != 0 {
 				w.file(path, false)
 			} else if openapi.HasExtension(e.Name()) && !w.excluded(path) {
-				w.d.Notices = append(w.d.Notices, lint.Problem{File: w.rel(path), Message: "skipped: " + notRegular(e.Type())})
+				w.d.Notices = append(w.d.Notices, lint.Problem{File: w.rel(path), Message: "skipped: " + regfile.Describe(e.Type())})
 			}
 			return nil
 		}); err != nil {
@@ -265,12 +264,6 @@ func (w *walker) file(path string, explicit bool) {
 		}
 		return
 	}
-	// Only regular files are read: a named pipe would block the scan and a
-	// device (a link to /dev/zero) never ends.
-	if info, err := os.Stat(path); err == nil && !info.Mode().IsRegular() {
-		w.d.Notices = append(w.d.Notices, lint.Problem{File: w.rel(path), Message: "skipped: " + notRegular(info.Mode())})
-		return
-	}
 	version, ok, problem, data := w.sniff(path)
 	if !ok && problem == "" && data != nil && toolmanifest.Sniff(data) {
 		w.seen[path] = true
@@ -287,29 +280,10 @@ func (w *walker) file(path string, explicit bool) {
 		w.d.Notices = append(w.d.Notices, lint.Problem{File: w.rel(path), Message: "skipped: the file is empty"})
 	case ok:
 		w.seen[path] = true
-		var size int64
-		if fi, err := os.Stat(path); err == nil {
-			size = fi.Size()
-		}
-		w.d.Inputs = append(w.d.Inputs, Input{Kind: KindOpenAPI, Abs: path, Root: w.root, Version: version, Size: size})
+		w.d.Inputs = append(w.d.Inputs, Input{Kind: KindOpenAPI, Abs: path, Root: w.root, Version: version, Size: int64(len(data))})
 	case explicit || looksLikeSpecName(name):
 		w.d.Notices = append(w.d.Notices, lint.Problem{File: w.rel(path), Message: "skipped: not an OpenAPI document (no top-level openapi: 3.x or swagger: \"2.0\" key) nor an MCP client configuration (no mcpServers or servers object)"})
 	}
-}
-
-// notRegular says what kind of file that is not a regular one a mode is.
-func notRegular(m fs.FileMode) string {
-	switch {
-	case m.IsDir():
-		return "a directory named like a file"
-	case m&fs.ModeNamedPipe != 0:
-		return "not a regular file (a named pipe)"
-	case m&fs.ModeDevice != 0:
-		return "not a regular file (a device)"
-	case m&fs.ModeSocket != 0:
-		return "not a regular file (a socket)"
-	}
-	return "not a regular file"
 }
 
 // looksLikeSpecName is true for file names that promise an API description,
@@ -327,19 +301,24 @@ const clientPrefix = "mcp-client:"
 // whether it is an OpenAPI document, or an MCP client configuration (then
 // version is clientPrefix and its layout). problem is set when the file
 // should be scanned and cannot be. data is what was read of a file within
-// the limit, for the other sniffers (tool manifests).
+// the limit, for the other sniffers (tool manifests). Only regular files
+// are read, as the open descriptor says (a name checked first and opened
+// next could be swapped for a named pipe in between): a named pipe would
+// block the scan and a device (a link to /dev/zero) never ends; they are
+// skipped with a notice.
 func (w *walker) sniff(path string) (version string, ok bool, problem string, data []byte) {
-	f, err := os.Open(path)
+	f, info, err := regfile.Open(path, 0)
+	var nr *regfile.NotRegularError
+	if errors.As(err, &nr) {
+		w.d.Notices = append(w.d.Notices, lint.Problem{File: w.rel(path), Message: "skipped: " + nr.Error()})
+		return "", false, "", nil
+	}
 	if err != nil {
 		return "", false, "cannot be read: " + unwrapPath(err), nil
 	}
 	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return "", false, "cannot be read: " + unwrapPath(err), nil
-	}
 	if mcpconfig.KnownName(path) && info.Size() > mcpconfig.MaxFileSize {
-		return "", false, fmt.Sprintf("not scanned: the file is named like an MCP client configuration and is %s, over the %s such files are read up to", mib(info.Size()), mib(mcpconfig.MaxFileSize)), nil
+		return "", false, fmt.Sprintf("not scanned: the file is named like an MCP client configuration and is %s, over the %s such files are read up to", regfile.Size(info.Size()), regfile.Size(mcpconfig.MaxFileSize)), nil
 	}
 	if info.Size() > w.maxSize {
 		head := make([]byte, sniffHead)
@@ -347,12 +326,13 @@ func (w *walker) sniff(path string) (version string, ok bool, problem string, da
 		if _, ok := openapi.Sniff(head[:n]); ok || strings.Contains(string(head[:n]), `"openapi"`) || strings.Contains(string(head[:n]), `"swagger"`) ||
 			bytes.Contains(head[:n], []byte(`"inputSchema"`)) {
 			return "", false, fmt.Sprintf("not scanned: the file is %s, over the %s limit (raise it with --max-file-size %s)",
-				mib(info.Size()), mib(w.maxSize), mib(info.Size()*2)), nil
+				regfile.Size(info.Size()), regfile.Size(w.maxSize), regfile.Size(info.Size()*2)), nil
 		}
 		return "", false, "", nil
 	}
-	data, err = io.ReadAll(f)
+	data, err = regfile.ReadAll(f, info.Size(), path, w.maxSize)
 	if err != nil {
+		// It grew past the limit while it was read: as if it were over it.
 		return "", false, "cannot be read: " + unwrapPath(err), nil
 	}
 	if len(bytes.TrimSpace(data)) == 0 && looksLikeSpecName(path) {
@@ -373,17 +353,6 @@ func (w *walker) sniff(path string) (version string, ok bool, problem string, da
 		}
 	}
 	return "", false, "", data
-}
-
-// mib writes a size the way --max-file-size reads it.
-func mib(n int64) string {
-	switch {
-	case n < 1<<10:
-		return fmt.Sprintf("%dB", n)
-	case n < 1<<20:
-		return fmt.Sprintf("%dKB", (n+(1<<10)-1)>>10)
-	}
-	return fmt.Sprintf("%dMB", (n+(1<<20)-1)>>20)
 }
 
 // unwrapPath drops the path from an *fs.PathError: the message names the

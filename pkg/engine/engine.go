@@ -267,10 +267,7 @@ func relativeMessages(res *lint.Result, inputs []Input) {
 // returns the findings to report and those that x-apiaudit-ignore hides.
 func scanDocument(ctx context.Context, in Input, rules []*lint.Rule, opts Options) (file string, findings, suppressed []lint.Finding, problems []lint.Problem) {
 	rel := relTo(in.Root, in.Abs)
-	maxSize := opts.MaxFileSize
-	if maxSize <= 0 {
-		maxSize = DefaultMaxFileSize
-	}
+	maxSize := maxFileSize(opts)
 	defer tightGC(in.Size)()
 	doc, err := openapi.Load(ctx, in.Abs, in.Version, openapi.Options{Root: in.Root, AllowRemoteRefs: opts.AllowRemoteRefs, MaxFileSize: maxSize})
 	if err != nil {

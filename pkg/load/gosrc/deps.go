@@ -49,8 +49,8 @@ func newDeps(ctx context.Context, dir string, env []string, scan []string) *deps
 	for _, s := range scan {
 		d.scan = append(d.scan, filepath.Clean(s)+sep)
 	}
-	cmd := exec.CommandContext(ctx, "go", "env", "GOROOT", "GOMODCACHE")
-	cmd.Dir, cmd.Env = dir, env
+	cmd := exec.CommandContext(ctx, childproc.Go(), "env", "GOROOT", "GOMODCACHE")
+	cmd.Dir, cmd.Env = dir, childproc.Unwrapped(env)
 	childproc.Configure(cmd)
 	out, err := cmd.Output()
 	if err != nil {

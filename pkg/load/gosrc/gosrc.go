@@ -22,6 +22,7 @@ import (
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 
+	"github.com/apiaudit/apiaudit/internal/childproc"
 	"github.com/apiaudit/apiaudit/pkg/gotaint"
 	"github.com/apiaudit/apiaudit/pkg/lint"
 )
@@ -198,9 +199,13 @@ func Analyze(ctx context.Context, dir string, analyzers []*analysis.Analyzer, ma
 
 	// Ignores by file, so that matching a finding costs what its own
 	// file's ignores cost.
-	byFile := map[string][]int{}
+	inFile := map[string][]int{}
 	for i, ig := range res.Ignores {
-		byFile[ig.At.File] = append(byFile[ig.At.File], i)
+		inFile[ig.At.File] = append(inFile[ig.At.File], i)
+	}
+	byFile := make(map[string]*ignoreIndex, len(inFile))
+	for file, idx := range inFile {
+		byFile[file] = newIgnoreIndex(res.Ignores, idx)
 	}
 
 	// The packages of one load share one SSA program, and the taint
@@ -252,7 +257,7 @@ func Analyze(ctx context.Context, dir string, analyzers []*analysis.Analyzer, ma
 				f.Flow = append(f.Flow, lint.Step{Location: lint.Location{File: rel(p.Filename), Line: p.Line, Column: p.Column}, Message: ri.Message})
 			}
 			f.Fingerprint = lint.GoFingerprint(f.RuleID, f.Location.File, enclosingFunc(info.syntax, d.Pos), f.Message)
-			if ig := suppressing(res.Ignores, byFile[f.Location.File], f, match); ig != nil {
+			if ig := suppressing(byFile[f.Location.File], f, match); ig != nil {
 				f.Suppression = &lint.Suppression{Kind: lint.SuppressedInSource, Reason: ig.Reason, Location: ig.At}
 				res.Suppressed = append(res.Suppressed, f)
 				continue
@@ -273,6 +278,9 @@ func loadConfig(ctx context.Context, dir string, analyzers []*analysis.Analyzer,
 	if needFacts(analyzers) {
 		mode = packages.LoadAllSyntax // facts are computed on dependencies too
 	}
+	// go/packages starts the go command itself: through the wrapper, it
+	// dies with apiaudit even when apiaudit is killed (SIGKILL).
+	childproc.WrapGo()
 	env := loadEnv(dir, opts.Work)
 	scan := opts.Modules
 	if opts.Work == "" {
@@ -588,25 +596,30 @@ func ignores(fset *token.FileSet, f *ast.File, file string) []Ignore {
 }
 
 // suppressing marks as used every usable ignore that covers the finding,
-// among those of its file (inFile, indices into igs), and
-// returns the closest: one on the finding's line or the line above before
-// one on a declaration, and the innermost declaration first.
-func suppressing(igs []Ignore, inFile []int, f lint.Finding, match func(pattern, id string) bool) *Ignore {
-	var best *Ignore
-	for _, i := range inFile {
-		ig := &igs[i]
-		if ig.Rule == "" || ig.Reason == "" || ig.At.File != f.Location.File {
-			continue
-		}
-		if !ig.Covers(f.Location.Line) || !match(ig.Rule, f.RuleID) {
-			continue
+// among those of its file (x), and returns the closest: one on the
+// finding's line or the line above before one on a declaration, and the
+// innermost declaration first.
+func suppressing(x *ignoreIndex, f lint.Finding, match func(pattern, id string) bool) *Ignore {
+	if x == nil {
+		return nil
+	}
+	best := -1
+	line := f.Location.Line
+	x.covering(line, f.RuleID, func(i int) {
+		ig := &x.igs[i]
+		if ig.At.File != f.Location.File || !ig.Covers(line) || !match(ig.Rule, f.RuleID) {
+			return
 		}
 		ig.Used = true
-		if best == nil || closer(ig, best, f.Location.Line) {
-			best = ig
+		// Between two as close, the one written first.
+		if best < 0 || closer(ig, &x.igs[best], line) || !closer(&x.igs[best], ig, line) && i < best {
+			best = i
 		}
+	})
+	if best < 0 {
+		return nil
 	}
-	return best
+	return &x.igs[best]
 }
 
 // closer reports whether ignore a covers line more closely than b.

@@ -27,16 +27,23 @@ func WithIgnores(a *analysis.Analyzer, match func(pattern, id string) bool) *ana
 			}
 			byFile[name] = append(byFile[name], ignores(pass.Fset, f, name)...)
 		}
+		index := make(map[string]*ignoreIndex, len(byFile))
+		for name, igs := range byFile {
+			index[name] = newIgnoreIndex(igs, allIndices(len(igs)))
+		}
 		report := pass.Report
 		pass.Report = func(d analysis.Diagnostic) {
 			pos := pass.Fset.Position(d.Pos)
 			if generated[pos.Filename] {
 				return
 			}
-			igs := byFile[pos.Filename]
-			for i := range igs {
-				ig := &igs[i]
-				if ig.Rule != "" && ig.Reason != "" && ig.Covers(pos.Line) && match(ig.Rule, a.Name) {
+			if x := index[pos.Filename]; x != nil {
+				covered := false
+				x.covering(pos.Line, a.Name, func(i int) {
+					ig := &x.igs[i]
+					covered = covered || ig.Covers(pos.Line) && match(ig.Rule, a.Name)
+				})
+				if covered {
 					return
 				}
 			}
@@ -46,4 +53,13 @@ func WithIgnores(a *analysis.Analyzer, match func(pattern, id string) bool) *ana
 		return a.Run(pass)
 	}
 	return &w
+}
+
+// allIndices is 0, 1, ..., n-1.
+func allIndices(n int) []int {
+	out := make([]int, n)
+	for i := range out {
+		out[i] = i
+	}
+	return out
 }

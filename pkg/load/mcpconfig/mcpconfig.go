@@ -6,11 +6,12 @@ package mcpconfig
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
+	"github.com/apiaudit/apiaudit/internal/regfile"
 	"github.com/apiaudit/apiaudit/pkg/mcpclient"
 )
 
@@ -108,14 +109,11 @@ func layout(path string, root *node) (string, *node) {
 
 // Load reads the client configuration at abs; rel is how findings name it.
 func Load(abs, rel string) (*mcpclient.Config, error) {
-	info, err := os.Stat(abs)
-	if err != nil {
-		return nil, err
+	data, err := regfile.ReadFile(abs, MaxFileSize, 0)
+	var tl *regfile.TooLargeError
+	if errors.As(err, &tl) {
+		return nil, fmt.Errorf("not scanned: a client configuration of %d KB is over the %d KB limit", (tl.Size+1023)/1024, MaxFileSize/1024)
 	}
-	if info.Size() > MaxFileSize {
-		return nil, fmt.Errorf("not scanned: a client configuration of %d KB is over the %d KB limit", (info.Size()+1023)/1024, MaxFileSize/1024)
-	}
-	data, err := os.ReadFile(abs)
 	if err != nil {
 		return nil, err
 	}

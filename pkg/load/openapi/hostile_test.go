@@ -181,3 +181,152 @@ func TestRefChainCut(t *testing.T) {
 		t.Fatalf("first cut %+v; want line %d", r, 14+first)
 	}
 }
+
+// TestMappingKeys checks the key counts the pre-scan finds, block and flow
+// style, against what the text holds.
+func TestMappingKeys(t *testing.T) {
+	for _, c := range []struct {
+		text  string
+		pairs int64 // sum of the squares of the mappings' key counts
+	}{
+		{"a: 1\nb: 2\nc:\n  d: 1\n  e: [1, 2, {f: 1, g: 'x, y'}]\n", 9 + 4 + 4},
+		{"- a: 1\n  b: 2\n- c: 3\n", 4 + 1},
+		{"d: |\n  k: not a key\n  j: nor this\ne: 2 # f: 3\n", 4},
+		{`{"a": {"b": 1, "c": "}, {"}, "d": [], "e": {}}`, 9 + 4},
+		{"a:\n  b: {x: 1,\n     y: 2}\n  '/p/{id}:': 1\n", 1 + 4 + 4},
+		{"# k: 1\n\"q: x\": 1\nr: 'it''s: x'\n", 4},
+	} {
+		if got := mappingKeys([]byte(c.text)); got.pairs != c.pairs {
+			t.Errorf("%q: %d key pairs; want %d", c.text, got.pairs, c.pairs)
+		}
+	}
+}
+
+// TestManyKeysRefused checks that a mapping too large for the YAML
+// parser's duplicate-key check (which compares every pair of keys: 100 000
+// keys took 41 s) is refused with a problem naming the file and the line
+// where the mapping's keys start, in YAML, JSON and a $ref'd file, and that a file just
+// under the bound loads. The sizes show the bound without taking long.
+func TestManyKeysRefused(t *testing.T) {
+	const n = maxKeysOneMapping + 1
+	head := "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\n"
+	var yml, js strings.Builder
+	yml.WriteString(head + "x-big:\n")
+	js.WriteString(`{"openapi": "3.0.3", "info": {"title": "t", "version": "1"}, "paths": {},` + "\n" + `"x-big": {`)
+	for i := range n {
+		yml.WriteString("  k" + strconv.Itoa(i) + ": 1\n")
+		if i > 0 {
+			js.WriteString(", ")
+		}
+		js.WriteString(`"k` + strconv.Itoa(i) + `": 1`)
+	}
+	js.WriteString("}}\n")
+	dir := t.TempDir()
+	write := func(name, text string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	write("big.yaml", yml.String())
+	write("big.json", js.String())
+	write("ref.yaml", head+"components:\n  schemas:\n    S: {$ref: 'big.yaml#/x-big'}\n")
+	for _, c := range []struct{ file, want string }{
+		{"big.yaml", "big.yaml:5: big.yaml is not loaded: its mappings hold too many keys (the largest, at line 5, has 20001;"},
+		{"big.json", "big.json:2: big.json is not loaded: its mappings hold too many keys (the largest, at line 2, has 20001;"},
+		{"ref.yaml", "ref.yaml:6:9: big.yaml is not loaded: its mappings hold too many keys (the largest, at line 5, has 20001;"},
+	} {
+		_, err := Load(context.Background(), filepath.Join(dir, c.file), "3.0", Options{Root: dir})
+		if err == nil || !strings.HasPrefix(err.Error(), c.want) {
+			t.Errorf("%s: err = %v; want %q...", c.file, err, c.want)
+		}
+	}
+	// 2 000 keys in each of 99 mappings measure under the bound (loading
+	// them would take as long as the bound allows).
+	var under strings.Builder
+	under.WriteString(head)
+	for m := range 99 {
+		under.WriteString("x-m" + strconv.Itoa(m) + ":\n")
+		for i := range 2000 {
+			under.WriteString("  k" + strconv.Itoa(i) + ": 1\n")
+		}
+	}
+	if c := mappingKeys([]byte(under.String())); c.pairs > maxKeyPairs {
+		t.Fatalf("under the bound measures %d", c.pairs)
+	}
+}
+
+// TestCorpusUnderKeyBound checks that the real descriptions of the shared
+// corpus, Microsoft Graph included, are far under the key and depth bounds.
+func TestCorpusUnderKeyBound(t *testing.T) {
+	files, _ := filepath.Glob("../../../../shared/corpus/openapi/*/*")
+	if len(files) == 0 {
+		t.Skip("no corpus")
+	}
+	var most int64
+	for _, f := range files {
+		if !HasExtension(f) {
+			continue
+		}
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := mappingKeys(Decode(data))
+		if c.depth > 40 {
+			t.Errorf("%s: nests %d levels deep (line %d)", f, c.depth, c.depthLine)
+		}
+		if c.pairs > maxKeyPairs/4 {
+			t.Errorf("%s: %d key pairs (largest mapping %d keys, line %d), within 4 times of the bound", f, c.pairs, c.largest, c.largestLine)
+		}
+		most = max(most, c.pairs)
+	}
+	t.Logf("%d files, at most %d key pairs (bound %d)", len(files), most, maxKeyPairs)
+}
+
+// TestDeepNestingRefused checks that a schema nested deeper than maxDepth
+// levels (the rules' walks cost memory quadratic in the depth: 4 900
+// levels took 715 MB) is refused with a problem naming the file and the
+// line of the deepest element, in YAML and JSON, and that a schema
+// nested as deep as the limit allows loads.
+func TestDeepNestingRefused(t *testing.T) {
+	head := "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n"
+	yml := func(levels int) string {
+		var b strings.Builder
+		b.WriteString(head + "    S:\n")
+		ind := "      "
+		for range levels {
+			b.WriteString(ind + "properties:\n" + ind + "  p:\n")
+			ind += "    "
+		}
+		b.WriteString(ind + "type: string\n")
+		return b.String()
+	}
+	json := func(levels int) string {
+		return `{"openapi": "3.0.3", "info": {"title": "t", "version": "1"}, "paths": {}, "components": {"schemas": {"S":` +
+			strings.Repeat(`{"properties": {"p":`, levels) + `{"type": "string"}` + strings.Repeat("}}", levels) + "}}}\n"
+	}
+	dir := t.TempDir()
+	for _, c := range []struct {
+		name, text string
+		want       string // "" when it loads
+	}{
+		{"deep.yaml", yml(maxDepth / 2), "deep.yaml:" + strconv.Itoa(7+maxDepth) + ": deep.yaml is not loaded: it nests more than 500 levels deep"},
+		{"ok.yaml", yml(maxDepth/2 - 3), ""},
+		{"deep.json", json(maxDepth / 2), "deep.json:1: deep.json is not loaded: it nests more than 500 levels deep"},
+		{"ok.json", json(maxDepth/2 - 2), ""},
+	} {
+		p := filepath.Join(dir, c.name)
+		if err := os.WriteFile(p, []byte(c.text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, err := Load(context.Background(), p, "3.0", Options{Root: dir})
+		switch {
+		case c.want == "" && err != nil:
+			t.Errorf("%s: %v", c.name, err)
+		case c.want != "" && (err == nil || !strings.HasPrefix(err.Error(), c.want)):
+			t.Errorf("%s: err = %v; want %q...", c.name, err, c.want)
+		}
+	}
+}

@@ -28,6 +28,7 @@ import (
 	"github.com/getkin/kin-openapi/openapi2conv"
 	"github.com/getkin/kin-openapi/openapi3"
 
+	"github.com/apiaudit/apiaudit/internal/regfile"
 	"github.com/apiaudit/apiaudit/pkg/lint"
 )
 
@@ -61,16 +62,40 @@ func (o Options) readLimit() int64 {
 }
 
 // readCapped reads at most limit bytes, and fails rather than truncating a
-// file that is larger.
+// remote file that is larger.
 func readCapped(r io.Reader, limit int64, name string) ([]byte, error) {
 	data, err := io.ReadAll(io.LimitReader(r, limit+1))
 	if err != nil {
 		return nil, err
 	}
 	if int64(len(data)) > limit {
-		return nil, &refError{fmt.Sprintf("$ref to %s: the file is over the %dMB limit (raise it with --max-file-size)", name, limit>>20), name, true}
+		return nil, &refError{fmt.Sprintf("$ref to %s: the file is over the %s limit (raise it with --max-file-size)", name, regfile.Size(limit)), name, true}
 	}
 	return data, nil
+}
+
+// refFileError is the refError for a file a $ref leads to that
+// regfile.ReadFile refused or could not read.
+func refFileError(root, abs string, err error) error {
+	name := relOrAbs(root, abs)
+	var tl *regfile.TooLargeError
+	switch {
+	case errors.As(err, &tl):
+		return &refError{fmt.Sprintf("$ref to %s: %v for a referenced file", name, err), abs, true}
+	case regfile.IsRefused(err):
+		return &refError{fmt.Sprintf("$ref to %s: %v", name, err), abs, true}
+	}
+	if u := errors.Unwrap(err); u != nil {
+		err = u
+	}
+	return &refError{fmt.Sprintf("$ref to %s cannot be read: %v", name, err), abs, false}
+}
+
+// readRoot reads the document's own file again (for positions, for
+// Swagger 2.0), with the checks of every other read: discovery read it as
+// a regular file, but the name may lead elsewhere by now.
+func (d *Document) readRoot() ([]byte, error) {
+	return regfile.ReadFile(d.abs, maxRefFileSize, 0)
 }
 
 // Document is one loaded OpenAPI document.
@@ -185,8 +210,11 @@ func (d *Document) feed(abs string, data []byte) []byte {
 }
 
 func (d *Document) loadV2(loader *openapi3.Loader) (*openapi3.T, error) {
-	data, err := os.ReadFile(d.abs)
+	data, err := d.readRoot()
 	if err != nil {
+		return nil, err
+	}
+	if err := checkShape(d.abs, d.File, Decode(data)); err != nil {
 		return nil, err
 	}
 	var doc2 openapi2.T
@@ -277,6 +305,16 @@ func (d *Document) problem(err error) *lint.Problem {
 		p.Line, p.Column = d.refPos(refErr.target)
 		return p
 	}
+	var shapeErr *shapeError
+	if errors.As(err, &shapeErr) {
+		p.Message = shapeErr.msg
+		if shapeErr.abs == filepath.Clean(d.abs) {
+			p.Line = shapeErr.line
+		} else {
+			p.Line, p.Column = d.refPos(shapeErr.abs)
+		}
+		return p
+	}
 	if _, terr := d.tree(d.abs); terr != nil {
 		var se *syntaxError
 		if errors.As(terr, &se) {
@@ -315,7 +353,7 @@ func (d *Document) refPos(target string) (line, column int) {
 	if target == "" {
 		return 0, 0
 	}
-	data, err := os.ReadFile(d.abs)
+	data, err := d.readRoot()
 	if err != nil {
 		return 0, 0
 	}
@@ -451,22 +489,14 @@ func (o Options) reader(root string, convert func(abs string, data []byte) []byt
 			return nil, &refError{fmt.Sprintf("$ref to %s leaves the scan root", relToRoot(root, abs)), abs, true}
 		}
 		// A FIFO or a device would block or never end: only regular files
-		// are opened, and one over the limit is refused before it is read.
-		if fi, err := os.Stat(real); err == nil {
-			if !fi.Mode().IsRegular() {
-				return nil, &refError{fmt.Sprintf("$ref to %s: not a regular file", relOrAbs(root, abs)), abs, true}
-			}
-			if fi.Size() > o.readLimit() {
-				return nil, &refError{fmt.Sprintf("$ref to %s: the file is %dMB, over the %dMB limit for a referenced file", relOrAbs(root, abs), fi.Size()>>20, o.readLimit()>>20), abs, true}
-			}
-		}
-		f, err := os.Open(real)
+		// are read, as the open descriptor says, and one over the limit is
+		// refused before it is read. real has no links left, so a link
+		// that appears there in between is refused, not followed.
+		data, err := regfile.ReadFile(real, o.readLimit(), regfile.NoFollow)
 		if err != nil {
-			return nil, &refError{fmt.Sprintf("$ref to %s cannot be read: %v", relOrAbs(root, abs), errors.Unwrap(err)), abs, false}
+			return nil, refFileError(root, abs, err)
 		}
-		defer f.Close()
-		data, err := readCapped(f, o.readLimit(), relOrAbs(root, abs))
-		if err != nil {
+		if err := checkShape(abs, relOrAbs(root, abs), Decode(data)); err != nil {
 			return nil, err
 		}
 		return convert(abs, data), nil

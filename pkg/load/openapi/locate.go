@@ -1,7 +1,6 @@
 package openapi
 
 import (
-	"os"
 	"regexp"
 	"strings"
 
@@ -87,7 +86,7 @@ func (d *Document) topKey(key string) (position, bool) {
 		p, ok := top[key]
 		return position{int(p.line), int(p.col)}, ok
 	}
-	data, err := os.ReadFile(d.abs)
+	data, err := d.readRoot()
 	if err != nil {
 		return position{}, false
 	}

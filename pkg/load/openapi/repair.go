@@ -749,7 +749,8 @@ func (l *repairer) commit() bool {
 // whether another load is worth trying.
 func (l *repairer) round(err error) bool {
 	var re *refError
-	if len(l.list) >= maxRepairs || errors.As(err, &re) && re.policy {
+	var ke *shapeError
+	if len(l.list) >= maxRepairs || errors.As(err, &re) && re.policy || errors.As(err, &ke) {
 		return false
 	}
 	any := l.repairConstruct(err)

@@ -2,11 +2,12 @@ package openapi
 
 import (
 	"fmt"
-	"os"
 	"regexp"
 	"strconv"
 
 	"go.yaml.in/yaml/v4"
+
+	"github.com/apiaudit/apiaudit/internal/regfile"
 )
 
 // tree is a file parsed into YAML nodes, kept for the positions that
@@ -32,7 +33,7 @@ func (d *Document) tree(abs string) (*tree, error) {
 	if t, ok := d.trees[abs]; ok {
 		return t, nil
 	}
-	data, err := os.ReadFile(abs)
+	data, err := regfile.ReadFile(abs, maxRefFileSize, 0)
 	if err != nil {
 		return nil, err
 	}
