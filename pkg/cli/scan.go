@@ -77,7 +77,8 @@ Each Go module under PATH (a directory with a go.mod) is analysed by the GO
 rules: its packages (./..., tests excluded) are loaded with the go command,
 which must be on PATH, without touching the network (GOPROXY=off,
 -mod=readonly, or -mod=vendor when the module vendors its dependencies;
-cgo off unless CGO_ENABLED is set), with the default build tags. On a CI
+cgo off unless CGO_ENABLED is set), with the build tags of GOFLAGS' -tags
+(the only flag taken from GOFLAGS). On a CI
 runner with an empty module cache, run "go mod download" first, or give
 --go-mod-download to have scan run it in each module (the one network
 access a scan makes, and only when asked). The
