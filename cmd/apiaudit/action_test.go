@@ -1,15 +1,24 @@
 package main
 
 import (
+	"archive/tar"
 	"bytes"
+	"compress/gzip"
+	"crypto/sha256"
 	"encoding/json"
 	"fmt"
+	"io"
+	"maps"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"go.yaml.in/yaml/v4"
@@ -43,6 +52,18 @@ func TestAction(t *testing.T) {
 	if err := yaml.Unmarshal(data, &action); err != nil {
 		t.Fatal(err)
 	}
+	// The action installs the release binary of its ref (v9.9.9): this
+	// build, served as that release from a local server.
+	bin := filepath.Join(t.TempDir(), "apiaudit")
+	build := exec.Command("go", "build", "-trimpath", "-ldflags", "-X main.version=v9.9.9", "-o", bin, ".")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	exe, err := os.ReadFile(bin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	release, _ := releaseServer(t, "9.9.9", map[string][]byte{"apiaudit": exe}, false)
 
 	for _, tc := range []struct {
 		name     string
@@ -111,6 +132,7 @@ func TestAction(t *testing.T) {
 				inputs:  map[string]string{},
 				github:  map[string]string{"action_path": root, "action_ref": "v9.9.9", "event_name": "push", "repository": "apiaudit/apiaudit", "sha": "0123abc", "actor": "octocat", "server_url": "https://github.com"},
 				outputs: map[string]map[string]string{},
+				env:     map[string]string{"APIAUDIT_RELEASE_URL": release.URL},
 			}
 			for name, in := range action.Inputs {
 				r.inputs[name] = in.Default
@@ -205,7 +227,23 @@ type fakeRunner struct {
 	outputs        map[string]map[string]string // step id -> outputs
 	path           []string                     // GITHUB_PATH additions
 	uploaded       map[string]string            // with: of the upload step, if it ran
+	cached         map[string]string            // with: of the cache step, if it ran
+	env            map[string]string            // more environment, as a workflow's env: gives
 	log            bytes.Buffer
+}
+
+// runnerTemp and toolCache are the runner's directories under r.tmp, with
+// spaces in their names.
+func (r *fakeRunner) runnerTemp() string { return filepath.Join(r.tmp, "run ner", "temp") }
+func (r *fakeRunner) toolCache() string  { return filepath.Join(r.tmp, "run ner", "tool cache") }
+
+// runnerOS and runnerArch are RUNNER_OS and RUNNER_ARCH for this machine.
+func runnerOS() string {
+	return map[string]string{"linux": "Linux", "darwin": "macOS", "windows": "Windows"}[runtime.GOOS]
+}
+
+func runnerArch() string {
+	return map[string]string{"amd64": "X64", "arm64": "ARM64", "386": "X86", "arm": "ARM"}[runtime.GOARCH]
 }
 
 var expression = regexp.MustCompile(`\$\{\{\s*(.*?)\s*\}\}`)
@@ -253,7 +291,7 @@ func (r *fakeRunner) when(cond string) bool {
 // run runs the steps until one fails, as the runner does without
 // if: always(), and reports whether one did.
 func (r *fakeRunner) run(steps []actionStep) bool {
-	runnerTemp := filepath.Join(r.tmp, "runner")
+	runnerTemp := r.runnerTemp()
 	if err := os.MkdirAll(runnerTemp, 0o755); err != nil {
 		r.t.Fatal(err)
 	}
@@ -263,12 +301,19 @@ func (r *fakeRunner) run(steps []actionStep) bool {
 			continue
 		}
 		if s.Uses != "" {
-			if !strings.HasPrefix(s.Uses, "github/codeql-action/upload-sarif@") {
-				r.t.Fatalf("unexpected uses: %s", s.Uses)
-			}
-			r.uploaded = map[string]string{}
+			with := map[string]string{}
 			for k, v := range s.With {
-				r.uploaded[k] = r.expand(v)
+				with[k] = r.expand(v)
+			}
+			switch {
+			case strings.HasPrefix(s.Uses, "github/codeql-action/upload-sarif@"):
+				r.uploaded = with
+			case strings.HasPrefix(s.Uses, "actions/cache@"):
+				// A cache the test filled beforehand is a hit; the
+				// harness restores and saves nothing.
+				r.cached = with
+			default:
+				r.t.Fatalf("unexpected uses: %s", s.Uses)
 			}
 			continue
 		}
@@ -284,6 +329,9 @@ func (r *fakeRunner) run(steps []actionStep) bool {
 			"PATH=" + strings.Join(append(r.path, os.Getenv("PATH")), string(os.PathListSeparator)),
 			"HOME=" + os.Getenv("HOME"),
 			"RUNNER_TEMP=" + runnerTemp,
+			"RUNNER_TOOL_CACHE=" + r.toolCache(),
+			"RUNNER_OS=" + runnerOS(),
+			"RUNNER_ARCH=" + runnerArch(),
 			"GITHUB_OUTPUT=" + outFile,
 			"GITHUB_PATH=" + pathFile,
 			"GITHUB_STEP_SUMMARY=" + summary,
@@ -298,6 +346,9 @@ func (r *fakeRunner) run(steps []actionStep) bool {
 				env = append(env, k+"="+v)
 			}
 		}
+		for k, v := range r.env {
+			env = append(env, k+"="+v)
+		}
 		for k, v := range s.Env {
 			env = append(env, k+"="+r.expand(v))
 		}
@@ -310,7 +361,8 @@ func (r *fakeRunner) run(steps []actionStep) bool {
 			r.outputs[s.ID] = readKV(r.t, outFile)
 		}
 		if b, _ := os.ReadFile(pathFile); len(b) > 0 {
-			r.path = append(strings.Fields(string(b)), r.path...)
+			// One directory a line, spaces and all.
+			r.path = append(strings.Split(strings.TrimRight(string(b), "\n"), "\n"), r.path...)
 		}
 		if err != nil {
 			fmt.Fprintf(&r.log, "step %q failed: %v\n", s.Name, err)
@@ -361,5 +413,196 @@ func TestActionPinsBySHA(t *testing.T) {
 	}
 	if n == 0 {
 		t.Error("no uses: step found")
+	}
+}
+
+// releaseServer serves a fake GitHub release of apiaudit at version:
+// /v<version>/checksums.txt and, for this runner, the archive of files
+// (name -> content, executable), and a 404 for anything else. With tamper,
+// the archive served is not the one checksums.txt describes. The counter
+// counts the requests.
+func releaseServer(t *testing.T, version string, files map[string][]byte, tamper bool) (*httptest.Server, *atomic.Int32) {
+	t.Helper()
+	var archive bytes.Buffer
+	gz := gzip.NewWriter(&archive)
+	tw := tar.NewWriter(gz)
+	for _, name := range slices.Sorted(maps.Keys(files)) {
+		if err := tw.WriteHeader(&tar.Header{Name: name, Mode: 0o755, Size: int64(len(files[name]))}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := tw.Write(files[name]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := tw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := gz.Close(); err != nil {
+		t.Fatal(err)
+	}
+	name := fmt.Sprintf("apiaudit_%s_%s_%s.tar.gz", version, runtime.GOOS, runtime.GOARCH)
+	sum := sha256.Sum256(archive.Bytes())
+	checksums := fmt.Sprintf("%x  apiaudit_%s_plan9_amd64.tar.gz\n%x  %s\n", sha256.Sum256(nil), version, sum, name)
+	served := archive.Bytes()
+	if tamper {
+		served = append(slices.Clone(served), 0)
+	}
+	var requests atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		requests.Add(1)
+		switch r.URL.Path {
+		case "/v" + version + "/checksums.txt":
+			io.WriteString(w, checksums)
+		case "/v" + version + "/" + name:
+			w.Write(served)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	t.Cleanup(srv.Close)
+	return srv, &requests
+}
+
+// TestActionInstall runs the action's install steps (scripts/action/install.sh)
+// against a release served locally, with spaces in the action's, the
+// runner's and the cache's paths: the release binary when its checksum
+// matches, a failure when it does not, the cache when it has the binary, and
+// a build from source when asked or when no release matches the ref.
+func TestActionInstall(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("the action's scripts are bash")
+	}
+	for _, tool := range []string{"bash", "curl", "tar"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Skip("no " + tool)
+		}
+	}
+	if runnerArch() != "X64" && runnerArch() != "ARM64" {
+		t.Skip("no release binaries for " + runtime.GOARCH)
+	}
+	root, err := filepath.Abs(filepath.Join("..", ".."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(filepath.Join(root, "action.yml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var action actionFile
+	if err := yaml.Unmarshal(data, &action); err != nil {
+		t.Fatal(err)
+	}
+	// The steps up to the install.
+	var steps []actionStep
+	for _, s := range action.Runs.Steps {
+		steps = append(steps, s)
+		if s.ID == "install" {
+			break
+		}
+	}
+	fake := []byte("#!/bin/sh\necho 'apiaudit 9.9.9 (the fake release)'\n")
+	key := fmt.Sprintf("apiaudit-9.9.9-%s-%s", runtime.GOOS, runtime.GOARCH)
+
+	for _, tc := range []struct {
+		name      string
+		ref       string
+		inputs    map[string]string
+		tamper    bool
+		cached    bool // the cache has the binary already
+		failed    bool
+		fromCache bool
+		source    bool // built from source
+		requests  bool // whether the release server is asked
+		log       []string
+	}{
+		{name: "release", ref: "v9.9.9", requests: true,
+			log: []string{"matches checksums.txt (sha256 ", "apiaudit 9.9.9 (the fake release)"}},
+		{name: "checksum mismatch", ref: "v9.9.9", tamper: true, failed: true, requests: true,
+			log: []string{"::error title=apiaudit::checksum mismatch for apiaudit_9.9.9_"}},
+		{name: "cache hit", ref: "v9.9.9", cached: true, fromCache: true,
+			log: []string{"apiaudit: release v9.9.9 from the cache", "apiaudit 9.9.9 (the fake release)"}},
+		{name: "no release for the ref", ref: "v9.9.8", source: true, requests: true,
+			log: []string{"::notice title=apiaudit::no release v9.9.8 at ", "building from source", "apiaudit v9.9.8"}},
+		{name: "build from source when asked", ref: "v9.9.9", inputs: map[string]string{"build-from-source": "true"}, source: true,
+			log: []string{"apiaudit: building from source: build-from-source is true"}},
+		{name: "a branch is built from source", ref: "main", source: true,
+			log: []string{"apiaudit: building from source: the action's ref (main) is not a release tag"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tmp := t.TempDir()
+			// The action, checked out in a directory with a space.
+			actionPath := filepath.Join(tmp, "act ion")
+			if err := os.Symlink(root, actionPath); err != nil {
+				t.Fatal(err)
+			}
+			workspace := filepath.Join(tmp, "work space")
+			if err := os.MkdirAll(workspace, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			srv, requests := releaseServer(t, "9.9.9", map[string][]byte{"apiaudit": fake, "README.md": []byte("readme")}, tc.tamper)
+			r := &fakeRunner{
+				t: t, tmp: tmp, workspace: workspace,
+				inputs:  map[string]string{},
+				github:  map[string]string{"action_path": actionPath, "action_ref": tc.ref},
+				outputs: map[string]map[string]string{},
+				env:     map[string]string{"APIAUDIT_RELEASE_URL": srv.URL},
+			}
+			for name, in := range action.Inputs {
+				r.inputs[name] = in.Default
+			}
+			for k, v := range tc.inputs {
+				r.inputs[k] = v
+			}
+			dir := filepath.Join(r.toolCache(), "apiaudit", "9.9.9", runtime.GOOS+"_"+runtime.GOARCH)
+			if tc.cached {
+				if err := os.MkdirAll(dir, 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(filepath.Join(dir, "apiaudit"), fake, 0o755); err != nil {
+					t.Fatal(err)
+				}
+			}
+			failed := r.run(steps)
+			log := r.log.String()
+			if failed != tc.failed {
+				t.Fatalf("failed = %v, want %v\n%s", failed, tc.failed, log)
+			}
+			for _, want := range tc.log {
+				if !strings.Contains(log, want) {
+					t.Errorf("the log lacks %q:\n%s", want, log)
+				}
+			}
+			if got := requests.Load() > 0; got != tc.requests {
+				t.Errorf("release server asked: %v, want %v", got, tc.requests)
+			}
+			installed := r.outputs["install"]["apiaudit"]
+			switch {
+			case tc.failed:
+				if installed != "" {
+					t.Errorf("installed %q after a failure", installed)
+				}
+				if _, err := os.Stat(filepath.Join(dir, "apiaudit")); err == nil {
+					t.Errorf("the binary of a mismatched archive is in %s", dir)
+				}
+				return
+			case tc.source:
+				if want := filepath.Join(r.runnerTemp(), "apiaudit-bin", "apiaudit"); installed != want {
+					t.Errorf("installed %q, want the build at %q", installed, want)
+				}
+				if r.cached != nil && !strings.HasPrefix(tc.ref, "v9.9.8") {
+					t.Errorf("the cache step ran for a build from source: %v", r.cached)
+				}
+			default:
+				if want := filepath.Join(dir, "apiaudit"); installed != want {
+					t.Errorf("installed %q, want %q", installed, want)
+				}
+				if r.cached["key"] != key || r.cached["path"] != dir {
+					t.Errorf("cache step with %v, want key %s and path %s", r.cached, key, dir)
+				}
+			}
+			if len(r.path) == 0 || r.path[0] != filepath.Dir(installed) {
+				t.Errorf("GITHUB_PATH has %q, want %q first", r.path, filepath.Dir(installed))
+			}
+		})
 	}
 }

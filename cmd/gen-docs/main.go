@@ -22,6 +22,12 @@ func main() {
 	dir := flag.String("dir", "docs/rules", "directory to write the rule pages to")
 	schema := flag.String("schema", "docs/config.schema.json", "file to write the configuration file's JSON schema to")
 	flag.Parse()
+	if *manDir != "" {
+		if err := ManPages(*manDir); err != nil {
+			log.Fatal(err)
+		}
+		return
+	}
 	pages := Pages(cli.Registry())
 	if err := os.MkdirAll(*dir, 0o755); err != nil {
 		log.Fatal(err)

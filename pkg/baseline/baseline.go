@@ -269,14 +269,45 @@ func (b *Baseline) Stale(findings []lint.Finding, scanned []string, today time.T
 // StaleNotice is the notice a scan gives for stale entries: how many, and
 // the first, so that the baseline gets pruned.
 func (b *Baseline) StaleNotice(stale []Entry) lint.Problem {
+	return StaleNotice(b.Name, stale)
+}
+
+// StaleNotice is the notice for the stale entries of the baseline name.
+func StaleNotice(name string, stale []Entry) lint.Problem {
 	n := fmt.Sprintf("%d baseline entries match", len(stale))
 	if len(stale) == 1 {
 		n = "1 baseline entry matches"
 	}
 	e := stale[0]
-	return lint.Problem{File: b.Name, Message: fmt.Sprintf(
+	return lint.Problem{File: name, Message: fmt.Sprintf(
 		"%s no finding (fixed, or the code changed): prune with --baseline %s --write-baseline %s; the first: %s %s in %s: %s",
-		n, b.Name, b.Name, e.Fingerprint, e.RuleID, e.File, e.Message)}
+		n, name, name, e.Fingerprint, e.RuleID, e.File, e.Message)}
+}
+
+// ShardUse is what one shard of a sharded scan knows of the baseline, for
+// apiaudit merge to tell the stale entries once for the whole scan: its
+// stale entries (a shard calls an entry stale when it read the entry's
+// file and found nothing) and the entries one of its findings matched.
+// An entry is stale for the whole scan when some shard calls it stale and
+// no shard matched it. findings, scanned and today are as for Stale.
+func (b *Baseline) ShardUse(findings []lint.Finding, scanned []string, today time.Time) *lint.BaselineUse {
+	use := &lint.BaselineUse{Name: b.Name, Entries: len(b.Entries), Stale: []lint.BaselineEntry{}, Matched: []int{}}
+	stale := b.Stale(findings, scanned, today)
+	found := make(map[string]bool, len(findings))
+	for _, f := range findings {
+		found[f.Fingerprint] = true
+	}
+	j := 0
+	for i, e := range b.Entries {
+		if j < len(stale) && stale[j] == e {
+			use.Stale = append(use.Stale, lint.BaselineEntry{Index: i, Fingerprint: e.Fingerprint, RuleID: e.RuleID, File: e.File, Message: e.Message})
+			j++
+		}
+		if found[e.Fingerprint] {
+			use.Matched = append(use.Matched, i)
+		}
+	}
+	return use
 }
 
 // Summary is a one-line description of a baseline write, for standard error.

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bufio"
-	"bytes"
 	"fmt"
 	"io"
 	"os"
@@ -18,26 +17,29 @@ type MergeOptions struct {
 	Output  string
 }
 
-// NewCmdMerge builds `apiaudit merge`, which joins the JSON reports of a
-// sharded scan.
+// NewCmdMerge builds `apiaudit merge`, which joins the JSON or SARIF reports
+// of a sharded scan.
 func NewCmdMerge(app *App, runF func(*MergeOptions) error) *cobra.Command {
 	opts := &MergeOptions{}
 	cmd := &cobra.Command{
 		Use:   "merge REPORT...",
-		Short: "Join the JSON reports of a sharded scan (scan --shard I/N) into one",
-		Long: `Merge reads the JSON reports that the shards of one scan wrote (scan --shard
-1/N … N/N --format json, with the same flags and apiaudit version) and writes
-the report the scan would have written in one run: the same bytes. Reports of
-another version or rule set are refused.
+		Short: "Join the JSON or SARIF reports of a sharded scan (scan --shard I/N) into one",
+		Long: `Merge reads the JSON or SARIF reports that the shards of one scan wrote (scan
+--shard 1/N … N/N --format json or sarif, with the same flags and apiaudit
+version) and writes the report the scan would have written in one run: the
+same bytes, in the same format. Reports of another version, rule set or
+baseline are refused, and so is a mix of formats.
 
-SARIF reports are not merged yet: merge the JSON reports, or upload one SARIF
-file per shard to code scanning with a category per shard.`,
-		Example: `  apiaudit scan --shard 1/2 --format json -o shard1.json .
-  apiaudit scan --shard 2/2 --format json -o shard2.json .
-  apiaudit merge -o apiaudit.json shard1.json shard2.json`,
+With --baseline, an entry is stale (the notice that asks to prune the
+baseline) when a shard read its file and no shard matched it: each shard
+records what it saw of the baseline in its report, and merge tells the
+stale entries once for the whole scan.`,
+		Example: `  apiaudit scan --shard 1/2 --format sarif -o shard1.sarif .
+  apiaudit scan --shard 2/2 --format sarif -o shard2.sarif .
+  apiaudit merge -o apiaudit.sarif shard1.sarif shard2.sarif`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
-				return &FlagError{Err: fmt.Errorf("merge takes the JSON reports to join")}
+				return &FlagError{Err: fmt.Errorf("merge takes the JSON or SARIF reports to join")}
 			}
 			opts.Reports = args
 			if runF != nil {
@@ -52,17 +54,23 @@ file per shard to code scanning with a category per shard.`,
 
 func mergeRun(app *App, opts *MergeOptions) error {
 	var inputs [][]byte
+	sarif := false
 	for _, name := range opts.Reports {
 		data, err := os.ReadFile(name)
 		if err != nil {
 			return fmt.Errorf("merge: %w", err)
 		}
-		if t := bytes.TrimSpace(data); bytes.Contains(t[:min(len(t), 200)], []byte(`"$schema"`)) {
-			return fmt.Errorf("merge %s: a SARIF report; merge reads the shards' JSON reports (scan --format json)", name)
+		s := report.IsSARIF(data)
+		if len(inputs) > 0 && s != sarif {
+			return fmt.Errorf("merge %s: a %s report, and %s is %s: merge the shards' reports of one format", name, formatName(s), opts.Reports[0], formatName(sarif))
 		}
+		sarif = s
 		inputs = append(inputs, data)
 	}
 	write := func(w io.Writer) error { return report.MergeJSON(w, inputs, opts.Reports) }
+	if sarif {
+		write = func(w io.Writer) error { return report.MergeSARIF(w, inputs, opts.Reports) }
+	}
 	if opts.Output != "" && opts.Output != "-" {
 		return writeFile(opts.Output, write)
 	}
@@ -71,4 +79,11 @@ func mergeRun(app *App, opts *MergeOptions) error {
 		return err
 	}
 	return w.Flush()
+}
+
+func formatName(sarif bool) string {
+	if sarif {
+		return "SARIF"
+	}
+	return "JSON"
 }

@@ -79,7 +79,8 @@ Each Go module under PATH (a directory with a go.mod) is analysed by the GO
 rules: its packages (./..., tests excluded) are loaded with the go command,
 which must be on PATH, without touching the network (GOPROXY=off,
 -mod=readonly, or -mod=vendor when the module vendors its dependencies;
-cgo off unless CGO_ENABLED is set), with the default build tags. On a CI
+cgo off unless CGO_ENABLED is set), with the build tags of GOFLAGS' -tags
+(the only flag taken from GOFLAGS). On a CI
 runner with an empty module cache, run "go mod download" first, or give
 --go-mod-download to have scan run it in each module (the one network
 access a scan makes, and only when asked). The
@@ -155,7 +156,7 @@ scanned.`,
 	}
 	_ = cmd.RegisterFlagCompletionFunc("format", fixed(report.Formats...))
 	_ = cmd.RegisterFlagCompletionFunc("fail-on", fixed("error", "warning", "note", "none"))
-	f.StringVar(&opts.Shard, "shard", "", "scan only part `I/N` of the inputs (1/4 … 4/4), split by path; apiaudit merge joins the shards' JSON reports")
+	f.StringVar(&opts.Shard, "shard", "", "scan only part `I/N` of the inputs (1/4 … 4/4), split by path; apiaudit merge joins the shards' JSON or SARIF reports")
 	f.BoolVar(&opts.GoModDownload, "go-mod-download", false, `run "go mod download" in each Go module before analysing it, with your GOPROXY (off: a scan makes no network calls; for CI runners with an empty module cache)`)
 	f.BoolVar(&opts.IncludeGenerated, "include-generated", false, `also analyse Go files marked "// Code generated ... DO NOT EDIT." (skipped by default)`)
 	return cmd
@@ -318,6 +319,11 @@ func scanRun(ctx context.Context, app *App, opts *ScanOptions) error {
 		if stale := base.Stale(unfiltered, res.Files, time.Now()); len(stale) > 0 && opts.WriteBaseline == "" {
 			res.Notices = append(res.Notices, base.StaleNotice(stale))
 			res.Sort()
+		}
+		if opts.Shard != "" && opts.WriteBaseline == "" {
+			// For apiaudit merge: a shard cannot tell alone whether an
+			// entry is stale, since another shard may match it.
+			res.Baseline = base.ShardUse(unfiltered, res.Files, time.Now())
 		}
 	}
 	suppressed := res.Suppressed // the html format lists them all

@@ -16,6 +16,7 @@ import (
 	"github.com/apiaudit/apiaudit/pkg/lint"
 	"github.com/apiaudit/apiaudit/rules/go201"
 	"github.com/apiaudit/apiaudit/rules/go202"
+	"github.com/apiaudit/apiaudit/rules/go401"
 )
 
 // hostileModule is a module with a package of each kind that a scan must
@@ -483,5 +484,115 @@ func TestGoCostlyFunction(t *testing.T) {
 	want := []string{"ok/big.go:3:1: Big is not followed by the taint analysis: its body is over 2000 branches"}
 	if !slices.Equal(notices, want) {
 		t.Errorf("notices %q, want %q", notices, want)
+	}
+}
+
+// cgoModule is a module with a package whose pure-Go file calls what its
+// cgo file declares, a package of plain handlers, and a file behind a build
+// tag.
+var cgoModule = map[string]string{
+	"go.mod": "module example.com/cgm\n\ngo 1.26\n",
+	"cg/cg.go": `package cg
+
+/*
+static int twice(int x) { return 2 * x; }
+*/
+import "C"
+
+func Twice(x int) int { return int(C.twice(C.int(x))) }
+`,
+	"cg/use.go": `package cg
+
+import (
+	"io"
+	"net/http"
+)
+
+func Four(x int) int  { return Twice(Twice(x)) }
+func Eight(x int) int { return Twice(Four(x)) }
+func Sixteen(x int) int { return Twice(Eight(x)) }
+func ThirtyTwo(x int) int { return Twice(Sixteen(x)) }
+
+func H(w http.ResponseWriter, r *http.Request) { _, _ = io.ReadAll(r.Body) }
+`,
+	"ok/ok.go":     handler("ok"),
+	"ok/tagged.go": "//go:build special\n\n" + strings.Replace(handler("ok"), "func Handle(", "func Tagged(", 1),
+}
+
+// goScanFacts scans with GO201 and GO401, whose analyzer exchanges facts:
+// dependencies, the standard library included, are then type-checked from
+// source, without their function bodies. It returns the findings, the
+// problems and the files scanned.
+func goScanFacts(t *testing.T) (findings, problems, files []string) {
+	t.Helper()
+	goRules := []*lint.Rule{go201.Rule, go401.Rule}
+	res, err := Run(context.Background(), Options{Rules: goRules, Known: append(slices.Clone(goRules), SuppressionRule)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range res.Findings {
+		findings = append(findings, fmt.Sprintf("%s %s", f.Location, f.RuleID))
+	}
+	for _, p := range res.Problems {
+		problems = append(problems, p.Error())
+	}
+	return findings, problems, res.Files
+}
+
+// TestGoCgoModule checks a module with a cgo package as go vet would load
+// it: with cgo off (the default), one problem for the package that uses
+// what its cgo file declares, with the count, the first errors and the way
+// out, and the other packages analysed; with cgo on, everything analysed,
+// the standard library included (its cgo files are cgo output in the
+// build cache, next to files whose bodies were dropped); and build tags
+// from GOFLAGS honoured.
+func TestGoCgoModule(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	writeTree(t, dir, cgoModule)
+	t.Setenv("GOFLAGS", "")
+	t.Setenv("CGO_ENABLED", "")
+	os.Unsetenv("CGO_ENABLED")
+
+	got, problems, files := goScanFacts(t)
+	if want := []string{"ok/ok.go:9:9 GO201"}; !slices.Equal(got, want) {
+		t.Errorf("cgo off: findings %q, want %q", got, want)
+	}
+	want := []string{`cg/use.go:8:32: 5 type errors, so example.com/cgm/cg is not analysed: undefined: Twice; ` +
+		`cg/use.go:8:38: undefined: Twice; cg/use.go:9:32: undefined: Twice; and 2 more ` +
+		`(cgo is off, so the files that import "C" are left out: cg/cg.go; set CGO_ENABLED=1 to load them, for code you trust, see docs/security.md)`}
+	if !slices.Equal(problems, want) {
+		t.Errorf("cgo off: problems:\n%s\nwant:\n%s", join(problems), join(want))
+	}
+	if want := []string{"ok/ok.go"}; !slices.Equal(files, want) {
+		t.Errorf("cgo off: files %q, want %q", files, want)
+	}
+
+	// GOFLAGS=-tags=special, with flags apiaudit does not take from it
+	// beside: tagged.go is loaded and -mod=mod does not apply.
+	t.Setenv("GOFLAGS", "-mod=mod -tags=special")
+	got, _, _ = goScanFacts(t)
+	if want := []string{"ok/ok.go:9:9 GO201", "ok/tagged.go:11:9 GO201"}; !slices.Equal(got, want) {
+		t.Errorf("GOFLAGS=-tags=special: findings %q, want %q", got, want)
+	}
+	t.Setenv("GOFLAGS", "")
+
+	cc, err := exec.LookPath("gcc")
+	if err != nil {
+		t.Skip("no gcc: cgo on not tested")
+	}
+	t.Setenv("CC", cc)
+	t.Setenv("CGO_ENABLED", "1")
+	got, problems, files = goScanFacts(t)
+	if len(problems) > 0 {
+		t.Errorf("cgo on: problems:\n%s", join(problems))
+	}
+	if want := []string{"cg/use.go:13:57 GO201", "ok/ok.go:9:9 GO201"}; !slices.Equal(got, want) {
+		t.Errorf("cgo on: findings %q, want %q", got, want)
+	}
+	// cgo's output (the build cache's _cgo_gotypes.go and friends) is no
+	// file of the scan.
+	if want := []string{"cg/cg.go", "cg/use.go", "ok/ok.go"}; !slices.Equal(files, want) {
+		t.Errorf("cgo on: files %q, want %q", files, want)
 	}
 }

@@ -182,6 +182,28 @@ type Result struct {
 	// Baselined is how many findings a baseline hid (whether or not they
 	// are kept in Suppressed).
 	Baselined int
+	// Baseline is set by a shard of a sharded scan that has a baseline.
+	Baseline *BaselineUse
+}
+
+// BaselineUse is what one shard of a sharded scan (scan --shard) records of
+// its baseline in its report, so that apiaudit merge can tell the stale
+// entries once for the whole scan (see baseline.ShardUse). Unsharded
+// reports never carry it.
+type BaselineUse struct {
+	Name    string          `json:"name"`    // the baseline file, as the user named it
+	Entries int             `json:"entries"` // how many entries it has
+	Stale   []BaselineEntry `json:"stale"`   // this shard's stale entries, in the baseline's order
+	Matched []int           `json:"matched"` // indices of the entries a finding of this shard matched
+}
+
+// BaselineEntry is one entry of a baseline, at Index in its file.
+type BaselineEntry struct {
+	Index       int    `json:"index"`
+	Fingerprint string `json:"fingerprint"`
+	RuleID      string `json:"ruleId"`
+	File        string `json:"file"`
+	Message     string `json:"message"`
 }
 
 // Sort puts findings and problems in their canonical order.

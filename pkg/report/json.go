@@ -31,6 +31,9 @@ type (
 		Problems   []jsonProblem `json:"problems"`
 		Notices    []jsonProblem `json:"notices"`
 		Summary    jsonSummary   `json:"summary"`
+		// Baseline is there only in the report of a shard (scan --shard)
+		// that has a baseline: for merge, which drops it.
+		Baseline *lint.BaselineUse `json:"baseline,omitempty"`
 	}
 	jsonTool struct {
 		Name    string `json:"name"`
@@ -151,6 +154,7 @@ func (j *jsonReporter) Report(w io.Writer, r *lint.Result) error {
 	t := count(r, rules)
 	out.Summary = jsonSummary{Error: t.errors, Warning: t.warnings, Note: t.notes, Files: t.files, Baselined: r.Baselined,
 		Documents: r.Documents, Modules: r.Modules, ToolManifests: r.Catalogs, ClientConfigs: r.ClientConfigs, FilesScanned: len(r.Files)}
+	out.Baseline = r.Baseline
 
 	return writeJSON(w, out)
 }

@@ -6,8 +6,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"reflect"
 	"slices"
+
+	"github.com/apiaudit/apiaudit/pkg/baseline"
+	"github.com/apiaudit/apiaudit/pkg/lint"
 )
 
 // MergeJSON joins the JSON reports of the shards of one scan (scan --shard
@@ -18,6 +22,7 @@ import (
 // they are not shards of one scan.
 func MergeJSON(w io.Writer, inputs [][]byte, names []string) error {
 	var out jsonReport
+	var shards []*lint.BaselineUse
 	for i, data := range inputs {
 		var r jsonReport
 		dec := json.NewDecoder(bytes.NewReader(data))
@@ -44,6 +49,17 @@ func MergeJSON(w io.Writer, inputs [][]byte, names []string) error {
 		out.Summary.ClientConfigs += r.Summary.ClientConfigs
 		out.Summary.FilesScanned += r.Summary.FilesScanned
 		out.Summary.Baselined += r.Summary.Baselined
+		shards = append(shards, r.Baseline)
+	}
+	staleOld, staleNew, err := mergeStale(shards, names)
+	if err != nil {
+		return err
+	}
+	out.Notices = slices.DeleteFunc(out.Notices, func(n jsonProblem) bool {
+		return slices.ContainsFunc(staleOld, func(p lint.Problem) bool { return n.Line == 0 && n.File == p.File && n.Message == p.Message })
+	})
+	if staleNew != nil {
+		out.Notices = append(out.Notices, jsonProblem{File: staleNew.File, Message: staleNew.Message})
 	}
 	// The engine's order (lint.Compare, lint.Result.Sort), and its removal
 	// of a finding reported twice (a file that two documents $ref).
@@ -80,4 +96,57 @@ func MergeJSON(w io.Writer, inputs [][]byte, names []string) error {
 	}
 	out.Summary.Files = len(files)
 	return writeJSON(w, out)
+}
+
+// mergeStale works out the stale-baseline notice of the whole scan from
+// what each shard recorded (nil for a shard without a baseline): old are
+// the shards' own notices, to drop, and new the one notice of the merged
+// report (nil when no entry is stale). An entry is stale when a shard
+// found it stale (it read the entry's file and no finding matched) and no
+// other shard matched it.
+func mergeStale(shards []*lint.BaselineUse, names []string) (old []lint.Problem, new *lint.Problem, err error) {
+	var first *lint.BaselineUse
+	matched := map[int]bool{}
+	stale := map[int]lint.BaselineEntry{}
+	for i, s := range shards {
+		if s == nil {
+			continue
+		}
+		if first == nil {
+			first = s
+		} else if s.Name != first.Name || s.Entries != first.Entries {
+			return nil, nil, fmt.Errorf("merge %s: another baseline than the other shards': not a shard of the same scan", names[i])
+		}
+		if len(s.Stale) > 0 {
+			old = append(old, baseline.StaleNotice(s.Name, entries(s.Stale)))
+		}
+		for _, m := range s.Matched {
+			matched[m] = true
+		}
+		for _, e := range s.Stale {
+			stale[e.Index] = e
+		}
+	}
+	if first == nil {
+		return nil, nil, nil
+	}
+	var all []lint.BaselineEntry
+	for _, i := range slices.Sorted(maps.Keys(stale)) {
+		if !matched[i] {
+			all = append(all, stale[i])
+		}
+	}
+	if len(all) == 0 {
+		return old, nil, nil
+	}
+	p := baseline.StaleNotice(first.Name, entries(all))
+	return old, &p, nil
+}
+
+func entries(es []lint.BaselineEntry) []baseline.Entry {
+	out := make([]baseline.Entry, len(es))
+	for i, e := range es {
+		out[i] = baseline.Entry{Fingerprint: e.Fingerprint, RuleID: e.RuleID, File: e.File, Message: e.Message}
+	}
+	return out
 }

@@ -32,6 +32,9 @@ const (
 	// baselinedKey is the run property that counts the findings a baseline
 	// hid.
 	baselinedKey = "apiaudit/baselined"
+	// shardBaselineKey is the run property of a shard's report (scan
+	// --shard) that says what it knows of its baseline, for merge.
+	shardBaselineKey = "apiaudit/shardBaseline"
 )
 
 // sarifReporter writes SARIF 2.1.0 for GitHub code scanning and other SARIF
@@ -89,6 +92,9 @@ func (s *sarifReporter) Report(w io.Writer, r *lint.Result) error {
 	}
 	if r.Baselined > 0 {
 		run.Properties[baselinedKey] = r.Baselined
+	}
+	if r.Baseline != nil {
+		run.Properties[shardBaselineKey] = r.Baseline
 	}
 
 	inv := run.AddInvocation(len(r.Problems) == 0)

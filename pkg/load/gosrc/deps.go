@@ -230,9 +230,13 @@ func closingBrace(s *scanner.Scanner, file *token.File, bad *bool) (int, bool) {
 // the bodies used), then works out again which packages are ill-typed.
 func trimmedErrors(pkgs []*packages.Package, d *deps) {
 	trimmed := func(p *packages.Package) bool {
-		files := p.CompiledGoFiles
+		// The package's own Go files, not the files it compiles: with cgo
+		// on, cgo's output for net, os/user and the like lives in the
+		// build cache, and the package is still a dependency whose other
+		// files lost their bodies.
+		files := p.GoFiles
 		if len(files) == 0 {
-			files = p.GoFiles
+			files = p.CompiledGoFiles
 		}
 		for _, f := range files {
 			if !d.is(f) {

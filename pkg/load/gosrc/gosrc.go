@@ -137,8 +137,7 @@ func Analyze(ctx context.Context, dir string, analyzers []*analysis.Analyzer, ma
 		if p.Module != nil && p.Module.Dir != "" {
 			modDir = rel(p.Module.Dir)
 		}
-		for _, e := range packageErrors(p, modDir) {
-			prob := problem(e, rel, rel(dir))
+		for _, prob := range groupTypeErrors(p, packageErrors(p, modDir), rel, rel(dir), cgoOff(cfg.Env), buildTags(cfg.BuildFlags)) {
 			if key := prob.Error(); !seenErr[key] {
 				seenErr[key] = true
 				res.Problems = append(res.Problems, prob)
@@ -171,12 +170,18 @@ func Analyze(ctx context.Context, dir string, analyzers []*analysis.Analyzer, ma
 		for _, f := range p.Syntax {
 			name := p.Fset.File(f.FileStart).Name()
 			gen := !opts.IncludeGenerated && ast.IsGenerated(f)
-			if orig := cgoSource(p, f); orig != "" {
+			if orig, cgo := cgoSource(p, f); orig != "" {
 				// cgo's output for a file of the package: it says it is
 				// generated, and the file it came from decides.
 				gen = !opts.IncludeGenerated && isGenerated(orig)
 				files[orig] = fileInfo{syntax: f, generated: gen}
 				name = orig
+			} else if cgo {
+				// cgo's own declarations (_cgo_gotypes.go, in the build
+				// cache): nobody wrote them, and they are no file of the
+				// scan.
+				files[name] = fileInfo{syntax: f, generated: true}
+				continue
 			}
 			files[name] = fileInfo{syntax: f, generated: gen}
 			if gen {
@@ -287,13 +292,18 @@ func loadConfig(ctx context.Context, dir string, analyzers []*analysis.Analyzer,
 		scan = []string{dir}
 	}
 	d = newDeps(ctx, dir, env, scan)
+	// As go vet and x/tools' checker do, build tags go to go list as a
+	// build flag; apiaudit reads them from GOFLAGS, the one place it
+	// takes them from (see loadEnv). Tests stay out: a scan reports on
+	// the code that ships.
 	cfg = &packages.Config{
-		Context:   ctx,
-		Mode:      mode | packages.NeedModule,
-		Dir:       dir,
-		Tests:     false,
-		Env:       env,
-		ParseFile: parseFile(d),
+		Context:    ctx,
+		Mode:       mode | packages.NeedModule,
+		Dir:        dir,
+		Tests:      false,
+		Env:        env,
+		BuildFlags: tagFlags(os.Getenv("GOFLAGS")),
+		ParseFile:  parseFile(d),
 	}
 	return cfg, patterns(dir, opts), d
 }
@@ -425,21 +435,22 @@ func firstLine(s string) string {
 }
 
 // cgoSource returns the Go file of p that f, a file cgo wrote, was made
-// from; "" when f is not cgo output. cgo's files live in the build cache
-// and say, with //line directives, where their lines came from.
-func cgoSource(p *packages.Package, f *ast.File) string {
+// from, and whether f is cgo output at all: cgo's files live in the build
+// cache and say, with //line directives, where their lines came from;
+// _cgo_gotypes.go comes from no file.
+func cgoSource(p *packages.Package, f *ast.File) (orig string, cgo bool) {
 	if len(p.CompiledGoFiles) == len(p.GoFiles) {
-		return "" // no cgo files: the compiled files are the Go files
+		return "", false // no cgo files: the compiled files are the Go files
 	}
 	name := p.Fset.File(f.FileStart).Name()
 	if slices.Contains(p.GoFiles, name) {
-		return ""
+		return "", false
 	}
-	orig := p.Fset.Position(f.Package).Filename
+	orig = p.Fset.Position(f.Package).Filename
 	if orig != name && slices.Contains(p.GoFiles, orig) {
-		return orig
+		return orig, true
 	}
-	return ""
+	return "", true
 }
 
 // isGenerated reports whether the Go file at path says it is generated.
