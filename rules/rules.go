@@ -8,11 +8,13 @@ import (
 	"github.com/apiaudit/apiaudit/rules/go101"
 	"github.com/apiaudit/apiaudit/rules/go102"
 	"github.com/apiaudit/apiaudit/rules/go103"
+	"github.com/apiaudit/apiaudit/rules/go106"
 	"github.com/apiaudit/apiaudit/rules/go201"
 	"github.com/apiaudit/apiaudit/rules/go202"
 	"github.com/apiaudit/apiaudit/rules/go203"
 	"github.com/apiaudit/apiaudit/rules/go204"
 	"github.com/apiaudit/apiaudit/rules/go205"
+	"github.com/apiaudit/apiaudit/rules/go208"
 	"github.com/apiaudit/apiaudit/rules/go301"
 	"github.com/apiaudit/apiaudit/rules/go302"
 	"github.com/apiaudit/apiaudit/rules/go303"
@@ -30,6 +32,8 @@ import (
 	"github.com/apiaudit/apiaudit/rules/go408"
 	"github.com/apiaudit/apiaudit/rules/go501"
 	"github.com/apiaudit/apiaudit/rules/go502"
+	"github.com/apiaudit/apiaudit/rules/go504"
+	"github.com/apiaudit/apiaudit/rules/go505"
 	"github.com/apiaudit/apiaudit/rules/oas101"
 	"github.com/apiaudit/apiaudit/rules/oas102"
 	"github.com/apiaudit/apiaudit/rules/oas103"
@@ -68,6 +72,7 @@ import (
 	"github.com/apiaudit/apiaudit/rules/oas508"
 	"github.com/apiaudit/apiaudit/rules/oas509"
 	"github.com/apiaudit/apiaudit/rules/oas510"
+	"github.com/apiaudit/apiaudit/rules/oas511"
 )
 
 // All lists every rule defined under rules/, sorted by ID.
@@ -75,11 +80,13 @@ var All = []*lint.Rule{
 	go101.Rule,
 	go102.Rule,
 	go103.Rule,
+	go106.Rule,
 	go201.Rule,
 	go202.Rule,
 	go203.Rule,
 	go204.Rule,
 	go205.Rule,
+	go208.Rule,
 	go301.Rule,
 	go302.Rule,
 	go303.Rule,
@@ -97,6 +104,8 @@ var All = []*lint.Rule{
 	go408.Rule,
 	go501.Rule,
 	go502.Rule,
+	go504.Rule,
+	go505.Rule,
 	oas101.Rule,
 	oas102.Rule,
 	oas103.Rule,
@@ -135,4 +144,5 @@ var All = []*lint.Rule{
 	oas508.Rule,
 	oas509.Rule,
 	oas510.Rule,
+	oas511.Rule,
 }

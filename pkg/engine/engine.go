@@ -18,6 +18,7 @@ import (
 
 	"github.com/bmatcuk/doublestar/v4"
 
+	"github.com/apiaudit/apiaudit/pkg/inventory"
 	"github.com/apiaudit/apiaudit/pkg/lint"
 	"github.com/apiaudit/apiaudit/pkg/load/openapi"
 )
@@ -65,6 +66,11 @@ type Options struct {
 	// per-path settings work through it. It is called from several
 	// goroutines at once.
 	Adjust func(*lint.Finding) bool
+	// Inventory, when set, receives the join of the documents' operations
+	// and the Go modules' routes (the inventory command). Without it, the
+	// join is made only when a drift rule is selected and the scan holds
+	// both a document and a Go module.
+	Inventory func(*inventory.Inventory)
 }
 
 // Run scans the inputs under opts.Paths. It returns an error only when the
@@ -86,12 +92,20 @@ func Run(ctx context.Context, opts Options) (*lint.Result, error) {
 			res.Notices, res.Problems = nil, nil
 		}
 	}
-	var specRules []*lint.Rule
+	var specRules, driftRules []*lint.Rule
 	for _, r := range opts.Rules {
 		if r.Spec != nil {
 			specRules = append(specRules, r)
 		}
+		if r.Drift != nil {
+			driftRules = append(driftRules, r)
+		}
 	}
+	// The join of documents and Go code costs a route analysis and an
+	// operation list: only when something reads it.
+	hasKind := func(k Kind) bool { return slices.ContainsFunc(inputs, func(in Input) bool { return in.Kind == k }) }
+	both := hasKind(KindOpenAPI) && hasKind(KindGo)
+	join := opts.Inventory != nil || (len(driftRules) > 0 && both)
 
 	jobs := opts.Jobs
 	if jobs <= 0 {
@@ -103,6 +117,7 @@ func Run(ctx context.Context, opts Options) (*lint.Result, error) {
 		suppressed []lint.Finding
 		problems   []lint.Problem
 		notices    []lint.Problem
+		inv        *joinInput
 	}
 	outcomes := make([]outcome, len(inputs))
 	total := 0
@@ -138,7 +153,10 @@ func Run(ctx context.Context, opts Options) (*lint.Result, error) {
 			if opts.Starting != nil {
 				opts.Starting(relTo(in.Root, in.Abs))
 			}
-			o.file, o.findings, o.suppressed, o.problems = scanDocument(ctx, in, specRules, opts)
+			if join {
+				o.inv = &joinInput{}
+			}
+			o.file, o.findings, o.suppressed, o.problems = scanDocument(ctx, in, specRules, opts, o.inv)
 			if opts.Progress != nil {
 				opts.Progress(int(done.Add(1)), total)
 			}
@@ -149,7 +167,7 @@ func Run(ctx context.Context, opts Options) (*lint.Result, error) {
 	// at once; each result lands in its input's slot, so the order does not
 	// depend on scheduling.
 	goFiles := make([][]string, len(inputs))
-	if goRules := analyzerRules(opts.Rules); len(goRules) > 0 {
+	if goRules := analyzerRules(opts.Rules); len(goRules) > 0 || join {
 		for i, in := range inputs {
 			if ctx.Err() != nil {
 				break
@@ -165,8 +183,12 @@ func Run(ctx context.Context, opts Options) (*lint.Result, error) {
 				if opts.Starting != nil {
 					opts.Starting(relTo(in.Root, in.Abs) + " (Go)")
 				}
-				o := scanModule(ctx, in, goRules, opts)
-				outcomes[i] = outcome{findings: o.findings, suppressed: o.suppressed, problems: o.problems, notices: o.notices}
+				var ji *joinInput
+				if join {
+					ji = &joinInput{}
+				}
+				o := scanModule(ctx, in, goRules, opts, ji)
+				outcomes[i] = outcome{findings: o.findings, suppressed: o.suppressed, problems: o.problems, notices: o.notices, inv: ji}
 				goFiles[i] = o.files
 			}()
 		}
@@ -183,6 +205,24 @@ func Run(ctx context.Context, opts Options) (*lint.Result, error) {
 		res.Suppressed = append(res.Suppressed, o.suppressed...)
 		res.Problems = append(res.Problems, o.problems...)
 		res.Notices = append(res.Notices, o.notices...)
+	}
+	if join && ctx.Err() == nil {
+		var joined []*joinInput
+		for _, o := range outcomes {
+			if o.inv != nil {
+				joined = append(joined, o.inv)
+			}
+		}
+		inv := buildInventory(joined)
+		if opts.Inventory != nil {
+			opts.Inventory(inv)
+		}
+		if both {
+			f, s, p := runDrift(inv, driftRules, joined, opts)
+			res.Findings = append(res.Findings, f...)
+			res.Suppressed = append(res.Suppressed, s...)
+			res.Problems = append(res.Problems, p...)
+		}
 	}
 	relativeMessages(res, inputs)
 	res.Sort()
@@ -236,7 +276,7 @@ func relativeMessages(res *lint.Result, inputs []Input) {
 
 // scanDocument loads one document and runs every spec rule on it. It
 // returns the findings to report and those that x-apiaudit-ignore hides.
-func scanDocument(ctx context.Context, in Input, rules []*lint.Rule, opts Options) (file string, findings, suppressed []lint.Finding, problems []lint.Problem) {
+func scanDocument(ctx context.Context, in Input, rules []*lint.Rule, opts Options, ji *joinInput) (file string, findings, suppressed []lint.Finding, problems []lint.Problem) {
 	rel := relTo(in.Root, in.Abs)
 	maxSize := opts.MaxFileSize
 	if maxSize <= 0 {
@@ -287,6 +327,14 @@ func scanDocument(ctx context.Context, in Input, rules []*lint.Rule, opts Option
 		if errs[i] != nil {
 			problems = append(problems, lint.Problem{File: doc.File, Message: errs[i].Error()})
 		}
+	}
+	if ji != nil {
+		ji.ops = openapi.InventoryOperations(doc)
+		ji.specIgnores = doc.Ignores()
+		// Drift rules run after the document is released: their
+		// suppressions are matched then, and an ignore for one of them
+		// is not "unused" here.
+		opts.Rules = slices.DeleteFunc(slices.Clone(opts.Rules), func(r *lint.Rule) bool { return r.Drift != nil })
 	}
 	findings, suppressed = applyIgnores(doc, findings, opts)
 	openapi.Release(doc.T) // after the suppressions, which walk the parameters too

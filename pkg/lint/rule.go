@@ -7,6 +7,8 @@ import (
 
 	"github.com/getkin/kin-openapi/openapi3"
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/apiaudit/apiaudit/pkg/inventory"
 )
 
 // Doc is a rule's documentation, the single source for `apiaudit explain`,
@@ -57,6 +59,10 @@ type Rule struct {
 	// (and puts it back before it returns): the engine runs it before the
 	// others, alone, instead of side by side with them.
 	Exclusive bool
+	// Drift checks the join of OpenAPI documents and the Go code that
+	// serves them (pkg/inventory): it runs once per scan, after both are
+	// loaded, and only when the scan holds a document and a Go module.
+	Drift func(*DriftPass) error
 	// Engine marks a rule whose findings the engine itself makes (invalid
 	// documents, suppressions that match nothing); it has no Spec.
 	Engine bool
@@ -126,13 +132,13 @@ func (r *Rule) Validate() error {
 		errs = append(errs, "needs CWE and OWASP mappings")
 	}
 	kinds := 0
-	for _, set := range []bool{r.Spec != nil, r.Analyzer != nil, r.Engine} {
+	for _, set := range []bool{r.Spec != nil, r.Analyzer != nil, r.Drift != nil, r.Engine} {
 		if set {
 			kinds++
 		}
 	}
 	if kinds != 1 {
-		errs = append(errs, "needs exactly one of Spec, Analyzer or the Engine mark")
+		errs = append(errs, "needs exactly one of Spec, Analyzer, Drift or the Engine mark")
 	}
 	if r.Analyzer != nil && r.Analyzer.Name != r.ID {
 		errs = append(errs, "analyzer name "+r.Analyzer.Name+" differs from the id")
@@ -174,4 +180,23 @@ func (p *SpecPass) ReportSeverityf(sev Severity, ptr string, origin *openapi3.Or
 		Message:  fmt.Sprintf(format, args...),
 		Location: p.Locate(ptr, origin, field),
 	})
+}
+
+// DriftPass is what a drift rule sees: the inventory of the scan, where
+// documents are paired with the Go modules that serve them.
+type DriftPass struct {
+	Rule      *Rule
+	Inventory *inventory.Inventory
+	// Report records a finding. Severity may be left as SeverityDefault.
+	Report func(Finding)
+}
+
+// At is the location of an inventory position.
+func At(p inventory.Pos) Location {
+	return Location{File: p.File, Line: p.Line, Column: p.Column, Pointer: p.Pointer}
+}
+
+// Reportf reports a finding at p, with the rule's default severity.
+func (p *DriftPass) Reportf(at inventory.Pos, format string, args ...any) {
+	p.Report(Finding{RuleID: p.Rule.ID, Message: fmt.Sprintf(format, args...), Location: At(at)})
 }
