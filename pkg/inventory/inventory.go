@@ -583,13 +583,13 @@ func (inv *Inventory) Drifts() []Drift {
 			if !op.Anonymous && r.Auth == AuthNo {
 				out = append(out, Drift{Kind: "auth", Op: op, Route: r})
 			}
-			if op.Anonymous && len(op.Security) > 0 && r.Auth == AuthYes {
+			if op.Anonymous && r.Auth == AuthYes {
 				out = append(out, Drift{Kind: "auth-reverse", Op: op, Route: r})
 			}
 			if len(op.Bounds) > 0 && r.ReadsBody && r.BodyLimit == "" && !r.Validates {
 				out = append(out, Drift{Kind: "bounds", Op: op, Route: r})
 			}
-			if r.AnyMethod() && !r.ChecksMethod && (r.Framework != "" && r.MCP == "") {
+			if r.AnyMethod() && !r.ChecksMethod && r.MCP == "" {
 				out = append(out, Drift{Kind: "method", Op: op, Route: r})
 			}
 		}

@@ -52,6 +52,9 @@ r.Get("/orders/{id}", getOrder)`,
 
 func run(pass *lint.DriftPass) error {
 	for _, d := range pass.Inventory.Drifts() {
+		if d.Kind != "auth" && d.Kind != "auth-reverse" {
+			continue
+		}
 		op, r := d.Op, d.Route
 		where := op.SecurityAt
 		if where.File == "" {

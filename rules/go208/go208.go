@@ -70,8 +70,8 @@ func run(pass *lint.DriftPass) error {
 			more = ", ..."
 			b = b[:2]
 		}
-		pass.Reportf(d.Route.At, "%s reads the body of %s %s with no size limit and no validation, while %s bounds it (%s%s)",
-			d.Route.Handler, strings.ToLower(d.Op.Method), d.Op.Path, d.Op.Spec, strings.Join(b, ", "), more)
+		pass.Reportf(d.Route.At, "the handler reads the body of %s %s with no size limit and no validation, while %s bounds it (%s%s)",
+			strings.ToLower(d.Op.Method), d.Op.Path, d.Op.Spec, strings.Join(b, ", "), more)
 	}
 	return nil
 }

@@ -137,4 +137,3 @@ func JoinPath(prefix, p string) string {
 	}
 	return strings.TrimSuffix(prefix, "/") + "/" + strings.TrimPrefix(p, "/")
 }
-

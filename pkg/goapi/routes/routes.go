@@ -285,9 +285,9 @@ func servesRoutes(t types.Type) bool {
 
 // handlerBody is the body of the function a handler expression names: a
 // function literal, a function or method of the package, or the argument
-// of http.HandlerFunc(f).
+// of http.HandlerFunc(f) or of a one-argument wrapper (auth(h)).
 func handlerBody(info *types.Info, decls map[*types.Func]*ast.FuncDecl, h ast.Expr) *ast.BlockStmt {
-	for range 3 {
+	for range 6 {
 		switch e := ast.Unparen(h).(type) {
 		case *ast.FuncLit:
 			return e.Body
@@ -306,11 +306,12 @@ func handlerBody(info *types.Info, decls map[*types.Func]*ast.FuncDecl, h ast.Ex
 			if len(e.Args) != 1 {
 				return nil
 			}
+			// Go down into the one argument of a conversion or a wrapper.
 			if tv, ok := info.Types[e.Fun]; ok && tv.IsType() {
 				h = e.Args[0] // a conversion: http.HandlerFunc(f)
 				continue
 			}
-			return nil
+			h = e.Args[0] // a wrapper: requireToken(http.HandlerFunc(f))
 		default:
 			return nil
 		}
