@@ -161,7 +161,7 @@ func run(pass *analysis.Pass) (any, error) {
 			Path:      path,
 			At:        inventory.Pos{File: pos.Filename, Line: pos.Line, Column: pos.Column},
 			Framework: frameworks[goapi.CanonPath(r.fn.Pkg().Path())],
-			Handler:   short(types.ExprString(h)),
+			Handler:   handlerName(h),
 			Timeouts:  timeout,
 			MCP:       mcp,
 		}
@@ -364,8 +364,16 @@ func looksAt(info *types.Info, body *ast.BlockStmt, rt *inventory.Route) {
 	})
 }
 
-// short drops the package qualifier's import path from an expression's
-// text, and elides long ones.
+// handlerName is how the inventory names a handler: its expression, or
+// "func literal" for one written in place.
+func handlerName(h ast.Expr) string {
+	if _, ok := ast.Unparen(h).(*ast.FuncLit); ok {
+		return "func literal"
+	}
+	return short(types.ExprString(h))
+}
+
+// short elides a long expression.
 func short(s string) string {
 	if len(s) > 60 {
 		s = s[:57] + "..."
