@@ -103,6 +103,9 @@ type Route struct {
 	// MCP is the kind of MCP server the route serves ("streamable HTTP",
 	// "SSE"), "" for other routes.
 	MCP string `json:"mcp,omitempty"`
+	// Subtree: the handler is a router (a mounted sub-router,
+	// http.DefaultServeMux), which serves everything under Path.
+	Subtree bool `json:"subtree,omitempty"`
 }
 
 // AnyMethod reports whether the route answers every method.
@@ -286,12 +289,26 @@ type Pairing struct {
 	Prefix     string `json:"prefix"` // the server or basePath prefix that made the match ("" = none)
 	Shared     string `json:"sharedPrefix"`
 	Paired     bool   `json:"paired"`
-	Why        string `json:"why"`
+	// Scope is set when the module serves only part of the document (one
+	// service of several that a gateway's document describes): the
+	// shared prefix of the operations it serves. Only the document's
+	// operations under it are expected of the module.
+	Scope string `json:"scope,omitempty"`
+	// Routes and RoutesMatched: how many of the module's routes (with a
+	// literal segment and a path known at compile time) the document
+	// describes.
+	RoutesMatched int    `json:"matchedRoutes"`
+	Routes        int    `json:"routes"`
+	Why           string `json:"why"`
 }
 
 // Threshold is the share of a document's operations that a module must
-// serve (and MinMatched the least number) for the two to be paired. Drift
-// is reported only between paired documents and modules.
+// serve (and MinMatched the least number) for the two to be paired. A
+// module that serves less of the document is still paired, for the part
+// under the shared prefix of what it serves, when the document describes
+// Threshold of its routes (MinMatched at least) and that prefix is more
+// than "/": one service behind a gateway that publishes one document for
+// all. Drift is reported only between paired documents and modules.
 const (
 	Threshold  = 0.5
 	MinMatched = 2
@@ -348,7 +365,11 @@ func Build(in Inputs) *Inventory {
 	routeSegs := make([][][]seg, len(in.Modules))
 	for m, mod := range in.Modules {
 		for _, r := range mod.Routes {
-			routeSegs[m] = append(routeSegs[m], CodeSegments(r.Path, r.Framework))
+			ss := CodeSegments(r.Path, r.Framework)
+			if r.Subtree && (len(ss) == 0 || ss[len(ss)-1].kind != segRest) {
+				ss = append(ss, seg{kind: segRest})
+			}
+			routeSegs[m] = append(routeSegs[m], ss)
 		}
 	}
 	for i, op := range in.Operations {
@@ -369,7 +390,7 @@ func Build(in Inputs) *Inventory {
 						score++ // a route for this very method beats one for any
 					}
 					if score > h.score || h.route < 0 {
-						h = hit{route: ri, score: score, prefix: pi, loose: !concrete(routeSegs[m][ri])}
+						h = hit{route: ri, score: score, prefix: pi, loose: !concrete(routeSegs[m][ri]) || r.Subtree}
 					}
 				}
 			}
@@ -377,10 +398,24 @@ func Build(in Inputs) *Inventory {
 		}
 	}
 
-	paired := map[[2]int]bool{} // (spec index, module)
+	paired := map[[2]int]bool{}   // (spec index, module)
+	scopes := map[[2]int]string{} // (spec index, module) -> scope of a partial pairing
 	for si, name := range specNames {
 		idx := specs[name]
 		for m, mod := range in.Modules {
+			// the module's routes that an operation of this document matches
+			routeHit := map[int]bool{}
+			for _, i := range idx {
+				if h := best[i][m]; h.route >= 0 && !h.loose {
+					routeHit[h.route] = true
+				}
+			}
+			routesTotal := 0
+			for ri := range mod.Routes {
+				if !mod.Routes[ri].Unclear() && concrete(routeSegs[m][ri]) && !mod.Routes[ri].Subtree {
+					routesTotal++
+				}
+			}
 			n := 0
 			var matchedPaths []string
 			prefixUse := map[string]int{}
@@ -408,6 +443,7 @@ func Build(in Inputs) *Inventory {
 					p.Prefix = pre
 				}
 			}
+			p.RoutesMatched, p.Routes = len(routeHit), routesTotal
 			p.Paired = n >= need
 			share := fmt.Sprintf("%d of %d operations (%d%%) served", n, len(idx), 100*n/len(idx))
 			if p.Prefix != "" {
@@ -416,10 +452,18 @@ func Build(in Inputs) *Inventory {
 			if p.Shared != "" && p.Shared != "/" {
 				share += ", shared prefix " + p.Shared
 			}
-			if p.Paired {
+			routeShare := fmt.Sprintf("%d of the module's %d routes described", p.RoutesMatched, p.Routes)
+			partial := !p.Paired && p.RoutesMatched >= MinMatched && float64(p.RoutesMatched) >= float64(p.Routes)*Threshold &&
+				p.Shared != "" && p.Shared != "/"
+			switch {
+			case p.Paired:
 				p.Why = share
-			} else {
-				p.Why = fmt.Sprintf("%s: below the %d%% (at least %d) needed to pair them", share, int(Threshold*100), need)
+			case partial:
+				p.Paired, p.Scope = true, p.Shared
+				p.Why = fmt.Sprintf("%s, %s: paired for the operations under %s", share, routeShare, p.Shared)
+				scopes[[2]int{si, m}] = p.Shared
+			default:
+				p.Why = fmt.Sprintf("%s, %s: below the %d%% (at least %d) of either needed to pair them", share, routeShare, int(Threshold*100), need)
 			}
 			paired[[2]int{si, m}] = p.Paired
 			inv.Pairings = append(inv.Pairings, p)
@@ -442,6 +486,9 @@ func Build(in Inputs) *Inventory {
 		for m := range in.Modules {
 			if !paired[[2]int{si, m}] {
 				continue
+			}
+			if sc := scopes[[2]int{si, m}]; sc != "" && !under(Template(opSegs[i][0]), sc) && !under(Template(opSegs[i][len(opSegs[i])-1]), sc) {
+				continue // the module serves another part of the document
 			}
 			anyPair = true
 			if h := best[i][m]; h.route >= 0 {
@@ -486,6 +533,11 @@ func Build(in Inputs) *Inventory {
 	})
 	slices.SortFunc(inv.Pairings, func(a, b Pairing) int { return cmp.Or(cmp.Compare(a.Spec, b.Spec), cmp.Compare(a.Module, b.Module)) })
 	return inv
+}
+
+// under reports whether path p lies under prefix (whole segments).
+func under(p, prefix string) bool {
+	return p == prefix || strings.HasPrefix(p, strings.TrimSuffix(prefix, "/")+"/")
 }
 
 // prefixIndex turns the index of an operation's candidate path (prefixed

@@ -101,7 +101,7 @@ func TestBuild(t *testing.T) {
 	}
 	wantPairs := []string{
 		"api.yaml svc 3 of 4 operations (75%) served under server prefix /v1, shared prefix /v1/orders",
-		"other.yaml svc 1 of 3 operations (33%) served, shared prefix /v1/orders: below the 50% (at least 2) needed to pair them",
+		"other.yaml svc 1 of 3 operations (33%) served, shared prefix /v1/orders, 1 of the module's 4 routes described: below the 50% (at least 2) of either needed to pair them",
 	}
 	if strings.Join(pairs, "\n") != strings.Join(wantPairs, "\n") {
 		t.Errorf("pairings:\n%s\nwant:\n%s", strings.Join(pairs, "\n"), strings.Join(wantPairs, "\n"))
@@ -170,5 +170,37 @@ func TestWrite(t *testing.T) {
 	}
 	if err := inv.Write(&bytes.Buffer{}, "xml"); err == nil {
 		t.Error("unknown format: no error")
+	}
+}
+
+// TestPartialPairing: a gateway's document describes three services; the
+// module serves one of them. It is paired for the operations under the
+// prefix of what it serves: only those can be zombies, and its own
+// undocumented route is a shadow.
+func TestPartialPairing(t *testing.T) {
+	inv := Build(Inputs{
+		Operations: ops("gateway.yaml", nil,
+			"GET /identity/api/users", "POST /identity/api/login", "GET /identity/api/me",
+			"GET /workshop/api/shop", "POST /workshop/api/orders", "GET /workshop/api/orders/{id}",
+			"GET /community/api/posts", "POST /community/api/posts", "GET /community/api/posts/{postId}", "POST /community/api/coupons"),
+		Modules: []Module{routes("community", "gorilla/mux",
+			"GET /community/api/posts", "POST /community/api/posts", "GET /community/api/posts/{id:[0-9]+}", "GET /community/home")},
+	})
+	if len(inv.Pairings) != 1 || !inv.Pairings[0].Paired || inv.Pairings[0].Scope != "/community/api/posts" {
+		t.Fatalf("pairings %+v", inv.Pairings)
+	}
+	var drifts []string
+	for _, d := range inv.Drifts() {
+		if d.Op != nil {
+			drifts = append(drifts, d.Kind+" "+d.Op.Path)
+		} else {
+			drifts = append(drifts, d.Kind+" "+d.Route.Path)
+		}
+	}
+	// POST /community/api/coupons is outside the scope /community/api/posts:
+	// the shared prefix of what the module serves is the posts resource
+	want := "shadow /community/home"
+	if strings.Join(drifts, "; ") != want {
+		t.Errorf("drifts %q, want %q", strings.Join(drifts, "; "), want)
 	}
 }

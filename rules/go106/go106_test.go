@@ -3,7 +3,7 @@ package go106_test
 import (
 	"testing"
 
-	"github.com/apiaudit/apiaudit/pkg/ruletest"
+	"github.com/apiaudit/apiaudit/pkg/ruletest/drifttest"
 	"github.com/apiaudit/apiaudit/rules/go106"
 )
 
@@ -11,5 +11,5 @@ func TestRule(t *testing.T) {
 	if err := go106.Rule.Validate(); err != nil {
 		t.Fatal(err)
 	}
-	ruletest.RunDrift(t, go106.Rule, "testdata/bad", "testdata/good")
+	drifttest.Run(t, go106.Rule, "testdata/bad", "testdata/good")
 }

@@ -3,7 +3,7 @@ package go208_test
 import (
 	"testing"
 
-	"github.com/apiaudit/apiaudit/pkg/ruletest"
+	"github.com/apiaudit/apiaudit/pkg/ruletest/drifttest"
 	"github.com/apiaudit/apiaudit/rules/go208"
 )
 
@@ -11,5 +11,5 @@ func TestRule(t *testing.T) {
 	if err := go208.Rule.Validate(); err != nil {
 		t.Fatal(err)
 	}
-	ruletest.RunDrift(t, go208.Rule, "testdata/bad", "testdata/good")
+	drifttest.Run(t, go208.Rule, "testdata/bad", "testdata/good")
 }

@@ -3,7 +3,7 @@ package go504_test
 import (
 	"testing"
 
-	"github.com/apiaudit/apiaudit/pkg/ruletest"
+	"github.com/apiaudit/apiaudit/pkg/ruletest/drifttest"
 	"github.com/apiaudit/apiaudit/rules/go504"
 )
 
@@ -11,5 +11,5 @@ func TestRule(t *testing.T) {
 	if err := go504.Rule.Validate(); err != nil {
 		t.Fatal(err)
 	}
-	ruletest.RunDrift(t, go504.Rule, "testdata/bad", "testdata/good", "testdata/otherservice")
+	drifttest.Run(t, go504.Rule, "testdata/bad", "testdata/good", "testdata/otherservice")
 }

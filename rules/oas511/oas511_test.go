@@ -3,7 +3,7 @@ package oas511_test
 import (
 	"testing"
 
-	"github.com/apiaudit/apiaudit/pkg/ruletest"
+	"github.com/apiaudit/apiaudit/pkg/ruletest/drifttest"
 	"github.com/apiaudit/apiaudit/rules/oas511"
 )
 
@@ -11,5 +11,5 @@ func TestRule(t *testing.T) {
 	if err := oas511.Rule.Validate(); err != nil {
 		t.Fatal(err)
 	}
-	ruletest.RunDrift(t, oas511.Rule, "testdata/bad", "testdata/good", "testdata/swagger", "testdata/otherservice")
+	drifttest.Run(t, oas511.Rule, "testdata/bad", "testdata/good", "testdata/swagger", "testdata/otherservice")
 }

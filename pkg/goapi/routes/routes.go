@@ -148,9 +148,10 @@ func run(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		mcp := mcpKind(info, g, h)
-		if mcp == "" && servesRoutes(info.TypeOf(h)) {
-			continue // a router mounted as a handler: its routes are listed on their own
-		}
+		// A router served as a handler (gorilla PathPrefix("/x").Handler(sub),
+		// mux.Handle("/x/", sub)): listed as a subtree; the routes of a router
+		// of the package are listed on their own too.
+		subtree := mcp == "" && servesRoutes(info.TypeOf(h))
 		method, path := Describe(pass, g, r.call, r.c)
 		if f := enclosing(r.call.Pos()); f != nil && mountOf[f] != "" {
 			path = JoinPath(mountOf[f], path)
@@ -164,6 +165,7 @@ func run(pass *analysis.Pass) (any, error) {
 			Handler:   handlerName(h),
 			Timeouts:  timeout,
 			MCP:       mcp,
+			Subtree:   subtree,
 		}
 		for _, mw := range mws {
 			rt.Middleware = append(rt.Middleware, short(types.ExprString(mw)))

@@ -29,6 +29,9 @@ func TestRoutes(t *testing.T) {
 		if rt.BodyLimit != "" {
 			notes = append(notes, "limit="+rt.BodyLimit)
 		}
+		if rt.Subtree {
+			notes = append(notes, "subtree")
+		}
 		if rt.ChecksMethod {
 			notes = append(notes, "checks-method")
 		}
@@ -58,6 +61,7 @@ func TestRoutes(t *testing.T) {
 		`gorilla.go:11 gorilla/mux GET "/accounts/{id:[0-9]+}" no`,
 		`gorilla.go:13 gorilla/mux POST "/v3/accounts" no`,
 		`gorilla.go:14 gorilla/mux ANY "/any" no`,
+		`gorilla.go:15 gorilla/mux ANY "/debug/" no subtree`,
 		`nethttp.go:30 net/http GET "/items/{id}" no`,
 		`nethttp.go:31 net/http POST "/items" no reads-body`,
 		`nethttp.go:32 net/http PUT "/items/{id}" no reads-body,limit=http.MaxBytesReader`,

@@ -12,5 +12,6 @@ func gorillaRoutes() {
 	s := m.PathPrefix("/v3").Subrouter()
 	s.HandleFunc("/accounts", item).Methods("POST")
 	m.HandleFunc("/any", item)
+	m.PathPrefix("/debug/").Handler(http.DefaultServeMux)
 	http.ListenAndServe(":8085", m)
 }
