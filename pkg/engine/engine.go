@@ -87,7 +87,7 @@ func Run(ctx context.Context, opts Options) (*lint.Result, error) {
 		opts.Discovered(found)
 	}
 	if opts.Shards > 1 {
-		inputs = slices.DeleteFunc(slices.Clone(inputs), func(in Input) bool { return ShardOf(relTo(in.Root, in.Abs), opts.Shards) != opts.Shard })
+		inputs = slices.DeleteFunc(slices.Clone(inputs), func(in Input) bool { return ShardOf(shardKey(in, inputs), opts.Shards) != opts.Shard })
 		if opts.Shard != 1 {
 			res.Notices, res.Problems = nil, nil
 		}
@@ -241,6 +241,27 @@ func ShardOf(path string, n int) int {
 	h := fnv.New32a()
 	h.Write([]byte(path))
 	return int(h.Sum32()%uint32(n)) + 1
+}
+
+// shardKey is the path an input is sharded by: its own, except that a
+// document inside a Go module's directory goes with the module, so that
+// the drift rules see a service and the document beside it in the same
+// shard.
+func shardKey(in Input, all []Input) string {
+	key := relTo(in.Root, in.Abs)
+	if in.Kind != KindOpenAPI {
+		return key
+	}
+	best := ""
+	for _, g := range all {
+		if g.Kind == KindGo && g.Root == in.Root && strings.HasPrefix(in.Abs, g.Abs+string(filepath.Separator)) && len(g.Abs) > len(best) {
+			best = g.Abs
+		}
+	}
+	if best != "" {
+		return relTo(in.Root, best)
+	}
+	return key
 }
 
 // relativeMessages rewrites the absolute paths under a scan root that
