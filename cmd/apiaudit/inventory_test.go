@@ -108,3 +108,44 @@ func TestInventoryExamples(t *testing.T) {
 		t.Errorf("inventory of examples/ differs from %s:\n%s", golden, diff(string(want), out.String()))
 	}
 }
+
+// TestInventoryCommand: the JSON schema's top level, and a bad format is a
+// usage error (exit 2) that writes nothing to standard output.
+func TestInventoryCommand(t *testing.T) {
+	root, err := filepath.Abs(filepath.Join("..", ".."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(root)
+	var out, errb bytes.Buffer
+	if code := cli.Main(cli.BuildInfo{Version: "v0.0.0-test"}, []string{"inventory", "--no-config", "--format", "xml", "examples/inventory"}, &out, &errb); code != 2 || out.Len() != 0 {
+		t.Errorf("--format xml: exit %d, stdout %q", code, out.String())
+	}
+	out.Reset()
+	if code := cli.Main(cli.BuildInfo{Version: "v0.0.0-test"}, []string{"inventory", "--no-config", "--format", "json", "examples/inventory"}, &out, &errb); code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	var v struct {
+		Schema   int `json:"schema"`
+		Pairings []struct {
+			Paired bool   `json:"paired"`
+			Why    string `json:"why"`
+		} `json:"pairings"`
+		Endpoints []struct {
+			Status string          `json:"status"`
+			Spec   json.RawMessage `json:"spec"`
+			Code   json.RawMessage `json:"code"`
+		} `json:"endpoints"`
+	}
+	if err := json.Unmarshal(out.Bytes(), &v); err != nil {
+		t.Fatal(err)
+	}
+	if v.Schema != 1 || len(v.Pairings) != 1 || !v.Pairings[0].Paired || len(v.Endpoints) != 10 {
+		t.Errorf("schema %d, pairings %+v, %d endpoints", v.Schema, v.Pairings, len(v.Endpoints))
+	}
+	for _, e := range v.Endpoints {
+		if (e.Status == "matched") != (e.Spec != nil && e.Code != nil) {
+			t.Errorf("%s row with spec %s, code %s", e.Status, e.Spec, e.Code)
+		}
+	}
+}
