@@ -627,11 +627,19 @@ func (inv *Inventory) Drifts() []Drift {
 	for _, row := range inv.Rows {
 		switch row.Status {
 		case "code-only":
-			out = append(out, Drift{Kind: "shadow", Route: row.Route})
+			// an MCP endpoint is described by its tool list, not by paths
+			if row.Route.MCP == "" {
+				out = append(out, Drift{Kind: "shadow", Route: row.Route})
+			}
 		case "spec-only":
 			out = append(out, Drift{Kind: "zombie", Op: row.Op})
 		case "matched":
 			op, r := row.Op, row.Route
+			if r.Subtree {
+				// a router served under a prefix: its own routes decide
+				// authentication, bounds and methods
+				continue
+			}
 			if !op.Anonymous && r.Auth == AuthNo {
 				out = append(out, Drift{Kind: "auth", Op: op, Route: r})
 			}

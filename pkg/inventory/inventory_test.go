@@ -204,3 +204,16 @@ func TestPartialPairing(t *testing.T) {
 		t.Errorf("drifts %q, want %q", strings.Join(drifts, "; "), want)
 	}
 }
+
+// TestSubtreeAndMCP: a router served under a prefix serves the documented
+// operations below it (no zombie) but is not judged for authentication or
+// methods, and an MCP endpoint is no shadow.
+func TestSubtreeAndMCP(t *testing.T) {
+	m := routes("svc", "net/http", "GET /api/v1/a", "GET /api/v1/b", "ANY /api/", "ANY /mcp")
+	m.Routes[2].Subtree, m.Routes[2].Auth = true, AuthNo
+	m.Routes[3].MCP = "streamable HTTP"
+	inv := Build(Inputs{Operations: ops("api.yaml", nil, "GET /api/v1/a", "GET /api/v1/b", "GET /api/v1/logs"), Modules: []Module{m}})
+	if d := inv.Drifts(); len(d) != 0 {
+		t.Errorf("drifts: %+v", d)
+	}
+}

@@ -3,6 +3,7 @@
 package go504
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/apiaudit/apiaudit/pkg/inventory"
@@ -53,7 +54,12 @@ func run(pass *lint.DriftPass) error {
 		if method == "" {
 			method = "ANY"
 		}
-		pass.Reportf(r.At, "%s %s is served here but described in no operation of %s", method, r.Path, strings.Join(pairedSpecs(pass.Inventory, r.Module), ", "))
+		specs := pairedSpecs(pass.Inventory, r.Module)
+		docs := strings.Join(specs, ", ")
+		if len(specs) > 2 {
+			docs = fmt.Sprintf("%s and %d more documents", specs[0], len(specs)-1)
+		}
+		pass.Reportf(r.At, "%s %s is served here but described in no operation of %s", method, r.Path, docs)
 	}
 	return nil
 }
