@@ -152,6 +152,11 @@ func run(pass *analysis.Pass) (any, error) {
 		// mux.Handle("/x/", sub)): listed as a subtree; the routes of a router
 		// of the package are listed on their own too.
 		subtree := mcp == "" && servesRoutes(info.TypeOf(h))
+		if _, isIface := types.Unalias(info.TypeOf(h)).Underlying().(*types.Interface); isIface && r.fn.Pkg().Path() == "net/http" {
+			// mux.Handle("/api/", apiServer) with an http.Handler value:
+			// another router, most likely, that decides for itself
+			subtree = subtree || strings.HasSuffix(goapi.RoutePath(info, r.call.Args[0]), "/")
+		}
 		method, path := Describe(pass, g, r.call, r.c)
 		if f := enclosing(r.call.Pos()); f != nil && mountOf[f] != "" {
 			path = JoinPath(mountOf[f], path)

@@ -69,6 +69,7 @@ func TestRoutes(t *testing.T) {
 		`nethttp.go:34 net/http ANY "/static/" no`,
 		`nethttp.go:35 net/http ANY "/either" no checks-method`,
 		`nethttp.go:36 net/http GET "/hosted/{$}" no`,
+		`nethttp.go:46 net/http ANY "/api/" unknown subtree`,
 	}
 	slices.Sort(got)
 	slices.Sort(want)

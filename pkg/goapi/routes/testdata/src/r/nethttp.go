@@ -41,3 +41,7 @@ func serve() {
 	srv := &http.Server{Addr: ":8080", Handler: api(), ReadHeaderTimeout: 5 * time.Second}
 	srv.ListenAndServe()
 }
+
+func delegate(mux *http.ServeMux, api http.Handler) {
+	mux.Handle("/api/", api)
+}
