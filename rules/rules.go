@@ -8,12 +8,15 @@ import (
 	"github.com/apiaudit/apiaudit/rules/go101"
 	"github.com/apiaudit/apiaudit/rules/go102"
 	"github.com/apiaudit/apiaudit/rules/go103"
+	"github.com/apiaudit/apiaudit/rules/go104"
+	"github.com/apiaudit/apiaudit/rules/go105"
 	"github.com/apiaudit/apiaudit/rules/go106"
 	"github.com/apiaudit/apiaudit/rules/go201"
 	"github.com/apiaudit/apiaudit/rules/go202"
 	"github.com/apiaudit/apiaudit/rules/go203"
 	"github.com/apiaudit/apiaudit/rules/go204"
 	"github.com/apiaudit/apiaudit/rules/go205"
+	"github.com/apiaudit/apiaudit/rules/go207"
 	"github.com/apiaudit/apiaudit/rules/go208"
 	"github.com/apiaudit/apiaudit/rules/go301"
 	"github.com/apiaudit/apiaudit/rules/go302"
@@ -80,12 +83,15 @@ var All = []*lint.Rule{
 	go101.Rule,
 	go102.Rule,
 	go103.Rule,
+	go104.Rule,
+	go105.Rule,
 	go106.Rule,
 	go201.Rule,
 	go202.Rule,
 	go203.Rule,
 	go204.Rule,
 	go205.Rule,
+	go207.Rule,
 	go208.Rule,
 	go301.Rule,
 	go302.Rule,

@@ -87,14 +87,14 @@ func (s *Server) routes() http.Handler {
 	// Everything a client pays for sits behind an API key...
 	r.Group(func(r chi.Router) {
 		r.Use(s.requireAPIKey)
-		r.Post("/v1/chat", s.chat)
-		r.Post("/v1/ops/diagnose", s.diagnose)
+		r.Post("/v1/chat", s.chat)             // apiaudit: expect GO207 (notes: behind the API key, but no rate limit)
+		r.Post("/v1/ops/diagnose", s.diagnose) // apiaudit: expect GO207
 		r.Post("/v1/transcripts/export", s.exportTranscript)
 		r.Post("/v1/feedback", s.feedback)
 	})
 
 	// ...except the agent endpoint, added later for the web widget.
-	r.Post("/v1/agent/run", s.runAgent) // apiaudit: expect GO101
+	r.Post("/v1/agent/run", s.runAgent) // apiaudit: expect GO101 // apiaudit: expect GO207
 
 	srv := s.mcpServer()
 	r.Handle("/mcp", mcp.NewStreamableHTTPHandler(func(*http.Request) *mcp.Server { return srv }, &mcp.StreamableHTTPOptions{ // apiaudit: expect GO102

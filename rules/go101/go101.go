@@ -6,8 +6,11 @@ import (
 	"fmt"
 	"go/ast"
 	"go/types"
+	"iter"
 	"path"
+	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -17,7 +20,6 @@ import (
 	"github.com/apiaudit/apiaudit/pkg/goapi"
 	"github.com/apiaudit/apiaudit/pkg/goapi/authn"
 	"github.com/apiaudit/apiaudit/pkg/goapi/reach"
-	"github.com/apiaudit/apiaudit/pkg/goapi/routes"
 	"github.com/apiaudit/apiaudit/pkg/lint"
 )
 
@@ -135,7 +137,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:     "GO101",
 	Doc:      "reports HTTP routes that reach sensitive capabilities or mutate state without authentication",
 	URL:      Rule.HelpURI(),
-	Requires: []*analysis.Analyzer{inspect.Analyzer, reach.Analyzer, authn.Analyzer},
+	Requires: []*analysis.Analyzer{RoutesAnalyzer},
 	Run:      run,
 }
 
@@ -144,52 +146,188 @@ func init() {
 	authn.ExtraNames = func() []string { return options.AuthMiddleware }
 }
 
+// RoutesAnalyzer finds the package's routes once for the rules that judge
+// them (GO101, GO105, GO207); its result is a []Route.
+var RoutesAnalyzer = &analysis.Analyzer{
+	Name:       "apiauditroutes",
+	Doc:        "finds the HTTP routes that matter and their protection",
+	Requires:   []*analysis.Analyzer{inspect.Analyzer, reach.Analyzer, authn.Analyzer},
+	Run:        func(pass *analysis.Pass) (any, error) { return slices.Collect(Routes(pass)), nil },
+	ResultType: reflect.TypeFor[[]Route](),
+}
+
 func run(pass *analysis.Pass) (any, error) {
-	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	caps := pass.ResultOf[reach.Analyzer].(*reach.Result)
-	var g *authn.Guard // indexing the package is for packages that register routes
-	for n := range ins.PreorderSeq((*ast.CallExpr)(nil)) {
-		call := n.(*ast.CallExpr)
-		fn := goapi.Callee(pass.TypesInfo, call)
-		if fn == nil {
+	for _, rt := range pass.ResultOf[RoutesAnalyzer].([]Route) {
+		if rt.State != authn.Open {
 			continue
 		}
-		c, ok := goapi.Routers.Lookup(fn)
-		if !ok || c.Kind != goapi.RouteRegister || fn.Name() == "Mount" {
-			continue
+		grade := goapi.PlaceGrade(pass, goapi.Error)
+		if rt.Debug {
+			if gate := goapi.Gate(pass.TypesInfo, enclosingBody(rt.Guard, rt.Call), rt.Call.Pos(), nil); gate != "" {
+				grade.Lower("mounted only when " + gate + " is set")
+			}
 		}
-		h, _ := authn.Handler(call, c)
-		if h == nil || servesOwnRoutes(pass.TypesInfo.TypeOf(h)) {
-			continue
-		}
-		if g == nil {
-			g = authn.NewGuard(pass, pass.ResultOf[authn.Analyzer].(*authn.Result))
-		}
-		method, route := routes.Describe(pass, g, call, c)
-		if public(route) {
-			continue
-		}
-		why := ""
-		if f := caps.Node(h); f != nil && f.Caps&goapi.Sensitive != 0 {
-			first := (f.Caps & goapi.Sensitive).Each()[0]
-			why = "reaches " + (f.Caps & goapi.Sensitive).String() + " (" + short(f.Why(first)) + ")"
-		} else if seg := adminSegment(route); seg != "" {
-			why = "is under /" + seg
-		} else if method == "POST" || method == "PUT" || method == "PATCH" || method == "DELETE" {
-			why = "changes state"
-		}
-		if why == "" {
-			continue
-		}
-		if g.Route(call, c) != authn.Open {
-			continue
-		}
-		if method == "" {
-			method = "ANY"
-		}
-		goapi.Reportf(pass, goapi.Error, call.Pos(), "%s %s %s with no authentication", method, route, why)
+		grade.Report(pass, analysis.Diagnostic{Pos: rt.Call.Pos(),
+			Message: fmt.Sprintf("%s %s %s with no authentication", rt.Method, rt.Path, rt.Why)})
 	}
 	return nil, nil
+}
+
+// Route is a route registration that matters: it reaches a sensitive
+// capability, is a debugging endpoint, sits under an admin path or
+// changes state, and is not public by the options.
+type Route struct {
+	Call         *ast.CallExpr
+	Method, Path string
+	Why          string           // "reaches command execution (...)", "is under /admin", "changes state"
+	Sensitive    bool             // Why is a capability the handler reaches, or a debugging endpoint
+	Debug        bool             // a net/http/pprof or expvar endpoint
+	Caps         goapi.Capability // what the handler reaches
+	Handler      ast.Expr
+	Mws          []ast.Expr // the route's own middleware
+	State        authn.State
+	// Conditions is the conditional auth behind a MaybeOff state.
+	Conditions []authn.Conditional
+	Guard      *authn.Guard
+}
+
+// Routes are the package's route registrations that matter, with their
+// protection. It needs the results of GO101's required analyzers.
+func Routes(pass *analysis.Pass) iter.Seq[Route] {
+	return func(yield func(Route) bool) {
+		ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+		caps := pass.ResultOf[reach.Analyzer].(*reach.Result)
+		var g *authn.Guard // indexing the package is for packages that register routes
+		for n := range ins.PreorderSeq((*ast.CallExpr)(nil)) {
+			call := n.(*ast.CallExpr)
+			fn := goapi.Callee(pass.TypesInfo, call)
+			if fn == nil {
+				continue
+			}
+			c, ok := goapi.Routers.Lookup(fn)
+			if !ok || c.Kind != goapi.RouteRegister {
+				continue
+			}
+			h, mws := authn.Handler(call, c)
+			if h == nil {
+				continue
+			}
+			debug := debugHandler(pass, h)
+			if debug == "" && (fn.Name() == "Mount" || servesOwnRoutes(pass.TypesInfo.TypeOf(h))) {
+				continue
+			}
+			if g == nil {
+				g = authn.NewGuard(pass, pass.ResultOf[authn.Analyzer].(*authn.Result))
+			}
+			method, route := describe(pass, g, call, c)
+			if public(route) {
+				continue
+			}
+			rt := Route{Call: call, Guard: g, Debug: debug != "", Handler: h, Mws: mws}
+			if f := caps.Node(h); f != nil {
+				rt.Caps = f.Caps
+			}
+			if debug != "" {
+				rt.Why, rt.Sensitive = debug, true
+			} else if f := caps.Node(h); f != nil && f.Caps&goapi.Sensitive != 0 {
+				first := (f.Caps & goapi.Sensitive).Each()[0]
+				rt.Why = "reaches " + (f.Caps & goapi.Sensitive).String() + " (" + short(f.Why(first)) + ")"
+				rt.Sensitive = true
+			} else if seg := adminSegment(route); seg != "" {
+				rt.Why = "is under /" + seg
+			} else if method == "POST" || method == "PUT" || method == "PATCH" || method == "DELETE" {
+				rt.Why = "changes state"
+			}
+			if rt.Why == "" {
+				continue
+			}
+			g.Conditions = nil
+			rt.State = g.Route(call, c)
+			rt.Conditions = g.Conditions
+			if method == "" {
+				method = "ANY"
+			}
+			rt.Method, rt.Path = method, route
+			if !yield(rt) {
+				return
+			}
+		}
+	}
+}
+
+// debugHandler says what a handler exposes when it is one of the standard
+// library's debugging endpoints: net/http/pprof's handlers, expvar's, or
+// http.DefaultServeMux in a program that imports either (they register
+// themselves there in init). "" otherwise.
+func debugHandler(pass *analysis.Pass, h ast.Expr) string {
+	const pprof = "net/http/pprof's profiling handlers (heap and goroutine dumps, CPU profiles on demand)"
+	const expvar = "expvar's variables (command line, memory statistics, whatever the program publishes)"
+	var obj types.Object
+	switch e := ast.Unparen(h).(type) {
+	case *ast.CallExpr:
+		if fn := goapi.Callee(pass.TypesInfo, e); fn != nil {
+			obj = fn
+		} else if tv, ok := pass.TypesInfo.Types[e.Fun]; ok && tv.IsType() && len(e.Args) == 1 {
+			return debugHandler(pass, e.Args[0]) // http.HandlerFunc(pprof.Index)
+		}
+	case *ast.SelectorExpr:
+		obj = pass.TypesInfo.Uses[e.Sel]
+	case *ast.Ident:
+		obj = pass.TypesInfo.Uses[e]
+	}
+	if obj == nil || obj.Pkg() == nil {
+		return ""
+	}
+	switch obj.Pkg().Path() {
+	case "net/http/pprof":
+		return "serves " + pprof
+	case "expvar":
+		return "serves " + expvar
+	case "net/http":
+		if obj.Name() != "DefaultServeMux" {
+			return ""
+		}
+		var on []string
+		if imports(pass.Pkg, "net/http/pprof") {
+			on = append(on, pprof)
+		}
+		if imports(pass.Pkg, "expvar") {
+			on = append(on, expvar)
+		}
+		if len(on) > 0 {
+			return "mounts http.DefaultServeMux, which serves " + strings.Join(on, " and ")
+		}
+	}
+	return ""
+}
+
+// imports reports whether pkg imports path, directly or not.
+func imports(pkg *types.Package, path string) bool {
+	seen := map[*types.Package]bool{}
+	var walk func(p *types.Package) bool
+	walk = func(p *types.Package) bool {
+		if seen[p] {
+			return false
+		}
+		seen[p] = true
+		for _, imp := range p.Imports() {
+			if imp.Path() == path || walk(imp) {
+				return true
+			}
+		}
+		return false
+	}
+	return walk(pkg)
+}
+
+// enclosingBody is the body of the function declaration around n.
+func enclosingBody(g *authn.Guard, n ast.Node) ast.Node {
+	for p := g.Parent(n); p != nil; p = g.Parent(p) {
+		if d, ok := p.(*ast.FuncDecl); ok {
+			return d.Body
+		}
+	}
+	return n
 }
 
 // servesOwnRoutes: the handler is a router or an MCP handler, whose
@@ -216,6 +354,130 @@ var pkgPrefix = regexp.MustCompile(`(?:[\w.-]+/)+`)
 // short drops import paths from a call chain: (*github.com/x/y.T).M
 // becomes (*y.T).M.
 func short(via string) string { return pkgPrefix.ReplaceAllString(via, "") }
+
+// describe finds a route's method and full path: the registration's own
+// arguments, the prefixes of the groups and sub-routers it is registered
+// on, and gorilla's Methods before or after it.
+func describe(pass *analysis.Pass, g *authn.Guard, call *ast.CallExpr, c goapi.RouteCall) (method, route string) {
+	info := pass.TypesInfo
+	method = c.Method
+	if c.MethodArg >= 0 && c.MethodArg < len(call.Args) {
+		method = strings.ToUpper(goapi.ConstString(info, call.Args[c.MethodArg]))
+	}
+	if c.PathArg >= 0 && c.PathArg < len(call.Args) {
+		route = goapi.RoutePath(info, call.Args[c.PathArg])
+	}
+	fn := goapi.Callee(info, call)
+	if fn.Pkg().Path() == "net/http" {
+		// Go 1.22 patterns: "[METHOD ][HOST]/path"
+		if m, rest, ok := strings.Cut(route, " "); ok {
+			method, route = m, strings.TrimSpace(rest)
+		}
+		if i := strings.Index(route, "/"); i > 0 {
+			route = route[i:]
+		}
+	}
+	var prefix []string
+	var methods []string
+	seen := map[types.Object]bool{}
+	var walk func(e ast.Expr)
+	walk = func(e ast.Expr) {
+		switch e := ast.Unparen(e).(type) {
+		case *ast.CallExpr:
+			f := goapi.Callee(info, e)
+			rc, ok := goapi.Routers.Lookup(f)
+			if !ok {
+				return
+			}
+			if rc.Kind == goapi.RouteDerive && rc.PathArg >= 0 && rc.PathArg < len(e.Args) {
+				prefix = append(prefix, goapi.RoutePath(info, e.Args[rc.PathArg]))
+			}
+			if f.Name() == "Methods" {
+				for _, a := range e.Args {
+					methods = append(methods, strings.ToUpper(goapi.ConstString(info, a)))
+				}
+			}
+			if sel, ok := ast.Unparen(e.Fun).(*ast.SelectorExpr); ok {
+				walk(sel.X)
+			}
+		case *ast.Ident, *ast.SelectorExpr:
+			var obj types.Object
+			if id, ok := e.(*ast.Ident); ok {
+				obj = info.Uses[id]
+			} else if sel, ok := info.Selections[e.(*ast.SelectorExpr)]; ok && sel.Kind() == types.FieldVal {
+				obj = sel.Obj()
+			}
+			if obj == nil || seen[obj] {
+				return
+			}
+			seen[obj] = true
+			if len(g.Assigned(obj)) > 0 {
+				walk(g.Assigned(obj)[0])
+			}
+			// a chi/fiber Route callback's parameter: the prefix of the Route call
+			if lit, _ := g.ParamOf(obj); lit != nil {
+				if n, ok := g.Parent(lit).(*ast.CallExpr); ok {
+					rc, ok := goapi.Routers.Lookup(goapi.Callee(info, n))
+					if ok && rc.Callback >= 0 && rc.Callback < len(n.Args) && n.Args[rc.Callback] == lit {
+						if rc.PathArg >= 0 {
+							prefix = append(prefix, goapi.RoutePath(info, n.Args[rc.PathArg]))
+						}
+						if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok {
+							walk(sel.X)
+						}
+					}
+				}
+			}
+		}
+	}
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+		walk(sel.X)
+	}
+	// gorilla: r.HandleFunc("/x", h).Methods("POST")
+	for outer := ast.Node(call); ; {
+		sel, ok := g.Parent(outer).(*ast.SelectorExpr)
+		if !ok {
+			break
+		}
+		up, ok := g.Parent(sel).(*ast.CallExpr)
+		if !ok || up.Fun != sel {
+			break
+		}
+		if sel.Sel.Name == "Methods" {
+			for _, a := range up.Args {
+				methods = append(methods, strings.ToUpper(goapi.ConstString(info, a)))
+			}
+		}
+		outer = up
+	}
+	for i := len(prefix) - 1; i >= 0; i-- {
+		route = joinPath(prefix[i], route)
+	}
+	if method == "" && len(methods) == 1 {
+		method = methods[0]
+	} else if method == "" && len(methods) > 1 {
+		method = strings.Join(methods, ",")
+		for _, m := range methods {
+			if m == "POST" || m == "PUT" || m == "PATCH" || m == "DELETE" {
+				method = m
+			}
+		}
+	}
+	if route == "" {
+		route = "/"
+	}
+	return method, route
+}
+
+func joinPath(prefix, p string) string {
+	if prefix == "" {
+		return p
+	}
+	if p == "" {
+		return prefix
+	}
+	return strings.TrimSuffix(prefix, "/") + "/" + strings.TrimPrefix(p, "/")
+}
 
 // public reports whether a route matches one of the public-path globs.
 func public(route string) bool {

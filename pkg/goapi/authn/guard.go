@@ -2,6 +2,7 @@ package authn
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"strings"
 
@@ -21,8 +22,19 @@ const (
 	None      State = iota // nothing seen: the value is never served where we can see
 	Unknown                // served through code we cannot follow
 	Protected              // an auth check is on the way
-	Open                   // served, and no auth on the way
+	// MaybeOff: served, and the only auth on the way is middleware
+	// installed under a condition that can be false at run time (an
+	// empty key, a flag, a config switch); see Guard.Conditions.
+	MaybeOff
+	Open // served, and no auth on the way
 )
+
+// Conditional is auth middleware that is installed only when a condition
+// holds: the Use call and the condition (an if's, or a switch case's).
+type Conditional struct {
+	Use  *ast.CallExpr
+	Cond ast.Expr
+}
 
 // Guard answers, within one package, whether routes and handlers are
 // protected: by middleware on the route, its group, its router, a wrapper
@@ -44,6 +56,9 @@ type Guard struct {
 	defaultServed bool
 	defaultMux    types.Object
 	visiting      map[any]bool
+	// Conditions collects the conditional auth behind every MaybeOff
+	// answer; callers reset it before asking.
+	Conditions []Conditional
 }
 
 type param struct {
@@ -431,20 +446,18 @@ func (g *Guard) Router(e ast.Expr) State {
 
 // varState is the protection of the routes of the router held in a
 // variable, field or parameter.
-func (g *Guard) varState(obj types.Object) State {
+func (g *Guard) varState(obj types.Object) (s State) {
 	if !g.enter(obj) {
 		return None
 	}
 	defer g.leave(obj)
-	for _, use := range g.useMW[obj] {
-		_, mws := Handler(use, goapi.Routers[goapi.Of(goapi.Callee(g.pass.TypesInfo, use))])
-		for _, mw := range mws {
-			if g.IsAuth(mw) {
-				return Protected
-			}
-		}
+	cond, ok := g.useAuth(obj)
+	if ok {
+		return Protected
 	}
-	s := None
+	if cond != nil {
+		defer func() { s = g.weaken(s, cond) }()
+	}
 	if obj == g.defaultMux && g.defaultServed {
 		s = Open
 	}
@@ -577,9 +590,19 @@ func (g *Guard) Value(e ast.Expr) State {
 				if len(sites) == 0 {
 					return Unknown
 				}
+				i := -1 // which result: a router returned with an error, (http.Handler, error)
+				for j, r := range p.Results {
+					if r == e {
+						i = j
+					}
+				}
 				s := None
 				for _, site := range sites {
-					s = max(s, g.Value(site))
+					if len(p.Results) > 1 {
+						s = max(s, g.resultValue(site, i))
+					} else {
+						s = max(s, g.Value(site))
+					}
 				}
 				return s
 			}
@@ -621,26 +644,184 @@ func (g *Guard) Value(e ast.Expr) State {
 	return Unknown
 }
 
+// resultValue is how result i of a call that returns several values is
+// served: h, err := newRouter() follows h.
+func (g *Guard) resultValue(call *ast.CallExpr, i int) State {
+	info := g.pass.TypesInfo
+	if i < 0 {
+		return Unknown
+	}
+	if !g.enter(call) {
+		return None
+	}
+	defer g.leave(call)
+	switch p := g.parentOf(call).(type) {
+	case *ast.AssignStmt:
+		if len(p.Rhs) == 1 && i < len(p.Lhs) {
+			if id, ok := p.Lhs[i].(*ast.Ident); ok && id.Name == "_" {
+				return None
+			}
+			if obj := g.objOf(p.Lhs[i]); obj != nil {
+				return g.usesState(obj)
+			}
+		}
+	case *ast.ValueSpec:
+		if len(p.Values) == 1 && i < len(p.Names) {
+			if obj := info.Defs[p.Names[i]]; obj != nil {
+				return g.usesState(obj)
+			}
+		}
+	case *ast.ReturnStmt: // return newRouter(): the caller's results
+		if len(p.Results) == 1 {
+			for n := g.parent[p]; n != nil; n = g.parent[n] {
+				switch n := n.(type) {
+				case *ast.FuncLit:
+					return Unknown
+				case *ast.FuncDecl:
+					fn, _ := info.Defs[n.Name].(*types.Func)
+					sites := g.calls[fn]
+					if len(sites) == 0 {
+						return Unknown
+					}
+					s := None
+					for _, site := range sites {
+						s = max(s, g.resultValue(site, i))
+					}
+					return s
+				}
+			}
+		}
+	}
+	return Unknown
+}
+
 // usesState combines how each use of a variable is served, and whether
 // auth middleware is added to it (router.Use).
-func (g *Guard) usesState(obj types.Object) State {
+func (g *Guard) usesState(obj types.Object) (s State) {
 	if !g.enter(obj) {
 		return None
 	}
 	defer g.leave(obj)
-	for _, use := range g.useMW[obj] {
-		_, mws := Handler(use, goapi.Routers[goapi.Of(goapi.Callee(g.pass.TypesInfo, use))])
-		for _, mw := range mws {
-			if g.IsAuth(mw) {
-				return Protected
-			}
-		}
+	cond, ok := g.useAuth(obj)
+	if ok {
+		return Protected
 	}
-	s := None
+	if cond != nil {
+		defer func() { s = g.weaken(s, cond) }()
+	}
 	for _, u := range g.uses[obj] {
 		s = max(s, g.Value(u))
 	}
 	return s
+}
+
+// useAuth looks at the middleware added to a router variable (Use): ok
+// when auth is added unconditionally, else the auth added under a
+// condition, if any.
+func (g *Guard) useAuth(obj types.Object) (cond *Conditional, ok bool) {
+	for _, use := range g.useMW[obj] {
+		_, mws := Handler(use, goapi.Routers[goapi.Of(goapi.Callee(g.pass.TypesInfo, use))])
+		for _, mw := range mws {
+			if !g.IsAuth(mw) {
+				continue
+			}
+			c := g.condition(obj, use)
+			if c == nil {
+				return nil, true
+			}
+			if cond == nil {
+				cond = &Conditional{Use: use, Cond: c}
+			}
+		}
+	}
+	return cond, false
+}
+
+// weaken turns Open into MaybeOff when the router has conditional auth,
+// and records why.
+func (g *Guard) weaken(s State, cond *Conditional) State {
+	if s != Open {
+		return s
+	}
+	g.Conditions = append(g.Conditions, *cond)
+	return MaybeOff
+}
+
+// condition is the condition under which the Use call runs within its
+// function: the nearest if or switch case around it whose other branches
+// do not add auth to the same router too. nil when it always runs (as far
+// as the function goes).
+func (g *Guard) condition(obj types.Object, use *ast.CallExpr) ast.Expr {
+	var child ast.Node = use
+	for n := g.parent[use]; n != nil; child, n = n, g.parent[n] {
+		switch n := n.(type) {
+		case *ast.FuncDecl, *ast.FuncLit:
+			return nil
+		case *ast.IfStmt:
+			if child != n.Body && child != n.Else {
+				continue // in the condition or its init
+			}
+			other := n.Else
+			if child == n.Else {
+				other = n.Body
+			}
+			if other != nil && g.addsAuth(obj, other) {
+				continue
+			}
+			if child == n.Else {
+				return &ast.UnaryExpr{Op: token.NOT, X: n.Cond}
+			}
+			return n.Cond
+		case *ast.CaseClause:
+			sw, _ := g.parent[g.parent[n]].(*ast.SwitchStmt)
+			if sw == nil {
+				continue
+			}
+			all, hasDefault := true, false
+			for _, cl := range sw.Body.List {
+				cc := cl.(*ast.CaseClause)
+				hasDefault = hasDefault || cc.List == nil
+				if cc != n && !g.addsAuth(obj, cc) {
+					all = false
+				}
+			}
+			if all && hasDefault {
+				continue
+			}
+			if len(n.List) == 0 {
+				return ast.NewIdent("default")
+			}
+			if sw.Tag != nil {
+				return &ast.BinaryExpr{X: sw.Tag, Op: token.EQL, Y: n.List[0]}
+			}
+			return n.List[0]
+		}
+	}
+	return nil
+}
+
+// addsAuth: the statements under n add auth middleware to the router obj.
+func (g *Guard) addsAuth(obj types.Object, n ast.Node) bool {
+	found := false
+	ast.Inspect(n, func(m ast.Node) bool {
+		call, ok := m.(*ast.CallExpr)
+		if !ok || found {
+			return !found
+		}
+		for _, use := range g.useMW[obj] {
+			if use != call {
+				continue
+			}
+			_, mws := Handler(use, goapi.Routers[goapi.Of(goapi.Callee(g.pass.TypesInfo, use))])
+			for _, mw := range mws {
+				if g.IsAuth(mw) {
+					found = true
+				}
+			}
+		}
+		return true
+	})
+	return found
 }
 
 func sig1Handler(fn *types.Func) bool {

@@ -28,7 +28,7 @@ import (
 
 // Analyzer computes a *Result for every package.
 var Analyzer = &analysis.Analyzer{
-	Name:       "apiauditroutes",
+	Name:       "apiauditinventoryroutes",
 	Doc:        "lists the HTTP routes a package registers, for the API inventory",
 	Requires:   []*analysis.Analyzer{inspect.Analyzer, reach.Analyzer, authn.Analyzer},
 	Run:        run,

@@ -175,6 +175,7 @@ func Analyze(ctx context.Context, dir string, analyzers []*analysis.Analyzer, ma
 		generated bool
 	}
 	files := map[string]fileInfo{}
+	seenSDK := map[string]bool{}
 	for _, p := range ok {
 		for _, f := range p.Syntax {
 			name := p.Fset.File(f.FileStart).Name()
@@ -192,6 +193,7 @@ func Analyze(ctx context.Context, dir string, analyzers []*analysis.Analyzer, ma
 			}
 			res.Files = append(res.Files, rel(name))
 			res.Ignores = append(res.Ignores, ignores(p.Fset, f, rel(name))...)
+			res.Notices = append(res.Notices, sdkNotices(p, f, seenSDK, rel)...)
 			for _, d := range f.Decls {
 				if fd, ok := d.(*ast.FuncDecl); ok {
 					if why := gotaint.TooCostly(fd); why != "" {

@@ -1,0 +1,14 @@
+package go104
+
+import (
+	"testing"
+
+	"github.com/apiaudit/apiaudit/pkg/ruletest"
+)
+
+func TestRule(t *testing.T) {
+	if err := Rule.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	ruletest.RunGo(t, Analyzer, "a", "proxy")
+}

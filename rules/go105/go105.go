@@ -1,0 +1,222 @@
+// Package go105 defines rule GO105: authentication middleware that is
+// installed only under a condition, so that the routes behind it are open
+// whenever the condition is false.
+package go105
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/apiaudit/apiaudit/pkg/goapi"
+	"github.com/apiaudit/apiaudit/pkg/goapi/authn"
+	"github.com/apiaudit/apiaudit/pkg/goapi/reach"
+	"github.com/apiaudit/apiaudit/pkg/lint"
+	"github.com/apiaudit/apiaudit/rules/go101"
+)
+
+var Rule = &lint.Rule{
+	ID:   "GO105",
+	Name: "conditional-authentication",
+	Doc: lint.Doc{
+		Title: "Authentication middleware is installed only when a condition holds",
+		Summary: "Auth middleware is added to a router (Use) inside an if or a switch case whose condition can " +
+			"be false at run time (an empty API key, an unset environment variable, a flag or a config switch " +
+			"that defaults to off), and routes that reach a sensitive capability, change state or sit under an " +
+			"admin path, or an MCP server served over HTTP, have no other authentication.",
+		Why: `A common way to make authentication optional is to install it only when it
+is configured:
+
+	if apiKey != "" {
+		r.Use(requireKey(apiKey))
+	}
+
+The code has authentication, reviews see it, and GO101 used to count it. But
+the default is the branch that skips it: start the server without the key,
+the environment variable or the flag, and every route is open, usually on
+the same address and with no warning in the log. Deployments copy the
+quick-start command line, and the quick start is the one without the key.
+
+The rule reports the Use call once, naming the condition and the routes that
+are open when it is false (the most serious first), graded by what they
+reach: an error when a route reaches command execution, a file or database
+write, a mutating request, a model call or a debugging endpoint, or when an
+MCP server is behind it; a warning when the routes only change state or sit
+under an admin path. One level lower in example code or test scaffolding.
+Auth added on both branches of an if (a key or a password, say), or in
+every case of a switch with a default, counts as auth and is not reported;
+neither is a condition the compiler knows to be true.
+
+Fix it by failing closed: refuse to start (or bind only to loopback) when
+the credential is not configured, or generate one and print it.`,
+		Fix: "fail closed: refuse to start, or serve on loopback only, when the credential is not configured; install the auth middleware unconditionally",
+		Bad: `func Serve(addr, apiKey string) error {
+	r := gin.New()
+	if apiKey != "" {
+		r.Use(requireKey(apiKey))
+	}
+	r.POST("/chat", chat) // calls the model
+	return r.Run(addr)
+}`,
+		Good: `func Serve(addr, apiKey string) error {
+	if apiKey == "" {
+		return errors.New("an API key is required (--api-key)")
+	}
+	r := gin.New()
+	r.Use(requireKey(apiKey))
+	r.POST("/chat", chat)
+	return r.Run(addr)
+}`,
+		Lang:      "go",
+		Severity:  lint.SeverityError,
+		Grades:    "A warning when the routes behind the condition only change state or sit under an admin path (none reaches a sensitive capability and no MCP server is behind it). A level lower in example code or test scaffolding.",
+		Precision: "high",
+		CWE:       []int{306, 1188},
+		OWASP:     []string{"API2:2023", "API8:2023", "LLM06:2025"},
+		Since:     "v0.1.0",
+	},
+}
+
+// Analyzer is the rule's check; its name is the rule's ID.
+var Analyzer = &analysis.Analyzer{
+	Name:     "GO105",
+	Doc:      "reports auth middleware installed only under a run-time condition",
+	URL:      Rule.HelpURI(),
+	Requires: []*analysis.Analyzer{inspect.Analyzer, reach.Analyzer, authn.Analyzer, go101.RoutesAnalyzer},
+	Run:      run,
+}
+
+func init() { Rule.Analyzer = Analyzer }
+
+// behind is what one conditional auth installation leaves open.
+type behind struct {
+	cond      authn.Conditional
+	routes    []go101.Route
+	mcp       []string // "streamable HTTP server (mcp.NewStreamableHTTPHandler)"
+	sensitive bool
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	byUse := map[*ast.CallExpr]*behind{}
+	add := func(cs []authn.Conditional) *behind {
+		for _, c := range cs {
+			if tv, ok := pass.TypesInfo.Types[c.Cond]; ok && tv.Value != nil {
+				continue // a constant condition
+			}
+			b := byUse[c.Use]
+			if b == nil {
+				b = &behind{cond: c}
+				byUse[c.Use] = b
+			}
+			return b
+		}
+		return nil
+	}
+	var g *authn.Guard // its own: the routes' guard is shared with other rules
+	for _, rt := range pass.ResultOf[go101.RoutesAnalyzer].([]go101.Route) {
+		if rt.State != authn.MaybeOff {
+			continue
+		}
+		if b := add(rt.Conditions); b != nil {
+			b.routes = append(b.routes, rt)
+			b.sensitive = b.sensitive || rt.Sensitive
+		}
+	}
+	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	for n := range ins.PreorderSeq((*ast.CallExpr)(nil)) {
+		call := n.(*ast.CallExpr)
+		transport, fn, ok := goapi.MCPHTTPHandlers.Call(pass.TypesInfo, call)
+		if !ok {
+			continue
+		}
+		if g == nil {
+			g = authn.NewGuard(pass, pass.ResultOf[authn.Analyzer].(*authn.Result))
+		}
+		g.Conditions = nil
+		if g.Value(call) != authn.MaybeOff {
+			continue
+		}
+		if b := add(g.Conditions); b != nil {
+			b.mcp = append(b.mcp, fmt.Sprintf("the MCP server over %s (%s.%s)", transport, fn.Pkg().Name(), fn.Name()))
+			b.sensitive = true
+		}
+	}
+	uses := make([]*ast.CallExpr, 0, len(byUse))
+	for u := range byUse {
+		uses = append(uses, u)
+	}
+	slices.SortFunc(uses, func(a, b *ast.CallExpr) int { return int(a.Pos() - b.Pos()) })
+	for _, u := range uses {
+		b := byUse[u]
+		report(pass, b)
+	}
+	return nil, nil
+}
+
+func report(pass *analysis.Pass, b *behind) {
+	// the most serious first: sensitive routes, then the others, in source order
+	slices.SortStableFunc(b.routes, func(x, y go101.Route) int {
+		switch {
+		case x.Sensitive == y.Sensitive:
+			return 0
+		case x.Sensitive:
+			return -1
+		}
+		return 1
+	})
+	var what string
+	switch {
+	case len(b.mcp) > 0:
+		what = b.mcp[0]
+		if n := len(b.mcp) - 1 + len(b.routes); n > 0 {
+			what += fmt.Sprintf(" and %d more", n)
+		}
+		what += " are served with no authentication"
+		if len(b.mcp) == 1 && len(b.routes) == 0 {
+			what = b.mcp[0] + " is served with no authentication"
+		}
+	default:
+		r := b.routes[0]
+		what = fmt.Sprintf("%s %s %s with no authentication", r.Method, r.Path, r.Why)
+		if n := len(b.routes) - 1; n == 1 {
+			what += ", and 1 more route is open"
+		} else if n > 1 {
+			what += fmt.Sprintf(", and %d more routes are open", n)
+		}
+	}
+	grade := goapi.NewGrade(goapi.Error)
+	if !b.sensitive {
+		grade.StartAt(goapi.Warning)
+	}
+	if why := goapi.PlaceReason(pass.Pkg.Path()); why != "" {
+		grade.Lower(why)
+	}
+	mw := "auth middleware"
+	if len(b.cond.Use.Args) > 0 {
+		mw = types.ExprString(b.cond.Use.Args[0])
+		if len(mw) > 60 {
+			mw = mw[:57] + "..."
+		}
+	}
+	grade.Report(pass, analysis.Diagnostic{Pos: b.cond.Use.Pos(), End: b.cond.Use.End(),
+		Message: fmt.Sprintf("%s is installed only when %s: otherwise %s; fail closed when the credential is not configured",
+			mw, condText(b.cond.Cond), what)})
+}
+
+// condText prints a condition for a message, shortened when long.
+func condText(e ast.Expr) string {
+	s := types.ExprString(e)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.NOT {
+		s = "!(" + types.ExprString(u.X) + ")"
+	}
+	if len(s) > 80 {
+		s = s[:77] + "..."
+	}
+	return s
+}

@@ -1,0 +1,35 @@
+package a
+
+import (
+	"context"
+	"net/http"
+	"os"
+
+	openai "github.com/sashabaranov/go-openai"
+)
+
+var client = openai.NewClient(os.Getenv("OPENAI_API_KEY"))
+
+func chat(w http.ResponseWriter, r *http.Request) {
+	client.CreateChatCompletion(context.Background(), openai.ChatCompletionRequest{})
+}
+
+func list(w http.ResponseWriter, r *http.Request) {}
+
+func requireKey(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("X-API-Key") != os.Getenv("API_KEY") {
+			http.Error(w, "forbidden", http.StatusForbidden)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+func main() {
+	mux := http.NewServeMux()
+	mux.HandleFunc("POST /v1/chat", chat)                            // want `POST /v1/chat reaches a model call, and no rate limiter is in sight`
+	mux.Handle("POST /v1/chat2", requireKey(http.HandlerFunc(chat))) // want `POST /v1/chat2 reaches a model call, and no rate limiter .* \(a note, not a warning: the route is authenticated\)`
+	mux.HandleFunc("POST /v1/items", list)
+	http.ListenAndServe(":8080", mux)
+}
