@@ -356,7 +356,7 @@ func looksAt(info *types.Info, body *ast.BlockStmt, rt *inventory.Route) {
 			if bodyLimits[goapi.Of(fn)] && rt.BodyLimit == "" {
 				rt.BodyLimit = fn.Pkg().Name() + "." + fn.Name()
 			}
-			if strings.HasPrefix(fn.Name(), "Validate") || (fn.Pkg() != nil && strings.Contains(fn.Pkg().Path(), "validator") && fn.Name() == "Struct") {
+			if strings.HasPrefix(strings.ToLower(fn.Name()), "validate") || (fn.Pkg() != nil && strings.Contains(fn.Pkg().Path(), "validator") && fn.Name() == "Struct") {
 				rt.Validates = true
 			}
 		case *ast.SelectorExpr:
