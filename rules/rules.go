@@ -10,6 +10,7 @@ import (
 	"github.com/apiaudit/apiaudit/rules/go103"
 	"github.com/apiaudit/apiaudit/rules/go104"
 	"github.com/apiaudit/apiaudit/rules/go105"
+	"github.com/apiaudit/apiaudit/rules/go106"
 	"github.com/apiaudit/apiaudit/rules/go201"
 	"github.com/apiaudit/apiaudit/rules/go202"
 	"github.com/apiaudit/apiaudit/rules/go203"
@@ -17,6 +18,7 @@ import (
 	"github.com/apiaudit/apiaudit/rules/go205"
 	"github.com/apiaudit/apiaudit/rules/go206"
 	"github.com/apiaudit/apiaudit/rules/go207"
+	"github.com/apiaudit/apiaudit/rules/go208"
 	"github.com/apiaudit/apiaudit/rules/go301"
 	"github.com/apiaudit/apiaudit/rules/go302"
 	"github.com/apiaudit/apiaudit/rules/go303"
@@ -34,6 +36,8 @@ import (
 	"github.com/apiaudit/apiaudit/rules/go408"
 	"github.com/apiaudit/apiaudit/rules/go501"
 	"github.com/apiaudit/apiaudit/rules/go502"
+	"github.com/apiaudit/apiaudit/rules/go504"
+	"github.com/apiaudit/apiaudit/rules/go505"
 	"github.com/apiaudit/apiaudit/rules/mcp101"
 	"github.com/apiaudit/apiaudit/rules/mcp201"
 	"github.com/apiaudit/apiaudit/rules/mcp301"
@@ -86,6 +90,7 @@ import (
 	"github.com/apiaudit/apiaudit/rules/oas508"
 	"github.com/apiaudit/apiaudit/rules/oas509"
 	"github.com/apiaudit/apiaudit/rules/oas510"
+	"github.com/apiaudit/apiaudit/rules/oas511"
 )
 
 // All lists every rule defined under rules/, sorted by ID.
@@ -95,6 +100,7 @@ var All = []*lint.Rule{
 	go103.Rule,
 	go104.Rule,
 	go105.Rule,
+	go106.Rule,
 	go201.Rule,
 	go202.Rule,
 	go203.Rule,
@@ -102,6 +108,7 @@ var All = []*lint.Rule{
 	go205.Rule,
 	go206.Rule,
 	go207.Rule,
+	go208.Rule,
 	go301.Rule,
 	go302.Rule,
 	go303.Rule,
@@ -119,6 +126,8 @@ var All = []*lint.Rule{
 	go408.Rule,
 	go501.Rule,
 	go502.Rule,
+	go504.Rule,
+	go505.Rule,
 	mcp101.Rule,
 	mcp201.Rule,
 	mcp301.Rule,
@@ -171,4 +180,5 @@ var All = []*lint.Rule{
 	oas508.Rule,
 	oas509.Rule,
 	oas510.Rule,
+	oas511.Rule,
 }

@@ -149,7 +149,7 @@ payloads, and reports them as ` + strings.Join(report.Formats, ", ") + `.`,
 	root.SetOut(app.Out)
 	root.SetErr(app.Err)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &FlagError{Err: err} })
-	root.AddCommand(NewCmdScan(app, nil), NewCmdRules(app, nil), NewCmdExplain(app, nil), NewCmdConfig(app, nil), NewCmdMerge(app, nil), NewCmdTools(app, nil), NewCmdVersion(app))
+	root.AddCommand(NewCmdScan(app, nil), NewCmdInventory(app, nil), NewCmdRules(app, nil), NewCmdExplain(app, nil), NewCmdConfig(app, nil), NewCmdMerge(app, nil), NewCmdTools(app, nil), NewCmdVersion(app))
 	root.CompletionOptions.HiddenDefaultCmd = false
 	root.InitDefaultCompletionCmd()
 	for _, c := range root.Commands() {

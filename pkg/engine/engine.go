@@ -18,6 +18,7 @@ import (
 
 	"github.com/bmatcuk/doublestar/v4"
 
+	"github.com/apiaudit/apiaudit/pkg/inventory"
 	"github.com/apiaudit/apiaudit/pkg/lint"
 	"github.com/apiaudit/apiaudit/pkg/load/openapi"
 	"github.com/apiaudit/apiaudit/pkg/toolcat"
@@ -69,6 +70,11 @@ type Options struct {
 	// ToolsLock is the tool lock file to compare tool catalogs with
 	// (MCP501); nil when none was given.
 	ToolsLock *toolcat.Lock
+	// Inventory, when set, receives the join of the documents' operations
+	// and the Go modules' routes (the inventory command). Without it, the
+	// join is made only when a drift rule is selected and the scan holds
+	// both a document and a Go module.
+	Inventory func(*inventory.Inventory)
 }
 
 // Run scans the inputs under opts.Paths. It returns an error only when the
@@ -85,17 +91,25 @@ func Run(ctx context.Context, opts Options) (*lint.Result, error) {
 		opts.Discovered(found)
 	}
 	if opts.Shards > 1 {
-		inputs = slices.DeleteFunc(slices.Clone(inputs), func(in Input) bool { return ShardOf(relTo(in.Root, in.Abs), opts.Shards) != opts.Shard })
+		inputs = slices.DeleteFunc(slices.Clone(inputs), func(in Input) bool { return ShardOf(shardKey(in, inputs), opts.Shards) != opts.Shard })
 		if opts.Shard != 1 {
 			res.Notices, res.Problems = nil, nil
 		}
 	}
-	var specRules []*lint.Rule
+	var specRules, driftRules []*lint.Rule
 	for _, r := range opts.Rules {
 		if r.Spec != nil {
 			specRules = append(specRules, r)
 		}
+		if r.Drift != nil {
+			driftRules = append(driftRules, r)
+		}
 	}
+	// The join of documents and Go code costs a route analysis and an
+	// operation list: only when something reads it.
+	hasKind := func(k Kind) bool { return slices.ContainsFunc(inputs, func(in Input) bool { return in.Kind == k }) }
+	both := hasKind(KindOpenAPI) && hasKind(KindGo)
+	join := opts.Inventory != nil || (len(driftRules) > 0 && both)
 
 	jobs := opts.Jobs
 	if jobs <= 0 {
@@ -107,6 +121,7 @@ func Run(ctx context.Context, opts Options) (*lint.Result, error) {
 		suppressed []lint.Finding
 		problems   []lint.Problem
 		notices    []lint.Problem
+		inv        *joinInput
 	}
 	outcomes := make([]outcome, len(inputs))
 	total := 0
@@ -146,10 +161,13 @@ func Run(ctx context.Context, opts Options) (*lint.Result, error) {
 			if opts.Starting != nil {
 				opts.Starting(relTo(in.Root, in.Abs))
 			}
+			if join && in.Kind == KindOpenAPI {
+				o.inv = &joinInput{}
+			}
 			if in.Kind == KindTools {
 				o.file, o.findings, o.problems = scanManifest(in, catRules, opts)
 			} else {
-				o.file, o.findings, o.suppressed, o.problems = scanDocument(ctx, in, specRules, opts)
+				o.file, o.findings, o.suppressed, o.problems = scanDocument(ctx, in, specRules, opts, o.inv)
 			}
 			if opts.Progress != nil {
 				opts.Progress(int(done.Add(1)), total)
@@ -161,7 +179,7 @@ func Run(ctx context.Context, opts Options) (*lint.Result, error) {
 	// at once; each result lands in its input's slot, so the order does not
 	// depend on scheduling.
 	goFiles := make([][]string, len(inputs))
-	if goRules := analyzerRules(opts.Rules); len(goRules) > 0 {
+	if goRules := analyzerRules(opts.Rules); len(goRules) > 0 || join {
 		for i, in := range inputs {
 			if ctx.Err() != nil {
 				break
@@ -177,8 +195,12 @@ func Run(ctx context.Context, opts Options) (*lint.Result, error) {
 				if opts.Starting != nil {
 					opts.Starting(relTo(in.Root, in.Abs) + " (Go)")
 				}
-				o := scanModule(ctx, in, goRules, opts)
-				outcomes[i] = outcome{findings: o.findings, suppressed: o.suppressed, problems: o.problems, notices: o.notices}
+				var ji *joinInput
+				if join {
+					ji = &joinInput{}
+				}
+				o := scanModule(ctx, in, goRules, opts, ji)
+				outcomes[i] = outcome{findings: o.findings, suppressed: o.suppressed, problems: o.problems, notices: o.notices, inv: ji}
 				goFiles[i] = o.files
 			}()
 		}
@@ -213,6 +235,24 @@ func Run(ctx context.Context, opts Options) (*lint.Result, error) {
 	if opts.ToolsLock != nil && opts.Shards <= 1 {
 		res.Notices = append(res.Notices, lockedNotFound(opts.ToolsLock, inputs)...)
 	}
+	if join && ctx.Err() == nil {
+		var joined []*joinInput
+		for _, o := range outcomes {
+			if o.inv != nil {
+				joined = append(joined, o.inv)
+			}
+		}
+		inv := buildInventory(joined)
+		if opts.Inventory != nil {
+			opts.Inventory(inv)
+		}
+		if both {
+			f, s, p := runDrift(inv, driftRules, joined, opts)
+			res.Findings = append(res.Findings, f...)
+			res.Suppressed = append(res.Suppressed, s...)
+			res.Problems = append(res.Problems, p...)
+		}
+	}
 	relativeMessages(res, inputs)
 	res.Sort()
 	same := func(a, b lint.Finding) bool {
@@ -230,6 +270,27 @@ func ShardOf(path string, n int) int {
 	h := fnv.New32a()
 	h.Write([]byte(path))
 	return int(h.Sum32()%uint32(n)) + 1
+}
+
+// shardKey is the path an input is sharded by: its own, except that a
+// document inside a Go module's directory goes with the module, so that
+// the drift rules see a service and the document beside it in the same
+// shard.
+func shardKey(in Input, all []Input) string {
+	key := relTo(in.Root, in.Abs)
+	if in.Kind != KindOpenAPI {
+		return key
+	}
+	best := ""
+	for _, g := range all {
+		if g.Kind == KindGo && g.Root == in.Root && strings.HasPrefix(in.Abs, g.Abs+string(filepath.Separator)) && len(g.Abs) > len(best) {
+			best = g.Abs
+		}
+	}
+	if best != "" {
+		return relTo(in.Root, best)
+	}
+	return key
 }
 
 // relativeMessages rewrites the absolute paths under a scan root that
@@ -265,7 +326,7 @@ func relativeMessages(res *lint.Result, inputs []Input) {
 
 // scanDocument loads one document and runs every spec rule on it. It
 // returns the findings to report and those that x-apiaudit-ignore hides.
-func scanDocument(ctx context.Context, in Input, rules []*lint.Rule, opts Options) (file string, findings, suppressed []lint.Finding, problems []lint.Problem) {
+func scanDocument(ctx context.Context, in Input, rules []*lint.Rule, opts Options, ji *joinInput) (file string, findings, suppressed []lint.Finding, problems []lint.Problem) {
 	rel := relTo(in.Root, in.Abs)
 	maxSize := maxFileSize(opts)
 	defer tightGC(in.Size)()
@@ -313,6 +374,14 @@ func scanDocument(ctx context.Context, in Input, rules []*lint.Rule, opts Option
 		if errs[i] != nil {
 			problems = append(problems, lint.Problem{File: doc.File, Message: errs[i].Error()})
 		}
+	}
+	if ji != nil {
+		ji.ops = openapi.InventoryOperations(doc)
+		ji.specIgnores = doc.Ignores()
+		// Drift rules run after the document is released: their
+		// suppressions are matched then, and an ignore for one of them
+		// is not "unused" here.
+		opts.Rules = slices.DeleteFunc(slices.Clone(opts.Rules), func(r *lint.Rule) bool { return r.Drift != nil })
 	}
 	findings, suppressed = applyIgnores(doc, findings, opts)
 	openapi.Release(doc.T) // after the suppressions, which walk the parameters too

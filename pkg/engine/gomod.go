@@ -14,6 +14,7 @@ import (
 	"github.com/bmatcuk/doublestar/v4"
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/apiaudit/apiaudit/pkg/goapi/routes"
 	"github.com/apiaudit/apiaudit/pkg/lint"
 	"github.com/apiaudit/apiaudit/pkg/load/gosrc"
 )
@@ -38,7 +39,7 @@ type moduleOutcome struct {
 
 // scanModule analyses the packages of one Go module with the Go rules and
 // applies //apiaudit:ignore comments, --exclude and Options.Adjust.
-func scanModule(ctx context.Context, in Input, rules []*lint.Rule, opts Options) moduleOutcome {
+func scanModule(ctx context.Context, in Input, rules []*lint.Rule, opts Options, ji *joinInput) moduleOutcome {
 	var o moduleOutcome
 	byID := map[string]*lint.Rule{}
 	analyzers := make([]*analysis.Analyzer, len(rules))
@@ -62,7 +63,11 @@ func scanModule(ctx context.Context, in Input, rules []*lint.Rule, opts Options)
 			}
 		}
 	}
-	res, err := gosrc.Analyze(ctx, in.Abs, analyzers, match, gosrc.Options{Root: in.Root, IncludeGenerated: opts.IncludeGenerated, Work: in.Work, Modules: in.Modules, MaxFileSize: cmp.Or(opts.MaxFileSize, DefaultMaxFileSize)})
+	gopts := gosrc.Options{Root: in.Root, IncludeGenerated: opts.IncludeGenerated, Work: in.Work, Modules: in.Modules, MaxFileSize: cmp.Or(opts.MaxFileSize, DefaultMaxFileSize)}
+	if ji != nil {
+		gopts.Collect = []*analysis.Analyzer{routes.Analyzer}
+	}
+	res, err := gosrc.Analyze(ctx, in.Abs, analyzers, match, gopts)
 	if err != nil {
 		o.problems = append(o.problems, lint.Problem{File: relTo(in.Root, in.Abs), Message: err.Error()})
 		return o
@@ -85,6 +90,10 @@ func scanModule(ctx context.Context, in Input, rules []*lint.Rule, opts Options)
 			}
 		}
 		return adjust(out, opts.Adjust)
+	}
+	if ji != nil {
+		ji.modules = moduleRoutes(in, res.Collected[routes.Analyzer.Name], excluded)
+		ji.goIgnores = res.Ignores
 	}
 	o.findings = dropTwins(keep(res.Findings))
 	o.suppressed = dropTwins(keep(res.Suppressed))

@@ -40,7 +40,7 @@ func (r *Rule) Markdown() string {
 	fmt.Fprintf(&b, "## Example\n\nFlagged:\n\n```%s\n%s\n```\n\nFixed:\n\n```%s\n%s\n```\n",
 		d.Lang, strings.TrimSpace(d.Bad), d.Lang, strings.TrimSpace(d.Good))
 	switch {
-	case r.Analyzer != nil:
+	case r.Analyzer != nil || (r.Drift != nil && strings.HasPrefix(r.ID, "GO")):
 		fmt.Fprintf(&b, "\n## Suppressing\n\nWhen a finding does not apply, say why on the line of the finding or the line above it, or in the doc comment of the function or declaration around it to cover all of it:\n\n```go\n//apiaudit:ignore %s -- <why this does not apply>\n```\n", r.ID)
 	case r.Client != nil:
 		fmt.Fprintf(&b, "\n## Suppressing\n\nClient configuration files have no place for a suppression that every client accepts: when a finding does not apply, turn %s off for that file with an `overrides:` entry of .apiaudit.yaml, with the reason in a comment beside it, or record the finding in a baseline (`--write-baseline FILE`, see docs/baseline.md).\n", r.ID)

@@ -10,6 +10,7 @@ import (
 
 	"github.com/apiaudit/apiaudit/pkg/mcpclient"
 	"github.com/apiaudit/apiaudit/pkg/toolcat"
+	"github.com/apiaudit/apiaudit/pkg/inventory"
 )
 
 // Doc is a rule's documentation, the single source for `apiaudit explain`,
@@ -67,6 +68,10 @@ type Rule struct {
 	// (and puts it back before it returns): the engine runs it before the
 	// others, alone, instead of side by side with them.
 	Exclusive bool
+	// Drift checks the join of OpenAPI documents and the Go code that
+	// serves them (pkg/inventory): it runs once per scan, after both are
+	// loaded, and only when the scan holds a document and a Go module.
+	Drift func(*DriftPass) error
 	// Engine marks a rule whose findings the engine itself makes (invalid
 	// documents, suppressions that match nothing); it has no Spec.
 	Engine bool
@@ -136,13 +141,13 @@ func (r *Rule) Validate() error {
 		errs = append(errs, "needs CWE and OWASP mappings")
 	}
 	kinds := 0
-	for _, set := range []bool{r.Spec != nil, r.Analyzer != nil, r.Catalog != nil, r.Client != nil, r.Engine} {
+	for _, set := range []bool{r.Spec != nil, r.Analyzer != nil, r.Catalog != nil, r.Client != nil, r.Drift != nil, r.Engine} {
 		if set {
 			kinds++
 		}
 	}
 	if kinds != 1 {
-		errs = append(errs, "needs exactly one of Spec, Analyzer, Catalog, Client or the Engine mark")
+		errs = append(errs, "needs exactly one of Spec, Analyzer, Catalog, Client, Drift or the Engine mark")
 	}
 	if r.Analyzer != nil && r.Analyzer.Name != r.ID {
 		errs = append(errs, "analyzer name "+r.Analyzer.Name+" differs from the id")
@@ -197,6 +202,15 @@ type CatalogPass struct {
 	Report func(Finding)
 }
 
+// DriftPass is what a drift rule sees: the inventory of the scan, where
+// documents are paired with the Go modules that serve them.
+type DriftPass struct {
+	Rule      *Rule
+	Inventory *inventory.Inventory
+	// Report records a finding. Severity may be left as SeverityDefault.
+	Report func(Finding)
+}
+
 // At turns a position of the tool model into a finding's location.
 func At(p toolcat.Pos) Location {
 	return Location{File: p.File, Line: p.Line, Column: p.Column, Pointer: p.Pointer}
@@ -229,4 +243,14 @@ func (p *ClientPass) At(v mcpclient.Value) Location {
 // rule's default severity when sev is SeverityDefault.
 func (p *ClientPass) Reportf(sev Severity, v mcpclient.Value, format string, args ...any) {
 	p.Report(Finding{RuleID: p.Rule.ID, Severity: sev, Message: fmt.Sprintf(format, args...), Location: p.At(v)})
+}
+
+// InventoryAt is the location of an inventory position.
+func InventoryAt(p inventory.Pos) Location {
+	return Location{File: p.File, Line: p.Line, Column: p.Column, Pointer: p.Pointer}
+}
+
+// Reportf reports a finding at p, with the rule's default severity.
+func (p *DriftPass) Reportf(at inventory.Pos, format string, args ...any) {
+	p.Report(Finding{RuleID: p.Rule.ID, Message: fmt.Sprintf(format, args...), Location: InventoryAt(at)})
 }

@@ -37,7 +37,7 @@ func RunClient(t *testing.T, rule *lint.Rule, files ...string) {
 	for _, file := range files {
 		t.Run(strings.TrimPrefix(filepath.ToSlash(file), "testdata/"), func(t *testing.T) {
 			findings := ClientFindings(t, rule, file)
-			w, err := parseWantsRe(file, jsonWant)
+			w, err := parseWantsWith(file, jsonWant)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -124,18 +124,20 @@ type want struct {
 var wantComment = regexp.MustCompile(`(?:^|\s)#\s*want\s+(.*)$`)
 
 // parseWants reads the `# want "re"...` comments of a file, by line.
-func parseWants(file string) (map[int][]*want, error) { return parseWantsRe(file, wantComment) }
+func parseWants(file string) (map[int][]*want, error) {
+	return parseWantsWith(file, wantComment)
+}
 
-// parseWantsRe reads the want comments that wantComment matches (its
-// group 1 holds the quoted regexps).
-func parseWantsRe(file string, wantComment *regexp.Regexp) (map[int][]*want, error) {
+// parseWantsWith reads the want comments that comment matches (its group
+// 1 is the quoted regexps), by line.
+func parseWantsWith(file string, comment *regexp.Regexp) (map[int][]*want, error) {
 	data, err := os.ReadFile(file)
 	if err != nil {
 		return nil, err
 	}
 	out := map[int][]*want{}
 	for i, line := range strings.Split(string(data), "\n") {
-		m := wantComment.FindStringSubmatch(line)
+		m := comment.FindStringSubmatch(line)
 		if m == nil {
 			continue
 		}

@@ -42,6 +42,10 @@ type Options struct {
 	// MaxFileSize bounds the scanned modules' .go files, in bytes: a larger
 	// one is skipped with a notice. 0 means no bound.
 	MaxFileSize int64
+	// Collect are analyzers that report nothing and whose results the
+	// caller wants (the inventory's route lists): they run beside the
+	// rules, and Result.Collected holds what they returned.
+	Collect []*analysis.Analyzer
 }
 
 // IgnoreDirective is the comment that suppresses a Go finding:
@@ -94,6 +98,9 @@ type Result struct {
 	Ignores    []Ignore
 	Problems   []lint.Problem // package errors and analyzers that failed
 	Notices    []lint.Problem // files skipped (see guard.go) and functions not analysed in full
+	// Collected are the results of Options.Collect, by analyzer name, one
+	// per package analysed, in package path order.
+	Collected map[string][]any
 }
 
 // Analyze loads the packages of the module in dir ("./...", tests
@@ -109,6 +116,9 @@ func Analyze(ctx context.Context, dir string, analyzers []*analysis.Analyzer, ma
 	res := &Result{Problems: g.problems, Notices: g.notices}
 	if g.fatal {
 		return res, nil
+	}
+	if len(opts.Collect) > 0 {
+		analyzers = append(slices.Clip(analyzers), opts.Collect...)
 	}
 	cfg, pats, deps := loadConfig(ctx, dir, analyzers, opts)
 	cfg.Overlay = g.overlay
@@ -215,6 +225,7 @@ func Analyze(ctx context.Context, dir string, analyzers []*analysis.Analyzer, ma
 
 	// The packages of one load share one SSA program, and the taint
 	// analyzer skips those that no flow can go through (gotaint.Share).
+	var collected []*checker.Action
 	release := gotaint.Share(ok[0].Fset, ok)
 	graph, err := checker.Analyze(analyzers, ok, nil)
 	release()
@@ -227,6 +238,10 @@ func Analyze(ctx context.Context, dir string, analyzers []*analysis.Analyzer, ma
 		}
 		if act.Err != nil {
 			res.Problems = append(res.Problems, lint.Problem{File: rel(act.Package.Dir), Message: fmt.Sprintf("rule %s: %v", act.Analyzer.Name, act.Err)})
+			continue
+		}
+		if slices.Contains(opts.Collect, act.Analyzer) {
+			collected = append(collected, act)
 			continue
 		}
 		for _, d := range act.Diagnostics {
@@ -269,6 +284,13 @@ func Analyze(ctx context.Context, dir string, analyzers []*analysis.Analyzer, ma
 			}
 			res.Findings = append(res.Findings, f)
 		}
+	}
+	slices.SortFunc(collected, func(a, b *checker.Action) int { return strings.Compare(a.Package.PkgPath, b.Package.PkgPath) })
+	for _, act := range collected {
+		if res.Collected == nil {
+			res.Collected = map[string][]any{}
+		}
+		res.Collected[act.Analyzer.Name] = append(res.Collected[act.Analyzer.Name], act.Result)
 	}
 	slices.Sort(res.Files)
 	res.Files = slices.Compact(res.Files)

@@ -1,0 +1,31 @@
+package main
+
+import (
+	"net/http"
+	"os"
+	"time"
+)
+
+func main() {
+	mux := http.NewServeMux()
+	mux.Handle("GET /items", requireToken(http.HandlerFunc(ok)))
+	mux.Handle("GET /items/{id}", requireToken(http.HandlerFunc(ok)))
+	mux.Handle("POST /items/{id}/debug", requireToken(http.HandlerFunc(ok))) // want "POST /items/\\{id\\}/debug is served here but described in no operation of testdata/bad/openapi.yaml"
+	//apiaudit:ignore GO504 -- the reindex hook is called by the deploy job only
+	mux.Handle("POST /reindex", requireToken(http.HandlerFunc(ok)))
+	mux.Handle("/internal/", requireToken(http.HandlerFunc(ok))) // want "ANY /internal/ is served here"
+	srv := &http.Server{Addr: ":8080", Handler: mux, ReadHeaderTimeout: 5 * time.Second}
+	srv.ListenAndServe()
+}
+
+func requireToken(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("Authorization") != "Bearer "+os.Getenv("TOKEN") {
+			http.Error(w, "unauthorized", http.StatusUnauthorized)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+func ok(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusOK) }

@@ -1,0 +1,3 @@
+module example.com/swagger
+
+go 1.26.0
