@@ -197,3 +197,117 @@ func Contradiction(s *openapi3.Schema) string {
 	}
 	return ""
 }
+
+// Exposure says why a request schema is graded a note under the bounds
+// rules' criterion (docs/precision.md, "What a bounds warning must show"),
+// or returns "" when anyone can send it: it sits in the request body or a
+// parameter of an operation that needs no credentials (no requirement, or
+// an empty {} alternative) in a document that declares a security scheme,
+// so that the missing requirement is the document's word, not an omission.
+// An authenticated caller is accountable and under the service's quotas
+// and limits, which a document rarely repeats; a missing bound on what
+// they send is a documentation gap, not something a maintainer acts on.
+func (in *Inputs) Exposure(t *openapi3.T, s *openapi3.Schema) string {
+	e := cached(t, "exposure", func() *exposure { return newExposure(t) })
+	switch {
+	case e.open[s]:
+		return ""
+	case !e.declared:
+		return "the document declares no authentication, so who may send it is unknown"
+	}
+	return "only authenticated callers send it, under the service's own limits"
+}
+
+// ParamExposure is Exposure for a parameter: "" when one of the operations
+// that take it needs no credentials.
+func ParamExposure(t *openapi3.T, p *Param) string {
+	e := cached(t, "exposure", func() *exposure { return newExposure(t) })
+	switch {
+	case !e.declared:
+		return "the document declares no authentication, so who may send it is unknown"
+	case anonymousUser(t, p):
+		return ""
+	}
+	return "only authenticated callers send it, under the service's own limits"
+}
+
+// anonymousUser reports whether an operation that takes p needs no
+// credentials.
+func anonymousUser(t *openapi3.T, p *Param) bool {
+	return slices.ContainsFunc(p.Users, func(op Operation) bool { return EffectiveSecurity(t, op).Anonymous() })
+}
+
+type exposure struct {
+	declared bool                      // the document declares a security scheme
+	open     map[*openapi3.Schema]bool // schemas an anonymous operation takes
+}
+
+func newExposure(t *openapi3.T) *exposure {
+	e := &exposure{declared: len(Schemes(t)) > 0, open: map[*openapi3.Schema]bool{}}
+	if !e.declared {
+		return e
+	}
+	var walk func(s *openapi3.Schema)
+	walk = func(s *openapi3.Schema) {
+		if s == nil || e.open[s] {
+			return
+		}
+		e.open[s] = true
+		for _, name := range slices.Sorted(maps.Keys(s.Properties)) {
+			if ref := s.Properties[name]; ref != nil {
+				walk(ref.Value)
+			}
+		}
+		if s.Items != nil {
+			walk(s.Items.Value)
+		}
+		if s.AdditionalProperties.Schema != nil {
+			walk(s.AdditionalProperties.Schema.Value)
+		}
+		for _, list := range []openapi3.SchemaRefs{s.AllOf, s.AnyOf, s.OneOf} {
+			for _, ref := range list {
+				if ref != nil {
+					walk(ref.Value)
+				}
+			}
+		}
+	}
+	for _, op := range Operations(t) {
+		if !EffectiveSecurity(t, op).Anonymous() {
+			continue
+		}
+		if rb := op.Op.RequestBody; rb != nil && rb.Value != nil {
+			for _, mt := range slices.Sorted(maps.Keys(rb.Value.Content)) {
+				if m := rb.Value.Content[mt]; m != nil && m.Schema != nil {
+					walk(m.Schema.Value)
+				}
+			}
+		}
+	}
+	for _, p := range Parameters(t) {
+		if !anonymousUser(t, p) {
+			continue
+		}
+		if p.P.Schema != nil {
+			walk(p.P.Schema.Value)
+		}
+		for _, mt := range slices.Sorted(maps.Keys(p.P.Content)) {
+			if m := p.P.Content[mt]; m != nil && m.Schema != nil {
+				walk(m.Schema.Value)
+			}
+		}
+	}
+	return e
+}
+
+// OperationExposure is Exposure for what one operation takes: "" when it
+// needs no credentials in a document that declares a security scheme.
+func OperationExposure(t *openapi3.T, op Operation) string {
+	switch {
+	case len(Schemes(t)) == 0:
+		return "the document declares no authentication, so who may send it is unknown"
+	case EffectiveSecurity(t, op).Anonymous():
+		return ""
+	}
+	return "only authenticated callers send it, under the service's own limits"
+}
