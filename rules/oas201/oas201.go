@@ -89,7 +89,7 @@ schema is reported once, where it is defined.`,
 		Lang:      "yaml",
 		Severity:  lint.SeverityWarning,
 		Precision: "medium",
-		Grades: `- **warning**: a free-text string in a request body (description, comment, message, body, text, notes, title, subject…, or a text/plain body) that anyone may send it: an operation that needs no credentials (no requirement, or an empty {} alternative) in a document that declares authentication. Such text is stored, shown to others and read by models, and nobody is accountable for it.
+		Grades: `- **warning**: a free-text string in a request body (description, comment, message, body, text, notes, title, subject…, or a text/plain body) that anyone may send, because it is in an operation that needs no credentials (no requirement, or an empty {} alternative) in a document that declares authentication. Such text is stored, shown to others and read by models, and nobody is accountable for it.
 - **note**, with the reason in the message: the same string where only authenticated callers send it (they are accountable and under the service's own limits, which documents rarely repeat), or in a document that declares no authentication at all (who may send it is unknown); strings that are not free text (identifiers, codes, names, URLs, references); a description that states the limit in prose ("at most 5000 characters"); a copy of a field that a generated document repeats in every operation (the first is the warning); query and cookie parameters (with the parameters option).
 - **warning** too for a contradiction: minLength greater than maxLength.
 - Fields that OAS405 (text for a model) or OAS505 (a URL the server fetches) report are left to them: one element, one finding.`,
