@@ -201,9 +201,11 @@ func Contradiction(s *openapi3.Schema) string {
 // Exposure says why a request schema is graded a note under the bounds
 // rules' criterion (docs/precision.md, "What a bounds warning must show"),
 // or returns "" when anyone can send it: it sits in the request body or a
-// parameter of an operation that needs no credentials (no requirement, or
-// an empty {} alternative) in a document that declares a security scheme,
-// so that the missing requirement is the document's word, not an omission.
+// parameter of an operation that needs no credentials by the document's
+// word (a requirement written at the operation or the top that is empty or
+// has an empty {} alternative) in a document that declares a security
+// scheme. An operation with no requirement written anywhere is an omission,
+// which OAS101 reports: who may call it is unknown.
 // An authenticated caller is accountable and under the service's quotas
 // and limits, which a document rarely repeats; a missing bound on what
 // they send is a documentation gap, not something a maintainer acts on.
@@ -214,9 +216,15 @@ func (in *Inputs) Exposure(t *openapi3.T, s *openapi3.Schema) string {
 		return ""
 	case !e.declared:
 		return "the document declares no authentication, so who may send it is unknown"
+	case e.unwritten[s]:
+		return unwritten
 	}
 	return "only authenticated callers send it, under the service's own limits"
 }
+
+// unwritten is why an input of an operation with no security requirement
+// written anywhere is a note.
+const unwritten = "no security requirement is written for the operations that take it, so who may send it is unknown"
 
 // ParamExposure is Exposure for a parameter: "" when one of the operations
 // that take it needs no credentials.
@@ -227,32 +235,41 @@ func ParamExposure(t *openapi3.T, p *Param) string {
 		return "the document declares no authentication, so who may send it is unknown"
 	case anonymousUser(t, p):
 		return ""
+	case slices.ContainsFunc(p.Users, func(op Operation) bool { return !EffectiveSecurity(t, op).Set }):
+		return unwritten
 	}
 	return "only authenticated callers send it, under the service's own limits"
 }
 
 // anonymousUser reports whether an operation that takes p needs no
-// credentials.
+// credentials by the document's word.
 func anonymousUser(t *openapi3.T, p *Param) bool {
-	return slices.ContainsFunc(p.Users, func(op Operation) bool { return EffectiveSecurity(t, op).Anonymous() })
+	return slices.ContainsFunc(p.Users, func(op Operation) bool { return openByWord(EffectiveSecurity(t, op)) })
 }
 
+// openByWord reports whether security written for an operation lets
+// anonymous callers in: [] or an empty {} alternative. An operation with
+// no requirement written anywhere is not open by the document's word.
+func openByWord(s Security) bool { return s.Set && s.Anonymous() }
+
 type exposure struct {
-	declared bool                      // the document declares a security scheme
-	open     map[*openapi3.Schema]bool // schemas an anonymous operation takes
+	declared  bool                      // the document declares a security scheme
+	open      map[*openapi3.Schema]bool // schemas an operation open by the document's word takes
+	unwritten map[*openapi3.Schema]bool // schemas an operation with no requirement written takes
 }
 
 func newExposure(t *openapi3.T) *exposure {
-	e := &exposure{declared: len(Schemes(t)) > 0, open: map[*openapi3.Schema]bool{}}
+	e := &exposure{declared: len(Schemes(t)) > 0, open: map[*openapi3.Schema]bool{}, unwritten: map[*openapi3.Schema]bool{}}
 	if !e.declared {
 		return e
 	}
+	var set map[*openapi3.Schema]bool
 	var walk func(s *openapi3.Schema)
 	walk = func(s *openapi3.Schema) {
-		if s == nil || e.open[s] {
+		if s == nil || set[s] {
 			return
 		}
-		e.open[s] = true
+		set[s] = true
 		for _, name := range slices.Sorted(maps.Keys(s.Properties)) {
 			if ref := s.Properties[name]; ref != nil {
 				walk(ref.Value)
@@ -273,7 +290,12 @@ func newExposure(t *openapi3.T) *exposure {
 		}
 	}
 	for _, op := range Operations(t) {
-		if !EffectiveSecurity(t, op).Anonymous() {
+		switch sec := EffectiveSecurity(t, op); {
+		case openByWord(sec):
+			set = e.open
+		case !sec.Set:
+			set = e.unwritten
+		default:
 			continue
 		}
 		if rb := op.Op.RequestBody; rb != nil && rb.Value != nil {
@@ -288,6 +310,7 @@ func newExposure(t *openapi3.T) *exposure {
 		if !anonymousUser(t, p) {
 			continue
 		}
+		set = e.open
 		if p.P.Schema != nil {
 			walk(p.P.Schema.Value)
 		}
@@ -306,8 +329,10 @@ func OperationExposure(t *openapi3.T, op Operation) string {
 	switch {
 	case len(Schemes(t)) == 0:
 		return "the document declares no authentication, so who may send it is unknown"
-	case EffectiveSecurity(t, op).Anonymous():
+	case openByWord(EffectiveSecurity(t, op)):
 		return ""
+	case !EffectiveSecurity(t, op).Set:
+		return unwritten
 	}
 	return "only authenticated callers send it, under the service's own limits"
 }
