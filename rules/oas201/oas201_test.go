@@ -48,5 +48,5 @@ func TestExposure(t *testing.T) {
 	ruletest.Severities(t, Rule, map[string]lint.Severity{
 		"post /v1/notes request body .comment":    lint.SeverityNote,
 		"post /v1/feedback request body .message": lint.SeverityWarning,
-	}, "testdata/exposure.yaml", "testdata/undeclared.yaml", "testdata/unwritten.yaml")
+	}, "testdata/exposure.yaml", "testdata/undeclared.yaml", "testdata/unwritten.yaml", "testdata/rootoff.yaml")
 }

@@ -218,6 +218,8 @@ func (in *Inputs) Exposure(t *openapi3.T, s *openapi3.Schema) string {
 		return "the document declares no authentication, so who may send it is unknown"
 	case e.unwritten[s]:
 		return unwritten
+	case e.rootOff[s]:
+		return rootOff
 	}
 	return "only authenticated callers send it, under the service's own limits"
 }
@@ -225,6 +227,12 @@ func (in *Inputs) Exposure(t *openapi3.T, s *openapi3.Schema) string {
 // unwritten is why an input of an operation with no security requirement
 // written anywhere is a note.
 const unwritten = "no security requirement is written for the operations that take it, so who may send it is unknown"
+
+// rootOff is why an input is a note where only the document's top-level
+// security: [] opens the operation, in a document that declares schemes:
+// authentication is left to the deployment (Airflow's pluggable backends),
+// not switched off.
+const rootOff = "security: [] at the top of a document that declares security schemes leaves authentication to the deployment, so who may send it is unknown"
 
 // ParamExposure is Exposure for a parameter: "" when one of the operations
 // that take it needs no credentials.
@@ -237,6 +245,8 @@ func ParamExposure(t *openapi3.T, p *Param) string {
 		return ""
 	case slices.ContainsFunc(p.Users, func(op Operation) bool { return !EffectiveSecurity(t, op).Set }):
 		return unwritten
+	case slices.ContainsFunc(p.Users, func(op Operation) bool { return leftToDeployment(EffectiveSecurity(t, op)) }):
+		return rootOff
 	}
 	return "only authenticated callers send it, under the service's own limits"
 }
@@ -250,16 +260,22 @@ func anonymousUser(t *openapi3.T, p *Param) bool {
 // openByWord reports whether security written for an operation lets
 // anonymous callers in: [] or an empty {} alternative. An operation with
 // no requirement written anywhere is not open by the document's word.
-func openByWord(s Security) bool { return s.Set && s.Anonymous() }
+// Nor is one opened only by a top-level security: [] (see rootOff).
+func openByWord(s Security) bool { return s.Set && s.Anonymous() && !leftToDeployment(s) }
+
+// leftToDeployment reports whether only the document's top-level
+// security: [] applies to an operation.
+func leftToDeployment(s Security) bool { return s.Set && !s.Own && len(s.Reqs) == 0 }
 
 type exposure struct {
 	declared  bool                      // the document declares a security scheme
 	open      map[*openapi3.Schema]bool // schemas an operation open by the document's word takes
 	unwritten map[*openapi3.Schema]bool // schemas an operation with no requirement written takes
+	rootOff   map[*openapi3.Schema]bool // schemas an operation opened only by a top-level security: [] takes
 }
 
 func newExposure(t *openapi3.T) *exposure {
-	e := &exposure{declared: len(Schemes(t)) > 0, open: map[*openapi3.Schema]bool{}, unwritten: map[*openapi3.Schema]bool{}}
+	e := &exposure{declared: len(Schemes(t)) > 0, open: map[*openapi3.Schema]bool{}, unwritten: map[*openapi3.Schema]bool{}, rootOff: map[*openapi3.Schema]bool{}}
 	if !e.declared {
 		return e
 	}
@@ -295,6 +311,8 @@ func newExposure(t *openapi3.T) *exposure {
 			set = e.open
 		case !sec.Set:
 			set = e.unwritten
+		case leftToDeployment(sec):
+			set = e.rootOff
 		default:
 			continue
 		}
@@ -333,6 +351,8 @@ func OperationExposure(t *openapi3.T, op Operation) string {
 		return ""
 	case !EffectiveSecurity(t, op).Set:
 		return unwritten
+	case leftToDeployment(EffectiveSecurity(t, op)):
+		return rootOff
 	}
 	return "only authenticated callers send it, under the service's own limits"
 }
