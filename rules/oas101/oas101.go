@@ -59,7 +59,7 @@ paths:
         "201": {description: created}`,
 		Lang:      "yaml",
 		Severity:  lint.SeverityError,
-		Precision: "medium",
+		Precision: "low",
 		Grades: `- **error**: an operation that changes state or sits under an administrative path (admin, internal, debug…) and needs no credentials; a document that defines security schemes but applies none while it has such operations, or one where most operations declare no requirement and the top declares none (one finding at /paths; the operations are then notes).
 - **warning** for a document with no security scheme and no requirement at all: it may describe an open API or leave authentication out.
 - **warning**: a read that needs no credentials; a write that declares 401 or 403 responses (the server checks credentials the document does not describe); a document-level ` + "`security: []`" + ` with no operations yet.

@@ -64,7 +64,7 @@ paths:
           schema: {type: string}`,
 		Lang:      "yaml",
 		Severity:  lint.SeverityError,
-		Precision: "medium",
+		Precision: "low",
 		Grades: `- **error**: an api key scheme sent in the query string or the path, where some requirement accepts it alone.
 - **warning**: the same scheme where every requirement that accepts it also offers one that keeps the key out of the url (a header or cookie key, http, OAuth 2): the url is a fallback; and query or path parameters whose names look like credentials.`,
 		CWE:   []int{598, 522},

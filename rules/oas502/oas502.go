@@ -67,7 +67,7 @@ security:
   - apiKey: []`,
 		Lang:      "yaml",
 		Severity:  lint.SeverityError,
-		Precision: "high",
+		Precision: "low",
 		Grades: `- **error**: a cleartext server (or Swagger 2.0 ` + "`schemes: [http]`" + `) that operations send a secret to (an API key, a token, a password), and OAuth 2 URLs over http or that are not well-formed absolute https URLs (userinfo, fragment, other scheme, no host).
 - **warning**: a cleartext server no operation sends credentials to, and a relative OAuth 2 URL when a server is not https.
 - **note**: a cleartext server whose operations' only credentials are request signatures (AWS Signature Version 4, ` + "`x-amazon-apigateway-authtype`" + `): the secret never crosses the wire and a signature is good for one request for a few minutes, so no credential is at risk; the traffic itself can still be read.`,
