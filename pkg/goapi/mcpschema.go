@@ -1,6 +1,7 @@
 package goapi
 
 import (
+	"encoding/json"
 	"go/ast"
 	"go/constant"
 	"go/token"
@@ -33,8 +34,17 @@ func MCPGoArgSchema(info *types.Info, tool ast.Expr, name string, resolve func(a
 	if !ok {
 		return ArgSchema{}
 	}
-	if fn := Callee(info, call); fn == nil || fn.Pkg() == nil || CanonPath(fn.Pkg().Path()) != mcpGoMCP || !strings.HasPrefix(fn.Name(), "NewTool") {
+	fn := Callee(info, call)
+	if fn == nil || fn.Pkg() == nil || CanonPath(fn.Pkg().Path()) != mcpGoMCP || !strings.HasPrefix(fn.Name(), "NewTool") {
 		return ArgSchema{}
+	}
+	if fn.Name() == "NewToolWithRawSchema" {
+		// The schema is JSON the program wrote: a declared schema as much
+		// as the options of NewTool are.
+		if len(call.Args) < 3 {
+			return ArgSchema{}
+		}
+		return rawArgSchema(info, call.Args[2], name)
 	}
 	var out ArgSchema
 	for _, opt := range call.Args[1:] {
@@ -98,4 +108,60 @@ func MCPGoValidationAdvice(serverPkg *types.Package) string {
 		return "build the server with server.WithInputSchemaValidation(), or read arguments with " + typed
 	}
 	return "read arguments with " + typed + " (the mcp-go release in go.mod has no server.WithInputSchemaValidation())"
+}
+
+// rawArgSchema reads what a raw JSON input schema (the constant text given
+// to mcp.NewToolWithRawSchema, through a json.RawMessage or []byte
+// conversion) says of argument name. A schema that is not a constant, or
+// not JSON, declares nothing.
+func rawArgSchema(info *types.Info, e ast.Expr, name string) ArgSchema {
+	for {
+		call, ok := ast.Unparen(e).(*ast.CallExpr)
+		if !ok || len(call.Args) != 1 {
+			break
+		}
+		if tv, ok := info.Types[call.Fun]; !ok || !tv.IsType() {
+			break
+		}
+		e = call.Args[0] // a conversion: json.RawMessage(`...`), []byte("...")
+	}
+	text := ConstString(info, e)
+	if text == "" {
+		return ArgSchema{}
+	}
+	var schema struct {
+		Properties map[string]struct {
+			Default json.RawMessage `json:"default"`
+		} `json:"properties"`
+		Required []string `json:"required"`
+	}
+	if json.Unmarshal([]byte(text), &schema) != nil {
+		return ArgSchema{}
+	}
+	prop, ok := schema.Properties[name]
+	if !ok {
+		return ArgSchema{}
+	}
+	out := ArgSchema{Declared: true}
+	for _, r := range schema.Required {
+		if r == name {
+			out.Required = true
+		}
+	}
+	if len(prop.Default) > 0 {
+		var v any
+		if json.Unmarshal(prop.Default, &v) == nil {
+			switch v := v.(type) {
+			case string:
+				out.Default = constant.MakeString(v)
+			case float64:
+				out.Default = constant.MakeFloat64(v)
+			case bool:
+				out.Default = constant.MakeBool(v)
+			default:
+				out.Declared = false // a default the handler's constant cannot be compared with
+			}
+		}
+	}
+	return out
 }

@@ -99,7 +99,7 @@ func requireToken(next http.Handler) http.Handler {
 		Lang:      "go",
 		Severity:  lint.SeverityError,
 		Grades:    "A level lower in example code or test scaffolding (examples/, _examples, demo, conformance, test/, testkit, a package named like oauthtest).",
-		Precision: "high",
+		Precision: "low",
 		CWE:       []int{306, 862},
 		OWASP:     []string{"API2:2023", "API5:2023", "LLM06:2025"},
 		Since:     "v0.1.0",

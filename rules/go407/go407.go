@@ -40,7 +40,8 @@ schema into a check, and it is easy to miss.
   wrong shape, and ` + "`GetString(key, default)`" + `, ` + "`GetInt`" + ` and the other Get
   helpers quietly turn a missing or mistyped argument into the default.
   An optional argument (declared in mcp.NewTool's options without
-  mcp.Required()) read with the default its schema declares, or with any
+  mcp.Required(), or in the raw JSON schema given to
+  mcp.NewToolWithRawSchema without being listed as required) read with the default its schema declares, or with any
   default when the schema declares none, is not reported: that is what the
   default is for. The advice names server.WithInputSchemaValidation() only
   when the mcp-go release the code is built with has it.
@@ -57,7 +58,8 @@ Handlers are followed where they are registered in the same package
 (` + "`AddTool`" + `, ` + "`AddTools`" + ` with ` + "`server.ServerTool`" + `, ` + "`AddSessionTool`" + `; function
 literals, functions and methods of the package). A handler that calls a
 validator (go-playground validator, a JSON Schema ` + "`Validate`" + `, any ` + "`Validate`" + `
-method) is not reported. For mcp-go the rule needs to see the
+method), itself or through a function of the package it calls (up to two
+calls deep), is not reported. For mcp-go the rule needs to see the
 ` + "`server.NewMCPServer`" + ` call: servers built in another package, or with options
 passed as a slice, are assumed to validate. GO406 leaves MCP arguments to
 this rule.`,
@@ -79,7 +81,7 @@ s.AddTool(mcp.NewTool("read_file", mcp.WithString("path", mcp.Required())),
 	})`,
 		Lang:      "go",
 		Severity:  lint.SeverityWarning,
-		Precision: "high",
+		Precision: "low",
 		CWE:       []int{20},
 		OWASP:     []string{"LLM06:2025", "API8:2023"},
 		Since:     "v0.1.0",
@@ -112,6 +114,7 @@ var (
 	fnSDKAddTool  = goapi.MustFunc("(*" + gosdkMCP + ".Server).AddTool")
 	fnUnmarshal   = goapi.MustFunc("encoding/json.Unmarshal")
 	fnNewTool     = goapi.MustFunc(mcpgoMCP + ".NewTool")
+	fnNewToolRaw  = goapi.MustFunc(mcpgoMCP + ".NewToolWithRawSchema")
 	looseGetters  = map[string]bool{"GetArguments": true, "GetRawArguments": true}
 	defaultedGets = map[string]bool{
 		"GetString": true, "GetInt": true, "GetFloat": true, "GetBool": true,
@@ -266,9 +269,30 @@ func (c *checker) handlerBody(e ast.Expr) (inspector.Cursor, bool) {
 }
 
 func (c *checker) validatesIn(body inspector.Cursor) bool {
+	return c.validatesWithin(body, 2)
+}
+
+// validatesWithin reports whether body calls a validator, itself or
+// through functions of the package it calls, depth calls deep: a handler
+// that decodes and validates in a helper (go-sdk's unmarshalAndValidate
+// example, which ends in jsonschema's Resolved.Validate) validates.
+func (c *checker) validatesWithin(body inspector.Cursor, depth int) bool {
 	for cur := range body.Preorder((*ast.CallExpr)(nil)) {
-		if goapi.IsValidation(c.pass.TypesInfo, cur.Node().(*ast.CallExpr), nil) {
+		call := cur.Node().(*ast.CallExpr)
+		if goapi.IsValidation(c.pass.TypesInfo, call, nil) {
 			return true
+		}
+		if depth == 0 {
+			continue
+		}
+		fn := goapi.Callee(c.pass.TypesInfo, call)
+		if fn == nil {
+			continue
+		}
+		if fd := c.decls[fn]; fd != nil {
+			if helper, ok := c.ins.Root().FindNode(fd); ok && c.validatesWithin(helper, depth-1) {
+				return true
+			}
 		}
 	}
 	return false
@@ -427,7 +451,7 @@ func toolName(pass *analysis.Pass, e ast.Expr) string {
 	}
 	switch x := ast.Unparen(e).(type) {
 	case *ast.CallExpr:
-		if fn := goapi.Callee(pass.TypesInfo, x); fn != nil && goapi.Of(fn) == fnNewTool && len(x.Args) > 0 {
+		if fn := goapi.Callee(pass.TypesInfo, x); fn != nil && (goapi.Of(fn) == fnNewTool || goapi.Of(fn) == fnNewToolRaw) && len(x.Args) > 0 {
 			if s := goapi.ConstString(pass.TypesInfo, x.Args[0]); s != "" {
 				return fmt.Sprintf("%q", s)
 			}

@@ -2,8 +2,11 @@
 package oas101
 
 import (
+	"net/url"
 	"slices"
 	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
 
 	"github.com/apiaudit/apiaudit/pkg/lint"
 	"github.com/apiaudit/apiaudit/pkg/load/openapi"
@@ -56,11 +59,11 @@ paths:
         "201": {description: created}`,
 		Lang:      "yaml",
 		Severity:  lint.SeverityError,
-		Precision: "medium",
+		Precision: "low",
 		Grades: `- **error**: an operation that changes state or sits under an administrative path (admin, internal, debug…) and needs no credentials; a document that defines security schemes but applies none while it has such operations, or one where most operations declare no requirement and the top declares none (one finding at /paths; the operations are then notes).
 - **warning** for a document with no security scheme and no requirement at all: it may describe an open API or leave authentication out.
 - **warning**: a read that needs no credentials; a write that declares 401 or 403 responses (the server checks credentials the document does not describe); a document-level ` + "`security: []`" + ` with no operations yet.
-- **note**: OPTIONS, and steps called before the client has credentials (login, sign-up, token, password reset, one-time codes, health probes).`,
+- **note**: OPTIONS, and steps called before the client has credentials (login, sign-up, token, password reset, one-time codes, health probes); an explicit ` + "`security: []`" + ` in a document that defines no security scheme (it describes no authentication rather than switching one off); operations of a document whose servers are all Azure Resource Manager (management.azure.com and the sovereign clouds' hosts), which authenticates every call whatever a fragment of its description declares.`,
 		CWE:   []int{306, 862},
 		OWASP: []string{"API2:2023", "API5:2023", "LLM06:2025"},
 		Since: "v0.1.0",
@@ -89,6 +92,8 @@ func run(pass *lint.SpecPass) error {
 		}
 		sev, grade := lint.SeverityWarning, ""
 		switch {
+		case managementPlane(pass.Doc):
+			sev, grade = lint.SeverityNote, armNote
 		case writes > 0 && len(openapi.Schemes(pass.Doc)) > 0:
 			sev = lint.SeverityDefault // error: schemes defined, and applied nowhere
 		case writes > 0:
@@ -111,14 +116,18 @@ func run(pass *lint.SpecPass) error {
 		}
 	}
 	summarised := pass.Doc.Security == nil && len(ops) >= 10 && unset*2 > len(ops)
+	arm := managementPlane(pass.Doc)
 	if summarised {
-		sev := lint.SeverityWarning
-		if writes > 0 {
+		sev, grade := lint.SeverityWarning, ""
+		switch {
+		case arm:
+			sev, grade = lint.SeverityNote, armNote
+		case writes > 0:
 			sev = lint.SeverityDefault // error
 		}
 		pass.ReportSeverityf(sev, "/paths", nil, "",
-			"%d of the %d operations declare no security requirement and the document declares none at the top (%d change state or are administrative): add the requirement to the document",
-			unset, len(ops), writes)
+			"%d of the %d operations declare no security requirement and the document declares none at the top (%d change state or are administrative): add the requirement to the document%s",
+			unset, len(ops), writes, grade)
 	}
 	for _, op := range ops {
 		sec := openapi.EffectiveSecurity(pass.Doc, op)
@@ -146,6 +155,14 @@ func run(pass *lint.SpecPass) error {
 			// Login, sign-up, password reset, one-time codes: called
 			// before the client has credentials, by nature.
 			sev, grade = lint.SeverityNote, " (a note: it is called before the client has credentials)"
+		case arm && !sec.Set:
+			sev, grade = lint.SeverityNote, armNote
+		case sec.Own && len(sec.Reqs) == 0 && len(openapi.Schemes(pass.Doc)) == 0:
+			// security: [] written on the operation, in a document that
+			// defines no scheme it could switch off: the author states
+			// that the document does not describe authentication (Kinto's
+			// pluggable authentication), not that the endpoint is open.
+			sev, grade = lint.SeverityNote, " (a note: the opt-out is explicit and the document defines no security scheme, so it describes no authentication rather than switching one off)"
 		case (op.IsWrite() || privileged) && refuses(op):
 			// It documents 401 or 403: the server checks credentials the
 			// document does not describe. The description is wrong; the
@@ -162,6 +179,37 @@ func run(pass *lint.SpecPass) error {
 			"%s %s can be called without authentication (%s)%s", op.Method, op.Path, why, grade)
 	}
 	return nil
+}
+
+// armNote says why a Resource Manager fragment's missing requirement is a
+// note.
+const armNote = " (a note: the document describes Azure Resource Manager, which requires a Microsoft Entra ID token on every call whatever a fragment declares; add the azure_auth requirement to the document)"
+
+// armHosts are the hosts of Azure Resource Manager in Azure's clouds.
+var armHosts = map[string]bool{
+	"management.azure.com": true, "management.usgovcloudapi.net": true,
+	"management.chinacloudapi.cn": true, "management.microsoftazure.de": true,
+}
+
+// managementPlane reports whether every server of the document is Azure
+// Resource Manager. Azure publishes its management API as hundreds of
+// fragments generated from one specification, and ARM authenticates every
+// call itself: a fragment that leaves out the azure_auth requirement
+// misdescribes the API, it does not open it.
+func managementPlane(doc *openapi3.T) bool {
+	if len(doc.Servers) == 0 {
+		return false
+	}
+	for _, s := range doc.Servers {
+		if s == nil {
+			return false
+		}
+		u, err := url.Parse(s.URL)
+		if err != nil || !armHosts[strings.ToLower(u.Hostname())] {
+			return false
+		}
+	}
+	return true
 }
 
 // noSecurityAnywhere reports whether neither the document nor any operation
@@ -203,7 +251,7 @@ func publicByNature(path string) bool {
 	// ask-send-verify-email, resend-verification-code, send-otp, reset-password-request
 	w := openapi.Words(last)
 	has := func(x string) bool { return slices.Contains(w, x) }
-	return has("forgot") || has("otp") || has("login") || has("signup") ||
+	return has("forgot") || has("forget") && has("password") || has("otp") || has("login") || has("signup") ||
 		(has("verify") || has("verification") || has("confirm")) && (has("email") || has("phone") || has("code")) ||
 		has("reset") && has("password")
 }

@@ -52,3 +52,27 @@ func TestDocumentGrades(t *testing.T) {
 		}
 	}
 }
+
+// TestContextNotes checks the notes of issue 11: Azure Resource Manager
+// fragments that leave out azure_auth, an explicit security: [] in a
+// document that defines no scheme, and a misspelt pre-authentication step
+// (forget-password) are notes; a document with a server other than ARM's is
+// not a fragment of it.
+func TestContextNotes(t *testing.T) {
+	for file, want := range map[string]lint.Severity{
+		"testdata/arm-fragment.yaml":    lint.SeverityNote,
+		"testdata/arm-one.yaml":         lint.SeverityNote,
+		"testdata/explicit-optout.yaml": lint.SeverityNote,
+		"testdata/not-arm.yaml":         lint.SeverityDefault,
+	} {
+		findings, _ := ruletest.Findings(t, oas101.Rule, file)
+		if len(findings) == 0 {
+			t.Errorf("%s: no finding", file)
+		}
+		for _, f := range findings {
+			if f.Severity != want {
+				t.Errorf("%s: %s: severity %v, want %v", file, f.Message, f.Severity, want)
+			}
+		}
+	}
+}

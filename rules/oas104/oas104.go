@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/getkin/kin-openapi/openapi3"
+
 	"github.com/apiaudit/apiaudit/pkg/lint"
 	"github.com/apiaudit/apiaudit/pkg/load/openapi"
 )
@@ -62,10 +64,12 @@ paths:
           schema: {type: string}`,
 		Lang:      "yaml",
 		Severity:  lint.SeverityError,
-		Precision: "high",
-		CWE:       []int{598, 522},
-		OWASP:     []string{"API2:2023", "LLM02:2025"},
-		Since:     "v0.1.0",
+		Precision: "low",
+		Grades: `- **error**: an api key scheme sent in the query string or the path, where some requirement accepts it alone.
+- **warning**: the same scheme where every requirement that accepts it also offers one that keeps the key out of the url (a header or cookie key, http, OAuth 2): the url is a fallback; and query or path parameters whose names look like credentials.`,
+		CWE:   []int{598, 522},
+		OWASP: []string{"API2:2023", "LLM02:2025"},
+		Since: "v0.1.0",
 	},
 	Spec: run,
 }
@@ -86,6 +90,14 @@ func run(pass *lint.SpecPass) error {
 		where := "query string"
 		if s.In == "path" {
 			where = "path"
+		}
+		if alt := headerAlternative(pass.Doc, schemes, name); alt != "" {
+			// Every requirement that accepts the key in the URL offers a
+			// header or cookie way too: the URL is a fallback (browser
+			// event streams, quick tries), not the only way in.
+			pass.ReportSeverityf(lint.SeverityWarning, openapi.Pointer("components", "securitySchemes", name), s.Origin, "in",
+				"security scheme %q sends the api key %q in the %s (a warning, not an error: every requirement that accepts it offers security scheme %q as an alternative, which keeps the key out of the url)", name, s.Name, where, alt)
+			continue
 		}
 		pass.Reportf(openapi.Pointer("components", "securitySchemes", name), s.Origin, "in",
 			"security scheme %q sends the api key %q in the %s", name, s.Name, where)
@@ -203,3 +215,50 @@ func identifiesResource(name string, ops []openapi.Operation) bool {
 // credential (a token, a password, a key), as OAS104 judges it in a URL:
 // other rules use it to avoid advising to move such a field into one.
 func Credential(name string) bool { return credential(name) }
+
+// headerAlternative names a scheme that keeps credentials out of the URL
+// (an api key in a header or cookie, http, oauth2, openIdConnect, mutual
+// TLS) and that every security requirement list using scheme name offers
+// as another alternative, or returns "" when some list has no such
+// alternative, or no list uses the scheme.
+func headerAlternative(doc *openapi3.T, schemes openapi3.SecuritySchemes, name string) string {
+	lists := []openapi3.SecurityRequirements{doc.Security}
+	for _, op := range openapi.Operations(doc) {
+		if op.Op.Security != nil {
+			lists = append(lists, *op.Op.Security)
+		}
+	}
+	inURL := func(n string) bool {
+		ref := schemes[n]
+		return ref == nil || ref.Value == nil || ref.Value.Type == "apiKey" && (ref.Value.In == "query" || ref.Value.In == "path")
+	}
+	alt, used := "", false
+	for _, reqs := range lists {
+		uses := slices.ContainsFunc(reqs, func(r openapi3.SecurityRequirement) bool { _, ok := r[name]; return ok })
+		if !uses {
+			continue
+		}
+		used = true
+		found := ""
+		for _, r := range reqs {
+			if _, ok := r[name]; ok || len(r) == 0 {
+				continue
+			}
+			names := slices.Sorted(maps.Keys(r))
+			if !slices.ContainsFunc(names, inURL) {
+				found = names[0]
+				break
+			}
+		}
+		if found == "" {
+			return ""
+		}
+		if alt == "" {
+			alt = found
+		}
+	}
+	if !used {
+		return ""
+	}
+	return alt
+}

@@ -3,8 +3,10 @@ package oas104
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
+	"github.com/apiaudit/apiaudit/pkg/lint"
 	"github.com/apiaudit/apiaudit/pkg/ruletest"
 )
 
@@ -69,6 +71,29 @@ func TestCredential(t *testing.T) {
 	} {
 		if got := credential(name); got != want {
 			t.Errorf("credential(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
+
+// TestFallback checks the grading of a query-string key: a warning where
+// every requirement that accepts it offers a scheme that keeps the key out
+// of the URL, an error where one requirement takes it alone or no
+// requirement uses it.
+func TestFallback(t *testing.T) {
+	for file, want := range map[string]map[string]lint.Severity{
+		"testdata/fallback.yaml":    {"queryKey": lint.SeverityWarning, "onlyQuery": lint.SeverityDefault},
+		"testdata/no-fallback.yaml": {"queryKey": lint.SeverityDefault},
+	} {
+		findings, _ := ruletest.Findings(t, Rule, file)
+		if len(findings) != len(want) {
+			t.Errorf("%s: %d findings, want %d", file, len(findings), len(want))
+		}
+		for _, f := range findings {
+			for name, sev := range want {
+				if strings.HasPrefix(f.Message, fmt.Sprintf("security scheme %q", name)) && f.Severity != sev {
+					t.Errorf("%s: %s: severity %v, want %v", file, f.Message, f.Severity, sev)
+				}
+			}
 		}
 	}
 }

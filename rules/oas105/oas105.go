@@ -5,7 +5,9 @@ package oas105
 import (
 	"fmt"
 	"maps"
+	"net/url"
 	"slices"
+	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
 
@@ -59,8 +61,8 @@ agents that act for themselves.`,
             bookings:read: read bookings`,
 		Lang:      "yaml",
 		Severity:  lint.SeverityError,
-		Grades:    "- **error** for an implicit flow that is the only OAuth 2 way in; **warning** when the same scheme or another one offers the authorization code flow too (the message names it), and for the password flow.",
-		Precision: "very-high",
+		Grades:    "- **error** for an implicit flow that is the only OAuth 2 way in; **warning** when the same scheme or another one offers the authorization code flow too (the message names it), and for the password flow.\n- **note** for an implicit flow at a well-known identity provider's authorize endpoint (Microsoft Entra ID, Microsoft account, Google: the boilerplate of Azure's and Google's generated descriptions): the provider decides which flows its clients use and offers the code flow with PKCE to all of them, so the API's maintainer has nothing to turn off.",
+		Precision: "low",
 		CWE:       []int{1390, 522},
 		OWASP:     []string{"API2:2023", "LLM06:2025"},
 		Since:     "v0.1.0",
@@ -78,7 +80,13 @@ func run(pass *lint.SpecPass) error {
 		flows := ref.Value.Flows
 		ptr := openapi.Pointer("components", "securitySchemes", name, "flows")
 		if f := flows.Implicit; f != nil {
-			if alt := codeFlow(schemes, name); alt != "" {
+			if idp := provider(f.AuthorizationURL); idp != "" {
+				// The identity provider, not the API, decides which flows
+				// its clients may use, and offers the code flow to all of
+				// them: the document only describes one of its endpoints.
+				pass.ReportSeverityf(lint.SeverityNote, openapi.Join(ptr, "implicit"), f.Origin, "",
+					"security scheme %q offers the implicit flow, which returns access tokens in the redirect url (a note: the flow is %s's, which offers the authorization code flow with PKCE to the same clients; describe that flow instead)", name, idp)
+			} else if alt := codeFlow(schemes, name); alt != "" {
 				// Clients can take the safe flow instead: the implicit one
 				// is a legacy option, not the only way in.
 				pass.ReportSeverityf(lint.SeverityWarning, openapi.Join(ptr, "implicit"), f.Origin, "",
@@ -107,6 +115,34 @@ func codeFlow(schemes openapi3.SecuritySchemes, name string) string {
 		ref := schemes[other]
 		if other != name && ref != nil && ref.Value != nil && ref.Value.Type == "oauth2" && ref.Value.Flows != nil && ref.Value.Flows.AuthorizationCode != nil {
 			return fmt.Sprintf("security scheme %q", other)
+		}
+	}
+	return ""
+}
+
+// providers are the hosts of identity providers whose authorize endpoints
+// Azure's and Google's generated descriptions name, by the host's suffix.
+var providers = []struct{ suffix, name string }{
+	{"login.microsoftonline.com", "Microsoft Entra ID"},
+	{"login.microsoftonline.us", "Microsoft Entra ID"},
+	{"login.chinacloudapi.cn", "Microsoft Entra ID"},
+	{"login.windows.net", "Microsoft Entra ID"},
+	{"login.microsoft.com", "Microsoft Entra ID"},
+	{"login.live.com", "Microsoft account"},
+	{"accounts.google.com", "Google"},
+}
+
+// provider names the well-known identity provider whose endpoint an
+// authorization URL is, or returns "".
+func provider(authorizationURL string) string {
+	u, err := url.Parse(strings.TrimSpace(authorizationURL))
+	if err != nil || u.Scheme != "https" {
+		return ""
+	}
+	host := strings.ToLower(u.Hostname())
+	for _, p := range providers {
+		if host == p.suffix || strings.HasSuffix(host, "."+p.suffix) {
+			return p.name
 		}
 	}
 	return ""

@@ -33,3 +33,23 @@ func TestSeverity(t *testing.T) {
 		t.Errorf("got %d findings, want 2", len(findings))
 	}
 }
+
+// TestProvider checks that an implicit flow at a well-known identity
+// provider's authorize endpoint is a note, and that one at the API's own
+// authorization server (or a host that only looks like the provider's)
+// stays an error.
+func TestProvider(t *testing.T) {
+	findings, _ := ruletest.Findings(t, oas105.Rule, "testdata/provider.yaml")
+	if len(findings) != 3 {
+		t.Fatalf("got %d findings, want 3", len(findings))
+	}
+	for _, f := range findings {
+		want := lint.SeverityDefault
+		if strings.Contains(f.Message, `"azure_auth"`) {
+			want = lint.SeverityNote
+		}
+		if f.Severity != want {
+			t.Errorf("%s: severity %v, want %v", f.Message, f.Severity, want)
+		}
+	}
+}

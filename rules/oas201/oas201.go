@@ -88,9 +88,9 @@ schema is reported once, where it is defined.`,
                 text: {type: string, maxLength: 4000}`,
 		Lang:      "yaml",
 		Severity:  lint.SeverityWarning,
-		Precision: "high",
-		Grades: `- **warning**: a free-text string in a request body (description, comment, message, body, text, notes, title, subject…, or a text/plain body): text that is stored, shown to others and read by models.
-- **note**, with the reason in the message: strings that are not free text (identifiers, codes, names, URLs, references); a description that states the limit in prose ("at most 5000 characters"); a copy of a field that a generated document repeats in every operation (the first is the warning); query and cookie parameters (with the parameters option).
+		Precision: "medium",
+		Grades: `- **warning**: a free-text string in a request body (description, comment, message, body, text, notes, title, subject…, or a text/plain body) that anyone may send, because it is in an operation whose own requirement is [] or that has an empty {} alternative, in a document that declares authentication. Such text is stored, shown to others and read by models, and nobody is accountable for it.
+- **note**, with the reason in the message: the same string where only authenticated callers send it (they are accountable and under the service's own limits, which documents rarely repeat), or in a document that declares no authentication at all or writes no requirement for the operation, or only a top-level security: [] (who may send it is unknown); strings that are not free text (identifiers, codes, names, URLs, references); a description that states the limit in prose ("at most 5000 characters"); a copy of a field that a generated document repeats in every operation (the first is the warning); query and cookie parameters (with the parameters option).
 - **warning** too for a contradiction: minLength greater than maxLength.
 - Fields that OAS405 (text for a model) or OAS505 (a URL the server fetches) report are left to them: one element, one finding.`,
 		CWE:   []int{770, 400},
@@ -137,7 +137,7 @@ func run(pass *lint.SpecPass) error {
 		name := inputs.Name(s)
 		var why string
 		if sev == lint.SeverityWarning {
-			why = lower(inputs, s, names, name, &copies)
+			why = lower(pass.Doc, inputs, s, names, name, &copies)
 			if why != "" {
 				sev = lint.SeverityNote
 			}
@@ -155,7 +155,7 @@ func run(pass *lint.SpecPass) error {
 // the description is a limit the owner chose, only not in the schema; and a
 // copy of a field that a generated document repeats in every operation is
 // fixed once, where the first is reported.
-func lower(inputs *openapi.Inputs, s *openapi.Schema, names []string, name string, copies *openapi.Copies) string {
+func lower(doc *openapi3.T, inputs *openapi.Inputs, s *openapi.Schema, names []string, name string, copies *openapi.Copies) string {
 	if openapi.StatedLimit(s.S.Description) {
 		return " (a note: its description states a limit)"
 	}
@@ -163,6 +163,9 @@ func lower(inputs *openapi.Inputs, s *openapi.Schema, names []string, name strin
 	free := depth == 0 && len(names) == 0 || slices.ContainsFunc(names, openapi.FreeText) || openapi.FreeText(openapi.LastName(name))
 	if !free {
 		return " (a note: not free text)"
+	}
+	if why := inputs.Exposure(doc, s.S); why != "" {
+		return " (a note: " + why + ")"
 	}
 	if first, ok := copies.First(inputs.CopyKey(s), name); !ok {
 		return " (a note: a copy of " + first + ", reported there)"

@@ -38,3 +38,15 @@ func TestGrades(t *testing.T) {
 		"put /v1/tickets/{id} request body":          lint.SeverityNote,
 	}, "testdata/grades.yaml")
 }
+
+// TestExposure checks the criterion of docs/precision.md: free text is a
+// warning only where anyone may send it (an operation that needs no
+// credentials, in a document that declares authentication); what only
+// authenticated callers send, or what a document without authentication
+// takes, is a note that says why.
+func TestExposure(t *testing.T) {
+	ruletest.Severities(t, Rule, map[string]lint.Severity{
+		"post /v1/notes request body .comment":    lint.SeverityNote,
+		"post /v1/feedback request body .message": lint.SeverityWarning,
+	}, "testdata/exposure.yaml", "testdata/undeclared.yaml", "testdata/unwritten.yaml", "testdata/rootoff.yaml")
+}

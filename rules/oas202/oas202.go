@@ -64,8 +64,8 @@ reported either.`,
 		Lang:      "yaml",
 		Severity:  lint.SeverityWarning,
 		Precision: "medium",
-		Grades: `- **warning**: a batch, that is an array that is the request body or one of its properties, where every item is work.
-- **note**, with the reason in the message: arrays nested deeper in the body (part of a stored resource, capped by the body size); items from a fixed set; arrays that shape the response (expand, include, fields, select); a limit stated in the description; a copy of a field that a generated document repeats in every operation; arrays in parameters.
+		Grades: `- **warning**: a batch, that is an array that is the request body or one of its properties, where every item is work, that anyone may send, because it is in an operation whose own requirement is [] or that has an empty {} alternative, in a document that declares authentication.
+- **note**, with the reason in the message: the same batch where only authenticated callers send it, or in a document that declares no authentication at all or writes no requirement for the operation, or only a top-level security: []; arrays nested deeper in the body (part of a stored resource, capped by the body size); items from a fixed set; arrays that shape the response (expand, include, fields, select); a limit stated in the description; a copy of a field that a generated document repeats in every operation; arrays in parameters.
 - **warning** too for a contradiction: minItems greater than maxItems.`,
 		CWE:   []int{770, 400},
 		OWASP: []string{"API4:2023", "LLM10:2025"},
@@ -98,7 +98,7 @@ func run(pass *lint.SpecPass) error {
 		sev, why := lint.SeverityWarning, ""
 		if sites&openapi.InBody == 0 {
 			sev = lint.SeverityNote
-		} else if why = lower(inputs, s, names, name, &copies); why != "" {
+		} else if why = lower(pass.Doc, inputs, s, names, name, &copies); why != "" {
 			sev = lint.SeverityNote
 		}
 		pass.ReportSeverityf(sev, s.Pointer, s.Origin(), "type", "%s is an array without maxItems%s", name, why)
@@ -119,7 +119,7 @@ var shaping = map[string]bool{"expand": true, "include": true, "fields": true, "
 // that only shape the response, a limit stated in the description, and the
 // copies of a field a generated document repeats in every operation are
 // notes too.
-func lower(inputs *openapi.Inputs, s *openapi.Schema, names []string, name string, copies *openapi.Copies) string {
+func lower(doc *openapi3.T, inputs *openapi.Inputs, s *openapi.Schema, names []string, name string, copies *openapi.Copies) string {
 	if openapi.StatedLimit(s.S.Description) {
 		return " (a note: its description states a limit)"
 	}
@@ -131,6 +131,9 @@ func lower(inputs *openapi.Inputs, s *openapi.Schema, names []string, name strin
 	}
 	if depth, _ := inputs.Depth(s.S); depth > 1 {
 		return " (a note: nested in the request body, not a batch)"
+	}
+	if why := inputs.Exposure(doc, s.S); why != "" {
+		return " (a note: " + why + ")"
 	}
 	if first, ok := copies.First(inputs.CopyKey(s), name); !ok {
 		return " (a note: a copy of " + first + ", reported there)"

@@ -21,3 +21,12 @@ func TestSeverity(t *testing.T) {
 	}
 	ruletest.Severities(t, Rule, want)
 }
+
+// TestExposure checks the criterion of docs/precision.md: a batch is a
+// warning only where anyone may send it.
+func TestExposure(t *testing.T) {
+	ruletest.Severities(t, Rule, map[string]lint.Severity{
+		"post /v1/contacts/import": lint.SeverityNote,
+		"post /v1/signups":         lint.SeverityWarning,
+	}, "testdata/exposure.yaml")
+}

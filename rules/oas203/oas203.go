@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/getkin/kin-openapi/openapi3"
+
 	"github.com/apiaudit/apiaudit/pkg/lint"
 	"github.com/apiaudit/apiaudit/pkg/load/openapi"
 )
@@ -75,7 +77,7 @@ responses and schemas no operation uses.`,
 		Severity:  lint.SeverityNote,
 		Precision: "medium",
 		Grades: `- **note** by default.
-- **warning** for numbers whose name sizes or prices something (the quantity-words option), unless the description states the range or the field is a copy of one a generated document repeats in every operation (then a note that says so).
+- **warning** for numbers whose name sizes or prices something (the quantity-words option) where anyone may send it, because it is in an operation whose own requirement is [] or that has an empty {} alternative, in a document that declares authentication, unless the description states the range or the field is a copy of one a generated document repeats in every operation (then a note that says so); where only authenticated callers send the number, or the document declares no authentication or writes no requirement for the operation, or only a top-level security: [], a note that says so.
 - **warning** too for a contradiction: minimum greater than maximum, or equal with an exclusive bound.`,
 		CWE:   []int{1284, 770},
 		OWASP: []string{"API4:2023", "API6:2023", "LLM10:2025"},
@@ -141,6 +143,8 @@ func run(pass *lint.SpecPass) error {
 			// operation is fixed once, where the first is reported.
 			if openapi.StatedLimit(s.S.Description) || p != nil && openapi.StatedLimit(p.P.Description) {
 				sev, why = lint.SeverityNote, " (a note: its description states a range)"
+			} else if x := exposure(pass.Doc, inputs, s.S, p); x != "" {
+				sev, why = lint.SeverityNote, " (a note: "+x+")"
 			} else if first, ok := copies.First(inputs.CopyKey(s), name); !ok {
 				sev, why = lint.SeverityNote, " (a note: a copy of "+first+", reported there)"
 			}
@@ -183,4 +187,13 @@ func identifier(name string) bool {
 		return len(w) > 1
 	}
 	return false
+}
+
+// exposure says why a quantity is a note although its name sizes or prices
+// something (see openapi.Exposure), or "" when anyone can send it.
+func exposure(doc *openapi3.T, inputs *openapi.Inputs, s *openapi3.Schema, p *openapi.Param) string {
+	if p != nil {
+		return openapi.ParamExposure(doc, p)
+	}
+	return inputs.Exposure(doc, s)
 }

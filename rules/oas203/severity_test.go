@@ -24,3 +24,12 @@ func TestSeverity(t *testing.T) {
 	}
 	ruletest.Severities(t, Rule, want)
 }
+
+// TestExposure checks the criterion of docs/precision.md: a quantity is a
+// warning only where anyone may send it.
+func TestExposure(t *testing.T) {
+	ruletest.Severities(t, Rule, map[string]lint.Severity{
+		"query parameter \"quantity\"": lint.SeverityNote,
+		"query parameter \"nights\"":   lint.SeverityWarning,
+	}, "testdata/exposure.yaml")
+}

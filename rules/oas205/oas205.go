@@ -76,10 +76,12 @@ not reported.`,
                 file: {type: string, format: binary, maxLength: 10485760}`,
 		Lang:      "yaml",
 		Severity:  lint.SeverityWarning,
-		Precision: "high",
-		CWE:       []int{400, 770},
-		OWASP:     []string{"API4:2023", "LLM10:2025"},
-		Since:     "v0.1.0",
+		Precision: "medium",
+		Grades: `- **warning**: an upload without a size limit that anyone may send, because it is in an operation whose own requirement is [] or that has an empty {} alternative, in a document that declares authentication.
+- **note**, with the reason in the message: the same upload where only authenticated callers send it (they are accountable and under the service's own limits, which documents rarely repeat), or in a document that declares no authentication at all or writes no requirement for the operation, or only a top-level security: [] (who may send it is unknown).`,
+		CWE:   []int{400, 770},
+		OWASP: []string{"API4:2023", "LLM10:2025"},
+		Since: "v0.1.0",
 	},
 	Options: &options,
 	Spec:    run,
@@ -114,6 +116,11 @@ func run(pass *lint.SpecPass) error {
 		if rb == nil || rb.Value == nil || sized(op.Op.Extensions) || sized(rb.Value.Extensions) || contentLength(op) {
 			continue
 		}
+		// Only an upload anyone can send is a warning (see Severity).
+		sev, note := lint.SeverityWarning, ""
+		if why := openapi.OperationExposure(pass.Doc, op); why != "" {
+			sev, note = lint.SeverityNote, " (a note: "+why+")"
+		}
 		base := openapi.Join(op.Pointer, "requestBody")
 		if rb.Ref != "" {
 			if _, frag, ok := strings.Cut(rb.Ref, "#"); ok && strings.HasPrefix(frag, "/") {
@@ -139,7 +146,7 @@ func run(pass *lint.SpecPass) error {
 				}
 				if !reported[ptr] {
 					reported[ptr] = true
-					pass.Reportf(ptr, origin, field, "%s %s takes an upload (%s) without a size limit", op.Method, op.Path, mt)
+					pass.ReportSeverityf(sev, ptr, origin, field, "%s %s takes an upload (%s) without a size limit%s", op.Method, op.Path, mt, note)
 				}
 				continue
 			}
@@ -156,7 +163,7 @@ func run(pass *lint.SpecPass) error {
 				if !strings.HasPrefix(s.Pointer, op.Pointer+"/") {
 					name += " (" + op.Method + " " + op.Path + ")"
 				}
-				pass.Reportf(s.Pointer, s.Origin(), "type", "%s is a file upload without a size limit", name)
+				pass.ReportSeverityf(sev, s.Pointer, s.Origin(), "type", "%s is a file upload without a size limit%s", name, note)
 			}
 		}
 	}

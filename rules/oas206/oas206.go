@@ -69,8 +69,8 @@ validators and gateways cannot.`,
           schema: {type: integer, minimum: 1, maximum: 100, default: 20}`,
 		Lang:      "yaml",
 		Severity:  lint.SeverityWarning,
-		Precision: "high",
-		Grades:    `- **warning** by default; **note** when the description states a maximum, and for copies of a page-size parameter that a generated document repeats in every operation (the first is the warning; the message names it).`,
+		Precision: "medium",
+		Grades:    `- **warning** where anyone may send it, because it is in an operation whose own requirement is [] or that has an empty {} alternative, in a document that declares authentication; **note** where only authenticated callers send it, or the document declares no authentication or writes no requirement for the operation, or only a top-level security: [] (the message says which), when the description states a maximum, and for copies of a page-size parameter that a generated document repeats in every operation (the first is the warning; the message names it).`,
 		CWE:       []int{770, 400},
 		OWASP:     []string{"API4:2023", "LLM10:2025"},
 		Since:     "v0.1.0",
@@ -99,6 +99,10 @@ func run(pass *lint.SpecPass) error {
 		if statedMax.MatchString(p.P.Description) || statedMax.MatchString(s.Description) {
 			pass.ReportSeverityf(lint.SeverityNote, p.Pointer, p.Origin, "name",
 				"%s and has no maximum in its schema (its description states one)", what)
+			continue
+		}
+		if why := openapi.ParamExposure(pass.Doc, p); why != "" {
+			pass.ReportSeverityf(lint.SeverityNote, p.Pointer, p.Origin, "name", "%s and has no maximum (a note: %s)", what, why)
 			continue
 		}
 		// Generated documents repeat one parameter in every operation

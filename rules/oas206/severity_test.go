@@ -20,3 +20,12 @@ func TestSeverity(t *testing.T) {
 	}
 	ruletest.Severities(t, Rule, want)
 }
+
+// TestExposure checks the criterion of docs/precision.md: a page size is a
+// warning only where anyone may send it.
+func TestExposure(t *testing.T) {
+	ruletest.Severities(t, Rule, map[string]lint.Severity{
+		"query parameter \"limit\"":     lint.SeverityNote,
+		"query parameter \"page_size\"": lint.SeverityDefault,
+	}, "testdata/exposure.yaml")
+}

@@ -79,7 +79,7 @@ fields and responses are not checked.`,
         n: {type: integer, minimum: 1, maximum: 4}`,
 		Lang:      "yaml",
 		Severity:  lint.SeverityError,
-		Precision: "high",
+		Precision: "low",
 		Grades: `- **error** by default: an API that pays for the tokens its callers spend (a proxy, a product built on a model).
 - **note** on a model vendor's own API (api.openai.com, api.anthropic.com…): the vendor caps tokens per model and bills the caller, and the message says so.`,
 		CWE:   []int{770, 400},

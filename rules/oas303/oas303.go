@@ -64,7 +64,7 @@ paths:
         - oauth: [bookings:write]`,
 		Lang:      "yaml",
 		Severity:  lint.SeverityWarning,
-		Precision: "high",
+		Precision: "low",
 		CWE:       []int{272, 250},
 		OWASP:     []string{"API5:2023", "LLM06:2025"},
 		Since:     "v0.1.0",

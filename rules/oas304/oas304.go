@@ -68,7 +68,7 @@ security:
   - oauth: [bookings:read]`,
 		Lang:      "yaml",
 		Severity:  lint.SeverityWarning,
-		Precision: "high",
+		Precision: "low",
 		CWE:       []int{285, 272},
 		OWASP:     []string{"API5:2023", "LLM06:2025"},
 		Since:     "v0.1.0",

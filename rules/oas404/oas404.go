@@ -102,7 +102,7 @@ components:
         role: {type: string, enum: [member, agent, admin], readOnly: true}`,
 		Lang:      "yaml",
 		Severity:  lint.SeverityWarning,
-		Precision: "medium",
+		Precision: "low",
 		CWE:       []int{915, 269},
 		OWASP:     []string{"API3:2023", "API5:2023"},
 		Since:     "v0.1.0",

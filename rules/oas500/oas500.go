@@ -48,7 +48,7 @@ paths:
         "200": {description: the booking}`,
 		Lang:      "yaml",
 		Severity:  lint.SeverityWarning,
-		Precision: "high",
+		Precision: "low",
 		CWE:       []int{1068},
 		OWASP:     []string{"API9:2023"},
 		Since:     "v0.1.0",

@@ -67,9 +67,10 @@ security:
   - apiKey: []`,
 		Lang:      "yaml",
 		Severity:  lint.SeverityError,
-		Precision: "very-high",
+		Precision: "low",
 		Grades: `- **error**: a cleartext server (or Swagger 2.0 ` + "`schemes: [http]`" + `) that operations send a secret to (an API key, a token, a password), and OAuth 2 URLs over http or that are not well-formed absolute https URLs (userinfo, fragment, other scheme, no host).
-- **warning**: a cleartext server no operation sends credentials to, one whose only credentials are request signatures (AWS Signature Version 4: no secret crosses the wire, but traffic can be read and replayed), and a relative OAuth 2 URL when a server is not https.`,
+- **warning**: a cleartext server no operation sends credentials to, and a relative OAuth 2 URL when a server is not https.
+- **note**: a cleartext server whose operations' only credentials are request signatures (AWS Signature Version 4, ` + "`x-amazon-apigateway-authtype`" + `): the secret never crosses the wire and a signature is good for one request for a few minutes, so no credential is at risk; the traffic itself can still be read.`,
 		CWE:   []int{319, 523},
 		OWASP: []string{"API8:2023", "API2:2023"},
 		Since: "v0.1.0",
@@ -171,8 +172,13 @@ func report(pass *lint.SpecPass, schemes openapi3.SecuritySchemes, users []opena
 		pass.Reportf(ptr, origin, field, "%s, and credentials of security scheme %q cross it in clear (%s)",
 			what, scheme, openapi.UsedBy(ops))
 	case signed != "":
-		pass.ReportSeverityf(lint.SeverityWarning, ptr, origin, field,
-			"%s (a warning, not an error: security scheme %q signs requests, so no secret crosses the wire, but requests and responses can be read and replayed)",
+		// A signature is computed from a secret the client keeps; what
+		// crosses the wire is good for one request, for minutes (SigV4
+		// dates every signature). The traffic can be read, but the finding
+		// names no credential at risk: AWS's descriptions list the http
+		// endpoints its services still accept, and its SDKs use https.
+		pass.ReportSeverityf(lint.SeverityNote, ptr, origin, field,
+			"%s (a note: security scheme %q signs requests, so no secret crosses the wire; a signature is good for one request for a few minutes, and only the traffic itself can be read)",
 			what, signed)
 	default:
 		pass.ReportSeverityf(lint.SeverityWarning, ptr, origin, field, "%s", what)

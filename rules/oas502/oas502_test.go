@@ -29,3 +29,19 @@ func TestSeverity(t *testing.T) {
 		}
 	}
 }
+
+// TestSignatures checks that a cleartext server whose only credentials are
+// request signatures is a note: no secret crosses the wire.
+func TestSignatures(t *testing.T) {
+	for _, file := range []string{"testdata/bad-sigv4.yaml", "testdata/bad20-sigv4.yaml"} {
+		findings, _ := ruletest.Findings(t, Rule, file)
+		if len(findings) == 0 {
+			t.Errorf("%s: no finding", file)
+		}
+		for _, f := range findings {
+			if f.Severity != lint.SeverityNote {
+				t.Errorf("%s: %s: severity %v, want note", file, f.Message, f.Severity)
+			}
+		}
+	}
+}

@@ -72,7 +72,7 @@ paths:
           example: sk-proj-...your-key...`,
 		Lang:      "yaml",
 		Severity:  lint.SeverityError,
-		Precision: "high",
+		Precision: "low",
 		Grades: `- **error**: live keys, private keys and tokens of known providers.
 - **warning**: JSON Web Tokens that have not expired, and any match in a response example (documentation of what the server returns, usually a made-up sample).
 - **note**: Stripe test-mode keys, and JSON Web Tokens that expired before 2025 (nothing left to revoke).`,

@@ -197,3 +197,162 @@ func Contradiction(s *openapi3.Schema) string {
 	}
 	return ""
 }
+
+// Exposure says why a request schema is graded a note under the bounds
+// rules' criterion (docs/precision.md, "What a bounds warning must show"),
+// or returns "" when anyone can send it: it sits in the request body or a
+// parameter of an operation that needs no credentials by the document's
+// word (a requirement written at the operation or the top that is empty or
+// has an empty {} alternative) in a document that declares a security
+// scheme. An operation with no requirement written anywhere is an omission,
+// which OAS101 reports: who may call it is unknown.
+// An authenticated caller is accountable and under the service's quotas
+// and limits, which a document rarely repeats; a missing bound on what
+// they send is a documentation gap, not something a maintainer acts on.
+func (in *Inputs) Exposure(t *openapi3.T, s *openapi3.Schema) string {
+	e := cached(t, "exposure", func() *exposure { return newExposure(t) })
+	switch {
+	case e.open[s]:
+		return ""
+	case !e.declared:
+		return "the document declares no authentication, so who may send it is unknown"
+	case e.unwritten[s]:
+		return unwritten
+	case e.rootOff[s]:
+		return rootOff
+	}
+	return "only authenticated callers send it, under the service's own limits"
+}
+
+// unwritten is why an input of an operation with no security requirement
+// written anywhere is a note.
+const unwritten = "no security requirement is written for the operations that take it, so who may send it is unknown"
+
+// rootOff is why an input is a note where only the document's top-level
+// security: [] opens the operation, in a document that declares schemes:
+// authentication is left to the deployment (Airflow's pluggable backends),
+// not switched off.
+const rootOff = "security: [] at the top of a document that declares security schemes leaves authentication to the deployment, so who may send it is unknown"
+
+// ParamExposure is Exposure for a parameter: "" when one of the operations
+// that take it needs no credentials.
+func ParamExposure(t *openapi3.T, p *Param) string {
+	e := cached(t, "exposure", func() *exposure { return newExposure(t) })
+	switch {
+	case !e.declared:
+		return "the document declares no authentication, so who may send it is unknown"
+	case anonymousUser(t, p):
+		return ""
+	case slices.ContainsFunc(p.Users, func(op Operation) bool { return !EffectiveSecurity(t, op).Set }):
+		return unwritten
+	case slices.ContainsFunc(p.Users, func(op Operation) bool { return leftToDeployment(EffectiveSecurity(t, op)) }):
+		return rootOff
+	}
+	return "only authenticated callers send it, under the service's own limits"
+}
+
+// anonymousUser reports whether an operation that takes p needs no
+// credentials by the document's word.
+func anonymousUser(t *openapi3.T, p *Param) bool {
+	return slices.ContainsFunc(p.Users, func(op Operation) bool { return openByWord(EffectiveSecurity(t, op)) })
+}
+
+// openByWord reports whether security written for an operation lets
+// anonymous callers in: [] or an empty {} alternative. An operation with
+// no requirement written anywhere is not open by the document's word.
+// Nor is one opened only by a top-level security: [] (see rootOff).
+func openByWord(s Security) bool { return s.Set && s.Anonymous() && !leftToDeployment(s) }
+
+// leftToDeployment reports whether only the document's top-level
+// security: [] applies to an operation.
+func leftToDeployment(s Security) bool { return s.Set && !s.Own && len(s.Reqs) == 0 }
+
+type exposure struct {
+	declared  bool                      // the document declares a security scheme
+	open      map[*openapi3.Schema]bool // schemas an operation open by the document's word takes
+	unwritten map[*openapi3.Schema]bool // schemas an operation with no requirement written takes
+	rootOff   map[*openapi3.Schema]bool // schemas an operation opened only by a top-level security: [] takes
+}
+
+func newExposure(t *openapi3.T) *exposure {
+	e := &exposure{declared: len(Schemes(t)) > 0, open: map[*openapi3.Schema]bool{}, unwritten: map[*openapi3.Schema]bool{}, rootOff: map[*openapi3.Schema]bool{}}
+	if !e.declared {
+		return e
+	}
+	var set map[*openapi3.Schema]bool
+	var walk func(s *openapi3.Schema)
+	walk = func(s *openapi3.Schema) {
+		if s == nil || set[s] {
+			return
+		}
+		set[s] = true
+		for _, name := range slices.Sorted(maps.Keys(s.Properties)) {
+			if ref := s.Properties[name]; ref != nil {
+				walk(ref.Value)
+			}
+		}
+		if s.Items != nil {
+			walk(s.Items.Value)
+		}
+		if s.AdditionalProperties.Schema != nil {
+			walk(s.AdditionalProperties.Schema.Value)
+		}
+		for _, list := range []openapi3.SchemaRefs{s.AllOf, s.AnyOf, s.OneOf} {
+			for _, ref := range list {
+				if ref != nil {
+					walk(ref.Value)
+				}
+			}
+		}
+	}
+	for _, op := range Operations(t) {
+		switch sec := EffectiveSecurity(t, op); {
+		case openByWord(sec):
+			set = e.open
+		case !sec.Set:
+			set = e.unwritten
+		case leftToDeployment(sec):
+			set = e.rootOff
+		default:
+			continue
+		}
+		if rb := op.Op.RequestBody; rb != nil && rb.Value != nil {
+			for _, mt := range slices.Sorted(maps.Keys(rb.Value.Content)) {
+				if m := rb.Value.Content[mt]; m != nil && m.Schema != nil {
+					walk(m.Schema.Value)
+				}
+			}
+		}
+	}
+	for _, p := range Parameters(t) {
+		if !anonymousUser(t, p) {
+			continue
+		}
+		set = e.open
+		if p.P.Schema != nil {
+			walk(p.P.Schema.Value)
+		}
+		for _, mt := range slices.Sorted(maps.Keys(p.P.Content)) {
+			if m := p.P.Content[mt]; m != nil && m.Schema != nil {
+				walk(m.Schema.Value)
+			}
+		}
+	}
+	return e
+}
+
+// OperationExposure is Exposure for what one operation takes: "" when it
+// needs no credentials in a document that declares a security scheme.
+func OperationExposure(t *openapi3.T, op Operation) string {
+	switch {
+	case len(Schemes(t)) == 0:
+		return "the document declares no authentication, so who may send it is unknown"
+	case openByWord(EffectiveSecurity(t, op)):
+		return ""
+	case !EffectiveSecurity(t, op).Set:
+		return unwritten
+	case leftToDeployment(EffectiveSecurity(t, op)):
+		return rootOff
+	}
+	return "only authenticated callers send it, under the service's own limits"
+}
