@@ -8,9 +8,9 @@ import (
 	"github.com/getkin/kin-openapi/openapi3"
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/apiaudit/apiaudit/pkg/inventory"
 	"github.com/apiaudit/apiaudit/pkg/mcpclient"
 	"github.com/apiaudit/apiaudit/pkg/toolcat"
-	"github.com/apiaudit/apiaudit/pkg/inventory"
 )
 
 // Doc is a rule's documentation, the single source for `apiaudit explain`,
