@@ -30,12 +30,12 @@ func IsSARIF(data []byte) bool {
 // line, column, rule, message and JSON pointer.
 func MergeSARIF(w io.Writer, inputs [][]byte, names []string) error {
 	var (
-		out                  *sarif.Report
-		run                  *sarif.Run
-		results, suppressed  []*sarif.Result
-		problems, notices    []*sarif.Notification
-		docs, mods, files, b int
-		shards               []*lint.BaselineUse
+		out                                  *sarif.Report
+		run                                  *sarif.Run
+		results, suppressed                  []*sarif.Result
+		problems, notices                    []*sarif.Notification
+		docs, mods, files, tools, clients, b int
+		shards                               []*lint.BaselineUse
 	)
 	for i, data := range inputs {
 		r, err := sarif.FromBytes(data)
@@ -66,6 +66,8 @@ func MergeSARIF(w io.Writer, inputs [][]byte, names []string) error {
 		docs += count("documentsScanned")
 		mods += count("modulesScanned")
 		files += count("filesScanned")
+		tools += count("toolManifestsScanned")
+		clients += count("clientConfigsScanned")
 		b += count(baselinedKey)
 		sb, err := decodeShardBaseline(rn.Properties[shardBaselineKey])
 		if err != nil {
@@ -119,6 +121,12 @@ func MergeSARIF(w io.Writer, inputs [][]byte, names []string) error {
 		run.Results = []*sarif.Result{}
 	}
 	run.Properties = sarif.Properties{"documentsScanned": docs, "modulesScanned": mods, "filesScanned": files}
+	if tools > 0 {
+		run.Properties["toolManifestsScanned"] = tools
+	}
+	if clients > 0 {
+		run.Properties["clientConfigsScanned"] = clients
+	}
 	if b > 0 {
 		run.Properties[baselinedKey] = b
 	}

@@ -90,6 +90,9 @@ func (s *sarifReporter) Report(w io.Writer, r *lint.Result) error {
 	if r.Catalogs > 0 {
 		run.Properties["toolManifestsScanned"] = r.Catalogs
 	}
+	if r.ClientConfigs > 0 {
+		run.Properties["clientConfigsScanned"] = r.ClientConfigs
+	}
 	if r.Baselined > 0 {
 		run.Properties[baselinedKey] = r.Baselined
 	}
