@@ -185,6 +185,11 @@ func run(pass *analysis.Pass) (any, error) {
 		switch g.Route(r.call, r.c) {
 		case authn.Protected:
 			rt.Auth = inventory.AuthYes
+		case authn.MaybeOff:
+			// Auth middleware installed under a condition that can be
+			// false at run time (GO105 reports the condition).
+			rt.Auth = inventory.AuthYes
+			rt.Conditional = true
 		case authn.Open:
 			rt.Auth = inventory.AuthNo
 		default:

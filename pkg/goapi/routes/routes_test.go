@@ -35,6 +35,9 @@ func TestRoutes(t *testing.T) {
 		if rt.ChecksMethod {
 			notes = append(notes, "checks-method")
 		}
+		if rt.Conditional {
+			notes = append(notes, "conditional")
+		}
 		if len(notes) > 0 {
 			line += " " + strings.Join(notes, ",")
 		}
@@ -48,6 +51,7 @@ func TestRoutes(t *testing.T) {
 		`chi.go:19 chi GET "/me" yes`,
 		`chi.go:20 chi ANY "/assets/*" no`,
 		`chi.go:37 chi GET "/billing/invoices/{id}" no`,
+		`cond.go:26 gin GET "/reports" yes conditional`,
 		`echo.go:9 echo GET "/carts/:cartId" no`,
 		`echo.go:11 echo PUT "/api/carts/:id/items/*" no`,
 		`fiber.go:9 fiber GET "/books/:isbn" no`,
