@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+
+	"github.com/apiaudit/apiaudit/pkg/toolcat"
 )
 
 // A credential written into a client configuration is one that lands in
@@ -172,7 +174,7 @@ var notSecretWords = map[string]bool{
 // a credential: GITHUB_PERSONAL_ACCESS_TOKEN, X-API-Key, apiKey,
 // --auth-token, Authorization.
 func SecretName(name string) bool {
-	words := Words(name)
+	words := toolcat.Words(name)
 	if len(words) == 0 || notSecretWords[words[len(words)-1]] {
 		return false
 	}
@@ -182,31 +184,4 @@ func SecretName(name string) bool {
 		}
 	}
 	return false
-}
-
-// Words splits a name into lowercase words at punctuation and at case
-// changes: "X-Api-Key" and "apiKey" give [x api key] and [api key].
-func Words(name string) []string {
-	var words []string
-	var cur []rune
-	flush := func() {
-		if len(cur) > 0 {
-			words = append(words, strings.ToLower(string(cur)))
-			cur = cur[:0]
-		}
-	}
-	rs := []rune(name)
-	for i, r := range rs {
-		switch {
-		case !unicode.IsLetter(r) && !unicode.IsDigit(r):
-			flush()
-		case unicode.IsUpper(r) && i > 0 && unicode.IsLower(rs[i-1]):
-			flush()
-			cur = append(cur, r)
-		default:
-			cur = append(cur, r)
-		}
-	}
-	flush()
-	return words
 }
