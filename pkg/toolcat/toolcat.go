@@ -235,6 +235,10 @@ type Catalog struct {
 	Name  string
 	At    Pos // the tools array, the server constructor, the paths object
 	Tools []*Tool
+	// Gathered is true for a Go package's tools whose registration could
+	// not be followed: they are what the package offers, perhaps to
+	// several servers (one per mode, say), so a name may repeat.
+	Gathered bool
 }
 
 // Tool finds a tool by name; nil when there is none.

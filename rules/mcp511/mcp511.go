@@ -59,6 +59,9 @@ func run(pass *lint.CatalogPass) error {
 		switch {
 		case !t.Name.Set || name == "":
 			pass.ReportSeverityf(lint.SeverityError, t.At, "tool %d has no name: clients cannot call it", i)
+		case seen[name] != nil && pass.Catalog.Gathered:
+			// Tools gathered from a Go package may belong to different
+			// servers: a repeated name is not known to clash.
 		case seen[name] != nil:
 			first := seen[name]
 			pass.ReportSeverityf(lint.SeverityError, t.Name.At, "tool name %s is used twice (first at line %d): which tool runs depends on the client",

@@ -64,7 +64,7 @@ func run(pass *analysis.Pass) (any, error) {
 	add := func(key any, tool *toolcat.Tool, at toolcat.Pos) {
 		cat := byServer[key]
 		if cat == nil {
-			cat = &toolcat.Catalog{Source: toolcat.SourceGo, Name: pass.Pkg.Path(), File: tool.At.File, At: at}
+			cat = &toolcat.Catalog{Source: toolcat.SourceGo, Name: pass.Pkg.Path(), File: tool.At.File, At: at, Gathered: key == nil}
 			byServer[key] = cat
 			res.Catalogs = append(res.Catalogs, cat)
 		}
