@@ -4,8 +4,10 @@ package go504
 
 import (
 	"fmt"
+	"path"
 	"strings"
 
+	"github.com/apiaudit/apiaudit/pkg/goapi"
 	"github.com/apiaudit/apiaudit/pkg/inventory"
 	"github.com/apiaudit/apiaudit/pkg/lint"
 )
@@ -36,6 +38,7 @@ r.Post("/internal/reindex", reindex) // served, documented nowhere`,
 // POST /internal/reindex removed, or added to openapi.yaml`,
 		Lang:      "go",
 		Severity:  lint.SeverityWarning,
+		Grades:    "A note for routes in test scaffolding (test/, testutil, fake servers) and example code, which are not the service's API.",
 		Precision: "medium",
 		CWE:       []int{1059},
 		OWASP:     []string{"API9:2023"},
@@ -59,9 +62,26 @@ func run(pass *lint.DriftPass) error {
 		if len(specs) > 2 {
 			docs = fmt.Sprintf("%s and %d more documents", specs[0], len(specs)-1)
 		}
-		pass.Reportf(r.At, "%s %s is served here but described in no operation of %s", method, r.Path, docs)
+		msg := fmt.Sprintf("%s %s is served here but described in no operation of %s", method, r.Path, docs)
+		if why := goapi.PlaceReason(moduleDir(r)); why != "" {
+			// A test server or an example is not the service's API.
+			pass.Report(lint.Finding{RuleID: pass.Rule.ID, Severity: lint.SeverityNote, Message: msg + " (a note: " + why + ")", Location: lint.InventoryAt(r.At)})
+			continue
+		}
+		pass.Reportf(r.At, "%s", msg)
 	}
 	return nil
+}
+
+// moduleDir is the route's package directory within its module, which is
+// what says whether it is example code or test scaffolding (the module's
+// own place in the scan, testdata/ say, does not).
+func moduleDir(r *inventory.Route) string {
+	dir := path.Dir(r.At.File)
+	if r.Module != "." && r.Module != "" {
+		dir = strings.TrimPrefix(strings.TrimPrefix(dir, r.Module), "/")
+	}
+	return dir
 }
 
 func pairedSpecs(inv *inventory.Inventory, module string) []string {
