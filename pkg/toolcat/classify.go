@@ -3,37 +3,13 @@ package toolcat
 import (
 	"slices"
 	"strings"
-	"unicode"
+
+	"github.com/apiaudit/apiaudit/pkg/ident"
 )
 
-// Words splits a tool or parameter name into lowercase words: snake_case,
-// kebab-case, dotted.names and camelCase alike ("sendEmail" -> send, email;
-// "HTTPRequest" -> http, request).
-func Words(name string) []string {
-	var out []string
-	var cur []rune
-	flush := func() {
-		if len(cur) > 0 {
-			out = append(out, strings.ToLower(string(cur)))
-			cur = cur[:0]
-		}
-	}
-	rs := []rune(name)
-	for i, r := range rs {
-		switch {
-		case !unicode.IsLetter(r) && !unicode.IsDigit(r):
-			flush()
-		case unicode.IsUpper(r) && len(cur) > 0 &&
-			(unicode.IsLower(cur[len(cur)-1]) || i+1 < len(rs) && unicode.IsLower(rs[i+1])):
-			flush()
-			cur = append(cur, r)
-		default:
-			cur = append(cur, r)
-		}
-	}
-	flush()
-	return out
-}
+// Words splits a tool or parameter name into lowercase words
+// ("sendEmail" -> send, email; "HTTPRequest" -> http, request): ident.Words.
+func Words(name string) []string { return ident.Words(name) }
 
 // Effect is something a tool does that its annotations should own up to.
 type Effect string
