@@ -4,10 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
+	"io/fs"
 
 	"github.com/spf13/cobra"
 
+	"github.com/apiaudit/apiaudit/internal/regfile"
 	"github.com/apiaudit/apiaudit/pkg/engine"
 	"github.com/apiaudit/apiaudit/pkg/report"
 	"github.com/apiaudit/apiaudit/pkg/toolcat"
@@ -101,19 +102,21 @@ func toolsLockRun(app *App, opts *ToolsLockOptions) error {
 	return nil
 }
 
-// readToolsLock reads the lock file given to scan --tools-lock.
+// readToolsLock reads the lock file given to scan --tools-lock. The lock
+// is usually committed in the scanned tree, so it is read as the tree's own
+// files are: a regular file only (a named pipe in its place would block the
+// scan), up to a size limit.
 func readToolsLock(name string) (*toolcat.Lock, error) {
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, fmt.Errorf("--tools-lock: %w", err)
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, maxLockSize+1))
-	if err != nil {
-		return nil, fmt.Errorf("--tools-lock %s: %w", name, err)
-	}
-	if len(data) > maxLockSize {
+	data, err := regfile.ReadFile(name, maxLockSize, 0)
+	var tl *regfile.TooLargeError
+	var pe *fs.PathError
+	switch {
+	case errors.As(err, &tl):
 		return nil, fmt.Errorf("--tools-lock %s: larger than %d MB", name, maxLockSize>>20)
+	case errors.As(err, &pe):
+		return nil, fmt.Errorf("--tools-lock: %w", err)
+	case err != nil:
+		return nil, fmt.Errorf("--tools-lock %s: %w", name, err)
 	}
 	lock, err := toolcat.DecodeLock(data)
 	if err != nil {
