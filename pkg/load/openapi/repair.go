@@ -1061,25 +1061,11 @@ func onlyComments(b []byte) bool {
 	return true
 }
 
-// Local $refs that lead to $refs: kin-openapi resolves each one to the end
-// of its chain again, so a chain of n costs n² (10,000 links took a
-// minute). Chains are cut every maxRefChain links, which no real
-// description comes near; a file is only parsed for the check when it has
-// chainCheckMin $refs or more, packed closer than chainDensity bytes apart.
-const (
-	maxRefChain   = 32
-	chainCheckMin = 1000
-	chainDensity  = 128 // bytes per $ref under which the check is made
-)
-
 // cutChains breaks the local $ref chains of one file longer than
-// maxRefChain and returns the file as it is then, with the repairs.
+// maxRefChain (see refchain.go) and returns the file as it is then, with
+// the repairs.
 func (l *repairer) cutChains(src *source) {
-	// Parsing a file for the check costs a third more memory on a large
-	// description, so it is only done where $refs are packed as chains
-	// pack them: real descriptions have one $ref in 380 bytes or more
-	// (the corpus' densest), a chain one in about 50.
-	if n := bytes.Count(src.data, []byte("$ref")); n < chainCheckMin || n*chainDensity < len(src.data) {
+	if !needsChainParse(src.data) {
 		return
 	}
 	f := l.fixer(src)
@@ -1089,7 +1075,7 @@ func (l *repairer) cutChains(src *source) {
 	refs := collectRefs(src.node)
 	owners := make(map[string]int, len(refs)) // owner pointer -> index
 	for i, r := range refs {
-		if !r.mapping && len(r.owner.Content) == 2 {
+		if !r.mapping {
 			owners[Pointer(r.path...)] = i
 		}
 	}
@@ -1099,44 +1085,11 @@ func (l *repairer) cutChains(src *source) {
 		if r.mapping || !strings.HasPrefix(r.value.Value, "#") {
 			continue
 		}
-		frag := r.value.Value[1:]
-		if u, err := url.PathUnescape(frag); err == nil {
-			frag = u
-		}
-		if j, ok := owners[frag]; ok {
+		if j, ok := owners[localTarget(r.value.Value)]; ok {
 			next[i] = j
 		}
 	}
-	// hops[i]: links followed from i to a value that is not a $ref; 0 for
-	// a cycle, which kin-openapi detects on its own.
-	hops := make([]int, len(refs))
-	state := make([]byte, len(refs)) // 0 new, 1 on the path, 2 done
-	for i := range refs {
-		var path []int
-		j := i
-		for j >= 0 && state[j] == 0 {
-			state[j] = 1
-			path = append(path, j)
-			j = next[j]
-		}
-		tail := 0
-		if j >= 0 {
-			if state[j] == 1 {
-				tail = -1 // a cycle
-			} else {
-				tail = hops[j]
-			}
-		}
-		for k := len(path) - 1; k >= 0; k-- {
-			if tail < 0 {
-				hops[path[k]] = 0
-			} else {
-				tail++
-				hops[path[k]] = tail
-			}
-			state[path[k]] = 2
-		}
-	}
+	hops := chainHops(next)
 	changed := false
 	for i, r := range refs {
 		if hops[i] > 0 && hops[i]%maxRefChain == 0 && f.replace(r.owner, "{}") {
