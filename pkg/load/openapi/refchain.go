@@ -168,12 +168,12 @@ func refOwners(data []byte) (out []textRef, ok bool) {
 func refOwnersLine(data []byte) ([]textRef, int) {
 	s := &refScan{ok: true}
 	lineNo := 0
-	scalarParent := -1 // inside a block scalar of a node at this indentation
-	var quote byte     // inside a quoted scalar that spans lines
-	var quoted []byte  // its text so far, for a $ref's value
-	quotedRef := false // the quoted scalar is a $ref's value
-	plainRef := false  // the last line ended with a $ref's plain value
-	started := false   // content seen: a later "---" starts a second document
+	scalarParent := -1     // inside a block scalar of a node at this indentation
+	var quote byte         // inside a quoted scalar that spans lines
+	var quoted []byte      // its text so far, for a $ref's value
+	quotedRef := false     // the quoted scalar is a $ref's value
+	plainRef := false      // the last line ended with a $ref's plain value
+	started := false       // content seen: a later "---" starts a second document
 	var blockRef *[]string // the lines of a $ref's value written as a block scalar
 	for len(data) > 0 && s.ok {
 		var line []byte
