@@ -138,7 +138,7 @@ func Load(ctx context.Context, path, version string, opts Options) (*Document, e
 	d := &Document{abs: abs, root: root, Version: version, trees: map[string]*tree{}, blocks: map[string]lineMap{}}
 	d.File = d.rel(abs)
 
-	d.rep = &repairer{d: d, sources: map[string]*source{}, fixers: map[string]*fixer{}}
+	d.rep = &repairer{d: d, sources: map[string]*source{}, fixers: map[string]*fixer{}, refs: map[string][]textRef{}}
 	for round := 0; ; round++ {
 		loader := &openapi3.Loader{
 			Context:               ctx,
@@ -188,25 +188,30 @@ func Load(ctx context.Context, path, version string, opts Options) (*Document, e
 
 // feed is what the reader hands kin-openapi for a file: the block rewrite
 // of a JSON file, with the repairs made so far.
-func (d *Document) feed(abs string, data []byte) []byte {
+func (d *Document) feed(abs string, data []byte) ([]byte, error) {
 	abs = filepath.Clean(abs)
 	data = Decode(data)
 	d.mu.Lock()
 	rep := d.rep
 	d.mu.Unlock()
 	if rep == nil {
-		return d.block(abs, data)
+		return d.block(abs, data), nil
 	}
 	if src, ok := rep.sources[abs]; ok {
 		rep.last = src
-		return src.data
+		return src.data, nil
 	}
 	src := &source{abs: abs, data: d.block(abs, data)}
 	rep.sources[abs] = src
 	rep.cutChains(src)
 	src = rep.sources[abs]
 	rep.last = src
-	return src.data
+	if start, hops := crossChain(rep.refs); hops > 0 {
+		line, _ := d.orig(start.file, start.line, 1)
+		return nil, &shapeError{fmt.Sprintf("%s is not loaded: $ref %s at %s:%d starts a chain of %d $refs through files that lead to $refs (kin-openapi resolves each again from every link before it; at most %d are followed)",
+			d.File, start.target, d.rel(start.file), line, hops, maxRefChain), start.file, line}
+	}
+	return src.data, nil
 }
 
 func (d *Document) loadV2(loader *openapi3.Loader) (*openapi3.T, error) {
@@ -218,7 +223,11 @@ func (d *Document) loadV2(loader *openapi3.Loader) (*openapi3.T, error) {
 		return nil, err
 	}
 	var doc2 openapi2.T
-	if err := openapi2.UnmarshalFromData(d.feed(d.abs, data), &doc2); err != nil {
+	fed, err := d.feed(d.abs, data)
+	if err != nil {
+		return nil, err
+	}
+	if err := openapi2.UnmarshalFromData(fed, &doc2); err != nil {
 		return nil, err
 	}
 	d.repairV2(&doc2)
@@ -448,7 +457,7 @@ func (d *Document) orig(file string, line, col int) (int, int) {
 	return m.orig(line, col)
 }
 
-func (o Options) reader(root string, convert func(abs string, data []byte) []byte) openapi3.ReadFromURIFunc {
+func (o Options) reader(root string, convert func(abs string, data []byte) ([]byte, error)) openapi3.ReadFromURIFunc {
 	client := o.HTTPClient
 	if client == nil {
 		client = &http.Client{Timeout: 30 * time.Second}
@@ -499,6 +508,6 @@ func (o Options) reader(root string, convert func(abs string, data []byte) []byt
 		if err := checkShape(abs, relOrAbs(root, abs), Decode(data)); err != nil {
 			return nil, err
 		}
-		return convert(abs, data), nil
+		return convert(abs, data)
 	}
 }

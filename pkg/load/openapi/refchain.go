@@ -2,7 +2,10 @@ package openapi
 
 import (
 	"bytes"
+	"maps"
 	"net/url"
+	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -18,41 +21,39 @@ import (
 // that holds a $ref and the $ref's value. The text is parsed into nodes,
 // which costs a third more memory on a large description, only when that
 // scan finds a chain longer than the bound, or cannot follow the text
-// (anchors, aliases, tags, explicit keys) in a file with chainCheckMin $refs
-// or more; below that a chain costs at most a few tenths of a second.
-const (
-	maxRefChain   = 32
-	chainCheckMin = 1000
-)
+// (anchors, aliases, tags, explicit keys): the parse then says exactly
+// where the $refs are. Chains that run through several files cannot be
+// cut in files kin-openapi has already read: a document in which one is
+// longer than the bound is refused.
+const maxRefChain = 32
 
 // textRef is a $ref read from the text: the pointer of the mapping that
 // holds it, and its value.
 type textRef struct {
 	owner  string
 	target string
+	line   int // in the text read
 }
 
-// needsChainParse reports whether a file must be parsed for the chain
-// check: its text holds a chain of local $refs longer than maxRefChain, or
-// it is written in a way the text scan does not follow and holds enough
-// $refs for a chain to be costly.
-func needsChainParse(data []byte) bool {
+// chainScan reads the $refs of a file's text. parse is set when the file
+// must be parsed for the chain check: the text holds a chain of local
+// $refs longer than maxRefChain, or the scan could not follow it (refs is
+// then nil).
+func chainScan(data []byte) (refs []textRef, parse bool) {
 	// Every link is a "$ref" key, written as such or with an escape.
-	refs := bytes.Count(data, []byte("$ref"))
-	escapes := bytes.Count(data, []byte(`\`))
-	if refs+escapes <= maxRefChain {
-		return false
+	if !bytes.Contains(data, []byte("$ref")) && !bytes.Contains(data, []byte(`\`)) {
+		return nil, false
 	}
-	found, ok := refOwners(data)
+	refs, ok := refOwners(data)
 	if !ok {
-		return refs+escapes >= chainCheckMin
+		return nil, true
 	}
-	owners := make(map[string]int, len(found))
-	for i, r := range found {
+	owners := make(map[string]int, len(refs))
+	for i, r := range refs {
 		owners[r.owner] = i
 	}
-	next := make([]int, len(found))
-	for i, r := range found {
+	next := make([]int, len(refs))
+	for i, r := range refs {
 		next[i] = -1
 		if j, ok := owners[localTarget(r.target)]; ok && strings.HasPrefix(r.target, "#") {
 			next[i] = j
@@ -60,10 +61,74 @@ func needsChainParse(data []byte) bool {
 	}
 	for _, h := range chainHops(next) {
 		if h > maxRefChain {
-			return true
+			return refs, true
 		}
 	}
-	return false
+	return refs, false
+}
+
+// needsChainParse reports whether a file must be parsed for the chain
+// check.
+func needsChainParse(data []byte) bool {
+	_, parse := chainScan(data)
+	return parse
+}
+
+// fileRef is a $ref of one of a document's files.
+type fileRef struct {
+	file string // clean absolute path
+	textRef
+}
+
+// crossChain finds the longest chain of $refs that lead to $refs through
+// the files read so far (each file's $refs, after its own chains were
+// cut). It returns the $ref that starts it and its length, or a length of
+// 0 when no chain is longer than maxRefChain. Files with no $ref to
+// another file cost nothing.
+func crossChain(files map[string][]textRef) (start fileRef, hops int) {
+	cross := false
+	for _, refs := range files {
+		for _, r := range refs {
+			if !strings.HasPrefix(r.target, "#") {
+				cross = true
+			}
+		}
+	}
+	if !cross {
+		return fileRef{}, 0
+	}
+	var all []fileRef
+	owners := map[string]int{}
+	for _, f := range slices.Sorted(maps.Keys(files)) {
+		for _, r := range files[f] {
+			owners[f+"#"+r.owner] = len(all)
+			all = append(all, fileRef{f, r})
+		}
+	}
+	next := make([]int, len(all))
+	for i, r := range all {
+		next[i] = -1
+		path, frag, _ := strings.Cut(r.target, "#")
+		file := r.file
+		if path != "" {
+			if strings.Contains(path, "://") {
+				continue
+			}
+			if u, err := url.PathUnescape(path); err == nil {
+				path = u
+			}
+			file = filepath.Join(filepath.Dir(r.file), filepath.FromSlash(path))
+		}
+		if j, ok := owners[file+"#"+localTarget(frag)]; ok {
+			next[i] = j
+		}
+	}
+	for i, h := range chainHops(next) {
+		if h > maxRefChain && h > hops {
+			start, hops = all[i], h
+		}
+	}
+	return start, hops
 }
 
 // localTarget is the pointer a local $ref names, percent-decoded as
@@ -130,6 +195,7 @@ type refFrame struct {
 
 // refScan is the state of refOwners.
 type refScan struct {
+	line   int // the line being read
 	frames []refFrame
 	out    []textRef
 	ok     bool
@@ -150,7 +216,7 @@ func (s *refScan) path() []string {
 // ref records a $ref held by the innermost mapping.
 func (s *refScan) ref(target string) {
 	tok := s.path()
-	s.out = append(s.out, textRef{owner: Pointer(tok[:len(tok)-1]...), target: target})
+	s.out = append(s.out, textRef{owner: Pointer(tok[:len(tok)-1]...), target: target, line: s.line})
 }
 
 // refOwners reads every $ref of a YAML or JSON text (block and flow style,
@@ -184,6 +250,7 @@ func refOwnersLine(data []byte) ([]textRef, int) {
 		}
 		line = bytes.TrimRight(line, "\r")
 		lineNo++
+		s.line = lineNo
 		if quote != 0 {
 			// A quoted scalar continues: find where it ends.
 			end := closeQuote(line, 0, quote)

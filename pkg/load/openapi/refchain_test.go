@@ -196,3 +196,36 @@ func TestPaddedRefChainCut(t *testing.T) {
 		t.Errorf("a chain of maxRefChain links is cut: %+v", reps)
 	}
 }
+
+// TestRefChainThroughFiles checks that a chain whose links alternate
+// between two files (which no file's own cut can break: kin-openapi has
+// read the first file when the second is read) is refused with a problem
+// naming the $ref that starts it, and that a short one loads.
+func TestRefChainThroughFiles(t *testing.T) {
+	for _, n := range []int{maxRefChain / 2, 200} {
+		dir := t.TempDir()
+		var a, b strings.Builder
+		a.WriteString("openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n")
+		for i := range n {
+			a.WriteString("    S" + strconv.Itoa(i) + ": {$ref: 'b.yaml#/T" + strconv.Itoa(i) + "'}\n")
+			b.WriteString("T" + strconv.Itoa(i) + ":\n  description: d\n  $ref: 'a.yaml#/components/schemas/S" + strconv.Itoa(i+1) + "'\n")
+		}
+		a.WriteString("    S" + strconv.Itoa(n) + ": {type: string}\n")
+		if err := os.WriteFile(filepath.Join(dir, "a.yaml"), []byte(a.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, "b.yaml"), []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, err := Load(t.Context(), filepath.Join(dir, "a.yaml"), "3.0", Options{Root: dir})
+		if n < maxRefChain {
+			if err != nil {
+				t.Errorf("a chain of %d links through files: %v", 2*n, err)
+			}
+			continue
+		}
+		if err == nil || !strings.Contains(err.Error(), "a.yaml is not loaded: $ref b.yaml#/T0 at a.yaml:6 starts a chain of 400 $refs") {
+			t.Errorf("a chain of %d links through files: %v", 2*n, err)
+		}
+	}
+}

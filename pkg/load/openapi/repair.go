@@ -696,6 +696,7 @@ type repairer struct {
 	sources map[string]*source // by clean absolute path
 	last    *source            // the file read last: the one a decode error is about
 	fixers  map[string]*fixer
+	refs    map[string][]textRef // each file's $refs, for chains through files
 	list    []Repair
 	swept   bool
 }
@@ -1062,12 +1063,15 @@ func onlyComments(b []byte) bool {
 }
 
 // cutChains breaks the local $ref chains of one file longer than
-// maxRefChain (see refchain.go) and returns the file as it is then, with
-// the repairs.
+// maxRefChain (see refchain.go), and records the file's $refs as they are
+// then for the check of chains through files.
 func (l *repairer) cutChains(src *source) {
-	if !needsChainParse(src.data) {
+	found, parse := chainScan(src.data)
+	l.refs[src.abs] = found
+	if !parse {
 		return
 	}
+	l.refs[src.abs] = nil
 	f := l.fixer(src)
 	if f == nil {
 		return
@@ -1100,4 +1104,13 @@ func (l *repairer) cutChains(src *source) {
 	if changed {
 		l.commit()
 	}
+	// The $refs as kin-openapi will read them, from the parse: the cut
+	// ones are gone.
+	var left []textRef
+	for i, r := range refs {
+		if !r.mapping && !(hops[i] > 0 && hops[i]%maxRefChain == 0) {
+			left = append(left, textRef{owner: Pointer(r.path...), target: r.value.Value, line: r.key.Line})
+		}
+	}
+	l.refs[src.abs] = left
 }
