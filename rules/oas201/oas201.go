@@ -118,10 +118,6 @@ func run(pass *lint.SpecPass) error {
 			pass.ReportSeverityf(lint.SeverityWarning, s.Pointer, s.Origin(), "maxLength", "%s: %s, so no value is valid", inputs.Name(s), c)
 			continue
 		}
-		names := inputs.Names(s.S)
-		if slices.ContainsFunc(names, func(n string) bool { return oas405.Claims(pass, s, n, &modelAPI) }) {
-			continue // one element, one finding: OAS405 or OAS505 reports it
-		}
 		var sev lint.Severity
 		switch {
 		case sites&openapi.InBody != 0:
@@ -133,6 +129,14 @@ func run(pass *lint.SpecPass) error {
 		}
 		if inputs.Holds(s.S, func(x *openapi3.Schema) bool { return bounded(x, formats) }) {
 			continue
+		}
+		// What follows reads the schema's whole path (its names, OAS505's
+		// context), so it is done only for strings about to be reported:
+		// the rule's work then grows with the schemas and the findings,
+		// not with every schema times its depth.
+		names := inputs.Names(s.S)
+		if slices.ContainsFunc(names, func(n string) bool { return oas405.Claims(pass, s, n, &modelAPI) }) {
+			continue // one element, one finding: OAS405 or OAS505 reports it
 		}
 		name := inputs.Name(s)
 		var why string

@@ -140,12 +140,22 @@ func (w *schemaWalker) schema(ref *openapi3.SchemaRef, ptr string, dir Direction
 	for _, name := range slices.Sorted(maps.Keys(s.Properties)) {
 		w.schema(s.Properties[name], Join(ptr, "properties", name), dir)
 	}
-	w.schema(s.Items, Join(ptr, "items"), dir)
-	w.schema(s.AdditionalProperties.Schema, Join(ptr, "additionalProperties"), dir)
-	w.schema(s.Not, Join(ptr, "not"), dir)
-	for field, list := range map[string]openapi3.SchemaRefs{"allOf": s.AllOf, "anyOf": s.AnyOf, "oneOf": s.OneOf} {
-		for i, sub := range list {
-			w.schema(sub, Join(ptr, field, itoa(i)), dir)
+	// A pointer is built only for a subschema that is there: each costs
+	// the length of the path, which grows with the depth.
+	for _, sub := range []struct {
+		field string
+		ref   *openapi3.SchemaRef
+	}{{"items", s.Items}, {"additionalProperties", s.AdditionalProperties.Schema}, {"not", s.Not}} {
+		if sub.ref != nil {
+			w.schema(sub.ref, Join(ptr, sub.field), dir)
+		}
+	}
+	for _, list := range []struct {
+		field string
+		refs  openapi3.SchemaRefs
+	}{{"allOf", s.AllOf}, {"anyOf", s.AnyOf}, {"oneOf", s.OneOf}} {
+		for i, sub := range list.refs {
+			w.schema(sub, Join(ptr, list.field, itoa(i)), dir)
 		}
 	}
 }
