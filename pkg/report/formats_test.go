@@ -366,6 +366,27 @@ func TestJUnitSuites(t *testing.T) {
 		t.Errorf("totals: %+v", doc)
 	}
 
+	// A tool-catalog rule is no passing test of an OpenAPI document: it
+	// shows only in the file where it fired.
+	r0 := sampleResult()
+	catalogRule := &lint.Rule{ID: "MCP201", Name: "tool-poisoning", Catalog: func(*lint.CatalogPass) error { return nil }}
+	r0.Rules = append(r0.Rules, catalogRule)
+	r0.Findings = append(r0.Findings, finding(catalogRule, lint.SeverityError, "tool fetch tells the model what to do", "",
+		lint.Location{File: "tools/manifest.json", Line: 3, Column: 5}))
+	r0.Files = append(r0.Files, "tools/manifest.json")
+	r0.Sort()
+	var cat junitSuites
+	if err := xml.Unmarshal(render(t, "junit", Options{}, r0), &cat); err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range cat.Suites {
+		for _, c := range s.Cases {
+			if strings.HasPrefix(c.Name, "MCP201") != (s.Name == "tools/manifest.json") {
+				t.Errorf("suite %s has case %s", s.Name, c.Name)
+			}
+		}
+	}
+
 	// Several findings of one rule in one file are one failing case that
 	// lists them all, typed by the worst.
 	r := sampleResult()

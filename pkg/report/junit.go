@@ -209,14 +209,27 @@ func (j *junitReporter) Report(w io.Writer, r *lint.Result) error {
 		// not passing tests; their findings, if any, are still reported.
 		var ids []string
 		goFile := strings.HasSuffix(name, ".go")
+		// A file a tool-catalog or client rule fired on is a tool manifest
+		// or a client configuration, not an OpenAPI document.
+		otherKind := false
+		for id := range fi.findings {
+			if rule := rules[id]; rule != nil && (rule.Catalog != nil || rule.Client != nil) && !goFile {
+				otherKind = true
+			}
+		}
 		for _, rule := range r.Rules {
 			// A file is a passing test only of the rules that read its kind.
 			// (Engine-made rules have no analyzer: their prefix says.)
 			goRule := rule.Analyzer != nil || strings.HasPrefix(rule.ID, "GO")
 			applies := goRule == goFile
-			if rule.Client != nil {
-				// The report does not know which files are client
-				// configurations: client rules show only where they fired.
+			if rule.Client != nil || rule.Catalog != nil {
+				// The report does not know which files are tool manifests
+				// or client configurations (JSON, like OpenAPI documents):
+				// their rules show only where they fired, and never pass
+				// on an OpenAPI document.
+				applies = false
+			}
+			if otherKind {
 				applies = false
 			}
 			if name != "" && len(fi.problems) == 0 && fi.scanned && applies || fi.findings[rule.ID] != nil {
