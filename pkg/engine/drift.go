@@ -25,6 +25,12 @@ type joinInput struct {
 	specIgnores []openapi.Ignore
 	modules     []inventory.Module
 	goIgnores   []gosrc.Ignore
+	// drift are the drift rules that will run on the join (nil when none
+	// will); deferred are the module's //apiaudit:ignore comments that
+	// match no Go finding but name one of them, judged unused only once
+	// the drift findings are known.
+	drift    []*lint.Rule
+	deferred []gosrc.Ignore
 }
 
 // moduleRoutes turns the route analyzer's results for one Go input (a
@@ -124,6 +130,21 @@ func runDrift(inv *inventory.Inventory, rules []*lint.Rule, joined []*joinInput,
 			findings = append(findings, f)
 		}
 	}
+	// A Go suppression that names a drift rule, and that neither a Go
+	// finding nor a drift finding used, is unused like any other (GO503).
+	used := map[lint.Location]bool{}
+	for _, f := range suppressed {
+		used[f.Suppression.Location] = true
+	}
+	var unused []lint.Finding
+	for _, j := range joined {
+		for _, ig := range j.deferred {
+			if !used[ig.At] {
+				unused = append(unused, complete(GoSuppressionRule, lint.Finding{Message: unusedGoIgnore(ig), Location: ig.At, Fix: goIgnoreFix}))
+			}
+		}
+	}
+	findings = append(findings, unused...)
 	return adjust(findings, opts.Adjust), adjust(suppressed, opts.Adjust), problems
 }
 

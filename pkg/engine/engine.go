@@ -198,6 +198,9 @@ func Run(ctx context.Context, opts Options) (*lint.Result, error) {
 				var ji *joinInput
 				if join {
 					ji = &joinInput{}
+					if both {
+						ji.drift = driftRules
+					}
 				}
 				o := scanModule(ctx, in, goRules, opts, ji)
 				outcomes[i] = outcome{findings: o.findings, suppressed: o.suppressed, problems: o.problems, notices: o.notices, inv: ji}

@@ -97,7 +97,15 @@ func scanModule(ctx context.Context, in Input, rules []*lint.Rule, opts Options,
 	}
 	o.findings = dropTwins(keep(res.Findings))
 	o.suppressed = dropTwins(keep(res.Suppressed))
-	o.findings = append(o.findings, adjust(goIgnoreFindings(res.Ignores, rules, opts, excluded), opts.Adjust)...)
+	var drift []*lint.Rule
+	if ji != nil {
+		drift = ji.drift
+	}
+	igFindings, deferred := goIgnoreFindings(res.Ignores, rules, drift, opts, excluded)
+	if ji != nil {
+		ji.deferred = deferred
+	}
+	o.findings = append(o.findings, adjust(igFindings, opts.Adjust)...)
 	return o
 }
 
@@ -127,13 +135,14 @@ const goIgnoreFix = "write //apiaudit:ignore with a known rule id and -- a reaso
 
 // goIgnoreFindings reports //apiaudit:ignore comments that name no known
 // rule, give no reason, match no finding or are misspelt, as GO503 (OAS501
-// does the same for x-apiaudit-ignore).
-func goIgnoreFindings(igs []gosrc.Ignore, goRules []*lint.Rule, opts Options, excluded func(string) bool) []lint.Finding {
+// does the same for x-apiaudit-ignore). One that matches no Go finding but
+// names a drift rule that will run is returned in deferred: runDrift
+// reports it if no drift finding uses it either.
+func goIgnoreFindings(igs []gosrc.Ignore, goRules, drift []*lint.Rule, opts Options, excluded func(string) bool) (out []lint.Finding, deferred []gosrc.Ignore) {
 	known := opts.Known
 	if known == nil {
 		known = opts.Rules
 	}
-	var out []lint.Finding
 	for _, ig := range igs {
 		if excluded(ig.At.File) {
 			continue
@@ -148,14 +157,23 @@ func goIgnoreFindings(igs []gosrc.Ignore, goRules []*lint.Rule, opts Options, ex
 			msg = fmt.Sprintf("%s names unknown rule %q", gosrc.IgnoreDirective, ig.Rule)
 		case ig.Reason == "":
 			msg = fmt.Sprintf("%s for %s gives no reason, so it suppresses nothing: add -- why the finding does not apply", gosrc.IgnoreDirective, ig.Rule)
-		case !ig.Used && matchesAny(ig.Rule, goRules) && ig.Decl != "":
-			msg = fmt.Sprintf("%s for %s matches no finding in %s: remove it", gosrc.IgnoreDirective, ig.Rule, ig.Decl)
+		case !ig.Used && matchesAny(ig.Rule, drift):
+			deferred = append(deferred, ig)
+			continue
 		case !ig.Used && matchesAny(ig.Rule, goRules):
-			msg = fmt.Sprintf("%s for %s matches no finding on its line or the next: remove it", gosrc.IgnoreDirective, ig.Rule)
+			msg = unusedGoIgnore(ig)
 		default:
 			continue
 		}
 		out = append(out, complete(GoSuppressionRule, lint.Finding{Message: msg, Location: ig.At, Fix: goIgnoreFix}))
 	}
-	return slices.Clip(out)
+	return slices.Clip(out), deferred
+}
+
+// unusedGoIgnore is GO503's message for a suppression that matched nothing.
+func unusedGoIgnore(ig gosrc.Ignore) string {
+	if ig.Decl != "" {
+		return fmt.Sprintf("%s for %s matches no finding in %s: remove it", gosrc.IgnoreDirective, ig.Rule, ig.Decl)
+	}
+	return fmt.Sprintf("%s for %s matches no finding on its line or the next: remove it", gosrc.IgnoreDirective, ig.Rule)
 }
