@@ -90,3 +90,33 @@ func BenchmarkFloor(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkChainScan measures the $ref chain check of a file as Load
+// makes it on a real description (the text scan; no corpus file is parsed
+// for it): compare with BenchmarkLoad in one run.
+func BenchmarkChainScan(b *testing.B) {
+	for _, f := range corpus.Files(b, "small", "medium", "large", "xl") {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, ok := Sniff(data); !ok {
+			continue
+		}
+		data = Decode(data)
+		if filepath.Ext(f) == ".json" {
+			if blk, _, ok := toBlock(data); ok {
+				data = blk
+			}
+		}
+		b.Run(corpus.Name(f), func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(len(data)))
+			for b.Loop() {
+				if _, parse := chainScan(data); parse {
+					b.Fatal("parsed for the chain check")
+				}
+			}
+		})
+	}
+}
