@@ -14,7 +14,8 @@ import (
 // kin-openapi to the end of its chain again from every link: a chain of n
 // links costs more than n² (2 000 links padded apart took 2.2 s, 4 000 took
 // 17 s, 10 000 about a minute). Chains are cut every maxRefChain links,
-// which no real description comes near (the corpus' longest is 3).
+// which no real description comes near (in the corpus no $ref leads to
+// another: every chain is one link).
 //
 // Whether a file holds such a chain is decided from its text, without
 // parsing it: refOwners reads, line by line, the pointer of every mapping
