@@ -193,9 +193,6 @@ func scan(o options, source, dir string) (*precision.Scan, error) {
 	return precision.ReadScanFile(source, report)
 }
 
-// checkCommit fails when a git checkout of p is at another commit. A tree
-// without .git (extracted with git archive) cannot be checked, and is taken
-// as it is, with a note.
 // choose returns the projects of the named set. "all" is tuning and
 // acceptance: the fresh set is measured only when named, so that a run over
 // "all" neither needs its checkouts nor shows its findings to someone tuning.
@@ -215,6 +212,9 @@ func choose(projects []precision.Project, set string) ([]precision.Project, erro
 	return chosen, nil
 }
 
+// checkCommit fails when a git checkout of p is at another commit. A tree
+// without .git (extracted with git archive) cannot be checked, and is taken
+// as it is, with a note.
 func checkCommit(p precision.Project, dir string) error {
 	if _, err := os.Stat(filepath.Join(dir, ".git")); err != nil {
 		if _, err := os.Stat(dir); err == nil {
