@@ -2,7 +2,8 @@
 // untrusted data (HTTP request data, MCP and model tool-call arguments,
 // model output, fetched content) through the SSA form of each package to
 // the places where it does harm (system prompts, tool descriptions, prompt
-// templates, commands, SQL, file paths, URLs, HTML, redirects).
+// templates, commands, SQL, NoSQL queries, file paths, URLs, HTML,
+// redirects).
 //
 // What the engine knows about libraries is data: the models_*.go files hold
 // one table per library, written in goapi's notation, with the sources, the
@@ -70,10 +71,11 @@ const (
 	HTML                          // markup that is not escaped
 	Redirect                      // a redirect target
 	Custom                        // a sink a user configured
+	NoSQL                         // a query document (filter, update, pipeline) of a document database
 	numSinks     = iota
 )
 
-var sinkNames = [numSinks]string{"the system prompt", "a user prompt", "a tool definition", "a template", "command execution", "a SQL statement", "a file path", "an outbound URL", "unescaped HTML", "a redirect", "a configured sink"}
+var sinkNames = [numSinks]string{"the system prompt", "a user prompt", "a tool definition", "a template", "command execution", "a SQL statement", "a file path", "an outbound URL", "unescaped HTML", "a redirect", "a configured sink", "a NoSQL query"}
 
 func (s Sink) String() string {
 	var out []string
