@@ -77,5 +77,5 @@ func registers(f *gotaint.Flow) bool {
 	if i := strings.LastIndex(f.Via, " → "); i >= 0 {
 		sink = f.Via[i+len(" → "):]
 	}
-	return strings.HasPrefix(sink, "mcp.") || strings.Contains(sink, "DefineTool")
+	return strings.HasPrefix(sink, "mcp.") || strings.Contains(sink, "DefineTool") || strings.Contains(sink, "DefineMultipartTool")
 }

@@ -47,3 +47,10 @@ type ResponseInputItemUnionParam struct{}
 func ResponseInputItemParamOfMessage[T string | ResponseInputMessageContentListParam](content T, role EasyInputMessageRole) ResponseInputItemUnionParam {
 	return ResponseInputItemUnionParam{}
 }
+
+type FunctionToolParam struct {
+	Strict      param.Opt[bool]
+	Parameters  map[string]any
+	Name        string
+	Description param.Opt[string]
+}
