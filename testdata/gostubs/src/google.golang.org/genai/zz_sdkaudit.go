@@ -43,3 +43,7 @@ func (l *Live) Connect(ctx context.Context, model string, config *LiveConnectCon
 }
 
 func (s *Session) Receive() (*LiveServerMessage, error) { return nil, nil }
+
+func (c *Chat) SendMessage(ctx context.Context, parts ...Part) (*GenerateContentResponse, error) {
+	return nil, nil
+}

@@ -23,3 +23,13 @@ type Tool struct {
 	Type     string
 	Function ToolFunction
 }
+
+type ToolCallFunctionArguments map[string]any
+
+type ToolCallFunction struct {
+	Index     int
+	Name      string
+	Arguments ToolCallFunctionArguments
+}
+
+type ToolCall struct{ Function ToolCallFunction }

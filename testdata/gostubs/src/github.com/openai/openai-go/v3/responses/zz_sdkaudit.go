@@ -54,3 +54,9 @@ type FunctionToolParam struct {
 	Name        string
 	Description param.Opt[string]
 }
+
+type ResponseFunctionToolCall struct {
+	Arguments string
+	CallID    string
+	Name      string
+}
