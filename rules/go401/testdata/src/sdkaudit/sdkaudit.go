@@ -31,15 +31,20 @@ func openaiGo(r *http.Request) {
 	_ = responses.ResponseInputItemMessageParam{Role: "developer", Content: responses.ResponseInputMessageContentListParam{{OfInputText: &responses.ResponseInputTextParam{Text: x}}}} // want `system prompt in responses.ResponseInputItemMessageParam.Content`
 	_ = responses.ResponseInputItemParamOfMessage("Act as "+x, "system")                                                                                                               // want `system prompt in responses.ResponseInputItemParamOfMessage`
 
+	_ = openai.ChatCompletionSystemMessageParam{Content: openai.ChatCompletionSystemMessageParamContentUnion{OfString: openai.String(x)}}       // want `system prompt in openai.ChatCompletionSystemMessageParam.Content`
+	_ = openai.ChatCompletionDeveloperMessageParam{Content: openai.ChatCompletionDeveloperMessageParamContentUnion{OfString: openai.String(x)}} // want `system prompt in openai.ChatCompletionDeveloperMessageParam.Content`
+
 	// The user channel is not the system prompt.
 	_ = responses.EasyInputMessageParam{Role: responses.EasyInputMessageRoleUser, Content: responses.EasyInputMessageContentUnionParam{OfString: openai.String(x)}}
 	_ = openai.BetaAssistantNewParams{Instructions: openai.String("Be brief")}
 }
 
 func goOpenAI(r *http.Request) {
-	x := "Act as " + r.FormValue("x")                                         // spliced into the program's text: not the caller's own prompt
-	_ = goopenai.AssistantRequest{Instructions: &x}                           // want `system prompt in openai.AssistantRequest.Instructions`
-	_ = goopenai.ChatCompletionMessage{Role: "developer", Content: "Be " + x} // want `system prompt in openai.ChatCompletionMessage.Content`
+	x := "Act as " + r.FormValue("x")                                                                                     // spliced into the program's text: not the caller's own prompt
+	_ = goopenai.AssistantRequest{Instructions: &x}                                                                       // want `system prompt in openai.AssistantRequest.Instructions`
+	_ = goopenai.ChatCompletionMessage{Role: "developer", Content: "Be " + x}                                             // want `system prompt in openai.ChatCompletionMessage.Content`
+	_ = goopenai.ChatCompletionMessage{Role: "system", MultiContent: []goopenai.ChatMessagePart{{Type: "text", Text: x}}} // want `system prompt in openai.ChatCompletionMessage.MultiContent`
+	_ = goopenai.RunRequest{AdditionalInstructions: x}                                                                    // want `system prompt in openai.RunRequest.AdditionalInstructions`
 	_ = goopenai.ChatCompletionMessage{Role: "user", Content: x}
 }
 

@@ -11,6 +11,7 @@ import (
 	"os/exec"
 
 	anthropic "github.com/anthropics/anthropic-sdk-go"
+	"github.com/firebase/genkit/go/genkit"
 	"github.com/openai/openai-go/v3"
 	"github.com/openai/openai-go/v3/responses"
 	goopenai "github.com/sashabaranov/go-openai"
@@ -47,5 +48,10 @@ func live(ctx context.Context, l *genai.Live, chat *genai.Chat) {
 	m, _ := sess.Receive()
 	os.Remove(m.ServerContent.ModelTurn.Parts[0].Text) // want `model output reaches a file path in os.Remove`
 	resp, _ := chat.SendMessage(ctx, genai.Part{Text: "hi"})
+	os.Remove(resp.Text()) // want `model output reaches a file path in os.Remove`
+}
+
+func genkitOutput(ctx context.Context, g *genkit.Genkit) {
+	resp, _ := genkit.Generate(ctx, g)
 	os.Remove(resp.Text()) // want `model output reaches a file path in os.Remove`
 }

@@ -33,3 +33,13 @@ type ChatCompletionChunk struct{ Choices []ChatCompletionChunkChoice }
 func (r *ChatCompletionService) NewStreaming(ctx context.Context, body ChatCompletionNewParams, opts ...option.RequestOption) (stream *ssestream.Stream[ChatCompletionChunk]) {
 	return nil
 }
+
+type ChatCompletionDeveloperMessageParamContentUnion struct {
+	OfString              param.Opt[string]
+	OfArrayOfContentParts []ChatCompletionContentPartTextParam
+}
+
+type ChatCompletionDeveloperMessageParam struct {
+	Content ChatCompletionDeveloperMessageParamContentUnion
+	Name    param.Opt[string]
+}

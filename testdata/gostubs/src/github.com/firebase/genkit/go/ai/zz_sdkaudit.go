@@ -15,3 +15,5 @@ func WithSystem(text string, args ...any) PromptingOption { return &promptingOpt
 func NewTool[In, Out any](name, description string, fn ToolFunc[In, Out]) *ToolDef[In, Out] {
 	return nil
 }
+
+func (r *ModelResponse) Text() string { return "" }
