@@ -111,7 +111,7 @@ func (s *state) call(ci ssa.CallInstruction) {
 	for _, sm := range m.Sinks[name] {
 		s.sinkCall(pos, fn, sm, ops, method, at, b)
 	}
-	if src, ok := m.Sources[name]; ok {
+	if src, ok := m.Sources[name]; ok && !(src.Kind == Upstream && s.e.ownServerClient()) {
 		t := taint{bit(src.Kind): &Trace{Pos: pos, Msg: src.What + " read here", What: src.What}}
 		switch {
 		case src.Callback:

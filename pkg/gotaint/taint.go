@@ -38,13 +38,15 @@ const (
 	ToolArgs                       // tool arguments chosen by an MCP client or a model
 	ModelOutput                    // text or structures a model produced
 	Retrieved                      // content fetched from elsewhere: web pages, documents, tool results
+	Upstream                       // tool definitions another MCP server listed (see models_upstream.go)
 	numSources  = iota
 )
 
-// AnySource is every kind of untrusted data.
+// AnySource is every kind of untrusted data but Upstream, which only a
+// rule that asks for it (GO402, for tools a server registers) reports.
 const AnySource = Request | ToolArgs | ModelOutput | Retrieved
 
-var sourceNames = [numSources]string{"request data", "tool arguments", "model output", "retrieved content"}
+var sourceNames = [numSources]string{"request data", "tool arguments", "model output", "retrieved content", "another MCP server's tool list"}
 
 func (s Source) String() string {
 	var out []string

@@ -66,6 +66,12 @@ func pick(f *gotaint.Flow) gotaint.Source {
 	if f.Sink&gotaint.ToolDesc == 0 || gotaint.OwnData(f) && !registers(f) {
 		return 0
 	}
+	if registration(f) {
+		// Another MCP server's tools, registered on this one: a proxy
+		// that republishes what it did not write. Reported once, where
+		// the tool is registered, rather than at each field copied.
+		return gotaint.AnySource | gotaint.Upstream
+	}
 	return gotaint.AnySource
 }
 
@@ -77,5 +83,23 @@ func registers(f *gotaint.Flow) bool {
 	if i := strings.LastIndex(f.Via, " → "); i >= 0 {
 		sink = f.Via[i+len(" → "):]
 	}
-	return strings.HasPrefix(sink, "mcp.") || strings.Contains(sink, "DefineTool") || strings.Contains(sink, "DefineMultipartTool")
+	return strings.HasPrefix(sink, "mcp.") || strings.Contains(sink, "DefineTool") || strings.Contains(sink, "DefineMultipartTool") ||
+		registration(f)
+}
+
+// registration: the sink is the call that registers a whole tool on an
+// MCP server (mcp-go's AddTool, AddTools, SetTools, AddSessionTool; the
+// go-sdk's Server.AddTool and mcp.AddTool).
+func registration(f *gotaint.Flow) bool {
+	sink := f.What
+	if i := strings.LastIndex(f.Via, " → "); i >= 0 {
+		sink = f.Via[i+len(" → "):]
+	}
+	sink, _, _ = strings.Cut(sink, " at ")
+	for _, r := range []string{"MCPServer.AddTool", "MCPServer.AddTools", "MCPServer.SetTools", "MCPServer.AddSessionTool", "Server.AddTool", "mcp.AddTool"} {
+		if sink == r {
+			return true
+		}
+	}
+	return false
 }
