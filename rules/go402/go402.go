@@ -63,14 +63,19 @@ func init() { Rule.Analyzer = Analyzer }
 // as they came (a proxy, an OpenAI-compatible endpoint) to
 // gotaint.OwnData.
 func pick(f *gotaint.Flow) gotaint.Source {
-	if f.Sink&gotaint.ToolDesc == 0 || gotaint.OwnData(f) && !registers(f) {
+	if f.Sink&gotaint.ToolDesc == 0 {
 		return 0
 	}
 	if registration(f) {
 		// Another MCP server's tools, registered on this one: a proxy
 		// that republishes what it did not write. Reported once, where
-		// the tool is registered, rather than at each field copied.
-		return gotaint.AnySource | gotaint.Upstream
+		// the whole tool is registered, rather than at each field
+		// copied. Other untrusted data is reported where it enters the
+		// tool's fields.
+		return gotaint.Upstream
+	}
+	if gotaint.OwnData(f) && !registers(f) {
+		return 0
 	}
 	return gotaint.AnySource
 }
