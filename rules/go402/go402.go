@@ -13,7 +13,7 @@ var Rule = &lint.Rule{
 	Name: "tool-description-injection",
 	Doc: lint.Doc{
 		Title:   "Untrusted data reaches a tool definition",
-		Summary: `Request data, tool arguments, model output or fetched content flows into a tool's name, description or schema (mcp-go NewTool and WithDescription, go-sdk mcp.Tool, openai FunctionDefinitionParam, go-openai FunctionDefinition, anthropic ToolParam, genai FunctionDeclaration, genkit DefineTool).`,
+		Summary: `Request data, tool arguments, model output or fetched content flows into a tool's name, description or schema (mcp-go NewTool and WithDescription, go-sdk mcp.Tool, openai FunctionDefinitionParam, go-openai FunctionDefinition, anthropic ToolParam, genai FunctionDeclaration, genkit DefineTool), or an upstream MCP server's tools are registered as this server's own.`,
 		Why: `A model reads tool names, descriptions and schemas as instructions about
 when and how to call each tool, and clients show them to users when asking
 for approval. A description built from untrusted text lets its author plant
@@ -26,7 +26,14 @@ Tools that a request defines and the program passes, as they came, to one
 model call (a compatibility endpoint forwarding the caller's tools) are the
 caller's own and are not reported; the same text in a tool the program
 registers (an MCP server's tools, genkit's DefineTool), which every later
-conversation lists, is.`,
+conversation lists, is.
+
+A proxy or gateway that lists another MCP server's tools (an MCP client's
+ListTools, in mcp-go or the go-sdk) and registers them on its own server
+(AddTool, AddTools, SetTools) republishes descriptions it did not write:
+reported at the registration. A package that connects a client to its own
+server (an in-memory or in-process transport) lists its own tools and is
+not reported, nor is a host that hands an MCP server's tools to its model.`,
 		Fix: "build tool names, descriptions and schemas from constants; never from request data, tool output or model output",
 		Bad: `func register(s *server.MCPServer, r *http.Request) {
 	tool := mcp.NewTool("search", mcp.WithDescription("Search "+r.FormValue("source")))
