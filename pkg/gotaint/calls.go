@@ -111,7 +111,7 @@ func (s *state) call(ci ssa.CallInstruction) {
 	for _, sm := range m.Sinks[name] {
 		s.sinkCall(pos, fn, sm, ops, method, at, b)
 	}
-	if src, ok := m.Sources[name]; ok {
+	if src, ok := m.Sources[name]; ok && !(src.Kind == Upstream && s.e.ownServerClient()) {
 		t := taint{bit(src.Kind): &Trace{Pos: pos, Msg: src.What + " read here", What: src.What}}
 		switch {
 		case src.Callback:
@@ -263,6 +263,9 @@ func (s *state) apply(sum *FuncFact, fn *types.Func, ops []ssa.Value, res ssa.Va
 	}
 	for _, k := range sum.Sinks {
 		t := spliced(arg(k.Param, k.Field), k.Spliced)
+		if k.Kind == NoSQL && k.Field == 0 {
+			t = s.queryTaint(get(k.Param), b) // a query document: only its open parts
+		}
 		if len(t) > 0 {
 			s.reach(pos, k.Kind, name, chain(name, k.Via), extend(t, pos, "passed to "+name))
 		}
@@ -372,7 +375,11 @@ func (s *state) sinkCall(pos token.Pos, fn *types.Func, sm SinkModel, ops []ssa.
 		}
 	}
 	for _, a := range args {
-		if t := s.val(a, b); len(t) > 0 {
+		t := s.val(a, b)
+		if sm.Query {
+			t = s.queryTaint(a, b)
+		}
+		if len(t) > 0 {
 			s.reach(pos, sm.Kind, what, "", t)
 		}
 	}

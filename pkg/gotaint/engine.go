@@ -163,6 +163,9 @@ type engine struct {
 	flows map[*ssa.Function]map[flowKey]*Flow
 	// disp resolves calls through the program's interfaces.
 	disp *goapi.Dispatcher
+	// ownClient caches ownServerClient (models_upstream.go): 0 unknown,
+	// 1 no, 2 yes.
+	ownClient int8
 }
 
 type flowKey struct {

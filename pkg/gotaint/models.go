@@ -37,6 +37,10 @@ type SinkModel struct {
 	// Shell: Args[0] is a program; the other arguments count only when it
 	// is a constant shell name (sh -c, bash -c, cmd /c ...).
 	Shell bool
+	// Query: the arguments are query documents (a MongoDB filter, update
+	// or pipeline); only the parts that can change what the query does
+	// count (see docTaint in models_nosql.go).
+	Query bool
 }
 
 // Cond holds when argument Arg is a constant among Values.

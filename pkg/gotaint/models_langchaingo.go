@@ -26,6 +26,13 @@ func init() {
 				lc+"/prompts.NewHumanMessagePromptTemplate", lc+"/prompts.NewAIMessagePromptTemplate"),
 			sinks(SinkModel{Kind: Template, Args: []int{1}}, lc+"/prompts.NewGenericMessagePromptTemplate"),
 		),
-		FieldSinks: fieldSinks(FieldSink{Kind: Template}, lc+"/prompts.PromptTemplate.Template"),
+		FieldSinks: allFieldSinks(
+			fieldSinks(FieldSink{Kind: Template}, lc+"/prompts.PromptTemplate.Template"),
+			fieldSinks(FieldSink{Kind: SystemPrompt}, lc+"/llms.SystemChatMessage.Content"),
+			fieldSinks(FieldSink{Kind: SystemPrompt, When: &FieldCond{Field: "Role", Values: []string{"system"}}},
+				lc+"/llms.MessageContent.Parts"),
+			fieldSinks(FieldSink{Kind: ToolDesc}, lc+"/llms.FunctionDefinition.Name", lc+"/llms.FunctionDefinition.Description",
+				lc+"/llms.FunctionDefinition.Parameters"),
+		),
 	}, lc+"/llms", lc+"/prompts", lc+"/chains", lc+"/agents", lc+"/tools", lc+"/schema", lc+"/vectorstores")
 }

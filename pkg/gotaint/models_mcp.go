@@ -24,6 +24,7 @@ func init() {
 				mg+".WithTitleAnnotation"),
 			sinks(SinkModel{Kind: ToolDesc, Args: []int{0, 1}}, mg+".NewToolWithRawSchema"),
 		),
-		FieldSinks: fieldSinks(FieldSink{Kind: ToolDesc}, sdk+".Tool.Description", sdk+".Tool.Name", sdk+".Tool.Title", sdk+".Tool.InputSchema"),
+		FieldSinks: fieldSinks(FieldSink{Kind: ToolDesc}, sdk+".Tool.Description", sdk+".Tool.Name", sdk+".Tool.Title", sdk+".Tool.InputSchema",
+			mg+".Tool.Description", mg+".Tool.Name", mg+".Tool.Title", mg+".Tool.InputSchema", mg+".Tool.RawInputSchema"),
 	}, mg, sdk)
 }

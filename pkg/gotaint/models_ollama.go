@@ -14,7 +14,7 @@ func init() {
 			fieldSinks(FieldSink{Kind: UserPrompt}, o+".GenerateRequest.Prompt"),
 			fieldSinks(FieldSink{Kind: SystemPrompt, When: &FieldCond{Field: "Role", Values: []string{"system"}}}, o+".Message.Content"),
 			fieldSinks(FieldSink{Kind: UserPrompt, When: &FieldCond{Field: "Role", Values: []string{"user"}}}, o+".Message.Content"),
-			fieldSinks(FieldSink{Kind: ToolDesc}, o+".ToolFunction.Description", o+".ToolFunction.Name"),
+			fieldSinks(FieldSink{Kind: ToolDesc}, o+".ToolFunction.Description", o+".ToolFunction.Name", o+".ToolFunction.Parameters"),
 		),
 	}, o)
 }

@@ -15,8 +15,12 @@ func init() {
 		Sources: goapi.Set(out,
 			"(*"+oa+".ChatCompletionService).New", "(*"+oa+".CompletionService).New",
 			"(*"+oa+"/responses.ResponseService).New",
+			// Streams: each chunk (Stream.Current, Recv) is model output.
+			"(*"+oa+".ChatCompletionService).NewStreaming", "(*"+oa+".CompletionService).NewStreaming",
+			"(*"+oa+"/responses.ResponseService).NewStreaming",
 			"(*"+ga+".Client).CreateChatCompletion", "(*"+ga+".Client).CreateCompletion",
-			"(*"+ga+".Client).CreateResponse"),
+			"(*"+ga+".Client).CreateResponse",
+			"(*"+ga+".Client).CreateChatCompletionStream", "(*"+ga+".Client).CreateCompletionStream"),
 		FieldSources: mergeFields(
 			mustFields(toolArgs, oa+".ChatCompletionMessageFunctionToolCallFunction.Arguments",
 				oa+".ChatCompletionMessageToolCallFunction.Arguments", oa+"/responses.ResponseFunctionToolCall.Arguments",
@@ -34,10 +38,16 @@ func init() {
 			fieldSinks(FieldSink{Kind: SystemPrompt},
 				oa+".ChatCompletionSystemMessageParam.Content", oa+".ChatCompletionDeveloperMessageParam.Content",
 				oa+"/responses.ResponseNewParams.Instructions",
+				// The Assistants (beta) and Realtime APIs have instructions of their own.
+				oa+".BetaAssistantNewParams.Instructions", oa+".BetaAssistantUpdateParams.Instructions",
+				oa+".BetaThreadNewAndRunParams.Instructions", oa+".BetaThreadRunNewParams.Instructions",
+				oa+".BetaThreadRunNewParams.AdditionalInstructions",
+				oa+"/realtime.RealtimeSessionCreateRequestParam.Instructions",
 				ga+".AssistantRequest.Instructions", ga+".RunRequest.Instructions", ga+".RunRequest.AdditionalInstructions",
 				ga+".CreateResponseRequest.Instructions"),
 			fieldSinks(FieldSink{Kind: SystemPrompt, When: &FieldCond{Field: "Role", Values: system}},
-				ga+".ChatCompletionMessage.Content", ga+".ChatCompletionMessage.MultiContent"),
+				ga+".ChatCompletionMessage.Content", ga+".ChatCompletionMessage.MultiContent",
+				oa+"/responses.EasyInputMessageParam.Content", oa+"/responses.ResponseInputItemMessageParam.Content"),
 			fieldSinks(FieldSink{Kind: UserPrompt, When: &FieldCond{Field: "Role", Values: []string{"user"}}},
 				ga+".ChatCompletionMessage.Content", ga+".ChatCompletionMessage.MultiContent"),
 			fieldSinks(FieldSink{Kind: UserPrompt},
@@ -48,5 +58,5 @@ func init() {
 				oa+"/responses.FunctionToolParam.Description", oa+"/responses.FunctionToolParam.Name",
 				ga+".FunctionDefinition.Description", ga+".FunctionDefinition.Name", ga+".FunctionDefinition.Parameters"),
 		),
-	}, oa, oa+"/responses", oa+"/shared", oa+"/option", oa+"/packages/param", ga)
+	}, oa, oa+"/responses", oa+"/shared", oa+"/option", oa+"/packages/param", oa+"/realtime", ga)
 }

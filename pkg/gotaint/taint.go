@@ -2,7 +2,8 @@
 // untrusted data (HTTP request data, MCP and model tool-call arguments,
 // model output, fetched content) through the SSA form of each package to
 // the places where it does harm (system prompts, tool descriptions, prompt
-// templates, commands, SQL, file paths, URLs, HTML, redirects).
+// templates, commands, SQL, NoSQL queries, file paths, URLs, HTML,
+// redirects).
 //
 // What the engine knows about libraries is data: the models_*.go files hold
 // one table per library, written in goapi's notation, with the sources, the
@@ -37,13 +38,15 @@ const (
 	ToolArgs                       // tool arguments chosen by an MCP client or a model
 	ModelOutput                    // text or structures a model produced
 	Retrieved                      // content fetched from elsewhere: web pages, documents, tool results
+	Upstream                       // tool definitions another MCP server listed (see models_upstream.go)
 	numSources  = iota
 )
 
-// AnySource is every kind of untrusted data.
+// AnySource is every kind of untrusted data but Upstream, which only a
+// rule that asks for it (GO402, for tools a server registers) reports.
 const AnySource = Request | ToolArgs | ModelOutput | Retrieved
 
-var sourceNames = [numSources]string{"request data", "tool arguments", "model output", "retrieved content"}
+var sourceNames = [numSources]string{"request data", "tool arguments", "model output", "retrieved content", "another MCP server's tool list"}
 
 func (s Source) String() string {
 	var out []string
@@ -70,10 +73,11 @@ const (
 	HTML                          // markup that is not escaped
 	Redirect                      // a redirect target
 	Custom                        // a sink a user configured
+	NoSQL                         // a query document (filter, update, pipeline) of a document database
 	numSinks     = iota
 )
 
-var sinkNames = [numSinks]string{"the system prompt", "a user prompt", "a tool definition", "a template", "command execution", "a SQL statement", "a file path", "an outbound URL", "unescaped HTML", "a redirect", "a configured sink"}
+var sinkNames = [numSinks]string{"the system prompt", "a user prompt", "a tool definition", "a template", "command execution", "a SQL statement", "a file path", "an outbound URL", "unescaped HTML", "a redirect", "a configured sink", "a NoSQL query"}
 
 func (s Sink) String() string {
 	var out []string

@@ -48,7 +48,11 @@ Reported:
   an LLM SDK, in the loop or in a function of the package it calls), when no
   integer counter changed in the loop appears in its condition or in an
   if that leaves the loop, and the function makes no context.WithTimeout or
-  WithDeadline. A three-clause for loop counts as bounded.`,
+  WithDeadline. A three-clause for loop counts as bounded.
+- such a loop whose only cap holds when a limit is set (` + "`max > 0 && i >= max`" + `
+  to leave, ` + "`max == 0 || i < max`" + ` to go on: zero means no limit), when the
+  package gives that variable or field no non-zero default (an assignment,
+  a struct literal, the default of a flag bound to it).`,
 		Fix: "cap the number of model turns (MaxIterations, a loop counter) or give the loop's context a deadline",
 		Bad: `for {
 	resp, err := client.CreateChatCompletion(ctx, req)
@@ -222,17 +226,148 @@ func checkLoop(pass *analysis.Pass, res *reach.Result, bodies map[*types.Func]*a
 		return
 	}
 	counters := loopCounters(pass, loop.Body)
+	var optional []ast.Expr // limits that bound the loop only when set
 	if loop.Cond != nil && mentions(pass, loop.Cond, counters) {
+		limit := zeroUnbounds(pass, loop.Cond, counters)
+		if limit == nil {
+			return
+		}
+		optional = append(optional, limit)
+	}
+	bounded, limits := exitsOnCounter(pass, loop.Body, counters)
+	if bounded {
 		return
 	}
-	if exitsOnCounter(pass, loop.Body, counters) {
-		return
-	}
+	optional = append(optional, limits...)
 	outer, name := outermostFunc(cur)
 	if outer != nil && hasDeadline(pass, outer) {
 		return
 	}
+	if len(optional) > 0 {
+		limit := optional[0]
+		if hasDefault(pass, limit) {
+			return
+		}
+		goapi.Reportf(pass, goapi.Warning, loop.Pos(), "loop in %s calls the model (%s) and runs the tools it asks for, capped by %s only when it is set: it is 0 unless configured, and 0 means no limit", name, fact.Why(goapi.ModelCall), types.ExprString(limit))
+		return
+	}
 	goapi.Reportf(pass, goapi.Warning, loop.Pos(), "loop in %s calls the model (%s) and runs the tools it asks for with no iteration cap or deadline", name, fact.Why(goapi.ModelCall))
+}
+
+// zeroUnbounds finds, in a condition that bounds the loop by a counter, a
+// limit whose zero value switches the bound off: "max > 0 && i >= max"
+// (or != 0) to leave the loop, "max == 0 || i < max" (or <= 0) to stay in
+// it. It returns the limit, or nil when the bound always holds.
+func zeroUnbounds(pass *analysis.Pass, cond ast.Expr, counters map[types.Object]bool) ast.Expr {
+	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok || (b.Op != token.LAND && b.Op != token.LOR) {
+		return nil
+	}
+	guard, ok := ast.Unparen(b.X).(*ast.BinaryExpr)
+	if !ok || !mentions(pass, b.Y, counters) {
+		return nil
+	}
+	limit, zero := guard.X, guard.Y
+	op := guard.Op
+	if isZero(pass, limit) {
+		limit, zero = zero, limit
+		switch op { // 0 < max is max > 0
+		case token.LSS:
+			op = token.GTR
+		case token.GEQ:
+			op = token.LEQ
+		}
+	}
+	if !isZero(pass, zero) || mentions(pass, limit, counters) {
+		return nil
+	}
+	switch {
+	case b.Op == token.LAND && (op == token.GTR || op == token.NEQ):
+		return limit
+	case b.Op == token.LOR && (op == token.EQL || op == token.LEQ):
+		return limit
+	}
+	return nil
+}
+
+func isZero(pass *analysis.Pass, e ast.Expr) bool {
+	tv, ok := pass.TypesInfo.Types[e]
+	return ok && tv.Value != nil && tv.Value.String() == "0"
+}
+
+// hasDefault reports whether the package gives the limit (a variable or a
+// field) a non-zero constant anywhere: an assignment, a keyed composite
+// literal, or the default of a flag bound to it (IntVar(&max, name, 20,
+// usage)). A limit set only from elsewhere is taken to have none.
+func hasDefault(pass *analysis.Pass, limit ast.Expr) bool {
+	var obj types.Object
+	switch l := ast.Unparen(limit).(type) {
+	case *ast.Ident:
+		obj = pass.TypesInfo.Uses[l]
+	case *ast.SelectorExpr:
+		obj = pass.TypesInfo.Uses[l.Sel]
+	}
+	if obj == nil {
+		return true // cannot tell: give it the benefit
+	}
+	refers := func(e ast.Expr) bool {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			return pass.TypesInfo.ObjectOf(x) == obj
+		case *ast.SelectorExpr:
+			return pass.TypesInfo.ObjectOf(x.Sel) == obj
+		case *ast.UnaryExpr:
+			if x.Op == token.AND {
+				switch y := ast.Unparen(x.X).(type) {
+				case *ast.Ident:
+					return pass.TypesInfo.ObjectOf(y) == obj
+				case *ast.SelectorExpr:
+					return pass.TypesInfo.ObjectOf(y.Sel) == obj
+				}
+			}
+		}
+		return false
+	}
+	nonZero := func(e ast.Expr) bool {
+		tv, ok := pass.TypesInfo.Types[e]
+		return ok && tv.Value != nil && tv.Value.String() != "0"
+	}
+	found := false
+	for _, f := range pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				for i, lhs := range n.Lhs {
+					if i < len(n.Rhs) && refers(lhs) && nonZero(n.Rhs[i]) {
+						found = true
+					}
+				}
+			case *ast.ValueSpec:
+				for i, name := range n.Names {
+					if i < len(n.Values) && pass.TypesInfo.Defs[name] == obj && nonZero(n.Values[i]) {
+						found = true
+					}
+				}
+			case *ast.KeyValueExpr:
+				if id, ok := n.Key.(*ast.Ident); ok && pass.TypesInfo.ObjectOf(id) == obj && nonZero(n.Value) {
+					found = true
+				}
+			case *ast.CallExpr:
+				// A flag bound to the limit: its default is the first
+				// constant argument after the address.
+				for i, a := range n.Args {
+					if refers(a) && i+2 < len(n.Args) && nonZero(n.Args[i+2]) {
+						found = true
+					}
+				}
+			}
+			return !found
+		})
+		if found {
+			break
+		}
+	}
+	return found
 }
 
 // handlesTools reports whether code under n, or in a function of this
@@ -381,23 +516,31 @@ func inLen(pass *analysis.Pass, e ast.Expr, id *ast.Ident) bool {
 
 // exitsOnCounter reports whether the loop body has an if on a counter
 // whose branch leaves the loop (break, return or goto).
-func exitsOnCounter(pass *analysis.Pass, body *ast.BlockStmt, counters map[types.Object]bool) bool {
+//
+// An if whose bound holds only when a limit is set ("max > 0 && i >=
+// max") does not count; its limit is returned.
+func exitsOnCounter(pass *analysis.Pass, body *ast.BlockStmt, counters map[types.Object]bool) (bool, []ast.Expr) {
 	if len(counters) == 0 {
-		return false
+		return false, nil
 	}
 	found := false
+	var optional []ast.Expr
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			return false
 		case *ast.IfStmt:
 			if !found && mentions(pass, n.Cond, counters) && leaves(n.Body) {
-				found = true
+				if limit := zeroUnbounds(pass, n.Cond, counters); limit != nil {
+					optional = append(optional, limit)
+				} else {
+					found = true
+				}
 			}
 		}
 		return !found
 	})
-	return found
+	return found, optional
 }
 
 func leaves(b *ast.BlockStmt) bool {

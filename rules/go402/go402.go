@@ -13,7 +13,7 @@ var Rule = &lint.Rule{
 	Name: "tool-description-injection",
 	Doc: lint.Doc{
 		Title:   "Untrusted data reaches a tool definition",
-		Summary: `Request data, tool arguments, model output or fetched content flows into a tool's name, description or schema (mcp-go NewTool and WithDescription, go-sdk mcp.Tool, openai FunctionDefinitionParam, go-openai FunctionDefinition, anthropic ToolParam, genai FunctionDeclaration, genkit DefineTool).`,
+		Summary: `Request data, tool arguments, model output or fetched content flows into a tool's name, description or schema (mcp-go NewTool and WithDescription, go-sdk mcp.Tool, openai FunctionDefinitionParam, go-openai FunctionDefinition, anthropic ToolParam, genai FunctionDeclaration, genkit DefineTool), or an upstream MCP server's tools are registered as this server's own.`,
 		Why: `A model reads tool names, descriptions and schemas as instructions about
 when and how to call each tool, and clients show them to users when asking
 for approval. A description built from untrusted text lets its author plant
@@ -26,7 +26,14 @@ Tools that a request defines and the program passes, as they came, to one
 model call (a compatibility endpoint forwarding the caller's tools) are the
 caller's own and are not reported; the same text in a tool the program
 registers (an MCP server's tools, genkit's DefineTool), which every later
-conversation lists, is.`,
+conversation lists, is.
+
+A proxy or gateway that lists another MCP server's tools (an MCP client's
+ListTools, in mcp-go or the go-sdk) and registers them on its own server
+(AddTool, AddTools, SetTools) republishes descriptions it did not write:
+reported at the registration. A package that connects a client to its own
+server (an in-memory or in-process transport) lists its own tools and is
+not reported, nor is a host that hands an MCP server's tools to its model.`,
 		Fix: "build tool names, descriptions and schemas from constants; never from request data, tool output or model output",
 		Bad: `func register(s *server.MCPServer, r *http.Request) {
 	tool := mcp.NewTool("search", mcp.WithDescription("Search "+r.FormValue("source")))
@@ -63,7 +70,18 @@ func init() { Rule.Analyzer = Analyzer }
 // as they came (a proxy, an OpenAI-compatible endpoint) to
 // gotaint.OwnData.
 func pick(f *gotaint.Flow) gotaint.Source {
-	if f.Sink&gotaint.ToolDesc == 0 || gotaint.OwnData(f) && !registers(f) {
+	if f.Sink&gotaint.ToolDesc == 0 {
+		return 0
+	}
+	if registration(f) {
+		// Another MCP server's tools, registered on this one: a proxy
+		// that republishes what it did not write. Reported once, where
+		// the whole tool is registered, rather than at each field
+		// copied. Other untrusted data is reported where it enters the
+		// tool's fields.
+		return gotaint.Upstream
+	}
+	if gotaint.OwnData(f) && !registers(f) {
 		return 0
 	}
 	return gotaint.AnySource
@@ -77,5 +95,23 @@ func registers(f *gotaint.Flow) bool {
 	if i := strings.LastIndex(f.Via, " → "); i >= 0 {
 		sink = f.Via[i+len(" → "):]
 	}
-	return strings.HasPrefix(sink, "mcp.") || strings.Contains(sink, "DefineTool")
+	return strings.HasPrefix(sink, "mcp.") || strings.Contains(sink, "DefineTool") || strings.Contains(sink, "DefineMultipartTool") ||
+		registration(f)
+}
+
+// registration: the sink is the call that registers a whole tool on an
+// MCP server (mcp-go's AddTool, AddTools, SetTools, AddSessionTool; the
+// go-sdk's Server.AddTool and mcp.AddTool).
+func registration(f *gotaint.Flow) bool {
+	sink := f.What
+	if i := strings.LastIndex(f.Via, " → "); i >= 0 {
+		sink = f.Via[i+len(" → "):]
+	}
+	sink, _, _ = strings.Cut(sink, " at ")
+	for _, r := range []string{"MCPServer.AddTool", "MCPServer.AddTools", "MCPServer.SetTools", "MCPServer.AddSessionTool", "Server.AddTool", "mcp.AddTool"} {
+		if sink == r {
+			return true
+		}
+	}
+	return false
 }

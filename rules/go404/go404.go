@@ -56,7 +56,7 @@ var Analyzer = gotaint.NewAnalyzer(gotaint.Check{
 
 func init() { Rule.Analyzer = Analyzer }
 
-const dangerous = gotaint.Exec | gotaint.SQL | gotaint.Path | gotaint.URL | gotaint.HTML | gotaint.Redirect | gotaint.Custom
+const dangerous = gotaint.Exec | gotaint.SQL | gotaint.NoSQL | gotaint.Path | gotaint.URL | gotaint.HTML | gotaint.Redirect | gotaint.Custom
 
 func pick(f *gotaint.Flow) gotaint.Source {
 	if f.Sink&dangerous == 0 || f.Sources&gotaint.ModelOutput == 0 {

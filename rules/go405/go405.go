@@ -11,7 +11,7 @@ var Rule = &lint.Rule{
 	Name: "request-data-to-injection-sink",
 	Doc: lint.Doc{
 		Title:   "Decoded request or tool data reaches a command, query or path",
-		Summary: `Data from an HTTP request (including JSON decoded into a struct or map through json.Unmarshal, Decoder.Decode or a framework binder) or from MCP tool arguments (including BindArguments) is used as a command, a SQL statement or a file path.`,
+		Summary: `Data from an HTTP request (including JSON decoded into a struct or map through json.Unmarshal, Decoder.Decode or a framework binder) or from MCP tool arguments (including BindArguments) is used as a command, a SQL statement, a NoSQL query document or a file path.`,
 		Why: `Injection through a command, a query or a path is old news, but the usual
 tools lose track of the data at the decoding step: the request body goes into
 json.NewDecoder(r.Body).Decode(&req), and req.Path is then never seen as
@@ -21,9 +21,18 @@ functions of the same package and, through facts, wrappers in other packages.
 Values compared against constants or parsed into numbers on the way are
 clean.
 
+MongoDB queries (the mongo-driver's Find, FindOne, Update*, Delete*,
+Aggregate, RunCommand and bulk-write models; mgo's Find, Pipe, Update and
+Remove) are injected through their structure, not through their values: a
+filter decoded whole from the request ({"code": {"$ne": ""}} matches every
+coupon), a map value from a decoded request under a fixed key, a key the
+request chose, or a string under $where, $function or $accumulator. A typed
+value (a string, a number, a struct of those) under a constant key is a
+value, never an operator, and is not reported.
+
 Flows that involve model output belong to GO404, and tool arguments reaching
 command execution to GO307.`,
-		Fix: "validate decoded values against allow-lists, pass SQL values as parameters and open files through os.Root",
+		Fix: "validate decoded values against allow-lists, pass SQL values as parameters, build NoSQL filters from typed fields under constant keys and open files through os.Root",
 		Bad: `func export(w http.ResponseWriter, r *http.Request) {
 	var req struct{ File string }
 	json.NewDecoder(r.Body).Decode(&req)
@@ -60,7 +69,7 @@ var Analyzer = gotaint.NewAnalyzer(gotaint.Check{
 
 func init() { Rule.Analyzer = Analyzer }
 
-const injection = gotaint.Exec | gotaint.SQL | gotaint.Path | gotaint.Custom
+const injection = gotaint.Exec | gotaint.SQL | gotaint.NoSQL | gotaint.Path | gotaint.Custom
 
 func pick(f *gotaint.Flow) gotaint.Source {
 	if f.Sink&injection == 0 || f.Sources&(gotaint.Request|gotaint.ToolArgs) == 0 || f.Sources&gotaint.ModelOutput != 0 {

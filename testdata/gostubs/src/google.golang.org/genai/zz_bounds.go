@@ -21,8 +21,14 @@ type Content struct {
 func Text(text string) []*Content { return nil }
 
 type GenerateContentConfig struct {
-	Temperature     *float32
-	MaxOutputTokens int32
+	Temperature       *float32
+	MaxOutputTokens   int32
+	SystemInstruction *Content
+	Tools             []*Tool
+}
+
+type Tool struct {
+	FunctionDeclarations []*FunctionDeclaration
 }
 
 type FunctionCall struct {

@@ -19,6 +19,7 @@ type BetaMessage struct{}
 type BetaMessageNewParams struct {
 	MaxTokens int64
 	Model     string
+	System    []BetaTextBlockParam
 }
 
 type BetaToolRunnerParams struct {

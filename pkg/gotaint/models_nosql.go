@@ -1,0 +1,337 @@
+package gotaint
+
+import (
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// Document databases: the MongoDB Go driver (go.mongodb.org/mongo-driver,
+// v1 and v2: paths are canonical; checked against v1.17 and v2.2) and mgo
+// (gopkg.in/mgo.v2, github.com/globalsign/mgo).
+//
+// A query document is not a string: injection there is untrusted data that
+// decides the document's structure, not its values. {"code": code} with
+// code a string from the request matches one code; the same document
+// decoded whole from the request body ({"code": {"$ne": ""}}) matches every
+// coupon. So these sinks count only the open parts of a document
+// (queryTaint): a map, slice or interface value that came as it was from
+// the request, a key the request chose, and any value under an operator
+// that runs code ($where, $function, $accumulator). A typed field (a
+// string, a number, a struct of those) used as a value is not injection.
+//
+// The packages are not marked as modelled: their code is not read in a
+// scan anyway, and using them does not by itself make a package worth
+// analysing.
+func init() {
+	const mg = "go.mongodb.org/mongo-driver/mongo"
+	coll := func(names ...string) []string {
+		var out []string
+		for _, n := range names {
+			out = append(out, "(*"+mg+".Collection)."+n)
+		}
+		return out
+	}
+	q := func(args ...int) SinkModel { return SinkModel{Kind: NoSQL, Args: args, Query: true} }
+	var mgo []string
+	for _, p := range []string{"gopkg.in/mgo.v2", "github.com/globalsign/mgo"} {
+		mgo = append(mgo, "(*"+p+".Collection).Find", "(*"+p+".Collection).Pipe", "(*"+p+".Collection).Remove",
+			"(*"+p+".Collection).RemoveAll")
+	}
+	var mgoUpdate []string
+	for _, p := range []string{"gopkg.in/mgo.v2", "github.com/globalsign/mgo"} {
+		mgoUpdate = append(mgoUpdate, "(*"+p+".Collection).Update", "(*"+p+".Collection).UpdateAll", "(*"+p+".Collection).Upsert")
+	}
+	library(Models{
+		Sinks: allSinks(
+			sinks(q(1), coll("Find", "FindOne", "FindOneAndDelete", "FindOneAndReplace", "DeleteOne", "DeleteMany",
+				"CountDocuments", "ReplaceOne", "Aggregate", "Watch")...),
+			sinks(q(1, 2), coll("FindOneAndUpdate", "UpdateOne", "UpdateMany", "UpdateByID")...),
+			sinks(q(2), coll("Distinct")...),
+			sinks(q(1), "(*"+mg+".Database).Aggregate", "(*"+mg+".Database).Watch", "(*"+mg+".Database).RunCommand",
+				"(*"+mg+".Database).RunCommandCursor", "(*"+mg+".Client).Watch"),
+			sinks(q(0), "(*"+mg+".UpdateOneModel).SetFilter", "(*"+mg+".UpdateOneModel).SetUpdate",
+				"(*"+mg+".UpdateManyModel).SetFilter", "(*"+mg+".UpdateManyModel).SetUpdate",
+				"(*"+mg+".DeleteOneModel).SetFilter", "(*"+mg+".DeleteManyModel).SetFilter",
+				"(*"+mg+".ReplaceOneModel).SetFilter"),
+			sinks(q(0), mgo...),
+			sinks(q(0, 1), mgoUpdate...),
+		),
+	})
+}
+
+// codeOperators run their operand as JavaScript on the server: a string
+// under them is code, not a value.
+var codeOperators = map[string]bool{"$where": true, "$function": true, "$accumulator": true}
+
+// queryTaint is the taint of v, a query document at a NoSQL sink, that can
+// change what the query does: the parts of v that are open (see the
+// comment of the NoSQL models). Documents built in the function (map and
+// slice literals, bson.E entries, appends, phis) are walked; a document
+// from anywhere else counts whole when its type can hold operators.
+func (s *state) queryTaint(v ssa.Value, b *ssa.BasicBlock) taint {
+	w := &docWalk{pkg: s.e.pkg, seen: map[ssa.Value]bool{}, leaf: s.val}
+	return w.doc(v, b, 0)
+}
+
+// docWalk walks a query document. leaf is the taint of a value the walk
+// does not look into.
+type docWalk struct {
+	pkg  *ssa.Package // the package under analysis
+	seen map[ssa.Value]bool
+	leaf func(ssa.Value, *ssa.BasicBlock) taint
+}
+
+const maxDocDepth = 16
+
+func (w *docWalk) doc(v ssa.Value, b *ssa.BasicBlock, depth int) taint {
+	if v == nil || !opens(v.Type()) {
+		return nil // a string, a number, a struct of those: a value, never an operator
+	}
+	if _, ok := v.(*ssa.Const); ok {
+		return nil
+	}
+	if depth > maxDocDepth || w.seen[v] {
+		return nil
+	}
+	w.seen[v] = true
+	defer delete(w.seen, v)
+	switch x := v.(type) {
+	case *ssa.MakeInterface:
+		return w.doc(x.X, b, depth+1)
+	case *ssa.ChangeType:
+		return w.doc(x.X, b, depth+1)
+	case *ssa.Slice:
+		if isBytes(x.Type()) {
+			return w.leaf(v, b) // a raw document
+		}
+		return w.doc(x.X, b, depth+1)
+	case *ssa.Phi:
+		var t taint
+		for i, e := range x.Edges {
+			if i < len(x.Block().Preds) {
+				t = merge(t, w.doc(e, x.Block().Preds[i], depth+1))
+			}
+		}
+		return t
+	case *ssa.MakeMap:
+		return w.literalMap(x, b, depth)
+	case *ssa.Alloc:
+		return w.mem(x, b, depth)
+	case *ssa.UnOp:
+		if a, ok := x.X.(*ssa.Alloc); ok {
+			return w.mem(a, b, depth) // a composite literal, loaded
+		}
+	case *ssa.Call:
+		if bi, ok := x.Call.Value.(*ssa.Builtin); ok && bi.Name() == "append" {
+			var t taint
+			for _, a := range x.Call.Args {
+				t = merge(t, w.doc(a, b, depth+1))
+			}
+			return t
+		}
+		if sf := x.Call.StaticCallee(); sf != nil && sf.Pkg == w.pkg && len(sf.Blocks) > 0 && closedResult(sf) {
+			return nil // a helper of the package that builds a closed document
+		}
+	}
+	return w.leaf(v, b)
+}
+
+// literalMap: a map built here is open where a key is not a constant or a
+// value is open (or under a code operator). Calls that the map is passed
+// to are assumed not to fill it (a wrapper that runs the query); a map
+// kept in memory that others reach counts whole.
+func (w *docWalk) literalMap(m *ssa.MakeMap, b *ssa.BasicBlock, depth int) taint {
+	var t taint
+	for _, r := range *m.Referrers() {
+		switch u := r.(type) {
+		case *ssa.MapUpdate:
+			key := constString(u.Key)
+			if key == "" {
+				t = merge(t, w.leaf(u.Key, u.Block()))
+			}
+			t = merge(t, w.entry(key, u.Value, u.Block(), depth))
+		case *ssa.Store:
+			if u.Val == m {
+				return w.leaf(m, b) // kept in memory others can reach
+			}
+		}
+	}
+	return t
+}
+
+// entry is the open part of value v under key (a constant, or "").
+func (w *docWalk) entry(key string, v ssa.Value, b *ssa.BasicBlock, depth int) taint {
+	if codeOperators[key] {
+		return w.leaf(v, b)
+	}
+	return w.doc(v, b, depth+1)
+}
+
+// mem walks memory allocated here: the backing array of a slice literal,
+// a struct literal, a bson.E entry. Memory whose address goes anywhere
+// but field and element stores (a decoder's out-parameter, a call) may be
+// filled there: it counts whole.
+func (w *docWalk) mem(a ssa.Value, b *ssa.BasicBlock, depth int) taint {
+	if depth > maxDocDepth {
+		return nil
+	}
+	refs := a.Referrers()
+	if refs == nil {
+		return nil
+	}
+	if ki, vi, ok := entryFields(derefT(a.Type())); ok {
+		return w.entryMem(a, ki, vi, b, depth)
+	}
+	var t taint
+	for _, r := range *refs {
+		switch u := r.(type) {
+		case *ssa.Store:
+			if u.Addr == a {
+				t = merge(t, w.doc(u.Val, u.Block(), depth+1))
+			} else {
+				return w.leaf(a, b)
+			}
+		case *ssa.IndexAddr:
+			t = merge(t, w.mem(u, b, depth+1))
+		case *ssa.FieldAddr:
+			t = merge(t, w.mem(u, b, depth+1))
+		case *ssa.Slice, *ssa.UnOp, *ssa.DebugRef:
+		default:
+			return w.leaf(a, b)
+		}
+	}
+	return t
+}
+
+// entryMem walks a bson.E (or mgo's DocElem) in memory: a key field and a
+// value field.
+func (w *docWalk) entryMem(a ssa.Value, ki, vi int, b *ssa.BasicBlock, depth int) taint {
+	var t taint
+	key, keyKnown := "", true
+	var vals []*ssa.Store
+	for _, r := range *a.Referrers() {
+		switch u := r.(type) {
+		case *ssa.FieldAddr:
+			for _, r2 := range *u.Referrers() {
+				st, ok := r2.(*ssa.Store)
+				if !ok || st.Addr != u {
+					continue
+				}
+				switch u.Field {
+				case ki:
+					if c := constString(st.Val); c != "" {
+						key = c
+					} else {
+						keyKnown = false
+						t = merge(t, w.leaf(st.Val, st.Block()))
+					}
+				case vi:
+					vals = append(vals, st)
+				}
+			}
+		case *ssa.Store:
+			if u.Addr == a {
+				t = merge(t, w.doc(u.Val, u.Block(), depth+1))
+			} else {
+				return w.leaf(a, b)
+			}
+		case *ssa.UnOp, *ssa.DebugRef:
+		default:
+			return w.leaf(a, b)
+		}
+	}
+	if !keyKnown {
+		key = ""
+	}
+	for _, st := range vals {
+		t = merge(t, w.entry(key, st.Val, st.Block(), depth))
+	}
+	return t
+}
+
+// entryFields finds the key and value fields of a document entry: a
+// struct of a string Key (or Name) and an interface Value.
+func entryFields(t types.Type) (key, value int, ok bool) {
+	st, isStruct := t.Underlying().(*types.Struct)
+	if !isStruct || st.NumFields() != 2 {
+		return 0, 0, false
+	}
+	key, value = -1, -1
+	for i := range st.NumFields() {
+		f := st.Field(i)
+		switch {
+		case (f.Name() == "Key" || f.Name() == "Name") && isString(f.Type()):
+			key = i
+		case f.Name() == "Value" && types.IsInterface(f.Type()):
+			value = i
+		}
+	}
+	return key, value, key >= 0 && value >= 0
+}
+
+// closedResult: every document fn returns is closed whatever its
+// parameters hold (literals of constant keys and typed values).
+func closedResult(fn *ssa.Function) bool {
+	open := func(v ssa.Value, _ *ssa.BasicBlock) taint {
+		if _, ok := v.(*ssa.Const); ok {
+			return nil
+		}
+		return taint{0: nil}
+	}
+	w := &docWalk{pkg: fn.Pkg, seen: map[ssa.Value]bool{}, leaf: open}
+	found := false
+	for _, blk := range fn.Blocks {
+		if len(blk.Instrs) == 0 {
+			continue
+		}
+		ret, ok := blk.Instrs[len(blk.Instrs)-1].(*ssa.Return)
+		if !ok {
+			continue
+		}
+		for _, r := range ret.Results {
+			if !opens(r.Type()) {
+				continue
+			}
+			found = true
+			if len(w.doc(r, blk, 0)) > 0 {
+				return false
+			}
+		}
+	}
+	return found
+}
+
+// opens reports whether a value of type t can carry a document's
+// structure (operators, keys): maps, interfaces, raw bytes, and
+// containers of those. Strings, numbers and structs of them cannot.
+func opens(t types.Type) bool { return opensSeen(t, map[types.Type]bool{}) }
+
+func opensSeen(t types.Type, seen map[types.Type]bool) bool {
+	if seen[t] {
+		return false
+	}
+	seen[t] = true
+	switch u := t.Underlying().(type) {
+	case *types.Interface:
+		return !types.Identical(t, errorType)
+	case *types.Map:
+		return true
+	case *types.Slice:
+		if b, ok := u.Elem().Underlying().(*types.Basic); ok && b.Kind() == types.Byte {
+			return true // a raw (JSON or BSON) document
+		}
+		return opensSeen(u.Elem(), seen)
+	case *types.Array:
+		return opensSeen(u.Elem(), seen)
+	case *types.Pointer:
+		return opensSeen(u.Elem(), seen)
+	case *types.Struct:
+		for i := range u.NumFields() {
+			if opensSeen(u.Field(i).Type(), seen) {
+				return true
+			}
+		}
+	}
+	return false
+}

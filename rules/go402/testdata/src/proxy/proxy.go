@@ -1,0 +1,46 @@
+// Package proxy republishes the tools of upstream MCP servers on its own
+// server, as MCP gateways do: their descriptions reach this server's
+// clients unchecked.
+package proxy
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/mark3labs/mcp-go/client"
+	"github.com/mark3labs/mcp-go/mcp"
+	"github.com/mark3labs/mcp-go/server"
+	sdk "github.com/modelcontextprotocol/go-sdk/mcp"
+)
+
+func mirror(ctx context.Context, up *client.Client, s *server.MCPServer) error {
+	res, err := up.ListTools(ctx, mcp.ListToolsRequest{})
+	if err != nil {
+		return err
+	}
+	for _, t := range res.Tools {
+		s.AddTool(t, nil) // want `untrusted data reaches a tool definition in MCPServer.AddTool, from another MCP server's tool list`
+	}
+	return nil
+}
+
+// prefixed renames and re-describes the upstream tools.
+func prefixed(ctx context.Context, up *client.Client, s *server.MCPServer, name string) {
+	res, _ := up.ListTools(ctx, mcp.ListToolsRequest{})
+	for _, t := range res.Tools {
+		s.AddTool(mcp.NewTool(name+"_"+t.Name, // want `tool definition in MCPServer.AddTool, from another MCP server's tool list`
+			mcp.WithDescription(fmt.Sprintf("[%s] %s", name, t.Description))), nil)
+	}
+}
+
+func sdkMirror(ctx context.Context, cs *sdk.ClientSession, s *sdk.Server) {
+	res, _ := cs.ListTools(ctx, nil)
+	for _, t := range res.Tools {
+		s.AddTool(&sdk.Tool{Name: t.Name, Description: t.Description, InputSchema: t.InputSchema}, nil) // want `tool definition in Server.AddTool, from another MCP server's tool list`
+	}
+}
+
+// own tools, written here: silent.
+func own(s *server.MCPServer) {
+	s.AddTool(mcp.NewTool("echo", mcp.WithDescription("Echo the input.")), nil)
+}
