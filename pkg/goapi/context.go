@@ -359,20 +359,36 @@ func (g *Grade) Report(pass *analysis.Pass, d analysis.Diagnostic) {
 	pass.Report(d)
 }
 
+// LowerTo moves the grade down to l (not up) because of why.
+func (g *Grade) LowerTo(l Level, why string) *Grade {
+	g.Level = max(g.Level, l)
+	g.why = append(g.why, why)
+	return g
+}
+
+// LowerPlace grades a finding in example code or test scaffolding as a
+// note, whatever the rule's default: nobody deploys that code as it is,
+// and of the example and test findings judged on real projects
+// (docs/precision.md) none was worth acting on at warning or above. The
+// finding is still reported, with the reason. It does nothing in
+// production code.
+func (g *Grade) LowerPlace(pkgPath string) *Grade {
+	if why := PlaceReason(pkgPath); why != "" {
+		g.LowerTo(Note, why)
+	}
+	return g
+}
+
 // Reportf reports a finding of a rule whose default severity is base,
-// graded by where the code lives: one level lower in example code or test
+// graded by where the code lives: a note in example code or test
 // scaffolding, and the message says so. It is pass.Reportf for rules that
 // have no other context to weigh.
 func Reportf(pass *analysis.Pass, base Level, pos token.Pos, format string, args ...any) {
 	PlaceGrade(pass, base).Report(pass, analysis.Diagnostic{Pos: pos, Message: fmt.Sprintf(format, args...)})
 }
 
-// PlaceGrade is a grade at base, lowered one level when the package is
-// example code or test scaffolding.
+// PlaceGrade is a grade at base, lowered to a note when the package is
+// example code or test scaffolding (LowerPlace).
 func PlaceGrade(pass *analysis.Pass, base Level) *Grade {
-	g := NewGrade(base)
-	if why := PlaceReason(pass.Pkg.Path()); why != "" {
-		g.Lower(why)
-	}
-	return g
+	return NewGrade(base).LowerPlace(pass.Pkg.Path())
 }

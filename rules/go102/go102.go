@@ -120,9 +120,7 @@ func run(pass *analysis.Pass) (any, error) {
 				reaches += ", " + rest.String()
 			}
 		}
-		if why := goapi.PlaceReason(pass.Pkg.Path()); why != "" {
-			grade.Lower(why)
-		}
+		grade.LowerPlace(pass.Pkg.Path())
 		if addr, ok := listenAddr(pass, cur); ok {
 			grade.Lower("it listens on " + addr + ", reachable from this machine only")
 		}

@@ -194,9 +194,7 @@ func report(pass *analysis.Pass, b *behind) {
 	if !b.sensitive {
 		grade.StartAt(goapi.Warning)
 	}
-	if why := goapi.PlaceReason(pass.Pkg.Path()); why != "" {
-		grade.Lower(why)
-	}
+	grade.LowerPlace(pass.Pkg.Path())
 	mw := "auth middleware"
 	if len(b.cond.Use.Args) > 0 {
 		mw = types.ExprString(b.cond.Use.Args[0])

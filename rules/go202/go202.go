@@ -141,9 +141,7 @@ func run(pass *analysis.Pass) (any, error) {
 // or nil.
 func grade(pass *analysis.Pass, cur inspector.Cursor, addr ast.Expr) *goapi.Grade {
 	g := goapi.NewGrade(goapi.Warning)
-	if why := goapi.PlaceReason(pass.Pkg.Path()); why != "" {
-		g.Lower(why)
-	}
+	g.LowerPlace(pass.Pkg.Path())
 	if addr == nil {
 		return g
 	}

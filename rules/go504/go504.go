@@ -4,7 +4,6 @@ package go504
 
 import (
 	"fmt"
-	"path"
 	"strings"
 
 	"github.com/apiaudit/apiaudit/pkg/goapi"
@@ -63,7 +62,7 @@ func run(pass *lint.DriftPass) error {
 			docs = fmt.Sprintf("%s and %d more documents", specs[0], len(specs)-1)
 		}
 		msg := fmt.Sprintf("%s %s is served here but described in no operation of %s", method, r.Path, docs)
-		if why := goapi.PlaceReason(moduleDir(r)); why != "" {
+		if why := goapi.PlaceReason(r.PackageDir()); why != "" {
 			// A test server or an example is not the service's API.
 			pass.Report(lint.Finding{RuleID: pass.Rule.ID, Severity: lint.SeverityNote, Message: msg + " (a note: " + why + ")", Location: lint.InventoryAt(r.At)})
 			continue
@@ -71,17 +70,6 @@ func run(pass *lint.DriftPass) error {
 		pass.Reportf(r.At, "%s", msg)
 	}
 	return nil
-}
-
-// moduleDir is the route's package directory within its module, which is
-// what says whether it is example code or test scaffolding (the module's
-// own place in the scan, testdata/ say, does not).
-func moduleDir(r *inventory.Route) string {
-	dir := path.Dir(r.At.File)
-	if r.Module != "." && r.Module != "" {
-		dir = strings.TrimPrefix(strings.TrimPrefix(dir, r.Module), "/")
-	}
-	return dir
 }
 
 func pairedSpecs(inv *inventory.Inventory, module string) []string {
