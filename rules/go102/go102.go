@@ -149,63 +149,12 @@ func plural(n int, word string) string {
 }
 
 // listenAddr is the address the function around cur serves on, when every
-// serve call in it (http.ListenAndServe, an http.Server's Addr, mcp-go's
-// Start, net.Listen) names a constant loopback address; ok is false when
-// one listens elsewhere, or none is seen.
+// serve call in it names a constant loopback address (goapi.LoopbackListen).
 func listenAddr(pass *analysis.Pass, cur inspector.Cursor) (string, bool) {
-	var body ast.Node
 	for c := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		body = c.Node()
-		break
+		return goapi.LoopbackListen(pass.TypesInfo, c.Node())
 	}
-	if body == nil {
-		return "", false
-	}
-	info := pass.TypesInfo
-	var addrs []string
-	all := true
-	check := func(e ast.Expr) {
-		a, ok := goapi.ListenAddr(info, body, e)
-		if ok && goapi.Loopback(a) {
-			addrs = append(addrs, a)
-		} else {
-			all = false
-		}
-	}
-	ast.Inspect(body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.CallExpr:
-			fn := goapi.Callee(info, n)
-			if fn == nil || fn.Pkg() == nil || len(n.Args) == 0 {
-				return true
-			}
-			switch goapi.Of(fn).String() {
-			case "net/http.ListenAndServe", "net/http.ListenAndServeTLS",
-				"(github.com/mark3labs/mcp-go/server.StreamableHTTPServer).Start",
-				"(github.com/mark3labs/mcp-go/server.SSEServer).Start":
-				check(n.Args[0])
-			case "net.Listen":
-				if len(n.Args) == 2 {
-					check(n.Args[1])
-				}
-			}
-		case *ast.CompositeLit:
-			if goapi.IsType(info.TypeOf(n), "net/http", "Server") {
-				for _, el := range n.Elts {
-					if kv, ok := el.(*ast.KeyValueExpr); ok {
-						if id, ok := kv.Key.(*ast.Ident); ok && id.Name == "Addr" {
-							check(kv.Value)
-						}
-					}
-				}
-			}
-		}
-		return true
-	})
-	if !all || len(addrs) == 0 {
-		return "", false
-	}
-	return addrs[0], true
+	return "", false
 }
 
 // toolReach is what the tools registered in the package can do.
