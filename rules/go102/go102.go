@@ -72,7 +72,7 @@ http.Handle("/mcp", auth.RequireBearerToken(verifyToken, &auth.RequireBearerToke
 log.Fatal(http.ListenAndServe(":8080", nil))`,
 		Lang:      "go",
 		Severity:  lint.SeverityError,
-		Grades:    "A level lower for each of: tools that reach nothing destructive or costly, example or test code, a loopback listen address.",
+		Grades:    "A level lower for each of: tools that reach nothing destructive or costly, a loopback listen address; a note in example or test code.",
 		Precision: "low",
 		CWE:       []int{306},
 		OWASP:     []string{"API2:2023", "LLM06:2025"},
