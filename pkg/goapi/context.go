@@ -163,6 +163,69 @@ func ListenAddr(info *types.Info, body ast.Node, e ast.Expr) (addr string, ok bo
 	return "", false
 }
 
+// LoopbackListen is the address that the serve calls in body listen on,
+// when every one of them (http.ListenAndServe, an http.Server's Addr,
+// mcp-go's Start, net.Listen, a net.ListenConfig's Listen) names a
+// constant loopback address; ok is false when one listens elsewhere or
+// on an address not known here, or when body starts no server.
+func LoopbackListen(info *types.Info, body ast.Node) (addr string, ok bool) {
+	var addrs []string
+	all := true
+	check := func(e ast.Expr) {
+		a, ok := ListenAddr(info, body, e)
+		if ok && Loopback(a) {
+			addrs = append(addrs, a)
+		} else {
+			all = false
+		}
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			fn := Callee(info, n)
+			if fn == nil || fn.Pkg() == nil || len(n.Args) == 0 {
+				return true
+			}
+			switch Of(fn).String() {
+			case "net/http.ListenAndServe", "net/http.ListenAndServeTLS",
+				"(github.com/mark3labs/mcp-go/server.StreamableHTTPServer).Start",
+				"(github.com/mark3labs/mcp-go/server.SSEServer).Start":
+				check(n.Args[0])
+			case "net.Listen":
+				if len(n.Args) == 2 {
+					check(n.Args[1])
+				}
+			case "(net.ListenConfig).Listen":
+				if len(n.Args) == 3 {
+					check(n.Args[2])
+				}
+			}
+		case *ast.CompositeLit:
+			if IsType(info.TypeOf(n), "net/http", "Server") {
+				for _, el := range n.Elts {
+					if kv, ok := el.(*ast.KeyValueExpr); ok {
+						if id, ok := kv.Key.(*ast.Ident); ok && id.Name == "Addr" {
+							check(kv.Value)
+						}
+					}
+				}
+			}
+		}
+		return true
+	})
+	if !all || len(addrs) == 0 {
+		return "", false
+	}
+	return addrs[0], true
+}
+
+// EphemeralPort reports whether a listen address asks the system for any
+// free port ("127.0.0.1:0"): the port is known only to the program.
+func EphemeralPort(addr string) bool {
+	_, port, err := net.SplitHostPort(addr)
+	return err == nil && port == "0"
+}
+
 func constString(info *types.Info, e ast.Expr) (string, bool) {
 	if v := constValue(info, e); v != nil && v.Kind() == constant.String {
 		return ConstString(info, e), true
@@ -359,20 +422,36 @@ func (g *Grade) Report(pass *analysis.Pass, d analysis.Diagnostic) {
 	pass.Report(d)
 }
 
+// LowerTo moves the grade down to l (not up) because of why.
+func (g *Grade) LowerTo(l Level, why string) *Grade {
+	g.Level = max(g.Level, l)
+	g.why = append(g.why, why)
+	return g
+}
+
+// LowerPlace grades a finding in example code or test scaffolding as a
+// note, whatever the rule's default: nobody deploys that code as it is,
+// and of the example and test findings judged on real projects
+// (docs/precision.md) none was worth acting on at warning or above. The
+// finding is still reported, with the reason. It does nothing in
+// production code.
+func (g *Grade) LowerPlace(pkgPath string) *Grade {
+	if why := PlaceReason(pkgPath); why != "" {
+		g.LowerTo(Note, why)
+	}
+	return g
+}
+
 // Reportf reports a finding of a rule whose default severity is base,
-// graded by where the code lives: one level lower in example code or test
+// graded by where the code lives: a note in example code or test
 // scaffolding, and the message says so. It is pass.Reportf for rules that
 // have no other context to weigh.
 func Reportf(pass *analysis.Pass, base Level, pos token.Pos, format string, args ...any) {
 	PlaceGrade(pass, base).Report(pass, analysis.Diagnostic{Pos: pos, Message: fmt.Sprintf(format, args...)})
 }
 
-// PlaceGrade is a grade at base, lowered one level when the package is
-// example code or test scaffolding.
+// PlaceGrade is a grade at base, lowered to a note when the package is
+// example code or test scaffolding (LowerPlace).
 func PlaceGrade(pass *analysis.Pass, base Level) *Grade {
-	g := NewGrade(base)
-	if why := PlaceReason(pass.Pkg.Path()); why != "" {
-		g.Lower(why)
-	}
-	return g
+	return NewGrade(base).LowerPlace(pass.Pkg.Path())
 }

@@ -86,3 +86,18 @@ func TestMCPGoValidationAdvice(t *testing.T) {
 		t.Errorf("a release with the option is not told to use it: %q", got)
 	}
 }
+
+func TestLowerPlace(t *testing.T) {
+	g := NewGrade(Error).LowerPlace("example.com/m/examples/server")
+	if g.Level != Note || g.Suffix() != " (a note, not an error: example code (examples/))" {
+		t.Errorf("an error in example code: %v %q", g.Level, g.Suffix())
+	}
+	g = NewGrade(Warning).LowerPlace("example.com/m/internal/testutil")
+	if g.Level != Note || g.Suffix() != " (a note, not a warning: test scaffolding (testutil/))" {
+		t.Errorf("a warning in test scaffolding: %v %q", g.Level, g.Suffix())
+	}
+	g = NewGrade(Error).LowerPlace("example.com/m/internal/server")
+	if g.Level != Error || g.Suffix() != "" {
+		t.Errorf("production code moved: %v %q", g.Level, g.Suffix())
+	}
+}

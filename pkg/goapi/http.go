@@ -2,6 +2,7 @@ package goapi
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"strings"
@@ -353,9 +354,11 @@ func IsAuthStatus(info *types.Info, e ast.Expr) bool {
 }
 
 // RoutePath is the text of a route path as the code builds it, for
-// messages: a constant as it is, fmt.Sprintf's format ("/items/%s"), and
-// a concatenation with its variable parts shown as "…" ("/items/" + id is
-// "/items/…"); "" when nothing of it is constant.
+// messages: a constant as it is, and the parts computed at run time shown
+// as "…": a concatenation ("/items/" + id is "/items/…"), fmt.Sprintf
+// with its verbs replaced by their constant arguments or "…"
+// (fmt.Sprintf("/%s/rename", kind) is "/…/rename"), and a variable
+// ("…"). "" when the path is not an expression of these kinds.
 func RoutePath(info *types.Info, e ast.Expr) string {
 	e = ast.Unparen(e)
 	if v := constValue(info, e); v != nil {
@@ -364,7 +367,10 @@ func RoutePath(info *types.Info, e ast.Expr) string {
 	switch x := e.(type) {
 	case *ast.CallExpr:
 		if fn := Callee(info, x); fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "fmt" && fn.Name() == "Sprintf" && len(x.Args) > 0 {
-			return ConstString(info, x.Args[0])
+			if format, ok := constString(info, x.Args[0]); ok {
+				return sprintfPath(info, format, x.Args[1:])
+			}
+			return "…"
 		}
 	case *ast.BinaryExpr:
 		if x.Op == token.ADD {
@@ -380,6 +386,51 @@ func RoutePath(info *types.Info, e ast.Expr) string {
 			}
 			return l + r
 		}
+	case *ast.Ident, *ast.SelectorExpr, *ast.IndexExpr:
+		if tv, ok := info.Types[e]; ok && tv.Type != nil {
+			if b, ok := tv.Type.Underlying().(*types.Basic); ok && b.Info()&types.IsString != 0 {
+				return "…" // a variable: a loop over paths, a parameter
+			}
+		}
 	}
 	return ""
+}
+
+// sprintfPath fills a path format's verbs: a constant argument by its
+// value, anything else by "…".
+func sprintfPath(info *types.Info, format string, args []ast.Expr) string {
+	var b strings.Builder
+	for i := 0; i < len(format); i++ {
+		c := format[i]
+		if c != '%' || i+1 >= len(format) {
+			b.WriteByte(c)
+			continue
+		}
+		j := i + 1
+		for j < len(format) && strings.IndexByte("+-# 0123456789.", format[j]) >= 0 {
+			j++
+		}
+		if j >= len(format) {
+			b.WriteString(format[i:])
+			break
+		}
+		if format[j] == '%' {
+			b.WriteByte('%')
+		} else {
+			s := "…"
+			if len(args) > 0 {
+				if v := constValue(info, args[0]); v != nil {
+					if v.Kind() == constant.String {
+						s = constant.StringVal(v)
+					} else {
+						s = v.ExactString()
+					}
+				}
+				args = args[1:]
+			}
+			b.WriteString(s)
+		}
+		i = j
+	}
+	return b.String()
 }

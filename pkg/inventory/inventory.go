@@ -8,6 +8,7 @@ package inventory
 import (
 	"cmp"
 	"fmt"
+	"path"
 	"slices"
 	"strings"
 )
@@ -262,6 +263,17 @@ func concrete(ss []seg) bool {
 // Unclear reports whether a route's path could not be worked out from
 // the code (a part of it is computed at run time).
 func (r *Route) Unclear() bool { return strings.Contains(r.Path, "…") || r.Path == "" }
+
+// PackageDir is the directory of the route's package within its module,
+// which is what says whether it is example code or test scaffolding (the
+// module's own place in the scan, testdata/ say, does not).
+func (r *Route) PackageDir() string {
+	dir := path.Dir(r.At.File)
+	if r.Module != "." && r.Module != "" {
+		dir = strings.TrimPrefix(strings.TrimPrefix(dir, r.Module), "/")
+	}
+	return dir
+}
 
 // Row is one endpoint of the inventory: an operation and the route that
 // serves it, an operation no route serves, or a route no operation

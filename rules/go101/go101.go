@@ -99,8 +99,8 @@ func requireToken(next http.Handler) http.Handler {
 }`,
 		Lang:      "go",
 		Severity:  lint.SeverityError,
-		Grades:    "A level lower in example code or test scaffolding (examples/, _examples, demo, conformance, test/, testkit, a package named like oauthtest).",
-		Precision: "low",
+		Grades:    "A note in example code or test scaffolding (examples/, _examples, demo, conformance, test/, testkit, a package named like oauthtest), and when the function that registers the route serves it only on a loopback port the system picks (127.0.0.1:0: a one-shot local UI); a fixed loopback port stays an error (any web page can post to it). A note for a debugging endpoint mounted only when an opt-in flag or environment variable is set (as GO502 for an opt-in TLS skip).",
+		Precision: "medium",
 		CWE:       []int{306, 862},
 		OWASP:     []string{"API2:2023", "API5:2023", "LLM06:2025"},
 		Since:     "v0.1.0",
@@ -163,9 +163,14 @@ func run(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		grade := goapi.PlaceGrade(pass, goapi.Error)
+		if addr, ok := goapi.LoopbackListen(pass.TypesInfo, enclosingBody(rt.Guard, rt.Call)); ok && goapi.EphemeralPort(addr) {
+			// A fixed loopback port stays an error: any web page the user
+			// opens can post a form to it.
+			grade.LowerTo(goapi.Note, "it listens on "+addr+", a loopback port the system picks, which no other machine can reach and no web page can know")
+		}
 		if rt.Debug {
 			if gate := goapi.Gate(pass.TypesInfo, enclosingBody(rt.Guard, rt.Call), rt.Call.Pos(), nil); gate != "" {
-				grade.Lower("mounted only when " + gate + " is set")
+				grade.LowerTo(goapi.Note, "mounted only when "+gate+" is set")
 			}
 		}
 		grade.Report(pass, analysis.Diagnostic{Pos: rt.Call.Pos(),

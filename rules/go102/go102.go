@@ -41,7 +41,10 @@ The rule follows the handler from where it is built to where it is served
 http.Server, mcp-go's Start) and reports when nothing on the way checks
 credentials: auth.RequireBearerToken, a framework auth middleware, or your
 own middleware that reads a credential and answers 401 or 403 (see GO101 for
-what counts, and its auth-middleware option). It stays silent when the
+what counts, and its auth-middleware option), or a go-sdk getServer
+function (a function literal) that reads a credential and returns no
+server on some path (go-sdk then refuses the request: a server per token).
+It stays silent when the
 handler goes somewhere it cannot follow, such as a function in another
 package. It cannot see authentication done by a proxy in front of the
 server, and it does not judge how good the token verifier is.
@@ -51,13 +54,13 @@ says which applied: every tool the package registers has a handler that
 reaches no command execution, file or database write, mutating HTTP request
 or model call, and calls nothing it cannot follow (a method of an interface
 such as a tool registry's Run, a function value): an echo demo is not a
-shell; the code lives in examples/,
-_examples, demo, conformance or test scaffolding (a test/ or testkit
-package, a package named like oauthtest); every address the same function
+shell; every address the same function
 serves on is a loopback one (localhost, 127.0.0.1, [::1], also a flag's
 default or a fmt.Sprintf format), reachable from the same machine only
 (local processes and, without origin checks, web pages through DNS
-rebinding can still call it). When the tools do reach one of those, the
+rebinding can still call it). In examples/, _examples, demo, conformance
+or test scaffolding (a test/ or testkit package, a package named like
+oauthtest) it is a note. When the tools do reach one of those, the
 message names the first it found. The advice names the SDK in use: go-sdk
 has auth.RequireBearerToken, mcp-go has no auth middleware of its own.`,
 		Fix: "authenticate every request before it reaches the MCP server: go-sdk's auth.RequireBearerToken(verifier, opts) around the handler; with mcp-go, which has no auth middleware, your own around the server (an http.Handler) served with http.Handle instead of Start",
@@ -72,8 +75,8 @@ http.Handle("/mcp", auth.RequireBearerToken(verifyToken, &auth.RequireBearerToke
 log.Fatal(http.ListenAndServe(":8080", nil))`,
 		Lang:      "go",
 		Severity:  lint.SeverityError,
-		Grades:    "A level lower for each of: tools that reach nothing destructive or costly, example or test code, a loopback listen address.",
-		Precision: "low",
+		Grades:    "A level lower for each of: tools that reach nothing destructive or costly, a loopback listen address; a note in example or test code.",
+		Precision: "medium",
 		CWE:       []int{306},
 		OWASP:     []string{"API2:2023", "LLM06:2025"},
 		Since:     "v0.1.0",
@@ -105,7 +108,7 @@ func run(pass *analysis.Pass) (any, error) {
 			g = authn.NewGuard(pass, pass.ResultOf[authn.Analyzer].(*authn.Result))
 			tools = newToolReach(pass)
 		}
-		if g.Value(call) != authn.Open {
+		if g.Value(call) != authn.Open || factoryAuthenticates(pass, call) {
 			continue
 		}
 		grade := goapi.NewGrade(goapi.Error)
@@ -120,9 +123,7 @@ func run(pass *analysis.Pass) (any, error) {
 				reaches += ", " + rest.String()
 			}
 		}
-		if why := goapi.PlaceReason(pass.Pkg.Path()); why != "" {
-			grade.Lower(why)
-		}
+		grade.LowerPlace(pass.Pkg.Path())
 		if addr, ok := listenAddr(pass, cur); ok {
 			grade.Lower("it listens on " + addr + ", reachable from this machine only")
 		}
@@ -131,6 +132,41 @@ func run(pass *analysis.Pass) (any, error) {
 				transport, fn.Pkg().Name(), fn.Name(), reaches, advice(fn))})
 	}
 	return nil, nil
+}
+
+// factoryAuthenticates reports whether a go-sdk handler's getServer
+// function (its first argument, a function literal) reads a credential
+// from the request and returns no server on some path: go-sdk then
+// answers the request with an error, so the function is the server's
+// authentication (gitlab-mcp-server builds one server per token and
+// returns nil without one).
+func factoryAuthenticates(pass *analysis.Pass, call *ast.CallExpr) bool {
+	if len(call.Args) == 0 {
+		return false
+	}
+	lit, ok := ast.Unparen(call.Args[0]).(*ast.FuncLit)
+	if !ok {
+		return false
+	}
+	res := pass.ResultOf[authn.Analyzer].(*authn.Result)
+	if res.Node(lit.Body)&(authn.Reads|authn.Checks) == 0 {
+		return false
+	}
+	rejects := false
+	ast.Inspect(lit.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			if len(n.Results) == 1 {
+				if tv, ok := pass.TypesInfo.Types[n.Results[0]]; ok && tv.IsNil() {
+					rejects = true
+				}
+			}
+		}
+		return !rejects
+	})
+	return rejects
 }
 
 // advice is how to authenticate a server of the SDK that fn belongs to,
@@ -151,63 +187,12 @@ func plural(n int, word string) string {
 }
 
 // listenAddr is the address the function around cur serves on, when every
-// serve call in it (http.ListenAndServe, an http.Server's Addr, mcp-go's
-// Start, net.Listen) names a constant loopback address; ok is false when
-// one listens elsewhere, or none is seen.
+// serve call in it names a constant loopback address (goapi.LoopbackListen).
 func listenAddr(pass *analysis.Pass, cur inspector.Cursor) (string, bool) {
-	var body ast.Node
 	for c := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		body = c.Node()
-		break
+		return goapi.LoopbackListen(pass.TypesInfo, c.Node())
 	}
-	if body == nil {
-		return "", false
-	}
-	info := pass.TypesInfo
-	var addrs []string
-	all := true
-	check := func(e ast.Expr) {
-		a, ok := goapi.ListenAddr(info, body, e)
-		if ok && goapi.Loopback(a) {
-			addrs = append(addrs, a)
-		} else {
-			all = false
-		}
-	}
-	ast.Inspect(body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.CallExpr:
-			fn := goapi.Callee(info, n)
-			if fn == nil || fn.Pkg() == nil || len(n.Args) == 0 {
-				return true
-			}
-			switch goapi.Of(fn).String() {
-			case "net/http.ListenAndServe", "net/http.ListenAndServeTLS",
-				"(github.com/mark3labs/mcp-go/server.StreamableHTTPServer).Start",
-				"(github.com/mark3labs/mcp-go/server.SSEServer).Start":
-				check(n.Args[0])
-			case "net.Listen":
-				if len(n.Args) == 2 {
-					check(n.Args[1])
-				}
-			}
-		case *ast.CompositeLit:
-			if goapi.IsType(info.TypeOf(n), "net/http", "Server") {
-				for _, el := range n.Elts {
-					if kv, ok := el.(*ast.KeyValueExpr); ok {
-						if id, ok := kv.Key.(*ast.Ident); ok && id.Name == "Addr" {
-							check(kv.Value)
-						}
-					}
-				}
-			}
-		}
-		return true
-	})
-	if !all || len(addrs) == 0 {
-		return "", false
-	}
-	return addrs[0], true
+	return "", false
 }
 
 // toolReach is what the tools registered in the package can do.

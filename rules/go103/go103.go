@@ -3,6 +3,7 @@
 package go103
 
 import (
+	"fmt"
 	"go/ast"
 	"go/constant"
 	"go/types"
@@ -12,6 +13,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/apiaudit/apiaudit/pkg/goapi"
+	"github.com/apiaudit/apiaudit/pkg/goapi/authn"
 	"github.com/apiaudit/apiaudit/pkg/lint"
 )
 
@@ -47,7 +49,7 @@ other middleware.`,
 		Good:      `handler := mcp.NewStreamableHTTPHandler(getServer, &mcp.StreamableHTTPOptions{})`,
 		Lang:      "go",
 		Severity:  lint.SeverityWarning,
-		Grades:    "A level lower in example code or test scaffolding (examples/, _examples, demo, conformance, test/, testkit, a package named like oauthtest).",
+		Grades:    "A note in example code or test scaffolding (examples/, _examples, demo, conformance, test/, testkit, a package named like oauthtest), and when the MCP server is served behind authentication (a rebinding page cannot call its tools without a credential).",
 		Precision: "low",
 		CWE:       []int{346, 350},
 		OWASP:     []string{"API8:2023", "LLM06:2025"},
@@ -60,7 +62,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:     "GO103",
 	Doc:      "reports MCP HTTP servers with DNS-rebinding or origin protection switched off",
 	URL:      Rule.HelpURI(),
-	Requires: []*analysis.Analyzer{inspect.Analyzer},
+	Requires: []*analysis.Analyzer{inspect.Analyzer, authn.Analyzer},
 	Run:      run,
 }
 
@@ -78,6 +80,19 @@ var (
 func run(pass *analysis.Pass) (any, error) {
 	info := pass.TypesInfo
 	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	var g *authn.Guard
+	report := func(at ast.Node, format string, args ...any) {
+		grade := goapi.PlaceGrade(pass, goapi.Warning)
+		if server := servedBy(pass, ins, at); server != nil {
+			if g == nil {
+				g = authn.NewGuard(pass, pass.ResultOf[authn.Analyzer].(*authn.Result))
+			}
+			if g.Value(server) == authn.Protected {
+				grade.Lower("the server is served behind authentication, so a page that rebinds its DNS cannot call the tools without a credential")
+			}
+		}
+		grade.Report(pass, analysis.Diagnostic{Pos: at.Pos(), Message: fmt.Sprintf(format, args...)})
+	}
 	for n := range ins.PreorderSeq((*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil), (*ast.CallExpr)(nil)) {
 		switch n := n.(type) {
 		case *ast.CompositeLit:
@@ -88,7 +103,7 @@ func run(pass *analysis.Pass) (any, error) {
 			for _, elt := range n.Elts {
 				if kv, ok := elt.(*ast.KeyValueExpr); ok {
 					if id, ok := kv.Key.(*ast.Ident); ok && id.Name == "DisableLocalhostProtection" && isTrue(info, kv.Value) {
-						goapi.Reportf(pass, goapi.Warning, kv.Pos(), "DisableLocalhostProtection turns off the MCP server's DNS-rebinding protection")
+						report(kv, "DisableLocalhostProtection turns off the MCP server's DNS-rebinding protection")
 					}
 				}
 			}
@@ -99,7 +114,7 @@ func run(pass *analysis.Pass) (any, error) {
 					continue
 				}
 				if t := info.TypeOf(sel.X); goapi.IsType(t, goSDK, "StreamableHTTPOptions") || goapi.IsType(t, goSDK, "SSEOptions") {
-					goapi.Reportf(pass, goapi.Warning, n.Pos(), "DisableLocalhostProtection turns off the MCP server's DNS-rebinding protection")
+					report(n, "DisableLocalhostProtection turns off the MCP server's DNS-rebinding protection")
 				}
 			}
 		case *ast.CallExpr:
@@ -110,18 +125,40 @@ func run(pass *analysis.Pass) (any, error) {
 			switch name := goapi.Of(fn); {
 			case disableOptions[name]:
 				if len(n.Args) == 1 && isTrue(info, n.Args[0]) {
-					goapi.Reportf(pass, goapi.Warning, n.Pos(), "server.%s(true) turns off the MCP server's DNS-rebinding protection", fn.Name())
+					report(n, "server.%s(true) turns off the MCP server's DNS-rebinding protection", fn.Name())
 				}
 			case name == corsOrigins:
 				for _, a := range n.Args {
 					if goapi.ConstString(info, a) == "*" {
-						goapi.Reportf(pass, goapi.Warning, a.Pos(), "server.WithCORSAllowedOrigins(\"*\") lets any web page call the MCP server")
+						report(a, "server.WithCORSAllowedOrigins(\"*\") lets any web page call the MCP server")
 					}
 				}
 			}
 		}
 	}
 	return nil, nil
+}
+
+// servedBy is the MCP HTTP handler constructor call (mcp.NewStreamableHTTPHandler,
+// server.NewStreamableHTTPServer...) that the option or options literal at
+// n is an argument of, directly or through &, or nil.
+func servedBy(pass *analysis.Pass, ins *inspector.Inspector, n ast.Node) *ast.CallExpr {
+	cur, ok := ins.Root().FindNode(n)
+	if !ok {
+		return nil
+	}
+	for range 4 {
+		cur = cur.Parent()
+		call, ok := cur.Node().(*ast.CallExpr)
+		if !ok {
+			continue
+		}
+		if _, _, ok := goapi.MCPHTTPHandlers.Call(pass.TypesInfo, call); ok {
+			return call
+		}
+		return nil
+	}
+	return nil
 }
 
 func isTrue(info *types.Info, e ast.Expr) bool {

@@ -72,7 +72,7 @@ caller's audience; ignore the finding with the reason when it does.`,
 }`,
 		Lang:      "go",
 		Severity:  lint.SeverityError,
-		Grades:    "A warning when the package is a documented reverse proxy or gateway (httputil.ReverseProxy, or documentation that says it proxies, forwards or relays requests). A level lower in example code or test scaffolding.",
+		Grades:    "A warning when the package is a documented reverse proxy or gateway (httputil.ReverseProxy, or documentation that says it proxies, forwards or relays requests). A note in example code or test scaffolding.",
 		Precision: "medium",
 		CWE:       []int{441, 522},
 		OWASP:     []string{"API2:2023", "API10:2023", "LLM06:2025"},
@@ -556,9 +556,7 @@ func (c *checker) report(n ast.Node, what, where string) {
 	if c.proxy {
 		grade.Lower("the package is a reverse proxy or gateway, which forwards credentials by design; make sure the upstream is of the same trust domain and checks them")
 	}
-	if why := goapi.PlaceReason(c.pass.Pkg.Path()); why != "" {
-		grade.Lower(why)
-	}
+	grade.LowerPlace(c.pass.Pkg.Path())
 	grade.Report(c.pass, analysis.Diagnostic{Pos: n.Pos(), End: n.End(),
 		Message: fmt.Sprintf("%s gets %s: the upstream can act as the caller; use a credential of the server's own (token exchange, client credentials)", upper(where), what)})
 }

@@ -75,7 +75,7 @@ the credential is not configured, or generate one and print it.`,
 }`,
 		Lang:      "go",
 		Severity:  lint.SeverityError,
-		Grades:    "A warning when the routes behind the condition only change state or sit under an admin path (none reaches a sensitive capability and no MCP server is behind it). A level lower in example code or test scaffolding.",
+		Grades:    "A warning when the routes behind the condition only change state or sit under an admin path (none reaches a sensitive capability and no MCP server is behind it). A note in example code or test scaffolding.",
 		Precision: "high",
 		CWE:       []int{306, 1188},
 		OWASP:     []string{"API2:2023", "API8:2023", "LLM06:2025"},
@@ -194,9 +194,7 @@ func report(pass *analysis.Pass, b *behind) {
 	if !b.sensitive {
 		grade.StartAt(goapi.Warning)
 	}
-	if why := goapi.PlaceReason(pass.Pkg.Path()); why != "" {
-		grade.Lower(why)
-	}
+	grade.LowerPlace(pass.Pkg.Path())
 	mw := "auth middleware"
 	if len(b.cond.Use.Args) > 0 {
 		mw = types.ExprString(b.cond.Use.Args[0])

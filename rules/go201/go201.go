@@ -3,6 +3,7 @@
 package go201
 
 import (
+	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -14,7 +15,9 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/apiaudit/apiaudit/pkg/goapi"
+	"github.com/apiaudit/apiaudit/pkg/goapi/authn"
 	"github.com/apiaudit/apiaudit/pkg/lint"
+	"github.com/apiaudit/apiaudit/rules/go101"
 )
 
 var Rule = &lint.Rule{
@@ -60,7 +63,9 @@ the package, even when it is installed on one route group only.
 
 Your own net/http body-limit middleware counts too: a function that sets
 r.Body = http.MaxBytesReader(w, r.Body, n) (or an io.LimitReader) and then
-passes the request on (next.ServeHTTP(w, r), next(w, r)). The package
+passes the request on (next.ServeHTTP(w, r), next(w, r)); and a handler
+that bounds the body and then hands the request to functions of its
+package (go-sdk's StreamableHTTPHandler), whose reads are bounded. The package
 that defines it is taken to limit: its handlers when it installs it
 (r.Use(limit(n)), limit(n)(mux)); the functions it hands the limited
 request to (a handler that bounds the body and dispatches to a session's
@@ -73,7 +78,12 @@ are limits set in helpers that receive the request.
 for the rest of the function. r.ParseForm, r.FormValue and r.PostFormValue
 are not reported: net/http caps url-encoded forms at 10 MB by itself.
 Binders that read only the query, headers or path (ShouldBindQuery,
-BindHeader, BindUri) are not reported.`,
+BindHeader, BindUri) are not reported.
+
+An unbounded body that only authenticated callers can send (every route
+that serves the handler has auth middleware, as GO101 sees it) is a note:
+the caller is accountable and rate-limited, and on the projects judged so
+far nobody would act on it. One that anyone may send stays a warning.`,
 		Fix: "wrap the body before reading it (r.Body = http.MaxBytesReader(w, r.Body, limit)) or install a body-limit middleware",
 		Bad: `func upload(w http.ResponseWriter, r *http.Request) {
 	var req PromptRequest
@@ -94,8 +104,8 @@ BindHeader, BindUri) are not reported.`,
 }`,
 		Lang:      "go",
 		Severity:  lint.SeverityWarning,
-		Grades:    "A level lower in example code or test scaffolding (examples/, _examples, demo, conformance, test/, testkit, a package named like oauthtest).",
-		Precision: "low",
+		Grades:    "A note when every route that serves the handler checks credentials (only authenticated callers send the body), and in example code or test scaffolding (examples/, _examples, demo, conformance, test/, testkit, a package named like oauthtest).",
+		Precision: "medium",
 		CWE:       []int{770, 400},
 		OWASP:     []string{"API4:2023", "LLM10:2025"},
 		Since:     "v0.1.0",
@@ -107,7 +117,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:     "GO201",
 	Doc:      "reports HTTP handlers that read the request body with no size limit",
 	URL:      Rule.HelpURI(),
-	Requires: []*analysis.Analyzer{inspect.Analyzer, limiters},
+	Requires: []*analysis.Analyzer{inspect.Analyzer, limiters, go101.RoutesAnalyzer},
 	Run:      run,
 }
 
@@ -191,15 +201,17 @@ type handler struct {
 func run(pass *analysis.Pass) (any, error) {
 	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	limited := limitedHandlers(pass, ins)
+	authed := authenticated(pass)
 	for n := range ins.PreorderSeq((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
 		var ftype *ast.FuncType
 		var body *ast.BlockStmt
+		var key any = n
 		switch n := n.(type) {
 		case *ast.FuncDecl:
 			if limited.funcs[pass.TypesInfo.Defs[n.Name]] || limited.dispatched[pass.TypesInfo.Defs[n.Name]] {
 				continue
 			}
-			ftype, body = n.Type, n.Body
+			ftype, body, key = n.Type, n.Body, pass.TypesInfo.Defs[n.Name]
 		case *ast.FuncLit:
 			if limited.covers(n.Pos()) {
 				continue
@@ -210,7 +222,7 @@ func run(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		if h, ok := handlerOf(pass, ftype); ok && !limited.kinds[h.kind] {
-			checkHandler(pass, h, body)
+			checkHandler(pass, h, body, authed[key])
 		}
 	}
 	return nil, nil
@@ -251,7 +263,15 @@ func handlerOf(pass *analysis.Pass, ft *ast.FuncType) (handler, bool) {
 // checkHandler reports reads of the request body in body, in source order,
 // until the body is replaced by a limited reader. Function literals inside
 // are left alone: those that are handlers are checked on their own.
-func checkHandler(pass *analysis.Pass, h handler, body *ast.BlockStmt) {
+func checkHandler(pass *analysis.Pass, h handler, body *ast.BlockStmt, authed bool) {
+	report := func(pos token.Pos, format string, args ...any) {
+		g := goapi.NewGrade(goapi.Warning)
+		if authed {
+			g.Lower("only authenticated callers reach this handler (every route that serves it checks credentials); a body limit there guards against a client's bug more than an attack")
+		}
+		g.LowerPlace(pass.Pkg.Path())
+		g.Report(pass, analysis.Diagnostic{Pos: pos, Message: fmt.Sprintf(format, args...)})
+	}
 	limitAt := token.NoPos
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
@@ -272,25 +292,60 @@ func checkHandler(pass *analysis.Pass, h handler, body *ast.BlockStmt) {
 				return true
 			}
 			if i, ok := bodyReaders[[2]string{fn.Pkg().Path(), fn.Name()}]; ok && fn.Signature().Recv() == nil && i < len(n.Args) && isBody(pass, n.Args[i], h) {
-				goapi.Reportf(pass, goapi.Warning, n.Pos(), "%s.%s reads %s with no size limit", fn.Pkg().Name(), fn.Name(), types.ExprString(ast.Unparen(n.Args[i])))
+				report(n.Pos(), "%s.%s reads %s with no size limit", fn.Pkg().Name(), fn.Name(), types.ExprString(ast.Unparen(n.Args[i])))
 			}
 			sel, ok := n.Fun.(*ast.SelectorExpr)
 			if !ok {
 				return true
 			}
 			if formParsers[fn.Name()] && isRequestMethod(fn) && isRequest(pass, sel.X, h) {
-				goapi.Reportf(pass, goapi.Warning, n.Pos(), "%s reads a multipart body with no size limit", types.ExprString(sel))
+				report(n.Pos(), "%s reads a multipart body with no size limit", types.ExprString(sel))
 			}
 			binders := ginBinders
 			if h.kind == "echo" {
 				binders = echoBinders
 			}
 			if _, ok := binders.Lookup(fn); ok && h.kind != "http" && refersTo(pass, sel.X, h.req) {
-				goapi.Reportf(pass, goapi.Warning, n.Pos(), "%s reads the request body with no size limit", types.ExprString(sel))
+				report(n.Pos(), "%s reads the request body with no size limit", types.ExprString(sel))
 			}
 		}
 		return true
 	})
+}
+
+// authenticated are the handlers (functions, and function literals written
+// in a registration) that only authenticated routes serve: each route of
+// the package whose handler expression names them checks credentials on
+// the way (go101.Routes: auth middleware on the route, its group, router or
+// server, or in the handler). A handler no route names is not in it.
+func authenticated(pass *analysis.Pass) map[any]bool {
+	state := map[any]bool{} // true: protected so far; false: served open somewhere
+	for _, rt := range pass.ResultOf[go101.RoutesAnalyzer].([]go101.Route) {
+		protected := rt.State == authn.Protected
+		mark := func(k any) {
+			if was, ok := state[k]; ok && !was {
+				return
+			}
+			state[k] = protected
+		}
+		ast.Inspect(rt.Handler, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				mark(n)
+			case *ast.Ident:
+				if f, ok := pass.TypesInfo.Uses[n].(*types.Func); ok {
+					mark(types.Object(f.Origin()))
+				}
+			}
+			return true
+		})
+	}
+	for k, protected := range state {
+		if !protected {
+			delete(state, k)
+		}
+	}
+	return state
 }
 
 // limits records what puts a size limit on bodies outside the handler:
@@ -440,9 +495,15 @@ func httpLimiters(pass *analysis.Pass) (out, covered map[*types.Func]bool) {
 			}
 			return true
 		})
-		if limits && passes {
-			out[fn] = true
+		if limits {
+			// The functions it hands the limited request to read a bounded
+			// body, whether it then calls the next handler (a middleware)
+			// or dispatches itself (go-sdk's StreamableHTTPHandler bounds
+			// the body, then calls serveStateful, which reaches servePOST).
 			handOn(body, limitAt)
+			if passes {
+				out[fn] = true
+			}
 		}
 	}
 	return out, covered

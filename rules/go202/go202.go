@@ -81,7 +81,7 @@ deployed; both are reported as notes, not warnings.`,
 		Lang:      "go",
 		Severity:  lint.SeverityWarning,
 		Grades:    "A note when the server listens on a loopback address, or in example or test code.",
-		Precision: "medium",
+		Precision: "high",
 		CWE:       []int{400},
 		OWASP:     []string{"API4:2023", "LLM10:2025"},
 		Since:     "v0.1.0",
@@ -141,9 +141,7 @@ func run(pass *analysis.Pass) (any, error) {
 // or nil.
 func grade(pass *analysis.Pass, cur inspector.Cursor, addr ast.Expr) *goapi.Grade {
 	g := goapi.NewGrade(goapi.Warning)
-	if why := goapi.PlaceReason(pass.Pkg.Path()); why != "" {
-		g.Lower(why)
-	}
+	g.LowerPlace(pass.Pkg.Path())
 	if addr == nil {
 		return g
 	}

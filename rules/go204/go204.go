@@ -81,7 +81,7 @@ Reported:
 return errors.New("too many tool turns")`,
 		Lang:      "go",
 		Severity:  lint.SeverityWarning,
-		Grades:    "A level lower in example code or test scaffolding (examples/, _examples, demo, conformance, test/, testkit, a package named like oauthtest).",
+		Grades:    "A note in example code or test scaffolding (examples/, _examples, demo, conformance, test/, testkit, a package named like oauthtest).",
 		Precision: "medium",
 		CWE:       []int{834, 770},
 		OWASP:     []string{"LLM10:2025", "API4:2023"},

@@ -54,7 +54,7 @@ for i := 0; i < int(steps); i++ {
 }`,
 		Lang:      "go",
 		Severity:  lint.SeverityWarning,
-		Grades:    "A level lower in example code or test scaffolding (examples/, _examples, demo, conformance, test/, testkit, a package named like oauthtest).",
+		Grades:    "A note in example code or test scaffolding (examples/, _examples, demo, conformance, test/, testkit, a package named like oauthtest).",
 		Precision: "medium",
 		CWE:       []int{770, 400, 834},
 		OWASP:     []string{"API4:2023", "LLM10:2025"},

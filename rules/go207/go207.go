@@ -57,8 +57,8 @@ r.Use(httprate.LimitByRealIP(20, time.Minute))
 r.Post("/v1/chat", chat)`,
 		Lang:      "go",
 		Severity:  lint.SeverityWarning,
-		Grades:    "A note when the route is authenticated (the callers are known, one of them can still spend without bound). A level lower in example code or test scaffolding.",
-		Precision: "medium",
+		Grades:    "A note when the route is authenticated (the callers are known, one of them can still spend without bound), when it has no authentication at all (GO101 or GO105 reports it as an error: authentication is the fix that comes first), and in example code or test scaffolding.",
+		Precision: "low",
 		CWE:       []int{770, 799},
 		OWASP:     []string{"API4:2023", "LLM10:2025"},
 		Since:     "v0.1.0",
@@ -117,12 +117,16 @@ func run(pass *analysis.Pass) (any, error) {
 			return nil, nil
 		}
 		grade := goapi.NewGrade(goapi.Warning)
-		if rt.State == authn.Protected {
+		switch rt.State {
+		case authn.Protected:
 			grade.Lower("the route is authenticated")
+		case authn.Open, authn.MaybeOff:
+			// GO101 (or GO105) reports the same route as an error: the
+			// fix is authentication first, and one element gets one
+			// finding at the top severity.
+			grade.Lower("the route has no authentication, which GO101 (or GO105 for conditional auth) reports as an error; authenticate it first")
 		}
-		if why := goapi.PlaceReason(pass.Pkg.Path()); why != "" {
-			grade.Lower(why)
-		}
+		grade.LowerPlace(pass.Pkg.Path())
 		grade.Report(pass, analysis.Diagnostic{Pos: rt.Call.Pos(), End: rt.Call.End(),
 			Message: fmt.Sprintf("%s %s reaches a %s, and no rate limiter is in sight: every request spends tokens without bound",
 				rt.Method, rt.Path, model.Each()[0])})

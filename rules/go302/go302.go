@@ -3,9 +3,11 @@
 package go302
 
 import (
+	"fmt"
 	"go/ast"
 	"go/types"
 	"regexp"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -60,8 +62,8 @@ suppress the finding with the reason.`,
 }`,
 		Lang:      "go",
 		Severity:  lint.SeverityError,
-		Grades:    "A level lower in example code or test scaffolding (examples/, _examples, demo, conformance, test/, testkit, a package named like oauthtest).",
-		Precision: "high",
+		Grades:    "A note in example code or test scaffolding (examples/, _examples, demo, conformance, test/, testkit, a package named like oauthtest), and for a tool of the program's own whose type has a method that classifies each call for a human's approval (CheckModifiesResource, RequiresApproval, IsDestructive...).",
+		Precision: "medium",
 		CWE:       []int{78, 250},
 		OWASP:     []string{"LLM06:2025", "LLM05:2025"},
 		Since:     "v0.1.0",
@@ -196,13 +198,38 @@ func ownTools(pass *analysis.Pass) {
 						continue
 					}
 					if why := res.Func(sel.Obj().(*types.Func)).Why(goapi.Exec); why != "" {
-						goapi.Reportf(pass, goapi.Error, ts.Name.Pos(), "tool %s hands the model %s (%s → %s)", tn.Name(), shell, name, why)
+						g := goapi.PlaceGrade(pass, goapi.Error)
+						if m := approvalMethod(ms); m != "" {
+							g.LowerTo(goapi.Note, "its "+m+" method classifies each call so that the program can ask a human before the ones that change something, the check this rule asks for")
+						}
+						g.Report(pass, analysis.Diagnostic{Pos: ts.Name.Pos(),
+							Message: fmt.Sprintf("tool %s hands the model %s (%s → %s)", tn.Name(), shell, name, why)})
 						break
 					}
 				}
 			}
 		}
 	}
+}
+
+// approvalWords mark a method that classifies a tool call for a human's
+// approval: kubectl-ai's CheckModifiesResource, RequiresApproval,
+// NeedsConfirmation, IsDestructive, IsReadOnly.
+var approvalWords = []string{"approv", "confirm", "permission", "modifies", "destructive", "readonly", "dangerous"}
+
+// approvalMethod is the name of the tool's method that classifies its
+// calls for approval, or "".
+func approvalMethod(ms *types.MethodSet) string {
+	for i := range ms.Len() {
+		name := ms.At(i).Obj().Name()
+		low := strings.ToLower(name)
+		for _, w := range approvalWords {
+			if strings.Contains(low, w) {
+				return name
+			}
+		}
+	}
+	return ""
 }
 
 func hasMethod(ms *types.MethodSet, name string) bool {

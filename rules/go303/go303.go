@@ -58,7 +58,7 @@ database writes or mutating HTTP requests (and does not call
 }}`,
 		Lang:      "go",
 		Severity:  lint.SeverityError,
-		Grades:    "A level lower in example code or test scaffolding (examples/, _examples, demo, conformance, test/, testkit, a package named like oauthtest).",
+		Grades:    "A note in example code or test scaffolding (examples/, _examples, demo, conformance, test/, testkit, a package named like oauthtest).",
 		Precision: "high",
 		CWE:       []int{862, 250},
 		OWASP:     []string{"LLM06:2025"},

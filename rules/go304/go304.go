@@ -57,7 +57,7 @@ tools := agenttoolset.BetaAgentToolset20260401(&agenttoolset.AgentToolContext{
 })`,
 		Lang:      "go",
 		Severity:  lint.SeverityWarning,
-		Grades:    "A level lower in example code or test scaffolding (examples/, _examples, demo, conformance, test/, testkit, a package named like oauthtest).",
+		Grades:    "A note in example code or test scaffolding (examples/, _examples, demo, conformance, test/, testkit, a package named like oauthtest).",
 		Precision: "high",
 		CWE:       []int{22, 668, 526},
 		OWASP:     []string{"LLM06:2025", "LLM02:2025"},

@@ -59,7 +59,7 @@ accept one with ` + "`allowed-scopes`" + `.`,
 }`,
 		Lang:      "go",
 		Severity:  lint.SeverityWarning,
-		Grades:    "An error when the same package gives a model tools that can use the scope; a level lower in example code or test scaffolding.",
+		Grades:    "An error when the same package gives a model tools that can use the scope; a note in example code or test scaffolding, whatever the level.",
 		Precision: "high",
 		CWE:       []int{272, 250},
 		OWASP:     []string{"LLM06:2025", "API5:2023"},
@@ -307,7 +307,7 @@ func (c *checker) scope(e ast.Expr, s site) {
 	c.seen[r.Pos()] = true
 	pos := e.Pos()
 	if c.agent {
-		goapi.NewGrade(goapi.Warning).Raise("this package gives a model tools that can use it").Report(c.pass,
+		goapi.NewGrade(goapi.Warning).Raise("this package gives a model tools that can use it").LowerPlace(c.pass.Pkg.Path()).Report(c.pass,
 			analysis.Diagnostic{Pos: pos, Message: "OAuth scope " + quote(name) + " grants " + grants})
 		return
 	}

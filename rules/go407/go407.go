@@ -81,6 +81,7 @@ s.AddTool(mcp.NewTool("read_file", mcp.WithString("path", mcp.Required())),
 	})`,
 		Lang:      "go",
 		Severity:  lint.SeverityWarning,
+		Grades:    "A note in example code or test scaffolding (examples/, _examples, demo, conformance, test/, testkit, a package named like oauthtest).",
 		Precision: "low",
 		CWE:       []int{20},
 		OWASP:     []string{"LLM06:2025", "API8:2023"},
@@ -362,7 +363,7 @@ func (c *checker) checkMCPGo(server *ast.CallExpr, tool string, toolExpr, handle
 	if fn := goapi.Callee(info, server); fn != nil {
 		serverPkg = fn.Pkg()
 	}
-	c.pass.Report(analysis.Diagnostic{
+	goapi.PlaceGrade(c.pass, goapi.Warning).Report(c.pass, analysis.Diagnostic{
 		Pos: at.Pos(),
 		End: at.End(),
 		Message: fmt.Sprintf("tool %s %s, and its server (server.NewMCPServer at %s:%d) does not validate arguments against the input schema: %s",
@@ -398,7 +399,7 @@ func (c *checker) checkSDK(add *ast.CallExpr, tool string, handler ast.Expr) {
 				into = "its arguments into an untyped value"
 			}
 		}
-		c.pass.Report(analysis.Diagnostic{
+		goapi.PlaceGrade(c.pass, goapi.Warning).Report(c.pass, analysis.Diagnostic{
 			Pos: call.Pos(),
 			End: call.End(),
 			Message: fmt.Sprintf("tool %s is added with (*mcp.Server).AddTool, which does not validate arguments, and its handler decodes %s with no validation: "+

@@ -78,8 +78,8 @@ tr := &http.Transport{TLSClientConfig: &tls.Config{RootCAs: pool}}
 client := openai.NewClient(option.WithHTTPClient(&http.Client{Transport: tr}))`,
 		Lang:      "go",
 		Severity:  lint.SeverityError,
-		Grades:    "A warning where the setting is not seen reaching a model or MCP client; a level lower when only an opt-in flag, environment variable or option turns it on, or in example or test code.",
-		Precision: "high",
+		Grades:    "A warning where the setting is not seen reaching a model or MCP client; a note when only an opt-in flag, environment variable or option turns it on, or in example or test code.",
+		Precision: "medium",
 		CWE:       []int{295},
 		OWASP:     []string{"API8:2023", "LLM03:2025"},
 		Since:     "v0.1.0",
@@ -166,11 +166,9 @@ func (s *state) gate(cur inspector.Cursor, pos token.Pos) {
 func (s *state) grade(start goapi.Level, pos token.Pos) *goapi.Grade {
 	g := goapi.NewGrade(goapi.Error).StartAt(start)
 	if why := s.gates[pos]; why != "" {
-		g.Lower("verification is off only when " + why + " asks for it")
+		g.LowerTo(goapi.Note, "verification is off only when "+why+" asks for it")
 	}
-	if why := goapi.PlaceReason(s.pass.Pkg.Path()); why != "" {
-		g.Lower(why)
-	}
+	g.LowerPlace(s.pass.Pkg.Path())
 	return g
 }
 

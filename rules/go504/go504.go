@@ -4,7 +4,6 @@ package go504
 
 import (
 	"fmt"
-	"path"
 	"strings"
 
 	"github.com/apiaudit/apiaudit/pkg/goapi"
@@ -38,8 +37,8 @@ r.Post("/internal/reindex", reindex) // served, documented nowhere`,
 // POST /internal/reindex removed, or added to openapi.yaml`,
 		Lang:      "go",
 		Severity:  lint.SeverityWarning,
-		Grades:    "A note for routes in test scaffolding (test/, testutil, fake servers) and example code, which are not the service's API.",
-		Precision: "medium",
+		Grades:    "A note for routes in test scaffolding (test/, testutil, fake servers) and example code, which are not the service's API; for MCP transport endpoints; for operational endpoints (health and readiness probes, /metrics, /debug/, the API's documentation, OAuth redirects); for a catch-all / route and file servers. Routes whose path is computed at run time are not reported.",
+		Precision: "high",
 		CWE:       []int{1059},
 		OWASP:     []string{"API9:2023"},
 		Since:     "v0.3.0",
@@ -63,8 +62,11 @@ func run(pass *lint.DriftPass) error {
 			docs = fmt.Sprintf("%s and %d more documents", specs[0], len(specs)-1)
 		}
 		msg := fmt.Sprintf("%s %s is served here but described in no operation of %s", method, r.Path, docs)
-		if why := goapi.PlaceReason(moduleDir(r)); why != "" {
-			// A test server or an example is not the service's API.
+		why := goapi.PlaceReason(r.PackageDir()) // a test server or an example is not the service's API
+		if why == "" {
+			why = notAnOperation(r)
+		}
+		if why != "" {
 			pass.Report(lint.Finding{RuleID: pass.Rule.ID, Severity: lint.SeverityNote, Message: msg + " (a note: " + why + ")", Location: lint.InventoryAt(r.At)})
 			continue
 		}
@@ -73,15 +75,37 @@ func run(pass *lint.DriftPass) error {
 	return nil
 }
 
-// moduleDir is the route's package directory within its module, which is
-// what says whether it is example code or test scaffolding (the module's
-// own place in the scan, testdata/ say, does not).
-func moduleDir(r *inventory.Route) string {
-	dir := path.Dir(r.At.File)
-	if r.Module != "." && r.Module != "" {
-		dir = strings.TrimPrefix(strings.TrimPrefix(dir, r.Module), "/")
+// operational are path prefixes (lower case) of endpoints that serve the
+// service's operators and tools rather than its API: health and readiness
+// probes, metrics, profiling, the API's own documentation, OAuth
+// redirects. API documents leave them out by convention.
+var operational = []string{
+	"/health", "/healthz", "/livez", "/readyz", "/ready", "/ping", "/metrics",
+	"/debug/", "/swagger", "/docs", "/redoc", "/openapi", "/favicon.ico",
+	"/.well-known/", "/oauth/callback", "/callback",
+}
+
+// notAnOperation says why a shadow route is not an operation that the
+// OpenAPI document should describe, or "": an MCP transport endpoint, an
+// operational endpoint, or a catch-all that serves what no other route
+// does (a redirect to the UI, a file server, a 404 page).
+func notAnOperation(r *inventory.Route) string {
+	if r.MCP != "" {
+		return "an MCP transport endpoint (" + r.MCP + "), which MCP clients reach by its URL, not through the OpenAPI document"
 	}
-	return dir
+	low := strings.ToLower(r.Path)
+	for _, p := range operational {
+		if low == strings.TrimSuffix(p, "/") || strings.HasPrefix(low, p) && (strings.HasSuffix(p, "/") || len(low) == len(p) || strings.ContainsRune("/?", rune(low[len(p)]))) {
+			return "an operational endpoint (health, metrics, debugging, documentation or an OAuth redirect), which API documents leave out"
+		}
+	}
+	if low == "/" && (r.Method == "" || r.Method == "GET" || r.Method == "HEAD") {
+		return "a catch-all route (/) that answers what no other route does: a fallback, not an operation"
+	}
+	if strings.Contains(r.Handler, "FileServer") {
+		return "it serves files (" + r.Handler + ")"
+	}
+	return ""
 }
 
 func pairedSpecs(inv *inventory.Inventory, module string) []string {

@@ -3,8 +3,10 @@
 package go505
 
 import (
+	"fmt"
 	"strings"
 
+	"github.com/apiaudit/apiaudit/pkg/goapi"
 	"github.com/apiaudit/apiaudit/pkg/lint"
 )
 
@@ -34,6 +36,7 @@ mux.HandleFunc("/items", listItems) // also answers POST, DELETE, ...`,
 		Good:      `mux.HandleFunc("GET /items", listItems)`,
 		Lang:      "go",
 		Severity:  lint.SeverityWarning,
+		Grades:    "A note for routes in test scaffolding (test/, testutil, fake servers) and example code, which are not the service's API.",
 		Precision: "medium",
 		CWE:       []int{650},
 		OWASP:     []string{"API9:2023", "API8:2023"},
@@ -48,8 +51,14 @@ func run(pass *lint.DriftPass) error {
 			continue
 		}
 		r := d.Route
-		pass.Reportf(r.At, "%s answers every method, and %s documents only %s on %s", r.Path, d.Op.Spec,
+		msg := fmt.Sprintf("%s answers every method, and %s documents only %s on %s", r.Path, d.Op.Spec,
 			strings.Join(pass.Inventory.Methods(r), ", "), d.Op.Path)
+		if why := goapi.PlaceReason(r.PackageDir()); why != "" {
+			// A test server or an example is not the service's API.
+			pass.Report(lint.Finding{RuleID: pass.Rule.ID, Severity: lint.SeverityNote, Message: msg + " (a note: " + why + ")", Location: lint.InventoryAt(r.At)})
+			continue
+		}
+		pass.Reportf(r.At, "%s", msg)
 	}
 	return nil
 }

@@ -260,15 +260,20 @@ func summarize(ts []string) string {
 }
 
 // mcpKind is the kind of MCP server a handler is ("streamable HTTP",
-// "SSE"), following a variable to its definition.
+// "SSE"), following a variable to its definition and wrappers to the
+// handler they wrap (their last argument: auth(logging(h)),
+// s.withDeadline(d, h)).
 func mcpKind(info *types.Info, g *authn.Guard, h ast.Expr) string {
-	for range 3 {
+	for range 8 {
 		switch e := ast.Unparen(h).(type) {
 		case *ast.CallExpr:
 			if k, _, ok := goapi.MCPHTTPHandlers.Call(info, e); ok {
 				return k
 			}
-			return ""
+			if len(e.Args) == 0 {
+				return ""
+			}
+			h = e.Args[len(e.Args)-1]
 		case *ast.Ident:
 			a := g.Assigned(info.Uses[e])
 			if len(a) == 0 {

@@ -38,6 +38,9 @@ func TestRoutes(t *testing.T) {
 		if rt.Conditional {
 			notes = append(notes, "conditional")
 		}
+		if rt.MCP != "" {
+			notes = append(notes, "mcp="+rt.MCP)
+		}
 		if len(notes) > 0 {
 			line += " " + strings.Join(notes, ",")
 		}
@@ -74,6 +77,7 @@ func TestRoutes(t *testing.T) {
 		`nethttp.go:35 net/http ANY "/either" no checks-method`,
 		`nethttp.go:36 net/http GET "/hosted/{$}" no`,
 		`nethttp.go:46 net/http ANY "/api/" unknown subtree`,
+		`mcp.go:17 net/http ANY "/mcp" unknown mcp=streamable HTTP`,
 	}
 	slices.Sort(got)
 	slices.Sort(want)

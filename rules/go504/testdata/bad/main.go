@@ -14,6 +14,17 @@ func main() {
 	//apiaudit:ignore GO504 -- the reindex hook is called by the deploy job only
 	mux.Handle("POST /reindex", requireToken(http.HandlerFunc(ok)))
 	mux.Handle("/internal/", requireToken(http.HandlerFunc(ok))) // want "ANY /internal/ is served here"
+	// Operational endpoints, a catch-all and a file server: notes.
+	mux.HandleFunc("GET /healthz", ok)                                   // want "GET /healthz is served here but described in no operation of testdata/bad/openapi.yaml \\(a note: an operational endpoint"
+	mux.HandleFunc("/metrics", ok)                                       // want "ANY /metrics is served here .* \\(a note: an operational endpoint"
+	mux.Handle("/swagger/", http.FileServer(http.Dir("docs")))           // want "ANY /swagger/ is served here .* \\(a note: an operational endpoint"
+	mux.Handle("/assets/", http.FileServer(http.Dir("web")))             // want "ANY /assets/ is served here .* \\(a note: it serves files"
+	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {}) // want "ANY / is served here .* \\(a note: a catch-all route"
+	mux.HandleFunc("POST /healthcheck-now", ok)                          // want "POST /healthcheck-now is served here but described in no operation of testdata/bad/openapi.yaml$"
+	// A path computed at run time is not reported.
+	for _, p := range []string{"/livez", "/startup"} {
+		mux.HandleFunc(p, ok)
+	}
 	srv := &http.Server{Addr: ":8080", Handler: mux, ReadHeaderTimeout: 5 * time.Second}
 	srv.ListenAndServe()
 }

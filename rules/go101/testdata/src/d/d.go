@@ -73,10 +73,15 @@ func routes(s *server) {
 	http.ListenAndServe(":8080", mux)
 }
 
-// Paths built at run time print as the code writes them.
+// Paths built at run time print with their computed parts as "…" (a
+// Sprintf verb is not a path), their constant parts as written.
 func built(version, kind string) {
 	mux := http.NewServeMux()
-	mux.HandleFunc(fmt.Sprintf("DELETE /%s/items/{id}", version), deploy) // want `DELETE /%s/items/\{id\} reaches command execution`
+	mux.HandleFunc(fmt.Sprintf("DELETE /%s/items/{id}", version), deploy) // want `DELETE /…/items/\{id\} reaches command execution`
+	mux.HandleFunc(fmt.Sprintf("PUT /%s/items/{id}", "v2"), deploy)       // want `PUT /v2/items/\{id\} reaches command execution`
 	mux.HandleFunc("POST /"+kind+"/run", deploy)                          // want `POST /…/run reaches command execution`
+	for _, p := range []string{"POST /a", "POST /b"} {
+		mux.HandleFunc(p, deploy) // want `ANY … reaches command execution`
+	}
 	http.ListenAndServe(":8081", mux)
 }

@@ -26,7 +26,7 @@ func routes() {
 	r := mux.NewRouter()
 	r.PathPrefix("/debug/pprof/").Handler(http.DefaultServeMux) // want `ANY /debug/pprof/ mounts http.DefaultServeMux, which serves net/http/pprof's profiling handlers .* and expvar's variables .* with no authentication`
 	if os.Getenv("DEBUG") == "1" {
-		r.PathPrefix("/dbg/").Handler(http.DefaultServeMux) // want `ANY /dbg/ mounts http.DefaultServeMux.* with no authentication \(a warning, not an error: mounted only when the DEBUG environment variable is set\)`
+		r.PathPrefix("/dbg/").Handler(http.DefaultServeMux) // want `ANY /dbg/ mounts http.DefaultServeMux.* with no authentication \(a note, not an error: mounted only when the DEBUG environment variable is set\)`
 	}
 	r.HandleFunc("/profile", pprof.Profile)          // want `ANY /profile serves net/http/pprof's profiling handlers`
 	r.Handle("/vars", expvar.Handler())              // want `ANY /vars serves expvar's variables`

@@ -33,3 +33,37 @@ func (s *session) post(w http.ResponseWriter, r *http.Request) {
 func other(w http.ResponseWriter, r *http.Request) {
 	_, _ = io.ReadAll(r.Body) // want `io.ReadAll reads r.Body with no size limit`
 }
+
+// Direct bounds the body and dispatches to its own methods without a
+// next handler: what they read is bounded too.
+type Direct struct{}
+
+func (d *Direct) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Body != nil {
+		r.Body = http.MaxBytesReader(w, r.Body, 4<<20)
+	}
+	r = r.WithContext(r.Context())
+	d.serveStateful(w, r)
+}
+
+func (d *Direct) serveStateful(w http.ResponseWriter, r *http.Request) {
+	var c conn
+	c.servePOST(w, r)
+}
+
+type conn struct{}
+
+func (c *conn) servePOST(w http.ResponseWriter, r *http.Request) {
+	_, _ = io.ReadAll(r.Body)
+}
+
+// Unbounded reads before it bounds anything: reported.
+type Unbounded struct{}
+
+func (u *Unbounded) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	u.read(w, r)
+}
+
+func (u *Unbounded) read(w http.ResponseWriter, r *http.Request) {
+	_, _ = io.ReadAll(r.Body) // want `io.ReadAll reads r.Body with no size limit`
+}

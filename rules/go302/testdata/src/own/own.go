@@ -17,7 +17,7 @@ type Tool interface {
 }
 
 // Shell is called "shell", but could be called anything: it runs commands.
-type Shell struct{ exec sandbox.Executor } // want `tool Shell hands the model a shell whose commands this program runs \(Run → Execute → os/exec.CommandContext\)`
+type Shell struct{ exec sandbox.Executor } // want `tool Shell hands the model a shell whose commands this program runs \(Run → Execute → os/exec.CommandContext\)$`
 
 func (t *Shell) Name() string        { return "shell" }
 func (t *Shell) Description() string { return "runs a command" }
@@ -43,3 +43,15 @@ type Runner struct{ exec sandbox.Executor }
 func (r Runner) Run(ctx context.Context, line string) (string, error) {
 	return r.exec.Execute(ctx, line)
 }
+
+// Kubectl runs commands too, but classifies each call so that the agent
+// loop asks the user before one that changes something: a note.
+type Kubectl struct{ exec sandbox.Executor } // want `tool Kubectl hands the model a shell whose commands this program runs \(Run → Execute → os/exec.CommandContext\) \(a note, not an error: its CheckModifiesResource method classifies each call`
+
+func (t *Kubectl) Name() string        { return "kubectl" }
+func (t *Kubectl) Description() string { return "runs kubectl" }
+func (t *Kubectl) Run(ctx context.Context, args map[string]any) (any, error) {
+	line, _ := args["command"].(string)
+	return t.exec.Execute(ctx, "kubectl "+line)
+}
+func (t *Kubectl) CheckModifiesResource(args map[string]any) string { return "unknown" }

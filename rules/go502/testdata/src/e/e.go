@@ -23,7 +23,7 @@ func clientFor(skipVerify bool) *http.Client {
 }
 
 func fromParam(skip bool) openai.Client {
-	return openai.NewClient(option.WithHTTPClient(clientFor(skip))) // want `the http client given to option.WithHTTPClient skips TLS certificate verification \(InsecureSkipVerify set at e.go:20\) \(a warning, not an error: verification is off only when the skipVerify parameter asks for it\)`
+	return openai.NewClient(option.WithHTTPClient(clientFor(skip))) // want `the http client given to option.WithHTTPClient skips TLS certificate verification \(InsecureSkipVerify set at e.go:20\) \(a note, not an error: verification is off only when the skipVerify parameter asks for it\)`
 }
 
 var insecure = flag.Bool("insecure-tls", false, "skip TLS verification (testing only)")
@@ -33,7 +33,7 @@ func fromFlag() openai.Client {
 	if *insecure {
 		tr.TLSClientConfig = &tls.Config{InsecureSkipVerify: true}
 	}
-	return openai.NewClient(option.WithHTTPClient(&http.Client{Transport: tr})) // want `\(a warning, not an error: verification is off only when the insecure flag asks for it\)`
+	return openai.NewClient(option.WithHTTPClient(&http.Client{Transport: tr})) // want `\(a note, not an error: verification is off only when the insecure flag asks for it\)`
 }
 
 func fromEnv() openai.Client {
@@ -41,7 +41,7 @@ func fromEnv() openai.Client {
 	if os.Getenv("LLM_SKIP_TLS_VERIFY") == "1" {
 		tr.TLSClientConfig = &tls.Config{InsecureSkipVerify: true}
 	}
-	return openai.NewClient(option.WithHTTPClient(&http.Client{Transport: tr})) // want `\(a warning, not an error: verification is off only when the LLM_SKIP_TLS_VERIFY environment variable asks for it\)`
+	return openai.NewClient(option.WithHTTPClient(&http.Client{Transport: tr})) // want `\(a note, not an error: verification is off only when the LLM_SKIP_TLS_VERIFY environment variable asks for it\)`
 }
 
 type config struct {
@@ -54,7 +54,7 @@ func fromConfig(c config) openai.Client {
 	if c.SkipVerify {
 		tr.TLSClientConfig = &tls.Config{InsecureSkipVerify: true}
 	}
-	return openai.NewClient(option.WithHTTPClient(&http.Client{Transport: tr})) // want `\(a warning, not an error: verification is off only when the SkipVerify setting asks for it\)`
+	return openai.NewClient(option.WithHTTPClient(&http.Client{Transport: tr})) // want `\(a note, not an error: verification is off only when the SkipVerify setting asks for it\)`
 }
 
 // always: a condition that is no opt-in switch leaves it an error.

@@ -10,6 +10,6 @@ import (
 func run(w http.ResponseWriter, r *http.Request) { exec.Command("uptime").Run() }
 
 func main() {
-	http.HandleFunc("POST /run", run) // want `POST /run reaches command execution .* with no authentication \(a warning, not an error: example code \(examples/\)\)`
+	http.HandleFunc("POST /run", run) // want `POST /run reaches command execution .* with no authentication \(a note, not an error: example code \(examples/\)\)`
 	http.ListenAndServe(":8080", nil)
 }
