@@ -56,7 +56,7 @@ var options gotaint.Options
 var Analyzer = gotaint.NewAnalyzer(gotaint.Check{
 	ID: "GO307", Doc: "tool arguments reach command execution", URL: Rule.HelpURI(),
 	Options: &options, Source: gotaint.ToolArgs, Sink: gotaint.Exec,
-	Pick: pick, Message: gotaint.Says("tool arguments reach command execution"),
+	GradeStored: true, Pick: pick, Message: gotaint.Says("tool arguments reach command execution"),
 })
 
 func init() { Rule.Analyzer = Analyzer }

@@ -78,7 +78,7 @@ var options gotaint.Options
 var Analyzer = gotaint.NewAnalyzer(gotaint.Check{
 	ID: "GO401", Doc: "untrusted data reaches the system prompt", URL: Rule.HelpURI(),
 	Options: &options, Source: gotaint.Retrieved, Sink: gotaint.SystemPrompt,
-	Pick: pick, Message: gotaint.Says("untrusted data reaches the system prompt"),
+	GradeStored: true, Pick: pick, Message: gotaint.Says("untrusted data reaches the system prompt"),
 })
 
 func init() { Rule.Analyzer = Analyzer }

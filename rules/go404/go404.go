@@ -51,7 +51,7 @@ var options gotaint.Options
 var Analyzer = gotaint.NewAnalyzer(gotaint.Check{
 	ID: "GO404", Doc: "model output reaches a command, query, path, URL, HTML or redirect", URL: Rule.HelpURI(),
 	Options: &options, Source: gotaint.ModelOutput, Sink: gotaint.Custom,
-	Pick: pick, Message: func(f *gotaint.Flow) string { return "model output reaches " + f.Sink.String() },
+	GradeStored: true, Pick: pick, Message: func(f *gotaint.Flow) string { return "model output reaches " + f.Sink.String() },
 })
 
 func init() { Rule.Analyzer = Analyzer }

@@ -55,7 +55,7 @@ var options gotaint.Options
 var Analyzer = gotaint.NewAnalyzer(gotaint.Check{
 	ID: "GO405", Doc: "decoded request or tool data reaches a command, query or path", URL: Rule.HelpURI(),
 	Options: &options, Source: gotaint.Request, Sink: gotaint.Custom,
-	Pick: pick, Message: func(f *gotaint.Flow) string { return "untrusted data reaches " + f.Sink.String() },
+	GradeStored: true, Pick: pick, Message: func(f *gotaint.Flow) string { return "untrusted data reaches " + f.Sink.String() },
 })
 
 func init() { Rule.Analyzer = Analyzer }
