@@ -39,13 +39,13 @@ func (o *Options) Use(src Source, sink Sink) {
 // message says what reached what, from where, and the diagnostic carries
 // the path, source first, in Related.
 func Report(pass *analysis.Pass, pick func(*Flow) Source, describe func(f *Flow, k Source) string) {
-	report(pass, pick, describe, false)
+	report(pass, pick, describe, false, nil)
 }
 
 // report is Report; with grade, a finding all of whose flows went
 // through stored state (Flow.State) is a warning, and its message says
 // why.
-func report(pass *analysis.Pass, pick func(*Flow) Source, describe func(f *Flow, k Source) string, grade bool) {
+func report(pass *analysis.Pass, pick func(*Flow) Source, describe func(f *Flow, k Source) string, grade bool, below func(*Flow) string) {
 	res := pass.ResultOf[Analyzer].(*Result)
 	type finding struct {
 		f       *Flow
@@ -79,6 +79,9 @@ func report(pass *analysis.Pass, pick func(*Flow) Source, describe func(f *Flow,
 		}
 		if f.Via != "" {
 			key := describe(f, k) + "\x00" + innermost(f.Via) + "\x00" + string(rune('0'+graded(f, grade)))
+			if below != nil {
+				key += "\x00" + below(f)
+			}
 			if g := bySink[key]; g != nil {
 				g.others = append(g.others, f)
 				g.otherKs = append(g.otherKs, k)
@@ -107,6 +110,13 @@ func report(pass *analysis.Pass, pick func(*Flow) Source, describe func(f *Flow,
 		}
 		category := ""
 		switch graded(f, grade) {
+		case notGraded:
+			if below != nil {
+				if why := below(f); why != "" {
+					category = "warning"
+					msg += " (a warning, not an error: " + why + ")"
+				}
+			}
 		case byRole:
 			category = "warning"
 			msg += " (a warning, not an error: the data reaches the system channel through code that picks the channel by each message's role, " +
@@ -210,6 +220,9 @@ type Check struct {
 	// (Flow.State) as warnings, saying why; for rules whose findings are
 	// errors.
 	GradeStored bool
+	// Below, when set, gives the reason a flow is reported as a warning
+	// rather than at the rule's severity ("" for none).
+	Below func(*Flow) string
 }
 
 // NewAnalyzer is the analyzer of an injection rule: it requires the engine,
@@ -222,7 +235,7 @@ func NewAnalyzer(c Check) *analysis.Analyzer {
 		URL:      c.URL,
 		Requires: []*analysis.Analyzer{Analyzer},
 		Run: func(pass *analysis.Pass) (any, error) {
-			report(pass, c.Pick, func(f *Flow, _ Source) string { return c.Message(f) }, c.GradeStored)
+			report(pass, c.Pick, func(f *Flow, _ Source) string { return c.Message(f) }, c.GradeStored, c.Below)
 			return nil, nil
 		},
 	}
