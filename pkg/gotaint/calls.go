@@ -77,6 +77,9 @@ func (s *state) call(ci ssa.CallInstruction) {
 		s.set(resV, s.all(ops, b))
 		return
 	}
+	if fn.Pkg() == nil || fn.Pkg().Path() != "context" {
+		ops = dropContexts(ops)
+	}
 	name := goapi.Of(fn)
 	method := fn.Signature().Recv() != nil && !c.IsInvoke() || c.IsInvoke()
 	flat := func(i int) int {
@@ -173,7 +176,17 @@ func (s *state) call(ci ssa.CallInstruction) {
 	// Library code that neither the tables nor a fact describe: what goes
 	// in comes out, and reading into a byte slice or writing into a
 	// buffer moves data into it.
+	if resV != nil && isContext(resV.Type()) && fn.Pkg().Path() != "context" {
+		resV = nil // a context made by other code (see isContext)
+	}
 	t := s.all(ops, b)
+	if c.IsInvoke() && len(t) > 0 && s.lookup(fn) {
+		// store.Get(name) on an interface of the program whose
+		// implementation is out of sight: the record comes back from
+		// the store, looked up by the data, rather than made of it.
+		t = merge(nil, t)
+		t[stateBit] = &Trace{Pos: pos, Msg: "looked up by " + shortName(fn)}
+	}
 	if len(t) > 0 && formatters[name] && len(ops) > 0 && ownText(ops[0]) {
 		// fmt.Sprintf("You are %s", x): the format is the program's text.
 		t = merge(nil, t)
@@ -182,7 +195,7 @@ func (s *state) call(ci ssa.CallInstruction) {
 	s.set(resV, t)
 	if len(t) > 0 {
 		for i, a := range ops {
-			if len(s.val(a, b)) > 0 {
+			if a == nil || len(s.val(a, b)) > 0 {
 				continue
 			}
 			if isBytes(a.Type()) || i == 0 && method && isBuffer(a.Type()) {
@@ -191,6 +204,42 @@ func (s *state) call(ci ssa.CallInstruction) {
 			}
 		}
 	}
+}
+
+// lookup: fn is a method of an interface of the program (not of the
+// standard library or a modelled SDK) that returns a record: a struct or
+// a pointer to one, alone or beside an error or a bool.
+func (s *state) lookup(fn *types.Func) bool {
+	if fn.Pkg() == nil || !strings.Contains(strings.Split(fn.Pkg().Path(), "/")[0], ".") || s.e.m.Modelled[goapi.CanonPath(fn.Pkg().Path())] {
+		return false
+	}
+	res := fn.Signature().Results()
+	if res.Len() == 0 || res.Len() > 2 {
+		return false
+	}
+	if _, named := types.Unalias(derefT(res.At(0).Type())).(*types.Named); !named || structOf(res.At(0).Type()) == nil {
+		return false
+	}
+	return res.Len() == 1 || types.Identical(res.At(1).Type(), errorType) || isBool(res.At(1).Type())
+}
+
+// dropContexts replaces the context arguments of a call by nil: the
+// callee does not read data from them (see isContext). Positions are kept,
+// since tables and summaries name arguments by index.
+func dropContexts(ops []ssa.Value) []ssa.Value {
+	var out []ssa.Value
+	for i, a := range ops {
+		if a != nil && isContext(a.Type()) {
+			if out == nil {
+				out = slices.Clone(ops)
+			}
+			out[i] = nil
+		}
+	}
+	if out == nil {
+		return ops
+	}
+	return out
 }
 
 func isBytes(t types.Type) bool {
@@ -252,33 +301,70 @@ func (s *state) apply(sum *FuncFact, fn *types.Func, ops []ssa.Value, res ssa.Va
 		t[spliceBit] = &Trace{Pos: pos, Msg: name + " adds its own text"}
 		return t
 	}
+	stored := func(t taint, yes bool) taint {
+		if !yes || len(t) == 0 {
+			return t
+		}
+		t = merge(nil, t)
+		t[stateBit] = &Trace{Pos: pos, Msg: "stored by " + name}
+		return t
+	}
 	for _, f := range sum.Flows {
-		t := spliced(extend(arg(f.From, f.Field), pos, "passed to "+name), f.Spliced)
+		t := stored(spliced(extend(arg(f.From, f.Field), pos, "passed to "+name), f.Spliced), f.State)
 		if f.To == Ret {
 			s.set(res, t)
 		} else if a := get(f.To); a != nil {
-			k, _ := s.key(a)
-			s.memAdd(k, t)
+			k := s.keyField(a, f.ToField)
+			s.memAdd(k, stored(t, s.longLived(k)))
 		}
 	}
 	for _, k := range sum.Sinks {
-		t := spliced(arg(k.Param, k.Field), k.Spliced)
+		t := stored(spliced(arg(k.Param, k.Field), k.Spliced), k.State)
 		if k.Kind == NoSQL && k.Field == 0 {
-			t = s.queryTaint(get(k.Param), b) // a query document: only its open parts
+			t = stored(s.queryTaint(get(k.Param), b), k.State) // a query document: only its open parts
+		}
+		if k.Role && len(t) > 0 {
+			t = merge(nil, t)
+			t[roleBit] = &Trace{Pos: pos}
 		}
 		if len(t) > 0 {
 			s.reach(pos, k.Kind, name, chain(name, k.Via), extend(t, pos, "passed to "+name))
 		}
 	}
 	for _, src := range sum.Sources {
-		t := taint{bit(src.Kind): &Trace{Pos: pos, Msg: src.What + " read by " + name + " (at " + src.Via + ")", What: src.What}}
+		t := stored(taint{bit(src.Kind): &Trace{Pos: pos, Msg: src.What + " read by " + name + " (at " + src.Via + ")", What: src.What}}, src.State)
 		if src.To == Ret {
 			s.set(res, t)
 		} else if a := get(src.To); a != nil {
-			k, _ := s.key(a)
-			s.memAdd(k, t)
+			k := s.keyField(a, src.ToField)
+			s.memAdd(k, stored(t, s.longLived(k)))
 		}
 	}
+}
+
+// longLived: k is memory of an object that outlives the call being
+// analysed: the receiver of the method (or of the method whose function
+// literal this is) or a package variable. What a callee writes there is
+// the object's state, which later calls read for other purposes.
+func (s *state) longLived(k memKey) bool {
+	switch r := k.root.(type) {
+	case *ssa.Global:
+		return true
+	case *ssa.Parameter:
+		return s.fn.Signature.Recv() != nil && len(s.fn.Params) > 0 && r == s.fn.Params[0]
+	}
+	return false
+}
+
+// keyField is the memory a callee writes into through argument a: field
+// toField-1 of the struct a points to when the summary names one (and a
+// is that struct, not a field of another), else all of it.
+func (s *state) keyField(a ssa.Value, toField int) memKey {
+	k, _ := s.key(a)
+	if toField > 0 && k.field == -1 && ptrStruct(a.Type()) != nil {
+		k.field = toField - 1
+	}
+	return k
 }
 
 // chain is the path of calls name → via, with a cycle cut out: when name
@@ -374,15 +460,74 @@ func (s *state) sinkCall(pos token.Pos, fn *types.Func, sm SinkModel, ops []ssa.
 			args = ops[1:]
 		}
 	}
+	role := sm.Kind == SystemPrompt && roleBranch(b)
 	for _, a := range args {
 		t := s.val(a, b)
 		if sm.Query {
 			t = s.queryTaint(a, b)
 		}
 		if len(t) > 0 {
+			if role {
+				t = merge(nil, t)
+				t[roleBit] = &Trace{Pos: pos}
+			}
 			s.reach(pos, sm.Kind, what, "", t)
 		}
 	}
+}
+
+// roleBranch: block b runs only when a message's role is the system's
+// (switch msg.Role { case "system": ... }), as in code that converts a
+// conversation for an SDK.
+func roleBranch(b *ssa.BasicBlock) bool {
+	for d := b; d != nil; d = d.Idom() {
+		if len(d.Preds) != 1 {
+			continue
+		}
+		p := d.Preds[0]
+		if len(p.Instrs) == 0 || len(p.Succs) != 2 || p.Succs[0] != d {
+			continue
+		}
+		ifi, ok := p.Instrs[len(p.Instrs)-1].(*ssa.If)
+		if !ok {
+			continue
+		}
+		if c, ok := ifi.Cond.(*ssa.BinOp); ok && c.Op == token.EQL && (roleCompare(c.X, c.Y) || roleCompare(c.Y, c.X)) {
+			return true
+		}
+	}
+	return false
+}
+
+// roleCompare: v is a field named like a role, k the constant "system" or
+// "developer".
+func roleCompare(v, k ssa.Value) bool {
+	switch strings.ToLower(constString(k)) {
+	case "system", "developer":
+	default:
+		return false
+	}
+	for range 4 {
+		switch x := v.(type) {
+		case *ssa.UnOp:
+			v = x.X
+			continue
+		case *ssa.ChangeType:
+			v = x.X
+			continue
+		case *ssa.Convert:
+			v = x.X
+			continue
+		case *ssa.Field:
+			f, ok := fieldOf(x.X.Type(), x.Field)
+			return ok && strings.Contains(strings.ToLower(f.Name), "role")
+		case *ssa.FieldAddr:
+			f, ok := fieldOf(x.X.Type(), x.Field)
+			return ok && strings.Contains(strings.ToLower(f.Name), "role")
+		}
+		break
+	}
+	return false
 }
 
 // shortName is how messages name a function: "exec.Command",

@@ -35,8 +35,15 @@ type FuncFact struct {
 type ParamFlow struct {
 	From, To int
 	Spliced  bool   // the result also holds text the function wrote (see Flow.Spliced)
+	State    bool   // the data went through an object's stored state on the way (see Flow.State)
 	Field    int    // 1 + the index of the field of a struct parameter; 0: the whole parameter
 	Name     string // the field's name, for people
+	// ToField, for To a parameter that points to a struct: 1 + the index
+	// of the field the data is written into (0: anywhere in it), so that
+	// a caller's other fields stay clean (p.name = arg taints p.name, not
+	// p.config).
+	ToField int
+	ToName  string
 }
 
 // ParamSink: parameter Param reaches a sink of kind Kind; Via says how,
@@ -47,6 +54,8 @@ type ParamFlow struct {
 type ParamSink struct {
 	Param   int
 	Spliced bool // the function adds its own text to the parameter on the way
+	State   bool // the parameter reaches the sink only through stored state (see Flow.State)
+	Role    bool // the sink is chosen by a message's role (see Flow.Role)
 	Field   int
 	Name    string
 	Kind    Sink
@@ -57,10 +66,13 @@ type ParamSink struct {
 // ResultSource: the result (To == Ret) or what parameter To points to
 // holds untrusted data of kind Kind.
 type ResultSource struct {
-	Kind Source
-	To   int
-	What string
-	Via  string
+	Kind    Source
+	To      int
+	ToField int // as in ParamFlow
+	ToName  string
+	State   bool // the data went through stored state (see Flow.State)
+	What    string
+	Via     string
 }
 
 func (*FuncFact) AFact() {}
@@ -68,13 +80,13 @@ func (*FuncFact) AFact() {}
 func (f *FuncFact) String() string {
 	var parts []string
 	for _, x := range f.Flows {
-		parts = append(parts, fmt.Sprintf("%s→%s", param(x.From, x.Name), place(x.To)))
+		parts = append(parts, fmt.Sprintf("%s→%s", param(x.From, x.Name), place(x.To, x.ToName)))
 	}
 	for _, x := range f.Sinks {
 		parts = append(parts, fmt.Sprintf("%s⇒%s", param(x.Param, x.Name), x.Kind))
 	}
 	for _, x := range f.Sources {
-		parts = append(parts, fmt.Sprintf("%s@%s", x.Kind, place(x.To)))
+		parts = append(parts, fmt.Sprintf("%s@%s", x.Kind, place(x.To, x.ToName)))
 	}
 	for _, p := range f.Validates {
 		parts = append(parts, fmt.Sprintf("checks p%d", p))
@@ -89,9 +101,12 @@ func param(i int, field string) string {
 	return fmt.Sprintf("p%d", i)
 }
 
-func place(i int) string {
+func place(i int, field string) string {
 	if i == Ret {
 		return "result"
+	}
+	if field != "" {
+		return fmt.Sprintf("p%d.%s", i, field)
 	}
 	return fmt.Sprintf("*p%d", i)
 }
@@ -127,7 +142,17 @@ const (
 	// spliceBit marks a value that holds text the program wrote itself
 	// (Flow.Spliced); it is not a source.
 	spliceBit = paramBase - 1
+	// stateBit marks data that a call stored in the state of a long-lived
+	// object (a field of the method's receiver, a package variable) and
+	// that was read back from there (Flow.State); it is not a source.
+	stateBit = paramBase - 2
+	// roleBit marks data at a system-prompt sink that the program reaches
+	// by switching on a message's role (Flow.Role); it is not a source.
+	roleBit = paramBase - 3
 )
+
+// flagBit: k marks a property of the data, not a source or a parameter.
+func flagBit(k int) bool { return k == spliceBit || k == stateBit || k == roleBit }
 
 func fieldBit(param, field int) int { return fieldBase + param<<10 + field }
 
@@ -550,43 +575,78 @@ func bit(k Source) int {
 func (s *state) summary() *FuncFact {
 	sum := s.sum
 	_, spliced := s.rets[s.fn][spliceBit]
+	_, stored := s.rets[s.fn][stateBit]
 	for k, t := range s.rets[s.fn] {
-		if k == spliceBit {
+		if flagBit(k) {
 			continue
 		}
 		if k >= paramBase {
 			p, f := paramOf(k)
 			pf := s.paramFlow(p, f, Ret)
-			pf.Spliced = spliced
+			pf.Spliced, pf.State = spliced, stored
 			sum.Flows = append(sum.Flows, pf)
 		} else {
 			one := taint{k: t}
-			sum.Sources = append(sum.Sources, ResultSource{Kind: 1 << k, To: Ret, What: firstWhat(one), Via: s.where(firstPos(one))})
+			sum.Sources = append(sum.Sources, ResultSource{Kind: 1 << k, To: Ret, What: firstWhat(one), Via: s.where(firstPos(one)), State: stored})
 		}
 	}
 	for i, p := range s.fn.Params {
 		if !isRef(p.Type()) {
 			continue
 		}
-		t := taint{}
+		// What is written into the memory p points to, field by field
+		// when p points to a struct: the caller's other fields stay as
+		// they were.
+		byField := map[int]taint{}
+		st := ptrStruct(p.Type())
 		for _, f := range s.fields[p] {
-			union(t, s.mem[memKey{p, f}])
+			to := -1
+			if st != nil && f >= 0 && f < st.NumFields() {
+				to = f
+			}
+			if byField[to] == nil {
+				byField[to] = taint{}
+			}
+			union(byField[to], s.mem[memKey{p, f}])
 		}
-		for k, tr := range t {
-			from, f := paramOf(k)
-			switch {
-			case k == spliceBit:
-			case k >= paramBase && from == i:
-			case k >= paramBase:
-				sum.Flows = append(sum.Flows, s.paramFlow(from, f, i))
-			default:
-				sum.Sources = append(sum.Sources, ResultSource{Kind: 1 << k, To: i, What: firstWhat(taint{k: tr}), Via: s.where(firstPos(taint{k: tr}))})
+		if whole := byField[-1]; whole != nil {
+			for f, t := range byField {
+				if f >= 0 {
+					for k := range whole {
+						delete(t, k) // already written to the whole
+					}
+				}
+			}
+		}
+		for to, t := range byField {
+			toField, toName := 0, ""
+			if to >= 0 {
+				toField, toName = to+1, st.Field(to).Name()
+			}
+			_, stored := t[stateBit]
+			for k, tr := range t {
+				from, f := paramOf(k)
+				switch {
+				case flagBit(k):
+				case k >= paramBase && from == i:
+				case k >= paramBase:
+					pf := s.paramFlow(from, f, i)
+					pf.ToField, pf.ToName, pf.State = toField, toName, stored
+					sum.Flows = append(sum.Flows, pf)
+				default:
+					sum.Sources = append(sum.Sources, ResultSource{Kind: 1 << k, To: i, ToField: toField, ToName: toName,
+						What: firstWhat(taint{k: tr}), Via: s.where(firstPos(taint{k: tr})), State: stored})
+				}
 			}
 		}
 	}
 	sum.Validates = s.validates()
-	slices.SortFunc(sum.Flows, func(a, b ParamFlow) int { return cmpInts(a.From, b.From, a.Field, b.Field, a.To, b.To) })
-	slices.SortFunc(sum.Sources, func(a, b ResultSource) int { return (int(a.Kind)-int(b.Kind))*100 + a.To - b.To })
+	slices.SortFunc(sum.Flows, func(a, b ParamFlow) int {
+		return cmpInts(a.From, b.From, a.Field, b.Field, a.To, b.To, a.ToField, b.ToField)
+	})
+	slices.SortFunc(sum.Sources, func(a, b ResultSource) int {
+		return cmpInts(int(a.Kind), int(b.Kind), a.To, b.To, a.ToField, b.ToField)
+	})
 	slices.SortFunc(sum.Sinks, func(a, b ParamSink) int {
 		return cmpInts(a.Param, b.Param, a.Field, b.Field, int(a.Kind), int(b.Kind))
 	})
@@ -619,6 +679,15 @@ func (s *state) fieldName(p, f int) string {
 		}
 	}
 	return fmt.Sprint(f)
+}
+
+// ptrStruct is the struct type t points to, or nil.
+func ptrStruct(t types.Type) *types.Struct {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		st, _ := p.Elem().Underlying().(*types.Struct)
+		return st
+	}
+	return nil
 }
 
 // structOf is the struct type t is or points to, or nil.
@@ -734,7 +803,7 @@ func extend(t taint, pos token.Pos, msg string) taint {
 	}
 	out := taint{}
 	for k, tr := range t {
-		if k < paramBase {
+		if k < paramBase && !flagBit(k) {
 			out[k] = &Trace{Pos: pos, Msg: msg, Prev: tr}
 		} else {
 			out[k] = tr
@@ -930,6 +999,11 @@ func (s *state) step(instr ssa.Instruction) {
 	case *ssa.Next:
 		s.set(x, s.val(x.Iter, b))
 	case *ssa.Extract:
+		if isContext(x.Type()) && !contextCall(x.Tuple) {
+			// ctx, span := tracer.Start(ctx, name): a context made by
+			// other code does not hold the data passed beside it.
+			return
+		}
 		s.set(x, s.val(x.Tuple, b))
 	case *ssa.Field:
 		s.responsePart(x, x.X, x.Field, b)
@@ -1147,8 +1221,10 @@ func constString(v ssa.Value) string {
 // of data, a summary entry for the parameters.
 func (s *state) reach(pos token.Pos, kind Sink, what, via string, t taint) {
 	_, spliced := t[spliceBit]
+	_, stored := t[stateBit]
+	_, role := t[roleBit]
 	for k, tr := range t {
-		if k == spliceBit {
+		if flagBit(k) {
 			continue
 		}
 		if k >= paramBase {
@@ -1157,14 +1233,16 @@ func (s *state) reach(pos token.Pos, kind Sink, what, via string, t taint) {
 			if v == "" {
 				v = what + " at " + s.where(pos)
 			}
-			ps := ParamSink{Param: p, Kind: kind, What: what, Via: v, Spliced: spliced}
+			ps := ParamSink{Param: p, Kind: kind, What: what, Via: v, Spliced: spliced, State: stored, Role: role}
 			if f >= 0 {
 				ps.Field, ps.Name = f+1, s.fieldName(p, f)
 			}
 			dup := false
-			for _, x := range s.sum.Sinks {
-				if x.Param == p && x.Field == ps.Field && x.Kind == kind {
+			for i := range s.sum.Sinks {
+				if x := &s.sum.Sinks[i]; x.Param == p && x.Field == ps.Field && x.Kind == kind {
 					dup = true
+					x.State = x.State && stored // one path without stored state is enough
+					x.Role = x.Role && role
 				}
 			}
 			if !dup {
@@ -1176,8 +1254,13 @@ func (s *state) reach(pos token.Pos, kind Sink, what, via string, t taint) {
 		mine := s.e.flows[s.fn]
 		f := mine[fk]
 		if f == nil {
-			f = &Flow{Pos: pos, Sink: kind, What: what, Via: via}
+			f = &Flow{Pos: pos, Sink: kind, What: what, Via: via, State: stored, Role: role}
 			mine[fk] = f
+		}
+		f.State = f.State && stored
+		f.Role = f.Role && role
+		if f.State && f.Stored == nil {
+			f.Stored = t[stateBit]
 		}
 		if f.Traces[k] == nil || tr.len() < f.Traces[k].len() {
 			f.Traces[k] = tr
@@ -1217,4 +1300,24 @@ func isRef(t types.Type) bool {
 		return true
 	}
 	return false
+}
+
+// isContext: t is context.Context. A context is followed only through the
+// context package (context.WithValue stores data, ctx.Value gives it
+// back): passed to other calls, it is not data they read, and a context
+// that other code returns does not hold what was passed beside it.
+// Without this, a request value put in a tracing span (tracer.Start(ctx,
+// name)) tainted every call made with the context, down to commands
+// whose arguments come from the configuration.
+func isContext(t types.Type) bool { return t != nil && goapi.IsType(t, "context", "Context") }
+
+// contextCall: v is the result of a function or method of the context
+// package (context.WithValue, WithTimeout, ctx.Value).
+func contextCall(v ssa.Value) bool {
+	c, ok := v.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	fn := callee(&c.Call)
+	return fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "context"
 }

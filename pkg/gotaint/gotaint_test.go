@@ -24,7 +24,14 @@ var flows = &analysis.Analyzer{
 			for _, st := range f.Trace(f.Sources).Steps() {
 				related = append(related, analysis.RelatedInformation{Pos: st.Pos, Message: st.Msg})
 			}
-			pass.Report(analysis.Diagnostic{Pos: f.Pos, Message: fmt.Sprintf("%s from %s", f.Sink, f.Origin(pass.Fset, f.Sources)), Related: related})
+			msg := fmt.Sprintf("%s from %s", f.Sink, f.Origin(pass.Fset, f.Sources))
+			if f.State && f.Stored != nil {
+				msg += " [" + f.Stored.Msg + "]"
+			}
+			if f.Role {
+				msg += " [role]"
+			}
+			pass.Report(analysis.Diagnostic{Pos: f.Pos, Message: msg, Related: related})
 		}
 		for fn, s := range res.Summaries {
 			pass.Reportf(fn.Pos(), "%s: %s", fn.Name(), s)
@@ -34,7 +41,7 @@ var flows = &analysis.Analyzer{
 }
 
 func TestFlows(t *testing.T) {
-	results := ruletest.RunGo(t, flows, "example.com/wrap", "engine", "plain", "example.com/fsstore", "dispatch")
+	results := ruletest.RunGo(t, flows, "example.com/wrap", "engine", "plain", "example.com/fsstore", "dispatch", "example.com/state")
 	// The path of the first flow (json.Unmarshal into req, then
 	// exec.Command): source first, then the decoding step.
 	for _, r := range results {

@@ -39,6 +39,13 @@ func (o *Options) Use(src Source, sink Sink) {
 // message says what reached what, from where, and the diagnostic carries
 // the path, source first, in Related.
 func Report(pass *analysis.Pass, pick func(*Flow) Source, describe func(f *Flow, k Source) string) {
+	report(pass, pick, describe, false, nil)
+}
+
+// report is Report; with grade, a finding all of whose flows went
+// through stored state (Flow.State) is a warning, and its message says
+// why.
+func report(pass *analysis.Pass, pick func(*Flow) Source, describe func(f *Flow, k Source) string, grade bool, below func(*Flow) string) {
 	res := pass.ResultOf[Analyzer].(*Result)
 	type finding struct {
 		f       *Flow
@@ -71,7 +78,10 @@ func Report(pass *analysis.Pass, pick func(*Flow) Source, describe func(f *Flow,
 			continue
 		}
 		if f.Via != "" {
-			key := describe(f, k) + "\x00" + innermost(f.Via)
+			key := describe(f, k) + "\x00" + innermost(f.Via) + "\x00" + string(rune('0'+graded(f, grade)))
+			if below != nil {
+				key += "\x00" + below(f)
+			}
 			if g := bySink[key]; g != nil {
 				g.others = append(g.others, f)
 				g.otherKs = append(g.otherKs, k)
@@ -98,6 +108,28 @@ func Report(pass *analysis.Pass, pick func(*Flow) Source, describe func(f *Flow,
 		default:
 			msg += fmt.Sprintf(" (and from %d other calls, first at %s)", len(g.others), shortPos(pass.Fset, g.others[0].Pos))
 		}
+		category := ""
+		switch graded(f, grade) {
+		case notGraded:
+			if below != nil {
+				if why := below(f); why != "" {
+					category = "warning"
+					msg += " (a warning, not an error: " + why + ")"
+				}
+			}
+		case byRole:
+			category = "warning"
+			msg += " (a warning, not an error: the data reaches the system channel through code that picks the channel by each message's role, " +
+				"and user and assistant messages go through the same code; request data spliced into a system prompt the program writes stays an error)"
+		case byState:
+			category = "warning"
+			stored := ""
+			if f.Stored != nil && f.Stored.Pos.IsValid() {
+				stored = fmt.Sprintf(" (%s at %s)", f.Stored.Msg, shortPos(pass.Fset, f.Stored.Pos))
+			}
+			msg += fmt.Sprintf(" (a warning, not an error: the data gets there only through an object's state%s, "+
+				"and the sink may read another part of that state, such as a configured path or command)", stored)
+		}
 		var related []analysis.RelatedInformation
 		for _, st := range f.Trace(k).Steps() {
 			if st.Pos.IsValid() {
@@ -108,8 +140,30 @@ func Report(pass *analysis.Pass, pick func(*Flow) Source, describe func(f *Flow,
 			related = append(related, analysis.RelatedInformation{Pos: o.Pos,
 				Message: fmt.Sprintf("the same sink is reached from here, from %s", o.Origin(pass.Fset, g.otherKs[i]))})
 		}
-		pass.Report(analysis.Diagnostic{Pos: f.Pos, Message: msg, Related: related})
+		pass.Report(analysis.Diagnostic{Pos: f.Pos, Message: msg, Related: related, Category: category})
 	}
+}
+
+// Reasons a flow is graded down (see Check.GradeStored).
+const (
+	notGraded = iota
+	byRole    // Flow.Role
+	byState   // Flow.State
+)
+
+// graded is why flow f is reported below the rule's severity, if it is:
+// request data that the program splices into its own text is the
+// injection these rules are about, and stays at the rule's severity.
+func graded(f *Flow, grade bool) int {
+	switch {
+	case !grade || f.Spliced && f.Sources&Request != 0:
+		return notGraded
+	case f.Role:
+		return byRole
+	case f.State:
+		return byState
+	}
+	return notGraded
 }
 
 // innermost is the last step of a path of calls: the sink itself and its
@@ -162,6 +216,13 @@ type Check struct {
 	// the start of the finding's message.
 	Pick    func(*Flow) Source
 	Message func(*Flow) string
+	// GradeStored reports flows that went through stored state
+	// (Flow.State) as warnings, saying why; for rules whose findings are
+	// errors.
+	GradeStored bool
+	// Below, when set, gives the reason a flow is reported as a warning
+	// rather than at the rule's severity ("" for none).
+	Below func(*Flow) string
 }
 
 // NewAnalyzer is the analyzer of an injection rule: it requires the engine,
@@ -174,7 +235,7 @@ func NewAnalyzer(c Check) *analysis.Analyzer {
 		URL:      c.URL,
 		Requires: []*analysis.Analyzer{Analyzer},
 		Run: func(pass *analysis.Pass) (any, error) {
-			Report(pass, c.Pick, func(f *Flow, _ Source) string { return c.Message(f) })
+			report(pass, c.Pick, func(f *Flow, _ Source) string { return c.Message(f) }, c.GradeStored, c.Below)
 			return nil, nil
 		},
 	}

@@ -99,6 +99,16 @@ func (s *state) guarded(c ssa.Value, depth int) []ssa.Value {
 				return []ssa.Value{x.Y}
 			}
 		}
+		if isIntConst(x.X) || isIntConst(x.Y) {
+			// c >= 'a' && c <= 'z' on every character of a string (a
+			// loop over its bytes or runes): the string is checked
+			// against a character class.
+			for _, v := range []ssa.Value{x.X, x.Y} {
+				if str := charOf(v); str != nil {
+					return []ssa.Value{str}
+				}
+			}
+		}
 	case *ssa.Extract:
 		if l, ok := x.Tuple.(*ssa.Lookup); ok && x.Index == 1 && isMap(l.X) {
 			return []ssa.Value{l.Index}
@@ -420,4 +430,30 @@ func (s *state) vkey(v ssa.Value) vkey {
 		break
 	}
 	return vkey{v, path}
+}
+
+func isIntConst(v ssa.Value) bool {
+	c, ok := v.(*ssa.Const)
+	return ok && c.Value != nil && c.Value.Kind() == constant.Int
+}
+
+// charOf: v is a character of a string read in a loop over all of it
+// (s[i] with a variable i, or the rune of a range over s): the string.
+func charOf(v ssa.Value) ssa.Value {
+	if cv, ok := v.(*ssa.Convert); ok {
+		v = cv.X
+	}
+	switch x := v.(type) {
+	case *ssa.Index:
+		if _, isConst := x.Index.(*ssa.Const); !isConst && isString(x.X.Type()) {
+			return x.X
+		}
+	case *ssa.Extract:
+		if n, ok := x.Tuple.(*ssa.Next); ok && n.IsString && x.Index == 2 {
+			if r, ok := n.Iter.(*ssa.Range); ok {
+				return r.X
+			}
+		}
+	}
+	return nil
 }

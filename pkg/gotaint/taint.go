@@ -131,6 +131,22 @@ type Flow struct {
 	// untrusted data was put inside the program's own prompt, rather than
 	// passed through as it came.
 	Spliced bool
+	// State: the data reached the sink only after a call stored it in the
+	// state of a long-lived object (a field of a method's receiver, a
+	// package variable) and another call read it back from there, as when
+	// a tool call adds a server to the configuration and the save that
+	// follows writes the configuration to its configured path. The engine
+	// tracks one level of fields, so such paths often name data that the
+	// sink does not use; rules grade these flows down.
+	State bool
+	// Stored is where the data was stored, when State is set.
+	Stored *Trace
+	// Role: the system-prompt sink is reached only on the branch where a
+	// message's role is "system" (or "developer"): code that converts a
+	// conversation of any roles for an SDK. The engine does not follow
+	// which role the message carrying the data had, and user and
+	// assistant messages take the same path.
+	Role bool
 }
 
 // Trace is the path of the data of kind k (the first kind of k that the

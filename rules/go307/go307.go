@@ -21,11 +21,16 @@ not reported (argument injection is narrower); file paths and SQL built from
 tool arguments are reported by GO405.
 
 This rule owns command execution reached by tool arguments; GO404 and GO405
-leave those calls to it.`,
+leave those calls to it.
+
+A tool that runs its argument as it came (a shell tool, bash -c with the
+whole argument) is a command runner by design: GO302 reports the tool as an
+error, and this rule reports the flow as a warning that says so. An argument
+spliced into the program's own command line is injection, and an error.`,
 		Fix: "run a fixed program with the tool argument as a separate, validated argument, never as a program name or shell script",
 		Bad: `func runTool(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
-	cmd, _ := req.RequireString("command")
-	out, err := exec.CommandContext(ctx, "sh", "-c", cmd).Output()
+	ref, _ := req.RequireString("ref")
+	out, err := exec.CommandContext(ctx, "sh", "-c", "git log --oneline "+ref).Output()
 	// ...
 }`,
 		Good: `var allowed = map[string][]string{"disk": {"df", "-h"}, "uptime": {"uptime"}}
@@ -56,10 +61,22 @@ var options gotaint.Options
 var Analyzer = gotaint.NewAnalyzer(gotaint.Check{
 	ID: "GO307", Doc: "tool arguments reach command execution", URL: Rule.HelpURI(),
 	Options: &options, Source: gotaint.ToolArgs, Sink: gotaint.Exec,
-	Pick: pick, Message: gotaint.Says("tool arguments reach command execution"),
+	GradeStored: true, Pick: pick, Message: gotaint.Says("tool arguments reach command execution"),
+	Below: below,
 })
 
 func init() { Rule.Analyzer = Analyzer }
+
+// below grades a command run as the argument came: the tool is a command
+// runner by design, which GO302 reports at the tool; an argument spliced
+// into the program's own command line is the injection this rule is
+// about.
+func below(f *gotaint.Flow) string {
+	if f.Spliced {
+		return ""
+	}
+	return "the tool runs its argument as it came, so it is a command runner by design, which GO302 reports at the tool; an argument spliced into the program's own command line stays an error"
+}
 
 func pick(f *gotaint.Flow) gotaint.Source {
 	if f.Sink&gotaint.Exec == 0 || f.Sources&gotaint.ToolArgs == 0 {

@@ -34,7 +34,13 @@ OpenAI- or Anthropic-compatible endpoint that passes a request's system text
 through as it came is not reported. Request data that the program joins to
 text of its own (a constant, a format, a template, a prompt it loads) is:
 that is the program's prompt, rewritten by whoever sends the request. Tool
-arguments, model output and fetched content are reported either way.`,
+arguments, model output and fetched content are reported either way.
+
+Code that converts a whole conversation for an SDK, choosing the system
+channel by each message's role, is reported as a warning for data whose
+message role the engine cannot tell (fetched content in a user message takes
+the same path as the system text); request data spliced into a system
+prompt the program writes stays an error.`,
 		Fix: "keep the system prompt fixed and put the untrusted text in a user message, or choose among fixed prompts with an allow-list",
 		Bad: `func chat(w http.ResponseWriter, r *http.Request) {
 	persona := r.FormValue("persona")
@@ -62,7 +68,7 @@ func chat(w http.ResponseWriter, r *http.Request) {
 }`,
 		Lang:      "go",
 		Severity:  lint.SeverityError,
-		Precision: "high",
+		Precision: "low",
 		CWE:       []int{1427, 77},
 		OWASP:     []string{"LLM01:2025", "LLM07:2025"},
 		Since:     "v0.1.0",
@@ -78,7 +84,7 @@ var options gotaint.Options
 var Analyzer = gotaint.NewAnalyzer(gotaint.Check{
 	ID: "GO401", Doc: "untrusted data reaches the system prompt", URL: Rule.HelpURI(),
 	Options: &options, Source: gotaint.Retrieved, Sink: gotaint.SystemPrompt,
-	Pick: pick, Message: gotaint.Says("untrusted data reaches the system prompt"),
+	GradeStored: true, Pick: pick, Message: gotaint.Says("untrusted data reaches the system prompt"),
 })
 
 func init() { Rule.Analyzer = Analyzer }

@@ -61,7 +61,7 @@ var options gotaint.Options
 var Analyzer = gotaint.NewAnalyzer(gotaint.Check{
 	ID: "GO402", Doc: "untrusted data reaches a tool definition", URL: Rule.HelpURI(),
 	Options: &options, Source: gotaint.Retrieved, Sink: gotaint.ToolDesc,
-	Pick: pick, Message: gotaint.Says("untrusted data reaches a tool definition"),
+	GradeStored: true, Pick: pick, Message: gotaint.Says("untrusted data reaches a tool definition"),
 })
 
 func init() { Rule.Analyzer = Analyzer }

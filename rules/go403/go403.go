@@ -48,7 +48,7 @@ var options gotaint.Options
 var Analyzer = gotaint.NewAnalyzer(gotaint.Check{
 	ID: "GO403", Doc: "untrusted text is compiled as a template", URL: Rule.HelpURI(),
 	Options: &options, Source: gotaint.Retrieved, Sink: gotaint.Template,
-	Pick: gotaint.SinkIs(gotaint.Template), Message: gotaint.Says("untrusted data is compiled as a template"),
+	GradeStored: true, Pick: gotaint.SinkIs(gotaint.Template), Message: gotaint.Says("untrusted data is compiled as a template"),
 })
 
 func init() { Rule.Analyzer = Analyzer }

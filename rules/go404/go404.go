@@ -35,7 +35,7 @@ if err := json.Unmarshal([]byte(resp.Choices[0].Message.Content), &q); err != ni
 rows, _ := db.Query("SELECT * FROM orders WHERE customer = ?", q.Customer)`,
 		Lang:      "go",
 		Severity:  lint.SeverityError,
-		Precision: "high",
+		Precision: "low",
 		CWE:       []int{1426, 78, 89, 22, 918, 79, 601},
 		OWASP:     []string{"LLM05:2025", "API10:2023"},
 		Since:     "v0.1.0",
@@ -51,7 +51,7 @@ var options gotaint.Options
 var Analyzer = gotaint.NewAnalyzer(gotaint.Check{
 	ID: "GO404", Doc: "model output reaches a command, query, path, URL, HTML or redirect", URL: Rule.HelpURI(),
 	Options: &options, Source: gotaint.ModelOutput, Sink: gotaint.Custom,
-	Pick: pick, Message: func(f *gotaint.Flow) string { return "model output reaches " + f.Sink.String() },
+	GradeStored: true, Pick: pick, Message: func(f *gotaint.Flow) string { return "model output reaches " + f.Sink.String() },
 })
 
 func init() { Rule.Analyzer = Analyzer }

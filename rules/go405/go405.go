@@ -18,8 +18,14 @@ json.NewDecoder(r.Body).Decode(&req), and req.Path is then never seen as
 coming from the client. This rule follows decoding into out-parameters, the
 binders of gin, echo and fiber, MCP tool arguments, struct fields, helper
 functions of the same package and, through facts, wrappers in other packages.
-Values compared against constants or parsed into numbers on the way are
-clean.
+Values compared against constants, checked character by character against a
+class, or parsed into numbers on the way are clean.
+
+A flow that reaches the sink only through an object's stored state (a call
+stores the data in a field of the receiver, another reads a configured path
+from the same object) is a warning, and its message says so: the engine
+follows one level of fields, and such paths are usually configuration the
+call only names.
 
 MongoDB queries (the mongo-driver's Find, FindOne, Update*, Delete*,
 Aggregate, RunCommand and bulk-write models; mgo's Find, Pipe, Update and
@@ -64,7 +70,7 @@ var options gotaint.Options
 var Analyzer = gotaint.NewAnalyzer(gotaint.Check{
 	ID: "GO405", Doc: "decoded request or tool data reaches a command, query or path", URL: Rule.HelpURI(),
 	Options: &options, Source: gotaint.Request, Sink: gotaint.Custom,
-	Pick: pick, Message: func(f *gotaint.Flow) string { return "untrusted data reaches " + f.Sink.String() },
+	GradeStored: true, Pick: pick, Message: func(f *gotaint.Flow) string { return "untrusted data reaches " + f.Sink.String() },
 })
 
 func init() { Rule.Analyzer = Analyzer }

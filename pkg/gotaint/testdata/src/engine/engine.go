@@ -60,7 +60,7 @@ func fields(r *http.Request) {
 }
 
 // Methods: the receiver collects data.
-func (p *Prompt) Add(s string) { p.User = append(p.User, s) } // want `Add: taint\(p1→\*p0\)`
+func (p *Prompt) Add(s string) { p.User = append(p.User, s) } // want `Add: taint\(p1→p0.User\)`
 
 func (p *Prompt) Text() string { return strings.Join(p.User, "\n") } // want `Text: taint\(p0.User→result\)`
 

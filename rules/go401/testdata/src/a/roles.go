@@ -1,0 +1,41 @@
+package a
+
+import (
+	"io"
+	"net/http"
+
+	"github.com/openai/openai-go/v3"
+)
+
+// A conversation of any roles converted for the SDK: the system channel
+// is chosen by each message's role.
+type message struct{ Role, Content string }
+
+func convert(m message) openai.ChatCompletionMessageParamUnion {
+	switch m.Role {
+	case "system":
+		return openai.SystemMessage(m.Content)
+	default:
+		return openai.UserMessage(m.Content)
+	}
+}
+
+// A fetched page in a user message: the engine does not know which role
+// the message had, so the finding is a warning that says why.
+func summarize(w http.ResponseWriter, r *http.Request) {
+	resp, err := http.Get("https://example.com/news")
+	if err != nil {
+		return
+	}
+	page, _ := io.ReadAll(resp.Body)
+	msgs := []message{{Role: "system", Content: "Summarize the page."}, {Role: "user", Content: string(page)}}
+	for _, m := range msgs {
+		convert(m) // want `untrusted data reaches the system prompt in a.convert → openai.SystemMessage at roles.go:17, from an HTTP response body .* \(a warning, not an error: the data reaches the system channel through code that picks the channel by each message's role`
+	}
+}
+
+// Request data spliced into a system prompt the program writes stays an
+// error, through the same conversion.
+func persona(w http.ResponseWriter, r *http.Request) {
+	convert(message{Role: "system", Content: "Answer as " + r.FormValue("persona")}) // want `untrusted data reaches the system prompt in a.convert → openai.SystemMessage at roles.go:17, from a form value \(source at roles.go:\d+\)$`
+}
