@@ -51,6 +51,12 @@ type Config struct {
 	Inputs []string
 	// Ignores are the suppressions written in the file.
 	Ignores []Ignore
+	// Place says why the file is not a configuration anyone runs as is:
+	// "example code (examples/)", "test scaffolding (testdata/)"; "" for
+	// one that is. Rules about what a server does when started (MCP502,
+	// MCP503) grade such files one step lower; credentials (MCP101) are
+	// live wherever they are committed and are not graded by place.
+	Place string
 }
 
 // Ignore is one x-apiaudit-ignore entry written in the file.

@@ -68,6 +68,9 @@ func ClientFindings(t testing.TB, rule *lint.Rule, file string) []lint.Finding {
 	if err != nil {
 		t.Fatalf("%s: %v", file, err)
 	}
+	// A fixture stands for the file it copies: its place is read from its
+	// path below testdata/ (testdata/examples/mcp.json is example code).
+	cfg.Place = mcpconfig.PlaceOf(strings.TrimPrefix(filepath.ToSlash(file), "testdata/"))
 	var out []lint.Finding
 	pass := &lint.ClientPass{Rule: rule, Config: cfg, Report: func(f lint.Finding) {
 		if f.Severity == lint.SeverityDefault {

@@ -10,11 +10,13 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"path"
 	"path/filepath"
 	"regexp"
 	"strings"
 
 	"github.com/apiaudit/apiaudit/internal/regfile"
+	"github.com/apiaudit/apiaudit/pkg/goapi"
 	"github.com/apiaudit/apiaudit/pkg/mcpclient"
 )
 
@@ -228,8 +230,19 @@ func Load(abs, rel string) (*mcpclient.Config, error) {
 	if err != nil {
 		return nil, err
 	}
-	return Parse(rel, data)
+	c, err := Parse(rel, data)
+	if err != nil {
+		return nil, err
+	}
+	c.Place = PlaceOf(rel)
+	return c, nil
 }
+
+// PlaceOf says why a configuration at file (slash-separated, relative to
+// the scan root) is not one anyone runs as is, in the words the Go rules
+// use for code: "example code (examples/)", "test scaffolding
+// (testdata/)"; "" when nothing in its directory's path says so.
+func PlaceOf(file string) string { return goapi.PlaceReason(path.Dir(filepath.ToSlash(file))) }
 
 // Parse reads a client configuration from data; file is how findings name
 // it, and its extension says how it is written.
