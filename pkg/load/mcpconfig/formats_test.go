@@ -208,6 +208,8 @@ func TestSniffFormats(t *testing.T) {
 func TestFormatErrors(t *testing.T) {
 	for _, tc := range []struct{ path, data, want string }{
 		{"c.toml", "[mcp_servers.x]\ncommand = \"npx\n", "line 2:"},
+		{"c.toml", "[mcp_servers.x]\ncommand = ", "line 2:10: expected value"},
+		{"c.toml", "[mcp_servers.x]\nargs = [1,\n", "line 2:11: array is incomplete"},
 		{"c.toml", "mcp_servers = 1\n[mcp_servers.x]\n", "already a value"},
 		{"c.toml", "mcp_servers.a = " + strings.Repeat("[", 100) + strings.Repeat("]", 100) + "\n", "nested deeper than 64 levels"},
 		{"c.toml", "[" + strings.Repeat("a.", 70) + "a]\n", "nested deeper than 64 levels"},

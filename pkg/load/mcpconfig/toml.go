@@ -91,10 +91,15 @@ func (r *tomlReader) syntaxError(err error) error {
 	return &SyntaxError{Line: pos.Line, Column: pos.Column, Msg: msg}
 }
 
-// offsetIn is the offset of sub within data, when sub is a slice of it.
+// offsetIn is the offset of sub within data, when sub is a slice of it
+// (go-toml's errors highlight a slice of the input). An empty slice at the
+// end of the input is the end of the file.
 func offsetIn(data, sub []byte) (int, bool) {
+	if cap(sub) == 0 {
+		return len(data), true
+	}
 	off := cap(data) - cap(sub)
-	if off < 0 || off > len(data) || cap(sub) == 0 && len(data) > 0 {
+	if off < 0 || off > len(data) {
 		return 0, false
 	}
 	return off, true
