@@ -76,7 +76,7 @@ type App struct {
 
 // Registry returns every rule apiaudit has, sorted by ID.
 func Registry() []*lint.Rule {
-	all := append(slices.Clone(rules.All), engine.SuppressionRule, engine.GoSuppressionRule)
+	all := append(slices.Clone(rules.All), engine.SuppressionRule, engine.GoSuppressionRule, engine.ClientSuppressionRule)
 	slices.SortFunc(all, func(a, b *lint.Rule) int { return strings.Compare(a.ID, b.ID) })
 	return all
 }

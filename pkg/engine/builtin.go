@@ -77,3 +77,57 @@ next regression on its line. apiaudit therefore honours only
 		Since:     "v0.2.0",
 	},
 }
+
+// ClientSuppressionRule is SuppressionRule for tool manifests and MCP
+// client configurations: their x-apiaudit-ignore entries that are
+// malformed, name an unknown rule, give no reason or match nothing. Their
+// findings keep to MCP ids, so that `--enable 'MCP*'` sees them.
+var ClientSuppressionRule = &lint.Rule{
+	ID:     "MCP504",
+	Name:   "ineffective-mcp-suppression",
+	Engine: true,
+	Doc: lint.Doc{
+		Title:   "Suppression in a tool manifest or MCP client configuration is malformed, unexplained or unused",
+		Summary: "An x-apiaudit-ignore entry of a tool manifest or an MCP client configuration names an unknown rule, gives no reason, is malformed, or matches no finding.",
+		Why: `A suppression is a claim that a finding does not apply, and a reviewer
+can only check that claim when it says why. Suppressions also outlive the
+problems they hid: once a server's package is pinned, an ignore left on it
+would silently hide the next unpinned release. apiaudit therefore ignores
+suppressions without a reason, and reports entries that match nothing so
+they can be removed.
+
+Tool manifests and client configurations take the suppressions OpenAPI
+documents take: an x-apiaudit-ignore member, a list of {rule, reason}
+entries, at the top level of the file (it covers the whole file), on a tool
+object of a manifest or on a server's entry of a configuration (it covers
+that tool or server). The member works in JSON, which has no comments, and
+in the YAML and TOML some clients write; clients ignore members they do not
+know (where one refuses them, use an overrides: entry of .apiaudit.yaml or
+a baseline instead).`,
+		Fix: "give each suppression a known rule id and a reason, and delete suppressions that match nothing",
+		Bad: `{
+  "mcpServers": {
+    "fs": {
+      "command": "npx",
+      "args": ["-y", "@modelcontextprotocol/server-filesystem@2025.8.21", "."],
+      "x-apiaudit-ignore": [{"rule": "MCP503"}]
+    }
+  }
+}`,
+		Good: `{
+  "mcpServers": {
+    "fs": {
+      "command": "npx",
+      "args": ["-y", "@modelcontextprotocol/server-filesystem", "."],
+      "x-apiaudit-ignore": [{"rule": "MCP503", "reason": "the dev container image pins the npm cache"}]
+    }
+  }
+}`,
+		Lang:      "json",
+		Severity:  lint.SeverityWarning,
+		Precision: "very-high",
+		CWE:       []int{1164},
+		OWASP:     []string{"API9:2023"},
+		Since:     "v0.2.0",
+	},
+}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/apiaudit/apiaudit/internal/regfile"
 	"github.com/apiaudit/apiaudit/pkg/lint"
+	"github.com/apiaudit/apiaudit/pkg/load/openapi"
 	"github.com/apiaudit/apiaudit/pkg/load/toolmanifest"
 	"github.com/apiaudit/apiaudit/pkg/toolcat"
 )
@@ -25,25 +26,42 @@ func catalogRules(rules []*lint.Rule) []*lint.Rule {
 }
 
 // scanManifest loads one tool manifest and runs the catalog rules on it.
-func scanManifest(in Input, rules []*lint.Rule, opts Options) (file string, findings []lint.Finding, problems []lint.Problem) {
+// It returns the findings to report and those that x-apiaudit-ignore
+// hides.
+func scanManifest(in Input, rules []*lint.Rule, opts Options) (file string, findings, suppressed []lint.Finding, problems []lint.Problem) {
 	rel := relTo(in.Root, in.Abs)
 	data, err := regfile.ReadFile(in.Abs, maxFileSize(opts), 0)
 	var tl *regfile.TooLargeError
 	if errors.As(err, &tl) {
-		return "", nil, []lint.Problem{{File: rel, Message: fmt.Sprintf("not scanned: %s (raise it with --max-file-size %s)", tl.Error(), regfile.Size(tl.Size*2))}}
+		return "", nil, nil, []lint.Problem{{File: rel, Message: fmt.Sprintf("not scanned: %s (raise it with --max-file-size %s)", tl.Error(), regfile.Size(tl.Size*2))}}
 	}
 	if err != nil {
-		return "", nil, []lint.Problem{{File: rel, Message: "cannot be read: " + unwrapPath(err)}}
+		return "", nil, nil, []lint.Problem{{File: rel, Message: "cannot be read: " + unwrapPath(err)}}
 	}
 	cat, err := toolmanifest.Load(rel, data)
 	if err != nil {
 		if p, ok := err.(*lint.Problem); ok {
-			return "", nil, []lint.Problem{*p}
+			return "", nil, nil, []lint.Problem{*p}
 		}
-		return "", nil, []lint.Problem{{File: rel, Message: err.Error()}}
+		return "", nil, nil, []lint.Problem{{File: rel, Message: err.Error()}}
 	}
-	findings, problems = ScanCatalog(cat, rules, opts)
-	return rel, findings, problems
+	findings, problems = ScanCatalog(cat, rules, Options{ToolsLock: opts.ToolsLock})
+	findings, suppressed = applyCatalogIgnores(cat, findings, opts)
+	return rel, adjust(findings, opts.Adjust), adjust(suppressed, opts.Adjust), problems
+}
+
+// applyCatalogIgnores applies the x-apiaudit-ignore entries of a manifest
+// to the findings of its catalog; ineffective entries are MCP504.
+func applyCatalogIgnores(cat *toolcat.Catalog, findings []lint.Finding, opts Options) (kept, suppressed []lint.Finding) {
+	if len(cat.Ignores) == 0 {
+		return findings, nil
+	}
+	igs := make([]openapi.Ignore, len(cat.Ignores))
+	for i, ig := range cat.Ignores {
+		igs[i] = openapi.Ignore{Rule: ig.Rule, Reason: ig.Reason, Scope: ig.Scope, Err: ig.Err,
+			At: lint.Location{File: ig.At.File, Line: ig.At.Line, Column: ig.At.Column, Pointer: ig.At.Pointer}}
+	}
+	return applyIgnoresAs(ClientSuppressionRule, igs, findings, opts)
 }
 
 // maxFileSize is the size limit the options set, or the default.

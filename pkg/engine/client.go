@@ -6,6 +6,7 @@ import (
 
 	"github.com/apiaudit/apiaudit/pkg/lint"
 	"github.com/apiaudit/apiaudit/pkg/load/mcpconfig"
+	"github.com/apiaudit/apiaudit/pkg/load/openapi"
 )
 
 // clientRules are the rules that read MCP client configurations.
@@ -21,11 +22,12 @@ func clientRules(rules []*lint.Rule) []*lint.Rule {
 
 // scanClient loads one MCP client configuration and runs the client rules
 // on it. Such files are a few kilobytes: the rules run one after another.
-func scanClient(in Input, rules []*lint.Rule, opts Options) (file string, findings []lint.Finding, problems []lint.Problem) {
+// It returns the findings to report and those that x-apiaudit-ignore hides.
+func scanClient(in Input, rules []*lint.Rule, opts Options) (file string, findings, suppressed []lint.Finding, problems []lint.Problem) {
 	rel := relTo(in.Root, in.Abs)
 	cfg, err := mcpconfig.Load(in.Abs, rel)
 	if err != nil {
-		return "", nil, []lint.Problem{{File: rel, Message: unwrapPath(err)}}
+		return "", nil, nil, []lint.Problem{{File: rel, Message: unwrapPath(err)}}
 	}
 	for _, rule := range rules {
 		pass := &lint.ClientPass{Rule: rule, Config: cfg,
@@ -34,7 +36,13 @@ func scanClient(in Input, rules []*lint.Rule, opts Options) (file string, findin
 			problems = append(problems, lint.Problem{File: rel, Message: err.Error()})
 		}
 	}
-	return rel, adjust(findings, opts.Adjust), problems
+	igs := make([]openapi.Ignore, len(cfg.Ignores))
+	for i, ig := range cfg.Ignores {
+		igs[i] = openapi.Ignore{Rule: ig.Rule, Reason: ig.Reason, Scope: ig.Scope, Err: ig.Err,
+			At: lint.Location{File: rel, Line: ig.Pos.Line, Column: ig.Pos.Column, Pointer: ig.Pointer}}
+	}
+	findings, suppressed = applyIgnoresAs(ClientSuppressionRule, igs, findings, opts)
+	return rel, adjust(findings, opts.Adjust), adjust(suppressed, opts.Adjust), problems
 }
 
 // runClientRule is runRule for a client rule.

@@ -260,12 +260,14 @@ func (w *walker) file(path string, explicit bool) {
 	}
 	if !openapi.HasExtension(name) && !mcpconfig.HasExtension(name) {
 		if explicit {
-			w.d.Notices = append(w.d.Notices, lint.Problem{File: w.rel(path), Message: "skipped: not a .yaml, .yml or .json file"})
+			w.d.Notices = append(w.d.Notices, lint.Problem{File: w.rel(path), Message: "skipped: not a .yaml, .yml, .json or .toml file"})
 		}
 		return
 	}
 	version, ok, problem, data := w.sniff(path)
-	if !ok && problem == "" && data != nil && toolmanifest.Sniff(data) {
+	// Tool manifests are JSON or YAML; a .toml file is only ever a client
+	// configuration (Codex's).
+	if !ok && problem == "" && data != nil && openapi.HasExtension(name) && toolmanifest.Sniff(data) {
 		w.seen[path] = true
 		w.d.Inputs = append(w.d.Inputs, Input{Kind: KindTools, Abs: path, Root: w.root, Size: int64(len(data))})
 		return
@@ -346,7 +348,7 @@ func (w *walker) sniff(path string) (version string, ok bool, problem string, da
 	if len(data) <= mcpconfig.MaxFileSize {
 		format, err := mcpconfig.Sniff(path, data)
 		if err != nil {
-			return "", false, "not scanned: invalid JSON in an MCP client configuration: " + err.Error(), nil
+			return "", false, fmt.Sprintf("not scanned: invalid %s in an MCP client configuration: %s", mcpconfig.SyntaxName(path), err.Error()), nil
 		}
 		if format != "" {
 			return clientPrefix + format, true, "", data

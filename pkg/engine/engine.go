@@ -165,7 +165,7 @@ func Run(ctx context.Context, opts Options) (*lint.Result, error) {
 				o.inv = &joinInput{}
 			}
 			if in.Kind == KindTools {
-				o.file, o.findings, o.problems = scanManifest(in, catRules, opts)
+				o.file, o.findings, o.suppressed, o.problems = scanManifest(in, catRules, opts)
 			} else {
 				o.file, o.findings, o.suppressed, o.problems = scanDocument(ctx, in, specRules, opts, o.inv)
 			}
@@ -220,7 +220,7 @@ func Run(ctx context.Context, opts Options) (*lint.Result, error) {
 				opts.Starting(relTo(in.Root, in.Abs))
 			}
 			o := &outcomes[i]
-			o.file, o.findings, o.problems = scanClient(in, cr, opts)
+			o.file, o.findings, o.suppressed, o.problems = scanClient(in, cr, opts)
 		}
 	}
 	for _, files := range goFiles {
@@ -452,6 +452,13 @@ func applyIgnores(doc *openapi.Document, findings []lint.Finding, opts Options) 
 
 // applyIgnoreList is applyIgnores with the document's suppressions given.
 func applyIgnoreList(ignores []openapi.Ignore, findings []lint.Finding, opts Options) (kept, suppressed []lint.Finding) {
+	return applyIgnoresAs(SuppressionRule, ignores, findings, opts)
+}
+
+// applyIgnoresAs is applyIgnoreList for the x-apiaudit-ignore entries of
+// any input, whose ineffective entries are reported as rule (OAS501 for
+// OpenAPI documents, MCP504 for tool manifests and client configurations).
+func applyIgnoresAs(rule *lint.Rule, ignores []openapi.Ignore, findings []lint.Finding, opts Options) (kept, suppressed []lint.Finding) {
 	if len(ignores) == 0 {
 		return findings, nil
 	}
@@ -528,7 +535,7 @@ func applyIgnoreList(ignores []openapi.Ignore, findings []lint.Finding, opts Opt
 		}
 	}
 	report := func(ig openapi.Ignore, format string, args ...any) {
-		kept = append(kept, complete(SuppressionRule, lint.Finding{Message: fmt.Sprintf(format, args...), Location: ig.At}))
+		kept = append(kept, complete(rule, lint.Finding{Message: fmt.Sprintf(format, args...), Location: ig.At}))
 	}
 	for i, ig := range ignores {
 		switch {

@@ -13,20 +13,23 @@ import (
 )
 
 // RunClient checks an MCP client configuration rule against fixtures
-// written as JSON with comments, with the expected findings on the
-// offending line:
+// written as JSON with comments, YAML or TOML, with the expected findings
+// on the offending line:
 //
 //	"GITHUB_TOKEN": "ghp_..." // want "holds a GitHub token"
+//	GITHUB_TOKEN = "ghp_..."  # want "holds a GitHub token"
 //
-// With no files, it reads every .json and .jsonc file in testdata/ and in
-// its subdirectories (where a fixture can carry a client's file name,
-// testdata/cursor/mcp.json).
+// With no files, it reads every .json, .jsonc, .yaml, .yml and .toml file
+// in testdata/ and in its subdirectories (where a fixture can carry a
+// client's file name, testdata/cursor/mcp.json, testdata/codex/config.toml).
 func RunClient(t *testing.T, rule *lint.Rule, files ...string) {
 	t.Helper()
 	if len(files) == 0 {
-		for _, pattern := range []string{"testdata/*.json", "testdata/*.jsonc", "testdata/*/*.json", "testdata/*/*.jsonc"} {
-			m, _ := filepath.Glob(pattern)
-			files = append(files, m...)
+		for _, ext := range []string{"json", "jsonc", "yaml", "yml", "toml"} {
+			for _, pattern := range []string{"testdata/*.", "testdata/*/*.", "testdata/*/*/*."} {
+				m, _ := filepath.Glob(pattern + ext)
+				files = append(files, m...)
+			}
 		}
 		if len(files) == 0 {
 			t.Fatal("ruletest: no fixtures in testdata/")
@@ -37,7 +40,11 @@ func RunClient(t *testing.T, rule *lint.Rule, files ...string) {
 	for _, file := range files {
 		t.Run(strings.TrimPrefix(filepath.ToSlash(file), "testdata/"), func(t *testing.T) {
 			findings := ClientFindings(t, rule, file)
-			w, err := parseWantsWith(file, jsonWant)
+			comment := jsonWant
+			if ext := filepath.Ext(file); ext == ".yaml" || ext == ".yml" || ext == ".toml" {
+				comment = hashWant
+			}
+			w, err := parseWantsWith(file, comment)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -61,6 +68,9 @@ func ClientFindings(t testing.TB, rule *lint.Rule, file string) []lint.Finding {
 	if err != nil {
 		t.Fatalf("%s: %v", file, err)
 	}
+	// A fixture stands for the file it copies: its place is read from its
+	// path below testdata/ (testdata/examples/mcp.json is example code).
+	cfg.Place = mcpconfig.PlaceOf(strings.TrimPrefix(filepath.ToSlash(file), "testdata/"))
 	var out []lint.Finding
 	pass := &lint.ClientPass{Rule: rule, Config: cfg, Report: func(f lint.Finding) {
 		if f.Severity == lint.SeverityDefault {
@@ -74,4 +84,7 @@ func ClientFindings(t testing.TB, rule *lint.Rule, file string) []lint.Finding {
 	return out
 }
 
-var jsonWant = regexp.MustCompile(`(?:^|\s)//\s*want\s+(.*)$`)
+var (
+	jsonWant = regexp.MustCompile(`(?:^|\s)//\s*want\s+(.*)$`)
+	hashWant = regexp.MustCompile(`(?:^|\s)#\s*want\s+(.*)$`)
+)

@@ -239,6 +239,20 @@ type Catalog struct {
 	// not be followed: they are what the package offers, perhaps to
 	// several servers (one per mode, say), so a name may repeat.
 	Gathered bool
+	// Ignores are the x-apiaudit-ignore entries a manifest holds, on its
+	// top level or on a tool.
+	Ignores []Ignore
+}
+
+// Ignore is one x-apiaudit-ignore entry written in a manifest.
+type Ignore struct {
+	Rule   string // rule ID or glob ("MCP4*")
+	Reason string // why the finding does not apply; required
+	// Scope is the pointer of the element it covers: "" for the whole
+	// manifest, a tool's pointer for that tool.
+	Scope string
+	At    Pos    // the entry itself
+	Err   string // why the entry is malformed, if it is
 }
 
 // Tool finds a tool by name; nil when there is none.

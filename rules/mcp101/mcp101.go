@@ -74,7 +74,23 @@ show only the first characters of the value.`,
 	Client: run,
 }
 
+// fixes are the fix hints of the layouts whose clients refer to a
+// credential their own way (the rule's Fix names VS Code's, Cursor's and
+// Claude Code's).
+var fixes = map[string]string{
+	"mcp_servers": "revoke the credential, then let Codex read it from the environment: env_vars = [\"NAME\"] forwards " +
+		"a variable to the server; bearer_token_env_var and env_http_headers name the variables headers are read from",
+	"mcpServers list": "revoke the credential, then reference a secret instead: ${{ secrets.NAME }} (Continue)",
+	"extensions": "revoke the credential, then name the variable in env_keys and store its value with goose configure " +
+		"(Goose's keyring) instead of writing it in envs",
+}
+
 func run(pass *lint.ClientPass) error {
+	if fix := fixes[pass.Config.Format]; fix != "" {
+		p, report := *pass, pass.Report
+		p.Report = func(f lint.Finding) { f.Fix = fix; report(f) }
+		pass = &p
+	}
 	for _, s := range pass.Config.Servers {
 		c := checker{pass: pass, server: s}
 		for _, e := range s.Env {

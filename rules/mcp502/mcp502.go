@@ -3,6 +3,7 @@
 package mcp502
 
 import (
+	"fmt"
 	"maps"
 	"slices"
 	"strings"
@@ -36,7 +37,11 @@ TEST-NET blocks), which only examples and test fixtures use.`,
 - **warning**: a public host, without credentials.
 - **note**: a private address or an unqualified host name (a LAN host, a
   container on a compose network), where the path is shorter but still shared
-  (with a credential, a warning).`,
+  (with a credential, a warning).
+
+Each is one step lower (not below a note) in a configuration in example code
+or test scaffolding (a directory such as examples/, demo/, testdata/ or test/
+on its path), which nobody connects with as is; the message says which.`,
 		Fix: "serve the endpoint over https (or wss) and change the URL; for a server on this machine use localhost",
 		Bad: `{
   "mcpServers": {
@@ -108,12 +113,29 @@ func check(pass *lint.ClientPass, s *mcpclient.Server, v mcpclient.Value, creds 
 	}
 	if creds != "" {
 		sev-- // one step more severe: note to warning, warning to error
-		pass.Reportf(sev, v, "server %q is reached over plain %s at %s, and %s crosses the network in clear text",
-			s.Name, u.Scheme, where, creds)
+	}
+	// In an example or a test fixture, nobody connects as is: one step
+	// lower (not below a note), saying why.
+	suffix := ""
+	if place := pass.Config.Place; place != "" && sev < lint.SeverityNote {
+		suffix = fmt.Sprintf(" (%s, not %s: %s)", withArticle(sev+1), withArticle(sev), place)
+		sev++
+	}
+	if creds != "" {
+		pass.Reportf(sev, v, "server %q is reached over plain %s at %s, and %s crosses the network in clear text%s",
+			s.Name, u.Scheme, where, creds, suffix)
 		return
 	}
-	pass.Reportf(sev, v, "server %q is reached over plain %s at %s: its tool lists, calls and results can be read and changed on the way",
-		s.Name, u.Scheme, where)
+	pass.Reportf(sev, v, "server %q is reached over plain %s at %s: its tool lists, calls and results can be read and changed on the way%s",
+		s.Name, u.Scheme, where, suffix)
+}
+
+// withArticle is "an error", "a warning" or "a note".
+func withArticle(sev lint.Severity) string {
+	if sev == lint.SeverityError {
+		return "an error"
+	}
+	return "a " + sev.String()
 }
 
 // credentials names the header that carries a credential, "" when none.

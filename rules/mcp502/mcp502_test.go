@@ -33,3 +33,22 @@ func TestGrades(t *testing.T) {
 		}
 	}
 }
+
+// TestPlaceGrades checks that a configuration in test scaffolding is graded
+// one step lower, never below a note.
+func TestPlaceGrades(t *testing.T) {
+	want := map[string]lint.Severity{
+		`"tickets"`: lint.SeverityWarning,
+		`"docs"`:    lint.SeverityNote,
+		`"lab"`:     lint.SeverityNote,
+	}
+	findings := ruletest.ClientFindings(t, mcp502.Rule, "testdata/test/codex/config.toml")
+	if len(findings) != len(want) {
+		t.Fatalf("%d findings, want %d", len(findings), len(want))
+	}
+	for _, f := range findings {
+		if server := strings.Fields(f.Message)[1]; f.Severity != want[server] {
+			t.Errorf("%s: severity %s, want %s", f.Message, f.Severity, want[server])
+		}
+	}
+}

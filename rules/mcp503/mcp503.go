@@ -28,6 +28,10 @@ reproducible, which a lock of the tool catalog relies on.
 Version ranges (` + "`^1.2`" + `, ` + "`>=1.0`" + `) are left alone as a deliberate choice;
 local paths, tarball URLs and values built from variables are not packages
 from a registry.`,
+		Grades: `- **warning**: a configuration someone runs.
+- **note**: a configuration in example code or test scaffolding (a directory
+  such as examples/, demo/, testdata/ or test/ on its path), which nobody
+  starts as is; the message says which.`,
 		Fix: "pin the package to an exact version (npx pkg@1.2.3, uvx pkg==1.2.3, image:1.2.3 or image@sha256:...) and update it deliberately",
 		Bad: `{
   "mcpServers": {
@@ -52,6 +56,12 @@ from a registry.`,
 }
 
 func run(pass *lint.ClientPass) error {
+	// In an example or a test fixture, nobody starts the server as is:
+	// a note, saying why.
+	sev, suffix := lint.SeverityDefault, ""
+	if place := pass.Config.Place; place != "" {
+		sev, suffix = lint.SeverityNote, " (a note, not a warning: "+place+")"
+	}
 	for _, s := range pass.Config.Servers {
 		for _, p := range mcpclient.Packages(s) {
 			if p.Pinned {
@@ -61,8 +71,8 @@ func run(pass *lint.ClientPass) error {
 			if p.Runner == "docker" || p.Runner == "podman" {
 				kind = "image"
 			}
-			pass.Reportf(lint.SeverityDefault, p.At, "server %q runs %s %s %s, which %s: each start may run a different release; %s",
-				s.Name, p.Runner, kind, p.Spec, p.Problem, p.Fix)
+			pass.Reportf(sev, p.At, "server %q runs %s %s %s, which %s: each start may run a different release; %s%s",
+				s.Name, p.Runner, kind, p.Spec, p.Problem, p.Fix, suffix)
 		}
 	}
 	return nil

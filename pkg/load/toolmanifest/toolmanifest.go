@@ -158,8 +158,61 @@ func Load(file string, data []byte) (cat *toolcat.Catalog, err error) {
 			return nil, &lint.Problem{File: file, Line: n.Line, Column: n.Column, Message: fmt.Sprintf("tool %d is not an object", i)}
 		}
 		cat.Tools = append(cat.Tools, l.tool(n, ptr))
+		cat.Ignores = append(cat.Ignores, l.ignores(n, ptr)...)
 	}
+	cat.Ignores = append(l.ignores(top, ""), cat.Ignores...)
 	return cat, nil
+}
+
+// IgnoreKey is the member that suppresses findings in a manifest, on its
+// top level (the whole manifest) or on a tool object (that tool): the
+// key OpenAPI documents and client configurations use.
+const IgnoreKey = "x-apiaudit-ignore"
+
+// ignores reads the x-apiaudit-ignore member of a mapping: {rule, reason}
+// entries, in a list or alone.
+func (l *loader) ignores(m *yaml.Node, scope string) []toolcat.Ignore {
+	k, v := getKV(m, IgnoreKey)
+	if v == nil {
+		return nil
+	}
+	v = deref(v)
+	ptr := scope + "/" + IgnoreKey
+	items := []*yaml.Node{v}
+	if v.Kind == yaml.SequenceNode {
+		items = v.Content
+	}
+	var out []toolcat.Ignore
+	for i, item := range items {
+		ig := toolcat.Ignore{Scope: scope, At: l.pos(k, ptr)}
+		if v.Kind == yaml.SequenceNode {
+			ig.At = l.pos(item, ptr+"/"+strconv.Itoa(i))
+		}
+		item = deref(item)
+		switch item.Kind {
+		case yaml.MappingNode:
+			for j := 0; j+1 < len(item.Content); j += 2 {
+				key, val := item.Content[j].Value, deref(item.Content[j+1])
+				switch {
+				case key == "rule" && val.Kind == yaml.ScalarNode:
+					ig.Rule = strings.TrimSpace(val.Value)
+				case key == "reason" && val.Kind == yaml.ScalarNode:
+					ig.Reason = strings.TrimSpace(val.Value)
+				default:
+					ig.Err = fmt.Sprintf("unexpected key %q (want rule and reason)", key)
+				}
+			}
+		case yaml.ScalarNode:
+			ig.Rule = strings.TrimSpace(item.Value)
+		default:
+			ig.Err = "entries must be {rule, reason} objects"
+		}
+		if ig.Err == "" && ig.Rule == "" {
+			ig.Err = "entry names no rule"
+		}
+		out = append(out, ig)
+	}
+	return out
 }
 
 var yamlErrPos = regexp.MustCompile(`line (\d+)(?:, column (\d+))?`)
