@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -64,7 +65,7 @@ read (nothing is written then).`,
 			if runF != nil {
 				return runF(opts)
 			}
-			return toolsLockRun(app, opts)
+			return toolsLockRun(cmd.Context(), app, opts)
 		},
 	}
 	f := cmd.Flags()
@@ -73,10 +74,16 @@ read (nothing is written then).`,
 	return cmd
 }
 
-func toolsLockRun(app *App, opts *ToolsLockOptions) error {
-	cats, problems, err := engine.LoadCatalogs(engine.Options{Paths: opts.Paths, Exclude: opts.Exclude})
+func toolsLockRun(ctx context.Context, app *App, opts *ToolsLockOptions) error {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	cats, problems, notices, err := engine.LoadCatalogs(ctx, engine.Options{Paths: opts.Paths, Exclude: opts.Exclude})
 	if err != nil {
 		return err
+	}
+	for _, p := range notices {
+		fmt.Fprintf(app.Err, "apiaudit: notice: %s (its tools, if any, are not locked)\n", report.Safe(p.Error()))
 	}
 	if len(problems) > 0 {
 		for _, p := range problems {
@@ -85,7 +92,7 @@ func toolsLockRun(app *App, opts *ToolsLockOptions) error {
 		return &exitError{code: ExitError}
 	}
 	if len(cats) == 0 {
-		return errors.New("no tool manifest found under " + pathList(opts.Paths) + ": nothing to lock")
+		return errors.New("no tool manifest or Go MCP server found under " + pathList(opts.Paths) + ": nothing to lock")
 	}
 	data, err := toolcat.NewLock(cats).Encode()
 	if err != nil {
@@ -98,7 +105,7 @@ func toolsLockRun(app *App, opts *ToolsLockOptions) error {
 	for _, c := range cats {
 		n += len(c.Tools)
 	}
-	fmt.Fprintf(app.Err, "apiaudit: locked %d tools of %d tool manifests in %s\n", n, len(cats), opts.Output)
+	fmt.Fprintf(app.Err, "apiaudit: locked %d tools of %d catalogs in %s\n", n, len(cats), opts.Output)
 	return nil
 }
 

@@ -36,7 +36,7 @@ func TestToolsLockEndToEnd(t *testing.T) {
 	write(manifest)
 
 	code, _, stderr := run(t, false, nil, "tools", "lock", "mcp")
-	if code != 0 || !strings.Contains(stderr, "locked 2 tools of 1 tool manifests in apiaudit-tools.lock.json") {
+	if code != 0 || !strings.Contains(stderr, "locked 2 tools of 1 catalogs in apiaudit-tools.lock.json") {
 		t.Fatalf("tools lock: exit %d, stderr %s", code, stderr)
 	}
 	lock, err := os.ReadFile("apiaudit-tools.lock.json")
@@ -92,7 +92,7 @@ func TestToolsLockEndToEnd(t *testing.T) {
 	if err := os.MkdirAll("empty", 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if code, _, stderr = run(t, false, nil, "tools", "lock", "empty"); code != ExitError || !strings.Contains(stderr, "no tool manifest found") {
+	if code, _, stderr = run(t, false, nil, "tools", "lock", "empty"); code != ExitError || !strings.Contains(stderr, "no tool manifest or Go MCP server found") {
 		t.Errorf("empty: exit %d, stderr %q", code, stderr)
 	}
 }

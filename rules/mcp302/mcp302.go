@@ -50,6 +50,9 @@ description, as in MCP301. The finding is a note.`,
 }
 
 func run(pass *lint.CatalogPass) error {
+	if pass.Catalog.Source == toolcat.SourceOpenAPI {
+		return nil // the platforms' defaults ask before a non-GET operation runs (x-openai-isConsequential); OAS306 covers open destructive operations
+	}
 	for _, t := range pass.Catalog.Tools {
 		if a := t.Annotations; a != nil && (a.ReadOnly.State != toolcat.Unset || a.Destructive.State != toolcat.Unset) {
 			continue

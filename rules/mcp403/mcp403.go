@@ -83,8 +83,13 @@ func run(pass *lint.CatalogPass) error {
 			if strings.TrimSpace(desc) != "" {
 				why = "has a description that does not say what it is for (" + modeltext.Quote(desc) + ")"
 			}
-			pass.Reportf(p.At, "parameter %s of tool %s is free text that %s; a model will fill it with whatever it holds",
-				p.Path, modeltext.Quote(t.Label()), why)
+			bound := ""
+			if pass.Catalog.Source == toolcat.SourceOpenAPI && p.Schema.MaxLength == nil {
+				// OAS201 and OAS405 leave this element to this rule.
+				bound = ", with no maxLength"
+			}
+			pass.Reportf(p.At, "parameter %s of tool %s is free text that %s%s; a model will fill it with whatever it holds",
+				p.Path, modeltext.Quote(t.Label()), why, bound)
 		}
 	}
 	return nil

@@ -63,14 +63,18 @@ func run(pass *lint.CatalogPass) error {
 			cat.Name, len(cat.Tools))
 		return nil
 	}
-	now := map[string]bool{}
+	// A name may repeat in the tools gathered from a Go package (one
+	// server per mode): the n-th tool of a name is compared with the n-th
+	// locked one.
+	now := map[string]int{}
 	for _, t := range cat.Tools {
-		now[t.Name.Value] = true
+		n := now[t.Name.Value]
+		now[t.Name.Value]++
 		at := t.Name.At
 		if !at.Known() {
 			at = t.At
 		}
-		was := locked.Tool(t.Name.Value)
+		was := locked.Nth(t.Name.Value, n)
 		if was == nil {
 			pass.ReportSeverityf(lint.SeverityWarning, at, "tool %s was added since the tools lock", modeltext.Quote(t.Label()))
 			continue
@@ -81,8 +85,10 @@ func run(pass *lint.CatalogPass) error {
 		}
 		pass.Reportf(at, "tool %s changed since the tools lock: %s", modeltext.Quote(t.Label()), strings.Join(toolcat.Changes(*was, cur), "; "))
 	}
+	seen := map[string]int{}
 	for _, lt := range locked.Tools {
-		if !now[lt.Name] {
+		seen[lt.Name]++
+		if seen[lt.Name] > now[lt.Name] {
 			// Removed tools share the catalog's location: each gets an
 			// identity of its own from its name.
 			loc := lint.At(cat.At)

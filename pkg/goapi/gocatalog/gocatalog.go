@@ -50,6 +50,27 @@ type Result struct {
 	Catalogs []*toolcat.Catalog
 }
 
+// Package is every tool of the package in one catalog, named by the
+// package path, in the order the catalogs list them: what a tools lock
+// records for a Go package, since a package's servers (one per mode, say)
+// are not told apart by anything stable. Nil when the package has no
+// tools. Gathered is set when the package builds several catalogs, whose
+// tools may repeat a name.
+func (r *Result) Package() *toolcat.Catalog {
+	if r == nil || len(r.Catalogs) == 0 {
+		return nil
+	}
+	first := r.Catalogs[0]
+	if len(r.Catalogs) == 1 {
+		return first
+	}
+	c := &toolcat.Catalog{Source: first.Source, Name: first.Name, File: first.File, At: first.At, Gathered: true}
+	for _, x := range r.Catalogs {
+		c.Tools = append(c.Tools, x.Tools...)
+	}
+	return c
+}
+
 const (
 	mcpGoPkg  = "github.com/mark3labs/mcp-go/mcp"
 	goSDKPkg  = "github.com/modelcontextprotocol/go-sdk/mcp"
