@@ -176,10 +176,15 @@ func (b builder) pos(p token.Pos) toolcat.Pos {
 	return toolcat.Pos{File: at.Filename, Line: at.Line, Column: at.Column}
 }
 
-// text reads a constant string; the zero Text when e is not one.
+// text reads a constant string; the zero Text when e is not one. A call
+// of a helper that returns its default (see defaultArg) reads as the
+// default: t("TOOL_X_DESCRIPTION", "Gets x.") is "Gets x.".
 func (b builder) text(e ast.Expr) toolcat.Text {
 	if e == nil {
 		return toolcat.Text{}
+	}
+	if d := b.defaultArg(e); d != nil {
+		e = d
 	}
 	tv, ok := b.pass.TypesInfo.Types[e]
 	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
@@ -192,6 +197,91 @@ func (b builder) text(e ast.Expr) toolcat.Text {
 		}
 	}
 	return toolcat.Text{Value: constant.StringVal(tv.Value), Set: true, At: b.pos(e.Pos())}
+}
+
+// defaultArg is the argument a call returns by default, for the helpers
+// servers route their texts through (translations, overrides from the
+// environment): a call of a function value of type func(string, string)
+// string (a parameter, a variable, a field: its body is not known) whose
+// two arguments are constant strings, read as a key and a default, as
+// github-mcp-server's t("TOOL_X_DESCRIPTION", "default") is; or a call of
+// a function of this package whose string result is, in some return, one
+// of its string parameters, given as a constant. Nil otherwise: a
+// function of another package (strings.TrimPrefix("ab", "a")) is not
+// taken for a helper.
+func (b builder) defaultArg(e ast.Expr) ast.Expr {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || len(call.Args) == 0 {
+		return nil
+	}
+	isConst := func(a ast.Expr) bool {
+		tv, ok := b.pass.TypesInfo.Types[a]
+		return ok && tv.Value != nil && tv.Value.Kind() == constant.String
+	}
+	sig, _ := b.pass.TypesInfo.TypeOf(call.Fun).Underlying().(*types.Signature)
+	if sig == nil || sig.Results().Len() != 1 || !isString(sig.Results().At(0).Type()) {
+		return nil
+	}
+	fn := goapi.Callee(b.pass.TypesInfo, call)
+	if fn == nil {
+		if _, isConv := b.pass.TypesInfo.Types[call.Fun]; isConv && b.pass.TypesInfo.Types[call.Fun].IsType() {
+			return nil // a conversion
+		}
+		if sig.Params().Len() == 2 && !sig.Variadic() && isString(sig.Params().At(0).Type()) && isString(sig.Params().At(1).Type()) &&
+			len(call.Args) == 2 && isConst(call.Args[0]) && isConst(call.Args[1]) {
+			return call.Args[1]
+		}
+		return nil
+	}
+	if fn.Pkg() != b.pass.Pkg {
+		return nil
+	}
+	i := b.returnedParam(fn)
+	if i < 0 || i >= len(call.Args) || !isConst(call.Args[i]) {
+		return nil
+	}
+	return call.Args[i]
+}
+
+// returnedParam is the index of a string parameter that a function of the
+// package returns as it is, in some return statement; -1 when none.
+func (b builder) returnedParam(fn *types.Func) int {
+	for _, f := range b.pass.Files {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil || b.pass.TypesInfo.Defs[fd.Name] != fn {
+				continue
+			}
+			params := fn.Signature().Params()
+			found := -1
+			ast.Inspect(fd.Body, func(n ast.Node) bool {
+				if _, ok := n.(*ast.FuncLit); ok {
+					return false
+				}
+				ret, ok := n.(*ast.ReturnStmt)
+				if !ok || len(ret.Results) != 1 || found >= 0 {
+					return found < 0
+				}
+				id, ok := ast.Unparen(ret.Results[0]).(*ast.Ident)
+				if !ok {
+					return true
+				}
+				for i := range params.Len() {
+					if p := params.At(i); b.pass.TypesInfo.Uses[id] == p && isString(p.Type()) {
+						found = i
+					}
+				}
+				return true
+			})
+			return found
+		}
+	}
+	return -1
+}
+
+func isString(t types.Type) bool {
+	basic, ok := t.Underlying().(*types.Basic)
+	return ok && basic.Kind() == types.String
 }
 
 func (b builder) constInt(e ast.Expr) *int {
