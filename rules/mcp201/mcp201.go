@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/apiaudit/apiaudit/pkg/lint"
+	"github.com/apiaudit/apiaudit/pkg/load/openapi"
 	"github.com/apiaudit/apiaudit/pkg/modeltext"
 	"github.com/apiaudit/apiaudit/pkg/toolcat"
 )
@@ -70,14 +71,22 @@ func run(pass *lint.CatalogPass) error {
 			continue
 		}
 		var open []string
-		for _, p := range t.Params() {
-			if why := unbounded(p.Schema); why != "" {
-				open = append(open, p.Path+" ("+why+")")
+		others := 0
+		consider := func(path, name string, s *toolcat.Schema) {
+			why := unbounded(s)
+			if why == "" {
+				return
 			}
-			if it := p.Schema.Items; it != nil && len(it.Properties) == 0 {
-				if why := unbounded(it); why != "" {
-					open = append(open, p.Path+"[] ("+why+")")
-				}
+			if !prose(name) && (s.HasType("string") || s.HasType("array") && s.Items != nil && s.Items.HasType("string")) {
+				others++ // an id, a name, a ref, a list of them: the server looks them up
+				return
+			}
+			open = append(open, path+" ("+why+")")
+		}
+		for _, p := range t.Params() {
+			consider(p.Path, p.Name, p.Schema)
+			if it := p.Schema.Items; it != nil && len(it.Properties) == 0 && unbounded(p.Schema) == "" {
+				consider(p.Path+"[]", p.Name, it) // a bounded list of unbounded items
 			}
 		}
 		if len(open) == 0 {
@@ -88,9 +97,40 @@ func run(pass *lint.CatalogPass) error {
 		if len(list) > maxListed {
 			list, more = list[:maxListed], fmt.Sprintf(" and %d more", len(open)-maxListed)
 		}
+		if others > 0 {
+			more += fmt.Sprintf(" (and %d unbounded %s)", others, plural(others, "identifier, name or list of them", "identifiers, names or lists of them"))
+		}
 		pass.Reportf(t.InputSchema.At, "tool %s takes unbounded input: %s%s", modeltext.Quote(t.Label()), strings.Join(list, ", "), more)
 	}
 	return nil
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// promptWords are the last words of names of text a model is given to
+// work with, beyond the prose of openapi.FreeText: what OAS405 calls
+// prompt and model fields.
+var promptWords = map[string]bool{"prompt": true, "query": true, "question": true, "instructions": true, "instruction": true,
+	"context": true, "messages": true, "input": true, "inputs": true, "system": true, "script": true, "code": true,
+	"sql": true, "command": true, "expression": true, "template": true, "data": true, "payload": true, "document": true,
+	"diff": true, "patch": true, "json": true, "yaml": true, "html": true}
+
+// prose reports whether a string parameter holds text people or models
+// write, whose size is theirs to choose: free text by OAS201's criterion
+// (description, comment, body, message, notes, title...) or a prompt,
+// query, script or document. Identifiers, names, refs and paths are not:
+// the server looks them up, and a wrong one fails.
+func prose(name string) bool {
+	if openapi.FreeText(name) {
+		return true
+	}
+	w := toolcat.Words(name)
+	return len(w) > 0 && promptWords[w[len(w)-1]]
 }
 
 // unbounded says why a schema has no size bound, "" when it has one or is
