@@ -32,7 +32,7 @@ type ToolsLockOptions struct {
 func NewCmdTools(app *App, runF func(*ToolsLockOptions) error) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "tools",
-		Short: "Work with agent tool catalogs (MCP tool manifests)",
+		Short: "Work with agent tool catalogs (MCP tool manifests, Go MCP servers)",
 		Args:  cobra.NoArgs,
 		RunE:  func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
 	}
@@ -46,10 +46,13 @@ func NewCmdToolsLock(app *App, runF func(*ToolsLockOptions) error) *cobra.Comman
 	cmd := &cobra.Command{
 		Use:   "lock [PATH...]",
 		Short: "Record the tool definitions under PATHs in a lock file, for scan --tools-lock",
-		Long: `Lock finds the MCP tool manifests under each PATH (JSON or YAML files holding
-a tools/list result, found by content as scan finds them) and writes, for
-each tool, its name, title, description, input and output schemas and
-annotations, with a hash of them, to a lock file (default ` + DefaultToolsLock + `).
+		Long: `Lock finds the tool catalogs under each PATH, as scan finds them: MCP tool
+manifests (JSON or YAML files holding a tools/list result) and the tools the
+packages of Go modules register with mcp-go or go-sdk (one catalog per
+package). It writes, for each tool, its name, title, description, input and
+output schemas and annotations, with a hash of them, to a lock file (default
+` + DefaultToolsLock + `). A Go package that cannot be analysed is a notice, and
+its tools are not locked.
 
 Commit the lock file. A later "apiaudit scan --tools-lock FILE" reports every
 tool added, removed or changed since (rule MCP501), with a word diff of the

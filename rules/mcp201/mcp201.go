@@ -16,8 +16,9 @@ var Rule = &lint.Rule{
 	Name: "unbounded-tool-input",
 	Doc: lint.Doc{
 		Title: "Tool input schema leaves strings, arrays or objects unbounded",
-		Summary: "A tool's input schema has string parameters without maxLength (or enum, const, format or a " +
-			"bounded pattern), arrays without maxItems, or free-form objects: one finding per tool, listing them.",
+		Summary: "A tool's input schema has free-text, prompt or query strings without maxLength (or enum, const, " +
+			"format or a bounded pattern), arrays of objects or text without maxItems, or free-form objects: one " +
+			"finding per tool, listing them.",
 		Why: `Whatever a model puts in a tool call reaches the server: a prompt injection
 can make it pass a whole document, a list of ten thousand ids or an object
 with arbitrary keys. The input schema is the contract the client and the
@@ -26,14 +27,21 @@ handler has to defend itself, and the ones that forget are where a
 runaway or hostile agent costs memory, money (tokens, paid API calls) or
 availability (OWASP LLM10:2025, unbounded consumption; API4:2023).
 
-Reported per tool, at its input schema, with the parameters that have no
-bound: strings without maxLength, enum, const, format or a pattern whose
-length is bounded; arrays without maxItems; objects without properties
-that accept any keys. Numbers and booleans are not reported. Schemas that
+Reported per tool, at its input schema, when it takes text whose size the
+caller chooses with no bound: a free-text string (description, body,
+comment, message, notes, title..., OAS201's criterion) or a prompt, query,
+instructions, script, code or document string without maxLength, enum,
+const, format or a length-bounded pattern; an array without maxItems of
+objects or of such text; an object without properties that accepts any
+keys. Unbounded identifiers, names, refs and lists of them (project_id,
+ref, label_ids) are counted in the message but do not make a finding on
+their own: the server looks them up, and a wrong one fails (on
+gitlab-mcp-server's 1,006 tools, reporting them made 872 notes, 704 of them
+for ids alone). Numbers and booleans are not reported. Schemas that
 combine others (allOf, anyOf, oneOf, $ref) are skipped. A note: most MCP
 servers publish no bounds today, and a finding asks for a judgement about
 each parameter, not a blanket fix. For OpenAPI documents, OAS201 to OAS205
-cover the same ground.`,
+cover the same ground, so this rule skips their operations.`,
 		Fix: "add maxLength to strings, maxItems to arrays and properties (with additionalProperties: false) to objects, at sizes the tool really needs",
 		Bad: `tools:
   - name: search

@@ -31,7 +31,14 @@ the lock (` + "`--tools-lock FILE`" + `) reports every difference: a changed too
 error with a word diff of what changed ([-removed-]{+added+}), an added tool
 a warning, a removed tool a note, each at the tool (a removed one at its
 catalog). Review the change, then run ` + "`apiaudit tools lock`" + ` again to accept
-it. Without a lock the rule does nothing.`,
+it. Without a lock the rule does nothing.
+
+Tool manifests are locked by their path, Go MCP servers by package: the
+tools every server of a package registers (mcp-go, go-sdk), compared in
+the order the code defines them, so that two servers with a tool of the
+same name (one per mode) are told apart. A changed Go tool is reported at
+the line of its name. OpenAPI documents are not locked: they are the
+reviewed source, under version control, and OpenAPI rules read them.`,
 		Fix: "review the change; if it is intended, run apiaudit tools lock to record it, otherwise pin the server to the reviewed version",
 		Bad: `# locked:  description: Adds two numbers.
 tools:
