@@ -126,7 +126,10 @@ func plural(n int, one, many string) string {
 var promptWords = map[string]bool{"prompt": true, "query": true, "question": true, "instructions": true, "instruction": true,
 	"context": true, "messages": true, "input": true, "inputs": true, "system": true, "script": true, "code": true,
 	"sql": true, "command": true, "expression": true, "template": true, "data": true, "payload": true, "document": true,
-	"diff": true, "patch": true, "json": true, "yaml": true, "html": true}
+	"diff": true, "patch": true, "json": true, "yaml": true, "html": true,
+	// the free text of MCP403's exfiltration shapes
+	"sidenote": true, "reasoning": true, "thoughts": true, "thinking": true, "rationale": true, "history": true,
+	"conversation": true, "extra": true}
 
 // prose reports whether a string parameter holds text people or models
 // write, whose size is theirs to choose: free text by OAS201's criterion
