@@ -42,7 +42,10 @@ LLM06:2025).
 Reported once per catalog, at its tools array: a warning over the hard
 limit (128), a note over the soft one (40). Both are options. For OpenAPI
 documents written for agents, OAS510 applies the GPT Actions limit of 30
-operations.`,
+operations. The tools a Go package defines without a registration that can
+be followed (mcp-grafana's 119, built with its own constructor and enabled
+by toolset) are not counted: they are not known to reach one client
+together.`,
 		Fix: "split the server by task, or let users enable only the tools they need (toolsets)",
 		Bad: `tools:
   # ... 140 tools ...`,
@@ -63,6 +66,12 @@ operations.`,
 func run(pass *lint.CatalogPass) error {
 	if pass.Catalog.Source == toolcat.SourceOpenAPI {
 		return nil // OAS510
+	}
+	if pass.Catalog.Gathered {
+		// The tools a Go package defines without a registration that can
+		// be followed: they may go to several servers or toolsets, so
+		// their number is not what one client is offered.
+		return nil
 	}
 	n := len(pass.Catalog.Tools)
 	switch {

@@ -38,7 +38,7 @@ import (
 var Analyzer = &analysis.Analyzer{
 	Name:       "apiauditcatalog",
 	Doc:        "builds the tool catalogs of the MCP tools a package registers",
-	Requires:   []*analysis.Analyzer{agenttool.Analyzer, inspect.Analyzer},
+	Requires:   []*analysis.Analyzer{agenttool.Analyzer, inspect.Analyzer, Wrappers},
 	Run:        run,
 	ResultType: reflect.TypeFor[*Result](),
 }
@@ -79,7 +79,7 @@ const (
 
 func run(pass *analysis.Pass) (any, error) {
 	tools := pass.ResultOf[agenttool.Analyzer].(*agenttool.Result)
-	b := builder{pass: pass, values: tools.Values}
+	b := builder{pass: pass, values: tools.Values, wrappers: pass.ResultOf[Wrappers].(*WrapperSet)}
 	res := &Result{}
 	byServer := map[any]*toolcat.Catalog{}
 	add := func(key any, tool *toolcat.Tool, at toolcat.Pos) {
@@ -121,6 +121,8 @@ func run(pass *analysis.Pass) (any, error) {
 		case *ast.CallExpr:
 			if _, pkg, name := b.callee(n); pkg == mcpGoPkg && name == "NewTool" && len(n.Args) > 0 {
 				tool = b.mcpGoTool(n)
+			} else if w := b.wrapper(n); w != nil {
+				tool = b.wrappedTool(n, w)
 			}
 		case *ast.CompositeLit:
 			tool = b.tool(&agenttool.Tool{Def: n})
@@ -164,8 +166,9 @@ func (b builder) server(call *ast.CallExpr) any {
 }
 
 type builder struct {
-	pass   *analysis.Pass
-	values *agenttool.Values
+	pass     *analysis.Pass
+	values   *agenttool.Values
+	wrappers *WrapperSet // the tool constructors the package can call
 }
 
 func (b builder) pos(p token.Pos) toolcat.Pos {
@@ -371,11 +374,47 @@ func (b builder) tool(t *agenttool.Tool) *toolcat.Tool {
 
 // mcpGoTool reads mcp.NewTool(name, options...).
 func (b builder) mcpGoTool(call *ast.CallExpr) *toolcat.Tool {
-	tool := &toolcat.Tool{At: b.pos(call.Pos()), Name: b.text(call.Args[0])}
+	return b.mcpGoToolOf(call, call.Args[0], call.Args[1:], call.Ellipsis.IsValid())
+}
+
+// wrapper is what a call's callee does with its arguments when it is a
+// tool constructor of the program (see Wrappers); nil otherwise.
+func (b builder) wrapper(call *ast.CallExpr) *WrapperFact {
+	fn := goapi.Callee(b.pass.TypesInfo, call)
+	if fn == nil || fn.Pkg() == nil {
+		return nil
+	}
+	return b.wrappers.Of(fn)
+}
+
+// wrappedTool builds the tool a call of a wrapper defines: its name and
+// description from the arguments the wrapper puts there, and its options
+// read as mcp.NewTool's. The wrapper may add to the schema (mcp-grafana
+// derives it from the handler's argument type): the schema is Composed.
+func (b builder) wrappedTool(call *ast.CallExpr, w *WrapperFact) *toolcat.Tool {
+	if w.Name < 0 || w.Name >= len(call.Args) {
+		return nil
+	}
+	var opts []ast.Expr
+	if w.Opts >= 0 && w.Opts < len(call.Args) {
+		opts = call.Args[w.Opts:]
+	}
+	tool := b.mcpGoToolOf(call, call.Args[w.Name], opts, call.Ellipsis.IsValid() && len(opts) > 0)
+	if w.Desc >= 0 && w.Desc < len(call.Args) && !tool.Description.Set {
+		tool.Description = b.text(call.Args[w.Desc])
+	}
+	tool.InputSchema.Composed = true
+	tool.InputSchema.Canonical = canonical(tool.InputSchema)
+	return tool
+}
+
+// mcpGoToolOf builds a tool from a name and mcp-go tool options; call is
+// where the tool is defined.
+func (b builder) mcpGoToolOf(call *ast.CallExpr, nameArg ast.Expr, opts []ast.Expr, spread bool) *toolcat.Tool {
+	tool := &toolcat.Tool{At: b.pos(call.Pos()), Name: b.text(nameArg)}
 	schema := &toolcat.Schema{At: b.pos(call.Pos()), Types: []string{"object"}}
 	tool.InputSchema = schema
-	opts := call.Args[1:]
-	if call.Ellipsis.IsValid() && len(opts) == 1 {
+	if spread && len(opts) == 1 {
 		lit, ok := b.values.Resolve(opts[0]).(*ast.CompositeLit)
 		if !ok {
 			schema.Composed = true
