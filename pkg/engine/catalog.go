@@ -197,17 +197,23 @@ func scanToolOperations(cat *toolcat.Catalog, rules []*lint.Rule, opts Options) 
 	return out, problems
 }
 
-// moreSpecific maps a catalog rule to the OpenAPI rule whose finding on
-// the same element it replaces: both read the text, and the catalog rule
-// says more precisely what is wrong with it.
-var moreSpecific = map[string][]string{
-	"MCP402": {"OAS407"},           // an instruction about another tool is the model-directed text OAS407 reports
-	"MCP403": {"OAS201", "OAS405"}, // a free-text notes or context field: its missing bound is in MCP403's message
+// moreSpecific maps a catalog rule to the OpenAPI rules whose findings on
+// the same element it replaces: both read it, and the catalog rule says
+// more precisely what is wrong with it. The element is the pointer, and
+// for texts the line too, since an operation's summary and description
+// share the operation's pointer.
+var moreSpecific = map[string][]general{
+	"MCP402": {{"OAS407", true}},                    // an instruction about another tool is the model-directed text OAS407 reports
+	"MCP403": {{"OAS201", false}, {"OAS405", false}}, // a free-text notes or context field: its missing bound is in MCP403's message
+}
+
+type general struct {
+	rule     string
+	sameLine bool
 }
 
 // oneFindingPerElement drops an OpenAPI rule's finding where a more
-// specific catalog rule reported on the same element (same file, line and
-// pointer).
+// specific catalog rule reported on the same element.
 func oneFindingPerElement(findings []lint.Finding) []lint.Finding {
 	type at struct {
 		rule, file, ptr string
@@ -215,14 +221,19 @@ func oneFindingPerElement(findings []lint.Finding) []lint.Finding {
 	}
 	replaced := map[at]bool{}
 	for _, f := range findings {
-		for _, general := range moreSpecific[f.RuleID] {
-			replaced[at{general, f.Location.File, f.Location.Pointer, f.Location.Line}] = true
+		for _, g := range moreSpecific[f.RuleID] {
+			k := at{g.rule, f.Location.File, f.Location.Pointer, 0}
+			if g.sameLine {
+				k.line = f.Location.Line
+			}
+			replaced[k] = true
 		}
 	}
 	if len(replaced) == 0 {
 		return findings
 	}
 	return slices.DeleteFunc(findings, func(f lint.Finding) bool {
-		return replaced[at{f.RuleID, f.Location.File, f.Location.Pointer, f.Location.Line}]
+		return replaced[at{f.RuleID, f.Location.File, f.Location.Pointer, 0}] ||
+			replaced[at{f.RuleID, f.Location.File, f.Location.Pointer, f.Location.Line}]
 	})
 }

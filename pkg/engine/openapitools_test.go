@@ -108,7 +108,8 @@ components:
       type: object
       properties:
         to: {type: string, format: email}
-        context: {type: string}
+        context:
+          type: string
 `})
 	t.Chdir(dir)
 	res, err := Run(context.Background(), Options{Rules: []*lint.Rule{oas201.Rule, oas407.Rule, mcp402.Rule, mcp403.Rule}})
