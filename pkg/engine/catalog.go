@@ -203,7 +203,7 @@ func scanToolOperations(cat *toolcat.Catalog, rules []*lint.Rule, opts Options) 
 // for texts the line too, since an operation's summary and description
 // share the operation's pointer.
 var moreSpecific = map[string][]general{
-	"MCP402": {{"OAS407", true}},                    // an instruction about another tool is the model-directed text OAS407 reports
+	"MCP402": {{"OAS407", true}},                     // an instruction about another tool is the model-directed text OAS407 reports
 	"MCP403": {{"OAS201", false}, {"OAS405", false}}, // a free-text notes or context field: its missing bound is in MCP403's message
 }
 
