@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -31,7 +32,7 @@ type ToolsLockOptions struct {
 func NewCmdTools(app *App, runF func(*ToolsLockOptions) error) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "tools",
-		Short: "Work with agent tool catalogs (MCP tool manifests)",
+		Short: "Work with agent tool catalogs (MCP tool manifests, Go MCP servers)",
 		Args:  cobra.NoArgs,
 		RunE:  func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
 	}
@@ -45,10 +46,13 @@ func NewCmdToolsLock(app *App, runF func(*ToolsLockOptions) error) *cobra.Comman
 	cmd := &cobra.Command{
 		Use:   "lock [PATH...]",
 		Short: "Record the tool definitions under PATHs in a lock file, for scan --tools-lock",
-		Long: `Lock finds the MCP tool manifests under each PATH (JSON or YAML files holding
-a tools/list result, found by content as scan finds them) and writes, for
-each tool, its name, title, description, input and output schemas and
-annotations, with a hash of them, to a lock file (default ` + DefaultToolsLock + `).
+		Long: `Lock finds the tool catalogs under each PATH, as scan finds them: MCP tool
+manifests (JSON or YAML files holding a tools/list result) and the tools the
+packages of Go modules register with mcp-go or go-sdk (one catalog per
+package). It writes, for each tool, its name, title, description, input and
+output schemas and annotations, with a hash of them, to a lock file (default
+` + DefaultToolsLock + `). A Go package that cannot be analysed is a notice, and
+its tools are not locked.
 
 Commit the lock file. A later "apiaudit scan --tools-lock FILE" reports every
 tool added, removed or changed since (rule MCP501), with a word diff of the
@@ -64,7 +68,7 @@ read (nothing is written then).`,
 			if runF != nil {
 				return runF(opts)
 			}
-			return toolsLockRun(app, opts)
+			return toolsLockRun(cmd.Context(), app, opts)
 		},
 	}
 	f := cmd.Flags()
@@ -73,10 +77,16 @@ read (nothing is written then).`,
 	return cmd
 }
 
-func toolsLockRun(app *App, opts *ToolsLockOptions) error {
-	cats, problems, err := engine.LoadCatalogs(engine.Options{Paths: opts.Paths, Exclude: opts.Exclude})
+func toolsLockRun(ctx context.Context, app *App, opts *ToolsLockOptions) error {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	cats, problems, notices, err := engine.LoadCatalogs(ctx, engine.Options{Paths: opts.Paths, Exclude: opts.Exclude})
 	if err != nil {
 		return err
+	}
+	for _, p := range notices {
+		fmt.Fprintf(app.Err, "apiaudit: notice: %s (its tools, if any, are not locked)\n", report.Safe(p.Error()))
 	}
 	if len(problems) > 0 {
 		for _, p := range problems {
@@ -85,7 +95,7 @@ func toolsLockRun(app *App, opts *ToolsLockOptions) error {
 		return &exitError{code: ExitError}
 	}
 	if len(cats) == 0 {
-		return errors.New("no tool manifest found under " + pathList(opts.Paths) + ": nothing to lock")
+		return errors.New("no tool manifest or Go MCP server found under " + pathList(opts.Paths) + ": nothing to lock")
 	}
 	data, err := toolcat.NewLock(cats).Encode()
 	if err != nil {
@@ -98,7 +108,7 @@ func toolsLockRun(app *App, opts *ToolsLockOptions) error {
 	for _, c := range cats {
 		n += len(c.Tools)
 	}
-	fmt.Fprintf(app.Err, "apiaudit: locked %d tools of %d tool manifests in %s\n", n, len(cats), opts.Output)
+	fmt.Fprintf(app.Err, "apiaudit: locked %d tools of %d catalogs in %s\n", n, len(cats), opts.Output)
 	return nil
 }
 

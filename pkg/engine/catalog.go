@@ -1,14 +1,20 @@
 package engine
 
 import (
+	"cmp"
+	"context"
 	"errors"
 	"fmt"
 	"runtime/debug"
 	"slices"
 	"strings"
 
+	"golang.org/x/tools/go/analysis"
+
 	"github.com/apiaudit/apiaudit/internal/regfile"
+	"github.com/apiaudit/apiaudit/pkg/goapi/gocatalog"
 	"github.com/apiaudit/apiaudit/pkg/lint"
+	"github.com/apiaudit/apiaudit/pkg/load/gosrc"
 	"github.com/apiaudit/apiaudit/pkg/load/openapi"
 	"github.com/apiaudit/apiaudit/pkg/load/toolmanifest"
 	"github.com/apiaudit/apiaudit/pkg/toolcat"
@@ -106,39 +112,64 @@ func runCatalogRule(rule *lint.Rule, pass *lint.CatalogPass) (err error) {
 	return nil
 }
 
-// LoadCatalogs finds the tool manifests under opts.Paths, as a scan does,
-// and loads them, for `apiaudit tools lock`. Files that cannot be loaded
-// are problems; the others are returned sorted by name.
-func LoadCatalogs(opts Options) ([]*toolcat.Catalog, []lint.Problem, error) {
+// LoadCatalogs finds the tool catalogs under opts.Paths, as a scan does,
+// and loads them, for `apiaudit tools lock`: tool manifests, and the tools
+// the Go packages of each Go module register (one catalog per package,
+// gocatalog.Result.Package). Manifests that cannot be loaded are problems;
+// Go packages that cannot be analysed are notices (their tools are not
+// locked, and a scan given the lock reports them as not locked). Catalogs
+// are returned sorted by name.
+func LoadCatalogs(ctx context.Context, opts Options) (cats []*toolcat.Catalog, problems, notices []lint.Problem, err error) {
 	found, err := Discover(opts)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	problems := slices.Clone(found.Problems)
-	var cats []*toolcat.Catalog
+	problems = slices.Clone(found.Problems)
 	for _, in := range found.Inputs {
-		if in.Kind != KindTools {
-			continue
-		}
-		rel := relTo(in.Root, in.Abs)
-		data, err := regfile.ReadFile(in.Abs, maxFileSize(opts), 0)
-		if err != nil {
-			problems = append(problems, lint.Problem{File: rel, Message: "cannot be read: " + unwrapPath(err)})
-			continue
-		}
-		cat, err := toolmanifest.Load(rel, data)
-		if err != nil {
-			if p, ok := err.(*lint.Problem); ok {
-				problems = append(problems, *p)
-			} else {
-				problems = append(problems, lint.Problem{File: rel, Message: err.Error()})
+		switch in.Kind {
+		case KindTools:
+			rel := relTo(in.Root, in.Abs)
+			data, err := regfile.ReadFile(in.Abs, maxFileSize(opts), 0)
+			if err != nil {
+				problems = append(problems, lint.Problem{File: rel, Message: "cannot be read: " + unwrapPath(err)})
+				continue
 			}
-			continue
+			cat, err := toolmanifest.Load(rel, data)
+			if err != nil {
+				if p, ok := err.(*lint.Problem); ok {
+					problems = append(problems, *p)
+				} else {
+					problems = append(problems, lint.Problem{File: rel, Message: err.Error()})
+				}
+				continue
+			}
+			cats = append(cats, cat)
+		case KindGo:
+			got, ps := goCatalogs(ctx, in, opts)
+			cats = append(cats, got...)
+			notices = append(notices, ps...)
 		}
-		cats = append(cats, cat)
 	}
 	slices.SortFunc(cats, func(a, b *toolcat.Catalog) int { return strings.Compare(a.Name, b.Name) })
-	return cats, problems, nil
+	return cats, problems, notices, nil
+}
+
+// goCatalogs loads the packages of a Go module (or a workspace's modules)
+// and returns the tool catalog of each package that registers tools.
+func goCatalogs(ctx context.Context, in Input, opts Options) ([]*toolcat.Catalog, []lint.Problem) {
+	gopts := gosrc.Options{Root: in.Root, IncludeGenerated: opts.IncludeGenerated, Work: in.Work, Modules: in.Modules,
+		MaxFileSize: cmp.Or(opts.MaxFileSize, DefaultMaxFileSize), Collect: []*analysis.Analyzer{gocatalog.Analyzer}}
+	res, err := gosrc.Analyze(ctx, in.Abs, nil, func(string, string) bool { return false }, gopts)
+	if err != nil {
+		return nil, []lint.Problem{{File: relTo(in.Root, in.Abs), Message: err.Error()}}
+	}
+	var out []*toolcat.Catalog
+	for _, r := range res.Collected[gocatalog.Analyzer.Name] {
+		if c := r.(*gocatalog.Result).Package(); c != nil {
+			out = append(out, c)
+		}
+	}
+	return out, res.Problems
 }
 
 // lockedNotFound says which manifests of the tools lock the scan did not
@@ -157,4 +188,70 @@ func lockedNotFound(lock *toolcat.Lock, inputs []Input) []lint.Problem {
 		}
 	}
 	return out
+}
+
+// scanToolOperations runs the catalog rules on the operations of an
+// agent-facing OpenAPI document, read as the tools an agent is offered
+// (openapi.ToolCatalog), and keeps each rule's findings once per element. Each rule decides whether it applies to such a
+// catalog (toolcat.SourceOpenAPI): most leave documents to the OpenAPI
+// rule that covers the same ground. A schema shared by several operations
+// is one element, so a rule's findings on it are kept once, the first.
+func scanToolOperations(cat *toolcat.Catalog, rules []*lint.Rule, opts Options) (findings []lint.Finding, problems []lint.Problem) {
+	findings, problems = ScanCatalog(cat, rules, Options{ToolsLock: opts.ToolsLock})
+	type key struct {
+		rule, file, ptr string
+		line            int
+	}
+	seen := map[key]bool{}
+	out := findings[:0]
+	for _, f := range findings {
+		k := key{f.RuleID, f.Location.File, f.Location.Pointer, f.Location.Line}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, f)
+	}
+	return out, problems
+}
+
+// moreSpecific maps a catalog rule to the OpenAPI rules whose findings on
+// the same element it replaces: both read it, and the catalog rule says
+// more precisely what is wrong with it. The element is the pointer, and
+// for texts the line too, since an operation's summary and description
+// share the operation's pointer.
+var moreSpecific = map[string][]general{
+	"MCP402": {{"OAS407", true}},                     // an instruction about another tool is the model-directed text OAS407 reports
+	"MCP403": {{"OAS201", false}, {"OAS405", false}}, // a free-text notes or context field: its missing bound is in MCP403's message
+}
+
+type general struct {
+	rule     string
+	sameLine bool
+}
+
+// oneFindingPerElement drops an OpenAPI rule's finding where a more
+// specific catalog rule reported on the same element.
+func oneFindingPerElement(findings []lint.Finding) []lint.Finding {
+	type at struct {
+		rule, file, ptr string
+		line            int
+	}
+	replaced := map[at]bool{}
+	for _, f := range findings {
+		for _, g := range moreSpecific[f.RuleID] {
+			k := at{g.rule, f.Location.File, f.Location.Pointer, 0}
+			if g.sameLine {
+				k.line = f.Location.Line
+			}
+			replaced[k] = true
+		}
+	}
+	if len(replaced) == 0 {
+		return findings
+	}
+	return slices.DeleteFunc(findings, func(f lint.Finding) bool {
+		return replaced[at{f.RuleID, f.Location.File, f.Location.Pointer, 0}] ||
+			replaced[at{f.RuleID, f.Location.File, f.Location.Pointer, f.Location.Line}]
+	})
 }

@@ -167,7 +167,7 @@ func Run(ctx context.Context, opts Options) (*lint.Result, error) {
 			if in.Kind == KindTools {
 				o.file, o.findings, o.suppressed, o.problems = scanManifest(in, catRules, opts)
 			} else {
-				o.file, o.findings, o.suppressed, o.problems = scanDocument(ctx, in, specRules, opts, o.inv)
+				o.file, o.findings, o.suppressed, o.problems = scanDocument(ctx, in, specRules, catRules, opts, o.inv)
 			}
 			if opts.Progress != nil {
 				opts.Progress(int(done.Add(1)), total)
@@ -329,7 +329,7 @@ func relativeMessages(res *lint.Result, inputs []Input) {
 
 // scanDocument loads one document and runs every spec rule on it. It
 // returns the findings to report and those that x-apiaudit-ignore hides.
-func scanDocument(ctx context.Context, in Input, rules []*lint.Rule, opts Options, ji *joinInput) (file string, findings, suppressed []lint.Finding, problems []lint.Problem) {
+func scanDocument(ctx context.Context, in Input, rules, catRules []*lint.Rule, opts Options, ji *joinInput) (file string, findings, suppressed []lint.Finding, problems []lint.Problem) {
 	rel := relTo(in.Root, in.Abs)
 	maxSize := maxFileSize(opts)
 	defer tightGC(in.Size)()
@@ -376,6 +376,13 @@ func scanDocument(ctx context.Context, in Input, rules []*lint.Rule, opts Option
 		findings = append(findings, perRule[i]...)
 		if errs[i] != nil {
 			problems = append(problems, lint.Problem{File: doc.File, Message: errs[i].Error()})
+		}
+	}
+	if len(catRules) > 0 {
+		if cat := openapi.ToolCatalog(doc); cat != nil {
+			f, p := scanToolOperations(cat, catRules, opts)
+			findings = oneFindingPerElement(append(findings, f...))
+			problems = append(problems, p...)
 		}
 	}
 	if ji != nil {

@@ -17,12 +17,19 @@ import (
 // findings of catalog rules are suppressed, excluded, fingerprinted and
 // reported like those of any Go rule.
 
-var catalogAnalyzers sync.Map // *lint.Rule -> *analysis.Analyzer
+var catalogAnalyzers sync.Map // analyzerKey -> *analysis.Analyzer
 
-// catalogAnalyzer is the analyzer that runs a catalog rule on Go code; one
-// per rule, made once.
-func catalogAnalyzer(r *lint.Rule) *analysis.Analyzer {
-	if a, ok := catalogAnalyzers.Load(r); ok {
+type analyzerKey struct {
+	rule *lint.Rule
+	lock *toolcat.Lock
+}
+
+// catalogAnalyzer is the analyzer that runs a catalog rule on Go code,
+// comparing with lock when the rule reads one (MCP501); one per rule and
+// lock, made once.
+func catalogAnalyzer(r *lint.Rule, lock *toolcat.Lock) *analysis.Analyzer {
+	key := analyzerKey{r, lock}
+	if a, ok := catalogAnalyzers.Load(key); ok {
 		return a.(*analysis.Analyzer)
 	}
 	a := &analysis.Analyzer{
@@ -30,26 +37,39 @@ func catalogAnalyzer(r *lint.Rule) *analysis.Analyzer {
 		Doc:      r.Doc.Title + " (on the tools of a Go MCP server)",
 		URL:      r.HelpURI(),
 		Requires: []*analysis.Analyzer{gocatalog.Analyzer},
-		Run:      func(pass *analysis.Pass) (any, error) { return nil, runCatalogOnGo(r, pass) },
+		Run:      func(pass *analysis.Pass) (any, error) { return nil, runCatalogOnGo(r, lock, pass) },
 	}
-	actual, _ := catalogAnalyzers.LoadOrStore(r, a)
+	actual, _ := catalogAnalyzers.LoadOrStore(key, a)
 	return actual.(*analysis.Analyzer)
 }
 
-func runCatalogOnGo(r *lint.Rule, pass *analysis.Pass) error {
+// packageWide are the catalog rules that read a Go package's tools as one
+// catalog (gocatalog.Result.Package): a tools lock records a package's
+// tools together, so that drift is judged the same way when the package
+// registers them on several servers.
+var packageWide = map[string]bool{"MCP501": true}
+
+func runCatalogOnGo(r *lint.Rule, lock *toolcat.Lock, pass *analysis.Pass) error {
 	res, _ := pass.ResultOf[gocatalog.Analyzer].(*gocatalog.Result)
 	if res == nil {
 		return nil
 	}
-	for _, cat := range res.Catalogs {
-		if err := runOnCatalog(r, pass, cat); err != nil {
+	cats := res.Catalogs
+	if packageWide[r.ID] {
+		cats = nil
+		if c := res.Package(); c != nil {
+			cats = []*toolcat.Catalog{c}
+		}
+	}
+	for _, cat := range cats {
+		if err := runOnCatalog(r, lock, pass, cat); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func runOnCatalog(r *lint.Rule, pass *analysis.Pass, cat *toolcat.Catalog) error {
+func runOnCatalog(r *lint.Rule, lock *toolcat.Lock, pass *analysis.Pass, cat *toolcat.Catalog) error {
 	files := map[string]*token.File{}
 	for _, f := range pass.Files {
 		if tf := pass.Fset.File(f.Pos()); tf != nil {
@@ -84,7 +104,7 @@ func runOnCatalog(r *lint.Rule, pass *analysis.Pass, cat *toolcat.Catalog) error
 			}
 		}
 	}
-	return r.Catalog(&lint.CatalogPass{Rule: r, Catalog: cat, Report: func(f lint.Finding) {
+	return r.Catalog(&lint.CatalogPass{Rule: r, Catalog: cat, Lock: lock, Report: func(f lint.Finding) {
 		if def, ok := byName[f.Location]; ok {
 			f.Location = lint.At(def)
 		}

@@ -47,7 +47,7 @@ func scanModule(ctx context.Context, in Input, rules []*lint.Rule, opts Options,
 		byID[r.ID] = r
 		analyzers[i] = r.Analyzer
 		if r.Analyzer == nil {
-			analyzers[i] = catalogAnalyzer(r)
+			analyzers[i] = catalogAnalyzer(r, opts.ToolsLock)
 		}
 	}
 	match := func(pattern, id string) bool { ok, _ := doublestar.Match(pattern, id); return ok }

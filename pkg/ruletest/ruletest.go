@@ -96,11 +96,11 @@ func Findings(t testing.TB, rule *lint.Rule, file string) ([]lint.Finding, strin
 	if err != nil {
 		t.Fatal(err)
 	}
-	if rule.Catalog != nil {
+	version, isSpec := openapi.Sniff(data)
+	if rule.Catalog != nil && !isSpec {
 		return catalogFindings(t, rule, file, root, data), root
 	}
-	version, ok := openapi.Sniff(data)
-	if !ok {
+	if !isSpec {
 		t.Fatalf("%s: not an OpenAPI document", file)
 	}
 	d, err := openapi.Load(t.Context(), file, version, openapi.Options{Root: root})
@@ -108,6 +108,19 @@ func Findings(t testing.TB, rule *lint.Rule, file string) ([]lint.Finding, strin
 		t.Fatalf("%s: %v", file, err)
 	}
 	var out []lint.Finding
+	if rule.Catalog != nil {
+		// A catalog rule on an OpenAPI document reads its operations as
+		// tools, as the engine does: nothing when it is not agent-facing.
+		cat := openapi.ToolCatalog(d)
+		if cat == nil {
+			return nil, root
+		}
+		pass := &lint.CatalogPass{Rule: rule, Catalog: cat, Report: func(f lint.Finding) { out = append(out, f) }}
+		if err := rule.Catalog(pass); err != nil {
+			t.Fatalf("%s: rule %s failed: %v", file, rule.ID, err)
+		}
+		return out, root
+	}
 	pass := &lint.SpecPass{Rule: rule, Doc: d.T, File: d.File, Version: d.Version, Locate: d.Locate,
 		Report: func(f lint.Finding) { out = append(out, f) }}
 	if err := rule.Spec(pass); err != nil {

@@ -145,6 +145,21 @@ func (c *LockedCatalog) Tool(name string) *LockedTool {
 	return nil
 }
 
+// Nth finds the n-th (0-based) locked tool of a name: a Go package's
+// servers may each have a tool of the same name, and the lock keeps them in
+// the package's order.
+func (c *LockedCatalog) Nth(name string, n int) *LockedTool {
+	for i := range c.Tools {
+		if c.Tools[i].Name == name {
+			if n == 0 {
+				return &c.Tools[i]
+			}
+			n--
+		}
+	}
+	return nil
+}
+
 // Changes lists what differs between a locked tool and the tool now, one
 // entry per field, each with a one-line diff.
 func Changes(was LockedTool, now LockedTool) []string {

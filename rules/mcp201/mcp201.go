@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/apiaudit/apiaudit/pkg/lint"
+	"github.com/apiaudit/apiaudit/pkg/load/openapi"
 	"github.com/apiaudit/apiaudit/pkg/modeltext"
 	"github.com/apiaudit/apiaudit/pkg/toolcat"
 )
@@ -15,8 +16,9 @@ var Rule = &lint.Rule{
 	Name: "unbounded-tool-input",
 	Doc: lint.Doc{
 		Title: "Tool input schema leaves strings, arrays or objects unbounded",
-		Summary: "A tool's input schema has string parameters without maxLength (or enum, const, format or a " +
-			"bounded pattern), arrays without maxItems, or free-form objects: one finding per tool, listing them.",
+		Summary: "A tool's input schema has free-text, prompt or query strings without maxLength (or enum, const, " +
+			"format or a bounded pattern), arrays of objects or text without maxItems, or free-form objects: one " +
+			"finding per tool, listing them.",
 		Why: `Whatever a model puts in a tool call reaches the server: a prompt injection
 can make it pass a whole document, a list of ten thousand ids or an object
 with arbitrary keys. The input schema is the contract the client and the
@@ -25,14 +27,21 @@ handler has to defend itself, and the ones that forget are where a
 runaway or hostile agent costs memory, money (tokens, paid API calls) or
 availability (OWASP LLM10:2025, unbounded consumption; API4:2023).
 
-Reported per tool, at its input schema, with the parameters that have no
-bound: strings without maxLength, enum, const, format or a pattern whose
-length is bounded; arrays without maxItems; objects without properties
-that accept any keys. Numbers and booleans are not reported. Schemas that
+Reported per tool, at its input schema, when it takes text whose size the
+caller chooses with no bound: a free-text string (description, body,
+comment, message, notes, title..., OAS201's criterion) or a prompt, query,
+instructions, script, code or document string without maxLength, enum,
+const, format or a length-bounded pattern; an array without maxItems of
+objects or of such text; an object without properties that accepts any
+keys. Unbounded identifiers, names, refs and lists of them (project_id,
+ref, label_ids) are counted in the message but do not make a finding on
+their own: the server looks them up, and a wrong one fails (on
+gitlab-mcp-server's 1,006 tools, reporting them made 872 notes, 704 of them
+for ids alone). Numbers and booleans are not reported. Schemas that
 combine others (allOf, anyOf, oneOf, $ref) are skipped. A note: most MCP
 servers publish no bounds today, and a finding asks for a judgement about
 each parameter, not a blanket fix. For OpenAPI documents, OAS201 to OAS205
-cover the same ground.`,
+cover the same ground, so this rule skips their operations.`,
 		Fix: "add maxLength to strings, maxItems to arrays and properties (with additionalProperties: false) to objects, at sizes the tool really needs",
 		Bad: `tools:
   - name: search
@@ -70,14 +79,22 @@ func run(pass *lint.CatalogPass) error {
 			continue
 		}
 		var open []string
-		for _, p := range t.Params() {
-			if why := unbounded(p.Schema); why != "" {
-				open = append(open, p.Path+" ("+why+")")
+		others := 0
+		consider := func(path, name string, s *toolcat.Schema) {
+			why := unbounded(s)
+			if why == "" {
+				return
 			}
-			if it := p.Schema.Items; it != nil && len(it.Properties) == 0 {
-				if why := unbounded(it); why != "" {
-					open = append(open, p.Path+"[] ("+why+")")
-				}
+			if !prose(name) && (s.HasType("string") || s.HasType("array") && s.Items != nil && s.Items.HasType("string")) {
+				others++ // an id, a name, a ref, a list of them: the server looks them up
+				return
+			}
+			open = append(open, path+" ("+why+")")
+		}
+		for _, p := range t.Params() {
+			consider(p.Path, p.Name, p.Schema)
+			if it := p.Schema.Items; it != nil && len(it.Properties) == 0 && unbounded(p.Schema) == "" {
+				consider(p.Path+"[]", p.Name, it) // a bounded list of unbounded items
 			}
 		}
 		if len(open) == 0 {
@@ -88,9 +105,43 @@ func run(pass *lint.CatalogPass) error {
 		if len(list) > maxListed {
 			list, more = list[:maxListed], fmt.Sprintf(" and %d more", len(open)-maxListed)
 		}
+		if others > 0 {
+			more += fmt.Sprintf(" (and %d unbounded %s)", others, plural(others, "identifier, name or list of them", "identifiers, names or lists of them"))
+		}
 		pass.Reportf(t.InputSchema.At, "tool %s takes unbounded input: %s%s", modeltext.Quote(t.Label()), strings.Join(list, ", "), more)
 	}
 	return nil
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// promptWords are the last words of names of text a model is given to
+// work with, beyond the prose of openapi.FreeText: what OAS405 calls
+// prompt and model fields.
+var promptWords = map[string]bool{"prompt": true, "query": true, "question": true, "instructions": true, "instruction": true,
+	"context": true, "messages": true, "input": true, "inputs": true, "system": true, "script": true, "code": true,
+	"sql": true, "command": true, "expression": true, "template": true, "data": true, "payload": true, "document": true,
+	"diff": true, "patch": true, "json": true, "yaml": true, "html": true,
+	// the free text of MCP403's exfiltration shapes
+	"sidenote": true, "reasoning": true, "thoughts": true, "thinking": true, "rationale": true, "history": true,
+	"conversation": true, "extra": true}
+
+// prose reports whether a string parameter holds text people or models
+// write, whose size is theirs to choose: free text by OAS201's criterion
+// (description, comment, body, message, notes, title...) or a prompt,
+// query, script or document. Identifiers, names, refs and paths are not:
+// the server looks them up, and a wrong one fails.
+func prose(name string) bool {
+	if openapi.FreeText(name) {
+		return true
+	}
+	w := toolcat.Words(name)
+	return len(w) > 0 && promptWords[w[len(w)-1]]
 }
 
 // unbounded says why a schema has no size bound, "" when it has one or is

@@ -33,7 +33,9 @@ reported on tools that delete, remove, send or pay; a destructive hint of
 false only on tools that delete (delete, drop, destroy, purge, wipe, erase,
 truncate): removing a label or a star is not destructive. Verbs that read (get, list, search) are not judged by
 the nouns after them: ` + "`get_payment`" + ` is a read. For Go MCP servers,
-GO301 checks the hints against what the handler's code does.`,
+GO301 checks the hints against what the handler's code does. OpenAPI
+documents are left to OAS305, which checks an operation's agent marks
+(x-openai-isConsequential, x-mcp-annotations) against what it does.`,
 		Fix: "drop readOnlyHint (or set it to false) and set destructiveHint: true, or rename the tool if it really only reads",
 		Bad: `tools:
   - name: delete_file
@@ -59,6 +61,9 @@ GO301 checks the hints against what the handler's code does.`,
 var what = map[toolcat.Effect]string{toolcat.Deletes: "deletes data", toolcat.Removes: "removes things", toolcat.Sends: "sends messages", toolcat.Pays: "moves money"}
 
 func run(pass *lint.CatalogPass) error {
+	if pass.Catalog.Source == toolcat.SourceOpenAPI {
+		return nil // OAS305 judges the agent marks of operations
+	}
 	for _, t := range pass.Catalog.Tools {
 		a := t.Annotations
 		if a == nil {

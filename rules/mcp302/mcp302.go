@@ -28,7 +28,10 @@ prompt, including the one for the tool that deletes or pays. Writing
 it matters.
 
 What the tool does is read from the verb that starts its name or its
-description, as in MCP301. The finding is a note.`,
+description, as in MCP301. The finding is a note. OpenAPI documents are
+not checked: agent platforms ask before any operation but a GET unless it
+is marked otherwise (x-openai-isConsequential), and OAS306 reports
+destructive operations open to anyone.`,
 		Fix: "add annotations: {readOnlyHint: false, destructiveHint: true} (and idempotentHint where it holds)",
 		Bad: `tools:
   - name: refund_order
@@ -50,6 +53,9 @@ description, as in MCP301. The finding is a note.`,
 }
 
 func run(pass *lint.CatalogPass) error {
+	if pass.Catalog.Source == toolcat.SourceOpenAPI {
+		return nil // the platforms' defaults ask before a non-GET operation runs (x-openai-isConsequential); OAS306 covers open destructive operations
+	}
 	for _, t := range pass.Catalog.Tools {
 		if a := t.Annotations; a != nil && (a.ReadOnly.State != toolcat.Unset || a.Destructive.State != toolcat.Unset) {
 			continue

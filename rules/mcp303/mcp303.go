@@ -35,7 +35,14 @@ that has all three, with the tools as related locations. A warning: the
 combination is often what the server is for. What helps is to split the
 capabilities between agents or servers that are not used together, to
 require confirmation on the sending tool (and not mark it read-only), or to
-restrict where it can send.`,
+restrict where it can send.
+
+Tool manifests, Go MCP servers and the operations of OpenAPI documents
+written for agents (an x-openai-*, x-mcp*, x-agent*... extension; each
+operation a tool named by its operationId) are read. Other OpenAPI
+documents are not: on the shared corpus of REST APIs, the whole GitHub,
+Stripe or Zoom API had the three capabilities, which says nothing about
+what any one agent is given.`,
 		Fix: "offer the three capabilities to different agents, or require human confirmation on the tool that sends data out and restrict its destinations",
 		Bad: `tools:
   - name: fetch_url        # reads a web page an attacker can write

@@ -43,8 +43,8 @@ route it to the tool itself ("always call this tool when ...", "you must
 call this function before get_docs", "use this before any other tool") are
 not reported here, though OAS407 reports them in API descriptions;
 instructions to call a *different* tool are. The same detector serves OAS407, which covers OpenAPI documents;
-this rule reads tool manifests (and Go MCP servers once their tools are
-read), and leaves OpenAPI documents to OAS407.`,
+this rule reads tool manifests and Go MCP servers, and leaves OpenAPI
+documents, agent-facing or not, to OAS407.`,
 		Fix: "remove the text aimed at the model and the hidden characters; describe what the tool does and when to use it, for the people who approve it",
 		Bad: `tools:
   - name: add

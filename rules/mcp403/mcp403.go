@@ -38,7 +38,12 @@ extra_info, additional_info, user_info (in any case, with _ or - or
 camelCase), and whose description is missing or made only of generic words
 ("optional context", "additional notes"): "Comment text" or "New admin
 note" say what belongs there and are not reported.
-A warning: the name is a shape, not proof.`,
+A warning: the name is a shape, not proof. Tool manifests, Go MCP servers
+and the operations of OpenAPI documents written for agents (parameters,
+and request body properties as body.NAME) are read; on such a document the
+field's missing maxLength is said here, and OAS201 and OAS405 leave the
+field to this rule. REST APIs not marked for agents are not read: their
+notes and metadata fields are the API's own business.`,
 		Fix: "describe what the parameter is for and what belongs in it (and bound it with maxLength), or remove it",
 		Bad: `tools:
   - name: add
@@ -83,8 +88,13 @@ func run(pass *lint.CatalogPass) error {
 			if strings.TrimSpace(desc) != "" {
 				why = "has a description that does not say what it is for (" + modeltext.Quote(desc) + ")"
 			}
-			pass.Reportf(p.At, "parameter %s of tool %s is free text that %s; a model will fill it with whatever it holds",
-				p.Path, modeltext.Quote(t.Label()), why)
+			bound := ""
+			if pass.Catalog.Source == toolcat.SourceOpenAPI && p.Schema.MaxLength == nil {
+				// OAS201 and OAS405 leave this element to this rule.
+				bound = ", with no maxLength"
+			}
+			pass.Reportf(p.At, "parameter %s of tool %s is free text that %s%s; a model will fill it with whatever it holds",
+				p.Path, modeltext.Quote(t.Label()), why, bound)
 		}
 	}
 	return nil

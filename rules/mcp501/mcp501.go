@@ -31,7 +31,14 @@ the lock (` + "`--tools-lock FILE`" + `) reports every difference: a changed too
 error with a word diff of what changed ([-removed-]{+added+}), an added tool
 a warning, a removed tool a note, each at the tool (a removed one at its
 catalog). Review the change, then run ` + "`apiaudit tools lock`" + ` again to accept
-it. Without a lock the rule does nothing.`,
+it. Without a lock the rule does nothing.
+
+Tool manifests are locked by their path, Go MCP servers by package: the
+tools every server of a package registers (mcp-go, go-sdk), compared in
+the order the code defines them, so that two servers with a tool of the
+same name (one per mode) are told apart. A changed Go tool is reported at
+the line of its name. OpenAPI documents are not locked: they are the
+reviewed source, under version control, and OpenAPI rules read them.`,
 		Fix: "review the change; if it is intended, run apiaudit tools lock to record it, otherwise pin the server to the reviewed version",
 		Bad: `# locked:  description: Adds two numbers.
 tools:
@@ -63,14 +70,18 @@ func run(pass *lint.CatalogPass) error {
 			cat.Name, len(cat.Tools))
 		return nil
 	}
-	now := map[string]bool{}
+	// A name may repeat in the tools gathered from a Go package (one
+	// server per mode): the n-th tool of a name is compared with the n-th
+	// locked one.
+	now := map[string]int{}
 	for _, t := range cat.Tools {
-		now[t.Name.Value] = true
+		n := now[t.Name.Value]
+		now[t.Name.Value]++
 		at := t.Name.At
 		if !at.Known() {
 			at = t.At
 		}
-		was := locked.Tool(t.Name.Value)
+		was := locked.Nth(t.Name.Value, n)
 		if was == nil {
 			pass.ReportSeverityf(lint.SeverityWarning, at, "tool %s was added since the tools lock", modeltext.Quote(t.Label()))
 			continue
@@ -81,8 +92,10 @@ func run(pass *lint.CatalogPass) error {
 		}
 		pass.Reportf(at, "tool %s changed since the tools lock: %s", modeltext.Quote(t.Label()), strings.Join(toolcat.Changes(*was, cur), "; "))
 	}
+	seen := map[string]int{}
 	for _, lt := range locked.Tools {
-		if !now[lt.Name] {
+		seen[lt.Name]++
+		if seen[lt.Name] > now[lt.Name] {
 			// Removed tools share the catalog's location: each gets an
 			// identity of its own from its name.
 			loc := lint.At(cat.At)

@@ -21,7 +21,8 @@ var Rule = &lint.Rule{
 		Why: `An MCP client passes each tool to the model API as a function, under its
 name. The OpenAI API requires function names of letters, digits,
 underscores and dashes, at most 64 characters; Anthropic's Messages API
-requires tool names to match ` + "`^[a-zA-Z0-9_-]{1,64}$`" + `; Gemini allows dots and
+requires tool names to match ` + "`^[a-zA-Z0-9_-]{1,64}$`" + ` (the name property of its Tool
+schema); Gemini allows dots and
 colons as well, but also at most 64. A server whose tool names break the
 pattern fails on those platforms, or works only behind a client that
 rewrites names, so that the name the model calls differs from the one in

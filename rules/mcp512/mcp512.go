@@ -32,8 +32,10 @@ var Rule = &lint.Rule{
 			"(the GPT Actions limit for parameters); both limits are options.",
 		Why: `Tool descriptions are sent to the model on every turn, for every tool, and
 platforms that take tools from descriptions cap them: GPT Actions take 300
-characters for an operation's description and 700 for a parameter's (the
-limits OAS509 applies to OpenAPI documents). For MCP tools the major model
+characters for an operation's description or summary and 700 for a
+parameter's description ("Production notes on GPT Actions",
+developers.openai.com/api/docs/actions/production; the limits OAS509
+applies to OpenAPI documents). For MCP tools the major model
 APIs document no hard cap on a function description, so the default here is
 a budget rather than a wall: 1024 characters, about 250 tokens, which a
 well-written description rarely needs. Text beyond it costs context in

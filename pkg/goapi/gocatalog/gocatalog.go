@@ -38,7 +38,7 @@ import (
 var Analyzer = &analysis.Analyzer{
 	Name:       "apiauditcatalog",
 	Doc:        "builds the tool catalogs of the MCP tools a package registers",
-	Requires:   []*analysis.Analyzer{agenttool.Analyzer, inspect.Analyzer},
+	Requires:   []*analysis.Analyzer{agenttool.Analyzer, inspect.Analyzer, Wrappers},
 	Run:        run,
 	ResultType: reflect.TypeFor[*Result](),
 }
@@ -50,6 +50,27 @@ type Result struct {
 	Catalogs []*toolcat.Catalog
 }
 
+// Package is every tool of the package in one catalog, named by the
+// package path, in the order the catalogs list them: what a tools lock
+// records for a Go package, since a package's servers (one per mode, say)
+// are not told apart by anything stable. Nil when the package has no
+// tools. Gathered is set when the package builds several catalogs, whose
+// tools may repeat a name.
+func (r *Result) Package() *toolcat.Catalog {
+	if r == nil || len(r.Catalogs) == 0 {
+		return nil
+	}
+	first := r.Catalogs[0]
+	if len(r.Catalogs) == 1 {
+		return first
+	}
+	c := &toolcat.Catalog{Source: first.Source, Name: first.Name, File: first.File, At: first.At, Gathered: true}
+	for _, x := range r.Catalogs {
+		c.Tools = append(c.Tools, x.Tools...)
+	}
+	return c
+}
+
 const (
 	mcpGoPkg  = "github.com/mark3labs/mcp-go/mcp"
 	goSDKPkg  = "github.com/modelcontextprotocol/go-sdk/mcp"
@@ -58,7 +79,7 @@ const (
 
 func run(pass *analysis.Pass) (any, error) {
 	tools := pass.ResultOf[agenttool.Analyzer].(*agenttool.Result)
-	b := builder{pass: pass, values: tools.Values}
+	b := builder{pass: pass, values: tools.Values, wrappers: pass.ResultOf[Wrappers].(*WrapperSet)}
 	res := &Result{}
 	byServer := map[any]*toolcat.Catalog{}
 	add := func(key any, tool *toolcat.Tool, at toolcat.Pos) {
@@ -100,6 +121,8 @@ func run(pass *analysis.Pass) (any, error) {
 		case *ast.CallExpr:
 			if _, pkg, name := b.callee(n); pkg == mcpGoPkg && name == "NewTool" && len(n.Args) > 0 {
 				tool = b.mcpGoTool(n)
+			} else if w := b.wrapper(n); w != nil {
+				tool = b.wrappedTool(n, w)
 			}
 		case *ast.CompositeLit:
 			tool = b.tool(&agenttool.Tool{Def: n})
@@ -143,8 +166,9 @@ func (b builder) server(call *ast.CallExpr) any {
 }
 
 type builder struct {
-	pass   *analysis.Pass
-	values *agenttool.Values
+	pass     *analysis.Pass
+	values   *agenttool.Values
+	wrappers *WrapperSet // the tool constructors the package can call
 }
 
 func (b builder) pos(p token.Pos) toolcat.Pos {
@@ -155,10 +179,15 @@ func (b builder) pos(p token.Pos) toolcat.Pos {
 	return toolcat.Pos{File: at.Filename, Line: at.Line, Column: at.Column}
 }
 
-// text reads a constant string; the zero Text when e is not one.
+// text reads a constant string; the zero Text when e is not one. A call
+// of a helper that returns its default (see defaultArg) reads as the
+// default: t("TOOL_X_DESCRIPTION", "Gets x.") is "Gets x.".
 func (b builder) text(e ast.Expr) toolcat.Text {
 	if e == nil {
 		return toolcat.Text{}
+	}
+	if d := b.defaultArg(e); d != nil {
+		e = d
 	}
 	tv, ok := b.pass.TypesInfo.Types[e]
 	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
@@ -171,6 +200,91 @@ func (b builder) text(e ast.Expr) toolcat.Text {
 		}
 	}
 	return toolcat.Text{Value: constant.StringVal(tv.Value), Set: true, At: b.pos(e.Pos())}
+}
+
+// defaultArg is the argument a call returns by default, for the helpers
+// servers route their texts through (translations, overrides from the
+// environment): a call of a function value of type func(string, string)
+// string (a parameter, a variable, a field: its body is not known) whose
+// two arguments are constant strings, read as a key and a default, as
+// github-mcp-server's t("TOOL_X_DESCRIPTION", "default") is; or a call of
+// a function of this package whose string result is, in some return, one
+// of its string parameters, given as a constant. Nil otherwise: a
+// function of another package (strings.TrimPrefix("ab", "a")) is not
+// taken for a helper.
+func (b builder) defaultArg(e ast.Expr) ast.Expr {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || len(call.Args) == 0 {
+		return nil
+	}
+	isConst := func(a ast.Expr) bool {
+		tv, ok := b.pass.TypesInfo.Types[a]
+		return ok && tv.Value != nil && tv.Value.Kind() == constant.String
+	}
+	sig, _ := b.pass.TypesInfo.TypeOf(call.Fun).Underlying().(*types.Signature)
+	if sig == nil || sig.Results().Len() != 1 || !isString(sig.Results().At(0).Type()) {
+		return nil
+	}
+	fn := goapi.Callee(b.pass.TypesInfo, call)
+	if fn == nil {
+		if _, isConv := b.pass.TypesInfo.Types[call.Fun]; isConv && b.pass.TypesInfo.Types[call.Fun].IsType() {
+			return nil // a conversion
+		}
+		if sig.Params().Len() == 2 && !sig.Variadic() && isString(sig.Params().At(0).Type()) && isString(sig.Params().At(1).Type()) &&
+			len(call.Args) == 2 && isConst(call.Args[0]) && isConst(call.Args[1]) {
+			return call.Args[1]
+		}
+		return nil
+	}
+	if fn.Pkg() != b.pass.Pkg {
+		return nil
+	}
+	i := b.returnedParam(fn)
+	if i < 0 || i >= len(call.Args) || !isConst(call.Args[i]) {
+		return nil
+	}
+	return call.Args[i]
+}
+
+// returnedParam is the index of a string parameter that a function of the
+// package returns as it is, in some return statement; -1 when none.
+func (b builder) returnedParam(fn *types.Func) int {
+	for _, f := range b.pass.Files {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil || b.pass.TypesInfo.Defs[fd.Name] != fn {
+				continue
+			}
+			params := fn.Signature().Params()
+			found := -1
+			ast.Inspect(fd.Body, func(n ast.Node) bool {
+				if _, ok := n.(*ast.FuncLit); ok {
+					return false
+				}
+				ret, ok := n.(*ast.ReturnStmt)
+				if !ok || len(ret.Results) != 1 || found >= 0 {
+					return found < 0
+				}
+				id, ok := ast.Unparen(ret.Results[0]).(*ast.Ident)
+				if !ok {
+					return true
+				}
+				for i := range params.Len() {
+					if p := params.At(i); b.pass.TypesInfo.Uses[id] == p && isString(p.Type()) {
+						found = i
+					}
+				}
+				return true
+			})
+			return found
+		}
+	}
+	return -1
+}
+
+func isString(t types.Type) bool {
+	basic, ok := t.Underlying().(*types.Basic)
+	return ok && basic.Kind() == types.String
 }
 
 func (b builder) constInt(e ast.Expr) *int {
@@ -260,11 +374,47 @@ func (b builder) tool(t *agenttool.Tool) *toolcat.Tool {
 
 // mcpGoTool reads mcp.NewTool(name, options...).
 func (b builder) mcpGoTool(call *ast.CallExpr) *toolcat.Tool {
-	tool := &toolcat.Tool{At: b.pos(call.Pos()), Name: b.text(call.Args[0])}
+	return b.mcpGoToolOf(call, call.Args[0], call.Args[1:], call.Ellipsis.IsValid())
+}
+
+// wrapper is what a call's callee does with its arguments when it is a
+// tool constructor of the program (see Wrappers); nil otherwise.
+func (b builder) wrapper(call *ast.CallExpr) *WrapperFact {
+	fn := goapi.Callee(b.pass.TypesInfo, call)
+	if fn == nil || fn.Pkg() == nil {
+		return nil
+	}
+	return b.wrappers.Of(fn)
+}
+
+// wrappedTool builds the tool a call of a wrapper defines: its name and
+// description from the arguments the wrapper puts there, and its options
+// read as mcp.NewTool's. The wrapper may add to the schema (mcp-grafana
+// derives it from the handler's argument type): the schema is Composed.
+func (b builder) wrappedTool(call *ast.CallExpr, w *WrapperFact) *toolcat.Tool {
+	if w.Name < 0 || w.Name >= len(call.Args) {
+		return nil
+	}
+	var opts []ast.Expr
+	if w.Opts >= 0 && w.Opts < len(call.Args) {
+		opts = call.Args[w.Opts:]
+	}
+	tool := b.mcpGoToolOf(call, call.Args[w.Name], opts, call.Ellipsis.IsValid() && len(opts) > 0)
+	if w.Desc >= 0 && w.Desc < len(call.Args) && !tool.Description.Set {
+		tool.Description = b.text(call.Args[w.Desc])
+	}
+	tool.InputSchema.Composed = true
+	tool.InputSchema.Canonical = canonical(tool.InputSchema)
+	return tool
+}
+
+// mcpGoToolOf builds a tool from a name and mcp-go tool options; call is
+// where the tool is defined.
+func (b builder) mcpGoToolOf(call *ast.CallExpr, nameArg ast.Expr, opts []ast.Expr, spread bool) *toolcat.Tool {
+	tool := &toolcat.Tool{At: b.pos(call.Pos()), Name: b.text(nameArg)}
 	schema := &toolcat.Schema{At: b.pos(call.Pos()), Types: []string{"object"}}
 	tool.InputSchema = schema
-	opts := call.Args[1:]
-	if call.Ellipsis.IsValid() && len(opts) == 1 {
+	if spread && len(opts) == 1 {
 		lit, ok := b.values.Resolve(opts[0]).(*ast.CompositeLit)
 		if !ok {
 			schema.Composed = true

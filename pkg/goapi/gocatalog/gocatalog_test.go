@@ -111,4 +111,5 @@ func describeCatalog(pass *analysis.Pass, index int, cat *toolcat.Catalog) {
 
 func TestMCPGo(t *testing.T) { ruletest.RunGo(t, describe, "mcpgo") }
 
-func TestGoSDK(t *testing.T) { ruletest.RunGo(t, describe, "gosdk") }
+func TestGoSDK(t *testing.T)    { ruletest.RunGo(t, describe, "gosdk") }
+func TestWrappers(t *testing.T) { ruletest.RunGo(t, describe, "wrapped/app") }
