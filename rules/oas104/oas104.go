@@ -66,7 +66,8 @@ paths:
 		Severity:  lint.SeverityError,
 		Precision: "low",
 		Grades: `- **error**: an api key scheme sent in the query string or the path, where some requirement accepts it alone.
-- **warning**: the same scheme where every requirement that accepts it also offers one that keeps the key out of the url (a header or cookie key, http, OAuth 2): the url is a fallback; and query or path parameters whose names look like credentials.`,
+- **warning**: query or path parameters whose names look like credentials, when required, or taken by an operation that needs no credential or takes one in the url.
+- **note**: an api key scheme in the url where every requirement that accepts it also offers one that keeps the key out of the url (a header or cookie key, http, OAuth 2): the url is a fallback; and an optional credential-named parameter of operations that all require a credential sent outside the url (Google's key and oauth_token on every API, a session id used as a filter).`,
 		CWE:   []int{598, 522},
 		OWASP: []string{"API2:2023", "LLM02:2025"},
 		Since: "v0.1.0",
@@ -95,8 +96,8 @@ func run(pass *lint.SpecPass) error {
 			// Every requirement that accepts the key in the URL offers a
 			// header or cookie way too: the URL is a fallback (browser
 			// event streams, quick tries), not the only way in.
-			pass.ReportSeverityf(lint.SeverityWarning, openapi.Pointer("components", "securitySchemes", name), s.Origin, "in",
-				"security scheme %q sends the api key %q in the %s (a warning, not an error: every requirement that accepts it offers security scheme %q as an alternative, which keeps the key out of the url)", name, s.Name, where, alt)
+			pass.ReportSeverityf(lint.SeverityNote, openapi.Pointer("components", "securitySchemes", name), s.Origin, "in",
+				"security scheme %q sends the api key %q in the %s (a note: every requirement that accepts it offers security scheme %q as an alternative, which keeps the key out of the url; the url is a fallback)", name, s.Name, where, alt)
 			continue
 		}
 		pass.Reportf(openapi.Pointer("components", "securitySchemes", name), s.Origin, "in",
@@ -113,10 +114,43 @@ func run(pass *lint.SpecPass) error {
 		if in == "path" && (pathNames[strings.Join(openapi.Words(name), "")] || identifiesResource(name, p.Users)) {
 			continue
 		}
-		pass.ReportSeverityf(lint.SeverityWarning, p.Pointer, p.Origin, "name",
-			"%s parameter %q looks like a credential in the url (%s)", in, name, openapi.UsedBy(p.Users))
+		sev, grade := lint.SeverityWarning, ""
+		if !p.P.Required && credentialElsewhere(pass.Doc, schemes, p.Users) {
+			// Every operation that takes it requires a credential sent
+			// outside the url (a header, a cookie, OAuth, HTTP auth): the
+			// parameter is an optional alternative (Google's key and
+			// oauth_token on every API) or names something else (a session
+			// or shipping-rate id), and no credential is lost without it.
+			sev, grade = lint.SeverityNote, " (a note: it is optional, and every operation that takes it requires a credential sent outside the url)"
+		}
+		pass.ReportSeverityf(sev, p.Pointer, p.Origin, "name",
+			"%s parameter %q looks like a credential in the url (%s)%s", in, name, openapi.UsedBy(p.Users), grade)
 	}
 	return nil
+}
+
+// credentialElsewhere reports whether every operation in ops requires,
+// in each alternative, only schemes that send their credential outside the
+// url.
+func credentialElsewhere(doc *openapi3.T, schemes openapi3.SecuritySchemes, ops []openapi.Operation) bool {
+	if len(ops) == 0 {
+		return false
+	}
+	for _, op := range ops {
+		sec := openapi.EffectiveSecurity(doc, op)
+		if !sec.Set || sec.Anonymous() {
+			return false
+		}
+		for _, r := range sec.Reqs {
+			for name := range r {
+				ref := schemes[name]
+				if ref == nil || ref.Value == nil || ref.Value.Type == "apiKey" && ref.Value.In != "header" && ref.Value.In != "cookie" {
+					return false
+				}
+			}
+		}
+	}
+	return true
 }
 
 // notCredential qualifies "token" when it names a cursor, a counter or a
