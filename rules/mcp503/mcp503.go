@@ -3,6 +3,10 @@
 package mcp503
 
 import (
+	"path"
+	"strings"
+
+	"github.com/apiaudit/apiaudit/pkg/goapi"
 	"github.com/apiaudit/apiaudit/pkg/lint"
 	"github.com/apiaudit/apiaudit/pkg/mcpclient"
 )
@@ -43,7 +47,8 @@ from a registry.`,
 }`,
 		Lang:      "json",
 		Severity:  lint.SeverityWarning,
-		Precision: "very-high",
+		Precision: "low",
+		Grades:    "- **note** for a configuration kept as test data, an example or a demo (a testdata/, examples/ or demo path element, or a file named demo, example or sample): a fixture of a config importer or a sample for readers, which no client starts as it is.",
 		CWE:       []int{1357, 494},
 		OWASP:     []string{"API10:2023", "LLM03:2025"},
 		Since:     "v0.1.0",
@@ -52,6 +57,10 @@ from a registry.`,
 }
 
 func run(pass *lint.ClientPass) error {
+	sev, grade := lint.SeverityDefault, ""
+	if why := place(pass.Config.File); why != "" {
+		sev, grade = lint.SeverityNote, " (a note: "+why+", which no client starts as it is)"
+	}
 	for _, s := range pass.Config.Servers {
 		for _, p := range mcpclient.Packages(s) {
 			if p.Pinned {
@@ -61,9 +70,24 @@ func run(pass *lint.ClientPass) error {
 			if p.Runner == "docker" || p.Runner == "podman" {
 				kind = "image"
 			}
-			pass.Reportf(lint.SeverityDefault, p.At, "server %q runs %s %s %s, which %s: each start may run a different release; %s",
-				s.Name, p.Runner, kind, p.Spec, p.Problem, p.Fix)
+			pass.Reportf(sev, p.At, "server %q runs %s %s %s, which %s: each start may run a different release; %s%s",
+				s.Name, p.Runner, kind, p.Spec, p.Problem, p.Fix, grade)
 		}
 	}
 	return nil
+}
+
+// place says where a configuration lives when that is test data, an
+// example or a demo, from its directories and its file name without the
+// extension (contribute/conf/demo.json); "" otherwise. It asks the context
+// model of the Go rules (goapi.PlaceOf), so a configuration and the code
+// beside it are graded alike.
+func place(file string) string {
+	switch p, el := goapi.PlaceOf(strings.TrimSuffix(file, path.Ext(file))); p {
+	case goapi.Example:
+		return "an example or demo (" + el + ")"
+	case goapi.TestScaffold:
+		return "test data (" + el + ")"
+	}
+	return ""
 }
