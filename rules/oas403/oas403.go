@@ -43,8 +43,8 @@ they saw in documentation or in another tool, and a prompt injection can ask
 for one by name. A closed schema turns those calls into a 400 instead of a
 silent change.
 
-Reported as warnings: objects in parameters and request bodies that declare
-properties. Not reported: objects used only in responses or not at all,
+Reported (graded by who may send them, below): objects in parameters and
+request bodies that declare properties. Not reported: objects used only in responses or not at all,
 free-form objects that declare no properties, maps whose
 ` + "`additionalProperties`" + ` is a real schema (` + "`{type: string, maxLength: 200}`" + `),
 ` + "`readOnly`" + ` objects, and Swagger 2.0 form parameters (2.0 cannot close them).
@@ -83,6 +83,8 @@ to let clients send newer fields.`,
 		Lang:      "yaml",
 		Severity:  lint.SeverityWarning,
 		Precision: "low",
+		Grades: `- **warning** when anyone may send the object: an operation that needs no credentials by the document's word, in a document that declares authentication (the bounds criterion of docs/precision.md).
+- **note** when only authenticated callers send it, or who may send it is unknown (no scheme declared, no requirement written, a top-level ` + "`security: []`" + `): an undeclared property from an accountable caller is a documentation gap the service's own decoding covers.`,
 		CWE:       []int{915, 20},
 		OWASP:     []string{"API3:2023", "API6:2023"},
 		Since:     "v0.1.0",
