@@ -67,7 +67,7 @@ paths:
 		Precision: "low",
 		Grades: `- **error**: an api key scheme sent in the query string or the path, where some requirement accepts it alone.
 - **warning**: query or path parameters whose names look like credentials, when required, or taken by an operation that needs no credential or takes one in the url.
-- **note**: an api key scheme in the url where every requirement that accepts it also offers one that keeps the key out of the url (a header or cookie key, http, OAuth 2): the url is a fallback; and an optional credential-named parameter of operations that all require a credential sent outside the url (Google's key and oauth_token on every API, a session id used as a filter).`,
+- **note**: an api key scheme in the url where every requirement that accepts it also offers one that keeps the key out of the url (a header or cookie key, http, OAuth 2): the url is a fallback; and an optional credential-named parameter of operations that all require a credential with an alternative that keeps it out of the url (Google's key and oauth_token on every API, a session id used as a filter).`,
 		CWE:   []int{598, 522},
 		OWASP: []string{"API2:2023", "LLM02:2025"},
 		Since: "v0.1.0",
@@ -115,13 +115,13 @@ func run(pass *lint.SpecPass) error {
 			continue
 		}
 		sev, grade := lint.SeverityWarning, ""
-		if !p.P.Required && credentialElsewhere(pass.Doc, schemes, p.Users) {
-			// Every operation that takes it requires a credential sent
-			// outside the url (a header, a cookie, OAuth, HTTP auth): the
-			// parameter is an optional alternative (Google's key and
-			// oauth_token on every API) or names something else (a session
-			// or shipping-rate id), and no credential is lost without it.
-			sev, grade = lint.SeverityNote, " (a note: it is optional, and every operation that takes it requires a credential sent outside the url)"
+		if !p.P.Required && credentialOutsideURL(pass.Doc, schemes, p.Users) {
+			// Every operation that takes it requires a credential that a
+			// scheme can send outside the url: the parameter is an
+			// optional alternative (Google's key and oauth_token on every
+			// API) or names something else (a session or shipping-rate id
+			// used as a filter).
+			sev, grade = lint.SeverityNote, " (a note: it is optional, and every operation that takes it requires a credential a security scheme sends outside the url)"
 		}
 		pass.ReportSeverityf(sev, p.Pointer, p.Origin, "name",
 			"%s parameter %q looks like a credential in the url (%s)%s", in, name, openapi.UsedBy(p.Users), grade)
@@ -129,25 +129,30 @@ func run(pass *lint.SpecPass) error {
 	return nil
 }
 
-// credentialElsewhere reports whether every operation in ops requires,
-// in each alternative, only schemes that send their credential outside the
-// url.
-func credentialElsewhere(doc *openapi3.T, schemes openapi3.SecuritySchemes, ops []openapi.Operation) bool {
+// credentialOutsideURL reports whether every operation in ops requires a
+// credential (no {} alternative) and offers at least one alternative that
+// keeps it out of the url: a header or cookie key, http, OAuth 2, OpenID
+// Connect, or a scheme the document names but does not define (OAS102
+// reports it; mcpproxy-go's ApiKeyHeader). The operation's credential is
+// then the scheme's, and an optional credential-named parameter is an
+// alternative way to send it or names something else.
+func credentialOutsideURL(doc *openapi3.T, schemes openapi3.SecuritySchemes, ops []openapi.Operation) bool {
 	if len(ops) == 0 {
 		return false
+	}
+	inURL := func(name string) bool {
+		ref := schemes[name]
+		return ref != nil && ref.Value != nil && ref.Value.Type == "apiKey" && (ref.Value.In == "query" || ref.Value.In == "path")
 	}
 	for _, op := range ops {
 		sec := openapi.EffectiveSecurity(doc, op)
 		if !sec.Set || sec.Anonymous() {
 			return false
 		}
-		for _, r := range sec.Reqs {
-			for name := range r {
-				ref := schemes[name]
-				if ref == nil || ref.Value == nil || ref.Value.Type == "apiKey" && ref.Value.In != "header" && ref.Value.In != "cookie" {
-					return false
-				}
-			}
+		if !slices.ContainsFunc(sec.Reqs, func(r openapi3.SecurityRequirement) bool {
+			return !slices.ContainsFunc(slices.Collect(maps.Keys(r)), inURL)
+		}) {
+			return false
 		}
 	}
 	return true

@@ -100,8 +100,9 @@ func TestFallback(t *testing.T) {
 
 // TestOptionalParameter checks the grading of credential-named parameters:
 // a note when optional and every operation that takes it requires a
-// credential outside the url; a warning when required, or when an operation
-// needs no credential or takes one in the url.
+// credential with an alternative outside the url; a warning when required,
+// or when an operation needs no credential or takes it only in the url
+// (bad20.json).
 func TestOptionalParameter(t *testing.T) {
 	want := map[string]lint.Severity{
 		`"oauth_token"`:  lint.SeverityNote,
