@@ -67,7 +67,7 @@ paths:
 		Precision: "low",
 		Grades: `- **error**: an api key scheme sent in the query string or the path, where some requirement accepts it alone.
 - **warning**: query or path parameters whose names look like credentials, when required, or taken by an operation that needs no credential or takes one in the url.
-- **note**: an api key scheme in the url where every requirement that accepts it also offers one that keeps the key out of the url (a header or cookie key, http, OAuth 2): the url is a fallback; and an optional credential-named parameter of operations that all require a credential with an alternative that keeps it out of the url (Google's key and oauth_token on every API, a session id used as a filter).`,
+- **note**: an api key scheme in the url where every requirement that accepts it also offers one that keeps the key out of the url (a header or cookie key, http, OAuth 2): the url is a fallback; a path token with no word of access (activation_token, confirmationToken, file_token: a one-time link or an opaque handle); and an optional credential-named parameter of operations that all require a credential with an alternative that keeps it out of the url (Google's key and oauth_token on every API, a session id used as a filter).`,
 		CWE:   []int{598, 522},
 		OWASP: []string{"API2:2023", "LLM02:2025"},
 		Since: "v0.1.0",
@@ -115,7 +115,14 @@ func run(pass *lint.SpecPass) error {
 			continue
 		}
 		sev, grade := lint.SeverityWarning, ""
-		if !p.P.Required && credentialOutsideURL(pass.Doc, schemes, p.Users) {
+		if in == "path" && oneTimeLink(name) {
+			// activation_token, confirmationToken, file_token: the token
+			// is the link a message carries (verify this address, confirm
+			// this destination) or an opaque handle, and the path is
+			// where such links put it; an access token or a password in a
+			// path stays a warning.
+			sev, grade = lint.SeverityNote, " (a note: a token in the path that names no access credential is most often a one-time link or an opaque handle)"
+		} else if !p.P.Required && credentialOutsideURL(pass.Doc, schemes, p.Users) {
 			// Every operation that takes it requires a credential that a
 			// scheme can send outside the url: the parameter is an
 			// optional alternative (Google's key and oauth_token on every
@@ -218,6 +225,22 @@ func credential(name string) bool {
 		return len(rest) > 0 && keyOwners[rest[len(rest)-1]]
 	}
 	return false
+}
+
+// accessWords mark a token or key that grants access: access_token,
+// auth_token, api_key, bearer, secret. A path token without one of them is
+// graded as a one-time link (oneTimeLink).
+var accessWords = map[string]bool{
+	"access": true, "auth": true, "authorization": true, "api": true, "apikey": true, "bearer": true,
+	"secret": true, "password": true, "passwd": true, "passphrase": true, "private": true,
+	"refresh": true, "id": true, "oauth": true, "jwt": true, "session": true,
+}
+
+// oneTimeLink reports whether a credential-named path parameter is a token
+// with no word of access: activation_token, confirmationToken, file_token.
+func oneTimeLink(name string) bool {
+	w := openapi.Words(name)
+	return len(w) > 1 && w[len(w)-1] == "token" && !slices.ContainsFunc(w, func(s string) bool { return accessWords[s] })
 }
 
 // identifiesResource reports whether a path parameter names the resource
