@@ -307,10 +307,10 @@ func publicByNature(path string) bool {
 
 // preAuthPairs and preAuthSteps name the steps of a pre-authentication flow
 // written as two segments: /password/reset, /otp/verify,
-// /two-factor/confirm-request.
+// /two-factor/confirm-request, /registrations/request.
 var (
 	preAuthPairs = map[string]bool{"password": true, "otp": true, "two-factor": true, "2fa": true, "mfa": true,
-		"verification": true, "magic-link": true, "passwordless": true}
+		"verification": true, "magic-link": true, "passwordless": true, "registrations": true}
 	preAuthSteps = map[string]bool{"reset": true, "forgot": true, "verify": true, "check": true, "confirm": true,
 		"request": true, "send": true, "resend": true, "confirm-request": true, "validate": true}
 )
