@@ -22,7 +22,7 @@ func TestDuplicateIsNote(t *testing.T) {
 			notes++
 		}
 	}
-	if len(findings) != 2 || notes != 1 {
-		t.Errorf("got %v, want one warning (the Java class) and one note (the undefined scheme)", findings)
+	if len(findings) != 3 || notes != 2 {
+		t.Errorf("got %v, want one warning (the Java class) and two notes (the undefined scheme, the empty externalDocs url)", findings)
 	}
 }
