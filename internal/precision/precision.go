@@ -16,6 +16,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -24,14 +25,17 @@ import (
 // commit, and the directory under its checkout to scan.
 type Project struct {
 	Name       string // short, unique; also the checkout's folder name and the scan's file name
-	Set        string // "tuning" (named in issue 11, used to tune rules) or "acceptance" (kept aside)
+	Set        string // one of Sets
 	Repository string // https URL
 	Commit     string // 40 hex digits
 	Subdir     string // "." for the whole checkout
 }
 
-// Sets are the values a project's Set may take.
-var Sets = []string{"tuning", "acceptance"}
+// Sets are the values a project's Set may take: "tuning" (named in issue 11,
+// used to tune rules), "acceptance" (kept aside) and "fresh" (a sample drawn
+// late and hand-judged once, for the final acceptance measurement; nobody
+// tunes on it).
+var Sets = []string{"tuning", "acceptance", "fresh"}
 
 // ReadProjects parses a projects file: tab-separated name, set, repository,
 // commit and subdirectory, one project a line; blank lines and lines starting
@@ -50,8 +54,8 @@ func ReadProjects(path string) ([]Project, error) {
 			return nil, fmt.Errorf("%s:%d: bad project name %q", path, r.line, p.Name)
 		case seen[p.Name]:
 			return nil, fmt.Errorf("%s:%d: project %s listed twice", path, r.line, p.Name)
-		case p.Set != "tuning" && p.Set != "acceptance":
-			return nil, fmt.Errorf("%s:%d: set %q is neither tuning nor acceptance", path, r.line, p.Set)
+		case !slices.Contains(Sets, p.Set):
+			return nil, fmt.Errorf("%s:%d: set %q is not one of %s", path, r.line, p.Set, strings.Join(Sets, ", "))
 		case len(p.Commit) != 40 || strings.Trim(p.Commit, "0123456789abcdef") != "":
 			return nil, fmt.Errorf("%s:%d: commit %q is not 40 hex digits", path, r.line, p.Commit)
 		case p.Subdir == "" || strings.HasPrefix(p.Subdir, "/") || strings.Contains(p.Subdir, ".."):

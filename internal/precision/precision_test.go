@@ -220,7 +220,7 @@ func TestReadProjects(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(ps) != 2 || ps[0].Name != "alpha" || ps[0].Set != "tuning" || ps[1].Subdir != "services/api" || ps[1].Commit[:6] != "fedcba" {
+	if len(ps) != 3 || ps[0].Name != "alpha" || ps[0].Set != "tuning" || ps[1].Subdir != "services/api" || ps[1].Commit[:6] != "fedcba" || ps[2].Set != "fresh" {
 		t.Errorf("projects %+v", ps)
 	}
 	line := "alpha\ttuning\thttps://github.com/o/alpha\t0123456789abcdef0123456789abcdef01234567\t.\n"

@@ -48,7 +48,7 @@ func main() {
 	flag.StringVar(&o.out, "out", "", "`dir` for the scans' JSON reports; a report already there is reused unless -rescan (use one dir per apiaudit build)")
 	flag.StringVar(&o.corpus, "corpus", corpus.Dir(), "the shared OpenAPI corpus `dir` (\"\" or \"none\": leave it out)")
 	flag.StringVar(&o.apiaudit, "apiaudit", "", "the apiaudit `binary` to scan with (needed only for scans not yet under -out)")
-	flag.StringVar(&o.set, "set", "acceptance", "projects to measure: acceptance, tuning, all or none")
+	flag.StringVar(&o.set, "set", "acceptance", "projects to measure: acceptance, tuning, fresh, all (tuning and acceptance) or none")
 	flag.StringVar(&o.n, "n", "5,error=10", "findings sampled per rule and severity: a number, or severity=number pairs (\"5,error=10\")")
 	flag.Int64Var(&o.seed, "seed", 1, "sampling seed")
 	flag.StringVar(&o.severities, "severities", "error,warning", "comma-separated severities to sample")
@@ -80,19 +80,9 @@ func run(o options) error {
 	if err != nil {
 		return err
 	}
-	var chosen []precision.Project
-	switch o.set {
-	case "all":
-		chosen = projects
-	case "none":
-	case "acceptance", "tuning":
-		for _, p := range projects {
-			if p.Set == o.set {
-				chosen = append(chosen, p)
-			}
-		}
-	default:
-		return fmt.Errorf("-set %q: want acceptance, tuning, all or none", o.set)
+	chosen, err := choose(projects, o.set)
+	if err != nil {
+		return err
 	}
 	if len(chosen) > 0 && o.src == "" {
 		return errors.New("-src is required: the directory holding the projects' checkouts")
@@ -201,6 +191,25 @@ func scan(o options, source, dir string) (*precision.Scan, error) {
 		return nil, err
 	}
 	return precision.ReadScanFile(source, report)
+}
+
+// choose returns the projects of the named set. "all" is tuning and
+// acceptance: the fresh set is measured only when named, so that a run over
+// "all" neither needs its checkouts nor shows its findings to someone tuning.
+func choose(projects []precision.Project, set string) ([]precision.Project, error) {
+	var chosen []precision.Project
+	switch {
+	case set == "none":
+	case set == "all" || slices.Contains(precision.Sets, set):
+		for _, p := range projects {
+			if p.Set == set || set == "all" && p.Set != "fresh" {
+				chosen = append(chosen, p)
+			}
+		}
+	default:
+		return nil, fmt.Errorf("-set %q: want %s, all or none", set, strings.Join(precision.Sets, ", "))
+	}
+	return chosen, nil
 }
 
 // checkCommit fails when a git checkout of p is at another commit. A tree

@@ -110,6 +110,36 @@ func TestCheckCommit(t *testing.T) {
 	}
 }
 
+func TestChooseSet(t *testing.T) {
+	ps, err := precision.ReadProjects("../../testdata/projects.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := func(set string) string {
+		chosen, err := choose(ps, set)
+		if err != nil {
+			return "error: " + err.Error()
+		}
+		var n []string
+		for _, p := range chosen {
+			n = append(n, p.Name)
+		}
+		return strings.Join(n, ",")
+	}
+	for set, want := range map[string]string{
+		"tuning":     "alpha",
+		"acceptance": "beta",
+		"fresh":      "gamma",
+		"all":        "alpha,beta", // the fresh set only when named
+		"none":       "",
+		"some":       `error: -set "some": want tuning, acceptance, fresh, all or none`,
+	} {
+		if got := names(set); got != want {
+			t.Errorf("-set %s: %q, want %q", set, got, want)
+		}
+	}
+}
+
 func TestRunRejectsBadFlags(t *testing.T) {
 	for name, o := range map[string]options{
 		"no out": {projects: "../../../../docs/precision/projects.tsv", judgments: "../../../../docs/precision/judgments.tsv", n: "5", set: "none"},
