@@ -3,9 +3,12 @@
 package mcp511
 
 import (
+	"path"
 	"regexp"
+	"strings"
 	"unicode/utf8"
 
+	"github.com/apiaudit/apiaudit/pkg/goapi"
 	"github.com/apiaudit/apiaudit/pkg/lint"
 	"github.com/apiaudit/apiaudit/pkg/modeltext"
 	"github.com/apiaudit/apiaudit/pkg/toolcat"
@@ -39,8 +42,8 @@ names are errors; a name outside the pattern is a warning.`,
   - name: github_list_repo_contents`,
 		Lang:      "yaml",
 		Severity:  lint.SeverityWarning,
-		Grades:    "An error for a tool with no name or a name used twice.",
-		Precision: "very-high",
+		Grades:    "An error for a tool with no name or a name used twice.\n\nEvery finding is a note when the catalog lives in test data, an example or a demo (a testdata/, examples/ or demo path element, or a file named so): golden files and fixtures are not served to a model.",
+		Precision: "low",
 		CWE:       []int{1059},
 		OWASP:     []string{"LLM06:2025"},
 		Since:     "v0.2.0",
@@ -54,29 +57,48 @@ func run(pass *lint.CatalogPass) error {
 	if pass.Catalog.Source == toolcat.SourceOpenAPI {
 		return nil // operation ids are checked by the OpenAPI rules
 	}
+	report := pass.ReportSeverityf
+	if why := place(pass.Catalog.File); why != "" {
+		report = func(_ lint.Severity, at toolcat.Pos, format string, args ...any) {
+			pass.ReportSeverityf(lint.SeverityNote, at, format+" (a note: %s, which is not served to a model)", append(args, why)...)
+		}
+	}
 	seen := map[string]*toolcat.Tool{}
 	for i, t := range pass.Catalog.Tools {
 		name := t.Name.Value
 		switch {
 		case !t.Name.Set || name == "":
-			pass.ReportSeverityf(lint.SeverityError, t.At, "tool %d has no name: clients cannot call it", i)
+			report(lint.SeverityError, t.At, "tool %d has no name: clients cannot call it", i)
 		case seen[name] != nil && pass.Catalog.Gathered:
 			// Tools gathered from a Go package may belong to different
 			// servers: a repeated name is not known to clash.
 		case seen[name] != nil:
 			first := seen[name]
-			pass.ReportSeverityf(lint.SeverityError, t.Name.At, "tool name %s is used twice (first at line %d): which tool runs depends on the client",
+			report(lint.SeverityError, t.Name.At, "tool name %s is used twice (first at line %d): which tool runs depends on the client",
 				modeltext.Quote(name), first.Name.At.Line)
 		case !portable.MatchString(name):
 			why := "has characters other than letters, digits, _ and -"
 			if utf8.RuneCountInString(name) > 64 {
 				why = "is longer than 64 characters"
 			}
-			pass.Reportf(t.Name.At, "tool name %s %s, which the OpenAI and Anthropic APIs refuse", modeltext.Quote(name), why)
+			report(lint.SeverityDefault, t.Name.At, "tool name %s %s, which the OpenAI and Anthropic APIs refuse", modeltext.Quote(name), why)
 		}
 		if name != "" && seen[name] == nil {
 			seen[name] = t
 		}
 	}
 	return nil
+}
+
+// place says where a catalog lives when that is test data, an example or
+// a demo, from its directories and its file name without the extension;
+// "" otherwise. It asks the context model of the Go rules (goapi.PlaceOf).
+func place(file string) string {
+	switch p, el := goapi.PlaceOf(strings.TrimSuffix(file, path.Ext(file))); p {
+	case goapi.Example:
+		return "an example or demo (" + el + ")"
+	case goapi.TestScaffold:
+		return "test data (" + el + ")"
+	}
+	return ""
 }

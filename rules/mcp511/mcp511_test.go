@@ -35,3 +35,24 @@ func TestGatheredCatalog(t *testing.T) {
 		}
 	}
 }
+
+// TestPlace checks the grading by where a catalog lives: a golden file
+// under testdata/ and an example program's tools are notes, a manifest of
+// the project a warning.
+func TestPlace(t *testing.T) {
+	for file, want := range map[string]lint.Severity{
+		"tools.json": lint.SeverityDefault,
+		"internal/server/testdata/retrieve_full_stats.golden.json": lint.SeverityNote,
+		"examples/server/toolschemas/main.go":                      lint.SeverityNote,
+	} {
+		at := toolcat.Pos{File: file, Line: 1, Column: 1}
+		cat := &toolcat.Catalog{Source: toolcat.SourceManifest, File: file, Tools: []*toolcat.Tool{{At: at, Name: toolcat.Text{Value: "github:get_repo", Set: true, At: at}}}}
+		var got []lint.Finding
+		if err := Rule.Catalog(&lint.CatalogPass{Rule: Rule, Catalog: cat, Report: func(f lint.Finding) { got = append(got, f) }}); err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != 1 || got[0].Severity != want {
+			t.Errorf("%s: %v, want one finding of severity %v", file, got, want)
+		}
+	}
+}

@@ -2,6 +2,8 @@
 package oas101
 
 import (
+	"fmt"
+	"maps"
 	"net/url"
 	"slices"
 	"strings"
@@ -29,12 +31,15 @@ and a read becomes a data leak. An empty ` + "`{}`" + ` alternative in a
 AI agents make this worse. An agent given the document as a tool catalogue
 will call whatever it is allowed to, including operations nobody meant to
 expose, and it will do so at machine speed. Write operations and
-administrative paths are reported as errors; plain reads as warnings.
+administrative paths are reported as errors; reads are notes unless an
+empty alternative opens them, because a document cannot tell a public read
+from a forgotten requirement.
 Endpoints that must be public (login, token exchange, health probes) and say
 so explicitly with ` + "`security: []`" + `, and OPTIONS operations (CORS
 preflight requests never carry credentials), are reported as notes only.
 A document that declares no security requirement anywhere is reported once,
-at its paths, with the number of operations that are open.`,
+at its paths, with the number of operations that are open: an error when it
+defines a scheme it never applies, a note when it defines none.`,
 		Fix: "add a security requirement to the operation or the document, and remove `security: []` and `{}` alternatives where they are not meant",
 		Bad: `openapi: 3.0.3
 info: {title: Payments, version: "1"}
@@ -59,11 +64,10 @@ paths:
         "201": {description: created}`,
 		Lang:      "yaml",
 		Severity:  lint.SeverityError,
-		Precision: "low",
+		Precision: "medium",
 		Grades: `- **error**: an operation that changes state or sits under an administrative path (admin, internal, debug…) and needs no credentials; a document that defines security schemes but applies none while it has such operations, or one where most operations declare no requirement and the top declares none (one finding at /paths; the operations are then notes).
-- **warning** for a document with no security scheme and no requirement at all: it may describe an open API or leave authentication out.
-- **warning**: a read that needs no credentials; a write that declares 401 or 403 responses (the server checks credentials the document does not describe); a document-level ` + "`security: []`" + ` with no operations yet.
-- **note**: OPTIONS, and steps called before the client has credentials (login, sign-up, token, password reset, one-time codes, health probes); an explicit ` + "`security: []`" + ` in a document that defines no security scheme (it describes no authentication rather than switching one off); operations of a document whose servers are all Azure Resource Manager (management.azure.com and the sovereign clouds' hosts), which authenticates every call whatever a fragment of its description declares.`,
+- **warning**: a write that declares 401 or 403 responses (the server checks credentials the document does not describe); an empty ` + "`{}`" + ` alternative on a read; a document that defines schemes and applies none, with reads only; a document-level ` + "`security: []`" + ` with no operations yet.
+- **note**: OPTIONS, and steps called before the client has credentials (login, sign-up, token, password reset, one-time codes, health probes, and the OAuth endpoints the document's own flows name, with the device, revocation and introspection endpoints beside them); a read with no requirement, or with its own ` + "`security: []`" + `, in a document that secures other operations (most are public by design: catalogues, listings, status); operations opened only by a top-level ` + "`security: []`" + ` in a document that declares schemes (authentication left to the deployment, as Airflow's pluggable backends); a document with no security scheme and no requirement at all, one operation or many (it leaves authentication out; it does not say the API is open); an explicit ` + "`security: []`" + ` in a document that defines no security scheme; operations of a document whose servers are all Azure Resource Manager (management.azure.com and the sovereign clouds' hosts), which authenticates every call whatever a fragment of its description declares.`,
 		CWE:   []int{306, 862},
 		OWASP: []string{"API2:2023", "API5:2023", "LLM06:2025"},
 		Since: "v0.1.0",
@@ -80,27 +84,52 @@ func run(pass *lint.SpecPass) error {
 			"security: [] at the document level switches authentication off for every operation (the document has none yet)")
 		return nil
 	}
-	if len(ops) > 1 && noSecurityAnywhere(pass, ops) {
+	oauth := oauthEndpoints(pass.Doc)
+	preAuth := func(op openapi.Operation) bool {
+		return openapi.PrivilegedSegment(op.Path) == "" && (publicByNature(op.Path) || oauth.covers(op.Path))
+	}
+	// writeOrAdmin is an operation that would be an error if it were open:
+	// it changes state or sits under an administrative path, and it is not
+	// a step called before the client has credentials (an OAuth token,
+	// device or revocation endpoint changes state, but cannot require the
+	// token it issues).
+	writeOrAdmin := func(op openapi.Operation) bool {
+		return (op.IsWrite() || openapi.PrivilegedSegment(op.Path) != "") && !preAuth(op)
+	}
+	if len(ops) > 0 && noSecurityAnywhere(pass, ops) {
 		// A document with no security requirement at all gets one finding,
 		// not one per operation: the fix is one line at the top, and a
 		// thousand copies of the same finding hide everything else.
-		writes := 0
+		writes, pre := 0, 0
 		for _, op := range ops {
-			if op.IsWrite() || openapi.PrivilegedSegment(op.Path) != "" {
+			if writeOrAdmin(op) {
 				writes++
+			}
+			if preAuth(op) {
+				pre++
 			}
 		}
 		sev, grade := lint.SeverityWarning, ""
 		switch {
 		case managementPlane(pass.Doc):
 			sev, grade = lint.SeverityNote, armNote
-		case writes > 0 && len(openapi.Schemes(pass.Doc)) > 0:
-			sev = lint.SeverityDefault // error: schemes defined, and applied nowhere
+		case len(openapi.Schemes(pass.Doc)) == 0:
+			// No scheme and no requirement: the document leaves
+			// authentication out (GitHub's, Stripe's and Graph's published
+			// descriptions, one-operation fragments); it does not say that
+			// anyone may call the API, and nobody acts on the guess.
+			sev, grade = lint.SeverityNote, noSchemeNote
+		case pre == len(ops):
+			sev, grade = lint.SeverityNote, " (a note: every operation is a step called before the client has credentials, such as OAuth token, device and revocation endpoints)"
 		case writes > 0:
-			grade = " (a warning, not an error: the document defines no security scheme either, so it may describe an open API or leave authentication out)"
+			sev = lint.SeverityDefault // error: schemes defined, and applied nowhere
+		}
+		what := fmt.Sprintf("none of the %d operations requires", len(ops))
+		if len(ops) == 1 {
+			what = "the document's one operation does not require"
 		}
 		pass.ReportSeverityf(sev, "/paths", nil, "",
-			"none of the %d operations requires authentication (%d change state or are administrative): the document declares no security requirement%s", len(ops), writes, grade)
+			"%s authentication (%d change state or are administrative): the document declares no security requirement%s", what, writes, grade)
 		return nil
 	}
 	// A document that declares requirements on a few operations only, and
@@ -110,7 +139,7 @@ func run(pass *lint.SpecPass) error {
 	for _, op := range ops {
 		if !openapi.EffectiveSecurity(pass.Doc, op).Set {
 			unset++
-			if op.IsWrite() || openapi.PrivilegedSegment(op.Path) != "" {
+			if writeOrAdmin(op) {
 				writes++
 			}
 		}
@@ -151,12 +180,18 @@ func run(pass *lint.SpecPass) error {
 		switch {
 		case op.Method == "options" && !privileged:
 			sev = lint.SeverityNote
-		case !privileged && publicByNature(op.Path):
-			// Login, sign-up, password reset, one-time codes: called
-			// before the client has credentials, by nature.
+		case preAuth(op):
+			// Login, sign-up, password reset, one-time codes, the OAuth
+			// endpoints of the document's own flows: called before the
+			// client has credentials, by nature.
 			sev, grade = lint.SeverityNote, " (a note: it is called before the client has credentials)"
 		case arm && !sec.Set:
 			sev, grade = lint.SeverityNote, armNote
+		case sec.Set && !sec.Own && len(sec.Reqs) == 0 && len(openapi.Schemes(pass.Doc)) > 0:
+			// Only the top-level security: [] opens it, in a document that
+			// declares schemes: authentication is left to the deployment
+			// (Airflow's pluggable backends deny every request by default).
+			sev, grade = lint.SeverityNote, " (a note: security: [] at the top of a document that declares security schemes leaves authentication to the deployment rather than switching it off)"
 		case sec.Own && len(sec.Reqs) == 0 && len(openapi.Schemes(pass.Doc)) == 0:
 			// security: [] written on the operation, in a document that
 			// defines no scheme it could switch off: the author states
@@ -170,6 +205,16 @@ func run(pass *lint.SpecPass) error {
 			sev, grade = lint.SeverityWarning, " (a warning, not an error: it declares 401/403 responses, so the server checks credentials that no security requirement describes)"
 		case op.IsWrite() || privileged:
 			sev = lint.SeverityDefault // error
+		case sec.Own && len(sec.Reqs) == 0:
+			// A read whose own security: [] says it is public, in a
+			// document that secures other operations: the author chose it.
+			sev, grade = lint.SeverityNote, " (a note: a read the document makes public on purpose with its own security: [])"
+		case !sec.Set:
+			// A read with no requirement, in a document that writes one
+			// for other operations: most are public by design (catalogues,
+			// listings, status), and the rest misdescribe the API rather
+			// than open it; the document cannot tell the two apart.
+			sev, grade = lint.SeverityNote, " (a note: a read with no requirement where other operations declare one is most often public by design; add security: [] to say so, or the requirement)"
 		}
 		field := ""
 		if sec.Own {
@@ -180,6 +225,10 @@ func run(pass *lint.SpecPass) error {
 	}
 	return nil
 }
+
+// noSchemeNote says why a document with no scheme and no requirement is a
+// note.
+const noSchemeNote = " (a note: the document defines no security scheme either, so it leaves authentication out rather than opening the API; describe the scheme the service uses)"
 
 // armNote says why a Resource Manager fragment's missing requirement is a
 // note.
@@ -258,13 +307,76 @@ func publicByNature(path string) bool {
 
 // preAuthPairs and preAuthSteps name the steps of a pre-authentication flow
 // written as two segments: /password/reset, /otp/verify,
-// /two-factor/confirm-request.
+// /two-factor/confirm-request, /registrations/request.
 var (
 	preAuthPairs = map[string]bool{"password": true, "otp": true, "two-factor": true, "2fa": true, "mfa": true,
-		"verification": true, "magic-link": true, "passwordless": true}
+		"verification": true, "magic-link": true, "passwordless": true, "registrations": true}
 	preAuthSteps = map[string]bool{"reset": true, "forgot": true, "verify": true, "check": true, "confirm": true,
 		"request": true, "send": true, "resend": true, "confirm-request": true, "validate": true}
 )
+
+// oauthPaths are the URL paths of the OAuth endpoints a document's own
+// flows name (authorizationUrl, tokenUrl, refreshUrl).
+type oauthPaths []string
+
+func oauthEndpoints(doc *openapi3.T) oauthPaths {
+	var out oauthPaths
+	add := func(raw string) {
+		if u, err := url.Parse(raw); err == nil && strings.Trim(u.Path, "/") != "" {
+			out = append(out, "/"+strings.Trim(u.Path, "/"))
+		}
+	}
+	schemes := openapi.Schemes(doc)
+	for _, name := range slices.Sorted(maps.Keys(schemes)) {
+		ref := schemes[name]
+		if ref == nil || ref.Value == nil || ref.Value.Flows == nil {
+			continue
+		}
+		f := ref.Value.Flows
+		for _, flow := range []*openapi3.OAuthFlow{f.Implicit, f.Password, f.ClientCredentials, f.AuthorizationCode} {
+			if flow != nil {
+				add(flow.AuthorizationURL)
+				add(flow.TokenURL)
+				add(flow.RefreshURL)
+			}
+		}
+	}
+	return out
+}
+
+// oauthSiblings are the endpoints OAuth puts beside or under the token
+// endpoint: device authorization (RFC 8628), revocation (RFC 7009) and
+// introspection (RFC 7662). They authenticate the client in the request,
+// not with the token they manage.
+var oauthSiblings = map[string]bool{"device": true, "device_authorization": true, "revoke": true, "revocation": true, "introspect": true}
+
+// covers reports whether an operation's path is one of the flows' OAuth
+// endpoints (its URL path ends with the operation's path, the server's base
+// path coming first), or an OAuth sibling beside or under the token
+// endpoint.
+func (o oauthPaths) covers(path string) bool {
+	p := "/" + strings.Trim(path, "/")
+	if p == "/" {
+		return false
+	}
+	dir, last := "", p
+	if i := strings.LastIndex(p, "/"); i >= 0 {
+		dir, last = p[:i], p[i+1:]
+	}
+	for _, e := range o {
+		if strings.HasSuffix(e, p) && (len(e) == len(p) || e[len(e)-len(p)-1] == '/') {
+			return true
+		}
+		if !oauthSiblings[strings.ToLower(last)] {
+			continue
+		}
+		edir := e[:strings.LastIndex(e, "/")]
+		if dir != "" && (strings.HasSuffix(e, dir) || strings.HasSuffix(edir, dir)) {
+			return true
+		}
+	}
+	return false
+}
 
 // refuses reports whether an operation declares a 401 or 403 response.
 func refuses(op openapi.Operation) bool {

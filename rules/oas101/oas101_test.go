@@ -40,11 +40,17 @@ func TestSeverity(t *testing.T) {
 }
 
 // TestDocumentGrades checks the document-level finding: an error when the
-// document defines schemes and applies none, a warning when it defines none.
+// document defines schemes and applies none to its writes, a warning when
+// the token endpoints of its own OAuth flows are not counted as writes, and
+// a note when it defines no scheme (one operation or many) or every
+// operation is an OAuth endpoint.
 func TestDocumentGrades(t *testing.T) {
 	for file, want := range map[string]lint.Severity{
-		"testdata/unused-schemes.yaml": lint.SeverityDefault,
-		"testdata/no-schemes.yaml":     lint.SeverityWarning,
+		"testdata/unused-schemes.yaml":  lint.SeverityDefault,
+		"testdata/no-schemes.yaml":      lint.SeverityNote,
+		"testdata/one-operation.yaml":   lint.SeverityNote,
+		"testdata/oauth-endpoints.yaml": lint.SeverityNote,
+		"testdata/oauth-and-api.yaml":   lint.SeverityDefault,
 	} {
 		findings, _ := ruletest.Findings(t, oas101.Rule, file)
 		if len(findings) != 1 || findings[0].Severity != want {
@@ -74,5 +80,35 @@ func TestContextNotes(t *testing.T) {
 				t.Errorf("%s: %s: severity %v, want %v", file, f.Message, f.Severity, want)
 			}
 		}
+	}
+}
+
+// TestReadsAndRootOptOut checks the grading of issue 11's OAS101 warnings:
+// a top-level security: [] beside declared schemes, and reads left open in
+// a document that secures other operations, are notes; a write left open
+// stays an error and an empty {} alternative on a read stays a warning.
+func TestReadsAndRootOptOut(t *testing.T) {
+	want := map[string]lint.Severity{
+		"delete /connections/{connection_id}": lint.SeverityNote,
+		"get /connections/{connection_id}":    lint.SeverityNote,
+		"post /variables":                     lint.SeverityDefault,
+		"get /videos":                         lint.SeverityNote,
+		"get /schedules":                      lint.SeverityNote,
+		"post /videos/{id}/views":             lint.SeverityDefault,
+		"get /videos/{id}/qr":                 lint.SeverityWarning,
+	}
+	got := 0
+	for _, file := range []string{"testdata/root-optout.yaml", "testdata/public-reads.yaml"} {
+		findings, _ := ruletest.Findings(t, oas101.Rule, file)
+		for _, f := range findings {
+			op, _, _ := strings.Cut(f.Message, " can be called")
+			got++
+			if sev, ok := want[op]; !ok || f.Severity != sev {
+				t.Errorf("%s: severity %v, want %v", f.Message, f.Severity, sev)
+			}
+		}
+	}
+	if got != len(want) {
+		t.Errorf("got %d findings, want %d", got, len(want))
 	}
 }

@@ -50,6 +50,7 @@ Whether the scheme is used over plain HTTP is checked separately.`,
 		Lang:      "yaml",
 		Severity:  lint.SeverityWarning,
 		Precision: "low",
+		Grades:    "- **warning** for a scheme name missing from the IANA registry: clients will not know how to authenticate.\n- **note** for Basic, Digest, Negotiate/NTLM and OAuth 1.0: the API's design, not broken over https (OAS502 reports credentials over cleartext http); every sampled warning was a vendor's deliberate choice.",
 		CWE:       []int{1390, 522},
 		OWASP:     []string{"API2:2023", "LLM02:2025"},
 		Since:     "v0.1.0",
@@ -85,7 +86,12 @@ func run(pass *lint.SpecPass) error {
 		ptr := openapi.Pointer("components", "securitySchemes", name)
 		scheme := strings.ToLower(s.Scheme) // scheme names are case-insensitive (RFC 9110)
 		if what, ok := weak[scheme]; ok {
-			pass.Reportf(ptr, s.Origin, "scheme", "security scheme %q uses %s", name, what)
+			// A described API's authentication is its design: over https
+			// Basic is not broken, vendors put API keys in it (Stripe's
+			// secret key is the user name), and nobody replaces a
+			// published scheme because of its name. OAS502 reports a
+			// scheme whose credentials cross cleartext http.
+			pass.ReportSeverityf(lint.SeverityNote, ptr, s.Origin, "scheme", "security scheme %q uses %s (a note: the scheme is the api's design, not broken over https; prefer scoped, revocable tokens for agents)", name, what)
 		} else if !registered[scheme] {
 			pass.Reportf(ptr, s.Origin, "scheme", "security scheme %q uses http scheme %q, which is not a registered http authentication scheme", name, s.Scheme)
 		}

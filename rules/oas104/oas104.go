@@ -66,7 +66,8 @@ paths:
 		Severity:  lint.SeverityError,
 		Precision: "low",
 		Grades: `- **error**: an api key scheme sent in the query string or the path, where some requirement accepts it alone.
-- **warning**: the same scheme where every requirement that accepts it also offers one that keeps the key out of the url (a header or cookie key, http, OAuth 2): the url is a fallback; and query or path parameters whose names look like credentials.`,
+- **warning**: query or path parameters whose names look like credentials, when required, or taken by an operation that needs no credential or takes one in the url.
+- **note**: an api key scheme in the url where every requirement that accepts it also offers one that keeps the key out of the url (a header or cookie key, http, OAuth 2): the url is a fallback; a path token with no word of access (activation_token, confirmationToken, file_token: a one-time link or an opaque handle); and an optional credential-named parameter of operations that all require a credential with an alternative that keeps it out of the url (Google's key and oauth_token on every API, a session id used as a filter).`,
 		CWE:   []int{598, 522},
 		OWASP: []string{"API2:2023", "LLM02:2025"},
 		Since: "v0.1.0",
@@ -95,8 +96,8 @@ func run(pass *lint.SpecPass) error {
 			// Every requirement that accepts the key in the URL offers a
 			// header or cookie way too: the URL is a fallback (browser
 			// event streams, quick tries), not the only way in.
-			pass.ReportSeverityf(lint.SeverityWarning, openapi.Pointer("components", "securitySchemes", name), s.Origin, "in",
-				"security scheme %q sends the api key %q in the %s (a warning, not an error: every requirement that accepts it offers security scheme %q as an alternative, which keeps the key out of the url)", name, s.Name, where, alt)
+			pass.ReportSeverityf(lint.SeverityNote, openapi.Pointer("components", "securitySchemes", name), s.Origin, "in",
+				"security scheme %q sends the api key %q in the %s (a note: every requirement that accepts it offers security scheme %q as an alternative, which keeps the key out of the url; the url is a fallback)", name, s.Name, where, alt)
 			continue
 		}
 		pass.Reportf(openapi.Pointer("components", "securitySchemes", name), s.Origin, "in",
@@ -113,10 +114,55 @@ func run(pass *lint.SpecPass) error {
 		if in == "path" && (pathNames[strings.Join(openapi.Words(name), "")] || identifiesResource(name, p.Users)) {
 			continue
 		}
-		pass.ReportSeverityf(lint.SeverityWarning, p.Pointer, p.Origin, "name",
-			"%s parameter %q looks like a credential in the url (%s)", in, name, openapi.UsedBy(p.Users))
+		sev, grade := lint.SeverityWarning, ""
+		if in == "path" && oneTimeLink(name) {
+			// activation_token, confirmationToken, file_token: the token
+			// is the link a message carries (verify this address, confirm
+			// this destination) or an opaque handle, and the path is
+			// where such links put it; an access token or a password in a
+			// path stays a warning.
+			sev, grade = lint.SeverityNote, " (a note: a token in the path that names no access credential is most often a one-time link or an opaque handle)"
+		} else if !p.P.Required && credentialOutsideURL(pass.Doc, schemes, p.Users) {
+			// Every operation that takes it requires a credential that a
+			// scheme can send outside the url: the parameter is an
+			// optional alternative (Google's key and oauth_token on every
+			// API) or names something else (a session or shipping-rate id
+			// used as a filter).
+			sev, grade = lint.SeverityNote, " (a note: it is optional, and every operation that takes it requires a credential a security scheme sends outside the url)"
+		}
+		pass.ReportSeverityf(sev, p.Pointer, p.Origin, "name",
+			"%s parameter %q looks like a credential in the url (%s)%s", in, name, openapi.UsedBy(p.Users), grade)
 	}
 	return nil
+}
+
+// credentialOutsideURL reports whether every operation in ops requires a
+// credential (no {} alternative) and offers at least one alternative that
+// keeps it out of the url: a header or cookie key, http, OAuth 2, OpenID
+// Connect, or a scheme the document names but does not define (OAS102
+// reports it; mcpproxy-go's ApiKeyHeader). The operation's credential is
+// then the scheme's, and an optional credential-named parameter is an
+// alternative way to send it or names something else.
+func credentialOutsideURL(doc *openapi3.T, schemes openapi3.SecuritySchemes, ops []openapi.Operation) bool {
+	if len(ops) == 0 {
+		return false
+	}
+	inURL := func(name string) bool {
+		ref := schemes[name]
+		return ref != nil && ref.Value != nil && ref.Value.Type == "apiKey" && (ref.Value.In == "query" || ref.Value.In == "path")
+	}
+	for _, op := range ops {
+		sec := openapi.EffectiveSecurity(doc, op)
+		if !sec.Set || sec.Anonymous() {
+			return false
+		}
+		if !slices.ContainsFunc(sec.Reqs, func(r openapi3.SecurityRequirement) bool {
+			return !slices.ContainsFunc(slices.Collect(maps.Keys(r)), inURL)
+		}) {
+			return false
+		}
+	}
+	return true
 }
 
 // notCredential qualifies "token" when it names a cursor, a counter or a
@@ -179,6 +225,22 @@ func credential(name string) bool {
 		return len(rest) > 0 && keyOwners[rest[len(rest)-1]]
 	}
 	return false
+}
+
+// accessWords mark a token or key that grants access: access_token,
+// auth_token, api_key, bearer, secret. A path token without one of them is
+// graded as a one-time link (oneTimeLink).
+var accessWords = map[string]bool{
+	"access": true, "auth": true, "authorization": true, "api": true, "apikey": true, "bearer": true,
+	"secret": true, "password": true, "passwd": true, "passphrase": true, "private": true,
+	"refresh": true, "id": true, "oauth": true, "jwt": true, "session": true,
+}
+
+// oneTimeLink reports whether a credential-named path parameter is a token
+// with no word of access: activation_token, confirmationToken, file_token.
+func oneTimeLink(name string) bool {
+	w := openapi.Words(name)
+	return len(w) > 1 && w[len(w)-1] == "token" && !slices.ContainsFunc(w, func(s string) bool { return accessWords[s] })
 }
 
 // identifiesResource reports whether a path parameter names the resource

@@ -75,13 +75,13 @@ func TestCredential(t *testing.T) {
 	}
 }
 
-// TestFallback checks the grading of a query-string key: a warning where
+// TestFallback checks the grading of a query-string key: a note where
 // every requirement that accepts it offers a scheme that keeps the key out
 // of the URL, an error where one requirement takes it alone or no
 // requirement uses it.
 func TestFallback(t *testing.T) {
 	for file, want := range map[string]map[string]lint.Severity{
-		"testdata/fallback.yaml":    {"queryKey": lint.SeverityWarning, "onlyQuery": lint.SeverityDefault},
+		"testdata/fallback.yaml":    {"queryKey": lint.SeverityNote, "onlyQuery": lint.SeverityDefault},
 		"testdata/no-fallback.yaml": {"queryKey": lint.SeverityDefault},
 	} {
 		findings, _ := ruletest.Findings(t, Rule, file)
@@ -94,6 +94,49 @@ func TestFallback(t *testing.T) {
 					t.Errorf("%s: %s: severity %v, want %v", file, f.Message, f.Severity, sev)
 				}
 			}
+		}
+	}
+}
+
+// TestOptionalParameter checks the grading of credential-named parameters:
+// a note when optional and every operation that takes it requires a
+// credential with an alternative outside the url; a warning when required,
+// or when an operation needs no credential or takes it only in the url
+// (bad20.json).
+func TestOptionalParameter(t *testing.T) {
+	want := map[string]lint.Severity{
+		`"oauth_token"`:  lint.SeverityNote,
+		`"session_id"`:   lint.SeverityNote,
+		`"password"`:     lint.SeverityWarning,
+		`"access_token"`: lint.SeverityWarning,
+	}
+	findings, _ := ruletest.Findings(t, Rule, "testdata/optional-param.yaml")
+	if len(findings) != len(want) {
+		t.Fatalf("%d findings, want %d: %v", len(findings), len(want), findings)
+	}
+	for _, f := range findings {
+		for name, sev := range want {
+			if strings.Contains(f.Message, "parameter "+name) && f.Severity != sev {
+				t.Errorf("%s: severity %v, want %v", f.Message, f.Severity, sev)
+			}
+		}
+	}
+}
+
+// TestPathLinks checks that a path token with no word of access is a note
+// and an access token in a path a warning.
+func TestPathLinks(t *testing.T) {
+	findings, _ := ruletest.Findings(t, Rule, "testdata/path-links.yaml")
+	if len(findings) != 2 {
+		t.Fatalf("%d findings, want 2: %v", len(findings), findings)
+	}
+	for _, f := range findings {
+		want := lint.SeverityWarning
+		if strings.Contains(f.Message, `"activation_token"`) {
+			want = lint.SeverityNote
+		}
+		if f.Severity != want {
+			t.Errorf("%s: severity %v, want %v", f.Message, f.Severity, want)
 		}
 	}
 }

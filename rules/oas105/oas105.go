@@ -61,7 +61,7 @@ agents that act for themselves.`,
             bookings:read: read bookings`,
 		Lang:      "yaml",
 		Severity:  lint.SeverityError,
-		Grades:    "- **error** for an implicit flow that is the only OAuth 2 way in; **warning** when the same scheme or another one offers the authorization code flow too (the message names it), and for the password flow.\n- **note** for an implicit flow at a well-known identity provider's authorize endpoint (Microsoft Entra ID, Microsoft account, Google: the boilerplate of Azure's and Google's generated descriptions): the provider decides which flows its clients use and offers the code flow with PKCE to all of them, so the API's maintainer has nothing to turn off.",
+		Grades:    "- **error** for an implicit flow that is the only OAuth 2 way in; **note** when the same scheme or another one offers the authorization code flow too (the message names it: clients can take it), and for the password flow (most often how an API's own first-party clients log in).\n- **note** for an implicit flow at a well-known identity provider's authorize endpoint (Microsoft Entra ID, Microsoft account, Google: the boilerplate of Azure's and Google's generated descriptions): the provider decides which flows its clients use and offers the code flow with PKCE to all of them, so the API's maintainer has nothing to turn off.",
 		Precision: "low",
 		CWE:       []int{1390, 522},
 		OWASP:     []string{"API2:2023", "LLM06:2025"},
@@ -89,16 +89,16 @@ func run(pass *lint.SpecPass) error {
 			} else if alt := codeFlow(schemes, name); alt != "" {
 				// Clients can take the safe flow instead: the implicit one
 				// is a legacy option, not the only way in.
-				pass.ReportSeverityf(lint.SeverityWarning, openapi.Join(ptr, "implicit"), f.Origin, "",
-					"security scheme %q offers the implicit flow, which returns access tokens in the redirect url (a warning, not an error: %s offers the authorization code flow too)", name, alt)
+				pass.ReportSeverityf(lint.SeverityNote, openapi.Join(ptr, "implicit"), f.Origin, "",
+					"security scheme %q offers the implicit flow, which returns access tokens in the redirect url (a note: %s offers the authorization code flow too, so clients can take it)", name, alt)
 			} else {
 				pass.Reportf(openapi.Join(ptr, "implicit"), f.Origin, "",
 					"security scheme %q offers the implicit flow, which returns access tokens in the redirect url", name)
 			}
 		}
 		if f := flows.Password; f != nil {
-			pass.ReportSeverityf(lint.SeverityWarning, openapi.Join(ptr, "password"), f.Origin, "",
-				"security scheme %q offers the password flow, which hands the user's password to the client", name)
+			pass.ReportSeverityf(lint.SeverityNote, openapi.Join(ptr, "password"), f.Origin, "",
+				"security scheme %q offers the password flow, which hands the user's password to the client (a note: most often how an api's own first-party clients log in, by design; OAuth 2.1 drops it)", name)
 		}
 	}
 	return nil

@@ -17,13 +17,13 @@ func TestRule(t *testing.T) {
 }
 
 // TestSeverity checks that the implicit flow is an error (the default) and
-// the password flow a warning.
+// the password flow a note.
 func TestSeverity(t *testing.T) {
 	findings, _ := ruletest.Findings(t, oas105.Rule, "testdata/bad31.yaml")
 	for _, f := range findings {
 		want := lint.SeverityDefault
 		if strings.Contains(f.Message, "password flow") {
-			want = lint.SeverityWarning
+			want = lint.SeverityNote
 		}
 		if f.Severity != want {
 			t.Errorf("%s: severity %v, want %v", f.Message, f.Severity, want)

@@ -65,6 +65,7 @@ paths:
 		Lang:      "yaml",
 		Severity:  lint.SeverityWarning,
 		Precision: "low",
+		Grades:    "- **warning** when the scheme declares other scopes that no operation requires: finer scopes exist and the document does not use them.\n- **note** when the scheme declares no other scope: one scope for the whole API is the API's design (Google's per-API scopes), and the fix is a new permission model, not an edit of the document.",
 		CWE:       []int{272, 250},
 		OWASP:     []string{"API5:2023", "LLM06:2025"},
 		Since:     "v0.1.0",
@@ -141,13 +142,22 @@ func run(pass *lint.SpecPass) error {
 	if len(parts) > 1 || len(scopes[names[0]]) > 1 {
 		what = "scopes"
 	}
-	msg := fmt.Sprintf("every operation that needs credentials (%s, %s) requires the same %s (%s), so no token can be granted less than the whole api%s",
-		count(reads, "read"), count(writes, "write"), what, strings.Join(parts, "; "), unused(pass.Doc, names, reqs))
+	others := unused(pass.Doc, names, reqs)
+	sev, grade := lint.SeverityDefault, ""
+	if others == "" {
+		// The scheme declares no finer scope the operations could have
+		// required: one scope for the whole API is the API's design
+		// (Google's per-API scopes), not a slip of the document, and the
+		// fix is a new permission model, not an edit.
+		sev, grade = lint.SeverityNote, " (a note: the scheme declares no other scope, so one scope for the whole api is the api's design rather than a slip of the document)"
+	}
+	msg := fmt.Sprintf("every operation that needs credentials (%s, %s) requires the same %s (%s), so no token can be granted less than the whole api%s%s",
+		count(reads, "read"), count(writes, "write"), what, strings.Join(parts, "; "), others, grade)
 
 	// Point at the top-level security when the operations inherit it (or
 	// restate it), else at the scheme.
 	if pass.Doc.Security != nil && (inherited || openapi.RequirementKey(pass.Doc.Security) == key) {
-		pass.Reportf("/security", nil, "", "%s", msg)
+		pass.ReportSeverityf(sev, "/security", nil, "", "%s", msg)
 		return nil
 	}
 	scheme := openapi.Schemes(pass.Doc)[names[0]]
@@ -155,7 +165,7 @@ func run(pass *lint.SpecPass) error {
 	if scheme != nil && scheme.Value != nil {
 		origin = scheme.Value.Origin
 	}
-	pass.Reportf(ptr, origin, "", "%s", msg)
+	pass.ReportSeverityf(sev, ptr, origin, "", "%s", msg)
 	return nil
 }
 

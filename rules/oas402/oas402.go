@@ -60,10 +60,11 @@ such as ` + "`[string, \"null\"]`" + ` counts as a type.`,
 		Lang:      "yaml",
 		Severity:  lint.SeverityWarning,
 		Precision: "low",
-		Grades:    `- **warning** for a request schema with no type and no constraints, and for a request body that is a bare ` + "`type: object`" + ` (no properties, additionalProperties not false); **note** for an untyped schema whose type-specific keywords constrain one kind of value.`,
-		CWE:       []int{1287, 20},
-		OWASP:     []string{"API8:2023", "API3:2023"},
-		Since:     "v0.1.0",
+		Grades: `- **warning** for a request schema with no type and no constraints, and for a request body that is a bare ` + "`type: object`" + ` (no properties, additionalProperties not false), when anyone may send it: an operation that needs no credentials by the document's word, in a document that declares authentication (the bounds criterion of docs/precision.md).
+- **note** for the same schema where only authenticated callers send it, or where who may send it is unknown (no scheme declared, no requirement written, a top-level ` + "`security: []`" + `): an untyped field is then a documentation gap the service's own validation covers; and for an untyped schema whose type-specific keywords constrain one kind of value.`,
+		CWE:   []int{1287, 20},
+		OWASP: []string{"API8:2023", "API3:2023"},
+		Since: "v0.1.0",
 	},
 	Spec: run,
 }
@@ -72,6 +73,16 @@ func run(pass *lint.SpecPass) error {
 	schemas := openapi.Schemas(pass.Doc)
 	exempt := exemptions(schemas)
 	names := paramNames(pass.Doc)
+	inputs := openapi.NewInputs(pass.Doc)
+	// grade applies the bounds criterion (docs/precision.md): a warning
+	// for what anyone may send, a note saying why for what only
+	// authenticated callers send or where who may send it is unknown.
+	grade := func(s *openapi3.Schema) (lint.Severity, string) {
+		if why := inputs.Exposure(pass.Doc, s); why != "" {
+			return lint.SeverityNote, " (a note: " + why + "; an untyped field is then a documentation gap the service's own validation covers)"
+		}
+		return lint.SeverityDefault, ""
+	}
 	for _, s := range schemas {
 		if s.Uses&openapi.Request == 0 || exempt[s.S] || typed(s.S) || s.S.ReadOnly {
 			continue
@@ -88,12 +99,12 @@ func run(pass *lint.SpecPass) error {
 			pass.ReportSeverityf(lint.SeverityNote, s.Pointer, s.Origin(), "", "%s has no type: %s %s, values of any other type pass",
 				where, what, kind)
 		} else {
-			pass.Reportf(s.Pointer, s.Origin(), "", "%s has no type and no constraints: it accepts any value", where)
+			sev, why := grade(s.S)
+			pass.ReportSeverityf(sev, s.Pointer, s.Origin(), "", "%s has no type and no constraints: it accepts any value%s", where, why)
 		}
 	}
 	// A request body that is a bare object declares nothing about what it
 	// carries: it is typed, but it accepts any JSON object.
-	inputs := openapi.NewInputs(pass.Doc)
 	for _, s := range schemas {
 		if inputs.Sites(s.S)&openapi.InBody == 0 || len(inputs.Params(s.S)) > 0 || !bareObject(s.S) {
 			continue
@@ -101,8 +112,9 @@ func run(pass *lint.SpecPass) error {
 		if d, _ := inputs.Depth(s.S); d != 0 {
 			continue
 		}
-		pass.Reportf(s.Pointer, s.Origin(), "type",
-			"%s is a bare type: object: it declares no properties, so any JSON object passes unvalidated", openapi.Describe(s.Pointer))
+		sev, why := grade(s.S)
+		pass.ReportSeverityf(sev, s.Pointer, s.Origin(), "type",
+			"%s is a bare type: object: it declares no properties, so any JSON object passes unvalidated%s", openapi.Describe(s.Pointer), why)
 	}
 	return nil
 }

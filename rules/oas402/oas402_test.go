@@ -3,6 +3,7 @@ package oas402
 import (
 	"runtime"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -64,4 +65,21 @@ func deepRequestSchema(depth int) *openapi3.T {
 	paths := openapi3.NewPaths()
 	paths.Set("/a", &openapi3.PathItem{Post: op})
 	return &openapi3.T{OpenAPI: "3.0.3", Paths: paths}
+}
+
+// TestExposure checks the bounds criterion: an untyped field that anyone may
+// send is a warning, one that only authenticated callers send a note.
+func TestExposure(t *testing.T) {
+	findings, _ := ruletest.Findings(t, Rule, "testdata/exposure.yaml")
+	want := map[string]lint.Severity{".rating": lint.SeverityDefault, ".note": lint.SeverityNote}
+	if len(findings) != len(want) {
+		t.Fatalf("got %d findings, want %d: %v", len(findings), len(want), findings)
+	}
+	for _, f := range findings {
+		for field, sev := range want {
+			if strings.Contains(f.Message, field+" has no type") && f.Severity != sev {
+				t.Errorf("%s: severity %v, want %v", f.Message, f.Severity, sev)
+			}
+		}
+	}
 }

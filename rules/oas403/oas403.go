@@ -43,8 +43,8 @@ they saw in documentation or in another tool, and a prompt injection can ask
 for one by name. A closed schema turns those calls into a 400 instead of a
 silent change.
 
-Reported as warnings: objects in parameters and request bodies that declare
-properties. Not reported: objects used only in responses or not at all,
+Reported (graded by who may send them, below): objects in parameters and
+request bodies that declare properties. Not reported: objects used only in responses or not at all,
 free-form objects that declare no properties, maps whose
 ` + "`additionalProperties`" + ` is a real schema (` + "`{type: string, maxLength: 200}`" + `),
 ` + "`readOnly`" + ` objects, and Swagger 2.0 form parameters (2.0 cannot close them).
@@ -83,9 +83,11 @@ to let clients send newer fields.`,
 		Lang:      "yaml",
 		Severity:  lint.SeverityWarning,
 		Precision: "low",
-		CWE:       []int{915, 20},
-		OWASP:     []string{"API3:2023", "API6:2023"},
-		Since:     "v0.1.0",
+		Grades: `- **warning** when anyone may send the object: an operation that needs no credentials by the document's word, in a document that declares authentication (the bounds criterion of docs/precision.md).
+- **note** when only authenticated callers send it, or who may send it is unknown (no scheme declared, no requirement written, a top-level ` + "`security: []`" + `): an undeclared property from an accountable caller is a documentation gap the service's own decoding covers.`,
+		CWE:   []int{915, 20},
+		OWASP: []string{"API3:2023", "API6:2023"},
+		Since: "v0.1.0",
 	},
 	Options: &options,
 	Spec:    run,
@@ -152,28 +154,36 @@ func run(pass *lint.SpecPass) error {
 	default:
 		reportUnset = closed > 0 && closed >= unsetCount || openapi.AgentFacing(pass.Doc)
 	}
+	inputs := openapi.NewInputs(pass.Doc)
 	for _, c := range found {
 		s, sch, how, composed := c.s, c.s.S, c.how, c.composed
 		if how == unset && !reportUnset {
 			continue
 		}
 		where := openapi.Describe(s.Pointer)
+		sev, why := lint.SeverityDefault, ""
+		if e := inputs.Exposure(pass.Doc, sch); e != "" {
+			// The bounds criterion (docs/precision.md): an undeclared
+			// property from an accountable caller is a documentation
+			// gap the service's own decoding covers.
+			sev, why = lint.SeverityNote, " (a note: "+e+")"
+		}
 		switch {
 		case how == allowed && sch.AdditionalProperties.Has != nil:
-			pass.Reportf(s.Pointer, s.Origin(), "additionalProperties",
-				"%s accepts properties it does not declare: additionalProperties is true", where)
+			pass.ReportSeverityf(sev, s.Pointer, s.Origin(), "additionalProperties",
+				"%s accepts properties it does not declare: additionalProperties is true%s", where, why)
 		case how == allowed:
-			pass.Reportf(s.Pointer, s.Origin(), "additionalProperties",
-				"%s accepts properties it does not declare: additionalProperties is {}, which allows anything", where)
+			pass.ReportSeverityf(sev, s.Pointer, s.Origin(), "additionalProperties",
+				"%s accepts properties it does not declare: additionalProperties is {}, which allows anything%s", where, why)
 		case composed:
-			pass.Reportf(s.Pointer, s.Origin(), "",
-				"%s composes objects with allOf but accepts properties none of them declare: unevaluatedProperties is not false", where)
+			pass.ReportSeverityf(sev, s.Pointer, s.Origin(), "",
+				"%s composes objects with allOf but accepts properties none of them declare: unevaluatedProperties is not false%s", where, why)
 		case v31:
-			pass.Reportf(s.Pointer, s.Origin(), "",
-				"%s accepts properties it does not declare: neither additionalProperties nor unevaluatedProperties is false", where)
+			pass.ReportSeverityf(sev, s.Pointer, s.Origin(), "",
+				"%s accepts properties it does not declare: neither additionalProperties nor unevaluatedProperties is false%s", where, why)
 		default:
-			pass.Reportf(s.Pointer, s.Origin(), "",
-				"%s accepts properties it does not declare: additionalProperties is not false", where)
+			pass.ReportSeverityf(sev, s.Pointer, s.Origin(), "",
+				"%s accepts properties it does not declare: additionalProperties is not false%s", where, why)
 		}
 	}
 	return nil

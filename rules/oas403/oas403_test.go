@@ -1,8 +1,10 @@
 package oas403
 
 import (
+	"strings"
 	"testing"
 
+	"github.com/apiaudit/apiaudit/pkg/lint"
 	"github.com/apiaudit/apiaudit/pkg/ruletest"
 )
 
@@ -28,5 +30,23 @@ func TestReportUnset(t *testing.T) {
 	findings, _ := ruletest.Findings(t, Rule, "testdata/bad.yaml")
 	if len(findings) != 2 {
 		t.Errorf("report-unset never on bad.yaml: %d findings, want the 2 explicit ones: %v", len(findings), findings)
+	}
+}
+
+// TestExposure checks the bounds criterion: an open object anyone may send
+// is a warning, one only authenticated callers send a note.
+func TestExposure(t *testing.T) {
+	findings, _ := ruletest.Findings(t, Rule, "testdata/exposure.yaml")
+	if len(findings) != 2 {
+		t.Fatalf("got %d findings, want 2: %v", len(findings), findings)
+	}
+	for _, f := range findings {
+		want := lint.SeverityNote
+		if strings.HasPrefix(f.Message, "post /signup") {
+			want = lint.SeverityDefault
+		}
+		if f.Severity != want {
+			t.Errorf("%s: severity %v, want %v", f.Message, f.Severity, want)
+		}
 	}
 }

@@ -69,8 +69,8 @@ security:
 		Severity:  lint.SeverityError,
 		Precision: "low",
 		Grades: `- **error**: a cleartext server (or Swagger 2.0 ` + "`schemes: [http]`" + `) that operations send a secret to (an API key, a token, a password), and OAuth 2 URLs over http or that are not well-formed absolute https URLs (userinfo, fragment, other scheme, no host).
-- **warning**: a cleartext server no operation sends credentials to, and a relative OAuth 2 URL when a server is not https.
-- **note**: a cleartext server whose operations' only credentials are request signatures (AWS Signature Version 4, ` + "`x-amazon-apigateway-authtype`" + `): the secret never crosses the wire and a signature is good for one request for a few minutes, so no credential is at risk; the traffic itself can still be read.`,
+- **warning**: a relative OAuth 2 URL when a server is not https.
+- **note**: a cleartext server no operation sends credentials to (a public API over http, a placeholder host: no secret at risk, and none of the sampled warnings was acted on); a cleartext server whose operations' only credentials are request signatures (AWS Signature Version 4, ` + "`x-amazon-apigateway-authtype`" + `): the secret never crosses the wire and a signature is good for one request for a few minutes, so no credential is at risk; the traffic itself can still be read.`,
 		CWE:   []int{319, 523},
 		OWASP: []string{"API8:2023", "API2:2023"},
 		Since: "v0.1.0",
@@ -181,7 +181,11 @@ func report(pass *lint.SpecPass, schemes openapi3.SecuritySchemes, users []opena
 			"%s (a note: security scheme %q signs requests, so no secret crosses the wire; a signature is good for one request for a few minutes, and only the traffic itself can be read)",
 			what, signed)
 	default:
-		pass.ReportSeverityf(lint.SeverityWarning, ptr, origin, field, "%s", what)
+		// No credential crosses it: a public API over http (a quotes or
+		// dictionary API), a placeholder host. The traffic can be read or
+		// changed, but the finding names no secret at risk, and none of
+		// the sampled warnings was acted on.
+		pass.ReportSeverityf(lint.SeverityNote, ptr, origin, field, "%s (a note: the operations sent to it require no credential, so no secret crosses it; only the traffic can be read or changed)", what)
 	}
 }
 

@@ -49,7 +49,7 @@ field in. A pattern in the schema documents the allow-list, lets gateways and
 generated clients enforce it, and tells the agent which values are
 acceptable before it calls.
 
-Reported, as warnings: string request parameters and request body fields
+Reported (graded by who may send it, below): string request parameters and request body fields
 (of schemas used in requests) named url or uri in a schema, parent field or
 path that names what is fetched (a webhook's url, an image's url, a feed's
 uri); *_url / *Url / *_uri where
@@ -92,10 +92,12 @@ http://169.254.169.254/.`,
 		Lang:      "yaml",
 		Severity:  lint.SeverityWarning,
 		Precision: "low",
-		Grades:    `- **warning** for every finding. A field named callback, jsonp or cb without a URL format or a description that speaks of URLs is a JSONP function name, not reported.`,
-		CWE:       []int{918},
-		OWASP:     []string{"API7:2023", "LLM06:2025"},
-		Since:     "v0.1.0",
+		Grades: `- **warning** when anyone may send the URL: an operation that needs no credentials by the document's word, in a document that declares authentication (the criterion of the bounds rules, docs/precision.md).
+- **note** when only authenticated callers send it, or who may send it is unknown (no scheme declared, no requirement written, a top-level ` + "`security: []`" + `): a URL an account registers (a webhook, an import source, an image to process) is fetched by design, and the host check belongs in the service.
+- A field named callback, jsonp or cb without a URL format or a description that speaks of URLs is a JSONP function name, not reported.`,
+		CWE:   []int{918},
+		OWASP: []string{"API7:2023", "LLM06:2025"},
+		Since: "v0.1.0",
 	},
 	Options: &options,
 	Spec:    run,
@@ -119,10 +121,12 @@ func run(pass *lint.SpecPass) error {
 		if !fetched(p.P.Name, s, context, extra, ignore) || restricted(s) {
 			continue
 		}
-		pass.Reportf(p.Pointer, p.Origin, "name",
-			"%s parameter %q takes a url the server may fetch, with no pattern limiting it to allowed hosts (%s)",
-			p.P.In, p.P.Name, openapi.UsedBy(p.Users))
+		sev, why := grade(openapi.ParamExposure(pass.Doc, p))
+		pass.ReportSeverityf(sev, p.Pointer, p.Origin, "name",
+			"%s parameter %q takes a url the server may fetch, with no pattern limiting it to allowed hosts (%s)%s",
+			p.P.In, p.P.Name, openapi.UsedBy(p.Users), why)
 	}
+	inputs := openapi.NewInputs(pass.Doc)
 	for _, parent := range openapi.Schemas(pass.Doc) {
 		if parent.Uses&openapi.Request == 0 {
 			continue
@@ -145,12 +149,26 @@ func run(pass *lint.SpecPass) error {
 			if ref.Ref != "" && ref.Origin != nil {
 				origin = ref.Origin // where the property is written, not its shared type
 			}
-			pass.Reportf(ptr, origin, "",
-				"%s takes a url the server may fetch, with no pattern limiting it to allowed hosts",
-				openapi.Describe(ptr))
+			sev, why := grade(inputs.Exposure(pass.Doc, s))
+			pass.ReportSeverityf(sev, ptr, origin, "",
+				"%s takes a url the server may fetch, with no pattern limiting it to allowed hosts%s",
+				openapi.Describe(ptr), why)
 		}
 	}
 	return nil
+}
+
+// grade applies the criterion of the bounds rules (docs/precision.md) to a
+// URL the server fetches: a warning when anyone may send it, a note saying
+// why otherwise. A URL an authenticated account registers (a webhook, an
+// import source, an image to process) is fetched by design, under the
+// account's accountability; the host check belongs in the service, and a
+// pattern in the document is not the fix a maintainer would make.
+func grade(exposure string) (lint.Severity, string) {
+	if exposure == "" {
+		return lint.SeverityDefault, ""
+	}
+	return lint.SeverityNote, " (a note: " + exposure + "; a URL an account registers is fetched by design, so check the host in the service)"
 }
 
 // urlWords end names of URLs: image_url, callbackUri.

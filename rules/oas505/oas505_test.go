@@ -1,10 +1,12 @@
 package oas505
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/getkin/kin-openapi/openapi3"
 
+	"github.com/apiaudit/apiaudit/pkg/lint"
 	"github.com/apiaudit/apiaudit/pkg/ruletest"
 )
 
@@ -51,5 +53,23 @@ func TestOptions(t *testing.T) {
 	if n := count("testdata/bad31.yaml"); n != 1 {
 		// max_chars is an integer: extra names still need a string.
 		t.Errorf("bad31.yaml with max_chars added: %d findings, want 1", n)
+	}
+}
+
+// TestExposure checks the grading: a URL anyone may send is a warning, one
+// only authenticated callers send a note.
+func TestExposure(t *testing.T) {
+	findings, _ := ruletest.Findings(t, Rule, "testdata/exposure.yaml")
+	if len(findings) != 2 {
+		t.Fatalf("got %d findings, want 2: %v", len(findings), findings)
+	}
+	for _, f := range findings {
+		want := lint.SeverityNote
+		if strings.Contains(f.Message, `"image_url"`) {
+			want = lint.SeverityDefault
+		}
+		if f.Severity != want {
+			t.Errorf("%s: severity %v, want %v", f.Message, f.Severity, want)
+		}
 	}
 }

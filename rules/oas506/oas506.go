@@ -74,8 +74,8 @@ paths:
 		Severity:  lint.SeverityError,
 		Precision: "low",
 		Grades: `- **error**: live keys, private keys and tokens of known providers.
-- **warning**: JSON Web Tokens that have not expired, and any match in a response example (documentation of what the server returns, usually a made-up sample).
-- **note**: Stripe test-mode keys, and JSON Web Tokens that expired before 2025 (nothing left to revoke).`,
+- **warning**: JSON Web Tokens that have not expired.
+- **note**: a key of known providers or a private key in a response example (documentation of what the server returns, usually a made-up sample: GitHub's published sample keys were every sampled warning); Stripe test-mode keys, and JSON Web Tokens that expired before 2025 (nothing left to revoke).`,
 		CWE:   []int{798, 540},
 		OWASP: []string{"API8:2023", "LLM02:2025"},
 		Since: "v0.1.0",
@@ -157,7 +157,7 @@ func run(pass *lint.SpecPass) error {
 		case m.expired:
 			sev, why = lint.SeverityNote, " (a note: it expired long ago, so there is nothing left to revoke; replace it with a placeholder)"
 		case sev == lint.SeverityError && documentation(l, responseOnly):
-			sev, why = lint.SeverityWarning, " (a warning: a response example documents what the server returns and is usually a made-up sample; revoke it only if it was ever real)"
+			sev, why = lint.SeverityNote, " (a note: a response example documents what the server returns and is usually a made-up sample; revoke it only if it was ever real)"
 		}
 		pass.ReportSeverityf(sev, l.Pointer, l.Origin, l.Field, "%s of %s holds what looks like %s (%s)%s%s",
 			l.Field, l.Element(), m.kind, m.redacted, more, why)

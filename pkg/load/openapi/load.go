@@ -486,10 +486,7 @@ func (o Options) reader(root string, convert func(abs string, data []byte) ([]by
 		if err != nil {
 			return nil, err
 		}
-		real := abs
-		if r, err := filepath.EvalSymlinks(abs); err == nil {
-			real = r
-		}
+		real := resolveLinks(abs)
 		realRoot := root
 		if r, err := filepath.EvalSymlinks(root); err == nil {
 			realRoot = r
@@ -509,5 +506,25 @@ func (o Options) reader(root string, convert func(abs string, data []byte) ([]by
 			return nil, err
 		}
 		return convert(abs, data)
+	}
+}
+
+// resolveLinks is filepath.EvalSymlinks for a path that may not exist: the
+// links of its longest existing prefix are resolved and the rest is kept as
+// written. A $ref to a missing file under a root reached through a link
+// (a checkout's ../shared) is then a missing file inside the root, not a
+// path that leaves it.
+func resolveLinks(abs string) string {
+	rest := ""
+	for dir := abs; ; {
+		if r, err := filepath.EvalSymlinks(dir); err == nil {
+			return filepath.Join(r, rest)
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return abs
+		}
+		rest = filepath.Join(filepath.Base(dir), rest)
+		dir = parent
 	}
 }

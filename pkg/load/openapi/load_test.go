@@ -275,3 +275,30 @@ func TestMissingRefHasPosition(t *testing.T) {
 		t.Fatalf("repair = %q at %+v; want api.json:1:%d naming models/missing.yml", r.Message, r.Location, want)
 	}
 }
+
+// TestMissingRefUnderLinkedRoot: a $ref to a file that does not exist,
+// under a scan root reached through a symbolic link, fails as it does
+// under the real root, not as a path that leaves the root.
+func TestMissingRefUnderLinkedRoot(t *testing.T) {
+	dir := t.TempDir()
+	real := filepath.Join(dir, "real")
+	if err := os.Mkdir(real, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	doc := "openapi: 3.0.3\ninfo: {title: R, version: '1'}\npaths:\n  /x:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema:\n                $ref: 'models/missing.yaml#/Thing'\n"
+	if err := os.WriteFile(filepath.Join(real, "api.yaml"), []byte(doc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(dir, "link")
+	if err := os.Symlink(real, link); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	_, viaReal := Load(context.Background(), filepath.Join(real, "api.yaml"), "3.0", Options{Root: real})
+	_, viaLink := Load(context.Background(), filepath.Join(link, "api.yaml"), "3.0", Options{Root: link})
+	if viaLink != nil && strings.Contains(viaLink.Error(), "leaves the scan root") {
+		t.Fatalf("through the link: %v; want what the real root gives: %v", viaLink, viaReal)
+	}
+	if (viaReal == nil) != (viaLink == nil) {
+		t.Fatalf("real root: %v; linked root: %v", viaReal, viaLink)
+	}
+}

@@ -174,10 +174,21 @@ func (m ecmaMatcher) MatchString(s string) bool {
 }
 
 // compileECMA compiles a schema's pattern as ECMA-262 with the u flag, as
-// JSON Schema validators such as ajv do. Matching is bounded in time: a
+// JSON Schema validators such as ajv do, and failing that without it. Matching is bounded in time: a
 // pattern from a scanned document must not hang the scan.
 func compileECMA(expr string) (openapi3.RegexMatcher, error) {
 	re, err := regexp2.Compile(expr, regexp2.ECMAScript|regexp2.Unicode)
+	if err != nil && !strings.Contains(expr, `\p{`) && !strings.Contains(expr, `\P{`) {
+		// Without the u flag, ECMA-262's Annex B reads what the u flag
+		// refuses the way browsers and most validators do: [\w-\.] is a
+		// class of \w, '-' and '.'. OpenAPI does not say which flags apply,
+		// so a pattern valid either way is valid. \p{...} is left out: it
+		// means a Unicode property only with the u flag, and the letter p
+		// without it, so a Java class (\p{Graph}) stays an error.
+		if legacy, lerr := regexp2.Compile(expr, regexp2.ECMAScript); lerr == nil {
+			re, err = legacy, nil
+		}
+	}
 	if err != nil {
 		return nil, fmt.Errorf("pattern %q is not a valid ECMA-262 regular expression: %s", expr, strings.TrimPrefix(err.Error(), "error parsing regexp: "))
 	}
