@@ -401,9 +401,9 @@ func goListError(err error) string {
 // the go command's own error when there is one (it names the cause, such as
 // a missing C compiler), else the first type error.
 func brokenDependency(p *packages.Package) string {
-	var listErr, typeErr string
+	var parseErr, listErr, typeErr string
 	packages.Visit([]*packages.Package{p}, func(q *packages.Package) bool {
-		return listErr == ""
+		return parseErr == ""
 	}, func(q *packages.Package) {
 		for _, e := range q.Errors {
 			msg := e.Msg
@@ -411,14 +411,21 @@ func brokenDependency(p *packages.Package) string {
 				msg = rest // "# pkg" then the compiler's lines
 			}
 			msg = q.PkgPath + ": " + firstLine(msg)
-			if e.Kind == packages.ListError && listErr == "" {
+			switch {
+			case e.Kind == packages.ParseError && parseErr == "":
+				parseErr = msg
+			case e.Kind == packages.ListError && listErr == "":
 				listErr = msg
-			} else if typeErr == "" {
+			case typeErr == "":
 				typeErr = msg
 			}
 		}
 	})
-	why := cmp.Or(listErr, typeErr, "a dependency does not type-check")
+	// A syntax error first: the loader parses every file itself, so it is
+	// always there, while the go command reports the compiler's wording of
+	// the same error only on some runs (the message must not change from
+	// one scan to the next).
+	why := cmp.Or(parseErr, listErr, typeErr, "a dependency does not type-check")
 	if strings.Contains(why, "C compiler") {
 		why += " (cgo is on: unset CGO_ENABLED to load with cgo off)"
 	}
