@@ -162,7 +162,7 @@ func TestConfigFile(t *testing.T) {
 		t.Errorf("--config: exit %d, %q", code, s.lines())
 	}
 	code, out, _ = run(t, false, nil, "scan", "--no-config", "--format", "json", "shop.yaml")
-	if s := decodeScan(t, out); code != ExitFindings || !slices.Equal(s.lines(), []string{"shop.yaml:5 OAS101 error", "shop.yaml:8 OAS101 warning"}) {
+	if s := decodeScan(t, out); code != ExitFindings || !slices.Equal(s.lines(), []string{"shop.yaml:5 OAS101 error", "shop.yaml:8 OAS101 note"}) {
 		t.Errorf("--no-config: exit %d, %q", code, s.lines())
 	}
 	code, _, stderr = run(t, false, nil, "scan", "--no-config", "--config", "x.yaml")
@@ -411,7 +411,7 @@ func TestNewFromRev(t *testing.T) {
 	writeTestFile(t, "untracked.yaml", specNoAuth)
 
 	code, out, stderr := run(t, false, nil, "scan", "--new-from-rev", "HEAD", "--format", "json")
-	want := []string{"shop.yaml:8 OAS101 warning", "untracked.yaml:5 OAS101 error", "untracked.yaml:8 OAS101 warning"}
+	want := []string{"shop.yaml:8 OAS101 note", "untracked.yaml:5 OAS101 error", "untracked.yaml:8 OAS101 note"}
 	if s := decodeScan(t, out); code != ExitFindings || !slices.Equal(s.lines(), want) {
 		t.Errorf("--new-from-rev HEAD: exit %d, %q, want %q; stderr %q", code, s.lines(), want, stderr)
 	}
@@ -451,7 +451,7 @@ func TestSeveralOutputs(t *testing.T) {
 
 	// The main report can go to a file too, and each file is written once.
 	code, out, _ = run(t, false, nil, "scan", "--format", "json", "--output", "main.json", "--output-text", "report.txt")
-	if code != ExitFindings || out != "" || !strings.Contains(readFile(t, "report.txt"), "1 error, 1 warning in 1 file") || decodeScan(t, readFile(t, "main.json")).Summary.Error != 1 {
+	if code != ExitFindings || out != "" || !strings.Contains(readFile(t, "report.txt"), "1 error, 1 note in 1 file") || decodeScan(t, readFile(t, "main.json")).Summary.Error != 1 {
 		t.Errorf("--output with --output-text: exit %d, stdout %q", code, out)
 	}
 	for _, tc := range []struct {
