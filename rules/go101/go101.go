@@ -100,7 +100,7 @@ func requireToken(next http.Handler) http.Handler {
 		Lang:      "go",
 		Severity:  lint.SeverityError,
 		Grades:    "A note in example code or test scaffolding (examples/, _examples, demo, conformance, test/, testkit, a package named like oauthtest), and when the function that registers the route serves it only on a loopback port the system picks (127.0.0.1:0: a one-shot local UI); a fixed loopback port stays an error (any web page can post to it). A note for a debugging endpoint mounted only when an opt-in flag or environment variable is set (as GO502 for an opt-in TLS skip).",
-		Precision: "medium",
+		Precision: "low",
 		CWE:       []int{306, 862},
 		OWASP:     []string{"API2:2023", "API5:2023", "LLM06:2025"},
 		Since:     "v0.1.0",

@@ -108,7 +108,7 @@ authorization endpoint (its ` + "`prompt`" + ` asks for ` + "`login`" + ` or ` +
           items: {$ref: "#/components/schemas/Message"}`,
 		Lang:      "yaml",
 		Severity:  lint.SeverityWarning,
-		Precision: "medium",
+		Precision: "low",
 		Grades: `- **warning** by default.
 - **error** when the document is written for agents (x-openai-isConsequential and similar extensions): agents fill fields from untrusted context.
 - **note** on a model vendor's own API: the caller's text, the caller's bill, and the model's context window caps it.`,
