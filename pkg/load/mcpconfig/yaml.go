@@ -1,12 +1,11 @@
 package mcpconfig
 
 import (
-	"regexp"
 	"strconv"
-	"strings"
 
 	"go.yaml.in/yaml/v4"
 
+	"github.com/apiaudit/apiaudit/internal/yamlerr"
 	"github.com/apiaudit/apiaudit/pkg/mcpclient"
 )
 
@@ -23,7 +22,7 @@ func parseYAML(data []byte) (root *node, err error) {
 	data = trimBOM(data)
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		line, col, msg := yamlError(err)
+		line, col, msg := yamlerr.Split(err)
 		return nil, &SyntaxError{Line: line, Column: col, Msg: msg}
 	}
 	top := &doc
@@ -95,22 +94,4 @@ func scalar(y *yaml.Node) *node {
 		return &node{kind: kNumber, text: y.Value}
 	}
 	return &node{kind: kString, text: y.Value}
-}
-
-var yamlErrPos = regexp.MustCompile(`line (\d+)(?:, column (\d+))?`)
-
-// yamlError finds the position a go-yaml error names, and its message on
-// one line.
-func yamlError(err error) (line, col int, msg string) {
-	msg = strings.Join(strings.Fields(strings.TrimPrefix(err.Error(), "yaml: ")), " ")
-	if m := yamlErrPos.FindStringSubmatch(msg); m != nil {
-		line, _ = strconv.Atoi(m[1])
-		if m[2] != "" {
-			col, _ = strconv.Atoi(m[2])
-		}
-		if strings.HasPrefix(msg, m[0]+": ") {
-			msg = msg[len(m[0])+2:]
-		}
-	}
-	return line, col, msg
 }

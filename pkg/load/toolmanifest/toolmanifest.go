@@ -21,6 +21,7 @@ import (
 
 	"go.yaml.in/yaml/v4"
 
+	"github.com/apiaudit/apiaudit/internal/yamlerr"
 	"github.com/apiaudit/apiaudit/pkg/lint"
 	"github.com/apiaudit/apiaudit/pkg/load/openapi"
 	"github.com/apiaudit/apiaudit/pkg/toolcat"
@@ -132,7 +133,7 @@ func Load(file string, data []byte) (cat *toolcat.Catalog, err error) {
 	data = openapi.Decode(data)
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
-		line, col, msg := yamlError(err)
+		line, col, msg := yamlerr.Split(err)
 		if n := bytes.Count(data, []byte("\n")) + 1; line > n {
 			line, col = n, 0 // go-yaml names the line after the last at the end of input
 		}
@@ -213,24 +214,6 @@ func (l *loader) ignores(m *yaml.Node, scope string) []toolcat.Ignore {
 		out = append(out, ig)
 	}
 	return out
-}
-
-var yamlErrPos = regexp.MustCompile(`line (\d+)(?:, column (\d+))?`)
-
-// yamlError finds the position a go-yaml error names, and its message on
-// one line.
-func yamlError(err error) (line, col int, msg string) {
-	msg = strings.Join(strings.Fields(strings.TrimPrefix(err.Error(), "yaml: ")), " ")
-	if m := yamlErrPos.FindStringSubmatch(msg); m != nil {
-		line, _ = strconv.Atoi(m[1])
-		if m[2] != "" {
-			col, _ = strconv.Atoi(m[2])
-		}
-		if strings.HasPrefix(msg, m[0]+": ") {
-			msg = msg[len(m[0])+2:]
-		}
-	}
-	return line, col, msg
 }
 
 type loader struct{ file string }
