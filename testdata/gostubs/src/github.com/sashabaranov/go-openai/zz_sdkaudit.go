@@ -5,7 +5,9 @@ import "context"
 
 type ChatCompletionStreamChoiceDelta struct{ Content string }
 
-type ChatCompletionStreamChoice struct{ Delta ChatCompletionStreamChoiceDelta }
+type ChatCompletionStreamChoice struct {
+	Delta ChatCompletionStreamChoiceDelta
+}
 
 type ChatCompletionStreamResponse struct{ Choices []ChatCompletionStreamChoice }
 

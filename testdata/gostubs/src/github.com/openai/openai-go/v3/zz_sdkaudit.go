@@ -26,7 +26,9 @@ type BetaThreadRunNewParams struct {
 
 type ChatCompletionChunkChoiceDelta struct{ Content string }
 
-type ChatCompletionChunkChoice struct{ Delta ChatCompletionChunkChoiceDelta }
+type ChatCompletionChunkChoice struct {
+	Delta ChatCompletionChunkChoiceDelta
+}
 
 type ChatCompletionChunk struct{ Choices []ChatCompletionChunkChoice }
 
