@@ -1,10 +1,8 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -24,18 +22,7 @@ func TestGPTActionToolsExample(t *testing.T) {
 		t.Fatal(err)
 	}
 	file := filepath.ToSlash(filepath.Join("examples", "gpt-action-tools", "openapi.yaml"))
-	fh, err := os.Open(filepath.Join(root, file))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var want []string
-	sc := bufio.NewScanner(fh)
-	for n := 1; sc.Scan(); n++ {
-		for _, m := range toolExpect.FindAllStringSubmatch(sc.Text(), -1) {
-			want = append(want, file+":"+strconv.Itoa(n)+" "+m[1])
-		}
-	}
-	fh.Close()
+	want := expectMarkers(t, root, file, hashExpect, ".yaml")
 	if len(want) < 3 {
 		t.Fatalf("only %d expect markers in %s", len(want), file)
 	}

@@ -1,21 +1,15 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
-	"io/fs"
-	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strconv"
 	"testing"
 
 	"github.com/apiaudit/apiaudit/pkg/cli"
 )
-
-var mcpExpectMarker = regexp.MustCompile(`// apiaudit: expect (MCP\d{3})\b`)
 
 // TestMCPClientExample scans examples/mcp-client with the default rules
 // and checks that the findings are exactly the lines marked
@@ -28,28 +22,7 @@ func TestMCPClientExample(t *testing.T) {
 		t.Fatal(err)
 	}
 	dir := filepath.Join("examples", "mcp-client")
-	var want []string
-	err = filepath.WalkDir(filepath.Join(root, dir), func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || filepath.Ext(path) != ".json" {
-			return err
-		}
-		fh, err := os.Open(path)
-		if err != nil {
-			return err
-		}
-		defer fh.Close()
-		rel, _ := filepath.Rel(root, path)
-		sc := bufio.NewScanner(fh)
-		for n := 1; sc.Scan(); n++ {
-			for _, m := range mcpExpectMarker.FindAllStringSubmatch(sc.Text(), -1) {
-				want = append(want, filepath.ToSlash(rel)+":"+strconv.Itoa(n)+" "+m[1])
-			}
-		}
-		return sc.Err()
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	want := expectMarkers(t, root, dir, slashExpect, ".json")
 	if len(want) < 6 {
 		t.Fatalf("only %d expect markers in %s", len(want), dir)
 	}

@@ -1,21 +1,15 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
-	"io/fs"
-	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strconv"
 	"testing"
 
 	"github.com/apiaudit/apiaudit/pkg/cli"
 )
-
-var hashExpectMarker = regexp.MustCompile(`# apiaudit: expect (MCP\d{3})\b`)
 
 // TestMCPConfig2Example scans examples/mcpconfig2 (Codex's TOML,
 // Continue's and Goose's YAML) from inside it, as a team runs apiaudit on
@@ -27,31 +21,7 @@ func TestMCPConfig2Example(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var want []string
-	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		if ext := filepath.Ext(path); ext != ".toml" && ext != ".yaml" {
-			return nil
-		}
-		fh, err := os.Open(path)
-		if err != nil {
-			return err
-		}
-		defer fh.Close()
-		rel, _ := filepath.Rel(root, path)
-		sc := bufio.NewScanner(fh)
-		for n := 1; sc.Scan(); n++ {
-			for _, m := range hashExpectMarker.FindAllStringSubmatch(sc.Text(), -1) {
-				want = append(want, filepath.ToSlash(rel)+":"+strconv.Itoa(n)+" "+m[1])
-			}
-		}
-		return sc.Err()
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	want := expectMarkers(t, root, ".", hashExpect, ".toml", ".yaml")
 	if len(want) < 10 {
 		t.Fatalf("only %d expect markers in %s", len(want), root)
 	}

@@ -1,12 +1,9 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
-	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -14,8 +11,6 @@ import (
 
 	"github.com/apiaudit/apiaudit/pkg/cli"
 )
-
-var toolExpect = regexp.MustCompile(`# apiaudit: expect (MCP\d{3})\b`)
 
 // TestToolCatalogExample scans the bundled tool catalogs with their lock
 // file and checks that the MCP findings are exactly the lines marked
@@ -29,20 +24,7 @@ func TestToolCatalogExample(t *testing.T) {
 	}
 	dir := filepath.Join("examples", "tool-catalog")
 	want := []string{filepath.ToSlash(filepath.Join(dir, "weather-server.json")) + ":7 MCP501"}
-	files, _ := filepath.Glob(filepath.Join(root, dir, "*.yaml"))
-	for _, f := range files {
-		fh, err := os.Open(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		sc := bufio.NewScanner(fh)
-		for n := 1; sc.Scan(); n++ {
-			for _, m := range toolExpect.FindAllStringSubmatch(sc.Text(), -1) {
-				want = append(want, filepath.ToSlash(filepath.Join(dir, filepath.Base(f)))+":"+strconv.Itoa(n)+" "+m[1])
-			}
-		}
-		fh.Close()
-	}
+	want = append(want, expectMarkers(t, root, dir, hashExpect, ".yaml")...)
 	if len(want) < 9 {
 		t.Fatalf("only %d expect markers in %s", len(want), dir)
 	}
