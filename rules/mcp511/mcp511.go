@@ -58,7 +58,9 @@ func run(pass *lint.CatalogPass) error {
 		return nil // operation ids are checked by the OpenAPI rules
 	}
 	report := pass.ReportSeverityf
-	if why := place(pass.Catalog.File); why != "" {
+	// A catalog kept as test data or an example is graded as the Go rules
+	// grade such code; its file name counts too (demo.json, example-tools.json).
+	if why := goapi.PlaceReason(strings.TrimSuffix(pass.Catalog.File, path.Ext(pass.Catalog.File))); why != "" {
 		report = func(_ lint.Severity, at toolcat.Pos, format string, args ...any) {
 			pass.ReportSeverityf(lint.SeverityNote, at, format+" (a note: %s, which is not served to a model)", append(args, why)...)
 		}
@@ -88,17 +90,4 @@ func run(pass *lint.CatalogPass) error {
 		}
 	}
 	return nil
-}
-
-// place says where a catalog lives when that is test data, an example or
-// a demo, from its directories and its file name without the extension;
-// "" otherwise. It asks the context model of the Go rules (goapi.PlaceOf).
-func place(file string) string {
-	switch p, el := goapi.PlaceOf(strings.TrimSuffix(file, path.Ext(file))); p {
-	case goapi.Example:
-		return "an example or demo (" + el + ")"
-	case goapi.TestScaffold:
-		return "test data (" + el + ")"
-	}
-	return ""
 }

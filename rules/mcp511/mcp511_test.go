@@ -44,6 +44,7 @@ func TestPlace(t *testing.T) {
 		"tools.json": lint.SeverityDefault,
 		"internal/server/testdata/retrieve_full_stats.golden.json": lint.SeverityNote,
 		"examples/server/toolschemas/main.go":                      lint.SeverityNote,
+		"contrib/demo.json":                                        lint.SeverityNote, // named so
 	} {
 		at := toolcat.Pos{File: file, Line: 1, Column: 1}
 		cat := &toolcat.Catalog{Source: toolcat.SourceManifest, File: file, Tools: []*toolcat.Tool{{At: at, Name: toolcat.Text{Value: "github:get_repo", Set: true, At: at}}}}
