@@ -8,6 +8,7 @@ import (
 	"unicode/utf16"
 	"unicode/utf8"
 
+	"github.com/apiaudit/apiaudit/internal/suppress"
 	"github.com/apiaudit/apiaudit/pkg/mcpclient"
 )
 
@@ -52,6 +53,25 @@ func (n *node) get(key string) (*node, mcpclient.Pos) {
 	}
 	return nil, mcpclient.Pos{}
 }
+
+// The tree is what suppress.Parse reads x-apiaudit-ignore entries from.
+
+func (n *node) Kind() suppress.Kind {
+	switch n.kind {
+	case kString:
+		return suppress.String
+	case kObject:
+		return suppress.Object
+	case kArray:
+		return suppress.Array
+	}
+	return suppress.Other
+}
+
+func (n *node) Text() string                         { return n.text }
+func (n *node) Len() int                             { return len(n.vals) }
+func (n *node) Item(i int) suppress.Node             { return n.vals[i] }
+func (n *node) Member(i int) (string, suppress.Node) { return n.keys[i], n.vals[i] }
 
 // SyntaxError is a file that is not JSON (with comments).
 type SyntaxError struct {

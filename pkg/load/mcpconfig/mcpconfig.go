@@ -16,6 +16,7 @@ import (
 	"strings"
 
 	"github.com/apiaudit/apiaudit/internal/regfile"
+	"github.com/apiaudit/apiaudit/internal/suppress"
 	"github.com/apiaudit/apiaudit/pkg/goapi"
 	"github.com/apiaudit/apiaudit/pkg/mcpclient"
 )
@@ -369,43 +370,18 @@ func readServer(s *mcpclient.Server, v *node) {
 // ignores reads the x-apiaudit-ignore member of an object: the
 // suppressions written for it (scope is its pointer, "" for the root).
 // Entries are {rule, reason} objects, in a list or alone, as in OpenAPI
-// documents.
+// documents (suppress.Parse).
 func ignores(o *node, scope string) []mcpclient.Ignore {
 	v, kpos := o.get(IgnoreKey)
 	if v == nil {
 		return nil
 	}
 	ptr := scope + "/" + IgnoreKey
-	items := []*node{v}
-	if v.kind == kArray {
-		items = v.vals
-	}
 	var out []mcpclient.Ignore
-	for i, item := range items {
-		ig := mcpclient.Ignore{Scope: scope, Pointer: ptr, Pos: kpos}
-		if v.kind == kArray {
-			ig.Pointer, ig.Pos = fmt.Sprintf("%s/%d", ptr, i), item.pos
-		}
-		switch item.kind {
-		case kObject:
-			for j, k := range item.keys {
-				val := item.vals[j]
-				switch {
-				case k == "rule" && val.kind == kString:
-					ig.Rule = strings.TrimSpace(val.text)
-				case k == "reason" && val.kind == kString:
-					ig.Reason = strings.TrimSpace(val.text)
-				default:
-					ig.Err = fmt.Sprintf("unexpected key %q (want rule and reason)", k)
-				}
-			}
-		case kString:
-			ig.Rule = strings.TrimSpace(item.text)
-		default:
-			ig.Err = "entries must be {rule, reason} objects"
-		}
-		if ig.Err == "" && ig.Rule == "" {
-			ig.Err = "entry names no rule"
+	for _, e := range suppress.Parse(v) {
+		ig := mcpclient.Ignore{Rule: e.Rule, Reason: e.Reason, Err: e.Err, Scope: scope, Pointer: ptr, Pos: kpos}
+		if e.Index >= 0 {
+			ig.Pointer, ig.Pos = fmt.Sprintf("%s/%d", ptr, e.Index), e.Node.(*node).pos
 		}
 		out = append(out, ig)
 	}
@@ -415,7 +391,7 @@ func ignores(o *node, scope string) []mcpclient.Ignore {
 // IgnoreKey is the member that suppresses findings in a client
 // configuration, at its top level (the whole file) or in a server's entry
 // (that server): the key OpenAPI documents use.
-const IgnoreKey = "x-apiaudit-ignore"
+const IgnoreKey = suppress.Key
 
 // strs returns the string items of an array.
 func strs(a *node, ptr string) []mcpclient.Value {

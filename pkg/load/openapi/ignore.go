@@ -1,13 +1,13 @@
 package openapi
 
 import (
-	"fmt"
 	"maps"
 	"slices"
 	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
 
+	"github.com/apiaudit/apiaudit/internal/suppress"
 	"github.com/apiaudit/apiaudit/pkg/lint"
 )
 
@@ -20,7 +20,7 @@ import (
 // On the document root it covers the whole document; on a path item,
 // operation, parameter, schema or security scheme it covers that element and
 // everything inside it.
-const IgnoreKey = "x-apiaudit-ignore"
+const IgnoreKey = suppress.Key
 
 // Ignore is one suppression written in a document.
 type Ignore struct {
@@ -84,38 +84,55 @@ func (d *Document) Ignores() []Ignore {
 }
 
 func parseIgnores(v any, scope string, at lint.Location) []Ignore {
-	var items []any
-	switch v := v.(type) {
-	case []any:
-		items = v
-	default:
-		items = []any{v}
-	}
 	var out []Ignore
-	for _, item := range items {
-		ig := Ignore{Scope: scope, At: at}
-		switch item := item.(type) {
-		case map[string]any:
-			for _, k := range slices.Sorted(maps.Keys(item)) {
-				s, isString := item[k].(string)
-				switch {
-				case k == "rule" && isString:
-					ig.Rule = strings.TrimSpace(s)
-				case k == "reason" && isString:
-					ig.Reason = strings.TrimSpace(s)
-				default:
-					ig.Err = fmt.Sprintf("unexpected key %q (want rule and reason)", k)
-				}
-			}
-		case string:
-			ig.Rule = strings.TrimSpace(item)
-		default:
-			ig.Err = fmt.Sprintf("entries must be {rule, reason} objects, not %T", item)
-		}
-		if ig.Err == "" && ig.Rule == "" {
-			ig.Err = "entry names no rule"
-		}
-		out = append(out, ig)
+	for _, e := range suppress.Parse(decode(v)) {
+		out = append(out, Ignore{Rule: e.Rule, Reason: e.Reason, Err: e.Err, Scope: scope, At: at})
 	}
 	return out
+}
+
+// decoded is an extension's value, as kin-openapi decodes it, read by
+// suppress.Parse: an object's keys in sorted order (the decoder keeps no
+// other), sorted once.
+type decoded struct {
+	v    any
+	keys []string
+}
+
+func decode(v any) decoded {
+	d := decoded{v: v}
+	if m, ok := v.(map[string]any); ok {
+		d.keys = slices.Sorted(maps.Keys(m))
+	}
+	return d
+}
+
+func (d decoded) Kind() suppress.Kind {
+	switch d.v.(type) {
+	case string:
+		return suppress.String
+	case map[string]any:
+		return suppress.Object
+	case []any:
+		return suppress.Array
+	}
+	return suppress.Other
+}
+
+func (d decoded) Text() string             { s, _ := d.v.(string); return s }
+func (d decoded) Item(i int) suppress.Node { return decode(d.v.([]any)[i]) }
+
+func (d decoded) Len() int {
+	switch v := d.v.(type) {
+	case map[string]any:
+		return len(v)
+	case []any:
+		return len(v)
+	}
+	return 0
+}
+
+func (d decoded) Member(i int) (string, suppress.Node) {
+	k := d.keys[i]
+	return k, decode(d.v.(map[string]any)[k])
 }

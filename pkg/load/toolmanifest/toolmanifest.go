@@ -21,6 +21,7 @@ import (
 
 	"go.yaml.in/yaml/v4"
 
+	"github.com/apiaudit/apiaudit/internal/suppress"
 	"github.com/apiaudit/apiaudit/internal/yamlerr"
 	"github.com/apiaudit/apiaudit/pkg/lint"
 	"github.com/apiaudit/apiaudit/pkg/load/openapi"
@@ -168,52 +169,63 @@ func Load(file string, data []byte) (cat *toolcat.Catalog, err error) {
 // IgnoreKey is the member that suppresses findings in a manifest, on its
 // top level (the whole manifest) or on a tool object (that tool): the
 // key OpenAPI documents and client configurations use.
-const IgnoreKey = "x-apiaudit-ignore"
+const IgnoreKey = suppress.Key
 
 // ignores reads the x-apiaudit-ignore member of a mapping: {rule, reason}
-// entries, in a list or alone.
+// entries, in a list or alone (suppress.Parse).
 func (l *loader) ignores(m *yaml.Node, scope string) []toolcat.Ignore {
 	k, v := getKV(m, IgnoreKey)
 	if v == nil {
 		return nil
 	}
-	v = deref(v)
 	ptr := scope + "/" + IgnoreKey
-	items := []*yaml.Node{v}
-	if v.Kind == yaml.SequenceNode {
-		items = v.Content
-	}
 	var out []toolcat.Ignore
-	for i, item := range items {
-		ig := toolcat.Ignore{Scope: scope, At: l.pos(k, ptr)}
-		if v.Kind == yaml.SequenceNode {
-			ig.At = l.pos(item, ptr+"/"+strconv.Itoa(i))
-		}
-		item = deref(item)
-		switch item.Kind {
-		case yaml.MappingNode:
-			for j := 0; j+1 < len(item.Content); j += 2 {
-				key, val := item.Content[j].Value, deref(item.Content[j+1])
-				switch {
-				case key == "rule" && val.Kind == yaml.ScalarNode:
-					ig.Rule = strings.TrimSpace(val.Value)
-				case key == "reason" && val.Kind == yaml.ScalarNode:
-					ig.Reason = strings.TrimSpace(val.Value)
-				default:
-					ig.Err = fmt.Sprintf("unexpected key %q (want rule and reason)", key)
-				}
-			}
-		case yaml.ScalarNode:
-			ig.Rule = strings.TrimSpace(item.Value)
-		default:
-			ig.Err = "entries must be {rule, reason} objects"
-		}
-		if ig.Err == "" && ig.Rule == "" {
-			ig.Err = "entry names no rule"
+	for _, e := range suppress.Parse(yamlValue{v}) {
+		ig := toolcat.Ignore{Rule: e.Rule, Reason: e.Reason, Err: e.Err, Scope: scope, At: l.pos(k, ptr)}
+		if e.Index >= 0 {
+			ig.At = l.pos(e.Node.(yamlValue).n, ptr+"/"+strconv.Itoa(e.Index))
 		}
 		out = append(out, ig)
 	}
 	return out
+}
+
+// yamlValue is a go-yaml node as suppress.Parse reads it. Its position is
+// the node's as written (an alias's, not its target's); what it holds is
+// read through one alias (deref). A scalar is text only when YAML reads
+// it as a string: rule: 101 is a number, as it is in JSON.
+type yamlValue struct{ n *yaml.Node }
+
+func (v yamlValue) Kind() suppress.Kind {
+	n := deref(v.n)
+	switch n.Kind {
+	case yaml.ScalarNode:
+		if n.ShortTag() != "!!str" {
+			return suppress.Other
+		}
+		return suppress.String
+	case yaml.MappingNode:
+		return suppress.Object
+	case yaml.SequenceNode:
+		return suppress.Array
+	}
+	return suppress.Other
+}
+
+func (v yamlValue) Text() string             { return deref(v.n).Value }
+func (v yamlValue) Item(i int) suppress.Node { return yamlValue{deref(v.n).Content[i]} }
+
+func (v yamlValue) Len() int {
+	n := deref(v.n)
+	if n.Kind == yaml.MappingNode {
+		return len(n.Content) / 2
+	}
+	return len(n.Content)
+}
+
+func (v yamlValue) Member(i int) (string, suppress.Node) {
+	c := deref(v.n).Content
+	return c[2*i].Value, yamlValue{c[2*i+1]}
 }
 
 type loader struct{ file string }
