@@ -210,3 +210,76 @@ func main() {
 		t.Errorf("exit %d, want %d", code, ExitFindings)
 	}
 }
+
+// TestToolsLockGoPackageGone: a Go package whose tools were locked and
+// that a later scan does not find registering any (its tools removed, the
+// package broken so that it no longer loads, or deleted) is a notice
+// naming it, as a locked manifest that is gone is; a package that still
+// registers its tools is not.
+func TestToolsLockGoPackageGone(t *testing.T) {
+	dir := t.TempDir()
+	copyStub(t, "github.com/mark3labs/mcp-go", filepath.Join(dir, "stubs", "mcp-go"))
+	t.Chdir(dir)
+	write := func(name, text string) {
+		t.Helper()
+		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(name, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	server := func(pkg, tool string) string {
+		return `package ` + pkg + `
+
+import (
+	"context"
+
+	"github.com/mark3labs/mcp-go/mcp"
+	"github.com/mark3labs/mcp-go/server"
+)
+
+func h(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { return nil, nil }
+
+func Serve() {
+	s := &server.MCPServer{}
+	s.AddTool(mcp.NewTool("` + tool + `", mcp.WithDescription("Does ` + tool + `.")), h)
+}
+`
+	}
+	write("go.mod", "module example.com/srv\n\ngo 1.26\n\nrequire github.com/mark3labs/mcp-go v0.0.0\n\nreplace github.com/mark3labs/mcp-go => ./stubs/mcp-go\n")
+	write("public/public.go", server("public", "search"))
+	write("admin/admin.go", server("admin", "purge"))
+	if code, _, stderr := run(t, false, nil, "tools", "lock", "--exclude", "stubs/**", "."); code != 0 {
+		t.Fatalf("tools lock: exit %d, stderr %s", code, stderr)
+	}
+	scan := func() string {
+		t.Helper()
+		_, stdout, stderr := run(t, false, nil, "scan", "--tools-lock", "apiaudit-tools.lock.json", "--exclude", "stubs/**", ".")
+		return stdout + stderr
+	}
+	const gone = `the tools lock has Go package "example.com/srv/admin" (1 tool), but the scan found no tool registered in it`
+	if out := scan(); strings.Contains(out, "the tools lock has Go package") {
+		t.Fatalf("unchanged packages reported missing:\n%s", out)
+	}
+	for _, c := range []struct{ what, src string }{
+		{"tools removed", "package admin\n\nfunc Serve() {}\n"},
+		{"no longer loads", strings.Replace(server("admin", "purge"), "return nil, nil", "return nil, undefinedThing", 1)},
+		{"deleted", ""},
+	} {
+		if c.src == "" {
+			if err := os.RemoveAll("admin"); err != nil {
+				t.Fatal(err)
+			}
+		} else {
+			write("admin/admin.go", c.src)
+		}
+		out := scan()
+		if !strings.Contains(out, gone) {
+			t.Errorf("%s: the scan does not say the locked package is gone:\n%s", c.what, out)
+		}
+		if strings.Contains(out, `Go package "example.com/srv/public"`) {
+			t.Errorf("%s: the package still registering its tools is reported:\n%s", c.what, out)
+		}
+	}
+}

@@ -17,6 +17,7 @@ import (
 	"github.com/apiaudit/apiaudit/pkg/load/gosrc"
 	"github.com/apiaudit/apiaudit/pkg/load/openapi"
 	"github.com/apiaudit/apiaudit/pkg/load/toolmanifest"
+	"github.com/apiaudit/apiaudit/pkg/modeltext"
 	"github.com/apiaudit/apiaudit/pkg/toolcat"
 )
 
@@ -172,22 +173,45 @@ func goCatalogs(ctx context.Context, in Input, opts Options) ([]*toolcat.Catalog
 	return out, res.Problems
 }
 
-// lockedNotFound says which manifests of the tools lock the scan did not
-// find: moved, renamed or deleted since the lock, or outside the paths.
-func lockedNotFound(lock *toolcat.Lock, inputs []Input) []lint.Problem {
+// lockedNotFound says which catalogs of the tools lock the scan did not
+// find: manifests moved, renamed or deleted since the lock, or outside the
+// paths; Go packages that no longer register a tool, were moved or
+// deleted, could not be analysed, or are outside the paths. goCatalogs
+// are the Go packages that register tools, per Go input; nil when Go code
+// was not analysed for tools (no rule reads it), and then locked Go
+// packages are not judged.
+func lockedNotFound(lock *toolcat.Lock, inputs []Input, goCatalogs [][]string) []lint.Problem {
 	scanned := map[string]bool{}
 	for _, in := range inputs {
 		if in.Kind == KindTools {
 			scanned[relTo(in.Root, in.Abs)] = true
 		}
 	}
+	registering := map[string]bool{}
+	for _, names := range goCatalogs {
+		for _, n := range names {
+			registering[n] = true
+		}
+	}
 	var out []lint.Problem
 	for _, c := range lock.Catalogs {
-		if c.Source == toolcat.SourceManifest && !scanned[c.Name] {
+		switch {
+		case c.Source == toolcat.SourceManifest && !scanned[c.Name]:
 			out = append(out, lint.Problem{File: c.Name, Message: fmt.Sprintf("the tools lock has this tool manifest (%d tools), but the scan did not find it: moved or deleted since, or outside the scanned paths", len(c.Tools))})
+		case c.Source == toolcat.SourceGo && goCatalogs != nil && !registering[c.Name]:
+			out = append(out, lint.Problem{Message: fmt.Sprintf("the tools lock has Go package %s (%s), but the scan found no tool registered in it: "+
+				"its tools were removed, or the package was moved, deleted or could not be analysed (see the problems), or it is outside the scanned paths; "+
+				"run apiaudit tools lock again once the change is reviewed", modeltext.Quote(c.Name), plural(len(c.Tools), "tool"))})
 		}
 	}
 	return out
+}
+
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
 }
 
 // scanToolOperations runs the catalog rules on the operations of an

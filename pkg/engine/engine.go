@@ -179,7 +179,14 @@ func Run(ctx context.Context, opts Options) (*lint.Result, error) {
 	// at once; each result lands in its input's slot, so the order does not
 	// depend on scheduling.
 	goFiles := make([][]string, len(inputs))
-	if goRules := analyzerRules(opts.Rules); len(goRules) > 0 || join {
+	// goCatalogs are the Go packages that register tools, by module; nil
+	// when Go code was not analysed for tools.
+	var goCatalogs [][]string
+	goRules := analyzerRules(opts.Rules)
+	if len(goRules) > 0 {
+		goCatalogs = make([][]string, len(inputs))
+	}
+	if len(goRules) > 0 || join {
 		for i, in := range inputs {
 			if ctx.Err() != nil {
 				break
@@ -205,6 +212,9 @@ func Run(ctx context.Context, opts Options) (*lint.Result, error) {
 				o := scanModule(ctx, in, goRules, opts, ji)
 				outcomes[i] = outcome{findings: o.findings, suppressed: o.suppressed, problems: o.problems, notices: o.notices, inv: ji}
 				goFiles[i] = o.files
+				if goCatalogs != nil {
+					goCatalogs[i] = o.catalogs
+				}
 			}()
 		}
 		wg.Wait()
@@ -236,7 +246,7 @@ func Run(ctx context.Context, opts Options) (*lint.Result, error) {
 		res.Notices = append(res.Notices, o.notices...)
 	}
 	if opts.ToolsLock != nil && opts.Shards <= 1 {
-		res.Notices = append(res.Notices, lockedNotFound(opts.ToolsLock, inputs)...)
+		res.Notices = append(res.Notices, lockedNotFound(opts.ToolsLock, inputs, goCatalogs)...)
 	}
 	if join && ctx.Err() == nil {
 		var joined []*joinInput

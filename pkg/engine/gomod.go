@@ -14,6 +14,7 @@ import (
 	"github.com/bmatcuk/doublestar/v4"
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/apiaudit/apiaudit/pkg/goapi/gocatalog"
 	"github.com/apiaudit/apiaudit/pkg/goapi/routes"
 	"github.com/apiaudit/apiaudit/pkg/lint"
 	"github.com/apiaudit/apiaudit/pkg/load/gosrc"
@@ -32,7 +33,11 @@ func analyzerRules(rules []*lint.Rule) []*lint.Rule {
 }
 
 type moduleOutcome struct {
-	files                []string
+	files []string
+	// catalogs are the names of the packages that register MCP tools
+	// (gocatalog.Result.Package), when a tools lock was given: a locked
+	// package missing from them is said (lockedNotFound).
+	catalogs             []string
 	findings, suppressed []lint.Finding
 	problems, notices    []lint.Problem
 }
@@ -67,6 +72,9 @@ func scanModule(ctx context.Context, in Input, rules []*lint.Rule, opts Options,
 	if ji != nil {
 		gopts.Collect = []*analysis.Analyzer{routes.Analyzer}
 	}
+	if opts.ToolsLock != nil {
+		gopts.Collect = append(gopts.Collect, gocatalog.Analyzer)
+	}
 	res, err := gosrc.Analyze(ctx, in.Abs, analyzers, match, gopts)
 	if err != nil {
 		o.problems = append(o.problems, lint.Problem{File: relTo(in.Root, in.Abs), Message: err.Error()})
@@ -74,6 +82,11 @@ func scanModule(ctx context.Context, in Input, rules []*lint.Rule, opts Options,
 	}
 	o.problems = res.Problems
 	o.notices = res.Notices
+	for _, r := range res.Collected[gocatalog.Analyzer.Name] {
+		if c := r.(*gocatalog.Result).Package(); c != nil {
+			o.catalogs = append(o.catalogs, c.Name)
+		}
+	}
 	excluded := func(rel string) bool {
 		return Excluded(opts.Exclude, in.Root, in.Top, filepath.Join(in.Root, filepath.FromSlash(rel)))
 	}
