@@ -88,3 +88,36 @@ func TestPlainHTTP(t *testing.T) {
 		}
 	}
 }
+
+// TestURLSecrets: passwords in the user information of a URL anywhere in
+// a value, a token as the user name; references, placeholders, the user
+// name again and development defaults stay silent.
+func TestURLSecrets(t *testing.T) {
+	for raw, want := range map[string]string{
+		"postgres://user:s3cret@host/db":                                   "a password in the URL",
+		"postgresql://app:N0t%40Default@${DB_HOST}/prod":                   "a password in the URL",
+		"DATABASE_URL=mysql://app:Kf83-ld0@db:3306/x":                      "a password in the URL",
+		"--upstream \"https://svc:Tr0ub4dor-3@up.corp.net\"":               "a password in the URL",
+		"https://ZsX7d0Qe5Yk2LmNp8RtWv3Bc@git.corp.net/r":                  "a credential as the URL's user name",
+		"https://api.corp.net/v1?api_key=8xNbe3nNyjOq9wMxEhh2FDEEtfjgVvVq": "the query parameter api_key",
+		"postgres://user:${DB_PASSWORD}@host/db":                           "",
+		"postgres://user:$DB_PASSWORD@host/db":                             "",
+		"postgres://postgres:postgres@localhost:5432/dev":                  "",
+		"https://user:token@example.com/repo.git":                          "",
+		"http://user:pass@proxy:8080":                                      "",
+		"postgres://<user>:<password>@<host>/<db>":                         "",
+		"redis://:your-password-here@cache:6379":                           "",
+		"https://git@github.com/org/repo.git":                              "",
+		"ops@corp.net":                                                     "",
+		"https://host/path@v2":                                             "",
+		"postgres://app:abc@db/x":                                          "",
+	} {
+		got := ""
+		if s := URLSecrets(raw); len(s) > 0 {
+			got = s[0]
+		}
+		if got != want {
+			t.Errorf("URLSecrets(%q) = %q, want %q", raw, got, want)
+		}
+	}
+}

@@ -62,23 +62,36 @@ func PlainHTTP(raw string) (Reach, *url.URL) {
 }
 
 // URLSecrets returns what an endpoint carries inline that is a
-// credential: a password in its user information, a query parameter with
-// a secret's name, or a token of a known format anywhere in it. Each is
-// described for a message ("the query parameter api_key").
+// credential: a password in its user information (or a user name that is
+// itself a token, as in https://TOKEN@host), a query parameter with a
+// secret's name, or a token of a known format anywhere in it. Each is
+// described for a message ("the query parameter api_key"). raw may be a
+// URL alone (an argument, a server's url) or a value holding one (an env
+// variable such as DATABASE_URL, a header); the user information is read
+// from every URL in it, whether or not the rest of it parses (a host
+// written as ${DB_HOST} does not).
 func URLSecrets(raw string) []string {
-	u, err := url.Parse(strings.TrimSpace(raw))
-	if err != nil {
-		return nil
-	}
 	var out []string
-	if p, ok := u.User.Password(); ok && literalSecret(p, true) {
-		out = append(out, "a password in the URL")
+	for _, field := range strings.Fields(raw) {
+		user, pass, hasPass, ok := userinfo(field)
+		switch {
+		case !ok:
+		case hasPass && literalPassword(pass, user):
+			out = append(out, "a password in the URL")
+		case !hasPass && literalSecret(user):
+			out = append(out, "a credential as the URL's user name")
+		}
+		if len(out) > 0 {
+			break
+		}
 	}
-	q := u.Query()
-	for _, name := range slices.Sorted(maps.Keys(q)) {
-		for _, v := range q[name] {
-			if SecretName(name) && literalSecret(v, false) {
-				out = append(out, "the query parameter "+name)
+	if u, err := url.Parse(strings.TrimSpace(raw)); err == nil {
+		q := u.Query()
+		for _, name := range slices.Sorted(maps.Keys(q)) {
+			for _, v := range q[name] {
+				if SecretName(name) && literalSecret(v) {
+					out = append(out, "the query parameter "+name)
+				}
 			}
 		}
 	}
@@ -90,18 +103,80 @@ func URLSecrets(raw string) []string {
 	return out
 }
 
-// literalSecret reports whether a value named as a credential is written
-// inline and looks live: not a reference, not a placeholder, and random
-// (or, for a password, any literal at all).
-func literalSecret(v string, password bool) bool {
+// userinfo reads the user information of a URL (scheme://user:pass@host):
+// ok is false when s is not such a URL or has none. The parts are
+// percent-decoded where they can be.
+func userinfo(s string) (user, pass string, hasPass, ok bool) {
+	i := strings.Index(s, "://")
+	if i <= 0 {
+		return "", "", false, false
+	}
+	// The scheme starts where its characters do: a URL may follow a
+	// name (DATABASE_URL=postgres://...) or a quote.
+	j := i
+	for j > 0 && schemeChar(s[j-1]) {
+		j--
+	}
+	for j < i && !('a' <= s[j]|0x20 && s[j]|0x20 <= 'z') {
+		j++
+	}
+	if j == i {
+		return "", "", false, false
+	}
+	auth := s[i+3:]
+	if end := strings.IndexAny(auth, "/?#"); end >= 0 {
+		auth = auth[:end]
+	}
+	at := strings.LastIndexByte(auth, '@')
+	if at < 0 {
+		return "", "", false, false
+	}
+	user, pass, hasPass = strings.Cut(auth[:at], ":")
+	unescape := func(s string) string {
+		if u, err := url.PathUnescape(s); err == nil {
+			return u
+		}
+		return s
+	}
+	return unescape(user), unescape(pass), hasPass, user != "" || hasPass
+}
+
+func schemeChar(b byte) bool {
+	return 'a' <= b|0x20 && b|0x20 <= 'z' || '0' <= b && b <= '9' || b == '+' || b == '-' || b == '.'
+}
+
+// defaultPasswords are the passwords of development databases and
+// services that READMEs and compose files write for a local instance, and
+// the words that stand for a password in documentation
+// (https://user:token@host): not worth an error each.
+var defaultPasswords = map[string]bool{
+	"password": true, "pass": true, "passwd": true, "pwd": true, "secret": true, "token": true,
+	"root": true, "admin": true, "postgres": true, "mysql": true, "guest": true, "test": true,
+	"user": true, "default": true, "demo": true, "dev": true, "minioadmin": true, "redis": true,
+	"mongo": true, "sa": true, "apikey": true, "api_key": true, "key": true,
+}
+
+// literalPassword reports whether the password of a URL is written
+// inline and real: not a reference, not a placeholder, not the user name
+// again (postgres:postgres) nor a well-known default, and at least 4
+// characters long. Passwords need not look random: s3cret is one.
+func literalPassword(p, user string) bool {
+	if References(p) || Placeholder(p) || len(p) < 4 || p == user || defaultPasswords[strings.ToLower(p)] {
+		return false
+	}
+	return true
+}
+
+// literalSecret reports whether a value named as a credential (a query
+// parameter, a user name standing alone) is written inline and looks
+// live: not a reference, not a placeholder, and random or of a known
+// token format.
+func literalSecret(v string) bool {
 	if References(v) || Placeholder(v) {
 		return false
 	}
 	if service, _ := KnownToken(v); service != "" {
 		return true
-	}
-	if password {
-		return len(v) >= 8 && random(v, false)
 	}
 	return Random(v)
 }

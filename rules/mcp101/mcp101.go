@@ -38,7 +38,12 @@ Atlassian, npm, ...) anywhere in a server entry, and random-looking values
 (16 characters or more, letters and digits, high entropy) under a name that
 says it holds a credential: env variables and headers named *TOKEN*, *KEY*,
 *SECRET*, *PASSWORD*, Authorization; flags such as --api-key; query
-parameters such as ?api_key=. References and placeholders
+parameters such as ?api_key=. A URL written anywhere in a server entry (an
+env value such as DATABASE_URL, an argument, a header, the server's URL) is
+read for a password in its user information
+(` + "`postgres://app:s3cret@db/prod`" + `) or a token as its user name; a
+password that is the user name again or a development default
+(` + "`postgres:postgres`" + `, ` + "`user:pass`" + `) stays silent. References and placeholders
 (` + "`<YOUR_TOKEN>`" + `, ` + "`your-api-key`" + `, ` + "`sk-xxxx`" + `) stay silent, and so does the default
 of a ` + "`${NAME:-default}`" + ` unless it is itself a live-looking credential. Messages
 show only the first characters of the value.`,
@@ -117,8 +122,12 @@ func (c checker) report(v mcpclient.Value, where, what, shown string) {
 }
 
 // named checks a value written under a name: an env variable, a header,
-// a flag.
+// a flag. A value that holds a URL (DATABASE_URL, a proxy) is checked for
+// the credentials a URL carries, whatever the name.
 func (c checker) named(name string, v mcpclient.Value, where string) {
+	if strings.Contains(v.Text, "://") && c.url(v, where) {
+		return
+	}
 	rest, defaults := mcpclient.Literal(v.Text)
 	for _, cand := range append([]string{rest}, defaults...) {
 		if service, tok := mcpclient.KnownToken(cand); service != "" && !mcpclient.Placeholder(tok) {
@@ -185,11 +194,14 @@ func (c checker) args(args []mcpclient.Value) {
 	}
 }
 
-func (c checker) url(v mcpclient.Value, where string) {
+// url reports the first credential a URL carries; false when it carries
+// none.
+func (c checker) url(v mcpclient.Value, where string) bool {
 	for _, what := range mcpclient.URLSecrets(v.Text) {
 		c.pass.Reportf(lint.SeverityDefault, v, "server %q: %s holds %s written inline", c.server.Name, where, what)
-		return
+		return true
 	}
+	return false
 }
 
 // head is how much of a credential a message shows: enough to find it,
