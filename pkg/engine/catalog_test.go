@@ -59,6 +59,13 @@ func TestManifestsAreAThirdInput(t *testing.T) {
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
+	// The report is told each file's kind (JUnit lists the rules that
+	// apply to it).
+	for file, kind := range map[string]lint.FileKind{"tools.json": lint.FileToolManifest, "mcp/list.yaml": lint.FileToolManifest, "api.yaml": lint.FileOpenAPI} {
+		if res.Kinds[file] != kind {
+			t.Errorf("kind of %s = %v, want %v", file, res.Kinds[file], kind)
+		}
+	}
 	if res.Catalogs != 3 || res.Documents != 1 {
 		t.Errorf("catalogs %d documents %d, want 3 and 1 (broken.json counted, package.json not)", res.Catalogs, res.Documents)
 	}

@@ -233,12 +233,17 @@ func Run(ctx context.Context, opts Options) (*lint.Result, error) {
 			o.file, o.findings, o.suppressed, o.problems = scanClient(in, cr, opts)
 		}
 	}
+	res.Kinds = map[string]lint.FileKind{}
 	for _, files := range goFiles {
 		res.Files = append(res.Files, files...)
+		for _, f := range files {
+			res.Kinds[f] = lint.FileGo
+		}
 	}
-	for _, o := range outcomes {
+	for i, o := range outcomes {
 		if o.file != "" {
 			res.Files = append(res.Files, o.file)
+			res.Kinds[o.file] = fileKinds[inputs[i].Kind]
 		}
 		res.Findings = append(res.Findings, o.findings...)
 		res.Suppressed = append(res.Suppressed, o.suppressed...)
@@ -274,6 +279,11 @@ func Run(ctx context.Context, opts Options) (*lint.Result, error) {
 	res.Findings = slices.CompactFunc(res.Findings, same)
 	res.Suppressed = slices.CompactFunc(res.Suppressed, same)
 	return res, nil
+}
+
+// fileKinds are the kinds of file each kind of input is read from.
+var fileKinds = map[Kind]lint.FileKind{
+	KindOpenAPI: lint.FileOpenAPI, KindGo: lint.FileGo, KindTools: lint.FileToolManifest, KindMCPClient: lint.FileClientConfig,
 }
 
 // ShardOf is the shard (1 to n) of an input's path, relative to the scan

@@ -158,10 +158,26 @@ func (p Problem) Error() string {
 	return Location{File: p.File, Line: p.Line, Column: p.Column}.String() + ": " + p.Message
 }
 
+// FileKind is the kind of input a scanned file is.
+type FileKind int
+
+const (
+	FileUnknown      FileKind = iota
+	FileOpenAPI               // an OpenAPI document's root file
+	FileGo                    // a Go source file of a module
+	FileToolManifest          // an MCP tool manifest (a tools/list result)
+	FileClientConfig          // an MCP client configuration (mcp.json and the like)
+)
+
 // Result is what a scan produced and what reporters read.
 type Result struct {
 	Rules []*Rule  // every rule that ran, sorted by ID
 	Files []string // inputs that were scanned, relative to the scan root
+	// Kinds says what each of Files is, so that reports tell which rules
+	// apply to a file (JUnit lists the rules that passed on it). A file
+	// missing from it (a file an OpenAPI document $refs, a report read
+	// back from JSON) is of a kind the reporter guesses.
+	Kinds map[string]FileKind
 	// Documents and Modules are how many OpenAPI documents and Go modules
 	// the scan looked at (those that could not be loaded are problems too);
 	// Files above lists the files read, Go source files included.

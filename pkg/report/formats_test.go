@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -397,6 +398,47 @@ func TestJUnitSuites(t *testing.T) {
 	if !strings.Contains(out, `message="2 findings, the first: post /payments can be called without authentication" type="error"`) ||
 		!strings.Contains(out, "api/payments.yaml:40:5: warning OAS101 get /payments") {
 		t.Errorf("two findings of one rule in one file:\n%s", out)
+	}
+}
+
+// TestJUnitFileKinds: with the kind of each file known, a tool manifest
+// and a client configuration with no finding are passing tests of the
+// rules that read them (catalog rules, client rules), and of no OpenAPI
+// rule; an OpenAPI document is not a test of catalog or client rules.
+// Without the kinds, a clean manifest was listed as passing every OpenAPI
+// rule.
+func TestJUnitFileKinds(t *testing.T) {
+	r := sampleResult()
+	catalogRule := &lint.Rule{ID: "MCP401", Name: "tool-poisoning", Catalog: func(*lint.CatalogPass) error { return nil }}
+	clientRule := &lint.Rule{ID: "MCP101", Name: "client-config-inline-secret", Client: func(*lint.ClientPass) error { return nil }}
+	suppressionRule := &lint.Rule{ID: "MCP504", Name: "ineffective-mcp-suppression"} // engine-made, as the engine's is
+	r.Rules = append(r.Rules, catalogRule, clientRule, suppressionRule)
+	r.Files = append(r.Files, "mcp/tools.json", ".vscode/mcp.json")
+	r.Kinds = map[string]lint.FileKind{"api/users.yaml": lint.FileOpenAPI, "api/payments.yaml": lint.FileOpenAPI,
+		"mcp/tools.json": lint.FileToolManifest, ".vscode/mcp.json": lint.FileClientConfig}
+	r.Sort()
+	var doc junitSuites
+	if err := xml.Unmarshal(render(t, "junit", Options{}, r), &doc); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string][]string{}
+	for _, s := range doc.Suites {
+		for _, c := range s.Cases {
+			got[s.Name] = append(got[s.Name], strings.Fields(c.Name)[0])
+		}
+	}
+	for file, want := range map[string][]string{
+		"mcp/tools.json":    {"MCP401", "MCP504"},
+		".vscode/mcp.json":  {"MCP101", "MCP504"},
+		"api/users.yaml":    {"OAS101", "OAS201"},
+		"api/payments.yaml": {"OAS101", "OAS201"},
+	} {
+		if !slices.Equal(got[file], want) {
+			t.Errorf("%s: cases %v, want %v", file, got[file], want)
+		}
+	}
+	if err := validateJUnit(render(t, "junit", Options{}, r)); err != nil {
+		t.Error(err)
 	}
 }
 

@@ -20,8 +20,11 @@ import (
 // The shape is that of the Jenkins xUnit plugin's junit-10.xsd, the schema
 // these consumers accept (junit_test.go checks it).
 //
-// There is one testsuite per file, and in it one testcase per rule that ran:
-// the test "did rule R pass on file F". A rule whose findings in the file
+// There is one testsuite per file, and in it one testcase per rule that ran
+// on it: the test "did rule R pass on file F". Which rules read a file
+// depends on its kind (lint.Result.Kinds): OpenAPI rules on a document, Go
+// rules on a Go file, catalog rules on a tool manifest, client rules on a
+// client configuration. A rule whose findings in the file
 // fail the scan (at or above --fail-on) fails, with every finding of that
 // rule in that file in the failure's text (file:line:col, severity,
 // message, fix, help) and the worst severity as the failure's type. A rule
@@ -209,12 +212,16 @@ func (j *junitReporter) Report(w io.Writer, r *lint.Result) error {
 		// not passing tests; their findings, if any, are still reported.
 		var ids []string
 		goFile := strings.HasSuffix(name, ".go")
-		// A file a tool-catalog or client rule fired on is a tool manifest
-		// or a client configuration, not an OpenAPI document.
+		kind := r.Kinds[name]
+		// A file a tool-catalog or client rule fired on, of a kind the
+		// result does not say, is a tool manifest or a client
+		// configuration, not an OpenAPI document.
 		otherKind := false
-		for id := range fi.findings {
-			if rule := rules[id]; rule != nil && (rule.Catalog != nil || rule.Client != nil) && !goFile {
-				otherKind = true
+		if kind == lint.FileUnknown {
+			for id := range fi.findings {
+				if rule := rules[id]; rule != nil && (rule.Catalog != nil || rule.Client != nil) && !goFile {
+					otherKind = true
+				}
 			}
 		}
 		for _, rule := range r.Rules {
@@ -223,11 +230,22 @@ func (j *junitReporter) Report(w io.Writer, r *lint.Result) error {
 			goRule := rule.Analyzer != nil || strings.HasPrefix(rule.ID, "GO")
 			applies := goRule == goFile
 			if rule.Client != nil || rule.Catalog != nil {
-				// The report does not know which files are tool manifests
-				// or client configurations (JSON, like OpenAPI documents):
-				// their rules show only where they fired, and never pass
-				// on an OpenAPI document.
+				// Catalog rules run on agent-facing OpenAPI documents and
+				// Go MCP servers as well, but only on some: on those they
+				// show only where they fired, and never pass.
 				applies = false
+			}
+			// Engine-made rules of tool manifests and client
+			// configurations (MCP504) are MCP-prefixed.
+			builtinMCP := strings.HasPrefix(rule.ID, "MCP") && rule.Spec == nil && rule.Analyzer == nil &&
+				rule.Catalog == nil && rule.Client == nil && rule.Drift == nil
+			switch kind {
+			case lint.FileOpenAPI, lint.FileGo:
+				applies = applies && !builtinMCP
+			case lint.FileToolManifest:
+				applies = rule.Catalog != nil || builtinMCP
+			case lint.FileClientConfig:
+				applies = rule.Client != nil || builtinMCP
 			}
 			if otherKind {
 				applies = false
