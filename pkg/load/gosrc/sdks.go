@@ -28,12 +28,14 @@ var sdkWords = map[string]string{
 	"gemini": "LLM", "genai": "LLM", "generativelanguage": "LLM", "langchain": "LLM", "langchaingo": "LLM",
 	"ollama": "LLM", "bedrockruntime": "LLM", "cohere": "LLM", "mistral": "LLM", "groq": "LLM", "eino": "LLM",
 	"adk": "LLM", "aiplatform": "LLM", "lingoose": "LLM", "gollm": "LLM", "genkit": "LLM",
+	"bedrockagentruntime": "LLM", "deepseek": "LLM", "openrouter": "LLM",
 }
 
 // knownUnmodelled are libraries seen on real projects whose path does not
 // say what they are.
 var knownUnmodelled = map[string]string{
-	"github.com/FreePeak/cortex": "MCP",
+	"github.com/FreePeak/cortex":      "MCP",
+	"github.com/strowk/foxy-contexts": "MCP",
 }
 
 // unmodelledSDK says what kind of library path is ("MCP", "LLM") when it
