@@ -122,17 +122,22 @@ func (c checker) report(v mcpclient.Value, where, what, shown string) {
 }
 
 // named checks a value written under a name: an env variable, a header,
-// a flag. A value that holds a URL (DATABASE_URL, a proxy) is checked for
-// the credentials a URL carries, whatever the name.
+// a flag. A value that holds a URL (DATABASE_URL, a proxy) is also checked
+// for the credentials a URL carries, whatever the name.
 func (c checker) named(name string, v mcpclient.Value, where string) {
-	if strings.Contains(v.Text, "://") && c.url(v, where) {
-		return
+	if !c.namedValue(name, v, where) && strings.Contains(v.Text, "://") {
+		c.url(v, where)
 	}
+}
+
+// namedValue reports a token of a known format in a value, or a random
+// one under a credential's name; false when it reported nothing.
+func (c checker) namedValue(name string, v mcpclient.Value, where string) bool {
 	rest, defaults := mcpclient.Literal(v.Text)
 	for _, cand := range append([]string{rest}, defaults...) {
 		if service, tok := mcpclient.KnownToken(cand); service != "" && !mcpclient.Placeholder(tok) {
 			c.report(v, where, article(service), head(tok))
-			return
+			return true
 		}
 		if !mcpclient.SecretName(name) {
 			continue
@@ -140,10 +145,11 @@ func (c checker) named(name string, v mcpclient.Value, where string) {
 		for _, w := range credentialWords(cand) {
 			if mcpclient.Random(w) {
 				c.report(v, where, "a credential", head(w))
-				return
+				return true
 			}
 		}
 	}
+	return false
 }
 
 // credentialWords splits a header value into what may be the credential:
