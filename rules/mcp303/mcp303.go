@@ -3,9 +3,6 @@
 package mcp303
 
 import (
-	"cmp"
-	"slices"
-
 	"github.com/apiaudit/apiaudit/pkg/lint"
 	"github.com/apiaudit/apiaudit/pkg/modeltext"
 	"github.com/apiaudit/apiaudit/pkg/toolcat"
@@ -62,26 +59,10 @@ what any one agent is given.`,
 	Catalog: run,
 }
 
-var order = []toolcat.Role{toolcat.ReadsUntrusted, toolcat.ReadsPrivate, toolcat.SendsOut}
+var order = toolcat.FlowRoles
 
 func run(pass *lint.CatalogPass) error {
-	cands := map[toolcat.Role][]*toolcat.Tool{}
-	for _, t := range pass.Catalog.Tools {
-		for _, r := range t.Roles() {
-			cands[r] = append(cands[r], t)
-		}
-	}
-	for _, r := range order {
-		if len(cands[r]) == 0 {
-			return nil
-		}
-		// The clearest example of each role first, so that the message
-		// names read_file rather than get_code_quality_finding.
-		slices.SortStableFunc(cands[r], func(a, b *toolcat.Tool) int {
-			return cmp.Or(rank(a, r)-rank(b, r), len(toolcat.Words(a.Name.Value))-len(toolcat.Words(b.Name.Value)))
-		})
-	}
-	pick := choose(cands)
+	pick := toolcat.ToxicFlow(pass.Catalog.Tools)
 	if pick == nil {
 		return nil
 	}
@@ -109,57 +90,4 @@ func run(pass *lint.CatalogPass) error {
 		Related: related,
 	})
 	return nil
-}
-
-// strongest are, for each role, the words that make a tool its clearest
-// example, best first.
-var strongest = map[toolcat.Role][]string{
-	toolcat.ReadsUntrusted: {"url", "web", "webpage", "website", "fetch", "browse", "email", "emails", "mail", "inbox", "issue", "issues", "comment", "comments", "message", "messages"},
-	toolcat.ReadsPrivate:   {"file", "files", "secret", "secrets", "credential", "credentials", "password", "passwords", "env", "database", "db", "sql", "repo", "repository", "contacts", "contact", "calendar", "document", "documents"},
-	toolcat.SendsOut:       {"send", "email", "mail", "post", "upload", "webhook", "publish", "comment", "issue", "message"},
-}
-
-// rank is where the first of a tool's name words comes in strongest[r];
-// tools with none of them come last.
-func rank(t *toolcat.Tool, r toolcat.Role) int {
-	best := len(strongest[r])
-	for _, w := range toolcat.Words(t.Name.Value) {
-		if i := slices.Index(strongest[r], w); i >= 0 && i < best {
-			best = i
-		}
-	}
-	return best
-}
-
-// choose picks one tool per role, three different tools when the catalog
-// has them (the first in catalog order that keeps the others possible),
-// else two, never one tool for all three.
-func choose(cands map[toolcat.Role][]*toolcat.Tool) []*toolcat.Tool {
-	for _, distinct := range []int{3, 2} {
-		for _, a := range cands[order[0]] {
-			for _, b := range cands[order[1]] {
-				for _, c := range cands[order[2]] {
-					set := []*toolcat.Tool{a, b, c}
-					if n := len(slices.Compact(sortedPtrs(set))); n >= distinct {
-						return set
-					}
-				}
-			}
-		}
-	}
-	return nil
-}
-
-func sortedPtrs(ts []*toolcat.Tool) []*toolcat.Tool {
-	out := slices.Clone(ts)
-	slices.SortFunc(out, func(a, b *toolcat.Tool) int {
-		switch {
-		case a == b:
-			return 0
-		case a.Name.Value < b.Name.Value || a.Name.Value == b.Name.Value && a.At.Line < b.At.Line:
-			return -1
-		}
-		return 1
-	})
-	return out
 }
