@@ -43,6 +43,7 @@ import (
 	"github.com/apiaudit/apiaudit/rules/mcp301"
 	"github.com/apiaudit/apiaudit/rules/mcp302"
 	"github.com/apiaudit/apiaudit/rules/mcp303"
+	"github.com/apiaudit/apiaudit/rules/mcp305"
 	"github.com/apiaudit/apiaudit/rules/mcp401"
 	"github.com/apiaudit/apiaudit/rules/mcp402"
 	"github.com/apiaudit/apiaudit/rules/mcp403"
@@ -133,6 +134,7 @@ var All = []*lint.Rule{
 	mcp301.Rule,
 	mcp302.Rule,
 	mcp303.Rule,
+	mcp305.Rule,
 	mcp401.Rule,
 	mcp402.Rule,
 	mcp403.Rule,

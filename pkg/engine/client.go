@@ -2,11 +2,16 @@ package engine
 
 import (
 	"fmt"
+	"path/filepath"
 	"runtime/debug"
 
+	"github.com/apiaudit/apiaudit/internal/regfile"
 	"github.com/apiaudit/apiaudit/pkg/lint"
 	"github.com/apiaudit/apiaudit/pkg/load/mcpconfig"
 	"github.com/apiaudit/apiaudit/pkg/load/openapi"
+	"github.com/apiaudit/apiaudit/pkg/load/toolmanifest"
+	"github.com/apiaudit/apiaudit/pkg/mcpclient"
+	"github.com/apiaudit/apiaudit/pkg/toolcat"
 )
 
 // clientRules are the rules that read MCP client configurations.
@@ -23,14 +28,15 @@ func clientRules(rules []*lint.Rule) []*lint.Rule {
 // scanClient loads one MCP client configuration and runs the client rules
 // on it. Such files are a few kilobytes: the rules run one after another.
 // It returns the findings to report and those that x-apiaudit-ignore hides.
-func scanClient(in Input, rules []*lint.Rule, opts Options) (file string, findings, suppressed []lint.Finding, problems []lint.Problem) {
+func scanClient(in Input, rules []*lint.Rule, manifests map[string]bool, opts Options) (file string, findings, suppressed []lint.Finding, problems []lint.Problem) {
 	rel := relTo(in.Root, in.Abs)
 	cfg, err := mcpconfig.Load(in.Abs, rel)
 	if err != nil {
 		return "", nil, nil, []lint.Problem{{File: rel, Message: unwrapPath(err)}}
 	}
+	tools := serverTools(in, cfg, manifests, opts)
 	for _, rule := range rules {
-		pass := &lint.ClientPass{Rule: rule, Config: cfg,
+		pass := &lint.ClientPass{Rule: rule, Config: cfg, Tools: tools,
 			Report: func(f lint.Finding) { findings = append(findings, complete(rule, f)) }}
 		if err := runClientRule(rule, pass); err != nil {
 			problems = append(problems, lint.Problem{File: rel, Message: err.Error()})
@@ -56,4 +62,38 @@ func runClientRule(rule *lint.Rule, pass *lint.ClientPass) (err error) {
 		return fmt.Errorf("rule %s: %w", rule.ID, err)
 	}
 	return nil
+}
+
+// serverTools loads the tool manifests saved beside a client configuration
+// for its servers (toolmanifest.Beside), among the manifests the scan
+// found (manifests, by absolute path): by server name, nil when none is
+// known. A manifest that does not load is left out here; its own scan
+// reports it.
+func serverTools(in Input, cfg *mcpclient.Config, manifests map[string]bool, opts Options) map[string]*toolcat.Catalog {
+	if len(manifests) == 0 {
+		return nil
+	}
+	var out map[string]*toolcat.Catalog
+	for _, s := range cfg.Servers {
+		for _, rel := range toolmanifest.Beside(cfg.File, s.Name) {
+			abs := filepath.Join(in.Root, filepath.FromSlash(rel))
+			if !manifests[abs] {
+				continue
+			}
+			data, err := regfile.ReadFile(abs, maxFileSize(opts), 0)
+			if err != nil {
+				break
+			}
+			cat, err := toolmanifest.Load(rel, data)
+			if err != nil {
+				break
+			}
+			if out == nil {
+				out = map[string]*toolcat.Catalog{}
+			}
+			out[s.Name] = cat
+			break
+		}
+	}
+	return out
 }

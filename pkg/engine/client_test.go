@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/apiaudit/apiaudit/pkg/lint"
+	"github.com/apiaudit/apiaudit/rules/mcp305"
 )
 
 // everyServer reports each server of a client configuration at its command
@@ -93,5 +94,61 @@ func TestClientConfigsAreAnInput(t *testing.T) {
 	}
 	if len(problems) != 6 { // the crash once per configuration, and the two files
 		t.Errorf("%d problems:\n%s", len(problems), text)
+	}
+}
+
+// TestServerToolsBesideConfig: the tool manifests saved beside a client
+// configuration under its servers' names are the tools of those servers
+// (MCP305 reads them together), in the scan as in the rule's fixtures; a
+// manifest elsewhere, or named after no server, is not.
+func TestServerToolsBesideConfig(t *testing.T) {
+	dir := t.TempDir()
+	tool := func(name string) string {
+		return `{"tools": [{"name": "` + name + `", "description": "x", "inputSchema": {"type": "object"}}]}`
+	}
+	writeTree(t, dir, map[string]string{
+		".vscode/mcp.json": `{"servers": {
+  "github": {"command": "github-mcp-server"},
+  "files": {"command": "mcp-filesystem"},
+  "mail": {"command": "mail-mcp"}
+}}`,
+		".vscode/github.tools.json": tool("get_issue"),
+		".vscode/files.yaml":        "tools:\n  - name: read_file\n    inputSchema: {type: object}\n",
+		"mail.tools.json":           tool("send_email"), // not beside the configuration
+		".vscode/other.tools.json":  tool("send_message"),
+	})
+	t.Chdir(dir)
+	var got []string
+	seen := &lint.Rule{ID: "TST303", Name: "tst303", Doc: lint.Doc{Title: "TST303", Severity: lint.SeverityNote},
+		Client: func(pass *lint.ClientPass) error {
+			for _, s := range pass.Config.Servers {
+				if c := pass.Tools[s.Name]; c != nil {
+					got = append(got, s.Name+"="+c.File+":"+strings.Join(c.Names(), ","))
+				}
+			}
+			return nil
+		}}
+	res, err := Run(context.Background(), Options{Paths: []string{"."}, Rules: []*lint.Rule{seen, mcp305.Rule}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "github=.vscode/github.tools.json:get_issue files=.vscode/files.yaml:read_file"; strings.Join(got, " ") != want {
+		t.Errorf("server tools: %q, want %q", strings.Join(got, " "), want)
+	}
+	for _, f := range res.Findings {
+		if f.RuleID == "MCP305" {
+			t.Errorf("MCP305 without a sending tool beside the configuration: %s", f.Message)
+		}
+	}
+
+	// The mail server's tools saved beside it complete the flow.
+	writeTree(t, dir, map[string]string{".vscode/mail.tools.json": tool("send_email")})
+	res, err = Run(context.Background(), Options{Paths: []string{"."}, Rules: []*lint.Rule{mcp305.Rule}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Findings) != 1 || res.Findings[0].RuleID != "MCP305" || res.Findings[0].Location.String() != ".vscode/mcp.json:2:3" ||
+		len(res.Findings[0].Related) != 3 || res.Findings[0].Related[2].Location.File != ".vscode/mail.tools.json" {
+		t.Errorf("findings: %+v", res.Findings)
 	}
 }

@@ -221,6 +221,14 @@ func Run(ctx context.Context, opts Options) (*lint.Result, error) {
 	}
 	// MCP client configurations: a few kilobytes each, read in turn.
 	if cr := clientRules(opts.Rules); len(cr) > 0 {
+		// The tool manifests found, which may hold the tools of a
+		// configuration's servers (MCP305).
+		manifests := map[string]bool{}
+		for _, in := range found.Inputs {
+			if in.Kind == KindTools {
+				manifests[in.Abs] = true
+			}
+		}
 		for i, in := range inputs {
 			if in.Kind != KindMCPClient || ctx.Err() != nil {
 				continue
@@ -230,7 +238,7 @@ func Run(ctx context.Context, opts Options) (*lint.Result, error) {
 				opts.Starting(relTo(in.Root, in.Abs))
 			}
 			o := &outcomes[i]
-			o.file, o.findings, o.suppressed, o.problems = scanClient(in, cr, opts)
+			o.file, o.findings, o.suppressed, o.problems = scanClient(in, cr, manifests, opts)
 		}
 	}
 	res.Kinds = map[string]lint.FileKind{}

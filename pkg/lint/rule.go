@@ -230,6 +230,10 @@ func (p *CatalogPass) ReportSeverityf(sev Severity, at toolcat.Pos, format strin
 type ClientPass struct {
 	Rule   *Rule
 	Config *mcpclient.Config
+	// Tools are the tool catalogs of the configuration's servers where
+	// they are known (a tool manifest saved beside the file, see
+	// toolmanifest.Beside), by server name; servers without one are absent.
+	Tools map[string]*toolcat.Catalog
 	// Report records a finding. Severity may be left as SeverityDefault.
 	Report func(Finding)
 }

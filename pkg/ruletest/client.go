@@ -10,6 +10,8 @@ import (
 
 	"github.com/apiaudit/apiaudit/pkg/lint"
 	"github.com/apiaudit/apiaudit/pkg/load/mcpconfig"
+	"github.com/apiaudit/apiaudit/pkg/load/toolmanifest"
+	"github.com/apiaudit/apiaudit/pkg/toolcat"
 )
 
 // RunClient checks an MCP client configuration rule against fixtures
@@ -36,6 +38,12 @@ func RunClient(t *testing.T, rule *lint.Rule, files ...string) {
 		}
 		slices.Sort(files)
 		files = slices.Compact(files)
+		// Tool manifests beside a fixture hold its servers' tools: they
+		// are read with it, not checked as configurations.
+		files = slices.DeleteFunc(files, func(f string) bool {
+			data, err := os.ReadFile(f)
+			return err == nil && toolmanifest.Sniff(data)
+		})
 	}
 	for _, file := range files {
 		t.Run(strings.TrimPrefix(filepath.ToSlash(file), "testdata/"), func(t *testing.T) {
@@ -71,8 +79,28 @@ func ClientFindings(t testing.TB, rule *lint.Rule, file string) []lint.Finding {
 	// A fixture stands for the file it copies: its place is read from its
 	// path below testdata/ (testdata/examples/mcp.json is example code).
 	cfg.Place = mcpconfig.PlaceOf(strings.TrimPrefix(filepath.ToSlash(file), "testdata/"))
+	// The tools of its servers, from manifests saved beside it, as a scan
+	// finds them.
+	var tools map[string]*toolcat.Catalog
+	for _, srv := range cfg.Servers {
+		for _, m := range toolmanifest.Beside(cfg.File, srv.Name) {
+			data, err := os.ReadFile(filepath.FromSlash(m))
+			if err != nil || !toolmanifest.Sniff(data) {
+				continue
+			}
+			cat, err := toolmanifest.Load(m, data)
+			if err != nil {
+				t.Fatalf("%s: %v", m, err)
+			}
+			if tools == nil {
+				tools = map[string]*toolcat.Catalog{}
+			}
+			tools[srv.Name] = cat
+			break
+		}
+	}
 	var out []lint.Finding
-	pass := &lint.ClientPass{Rule: rule, Config: cfg, Report: func(f lint.Finding) {
+	pass := &lint.ClientPass{Rule: rule, Config: cfg, Tools: tools, Report: func(f lint.Finding) {
 		if f.Severity == lint.SeverityDefault {
 			f.Severity = rule.Doc.Severity
 		}

@@ -14,6 +14,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"path"
 	"regexp"
 	"slices"
 	"strconv"
@@ -479,4 +480,28 @@ func writeCanonical(b *bytes.Buffer, n *yaml.Node, depth int) {
 // escape writes one token of a JSON pointer.
 func escape(s string) string {
 	return strings.ReplaceAll(strings.ReplaceAll(s, "~", "~0"), "/", "~1")
+}
+
+// Beside lists, best first, the files that hold the tools of a server of
+// a client configuration when they are saved next to it (as the docs ask:
+// commit a server's tools/list answer beside the configuration that uses
+// it): in the configuration's directory, <server>.tools.json (or .yaml,
+// .yml), then <server>.json (or .yaml, .yml). config and the results are
+// slash-separated paths relative to the scan root. Only files a scan found
+// to be tool manifests count; a server whose name is not a plain file name
+// has none.
+func Beside(config, server string) []string {
+	if server == "" || server == "." || server == ".." || strings.ContainsAny(server, `/\`) || strings.ContainsRune(server, 0) {
+		return nil
+	}
+	dir := path.Dir(config)
+	var out []string
+	for _, base := range []string{server + ".tools", server} {
+		for _, ext := range []string{".json", ".yaml", ".yml"} {
+			if p := path.Join(dir, base+ext); p != config {
+				out = append(out, p)
+			}
+		}
+	}
+	return out
 }
