@@ -20,6 +20,10 @@ const (
 	FileDelete                             // removes files or directories
 	SQLWrite                               // changes a database
 	HTTPWrite                              // sends a mutating HTTP request (POST, PUT, PATCH, DELETE)
+	// HTTPPost POSTs to an RPC-style method whose name says neither read
+	// nor write (Slack's client.userBoot): APIs that serve every call over
+	// POST make that weak evidence of a change.
+	HTTPPost
 	ModelCall                              // calls a language model
 	AgentRun                               // runs an agent or tool loop
 	numCapabilities = iota
@@ -28,13 +32,14 @@ const (
 // Destructive is the set of capabilities that change the world outside the
 // process: a tool that has one of them is neither read-only nor safe to
 // run without asking.
-const Destructive = Exec | FileWrite | FileDelete | SQLWrite | HTTPWrite
+const Destructive = Exec | FileWrite | FileDelete | SQLWrite | HTTPWrite | HTTPPost
 
 // Sensitive is what makes an HTTP route worth protecting even for GET:
 // destructive capabilities and the costly ones.
 const Sensitive = Destructive | ModelCall | AgentRun
 
-var capNames = [numCapabilities]string{"command execution", "file write", "file removal", "database write", "mutating HTTP request", "model call", "agent run"}
+var capNames = [numCapabilities]string{"command execution", "file write", "file removal", "database write", "mutating HTTP request",
+	"POST to an RPC method of unknown effect", "model call", "agent run"}
 
 // String lists the capabilities in c, most serious first.
 func (c Capability) String() string {
@@ -237,6 +242,7 @@ const (
 	Benign Verdict = -1 // the capability does not arise
 	Risky  Verdict = -2 // it does
 	Keep   Verdict = -3 // a constructor's condition that the scope does not decide: its callers may
+	Weak   Verdict = -4 // a POST to an RPC method whose name says neither read nor write: HTTPPost
 )
 
 // Judge decides the capabilities of calls whose effect depends on their
@@ -282,6 +288,8 @@ func (j *Judge) Call(call *ast.CallExpr, sc *Scope) (Capability, []Cond, *types.
 		switch v := j.Arg(k, call.Args[i], sc); {
 		case v == Benign:
 			return 0, nil, fn
+		case v == Weak:
+			return HTTPPost, nil, fn
 		case v >= 0:
 			return 0, []Cond{{Cap: c, Kind: k, Arg: int(v)}}, fn
 		}
@@ -541,7 +549,7 @@ func (j *Judge) all(k ArgKind, values []ast.Expr, sc *Scope, depth int) Verdict 
 	for _, e := range values {
 		switch v := j.arg(k, e, sc, depth+1); {
 		case v == Benign:
-		case v == Risky, out >= 0 && out != v:
+		case v < 0, out >= 0 && out != v: // Risky, or Weak among several values
 			return Risky
 		default:
 			out = v
@@ -672,6 +680,9 @@ func harmfulConst(k ArgKind, s string) Verdict {
 		if ReadMethodName(s) {
 			return Benign
 		}
+		if rpcName(s) {
+			return Weak
+		}
 	case PathArg:
 		if scratchText(s) {
 			return Benign
@@ -686,6 +697,14 @@ func harmfulConst(k ArgKind, s string) Verdict {
 func lastSegment(u string) string {
 	if i := strings.IndexAny(u, "?#"); i >= 0 {
 		u = u[:i]
+	}
+	if i := strings.Index(u, "://"); i >= 0 { // the host is no segment
+		rest := u[i+len("://"):]
+		j := strings.IndexByte(rest, '/')
+		if j < 0 {
+			return ""
+		}
+		u = rest[j:]
 	}
 	return u[strings.LastIndex(u, "/")+1:]
 }
@@ -732,6 +751,28 @@ func ReadMethodName(u string) bool {
 		read = read || readWords[w]
 	}
 	return read
+}
+
+// rpcName reports whether a URL's last path segment is an RPC-style
+// method name (noun.verb, as Slack's Web API names them: client.userBoot)
+// with no write word in it: an API that serves every method over POST,
+// reads included, so the POST alone says little.
+func rpcName(u string) bool {
+	seg := lastSegment(u)
+	if !strings.Contains(seg, ".") || strings.HasSuffix(seg, ".") {
+		return false
+	}
+	for _, w := range Words(seg) {
+		if writeWords[w] {
+			return false
+		}
+	}
+	// A file name (upload.json, index.php) is not a method.
+	switch strings.ToLower(seg[strings.LastIndex(seg, ".")+1:]) {
+	case "json", "xml", "php", "html", "htm", "asp", "aspx", "jsp", "cgi", "txt", "csv", "yaml", "yml":
+		return false
+	}
+	return true
 }
 
 // Words splits a name into lowercase words at punctuation, digits and

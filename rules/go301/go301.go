@@ -118,8 +118,13 @@ func run(pass *analysis.Pass) (any, error) {
 		if at != nil {
 			pos = at.Pos()
 		}
-		goapi.Reportf(pass, goapi.Error, pos, "%s is annotated %s (%s) but its handler reaches %s",
-			t.Label(), claim, annotation(at, claim), strings.Join(reaches, ", "))
+		grade := goapi.NewGrade(goapi.Error)
+		if caps == goapi.HTTPPost {
+			grade.LowerTo(goapi.Note, "the only change it may make is a POST to an RPC method whose name says neither read nor write, on an API that may serve reads over POST as well")
+		}
+		grade.LowerPlace(pass.Pkg.Path())
+		grade.Report(pass, analysis.Diagnostic{Pos: pos, Message: fmt.Sprintf("%s is annotated %s (%s) but its handler reaches %s",
+			t.Label(), claim, annotation(at, claim), strings.Join(reaches, ", "))})
 	}
 	return nil, nil
 }

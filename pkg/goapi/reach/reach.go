@@ -179,7 +179,11 @@ func (r *Result) Node(n ast.Node) *Fact {
 							add(out, c, fn.Name()+" → "+f.Why(c))
 						}
 						for _, cd := range f.Conds {
-							if r.judge.Resolve(cd, calls[n], sc) != goapi.Benign {
+							switch v := r.judge.Resolve(cd, calls[n], sc); v {
+							case goapi.Benign:
+							case goapi.Weak:
+								add(out, goapi.HTTPPost, fn.Name()+" → "+cd.Via)
+							default:
 								add(out, cd.Cap, fn.Name()+" → "+cd.Via)
 							}
 						}
@@ -288,6 +292,8 @@ func run(pass *analysis.Pass) (any, error) {
 							switch v := res.judge.Resolve(cd, calls[n], sc); {
 							case v == goapi.Risky:
 								events = append(events, event{cap: cd.Cap, via: cd.Via})
+							case v == goapi.Weak:
+								events = append(events, event{cap: goapi.HTTPPost, via: cd.Via})
 							case v == goapi.Keep:
 								events = append(events, event{cond: &cd, scope: sc})
 							case v >= 0:
@@ -325,6 +331,8 @@ func run(pass *analysis.Pass) (any, error) {
 					switch v := res.judge.Resolve(cd, ev.call, ev.scope); {
 					case v == goapi.Risky:
 						add(out, cd.Cap, cd.Via)
+					case v == goapi.Weak:
+						add(out, goapi.HTTPPost, cd.Via)
 					case v == goapi.Keep:
 						conds = append(conds, cd)
 					case v >= 0:

@@ -50,8 +50,16 @@ func (c *client) deleteHistory(ctx context.Context) error { // want deleteHistor
 	return c.post(ctx, "messages.delete_history") // a write word wins over a read word
 }
 
-func (c *client) unknownMethod(ctx context.Context) error { // want unknownMethod:"reaches mutating HTTP request"
-	return c.post(ctx, "client.userBoot") // neither: a write until shown otherwise
+func (c *client) unknownMethod(ctx context.Context) error { // want unknownMethod:"^reaches POST to an RPC method of unknown effect$"
+	return c.post(ctx, "client.userBoot") // neither, on an API that POSTs every method: weak evidence
+}
+
+func (c *client) restCreate(ctx context.Context) error { // want restCreate:"^reaches mutating HTTP request$"
+	return c.post(ctx, "/api/v1/channels") // a REST collection: POST creates
+}
+
+func (c *client) uploadFile(ctx context.Context) error { // want uploadFile:"^reaches mutating HTTP request$"
+	return c.post(ctx, "/cgi-bin/form.php") // a file name, not a method
 }
 
 func (c *client) searchREST(ctx context.Context) error { // silent: POST /websites/search lists websites
