@@ -15,17 +15,17 @@ import (
 type Capability uint16
 
 const (
-	Exec            Capability = 1 << iota // runs another program
-	FileWrite                              // creates, writes, renames or changes files
-	FileDelete                             // removes files or directories
-	SQLWrite                               // changes a database
-	HTTPWrite                              // sends a mutating HTTP request (POST, PUT, PATCH, DELETE)
+	Exec       Capability = 1 << iota // runs another program
+	FileWrite                         // creates, writes, renames or changes files
+	FileDelete                        // removes files or directories
+	SQLWrite                          // changes a database
+	HTTPWrite                         // sends a mutating HTTP request (POST, PUT, PATCH, DELETE)
 	// HTTPPost POSTs to an RPC-style method whose name says neither read
 	// nor write (Slack's client.userBoot): APIs that serve every call over
 	// POST make that weak evidence of a change.
 	HTTPPost
-	ModelCall                              // calls a language model
-	AgentRun                               // runs an agent or tool loop
+	ModelCall       // calls a language model
+	AgentRun        // runs an agent or tool loop
 	numCapabilities = iota
 )
 

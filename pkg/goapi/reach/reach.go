@@ -251,8 +251,8 @@ func run(pass *analysis.Pass) (any, error) {
 		fn    *types.Func // a function of this package; nil when fixed
 		cap   goapi.Capability
 		via   string
-		cond  *goapi.Cond     // a condition of a fixed callee, or of this body's own call
-		call  *ast.CallExpr   // the call of fn, or the one cond is judged at; nil for a reference
+		cond  *goapi.Cond   // a condition of a fixed callee, or of this body's own call
+		call  *ast.CallExpr // the call of fn, or the one cond is judged at; nil for a reference
 		scope *goapi.Scope
 	}
 	type decl struct {
