@@ -20,12 +20,9 @@ const (
 	FileDelete                        // removes files or directories
 	SQLWrite                          // changes a database
 	HTTPWrite                         // sends a mutating HTTP request (POST, PUT, PATCH, DELETE)
-	// HTTPPost POSTs to an RPC-style method whose name says neither read
-	// nor write (Slack's client.userBoot): APIs that serve every call over
-	// POST make that weak evidence of a change.
-	HTTPPost
-	ModelCall       // calls a language model
-	AgentRun        // runs an agent or tool loop
+	HTTPPost                          // POSTs to an RPC method whose name says neither read nor write: weak evidence of a change
+	ModelCall                         // calls a language model
+	AgentRun                          // runs an agent or tool loop
 	numCapabilities = iota
 )
 
