@@ -15,14 +15,14 @@ import (
 type Capability uint16
 
 const (
-	Exec       Capability = 1 << iota // runs another program
-	FileWrite                         // creates, writes, renames or changes files
-	FileDelete                        // removes files or directories
-	SQLWrite                          // changes a database
-	HTTPWrite                         // sends a mutating HTTP request (POST, PUT, PATCH, DELETE)
-	HTTPPost                          // POSTs to an RPC method whose name says neither read nor write: weak evidence of a change
-	ModelCall                         // calls a language model
-	AgentRun                          // runs an agent or tool loop
+	Exec            Capability = 1 << iota // runs another program
+	FileWrite                              // creates, writes, renames or changes files
+	FileDelete                             // removes files or directories
+	SQLWrite                               // changes a database
+	HTTPWrite                              // sends a mutating HTTP request (POST, PUT, PATCH, DELETE)
+	HTTPPost                               // POSTs to an RPC method whose name says neither read nor write: weak evidence of a change
+	ModelCall                              // calls a language model
+	AgentRun                               // runs an agent or tool loop
 	numCapabilities = iota
 )
 
