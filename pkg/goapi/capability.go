@@ -203,12 +203,38 @@ func (k ArgKind) String() string {
 // instead: Ctor names it (goapi.Func notation) and Arg is the index of its
 // parameter; a caller that builds the value with a read method in the same
 // body is judged harmless.
+//
+// A method condition also says what is known of the URL, for the case
+// where a caller passes POST: URL is 0 when nothing is (a POST is a
+// write), URLRead or URLWeak when the callee's URL names a read method or
+// an RPC method of unknown effect, and p+1 when the URL comes from
+// parameter p.
 type Cond struct {
 	Cap  Capability
 	Kind ArgKind
 	Arg  int
+	URL  int
 	Ctor string
 	Via  string
+}
+
+// Values of Cond.URL that are not parameters.
+const (
+	URLRead = -1
+	URLWeak = -2
+)
+
+// urlOf is the Cond.URL for a verdict on a URL.
+func urlOf(v Verdict) int {
+	switch {
+	case v >= 0:
+		return int(v) + 1
+	case v == Benign:
+		return URLRead
+	case v == Weak:
+		return URLWeak
+	}
+	return 0
 }
 
 // Scope is the function a call is judged in: its body, where local
@@ -337,7 +363,11 @@ func (j *Judge) Call(call *ast.CallExpr, sc *Scope) (Capability, []Cond, *types.
 		switch {
 		case m == Benign:
 		case m >= 0:
-			return 0, []Cond{{Cap: HTTPWrite, Kind: MethodArg, Arg: int(m)}}, fn
+			u := 0
+			if i+1 < len(call.Args) {
+				u = urlOf(j.Arg(URLArg, call.Args[i+1], sc))
+			}
+			return 0, []Cond{{Cap: HTTPWrite, Kind: MethodArg, Arg: int(m), URL: u}}, fn
 		case strings.EqualFold(ConstString(info, call.Args[i]), "POST"):
 			// A POST may be a read: judge the URL.
 			return on(HTTPWrite, URLArg, i+1)
@@ -357,20 +387,59 @@ func (j *Judge) Call(call *ast.CallExpr, sc *Scope) (Capability, []Cond, *types.
 }
 
 // Resolve judges a condition of a callee at one call of it: Benign when
-// the call passes a harmless value, a parameter of sc when the value comes
-// from one, Risky otherwise (and when the argument is missing, as in a
-// variadic call).
-func (j *Judge) Resolve(c Cond, call *ast.CallExpr, sc *Scope) Verdict {
+// the call passes a harmless value, Risky (or Weak) when it does not, and
+// when the value comes from a parameter of sc, that parameter's index and
+// the condition the caller takes on (c with its indexes moved to the
+// caller's parameters). A call that leaves the argument out, as a variadic
+// call may, is Risky; so is a reference to the callee that is not a call
+// (call nil).
+func (j *Judge) Resolve(c Cond, call *ast.CallExpr, sc *Scope) (Verdict, Cond) {
 	if c.Ctor != "" {
 		if call == nil {
+			return Risky, c
+		}
+		v := j.resolveCtor(c, sc)
+		if v >= 0 {
+			c.Ctor, c.Arg, c.URL = "", int(v), 0
+		}
+		return v, c
+	}
+	arg := func(k ArgKind, i int) Verdict {
+		if call == nil || i >= len(call.Args) || call.Ellipsis.IsValid() {
 			return Risky
 		}
-		return j.resolveCtor(c, sc)
+		return j.Arg(k, call.Args[i], sc)
 	}
-	if call == nil || c.Arg >= len(call.Args) || call.Ellipsis.IsValid() {
-		return Risky
+	v := arg(c.Kind, c.Arg)
+	if c.Kind != MethodArg {
+		if v >= 0 {
+			c.Arg = int(v)
+		}
+		return v, c
 	}
-	return j.Arg(c.Kind, call.Args[c.Arg], sc)
+	// A method: a POST is judged by what is known of its URL.
+	u := 0
+	switch {
+	case c.URL > 0:
+		u = urlOf(arg(URLArg, c.URL-1))
+	default:
+		u = c.URL
+	}
+	switch {
+	case v >= 0:
+		c.Arg, c.URL = int(v), u
+		return v, c
+	case v == Risky && call != nil && c.Arg < len(call.Args) && strings.EqualFold(ConstString(j.info, call.Args[c.Arg]), "POST"):
+		switch {
+		case u == URLRead:
+			return Benign, c
+		case u == URLWeak:
+			return Weak, c
+		case u > 0:
+			return Verdict(u - 1), Cond{Cap: c.Cap, Kind: URLArg, Arg: u - 1, Via: c.Via}
+		}
+	}
+	return v, c
 }
 
 // resolveCtor judges a constructor's condition in sc: by the method that

@@ -78,7 +78,7 @@ func addCond(f *Fact, c goapi.Cond) {
 		return
 	}
 	for _, old := range f.Conds {
-		if old.Cap == c.Cap && old.Kind == c.Kind && old.Arg == c.Arg && old.Ctor == c.Ctor {
+		if old.Cap == c.Cap && old.Kind == c.Kind && old.Arg == c.Arg && old.URL == c.URL && old.Ctor == c.Ctor {
 			return
 		}
 	}
@@ -89,7 +89,7 @@ func addCond(f *Fact, c goapi.Cond) {
 func normalize(f *Fact) {
 	f.Conds = slices.DeleteFunc(f.Conds, func(c goapi.Cond) bool { return f.Caps&c.Cap != 0 })
 	slices.SortStableFunc(f.Conds, func(a, b goapi.Cond) int {
-		return cmp.Or(cmp.Compare(a.Cap, b.Cap), cmp.Compare(a.Kind, b.Kind), cmp.Compare(a.Arg, b.Arg), cmp.Compare(a.Ctor, b.Ctor))
+		return cmp.Or(cmp.Compare(a.Cap, b.Cap), cmp.Compare(a.Kind, b.Kind), cmp.Compare(a.Arg, b.Arg), cmp.Compare(a.URL, b.URL), cmp.Compare(a.Ctor, b.Ctor))
 	})
 }
 
@@ -99,7 +99,7 @@ func (f *Fact) same(g *Fact) bool {
 	}
 	for i := range f.Conds {
 		a, b := f.Conds[i], g.Conds[i]
-		if a.Cap != b.Cap || a.Kind != b.Kind || a.Arg != b.Arg || a.Ctor != b.Ctor {
+		if a.Cap != b.Cap || a.Kind != b.Kind || a.Arg != b.Arg || a.URL != b.URL || a.Ctor != b.Ctor {
 			return false
 		}
 	}
@@ -179,7 +179,7 @@ func (r *Result) Node(n ast.Node) *Fact {
 							add(out, c, fn.Name()+" → "+f.Why(c))
 						}
 						for _, cd := range f.Conds {
-							switch v := r.judge.Resolve(cd, calls[n], sc); v {
+							switch v, _ := r.judge.Resolve(cd, calls[n], sc); v {
 							case goapi.Benign:
 							case goapi.Weak:
 								add(out, goapi.HTTPPost, fn.Name()+" → "+cd.Via)
@@ -289,16 +289,13 @@ func run(pass *analysis.Pass) (any, error) {
 						}
 						for _, cd := range f.Conds {
 							cd.Via = used.Name() + " → " + cd.Via
-							switch v := res.judge.Resolve(cd, calls[n], sc); {
+							switch v, nc := res.judge.Resolve(cd, calls[n], sc); {
 							case v == goapi.Risky:
 								events = append(events, event{cap: cd.Cap, via: cd.Via})
 							case v == goapi.Weak:
 								events = append(events, event{cap: goapi.HTTPPost, via: cd.Via})
-							case v == goapi.Keep:
-								events = append(events, event{cond: &cd, scope: sc})
-							case v >= 0:
-								cd.Arg, cd.Ctor = int(v), ""
-								events = append(events, event{cond: &cd, scope: sc})
+							case v == goapi.Keep, v >= 0:
+								events = append(events, event{cond: &nc, scope: sc})
 							}
 						}
 					}
@@ -328,16 +325,13 @@ func run(pass *analysis.Pass) (any, error) {
 				}
 				for _, cd := range f.Conds {
 					cd.Via = ev.fn.Name() + " → " + cd.Via
-					switch v := res.judge.Resolve(cd, ev.call, ev.scope); {
+					switch v, nc := res.judge.Resolve(cd, ev.call, ev.scope); {
 					case v == goapi.Risky:
 						add(out, cd.Cap, cd.Via)
 					case v == goapi.Weak:
 						add(out, goapi.HTTPPost, cd.Via)
-					case v == goapi.Keep:
-						conds = append(conds, cd)
-					case v >= 0:
-						cd.Arg, cd.Ctor = int(v), ""
-						conds = append(conds, cd)
+					case v == goapi.Keep, v >= 0:
+						conds = append(conds, nc)
 					}
 				}
 			}

@@ -97,7 +97,9 @@ func getThing() error { return do("GET", "https://x/things") } // silent
 
 func deleteThing() error { return do(http.MethodDelete, "https://x/things/1") } // want deleteThing:"reaches mutating HTTP request"
 
-func postSearch() error { return do("POST", "https://x/things/search") } // want postSearch:"reaches mutating HTTP request"
+func postSearch() error { return do("POST", "https://x/things/search") } // silent: a POST to a search method
+
+func postThing() error { return do("POST", "https://x/things") } // want postThing:"^reaches mutating HTTP request$"
 
 func viaVar(write bool) error { // want viaVar:"reaches mutating HTTP request"
 	m := "GET"
@@ -236,4 +238,38 @@ func writeHome(data []byte) error { // want writeHome:"reaches file write"
 
 func removeCache() { // want removeCache:"reaches file removal"
 	os.RemoveAll("/tmp/cache") // removal is not judged by place
+}
+
+// runtime takes both the method and the path from its caller: a POST is
+// judged by the path its caller names.
+func (c *client) runtime(ctx context.Context, method, path string) error { // want runtime:"reaches mutating HTTP request unless argument 1 \\(HTTP method\\) is harmless"
+	req, err := http.NewRequestWithContext(ctx, method, c.base+path, nil)
+	if err != nil {
+		return err
+	}
+	_, err = http.DefaultClient.Do(req)
+	return err
+}
+
+func (c *client) showModel(ctx context.Context) error { // silent: Ollama's /api/show is a read served over POST
+	return c.runtime(ctx, http.MethodPost, "/api/show")
+}
+
+func (c *client) props(ctx context.Context) error { // silent
+	return c.runtime(ctx, "GET", "/props")
+}
+
+func (c *client) pull(ctx context.Context) error { // want pull:"^reaches mutating HTTP request$"
+	return c.runtime(ctx, "POST", "/api/pull")
+}
+
+func (c *client) postTo(ctx context.Context, path string) error { // want postTo:"reaches mutating HTTP request unless argument 1 \\(request URL\\) is harmless"
+	return c.runtime(ctx, "POST", path)
+}
+
+func (c *client) tags(ctx context.Context) error { return c.postTo(ctx, "/api/tags/list") } // silent
+
+// forward sends upstream whatever method the client used: any.
+func forward(w http.ResponseWriter, r *http.Request) { // want forward:"^reaches mutating HTTP request$"
+	http.NewRequestWithContext(r.Context(), r.Method, "https://upstream/x", r.Body)
 }
