@@ -54,7 +54,10 @@ says which applied: every tool the package registers has a handler that
 reaches no command execution, file or database write, mutating HTTP request
 or model call, and calls nothing it cannot follow (a method of an interface
 such as a tool registry's Run, a function value): an echo demo is not a
-shell; every address the same function
+shell (a request whose method comes from a caller or a struct field counts
+as mutating when it may be: a panel client built with New("POST",
+"/websites") creates, one built with GET or POSTing to a search method
+reads); every address the same function
 serves on is a loopback one (localhost, 127.0.0.1, [::1], also a flag's
 default or a fmt.Sprintf format), reachable from the same machine only
 (local processes and, without origin checks, web pages through DNS
