@@ -23,6 +23,7 @@ const (
 	HTTPPost                               // POSTs to an RPC method whose name says neither read nor write: weak evidence of a change
 	ModelCall                              // calls a language model
 	AgentRun                               // runs an agent or tool loop
+	SQLRead                                // reads a database
 	numCapabilities = iota
 )
 
@@ -36,7 +37,7 @@ const Destructive = Exec | FileWrite | FileDelete | SQLWrite | HTTPWrite | HTTPP
 const Sensitive = Destructive | ModelCall | AgentRun
 
 var capNames = [numCapabilities]string{"command execution", "file write", "file removal", "database write", "mutating HTTP request",
-	"POST to an RPC method of unknown effect", "model call", "agent run"}
+	"POST to an RPC method of unknown effect", "model call", "agent run", "database read"}
 
 // String lists the capabilities in c, most serious first.
 func (c Capability) String() string {
@@ -57,6 +58,11 @@ func (c Capability) Each() []Capability {
 	}
 	return out
 }
+
+// Reads are the capabilities that change nothing but hand out data the
+// program can reach with its own credentials: what an unauthenticated
+// caller gets from a server whose tools only read.
+const Reads = SQLRead
 
 // Capabilities are the library calls that have a capability by themselves.
 // Calls whose capability depends on an argument (os.OpenFile's flags, an
@@ -95,6 +101,19 @@ var Capabilities = Table[Capability]{}.Merge(
 		"(*github.com/globalsign/mgo.Collection).Insert", "(*github.com/globalsign/mgo.Collection).Update",
 		"(*github.com/globalsign/mgo.Collection).UpdateAll", "(*github.com/globalsign/mgo.Collection).Upsert",
 		"(*github.com/globalsign/mgo.Collection).Remove", "(*github.com/globalsign/mgo.Collection).RemoveAll"),
+	Set(SQLRead,
+		"(*database/sql.Conn).QueryContext", "(*database/sql.Conn).QueryRowContext",
+		"(*database/sql.Stmt).Query", "(*database/sql.Stmt).QueryContext",
+		"(*database/sql.Stmt).QueryRow", "(*database/sql.Stmt).QueryRowContext",
+		"(*gorm.io/gorm.DB).Find", "(*gorm.io/gorm.DB).First", "(*gorm.io/gorm.DB).Take",
+		"(*gorm.io/gorm.DB).Last", "(*gorm.io/gorm.DB).Scan", "(*gorm.io/gorm.DB).Count",
+		"(*github.com/jackc/pgx/pgxpool.Pool).Query", "(*github.com/jackc/pgx/pgxpool.Pool).QueryRow",
+		"(*github.com/jackc/pgx.Conn).Query", "(*github.com/jackc/pgx.Conn).QueryRow",
+		"(*go.mongodb.org/mongo-driver/mongo.Collection).Find", "(*go.mongodb.org/mongo-driver/mongo.Collection).FindOne",
+		"(*go.mongodb.org/mongo-driver/mongo.Collection).Aggregate", "(*go.mongodb.org/mongo-driver/mongo.Collection).CountDocuments",
+		"(*go.mongodb.org/mongo-driver/mongo.Collection).Distinct",
+		"(*gopkg.in/mgo.v2.Collection).Find", "(*gopkg.in/mgo.v2.Collection).FindId",
+		"(*github.com/globalsign/mgo.Collection).Find", "(*github.com/globalsign/mgo.Collection).FindId"),
 	Set(HTTPWrite,
 		"net/http.Post", "net/http.PostForm", "(*net/http.Client).Post", "(*net/http.Client).PostForm"),
 	Set(ModelCall,
@@ -382,6 +401,7 @@ func (j *Judge) Call(call *ast.CallExpr, sc *Scope) (Capability, []Cond, *types.
 		if i < len(call.Args) && IsWriteSQL(ConstString(info, call.Args[i])) {
 			return SQLWrite, nil, fn
 		}
+		return SQLRead, nil, fn
 	}
 	return 0, nil, fn
 }

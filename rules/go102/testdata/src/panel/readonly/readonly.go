@@ -24,6 +24,6 @@ func serve() {
 	s := server.NewMCPServer("panel", "1")
 	s.AddTool(mcp.NewTool("get_system_info"), systemInfo)
 	s.AddTool(mcp.NewTool("list_websites"), listWebsites)
-	sse := server.NewSSEServer(s) // want `MCP server over SSE \(server.NewSSEServer\) is served with no authentication: .* \(a warning, not an error: its 2 tools reach no command execution, file or database write, mutating request or model call\)`
+	sse := server.NewSSEServer(s) // want `MCP server over SSE \(server.NewSSEServer\) is served with no authentication: .* \(a warning, not an error: its 2 tools reach no command execution, file or database write, mutating request, model call or database read\)`
 	sse.Start(":8000")
 }
