@@ -46,7 +46,7 @@ components:
 `
 	for _, tc := range []struct {
 		name, head, providers string
-		relay                     bool
+		relay                 bool
 	}{
 		{"providers in prose", "info: {title: g, version: '1', description: 'OpenAI-compatible, served by Anthropic or Groq.'}\n", "", true},
 		// Cloud names count only as enum values.
