@@ -95,8 +95,7 @@ func TestReadsAndRootOptOut(t *testing.T) {
 		"get /videos":                         lint.SeverityNote,
 		"get /schedules":                      lint.SeverityNote,
 		"post /videos/{id}/views":             lint.SeverityNote, // a beacon
-
-		"get /videos/{id}/qr": lint.SeverityWarning,
+		"get /videos/{id}/qr":                 lint.SeverityWarning,
 	}
 	got := 0
 	for _, file := range []string{"testdata/root-optout.yaml", "testdata/public-reads.yaml"} {
