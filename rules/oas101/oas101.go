@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"net/url"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -67,7 +68,7 @@ paths:
 		Precision: "medium",
 		Grades: `- **error**: an operation that changes state or sits under an administrative path (admin, internal, debug…) and needs no credentials; a document that defines security schemes but applies none while it has such operations, or one where most operations declare no requirement and the top declares none (one finding at /paths; the operations are then notes).
 - **warning**: a write that declares 401 or 403 responses (the server checks credentials the document does not describe); an empty ` + "`{}`" + ` alternative on a read; a document that defines schemes and applies none, with reads only; a document-level ` + "`security: []`" + ` with no operations yet.
-- **note**: OPTIONS, and steps called before the client has credentials (login, sign-up, token, password reset, one-time codes, health probes, identity-provider callbacks (` + "`/auth/oidc/callback`" + `), and the OAuth endpoints the document's own flows name, with the device, revocation and introspection endpoints beside them); a POST that records what a client reports about itself and answers with no content (a view counter, playback metrics, a web client's log: PeerTube's ` + "`/videos/{id}/views`" + `), which anonymous visitors send by design; a read with no requirement, or with its own ` + "`security: []`" + `, in a document that secures other operations (most are public by design: catalogues, listings, status); operations opened only by a top-level ` + "`security: []`" + ` in a document that declares schemes (authentication left to the deployment, as Airflow's pluggable backends); a document with no security scheme and no requirement at all, one operation or many (it leaves authentication out; it does not say the API is open); an explicit ` + "`security: []`" + ` in a document that defines no security scheme; operations of a document whose servers are all Azure Resource Manager (management.azure.com and the sovereign clouds' hosts), which authenticates every call whatever a fragment of its description declares.`,
+- **note**: OPTIONS, and steps called before the client has credentials (login, sign-up, token, password reset, one-time codes, health probes, identity-provider callbacks (` + "`/auth/oidc/callback`" + `), and the OAuth endpoints the document's own flows name, with the device, revocation and introspection endpoints beside them); an operation whose description says its URL is handed out by another operation (a pre-signed or signed location: the URL is the credential); a POST that records what a client reports about itself and answers with no content (a view counter, playback metrics, a web client's log: PeerTube's ` + "`/videos/{id}/views`" + `), which anonymous visitors send by design; a read with no requirement, or with its own ` + "`security: []`" + `, in a document that secures other operations (most are public by design: catalogues, listings, status); operations opened only by a top-level ` + "`security: []`" + ` in a document that declares schemes (authentication left to the deployment, as Airflow's pluggable backends); a document with no security scheme and no requirement at all, one operation or many (it leaves authentication out; it does not say the API is open); an explicit ` + "`security: []`" + ` in a document that defines no security scheme; operations of a document whose servers are all Azure Resource Manager (management.azure.com and the sovereign clouds' hosts), which authenticates every call whatever a fragment of its description declares.`,
 		CWE:   []int{306, 862},
 		OWASP: []string{"API2:2023", "API5:2023", "LLM06:2025"},
 		Since: "v0.1.0",
@@ -185,6 +186,10 @@ func run(pass *lint.SpecPass) error {
 			// endpoints of the document's own flows: called before the
 			// client has credentials, by nature.
 			sev, grade = lint.SeverityNote, " (a note: it is called before the client has credentials)"
+		case capabilityURL(op):
+			// The URL is handed out by another operation, pre-signed: it
+			// is the credential, and the caller sends no other.
+			sev, grade = lint.SeverityNote, " (a note: its description says the URL itself is handed out by another operation, a pre-signed location that is the credential)"
 		case beacon(op):
 			// A view counter, playback metrics, a web client's error log:
 			// what every visitor's browser reports, signed in or not.
@@ -368,6 +373,16 @@ func answersNothing(op openapi.Operation) bool {
 		ok = true
 	}
 	return ok
+}
+
+// capabilityProse is how a description says that an operation's URL is a
+// capability another operation hands out: a pre-signed or signed URL, the
+// full URL "provided from" or "returned by" another call (va.gov's upload
+// location from POST /document_uploads).
+var capabilityProse = regexp.MustCompile(`(?i)\bpre-?signed\b|\bsigned (url|link|location)\b|\b(full )?url[^.]{0,40}\b(provided|returned|handed out|issued) (from|by|in)\b`)
+
+func capabilityURL(op openapi.Operation) bool {
+	return capabilityProse.MatchString(op.Op.Description) || capabilityProse.MatchString(op.Op.Summary)
 }
 
 // identityProviders name the protocols whose callback endpoints a browser
