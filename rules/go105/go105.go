@@ -195,16 +195,36 @@ func report(pass *analysis.Pass, b *behind) {
 		grade.StartAt(goapi.Warning)
 	}
 	grade.LowerPlace(pass.Pkg.Path())
-	mw := "auth middleware"
-	if len(b.cond.Use.Args) > 0 {
-		mw = types.ExprString(b.cond.Use.Args[0])
-		if len(mw) > 60 {
-			mw = mw[:57] + "..."
-		}
+	c := b.cond
+	if c.OptOut != "" {
+		grade.LowerTo(goapi.Note, "without the credential the function refuses to serve unless "+shorten(c.OptOut, 60)+
+			": auth is off only when the operator opts out")
 	}
-	grade.Report(pass, analysis.Diagnostic{Pos: b.cond.Use.Pos(), End: b.cond.Use.End(),
-		Message: fmt.Sprintf("%s is installed only when %s: otherwise %s; fail closed when the credential is not configured",
-			mw, condText(b.cond.Cond), what)})
+	mw := "auth middleware"
+	switch {
+	case c.Mw != nil:
+		mw = shorten(types.ExprString(c.Mw), 60)
+	case len(c.Use.Args) > 0:
+		mw = shorten(types.ExprString(c.Use.Args[0]), 60)
+	}
+	var msg string
+	switch {
+	case c.Cond != nil && c.Off != "":
+		msg = fmt.Sprintf("%s is installed only when %s, and it may be %s: otherwise %s", mw, condText(c.Cond), c.Off, what)
+	case c.Off != "":
+		msg = fmt.Sprintf("%s authenticates only in some of its implementations: it may be %s; then %s", mw, c.Off, what)
+	default:
+		msg = fmt.Sprintf("%s is installed only when %s: otherwise %s", mw, condText(c.Cond), what)
+	}
+	grade.Report(pass, analysis.Diagnostic{Pos: c.Use.Pos(), End: c.Use.End(),
+		Message: msg + "; fail closed when the credential is not configured"})
+}
+
+func shorten(s string, n int) string {
+	if len(s) > n {
+		return s[:n-3] + "..."
+	}
+	return s
 }
 
 // condText prints a condition for a message, shortened when long.

@@ -15,6 +15,7 @@ import (
 	"go/token"
 	"go/types"
 	"reflect"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -33,6 +34,12 @@ const (
 	// middleware. A middleware, a handler or a helper with this kind
 	// authenticates.
 	Checks
+	// HostChecks: the function reads the Host the request was sent to and
+	// rejects the request on some path (a DNS-rebinding guard of the
+	// program's own), or calls a function that does. It is not
+	// authentication; GO103 counts it as the protection an MCP SDK's own
+	// localhost check gives.
+	HostChecks
 )
 
 // Fact is exported for every function that reads or checks credentials.
@@ -41,10 +48,56 @@ type Fact struct{ Kind Kind }
 func (*Fact) AFact() {}
 
 func (f *Fact) String() string {
-	if f.Kind&Checks != 0 {
-		return "checks credentials"
+	var s string
+	switch {
+	case f.Kind&Checks != 0:
+		s = "checks credentials"
+	case f.Kind&Reads != 0:
+		s = "reads credentials"
 	}
-	return "reads credentials"
+	if f.Kind&HostChecks != 0 {
+		if s != "" {
+			s += ", "
+		}
+		s += "checks the host"
+	}
+	return s
+}
+
+// Choice is exported for a function that returns an interface value and
+// chooses its concrete type (a constructor that returns a no-op
+// implementation when a setting is off): each type it returns, and the
+// condition under which it does, as written in the function.
+type Choice struct {
+	Returns []Returned
+	// Partial: the function also returns interface values of other
+	// origins (another call's result), so Returns may not be all.
+	Partial bool
+}
+
+// Returned is one concrete type a function returns as an interface value.
+type Returned struct {
+	Type string // package path and name: example.com/mw.Noop
+	When string // the condition, as source text; "" when unconditional
+}
+
+func (*Choice) AFact() {}
+
+func (c *Choice) String() string {
+	s := "returns"
+	if c.Partial {
+		s = "returns, among others,"
+	}
+	for i, r := range c.Returns {
+		if i > 0 {
+			s += ";"
+		}
+		s += " " + r.Type
+		if r.When != "" {
+			s += " when " + r.When
+		}
+	}
+	return s
 }
 
 // ExtraNames, when set, returns user-named auth functions (rule options,
@@ -56,16 +109,17 @@ var Analyzer = &analysis.Analyzer{
 	Name:       "apiauditauthn",
 	Doc:        "finds functions that authenticate requests (read a credential and answer 401/403)",
 	Run:        run,
-	FactTypes:  []analysis.Fact{new(Fact)},
+	FactTypes:  []analysis.Fact{new(Fact), new(Choice)},
 	ResultType: reflect.TypeFor[*Result](),
 }
 
 // Result answers questions about the functions of the package and its
 // dependencies.
 type Result struct {
-	pass  *analysis.Pass
-	extra goapi.Table[bool]
-	local map[*types.Func]Kind
+	pass    *analysis.Pass
+	extra   goapi.Table[bool]
+	local   map[*types.Func]Kind
+	choices map[*types.Func]*Choice
 }
 
 // Func is what fn does about credentials; 0 when nothing.
@@ -100,8 +154,27 @@ func (r *Result) Node(n ast.Node) Kind {
 	return b.kind()
 }
 
+// Choices is what fn returns as an interface value, when it chooses
+// among concrete types (see Choice); nil when nothing is known.
+func (r *Result) Choices(fn *types.Func) *Choice {
+	if fn == nil {
+		return nil
+	}
+	fn = fn.Origin()
+	if c, ok := r.choices[fn]; ok {
+		return c
+	}
+	if fn.Pkg() != r.pass.Pkg {
+		var c Choice
+		if r.pass.ImportObjectFact(fn, &c) {
+			return &c
+		}
+	}
+	return nil
+}
+
 // body is what a walk of some code found.
-type body struct{ reads, rejects, checks, registers bool }
+type body struct{ reads, rejects, checks, registers, host, hostChecks bool }
 
 // add counts a call to a function of kind k.
 func (b *body) add(k Kind) {
@@ -109,6 +182,9 @@ func (b *body) add(k Kind) {
 		b.checks = true
 	} else if k&Reads != 0 {
 		b.reads = true
+	}
+	if k&HostChecks != 0 {
+		b.hostChecks = true
 	}
 }
 
@@ -119,6 +195,9 @@ func (b body) kind() Kind {
 	}
 	if b.checks || b.reads && b.rejects {
 		k |= Checks
+	}
+	if b.hostChecks || b.host && b.rejects {
+		k |= HostChecks
 	}
 	return k
 }
@@ -173,6 +252,13 @@ func (r *Result) walk(n ast.Node, deferred func(*types.Func) bool) body {
 			}
 			if a, ok := goapi.CredentialReads.Lookup(fn); ok && credentialArg(info, n, a) {
 				b.reads = true
+			}
+			if goapi.Of(fn).String() == "(net/http.Header).Get" && len(n.Args) == 1 && strings.EqualFold(goapi.ConstString(info, n.Args[0]), "Host") {
+				b.host = true
+			}
+		case *ast.SelectorExpr: // r.Host: the host the request was sent to
+			if n.Sel.Name == "Host" && goapi.IsType(info.TypeOf(n.X), "net/http", "Request") {
+				b.host = true
 			}
 		case *ast.IndexExpr: // r.Header["Authorization"]
 			if goapi.IsType(info.TypeOf(n.X), "net/http", "Header") && goapi.IsCredentialHeader(goapi.ConstString(info, n.Index)) {
@@ -256,7 +342,7 @@ func credentialArg(info *types.Info, call *ast.CallExpr, a goapi.CredentialArg) 
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	res := &Result{pass: pass, local: map[*types.Func]Kind{}}
+	res := &Result{pass: pass, local: map[*types.Func]Kind{}, choices: map[*types.Func]*Choice{}}
 	if ExtraNames != nil {
 		t, err := goapi.ParseNames(true, ExtraNames())
 		if err != nil {
@@ -308,6 +394,14 @@ func run(pass *analysis.Pass) (any, error) {
 	for _, d := range decls {
 		if k := res.local[d.fn]; k != 0 && exportable(d.fn) {
 			pass.ExportObjectFact(d.fn, &Fact{Kind: k})
+		}
+	}
+	for fn, fbody := range goapi.FuncBodies(pass.TypesInfo, pass.Files) {
+		if c := choices(pass.TypesInfo, fn, fbody); c != nil {
+			res.choices[fn] = c
+			if exportable(fn) {
+				pass.ExportObjectFact(fn, c)
+			}
 		}
 	}
 	return res, nil

@@ -1,0 +1,202 @@
+package authn
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+)
+
+// choices finds what fn returns as an interface value when it returns
+// values of several concrete types: a constructor such as
+//
+//	func NewAuthenticator(cfg Config) (Authenticator, error) {
+//		if !cfg.Auth.Enabled {
+//			return &Noop{}, nil
+//		}
+//		return &OIDC{...}, nil
+//	}
+//
+// is Choice{Returns: [{Noop, "!cfg.Auth.Enabled"}, {OIDC, "cfg.Auth.Enabled"}]}.
+// nil when fn returns no interface value of a concrete type.
+func choices(info *types.Info, fn *types.Func, body *ast.BlockStmt) *Choice {
+	res := fn.Signature().Results()
+	iface := -1
+	for i := range res.Len() {
+		if t := res.At(i).Type(); types.IsInterface(t) && !isErrorType(t) {
+			iface = i
+			break
+		}
+	}
+	if iface < 0 {
+		return nil
+	}
+	var c Choice
+	seen := map[string]bool{}
+	var stack []ast.Node
+	ast.Inspect(body, func(n ast.Node) bool {
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return false
+		}
+		if _, ok := n.(*ast.FuncLit); ok {
+			return false
+		}
+		stack = append(stack, n)
+		ret, ok := n.(*ast.ReturnStmt)
+		if !ok || len(ret.Results) != res.Len() {
+			return true
+		}
+		tv := info.Types[ret.Results[iface]]
+		if tv.IsNil() {
+			return true
+		}
+		t := tv.Type
+		if t == nil || types.IsInterface(t) || qualified(t) == "" {
+			c.Partial = true
+			return true
+		}
+		name := qualified(t)
+		if seen[name] {
+			return true
+		}
+		seen[name] = true
+		c.Returns = append(c.Returns, Returned{Type: name, When: whenReached(info, stack)})
+		return true
+	})
+	if len(c.Returns) == 0 {
+		return nil
+	}
+	return &c
+}
+
+func isErrorType(t types.Type) bool {
+	return t != nil && types.Identical(t, types.Universe.Lookup("error").Type())
+}
+
+// qualified is the package path and name of a named type, through one
+// pointer: example.com/mw.Noop; "" for other types.
+func qualified(t types.Type) string {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return ""
+	}
+	return n.Obj().Pkg().Path() + "." + n.Obj().Name()
+}
+
+// whenReached is the condition under which the statement at the top of
+// stack (a path from body down to it) runs, as source text: the
+// conditions of the ifs and switch cases around it, and the negations of
+// the conditions of earlier ifs in the same blocks that always return
+// (the early-return style); "" when it always runs.
+func whenReached(info *types.Info, stack []ast.Node) string {
+	var conds []string
+	for i := len(stack) - 1; i > 0; i-- {
+		child, n := stack[i], stack[i-1]
+		switch n := n.(type) {
+		case *ast.IfStmt:
+			switch child {
+			case n.Body:
+				conds = append(conds, text(n.Cond))
+			case n.Else:
+				conds = append(conds, Negate(n.Cond))
+			}
+		case *ast.CaseClause:
+			if sw, ok := parentSwitch(stack[:i-1]); ok && len(n.List) > 0 {
+				if sw.Tag != nil {
+					conds = append(conds, text(sw.Tag)+" == "+text(n.List[0]))
+				} else {
+					conds = append(conds, text(n.List[0]))
+				}
+			}
+		case *ast.BlockStmt:
+			// earlier statements of this block that always return
+			for _, st := range n.List {
+				if st == child {
+					break
+				}
+				if ifs, ok := st.(*ast.IfStmt); ok && ifs.Else == nil && returns(ifs.Body) && !errCheck(info, ifs.Cond) {
+					conds = append(conds, Negate(ifs.Cond))
+				}
+			}
+		}
+	}
+	// outermost first
+	for i, j := 0, len(conds)-1; i < j; i, j = i+1, j-1 {
+		conds[i], conds[j] = conds[j], conds[i]
+	}
+	return strings.Join(conds, " && ")
+}
+
+// errCheck: err != nil, which says nothing about a setting.
+func errCheck(info *types.Info, e ast.Expr) bool {
+	b, ok := ast.Unparen(e).(*ast.BinaryExpr)
+	if !ok || b.Op != token.NEQ {
+		return false
+	}
+	tv, ok := info.Types[b.Y]
+	return ok && tv.IsNil() && isErrorType(info.TypeOf(b.X))
+}
+
+func parentSwitch(stack []ast.Node) (*ast.SwitchStmt, bool) {
+	for i := len(stack) - 1; i >= 0; i-- {
+		if sw, ok := stack[i].(*ast.SwitchStmt); ok {
+			return sw, true
+		}
+	}
+	return nil, false
+}
+
+// returns reports whether a block ends in a return (or a panic, or a call
+// that exits: log.Fatal, os.Exit).
+func returns(b *ast.BlockStmt) bool {
+	if len(b.List) == 0 {
+		return false
+	}
+	switch st := b.List[len(b.List)-1].(type) {
+	case *ast.ReturnStmt:
+		return true
+	case *ast.ExprStmt:
+		if call, ok := st.X.(*ast.CallExpr); ok {
+			switch f := types.ExprString(call.Fun); {
+			case f == "panic", f == "os.Exit", strings.HasPrefix(f, "log.Fatal"), strings.HasPrefix(f, "log.Panic"):
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func text(e ast.Expr) string { return types.ExprString(e) }
+
+// Negate is the source text of the negation of a condition: !x for x, x
+// for !x, a != b for a == b, and !(c) otherwise.
+func Negate(e ast.Expr) string {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.UnaryExpr:
+		if e.Op == token.NOT {
+			return text(ast.Unparen(e.X))
+		}
+	case *ast.BinaryExpr:
+		switch e.Op {
+		case token.EQL:
+			return text(e.X) + " != " + text(e.Y)
+		case token.NEQ:
+			return text(e.X) + " == " + text(e.Y)
+		}
+	case *ast.Ident, *ast.SelectorExpr, *ast.CallExpr, *ast.StarExpr:
+		return "!" + text(e)
+	}
+	return "!(" + text(e) + ")"
+}
+
+// conjuncts splits a condition on &&.
+func conjuncts(e ast.Expr) []ast.Expr {
+	if b, ok := ast.Unparen(e).(*ast.BinaryExpr); ok && b.Op == token.LAND {
+		return append(conjuncts(b.X), conjuncts(b.Y)...)
+	}
+	return []ast.Expr{ast.Unparen(e)}
+}
