@@ -397,7 +397,7 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	for fn, fbody := range goapi.FuncBodies(pass.TypesInfo, pass.Files) {
-		if c := choices(pass.TypesInfo, fn, fbody); c != nil {
+		if c := choices(pass.Fset, pass.TypesInfo, fn, fbody); c != nil {
 			res.choices[fn] = c
 			if exportable(fn) {
 				pass.ExportObjectFact(fn, c)

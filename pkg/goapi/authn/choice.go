@@ -2,8 +2,10 @@ package authn
 
 import (
 	"go/ast"
+	"go/build"
 	"go/token"
 	"go/types"
+	"path/filepath"
 	"strings"
 )
 
@@ -19,11 +21,14 @@ import (
 //
 // is Choice{Returns: [{Noop, "!cfg.Auth.Enabled"}, {OIDC, "cfg.Auth.Enabled"}]}.
 // nil when fn returns no interface value of a concrete type.
-func choices(info *types.Info, fn *types.Func, body *ast.BlockStmt) *Choice {
+func choices(fset *token.FileSet, info *types.Info, fn *types.Func, body *ast.BlockStmt) *Choice {
 	res := fn.Signature().Results()
 	iface := -1
 	for i := range res.Len() {
-		if t := res.At(i).Type(); types.IsInterface(t) && !isErrorType(t) {
+		// an interface of the program's or a library's, not the standard
+		// library's (http.Handler, io.Reader) nor an unnamed one (any)
+		n, ok := types.Unalias(res.At(i).Type()).(*types.Named)
+		if ok && types.IsInterface(n) && n.Obj().Pkg() != nil && !strings.HasPrefix(fset.Position(n.Obj().Pos()).Filename, goroot) {
 			iface = i
 			break
 		}
@@ -69,6 +74,8 @@ func choices(info *types.Info, fn *types.Func, body *ast.BlockStmt) *Choice {
 	}
 	return &c
 }
+
+var goroot = filepath.Join(build.Default.GOROOT, "src") + string(filepath.Separator)
 
 func isErrorType(t types.Type) bool {
 	return t != nil && types.Identical(t, types.Universe.Lookup("error").Type())

@@ -37,7 +37,9 @@ func serveStrict(secret string) {
 }
 
 // The package chooses itself, by assignment.
-type local interface{ Wrap(http.Handler) http.Handler }
+type local interface {
+	Wrap(http.Handler) http.Handler
+}
 
 type keyCheck struct{ key string }
 

@@ -41,3 +41,19 @@ func register(mux *http.ServeMux, h http.Handler) { // registering routes is not
 }
 
 func unrelated(s string) int { return len(s) } // silent
+
+func hostGuard(next http.Handler) http.Handler { // want hostGuard:"checks the host"
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Host != "localhost:8080" {
+			http.Error(w, "forbidden", http.StatusForbidden)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+func viaHostGuard(next http.Handler) http.Handler { // want viaHostGuard:"checks the host"
+	return hostGuard(next)
+}
+
+func logsHost(r *http.Request) string { return "served " + r.Host } // reads the host, rejects nothing: silent

@@ -6,7 +6,9 @@ import "net/http"
 
 type Config struct{ Enabled, Debug bool }
 
-type Auth interface{ Wrap(http.Handler) http.Handler }
+type Auth interface {
+	Wrap(http.Handler) http.Handler
+}
 
 type On struct{}
 
