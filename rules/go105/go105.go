@@ -51,7 +51,23 @@ MCP server is behind it; a warning when the routes only change state or sit
 under an admin path. One level lower in example code or test scaffolding.
 Auth added on both branches of an if (a key or a password, say), or in
 every case of a switch with a default, counts as auth and is not reported;
-neither is a condition the compiler knows to be true.
+neither is a condition the compiler knows to be true, nor one the function
+fails closed on (if key == "" { return err } before the Use).
+
+Two other shapes are the same thing and are reported the same way:
+
+- the served handler wrapped by assignment under a condition
+  (var h http.Handler = mux; if key != "" { h = auth(key, mux) });
+- middleware called through an interface whose implementation is chosen
+  at run time, one of which checks nothing
+  (r.Use(authenticator.Middleware()), where a constructor returns a no-op
+  implementation when cfg.Auth.Enabled is false): the message names the
+  implementation and the condition, from the constructor's code, in this
+  package or another one of the module.
+
+When the function refuses to serve without the credential unless an
+explicit setting allows it (if token == "" && !allowUnauthenticated
+{ return err }), auth is off only by the operator's choice: a note.
 
 Fix it by failing closed: refuse to start (or bind only to loopback) when
 the credential is not configured, or generate one and print it.`,
@@ -75,7 +91,7 @@ the credential is not configured, or generate one and print it.`,
 }`,
 		Lang:      "go",
 		Severity:  lint.SeverityError,
-		Grades:    "A warning when the routes behind the condition only change state or sit under an admin path (none reaches a sensitive capability and no MCP server is behind it). A note in example code or test scaffolding.",
+		Grades:    "A warning when the routes behind the condition only change state or sit under an admin path (none reaches a sensitive capability and no MCP server is behind it). A note in example code or test scaffolding, and when the function refuses to serve without the credential unless an explicit opt-out setting allows it.",
 		Precision: "high",
 		CWE:       []int{306, 1188},
 		OWASP:     []string{"API2:2023", "API8:2023", "LLM06:2025"},
