@@ -63,7 +63,11 @@ Two other shapes are the same thing and are reported the same way:
   (r.Use(authenticator.Middleware()), where a constructor returns a no-op
   implementation when cfg.Auth.Enabled is false): the message names the
   implementation and the condition, from the constructor's code, in this
-  package or another one of the module.
+  package or another one of the module;
+- middleware that checks credentials but lets every request through
+  while a setting is off (if !cfg.RequireOAuth { next.ServeHTTP(w, r);
+  return }), a condition that does not look at the request (exemptions by
+  path, such as health checks, do).
 
 When the function refuses to serve without the credential unless an
 explicit setting allows it (if token == "" && !allowUnauthenticated
@@ -226,9 +230,9 @@ func report(pass *analysis.Pass, b *behind) {
 	var msg string
 	switch {
 	case c.Cond != nil && c.Off != "":
-		msg = fmt.Sprintf("%s is installed only when %s, and it may be %s: otherwise %s", mw, condText(c.Cond), c.Off, what)
+		msg = fmt.Sprintf("%s is installed only when %s, and does not always authenticate (%s): otherwise %s", mw, condText(c.Cond), c.Off, what)
 	case c.Off != "":
-		msg = fmt.Sprintf("%s authenticates only in some of its implementations: it may be %s; then %s", mw, c.Off, what)
+		msg = fmt.Sprintf("%s does not always authenticate: %s; then %s", mw, c.Off, what)
 	default:
 		msg = fmt.Sprintf("%s is installed only when %s: otherwise %s", mw, condText(c.Cond), what)
 	}

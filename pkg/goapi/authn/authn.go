@@ -43,7 +43,14 @@ const (
 )
 
 // Fact is exported for every function that reads or checks credentials.
-type Fact struct{ Kind Kind }
+type Fact struct {
+	Kind Kind
+	// Unless, for a check, is a condition that does not depend on the
+	// request under which the function lets every request through
+	// (if !cfg.RequireOAuth { next.ServeHTTP(w, r); return }): a setting
+	// that switches the check off.
+	Unless string
+}
 
 func (*Fact) AFact() {}
 
@@ -60,6 +67,9 @@ func (f *Fact) String() string {
 			s += ", "
 		}
 		s += "checks the host"
+	}
+	if f.Unless != "" {
+		s += " unless " + f.Unless
 	}
 	return s
 }
@@ -119,7 +129,37 @@ type Result struct {
 	pass    *analysis.Pass
 	extra   goapi.Table[bool]
 	local   map[*types.Func]Kind
+	unless  map[*types.Func]string
 	choices map[*types.Func]*Choice
+}
+
+// Unless is the setting under which fn, a check, lets every request
+// through (see Fact.Unless); "" when none.
+func (r *Result) Unless(fn *types.Func) string {
+	if fn == nil {
+		return ""
+	}
+	fn = fn.Origin()
+	if u, ok := r.unless[fn]; ok {
+		return u
+	}
+	if fn.Pkg() != r.pass.Pkg {
+		var f Fact
+		if r.pass.ImportObjectFact(fn, &f) {
+			return f.Unless
+		}
+	}
+	return ""
+}
+
+// Bypass is the setting under which the code under n lets every request
+// through (see Fact.Unless), when it checks credentials; "" otherwise.
+func (r *Result) Bypass(n ast.Node) string {
+	b := r.walk(n, nil)
+	if b.kind()&Checks == 0 {
+		return ""
+	}
+	return b.unless
 }
 
 // Func is what fn does about credentials; 0 when nothing.
@@ -174,7 +214,10 @@ func (r *Result) Choices(fn *types.Func) *Choice {
 }
 
 // body is what a walk of some code found.
-type body struct{ reads, rejects, checks, registers, host, hostChecks bool }
+type body struct {
+	reads, rejects, checks, registers, host, hostChecks bool
+	unless                                             string // see Fact.Unless
+}
 
 // add counts a call to a function of kind k.
 func (b *body) add(k Kind) {
@@ -255,6 +298,13 @@ func (r *Result) walk(n ast.Node, deferred func(*types.Func) bool) body {
 			}
 			if goapi.Of(fn).String() == "(net/http.Header).Get" && len(n.Args) == 1 && strings.EqualFold(goapi.ConstString(info, n.Args[0]), "Host") {
 				b.host = true
+			}
+		case *ast.IfStmt:
+			// if !cfg.RequireOAuth { next.ServeHTTP(w, r); return }
+			if b.unless == "" && returns(n.Body) && passesOn(info, n.Body) && !requestDependent(info, n.Cond, fromReq) {
+				if tv, ok := info.Types[n.Cond]; !ok || tv.Value == nil {
+					b.unless = types.ExprString(n.Cond)
+				}
 			}
 		case *ast.SelectorExpr: // r.Host: the host the request was sent to
 			if n.Sel.Name == "Host" && goapi.IsType(info.TypeOf(n.X), "net/http", "Request") {
@@ -342,7 +392,7 @@ func credentialArg(info *types.Info, call *ast.CallExpr, a goapi.CredentialArg) 
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	res := &Result{pass: pass, local: map[*types.Func]Kind{}, choices: map[*types.Func]*Choice{}}
+	res := &Result{pass: pass, local: map[*types.Func]Kind{}, unless: map[*types.Func]string{}, choices: map[*types.Func]*Choice{}}
 	if ExtraNames != nil {
 		t, err := goapi.ParseNames(true, ExtraNames())
 		if err != nil {
@@ -391,9 +441,29 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 		}
 	}
+	// A check that lets requests through under a setting, or that calls
+	// one that does.
+	for changed := true; changed; {
+		changed = false
+		for _, d := range decls {
+			if res.local[d.fn]&Checks == 0 || res.unless[d.fn] != "" {
+				continue
+			}
+			u := d.body.unless
+			for _, fn := range d.local {
+				if u == "" {
+					u = res.unless[fn]
+				}
+			}
+			if u != "" {
+				res.unless[d.fn] = u
+				changed = true
+			}
+		}
+	}
 	for _, d := range decls {
 		if k := res.local[d.fn]; k != 0 && exportable(d.fn) {
-			pass.ExportObjectFact(d.fn, &Fact{Kind: k})
+			pass.ExportObjectFact(d.fn, &Fact{Kind: k, Unless: res.unless[d.fn]})
 		}
 	}
 	for fn, fbody := range goapi.FuncBodies(pass.TypesInfo, pass.Files) {

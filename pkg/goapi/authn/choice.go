@@ -7,6 +7,8 @@ import (
 	"go/types"
 	"path/filepath"
 	"strings"
+
+	"github.com/apiaudit/apiaudit/pkg/goapi"
 )
 
 // choices finds what fn returns as an interface value when it returns
@@ -206,4 +208,64 @@ func conjuncts(e ast.Expr) []ast.Expr {
 		return append(conjuncts(b.X), conjuncts(b.Y)...)
 	}
 	return []ast.Expr{ast.Unparen(e)}
+}
+
+// passesOn reports whether the code under n hands the request on to the
+// next handler: next.ServeHTTP(w, r), gin's or fiber's c.Next(), or a call
+// of a handler value (echo's next(c)).
+func passesOn(info *types.Info, n ast.Node) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || found {
+			return !found
+		}
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			switch sel.Sel.Name {
+			case "ServeHTTP":
+				found = len(call.Args) == 2
+			case "Next":
+				t := info.TypeOf(sel.X)
+				found = goapi.IsType(t, "github.com/gin-gonic/gin", "Context") || goapi.IsType(t, "github.com/gofiber/fiber", "Ctx")
+			}
+		}
+		if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+			if v, ok := info.Uses[id].(*types.Var); ok && isHandlerish(v.Type()) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// requestDependent reports whether a condition looks at the request: a
+// request, response writer or framework context, or a value read from one.
+func requestDependent(info *types.Info, cond ast.Expr, fromReq map[types.Object]bool) bool {
+	if requestValue(info, cond, fromReq) {
+		return true
+	}
+	found := false
+	ast.Inspect(cond, func(n ast.Node) bool {
+		id, ok := n.(*ast.Ident)
+		if !ok || found {
+			return !found
+		}
+		v, ok := info.Uses[id].(*types.Var)
+		if !ok {
+			return true
+		}
+		t := v.Type()
+		for _, r := range [][2]string{
+			{"net/http", "Request"}, {"net/http", "ResponseWriter"}, {"net/http", "Header"}, {"net/url", "URL"},
+			{"github.com/gin-gonic/gin", "Context"}, {"github.com/labstack/echo", "Context"}, {"github.com/gofiber/fiber", "Ctx"},
+		} {
+			if goapi.IsType(t, r[0], r[1]) {
+				found = true
+			}
+		}
+		found = found || fromReq[v]
+		return !found
+	})
+	return found
 }

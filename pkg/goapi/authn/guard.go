@@ -285,6 +285,9 @@ func (g *Guard) leave(k any) { delete(g.visiting, k) }
 // request, a wrapper applied by such a function, a variable holding one.
 func (g *Guard) IsAuth(e ast.Expr) bool {
 	info := g.pass.TypesInfo
+	if u, _ := g.bypass(e); u != "" {
+		return false // a check a setting can switch off: see offWhen
+	}
 	switch e := ast.Unparen(e).(type) {
 	case *ast.FuncLit:
 		return g.res.Node(e)&g.want != 0
@@ -600,10 +603,16 @@ func (g *Guard) Value(e ast.Expr) State {
 		}
 		fn := goapi.Callee(info, p)
 		if fn == nil {
+			if u, _ := g.bypass(p.Fun); u != "" { // authMiddleware(cfg)(mux)
+				return g.weaken(g.Value(p), &Conditional{Use: p, Mw: p.Fun, Off: g.offWhen(p.Fun)})
+			}
 			if g.IsAuth(p.Fun) {
 				return Protected
 			}
 			return Unknown
+		}
+		if u, _ := g.bypass(p); u != "" {
+			return g.weaken(g.Value(p), &Conditional{Use: p, Mw: p, Off: g.offWhen(p)})
 		}
 		if on, off := g.dispatchOn(fn, recvOf(p.Fun)); len(on) > 0 {
 			if len(off) == 0 {
@@ -1049,6 +1058,13 @@ func (g *Guard) possibleTypes(recv ast.Expr) map[string]bool {
 // program chooses them, as far as the package can see it. "" otherwise.
 func (g *Guard) offWhen(mw ast.Expr) string {
 	info := g.pass.TypesInfo
+	if u, where := g.bypass(mw); u != "" {
+		s := "it lets every request through when " + u
+		if where != "" {
+			s += " (in " + where + ")"
+		}
+		return s
+	}
 	var fn *types.Func
 	var recv ast.Expr
 	switch e := ast.Unparen(mw).(type) {
@@ -1076,14 +1092,44 @@ func (g *Guard) offWhen(mw ast.Expr) string {
 		names = append(names, methodName(m))
 		offTypes[qualified(m.Signature().Recv().Type())] = true
 	}
-	s := strings.Join(names, " or ") + ", which checks no credentials"
+	s := "it may be " + strings.Join(names, " or ") + ", which checks no credentials"
 	if len(off) > 1 {
-		s = strings.Join(names, " or ") + ", which check no credentials"
+		s = "it may be " + strings.Join(names, " or ") + ", which check no credentials"
 	}
 	if when := g.chosenWhen(recv, offTypes); when != "" {
 		return s + ", " + when
 	}
 	return s + ", when the program chooses it"
+}
+
+// bypass is the setting under which the middleware e lets every request
+// through (Fact.Unless), and the function that does it; "" when none.
+func (g *Guard) bypass(e ast.Expr) (unless, where string) {
+	info := g.pass.TypesInfo
+	var fn *types.Func
+	switch e := ast.Unparen(e).(type) {
+	case *ast.FuncLit:
+		return g.res.Bypass(e), ""
+	case *ast.CallExpr:
+		if tv, ok := info.Types[e.Fun]; ok && tv.IsType() {
+			if len(e.Args) == 1 {
+				return g.bypass(e.Args[0])
+			}
+			return "", ""
+		}
+		fn = goapi.Callee(info, e)
+	case *ast.Ident:
+		fn, _ = info.Uses[e].(*types.Func)
+	case *ast.SelectorExpr:
+		fn, _ = info.Uses[e.Sel].(*types.Func)
+	}
+	if fn == nil {
+		return "", ""
+	}
+	if u := g.res.Unless(fn); u != "" {
+		return u, fn.Pkg().Name() + "." + fn.Name()
+	}
+	return "", ""
 }
 
 // recvOf is x in x.M; nil for other expressions.

@@ -57,3 +57,33 @@ func viaHostGuard(next http.Handler) http.Handler { // want viaHostGuard:"checks
 }
 
 func logsHost(r *http.Request) string { return "served " + r.Host } // reads the host, rejects nothing: silent
+
+type settings struct{ requireAuth bool }
+
+func (s *settings) optional(next http.Handler) http.Handler { // want optional:"checks credentials unless !s.requireAuth"
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !s.requireAuth {
+			next.ServeHTTP(w, r)
+			return
+		}
+		if r.Header.Get("Authorization") == "" {
+			w.WriteHeader(http.StatusUnauthorized)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+func exempt(next http.Handler) http.Handler { // want exempt:"^checks credentials$"
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/healthz" {
+			next.ServeHTTP(w, r)
+			return
+		}
+		if r.Header.Get("Authorization") == "" {
+			w.WriteHeader(http.StatusUnauthorized)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
