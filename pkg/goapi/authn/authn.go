@@ -216,7 +216,7 @@ func (r *Result) Choices(fn *types.Func) *Choice {
 // body is what a walk of some code found.
 type body struct {
 	reads, rejects, checks, registers, host, hostChecks bool
-	unless                                             string // see Fact.Unless
+	unless                                              string // see Fact.Unless
 }
 
 // add counts a call to a function of kind k.
