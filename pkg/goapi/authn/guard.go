@@ -646,6 +646,23 @@ func (g *Guard) Value(e ast.Expr) State {
 			sig := fn.Signature()
 			pi := min(i, sig.Params().Len()-1)
 			if pi >= 0 && isHandlerish(sig.Params().At(pi).Type()) && sig.Results().Len() > 0 && isHandlerish(sig.Results().At(0).Type()) {
+				// chain(mux, logging, auth(cfg)): a helper that applies the
+				// middleware it is given to the handler
+				var maybe *Conditional
+				for j, a := range p.Args {
+					if j == i || !isMiddlewareValue(info.TypeOf(a)) {
+						continue
+					}
+					if g.IsAuth(a) {
+						return Protected
+					}
+					if o := g.offWhen(a); o != "" && maybe == nil {
+						maybe = &Conditional{Use: p, Mw: a, Off: o}
+					}
+				}
+				if maybe != nil {
+					return g.weaken(g.Value(p), maybe)
+				}
 				return g.Value(p) // a middleware that is not auth: as protected as its result
 			}
 			for obj, pr := range g.params {
@@ -1130,6 +1147,17 @@ func (g *Guard) bypass(e ast.Expr) (unless, where string) {
 		return u, fn.Pkg().Name() + "." + fn.Name()
 	}
 	return "", ""
+}
+
+// isMiddlewareValue: t is a function from a handler to a handler
+// (func(http.Handler) http.Handler, a framework's middleware type).
+func isMiddlewareValue(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	sig, ok := t.Underlying().(*types.Signature)
+	return ok && sig.Params().Len() == 1 && sig.Results().Len() == 1 &&
+		isHandlerish(sig.Params().At(0).Type()) && isHandlerish(sig.Results().At(0).Type())
 }
 
 // recvOf is x in x.M; nil for other expressions.
