@@ -252,6 +252,13 @@ func (r *Result) walk(n ast.Node, deferred func(*types.Func) bool) body {
 	info := r.pass.TypesInfo
 	var b body
 	fromReq := map[types.Object]bool{} // locals holding a value the client sent
+	if blk, ok := n.(*ast.BlockStmt); ok {
+		defer func() {
+			if b.unless == "" {
+				b.unless = r.bypass(info, blk, fromReq)
+			}
+		}()
+	}
 	ast.Inspect(n, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.AssignStmt:
@@ -299,12 +306,9 @@ func (r *Result) walk(n ast.Node, deferred func(*types.Func) bool) body {
 			if goapi.Of(fn).String() == "(net/http.Header).Get" && len(n.Args) == 1 && strings.EqualFold(goapi.ConstString(info, n.Args[0]), "Host") {
 				b.host = true
 			}
-		case *ast.IfStmt:
-			// if !cfg.RequireOAuth { next.ServeHTTP(w, r); return }
-			if b.unless == "" && returns(n.Body) && passesOn(info, n.Body) && !requestDependent(info, n.Cond, fromReq) {
-				if tv, ok := info.Types[n.Cond]; !ok || tv.Value == nil {
-					b.unless = types.ExprString(n.Cond)
-				}
+		case *ast.FuncLit:
+			if b.unless == "" {
+				b.unless = r.bypass(info, n.Body, fromReq)
 			}
 		case *ast.SelectorExpr: // r.Host: the host the request was sent to
 			if n.Sel.Name == "Host" && goapi.IsType(info.TypeOf(n.X), "net/http", "Request") {

@@ -609,6 +609,9 @@ func (g *Guard) Value(e ast.Expr) State {
 			if g.IsAuth(p.Fun) {
 				return Protected
 			}
+			if i == 0 && len(p.Args) == 1 && isMiddlewareValue(info.TypeOf(p.Fun)) {
+				return g.Value(p) // logging(h) with a middleware held in a variable
+			}
 			return Unknown
 		}
 		if u, _ := g.bypass(p); u != "" {

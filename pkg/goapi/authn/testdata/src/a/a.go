@@ -87,3 +87,32 @@ func exempt(next http.Handler) http.Handler { // want exempt:"^checks credential
 		next.ServeHTTP(w, r)
 	})
 }
+
+func (s *settings) nested(next http.Handler) http.Handler { // want nested:"^checks credentials$"
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		tok := r.Header.Get("Authorization")
+		if tok == "" {
+			w.WriteHeader(http.StatusUnauthorized)
+			return
+		}
+		if s.requireAuth { // after the check began: a branch of the check
+			next.ServeHTTP(w, r)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+func (s *settings) defensive(next http.Handler) http.Handler { // want defensive:"^checks credentials$"
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if s == nil {
+			next.ServeHTTP(w, r)
+			return
+		}
+		if r.Header.Get("Authorization") == "" {
+			w.WriteHeader(http.StatusUnauthorized)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
