@@ -88,10 +88,10 @@ func run(pass *analysis.Pass) (any, error) {
 			if g == nil {
 				g, hg = authn.NewGuard(pass, res), authn.NewHostGuard(pass, res)
 			}
-			if g.Value(server) == authn.Protected {
-				grade.Lower("the server is served behind authentication, so a page that rebinds its DNS cannot call the tools without a credential")
-			} else if hg.Value(server) == authn.Protected {
+			if hg.Value(server) == authn.Protected {
 				grade.Lower("the server is served behind a middleware of the program's own that checks the Host header and rejects other hosts, in place of the SDK's check")
+			} else if g.Value(server) == authn.Protected {
+				grade.Lower("the server is served behind authentication, so a page that rebinds its DNS cannot call the tools without a credential")
 			}
 		}
 		grade.Report(pass, analysis.Diagnostic{Pos: at.Pos(), Message: fmt.Sprintf(format, args...)})

@@ -291,12 +291,40 @@ func (r *Result) bypass(info *types.Info, body *ast.BlockStmt, fromReq map[types
 		if tv, ok := info.Types[ifs.Cond]; ok && tv.Value != nil {
 			continue
 		}
-		if requestDependent(info, ifs.Cond, fromReq) || nilCheck(info, ifs.Cond) {
+		if requestDependent(info, ifs.Cond, fromReq) || nilCheck(info, ifs.Cond) || commaOK(info, body, ifs.Cond) {
 			continue
 		}
 		return types.ExprString(ifs.Cond)
 	}
 	return ""
+}
+
+// commaOK: the condition is (the negation of) the ok of a type assertion
+// or a map lookup in the same body (cfg, ok := v.(*Config); if !ok), a
+// defensive check rather than a setting.
+func commaOK(info *types.Info, body *ast.BlockStmt, cond ast.Expr) bool {
+	e := ast.Unparen(cond)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.NOT {
+		e = ast.Unparen(u.X)
+	}
+	id, ok := e.(*ast.Ident)
+	if !ok {
+		return false
+	}
+	obj := info.ObjectOf(id)
+	for _, st := range body.List {
+		as, ok := st.(*ast.AssignStmt)
+		if !ok || len(as.Lhs) != 2 || len(as.Rhs) != 1 {
+			continue
+		}
+		if l, ok := as.Lhs[1].(*ast.Ident); ok && info.ObjectOf(l) == obj {
+			switch ast.Unparen(as.Rhs[0]).(type) {
+			case *ast.TypeAssertExpr, *ast.IndexExpr:
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // nilCheck: the condition compares something with nil.

@@ -94,11 +94,11 @@ type result struct {
 	index int
 }
 
-// NewHostGuard is a guard for which a middleware that checks the Host
-// header and rejects other hosts (HostChecks) protects, as auth does.
+// NewHostGuard is a guard for which only a middleware that checks the
+// Host header and rejects other hosts (HostChecks) protects.
 func NewHostGuard(pass *analysis.Pass, res *Result) *Guard {
 	g := NewGuard(pass, res)
-	g.want = Checks | HostChecks
+	g.want = HostChecks
 	return g
 }
 

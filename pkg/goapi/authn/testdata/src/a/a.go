@@ -116,3 +116,22 @@ func (s *settings) defensive(next http.Handler) http.Handler { // want defensive
 		next.ServeHTTP(w, r)
 	})
 }
+
+type getter interface{ Get() any }
+
+func typed(g getter) func(http.Handler) http.Handler { // want typed:"^checks credentials$"
+	return func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			cfg, ok := g.Get().(*settings)
+			if !ok { // a defensive check, not a setting
+				next.ServeHTTP(w, r)
+				return
+			}
+			if r.Header.Get("Authorization") == "" && cfg.requireAuth {
+				w.WriteHeader(http.StatusUnauthorized)
+				return
+			}
+			next.ServeHTTP(w, r)
+		})
+	}
+}
