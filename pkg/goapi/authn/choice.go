@@ -280,7 +280,23 @@ func (r *Result) bypass(info *types.Info, body *ast.BlockStmt, fromReq map[types
 	if body == nil {
 		return ""
 	}
+	// locals computed from the request (source := sourceOf(r.Context()))
+	local := map[types.Object]bool{}
+	for k, v := range fromReq {
+		local[k] = v
+	}
 	for _, st := range body.List {
+		if as, ok := st.(*ast.AssignStmt); ok {
+			for _, rhs := range as.Rhs {
+				if requestDependent(info, rhs, local) {
+					for _, l := range as.Lhs {
+						if obj := info.ObjectOf(identOf(l)); obj != nil {
+							local[obj] = true
+						}
+					}
+				}
+			}
+		}
 		ifs, ok := st.(*ast.IfStmt)
 		if !ok || !returns(ifs.Body) || !passesOn(info, ifs.Body) {
 			if b := r.walk(st, nil); b.reads || b.rejects || b.checks {
@@ -291,7 +307,7 @@ func (r *Result) bypass(info *types.Info, body *ast.BlockStmt, fromReq map[types
 		if tv, ok := info.Types[ifs.Cond]; ok && tv.Value != nil {
 			continue
 		}
-		if requestDependent(info, ifs.Cond, fromReq) || nilCheck(info, ifs.Cond) || commaOK(info, body, ifs.Cond) {
+		if requestDependent(info, ifs.Cond, local) || nilCheck(info, ifs.Cond) || commaOK(info, body, ifs.Cond) {
 			continue
 		}
 		return types.ExprString(ifs.Cond)
@@ -325,6 +341,14 @@ func commaOK(info *types.Info, body *ast.BlockStmt, cond ast.Expr) bool {
 		}
 	}
 	return false
+}
+
+func identOf(e ast.Expr) *ast.Ident {
+	id, _ := ast.Unparen(e).(*ast.Ident)
+	if id == nil {
+		return ast.NewIdent("_")
+	}
+	return id
 }
 
 // nilCheck: the condition compares something with nil.

@@ -135,3 +135,20 @@ func typed(g getter) func(http.Handler) http.Handler { // want typed:"^checks cr
 		})
 	}
 }
+
+func sourceOf(r *http.Request) string { return r.RemoteAddr }
+
+func trusted(next http.Handler) http.Handler { // want trusted:"^checks credentials$"
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		source := sourceOf(r)
+		if source == "tray" { // decided by the request: not a setting
+			next.ServeHTTP(w, r)
+			return
+		}
+		if r.Header.Get("Authorization") == "" {
+			w.WriteHeader(http.StatusUnauthorized)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
