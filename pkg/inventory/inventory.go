@@ -655,7 +655,9 @@ func (inv *Inventory) Drifts() []Drift {
 			if !op.Anonymous && r.Auth == AuthNo {
 				out = append(out, Drift{Kind: "auth", Op: op, Route: r})
 			}
-			if op.Anonymous && r.Auth == AuthYes {
+			if op.Anonymous && r.Auth == AuthYes && !r.Conditional {
+				// (auth that may be off, GO105's, is not a claim the
+				// document contradicts)
 				out = append(out, Drift{Kind: "auth-reverse", Op: op, Route: r})
 			}
 			if len(op.Bounds) > 0 && r.ReadsBody && r.BodyLimit == "" && !r.Validates {

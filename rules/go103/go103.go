@@ -49,7 +49,7 @@ other middleware.`,
 		Good:      `handler := mcp.NewStreamableHTTPHandler(getServer, &mcp.StreamableHTTPOptions{})`,
 		Lang:      "go",
 		Severity:  lint.SeverityWarning,
-		Grades:    "A note in example code or test scaffolding (examples/, _examples, demo, conformance, test/, testkit, a package named like oauthtest), and when the MCP server is served behind authentication (a rebinding page cannot call its tools without a credential).",
+		Grades:    "A note in example code or test scaffolding (examples/, _examples, demo, conformance, test/, testkit, a package named like oauthtest), when the MCP server is served behind authentication (a rebinding page cannot call its tools without a credential), and when it is served behind a middleware of the program's own that reads the request's Host and rejects other hosts (the same protection, done by the program).",
 		Precision: "low",
 		CWE:       []int{346, 350},
 		OWASP:     []string{"API8:2023", "LLM06:2025"},
@@ -80,14 +80,17 @@ var (
 func run(pass *analysis.Pass) (any, error) {
 	info := pass.TypesInfo
 	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	var g *authn.Guard
+	var g, hg *authn.Guard
 	report := func(at ast.Node, format string, args ...any) {
 		grade := goapi.PlaceGrade(pass, goapi.Warning)
 		if server := servedBy(pass, ins, at); server != nil {
+			res := pass.ResultOf[authn.Analyzer].(*authn.Result)
 			if g == nil {
-				g = authn.NewGuard(pass, pass.ResultOf[authn.Analyzer].(*authn.Result))
+				g, hg = authn.NewGuard(pass, res), authn.NewHostGuard(pass, res)
 			}
-			if g.Value(server) == authn.Protected {
+			if hg.Value(server) == authn.Protected {
+				grade.Lower("the server is served behind a middleware of the program's own that checks the Host header and rejects other hosts, in place of the SDK's check")
+			} else if g.Value(server) == authn.Protected {
 				grade.Lower("the server is served behind authentication, so a page that rebinds its DNS cannot call the tools without a credential")
 			}
 		}

@@ -48,6 +48,14 @@ request with its HTTP headers) through string operations (trimming the
 Bearer prefix, concatenation, fmt.Sprintf) into an outgoing request or an
 upstream client. Copying every incoming header onto an outgoing request
 counts too, unless the function deletes Authorization and Cookie from it.
+A credential header that the code replaces on the way is not the caller's
+any more: replaced (Header.Del, or Header.Set with a value that is not a
+caller's credential) on the request being served before it is read, in
+the handler or in a helper it passes the request to, or by every caller
+of the function before the call; or replaced on the outgoing request
+after the copy (copy every header, then set Authorization to the
+server's key). A replacement made by middleware in another package (a
+router's chain) is not seen.
 
 A reverse proxy forwards credentials by design, to services of the same
 trust domain that check them again; the rule grades the finding down to a
@@ -145,17 +153,39 @@ type checker struct {
 	paramSinks map[*types.Func]map[int]string
 	// returns: fn returns the credential it reads (a tokenFrom(r) helper)
 	returns map[*types.Func]string
-	proxy   bool
+	// rewrites: fn replaces (Header.Set with a value of its own, or
+	// Header.Del) the credential headers of the request in parameter i,
+	// directly or through a callee: parameter → lower-case header names.
+	rewrites map[*types.Func]map[int]map[string]bool
+	// servedRW: where fn first replaces each credential header of the
+	// request it serves (applyProviderAuth(c.Request, p) at the call).
+	servedRW map[*types.Func]map[string]token.Pos
+	// sites are the calls of each function of the package, and valueUsed
+	// the functions also used as values (a handler registered on a
+	// router), whose callers cannot all be seen.
+	sites     map[*types.Func][]site
+	valueUsed map[*types.Func]bool
+	proxy     bool
+}
+
+// site is a call of a function of the package: the function it is in
+// and where.
+type site struct {
+	in  *types.Func
+	pos token.Pos
 }
 
 func run(pass *analysis.Pass) (any, error) {
 	c := &checker{pass: pass, decls: map[*types.Func]*ast.FuncDecl{},
-		paramSinks: map[*types.Func]map[int]string{}, returns: map[*types.Func]string{}}
+		paramSinks: map[*types.Func]map[int]string{}, returns: map[*types.Func]string{},
+		rewrites: map[*types.Func]map[int]map[string]bool{}, servedRW: map[*types.Func]map[string]token.Pos{},
+		sites: map[*types.Func][]site{}, valueUsed: map[*types.Func]bool{}}
 	for _, f := range pass.Files {
 		for _, d := range f.Decls {
 			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
 				if fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
 					c.decls[fn] = fd
+					c.index(fn, fd)
 				}
 			}
 		}
@@ -182,6 +212,21 @@ func run(pass *analysis.Pass) (any, error) {
 				c.returns[fn] = f.returns
 				changed = true
 			}
+			for i, hs := range f.rewrites {
+				for h := range hs {
+					if c.rewrites[fn] == nil {
+						c.rewrites[fn] = map[int]map[string]bool{}
+					}
+					if c.rewrites[fn][i] == nil {
+						c.rewrites[fn][i] = map[string]bool{}
+					}
+					if !c.rewrites[fn][i][h] {
+						c.rewrites[fn][i][h] = true
+						changed = true
+					}
+				}
+			}
+			c.servedRW[fn] = f.servedRW
 		}
 		if !changed {
 			break
@@ -197,20 +242,73 @@ func run(pass *analysis.Pass) (any, error) {
 type fnResult struct {
 	paramSinks map[int]string
 	returns    string
+	rewrites   map[int]map[string]bool
+	servedRW   map[string]token.Pos
 }
 
 // taint is what a value carries: a credential of the caller ("the
 // Authorization header"), or parameter i of the function (param >= 0).
+// header is the incoming header it was read from (lower case; "*" for
+// every incoming header; "" when not known).
 type taint struct {
-	what  string
-	param int
+	what   string
+	param  int
+	header string
+	at     token.Pos // where the credential was read
+}
+
+// index records the calls fd makes to functions of the package, and the
+// functions it uses as values.
+func (c *checker) index(fn *types.Func, fd *ast.FuncDecl) {
+	info := c.pass.TypesInfo
+	called := map[ast.Expr]bool{}
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			called[ast.Unparen(n.Fun)] = true
+			if g := goapi.Callee(info, n); g != nil && g.Pkg() == c.pass.Pkg {
+				c.sites[g.Origin()] = append(c.sites[g.Origin()], site{fn, n.Pos()})
+			}
+		case *ast.SelectorExpr:
+			if g, ok := info.Uses[n.Sel].(*types.Func); ok && g.Pkg() == c.pass.Pkg && !called[n] {
+				c.valueUsed[g.Origin()] = true
+			}
+			return !called[n] // x.f() : f is called; x is looked at below
+		case *ast.Ident:
+			if g, ok := info.Uses[n].(*types.Func); ok && g.Pkg() == c.pass.Pkg && !called[n] {
+				c.valueUsed[g.Origin()] = true
+			}
+		}
+		return true
+	})
+}
+
+// callersReplace reports whether every call of fn in the package comes
+// after its caller replaced header h on the request it serves (or from a
+// function whose own callers did), and fn is not used as a value.
+func (c *checker) callersReplace(fn *types.Func, h string, seen map[*types.Func]bool) bool {
+	sites := c.sites[fn]
+	if len(sites) == 0 || c.valueUsed[fn] || seen[fn] {
+		return false
+	}
+	seen[fn] = true
+	for _, s := range sites {
+		if p, ok := c.servedRW[s.in][h]; ok && p < s.pos {
+			continue
+		}
+		if !c.callersReplace(s.in, h, seen) {
+			return false
+		}
+	}
+	return true
 }
 
 // analyse follows credentials through one function. With report set, it
 // reports the flows of the caller's credentials into sinks.
 func (c *checker) analyse(fd *ast.FuncDecl, report bool) fnResult {
 	info := c.pass.TypesInfo
-	res := fnResult{paramSinks: map[int]string{}}
+	res := fnResult{paramSinks: map[int]string{}, rewrites: map[int]map[string]bool{}, servedRW: map[string]token.Pos{}}
+	self, _ := info.Defs[fd.Name].(*types.Func)
 	params := map[types.Object]int{}
 	i := 0
 	for _, f := range fd.Type.Params.List {
@@ -287,12 +385,12 @@ func (c *checker) analyse(fd *ast.FuncDecl, report bool) fnResult {
 	// at a parameter (a helper such as tokenFrom(r), or a RoundTripper's
 	// outgoing request), a maybe (param -3) that counts only as what a
 	// helper returns.
-	from := func(e ast.Expr, what string) (taint, bool) {
+	from := func(e ast.Expr, what, header string) (taint, bool) {
 		switch {
 		case served(e):
-			return taint{what: what, param: -1}, true
+			return taint{what: what, param: -1, header: header, at: e.Pos()}, true
 		case roots[rootOf(e)]:
-			return taint{what: what, param: -3}, true
+			return taint{what: what, param: -3, header: header, at: e.Pos()}, true
 		}
 		return taint{}, false
 	}
@@ -308,7 +406,7 @@ func (c *checker) analyse(fd *ast.FuncDecl, report bool) fnResult {
 			}
 		case *ast.SelectorExpr:
 			if isHeaderField(info, x) {
-				if t, ok := from(x.X, "every incoming header (Authorization and Cookie among them)"); ok {
+				if t, ok := from(x.X, "every incoming header (Authorization and Cookie among them)", "*"); ok {
 					return t, true
 				}
 			}
@@ -319,7 +417,7 @@ func (c *checker) analyse(fd *ast.FuncDecl, report bool) fnResult {
 			if sel, ok := ast.Unparen(x.X).(*ast.SelectorExpr); ok && isHeaderField(info, sel) && roots[rootOf(sel.X)] {
 				if name, ok := constString(info, x.Index); ok {
 					if what, ok := credentialHeaders[strings.ToLower(name)]; ok {
-						return from(sel.X, "the caller's "+what)
+						return from(sel.X, "the caller's "+what, strings.ToLower(name))
 					}
 				}
 				return taint{}, false
@@ -354,7 +452,7 @@ func (c *checker) analyse(fd *ast.FuncDecl, report bool) fnResult {
 				if sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr); ok {
 					if name, ok := constString(info, x.Args[0]); ok {
 						if what, ok := credentialHeaders[strings.ToLower(name)]; ok {
-							return from(sel.X, "the caller's "+what)
+							return from(sel.X, "the caller's "+what, strings.ToLower(name))
 						}
 					}
 				}
@@ -362,13 +460,13 @@ func (c *checker) analyse(fd *ast.FuncDecl, report bool) fnResult {
 			}
 			if cookieReads[goapi.Of(fn)] {
 				if sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr); ok {
-					return from(sel.X, "the caller's cookie")
+					return from(sel.X, "the caller's cookie", "cookie")
 				}
 				return taint{}, false
 			}
 			if goapi.Of(fn).String() == "(net/http.Request).BasicAuth" {
 				if sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr); ok {
-					return from(sel.X, "the caller's basic-auth credentials")
+					return from(sel.X, "the caller's basic-auth credentials", "authorization")
 				}
 			}
 			if passes[goapi.Of(fn)] {
@@ -385,7 +483,7 @@ func (c *checker) analyse(fd *ast.FuncDecl, report bool) fnResult {
 				// a helper that reads the credential of the request passed to it
 				for _, a := range x.Args {
 					if roots[rootOf(a)] {
-						return from(a, what)
+						return from(a, what, "")
 					}
 				}
 			}
@@ -455,15 +553,107 @@ func (c *checker) analyse(fd *ast.FuncDecl, report bool) fnResult {
 			break
 		}
 	}
+	// Credential headers the function replaces: on the request it serves
+	// (before a read, the value read is the server's own) and on the
+	// requests it sends (after a copy, the caller's value is gone). A
+	// replacement is Header.Del, or Header.Set with a value that is not a
+	// caller's credential, here or in a callee that does it to the request
+	// passed to it.
+	outRW := map[string][]token.Pos{}
+	rewrite := func(target ast.Expr, h string, pos token.Pos) {
+		h = strings.ToLower(h)
+		if _, ok := credentialHeaders[h]; !ok {
+			return
+		}
+		if i, ok := params[rootOf(target)]; ok {
+			if res.rewrites[i] == nil {
+				res.rewrites[i] = map[string]bool{}
+			}
+			res.rewrites[i][h] = true
+		}
+		if served(target) {
+			if p, ok := res.servedRW[h]; !ok || pos < p {
+				res.servedRW[h] = pos
+			}
+			return
+		}
+		outRW[h] = append(outRW[h], pos)
+	}
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		fn := goapi.Callee(info, call)
+		if fn == nil {
+			return true
+		}
+		switch goapi.Of(fn).String() {
+		case "(net/http.Header).Del", "(net/http.Header).Set":
+			sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+			if !ok || len(call.Args) == 0 || responseHeader(info, sel.X) {
+				return true
+			}
+			if len(call.Args) == 2 {
+				if t, ok := exprTaint(call.Args[1]); ok && t.param != -2 {
+					return true // the caller's value, or a parameter's
+				}
+			}
+			if h, ok := constString(info, call.Args[0]); ok {
+				rewrite(sel.X, h, call.Pos())
+			}
+			return true
+		}
+		if fn.Pkg() == c.pass.Pkg {
+			for i, hs := range c.rewrites[fn.Origin()] {
+				if i < len(call.Args) {
+					for h := range hs {
+						rewrite(call.Args[i], h, call.Pos())
+					}
+				}
+			}
+		}
+		return true
+	})
+	// replaced: the caller's credential t, sunk at pos into the outgoing
+	// header out ("*" for all of them, "" when not known), was replaced
+	// on the way: on the served request before it was read, by every
+	// caller before the call, or on the outgoing request after the sink.
+	replaced := func(t taint, out string, pos token.Pos) bool {
+		in := []string{t.header}
+		if t.header == "*" {
+			in = []string{"authorization", "cookie"}
+		}
+		for _, h := range in {
+			if h == "" {
+				continue
+			}
+			if p, ok := res.servedRW[h]; ok && p < t.at {
+				return true
+			}
+			if self != nil && c.callersReplace(self, h, map[*types.Func]bool{}) {
+				return true
+			}
+		}
+		if out == "*" || t.header == "*" {
+			return len(outRW["authorization"]) > 0 || len(outRW["cookie"]) > 0
+		}
+		for _, p := range outRW[strings.ToLower(out)] {
+			if p > pos {
+				return true
+			}
+		}
+		return false
+	}
 	stripped := strips(info, fd.Body)
-	sink := func(n ast.Node, t taint, where string) {
+	sink := func(n ast.Node, t taint, where, out string) {
 		switch {
 		case t.param == -2 || t.param == -3: // a header name; a maybe
 		case t.param >= 0:
 			if _, ok := res.paramSinks[t.param]; !ok {
 				res.paramSinks[t.param] = where
 			}
-		case report && !(stripped && strings.HasPrefix(t.what, "every incoming header")):
+		case report && !replaced(t, out, n.Pos()) && !(stripped && t.header == "*"):
 			c.report(n, t.what, where)
 		}
 	}
@@ -489,8 +679,12 @@ func (c *checker) analyse(fd *ast.FuncDecl, report bool) fnResult {
 				if !ok || !isHeaderField(info, sel) || served(sel.X) {
 					continue
 				}
+				out := "*"
+				if ix, ok := ast.Unparen(n.Lhs[i]).(*ast.IndexExpr); ok {
+					out, _ = constString(info, ix.Index)
+				}
 				if t, ok := exprTaint(n.Rhs[i]); ok {
-					sink(n, t, "an outgoing request (its Header field)")
+					sink(n, t, "an outgoing request (its Header field)", out)
 				}
 			}
 		case *ast.CallExpr:
@@ -506,7 +700,8 @@ func (c *checker) analyse(fd *ast.FuncDecl, report bool) fnResult {
 					return true
 				}
 				if t, ok := exprTaint(n.Args[1]); ok {
-					sink(n, t, "an outgoing request (Header."+fn.Name()+")")
+					out, _ := constString(info, n.Args[0])
+					sink(n, t, "an outgoing request (Header."+fn.Name()+")", out)
 				}
 				return true
 			case "(net/http.Request).AddCookie", "(net/http.Request).SetBasicAuth":
@@ -516,7 +711,11 @@ func (c *checker) analyse(fd *ast.FuncDecl, report bool) fnResult {
 				}
 				for _, a := range n.Args {
 					if t, ok := exprTaint(a); ok {
-						sink(n, t, "an outgoing request ("+fn.Name()+")")
+						out := "authorization"
+						if fn.Name() == "AddCookie" {
+							out = "cookie"
+						}
+						sink(n, t, "an outgoing request ("+fn.Name()+")", out)
 						break
 					}
 				}
@@ -524,7 +723,7 @@ func (c *checker) analyse(fd *ast.FuncDecl, report bool) fnResult {
 			}
 			if i, ok := clientSinks[goapi.Of(fn)]; ok && i < len(n.Args) {
 				if t, ok := exprTaint(n.Args[i]); ok {
-					sink(n, t, "an upstream client ("+fn.Pkg().Name()+"."+fn.Name()+")")
+					sink(n, t, "an upstream client ("+fn.Pkg().Name()+"."+fn.Name()+")", "")
 				}
 				return true
 			}
@@ -532,7 +731,7 @@ func (c *checker) analyse(fd *ast.FuncDecl, report bool) fnResult {
 				for i, where := range c.paramSinks[fn.Origin()] {
 					if i < len(n.Args) {
 						if t, ok := exprTaint(n.Args[i]); ok {
-							sink(n, t, where+" in "+fn.Name())
+							sink(n, t, where+" in "+fn.Name(), "")
 						}
 					}
 				}
@@ -541,7 +740,7 @@ func (c *checker) analyse(fd *ast.FuncDecl, report bool) fnResult {
 			if goapi.IsType(info.TypeOf(n), "golang.org/x/oauth2", "Token") {
 				if v := goapi.Keyed(n, "AccessToken"); v != nil {
 					if t, ok := exprTaint(v); ok {
-						sink(n, t, "an upstream client (oauth2.Token)")
+						sink(n, t, "an upstream client (oauth2.Token)", "")
 					}
 				}
 			}

@@ -51,7 +51,27 @@ MCP server is behind it; a warning when the routes only change state or sit
 under an admin path. One level lower in example code or test scaffolding.
 Auth added on both branches of an if (a key or a password, say), or in
 every case of a switch with a default, counts as auth and is not reported;
-neither is a condition the compiler knows to be true.
+neither is a condition the compiler knows to be true, nor one the function
+fails closed on (if key == "" { return err } before the Use).
+
+Two other shapes are the same thing and are reported the same way:
+
+- the served handler wrapped by assignment under a condition
+  (var h http.Handler = mux; if key != "" { h = auth(key, mux) });
+- middleware called through an interface whose implementation is chosen
+  at run time, one of which checks nothing
+  (r.Use(authenticator.Middleware()), where a constructor returns a no-op
+  implementation when cfg.Auth.Enabled is false): the message names the
+  implementation and the condition, from the constructor's code, in this
+  package or another one of the module;
+- middleware that checks credentials but lets every request through
+  while a setting is off (if !cfg.RequireOAuth { next.ServeHTTP(w, r);
+  return }), a condition that does not look at the request (exemptions by
+  path, such as health checks, do).
+
+When the function refuses to serve without the credential unless an
+explicit setting allows it (if token == "" && !allowUnauthenticated
+{ return err }), auth is off only by the operator's choice: a note.
 
 Fix it by failing closed: refuse to start (or bind only to loopback) when
 the credential is not configured, or generate one and print it.`,
@@ -75,7 +95,7 @@ the credential is not configured, or generate one and print it.`,
 }`,
 		Lang:      "go",
 		Severity:  lint.SeverityError,
-		Grades:    "A warning when the routes behind the condition only change state or sit under an admin path (none reaches a sensitive capability and no MCP server is behind it). A note in example code or test scaffolding.",
+		Grades:    "A warning when the routes behind the condition only change state or sit under an admin path (none reaches a sensitive capability and no MCP server is behind it). A note in example code or test scaffolding, and when the function refuses to serve without the credential unless an explicit opt-out setting allows it.",
 		Precision: "high",
 		CWE:       []int{306, 1188},
 		OWASP:     []string{"API2:2023", "API8:2023", "LLM06:2025"},
@@ -195,16 +215,36 @@ func report(pass *analysis.Pass, b *behind) {
 		grade.StartAt(goapi.Warning)
 	}
 	grade.LowerPlace(pass.Pkg.Path())
-	mw := "auth middleware"
-	if len(b.cond.Use.Args) > 0 {
-		mw = types.ExprString(b.cond.Use.Args[0])
-		if len(mw) > 60 {
-			mw = mw[:57] + "..."
-		}
+	c := b.cond
+	if c.OptOut != "" {
+		grade.LowerTo(goapi.Note, "without the credential the function refuses to serve unless "+shorten(c.OptOut, 60)+
+			": auth is off only when the operator opts out")
 	}
-	grade.Report(pass, analysis.Diagnostic{Pos: b.cond.Use.Pos(), End: b.cond.Use.End(),
-		Message: fmt.Sprintf("%s is installed only when %s: otherwise %s; fail closed when the credential is not configured",
-			mw, condText(b.cond.Cond), what)})
+	mw := "auth middleware"
+	switch {
+	case c.Mw != nil:
+		mw = shorten(types.ExprString(c.Mw), 60)
+	case len(c.Use.Args) > 0:
+		mw = shorten(types.ExprString(c.Use.Args[0]), 60)
+	}
+	var msg string
+	switch {
+	case c.Cond != nil && c.Off != "":
+		msg = fmt.Sprintf("%s is installed only when %s, and does not always authenticate (%s): otherwise %s", mw, condText(c.Cond), c.Off, what)
+	case c.Off != "":
+		msg = fmt.Sprintf("%s does not always authenticate: %s; then %s", mw, c.Off, what)
+	default:
+		msg = fmt.Sprintf("%s is installed only when %s: otherwise %s", mw, condText(c.Cond), what)
+	}
+	grade.Report(pass, analysis.Diagnostic{Pos: c.Use.Pos(), End: c.Use.End(),
+		Message: msg + "; fail closed when the credential is not configured"})
+}
+
+func shorten(s string, n int) string {
+	if len(s) > n {
+		return s[:n-3] + "..."
+	}
+	return s
 }
 
 // condText prints a condition for a message, shortened when long.

@@ -14,13 +14,16 @@ func TestRule(t *testing.T) {
 	if err := Rule.Validate(); err != nil {
 		t.Fatal(err)
 	}
-	results := ruletest.RunGo(t, Analyzer, "a")
+	results := ruletest.RunGo(t, Analyzer, "a", "b", "c", "d")
 	n := 0
 	for _, r := range results {
 		for _, d := range r.Diagnostics {
 			n++
 			want := ""
-			if strings.Contains(d.Message, "changes state") && !strings.Contains(d.Message, "reaches") {
+			switch {
+			case strings.Contains(d.Message, "(a note"):
+				want = "note"
+			case strings.Contains(d.Message, "changes state") && !strings.Contains(d.Message, "reaches"):
 				want = "warning"
 			}
 			if d.Category != want {

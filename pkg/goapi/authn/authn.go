@@ -15,6 +15,7 @@ import (
 	"go/token"
 	"go/types"
 	"reflect"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -33,18 +34,80 @@ const (
 	// middleware. A middleware, a handler or a helper with this kind
 	// authenticates.
 	Checks
+	// HostChecks: the function reads the Host the request was sent to and
+	// rejects the request on some path (a DNS-rebinding guard of the
+	// program's own), or calls a function that does. It is not
+	// authentication; GO103 counts it as the protection an MCP SDK's own
+	// localhost check gives.
+	HostChecks
 )
 
 // Fact is exported for every function that reads or checks credentials.
-type Fact struct{ Kind Kind }
+type Fact struct {
+	Kind Kind
+	// Unless, for a check, is a condition that does not depend on the
+	// request under which the function lets every request through
+	// (if !cfg.RequireOAuth { next.ServeHTTP(w, r); return }): a setting
+	// that switches the check off.
+	Unless string
+}
 
 func (*Fact) AFact() {}
 
 func (f *Fact) String() string {
-	if f.Kind&Checks != 0 {
-		return "checks credentials"
+	var s string
+	switch {
+	case f.Kind&Checks != 0:
+		s = "checks credentials"
+	case f.Kind&Reads != 0:
+		s = "reads credentials"
 	}
-	return "reads credentials"
+	if f.Kind&HostChecks != 0 {
+		if s != "" {
+			s += ", "
+		}
+		s += "checks the host"
+	}
+	if f.Unless != "" {
+		s += " unless " + f.Unless
+	}
+	return s
+}
+
+// Choice is exported for a function that returns an interface value and
+// chooses its concrete type (a constructor that returns a no-op
+// implementation when a setting is off): each type it returns, and the
+// condition under which it does, as written in the function.
+type Choice struct {
+	Returns []Returned
+	// Partial: the function also returns interface values of other
+	// origins (another call's result), so Returns may not be all.
+	Partial bool
+}
+
+// Returned is one concrete type a function returns as an interface value.
+type Returned struct {
+	Type string // package path and name: example.com/mw.Noop
+	When string // the condition, as source text; "" when unconditional
+}
+
+func (*Choice) AFact() {}
+
+func (c *Choice) String() string {
+	s := "returns"
+	if c.Partial {
+		s = "returns, among others,"
+	}
+	for i, r := range c.Returns {
+		if i > 0 {
+			s += ";"
+		}
+		s += " " + r.Type
+		if r.When != "" {
+			s += " when " + r.When
+		}
+	}
+	return s
 }
 
 // ExtraNames, when set, returns user-named auth functions (rule options,
@@ -56,16 +119,47 @@ var Analyzer = &analysis.Analyzer{
 	Name:       "apiauditauthn",
 	Doc:        "finds functions that authenticate requests (read a credential and answer 401/403)",
 	Run:        run,
-	FactTypes:  []analysis.Fact{new(Fact)},
+	FactTypes:  []analysis.Fact{new(Fact), new(Choice)},
 	ResultType: reflect.TypeFor[*Result](),
 }
 
 // Result answers questions about the functions of the package and its
 // dependencies.
 type Result struct {
-	pass  *analysis.Pass
-	extra goapi.Table[bool]
-	local map[*types.Func]Kind
+	pass    *analysis.Pass
+	extra   goapi.Table[bool]
+	local   map[*types.Func]Kind
+	unless  map[*types.Func]string
+	choices map[*types.Func]*Choice
+}
+
+// Unless is the setting under which fn, a check, lets every request
+// through (see Fact.Unless); "" when none.
+func (r *Result) Unless(fn *types.Func) string {
+	if fn == nil {
+		return ""
+	}
+	fn = fn.Origin()
+	if u, ok := r.unless[fn]; ok {
+		return u
+	}
+	if fn.Pkg() != r.pass.Pkg {
+		var f Fact
+		if r.pass.ImportObjectFact(fn, &f) {
+			return f.Unless
+		}
+	}
+	return ""
+}
+
+// Bypass is the setting under which the code under n lets every request
+// through (see Fact.Unless), when it checks credentials; "" otherwise.
+func (r *Result) Bypass(n ast.Node) string {
+	b := r.walk(n, nil)
+	if b.kind()&Checks == 0 {
+		return ""
+	}
+	return b.unless
 }
 
 // Func is what fn does about credentials; 0 when nothing.
@@ -100,8 +194,30 @@ func (r *Result) Node(n ast.Node) Kind {
 	return b.kind()
 }
 
+// Choices is what fn returns as an interface value, when it chooses
+// among concrete types (see Choice); nil when nothing is known.
+func (r *Result) Choices(fn *types.Func) *Choice {
+	if fn == nil {
+		return nil
+	}
+	fn = fn.Origin()
+	if c, ok := r.choices[fn]; ok {
+		return c
+	}
+	if fn.Pkg() != r.pass.Pkg {
+		var c Choice
+		if r.pass.ImportObjectFact(fn, &c) {
+			return &c
+		}
+	}
+	return nil
+}
+
 // body is what a walk of some code found.
-type body struct{ reads, rejects, checks, registers bool }
+type body struct {
+	reads, rejects, checks, registers, host, hostChecks bool
+	unless                                              string // see Fact.Unless
+}
 
 // add counts a call to a function of kind k.
 func (b *body) add(k Kind) {
@@ -109,6 +225,9 @@ func (b *body) add(k Kind) {
 		b.checks = true
 	} else if k&Reads != 0 {
 		b.reads = true
+	}
+	if k&HostChecks != 0 {
+		b.hostChecks = true
 	}
 }
 
@@ -120,6 +239,9 @@ func (b body) kind() Kind {
 	if b.checks || b.reads && b.rejects {
 		k |= Checks
 	}
+	if b.hostChecks || b.host && b.rejects {
+		k |= HostChecks
+	}
 	return k
 }
 
@@ -130,6 +252,13 @@ func (r *Result) walk(n ast.Node, deferred func(*types.Func) bool) body {
 	info := r.pass.TypesInfo
 	var b body
 	fromReq := map[types.Object]bool{} // locals holding a value the client sent
+	if blk, ok := n.(*ast.BlockStmt); ok {
+		defer func() {
+			if b.unless == "" {
+				b.unless = r.bypass(info, blk, fromReq)
+			}
+		}()
+	}
 	ast.Inspect(n, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.AssignStmt:
@@ -173,6 +302,17 @@ func (r *Result) walk(n ast.Node, deferred func(*types.Func) bool) body {
 			}
 			if a, ok := goapi.CredentialReads.Lookup(fn); ok && credentialArg(info, n, a) {
 				b.reads = true
+			}
+			if goapi.Of(fn).String() == "(net/http.Header).Get" && len(n.Args) == 1 && strings.EqualFold(goapi.ConstString(info, n.Args[0]), "Host") {
+				b.host = true
+			}
+		case *ast.FuncLit:
+			if b.unless == "" {
+				b.unless = r.bypass(info, n.Body, fromReq)
+			}
+		case *ast.SelectorExpr: // r.Host: the host the request was sent to
+			if n.Sel.Name == "Host" && goapi.IsType(info.TypeOf(n.X), "net/http", "Request") {
+				b.host = true
 			}
 		case *ast.IndexExpr: // r.Header["Authorization"]
 			if goapi.IsType(info.TypeOf(n.X), "net/http", "Header") && goapi.IsCredentialHeader(goapi.ConstString(info, n.Index)) {
@@ -256,7 +396,7 @@ func credentialArg(info *types.Info, call *ast.CallExpr, a goapi.CredentialArg) 
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	res := &Result{pass: pass, local: map[*types.Func]Kind{}}
+	res := &Result{pass: pass, local: map[*types.Func]Kind{}, unless: map[*types.Func]string{}, choices: map[*types.Func]*Choice{}}
 	if ExtraNames != nil {
 		t, err := goapi.ParseNames(true, ExtraNames())
 		if err != nil {
@@ -305,9 +445,37 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 		}
 	}
+	// A check that lets requests through under a setting, or that calls
+	// one that does.
+	for changed := true; changed; {
+		changed = false
+		for _, d := range decls {
+			if res.local[d.fn]&Checks == 0 || res.unless[d.fn] != "" {
+				continue
+			}
+			u := d.body.unless
+			for _, fn := range d.local {
+				if u == "" {
+					u = res.unless[fn]
+				}
+			}
+			if u != "" {
+				res.unless[d.fn] = u
+				changed = true
+			}
+		}
+	}
 	for _, d := range decls {
 		if k := res.local[d.fn]; k != 0 && exportable(d.fn) {
-			pass.ExportObjectFact(d.fn, &Fact{Kind: k})
+			pass.ExportObjectFact(d.fn, &Fact{Kind: k, Unless: res.unless[d.fn]})
+		}
+	}
+	for fn, fbody := range goapi.FuncBodies(pass.TypesInfo, pass.Files) {
+		if c := choices(pass.Fset, pass.TypesInfo, fn, fbody); c != nil {
+			res.choices[fn] = c
+			if exportable(fn) {
+				pass.ExportObjectFact(fn, c)
+			}
 		}
 	}
 	return res, nil

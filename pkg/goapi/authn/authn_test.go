@@ -12,3 +12,10 @@ import (
 func TestFacts(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), Analyzer, "a")
 }
+
+// TestChoices checks the Choice facts of constructors that return an
+// interface value: each concrete type with the condition it is returned
+// under, early returns negated.
+func TestChoices(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), Analyzer, "choice")
+}

@@ -29,11 +29,28 @@ const (
 	Open // served, and no auth on the way
 )
 
-// Conditional is auth middleware that is installed only when a condition
-// holds: the Use call and the condition (an if's, or a switch case's).
+// Conditional is auth middleware that may be off at run time: installed
+// only when a condition holds, or an interface value whose implementation
+// is chosen at run time and may be one that checks nothing.
 type Conditional struct {
-	Use  *ast.CallExpr
+	// Use is the call that installs the middleware: router.Use, a route
+	// registration, or the wrapper call assigned to the served handler
+	// (h = auth(h)).
+	Use *ast.CallExpr
+	// Mw is the middleware expression.
+	Mw ast.Expr
+	// Cond is the condition under which Use runs (an if's, or a switch
+	// case's); nil when Use always runs and only Off can turn auth off.
 	Cond ast.Expr
+	// Off, when the middleware is an interface method some of whose
+	// implementations check nothing, says which and when they are chosen:
+	// "(*mw.Noop).Middleware, which checks no credentials, when
+	// !cfg.Auth.Enabled (in mw.NewAuthenticator)".
+	Off string
+	// OptOut, when the function refuses to go on without the credential
+	// unless a setting says so (if key == "" && !allowOpen { return err }),
+	// is that setting as a condition: auth is off only when it holds.
+	OptOut string
 }
 
 // Guard answers, within one package, whether routes and handlers are
@@ -56,6 +73,12 @@ type Guard struct {
 	defaultServed bool
 	defaultMux    types.Object
 	visiting      map[any]bool
+	// want is the kind a middleware must have to protect: Checks, or
+	// HostChecks|Checks for a host guard (NewHostGuard).
+	want Kind
+	disp *goapi.Dispatcher
+	// results records v, err := f(): the call and the result index.
+	results map[types.Object][]result
 	// Conditions collects the conditional auth behind every MaybeOff
 	// answer; callers reset it before asking.
 	Conditions []Conditional
@@ -64,6 +87,19 @@ type Guard struct {
 type param struct {
 	fn    ast.Node // *ast.FuncDecl or *ast.FuncLit
 	index int
+}
+
+type result struct {
+	call  *ast.CallExpr
+	index int
+}
+
+// NewHostGuard is a guard for which only a middleware that checks the
+// Host header and rejects other hosts (HostChecks) protects.
+func NewHostGuard(pass *analysis.Pass, res *Result) *Guard {
+	g := NewGuard(pass, res)
+	g.want = HostChecks
+	return g
 }
 
 // NewGuard indexes the package's files.
@@ -78,6 +114,8 @@ func NewGuard(pass *analysis.Pass, res *Result) *Guard {
 		decls:    map[*types.Func]*ast.FuncDecl{},
 		params:   map[types.Object]param{},
 		visiting: map[any]bool{},
+		want:     Checks,
+		results:  map[types.Object][]result{},
 	}
 	for _, imp := range pass.Pkg.Imports() {
 		if imp.Path() == "net/http" {
@@ -121,12 +159,25 @@ func NewGuard(pass *analysis.Pass, res *Result) *Guard {
 							g.assigns[obj] = append(g.assigns[obj], n.Rhs[i])
 						}
 					}
+				} else if call, ok := ast.Unparen(n.Rhs[0]).(*ast.CallExpr); ok {
+					for i, lhs := range n.Lhs {
+						if obj := g.objOf(lhs); obj != nil {
+							g.results[obj] = append(g.results[obj], result{call, i})
+						}
+					}
 				}
 			case *ast.ValueSpec:
 				if len(n.Names) == len(n.Values) {
 					for i, id := range n.Names {
 						if obj := info.Defs[id]; obj != nil {
 							g.assigns[obj] = append(g.assigns[obj], n.Values[i])
+						}
+					}
+				} else if len(n.Values) == 1 {
+					call, _ := ast.Unparen(n.Values[0]).(*ast.CallExpr)
+					for i, id := range n.Names {
+						if obj := info.Defs[id]; obj != nil && call != nil {
+							g.results[obj] = append(g.results[obj], result{call, i})
 						}
 					}
 				}
@@ -234,15 +285,21 @@ func (g *Guard) leave(k any) { delete(g.visiting, k) }
 // request, a wrapper applied by such a function, a variable holding one.
 func (g *Guard) IsAuth(e ast.Expr) bool {
 	info := g.pass.TypesInfo
+	if u, _ := g.bypass(e); u != "" {
+		return false // a check a setting can switch off: see offWhen
+	}
 	switch e := ast.Unparen(e).(type) {
 	case *ast.FuncLit:
-		return g.res.Node(e)&Checks != 0
+		return g.res.Node(e)&g.want != 0
 	case *ast.CallExpr:
 		if tv, ok := info.Types[e.Fun]; ok && tv.IsType() {
 			return len(e.Args) == 1 && g.IsAuth(e.Args[0])
 		}
 		if fn := goapi.Callee(info, e); fn != nil {
-			if g.res.Func(fn)&Checks != 0 || externalAuthName(g.pass, fn) {
+			if on, off := g.dispatchOn(fn, recvOf(e.Fun)); len(on) > 0 {
+				return len(off) == 0 // some implementations check nothing: see offWhen
+			}
+			if g.res.Func(fn)&g.want != 0 || externalAuthName(g.pass, fn) {
 				return true
 			}
 		} else if g.IsAuth(e.Fun) {
@@ -262,7 +319,10 @@ func (g *Guard) IsAuth(e ast.Expr) bool {
 		}
 		switch obj := obj.(type) {
 		case *types.Func:
-			return g.res.Func(obj)&Checks != 0
+			if on, off := g.dispatchOn(obj, recvOf(e)); len(on) > 0 {
+				return len(off) == 0
+			}
+			return g.res.Func(obj)&g.want != 0
 		case *types.Var:
 			if !g.enter(obj) {
 				return false
@@ -344,19 +404,29 @@ func isHandlerish(t types.Type) bool {
 // route, a check in (or a wrapper around) the handler, then the router's.
 func (g *Guard) Route(call *ast.CallExpr, c goapi.RouteCall) State {
 	h, mws := Handler(call, c)
+	var maybe *Conditional
 	for _, mw := range mws {
 		if g.IsAuth(mw) {
 			return Protected
+		}
+		if off := g.offWhen(mw); off != "" && maybe == nil {
+			maybe = &Conditional{Use: call, Mw: mw, Off: off}
 		}
 	}
 	if h != nil && g.IsAuth(h) {
 		return Protected
 	}
+	var s State
 	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && g.pass.TypesInfo.Selections[sel] != nil {
-		return g.Router(sel.X)
+		s = g.Router(sel.X)
+	} else {
+		// http.Handle / http.HandleFunc: the default mux
+		s = g.defaultMuxState()
 	}
-	// http.Handle / http.HandleFunc: the default mux
-	return g.defaultMuxState()
+	if maybe != nil {
+		s = g.weaken(s, maybe)
+	}
+	return s
 }
 
 // Handler splits a registration's handler arguments into the handler and
@@ -403,15 +473,23 @@ func (g *Guard) Router(e ast.Expr) State {
 				return None
 			}
 			_, mws := Handler(e, c)
+			var maybe *Conditional
 			if c.Kind == goapi.RouteDerive || c.Kind == goapi.RouteUse {
 				for _, mw := range mws {
 					if g.IsAuth(mw) {
 						return Protected
 					}
+					if off := g.offWhen(mw); off != "" && maybe == nil {
+						maybe = &Conditional{Use: e, Mw: mw, Off: off}
+					}
 				}
 			}
 			if sel, ok := ast.Unparen(e.Fun).(*ast.SelectorExpr); ok {
-				return g.Router(sel.X)
+				if s := g.Router(sel.X); maybe != nil {
+					return g.weaken(s, maybe)
+				} else {
+					return s
+				}
 			}
 			return Unknown
 		}
@@ -525,12 +603,29 @@ func (g *Guard) Value(e ast.Expr) State {
 		}
 		fn := goapi.Callee(info, p)
 		if fn == nil {
+			if u, _ := g.bypass(p.Fun); u != "" { // authMiddleware(cfg)(mux)
+				return g.weaken(g.Value(p), &Conditional{Use: p, Mw: p.Fun, Off: g.offWhen(p.Fun)})
+			}
 			if g.IsAuth(p.Fun) {
 				return Protected
 			}
+			if i == 0 && len(p.Args) == 1 && isMiddlewareValue(info.TypeOf(p.Fun)) {
+				return g.Value(p) // logging(h) with a middleware held in a variable
+			}
 			return Unknown
 		}
-		if g.res.Func(fn)&Checks != 0 || externalAuthName(g.pass, fn) {
+		if u, _ := g.bypass(p); u != "" {
+			return g.weaken(g.Value(p), &Conditional{Use: p, Mw: p, Off: g.offWhen(p)})
+		}
+		if on, off := g.dispatchOn(fn, recvOf(p.Fun)); len(on) > 0 {
+			if len(off) == 0 {
+				return Protected
+			}
+			if o := g.offWhen(p); o != "" { // auth.Wrap(mux) through an interface
+				return g.weaken(g.Value(p), &Conditional{Use: p, Mw: p, Off: o})
+			}
+		}
+		if g.res.Func(fn)&g.want != 0 || externalAuthName(g.pass, fn) {
 			return Protected
 		}
 		if c, ok := goapi.Routers.Lookup(fn); ok {
@@ -554,6 +649,23 @@ func (g *Guard) Value(e ast.Expr) State {
 			sig := fn.Signature()
 			pi := min(i, sig.Params().Len()-1)
 			if pi >= 0 && isHandlerish(sig.Params().At(pi).Type()) && sig.Results().Len() > 0 && isHandlerish(sig.Results().At(0).Type()) {
+				// chain(mux, logging, auth(cfg)): a helper that applies the
+				// middleware it is given to the handler
+				var maybe *Conditional
+				for j, a := range p.Args {
+					if j == i || !isMiddlewareValue(info.TypeOf(a)) {
+						continue
+					}
+					if g.IsAuth(a) {
+						return Protected
+					}
+					if o := g.offWhen(a); o != "" && maybe == nil {
+						maybe = &Conditional{Use: p, Mw: a, Off: o}
+					}
+				}
+				if maybe != nil {
+					return g.weaken(g.Value(p), maybe)
+				}
 				return g.Value(p) // a middleware that is not auth: as protected as its result
 			}
 			for obj, pr := range g.params {
@@ -706,6 +818,13 @@ func (g *Guard) usesState(obj types.Object) (s State) {
 	if ok {
 		return Protected
 	}
+	wcond, ok := g.wrapAuth(obj)
+	if ok {
+		return Protected
+	}
+	if cond == nil {
+		cond = wcond
+	}
 	if cond != nil {
 		defer func() { s = g.weaken(s, cond) }()
 	}
@@ -722,15 +841,18 @@ func (g *Guard) useAuth(obj types.Object) (cond *Conditional, ok bool) {
 	for _, use := range g.useMW[obj] {
 		_, mws := Handler(use, goapi.Routers[goapi.Of(goapi.Callee(g.pass.TypesInfo, use))])
 		for _, mw := range mws {
+			var off string
 			if !g.IsAuth(mw) {
-				continue
+				if off = g.offWhen(mw); off == "" {
+					continue
+				}
 			}
-			c := g.condition(obj, use)
+			c := g.conditional(obj, use, mw, off)
 			if c == nil {
 				return nil, true
 			}
 			if cond == nil {
-				cond = &Conditional{Use: use, Cond: c}
+				cond = c
 			}
 		}
 	}
@@ -804,6 +926,13 @@ func (g *Guard) condition(obj types.Object, use *ast.CallExpr) ast.Expr {
 func (g *Guard) addsAuth(obj types.Object, n ast.Node) bool {
 	found := false
 	ast.Inspect(n, func(m ast.Node) bool {
+		if as, ok := m.(*ast.AssignStmt); ok && !found && len(as.Lhs) == len(as.Rhs) {
+			for i, lhs := range as.Lhs { // h = auth(h)
+				if g.objOf(lhs) == obj && g.IsAuth(as.Rhs[i]) {
+					found = true
+				}
+			}
+		}
 		call, ok := m.(*ast.CallExpr)
 		if !ok || found {
 			return !found
@@ -854,3 +983,383 @@ func (g *Guard) ParamOf(obj types.Object) (ast.Node, int) {
 // Assigned are the expressions assigned to a variable or field in the
 // package.
 func (g *Guard) Assigned(obj types.Object) []ast.Expr { return g.assigns[obj] }
+
+// dispatcher resolves calls through the package's interfaces.
+func (g *Guard) dispatcher() *goapi.Dispatcher {
+	if g.disp == nil {
+		g.disp = goapi.NewDispatcher(g.pass.Fset, g.pass.Pkg, nil)
+	}
+	return g.disp
+}
+
+// dispatch splits the implementations of an interface method into those
+// that protect (check credentials, or what the guard wants) and the
+// others; both nil when fn is not an interface method the dispatcher
+// resolves.
+func (g *Guard) dispatch(fn *types.Func) (on, off []*types.Func) {
+	return g.dispatchOn(fn, nil)
+}
+
+// dispatchOn is dispatch for a call on the receiver expression recv:
+// when every value recv can hold is known (assigned in the package, or
+// returned by constructors whose Choice is complete), only the
+// implementations of those types count.
+func (g *Guard) dispatchOn(fn *types.Func, recv ast.Expr) (on, off []*types.Func) {
+	sig := fn.Signature().Recv()
+	if sig == nil || !types.IsInterface(sig.Type()) {
+		return nil, nil
+	}
+	possible := g.possibleTypes(recv)
+	for _, m := range g.dispatcher().Implementations(fn) {
+		if possible != nil && !possible[qualified(m.Signature().Recv().Type())] {
+			continue
+		}
+		if g.res.Func(m)&g.want != 0 {
+			on = append(on, m)
+		} else {
+			off = append(off, m)
+		}
+	}
+	return on, off
+}
+
+// possibleTypes are the concrete types (qualified) the interface value
+// recv can hold, when the package sees every one; nil when not known.
+func (g *Guard) possibleTypes(recv ast.Expr) map[string]bool {
+	if recv == nil {
+		return nil
+	}
+	obj := g.objOf(recv)
+	if obj == nil || len(g.results[obj])+len(g.assigns[obj]) == 0 {
+		return nil
+	}
+	if _, isParam := g.params[obj]; isParam {
+		return nil
+	}
+	info := g.pass.TypesInfo
+	out := map[string]bool{}
+	fromCall := func(call *ast.CallExpr) bool {
+		c := g.res.Choices(goapi.Callee(info, call))
+		if c == nil || c.Partial {
+			return false
+		}
+		for _, r := range c.Returns {
+			out[r.Type] = true
+		}
+		return true
+	}
+	for _, r := range g.results[obj] {
+		if !fromCall(r.call) {
+			return nil
+		}
+	}
+	for _, rhs := range g.assigns[obj] {
+		rhs = ast.Unparen(rhs)
+		if call, ok := rhs.(*ast.CallExpr); ok {
+			if tv, ok := info.Types[call.Fun]; !ok || !tv.IsType() {
+				if !fromCall(call) {
+					return nil
+				}
+				continue
+			}
+		}
+		t := info.TypeOf(rhs)
+		if t == nil || types.IsInterface(t) || qualified(t) == "" {
+			return nil
+		}
+		out[qualified(t)] = true
+	}
+	return out
+}
+
+// offWhen: mw is an interface method (a call of it, auth.Middleware(), or
+// the method value, auth.Handler) some of whose implementations
+// authenticate and some check nothing: which check nothing, and when the
+// program chooses them, as far as the package can see it. "" otherwise.
+func (g *Guard) offWhen(mw ast.Expr) string {
+	info := g.pass.TypesInfo
+	if u, where := g.bypass(mw); u != "" {
+		s := "it lets every request through when " + u
+		if where != "" {
+			s += " (in " + where + ")"
+		}
+		return s
+	}
+	var fn *types.Func
+	var recv ast.Expr
+	switch e := ast.Unparen(mw).(type) {
+	case *ast.CallExpr:
+		fn = goapi.Callee(info, e)
+		if sel, ok := ast.Unparen(e.Fun).(*ast.SelectorExpr); ok {
+			recv = sel.X
+		}
+	case *ast.SelectorExpr:
+		if sel, ok := info.Selections[e]; ok && sel.Kind() == types.MethodVal {
+			fn, _ = sel.Obj().(*types.Func)
+			recv = e.X
+		}
+	}
+	if fn == nil {
+		return ""
+	}
+	on, off := g.dispatchOn(fn, recv)
+	if len(on) == 0 || len(off) == 0 {
+		return ""
+	}
+	var names []string
+	offTypes := map[string]bool{}
+	for _, m := range off {
+		names = append(names, methodName(m))
+		offTypes[qualified(m.Signature().Recv().Type())] = true
+	}
+	s := "it may be " + strings.Join(names, " or ") + ", which checks no credentials"
+	if len(off) > 1 {
+		s = "it may be " + strings.Join(names, " or ") + ", which check no credentials"
+	}
+	if when := g.chosenWhen(recv, offTypes); when != "" {
+		return s + ", " + when
+	}
+	return s + ", when the program chooses it"
+}
+
+// bypass is the setting under which the middleware e lets every request
+// through (Fact.Unless), and the function that does it; "" when none.
+func (g *Guard) bypass(e ast.Expr) (unless, where string) {
+	info := g.pass.TypesInfo
+	var fn *types.Func
+	switch e := ast.Unparen(e).(type) {
+	case *ast.FuncLit:
+		return g.res.Bypass(e), ""
+	case *ast.CallExpr:
+		if tv, ok := info.Types[e.Fun]; ok && tv.IsType() {
+			if len(e.Args) == 1 {
+				return g.bypass(e.Args[0])
+			}
+			return "", ""
+		}
+		fn = goapi.Callee(info, e)
+	case *ast.Ident:
+		fn, _ = info.Uses[e].(*types.Func)
+	case *ast.SelectorExpr:
+		fn, _ = info.Uses[e.Sel].(*types.Func)
+	}
+	if fn == nil {
+		return "", ""
+	}
+	if u := g.res.Unless(fn); u != "" {
+		return u, fn.Pkg().Name() + "." + fn.Name()
+	}
+	return "", ""
+}
+
+// isMiddlewareValue: t is a function from a handler to a handler
+// (func(http.Handler) http.Handler, a framework's middleware type).
+func isMiddlewareValue(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	sig, ok := t.Underlying().(*types.Signature)
+	return ok && sig.Params().Len() == 1 && sig.Results().Len() == 1 &&
+		isHandlerish(sig.Params().At(0).Type()) && isHandlerish(sig.Results().At(0).Type())
+}
+
+// recvOf is x in x.M; nil for other expressions.
+func recvOf(e ast.Expr) ast.Expr {
+	if sel, ok := ast.Unparen(e).(*ast.SelectorExpr); ok {
+		return sel.X
+	}
+	return nil
+}
+
+// methodName is (*pkg.T).M or (pkg.T).M.
+func methodName(m *types.Func) string {
+	t := m.Signature().Recv().Type()
+	star := ""
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		star, t = "*", p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return m.Name()
+	}
+	return "(" + star + n.Obj().Pkg().Name() + "." + n.Obj().Name() + ")." + m.Name()
+}
+
+// chosenWhen says when the interface value recv holds one of the types
+// named in off: the condition of an assignment of such a value in the
+// package, or the condition under which the constructor it comes from
+// returns one (a Choice, from the constructor's package if need be).
+func (g *Guard) chosenWhen(recv ast.Expr, off map[string]bool) string {
+	info := g.pass.TypesInfo
+	obj := g.objOf(recv)
+	if obj == nil {
+		return ""
+	}
+	fromCall := func(call *ast.CallExpr) string {
+		fn := goapi.Callee(info, call)
+		c := g.res.Choices(fn)
+		if c == nil {
+			return ""
+		}
+		for _, r := range c.Returns {
+			if !off[r.Type] {
+				continue
+			}
+			where := fn.Pkg().Name() + "." + fn.Name()
+			if r.When == "" {
+				return "unless another branch of " + where + " is taken"
+			}
+			return "when " + r.When + " (in " + where + ")"
+		}
+		return ""
+	}
+	for _, r := range g.results[obj] {
+		if s := fromCall(r.call); s != "" {
+			return s
+		}
+	}
+	for _, rhs := range g.assigns[obj] {
+		rhs = ast.Unparen(rhs)
+		if call, ok := rhs.(*ast.CallExpr); ok {
+			if tv, ok := info.Types[call.Fun]; !ok || !tv.IsType() {
+				if s := fromCall(call); s != "" {
+					return s
+				}
+				continue
+			}
+		}
+		if t := info.TypeOf(rhs); t != nil && !types.IsInterface(t) && off[qualified(t)] {
+			if c := g.enclosingCond(rhs); c != nil {
+				return "when " + types.ExprString(c)
+			}
+			return "by default"
+		}
+	}
+	return ""
+}
+
+// enclosingCond is the condition of the nearest if (or switch case)
+// around n within its function; nil when there is none.
+func (g *Guard) enclosingCond(n ast.Node) ast.Expr {
+	var child = n
+	for p := g.parent[n]; p != nil; child, p = p, g.parent[p] {
+		switch p := p.(type) {
+		case *ast.FuncDecl, *ast.FuncLit:
+			return nil
+		case *ast.IfStmt:
+			switch child {
+			case p.Body:
+				return p.Cond
+			case p.Else:
+				return &ast.UnaryExpr{Op: token.NOT, X: p.Cond}
+			}
+		case *ast.CaseClause:
+			if sw, ok := g.parent[g.parent[p]].(*ast.SwitchStmt); ok && len(p.List) > 0 {
+				if sw.Tag != nil {
+					return &ast.BinaryExpr{X: sw.Tag, Op: token.EQL, Y: p.List[0]}
+				}
+				return p.List[0]
+			}
+		}
+	}
+	return nil
+}
+
+// conditional is the Conditional for the auth middleware mw that use
+// installs on obj (off: see offWhen); nil when the middleware is always
+// on. A condition that the function fails closed on (it returns, or
+// exits, when the condition is false, before use) is no condition; one it
+// fails closed on unless a setting says otherwise is an opt-out.
+func (g *Guard) conditional(obj types.Object, use *ast.CallExpr, mw ast.Expr, off string) *Conditional {
+	c := g.condition(obj, use)
+	var optOut string
+	if c != nil {
+		var always bool
+		always, optOut = g.failsClosed(use, c)
+		if always {
+			c = nil
+		}
+	}
+	if c == nil && off == "" {
+		return nil
+	}
+	return &Conditional{Use: use, Mw: mw, Cond: c, Off: off, OptOut: optOut}
+}
+
+// failsClosed looks, in the function around use and before the statement
+// that holds it, for an if that returns (or exits) when cond is false:
+// always when it does so whatever else holds; optOut, the settings that
+// let it go on anyway, when the if also asks for them
+// (if token == "" && !allowUnauthenticated { return err }).
+func (g *Guard) failsClosed(use ast.Node, cond ast.Expr) (always bool, optOut string) {
+	var stmt ast.Node
+	var body *ast.BlockStmt
+up:
+	for child, p := ast.Node(use), g.parent[use]; p != nil; child, p = p, g.parent[p] {
+		switch p := p.(type) {
+		case *ast.FuncDecl:
+			body, stmt = p.Body, child
+			break up
+		case *ast.FuncLit:
+			body, stmt = p.Body, child
+			break up
+		}
+	}
+	if body == nil {
+		return false, ""
+	}
+	want := Negate(cond)
+	for _, st := range body.List {
+		if st == stmt {
+			break
+		}
+		ifs, ok := st.(*ast.IfStmt)
+		if !ok || ifs.Else != nil || !returns(ifs.Body) {
+			continue
+		}
+		var others []string
+		found := false
+		for _, c := range conjuncts(ifs.Cond) {
+			if !found && types.ExprString(c) == want {
+				found = true
+				continue
+			}
+			others = append(others, Negate(c))
+		}
+		if !found {
+			continue
+		}
+		if len(others) == 0 {
+			return true, ""
+		}
+		return false, strings.Join(others, " || ")
+	}
+	return false, ""
+}
+
+// wrapAuth looks at the assignments that wrap the handler held in obj in
+// auth middleware (h = auth(h)): ok when one always runs, else the
+// conditional one, if any.
+func (g *Guard) wrapAuth(obj types.Object) (cond *Conditional, ok bool) {
+	for _, rhs := range g.assigns[obj] {
+		as, isAssign := g.parentOf(rhs).(*ast.AssignStmt)
+		call, isCall := ast.Unparen(rhs).(*ast.CallExpr)
+		if !isAssign || as.Tok != token.ASSIGN || !isCall {
+			continue
+		}
+		var off string
+		if !g.IsAuth(rhs) {
+			if off = g.offWhen(rhs); off == "" {
+				continue
+			}
+		}
+		c := g.conditional(obj, call, rhs, off)
+		if c == nil {
+			return nil, true
+		}
+		if cond == nil {
+			cond = c
+		}
+	}
+	return cond, false
+}

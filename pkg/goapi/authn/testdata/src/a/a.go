@@ -41,3 +41,114 @@ func register(mux *http.ServeMux, h http.Handler) { // registering routes is not
 }
 
 func unrelated(s string) int { return len(s) } // silent
+
+func hostGuard(next http.Handler) http.Handler { // want hostGuard:"checks the host"
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Host != "localhost:8080" {
+			http.Error(w, "forbidden", http.StatusForbidden)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+func viaHostGuard(next http.Handler) http.Handler { // want viaHostGuard:"checks the host"
+	return hostGuard(next)
+}
+
+func logsHost(r *http.Request) string { return "served " + r.Host } // reads the host, rejects nothing: silent
+
+type settings struct{ requireAuth bool }
+
+func (s *settings) optional(next http.Handler) http.Handler { // want optional:"checks credentials unless !s.requireAuth"
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !s.requireAuth {
+			next.ServeHTTP(w, r)
+			return
+		}
+		if r.Header.Get("Authorization") == "" {
+			w.WriteHeader(http.StatusUnauthorized)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+func exempt(next http.Handler) http.Handler { // want exempt:"^checks credentials$"
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/healthz" {
+			next.ServeHTTP(w, r)
+			return
+		}
+		if r.Header.Get("Authorization") == "" {
+			w.WriteHeader(http.StatusUnauthorized)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+func (s *settings) nested(next http.Handler) http.Handler { // want nested:"^checks credentials$"
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		tok := r.Header.Get("Authorization")
+		if tok == "" {
+			w.WriteHeader(http.StatusUnauthorized)
+			return
+		}
+		if s.requireAuth { // after the check began: a branch of the check
+			next.ServeHTTP(w, r)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+func (s *settings) defensive(next http.Handler) http.Handler { // want defensive:"^checks credentials$"
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if s == nil {
+			next.ServeHTTP(w, r)
+			return
+		}
+		if r.Header.Get("Authorization") == "" {
+			w.WriteHeader(http.StatusUnauthorized)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+type getter interface{ Get() any }
+
+func typed(g getter) func(http.Handler) http.Handler { // want typed:"^checks credentials$"
+	return func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			cfg, ok := g.Get().(*settings)
+			if !ok { // a defensive check, not a setting
+				next.ServeHTTP(w, r)
+				return
+			}
+			if r.Header.Get("Authorization") == "" && cfg.requireAuth {
+				w.WriteHeader(http.StatusUnauthorized)
+				return
+			}
+			next.ServeHTTP(w, r)
+		})
+	}
+}
+
+func sourceOf(r *http.Request) string { return r.RemoteAddr }
+
+func trusted(next http.Handler) http.Handler { // want trusted:"^checks credentials$"
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		source := sourceOf(r)
+		if source == "tray" { // decided by the request: not a setting
+			next.ServeHTTP(w, r)
+			return
+		}
+		if r.Header.Get("Authorization") == "" {
+			w.WriteHeader(http.StatusUnauthorized)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}

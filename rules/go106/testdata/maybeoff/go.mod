@@ -1,0 +1,3 @@
+module example.com/maybeoff
+
+go 1.26.0
