@@ -99,8 +99,8 @@ func (s *state) call(ci ssa.CallInstruction) {
 	}
 	m := s.e.m
 
-	if m.Sanitizers[name] {
-		return
+	if m.Sanitizers[name] || mapSanitised(name, ops) || s.digestText(name, ops, b) {
+		return // guards.go: a strings.Map that keeps safe runes, a digest as hex
 	}
 	if regexpFinders[name] && len(ops) > 0 {
 		if _, safe := s.safeRegexp(ops[0]); safe {
@@ -181,11 +181,18 @@ func (s *state) call(ci ssa.CallInstruction) {
 	}
 	t := s.all(ops, b)
 	if c.IsInvoke() && len(t) > 0 && s.lookup(fn) {
-		// store.Get(name) on an interface of the program whose
-		// implementation is out of sight: the record comes back from
-		// the store, looked up by the data, rather than made of it.
-		t = merge(nil, t)
-		t[stateBit] = &Trace{Pos: pos, Msg: "looked up by " + shortName(fn)}
+		if lt, ok := s.lookedUp(fn, ops, b, pos); ok {
+			// Every implementation is in sight: the record carries
+			// what their summaries say, not the key (guards.go).
+			t = lt
+		} else {
+			// store.Get(name) on an interface of the program whose
+			// implementation is out of sight: the record comes back
+			// from the store, looked up by the data, rather than made
+			// of it.
+			t = merge(nil, t)
+			t[stateBit] = &Trace{Pos: pos, Msg: "looked up by " + shortName(fn)}
+		}
 	}
 	if len(t) > 0 && formatters[name] && len(ops) > 0 && ownText(ops[0]) {
 		// fmt.Sprintf("You are %s", x): the format is the program's text.

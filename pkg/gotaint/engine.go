@@ -27,6 +27,11 @@ type FuncFact struct {
 	// whose verdict it returns, as a bool or an error: a caller that
 	// branches on the result has checked the argument.
 	Validates []int
+	// Confines are the parameters that the function checks to lie under
+	// a root (a prefix or filepath.Rel test against a directory the
+	// program chose), returning its verdict as an error or a bool: a path
+	// guard (guards.go).
+	Confines []int
 }
 
 // ParamFlow: parameter From flows to the result (To == Ret) or into what
@@ -91,6 +96,9 @@ func (f *FuncFact) String() string {
 	for _, p := range f.Validates {
 		parts = append(parts, fmt.Sprintf("checks p%d", p))
 	}
+	for _, p := range f.Confines {
+		parts = append(parts, fmt.Sprintf("confines p%d", p))
+	}
 	return "taint(" + strings.Join(parts, " ") + ")"
 }
 
@@ -112,7 +120,7 @@ func place(i int, field string) string {
 }
 
 func (f *FuncFact) empty() bool {
-	return f == nil || len(f.Flows)+len(f.Sinks)+len(f.Sources)+len(f.Validates) == 0
+	return f == nil || len(f.Flows)+len(f.Sinks)+len(f.Sources)+len(f.Validates)+len(f.Confines) == 0
 }
 
 // Analyzer computes summaries (exported as facts) and the flows of the
@@ -641,6 +649,8 @@ func (s *state) summary() *FuncFact {
 		}
 	}
 	sum.Validates = s.validates()
+	sum.Confines = s.confines()
+	sum.Sinks = resolvesToCheck(sum.Sinks, sum.Confines)
 	slices.SortFunc(sum.Flows, func(a, b ParamFlow) int {
 		return cmpInts(a.From, b.From, a.Field, b.Field, a.To, b.To, a.ToField, b.ToField)
 	})
