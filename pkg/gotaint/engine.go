@@ -140,13 +140,20 @@ type Result struct {
 	Summaries map[*types.Func]*FuncFact
 }
 
-// Taint bits 0..7 are source kinds, paramBase+i is parameter i as a
-// whole, and fieldBit(i, f) is field f of parameter i, a struct or a
-// pointer to one: what a load of p.F gets, so that a summary says which
-// field of a parameter reaches a sink.
+// Taint bits 0..4 are source kinds, roleFixed+k is data of kind k whose
+// message role the program fixed (see roleFixed), paramBase+i is
+// parameter i as a whole, and fieldBit(i, f) is field f of parameter i, a
+// struct or a pointer to one: what a load of p.F gets, so that a summary
+// says which field of a parameter reaches a sink.
 const (
-	paramBase = 8
+	paramBase = 16
 	fieldBase = 1 << 16
+	// roleFixed+k marks data of source kind k that the program put in a
+	// message whose role it set to a constant other than the system's
+	// ("assistant", "user"): it counts as kind k everywhere, except at a
+	// system-prompt sink reached by switching on the role (Flow.Role),
+	// which such a message never takes.
+	roleFixed = 8
 	// spliceBit marks a value that holds text the program wrote itself
 	// (Flow.Spliced); it is not a source.
 	spliceBit = paramBase - 1
@@ -161,6 +168,15 @@ const (
 
 // flagBit: k marks a property of the data, not a source or a parameter.
 func flagBit(k int) bool { return k == spliceBit || k == stateBit || k == roleBit }
+
+// sourceOf is the source kind (bit index) of a taint bit below paramBase
+// that is not a flag, and whether its message role is fixed.
+func sourceOf(k int) (kind int, fixed bool) {
+	if k >= roleFixed && k < roleFixed+numSources {
+		return k - roleFixed, true
+	}
+	return k, false
+}
 
 func fieldBit(param, field int) int { return fieldBase + param<<10 + field }
 
@@ -179,8 +195,9 @@ type taint map[int]*Trace
 func (t taint) sources() Source {
 	var s Source
 	for k := range t {
-		if k < numSources {
-			s |= 1 << k
+		if k < paramBase && !flagBit(k) {
+			kind, _ := sourceOf(k)
+			s |= 1 << kind
 		}
 	}
 	return s
@@ -595,7 +612,8 @@ func (s *state) summary() *FuncFact {
 			sum.Flows = append(sum.Flows, pf)
 		} else {
 			one := taint{k: t}
-			sum.Sources = append(sum.Sources, ResultSource{Kind: 1 << k, To: Ret, What: firstWhat(one), Via: s.where(firstPos(one)), State: stored})
+			kind, _ := sourceOf(k)
+			sum.Sources = append(sum.Sources, ResultSource{Kind: 1 << kind, To: Ret, What: firstWhat(one), Via: s.where(firstPos(one)), State: stored})
 		}
 	}
 	for i, p := range s.fn.Params {
@@ -642,7 +660,8 @@ func (s *state) summary() *FuncFact {
 					pf.ToField, pf.ToName, pf.State = toField, toName, stored
 					sum.Flows = append(sum.Flows, pf)
 				default:
-					sum.Sources = append(sum.Sources, ResultSource{Kind: 1 << k, To: i, ToField: toField, ToName: toName,
+					kind, _ := sourceOf(k)
+					sum.Sources = append(sum.Sources, ResultSource{Kind: 1 << kind, To: i, ToField: toField, ToName: toName,
 						What: firstWhat(taint{k: tr}), Via: s.where(firstPos(taint{k: tr})), State: stored})
 				}
 			}
@@ -1035,10 +1054,13 @@ func (s *state) step(instr ssa.Instruction) {
 			// taken): its fields are still tracked one by one.
 			s.pidx[k.root] = i
 		}
-		s.memAdd(k, t)
 		if fa, ok := x.Addr.(*ssa.FieldAddr); ok && len(t) > 0 {
 			s.fieldSink(x, fa, t)
+			if fixedRole(fa) {
+				t = roleFixedTaint(t)
+			}
 		}
+		s.memAdd(k, t)
 	case *ssa.MapUpdate:
 		k, _ := s.key(x.Map)
 		t := taint{}
@@ -1259,6 +1281,10 @@ func (s *state) reach(pos token.Pos, kind Sink, what, via string, t taint) {
 				s.sum.Sinks = append(s.sum.Sinks, ps)
 			}
 			continue
+		}
+		k, fixed := sourceOf(k)
+		if fixed && role {
+			continue // a message whose role is not the system's (roleFixed)
 		}
 		fk := flowKey{pos, kind}
 		mine := s.e.flows[s.fn]

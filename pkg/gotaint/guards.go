@@ -614,3 +614,54 @@ func (s *state) lookedUp(fn *types.Func, ops []ssa.Value, b *ssa.BasicBlock, pos
 	}
 	return t, true
 }
+
+// fixedRole: fa is a field of a message (a struct with a role field)
+// other than its role, and every value the program stores in that
+// message's role field is a constant other than "system" and
+// "developer": a reply stored as {Role: "assistant", Content: text}.
+// Code that converts a conversation for an SDK and switches on the role
+// never sends that content to the system channel.
+func fixedRole(fa *ssa.FieldAddr) bool {
+	st := structOf(fa.X.Type())
+	if st == nil || fa.Field >= st.NumFields() || roleName(st.Field(fa.Field).Name()) {
+		return false
+	}
+	refs := fa.X.Referrers()
+	if refs == nil {
+		return false
+	}
+	stored := 0
+	for _, r := range *refs {
+		rf, ok := r.(*ssa.FieldAddr)
+		if !ok || rf.Field >= st.NumFields() || !roleName(st.Field(rf.Field).Name()) {
+			continue
+		}
+		for _, r2 := range *rf.Referrers() {
+			w, ok := r2.(*ssa.Store)
+			if !ok || w.Addr != rf {
+				continue
+			}
+			switch role := strings.ToLower(constString(w.Val)); role {
+			case "", "system", "developer":
+				return false
+			}
+			stored++
+		}
+	}
+	return stored > 0
+}
+
+func roleName(field string) bool { return strings.Contains(strings.ToLower(field), "role") }
+
+// roleFixedTaint is t with its sources marked as in a message whose role
+// is fixed (see roleFixed).
+func roleFixedTaint(t taint) taint {
+	out := make(taint, len(t))
+	for k, tr := range t {
+		if k < numSources {
+			k += roleFixed
+		}
+		out[k] = tr
+	}
+	return out
+}
