@@ -99,7 +99,7 @@ func (s *state) call(ci ssa.CallInstruction) {
 	}
 	m := s.e.m
 
-	if m.Sanitizers[name] || mapSanitised(name, ops) || s.digestText(name, ops, b) {
+	if m.Sanitizers[name] || mapSanitised(name, ops) || s.replaceSanitised(name, ops) || s.digestText(name, ops, b) {
 		return // guards.go: a strings.Map that keeps safe runes, a digest as hex
 	}
 	if regexpFinders[name] && len(ops) > 0 {

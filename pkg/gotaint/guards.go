@@ -4,6 +4,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"regexp/syntax"
 	"slices"
 	"strings"
 
@@ -664,4 +665,60 @@ func roleFixedTaint(t taint) taint {
 		out[k] = tr
 	}
 	return out
+}
+
+// replaceSanitised: re.ReplaceAllString(s, repl) (or the literal form)
+// where re matches runs of the characters outside a safe class
+// ([^a-zA-Z0-9_.-]+) and repl is made of safe characters: what is left is
+// the safe class, as with a strings.Map that keeps it (mapRune).
+func (s *state) replaceSanitised(name goapi.Func, ops []ssa.Value) bool {
+	switch name.String() {
+	case "(regexp.Regexp).ReplaceAllString", "(regexp.Regexp).ReplaceAllLiteralString":
+	default:
+		return false
+	}
+	if len(ops) != 3 {
+		return false
+	}
+	if _, ok := ops[2].(*ssa.Const); !ok {
+		return false
+	}
+	for _, r := range constString(ops[2]) {
+		if !mapRune(int(r)) {
+			return false
+		}
+	}
+	pat, ok := s.regexpPattern(ops[0], 0)
+	if !ok {
+		return false
+	}
+	re, err := syntax.Parse(pat, syntax.Perl)
+	if err != nil {
+		return false
+	}
+	re = re.Simplify()
+	for re.Op == syntax.OpPlus || re.Op == syntax.OpStar || re.Op == syntax.OpRepeat || re.Op == syntax.OpCapture {
+		if len(re.Sub) != 1 {
+			return false
+		}
+		re = re.Sub[0]
+	}
+	if re.Op != syntax.OpCharClass {
+		return false
+	}
+	// Every ASCII character the class does not match is kept: it must be
+	// safe.
+	for c := range 128 {
+		in := false
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			if rune(c) >= re.Rune[i] && rune(c) <= re.Rune[i+1] {
+				in = true
+				break
+			}
+		}
+		if !in && !mapRune(c) {
+			return false
+		}
+	}
+	return true
 }

@@ -4,7 +4,9 @@ import (
 	"errors"
 	"net/http"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"unicode"
 )
@@ -103,4 +105,20 @@ func mounts(w http.ResponseWriter, r *http.Request, roots []string) {
 	checkMount(r.FormValue("volume"), roots)
 	relGuard("/srv", r.FormValue("p"))
 	noGuard(r.FormValue("volume")) // want `untrusted data reaches a file path in a.noGuard → a.resolve → os.Lstat`
+}
+
+// A regular expression that replaces every run of characters outside a
+// safe class: what is left is the class.
+var (
+	invalidChars = regexp.MustCompile(`[^a-zA-Z0-9_.-]+`)
+	spaces       = regexp.MustCompile(`\s+`)
+)
+
+func containerName(name string) string {
+	return "app-" + strings.Trim(invalidChars.ReplaceAllString(name, "-"), "-.")
+}
+
+func containers(w http.ResponseWriter, r *http.Request) {
+	exec.Command("sh", "-c", "docker ps --filter name="+containerName(r.FormValue("server")))
+	exec.Command("sh", "-c", "docker ps --filter name="+spaces.ReplaceAllString(r.FormValue("server"), "_")) // want `untrusted data reaches command execution in exec.Command`
 }
