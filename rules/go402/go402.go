@@ -75,22 +75,28 @@ var Analyzer = gotaint.NewAnalyzer(gotaint.Check{
 
 // note grades two kinds of flow that are true but by design:
 //   - another MCP server's tool list republished, renamed at most with text
-//     the server fetched itself (a registry's entry for that server): a
-//     gateway or proxy aggregates the tools of the servers its operator
-//     enabled, and that is what it is for. Composed with request data, tool
-//     arguments or model output, it stays at the rule's severity.
+//     the server fetched itself (a registry's entry for that server) or
+//     with the arguments of the tool call that asked for it: a gateway or
+//     proxy aggregates the tools of the servers its operator enabled, and
+//     that is what it is for. Composed with request data or model output,
+//     it stays at the rule's severity.
 //   - tool-call arguments only: the caller names or describes a tool that
 //     the server creates at its request (a code-mode tool the agent asks
 //     for), which that caller then lists: its own data.
 func note(f *gotaint.Flow) string {
+	const republished = "the server republishes the tools of the MCP servers it connects to, as a gateway or proxy does; " +
+		"aggregation is what it is for, so review which servers the operator may enable and filter their tools, " +
+		"rather than the registration"
+	const own = "a tool call names or describes a tool that the server creates at that caller's request; " +
+		"other clients of the same server see it too when it is served to several"
 	switch {
-	case f.Sources&gotaint.Upstream != 0 && f.Sources&^(gotaint.Upstream|gotaint.Retrieved) == 0:
-		return "the server republishes the tools of the MCP servers it connects to, as a gateway or proxy does; " +
-			"aggregation is what it is for, so review which servers the operator may enable and filter their tools, " +
-			"rather than the registration"
+	case f.Sources&gotaint.Upstream != 0 && f.Sources&^(gotaint.Upstream|gotaint.Retrieved|gotaint.ToolArgs) == 0:
+		if f.Sources&gotaint.ToolArgs != 0 {
+			return republished + "; the caller's own data names it: " + own
+		}
+		return republished
 	case f.Sources == gotaint.ToolArgs:
-		return "the caller's own data: a tool call names or describes a tool that the server creates at that caller's request; " +
-			"other clients of the same server see it too when it is served to several"
+		return "the caller's own data: " + own
 	}
 	return ""
 }

@@ -65,3 +65,15 @@ func createTool(s *server.MCPServer) {
 		return nil, nil
 	})
 }
+
+// A tool the caller asks for, made of the upstream tools and named by the
+// caller: a note for both reasons.
+func codeMode(ctx context.Context, up *client.Client, s *server.MCPServer) {
+	s.AddTool(mcp.NewTool("create_code_tool"), func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+		res, _ := up.ListTools(ctx, mcp.ListToolsRequest{})
+		t := res.Tools[0]
+		t.Name = "code-" + req.GetString("name", "") // want `tool definition in mcp.Tool.Name, from MCP tool arguments .*\(a note, not an error: the caller's own data`
+		s.AddTool(t, nil) // want `tool definition in MCPServer.AddTool, from another MCP server's tool list .*\(a note, not an error: the server republishes .*; the caller's own data names it`
+		return nil, nil
+	})
+}
