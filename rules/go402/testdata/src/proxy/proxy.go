@@ -73,7 +73,7 @@ func codeMode(ctx context.Context, up *client.Client, s *server.MCPServer) {
 		res, _ := up.ListTools(ctx, mcp.ListToolsRequest{})
 		t := res.Tools[0]
 		t.Name = "code-" + req.GetString("name", "") // want `tool definition in mcp.Tool.Name, from MCP tool arguments .*\(a note, not an error: the caller's own data`
-		s.AddTool(t, nil) // want `tool definition in MCPServer.AddTool, from another MCP server's tool list .*\(a note, not an error: the server republishes .*; the caller's own data names it`
+		s.AddTool(t, nil)                            // want `tool definition in MCPServer.AddTool, from another MCP server's tool list .*\(a note, not an error: the server republishes .*; the caller's own data names it`
 		return nil, nil
 	})
 }
