@@ -54,7 +54,7 @@ func (s *state) digestText(name goapi.Func, ops []ssa.Value, b *ssa.BasicBlock) 
 			return false
 		}
 		verbs, ok := formatVerbs(ops[0])
-		if !ok {
+		if !ok || !slices.ContainsFunc(verbs, func(v rune) bool { return v == 'x' || v == 'X' }) {
 			return false
 		}
 		args := varargs(ops[1])
