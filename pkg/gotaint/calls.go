@@ -185,11 +185,11 @@ func (s *state) call(ci ssa.CallInstruction) {
 			// Every implementation is in sight: the record carries
 			// what their summaries say, not the key (guards.go).
 			t = lt
-		} else {
-			// store.Get(name) on an interface of the program whose
-			// implementation is out of sight: the record comes back
-			// from the store, looked up by the data, rather than made
-			// of it.
+		}
+		if len(t) > 0 {
+			// store.Get(name) on an interface of the program: the
+			// record comes back from the store, looked up by the
+			// data, rather than made of it.
 			t = merge(nil, t)
 			t[stateBit] = &Trace{Pos: pos, Msg: "looked up by " + shortName(fn)}
 		}

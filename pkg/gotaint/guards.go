@@ -579,7 +579,9 @@ func resolvesToCheck(sinks []ParamSink, confines []int) []ParamSink {
 // the call may run has a summary: what those summaries say flows to the
 // result (a record built from the key, as a Get that returns
 // &Session{ID: id}), and nothing from the key otherwise: the record was
-// stored before, by whoever stored it, and the key only chose it.
+// stored before, by whoever stored it, and the key only chose it. What
+// does come back is still graded as a lookup (stateBit), as when the
+// implementations are out of sight.
 func (s *state) lookedUp(fn *types.Func, ops []ssa.Value, b *ssa.BasicBlock, pos token.Pos) (taint, bool) {
 	impls := s.e.disp.Implementations(fn)
 	if len(impls) == 0 || len(ops) == 0 {
