@@ -339,7 +339,11 @@ func (s *state) apply(sum *FuncFact, fn *types.Func, ops []ssa.Value, res ssa.Va
 		}
 	}
 	for _, src := range sum.Sources {
-		t := stored(taint{bit(src.Kind): &Trace{Pos: pos, Msg: src.What + " read by " + name + " (at " + src.Via + ")", What: src.What}}, src.State)
+		key := bit(src.Kind)
+		if src.RoleFixed {
+			key += roleFixed
+		}
+		t := stored(taint{key: &Trace{Pos: pos, Msg: src.What + " read by " + name + " (at " + src.Via + ")", What: src.What}}, src.State)
 		if src.To == Ret {
 			s.set(res, t)
 		} else if a := get(src.To); a != nil {

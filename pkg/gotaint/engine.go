@@ -76,8 +76,11 @@ type ResultSource struct {
 	ToField int // as in ParamFlow
 	ToName  string
 	State   bool // the data went through stored state (see Flow.State)
-	What    string
-	Via     string
+	// RoleFixed: the data is in a message whose role the program set to
+	// a constant other than the system's (see roleFixed).
+	RoleFixed bool
+	What      string
+	Via       string
 }
 
 func (*FuncFact) AFact() {}
@@ -612,8 +615,8 @@ func (s *state) summary() *FuncFact {
 			sum.Flows = append(sum.Flows, pf)
 		} else {
 			one := taint{k: t}
-			kind, _ := sourceOf(k)
-			sum.Sources = append(sum.Sources, ResultSource{Kind: 1 << kind, To: Ret, What: firstWhat(one), Via: s.where(firstPos(one)), State: stored})
+			kind, fixed := sourceOf(k)
+			sum.Sources = append(sum.Sources, ResultSource{Kind: 1 << kind, To: Ret, What: firstWhat(one), Via: s.where(firstPos(one)), State: stored, RoleFixed: fixed})
 		}
 	}
 	for i, p := range s.fn.Params {
@@ -660,8 +663,8 @@ func (s *state) summary() *FuncFact {
 					pf.ToField, pf.ToName, pf.State = toField, toName, stored
 					sum.Flows = append(sum.Flows, pf)
 				default:
-					kind, _ := sourceOf(k)
-					sum.Sources = append(sum.Sources, ResultSource{Kind: 1 << kind, To: i, ToField: toField, ToName: toName,
+					kind, fixed := sourceOf(k)
+					sum.Sources = append(sum.Sources, ResultSource{Kind: 1 << kind, To: i, ToField: toField, ToName: toName, RoleFixed: fixed,
 						What: firstWhat(taint{k: tr}), Via: s.where(firstPos(taint{k: tr})), State: stored})
 				}
 			}
@@ -674,12 +677,19 @@ func (s *state) summary() *FuncFact {
 		return cmpInts(a.From, b.From, a.Field, b.Field, a.To, b.To, a.ToField, b.ToField)
 	})
 	slices.SortFunc(sum.Sources, func(a, b ResultSource) int {
-		return cmpInts(int(a.Kind), int(b.Kind), a.To, b.To, a.ToField, b.ToField)
+		return cmpInts(int(a.Kind), int(b.Kind), a.To, b.To, a.ToField, b.ToField, b2i(a.RoleFixed), b2i(b.RoleFixed))
 	})
 	slices.SortFunc(sum.Sinks, func(a, b ParamSink) int {
 		return cmpInts(a.Param, b.Param, a.Field, b.Field, int(a.Kind), int(b.Kind))
 	})
 	return sum
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // cmpInts compares pairs in order: (x0, y0), then (x1, y1), ...

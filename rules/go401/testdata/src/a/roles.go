@@ -62,3 +62,25 @@ func summarizeAsUser(w http.ResponseWriter, r *http.Request) {
 	// itself: still reported.
 	_ = openai.SystemMessage(history[1].Content) // want `untrusted data reaches the system prompt in openai.SystemMessage, from an HTTP response body`
 }
+
+// The message is made in a helper: its role travels with the data.
+func userMessage(url string) *message {
+	resp, err := http.Get(url)
+	if err != nil {
+		return nil
+	}
+	page, _ := io.ReadAll(resp.Body)
+	return &message{Role: "user", Content: string(page)}
+}
+
+func summarizeFromHelper(w http.ResponseWriter, r *http.Request) {
+	convertAgain(*userMessage("https://example.com/news"))
+}
+
+// convertAgain is convert, so that a finding here would be its own.
+func convertAgain(m message) openai.ChatCompletionMessageParamUnion {
+	if m.Role == "system" {
+		return openai.SystemMessage(m.Content)
+	}
+	return openai.UserMessage(m.Content)
+}
