@@ -99,8 +99,8 @@ func (s *state) call(ci ssa.CallInstruction) {
 	}
 	m := s.e.m
 
-	if m.Sanitizers[name] {
-		return
+	if m.Sanitizers[name] || mapSanitised(name, ops) || s.replaceSanitised(name, ops) || s.digestText(name, ops, b) {
+		return // guards.go: a strings.Map that keeps safe runes, a digest as hex
 	}
 	if regexpFinders[name] && len(ops) > 0 {
 		if _, safe := s.safeRegexp(ops[0]); safe {
@@ -181,11 +181,18 @@ func (s *state) call(ci ssa.CallInstruction) {
 	}
 	t := s.all(ops, b)
 	if c.IsInvoke() && len(t) > 0 && s.lookup(fn) {
-		// store.Get(name) on an interface of the program whose
-		// implementation is out of sight: the record comes back from
-		// the store, looked up by the data, rather than made of it.
-		t = merge(nil, t)
-		t[stateBit] = &Trace{Pos: pos, Msg: "looked up by " + shortName(fn)}
+		if lt, ok := s.lookedUp(fn, ops, b, pos); ok {
+			// Every implementation is in sight: the record carries
+			// what their summaries say, not the key (guards.go).
+			t = lt
+		}
+		if len(t) > 0 {
+			// store.Get(name) on an interface of the program: the
+			// record comes back from the store, looked up by the
+			// data, rather than made of it.
+			t = merge(nil, t)
+			t[stateBit] = &Trace{Pos: pos, Msg: "looked up by " + shortName(fn)}
+		}
 	}
 	if len(t) > 0 && formatters[name] && len(ops) > 0 && ownText(ops[0]) {
 		// fmt.Sprintf("You are %s", x): the format is the program's text.
@@ -332,7 +339,11 @@ func (s *state) apply(sum *FuncFact, fn *types.Func, ops []ssa.Value, res ssa.Va
 		}
 	}
 	for _, src := range sum.Sources {
-		t := stored(taint{bit(src.Kind): &Trace{Pos: pos, Msg: src.What + " read by " + name + " (at " + src.Via + ")", What: src.What}}, src.State)
+		key := bit(src.Kind)
+		if src.RoleFixed {
+			key += roleFixed
+		}
+		t := stored(taint{key: &Trace{Pos: pos, Msg: src.What + " read by " + name + " (at " + src.Via + ")", What: src.What}}, src.State)
 		if src.To == Ret {
 			s.set(res, t)
 		} else if a := get(src.To); a != nil {

@@ -27,6 +27,11 @@ type FuncFact struct {
 	// whose verdict it returns, as a bool or an error: a caller that
 	// branches on the result has checked the argument.
 	Validates []int
+	// Confines are the parameters that the function checks to lie under
+	// a root (a prefix or filepath.Rel test against a directory the
+	// program chose), returning its verdict as an error or a bool: a path
+	// guard (guards.go).
+	Confines []int
 }
 
 // ParamFlow: parameter From flows to the result (To == Ret) or into what
@@ -71,8 +76,11 @@ type ResultSource struct {
 	ToField int // as in ParamFlow
 	ToName  string
 	State   bool // the data went through stored state (see Flow.State)
-	What    string
-	Via     string
+	// RoleFixed: the data is in a message whose role the program set to
+	// a constant other than the system's (see roleFixed).
+	RoleFixed bool
+	What      string
+	Via       string
 }
 
 func (*FuncFact) AFact() {}
@@ -90,6 +98,9 @@ func (f *FuncFact) String() string {
 	}
 	for _, p := range f.Validates {
 		parts = append(parts, fmt.Sprintf("checks p%d", p))
+	}
+	for _, p := range f.Confines {
+		parts = append(parts, fmt.Sprintf("confines p%d", p))
 	}
 	return "taint(" + strings.Join(parts, " ") + ")"
 }
@@ -112,7 +123,7 @@ func place(i int, field string) string {
 }
 
 func (f *FuncFact) empty() bool {
-	return f == nil || len(f.Flows)+len(f.Sinks)+len(f.Sources)+len(f.Validates) == 0
+	return f == nil || len(f.Flows)+len(f.Sinks)+len(f.Sources)+len(f.Validates)+len(f.Confines) == 0
 }
 
 // Analyzer computes summaries (exported as facts) and the flows of the
@@ -132,13 +143,20 @@ type Result struct {
 	Summaries map[*types.Func]*FuncFact
 }
 
-// Taint bits 0..7 are source kinds, paramBase+i is parameter i as a
-// whole, and fieldBit(i, f) is field f of parameter i, a struct or a
-// pointer to one: what a load of p.F gets, so that a summary says which
-// field of a parameter reaches a sink.
+// Taint bits 0..4 are source kinds, roleFixed+k is data of kind k whose
+// message role the program fixed (see roleFixed), paramBase+i is
+// parameter i as a whole, and fieldBit(i, f) is field f of parameter i, a
+// struct or a pointer to one: what a load of p.F gets, so that a summary
+// says which field of a parameter reaches a sink.
 const (
-	paramBase = 8
+	paramBase = 16
 	fieldBase = 1 << 16
+	// roleFixed+k marks data of source kind k that the program put in a
+	// message whose role it set to a constant other than the system's
+	// ("assistant", "user"): it counts as kind k everywhere, except at a
+	// system-prompt sink reached by switching on the role (Flow.Role),
+	// which such a message never takes.
+	roleFixed = 8
 	// spliceBit marks a value that holds text the program wrote itself
 	// (Flow.Spliced); it is not a source.
 	spliceBit = paramBase - 1
@@ -153,6 +171,15 @@ const (
 
 // flagBit: k marks a property of the data, not a source or a parameter.
 func flagBit(k int) bool { return k == spliceBit || k == stateBit || k == roleBit }
+
+// sourceOf is the source kind (bit index) of a taint bit below paramBase
+// that is not a flag, and whether its message role is fixed.
+func sourceOf(k int) (kind int, fixed bool) {
+	if k >= roleFixed && k < roleFixed+numSources {
+		return k - roleFixed, true
+	}
+	return k, false
+}
 
 func fieldBit(param, field int) int { return fieldBase + param<<10 + field }
 
@@ -171,8 +198,9 @@ type taint map[int]*Trace
 func (t taint) sources() Source {
 	var s Source
 	for k := range t {
-		if k < numSources {
-			s |= 1 << k
+		if k < paramBase && !flagBit(k) {
+			kind, _ := sourceOf(k)
+			s |= 1 << kind
 		}
 	}
 	return s
@@ -587,7 +615,8 @@ func (s *state) summary() *FuncFact {
 			sum.Flows = append(sum.Flows, pf)
 		} else {
 			one := taint{k: t}
-			sum.Sources = append(sum.Sources, ResultSource{Kind: 1 << k, To: Ret, What: firstWhat(one), Via: s.where(firstPos(one)), State: stored})
+			kind, fixed := sourceOf(k)
+			sum.Sources = append(sum.Sources, ResultSource{Kind: 1 << kind, To: Ret, What: firstWhat(one), Via: s.where(firstPos(one)), State: stored, RoleFixed: fixed})
 		}
 	}
 	for i, p := range s.fn.Params {
@@ -634,23 +663,33 @@ func (s *state) summary() *FuncFact {
 					pf.ToField, pf.ToName, pf.State = toField, toName, stored
 					sum.Flows = append(sum.Flows, pf)
 				default:
-					sum.Sources = append(sum.Sources, ResultSource{Kind: 1 << k, To: i, ToField: toField, ToName: toName,
+					kind, fixed := sourceOf(k)
+					sum.Sources = append(sum.Sources, ResultSource{Kind: 1 << kind, To: i, ToField: toField, ToName: toName, RoleFixed: fixed,
 						What: firstWhat(taint{k: tr}), Via: s.where(firstPos(taint{k: tr})), State: stored})
 				}
 			}
 		}
 	}
 	sum.Validates = s.validates()
+	sum.Confines = s.confines()
+	sum.Sinks = resolvesToCheck(sum.Sinks, sum.Confines)
 	slices.SortFunc(sum.Flows, func(a, b ParamFlow) int {
 		return cmpInts(a.From, b.From, a.Field, b.Field, a.To, b.To, a.ToField, b.ToField)
 	})
 	slices.SortFunc(sum.Sources, func(a, b ResultSource) int {
-		return cmpInts(int(a.Kind), int(b.Kind), a.To, b.To, a.ToField, b.ToField)
+		return cmpInts(int(a.Kind), int(b.Kind), a.To, b.To, a.ToField, b.ToField, b2i(a.RoleFixed), b2i(b.RoleFixed))
 	})
 	slices.SortFunc(sum.Sinks, func(a, b ParamSink) int {
 		return cmpInts(a.Param, b.Param, a.Field, b.Field, int(a.Kind), int(b.Kind))
 	})
 	return sum
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // cmpInts compares pairs in order: (x0, y0), then (x1, y1), ...
@@ -1025,10 +1064,13 @@ func (s *state) step(instr ssa.Instruction) {
 			// taken): its fields are still tracked one by one.
 			s.pidx[k.root] = i
 		}
-		s.memAdd(k, t)
 		if fa, ok := x.Addr.(*ssa.FieldAddr); ok && len(t) > 0 {
 			s.fieldSink(x, fa, t)
+			if fixedRole(fa) {
+				t = roleFixedTaint(t)
+			}
 		}
+		s.memAdd(k, t)
 	case *ssa.MapUpdate:
 		k, _ := s.key(x.Map)
 		t := taint{}
@@ -1249,6 +1291,10 @@ func (s *state) reach(pos token.Pos, kind Sink, what, via string, t taint) {
 				s.sum.Sinks = append(s.sum.Sinks, ps)
 			}
 			continue
+		}
+		k, fixed := sourceOf(k)
+		if fixed && role {
+			continue // a message whose role is not the system's (roleFixed)
 		}
 		fk := flowKey{pos, kind}
 		mine := s.e.flows[s.fn]

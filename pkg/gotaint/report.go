@@ -39,13 +39,14 @@ func (o *Options) Use(src Source, sink Sink) {
 // message says what reached what, from where, and the diagnostic carries
 // the path, source first, in Related.
 func Report(pass *analysis.Pass, pick func(*Flow) Source, describe func(f *Flow, k Source) string) {
-	report(pass, pick, describe, false, nil)
+	report(pass, pick, describe, false, nil, nil)
 }
 
 // report is Report; with grade, a finding all of whose flows went
 // through stored state (Flow.State) is a warning, and its message says
-// why.
-func report(pass *analysis.Pass, pick func(*Flow) Source, describe func(f *Flow, k Source) string, grade bool, below func(*Flow) string) {
+// why. below and note, when set, give the reason a flow is a warning or
+// a note ("" for none); a note's reason wins.
+func report(pass *analysis.Pass, pick func(*Flow) Source, describe func(f *Flow, k Source) string, grade bool, below, note func(*Flow) string) {
 	res := pass.ResultOf[Analyzer].(*Result)
 	type finding struct {
 		f       *Flow
@@ -82,6 +83,9 @@ func report(pass *analysis.Pass, pick func(*Flow) Source, describe func(f *Flow,
 			if below != nil {
 				key += "\x00" + below(f)
 			}
+			if note != nil {
+				key += "\x00" + note(f)
+			}
 			if g := bySink[key]; g != nil {
 				g.others = append(g.others, f)
 				g.otherKs = append(g.otherKs, k)
@@ -109,19 +113,26 @@ func report(pass *analysis.Pass, pick func(*Flow) Source, describe func(f *Flow,
 			msg += fmt.Sprintf(" (and from %d other calls, first at %s)", len(g.others), shortPos(pass.Fset, g.others[0].Pos))
 		}
 		category := ""
-		switch graded(f, grade) {
-		case notGraded:
+		why := ""
+		if note != nil {
+			why = note(f)
+		}
+		switch g := graded(f, grade); {
+		case why != "":
+			category = "note"
+			msg += " (a note, not an error: " + why + ")"
+		case g == notGraded:
 			if below != nil {
 				if why := below(f); why != "" {
 					category = "warning"
 					msg += " (a warning, not an error: " + why + ")"
 				}
 			}
-		case byRole:
+		case g == byRole:
 			category = "warning"
 			msg += " (a warning, not an error: the data reaches the system channel through code that picks the channel by each message's role, " +
 				"and user and assistant messages go through the same code; request data spliced into a system prompt the program writes stays an error)"
-		case byState:
+		case g == byState:
 			category = "warning"
 			stored := ""
 			if f.Stored != nil && f.Stored.Pos.IsValid() {
@@ -223,6 +234,9 @@ type Check struct {
 	// Below, when set, gives the reason a flow is reported as a warning
 	// rather than at the rule's severity ("" for none).
 	Below func(*Flow) string
+	// Note, when set, gives the reason a flow is reported as a note ("" for
+	// none): true, and worth a line in the report, but by design.
+	Note func(*Flow) string
 }
 
 // NewAnalyzer is the analyzer of an injection rule: it requires the engine,
@@ -235,7 +249,7 @@ func NewAnalyzer(c Check) *analysis.Analyzer {
 		URL:      c.URL,
 		Requires: []*analysis.Analyzer{Analyzer},
 		Run: func(pass *analysis.Pass) (any, error) {
-			report(pass, c.Pick, func(f *Flow, _ Source) string { return c.Message(f) }, c.GradeStored, c.Below)
+			report(pass, c.Pick, func(f *Flow, _ Source) string { return c.Message(f) }, c.GradeStored, c.Below, c.Note)
 			return nil, nil
 		},
 	}

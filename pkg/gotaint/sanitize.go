@@ -150,6 +150,9 @@ func (s *state) checkedBy(c *ssa.CallCommon) []ssa.Value {
 	if c.IsInvoke() {
 		ops = append([]ssa.Value{c.Value}, ops...)
 	}
+	if vs := s.containment(c, fn, ops); len(vs) > 0 {
+		return vs // a path compared with a root (guards.go)
+	}
 	if i, ok := s.e.m.Validators.Lookup(fn); ok {
 		if fn.Signature().Recv() != nil {
 			i++

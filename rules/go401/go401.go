@@ -38,9 +38,11 @@ arguments, model output and fetched content are reported either way.
 
 Code that converts a whole conversation for an SDK, choosing the system
 channel by each message's role, is reported as a warning for data whose
-message role the engine cannot tell (fetched content in a user message takes
-the same path as the system text); request data spliced into a system
-prompt the program writes stays an error.`,
+message role the engine cannot tell; data the program put in a message whose
+role it set to a constant other than the system's ("user", "assistant", a
+model's reply kept in the conversation) never takes that branch and is not
+reported there. Request data spliced into a system prompt the program
+writes stays an error.`,
 		Fix: "keep the system prompt fixed and put the untrusted text in a user message, or choose among fixed prompts with an allow-list",
 		Bad: `func chat(w http.ResponseWriter, r *http.Request) {
 	persona := r.FormValue("persona")

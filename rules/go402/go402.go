@@ -31,9 +31,18 @@ conversation lists, is.
 A proxy or gateway that lists another MCP server's tools (an MCP client's
 ListTools, in mcp-go or the go-sdk) and registers them on its own server
 (AddTool, AddTools, SetTools) republishes descriptions it did not write:
-reported at the registration. A package that connects a client to its own
-server (an in-memory or in-process transport) lists its own tools and is
-not reported, nor is a host that hands an MCP server's tools to its model.`,
+reported at the registration, as a note: aggregating the tools of the
+servers its operator enabled is what a gateway is for, and the place to
+act is which servers may be enabled and which of their tools are kept.
+Upstream text composed with request data, tool arguments or model output
+stays an error. A package that connects a client to its own server (an
+in-memory or in-process transport) lists its own tools and is not
+reported, nor is a host that hands an MCP server's tools to its model.
+
+A tool whose name or description comes only from the arguments of a tool
+call (an agent asking the server to create a tool for it) is a note too:
+the caller's own data, which other clients see only when the server
+serves several.`,
 		Fix: "build tool names, descriptions and schemas from constants; never from request data, tool output or model output",
 		Bad: `func register(s *server.MCPServer, r *http.Request) {
 	tool := mcp.NewTool("search", mcp.WithDescription("Search "+r.FormValue("source")))
@@ -61,8 +70,36 @@ var options gotaint.Options
 var Analyzer = gotaint.NewAnalyzer(gotaint.Check{
 	ID: "GO402", Doc: "untrusted data reaches a tool definition", URL: Rule.HelpURI(),
 	Options: &options, Source: gotaint.Retrieved, Sink: gotaint.ToolDesc,
-	GradeStored: true, Pick: pick, Message: gotaint.Says("untrusted data reaches a tool definition"),
+	GradeStored: true, Pick: pick, Note: note, Message: gotaint.Says("untrusted data reaches a tool definition"),
 })
+
+// note grades two kinds of flow that are true but by design:
+//   - another MCP server's tool list republished, renamed at most with text
+//     the server fetched itself (a registry's entry for that server) or
+//     with the arguments of the tool call that asked for it: a gateway or
+//     proxy aggregates the tools of the servers its operator enabled, and
+//     that is what it is for. Composed with request data or model output,
+//     it stays at the rule's severity.
+//   - tool-call arguments only: the caller names or describes a tool that
+//     the server creates at its request (a code-mode tool the agent asks
+//     for), which that caller then lists: its own data.
+func note(f *gotaint.Flow) string {
+	const republished = "the server republishes the tools of the MCP servers it connects to, as a gateway or proxy does; " +
+		"aggregation is what it is for, so review which servers the operator may enable and filter their tools, " +
+		"rather than the registration"
+	const own = "a tool call names or describes a tool that the server creates at that caller's request; " +
+		"other clients of the same server see it too when it is served to several"
+	switch {
+	case f.Sources&gotaint.Upstream != 0 && f.Sources&^(gotaint.Upstream|gotaint.Retrieved|gotaint.ToolArgs) == 0:
+		if f.Sources&gotaint.ToolArgs != 0 {
+			return republished + "; the caller's own data names it: " + own
+		}
+		return republished
+	case f.Sources == gotaint.ToolArgs:
+		return "the caller's own data: " + own
+	}
+	return ""
+}
 
 func init() { Rule.Analyzer = Analyzer }
 

@@ -21,6 +21,10 @@ would treat a request body: parse it into a fixed set of actions, look names
 up in allow-lists, pass values to SQL as parameters, keep paths under a root
 (os.Root) and escape HTML.
 
+A cryptographic hash of the output rendered as hex or base64's URL alphabet
+(a cache key: sha256 of the answer, hex-encoded) names a file nobody chooses
+and is not reported.
+
 Model tool-call arguments that reach command execution are reported by GO307
 instead, so that the same call is not reported twice.`,
 		Fix: "map model output onto a fixed set of allowed actions and values; use query parameters, os.Root and escaping instead of raw text",

@@ -19,7 +19,13 @@ coming from the client. This rule follows decoding into out-parameters, the
 binders of gin, echo and fiber, MCP tool arguments, struct fields, helper
 functions of the same package and, through facts, wrappers in other packages.
 Values compared against constants, checked character by character against a
-class, or parsed into numbers on the way are clean.
+class, mapped onto a safe character class (strings.Map, a regexp replacing
+what lies outside the class), hashed and hex-encoded, or parsed into numbers
+on the way are clean; so is a path that a guard of the program compares with
+its configured roots (a prefix or filepath.Rel check that returns an
+error), and the guard's own os.Stat of it is not reported. A record looked
+up by the data (a map, a store whose code reads it from a table) is stored
+data, not the data.
 
 A flow that reaches the sink only through an object's stored state (a call
 stores the data in a field of the receiver, another reads a configured path
