@@ -6,15 +6,19 @@
 package reach
 
 import (
+	"fmt"
 	"go/ast"
 	"go/types"
+	"iter"
 	"math/bits"
+	"path/filepath"
 	"reflect"
 	"slices"
 
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/apiaudit/apiaudit/pkg/goapi"
+	"github.com/apiaudit/apiaudit/pkg/goapi/funcvals"
 )
 
 // Fact is exported for every function or method that reaches a capability.
@@ -44,6 +48,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:       "apiauditreach",
 	Doc:        "computes which capabilities (command execution, file and database writes, model calls...) each function reaches",
 	Run:        run,
+	Requires:   []*analysis.Analyzer{funcvals.Analyzer},
 	FactTypes:  []analysis.Fact{new(Fact)},
 	ResultType: reflect.TypeFor[*Result](),
 }
@@ -54,6 +59,10 @@ type Result struct {
 	pass  *analysis.Pass
 	local map[*types.Func]*Fact
 	disp  *goapi.Dispatcher
+	// vals resolves calls of function values (funcvals); lits holds what
+	// the function literals they may run reach, once computed.
+	vals *funcvals.Result
+	lits map[*ast.FuncLit]*Fact
 }
 
 // targets are the functions a use of fn may run: fn itself or, for a
@@ -88,11 +97,15 @@ func (r *Result) Func(fn *types.Func) *Fact {
 // functions it mentions, including inside function literals.
 func (r *Result) Node(n ast.Node) *Fact {
 	out := &Fact{}
+	root := n
 	ast.Inspect(n, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.CallExpr:
 			if c, fn := goapi.CallCapability(r.pass.TypesInfo, n); c != 0 {
 				add(out, c, goapi.Of(fn).String())
+			}
+			for c, via := range r.dynamic(root, n) {
+				add(out, c, via)
 			}
 		case *ast.Ident:
 			if used, ok := r.pass.TypesInfo.Uses[n].(*types.Func); ok {
@@ -113,6 +126,62 @@ func (r *Result) Node(n ast.Node) *Fact {
 	return out
 }
 
+// dynamic yields what a call of a function value taken from storage
+// (funcvals) reaches, through the functions it may run: their facts, the
+// tables for the standard library's, and the bodies of function literals.
+// Functions of this package are looked up as they are now (run uses its
+// own events for them, to reach a fixed point).
+func (r *Result) dynamic(body ast.Node, call *ast.CallExpr) iter.Seq2[goapi.Capability, string] {
+	return func(yield func(goapi.Capability, string) bool) {
+		t := r.vals.Call(body, call)
+		if t == nil {
+			return
+		}
+		for _, fn := range t.Funcs {
+			if c, ok := goapi.Capabilities.Lookup(fn); ok {
+				for _, c := range c.Each() {
+					if !yield(c, goapi.Of(fn).String()) {
+						return
+					}
+				}
+			}
+			if f := r.Func(fn); f != nil {
+				for _, c := range f.Caps.Each() {
+					if !yield(c, fn.Name()+" → "+f.Why(c)) {
+						return
+					}
+				}
+			}
+		}
+		for _, lit := range t.Lits {
+			if f := r.lit(lit); f != nil {
+				for _, c := range f.Caps.Each() {
+					if !yield(c, r.litName(lit)+" → "+f.Why(c)) {
+						return
+					}
+				}
+			}
+		}
+	}
+}
+
+// lit is what the body of a function literal reaches; a literal that
+// reaches itself through a table counts once.
+func (r *Result) lit(lit *ast.FuncLit) *Fact {
+	if f, ok := r.lits[lit]; ok {
+		return f
+	}
+	r.lits[lit] = nil
+	f := r.Node(lit.Body)
+	r.lits[lit] = f
+	return f
+}
+
+func (r *Result) litName(lit *ast.FuncLit) string {
+	p := r.pass.Fset.Position(lit.Pos())
+	return fmt.Sprintf("func literal at %s:%d", filepath.Base(p.Filename), p.Line)
+}
+
 func add(f *Fact, c goapi.Capability, via string) {
 	if f.Caps&c == 0 {
 		i := bits.TrailingZeros16(uint16(c))
@@ -125,7 +194,8 @@ func add(f *Fact, c goapi.Capability, via string) {
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	res := &Result{pass: pass, local: map[*types.Func]*Fact{}, disp: goapi.NewDispatcher(pass.Fset, pass.Pkg, nil)}
+	res := &Result{pass: pass, local: map[*types.Func]*Fact{}, disp: goapi.NewDispatcher(pass.Fset, pass.Pkg, nil),
+		vals: pass.ResultOf[funcvals.Analyzer].(*funcvals.Result), lits: map[*ast.FuncLit]*Fact{}}
 	if goapi.InGOROOT(pass.Fset, pass.Files) {
 		// The standard library's capabilities are in goapi's tables;
 		// walking its bodies would only find the same calls again.
@@ -137,22 +207,61 @@ func run(pass *analysis.Pass) (any, error) {
 	// packages are fixed; functions of this package are looked up again
 	// in every round.
 	type event struct {
-		fn  *types.Func // a function of this package; nil when fixed
-		cap goapi.Capability
-		via string
+		fn     *types.Func // a function of this package; nil when fixed
+		cap    goapi.Capability
+		via    string
+		prefix string // how the call got to fn or via: "func literal at a.go:3 → "
 	}
 	type decl struct {
 		fn     *types.Func
 		events []event
 	}
-	var decls []decl
-	for fn, fbody := range goapi.FuncBodies(pass.TypesInfo, pass.Files) {
+	// Calls of function values taken from storage (funcvals) count as
+	// calls of each function they may run; a literal among them counts
+	// by the events of its body, computed once.
+	litEvents := map[*ast.FuncLit][]event{}
+	var walk func(body ast.Node) []event
+	target := func(fn *types.Func, prefix string) []event {
+		var out []event
+		if c, ok := goapi.Capabilities.Lookup(fn); ok {
+			for _, c := range c.Each() {
+				out = append(out, event{cap: c, via: prefix + goapi.Of(fn).String()})
+			}
+		}
+		if fn.Origin().Pkg() == pass.Pkg {
+			out = append(out, event{fn: fn.Origin(), prefix: prefix})
+		} else if f := res.Func(fn); f != nil {
+			for _, c := range f.Caps.Each() {
+				out = append(out, event{cap: c, via: prefix + fn.Name() + " → " + f.Why(c)})
+			}
+		}
+		return out
+	}
+	walk = func(fbody ast.Node) []event {
 		var events []event
 		ast.Inspect(fbody, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.CallExpr:
 				if c, callee := goapi.CallCapability(pass.TypesInfo, n); c != 0 {
 					events = append(events, event{cap: c, via: goapi.Of(callee).String()})
+				}
+				if t := res.vals.Call(fbody, n); t != nil {
+					for _, fn := range t.Funcs {
+						events = append(events, target(fn, "")...)
+					}
+					for _, lit := range t.Lits {
+						evs, ok := litEvents[lit]
+						if !ok {
+							litEvents[lit] = nil // a literal that reaches itself
+							evs = walk(lit.Body)
+							litEvents[lit] = evs
+						}
+						prefix := res.litName(lit) + " → "
+						for _, ev := range evs {
+							ev.prefix = prefix + ev.prefix
+							events = append(events, ev)
+						}
+					}
 				}
 			case *ast.Ident:
 				used0, ok := pass.TypesInfo.Uses[n].(*types.Func)
@@ -171,19 +280,23 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 			return true
 		})
-		decls = append(decls, decl{fn, events})
+		return events
+	}
+	var decls []decl
+	for fn, fbody := range goapi.FuncBodies(pass.TypesInfo, pass.Files) {
+		decls = append(decls, decl{fn, walk(fbody)})
 	}
 	// node replays a body's events against what is known so far.
 	node := func(events []event) *Fact {
 		out := &Fact{}
 		for _, ev := range events {
 			if ev.fn == nil {
-				add(out, ev.cap, ev.via)
+				add(out, ev.cap, ev.prefix+ev.via)
 				continue
 			}
 			if f := res.Func(ev.fn); f != nil {
 				for _, c := range f.Caps.Each() {
-					add(out, c, ev.fn.Name()+" → "+f.Why(c))
+					add(out, c, ev.prefix+ev.fn.Name()+" → "+f.Why(c))
 				}
 			}
 		}

@@ -41,3 +41,33 @@ func TestVia(t *testing.T) {
 		t.Errorf("no facts for %v", want)
 	}
 }
+
+// TestFuncValues checks calls of function values taken from storage:
+// maps, slices and struct fields of the package and of a dependency
+// (through funcvals' facts), literals among them, and the standard
+// library's functions by their tables; parameters, literals called by
+// name and values whose candidates reach nothing stay silent.
+func TestFuncValues(t *testing.T) {
+	res := analysistest.Run(t, analysistest.TestData(), Analyzer, "fv")
+	want := map[string]string{
+		"runOp":       "os.RemoveAll",
+		"viaTable":    "Shell → os/exec.Command",
+		"dispatchLit": "func literal at fv.go:46 → os/exec.Command",
+		"call":        "wipe → os.RemoveAll",
+	}
+	for obj, facts := range res[0].Facts {
+		w, ok := want[obj.Name()]
+		if !ok {
+			continue
+		}
+		f := facts[0].(*Fact)
+		got := f.Why(f.Caps.Each()[0])
+		if got != w {
+			t.Errorf("%s: via %q, want %q", obj.Name(), got, w)
+		}
+		delete(want, obj.Name())
+	}
+	if len(want) > 0 {
+		t.Errorf("no facts for %v", want)
+	}
+}

@@ -1,0 +1,330 @@
+// Package funcvals is an analyzer that resolves calls of function values
+// (a handler taken from a map, a tool's Fn field, a callback kept in a
+// slice) to the functions that may be called: those whose value the
+// program stores, in the calling package or in the packages it imports,
+// and whose signature is the call's. The analyses that follow calls
+// (taint, capabilities, authentication) take the union of what those
+// functions do, as they do for a call through an interface.
+//
+// It is a static approximation in the spirit of class hierarchy analysis
+// for function values: a function counts when its value is put somewhere
+// a later call can take it from (an element or field of a composite
+// literal, an assignment, a return, an argument of the program's own
+// functions or of a library's), not when it is only passed to the
+// standard library (http.HandleFunc, sort.Slice) or called. A call counts
+// when the value comes from storage: a map or slice element, a struct
+// field, a package variable, a call's result, or a local holding one of
+// these. A function value received as a parameter (middleware's next, a
+// wrapper's inner handler) is not resolved: which function it is depends
+// on the caller, and the union of every candidate would make each
+// middleware reach what every handler does.
+//
+// Facts carry the stored functions of a package to its importers, so
+// that it works one package at a time, as go vet runs it. A function
+// stored only by a package that the caller does not import (main filling
+// a table declared elsewhere) is not seen, as for interfaces.
+package funcvals
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"reflect"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/objectpath"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/apiaudit/apiaudit/pkg/goapi"
+)
+
+// MaxTargets bounds the functions a call of one function value is
+// resolved to, as goapi.MaxImplementations bounds a call through an
+// interface; a signature with more stored functions than this is left
+// unresolved.
+const MaxTargets = goapi.MaxImplementations
+
+// Fact is exported for a package that stores function values: the
+// declared functions and methods it stores, its own or another package's.
+// Function literals have no name to carry and stay with their package.
+type Fact struct{ Funcs []Ref }
+
+// Ref names a function by its package and object path.
+type Ref struct {
+	Pkg  string
+	Path objectpath.Path
+}
+
+func (*Fact) AFact() {}
+
+func (f *Fact) String() string { return fmt.Sprintf("stores %d function values", len(f.Funcs)) }
+
+// Analyzer computes the facts and returns a *Result.
+var Analyzer = &analysis.Analyzer{
+	Name:       "apiauditfuncvals",
+	Doc:        "finds the functions whose value a package stores, to resolve calls of function values",
+	Run:        run,
+	FactTypes:  []analysis.Fact{new(Fact)},
+	ResultType: reflect.TypeFor[*Result](),
+}
+
+// Result resolves the calls of function values of one package.
+type Result struct {
+	pass  *analysis.Pass
+	funcs []*types.Func // stored declared functions visible here, sorted
+	lits  []*ast.FuncLit
+	memo  typeutil.Map // *types.Signature → *Targets
+}
+
+// Targets are what a call of a function value may run: declared
+// functions (of any package, the standard library's included, which the
+// analyses know by their tables) and function literals of this package.
+type Targets struct {
+	Funcs []*types.Func
+	Lits  []*ast.FuncLit
+}
+
+// Len is the number of targets.
+func (t *Targets) Len() int {
+	if t == nil {
+		return 0
+	}
+	return len(t.Funcs) + len(t.Lits)
+}
+
+// Of returns the stored functions whose signature is sig (the receiver
+// of a method value left aside); nil when none, or more than MaxTargets.
+func (r *Result) Of(sig *types.Signature) *Targets {
+	if r == nil || sig == nil {
+		return nil
+	}
+	if v := r.memo.At(sig); v != nil {
+		return v.(*Targets)
+	}
+	t := &Targets{}
+	for _, fn := range r.funcs {
+		if types.Identical(fn.Signature(), sig) {
+			t.Funcs = append(t.Funcs, fn)
+		}
+	}
+	for _, lit := range r.lits {
+		if s, ok := r.pass.TypesInfo.TypeOf(lit).(*types.Signature); ok && types.Identical(s, sig) {
+			t.Lits = append(t.Lits, lit)
+		}
+	}
+	if t.Len() == 0 || t.Len() > MaxTargets {
+		t = nil
+	}
+	r.memo.Set(sig, t)
+	return t
+}
+
+// Call returns the targets of call, made in body (the enclosing function
+// or the code a rule looks at), when it calls a function value that comes
+// from storage (see the package comment); nil otherwise.
+func (r *Result) Call(body ast.Node, call *ast.CallExpr) *Targets {
+	if r == nil || len(r.funcs)+len(r.lits) == 0 {
+		return nil
+	}
+	info := r.pass.TypesInfo
+	fun := ast.Unparen(call.Fun)
+	tv, ok := info.Types[fun]
+	if !ok || tv.IsType() || tv.IsBuiltin() || goapi.Callee(info, call) != nil {
+		return nil
+	}
+	sig, ok := tv.Type.Underlying().(*types.Signature)
+	if !ok || !FromStorage(info, body, fun) {
+		return nil
+	}
+	return r.Of(sig)
+}
+
+// FromStorage reports whether fun, the function value of a call, was
+// taken from a map, slice, struct field, package variable or call result,
+// rather than received as a parameter or written in place.
+func FromStorage(info *types.Info, body ast.Node, fun ast.Expr) bool {
+	for range 8 {
+		switch f := ast.Unparen(fun).(type) {
+		case *ast.IndexExpr, *ast.CallExpr, *ast.TypeAssertExpr:
+			return true
+		case *ast.SelectorExpr:
+			if sel := info.Selections[f]; sel != nil {
+				return sel.Kind() == types.FieldVal
+			}
+			_, ok := info.Uses[f.Sel].(*types.Var) // a package variable
+			return ok
+		case *ast.StarExpr:
+			fun = f.X
+			continue
+		case *ast.Ident:
+			v, ok := info.Uses[f].(*types.Var)
+			if !ok {
+				return false
+			}
+			switch v.Kind() {
+			case types.PackageVar:
+				return true
+			case types.LocalVar:
+			default:
+				return false // a parameter, a receiver or a named result
+			}
+			def := goapi.Definition(info, body, v)
+			if def == nil {
+				return true // fn, ok := m[k]; for _, fn := range fns
+			}
+			if _, ok := def.(*ast.FuncLit); ok {
+				return false // a literal called by name: its code is in place
+			}
+			if id, ok := def.(*ast.Ident); ok {
+				if _, ok := info.Uses[id].(*types.Func); ok {
+					return false // a static function under another name
+				}
+			}
+			fun = def
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	res := &Result{pass: pass}
+	if !goapi.InGOROOT(pass.Fset, pass.Files) {
+		res.lits = collect(pass, func(fn *types.Func) {
+			if !slices.Contains(res.funcs, fn) {
+				res.funcs = append(res.funcs, fn)
+			}
+		})
+		var fact Fact
+		for _, fn := range res.funcs {
+			if p, err := objectpath.For(fn); err == nil {
+				fact.Funcs = append(fact.Funcs, Ref{Pkg: fn.Pkg().Path(), Path: p})
+			}
+		}
+		if len(fact.Funcs) > 0 {
+			slices.SortFunc(fact.Funcs, func(a, b Ref) int {
+				return strings.Compare(a.Pkg+" "+string(a.Path), b.Pkg+" "+string(b.Path))
+			})
+			pass.ExportPackageFact(&fact)
+		}
+	}
+	// What the packages this one imports store, directly or not.
+	var pkgs map[string]*types.Package
+	for _, pf := range pass.AllPackageFacts() {
+		f, ok := pf.Fact.(*Fact)
+		if !ok || pf.Package == pass.Pkg {
+			continue
+		}
+		if pkgs == nil {
+			pkgs = visible(pass.Pkg)
+		}
+		for _, ref := range f.Funcs {
+			p := pkgs[ref.Pkg]
+			if p == nil {
+				continue
+			}
+			obj, err := objectpath.Object(p, ref.Path)
+			if fn, ok := obj.(*types.Func); err == nil && ok && !slices.Contains(res.funcs, fn) {
+				res.funcs = append(res.funcs, fn)
+			}
+		}
+	}
+	slices.SortFunc(res.funcs, func(a, b *types.Func) int { return strings.Compare(goapi.Of(a).String(), goapi.Of(b).String()) })
+	return res, nil
+}
+
+// visible maps the path of pkg and of every package it imports, directly
+// or not, to the package.
+func visible(pkg *types.Package) map[string]*types.Package {
+	out := map[string]*types.Package{}
+	var visit func(p *types.Package)
+	visit = func(p *types.Package) {
+		if out[p.Path()] != nil {
+			return
+		}
+		out[p.Path()] = p
+		for _, imp := range p.Imports() {
+			visit(imp)
+		}
+	}
+	visit(pkg)
+	return out
+}
+
+// collect calls add for every declared function whose value the package
+// stores, and returns the function literals it stores.
+func collect(pass *analysis.Pass, add func(*types.Func)) []*ast.FuncLit {
+	info := pass.TypesInfo
+	var lits []*ast.FuncLit
+	for _, file := range pass.Files {
+		ast.PreorderStack(file, nil, func(n ast.Node, stack []ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				if stored(pass.Fset, info, n, stack) {
+					lits = append(lits, n)
+				}
+			case *ast.Ident:
+				fn, ok := info.Uses[n].(*types.Func)
+				if !ok || fn.Signature().TypeParams().Len() > 0 || fn.Signature().RecvTypeParams().Len() > 0 {
+					return true
+				}
+				var e ast.Expr = n
+				if len(stack) > 0 {
+					if sel, ok := stack[len(stack)-1].(*ast.SelectorExpr); ok && sel.Sel == n {
+						if s := info.Selections[sel]; s != nil && s.Kind() != types.MethodVal {
+							return true // a method expression (T.M): another signature
+						}
+						if recv := fn.Signature().Recv(); recv != nil && types.IsInterface(recv.Type()) {
+							return true // a method value of an interface: dispatch's
+						}
+						e, stack = sel, stack[:len(stack)-1]
+					}
+				}
+				if stored(pass.Fset, info, e, stack) {
+					add(fn)
+				}
+			}
+			return true
+		})
+	}
+	return lits
+}
+
+// stored reports whether the function value e, whose ancestors are stack,
+// is put where a later call can take it from: it is not called in place,
+// nor only passed to the standard library.
+func stored(fset *token.FileSet, info *types.Info, e ast.Expr, stack []ast.Node) bool {
+	child := ast.Node(e)
+	for i := len(stack) - 1; i >= 0; i-- {
+		switch p := stack[i].(type) {
+		case *ast.ParenExpr:
+			child = p
+			continue
+		case *ast.CallExpr:
+			if p.Fun == child {
+				return false // called in place
+			}
+			if tv, ok := info.Types[p.Fun]; ok && tv.IsType() {
+				child = p // a conversion: ToolFunc(f)
+				continue
+			}
+			if tv, ok := info.Types[p.Fun]; ok && tv.IsBuiltin() {
+				return true // append(fns, f)
+			}
+			if fn := goapi.Callee(info, p); fn != nil && fn.Pkg() != nil && goapi.StdPackage(fset, fn.Pkg()) {
+				return false // http.HandleFunc(path, h), sort.Slice(x, less)
+			}
+			return true
+		case *ast.GoStmt, *ast.DeferStmt:
+			return false
+		case *ast.ExprStmt:
+			return false
+		}
+		return true
+	}
+	return false
+}
