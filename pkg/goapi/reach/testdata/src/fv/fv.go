@@ -55,7 +55,9 @@ func dispatchLit(k, s string) string { // want dispatchLit:"reaches command exec
 }
 
 // registry gets its handlers through a method; the call comes later.
-type registry struct{ fns map[string]func(string, bool) error }
+type registry struct {
+	fns map[string]func(string, bool) error
+}
 
 func (r *registry) add(name string, fn func(string, bool) error) { r.fns[name] = fn }
 
