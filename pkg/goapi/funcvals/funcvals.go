@@ -30,12 +30,12 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"iter"
 	"reflect"
 	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/types/objectpath"
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/apiaudit/apiaudit/pkg/goapi"
@@ -52,10 +52,48 @@ const MaxTargets = goapi.MaxImplementations
 // Function literals have no name to carry and stay with their package.
 type Fact struct{ Funcs []Ref }
 
-// Ref names a function by its package and object path.
+// Ref names a function: its package, the type of its receiver for a
+// method, and its name. Not an objectpath, which has no path for
+// unexported functions, the usual members of a table: a source
+// type-checked package (apiaudit scan) finds them by name, and under go
+// vet a package read from export data finds them when that data has them.
 type Ref struct {
-	Pkg  string
-	Path objectpath.Path
+	Pkg, Recv, Name string
+}
+
+// ref names fn; false for a method of a type that is not declared at the
+// package level.
+func ref(fn *types.Func) (Ref, bool) {
+	r := Ref{Pkg: fn.Pkg().Path(), Name: fn.Name()}
+	if recv := fn.Signature().Recv(); recv != nil {
+		t := recv.Type()
+		if p, ok := t.(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		n, ok := types.Unalias(t).(*types.Named)
+		if !ok || n.Obj().Parent() != fn.Pkg().Scope() {
+			return Ref{}, false
+		}
+		r.Recv = n.Obj().Name()
+	} else if fn.Parent() != fn.Pkg().Scope() {
+		return Ref{}, false
+	}
+	return r, true
+}
+
+// resolve finds the function r names in pkg; nil when pkg does not have it.
+func (r Ref) resolve(pkg *types.Package) *types.Func {
+	if r.Recv == "" {
+		fn, _ := pkg.Scope().Lookup(r.Name).(*types.Func)
+		return fn
+	}
+	tn, ok := pkg.Scope().Lookup(r.Recv).(*types.TypeName)
+	if !ok {
+		return nil
+	}
+	obj, _, _ := types.LookupFieldOrMethod(types.NewPointer(tn.Type()), true, pkg, r.Name)
+	fn, _ := obj.(*types.Func)
+	return fn
 }
 
 func (*Fact) AFact() {}
@@ -77,23 +115,53 @@ type Result struct {
 	funcs []*types.Func // stored declared functions visible here, sorted
 	lits  []*ast.FuncLit
 	memo  typeutil.Map // *types.Signature → *Targets
+	// called are the signatures of the package's calls of function
+	// values, wherever the value comes from.
+	called []*types.Signature
+}
+
+// Called yields the targets of every signature that the package calls a
+// function value of (from storage or not), for a quick test of whether
+// such calls can matter to an analysis.
+func (r *Result) Called() iter.Seq[*Targets] {
+	return func(yield func(*Targets) bool) {
+		if r == nil || len(r.funcs)+len(r.lits) == 0 {
+			return
+		}
+		for _, sig := range r.called {
+			if t := r.Of(sig); t != nil && !yield(t) {
+				return
+			}
+		}
+	}
 }
 
 // Targets are what a call of a function value may run: declared
 // functions (of any package, the standard library's included, which the
 // analyses know by their tables) and function literals of this package.
 type Targets struct {
-	Funcs []*types.Func
-	Lits  []*ast.FuncLit
+	funcs []*types.Func
+	lits  []*ast.FuncLit
+}
+
+// Funcs are the declared functions, in a stable order; nil for nil.
+func (t *Targets) Funcs() []*types.Func {
+	if t == nil {
+		return nil
+	}
+	return t.funcs
+}
+
+// Lits are the function literals, in source order; nil for nil.
+func (t *Targets) Lits() []*ast.FuncLit {
+	if t == nil {
+		return nil
+	}
+	return t.lits
 }
 
 // Len is the number of targets.
-func (t *Targets) Len() int {
-	if t == nil {
-		return 0
-	}
-	return len(t.Funcs) + len(t.Lits)
-}
+func (t *Targets) Len() int { return len(t.Funcs()) + len(t.Lits()) }
 
 // Of returns the stored functions whose signature is sig (the receiver
 // of a method value left aside); nil when none, or more than MaxTargets.
@@ -107,12 +175,12 @@ func (r *Result) Of(sig *types.Signature) *Targets {
 	t := &Targets{}
 	for _, fn := range r.funcs {
 		if types.Identical(fn.Signature(), sig) {
-			t.Funcs = append(t.Funcs, fn)
+			t.funcs = append(t.funcs, fn)
 		}
 	}
 	for _, lit := range r.lits {
 		if s, ok := r.pass.TypesInfo.TypeOf(lit).(*types.Signature); ok && types.Identical(s, sig) {
-			t.Lits = append(t.Lits, lit)
+			t.lits = append(t.lits, lit)
 		}
 	}
 	if t.Len() == 0 || t.Len() > MaxTargets {
@@ -194,20 +262,20 @@ func FromStorage(info *types.Info, body ast.Node, fun ast.Expr) bool {
 func run(pass *analysis.Pass) (any, error) {
 	res := &Result{pass: pass}
 	if !goapi.InGOROOT(pass.Fset, pass.Files) {
-		res.lits = collect(pass, func(fn *types.Func) {
+		res.lits, res.called = collect(pass, func(fn *types.Func) {
 			if !slices.Contains(res.funcs, fn) {
 				res.funcs = append(res.funcs, fn)
 			}
 		})
 		var fact Fact
 		for _, fn := range res.funcs {
-			if p, err := objectpath.For(fn); err == nil {
-				fact.Funcs = append(fact.Funcs, Ref{Pkg: fn.Pkg().Path(), Path: p})
+			if r, ok := ref(fn); ok {
+				fact.Funcs = append(fact.Funcs, r)
 			}
 		}
 		if len(fact.Funcs) > 0 {
 			slices.SortFunc(fact.Funcs, func(a, b Ref) int {
-				return strings.Compare(a.Pkg+" "+string(a.Path), b.Pkg+" "+string(b.Path))
+				return strings.Compare(a.Pkg+" "+a.Recv+" "+a.Name, b.Pkg+" "+b.Recv+" "+b.Name)
 			})
 			pass.ExportPackageFact(&fact)
 		}
@@ -227,8 +295,7 @@ func run(pass *analysis.Pass) (any, error) {
 			if p == nil {
 				continue
 			}
-			obj, err := objectpath.Object(p, ref.Path)
-			if fn, ok := obj.(*types.Func); err == nil && ok && !slices.Contains(res.funcs, fn) {
+			if fn := ref.resolve(p); fn != nil && !slices.Contains(res.funcs, fn) {
 				res.funcs = append(res.funcs, fn)
 			}
 		}
@@ -256,13 +323,25 @@ func visible(pkg *types.Package) map[string]*types.Package {
 }
 
 // collect calls add for every declared function whose value the package
-// stores, and returns the function literals it stores.
-func collect(pass *analysis.Pass, add func(*types.Func)) []*ast.FuncLit {
+// stores, and returns the function literals it stores and the signatures
+// of the function values it calls.
+func collect(pass *analysis.Pass, add func(*types.Func)) ([]*ast.FuncLit, []*types.Signature) {
 	info := pass.TypesInfo
 	var lits []*ast.FuncLit
+	var called []*types.Signature
+	var seen typeutil.Map
 	for _, file := range pass.Files {
 		ast.PreorderStack(file, nil, func(n ast.Node, stack []ast.Node) bool {
 			switch n := n.(type) {
+			case *ast.CallExpr:
+				tv, ok := info.Types[ast.Unparen(n.Fun)]
+				if !ok || tv.IsType() || tv.IsBuiltin() || goapi.Callee(info, n) != nil {
+					break
+				}
+				if sig, ok := tv.Type.Underlying().(*types.Signature); ok && seen.At(sig) == nil {
+					seen.Set(sig, true)
+					called = append(called, sig)
+				}
 			case *ast.FuncLit:
 				if stored(pass.Fset, info, n, stack) {
 					lits = append(lits, n)
@@ -291,7 +370,7 @@ func collect(pass *analysis.Pass, add func(*types.Func)) []*ast.FuncLit {
 			return true
 		})
 	}
-	return lits
+	return lits, called
 }
 
 // stored reports whether the function value e, whose ancestors are stack,
@@ -328,3 +407,23 @@ func stored(fset *token.FileSet, info *types.Info, e ast.Expr, stack []ast.Node)
 	}
 	return false
 }
+
+// Unexported returns the package's own unexported functions (not
+// methods) whose values it stores. Drivers do not pass object facts about
+// these on to importers, so an analysis whose importers need to know what
+// such a function does (a tool in a table that another package calls)
+// carries it in a package fact, by name (see Lookup).
+func (r *Result) Unexported() []*types.Func {
+	var out []*types.Func
+	for _, fn := range r.funcs {
+		if fn.Pkg() == r.pass.Pkg && !fn.Exported() && fn.Signature().Recv() == nil {
+			out = append(out, fn)
+		}
+	}
+	return out
+}
+
+// Hidden reports whether the facts about fn, a stored function of
+// another package, come through that package's fact by name rather than
+// as object facts (see Unexported).
+func Hidden(fn *types.Func) bool { return !fn.Exported() && fn.Signature().Recv() == nil }

@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -49,7 +50,7 @@ var Analyzer = &analysis.Analyzer{
 	Doc:        "computes which capabilities (command execution, file and database writes, model calls...) each function reaches",
 	Run:        run,
 	Requires:   []*analysis.Analyzer{funcvals.Analyzer},
-	FactTypes:  []analysis.Fact{new(Fact)},
+	FactTypes:  []analysis.Fact{new(Fact), new(HiddenFacts)},
 	ResultType: reflect.TypeFor[*Result](),
 }
 
@@ -89,8 +90,33 @@ func (r *Result) Func(fn *types.Func) *Fact {
 		if r.pass.ImportObjectFact(fn, &f) {
 			return &f
 		}
+		var hf HiddenFacts
+		if funcvals.Hidden(fn) && r.pass.ImportPackageFact(fn.Pkg(), &hf) {
+			if i := slices.Index(hf.Names, fn.Name()); i >= 0 {
+				return &hf.Facts[i]
+			}
+		}
 	}
 	return nil
+}
+
+// HiddenFacts carries the facts of a package's unexported functions whose
+// values it stores (funcvals.Unexported), which the drivers do not pass on
+// as object facts: a caller in another package that takes one from a
+// table uses them.
+type HiddenFacts struct {
+	Names []string
+	Facts []Fact
+}
+
+func (*HiddenFacts) AFact() {}
+
+func (f *HiddenFacts) String() string {
+	var parts []string
+	for i, name := range f.Names {
+		parts = append(parts, name+" "+f.Facts[i].String())
+	}
+	return "stored: " + strings.Join(parts, "; ")
 }
 
 // Node is what the code under n reaches: the calls it makes and the
@@ -137,7 +163,7 @@ func (r *Result) dynamic(body ast.Node, call *ast.CallExpr) iter.Seq2[goapi.Capa
 		if t == nil {
 			return
 		}
-		for _, fn := range t.Funcs {
+		for _, fn := range t.Funcs() {
 			if c, ok := goapi.Capabilities.Lookup(fn); ok {
 				for _, c := range c.Each() {
 					if !yield(c, goapi.Of(fn).String()) {
@@ -153,7 +179,7 @@ func (r *Result) dynamic(body ast.Node, call *ast.CallExpr) iter.Seq2[goapi.Capa
 				}
 			}
 		}
-		for _, lit := range t.Lits {
+		for _, lit := range t.Lits() {
 			if f := r.lit(lit); f != nil {
 				for _, c := range f.Caps.Each() {
 					if !yield(c, r.litName(lit)+" → "+f.Why(c)) {
@@ -246,10 +272,10 @@ func run(pass *analysis.Pass) (any, error) {
 					events = append(events, event{cap: c, via: goapi.Of(callee).String()})
 				}
 				if t := res.vals.Call(fbody, n); t != nil {
-					for _, fn := range t.Funcs {
+					for _, fn := range t.Funcs() {
 						events = append(events, target(fn, "")...)
 					}
-					for _, lit := range t.Lits {
+					for _, lit := range t.Lits() {
 						evs, ok := litEvents[lit]
 						if !ok {
 							litEvents[lit] = nil // a literal that reaches itself
@@ -332,6 +358,16 @@ func run(pass *analysis.Pass) (any, error) {
 		if f := res.local[d.fn]; f != nil && exportable(d.fn) {
 			pass.ExportObjectFact(d.fn, f)
 		}
+	}
+	var hf HiddenFacts
+	for _, fn := range res.vals.Unexported() {
+		if f := res.local[fn]; f != nil {
+			hf.Names = append(hf.Names, fn.Name())
+			hf.Facts = append(hf.Facts, *f)
+		}
+	}
+	if len(hf.Names) > 0 {
+		pass.ExportPackageFact(&hf)
 	}
 	return res, nil
 }

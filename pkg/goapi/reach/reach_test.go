@@ -23,6 +23,9 @@ func TestVia(t *testing.T) {
 		"deep":    "later → tool → Run → os/exec.Command",
 	}
 	for obj, facts := range res[0].Facts {
+		if obj == nil {
+			continue // a package fact
+		}
 		w, ok := want[obj.Name()]
 		if !ok {
 			continue
@@ -52,10 +55,13 @@ func TestFuncValues(t *testing.T) {
 	want := map[string]string{
 		"runOp":       "os.RemoveAll",
 		"viaTable":    "Shell → os/exec.Command",
-		"dispatchLit": "func literal at fv.go:46 → os/exec.Command",
+		"dispatchLit": "func literal at fv.go:47 → os/exec.Command",
 		"call":        "wipe → os.RemoveAll",
 	}
 	for obj, facts := range res[0].Facts {
+		if obj == nil {
+			continue // a package fact
+		}
 		w, ok := want[obj.Name()]
 		if !ok {
 			continue

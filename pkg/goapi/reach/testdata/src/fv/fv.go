@@ -1,6 +1,7 @@
-// Package fv calls function values taken from maps, slices and struct
-// fields, its own and those of the tools package.
-package fv
+package fv // want package:"stored: wipe reaches file removal"
+
+// fv calls function values taken from maps, slices and struct fields, its
+// own and those of the tools package.
 
 import (
 	"os"
@@ -35,7 +36,7 @@ func byName(name, p string) { // want byName:"reaches file removal"
 }
 
 // viaTable calls a tool of another package's table.
-func viaTable(name string) { // want viaTable:"reaches command execution"
+func viaTable(name string) { // want viaTable:"reaches command execution, file removal"
 	tools.Table[name](nil)
 }
 
