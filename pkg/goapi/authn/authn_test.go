@@ -12,3 +12,11 @@ import (
 func TestFacts(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), Analyzer, "a")
 }
+
+// TestFuncValues checks authentication through function values taken
+// from tables (a slice of structs, a literal in a map, another package's
+// map of unexported checks), and silence for values received as
+// parameters and for tables whose functions check nothing.
+func TestFuncValues(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), Analyzer, "fv")
+}
