@@ -59,12 +59,41 @@ type Fact struct{ Funcs []Ref }
 // vet a package read from export data finds them when that data has them.
 type Ref struct {
 	Pkg, Recv, Name string
+	// Sig is the function's signature (SigKey), to match calls when the
+	// importer's view of the package does not have the function: export
+	// data leaves out unexported functions that no export refers to.
+	Sig string
+}
+
+// SigKey spells a signature without parameter names, packages by path.
+func SigKey(sig *types.Signature) string {
+	q := func(p *types.Package) string { return p.Path() }
+	var b strings.Builder
+	b.WriteString("(")
+	for i := range sig.Params().Len() {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		if sig.Variadic() && i == sig.Params().Len()-1 {
+			b.WriteString("...")
+		}
+		b.WriteString(types.TypeString(sig.Params().At(i).Type(), q))
+	}
+	b.WriteString(")(")
+	for i := range sig.Results().Len() {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		b.WriteString(types.TypeString(sig.Results().At(i).Type(), q))
+	}
+	b.WriteString(")")
+	return b.String()
 }
 
 // ref names fn; false for a method of a type that is not declared at the
 // package level.
 func ref(fn *types.Func) (Ref, bool) {
-	r := Ref{Pkg: fn.Pkg().Path(), Name: fn.Name()}
+	r := Ref{Pkg: fn.Pkg().Path(), Name: fn.Name(), Sig: SigKey(fn.Signature())}
 	if recv := fn.Signature().Recv(); recv != nil {
 		t := recv.Type()
 		if p, ok := t.(*types.Pointer); ok {
@@ -115,6 +144,9 @@ type Result struct {
 	funcs []*types.Func // stored declared functions visible here, sorted
 	lits  []*ast.FuncLit
 	memo  typeutil.Map // *types.Signature → *Targets
+	// unseen are stored functions, named by a dependency's fact, that the
+	// package's view of that dependency does not have (see Ref.Sig).
+	unseen []unseen
 	// called are the signatures of the package's calls of function
 	// values, wherever the value comes from.
 	called []*types.Signature
@@ -125,7 +157,7 @@ type Result struct {
 // such calls can matter to an analysis.
 func (r *Result) Called() iter.Seq[*Targets] {
 	return func(yield func(*Targets) bool) {
-		if r == nil || len(r.funcs)+len(r.lits) == 0 {
+		if r == nil || len(r.funcs)+len(r.lits)+len(r.unseen) == 0 {
 			return
 		}
 		for _, sig := range r.called {
@@ -134,6 +166,12 @@ func (r *Result) Called() iter.Seq[*Targets] {
 			}
 		}
 	}
+}
+
+type unseen struct {
+	pkg *types.Package
+	ref Ref
+	fn  *types.Func // made on first match
 }
 
 // Targets are what a call of a function value may run: declared
@@ -178,6 +216,21 @@ func (r *Result) Of(sig *types.Signature) *Targets {
 			t.funcs = append(t.funcs, fn)
 		}
 	}
+	if len(r.unseen) > 0 {
+		key := SigKey(sig)
+		for i := range r.unseen {
+			u := &r.unseen[i]
+			if u.ref.Sig != key {
+				continue
+			}
+			if u.fn == nil {
+				// A stand-in with the call's signature: analyses find
+				// what it does in its package's facts, by name.
+				u.fn = types.NewFunc(token.NoPos, u.pkg, u.ref.Name, types.NewSignatureType(nil, nil, nil, sig.Params(), sig.Results(), sig.Variadic()))
+			}
+			t.funcs = append(t.funcs, u.fn)
+		}
+	}
 	for _, lit := range r.lits {
 		if s, ok := r.pass.TypesInfo.TypeOf(lit).(*types.Signature); ok && types.Identical(s, sig) {
 			t.lits = append(t.lits, lit)
@@ -194,7 +247,7 @@ func (r *Result) Of(sig *types.Signature) *Targets {
 // or the code a rule looks at), when it calls a function value that comes
 // from storage (see the package comment); nil otherwise.
 func (r *Result) Call(body ast.Node, call *ast.CallExpr) *Targets {
-	if r == nil || len(r.funcs)+len(r.lits) == 0 {
+	if r == nil || len(r.funcs)+len(r.lits)+len(r.unseen) == 0 {
 		return nil
 	}
 	info := r.pass.TypesInfo
@@ -295,8 +348,12 @@ func run(pass *analysis.Pass) (any, error) {
 			if p == nil {
 				continue
 			}
-			if fn := ref.resolve(p); fn != nil && !slices.Contains(res.funcs, fn) {
-				res.funcs = append(res.funcs, fn)
+			if fn := ref.resolve(p); fn != nil {
+				if !slices.Contains(res.funcs, fn) {
+					res.funcs = append(res.funcs, fn)
+				}
+			} else if ref.Recv == "" && !slices.ContainsFunc(res.unseen, func(u unseen) bool { return u.ref == ref }) {
+				res.unseen = append(res.unseen, unseen{pkg: p, ref: ref})
 			}
 		}
 	}
