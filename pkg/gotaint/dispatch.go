@@ -179,7 +179,13 @@ func (e *engine) valueTargets(c *ssa.CallCommon) *funcvals.Targets {
 	if !ok || !e.fromStorage(c.Value, 0) {
 		return nil
 	}
-	return e.vals.Of(sig)
+	var v *types.Var
+	if u, ok := c.Value.(*ssa.UnOp); ok && u.Op == token.MUL {
+		if g, ok := u.X.(*ssa.Global); ok {
+			v, _ = g.Object().(*types.Var) // a call through a package variable
+		}
+	}
+	return e.vals.OfVar(v, sig)
 }
 
 // fromStorage is funcvals.FromStorage on SSA values: v was loaded from

@@ -144,6 +144,11 @@ type Result struct {
 	funcs []*types.Func // stored declared functions visible here, sorted
 	lits  []*ast.FuncLit
 	memo  typeutil.Map // *types.Signature → *Targets
+	// vars are the functions assigned to the package's own package
+	// variables (a test seam: var installFn = installImpl), which a call
+	// through the variable may run, rather than every function of its
+	// signature.
+	vars map[*types.Var]*varTargets
 	// unseen are stored functions, named by a dependency's fact, that the
 	// package's view of that dependency does not have (see Ref.Sig).
 	unseen []unseen
@@ -166,6 +171,14 @@ func (r *Result) Called() iter.Seq[*Targets] {
 			}
 		}
 	}
+}
+
+// varTargets are the functions assigned to a package variable; opaque
+// when something else was assigned too (another variable, a call's
+// result).
+type varTargets struct {
+	Targets
+	opaque bool
 }
 
 type unseen struct {
@@ -260,7 +273,50 @@ func (r *Result) Call(body ast.Node, call *ast.CallExpr) *Targets {
 	if !ok || !FromStorage(info, body, fun) {
 		return nil
 	}
+	return r.OfVar(packageVar(info, body, fun), sig)
+}
+
+// OfVar is Of, for a call through the package variable v: the functions
+// assigned to v when the package assigns it only functions, and else (v
+// nil, or another package's) every stored function of the signature.
+func (r *Result) OfVar(v *types.Var, sig *types.Signature) *Targets {
+	if vt := r.vars[v]; v != nil && vt != nil && !vt.opaque {
+		if vt.Len() > MaxTargets {
+			return nil
+		}
+		return &vt.Targets
+	}
 	return r.Of(sig)
+}
+
+// packageVar is the package variable whose value fun is, directly or
+// through locals of body; nil when it is not one.
+func packageVar(info *types.Info, body ast.Node, fun ast.Expr) *types.Var {
+	for range 8 {
+		var id *ast.Ident
+		switch f := ast.Unparen(fun).(type) {
+		case *ast.Ident:
+			id = f
+		case *ast.SelectorExpr:
+			if info.Selections[f] != nil {
+				return nil
+			}
+			id = f.Sel
+		default:
+			return nil
+		}
+		v, ok := info.Uses[id].(*types.Var)
+		if !ok {
+			return nil
+		}
+		if v.Kind() == types.PackageVar {
+			return v
+		}
+		if fun = goapi.Definition(info, body, v); fun == nil {
+			return nil
+		}
+	}
+	return nil
 }
 
 // FromStorage reports whether fun, the function value of a call, was
@@ -313,8 +369,9 @@ func FromStorage(info *types.Info, body ast.Node, fun ast.Expr) bool {
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	res := &Result{pass: pass}
+	res := &Result{pass: pass, vars: map[*types.Var]*varTargets{}}
 	if !goapi.InGOROOT(pass.Fset, pass.Files) {
+		res.assigned()
 		res.lits, res.called = collect(pass, func(fn *types.Func) {
 			if !slices.Contains(res.funcs, fn) {
 				res.funcs = append(res.funcs, fn)
@@ -359,6 +416,85 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	slices.SortFunc(res.funcs, func(a, b *types.Func) int { return strings.Compare(goapi.Of(a).String(), goapi.Of(b).String()) })
 	return res, nil
+}
+
+// assigned fills r.vars from the assignments to the package's own
+// package variables of function type.
+func (r *Result) assigned() {
+	info := r.pass.TypesInfo
+	note := func(lhs types.Object, rhs ast.Expr) {
+		v, ok := lhs.(*types.Var)
+		if !ok || v.Kind() != types.PackageVar || v.Pkg() != r.pass.Pkg {
+			return
+		}
+		if _, ok := v.Type().Underlying().(*types.Signature); !ok {
+			return
+		}
+		vt := r.vars[v]
+		if vt == nil {
+			vt = &varTargets{}
+			r.vars[v] = vt
+		}
+		for range 4 { // conversions: ToolFunc(f)
+			c, ok := ast.Unparen(rhs).(*ast.CallExpr)
+			if !ok || len(c.Args) != 1 || !info.Types[c.Fun].IsType() {
+				break
+			}
+			rhs = c.Args[0]
+		}
+		switch e := ast.Unparen(rhs).(type) {
+		case *ast.FuncLit:
+			vt.lits = append(vt.lits, e)
+			return
+		case *ast.Ident:
+			if info.Types[e].IsNil() {
+				return
+			}
+			if fn, ok := info.Uses[e].(*types.Func); ok {
+				vt.funcs = append(vt.funcs, fn)
+				return
+			}
+		case *ast.SelectorExpr:
+			if fn, ok := info.Uses[e.Sel].(*types.Func); ok && (info.Selections[e] == nil || info.Selections[e].Kind() == types.MethodVal) {
+				if recv := fn.Signature().Recv(); recv == nil || !types.IsInterface(recv.Type()) {
+					vt.funcs = append(vt.funcs, fn)
+					return
+				}
+			}
+		}
+		vt.opaque = true
+	}
+	for _, file := range r.pass.Files {
+		ast.Inspect(file, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				if len(n.Lhs) != len(n.Rhs) {
+					for _, lhs := range n.Lhs {
+						if id, ok := ast.Unparen(lhs).(*ast.Ident); ok {
+							note(info.ObjectOf(id), &ast.BadExpr{}) // from a call with several results
+						}
+					}
+					break
+				}
+				for i, lhs := range n.Lhs {
+					if id, ok := ast.Unparen(lhs).(*ast.Ident); ok {
+						note(info.ObjectOf(id), n.Rhs[i])
+					}
+				}
+			case *ast.ValueSpec:
+				if len(n.Values) == len(n.Names) {
+					for i, name := range n.Names {
+						note(info.Defs[name], n.Values[i])
+					}
+				}
+			case *ast.UnaryExpr:
+				if id, ok := ast.Unparen(n.X).(*ast.Ident); ok && n.Op == token.AND {
+					note(info.ObjectOf(id), &ast.BadExpr{}) // &v: written anywhere
+				}
+			}
+			return true
+		})
+	}
 }
 
 // visible maps the path of pkg and of every package it imports, directly

@@ -90,3 +90,15 @@ func with(f func(string) string, r *http.Request) string { // want `with: taint\
 var _, _, _, _, _, _ = callTool, fixed, runOp, cleanup, viaLookup, viaRegistry
 
 var _ = with
+
+// A test seam: a call through a package variable runs what the package
+// assigns to it (quote), not every function of its signature (runLine).
+var quoteFn = quote
+
+func quote(s string) string { return "'" + s + "'" } // want `quote: taint\(p0→result\)`
+
+func viaSeam(r *http.Request) string { // want `viaSeam: taint\(p0.Header→result`
+	return quoteFn(r.Header.Get("X-Line"))
+}
+
+var _ = viaSeam

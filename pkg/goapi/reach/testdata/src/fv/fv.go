@@ -106,3 +106,15 @@ func applyAll(x int) int {
 	}
 	return x
 }
+
+// Test seams: a call through a package variable runs what the package
+// assigns to it, not every stored function of its signature.
+var mkdirFn = mkdir
+
+var wipeFn = os.RemoveAll
+
+func viaSeam(p string) { mkdirFn(p) } // silent, though os.RemoveAll has the same signature
+
+func viaWipeSeam(p string) { // want viaWipeSeam:"reaches file removal"
+	wipeFn(p)
+}
