@@ -6,6 +6,7 @@
 package reach
 
 import (
+	"cmp"
 	"fmt"
 	"go/ast"
 	"go/types"
@@ -30,6 +31,12 @@ type Fact struct {
 	// "runTool → os/exec.Command". A slice, not a map, so that the fact
 	// encodes the same bytes every time.
 	Via []string
+	// Conds are the capabilities the function has unless a call passes a
+	// harmless value for one of its parameters (goapi.Cond): a helper that
+	// POSTs to the URL its caller names, one that writes the path it is
+	// given. Callers judge them against their arguments; a reference to
+	// the function that is not a call counts them as Caps.
+	Conds []goapi.Cond
 }
 
 // Why says how a single capability c is reached; "" when it is not.
@@ -42,7 +49,65 @@ func (f *Fact) Why(c goapi.Capability) string {
 
 func (*Fact) AFact() {}
 
-func (f *Fact) String() string { return "reaches " + f.Caps.String() }
+func (f *Fact) String() string {
+	var parts []string
+	if f.Caps != 0 {
+		parts = append(parts, "reaches "+f.Caps.String())
+	}
+	for _, c := range f.Conds {
+		if c.Ctor != "" {
+			parts = append(parts, fmt.Sprintf("reaches %s unless built by %s with a read method", c.Cap, c.Ctor))
+			continue
+		}
+		parts = append(parts, fmt.Sprintf("reaches %s unless argument %d (%s) is harmless", c.Cap, c.Arg, c.Kind))
+	}
+	return strings.Join(parts, "; ")
+}
+
+// all is every capability of f, its conditions counted as met: what a use
+// of the function that is not a call can do.
+func (f *Fact) all() goapi.Capability {
+	c := f.Caps
+	for _, cd := range f.Conds {
+		c |= cd.Cap
+	}
+	return c
+}
+
+// addCond adds a condition on parameter i, unless f already has it (or
+// has its capability unconditionally).
+func addCond(f *Fact, c goapi.Cond) {
+	if f.Caps&c.Cap != 0 {
+		return
+	}
+	for _, old := range f.Conds {
+		if old.Cap == c.Cap && old.Kind == c.Kind && old.Arg == c.Arg && old.URL == c.URL && old.Ctor == c.Ctor {
+			return
+		}
+	}
+	f.Conds = append(f.Conds, c)
+}
+
+// normalize drops the conditions whose capability f has outright.
+func normalize(f *Fact) {
+	f.Conds = slices.DeleteFunc(f.Conds, func(c goapi.Cond) bool { return f.Caps&c.Cap != 0 })
+	slices.SortStableFunc(f.Conds, func(a, b goapi.Cond) int {
+		return cmp.Or(cmp.Compare(a.Cap, b.Cap), cmp.Compare(a.Kind, b.Kind), cmp.Compare(a.Arg, b.Arg), cmp.Compare(a.URL, b.URL), cmp.Compare(a.Ctor, b.Ctor))
+	})
+}
+
+func (f *Fact) same(g *Fact) bool {
+	if f.Caps != g.Caps || len(f.Conds) != len(g.Conds) {
+		return false
+	}
+	for i := range f.Conds {
+		a, b := f.Conds[i], g.Conds[i]
+		if a.Cap != b.Cap || a.Kind != b.Kind || a.Arg != b.Arg || a.URL != b.URL || a.Ctor != b.Ctor {
+			return false
+		}
+	}
+	return true
+}
 
 // Analyzer computes the facts and returns a *Result.
 var Analyzer = &analysis.Analyzer{
@@ -64,6 +129,7 @@ type Result struct {
 	// the function literals they may run reach, once computed.
 	vals *funcvals.Result
 	lits map[*ast.FuncLit]*Fact
+	judge *goapi.Judge
 }
 
 // targets are the functions a use of fn may run: fn itself or, for a
@@ -120,14 +186,23 @@ func (f *HiddenFacts) String() string {
 }
 
 // Node is what the code under n reaches: the calls it makes and the
-// functions it mentions, including inside function literals.
+// functions it mentions, including inside function literals. Capabilities
+// that depend on an argument (goapi.Cond) count when the argument is not
+// known to be harmless: n is judged as the top of a call chain, such as a
+// tool's handler.
 func (r *Result) Node(n ast.Node) *Fact {
 	out := &Fact{}
 	root := n
+	calls := callsByFun(n)
+	sc := &goapi.Scope{Body: n}
 	ast.Inspect(n, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.CallExpr:
-			if c, fn := goapi.CallCapability(r.pass.TypesInfo, n); c != 0 {
+			c, conds, fn := r.judge.Call(n, sc)
+			for _, cd := range conds {
+				c |= cd.Cap
+			}
+			if c != 0 {
 				add(out, c, goapi.Of(fn).String())
 			}
 			for c, via := range r.dynamic(root, n) {
@@ -139,6 +214,15 @@ func (r *Result) Node(n ast.Node) *Fact {
 					if f := r.Func(fn); f != nil {
 						for _, c := range f.Caps.Each() {
 							add(out, c, fn.Name()+" → "+f.Why(c))
+						}
+						for _, cd := range f.Conds {
+							switch v, _ := r.judge.Resolve(cd, calls[n], sc); v {
+							case goapi.Benign:
+							case goapi.Weak:
+								add(out, goapi.HTTPPost, fn.Name()+" → "+cd.Via)
+							default:
+								add(out, cd.Cap, fn.Name()+" → "+cd.Via)
+							}
 						}
 					}
 				}
@@ -208,6 +292,30 @@ func (r *Result) litName(lit *ast.FuncLit) string {
 	return fmt.Sprintf("func literal at %s:%d", filepath.Base(p.Filename), p.Line)
 }
 
+// callsByFun maps the identifier that names a call's function (f in f(x),
+// Sel in x.f(y)) to the call, for the calls under n.
+func callsByFun(n ast.Node) map[*ast.Ident]*ast.CallExpr {
+	m := map[*ast.Ident]*ast.CallExpr{}
+	ast.Inspect(n, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok {
+			fun := ast.Unparen(call.Fun)
+			if ix, ok := fun.(*ast.IndexExpr); ok { // f[T](x)
+				fun = ix.X
+			} else if ix, ok := fun.(*ast.IndexListExpr); ok {
+				fun = ix.X
+			}
+			switch f := fun.(type) {
+			case *ast.Ident:
+				m[f] = call
+			case *ast.SelectorExpr:
+				m[f.Sel] = call
+			}
+		}
+		return true
+	})
+	return m
+}
+
 func add(f *Fact, c goapi.Capability, via string) {
 	if f.Caps&c == 0 {
 		i := bits.TrailingZeros16(uint16(c))
@@ -221,7 +329,8 @@ func add(f *Fact, c goapi.Capability, via string) {
 
 func run(pass *analysis.Pass) (any, error) {
 	res := &Result{pass: pass, local: map[*types.Func]*Fact{}, disp: goapi.NewDispatcher(pass.Fset, pass.Pkg, nil),
-		vals: pass.ResultOf[funcvals.Analyzer].(*funcvals.Result), lits: map[*ast.FuncLit]*Fact{}}
+		vals: pass.ResultOf[funcvals.Analyzer].(*funcvals.Result), lits: map[*ast.FuncLit]*Fact{},
+		judge: goapi.NewJudge(pass.TypesInfo).SetFiles(pass.Files)}
 	if goapi.InGOROOT(pass.Fset, pass.Files) {
 		// The standard library's capabilities are in goapi's tables;
 		// walking its bodies would only find the same calls again.
@@ -236,6 +345,9 @@ func run(pass *analysis.Pass) (any, error) {
 		fn     *types.Func // a function of this package; nil when fixed
 		cap    goapi.Capability
 		via    string
+		cond   *goapi.Cond   // a condition of a fixed callee, or of this body's own call
+		call   *ast.CallExpr // the call of fn, or the one cond is judged at; nil for a reference
+		scope  *goapi.Scope
 		prefix string // how the call got to fn or via: "func literal at a.go:3 → "
 	}
 	type decl struct {
@@ -246,8 +358,8 @@ func run(pass *analysis.Pass) (any, error) {
 	// calls of each function they may run; a literal among them counts
 	// by the events of its body, computed once.
 	litEvents := map[*ast.FuncLit][]event{}
-	var walk func(body ast.Node) []event
-	target := func(fn *types.Func, prefix string) []event {
+	var walk func(fn *types.Func, body ast.Node) []event
+	target := func(fn *types.Func, prefix string, sc *goapi.Scope) []event {
 		var out []event
 		if c, ok := goapi.Capabilities.Lookup(fn); ok {
 			for _, c := range c.Each() {
@@ -255,7 +367,7 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 		}
 		if fn.Origin().Pkg() == pass.Pkg {
-			out = append(out, event{fn: fn.Origin(), prefix: prefix})
+			out = append(out, event{fn: fn.Origin(), prefix: prefix, scope: sc})
 		} else if f := res.Func(fn); f != nil {
 			for _, c := range f.Caps.Each() {
 				out = append(out, event{cap: c, via: prefix + fn.Name() + " → " + f.Why(c)})
@@ -263,23 +375,33 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		return out
 	}
-	walk = func(fbody ast.Node) []event {
+	walk = func(fn *types.Func, fbody ast.Node) []event {
 		var events []event
+		sc := &goapi.Scope{Body: fbody} // a function literal's
+		if fn != nil {
+			sc = goapi.NewScope(fn, fbody)
+		}
+		calls := callsByFun(fbody)
 		ast.Inspect(fbody, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.CallExpr:
-				if c, callee := goapi.CallCapability(pass.TypesInfo, n); c != 0 {
+				c, conds, callee := res.judge.Call(n, sc)
+				if c != 0 {
 					events = append(events, event{cap: c, via: goapi.Of(callee).String()})
+				}
+				for _, cd := range conds {
+					cd.Via = goapi.Of(callee).String()
+					events = append(events, event{cond: &cd, scope: sc})
 				}
 				if t := res.vals.Call(fbody, n); t != nil {
 					for _, fn := range t.Funcs() {
-						events = append(events, target(fn, "")...)
+						events = append(events, target(fn, "", sc)...)
 					}
 					for _, lit := range t.Lits() {
 						evs, ok := litEvents[lit]
 						if !ok {
 							litEvents[lit] = nil // a literal that reaches itself
-							evs = walk(lit.Body)
+							evs = walk(nil, lit.Body)
 							litEvents[lit] = evs
 						}
 						prefix := res.litName(lit) + " → "
@@ -296,10 +418,21 @@ func run(pass *analysis.Pass) (any, error) {
 				}
 				for _, used := range res.targets(used0) {
 					if used.Origin().Pkg() == pass.Pkg {
-						events = append(events, event{fn: used})
+						events = append(events, event{fn: used, call: calls[n], scope: sc})
 					} else if f := res.Func(used); f != nil {
 						for _, c := range f.Caps.Each() {
 							events = append(events, event{cap: c, via: used.Name() + " → " + f.Why(c)})
+						}
+						for _, cd := range f.Conds {
+							cd.Via = used.Name() + " → " + cd.Via
+							switch v, nc := res.judge.Resolve(cd, calls[n], sc); {
+							case v == goapi.Risky:
+								events = append(events, event{cap: cd.Cap, via: cd.Via})
+							case v == goapi.Weak:
+								events = append(events, event{cap: goapi.HTTPPost, via: cd.Via})
+							case v == goapi.Keep, v >= 0:
+								events = append(events, event{cond: &nc, scope: sc})
+							}
 						}
 					}
 				}
@@ -310,29 +443,51 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	var decls []decl
 	for fn, fbody := range goapi.FuncBodies(pass.TypesInfo, pass.Files) {
-		decls = append(decls, decl{fn, walk(fbody)})
+		decls = append(decls, decl{fn, walk(fn, fbody)})
 	}
 	// node replays a body's events against what is known so far.
 	node := func(events []event) *Fact {
 		out := &Fact{}
+		var conds []goapi.Cond
 		for _, ev := range events {
-			if ev.fn == nil {
+			switch {
+			case ev.cond != nil && ev.call == nil:
+				conds = append(conds, *ev.cond) // already on this body's parameter
+			case ev.fn == nil:
 				add(out, ev.cap, ev.prefix+ev.via)
-				continue
-			}
-			if f := res.Func(ev.fn); f != nil {
+			default:
+				f := res.Func(ev.fn)
+				if f == nil {
+					break
+				}
 				for _, c := range f.Caps.Each() {
 					add(out, c, ev.prefix+ev.fn.Name()+" → "+f.Why(c))
 				}
+				for _, cd := range f.Conds {
+					cd.Via = ev.fn.Name() + " → " + cd.Via
+					switch v, nc := res.judge.Resolve(cd, ev.call, ev.scope); {
+					case v == goapi.Risky:
+						add(out, cd.Cap, cd.Via)
+					case v == goapi.Weak:
+						add(out, goapi.HTTPPost, cd.Via)
+					case v == goapi.Keep, v >= 0:
+						conds = append(conds, nc)
+					}
+				}
 			}
 		}
-		if out.Caps == 0 {
+		for _, cd := range conds {
+			addCond(out, cd)
+		}
+		normalize(out)
+		if out.Caps == 0 && len(out.Conds) == 0 {
 			return nil
 		}
 		return out
 	}
 	// Iterate to a fixed point: a function reaches what its body reaches,
-	// and the bodies mention each other. Capabilities only grow, so this
+	// and the bodies mention each other. Capabilities and conditions only
+	// grow (a condition becomes a capability, never the reverse), so this
 	// ends after at most as many rounds as there are capabilities times
 	// the longest call chain; in practice two or three.
 	for changed := true; changed; {
@@ -343,7 +498,7 @@ func run(pass *analysis.Pass) (any, error) {
 				continue
 			}
 			old := res.local[d.fn]
-			if old == nil || old.Caps != f.Caps {
+			if old == nil || !old.same(f) {
 				if old != nil { // keep the first explanation of each capability
 					for _, c := range old.Caps.Each() {
 						f.Via[bits.TrailingZeros16(uint16(c))] = old.Why(c)
