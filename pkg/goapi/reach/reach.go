@@ -127,8 +127,8 @@ type Result struct {
 	disp  *goapi.Dispatcher
 	// vals resolves calls of function values (funcvals); lits holds what
 	// the function literals they may run reach, once computed.
-	vals *funcvals.Result
-	lits map[*ast.FuncLit]*Fact
+	vals  *funcvals.Result
+	lits  map[*ast.FuncLit]*Fact
 	judge *goapi.Judge
 }
 
