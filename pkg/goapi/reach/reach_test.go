@@ -90,6 +90,9 @@ func TestConds(t *testing.T) {
 		"writeHome":     "writeTo → os.OpenFile",
 	}
 	for obj, facts := range res[0].Facts {
+		if obj == nil {
+			continue // a package fact
+		}
 		w, ok := want[obj.Name()]
 		if !ok {
 			continue
