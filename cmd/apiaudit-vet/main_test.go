@@ -52,8 +52,8 @@ func TestGoVet(t *testing.T) {
 	want := []string{
 		"main.go:16:6: json.NewDecoder reads r.Body with no size limit (GO201)",
 		"main.go:25:32: untrusted data reaches command execution in tools.shell → exec.Command at tools.go:11, from the request URL (source at main.go:25) (GO405)",
-		"main.go:25:35: the request URL read here",
-		"main.go:25:32: passed to tools.shell",
+		"main.go:25:35: \tthe request URL read here",
+		"main.go:25:32: \tpassed to tools.shell",
 	}
 	if !slices.Equal(diags, want) {
 		t.Errorf("go vet printed:\n%s\nwant the diagnostics %q", out, want)
