@@ -104,13 +104,35 @@ func (d *Dispatcher) std(pkg *types.Package) bool {
 }
 
 func (d *Dispatcher) inGOROOT(pkg *types.Package) bool {
+	return pkg != d.pkg && StdPackage(d.fset, pkg) || pkg == d.pkg && declaredInGOROOT(d.fset, pkg) == 1
+}
+
+// StdPackage reports whether pkg is part of the standard library, by where
+// its declarations are (a GOPATH test package has no dot in its path
+// either), or by its path when it declares nothing fset knows.
+func StdPackage(fset *token.FileSet, pkg *types.Package) bool {
+	switch declaredInGOROOT(fset, pkg) {
+	case 1:
+		return true
+	case 0:
+		return false
+	}
+	return pkg.Path() == "unsafe" || !strings.Contains(pkg.Path(), ".")
+}
+
+// declaredInGOROOT: 1 when pkg's first declaration is under GOROOT, 0 when
+// it is elsewhere, -1 when fset does not know where it is.
+func declaredInGOROOT(fset *token.FileSet, pkg *types.Package) int {
 	sc := pkg.Scope()
 	for _, name := range sc.Names() {
-		if f := d.fset.File(sc.Lookup(name).Pos()); f != nil {
-			return strings.HasPrefix(f.Name(), goroot)
+		if f := fset.File(sc.Lookup(name).Pos()); f != nil {
+			if strings.HasPrefix(f.Name(), goroot) {
+				return 1
+			}
+			return 0
 		}
 	}
-	return pkg.Path() == "unsafe" || !strings.Contains(pkg.Path(), ".") && d.pkg != pkg
+	return -1
 }
 
 func (d *Dispatcher) index() {

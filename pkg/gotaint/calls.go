@@ -74,6 +74,7 @@ func (s *state) call(ci ssa.CallInstruction) {
 
 	fn := callee(c)
 	if fn == nil {
+		s.callValue(c, dropContexts(ops), resV, pos, b) // a function value (dispatch.go)
 		s.set(resV, s.all(ops, b))
 		return
 	}

@@ -2,6 +2,7 @@ package gotaint
 
 import (
 	"fmt"
+	"go/ast"
 	"go/constant"
 	"go/token"
 	"go/types"
@@ -14,6 +15,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/apiaudit/apiaudit/pkg/goapi"
+	"github.com/apiaudit/apiaudit/pkg/goapi/funcvals"
 )
 
 // FuncFact summarises a function for its callers in other packages.
@@ -132,7 +134,8 @@ var Analyzer = &analysis.Analyzer{
 	Name:       "apiaudittaint",
 	Doc:        "tracks untrusted data (request data, tool arguments, model output) to prompts, commands, SQL, paths and URLs",
 	Run:        run,
-	FactTypes:  []analysis.Fact{new(FuncFact)},
+	Requires:   []*analysis.Analyzer{funcvals.Analyzer},
+	FactTypes:  []analysis.Fact{new(FuncFact), new(HiddenFacts)},
 	ResultType: reflect.TypeFor[*Result](),
 }
 
@@ -214,8 +217,12 @@ type engine struct {
 	// flows holds, per function, the flows its latest analysis found: a
 	// function analysed again replaces its own.
 	flows map[*ssa.Function]map[flowKey]*Flow
-	// disp resolves calls through the program's interfaces.
+	// disp resolves calls through the program's interfaces, vals calls
+	// of function values (dispatch.go); lits maps the package's function
+	// literals to their SSA functions.
 	disp *goapi.Dispatcher
+	vals *funcvals.Result
+	lits map[*ast.FuncLit]*ssa.Function
 	// ownClient caches ownServerClient (models_upstream.go): 0 unknown,
 	// 1 no, 2 yes.
 	ownClient int8
@@ -233,6 +240,9 @@ type flowKey struct {
 // use none of these, and building SSA for them was most of the analyzer's
 // cost.
 func relevant(pass *analysis.Pass, m *Models, disp *goapi.Dispatcher) bool {
+	if valuesRelevant(pass, m) {
+		return true
+	}
 	fields := m.modelledFields()
 	for _, obj := range pass.TypesInfo.Uses {
 		if obj.Pkg() == nil || obj.Pkg() == pass.Pkg {
@@ -293,19 +303,23 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	ssapkg, fns := buildSSA(pass, sl)
 	e := &engine{pass: pass, m: m, pkg: ssapkg, sums: map[*ssa.Function]*FuncFact{}, flows: map[*ssa.Function]map[flowKey]*Flow{},
-		disp: disp}
+		disp: disp, vals: pass.ResultOf[funcvals.Analyzer].(*funcvals.Result), lits: litFuncs(fns)}
+	// Function literals that calls of function values may run get
+	// summaries of their own (their flows stay their enclosing
+	// function's).
+	all := append(slices.Clip(fns), e.storedLits(fns)...)
 	// Summaries to a fixed point with a worklist: every function once,
 	// then again only the callers of a function whose summary grew (they
 	// only grow). Each analysis also records the function's flows; since a
 	// caller is analysed again whenever what it relies on changes, the
 	// flows left at the end are those of the final summaries.
-	callers := e.callersOf(fns)
-	queue := bottomUp(fns, callers)
+	callers := e.callersOf(all)
+	queue := bottomUp(all, callers)
 	queued := map[*ssa.Function]bool{}
-	for _, fn := range fns {
+	for _, fn := range all {
 		queued[fn] = true
 	}
-	for budget := 20 * len(fns); len(queue) > 0 && budget > 0; budget-- {
+	for budget := 20 * len(all); len(queue) > 0 && budget > 0; budget-- {
 		fn := queue[0]
 		queue = queue[1:]
 		queued[fn] = false
@@ -337,6 +351,7 @@ func run(pass *analysis.Pass) (any, error) {
 			pass.ExportObjectFact(obj, s)
 		}
 	}
+	e.exportHidden()
 	for _, fn := range fns {
 		for _, f := range e.flows[fn] {
 			res.Flows = append(res.Flows, f)

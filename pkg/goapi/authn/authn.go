@@ -15,11 +15,13 @@ import (
 	"go/token"
 	"go/types"
 	"reflect"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/apiaudit/apiaudit/pkg/goapi"
+	"github.com/apiaudit/apiaudit/pkg/goapi/funcvals"
 )
 
 // Kind is what a function does about authentication.
@@ -119,7 +121,8 @@ var Analyzer = &analysis.Analyzer{
 	Name:       "apiauditauthn",
 	Doc:        "finds functions that authenticate requests (read a credential and answer 401/403)",
 	Run:        run,
-	FactTypes:  []analysis.Fact{new(Fact), new(Choice)},
+	Requires:   []*analysis.Analyzer{funcvals.Analyzer},
+	FactTypes:  []analysis.Fact{new(Fact), new(Choice), new(HiddenFacts)},
 	ResultType: reflect.TypeFor[*Result](),
 }
 
@@ -131,6 +134,10 @@ type Result struct {
 	local   map[*types.Func]Kind
 	unless  map[*types.Func]string
 	choices map[*types.Func]*Choice
+	// vals resolves calls of function values taken from storage
+	// (funcvals); inLit guards literals that reach themselves.
+	vals  *funcvals.Result
+	inLit map[*ast.FuncLit]bool
 }
 
 // Unless is the setting under which fn, a check, lets every request
@@ -162,6 +169,24 @@ func (r *Result) Bypass(n ast.Node) string {
 	return b.unless
 }
 
+// HiddenFacts carries the kinds of a package's unexported functions whose
+// values it stores (funcvals.Unexported), which the drivers do not pass
+// on as object facts.
+type HiddenFacts struct {
+	Names []string
+	Kinds []Kind
+}
+
+func (*HiddenFacts) AFact() {}
+
+func (f *HiddenFacts) String() string {
+	var parts []string
+	for i, name := range f.Names {
+		parts = append(parts, name+" "+(&Fact{Kind: f.Kinds[i]}).String())
+	}
+	return "stored: " + strings.Join(parts, "; ")
+}
+
 // Func is what fn does about credentials; 0 when nothing.
 func (r *Result) Func(fn *types.Func) Kind {
 	if fn == nil {
@@ -178,6 +203,12 @@ func (r *Result) Func(fn *types.Func) Kind {
 		var f Fact
 		if r.pass.ImportObjectFact(fn, &f) {
 			return f.Kind
+		}
+		var hf HiddenFacts
+		if funcvals.Hidden(fn) && r.pass.ImportPackageFact(fn.Pkg(), &hf) {
+			if i := slices.Index(hf.Names, fn.Name()); i >= 0 {
+				return hf.Kinds[i]
+			}
 		}
 	}
 	return 0
@@ -259,6 +290,7 @@ func (r *Result) walk(n ast.Node, deferred func(*types.Func) bool) body {
 			}
 		}()
 	}
+	root := n
 	ast.Inspect(n, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.AssignStmt:
@@ -285,6 +317,23 @@ func (r *Result) walk(n ast.Node, deferred func(*types.Func) bool) body {
 		case *ast.CallExpr:
 			fn := goapi.Callee(info, n)
 			if fn == nil {
+				// A function value taken from storage counts as each
+				// function it may be (funcvals).
+				t := r.vals.Call(root, n)
+				for _, fn := range t.Funcs() {
+					if deferred == nil || !deferred(fn) {
+						b.add(r.Func(fn))
+					}
+				}
+				for _, lit := range t.Lits() {
+					if !r.inLit[lit] {
+						r.inLit[lit] = true
+						if lb := r.walk(lit.Body, deferred); !lb.registers {
+							b.add(lb.kind())
+						}
+						delete(r.inLit, lit)
+					}
+				}
 				return true
 			}
 			if goapi.SecretCompares[goapi.Of(fn)] {
@@ -396,7 +445,8 @@ func credentialArg(info *types.Info, call *ast.CallExpr, a goapi.CredentialArg) 
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	res := &Result{pass: pass, local: map[*types.Func]Kind{}, unless: map[*types.Func]string{}, choices: map[*types.Func]*Choice{}}
+	res := &Result{pass: pass, local: map[*types.Func]Kind{}, unless: map[*types.Func]string{}, choices: map[*types.Func]*Choice{}, inLit: map[*ast.FuncLit]bool{}}
+	res.vals, _ = pass.ResultOf[funcvals.Analyzer].(*funcvals.Result)
 	if ExtraNames != nil {
 		t, err := goapi.ParseNames(true, ExtraNames())
 		if err != nil {
@@ -477,6 +527,16 @@ func run(pass *analysis.Pass) (any, error) {
 				pass.ExportObjectFact(fn, c)
 			}
 		}
+	}
+	var hf HiddenFacts
+	for _, fn := range res.vals.Unexported() {
+		if k := res.local[fn]; k != 0 {
+			hf.Names = append(hf.Names, fn.Name())
+			hf.Kinds = append(hf.Kinds, k)
+		}
+	}
+	if len(hf.Names) > 0 {
+		pass.ExportPackageFact(&hf)
 	}
 	return res, nil
 }

@@ -19,3 +19,11 @@ func TestFacts(t *testing.T) {
 func TestChoices(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), Analyzer, "choice")
 }
+
+// TestFuncValues checks authentication through function values taken
+// from tables (a slice of structs, a literal in a map, another package's
+// map of unexported checks), and silence for values received as
+// parameters and for tables whose functions check nothing.
+func TestFuncValues(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), Analyzer, "fv")
+}

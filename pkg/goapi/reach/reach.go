@@ -10,7 +10,9 @@ import (
 	"fmt"
 	"go/ast"
 	"go/types"
+	"iter"
 	"math/bits"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
@@ -18,6 +20,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/apiaudit/apiaudit/pkg/goapi"
+	"github.com/apiaudit/apiaudit/pkg/goapi/funcvals"
 )
 
 // Fact is exported for every function or method that reaches a capability.
@@ -111,7 +114,8 @@ var Analyzer = &analysis.Analyzer{
 	Name:       "apiauditreach",
 	Doc:        "computes which capabilities (command execution, file and database writes, model calls...) each function reaches",
 	Run:        run,
-	FactTypes:  []analysis.Fact{new(Fact)},
+	Requires:   []*analysis.Analyzer{funcvals.Analyzer},
+	FactTypes:  []analysis.Fact{new(Fact), new(HiddenFacts)},
 	ResultType: reflect.TypeFor[*Result](),
 }
 
@@ -121,6 +125,10 @@ type Result struct {
 	pass  *analysis.Pass
 	local map[*types.Func]*Fact
 	disp  *goapi.Dispatcher
+	// vals resolves calls of function values (funcvals); lits holds what
+	// the function literals they may run reach, once computed.
+	vals  *funcvals.Result
+	lits  map[*ast.FuncLit]*Fact
 	judge *goapi.Judge
 }
 
@@ -148,8 +156,33 @@ func (r *Result) Func(fn *types.Func) *Fact {
 		if r.pass.ImportObjectFact(fn, &f) {
 			return &f
 		}
+		var hf HiddenFacts
+		if funcvals.Hidden(fn) && r.pass.ImportPackageFact(fn.Pkg(), &hf) {
+			if i := slices.Index(hf.Names, fn.Name()); i >= 0 {
+				return &hf.Facts[i]
+			}
+		}
 	}
 	return nil
+}
+
+// HiddenFacts carries the facts of a package's unexported functions whose
+// values it stores (funcvals.Unexported), which the drivers do not pass on
+// as object facts: a caller in another package that takes one from a
+// table uses them.
+type HiddenFacts struct {
+	Names []string
+	Facts []Fact
+}
+
+func (*HiddenFacts) AFact() {}
+
+func (f *HiddenFacts) String() string {
+	var parts []string
+	for i, name := range f.Names {
+		parts = append(parts, name+" "+f.Facts[i].String())
+	}
+	return "stored: " + strings.Join(parts, "; ")
 }
 
 // Node is what the code under n reaches: the calls it makes and the
@@ -159,6 +192,7 @@ func (r *Result) Func(fn *types.Func) *Fact {
 // tool's handler.
 func (r *Result) Node(n ast.Node) *Fact {
 	out := &Fact{}
+	root := n
 	calls := callsByFun(n)
 	sc := &goapi.Scope{Body: n}
 	ast.Inspect(n, func(n ast.Node) bool {
@@ -170,6 +204,9 @@ func (r *Result) Node(n ast.Node) *Fact {
 			}
 			if c != 0 {
 				add(out, c, goapi.Of(fn).String())
+			}
+			for c, via := range r.dynamic(root, n) {
+				add(out, c, via)
 			}
 		case *ast.Ident:
 			if used, ok := r.pass.TypesInfo.Uses[n].(*types.Func); ok {
@@ -197,6 +234,62 @@ func (r *Result) Node(n ast.Node) *Fact {
 		return nil
 	}
 	return out
+}
+
+// dynamic yields what a call of a function value taken from storage
+// (funcvals) reaches, through the functions it may run: their facts, the
+// tables for the standard library's, and the bodies of function literals.
+// Functions of this package are looked up as they are now (run uses its
+// own events for them, to reach a fixed point).
+func (r *Result) dynamic(body ast.Node, call *ast.CallExpr) iter.Seq2[goapi.Capability, string] {
+	return func(yield func(goapi.Capability, string) bool) {
+		t := r.vals.Call(body, call)
+		if t == nil {
+			return
+		}
+		for _, fn := range t.Funcs() {
+			if c, ok := goapi.Capabilities.Lookup(fn); ok {
+				for _, c := range c.Each() {
+					if !yield(c, goapi.Of(fn).String()) {
+						return
+					}
+				}
+			}
+			if f := r.Func(fn); f != nil {
+				for _, c := range f.Caps.Each() {
+					if !yield(c, fn.Name()+" → "+f.Why(c)) {
+						return
+					}
+				}
+			}
+		}
+		for _, lit := range t.Lits() {
+			if f := r.lit(lit); f != nil {
+				for _, c := range f.Caps.Each() {
+					if !yield(c, r.litName(lit)+" → "+f.Why(c)) {
+						return
+					}
+				}
+			}
+		}
+	}
+}
+
+// lit is what the body of a function literal reaches; a literal that
+// reaches itself through a table counts once.
+func (r *Result) lit(lit *ast.FuncLit) *Fact {
+	if f, ok := r.lits[lit]; ok {
+		return f
+	}
+	r.lits[lit] = nil
+	f := r.Node(lit.Body)
+	r.lits[lit] = f
+	return f
+}
+
+func (r *Result) litName(lit *ast.FuncLit) string {
+	p := r.pass.Fset.Position(lit.Pos())
+	return fmt.Sprintf("func literal at %s:%d", filepath.Base(p.Filename), p.Line)
 }
 
 // callsByFun maps the identifier that names a call's function (f in f(x),
@@ -236,6 +329,7 @@ func add(f *Fact, c goapi.Capability, via string) {
 
 func run(pass *analysis.Pass) (any, error) {
 	res := &Result{pass: pass, local: map[*types.Func]*Fact{}, disp: goapi.NewDispatcher(pass.Fset, pass.Pkg, nil),
+		vals: pass.ResultOf[funcvals.Analyzer].(*funcvals.Result), lits: map[*ast.FuncLit]*Fact{},
 		judge: goapi.NewJudge(pass.TypesInfo).SetFiles(pass.Files)}
 	if goapi.InGOROOT(pass.Fset, pass.Files) {
 		// The standard library's capabilities are in goapi's tables;
@@ -248,21 +342,45 @@ func run(pass *analysis.Pass) (any, error) {
 	// packages are fixed; functions of this package are looked up again
 	// in every round.
 	type event struct {
-		fn    *types.Func // a function of this package; nil when fixed
-		cap   goapi.Capability
-		via   string
-		cond  *goapi.Cond   // a condition of a fixed callee, or of this body's own call
-		call  *ast.CallExpr // the call of fn, or the one cond is judged at; nil for a reference
-		scope *goapi.Scope
+		fn     *types.Func // a function of this package; nil when fixed
+		cap    goapi.Capability
+		via    string
+		cond   *goapi.Cond   // a condition of a fixed callee, or of this body's own call
+		call   *ast.CallExpr // the call of fn, or the one cond is judged at; nil for a reference
+		scope  *goapi.Scope
+		prefix string // how the call got to fn or via: "func literal at a.go:3 → "
 	}
 	type decl struct {
 		fn     *types.Func
 		events []event
 	}
-	var decls []decl
-	for fn, fbody := range goapi.FuncBodies(pass.TypesInfo, pass.Files) {
+	// Calls of function values taken from storage (funcvals) count as
+	// calls of each function they may run; a literal among them counts
+	// by the events of its body, computed once.
+	litEvents := map[*ast.FuncLit][]event{}
+	var walk func(fn *types.Func, body ast.Node) []event
+	target := func(fn *types.Func, prefix string, sc *goapi.Scope) []event {
+		var out []event
+		if c, ok := goapi.Capabilities.Lookup(fn); ok {
+			for _, c := range c.Each() {
+				out = append(out, event{cap: c, via: prefix + goapi.Of(fn).String()})
+			}
+		}
+		if fn.Origin().Pkg() == pass.Pkg {
+			out = append(out, event{fn: fn.Origin(), prefix: prefix, scope: sc})
+		} else if f := res.Func(fn); f != nil {
+			for _, c := range f.Caps.Each() {
+				out = append(out, event{cap: c, via: prefix + fn.Name() + " → " + f.Why(c)})
+			}
+		}
+		return out
+	}
+	walk = func(fn *types.Func, fbody ast.Node) []event {
 		var events []event
-		sc := goapi.NewScope(fn, fbody)
+		sc := &goapi.Scope{Body: fbody} // a function literal's
+		if fn != nil {
+			sc = goapi.NewScope(fn, fbody)
+		}
 		calls := callsByFun(fbody)
 		ast.Inspect(fbody, func(n ast.Node) bool {
 			switch n := n.(type) {
@@ -274,6 +392,24 @@ func run(pass *analysis.Pass) (any, error) {
 				for _, cd := range conds {
 					cd.Via = goapi.Of(callee).String()
 					events = append(events, event{cond: &cd, scope: sc})
+				}
+				if t := res.vals.Call(fbody, n); t != nil {
+					for _, fn := range t.Funcs() {
+						events = append(events, target(fn, "", sc)...)
+					}
+					for _, lit := range t.Lits() {
+						evs, ok := litEvents[lit]
+						if !ok {
+							litEvents[lit] = nil // a literal that reaches itself
+							evs = walk(nil, lit.Body)
+							litEvents[lit] = evs
+						}
+						prefix := res.litName(lit) + " → "
+						for _, ev := range evs {
+							ev.prefix = prefix + ev.prefix
+							events = append(events, ev)
+						}
+					}
 				}
 			case *ast.Ident:
 				used0, ok := pass.TypesInfo.Uses[n].(*types.Func)
@@ -303,7 +439,11 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 			return true
 		})
-		decls = append(decls, decl{fn, events})
+		return events
+	}
+	var decls []decl
+	for fn, fbody := range goapi.FuncBodies(pass.TypesInfo, pass.Files) {
+		decls = append(decls, decl{fn, walk(fn, fbody)})
 	}
 	// node replays a body's events against what is known so far.
 	node := func(events []event) *Fact {
@@ -314,14 +454,14 @@ func run(pass *analysis.Pass) (any, error) {
 			case ev.cond != nil && ev.call == nil:
 				conds = append(conds, *ev.cond) // already on this body's parameter
 			case ev.fn == nil:
-				add(out, ev.cap, ev.via)
+				add(out, ev.cap, ev.prefix+ev.via)
 			default:
 				f := res.Func(ev.fn)
 				if f == nil {
 					break
 				}
 				for _, c := range f.Caps.Each() {
-					add(out, c, ev.fn.Name()+" → "+f.Why(c))
+					add(out, c, ev.prefix+ev.fn.Name()+" → "+f.Why(c))
 				}
 				for _, cd := range f.Conds {
 					cd.Via = ev.fn.Name() + " → " + cd.Via
@@ -373,6 +513,16 @@ func run(pass *analysis.Pass) (any, error) {
 		if f := res.local[d.fn]; f != nil && exportable(d.fn) {
 			pass.ExportObjectFact(d.fn, f)
 		}
+	}
+	var hf HiddenFacts
+	for _, fn := range res.vals.Unexported() {
+		if f := res.local[fn]; f != nil {
+			hf.Names = append(hf.Names, fn.Name())
+			hf.Facts = append(hf.Facts, *f)
+		}
+	}
+	if len(hf.Names) > 0 {
+		pass.ExportPackageFact(&hf)
 	}
 	return res, nil
 }

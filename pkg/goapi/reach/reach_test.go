@@ -23,6 +23,9 @@ func TestVia(t *testing.T) {
 		"deep":    "later → tool → Run → os/exec.Command",
 	}
 	for obj, facts := range res[0].Facts {
+		if obj == nil {
+			continue // a package fact
+		}
 		w, ok := want[obj.Name()]
 		if !ok {
 			continue
@@ -32,6 +35,39 @@ func TestVia(t *testing.T) {
 		if obj.Name() == "deep" {
 			got = f.Why(goapi.Exec)
 		}
+		if got != w {
+			t.Errorf("%s: via %q, want %q", obj.Name(), got, w)
+		}
+		delete(want, obj.Name())
+	}
+	if len(want) > 0 {
+		t.Errorf("no facts for %v", want)
+	}
+}
+
+// TestFuncValues checks calls of function values taken from storage:
+// maps, slices and struct fields of the package and of a dependency
+// (through funcvals' facts), literals among them, and the standard
+// library's functions by their tables; parameters, literals called by
+// name and values whose candidates reach nothing stay silent.
+func TestFuncValues(t *testing.T) {
+	res := analysistest.Run(t, analysistest.TestData(), Analyzer, "fv")
+	want := map[string]string{
+		"runOp":       "os.RemoveAll",
+		"viaTable":    "Shell → os/exec.Command",
+		"dispatchLit": "func literal at fv.go:47 → os/exec.Command",
+		"call":        "wipe → os.RemoveAll",
+	}
+	for obj, facts := range res[0].Facts {
+		if obj == nil {
+			continue // a package fact
+		}
+		w, ok := want[obj.Name()]
+		if !ok {
+			continue
+		}
+		f := facts[0].(*Fact)
+		got := f.Why(f.Caps.Each()[0])
 		if got != w {
 			t.Errorf("%s: via %q, want %q", obj.Name(), got, w)
 		}
@@ -54,6 +90,9 @@ func TestConds(t *testing.T) {
 		"writeHome":     "writeTo → os.OpenFile",
 	}
 	for obj, facts := range res[0].Facts {
+		if obj == nil {
+			continue // a package fact
+		}
 		w, ok := want[obj.Name()]
 		if !ok {
 			continue

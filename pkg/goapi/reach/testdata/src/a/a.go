@@ -1,4 +1,4 @@
-package a
+package a // want package:"stored: tool reaches command execution"
 
 import (
 	"net/http"

@@ -1,4 +1,4 @@
-// Package cond has capabilities that depend on an argument: the method or
+// Package cond has capabilities that depend on an argument: the method or // want package:"stored: do reaches mutating HTTP request unless argument 0 \\(HTTP method\\) is harmless"
 // URL of a request, the path of a file written.
 package cond
 
