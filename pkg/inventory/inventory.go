@@ -72,11 +72,16 @@ type Route struct {
 	Module string `json:"module"` // the module's directory, relative to the scan root ("." for the root)
 	// Method is the HTTP method in upper case, several joined with ",",
 	// or "" when the route answers every method.
-	Method    string `json:"method"`
-	Path      string `json:"path"` // as the code writes it, group and mount prefixes included
-	At        Pos    `json:"at"`
-	Framework string `json:"framework"` // net/http, chi, gin, echo, gorilla/mux, fiber
-	Handler   string `json:"handler"`
+	Method string `json:"method"`
+	// MethodsUnknown: the route answers a list of methods that the
+	// analysis could not read (chi Method or gin Match with a computed
+	// list); Method is then "", and the route is not taken to answer
+	// every method.
+	MethodsUnknown bool   `json:"methodsUnknown,omitempty"`
+	Path           string `json:"path"` // as the code writes it, group and mount prefixes included
+	At             Pos    `json:"at"`
+	Framework      string `json:"framework"` // net/http, chi, gin, echo, gorilla/mux, fiber
+	Handler        string `json:"handler"`
 	// Middleware are the route's own middleware, then its groups' and
 	// routers', nearest first, as written in the code.
 	Middleware []string `json:"middleware,omitempty"`
@@ -661,7 +666,7 @@ func (inv *Inventory) Drifts() []Drift {
 			if len(op.Bounds) > 0 && r.ReadsBody && r.BodyLimit == "" && !r.Validates {
 				out = append(out, Drift{Kind: "bounds", Op: op, Route: r})
 			}
-			if r.AnyMethod() && !r.ChecksMethod && r.MCP == "" {
+			if r.AnyMethod() && !r.MethodsUnknown && !r.ChecksMethod && r.MCP == "" {
 				out = append(out, Drift{Kind: "method", Op: op, Route: r})
 			}
 		}

@@ -1,0 +1,14 @@
+package main
+
+import "github.com/gin-gonic/gin"
+
+func main() {
+	g := gin.New()
+	// Match names its methods: GET and HEAD only, as documented.
+	g.Match([]string{"GET", "HEAD"}, "/health", ok)
+	g.GET("/version", ok)
+	g.Any("/status", ok) // want "/status answers every method, and testdata/match/openapi.yaml documents only GET on /status"
+	g.Run(":8080")
+}
+
+func ok(c *gin.Context) { c.Status(200) }
