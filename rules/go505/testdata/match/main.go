@@ -8,6 +8,9 @@ func main() {
 	g.Match([]string{"GET", "HEAD"}, "/health", ok)
 	g.GET("/version", ok)
 	g.Any("/status", ok) // want "/status answers every method, and testdata/match/openapi.yaml documents only GET on /status"
+	// A pass-through proxy: every method that writes is documented, the
+	// others it forwards (HEAD, OPTIONS) change nothing.
+	g.Any("/proxy/:provider/*path", ok) // want "/proxy/:provider/\\*path answers every method, .* \\(a note: the document lists every method that writes"
 	g.Run(":8080")
 }
 
