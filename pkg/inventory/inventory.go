@@ -280,6 +280,29 @@ func (r *Route) PackageDir() string {
 	return dir
 }
 
+// PlacePath is what says whether the route is example code or test
+// scaffolding: PackageDir, preceded by the module's directory when the
+// module is nested in the scan (examples/proxy with a go.mod of its own).
+// A testdata/ element of the module's directory, and what is above it, do
+// not count.
+func (r *Route) PlacePath() string {
+	mod := r.Module
+	if mod == "." {
+		mod = ""
+	}
+	if i := strings.LastIndex("/"+mod+"/", "/testdata/"); i >= 0 {
+		mod = strings.Trim(("/" + mod + "/")[i+len("/testdata/"):], "/")
+	}
+	switch dir := r.PackageDir(); {
+	case mod == "":
+		return dir
+	case dir == "" || dir == ".":
+		return mod
+	default:
+		return mod + "/" + dir
+	}
+}
+
 // Row is one endpoint of the inventory: an operation and the route that
 // serves it, an operation no route serves, or a route no operation
 // describes.

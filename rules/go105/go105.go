@@ -194,7 +194,7 @@ func report(pass *analysis.Pass, b *behind) {
 	if !b.sensitive {
 		grade.StartAt(goapi.Warning)
 	}
-	grade.LowerPlace(pass.Pkg.Path())
+	grade.LowerPlace(goapi.PlacePath(pass))
 	mw := "auth middleware"
 	if len(b.cond.Use.Args) > 0 {
 		mw = types.ExprString(b.cond.Use.Args[0])

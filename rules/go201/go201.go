@@ -269,7 +269,7 @@ func checkHandler(pass *analysis.Pass, h handler, body *ast.BlockStmt, authed bo
 		if authed {
 			g.Lower("only authenticated callers reach this handler (every route that serves it checks credentials); a body limit there guards against a client's bug more than an attack")
 		}
-		g.LowerPlace(pass.Pkg.Path())
+		g.LowerPlace(goapi.PlacePath(pass))
 		g.Report(pass, analysis.Diagnostic{Pos: pos, Message: fmt.Sprintf(format, args...)})
 	}
 	limitAt := token.NoPos

@@ -63,7 +63,7 @@ func run(pass *lint.DriftPass) error {
 			docs = fmt.Sprintf("%s and %d more documents", specs[0], len(specs)-1)
 		}
 		msg := fmt.Sprintf("%s %s is served here but described in no operation of %s", method, r.Path, docs)
-		why := goapi.PlaceReason(r.PackageDir()) // a test server or an example is not the service's API
+		why := goapi.PlaceReason(r.PlacePath()) // a test server or an example is not the service's API
 		if why == "" {
 			why = notAnOperation(r)
 		}

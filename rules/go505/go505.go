@@ -54,7 +54,7 @@ func run(pass *lint.DriftPass) error {
 		r := d.Route
 		msg := fmt.Sprintf("%s answers every method, and %s documents only %s on %s", r.Path, d.Op.Spec,
 			strings.Join(pass.Inventory.Methods(r), ", "), d.Op.Path)
-		why := goapi.PlaceReason(r.PackageDir())
+		why := goapi.PlaceReason(r.PlacePath())
 		if why == "" && writesDocumented(pass.Inventory.Methods(r)) {
 			why = "the document lists every method that writes (POST, PUT, PATCH, DELETE) on the path, so the others the route answers " +
 				"(HEAD, OPTIONS, TRACE) change nothing; a pass-through route such as a proxy answers them by design"
