@@ -81,7 +81,9 @@ Binders that read only the query, headers or path (ShouldBindQuery,
 BindHeader, BindUri) are not reported.
 
 An unbounded body that only authenticated callers can send (every route
-that serves the handler has auth middleware, as GO101 sees it) is a note:
+that serves the handler has auth middleware, as GO101 sees it, whether the
+routes are registered in the handler's package or in another package of
+the module: apiaudit scan joins the two after the analysis) is a note:
 the caller is accountable and rate-limited, and on the projects judged so
 far nobody would act on it. One that anyone may send stays a warning.`,
 		Fix: "wrap the body before reading it (r.Body = http.MaxBytesReader(w, r.Body, limit)) or install a body-limit middleware",
@@ -191,6 +193,10 @@ const (
 	echoPkg = "github.com/labstack/echo"
 )
 
+// authedReason is why an unbounded body that only authenticated callers
+// can send is a note.
+const authedReason = "only authenticated callers reach this handler (every route that serves it checks credentials); a body limit there guards against a client's bug more than an attack"
+
 // handler is a function that serves a request: a net/http handler (its
 // *http.Request), a gin handler or an echo handler (its context).
 type handler struct {
@@ -267,7 +273,7 @@ func checkHandler(pass *analysis.Pass, h handler, body *ast.BlockStmt, authed bo
 	report := func(pos token.Pos, format string, args ...any) {
 		g := goapi.NewGrade(goapi.Warning)
 		if authed {
-			g.Lower("only authenticated callers reach this handler (every route that serves it checks credentials); a body limit there guards against a client's bug more than an attack")
+			g.Lower(authedReason)
 		}
 		g.LowerPlace(goapi.PlacePath(pass))
 		g.Report(pass, analysis.Diagnostic{Pos: pos, Message: fmt.Sprintf(format, args...)})
