@@ -378,6 +378,7 @@ func scanDocument(ctx context.Context, in Input, rules, catRules []*lint.Rule, o
 			problems = append(problems, lint.Problem{File: doc.File, Message: errs[i].Error()})
 		}
 	}
+	openapi.GradeByPlace(doc.File, findings)
 	if len(catRules) > 0 {
 		if cat := openapi.ToolCatalog(doc); cat != nil {
 			f, p := scanToolOperations(cat, catRules, opts)

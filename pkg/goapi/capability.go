@@ -3,9 +3,11 @@ package goapi
 import (
 	"go/ast"
 	"go/constant"
+	"go/token"
 	"go/types"
 	"math/bits"
 	"strings"
+	"unicode"
 )
 
 // Capability is a set of things code can do that matter when an agent, a
@@ -18,21 +20,24 @@ const (
 	FileDelete                             // removes files or directories
 	SQLWrite                               // changes a database
 	HTTPWrite                              // sends a mutating HTTP request (POST, PUT, PATCH, DELETE)
+	HTTPPost                               // POSTs to an RPC method whose name says neither read nor write: weak evidence of a change
 	ModelCall                              // calls a language model
 	AgentRun                               // runs an agent or tool loop
+	SQLRead                                // reads a database
 	numCapabilities = iota
 )
 
 // Destructive is the set of capabilities that change the world outside the
 // process: a tool that has one of them is neither read-only nor safe to
 // run without asking.
-const Destructive = Exec | FileWrite | FileDelete | SQLWrite | HTTPWrite
+const Destructive = Exec | FileWrite | FileDelete | SQLWrite | HTTPWrite | HTTPPost
 
 // Sensitive is what makes an HTTP route worth protecting even for GET:
 // destructive capabilities and the costly ones.
 const Sensitive = Destructive | ModelCall | AgentRun
 
-var capNames = [numCapabilities]string{"command execution", "file write", "file removal", "database write", "mutating HTTP request", "model call", "agent run"}
+var capNames = [numCapabilities]string{"command execution", "file write", "file removal", "database write", "mutating HTTP request",
+	"POST to an RPC method of unknown effect", "model call", "agent run", "database read"}
 
 // String lists the capabilities in c, most serious first.
 func (c Capability) String() string {
@@ -53,6 +58,11 @@ func (c Capability) Each() []Capability {
 	}
 	return out
 }
+
+// Reads are the capabilities that change nothing but hand out data the
+// program can reach with its own credentials: what an unauthenticated
+// caller gets from a server whose tools only read.
+const Reads = SQLRead
 
 // Capabilities are the library calls that have a capability by themselves.
 // Calls whose capability depends on an argument (os.OpenFile's flags, an
@@ -91,6 +101,19 @@ var Capabilities = Table[Capability]{}.Merge(
 		"(*github.com/globalsign/mgo.Collection).Insert", "(*github.com/globalsign/mgo.Collection).Update",
 		"(*github.com/globalsign/mgo.Collection).UpdateAll", "(*github.com/globalsign/mgo.Collection).Upsert",
 		"(*github.com/globalsign/mgo.Collection).Remove", "(*github.com/globalsign/mgo.Collection).RemoveAll"),
+	Set(SQLRead,
+		"(*database/sql.Conn).QueryContext", "(*database/sql.Conn).QueryRowContext",
+		"(*database/sql.Stmt).Query", "(*database/sql.Stmt).QueryContext",
+		"(*database/sql.Stmt).QueryRow", "(*database/sql.Stmt).QueryRowContext",
+		"(*gorm.io/gorm.DB).Find", "(*gorm.io/gorm.DB).First", "(*gorm.io/gorm.DB).Take",
+		"(*gorm.io/gorm.DB).Last", "(*gorm.io/gorm.DB).Scan", "(*gorm.io/gorm.DB).Count",
+		"(*github.com/jackc/pgx/pgxpool.Pool).Query", "(*github.com/jackc/pgx/pgxpool.Pool).QueryRow",
+		"(*github.com/jackc/pgx.Conn).Query", "(*github.com/jackc/pgx.Conn).QueryRow",
+		"(*go.mongodb.org/mongo-driver/mongo.Collection).Find", "(*go.mongodb.org/mongo-driver/mongo.Collection).FindOne",
+		"(*go.mongodb.org/mongo-driver/mongo.Collection).Aggregate", "(*go.mongodb.org/mongo-driver/mongo.Collection).CountDocuments",
+		"(*go.mongodb.org/mongo-driver/mongo.Collection).Distinct",
+		"(*gopkg.in/mgo.v2.Collection).Find", "(*gopkg.in/mgo.v2.Collection).FindId",
+		"(*github.com/globalsign/mgo.Collection).Find", "(*github.com/globalsign/mgo.Collection).FindId"),
 	Set(HTTPWrite,
 		"net/http.Post", "net/http.PostForm", "(*net/http.Client).Post", "(*net/http.Client).PostForm"),
 	Set(ModelCall,
@@ -143,27 +166,195 @@ var (
 	fnQuery      = Set(true,
 		"(*database/sql.DB).Query", "(*database/sql.DB).QueryContext", "(*database/sql.DB).QueryRow", "(*database/sql.DB).QueryRowContext",
 		"(*database/sql.Tx).Query", "(*database/sql.Tx).QueryContext", "(*database/sql.Tx).QueryRow", "(*database/sql.Tx).QueryRowContext")
+	// fnPost are the calls that POST to the URL in their first argument.
+	fnPost = Set(true, "net/http.Post", "net/http.PostForm", "(*net/http.Client).Post", "(*net/http.Client).PostForm")
+	// fnPathWrite are the file writes whose first argument is the path
+	// written: a path under a cache or temporary directory is no change
+	// that matters to anyone (ArgKind PathArg).
+	fnPathWrite = Set(true, "os.WriteFile", "os.Create", "os.Mkdir", "os.MkdirAll", "io/ioutil.WriteFile")
 )
 
 // CallCapability is what a call does by itself: a table entry, or a
-// capability that depends on a constant argument (os.OpenFile with write
-// flags, http.NewRequest with a mutating method, a query whose text
-// changes data). It does not look into the callee's body.
+// capability that depends on an argument (os.OpenFile with write flags,
+// http.NewRequest with a mutating method, a query whose text changes
+// data). It does not look into the callee's body. An argument that a
+// Judge would trace to a parameter of the enclosing function counts as
+// harmful here: use (*Judge).Call to keep such capabilities conditional.
 func CallCapability(info *types.Info, call *ast.CallExpr) (Capability, *types.Func) {
+	c, conds, fn := NewJudge(info).Call(call, nil)
+	for _, cd := range conds {
+		c |= cd.Cap
+	}
+	return c, fn
+}
+
+// ArgKind is what an argument of a call decides about a capability.
+type ArgKind uint8
+
+const (
+	// MethodArg is an HTTP method: GET, HEAD and the other safe methods
+	// change nothing.
+	MethodArg ArgKind = iota + 1
+	// URLArg is the URL of a POST: one whose last path segment names a
+	// read method (conversations.list, users/search, /websites/search) is
+	// an RPC-style read, as Slack's Web API or 1Panel's search endpoints
+	// serve them, not a change.
+	URLArg
+	// PathArg is the path of a file written: a file under a cache or a
+	// temporary directory (os.UserCacheDir, os.TempDir, a path named
+	// cache) is the program's own scratch space, not a change to the
+	// world.
+	PathArg
+)
+
+func (k ArgKind) String() string {
+	return [...]string{"", "HTTP method", "request URL", "file path"}[k]
+}
+
+// Cond is a capability that a function has unless a call passes a
+// harmless value as argument Arg (see ArgKind): a helper such as
+// post(ctx, url, body), whose POST is a read or a write according to the
+// URL its callers give it. Via is how the capability is reached, as in
+// reach facts.
+//
+// A method kept in a struct field that only a constructor's parameter
+// sets (panelClient{Method: method}) is a condition on that constructor
+// instead: Ctor names it (goapi.Func notation) and Arg is the index of its
+// parameter; a caller that builds the value with a read method in the same
+// body is judged harmless.
+//
+// A method condition also says what is known of the URL, for the case
+// where a caller passes POST: URL is 0 when nothing is (a POST is a
+// write), URLRead or URLWeak when the callee's URL names a read method or
+// an RPC method of unknown effect, and p+1 when the URL comes from
+// parameter p.
+type Cond struct {
+	Cap  Capability
+	Kind ArgKind
+	Arg  int
+	URL  int
+	Ctor string
+	Via  string
+}
+
+// Values of Cond.URL that are not parameters.
+const (
+	URLRead = -1
+	URLWeak = -2
+)
+
+// urlOf is the Cond.URL for a verdict on a URL.
+func urlOf(v Verdict) int {
+	switch {
+	case v >= 0:
+		return int(v) + 1
+	case v == Benign:
+		return URLRead
+	case v == Weak:
+		return URLWeak
+	}
+	return 0
+}
+
+// Scope is the function a call is judged in: its body, where local
+// variables are assigned, and its parameters, which a Judge reports
+// rather than judges.
+type Scope struct {
+	Fn     *types.Func // nil for code judged on its own (a tool's handler)
+	Body   ast.Node
+	Params map[*types.Var]int // index among the parameters, receiver excluded
+}
+
+// NewScope is the scope of fn's body.
+func NewScope(fn *types.Func, body ast.Node) *Scope {
+	sc := &Scope{Fn: fn, Body: body, Params: map[*types.Var]int{}}
+	params := fn.Signature().Params()
+	for i := range params.Len() {
+		sc.Params[params.At(i)] = i
+	}
+	return sc
+}
+
+// Verdict is what an argument says about a capability: Benign, Risky,
+// or, when it is not negative, the index of the enclosing
+// function's parameter whose value decides.
+type Verdict int
+
+const (
+	Benign Verdict = -1 // the capability does not arise
+	Risky  Verdict = -2 // it does
+	Keep   Verdict = -3 // a constructor's condition that the scope does not decide: its callers may
+	Weak   Verdict = -4 // a POST to an RPC method whose name says neither read nor write: HTTPPost
+)
+
+// Judge decides the capabilities of calls whose effect depends on their
+// arguments, in one package.
+type Judge struct {
+	info   *types.Info
+	files  []*ast.File
+	fields map[*types.Var][]fieldWrite // built on first use
+}
+
+type fieldWrite struct {
+	value ast.Expr
+	sc    *Scope // the function that writes it; nil at package level
+}
+
+// NewJudge judges calls of a package. Fields are looked up in the files
+// passed to SetFiles; without them, a method read from a struct field is
+// harmful.
+func NewJudge(info *types.Info) *Judge { return &Judge{info: info} }
+
+// SetFiles gives the judge the package's files, in which it looks for the
+// values written to a struct field that holds an HTTP method.
+func (j *Judge) SetFiles(files []*ast.File) *Judge {
+	j.files = files
+	return j
+}
+
+// Call is what call does by itself, as CallCapability, except that a
+// capability decided by an argument that comes from a parameter of the
+// function in scope sc is returned as a condition on that parameter (Cond
+// with an empty Via; Arg is the parameter's index).
+func (j *Judge) Call(call *ast.CallExpr, sc *Scope) (Capability, []Cond, *types.Func) {
+	info := j.info
 	fn := Callee(info, call)
 	if fn == nil {
-		return 0, nil
-	}
-	if c, ok := Capabilities.Lookup(fn); ok {
-		return c, fn
+		return 0, nil, nil
 	}
 	name := Of(fn)
+	on := func(c Capability, k ArgKind, i int) (Capability, []Cond, *types.Func) {
+		if i >= len(call.Args) {
+			return c, nil, fn
+		}
+		switch v := j.Arg(k, call.Args[i], sc); {
+		case v == Benign:
+			return 0, nil, fn
+		case v == Weak:
+			return HTTPPost, nil, fn
+		case v >= 0:
+			return 0, []Cond{{Cap: c, Kind: k, Arg: int(v)}}, fn
+		}
+		return c, nil, fn
+	}
+	switch {
+	case fnPathWrite[name]:
+		return on(FileWrite, PathArg, 0)
+	case fnPost[name]:
+		return on(HTTPWrite, URLArg, 0)
+	}
+	if c, ok := Capabilities.Lookup(fn); ok {
+		return c, nil, fn
+	}
 	switch {
 	case name == fnOpenFile || name == fnRootOpen:
 		if len(call.Args) >= 2 {
 			if v := constValue(info, call.Args[1]); v != nil {
 				if n, ok := constant.Int64Val(v); ok && n&0x3 != 0 { // O_WRONLY or O_RDWR
-					return FileWrite, fn
+					if name == fnOpenFile {
+						return on(FileWrite, PathArg, 0)
+					}
+					return FileWrite, nil, fn
 				}
 			}
 		}
@@ -172,10 +363,35 @@ func CallCapability(info *types.Info, call *ast.CallExpr) (Capability, *types.Fu
 		if name.Name == "NewRequestWithContext" {
 			i = 1
 		}
-		if i < len(call.Args) {
-			if m := ConstString(info, call.Args[i]); m == "POST" || m == "PUT" || m == "PATCH" || m == "DELETE" {
-				return HTTPWrite, fn
+		if i >= len(call.Args) {
+			break
+		}
+		if ctor, arg, ok := j.fieldSource(call.Args[i]); ok {
+			c := Cond{Cap: HTTPWrite, Kind: MethodArg, Arg: arg, Ctor: Of(ctor).String()}
+			switch v := j.resolveCtor(c, sc); {
+			case v == Benign:
+				return 0, nil, fn
+			case v == Keep:
+				return 0, []Cond{c}, fn
+			case v >= 0:
+				return 0, []Cond{{Cap: HTTPWrite, Kind: MethodArg, Arg: int(v)}}, fn
 			}
+			return HTTPWrite, nil, fn
+		}
+		m := j.Arg(MethodArg, call.Args[i], sc)
+		switch {
+		case m == Benign:
+		case m >= 0:
+			u := 0
+			if i+1 < len(call.Args) {
+				u = urlOf(j.Arg(URLArg, call.Args[i+1], sc))
+			}
+			return 0, []Cond{{Cap: HTTPWrite, Kind: MethodArg, Arg: int(m), URL: u}}, fn
+		case strings.EqualFold(ConstString(info, call.Args[i]), "POST"):
+			// A POST may be a read: judge the URL.
+			return on(HTTPWrite, URLArg, i+1)
+		default:
+			return HTTPWrite, nil, fn
 		}
 	case fnQuery[name]:
 		i := 0
@@ -183,10 +399,544 @@ func CallCapability(info *types.Info, call *ast.CallExpr) (Capability, *types.Fu
 			i = 1
 		}
 		if i < len(call.Args) && IsWriteSQL(ConstString(info, call.Args[i])) {
-			return SQLWrite, fn
+			return SQLWrite, nil, fn
+		}
+		return SQLRead, nil, fn
+	}
+	return 0, nil, fn
+}
+
+// Resolve judges a condition of a callee at one call of it: Benign when
+// the call passes a harmless value, Risky (or Weak) when it does not, and
+// when the value comes from a parameter of sc, that parameter's index and
+// the condition the caller takes on (c with its indexes moved to the
+// caller's parameters). A call that leaves the argument out, as a variadic
+// call may, is Risky; so is a reference to the callee that is not a call
+// (call nil).
+func (j *Judge) Resolve(c Cond, call *ast.CallExpr, sc *Scope) (Verdict, Cond) {
+	if c.Ctor != "" {
+		if call == nil {
+			return Risky, c
+		}
+		v := j.resolveCtor(c, sc)
+		if v >= 0 {
+			c.Ctor, c.Arg, c.URL = "", int(v), 0
+		}
+		return v, c
+	}
+	arg := func(k ArgKind, i int) Verdict {
+		if call == nil || i >= len(call.Args) || call.Ellipsis.IsValid() {
+			return Risky
+		}
+		return j.Arg(k, call.Args[i], sc)
+	}
+	v := arg(c.Kind, c.Arg)
+	if c.Kind != MethodArg {
+		if v >= 0 {
+			c.Arg = int(v)
+		}
+		return v, c
+	}
+	// A method: a POST is judged by what is known of its URL.
+	u := 0
+	switch {
+	case c.URL > 0:
+		u = urlOf(arg(URLArg, c.URL-1))
+	default:
+		u = c.URL
+	}
+	switch {
+	case v >= 0:
+		c.Arg, c.URL = int(v), u
+		return v, c
+	case v == Risky && call != nil && c.Arg < len(call.Args) && strings.EqualFold(ConstString(j.info, call.Args[c.Arg]), "POST"):
+		switch {
+		case u == URLRead:
+			return Benign, c
+		case u == URLWeak:
+			return Weak, c
+		case u > 0:
+			return Verdict(u - 1), Cond{Cap: c.Cap, Kind: URLArg, Arg: u - 1, Via: c.Via}
 		}
 	}
-	return 0, fn
+	return v, c
+}
+
+// resolveCtor judges a constructor's condition in sc: by the method that
+// each call of the constructor in sc's body passes (a POST also by a
+// constant argument that names a read method, the path the constructor
+// is given beside the method); Keep when the body calls no constructor.
+func (j *Judge) resolveCtor(c Cond, sc *Scope) Verdict {
+	if sc == nil || sc.Body == nil {
+		return Risky
+	}
+	out := Keep
+	ast.Inspect(sc.Body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || out == Risky {
+			return out != Risky
+		}
+		fn := Callee(j.info, call)
+		if fn == nil || Of(fn).String() != c.Ctor {
+			return true
+		}
+		v := Risky
+		if c.Arg < len(call.Args) && !call.Ellipsis.IsValid() {
+			v = j.Arg(MethodArg, call.Args[c.Arg], sc)
+			if v == Risky && strings.EqualFold(ConstString(j.info, call.Args[c.Arg]), "POST") {
+				for i, a := range call.Args {
+					if i != c.Arg && ReadMethodName(ConstString(j.info, a)) {
+						v = Benign
+					}
+				}
+			}
+		}
+		switch {
+		case out == Keep, out == Benign:
+			if v != Benign || out == Keep {
+				out = v
+			}
+		case v == Benign:
+		case v != out:
+			out = Risky
+		}
+		return true
+	})
+	return out
+}
+
+// fieldSource reports whether e reads a struct field that the package sets
+// only to read methods and to parameter arg of one function, ctor (a
+// constructor: newClient(method, path string) *client).
+func (j *Judge) fieldSource(e ast.Expr) (ctor *types.Func, arg int, ok bool) {
+	x, isSel := ast.Unparen(e).(*ast.SelectorExpr)
+	if !isSel {
+		return nil, 0, false
+	}
+	sel, isField := j.info.Selections[x]
+	if !isField || sel.Kind() != types.FieldVal {
+		return nil, 0, false
+	}
+	for _, w := range j.fieldWrites()[sel.Obj().(*types.Var)] {
+		switch v := j.arg(MethodArg, w.value, w.sc, 1); {
+		case v == Benign:
+		case v >= 0 && w.sc != nil && w.sc.Fn != nil && (ctor == nil || (ctor == w.sc.Fn && arg == int(v))):
+			ctor, arg = w.sc.Fn, int(v)
+		default:
+			return nil, 0, false
+		}
+	}
+	return ctor, arg, ctor != nil
+}
+
+// Arg judges e, an argument of kind k, in scope sc (nil: no parameters).
+func (j *Judge) Arg(k ArgKind, e ast.Expr, sc *Scope) Verdict {
+	return j.arg(k, e, sc, 0)
+}
+
+const maxJudgeDepth = 6
+
+func (j *Judge) arg(k ArgKind, e ast.Expr, sc *Scope, depth int) Verdict {
+	if depth > maxJudgeDepth || e == nil {
+		return Risky
+	}
+	e = ast.Unparen(e)
+	if s, ok := constString(j.info, e); ok {
+		return harmfulConst(k, s)
+	}
+	if k == PathArg && scratchPath(j.info, e) {
+		return Benign
+	}
+	switch x := e.(type) {
+	case *ast.Ident:
+		v, ok := j.info.Uses[x].(*types.Var)
+		if !ok {
+			return Risky
+		}
+		if sc != nil {
+			if i, ok := sc.Params[v]; ok {
+				return Verdict(i)
+			}
+			if v.Pkg() != nil && v.Parent() != v.Pkg().Scope() && !v.IsField() {
+				return j.all(k, assignments(j.info, sc.Body, v), sc, depth)
+			}
+		}
+	case *ast.SelectorExpr:
+		if k != MethodArg {
+			break
+		}
+		// A method kept in a struct field: judge every value the package
+		// writes to that field.
+		if sel, ok := j.info.Selections[x]; ok && sel.Kind() == types.FieldVal {
+			if f, ok := sel.Obj().(*types.Var); ok {
+				writes := j.fieldWrites()[f]
+				if len(writes) == 0 {
+					return Risky
+				}
+				out := Benign
+				for _, w := range writes {
+					// A value from a parameter of the writing function
+					// (a constructor's method argument) may be anything.
+					if v := j.arg(k, w.value, w.sc, depth+1); v != Benign {
+						out = Risky
+					}
+				}
+				return out
+			}
+		}
+	case *ast.BinaryExpr:
+		if k == URLArg && x.Op == token.ADD {
+			// base + path: the last operand names the method.
+			return j.arg(k, x.Y, sc, depth+1)
+		}
+	case *ast.CallExpr:
+		if len(x.Args) == 0 || k == MethodArg {
+			break
+		}
+		fn := Callee(j.info, x)
+		if fn == nil || fn.Pkg() == nil {
+			break
+		}
+		if k == PathArg {
+			// filepath.Join(dir, name) is where dir is.
+			if p := fn.Pkg().Path(); (p == "path/filepath" || p == "path") && fn.Name() == "Join" && !x.Ellipsis.IsValid() {
+				return j.arg(k, x.Args[0], sc, depth+1)
+			}
+			break
+		}
+		switch path := fn.Pkg().Path(); {
+		case path == "fmt" && fn.Name() == "Sprintf":
+			format, ok := constString(j.info, x.Args[0])
+			if !ok {
+				break
+			}
+			if seg := lastSegment(format); strings.Trim(seg, "%svdq") != "" || len(x.Args) == 1 {
+				return harmfulConst(k, format)
+			}
+			return j.arg(k, x.Args[len(x.Args)-1], sc, depth+1)
+		case (path == "net/url" && fn.Name() == "JoinPath") || (path == "path" && fn.Name() == "Join"):
+			if x.Ellipsis.IsValid() {
+				break
+			}
+			return j.arg(k, x.Args[len(x.Args)-1], sc, depth+1)
+		}
+	}
+	return Risky
+}
+
+// all combines the verdicts on the values a variable is given: harmless
+// when all are, the parameter when all the others are harmless, harmful
+// otherwise (and when there are none).
+func (j *Judge) all(k ArgKind, values []ast.Expr, sc *Scope, depth int) Verdict {
+	if len(values) == 0 {
+		return Risky
+	}
+	out := Benign
+	for _, e := range values {
+		switch v := j.arg(k, e, sc, depth+1); {
+		case v == Benign:
+		case v < 0, out >= 0 && out != v: // Risky, or Weak among several values
+			return Risky
+		default:
+			out = v
+		}
+	}
+	return out
+}
+
+// assignments are the values that body assigns to the local variable v;
+// nil when v is changed in a way this cannot follow (a multi-value
+// assignment, ++, its address taken).
+func assignments(info *types.Info, body ast.Node, v *types.Var) []ast.Expr {
+	if body == nil {
+		return nil
+	}
+	var out []ast.Expr
+	bad := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for i, lhs := range n.Lhs {
+				if id, ok := lhs.(*ast.Ident); ok && info.ObjectOf(id) == v {
+					switch {
+					case n.Tok != token.ASSIGN && n.Tok != token.DEFINE:
+						bad = true
+					case len(n.Lhs) == len(n.Rhs):
+						out = append(out, n.Rhs[i])
+					case i == 0 && len(n.Rhs) == 1:
+						// dir, err := os.UserCacheDir(): the call stands
+						// for its first result.
+						out = append(out, n.Rhs[0])
+					default:
+						bad = true
+					}
+				}
+			}
+		case *ast.ValueSpec:
+			for i, name := range n.Names {
+				if info.Defs[name] == v && len(n.Names) == len(n.Values) {
+					out = append(out, n.Values[i])
+				}
+			}
+		case *ast.UnaryExpr:
+			if id, ok := ast.Unparen(n.X).(*ast.Ident); ok && n.Op == token.AND && info.Uses[id] == v {
+				bad = true
+			}
+		case *ast.IncDecStmt:
+			if id, ok := ast.Unparen(n.X).(*ast.Ident); ok && info.Uses[id] == v {
+				bad = true
+			}
+		}
+		return !bad
+	})
+	if bad {
+		return nil
+	}
+	return out
+}
+
+// fieldWrites indexes the values the package writes to struct fields:
+// keyed composite literals and assignments to x.F.
+func (j *Judge) fieldWrites() map[*types.Var][]fieldWrite {
+	if j.fields != nil {
+		return j.fields
+	}
+	j.fields = map[*types.Var][]fieldWrite{}
+	var visit func(n ast.Node, sc *Scope)
+	visit = func(root ast.Node, sc *Scope) {
+		ast.Inspect(root, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.CompositeLit:
+				for _, el := range n.Elts {
+					kv, ok := el.(*ast.KeyValueExpr)
+					if !ok {
+						continue
+					}
+					if id, ok := kv.Key.(*ast.Ident); ok {
+						if f, ok := j.info.Uses[id].(*types.Var); ok && f.IsField() {
+							j.fields[f] = append(j.fields[f], fieldWrite{kv.Value, sc})
+						}
+					}
+				}
+			case *ast.AssignStmt:
+				for i, lhs := range n.Lhs {
+					sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
+					if !ok {
+						continue
+					}
+					s, ok := j.info.Selections[sel]
+					if !ok || s.Kind() != types.FieldVal {
+						continue
+					}
+					f := s.Obj().(*types.Var)
+					var value ast.Expr // nil: a value that cannot be judged
+					if len(n.Lhs) == len(n.Rhs) && (n.Tok == token.ASSIGN || n.Tok == token.DEFINE) {
+						value = n.Rhs[i]
+					}
+					j.fields[f] = append(j.fields[f], fieldWrite{value, sc})
+				}
+			}
+			return true
+		})
+	}
+	for _, f := range j.files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
+				if fn, ok := j.info.Defs[fd.Name].(*types.Func); ok {
+					visit(fd.Body, NewScope(fn, fd.Body))
+					continue
+				}
+			}
+			visit(d, nil)
+		}
+	}
+	return j.fields
+}
+
+// harmfulConst judges a constant argument of kind k.
+func harmfulConst(k ArgKind, s string) Verdict {
+	switch k {
+	case MethodArg:
+		switch strings.ToUpper(s) {
+		case "POST", "PUT", "PATCH", "DELETE":
+			return Risky
+		}
+		return Benign
+	case URLArg:
+		if ReadMethodName(s) {
+			return Benign
+		}
+		if rpcName(s) {
+			return Weak
+		}
+	case PathArg:
+		if scratchText(s) {
+			return Benign
+		}
+	}
+	return Risky
+}
+
+// lastSegment is the last path segment of a URL or a path: after the last
+// slash, without the query and fragment; "" when the URL ends with a
+// slash.
+func lastSegment(u string) string {
+	if i := strings.IndexAny(u, "?#"); i >= 0 {
+		u = u[:i]
+	}
+	if i := strings.Index(u, "://"); i >= 0 { // the host is no segment
+		rest := u[i+len("://"):]
+		j := strings.IndexByte(rest, '/')
+		if j < 0 {
+			return ""
+		}
+		u = rest[j:]
+	}
+	return u[strings.LastIndex(u, "/")+1:]
+}
+
+var (
+	// readWords name methods that only read: conversations.list,
+	// users/search, users.prefs.get, /websites/search.
+	readWords = wordSet("list", "get", "search", "info", "history", "read", "query", "view", "show", "describe",
+		"lookup", "find", "fetch", "count", "counts", "status", "stats", "replies", "detail", "details",
+		"preview", "inspect", "download", "browse", "autocomplete", "suggest", "suggestions")
+	// writeWords name methods that change something; one of them anywhere
+	// in the name wins over a read word (messages.delete_history).
+	writeWords = wordSet("create", "add", "new", "insert", "delete", "del", "remove", "rm", "destroy", "drop",
+		"purge", "clear", "update", "edit", "modify", "set", "put", "patch", "post", "send", "write", "save",
+		"upload", "import", "install", "uninstall", "upgrade", "start", "stop", "restart", "kill", "exec",
+		"execute", "run", "invoke", "invite", "kick", "archive", "unarchive", "join", "leave", "rename", "move",
+		"mark", "close", "open", "approve", "reject", "deploy", "revoke", "grant", "reset", "enable", "disable",
+		"pin", "unpin", "react", "share", "publish", "schedule", "submit", "apply", "sync", "trigger", "charge",
+		"pay", "refund", "transfer", "cancel", "lock", "unlock", "ban", "block", "mute", "unmute", "assign",
+		"merge", "commit", "push", "login", "logout", "register", "subscribe", "unsubscribe", "rotate",
+		"generate", "complete")
+)
+
+func wordSet(ws ...string) map[string]bool {
+	m := make(map[string]bool, len(ws))
+	for _, w := range ws {
+		m[w] = true
+	}
+	return m
+}
+
+// ReadMethodName reports whether a URL's last path segment names a
+// method that only reads, RPC style (Slack's conversations.list, an edge
+// API's users/search, 1Panel's /websites/search): a POST to it is how the
+// API serves a read, and is weak evidence of a change. A name with a
+// write word anywhere (chat.postMessage, messages/delete_history), or with
+// neither kind of word, is not one.
+func ReadMethodName(u string) bool {
+	read := false
+	for _, w := range Words(lastSegment(u)) {
+		if writeWords[w] {
+			return false
+		}
+		read = read || readWords[w]
+	}
+	return read
+}
+
+// rpcName reports whether a URL's last path segment is an RPC-style
+// method name (noun.verb, as Slack's Web API names them: client.userBoot)
+// with no write word in it: an API that serves every method over POST,
+// reads included, so the POST alone says little.
+func rpcName(u string) bool {
+	seg := lastSegment(u)
+	if !strings.Contains(seg, ".") || strings.HasSuffix(seg, ".") {
+		return false
+	}
+	for _, w := range Words(seg) {
+		if writeWords[w] {
+			return false
+		}
+	}
+	// A file name (upload.json, index.php) is not a method.
+	switch strings.ToLower(seg[strings.LastIndex(seg, ".")+1:]) {
+	case "json", "xml", "php", "html", "htm", "asp", "aspx", "jsp", "cgi", "txt", "csv", "yaml", "yml":
+		return false
+	}
+	return true
+}
+
+// Words splits a name into lowercase words at punctuation, digits and
+// camelCase boundaries: "users.prefs.get" → users prefs get,
+// "channelsCachePath" → channels cache path.
+func Words(s string) []string {
+	var out []string
+	var cur []rune
+	flush := func() {
+		if len(cur) > 0 {
+			out = append(out, strings.ToLower(string(cur)))
+			cur = cur[:0]
+		}
+	}
+	rs := []rune(s)
+	for i, r := range rs {
+		switch {
+		case unicode.IsLower(r):
+			cur = append(cur, r)
+		case unicode.IsUpper(r):
+			// A new word at an upper case letter after a lower case one,
+			// or before a lower case one in a run of capitals (HTTPServer).
+			if len(cur) > 0 && (unicode.IsLower(rs[i-1]) || (i+1 < len(rs) && unicode.IsLower(rs[i+1]))) {
+				flush()
+			}
+			cur = append(cur, r)
+		default:
+			flush()
+		}
+	}
+	flush()
+	return out
+}
+
+// scratchWords mark a name as the program's cache or temporary space.
+var scratchWords = wordSet("cache", "caches", "cached", "tmp", "temp", "tempdir", "tmpdir", "temporary", "tmpfile", "tempfile")
+
+// scratchPath reports whether a path expression is in the program's cache
+// or temporary space: it names a cache or temp directory (a variable,
+// field or function named so, such as os.UserCacheDir, os.TempDir,
+// ap.channelsCachePath) or is a constant under /tmp.
+func scratchPath(info *types.Info, e ast.Expr) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.Ident:
+			for _, w := range Words(n.Name) {
+				if scratchWords[w] {
+					found = true
+				}
+			}
+		case *ast.BasicLit:
+			if s, ok := constString(info, n); ok && scratchText(s) {
+				found = true
+			}
+		case *ast.FuncLit:
+			return false
+		}
+		return !found
+	})
+	return found
+}
+
+// scratchText reports whether a constant path lies in a temporary or
+// cache directory.
+func scratchText(s string) bool {
+	s = strings.ReplaceAll(s, `\`, "/")
+	if strings.HasPrefix(s, "/tmp/") || strings.HasPrefix(s, "/var/tmp/") {
+		return true
+	}
+	for _, el := range strings.Split(s, "/") {
+		for _, w := range Words(el) {
+			if scratchWords[w] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // IsWriteSQL reports whether a query's text changes data.

@@ -1,6 +1,9 @@
 package goapi
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestParseFunc(t *testing.T) {
 	cases := map[string]Func{
@@ -36,6 +39,51 @@ func TestCanonPath(t *testing.T) {
 	for in, want := range cases {
 		if got := CanonPath(in); got != want {
 			t.Errorf("CanonPath(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestReadMethodName(t *testing.T) {
+	for u, want := range map[string]bool{
+		"conversations.list":                    true,
+		"users.prefs.get":                       true,
+		"https://edge.example.com/users/search": true,
+		"/api/v2/websites/search?page=1":        true,
+		"conversations.genericInfo":             true,
+		"chat.postMessage":                      false,
+		"messages/delete_history":               false,
+		"/api/v2/websites":                      false,
+		"https://list.example.com":              false, // a host, no method
+		"client.userBoot":                       false,
+		"":                                      false,
+	} {
+		if got := ReadMethodName(u); got != want {
+			t.Errorf("ReadMethodName(%q) = %v, want %v", u, got, want)
+		}
+	}
+	for u, want := range map[string]bool{
+		"client.userBoot":           true,
+		"https://hooks.example.com": false,
+		"/upload/form.json":         false,
+		"chat.postMessage":          false,
+		"/api/v1/channels":          false,
+	} {
+		if got := rpcName(u); got != want {
+			t.Errorf("rpcName(%q) = %v, want %v", u, got, want)
+		}
+	}
+}
+
+func TestWords(t *testing.T) {
+	for s, want := range map[string]string{
+		"channelsCachePath": "channels cache path",
+		"users.prefs.get":   "users prefs get",
+		"HTTPServer":        "http server",
+		"UserCacheDir":      "user cache dir",
+		"delete_history":    "delete history",
+	} {
+		if got := strings.Join(Words(s), " "); got != want {
+			t.Errorf("Words(%q) = %q, want %q", s, got, want)
 		}
 	}
 }

@@ -51,10 +51,15 @@ server, and it does not judge how good the token verifier is.
 
 A finding is an error, lowered one level for each of these, and the message
 says which applied: every tool the package registers has a handler that
-reaches no command execution, file or database write, mutating HTTP request
-or model call, and calls nothing it cannot follow (a method of an interface
-such as a tool registry's Run, a function value): an echo demo is not a
-shell; every address the same function
+reaches no command execution, file or database write, mutating HTTP request,
+model call or database read (data read with the server's credentials is
+what an anonymous caller would take), and calls nothing it cannot follow
+(a method of an interface such as a tool registry's Run, a function
+value): an echo demo is not a
+shell (a request whose method comes from a caller or a struct field counts
+as mutating when it may be: a panel client built with New("POST",
+"/websites") creates, one built with GET or POSTing to a search method
+reads); every address the same function
 serves on is a loopback one (localhost, 127.0.0.1, [::1], also a flag's
 default or a fmt.Sprintf format), reachable from the same machine only
 (local processes and, without origin checks, web pages through DNS
@@ -75,7 +80,7 @@ http.Handle("/mcp", auth.RequireBearerToken(verifyToken, &auth.RequireBearerToke
 log.Fatal(http.ListenAndServe(":8080", nil))`,
 		Lang:      "go",
 		Severity:  lint.SeverityError,
-		Grades:    "A level lower for each of: tools that reach nothing destructive or costly, a loopback listen address; a note in example or test code.",
+		Grades:    "A level lower for each of: tools that reach nothing destructive or costly and read no database, a loopback listen address; a note in example or test code.",
 		Precision: "medium",
 		CWE:       []int{306},
 		OWASP:     []string{"API2:2023", "LLM06:2025"},
@@ -114,14 +119,17 @@ func run(pass *analysis.Pass) (any, error) {
 		grade := goapi.NewGrade(goapi.Error)
 		var reaches string
 		switch caps, via, known := tools.caps(); {
-		case known && caps&goapi.Sensitive == 0:
-			grade.Lower(fmt.Sprintf("its %s reach no command execution, file or database write, mutating request or model call", plural(len(tools.list), "tool")))
 		case caps&goapi.Sensitive != 0:
 			first, rest := splitFirst(caps & goapi.Sensitive)
 			reaches = fmt.Sprintf(", and its tools reach %s (%s)", first, via)
 			if rest != 0 {
 				reaches += ", " + rest.String()
 			}
+		case caps&goapi.Reads != 0:
+			// Reads with the server's own credentials, handed to anyone.
+			reaches = fmt.Sprintf(", and its tools reach %s (%s)", caps&goapi.Reads, tools.readVia)
+		case known:
+			grade.Lower(fmt.Sprintf("its %s reach no command execution, file or database write, mutating request, model call or database read", plural(len(tools.list), "tool")))
 		}
 		grade.LowerPlace(goapi.PlacePath(pass))
 		if addr, ok := listenAddr(pass, cur); ok {
@@ -205,14 +213,15 @@ func listenAddr(pass *analysis.Pass, cur inspector.Cursor) (string, bool) {
 
 // toolReach is what the tools registered in the package can do.
 type toolReach struct {
-	pass   *analysis.Pass
-	bodies map[*types.Func]*ast.BlockStmt
-	list   []*agenttool.Tool
-	reach  *reach.Result
-	done   bool
-	c      goapi.Capability
-	via    string
-	known  bool
+	pass    *analysis.Pass
+	bodies  map[*types.Func]*ast.BlockStmt
+	list    []*agenttool.Tool
+	reach   *reach.Result
+	done    bool
+	c       goapi.Capability
+	via     string
+	readVia string // how the first tool that reads reaches its read
+	known   bool
 }
 
 func newToolReach(pass *analysis.Pass) *toolReach {
@@ -294,11 +303,17 @@ func (t *toolReach) caps() (goapi.Capability, string, bool) {
 			continue
 		}
 		f := t.reach.Node(tool.Handler)
-		if f == nil {
+		if f == nil || f.Caps&goapi.Sensitive == 0 {
 			if t.dynamic(tool.Handler, map[*types.Func]bool{}) {
 				t.known = false // it calls code that cannot be seen from here
 			}
-			continue
+			if f == nil {
+				continue
+			}
+		}
+		if f.Caps&goapi.Reads != 0 && t.c&goapi.Reads == 0 {
+			first := (f.Caps & goapi.Reads).Each()[0]
+			t.readVia = tool.Label() + " → " + f.Why(first)
 		}
 		// Explain the most serious capability: keep the explanation of the
 		// first tool that reaches it.

@@ -41,6 +41,17 @@ reaches, through its calls and across packages: command execution, file
 writes and removal, database writes, mutating HTTP requests. The message
 gives the call chain.
 
+What counts as a change is judged at each call, through the program's
+helpers: a request whose method is GET (or a method kept in a field that
+is only ever set to read methods, or passed by a caller as GET) is a read;
+a POST is a read when its URL names a read method (` + "`conversations.list`" + `,
+` + "`users/search`" + `, ` + "`/websites/search`" + `), as APIs that serve reads over POST
+(Slack's Web API, RPC-style edge clients, 1Panel's search endpoints) name
+them, and a write when it names a write (` + "`chat.postMessage`" + `) or a REST
+collection. A file written under a cache or temporary directory
+(` + "`os.UserCacheDir`" + `, ` + "`os.TempDir`" + `, a path named cache) is the program's
+own scratch space, not a change to the world; removing files always counts.
+
 A read-only hint is reported for any of these. A destructive hint of false
 is reported only when the handler runs commands or removes files: writing a
 file, inserting a row or posting a request may be the additive update that
@@ -63,7 +74,7 @@ method, is not seen, and the rule then stays silent.`,
 })`,
 		Lang:      "go",
 		Severity:  lint.SeverityError,
-		Grades:    "A note in example code or test scaffolding (examples/, _examples, demo, conformance, test/, testkit, a package named like oauthtest).",
+		Grades:    "A note when the only change the handler may make is a POST to an RPC method whose name says neither read nor write (client.userBoot), and in example code or test scaffolding (examples/, _examples, demo, conformance, test/, testkit, a package named like oauthtest).",
 		Precision: "low",
 		CWE:       []int{250, 272},
 		OWASP:     []string{"LLM06:2025"},
@@ -118,8 +129,13 @@ func run(pass *analysis.Pass) (any, error) {
 		if at != nil {
 			pos = at.Pos()
 		}
-		goapi.Reportf(pass, goapi.Error, pos, "%s is annotated %s (%s) but its handler reaches %s",
-			t.Label(), claim, annotation(at, claim), strings.Join(reaches, ", "))
+		grade := goapi.NewGrade(goapi.Error)
+		if caps == goapi.HTTPPost {
+			grade.LowerTo(goapi.Note, "the only change it may make is a POST to an RPC method whose name says neither read nor write, on an API that may serve reads over POST as well")
+		}
+		grade.LowerPlace(pass.Pkg.Path())
+		grade.Report(pass, analysis.Diagnostic{Pos: pos, Message: fmt.Sprintf("%s is annotated %s (%s) but its handler reaches %s",
+			t.Label(), claim, annotation(at, claim), strings.Join(reaches, ", "))})
 	}
 	return nil, nil
 }

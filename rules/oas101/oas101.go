@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"net/url"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -67,7 +68,7 @@ paths:
 		Precision: "medium",
 		Grades: `- **error**: an operation that changes state or sits under an administrative path (admin, internal, debug…) and needs no credentials; a document that defines security schemes but applies none while it has such operations, or one where most operations declare no requirement and the top declares none (one finding at /paths; the operations are then notes).
 - **warning**: a write that declares 401 or 403 responses (the server checks credentials the document does not describe); an empty ` + "`{}`" + ` alternative on a read; a document that defines schemes and applies none, with reads only; a document-level ` + "`security: []`" + ` with no operations yet.
-- **note**: OPTIONS, and steps called before the client has credentials (login, sign-up, token, password reset, one-time codes, health probes, and the OAuth endpoints the document's own flows name, with the device, revocation and introspection endpoints beside them); a read with no requirement, or with its own ` + "`security: []`" + `, in a document that secures other operations (most are public by design: catalogues, listings, status); operations opened only by a top-level ` + "`security: []`" + ` in a document that declares schemes (authentication left to the deployment, as Airflow's pluggable backends); a document with no security scheme and no requirement at all, one operation or many (it leaves authentication out; it does not say the API is open); an explicit ` + "`security: []`" + ` in a document that defines no security scheme; operations of a document whose servers are all Azure Resource Manager (management.azure.com and the sovereign clouds' hosts), which authenticates every call whatever a fragment of its description declares.`,
+- **note**: OPTIONS, and steps called before the client has credentials (login, sign-up, token, password reset, one-time codes, health probes, identity-provider callbacks (` + "`/auth/oidc/callback`" + `), and the OAuth endpoints the document's own flows name, with the device, revocation and introspection endpoints beside them); an operation whose description says its URL is handed out by another operation (a pre-signed or signed location: the URL is the credential); a POST that records what a client reports about itself and answers with no content (a view counter, playback metrics, a web client's log: PeerTube's ` + "`/videos/{id}/views`" + `), which anonymous visitors send by design; a read with no requirement, or with its own ` + "`security: []`" + `, in a document that secures other operations (most are public by design: catalogues, listings, status); operations opened only by a top-level ` + "`security: []`" + ` in a document that declares schemes (authentication left to the deployment, as Airflow's pluggable backends); a document with no security scheme and no requirement at all, one operation or many (it leaves authentication out; it does not say the API is open); an explicit ` + "`security: []`" + ` in a document that defines no security scheme; operations of a document whose servers are all Azure Resource Manager (management.azure.com and the sovereign clouds' hosts), which authenticates every call whatever a fragment of its description declares.`,
 		CWE:   []int{306, 862},
 		OWASP: []string{"API2:2023", "API5:2023", "LLM06:2025"},
 		Since: "v0.1.0",
@@ -94,7 +95,7 @@ func run(pass *lint.SpecPass) error {
 	// device or revocation endpoint changes state, but cannot require the
 	// token it issues).
 	writeOrAdmin := func(op openapi.Operation) bool {
-		return (op.IsWrite() || openapi.PrivilegedSegment(op.Path) != "") && !preAuth(op)
+		return (op.IsWrite() || openapi.PrivilegedSegment(op.Path) != "") && !preAuth(op) && !beacon(op)
 	}
 	if len(ops) > 0 && noSecurityAnywhere(pass, ops) {
 		// A document with no security requirement at all gets one finding,
@@ -185,6 +186,14 @@ func run(pass *lint.SpecPass) error {
 			// endpoints of the document's own flows: called before the
 			// client has credentials, by nature.
 			sev, grade = lint.SeverityNote, " (a note: it is called before the client has credentials)"
+		case capabilityURL(op):
+			// The URL is handed out by another operation, pre-signed: it
+			// is the credential, and the caller sends no other.
+			sev, grade = lint.SeverityNote, " (a note: its description says the URL itself is handed out by another operation, a pre-signed location that is the credential)"
+		case beacon(op):
+			// A view counter, playback metrics, a web client's error log:
+			// what every visitor's browser reports, signed in or not.
+			sev, grade = lint.SeverityNote, " (a note: it records what a client reports about itself (views, playback or client metrics, client logs), which anonymous visitors send by design; rate-limit it rather than require credentials)"
 		case arm && !sec.Set:
 			sev, grade = lint.SeverityNote, armNote
 		case sec.Set && !sec.Own && len(sec.Reqs) == 0 && len(openapi.Schemes(pass.Doc)) > 0:
@@ -293,6 +302,11 @@ func publicByNature(path string) bool {
 		if (preAuthPairs[prev] || publicSegments[prev]) && preAuthSteps[last] {
 			return true
 		}
+		// /auth/oidc/callback, /oauth2/callback, /sso/saml/acs: where an
+		// identity provider sends the browser back before it has a session.
+		if identityProviders[prev] && (last == "callback" || last == "acs" || last == "redirect") {
+			return true
+		}
 	}
 	if slices.Contains(segs, ".well-known") || publicSegments[last] {
 		return true
@@ -304,6 +318,76 @@ func publicByNature(path string) bool {
 		(has("verify") || has("verification") || has("confirm")) && (has("email") || has("phone") || has("code")) ||
 		has("reset") && has("password")
 }
+
+// beaconWords, as the last fixed segment of a POST, name what a client
+// reports about itself: a view, a playback or page metric, a heartbeat.
+var beaconWords = map[string]bool{
+	"view": true, "views": true, "playback": true, "beacon": true, "beacons": true, "telemetry": true,
+	"impression": true, "impressions": true, "heartbeat": true, "pageview": true, "pageviews": true,
+}
+
+// beacon reports whether an operation records what a client reports about
+// itself (PeerTube's post /videos/{id}/views, /metrics/playback and
+// /server/logs/client): a POST, under no administrative segment, that
+// answers with no content (a 2xx without a body: the client learns
+// nothing), whose last fixed segment is a beacon word, or client, browser
+// or frontend under logs or metrics. Creating a database view returns it.
+func beacon(op openapi.Operation) bool {
+	if op.Method != "post" || openapi.PrivilegedSegment(op.Path) != "" || !answersNothing(op) {
+		return false
+	}
+	var fixed []string
+	for _, s := range strings.Split(strings.Trim(op.Path, "/"), "/") {
+		if !strings.HasPrefix(s, "{") {
+			fixed = append(fixed, strings.ToLower(s))
+		}
+	}
+	if len(fixed) == 0 {
+		return false
+	}
+	last := fixed[len(fixed)-1]
+	if beaconWords[last] {
+		return true
+	}
+	if len(fixed) > 1 {
+		prev := fixed[len(fixed)-2]
+		return (prev == "logs" || prev == "metrics") && (last == "client" || last == "browser" || last == "frontend")
+	}
+	return false
+}
+
+// answersNothing reports whether an operation declares success responses
+// and none of them has content.
+func answersNothing(op openapi.Operation) bool {
+	if op.Op.Responses == nil {
+		return false
+	}
+	ok := false
+	for code, r := range op.Op.Responses.Map() {
+		if !strings.HasPrefix(code, "2") {
+			continue
+		}
+		if r == nil || r.Value == nil || len(r.Value.Content) > 0 {
+			return false
+		}
+		ok = true
+	}
+	return ok
+}
+
+// capabilityProse is how a description says that an operation's URL is a
+// capability another operation hands out: a pre-signed or signed URL, the
+// full URL "provided from" or "returned by" another call (va.gov's upload
+// location from POST /document_uploads).
+var capabilityProse = regexp.MustCompile(`(?i)\bpre-?signed\b|\bsigned (url|link|location)\b|\b(full )?url[^.]{0,40}\b(provided|returned|handed out|issued) (from|by|in)\b`)
+
+func capabilityURL(op openapi.Operation) bool {
+	return capabilityProse.MatchString(op.Op.Description) || capabilityProse.MatchString(op.Op.Summary)
+}
+
+// identityProviders name the protocols whose callback endpoints a browser
+// reaches before it has a session.
+var identityProviders = map[string]bool{"oidc": true, "oauth": true, "oauth2": true, "openid": true, "sso": true, "saml": true}
 
 // preAuthPairs and preAuthSteps name the steps of a pre-authentication flow
 // written as two segments: /password/reset, /otp/verify,

@@ -2,8 +2,11 @@
 package oas104
 
 import (
+	"fmt"
 	"maps"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -67,7 +70,7 @@ paths:
 		Precision: "low",
 		Grades: `- **error**: an api key scheme sent in the query string or the path, where some requirement accepts it alone.
 - **warning**: query or path parameters whose names look like credentials, when required, or taken by an operation that needs no credential or takes one in the url.
-- **note**: an api key scheme in the url where every requirement that accepts it also offers one that keeps the key out of the url (a header or cookie key, http, OAuth 2): the url is a fallback; a path token with no word of access (activation_token, confirmationToken, file_token: a one-time link or an opaque handle); and an optional credential-named parameter of operations that all require a credential with an alternative that keeps it out of the url (Google's key and oauth_token on every API, a session id used as a filter).`,
+- **note**: an api key scheme in the url where every requirement that accepts it also offers one that keeps the key out of the url (a header or cookie key, http, OAuth 2): the url is a fallback; a path token with no word of access (activation_token, confirmationToken, file_token: a one-time link or an opaque handle); and an optional credential-named parameter of operations that all require a credential with an alternative that keeps it out of the url (Google's key and oauth_token on every API, a session id used as a filter; operations that write no requirement at all are OAS101's omissions and do not count); and a token or key whose name has no word of access when its description calls it a cursor, a continuation or an identifier and says nothing of access (a log continuation token, a cache or lock key), when every operation that takes a bare token also takes a page size (Kinto's ` + "`_token`" + ` beside ` + "`_limit`" + `), or when the path segment around it names a cursor (Graph's ` + "`delta(token='{token}')`" + `).`,
 		CWE:   []int{598, 522},
 		OWASP: []string{"API2:2023", "LLM02:2025"},
 		Since: "v0.1.0",
@@ -122,13 +125,22 @@ func run(pass *lint.SpecPass) error {
 			// where such links put it; an access token or a password in a
 			// path stays a warning.
 			sev, grade = lint.SeverityNote, " (a note: a token in the path that names no access credential is most often a one-time link or an opaque handle)"
-		} else if !p.P.Required && credentialOutsideURL(pass.Doc, schemes, p.Users) {
+		} else if ok, omitted := credentialOutsideURL(pass.Doc, schemes, p.Users); !p.P.Required && ok {
 			// Every operation that takes it requires a credential that a
 			// scheme can send outside the url: the parameter is an
 			// optional alternative (Google's key and oauth_token on every
 			// API) or names something else (a session or shipping-rate id
 			// used as a filter).
-			sev, grade = lint.SeverityNote, " (a note: it is optional, and every operation that takes it requires a credential a security scheme sends outside the url)"
+			which := "every operation that takes it"
+			if omitted > 0 {
+				which += fmt.Sprintf(" (but %d that write no requirement, which OAS101 reports)", omitted)
+				if omitted == 1 {
+					which = "every operation that takes it (but one that writes no requirement, which OAS101 reports)"
+				}
+			}
+			sev, grade = lint.SeverityNote, " (a note: it is optional, and "+which+" requires a credential a security scheme sends outside the url)"
+		} else if why := notCredentialBy(p); why != "" {
+			sev, grade = lint.SeverityNote, " (a note: "+why+")"
 		}
 		pass.ReportSeverityf(sev, p.Pointer, p.Origin, "name",
 			"%s parameter %q looks like a credential in the url (%s)%s", in, name, openapi.UsedBy(p.Users), grade)
@@ -143,9 +155,14 @@ func run(pass *lint.SpecPass) error {
 // reports it; mcpproxy-go's ApiKeyHeader). The operation's credential is
 // then the scheme's, and an optional credential-named parameter is an
 // alternative way to send it or names something else.
-func credentialOutsideURL(doc *openapi3.T, schemes openapi3.SecuritySchemes, ops []openapi.Operation) bool {
+func credentialOutsideURL(doc *openapi3.T, schemes openapi3.SecuritySchemes, ops []openapi.Operation) (ok bool, omitted int) {
+	// An operation that writes no requirement at all is an omission,
+	// which OAS101 reports; the others say how the document authenticates.
+	n := len(ops)
+	ops = slices.DeleteFunc(slices.Clone(ops), func(op openapi.Operation) bool { return !openapi.EffectiveSecurity(doc, op).Set })
+	omitted = n - len(ops)
 	if len(ops) == 0 {
-		return false
+		return false, omitted
 	}
 	inURL := func(name string) bool {
 		ref := schemes[name]
@@ -154,16 +171,77 @@ func credentialOutsideURL(doc *openapi3.T, schemes openapi3.SecuritySchemes, ops
 	for _, op := range ops {
 		sec := openapi.EffectiveSecurity(doc, op)
 		if !sec.Set || sec.Anonymous() {
-			return false
+			return false, omitted
 		}
 		if !slices.ContainsFunc(sec.Reqs, func(r openapi3.SecurityRequirement) bool {
 			return !slices.ContainsFunc(slices.Collect(maps.Keys(r)), inURL)
 		}) {
-			return false
+			return false, omitted
 		}
 	}
-	return true
+	return true, omitted
 }
+
+// notCredentialBy says what makes a parameter whose name has no word of
+// access (token, key, _token: not access_token or api_key) something
+// else, or returns "": a description that calls it a cursor, a
+// continuation or an identifier and says nothing of access (Airflow's log
+// continuation token, a cache or lock key); a page size beside it on every
+// operation that takes it, where a bare token is the next page's cursor
+// (Kinto's _token beside _limit); a path segment that names a cursor
+// (Graph's delta(token='{token}')).
+func notCredentialBy(p *openapi.Param) string {
+	words := openapi.Words(p.P.Name)
+	if slices.ContainsFunc(words, func(w string) bool { return accessWords[w] }) {
+		return "" // access_token, session_id, api_key: a credential by name
+	}
+	if d := strings.ToLower(p.P.Description); d != "" && !credentialProse.MatchString(d) {
+		if m := roleProse.FindString(d); m != "" {
+			return "its description calls it " + strconv.Quote(strings.TrimSpace(m)) + " and says nothing of access, so it is no credential"
+		}
+	}
+	if len(words) > 0 && words[len(words)-1] == "token" && len(p.Users) > 0 {
+		sizes := openapi.NameKeys(openapi.DefaultPageSizeNames())
+		size := ""
+		for _, op := range p.Users {
+			size = ""
+			for _, ref := range slices.Concat(op.Item.Parameters, op.Op.Parameters) {
+				if ref != nil && ref.Value != nil && ref.Value.In == "query" && sizes[openapi.NameKey(ref.Value.Name)] {
+					size = ref.Value.Name
+					break
+				}
+			}
+			if size == "" {
+				break
+			}
+		}
+		if size != "" {
+			return "every operation that takes it also takes page size " + strconv.Quote(size) + ", so it is the next page's cursor more often than a credential"
+		}
+	}
+	if p.P.In == "path" {
+		for _, op := range p.Users {
+			for _, seg := range strings.Split(op.Path, "/") {
+				if !strings.Contains(seg, "{"+p.P.Name+"}") {
+					continue
+				}
+				for _, w := range openapi.Words(strings.ReplaceAll(seg, "{"+p.P.Name+"}", "")) {
+					if notCredential[w] {
+						return "the path segment around it names a " + w + " cursor, not a credential"
+					}
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// credentialProse is what a credential's description says: access,
+// authentication, a key or secret of an account.
+var credentialProse = regexp.MustCompile(`auth|access|secret|password|credential|api[ _-]?key|private|login|sign[ -]?in|permission|bearer`)
+
+// roleProse is what a description calls a value that is no credential.
+var roleProse = regexp.MustCompile(`\b(continu\w*|cursor|next page|pagination|paging|identif\w*|lock|cache)\b`)
 
 // notCredential qualifies "token" when it names a cursor, a counter or a
 // value that grants no access: page_token, max_tokens, csrf_token, and AWS's

@@ -5,6 +5,7 @@ package oas207
 import (
 	"maps"
 	"slices"
+	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
 
@@ -81,7 +82,10 @@ fields and responses are not checked.`,
 		Severity:  lint.SeverityError,
 		Precision: "low",
 		Grades: `- **error** by default: an API that pays for the tokens its callers spend (a proxy, a product built on a model).
-- **note** on a model vendor's own API (api.openai.com, api.anthropic.com…): the vendor caps tokens per model and bills the caller, and the message says so.`,
+- **note** on a model vendor's own API (api.openai.com, api.anthropic.com…): the vendor caps tokens per model and bills the caller, and the message says so.
+- **note** for a token budget or completion count of a model call that a relay in front of model providers (a request body shaped like a model call, with model and messages, prompt, input or contents, in a document that names two or more providers such as OpenAI, Anthropic, Groq or Ollama) passes on: the provider the model names caps it per model and bills the provider account, and one maximum in a multi-provider schema would reject valid requests for larger models. Still an error when anyone may send it by the document's word (the relay's provider keys pay), and for loop counts (max_steps, max_iterations, max_turns, max_tool_calls) and num_results: the relay runs those itself.
+- **note** for a field marked deprecated.
+- Not reported: top_k beside temperature, top_p, min_p or typical_p, where it is a sampling parameter (the k most likely tokens), not a number of documents read.`,
 		CWE:   []int{770, 400},
 		OWASP: []string{"LLM10:2025", "API4:2023"},
 		Since: "v0.1.0",
@@ -122,11 +126,15 @@ func run(pass *lint.SpecPass) error {
 		if (generic[key] || !names[key]) && !modelCall(siblingParams(p)) {
 			continue
 		}
+		if key == "topk" && sampling(siblingParams(p)) {
+			continue // a sampling parameter: it limits which tokens are drawn, not how many
+		}
 		pass.ReportSeverityf(sev, p.Pointer, p.Origin, "name", "%s sets the cost of a model call and has no maximum%s", openapi.ParamName(p), why)
 	}
 
 	inputs := openapi.NewInputs(pass.Doc)
 	schemas := openapi.Schemas(pass.Doc)
+	relay := openapi.RelayOf(pass.Doc)
 	byValue := map[*openapi3.Schema]*openapi.Schema{}
 	for _, s := range schemas {
 		byValue[s.S] = s
@@ -159,15 +167,58 @@ func run(pass *lint.SpecPass) error {
 			if (generic[key] || !names[key]) && !modelCall(siblings(owner.S, parents)) {
 				continue
 			}
+			if key == "topk" && sampling(siblings(owner.S, parents)) {
+				continue // a sampling parameter: it limits which tokens are drawn, not how many
+			}
 			s := byValue[prop]
 			if s == nil {
 				continue
 			}
 			reported[prop] = true
-			pass.ReportSeverityf(sev, s.Pointer, s.Origin(), "type", "%s sets the cost of a model call and has no maximum%s", openapi.Describe(s.Pointer), why)
+			fsev, fwhy := sev, why
+			switch {
+			case fsev == lint.SeverityNote:
+			case deprecated(prop):
+				fsev, fwhy = lint.SeverityNote, " (a note: the field is deprecated, so clients are told not to rely on it)"
+			case relay.InCall(owner.S) && !loop[key]:
+				fsev, fwhy = relayGrade(inputs.Exposure(pass.Doc, owner.S), relay)
+			}
+			pass.ReportSeverityf(fsev, s.Pointer, s.Origin(), "type", "%s sets the cost of a model call and has no maximum%s", openapi.Describe(s.Pointer), fwhy)
 		}
 	}
 	return nil
+}
+
+// loop are the names that bound work a server does itself, call after
+// call (an agent loop), rather than one call it passes on to a provider:
+// a relay that runs the loop pays for every turn.
+var loop = openapi.NameKeys([]string{"max_steps", "max_iterations", "max_turns", "max_tool_calls", "num_results"})
+
+// samplingFields are the settings top_k sits beside when it is a sampling
+// parameter (consider the k most likely tokens) rather than a number of
+// documents a retrieval reads.
+var samplingFields = openapi.NameKeys([]string{"temperature", "top_p", "min_p", "typical_p"})
+
+func sampling(names []string) bool {
+	return slices.ContainsFunc(names, func(n string) bool { return samplingFields[openapi.NameKey(n)] })
+}
+
+// deprecated reports whether a field is marked deprecated, by the keyword
+// or by a description that starts by saying so.
+func deprecated(s *openapi3.Schema) bool {
+	d := strings.ToLower(strings.TrimSpace(s.Description))
+	return s.Deprecated || strings.HasPrefix(d, "deprecated")
+}
+
+// relayGrade grades a cost setting of a model call that a relay passes on
+// to a provider (see openapi.RelayOf): a note, unless anyone may send it
+// by the document's word, when the relay's own provider keys pay for
+// whatever an anonymous caller asks.
+func relayGrade(exposure string, relay *openapi.Relay) (lint.Severity, string) {
+	if exposure == "" {
+		return lint.SeverityDefault, " (an error although " + relay.Why() + " passes it on: anyone may send it, and the relay's own provider keys pay)"
+	}
+	return lint.SeverityNote, " (a note: " + relay.Why() + " passes it on to the provider the model names, which caps it per model and bills the provider account; one maximum here would reject valid requests for larger models)"
 }
 
 // siblings lists the property names of an object and of the objects it is

@@ -84,7 +84,8 @@ to let clients send newer fields.`,
 		Severity:  lint.SeverityWarning,
 		Precision: "low",
 		Grades: `- **warning** when anyone may send the object: an operation that needs no credentials by the document's word, in a document that declares authentication (the bounds criterion of docs/precision.md).
-- **note** when only authenticated callers send it, or who may send it is unknown (no scheme declared, no requirement written, a top-level ` + "`security: []`" + `): an undeclared property from an accountable caller is a documentation gap the service's own decoding covers.`,
+- **note** when only authenticated callers send it, or who may send it is unknown (no scheme declared, no requirement written, a top-level ` + "`security: []`" + `): an undeclared property from an accountable caller is a documentation gap the service's own decoding covers.
+- **note**, whoever sends it, for an object inside a model call that a relay in front of model providers passes on (a request body with model and messages, prompt, input or contents, in a document that names two or more providers): a provider's own extension object, which the provider validates.`,
 		CWE:   []int{915, 20},
 		OWASP: []string{"API3:2023", "API6:2023"},
 		Since: "v0.1.0",
@@ -155,6 +156,7 @@ func run(pass *lint.SpecPass) error {
 		reportUnset = closed > 0 && closed >= unsetCount || openapi.AgentFacing(pass.Doc)
 	}
 	inputs := openapi.NewInputs(pass.Doc)
+	relay := openapi.RelayOf(pass.Doc)
 	for _, c := range found {
 		s, sch, how, composed := c.s, c.s.S, c.how, c.composed
 		if how == unset && !reportUnset {
@@ -167,6 +169,11 @@ func run(pass *lint.SpecPass) error {
 			// property from an accountable caller is a documentation
 			// gap the service's own decoding covers.
 			sev, why = lint.SeverityNote, " (a note: "+e+")"
+		}
+		if relay.InCall(sch) {
+			// A part of a model call the relay passes on (a provider's
+			// own extension object): the provider validates it.
+			sev, why = lint.SeverityNote, " (a note: "+relay.Why()+" passes it on in the model call, and the provider the model names validates it)"
 		}
 		switch {
 		case how == allowed && sch.AdditionalProperties.Has != nil:

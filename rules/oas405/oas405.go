@@ -111,7 +111,8 @@ authorization endpoint (its ` + "`prompt`" + ` asks for ` + "`login`" + ` or ` +
 		Precision: "low",
 		Grades: `- **warning** by default.
 - **error** when the document is written for agents (x-openai-isConsequential and similar extensions): agents fill fields from untrusted context.
-- **note** on a model vendor's own API: the caller's text, the caller's bill, and the model's context window caps it.`,
+- **note** on a model vendor's own API: the caller's text, the caller's bill, and the model's context window caps it.
+- **note** for the text of a model call that a relay in front of model providers (a request body shaped like a model call, with model and messages, prompt, input or contents, in a document that names two or more providers such as OpenAI, Anthropic, Groq or Ollama) passes on: the caller's own prompt on its way to the provider, whose context window caps it; a prompt the relay stores and writes itself keeps its grade, and so does text anyone may send by the document's word (the relay's provider keys pay for it).`,
 		CWE:   []int{1284, 770, 400},
 		OWASP: []string{"LLM01:2025", "LLM10:2025", "API4:2023"},
 		Since: "v0.1.0",
@@ -190,15 +191,41 @@ func run(pass *lint.SpecPass) error {
 	case openapi.AgentFacing(pass.Doc):
 		sev, why = lint.SeverityError, " (an error: the document is written for agents, which fill it from untrusted context)"
 	}
+	relay := openapi.RelayOf(pass.Doc)
+	var inputs *openapi.Inputs
 	for _, f := range fields {
 		if f.generic && !modelAPI {
 			continue
 		}
 		if miss := unbounded(f.s, 0); miss != "" {
-			pass.ReportSeverityf(sev, f.ptr, f.origin, f.key, "%s %s: unbounded text reaches the model%s", f.where, miss, why)
+			fsev, fwhy := sev, why
+			if sev != lint.SeverityNote && relay.InCall(f.s) {
+				if inputs == nil {
+					inputs = openapi.NewInputs(pass.Doc)
+				}
+				fsev, fwhy = relayGrade(inputs.Exposure(pass.Doc, f.s), relay, sev)
+			}
+			pass.ReportSeverityf(fsev, f.ptr, f.origin, f.key, "%s %s: unbounded text reaches the model%s", f.where, miss, fwhy)
 		}
 	}
 	return nil
+}
+
+// relayGrade grades text of a model call that a relay passes on to a
+// provider (see openapi.RelayOf): the caller's own prompt on its way to the
+// provider the model names, whose context window caps it, is a note; what
+// anyone may send by the document's word keeps sev, since the relay's own
+// provider keys pay for it. A prompt the relay writes itself is not in the
+// call's request body and keeps its grade.
+func relayGrade(exposure string, relay *openapi.Relay, sev lint.Severity) (lint.Severity, string) {
+	if exposure == "" {
+		level := "a warning"
+		if sev == lint.SeverityError {
+			level = "an error"
+		}
+		return sev, " (" + level + " although " + relay.Why() + " passes it on: anyone may send it, and the relay's own provider keys pay)"
+	}
+	return lint.SeverityNote, " (a note: " + relay.Why() + " passes the caller's own text on to the provider the model names, whose context window caps it)"
 }
 
 // authorization reports whether an operation is an OAuth 2.0 authorization

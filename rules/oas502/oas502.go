@@ -70,7 +70,7 @@ security:
 		Precision: "low",
 		Grades: `- **error**: a cleartext server (or Swagger 2.0 ` + "`schemes: [http]`" + `) that operations send a secret to (an API key, a token, a password), and OAuth 2 URLs over http or that are not well-formed absolute https URLs (userinfo, fragment, other scheme, no host).
 - **warning**: a relative OAuth 2 URL when a server is not https.
-- **note**: a cleartext server no operation sends credentials to (a public API over http, a placeholder host: no secret at risk, and none of the sampled warnings was acted on); a cleartext server whose operations' only credentials are request signatures (AWS Signature Version 4, ` + "`x-amazon-apigateway-authtype`" + `): the secret never crosses the wire and a signature is good for one request for a few minutes, so no credential is at risk; the traffic itself can still be read.`,
+- **note**: a cleartext server no operation sends credentials to (a public API over http, a placeholder host: no secret at risk, and none of the sampled warnings was acted on); a cleartext server whose operations' only credentials are request signatures (AWS Signature Version 4, ` + "`x-amazon-apigateway-authtype`" + `): the secret never crosses the wire and a signature is good for one request for a few minutes, so no credential is at risk; the traffic itself can still be read; a cleartext server on a multicast DNS name (` + "`*.local`" + `, not ` + "`cluster.local`" + `) that credentials cross: a development host or a device on the same network, which nobody outside it reaches.`,
 		CWE:   []int{319, 523},
 		OWASP: []string{"API8:2023", "API2:2023"},
 		Since: "v0.1.0",
@@ -112,7 +112,7 @@ func run(pass *lint.SpecPass) error {
 			what = fmt.Sprintf("server %q can resolve to cleartext %q", g.raw, g.clear)
 		}
 		s := g.first
-		report(pass, schemes, g.users, s.Pointer, s.Origin(), "url", what)
+		report(pass, schemes, g.users, s.Pointer, s.Origin(), "url", what, openapi.ParseServerURL(g.clear).Host)
 	}
 	if v2 != nil {
 		transportV2(pass, schemes, v2)
@@ -165,9 +165,15 @@ func run(pass *lint.SpecPass) error {
 // to it: an error when one of them sends a secret (an API key, a token, a
 // password), a warning when none does, or when their only credentials are
 // request signatures, where no secret crosses the wire.
-func report(pass *lint.SpecPass, schemes openapi3.SecuritySchemes, users []openapi.Operation, ptr string, origin *openapi3.Origin, field, what string) {
+func report(pass *lint.SpecPass, schemes openapi3.SecuritySchemes, users []openapi.Operation, ptr string, origin *openapi3.Origin, field, what, host string) {
 	ops, scheme, signed := credentialed(pass.Doc, schemes, users)
 	switch {
+	case len(ops) > 0 && openapi.LocalNetworkHost(host):
+		// A multicast DNS name: a developer's machine or a device on the
+		// same network, as localhost is the developer's own machine.
+		pass.ReportSeverityf(lint.SeverityNote, ptr, origin, field,
+			"%s, and credentials of security scheme %q cross it in clear (%s) (a note: %s is a multicast DNS name (*.local), a development host or a device on the same network that nobody outside it reaches)",
+			what, scheme, openapi.UsedBy(ops), host)
 	case len(ops) > 0:
 		pass.Reportf(ptr, origin, field, "%s, and credentials of security scheme %q cross it in clear (%s)",
 			what, scheme, openapi.UsedBy(ops))
@@ -211,7 +217,7 @@ func transportV2(pass *lint.SpecPass, schemes openapi3.SecuritySchemes, v2 *open
 	}
 	if i := clearScheme(v2.Schemes); i >= 0 && (len(root) > 0 || len(ops) == 0) {
 		report(pass, schemes, root, openapi.Pointer("schemes", fmt.Sprint(i)), nil, "",
-			fmt.Sprintf("schemes lists %q: requests to %s go in cleartext", v2.Schemes[i], target))
+			fmt.Sprintf("schemes lists %q: requests to %s go in cleartext", v2.Schemes[i], target), hostOnly(host))
 	}
 	for _, op := range ops {
 		list, own := v2.Ops[op.Pointer]
@@ -220,7 +226,7 @@ func transportV2(pass *lint.SpecPass, schemes openapi3.SecuritySchemes, v2 *open
 		}
 		if i := clearScheme(list); i >= 0 {
 			report(pass, schemes, []openapi.Operation{op}, openapi.Join(op.Pointer, "schemes", fmt.Sprint(i)), nil, "",
-				fmt.Sprintf("%s %s lists scheme %q: its requests to %s go in cleartext", op.Method, op.Path, list[i], target))
+				fmt.Sprintf("%s %s lists scheme %q: its requests to %s go in cleartext", op.Method, op.Path, list[i], target), hostOnly(host))
 		}
 	}
 }

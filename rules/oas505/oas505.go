@@ -94,6 +94,7 @@ http://169.254.169.254/.`,
 		Precision: "low",
 		Grades: `- **warning** when anyone may send the URL: an operation that needs no credentials by the document's word, in a document that declares authentication (the criterion of the bounds rules, docs/precision.md).
 - **note** when only authenticated callers send it, or who may send it is unknown (no scheme declared, no requirement written, a top-level ` + "`security: []`" + `): a URL an account registers (a webhook, an import source, an image to process) is fetched by design, and the host check belongs in the service.
+- **note**, whoever sends it, for a URL inside a model call that a relay in front of model providers (a request body shaped like a model call, with model and messages, prompt, input or contents, in a document that names two or more providers such as OpenAI, Anthropic, Groq or Ollama) passes on (an image or document part of a message): the provider fetches it, not the API.
 - A field named callback, jsonp or cb without a URL format or a description that speaks of URLs is a JSONP function name, not reported.`,
 		CWE:   []int{918},
 		OWASP: []string{"API7:2023", "LLM06:2025"},
@@ -127,6 +128,7 @@ func run(pass *lint.SpecPass) error {
 			p.P.In, p.P.Name, openapi.UsedBy(p.Users), why)
 	}
 	inputs := openapi.NewInputs(pass.Doc)
+	relay := openapi.RelayOf(pass.Doc)
 	for _, parent := range openapi.Schemas(pass.Doc) {
 		if parent.Uses&openapi.Request == 0 {
 			continue
@@ -150,6 +152,11 @@ func run(pass *lint.SpecPass) error {
 				origin = ref.Origin // where the property is written, not its shared type
 			}
 			sev, why := grade(inputs.Exposure(pass.Doc, s))
+			if relay.InCall(parent.S) {
+				// A URL in a model call's content parts: the provider
+				// fetches it, whoever sends it.
+				sev, why = lint.SeverityNote, " (a note: "+relay.Why()+" passes it on in the model call; the provider the model names fetches it, not this API)"
+			}
 			pass.ReportSeverityf(sev, ptr, origin, "",
 				"%s takes a url the server may fetch, with no pattern limiting it to allowed hosts%s",
 				openapi.Describe(ptr), why)

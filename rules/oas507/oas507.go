@@ -52,7 +52,10 @@ by a prompt injection has one to use. Servers that are meant for the public
 should be the only ones in a published document, and a non-production one
 listed on purpose should say what it is.
 
-Private and link-local addresses and internal names are warnings.
+Private and link-local addresses and internal names are warnings, except
+a multicast DNS name (api.example.local, not cluster.local) in a document
+that lists no public server or whose description calls it local: a
+development copy's host name, which maps no network, is a note.
 Non-production host names and localhost are notes: a staging host is not
 reported when its server description names the environment (sandbox,
 staging, test, development, QA...), and localhost is reported only when
@@ -103,6 +106,13 @@ func run(pass *lint.SpecPass) error {
 				continue // relative, unresolved or a placeholder such as "Your API URL"
 			}
 			if why := internal(host, pu.Port); why != "" {
+				if openapi.LocalNetworkHost(host) && (!public || localDescription(s.S.Description)) {
+					// A development copy's own host name (api.example.local
+					// in /etc/hosts), as localhost is: it maps no network.
+					pass.ReportSeverityf(lint.SeverityNote, s.Pointer, s.Origin(), "url",
+						"server %q %s (a note: a multicast DNS name (*.local) %s is a local development host, which maps no network anyone else reaches)", u, why, devReason(public))
+					break
+				}
 				pass.Reportf(s.Pointer, s.Origin(), "url", "server %q %s", u, why)
 				break
 			}
@@ -185,6 +195,20 @@ func environment(host string) string {
 // purpose.
 var descriptionWords = []string{"sandbox", "staging", "stage", "test", "dev", "qa", "uat", "preprod",
 	"pre-prod", "pre-production", "non-production", "nonprod", "demo", "mock", "integration"}
+
+// localDescription reports whether a server's description presents it as
+// a local or development server.
+func localDescription(desc string) bool {
+	d := strings.ToLower(desc)
+	return strings.Contains(d, "local") || strings.Contains(d, "development")
+}
+
+func devReason(public bool) string {
+	if public {
+		return "that its description calls local"
+	}
+	return "in a document that lists no public server"
+}
 
 func described(desc string) bool {
 	d := strings.ToLower(desc)

@@ -6,11 +6,14 @@
 package reach
 
 import (
+	"cmp"
+	"fmt"
 	"go/ast"
 	"go/types"
 	"math/bits"
 	"reflect"
 	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -25,6 +28,12 @@ type Fact struct {
 	// "runTool → os/exec.Command". A slice, not a map, so that the fact
 	// encodes the same bytes every time.
 	Via []string
+	// Conds are the capabilities the function has unless a call passes a
+	// harmless value for one of its parameters (goapi.Cond): a helper that
+	// POSTs to the URL its caller names, one that writes the path it is
+	// given. Callers judge them against their arguments; a reference to
+	// the function that is not a call counts them as Caps.
+	Conds []goapi.Cond
 }
 
 // Why says how a single capability c is reached; "" when it is not.
@@ -37,7 +46,65 @@ func (f *Fact) Why(c goapi.Capability) string {
 
 func (*Fact) AFact() {}
 
-func (f *Fact) String() string { return "reaches " + f.Caps.String() }
+func (f *Fact) String() string {
+	var parts []string
+	if f.Caps != 0 {
+		parts = append(parts, "reaches "+f.Caps.String())
+	}
+	for _, c := range f.Conds {
+		if c.Ctor != "" {
+			parts = append(parts, fmt.Sprintf("reaches %s unless built by %s with a read method", c.Cap, c.Ctor))
+			continue
+		}
+		parts = append(parts, fmt.Sprintf("reaches %s unless argument %d (%s) is harmless", c.Cap, c.Arg, c.Kind))
+	}
+	return strings.Join(parts, "; ")
+}
+
+// all is every capability of f, its conditions counted as met: what a use
+// of the function that is not a call can do.
+func (f *Fact) all() goapi.Capability {
+	c := f.Caps
+	for _, cd := range f.Conds {
+		c |= cd.Cap
+	}
+	return c
+}
+
+// addCond adds a condition on parameter i, unless f already has it (or
+// has its capability unconditionally).
+func addCond(f *Fact, c goapi.Cond) {
+	if f.Caps&c.Cap != 0 {
+		return
+	}
+	for _, old := range f.Conds {
+		if old.Cap == c.Cap && old.Kind == c.Kind && old.Arg == c.Arg && old.URL == c.URL && old.Ctor == c.Ctor {
+			return
+		}
+	}
+	f.Conds = append(f.Conds, c)
+}
+
+// normalize drops the conditions whose capability f has outright.
+func normalize(f *Fact) {
+	f.Conds = slices.DeleteFunc(f.Conds, func(c goapi.Cond) bool { return f.Caps&c.Cap != 0 })
+	slices.SortStableFunc(f.Conds, func(a, b goapi.Cond) int {
+		return cmp.Or(cmp.Compare(a.Cap, b.Cap), cmp.Compare(a.Kind, b.Kind), cmp.Compare(a.Arg, b.Arg), cmp.Compare(a.URL, b.URL), cmp.Compare(a.Ctor, b.Ctor))
+	})
+}
+
+func (f *Fact) same(g *Fact) bool {
+	if f.Caps != g.Caps || len(f.Conds) != len(g.Conds) {
+		return false
+	}
+	for i := range f.Conds {
+		a, b := f.Conds[i], g.Conds[i]
+		if a.Cap != b.Cap || a.Kind != b.Kind || a.Arg != b.Arg || a.URL != b.URL || a.Ctor != b.Ctor {
+			return false
+		}
+	}
+	return true
+}
 
 // Analyzer computes the facts and returns a *Result.
 var Analyzer = &analysis.Analyzer{
@@ -54,6 +121,7 @@ type Result struct {
 	pass  *analysis.Pass
 	local map[*types.Func]*Fact
 	disp  *goapi.Dispatcher
+	judge *goapi.Judge
 }
 
 // targets are the functions a use of fn may run: fn itself or, for a
@@ -85,13 +153,22 @@ func (r *Result) Func(fn *types.Func) *Fact {
 }
 
 // Node is what the code under n reaches: the calls it makes and the
-// functions it mentions, including inside function literals.
+// functions it mentions, including inside function literals. Capabilities
+// that depend on an argument (goapi.Cond) count when the argument is not
+// known to be harmless: n is judged as the top of a call chain, such as a
+// tool's handler.
 func (r *Result) Node(n ast.Node) *Fact {
 	out := &Fact{}
+	calls := callsByFun(n)
+	sc := &goapi.Scope{Body: n}
 	ast.Inspect(n, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.CallExpr:
-			if c, fn := goapi.CallCapability(r.pass.TypesInfo, n); c != 0 {
+			c, conds, fn := r.judge.Call(n, sc)
+			for _, cd := range conds {
+				c |= cd.Cap
+			}
+			if c != 0 {
 				add(out, c, goapi.Of(fn).String())
 			}
 		case *ast.Ident:
@@ -100,6 +177,15 @@ func (r *Result) Node(n ast.Node) *Fact {
 					if f := r.Func(fn); f != nil {
 						for _, c := range f.Caps.Each() {
 							add(out, c, fn.Name()+" → "+f.Why(c))
+						}
+						for _, cd := range f.Conds {
+							switch v, _ := r.judge.Resolve(cd, calls[n], sc); v {
+							case goapi.Benign:
+							case goapi.Weak:
+								add(out, goapi.HTTPPost, fn.Name()+" → "+cd.Via)
+							default:
+								add(out, cd.Cap, fn.Name()+" → "+cd.Via)
+							}
 						}
 					}
 				}
@@ -111,6 +197,30 @@ func (r *Result) Node(n ast.Node) *Fact {
 		return nil
 	}
 	return out
+}
+
+// callsByFun maps the identifier that names a call's function (f in f(x),
+// Sel in x.f(y)) to the call, for the calls under n.
+func callsByFun(n ast.Node) map[*ast.Ident]*ast.CallExpr {
+	m := map[*ast.Ident]*ast.CallExpr{}
+	ast.Inspect(n, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok {
+			fun := ast.Unparen(call.Fun)
+			if ix, ok := fun.(*ast.IndexExpr); ok { // f[T](x)
+				fun = ix.X
+			} else if ix, ok := fun.(*ast.IndexListExpr); ok {
+				fun = ix.X
+			}
+			switch f := fun.(type) {
+			case *ast.Ident:
+				m[f] = call
+			case *ast.SelectorExpr:
+				m[f.Sel] = call
+			}
+		}
+		return true
+	})
+	return m
 }
 
 func add(f *Fact, c goapi.Capability, via string) {
@@ -125,7 +235,8 @@ func add(f *Fact, c goapi.Capability, via string) {
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	res := &Result{pass: pass, local: map[*types.Func]*Fact{}, disp: goapi.NewDispatcher(pass.Fset, pass.Pkg, nil)}
+	res := &Result{pass: pass, local: map[*types.Func]*Fact{}, disp: goapi.NewDispatcher(pass.Fset, pass.Pkg, nil),
+		judge: goapi.NewJudge(pass.TypesInfo).SetFiles(pass.Files)}
 	if goapi.InGOROOT(pass.Fset, pass.Files) {
 		// The standard library's capabilities are in goapi's tables;
 		// walking its bodies would only find the same calls again.
@@ -137,9 +248,12 @@ func run(pass *analysis.Pass) (any, error) {
 	// packages are fixed; functions of this package are looked up again
 	// in every round.
 	type event struct {
-		fn  *types.Func // a function of this package; nil when fixed
-		cap goapi.Capability
-		via string
+		fn    *types.Func // a function of this package; nil when fixed
+		cap   goapi.Capability
+		via   string
+		cond  *goapi.Cond   // a condition of a fixed callee, or of this body's own call
+		call  *ast.CallExpr // the call of fn, or the one cond is judged at; nil for a reference
+		scope *goapi.Scope
 	}
 	type decl struct {
 		fn     *types.Func
@@ -148,11 +262,18 @@ func run(pass *analysis.Pass) (any, error) {
 	var decls []decl
 	for fn, fbody := range goapi.FuncBodies(pass.TypesInfo, pass.Files) {
 		var events []event
+		sc := goapi.NewScope(fn, fbody)
+		calls := callsByFun(fbody)
 		ast.Inspect(fbody, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.CallExpr:
-				if c, callee := goapi.CallCapability(pass.TypesInfo, n); c != 0 {
+				c, conds, callee := res.judge.Call(n, sc)
+				if c != 0 {
 					events = append(events, event{cap: c, via: goapi.Of(callee).String()})
+				}
+				for _, cd := range conds {
+					cd.Via = goapi.Of(callee).String()
+					events = append(events, event{cond: &cd, scope: sc})
 				}
 			case *ast.Ident:
 				used0, ok := pass.TypesInfo.Uses[n].(*types.Func)
@@ -161,10 +282,21 @@ func run(pass *analysis.Pass) (any, error) {
 				}
 				for _, used := range res.targets(used0) {
 					if used.Origin().Pkg() == pass.Pkg {
-						events = append(events, event{fn: used})
+						events = append(events, event{fn: used, call: calls[n], scope: sc})
 					} else if f := res.Func(used); f != nil {
 						for _, c := range f.Caps.Each() {
 							events = append(events, event{cap: c, via: used.Name() + " → " + f.Why(c)})
+						}
+						for _, cd := range f.Conds {
+							cd.Via = used.Name() + " → " + cd.Via
+							switch v, nc := res.judge.Resolve(cd, calls[n], sc); {
+							case v == goapi.Risky:
+								events = append(events, event{cap: cd.Cap, via: cd.Via})
+							case v == goapi.Weak:
+								events = append(events, event{cap: goapi.HTTPPost, via: cd.Via})
+							case v == goapi.Keep, v >= 0:
+								events = append(events, event{cond: &nc, scope: sc})
+							}
 						}
 					}
 				}
@@ -176,24 +308,46 @@ func run(pass *analysis.Pass) (any, error) {
 	// node replays a body's events against what is known so far.
 	node := func(events []event) *Fact {
 		out := &Fact{}
+		var conds []goapi.Cond
 		for _, ev := range events {
-			if ev.fn == nil {
+			switch {
+			case ev.cond != nil && ev.call == nil:
+				conds = append(conds, *ev.cond) // already on this body's parameter
+			case ev.fn == nil:
 				add(out, ev.cap, ev.via)
-				continue
-			}
-			if f := res.Func(ev.fn); f != nil {
+			default:
+				f := res.Func(ev.fn)
+				if f == nil {
+					break
+				}
 				for _, c := range f.Caps.Each() {
 					add(out, c, ev.fn.Name()+" → "+f.Why(c))
 				}
+				for _, cd := range f.Conds {
+					cd.Via = ev.fn.Name() + " → " + cd.Via
+					switch v, nc := res.judge.Resolve(cd, ev.call, ev.scope); {
+					case v == goapi.Risky:
+						add(out, cd.Cap, cd.Via)
+					case v == goapi.Weak:
+						add(out, goapi.HTTPPost, cd.Via)
+					case v == goapi.Keep, v >= 0:
+						conds = append(conds, nc)
+					}
+				}
 			}
 		}
-		if out.Caps == 0 {
+		for _, cd := range conds {
+			addCond(out, cd)
+		}
+		normalize(out)
+		if out.Caps == 0 && len(out.Conds) == 0 {
 			return nil
 		}
 		return out
 	}
 	// Iterate to a fixed point: a function reaches what its body reaches,
-	// and the bodies mention each other. Capabilities only grow, so this
+	// and the bodies mention each other. Capabilities and conditions only
+	// grow (a condition becomes a capability, never the reverse), so this
 	// ends after at most as many rounds as there are capabilities times
 	// the longest call chain; in practice two or three.
 	for changed := true; changed; {
@@ -204,7 +358,7 @@ func run(pass *analysis.Pass) (any, error) {
 				continue
 			}
 			old := res.local[d.fn]
-			if old == nil || old.Caps != f.Caps {
+			if old == nil || !old.same(f) {
 				if old != nil { // keep the first explanation of each capability
 					for _, c := range old.Caps.Each() {
 						f.Via[bits.TrailingZeros16(uint16(c))] = old.Why(c)

@@ -41,3 +41,34 @@ func TestVia(t *testing.T) {
 		t.Errorf("no facts for %v", want)
 	}
 }
+
+// TestConds checks capabilities that depend on an argument: a POST to a
+// URL that names a read method, a method chosen by the caller or kept in a
+// field, a file written under a cache or temporary directory; kept as
+// conditions on a parameter through helpers, and judged at each call.
+func TestConds(t *testing.T) {
+	res := analysistest.Run(t, analysistest.TestData(), Analyzer, "cond")
+	want := map[string]string{
+		"sendMessage":   "post → postRaw → net/http.NewRequestWithContext",
+		"createWebsite": "Request → Do → net/http.NewRequest",
+		"writeHome":     "writeTo → os.OpenFile",
+	}
+	for obj, facts := range res[0].Facts {
+		w, ok := want[obj.Name()]
+		if !ok {
+			continue
+		}
+		f := facts[0].(*Fact)
+		got := f.Why(goapi.HTTPWrite)
+		if obj.Name() == "writeHome" {
+			got = f.Why(goapi.FileWrite)
+		}
+		if got != w {
+			t.Errorf("%s: via %q, want %q", obj.Name(), got, w)
+		}
+		delete(want, obj.Name())
+	}
+	if len(want) > 0 {
+		t.Errorf("no facts for %v", want)
+	}
+}

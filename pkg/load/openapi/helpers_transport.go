@@ -177,6 +177,16 @@ func LoopbackHost(host string) bool {
 	return false
 }
 
+// LocalNetworkHost reports whether a host is a multicast DNS name (*.local,
+// RFC 6762): a developer's machine or a device on the same network,
+// resolved by nobody outside it, so never where an API is deployed for its
+// callers. Kubernetes' cluster.local names are cluster-internal services,
+// not development hosts, and do not count.
+func LocalNetworkHost(host string) bool {
+	host = strings.ToLower(strings.TrimSuffix(strings.Trim(host, "[]"), "."))
+	return strings.HasSuffix(host, ".local") && !strings.HasSuffix(host, ".cluster.local")
+}
+
 // Literal is a value written into a document for readers rather than for
 // validation: an example, a default, a description, a code sample.
 type Literal struct {

@@ -10,7 +10,7 @@ import (
 )
 
 func echoSave(c echo.Context) error {
-	return os.WriteFile("/tmp/x", nil, 0o600)
+	return os.WriteFile("/var/lib/app/x", nil, 0o600)
 }
 
 func echoList(c echo.Context) error { return nil }
@@ -19,7 +19,7 @@ func echoChecked(c echo.Context) error {
 	if c.Request().Header.Get("Authorization") == "" {
 		return echo.ErrUnauthorized
 	}
-	return os.WriteFile("/tmp/x", nil, 0o600)
+	return os.WriteFile("/var/lib/app/x", nil, 0o600)
 }
 
 func echoRoutes() {

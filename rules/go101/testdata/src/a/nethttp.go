@@ -22,7 +22,7 @@ func deploy(w http.ResponseWriter, r *http.Request) {
 }
 
 func save(w http.ResponseWriter, r *http.Request) {
-	os.WriteFile("/tmp/x", nil, 0o600)
+	os.WriteFile("/var/lib/app/x", nil, 0o600)
 }
 
 func list(w http.ResponseWriter, r *http.Request) {}

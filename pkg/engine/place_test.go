@@ -1,0 +1,44 @@
+package engine
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/apiaudit/apiaudit/pkg/lint"
+)
+
+// TestDesignContractsAreNotes checks that findings of a spec-kit design
+// contract (specs/<feature>/contracts/) are notes that say why, and that
+// the same document elsewhere keeps its grade.
+func TestDesignContractsAreNotes(t *testing.T) {
+	dir := t.TempDir()
+	doc := "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses: {'200': {description: ok}}\n"
+	for _, f := range []string{"specs/001-sessions/contracts/api.yaml", "api/openapi.yaml"} {
+		p := filepath.Join(dir, filepath.FromSlash(f))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(doc), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Chdir(dir)
+	res, err := Run(context.Background(), Options{Rules: []*lint.Rule{everyOperation}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]lint.Finding{}
+	for _, f := range res.Findings {
+		got[f.Location.File] = f
+	}
+	if f := got["api/openapi.yaml"]; f.Severity != lint.SeverityWarning || f.Message != "get /a" {
+		t.Errorf("api/openapi.yaml: %v %q, want a warning, as the rule reports it", f.Severity, f.Message)
+	}
+	f := got["specs/001-sessions/contracts/api.yaml"]
+	if f.Severity != lint.SeverityNote || !strings.Contains(f.Message, "(a note, not a warning: specs/001-sessions/contracts/ holds a spec-kit design contract") {
+		t.Errorf("contract: %v %q, want a note that says why", f.Severity, f.Message)
+	}
+}
