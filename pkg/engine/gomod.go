@@ -75,10 +75,21 @@ func scanModule(ctx context.Context, in Input, rules []*lint.Rule, opts Options,
 	if opts.ToolsLock != nil {
 		gopts.Collect = append(gopts.Collect, gocatalog.Analyzer)
 	}
+	for _, r := range rules {
+		if r.Module != nil {
+			gopts.Collect = append(gopts.Collect, r.Module.Collect)
+		}
+	}
 	res, err := gosrc.Analyze(ctx, in.Abs, analyzers, match, gopts)
 	if err != nil {
 		o.problems = append(o.problems, lint.Problem{File: relTo(in.Root, in.Abs), Message: err.Error()})
 		return o
+	}
+	for _, r := range rules {
+		if r.Module != nil {
+			res.Findings = moduleStep(r, res.Findings, res.Collected[r.Module.Collect.Name], in.Root)
+			res.Suppressed = moduleStep(r, res.Suppressed, res.Collected[r.Module.Collect.Name], in.Root)
+		}
 	}
 	o.problems = res.Problems
 	o.notices = res.Notices
@@ -189,4 +200,21 @@ func unusedGoIgnore(ig gosrc.Ignore) string {
 		return fmt.Sprintf("%s for %s matches no finding in %s: remove it", gosrc.IgnoreDirective, ig.Rule, ig.Decl)
 	}
 	return fmt.Sprintf("%s for %s matches no finding on its line or the next: remove it", gosrc.IgnoreDirective, ig.Rule)
+}
+
+// moduleStep applies a rule's module step (lint.Rule.Module) to that
+// rule's findings among fs, leaving the others as they are.
+func moduleStep(r *lint.Rule, fs []lint.Finding, collected []any, root string) []lint.Finding {
+	var mine, out []lint.Finding
+	for _, f := range fs {
+		if f.RuleID == r.ID {
+			mine = append(mine, f)
+		} else {
+			out = append(out, f)
+		}
+	}
+	if len(mine) == 0 {
+		return fs
+	}
+	return append(out, r.Module.Apply(mine, collected, root)...)
 }

@@ -225,3 +225,30 @@ func TestGoModDownload(t *testing.T) {
 		t.Errorf("unfetchable dependency: err %v, problems %v", err, res.Problems)
 	}
 }
+
+// TestGoModuleStep: GO201 grades a handler of one package by the routes
+// that another package of the module registers for it (the module step
+// of lint.Rule): a note when every such route checks credentials.
+func TestGoModuleStep(t *testing.T) {
+	module(t, "go201split")
+	res, err := Run(context.Background(), Options{Rules: []*lint.Rule{go201.Rule}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Problems) > 0 {
+		t.Fatalf("problems: %v", res.Problems)
+	}
+	var got []string
+	for _, f := range res.Findings {
+		got = append(got, fmt.Sprintf("%s %s %s", f.Location, f.Severity, f.Message))
+	}
+	want := []string{
+		"handlers/handlers.go:12:6 note json.NewDecoder reads r.Body with no size limit (a note, not a warning: only authenticated callers reach this handler (every route that serves it checks credentials); a body limit there guards against a client's bug more than an attack)",
+		"handlers/handlers.go:18:6 warning json.NewDecoder reads r.Body with no size limit",
+		"handlers/handlers.go:24:6 warning json.NewDecoder reads r.Body with no size limit",
+		"handlers/handlers.go:30:6 warning json.NewDecoder reads r.Body with no size limit",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

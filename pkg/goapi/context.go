@@ -7,7 +7,10 @@ import (
 	"go/token"
 	"go/types"
 	"net"
+	"os"
+	"path/filepath"
 	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 )
@@ -442,6 +445,70 @@ func (g *Grade) LowerPlace(pkgPath string) *Grade {
 	return g
 }
 
+// PlacePath is what PlaceOf and LowerPlace read for the package of pass:
+// its import path, preceded by where its module sits in the project when
+// it is a module of its own nested in another (examples/interceptors/http
+// with its own go.mod, whose import path says nothing of the directory).
+// The nested module's place is found on disk: the outermost directory
+// above it that holds a go.mod or go.work, below a .git directory if
+// there is one. A testdata/ element there and what is above it do not
+// count: a scan that reaches a module under testdata was started inside
+// it, on purpose.
+func PlacePath(pass *analysis.Pass) string {
+	pkgPath := pass.Pkg.Path()
+	if p, _ := PlaceOf(pkgPath); p != Production || len(pass.Files) == 0 {
+		return pkgPath
+	}
+	file := pass.Fset.File(pass.Files[0].Pos())
+	if file == nil {
+		return pkgPath
+	}
+	if within := nestedModuleDir(filepath.Dir(file.Name())); within != "" {
+		return within + "/" + pkgPath
+	}
+	return pkgPath
+}
+
+// nestedDirs caches nestedModuleDir by directory.
+var nestedDirs sync.Map
+
+// nestedModuleDir is the slash-separated path, from the project's root,
+// of the module that holds dir, when that module is nested in another;
+// "" otherwise.
+func nestedModuleDir(dir string) string {
+	if v, ok := nestedDirs.Load(dir); ok {
+		return v.(string)
+	}
+	var module, outer string
+	for d, i := dir, 0; i < 64; d, i = filepath.Dir(d), i+1 {
+		if exists(filepath.Join(d, "go.mod")) || exists(filepath.Join(d, "go.work")) {
+			if module == "" {
+				module = d
+			}
+			outer = d
+		}
+		if exists(filepath.Join(d, ".git")) || filepath.Dir(d) == d {
+			break
+		}
+	}
+	rel := ""
+	if module != "" && outer != module {
+		if r, err := filepath.Rel(outer, module); err == nil {
+			rel = filepath.ToSlash(r)
+			if i := strings.LastIndex("/"+rel+"/", "/testdata/"); i >= 0 {
+				rel = strings.Trim(("/" + rel + "/")[i+len("/testdata/"):], "/")
+			}
+		}
+	}
+	nestedDirs.Store(dir, rel)
+	return rel
+}
+
+func exists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
+}
+
 // Reportf reports a finding of a rule whose default severity is base,
 // graded by where the code lives: a note in example code or test
 // scaffolding, and the message says so. It is pass.Reportf for rules that
@@ -453,5 +520,5 @@ func Reportf(pass *analysis.Pass, base Level, pos token.Pos, format string, args
 // PlaceGrade is a grade at base, lowered to a note when the package is
 // example code or test scaffolding (LowerPlace).
 func PlaceGrade(pass *analysis.Pass, base Level) *Grade {
-	return NewGrade(base).LowerPlace(pass.Pkg.Path())
+	return NewGrade(base).LowerPlace(PlacePath(pass))
 }

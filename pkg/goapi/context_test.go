@@ -1,10 +1,16 @@
 package goapi
 
 import (
+	"go/ast"
+	"go/parser"
 	"go/token"
 	"go/types"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"golang.org/x/tools/go/analysis"
 )
 
 func TestPlaceOf(t *testing.T) {
@@ -99,5 +105,51 @@ func TestLowerPlace(t *testing.T) {
 	g = NewGrade(Error).LowerPlace("example.com/m/internal/server")
 	if g.Level != Error || g.Suffix() != "" {
 		t.Errorf("production code moved: %v %q", g.Level, g.Suffix())
+	}
+}
+
+// TestPlacePathNestedModule: a module nested in another (its own go.mod
+// under examples/ or test/) is graded by where it sits, which its import
+// path does not say; a module under testdata/ is not graded by that.
+func TestPlacePathNestedModule(t *testing.T) {
+	root := t.TempDir()
+	write := func(rel, text string) string {
+		p := filepath.Join(root, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	write("go.mod", "module example.com/gateway\n")
+	cases := []struct {
+		dir, module, want string
+	}{
+		{"examples/interceptors/http", "example.com/gateway-http-interceptor", "example code (examples/)"},
+		{"test/servers/elicit", "example.com/elicit", "test scaffolding (test/)"},
+		{"pkg/client/testdata/list", "example.com/list", ""}, // started inside on purpose
+		{"tools/proxy", "example.com/proxy", ""},
+		{"cmd/server", "", ""}, // a package of the root module
+	}
+	for _, c := range cases {
+		if c.module != "" {
+			write(c.dir+"/go.mod", "module "+c.module+"\n")
+		}
+		file := write(c.dir+"/main.go", "package main\n")
+		fset := token.NewFileSet()
+		f, err := parser.ParseFile(fset, file, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pkgPath := c.module
+		if pkgPath == "" {
+			pkgPath = "example.com/gateway/" + c.dir
+		}
+		pass := &analysis.Pass{Pkg: types.NewPackage(pkgPath, "main"), Fset: fset, Files: []*ast.File{f}}
+		if got := PlaceReason(PlacePath(pass)); got != c.want {
+			t.Errorf("%s (module %s): place %q, want %q", c.dir, pkgPath, got, c.want)
+		}
 	}
 }

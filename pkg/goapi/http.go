@@ -122,7 +122,7 @@ var Routers = func() Table[RouteCall] {
 		h := rc(RouteRegister, "", 1, 2, ChainLast)
 		h.MethodArg = 0
 		add(h, r+".Handle")
-		add(rc(RouteRegister, "", 1, 2, ChainLast), r+".Match")
+		add(h, r+".Match") // Match(methods []string, path, handlers...)
 		add(rc(RouteUse, "", -1, 0, AllMiddleware), r+".Use")
 		add(rc(RouteDerive, "", 0, 1, AllMiddleware), r+".Group")
 	}
@@ -142,7 +142,7 @@ var Routers = func() Table[RouteCall] {
 		a := rc(RouteRegister, "", 1, 2, HandlerThenMiddleware)
 		a.MethodArg = 0
 		add(a, r+".Add")
-		add(rc(RouteRegister, "", 1, 2, HandlerThenMiddleware), r+".Match")
+		add(a, r+".Match") // Match(methods []string, path, handler, middleware...)
 		add(rc(RouteUse, "", -1, 0, AllMiddleware), r+".Use")
 		add(rc(RouteDerive, "", 0, 1, AllMiddleware), r+".Group")
 	}

@@ -98,6 +98,7 @@ func report(pass *analysis.Pass, pick func(*Flow) Source, describe func(f *Flow,
 		}
 		out = append(out, &finding{f: f, k: k})
 	}
+	place := goapi.PlaceReason(goapi.PlacePath(pass))
 	for _, g := range out {
 		f, k := g.f, g.k
 		where := f.What
@@ -140,6 +141,12 @@ func report(pass *analysis.Pass, pick func(*Flow) Source, describe func(f *Flow,
 			}
 			msg += fmt.Sprintf(" (a warning, not an error: the data gets there only through an object's state%s, "+
 				"and the sink may read another part of that state, such as a configured path or command)", stored)
+		}
+		if place != "" {
+			// Example code and test scaffolding are notes, as for every Go
+			// rule (goapi.Grade.LowerPlace).
+			category = "note"
+			msg += " (a note: " + place + ")"
 		}
 		var related []analysis.RelatedInformation
 		for _, st := range f.Trace(k).Steps() {

@@ -72,11 +72,16 @@ type Route struct {
 	Module string `json:"module"` // the module's directory, relative to the scan root ("." for the root)
 	// Method is the HTTP method in upper case, several joined with ",",
 	// or "" when the route answers every method.
-	Method    string `json:"method"`
-	Path      string `json:"path"` // as the code writes it, group and mount prefixes included
-	At        Pos    `json:"at"`
-	Framework string `json:"framework"` // net/http, chi, gin, echo, gorilla/mux, fiber
-	Handler   string `json:"handler"`
+	Method string `json:"method"`
+	// MethodsUnknown: the route answers a list of methods that the
+	// analysis could not read (chi Method or gin Match with a computed
+	// list); Method is then "", and the route is not taken to answer
+	// every method.
+	MethodsUnknown bool   `json:"methodsUnknown,omitempty"`
+	Path           string `json:"path"` // as the code writes it, group and mount prefixes included
+	At             Pos    `json:"at"`
+	Framework      string `json:"framework"` // net/http, chi, gin, echo, gorilla/mux, fiber
+	Handler        string `json:"handler"`
 	// Middleware are the route's own middleware, then its groups' and
 	// routers', nearest first, as written in the code.
 	Middleware []string `json:"middleware,omitempty"`
@@ -273,6 +278,29 @@ func (r *Route) PackageDir() string {
 		dir = strings.TrimPrefix(strings.TrimPrefix(dir, r.Module), "/")
 	}
 	return dir
+}
+
+// PlacePath is what says whether the route is example code or test
+// scaffolding: PackageDir, preceded by the module's directory when the
+// module is nested in the scan (examples/proxy with a go.mod of its own).
+// A testdata/ element of the module's directory, and what is above it, do
+// not count.
+func (r *Route) PlacePath() string {
+	mod := r.Module
+	if mod == "." {
+		mod = ""
+	}
+	if i := strings.LastIndex("/"+mod+"/", "/testdata/"); i >= 0 {
+		mod = strings.Trim(("/" + mod + "/")[i+len("/testdata/"):], "/")
+	}
+	switch dir := r.PackageDir(); {
+	case mod == "":
+		return dir
+	case dir == "" || dir == ".":
+		return mod
+	default:
+		return mod + "/" + dir
+	}
 }
 
 // Row is one endpoint of the inventory: an operation and the route that
@@ -663,7 +691,7 @@ func (inv *Inventory) Drifts() []Drift {
 			if len(op.Bounds) > 0 && r.ReadsBody && r.BodyLimit == "" && !r.Validates {
 				out = append(out, Drift{Kind: "bounds", Op: op, Route: r})
 			}
-			if r.AnyMethod() && !r.ChecksMethod && r.MCP == "" {
+			if r.AnyMethod() && !r.MethodsUnknown && !r.ChecksMethod && r.MCP == "" {
 				out = append(out, Drift{Kind: "method", Op: op, Route: r})
 			}
 		}

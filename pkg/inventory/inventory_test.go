@@ -217,3 +217,20 @@ func TestSubtreeAndMCP(t *testing.T) {
 		t.Errorf("drifts: %+v", d)
 	}
 }
+
+// TestPlacePath: a route of a module nested in the scan is placed by the
+// module's directory too (a module of its own under examples/), but not
+// by a testdata/ element of it.
+func TestPlacePath(t *testing.T) {
+	for _, c := range []struct{ module, file, want string }{
+		{".", "cmd/api/main.go", "cmd/api"},
+		{"examples/interceptors/http", "examples/interceptors/http/main.go", "examples/interceptors/http"},
+		{"svc", "svc/test/fake/fake.go", "svc/test/fake"},
+		{"rules/x/testdata/bad", "rules/x/testdata/bad/main.go", "bad"},
+	} {
+		r := Route{Module: c.module, At: Pos{File: c.file}}
+		if got := r.PlacePath(); got != c.want {
+			t.Errorf("module %s, file %s: PlacePath %q, want %q", c.module, c.file, got, c.want)
+		}
+	}
+}

@@ -72,6 +72,12 @@ type Rule struct {
 	// serves them (pkg/inventory): it runs once per scan, after both are
 	// loaded, and only when the scan holds a document and a Go module.
 	Drift func(*DriftPass) error
+	// Module, for a Go rule, grades the rule's findings with what the
+	// packages of a whole module say together, which one package's
+	// analysis cannot see (a handler in one package, the routes that
+	// serve it in another). It runs in apiaudit scan only, once per
+	// module, after the analysis.
+	Module *ModuleStep
 	// Engine marks a rule whose findings the engine itself makes (invalid
 	// documents, suppressions that match nothing); it has no Spec.
 	Engine bool
@@ -257,4 +263,15 @@ func InventoryAt(p inventory.Pos) Location {
 // Reportf reports a finding at p, with the rule's default severity.
 func (p *DriftPass) Reportf(at inventory.Pos, format string, args ...any) {
 	p.Report(Finding{RuleID: p.Rule.ID, Message: fmt.Sprintf(format, args...), Location: InventoryAt(at)})
+}
+
+// ModuleStep is a Go rule's step over a whole module (Rule.Module).
+type ModuleStep struct {
+	// Collect runs on every package beside the rule and reports nothing;
+	// Apply gets its results, one per package.
+	Collect *analysis.Analyzer
+	// Apply returns the rule's findings (those reported and those an
+	// ignore suppressed) regraded; root is the absolute scan root that
+	// the findings' files are relative to.
+	Apply func(findings []Finding, collected []any, root string) []Finding
 }

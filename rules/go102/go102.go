@@ -113,7 +113,7 @@ func run(pass *analysis.Pass) (any, error) {
 			g = authn.NewGuard(pass, pass.ResultOf[authn.Analyzer].(*authn.Result))
 			tools = newToolReach(pass)
 		}
-		if g.Value(call) != authn.Open || factoryAuthenticates(pass, call) {
+		if !Unauthenticated(pass, g, call) {
 			continue
 		}
 		grade := goapi.NewGrade(goapi.Error)
@@ -131,7 +131,7 @@ func run(pass *analysis.Pass) (any, error) {
 		case known:
 			grade.Lower(fmt.Sprintf("its %s reach no command execution, file or database write, mutating request, model call or database read", plural(len(tools.list), "tool")))
 		}
-		grade.LowerPlace(pass.Pkg.Path())
+		grade.LowerPlace(goapi.PlacePath(pass))
 		if addr, ok := listenAddr(pass, cur); ok {
 			grade.Lower("it listens on " + addr + ", reachable from this machine only")
 		}
@@ -140,6 +140,14 @@ func run(pass *analysis.Pass) (any, error) {
 				transport, fn.Pkg().Name(), fn.Name(), reaches, advice(fn))})
 	}
 	return nil, nil
+}
+
+// Unauthenticated reports whether GO102 reports the MCP server that call
+// (an MCPHTTPHandlers constructor) builds: nothing on the way checks
+// credentials. Other rules that look at the same server use it to keep
+// one finding per element.
+func Unauthenticated(pass *analysis.Pass, g *authn.Guard, call *ast.CallExpr) bool {
+	return g.Value(call) == authn.Open && !factoryAuthenticates(pass, call)
 }
 
 // factoryAuthenticates reports whether a go-sdk handler's getServer

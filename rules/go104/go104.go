@@ -755,7 +755,7 @@ func (c *checker) report(n ast.Node, what, where string) {
 	if c.proxy {
 		grade.Lower("the package is a reverse proxy or gateway, which forwards credentials by design; make sure the upstream is of the same trust domain and checks them")
 	}
-	grade.LowerPlace(c.pass.Pkg.Path())
+	grade.LowerPlace(goapi.PlacePath(c.pass))
 	grade.Report(c.pass, analysis.Diagnostic{Pos: n.Pos(), End: n.End(),
 		Message: fmt.Sprintf("%s gets %s: the upstream can act as the caller; use a credential of the server's own (token exchange, client credentials)", upper(where), what)})
 }

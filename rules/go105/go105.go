@@ -214,7 +214,7 @@ func report(pass *analysis.Pass, b *behind) {
 	if !b.sensitive {
 		grade.StartAt(goapi.Warning)
 	}
-	grade.LowerPlace(pass.Pkg.Path())
+	grade.LowerPlace(goapi.PlacePath(pass))
 	c := b.cond
 	if c.OptOut != "" {
 		grade.LowerTo(goapi.Note, "without the credential the function refuses to serve unless "+shorten(c.OptOut, 60)+

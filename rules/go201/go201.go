@@ -81,9 +81,13 @@ Binders that read only the query, headers or path (ShouldBindQuery,
 BindHeader, BindUri) are not reported.
 
 An unbounded body that only authenticated callers can send (every route
-that serves the handler has auth middleware, as GO101 sees it) is a note:
+that serves the handler has auth middleware, as GO101 sees it, whether the
+routes are registered in the handler's package or in another package of
+the module: apiaudit scan joins the two after the analysis) is a note:
 the caller is accountable and rate-limited, and on the projects judged so
-far nobody would act on it. One that anyone may send stays a warning.`,
+far nobody would act on it. One that anyone may send stays a warning.
+So is one in a package whose every server listens on a loopback address
+(a local setup wizard on 127.0.0.1:0): only this machine can send it.`,
 		Fix: "wrap the body before reading it (r.Body = http.MaxBytesReader(w, r.Body, limit)) or install a body-limit middleware",
 		Bad: `func upload(w http.ResponseWriter, r *http.Request) {
 	var req PromptRequest
@@ -104,7 +108,7 @@ far nobody would act on it. One that anyone may send stays a warning.`,
 }`,
 		Lang:      "go",
 		Severity:  lint.SeverityWarning,
-		Grades:    "A note when every route that serves the handler checks credentials (only authenticated callers send the body), and in example code or test scaffolding (examples/, _examples, demo, conformance, test/, testkit, a package named like oauthtest).",
+		Grades:    "A note when every route that serves the handler checks credentials (only authenticated callers send the body), when every server of the package listens on a loopback address, and in example code or test scaffolding (examples/, _examples, demo, conformance, test/, testkit, a package named like oauthtest).",
 		Precision: "medium",
 		CWE:       []int{770, 400},
 		OWASP:     []string{"API4:2023", "LLM10:2025"},
@@ -191,6 +195,10 @@ const (
 	echoPkg = "github.com/labstack/echo"
 )
 
+// authedReason is why an unbounded body that only authenticated callers
+// can send is a note.
+const authedReason = "only authenticated callers reach this handler (every route that serves it checks credentials); a body limit there guards against a client's bug more than an attack"
+
 // handler is a function that serves a request: a net/http handler (its
 // *http.Request), a gin handler or an echo handler (its context).
 type handler struct {
@@ -202,6 +210,7 @@ func run(pass *analysis.Pass) (any, error) {
 	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	limited := limitedHandlers(pass, ins)
 	authed := authenticated(pass)
+	loopback := loopbackOnly(pass)
 	for n := range ins.PreorderSeq((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
 		var ftype *ast.FuncType
 		var body *ast.BlockStmt
@@ -222,7 +231,7 @@ func run(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		if h, ok := handlerOf(pass, ftype); ok && !limited.kinds[h.kind] {
-			checkHandler(pass, h, body, authed[key])
+			checkHandler(pass, h, body, authed[key], loopback)
 		}
 	}
 	return nil, nil
@@ -263,13 +272,16 @@ func handlerOf(pass *analysis.Pass, ft *ast.FuncType) (handler, bool) {
 // checkHandler reports reads of the request body in body, in source order,
 // until the body is replaced by a limited reader. Function literals inside
 // are left alone: those that are handlers are checked on their own.
-func checkHandler(pass *analysis.Pass, h handler, body *ast.BlockStmt, authed bool) {
+func checkHandler(pass *analysis.Pass, h handler, body *ast.BlockStmt, authed bool, loopback string) {
 	report := func(pos token.Pos, format string, args ...any) {
 		g := goapi.NewGrade(goapi.Warning)
-		if authed {
-			g.Lower("only authenticated callers reach this handler (every route that serves it checks credentials); a body limit there guards against a client's bug more than an attack")
+		switch {
+		case authed:
+			g.Lower(authedReason)
+		case loopback != "":
+			g.Lower("the package serves its routes on " + loopback + " only, reachable from this machine")
 		}
-		g.LowerPlace(pass.Pkg.Path())
+		g.LowerPlace(goapi.PlacePath(pass))
 		g.Report(pass, analysis.Diagnostic{Pos: pos, Message: fmt.Sprintf(format, args...)})
 	}
 	limitAt := token.NoPos
@@ -346,6 +358,54 @@ func authenticated(pass *analysis.Pass) map[any]bool {
 		}
 	}
 	return state
+}
+
+// loopbackOnly is the address the package's servers listen on when every
+// one of them listens on a constant loopback address (a local setup
+// wizard on 127.0.0.1:0): its handlers are reachable from this machine
+// only. "" when the package starts no server, or one that listens
+// elsewhere or on an address not known here.
+func loopbackOnly(pass *analysis.Pass) string {
+	addr := ""
+	for _, body := range goapi.FuncBodies(pass.TypesInfo, pass.Files) {
+		if !startsServer(pass.TypesInfo, body) {
+			continue
+		}
+		a, ok := goapi.LoopbackListen(pass.TypesInfo, body)
+		if !ok {
+			return ""
+		}
+		addr = a
+	}
+	return addr
+}
+
+// startsServer reports whether body listens or serves: a serve call of the
+// router table (http.ListenAndServe, gin's Run...), net.Listen, a
+// net.ListenConfig's Listen, or an http.Server's ListenAndServe or Serve.
+func startsServer(info *types.Info, body ast.Node) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || found {
+			return !found
+		}
+		fn := goapi.Callee(info, call)
+		if fn == nil || fn.Pkg() == nil {
+			return true
+		}
+		if c, ok := goapi.Routers.Lookup(fn); ok && c.Kind == goapi.RouteServe {
+			found = true
+		}
+		switch goapi.Of(fn).String() {
+		case "net.Listen", "(net.ListenConfig).Listen", "(*net.ListenConfig).Listen",
+			"(*net/http.Server).ListenAndServe", "(*net/http.Server).ListenAndServeTLS",
+			"(*net/http.Server).Serve", "(*net/http.Server).ServeTLS":
+			found = true
+		}
+		return !found
+	})
+	return found
 }
 
 // limits records what puts a size limit on bodies outside the handler:

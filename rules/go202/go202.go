@@ -141,7 +141,7 @@ func run(pass *analysis.Pass) (any, error) {
 // or nil.
 func grade(pass *analysis.Pass, cur inspector.Cursor, addr ast.Expr) *goapi.Grade {
 	g := goapi.NewGrade(goapi.Warning)
-	g.LowerPlace(pass.Pkg.Path())
+	g.LowerPlace(goapi.PlacePath(pass))
 	if addr == nil {
 		return g
 	}

@@ -19,6 +19,7 @@ import (
 	"github.com/apiaudit/apiaudit/pkg/goapi/reach"
 	"github.com/apiaudit/apiaudit/pkg/lint"
 	"github.com/apiaudit/apiaudit/rules/go101"
+	"github.com/apiaudit/apiaudit/rules/go102"
 )
 
 var Rule = &lint.Rule{
@@ -57,7 +58,7 @@ r.Use(httprate.LimitByRealIP(20, time.Minute))
 r.Post("/v1/chat", chat)`,
 		Lang:      "go",
 		Severity:  lint.SeverityWarning,
-		Grades:    "A note when the route is authenticated (the callers are known, one of them can still spend without bound), when it has no authentication at all (GO101 or GO105 reports it as an error: authentication is the fix that comes first), and in example code or test scaffolding.",
+		Grades:    "A note when the route or MCP server is authenticated (the callers are known, one of them can still spend without bound), when it has no authentication at all (GO101, GO102 or GO105 reports it: authentication is the fix that comes first), and in example code or test scaffolding.",
 		Precision: "low",
 		CWE:       []int{770, 799},
 		OWASP:     []string{"API4:2023", "LLM10:2025"},
@@ -126,7 +127,7 @@ func run(pass *analysis.Pass) (any, error) {
 			// finding at the top severity.
 			grade.Lower("the route has no authentication, which GO101 (or GO105 for conditional auth) reports as an error; authenticate it first")
 		}
-		grade.LowerPlace(pass.Pkg.Path())
+		grade.LowerPlace(goapi.PlacePath(pass))
 		grade.Report(pass, analysis.Diagnostic{Pos: rt.Call.Pos(), End: rt.Call.End(),
 			Message: fmt.Sprintf("%s %s reaches a %s, and no rate limiter is in sight: every request spends tokens without bound",
 				rt.Method, rt.Path, model.Each()[0])})
@@ -149,6 +150,7 @@ func run(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	var g *authn.Guard
 	for n := range ins.PreorderSeq((*ast.CallExpr)(nil)) {
 		call := n.(*ast.CallExpr)
 		transport, fn, ok := goapi.MCPHTTPHandlers.Call(pass.TypesInfo, call)
@@ -162,7 +164,20 @@ func run(pass *analysis.Pass) (any, error) {
 		if *limited {
 			return nil, nil
 		}
-		goapi.PlaceGrade(pass, goapi.Warning).Report(pass, analysis.Diagnostic{Pos: call.Pos(), End: call.End(),
+		if g == nil {
+			g = authn.NewGuard(pass, pass.ResultOf[authn.Analyzer].(*authn.Result))
+		}
+		grade := goapi.NewGrade(goapi.Warning)
+		switch {
+		case go102.Unauthenticated(pass, g, call):
+			// GO102 reports the same server, as an error when its tools
+			// reach something sensitive: one element, one finding.
+			grade.Lower("the server has no authentication, which GO102 reports at the same place; authenticate it first")
+		case g.Value(call) == authn.Protected:
+			grade.Lower("the server is authenticated")
+		}
+		grade.LowerPlace(goapi.PlacePath(pass))
+		grade.Report(pass, analysis.Diagnostic{Pos: call.Pos(), End: call.End(),
 			Message: fmt.Sprintf("MCP server over %s (%s.%s) has tools that reach a %s (%s), and no rate limiter is in sight: every tool call spends tokens without bound",
 				transport, fn.Pkg().Name(), fn.Name(), model, via)})
 	}

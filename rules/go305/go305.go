@@ -307,7 +307,7 @@ func (c *checker) scope(e ast.Expr, s site) {
 	c.seen[r.Pos()] = true
 	pos := e.Pos()
 	if c.agent {
-		goapi.NewGrade(goapi.Warning).Raise("this package gives a model tools that can use it").LowerPlace(c.pass.Pkg.Path()).Report(c.pass,
+		goapi.NewGrade(goapi.Warning).Raise("this package gives a model tools that can use it").LowerPlace(goapi.PlacePath(c.pass)).Report(c.pass,
 			analysis.Diagnostic{Pos: pos, Message: "OAuth scope " + quote(name) + " grants " + grants})
 		return
 	}

@@ -168,7 +168,7 @@ func (s *state) grade(start goapi.Level, pos token.Pos) *goapi.Grade {
 	if why := s.gates[pos]; why != "" {
 		g.LowerTo(goapi.Note, "verification is off only when "+why+" asks for it")
 	}
-	g.LowerPlace(s.pass.Pkg.Path())
+	g.LowerPlace(goapi.PlacePath(s.pass))
 	return g
 }
 

@@ -4,6 +4,7 @@ package go504
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/apiaudit/apiaudit/pkg/goapi"
@@ -37,7 +38,7 @@ r.Post("/internal/reindex", reindex) // served, documented nowhere`,
 // POST /internal/reindex removed, or added to openapi.yaml`,
 		Lang:      "go",
 		Severity:  lint.SeverityWarning,
-		Grades:    "A note for routes in test scaffolding (test/, testutil, fake servers) and example code, which are not the service's API; for MCP transport endpoints; for operational endpoints (health and readiness probes, /metrics, /debug/, the API's documentation, OAuth redirects); for a catch-all / route and file servers. Routes whose path is computed at run time are not reported.",
+		Grades:    "A note for routes in test scaffolding (test/, testutil, fake servers) and example code, which are not the service's API; for MCP transport endpoints; for operational endpoints (health and readiness probes, /metrics, /debug/, the API's documentation, OAuth redirects); for a catch-all / route, file servers and the static files of a web UI (index.html, manifest.json, app.js). Routes whose path is computed at run time are not reported.",
 		Precision: "medium",
 		CWE:       []int{1059},
 		OWASP:     []string{"API9:2023"},
@@ -62,7 +63,7 @@ func run(pass *lint.DriftPass) error {
 			docs = fmt.Sprintf("%s and %d more documents", specs[0], len(specs)-1)
 		}
 		msg := fmt.Sprintf("%s %s is served here but described in no operation of %s", method, r.Path, docs)
-		why := goapi.PlaceReason(r.PackageDir()) // a test server or an example is not the service's API
+		why := goapi.PlaceReason(r.PlacePath()) // a test server or an example is not the service's API
 		if why == "" {
 			why = notAnOperation(r)
 		}
@@ -104,6 +105,39 @@ func notAnOperation(r *inventory.Route) string {
 	}
 	if strings.Contains(r.Handler, "FileServer") {
 		return "it serves files (" + r.Handler + ")"
+	}
+	if asset := staticAsset(low); asset != "" && (r.Method == "" || r.Method == "GET" || r.Method == "HEAD" || r.Method == "GET,HEAD") {
+		return "it serves a static file of a web UI (" + asset + "), not an operation"
+	}
+	return ""
+}
+
+// assetExts are the extensions of the files a web UI is built from;
+// assetNames are files of that kind whose extension alone would not say so
+// (a web app manifest is JSON).
+var (
+	assetExts = []string{
+		".html", ".htm", ".css", ".js", ".mjs", ".map", ".ico", ".png", ".jpg", ".jpeg", ".gif", ".svg",
+		".webp", ".woff", ".woff2", ".ttf", ".webmanifest",
+	}
+	assetNames = []string{"manifest.json", "asset-manifest.json", "robots.txt", "sitemap.xml", "service-worker.js"}
+)
+
+// staticAsset is the last segment of a route path (lower case) when it
+// names a file of a web UI (index.html, manifest.json, app.js), "" when
+// it does not or holds a parameter.
+func staticAsset(low string) string {
+	name := low[strings.LastIndex(low, "/")+1:]
+	if name == "" || strings.ContainsAny(name, ":{*") {
+		return ""
+	}
+	if slices.Contains(assetNames, name) {
+		return name
+	}
+	for _, ext := range assetExts {
+		if strings.HasSuffix(name, ext) && len(name) > len(ext) {
+			return name
+		}
 	}
 	return ""
 }

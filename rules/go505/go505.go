@@ -4,6 +4,7 @@ package go505
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/apiaudit/apiaudit/pkg/goapi"
@@ -36,7 +37,7 @@ mux.HandleFunc("/items", listItems) // also answers POST, DELETE, ...`,
 		Good:      `mux.HandleFunc("GET /items", listItems)`,
 		Lang:      "go",
 		Severity:  lint.SeverityWarning,
-		Grades:    "A note for routes in test scaffolding (test/, testutil, fake servers) and example code, which are not the service's API.",
+		Grades:    "A note for routes in test scaffolding (test/, testutil, fake servers) and example code, which are not the service's API, and where the document lists every method that writes (POST, PUT, PATCH, DELETE) on the path: the other methods the route answers change nothing (a pass-through proxy).",
 		Precision: "low",
 		CWE:       []int{650},
 		OWASP:     []string{"API9:2023", "API8:2023"},
@@ -53,12 +54,29 @@ func run(pass *lint.DriftPass) error {
 		r := d.Route
 		msg := fmt.Sprintf("%s answers every method, and %s documents only %s on %s", r.Path, d.Op.Spec,
 			strings.Join(pass.Inventory.Methods(r), ", "), d.Op.Path)
-		if why := goapi.PlaceReason(r.PackageDir()); why != "" {
-			// A test server or an example is not the service's API.
+		why := goapi.PlaceReason(r.PlacePath())
+		if why == "" && writesDocumented(pass.Inventory.Methods(r)) {
+			why = "the document lists every method that writes (POST, PUT, PATCH, DELETE) on the path, so the others the route answers " +
+				"(HEAD, OPTIONS, TRACE) change nothing; a pass-through route such as a proxy answers them by design"
+		}
+		if why != "" {
+			// A test server or an example is not the service's API, and a
+			// route whose writes are all documented adds no write.
 			pass.Report(lint.Finding{RuleID: pass.Rule.ID, Severity: lint.SeverityNote, Message: msg + " (a note: " + why + ")", Location: lint.InventoryAt(r.At)})
 			continue
 		}
 		pass.Reportf(r.At, "%s", msg)
 	}
 	return nil
+}
+
+// writesDocumented reports whether documented, the methods a document
+// lists on a path, include every method that changes state.
+func writesDocumented(documented []string) bool {
+	for _, w := range []string{"POST", "PUT", "PATCH", "DELETE"} {
+		if !slices.Contains(documented, w) {
+			return false
+		}
+	}
+	return true
 }

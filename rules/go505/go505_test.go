@@ -11,5 +11,5 @@ func TestRule(t *testing.T) {
 	if err := go505.Rule.Validate(); err != nil {
 		t.Fatal(err)
 	}
-	drifttest.Run(t, go505.Rule, "testdata/bad", "testdata/good")
+	drifttest.Run(t, go505.Rule, "testdata/bad", "testdata/good", "testdata/match")
 }

@@ -3,6 +3,7 @@ package routes
 import (
 	"go/ast"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -13,12 +14,40 @@ import (
 
 // Describe finds a route's method and full path: the registration's own
 // arguments, the prefixes of the groups and sub-routers it is registered
-// on, and gorilla's Methods before or after it.
+// on, and gorilla's Methods before or after it. A route that answers
+// several methods is named by its one unsafe method (POST of GET and
+// POST), or by all of them joined with "," when none is unsafe; "" is
+// every method, or methods not known here.
 func Describe(pass *analysis.Pass, g *authn.Guard, call *ast.CallExpr, c goapi.RouteCall) (method, route string) {
+	methods, _, route := describe(pass, g, call, c)
+	switch len(methods) {
+	case 0:
+	case 1:
+		method = methods[0]
+	default:
+		method = strings.Join(methods, ",")
+		for _, m := range methods {
+			if m == "POST" || m == "PUT" || m == "PATCH" || m == "DELETE" {
+				method = m
+			}
+		}
+	}
+	return method, route
+}
+
+// describe is Describe with every method the route answers: nil when it
+// answers every method, or when they are not known here (unknown is then
+// true: a method or list held in a variable whose value is not in sight,
+// chi's Method(m, ...) with m computed).
+func describe(pass *analysis.Pass, g *authn.Guard, call *ast.CallExpr, c goapi.RouteCall) (methods []string, unknown bool, route string) {
 	info := pass.TypesInfo
-	method = c.Method
+	if c.Method != "" {
+		methods = []string{c.Method}
+	}
 	if c.MethodArg >= 0 && c.MethodArg < len(call.Args) {
-		method = strings.ToUpper(goapi.ConstString(info, call.Args[c.MethodArg]))
+		// chi Method("GET", ...), gin Handle("GET", ...), echo Add; gin and
+		// echo Match([]string{"GET", "HEAD"}, ...)
+		methods, unknown = methodList(info, g, call.Args[c.MethodArg])
 	}
 	if c.PathArg >= 0 && c.PathArg < len(call.Args) {
 		route = goapi.RoutePath(info, call.Args[c.PathArg])
@@ -27,14 +56,23 @@ func Describe(pass *analysis.Pass, g *authn.Guard, call *ast.CallExpr, c goapi.R
 	if fn.Pkg().Path() == "net/http" {
 		// Go 1.22 patterns: "[METHOD ][HOST]/path"
 		if m, rest, ok := strings.Cut(route, " "); ok {
-			method, route = m, strings.TrimSpace(rest)
+			methods, route = []string{m}, strings.TrimSpace(rest)
 		}
 		if i := strings.Index(route, "/"); i > 0 {
 			route = route[i:]
 		}
 	}
+	// gorilla: Methods("GET", "HEAD") before or after the registration
+	gorillaMethods := func(args []ast.Expr) {
+		for _, a := range args {
+			if m := goapi.ConstString(info, a); m != "" {
+				methods = append(methods, strings.ToUpper(m))
+			} else {
+				unknown = true
+			}
+		}
+	}
 	var prefix []string
-	var methods []string
 	seen := map[types.Object]bool{}
 	var walk func(e ast.Expr)
 	walk = func(e ast.Expr) {
@@ -49,9 +87,7 @@ func Describe(pass *analysis.Pass, g *authn.Guard, call *ast.CallExpr, c goapi.R
 				prefix = append(prefix, goapi.RoutePath(info, e.Args[rc.PathArg]))
 			}
 			if f.Name() == "Methods" {
-				for _, a := range e.Args {
-					methods = append(methods, strings.ToUpper(goapi.ConstString(info, a)))
-				}
+				gorillaMethods(e.Args)
 			}
 			if sel, ok := ast.Unparen(e.Fun).(*ast.SelectorExpr); ok {
 				walk(sel.X)
@@ -100,9 +136,7 @@ func Describe(pass *analysis.Pass, g *authn.Guard, call *ast.CallExpr, c goapi.R
 			break
 		}
 		if sel.Sel.Name == "Methods" {
-			for _, a := range up.Args {
-				methods = append(methods, strings.ToUpper(goapi.ConstString(info, a)))
-			}
+			gorillaMethods(up.Args)
 		}
 		outer = up
 	}
@@ -111,20 +145,44 @@ func Describe(pass *analysis.Pass, g *authn.Guard, call *ast.CallExpr, c goapi.R
 	for _, p := range prefix {
 		route = JoinPath(p, route)
 	}
-	if method == "" && len(methods) == 1 {
-		method = methods[0]
-	} else if method == "" && len(methods) > 1 {
-		method = strings.Join(methods, ",")
-		for _, m := range methods {
-			if m == "POST" || m == "PUT" || m == "PATCH" || m == "DELETE" {
-				method = m
-			}
-		}
-	}
 	if route == "" {
 		route = "/"
 	}
-	return method, route
+	slices.Sort(methods)
+	return slices.Compact(methods), unknown, route
+}
+
+// methodList is the methods an argument names: one constant ("GET",
+// http.MethodGet) or a slice of constants ([]string{"GET", "HEAD"}),
+// followed through a local variable's definition. ok is false when a
+// method is not a constant known here.
+func methodList(info *types.Info, g *authn.Guard, e ast.Expr) (methods []string, unknown bool) {
+	for range 4 {
+		e = ast.Unparen(e)
+		if s := goapi.ConstString(info, e); s != "" {
+			return []string{strings.ToUpper(s)}, false
+		}
+		switch x := e.(type) {
+		case *ast.CompositeLit:
+			for _, el := range x.Elts {
+				s := goapi.ConstString(info, el)
+				if s == "" {
+					return nil, true
+				}
+				methods = append(methods, strings.ToUpper(s))
+			}
+			return methods, len(methods) == 0
+		case *ast.Ident:
+			a := g.Assigned(info.Uses[x])
+			if len(a) != 1 {
+				return nil, true
+			}
+			e = a[0]
+		default:
+			return nil, true
+		}
+	}
+	return nil, true
 }
 
 // JoinPath joins a group or mount prefix and a route path.

@@ -157,20 +157,23 @@ func run(pass *analysis.Pass) (any, error) {
 			// another router, most likely, that decides for itself
 			subtree = subtree || strings.HasSuffix(goapi.RoutePath(info, r.call.Args[0]), "/")
 		}
-		method, path := Describe(pass, g, r.call, r.c)
+		methods, unknown, path := describe(pass, g, r.call, r.c)
 		if f := enclosing(r.call.Pos()); f != nil && mountOf[f] != "" {
 			path = JoinPath(mountOf[f], path)
 		}
 		pos := pass.Fset.Position(r.call.Pos())
 		rt := inventory.Route{
-			Method:    method,
-			Path:      path,
-			At:        inventory.Pos{File: pos.Filename, Line: pos.Line, Column: pos.Column},
-			Framework: frameworks[goapi.CanonPath(r.fn.Pkg().Path())],
-			Handler:   handlerName(h),
-			Timeouts:  timeout,
-			MCP:       mcp,
-			Subtree:   subtree,
+			Method: strings.Join(methods, ","),
+			// Match, Method or Methods with a list not known here: not
+			// every method, though the route is matched as if it were.
+			MethodsUnknown: unknown,
+			Path:           path,
+			At:             inventory.Pos{File: pos.Filename, Line: pos.Line, Column: pos.Column},
+			Framework:      frameworks[goapi.CanonPath(r.fn.Pkg().Path())],
+			Handler:        handlerName(h),
+			Timeouts:       timeout,
+			MCP:            mcp,
+			Subtree:        subtree,
 		}
 		for _, mw := range mws {
 			rt.Middleware = append(rt.Middleware, short(types.ExprString(mw)))

@@ -41,6 +41,9 @@ func TestRoutes(t *testing.T) {
 		if rt.MCP != "" {
 			notes = append(notes, "mcp="+rt.MCP)
 		}
+		if rt.MethodsUnknown {
+			notes = append(notes, "methods-unknown")
+		}
 		if len(notes) > 0 {
 			line += " " + strings.Join(notes, ",")
 		}
@@ -78,6 +81,15 @@ func TestRoutes(t *testing.T) {
 		`nethttp.go:36 net/http GET "/hosted/{$}" no`,
 		`nethttp.go:46 net/http ANY "/api/" unknown subtree`,
 		`mcp.go:17 net/http ANY "/mcp" unknown mcp=streamable HTTP`,
+		// method lists (gin and echo Match, chi Method, gorilla Methods)
+		`match.go:15 gin GET,HEAD "/health" no`,
+		`match.go:17 gin GET,HEAD "/ready" no`,
+		`match.go:18 gin ANY "/computed" no methods-unknown`,
+		`match.go:22 echo PATCH,PUT "/carts/:id" no`,
+		`match.go:26 chi DELETE "/sessions/{id}" no`,
+		`match.go:27 chi OPTIONS "/sessions" no`,
+		`match.go:28 chi ANY "/dynamic" no methods-unknown`,
+		`match.go:32 gorilla/mux GET,POST "/files/{name}" no`,
 	}
 	slices.Sort(got)
 	slices.Sort(want)

@@ -166,3 +166,22 @@ func FuzzParse(f *testing.F) {
 		_, _ = Sniff("mcp.json", data)
 	})
 }
+
+// TestPlaceOf: client configurations that a project keeps as test
+// fixtures (under testdata/, test/) or examples are graded as such, by
+// their path relative to the scan root; the ones someone runs are not.
+func TestPlaceOf(t *testing.T) {
+	for file, want := range map[string]string{
+		"pkg/client/testdata/list/vscode.json": "test scaffolding (testdata/)",
+		"pkg/client/testdata/list/zed.jsonc":   "test scaffolding (testdata/)",
+		"test/e2e/mcp.json":                    "test scaffolding (test/)",
+		"examples/claude/mcp.json":             "example code (examples/)",
+		".vscode/mcp.json":                     "",
+		"mcp.json":                             "",
+		"configs/latest/mcp.json":              "",
+	} {
+		if got := PlaceOf(file); got != want {
+			t.Errorf("PlaceOf(%q) = %q, want %q", file, got, want)
+		}
+	}
+}

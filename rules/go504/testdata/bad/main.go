@@ -20,7 +20,12 @@ func main() {
 	mux.Handle("/swagger/", http.FileServer(http.Dir("docs")))           // want "ANY /swagger/ is served here .* \\(a note: an operational endpoint"
 	mux.Handle("/assets/", http.FileServer(http.Dir("web")))             // want "ANY /assets/ is served here .* \\(a note: it serves files"
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {}) // want "ANY / is served here .* \\(a note: a catch-all route"
-	mux.HandleFunc("POST /healthcheck-now", ok)                          // want "POST /healthcheck-now is served here but described in no operation of testdata/bad/openapi.yaml$"
+	// The static files of a web UI: notes; an API that answers in JSON is not one.
+	mux.HandleFunc("GET /index.html", ok)       // want "GET /index.html is served here .* \\(a note: it serves a static file of a web UI \\(index.html\\)"
+	mux.HandleFunc("GET /manifest.json", ok)    // want "GET /manifest.json is served here .* \\(a note: it serves a static file of a web UI"
+	mux.HandleFunc("GET /reports.json", ok)     // want "GET /reports.json is served here but described in no operation of testdata/bad/openapi.yaml$"
+	mux.HandleFunc("POST /upload/app.js", ok)   // want "POST /upload/app.js is served here but described in no operation of testdata/bad/openapi.yaml$"
+	mux.HandleFunc("POST /healthcheck-now", ok) // want "POST /healthcheck-now is served here but described in no operation of testdata/bad/openapi.yaml$"
 	// A path computed at run time is not reported.
 	for _, p := range []string{"/livez", "/startup"} {
 		mux.HandleFunc(p, ok)

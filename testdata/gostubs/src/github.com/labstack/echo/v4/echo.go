@@ -54,6 +54,9 @@ func (e *Echo) PUT(path string, h HandlerFunc, m ...MiddlewareFunc) *Route    { 
 func (e *Echo) Any(path string, handler HandlerFunc, middleware ...MiddlewareFunc) []*Route {
 	return nil
 }
+func (e *Echo) Match(methods []string, path string, handler HandlerFunc, middleware ...MiddlewareFunc) []*Route {
+	return nil
+}
 func (e *Echo) Add(method, path string, handler HandlerFunc, middleware ...MiddlewareFunc) *Route {
 	return nil
 }

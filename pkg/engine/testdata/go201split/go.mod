@@ -1,0 +1,3 @@
+module example.com/split
+
+go 1.26.0

@@ -1,0 +1,127 @@
+package go201
+
+import (
+	"go/ast"
+	"go/types"
+	"path/filepath"
+	"reflect"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/apiaudit/apiaudit/pkg/goapi"
+	"github.com/apiaudit/apiaudit/pkg/goapi/authn"
+	"github.com/apiaudit/apiaudit/pkg/lint"
+	"github.com/apiaudit/apiaudit/rules/go101"
+)
+
+// Handlers in one package and the routes that serve them in another (a
+// controller package and a router package, as one-api and gotify are
+// laid out) are joined after the analysis of the module: a package's
+// analysis only sees the packages it imports, and the router imports the
+// handlers, not the reverse. The step runs in apiaudit scan; under go vet
+// such findings keep the rule's severity.
+func init() {
+	Rule.Module = &lint.ModuleStep{Collect: handlersAnalyzer, Apply: regrade}
+}
+
+// packageHandlers is what one package says for the module step.
+type packageHandlers struct {
+	// served are the handler functions (goapi.Of names) that the
+	// package's routes serve, true when every such route checks
+	// credentials (authn, as GO101 decides it).
+	served map[string]bool
+	// funcs are the package's handler-shaped function declarations.
+	funcs []handlerSpan
+}
+
+type handlerSpan struct {
+	name       string // goapi.Of
+	file       string // absolute
+	start, end int    // lines
+}
+
+var handlersAnalyzer = &analysis.Analyzer{
+	Name:       "apiauditgo201handlers",
+	Doc:        "lists the package's handlers and the handlers its routes serve, with their authentication, for GO201's grading across packages",
+	Requires:   []*analysis.Analyzer{go101.RoutesAnalyzer},
+	Run:        collectHandlers,
+	ResultType: reflect.TypeFor[*packageHandlers](),
+}
+
+func collectHandlers(pass *analysis.Pass) (any, error) {
+	res := &packageHandlers{served: map[string]bool{}}
+	for _, rt := range pass.ResultOf[go101.RoutesAnalyzer].([]go101.Route) {
+		protected := rt.State == authn.Protected
+		ast.Inspect(rt.Handler, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok {
+				if f, ok := pass.TypesInfo.Uses[id].(*types.Func); ok {
+					name := goapi.Of(f.Origin()).String()
+					if was, seen := res.served[name]; !seen || was {
+						res.served[name] = protected
+					}
+				}
+			}
+			return true
+		})
+	}
+	for _, file := range pass.Files {
+		for _, d := range file.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil {
+				continue
+			}
+			fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func)
+			if !ok {
+				continue
+			}
+			if _, ok := handlerOf(pass, fd.Type); !ok {
+				continue
+			}
+			start, end := pass.Fset.Position(fd.Pos()), pass.Fset.Position(fd.End())
+			res.funcs = append(res.funcs, handlerSpan{goapi.Of(fn).String(), start.Filename, start.Line, end.Line})
+		}
+	}
+	return res, nil
+}
+
+// regrade lowers to a note the findings, at the rule's default severity,
+// in handlers that routes of other packages serve when every one of those
+// routes checks credentials, as the analysis does for routes of the
+// handler's own package.
+func regrade(findings []lint.Finding, collected []any, root string) []lint.Finding {
+	served := map[string]bool{}
+	var funcs []handlerSpan
+	for _, c := range collected {
+		ph, ok := c.(*packageHandlers)
+		if !ok {
+			continue
+		}
+		for name, protected := range ph.served {
+			if was, seen := served[name]; !seen || was {
+				served[name] = protected
+			}
+		}
+		funcs = append(funcs, ph.funcs...)
+	}
+	for i := range findings {
+		f := &findings[i]
+		if f.Severity != lint.SeverityDefault {
+			continue // graded already: by its own package's routes, or by place
+		}
+		for _, h := range funcs {
+			if !served[h.name] || f.Location.Line < h.start || f.Location.Line > h.end || !sameFile(root, h.file, f.Location.File) {
+				continue
+			}
+			f.Severity = lint.SeverityNote
+			f.Message += goapi.NewGrade(goapi.Warning).Lower(authedReason).Suffix()
+			break
+		}
+	}
+	return findings
+}
+
+func sameFile(root, abs, rel string) bool {
+	r, err := filepath.Rel(root, abs)
+	return err == nil && filepath.ToSlash(r) == rel && !strings.HasPrefix(r, "..")
+}
