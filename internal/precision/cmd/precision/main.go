@@ -7,7 +7,9 @@
 // scripts/precision builds apiaudit and runs this.
 //
 // It downloads nothing unless -download is given: the projects are expected
-// checked out under -src, one folder per project name.
+// checked out under -src, one folder per project name. -src may list several
+// directories (separated as in $PATH), since the sets are often checked out
+// in different places: each project is looked for in them in order.
 package main
 
 import (
@@ -44,7 +46,7 @@ func main() {
 	var o options
 	flag.StringVar(&o.projects, "projects", "docs/precision/projects.tsv", "the pinned projects `file`")
 	flag.StringVar(&o.judgments, "judgments", "docs/precision/judgments.tsv", "the judgments `file`")
-	flag.StringVar(&o.src, "src", "", "`dir` holding one checkout per project, named as the project (outside the repository)")
+	flag.StringVar(&o.src, "src", "", "`dirs` holding one checkout per project, named as the project (outside the repository); several are separated by "+strconv.Quote(string(os.PathListSeparator))+" and searched in order")
 	flag.StringVar(&o.out, "out", "", "`dir` for the scans' JSON reports; a report already there is reused unless -rescan (use one dir per apiaudit build)")
 	flag.StringVar(&o.corpus, "corpus", corpus.Dir(), "the shared OpenAPI corpus `dir` (\"\" or \"none\": leave it out)")
 	flag.StringVar(&o.apiaudit, "apiaudit", "", "the apiaudit `binary` to scan with (needed only for scans not yet under -out)")
@@ -93,7 +95,7 @@ func run(o options) error {
 
 	var scans []*precision.Scan
 	for _, p := range chosen {
-		dir := filepath.Join(o.src, p.Name)
+		dir := checkoutDir(o.src, p.Name)
 		if o.download {
 			if err := download(p, dir); err != nil {
 				return err
@@ -210,6 +212,25 @@ func choose(projects []precision.Project, set string) ([]precision.Project, erro
 		return nil, fmt.Errorf("-set %q: want %s, all or none", set, strings.Join(precision.Sets, ", "))
 	}
 	return chosen, nil
+}
+
+// checkoutDir returns where project name is checked out: the first of the
+// directories listed in src (separated by os.PathListSeparator) that holds a
+// folder of that name, or, when none does, that folder in the first
+// directory (where -download clones it, and which a missing checkout's
+// error names).
+func checkoutDir(src, name string) string {
+	dirs := filepath.SplitList(src)
+	for _, d := range dirs {
+		dir := filepath.Join(d, name)
+		if st, err := os.Stat(dir); err == nil && st.IsDir() {
+			return dir
+		}
+	}
+	if len(dirs) == 0 {
+		return name
+	}
+	return filepath.Join(dirs[0], name)
 }
 
 // checkCommit fails when a git checkout of p is at another commit. A tree

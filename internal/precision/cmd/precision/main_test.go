@@ -152,3 +152,31 @@ func TestRunRejectsBadFlags(t *testing.T) {
 		}
 	}
 }
+
+// A project is looked for in each -src directory in order; one checked out
+// nowhere is named in the first, where -download would clone it.
+func TestCheckoutDirSearchesEachSource(t *testing.T) {
+	a, b := t.TempDir(), t.TempDir()
+	for _, d := range []string{filepath.Join(a, "both"), filepath.Join(b, "both"), filepath.Join(b, "second")} {
+		if err := os.Mkdir(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// A file of the project's name is not a checkout.
+	if err := os.WriteFile(filepath.Join(a, "second"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	src := a + string(os.PathListSeparator) + b
+	for name, want := range map[string]string{
+		"both":    filepath.Join(a, "both"),
+		"second":  filepath.Join(b, "second"),
+		"nowhere": filepath.Join(a, "nowhere"),
+	} {
+		if got := checkoutDir(src, name); got != want {
+			t.Errorf("checkoutDir(%q) = %q, want %q", name, got, want)
+		}
+	}
+	if got := checkoutDir(b, "second"); got != filepath.Join(b, "second") {
+		t.Errorf("one directory: got %q", got)
+	}
+}
