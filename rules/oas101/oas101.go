@@ -67,7 +67,7 @@ paths:
 		Precision: "medium",
 		Grades: `- **error**: an operation that changes state or sits under an administrative path (admin, internal, debug…) and needs no credentials; a document that defines security schemes but applies none while it has such operations, or one where most operations declare no requirement and the top declares none (one finding at /paths; the operations are then notes).
 - **warning**: a write that declares 401 or 403 responses (the server checks credentials the document does not describe); an empty ` + "`{}`" + ` alternative on a read; a document that defines schemes and applies none, with reads only; a document-level ` + "`security: []`" + ` with no operations yet.
-- **note**: OPTIONS, and steps called before the client has credentials (login, sign-up, token, password reset, one-time codes, health probes, and the OAuth endpoints the document's own flows name, with the device, revocation and introspection endpoints beside them); a read with no requirement, or with its own ` + "`security: []`" + `, in a document that secures other operations (most are public by design: catalogues, listings, status); operations opened only by a top-level ` + "`security: []`" + ` in a document that declares schemes (authentication left to the deployment, as Airflow's pluggable backends); a document with no security scheme and no requirement at all, one operation or many (it leaves authentication out; it does not say the API is open); an explicit ` + "`security: []`" + ` in a document that defines no security scheme; operations of a document whose servers are all Azure Resource Manager (management.azure.com and the sovereign clouds' hosts), which authenticates every call whatever a fragment of its description declares.`,
+- **note**: OPTIONS, and steps called before the client has credentials (login, sign-up, token, password reset, one-time codes, health probes, and the OAuth endpoints the document's own flows name, with the device, revocation and introspection endpoints beside them); a read with no requirement, or with its own ` + "`security: []`" + `, in a document that secures other operations (most are public by design: catalogues, listings, status); operations opened only by a top-level ` + "`security: []`" + ` in a document that declares schemes (authentication left to the deployment, as Airflow's pluggable backends), or by an empty ` + "`{}`" + ` alternative beside real schemes in the top-level requirements (a mode without authentication the operator may choose); a document with no security scheme and no requirement at all, one operation or many (it leaves authentication out; it does not say the API is open); an explicit ` + "`security: []`" + ` in a document that defines no security scheme; operations of a document whose servers are all Azure Resource Manager (management.azure.com and the sovereign clouds' hosts), which authenticates every call whatever a fragment of its description declares.`,
 		CWE:   []int{306, 862},
 		OWASP: []string{"API2:2023", "API5:2023", "LLM06:2025"},
 		Since: "v0.1.0",
@@ -192,6 +192,12 @@ func run(pass *lint.SpecPass) error {
 			// declares schemes: authentication is left to the deployment
 			// (Airflow's pluggable backends deny every request by default).
 			sev, grade = lint.SeverityNote, " (a note: security: [] at the top of a document that declares security schemes leaves authentication to the deployment rather than switching it off)"
+		case openapi.LeftToDeployment(sec):
+			// The top-level requirements offer {} beside real schemes for
+			// every operation: the API has a mode without authentication
+			// (an auth mode of "none" the operator picks), which the
+			// document describes; no endpoint was left open by mistake.
+			sev, grade = lint.SeverityNote, " (a note: the document's top-level requirements offer {} beside real schemes for every operation, which describes a deployment that may run without authentication rather than an endpoint left open; remove {} if no such mode exists)"
 		case sec.Own && len(sec.Reqs) == 0 && len(openapi.Schemes(pass.Doc)) == 0:
 			// security: [] written on the operation, in a document that
 			// defines no scheme it could switch off: the author states
