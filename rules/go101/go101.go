@@ -5,6 +5,7 @@ package go101
 import (
 	"fmt"
 	"go/ast"
+	"go/token"
 	"go/types"
 	"iter"
 	"path"
@@ -99,7 +100,7 @@ func requireToken(next http.Handler) http.Handler {
 }`,
 		Lang:      "go",
 		Severity:  lint.SeverityError,
-		Grades:    "A note in example code or test scaffolding (examples/, _examples, demo, conformance, test/, testkit, a package named like oauthtest), and when the function that registers the route serves it only on a loopback port the system picks (127.0.0.1:0: a one-shot local UI); a fixed loopback port stays an error (any web page can post to it). A note for a debugging endpoint mounted only when an opt-in flag or environment variable is set (as GO502 for an opt-in TLS skip).",
+		Grades:    "A note in example code or test scaffolding (examples/, _examples, demo, conformance, test/, testkit, a package named like oauthtest), and when the function that registers the route serves it only on a loopback port the system picks (127.0.0.1:0: a one-shot local UI); a fixed loopback port stays an error (any web page can post to it). A note for a debugging endpoint mounted only when an opt-in flag or environment variable is set (as GO502 for an opt-in TLS skip). The debugging handlers one function registers (the eleven of net/http/pprof, say) are one element: the first is reported at its grade, the others are notes that point to it.",
 		Precision: "low",
 		CWE:       []int{306, 862},
 		OWASP:     []string{"API2:2023", "API5:2023", "LLM06:2025"},
@@ -158,6 +159,10 @@ var RoutesAnalyzer = &analysis.Analyzer{
 }
 
 func run(pass *analysis.Pass) (any, error) {
+	// The debugging handlers a function registers (the eleven of
+	// net/http/pprof, as a rule) are one element: the first is reported,
+	// the others are notes that point to it.
+	debugAt := map[ast.Node]token.Pos{}
 	for _, rt := range pass.ResultOf[RoutesAnalyzer].([]Route) {
 		if rt.State != authn.Open {
 			continue
@@ -169,8 +174,13 @@ func run(pass *analysis.Pass) (any, error) {
 			grade.LowerTo(goapi.Note, "it listens on "+addr+", a loopback port the system picks, which no other machine can reach and no web page can know")
 		}
 		if rt.Debug {
-			if gate := goapi.Gate(pass.TypesInfo, enclosingBody(rt.Guard, rt.Call), rt.Call.Pos(), nil); gate != "" {
+			body := enclosingBody(rt.Guard, rt.Call)
+			if gate := goapi.Gate(pass.TypesInfo, body, rt.Call.Pos(), nil); gate != "" {
 				grade.LowerTo(goapi.Note, "mounted only when "+gate+" is set")
+			} else if first, seen := debugAt[body]; seen {
+				grade.LowerTo(goapi.Note, fmt.Sprintf("one of the debugging handlers registered together, reported once at line %d", pass.Fset.Position(first).Line))
+			} else {
+				debugAt[body] = rt.Call.Pos()
 			}
 		}
 		grade.Report(pass, analysis.Diagnostic{Pos: rt.Call.Pos(),

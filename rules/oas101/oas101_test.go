@@ -112,3 +112,24 @@ func TestReadsAndRootOptOut(t *testing.T) {
 		t.Errorf("got %d findings, want %d", got, len(want))
 	}
 }
+
+// TestOptionalAtTop checks that an empty {} alternative in the top-level
+// requirements, beside a real scheme, makes the operations it covers notes
+// (the document describes a mode without authentication), while a write
+// whose own security offers {} stays an error.
+func TestOptionalAtTop(t *testing.T) {
+	want := map[string]lint.Severity{
+		"post /workflows":        lint.SeverityNote,
+		"delete /workflows/{id}": lint.SeverityDefault,
+	}
+	findings, _ := ruletest.Findings(t, oas101.Rule, "testdata/optional-top.yaml")
+	if len(findings) != len(want) {
+		t.Fatalf("got %d findings, want %d: %v", len(findings), len(want), findings)
+	}
+	for _, f := range findings {
+		op, _, _ := strings.Cut(f.Message, " can be called")
+		if sev, ok := want[op]; !ok || f.Severity != sev {
+			t.Errorf("%s: severity %v, want %v", f.Message, f.Severity, sev)
+		}
+	}
+}

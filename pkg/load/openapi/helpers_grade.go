@@ -232,7 +232,7 @@ const unwritten = "no security requirement is written for the operations that ta
 // security: [] opens the operation, in a document that declares schemes:
 // authentication is left to the deployment (Airflow's pluggable backends),
 // not switched off.
-const rootOff = "security: [] at the top of a document that declares security schemes leaves authentication to the deployment, so who may send it is unknown"
+const rootOff = "security: [] or an empty {} alternative at the top of a document that declares security schemes leaves authentication to the deployment, so who may send it is unknown"
 
 // ParamExposure is Exposure for a parameter: "" when one of the operations
 // that take it needs no credentials.
@@ -264,8 +264,14 @@ func anonymousUser(t *openapi3.T, p *Param) bool {
 func openByWord(s Security) bool { return s.Set && s.Anonymous() && !leftToDeployment(s) }
 
 // leftToDeployment reports whether only the document's top-level
-// security: [] applies to an operation.
-func leftToDeployment(s Security) bool { return s.Set && !s.Own && len(s.Reqs) == 0 }
+// security: [], or its top-level requirements with an empty {} alternative
+// beside real ones, apply to an operation: the document says the whole API
+// can run without authentication, which is how a deployment switch (an
+// auth mode of "none") is described, not an endpoint left open.
+func leftToDeployment(s Security) bool { return s.Set && !s.Own && (len(s.Reqs) == 0 || s.Optional()) }
+
+// LeftToDeployment is leftToDeployment for the rules.
+func LeftToDeployment(s Security) bool { return leftToDeployment(s) }
 
 type exposure struct {
 	declared  bool                      // the document declares a security scheme

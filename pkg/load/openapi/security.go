@@ -33,6 +33,20 @@ func (s Security) Anonymous() bool {
 	return false
 }
 
+// Optional reports whether the requirements offer an empty {} alternative
+// beside at least one real one: authentication the caller may leave out.
+func (s Security) Optional() bool {
+	empty, real := false, false
+	for _, r := range s.Reqs {
+		if len(r) == 0 {
+			empty = true
+		} else {
+			real = true
+		}
+	}
+	return empty && real
+}
+
 // Schemes returns the security schemes of a document by name.
 func Schemes(t *openapi3.T) openapi3.SecuritySchemes {
 	if t == nil || t.Components == nil {
