@@ -65,6 +65,7 @@ func moduleRoutes(in Input, results []any, excluded func(string) bool) []invento
 				continue
 			}
 			rt.Module = relTo(in.Root, dir)
+			rt.PlaceDir = relTo(in.Top, dir)
 			m := byDir[rt.Module]
 			if m == nil {
 				m = &inventory.Module{Dir: rt.Module}

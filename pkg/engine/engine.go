@@ -18,6 +18,7 @@ import (
 
 	"github.com/bmatcuk/doublestar/v4"
 
+	"github.com/apiaudit/apiaudit/pkg/goapi"
 	"github.com/apiaudit/apiaudit/pkg/inventory"
 	"github.com/apiaudit/apiaudit/pkg/lint"
 	"github.com/apiaudit/apiaudit/pkg/load/openapi"
@@ -86,6 +87,17 @@ func Run(ctx context.Context, opts Options) (*lint.Result, error) {
 		return nil, err
 	}
 	inputs, twins := sameDocuments(found.Inputs)
+	// Where Go code lives is graded from the directories the scan was
+	// started on (goapi.PlacePath): what the user points the scan at is
+	// the project, examples/ included.
+	var roots []string
+	for _, in := range inputs {
+		if in.Kind == KindGo && !slices.Contains(roots, in.Top) {
+			roots = append(roots, in.Top)
+		}
+	}
+	slices.Sort(roots)
+	goapi.SetScanRoots(roots)
 	res := &lint.Result{Rules: slices.Clone(opts.Rules), Notices: append(found.Notices, twins...), Problems: found.Problems}
 	if opts.Discovered != nil {
 		opts.Discovered(found)

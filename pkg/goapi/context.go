@@ -9,6 +9,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 
@@ -451,9 +452,12 @@ func (g *Grade) LowerPlace(pkgPath string) *Grade {
 // with its own go.mod, whose import path says nothing of the directory).
 // The nested module's place is found on disk: the outermost directory
 // above it that holds a go.mod or go.work, below a .git directory if
-// there is one. A testdata/ element there and what is above it do not
-// count: a scan that reaches a module under testdata was started inside
-// it, on purpose.
+// there is one, and at or below the directory the scan was started on
+// (SetScanRoots): a nested module under a directory the user scanned
+// directly is the project being audited (apiaudit scan examples/ audits
+// the examples as code). A testdata/ element there and what is above it
+// do not count: a scan that reaches a module under testdata was started
+// inside it, on purpose.
 func PlacePath(pass *analysis.Pass) string {
 	pkgPath := pass.Pkg.Path()
 	if p, _ := PlaceOf(pkgPath); p != Production || len(pass.Files) == 0 {
@@ -469,8 +473,35 @@ func PlacePath(pass *analysis.Pass) string {
 	return pkgPath
 }
 
-// nestedDirs caches nestedModuleDir by directory.
+// nestedDirs caches nestedModuleDir by directory, for the scan roots of
+// scanRoots.
 var nestedDirs sync.Map
+
+// scanRoots are the absolute directories the running scan was started on.
+var scanRoots struct {
+	sync.Mutex
+	dirs []string
+}
+
+// SetScanRoots tells PlacePath the directories the scan was started on:
+// the search for the project that holds a nested module stops there. The
+// engine sets them before it analyses Go code; with none (apiaudit-vet),
+// the search goes up to the repository's .git.
+func SetScanRoots(dirs []string) {
+	scanRoots.Lock()
+	defer scanRoots.Unlock()
+	if slices.Equal(dirs, scanRoots.dirs) {
+		return
+	}
+	scanRoots.dirs = slices.Clone(dirs)
+	nestedDirs.Clear()
+}
+
+func isScanRoot(dir string) bool {
+	scanRoots.Lock()
+	defer scanRoots.Unlock()
+	return slices.Contains(scanRoots.dirs, dir)
+}
 
 // nestedModuleDir is the slash-separated path, from the project's root,
 // of the module that holds dir, when that module is nested in another;
@@ -487,7 +518,7 @@ func nestedModuleDir(dir string) string {
 			}
 			outer = d
 		}
-		if exists(filepath.Join(d, ".git")) || filepath.Dir(d) == d {
+		if exists(filepath.Join(d, ".git")) || isScanRoot(d) || filepath.Dir(d) == d {
 			break
 		}
 	}

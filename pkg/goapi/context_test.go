@@ -151,5 +151,17 @@ func TestPlacePathNestedModule(t *testing.T) {
 		if got := PlaceReason(PlacePath(pass)); got != c.want {
 			t.Errorf("%s (module %s): place %q, want %q", c.dir, pkgPath, got, c.want)
 		}
+		// A scan started on the examples/ or test/ directory audits
+		// what is below it as the project itself.
+		if top, _, _ := strings.Cut(c.dir, "/"); c.module != "" {
+			SetScanRoots([]string{filepath.Join(root, top)})
+			if got := PlaceReason(PlacePath(pass)); got != "" {
+				t.Errorf("%s, scan started on %s/: place %q, want none", c.dir, top, got)
+			}
+			SetScanRoots(nil)
+			if got := PlaceReason(PlacePath(pass)); got != c.want {
+				t.Errorf("%s, roots reset: place %q, want %q", c.dir, got, c.want)
+			}
+		}
 	}
 }

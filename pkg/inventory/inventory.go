@@ -70,6 +70,11 @@ const (
 // Route is one route registration in Go code.
 type Route struct {
 	Module string `json:"module"` // the module's directory, relative to the scan root ("." for the root)
+	// PlaceDir is the module's directory from the path the scan was
+	// started on ("." for that path), which PlacePath grades: scanning
+	// examples/ audits the modules below it as the project. "" when not
+	// known; Module is read then.
+	PlaceDir string `json:"-"`
 	// Method is the HTTP method in upper case, several joined with ",",
 	// or "" when the route answers every method.
 	Method string `json:"method"`
@@ -287,6 +292,9 @@ func (r *Route) PackageDir() string {
 // not count.
 func (r *Route) PlacePath() string {
 	mod := r.Module
+	if r.PlaceDir != "" {
+		mod = r.PlaceDir
+	}
 	if mod == "." {
 		mod = ""
 	}
