@@ -317,22 +317,32 @@ func (r *Result) walk(n ast.Node, deferred func(*types.Func) bool) body {
 		case *ast.CallExpr:
 			fn := goapi.Callee(info, n)
 			if fn == nil {
-				// A function value taken from storage counts as each
-				// function it may be (funcvals).
+				// A function value taken from storage does what every
+				// function it may be does (funcvals): authentication is
+				// a must, so a table that mixes a check with a logger
+				// (a chain helper's mws[i]) checks nothing for sure.
 				t := r.vals.Call(root, n)
+				var kinds []Kind
 				for _, fn := range t.Funcs() {
 					if deferred == nil || !deferred(fn) {
-						b.add(r.Func(fn))
+						kinds = append(kinds, r.Func(fn))
 					}
 				}
 				for _, lit := range t.Lits() {
 					if !r.inLit[lit] {
 						r.inLit[lit] = true
 						if lb := r.walk(lit.Body, deferred); !lb.registers {
-							b.add(lb.kind())
+							kinds = append(kinds, lb.kind())
 						}
 						delete(r.inLit, lit)
 					}
+				}
+				if len(kinds) > 0 {
+					all := kinds[0]
+					for _, k := range kinds[1:] {
+						all &= k
+					}
+					b.add(all)
 				}
 				return true
 			}

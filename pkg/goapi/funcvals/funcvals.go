@@ -325,7 +325,16 @@ func packageVar(info *types.Info, body ast.Node, fun ast.Expr) *types.Var {
 func FromStorage(info *types.Info, body ast.Node, fun ast.Expr) bool {
 	for range 8 {
 		switch f := ast.Unparen(fun).(type) {
-		case *ast.IndexExpr, *ast.CallExpr, *ast.TypeAssertExpr:
+		case *ast.IndexExpr:
+			// An element of a slice or map received as a parameter
+			// (a chain helper's mws[i]) is received too.
+			if id, ok := ast.Unparen(f.X).(*ast.Ident); ok {
+				if v, ok := info.Uses[id].(*types.Var); ok && v.Kind() == types.ParamVar {
+					return false
+				}
+			}
+			return true
+		case *ast.CallExpr, *ast.TypeAssertExpr:
 			return true
 		case *ast.SelectorExpr:
 			if sel := info.Selections[f]; sel != nil {
