@@ -447,23 +447,36 @@ func (s *state) containment(c *ssa.CallCommon, fn *types.Func, ops []ssa.Value) 
 		}
 		return nil
 	}
-	var sum *FuncFact
+	if sum := s.calleeSummary(c, fn); sum != nil {
+		return pick(ops, sum.Confines)
+	}
+	return nil
+}
+
+// calleeSummary is the summary of the function a call runs: the
+// package's own (the generic function, for an instance) or another
+// package's fact; nil when there is none or the call is through an
+// interface.
+func (s *state) calleeSummary(c *ssa.CallCommon, fn *types.Func) *FuncFact {
 	if sf := c.StaticCallee(); sf != nil && sf.Pkg == s.e.pkg {
 		if o := sf.Origin(); o != nil {
 			sf = o
 		}
-		sum = s.e.sums[sf]
-	} else if !c.IsInvoke() && fn.Pkg() != nil && fn.Pkg() != s.e.pass.Pkg {
+		return s.e.sums[sf]
+	}
+	if !c.IsInvoke() && fn.Pkg() != nil && fn.Pkg() != s.e.pass.Pkg {
 		var fact FuncFact
 		if s.e.pass.ImportObjectFact(fn.Origin(), &fact) {
-			sum = &fact
+			return &fact
 		}
 	}
-	if sum == nil {
-		return nil
-	}
+	return nil
+}
+
+// pick is the operands at the indexes idx.
+func pick(ops []ssa.Value, idx []int) []ssa.Value {
 	var out []ssa.Value
-	for _, i := range sum.Confines {
+	for _, i := range idx {
 		if i < len(ops) {
 			out = append(out, ops[i])
 		}

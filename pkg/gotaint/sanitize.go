@@ -167,25 +167,10 @@ func (s *state) checkedBy(c *ssa.CallCommon) []ssa.Value {
 		}
 		return nil
 	}
-	var sum *FuncFact
-	if sf := c.StaticCallee(); sf != nil && sf.Pkg == s.e.pkg {
-		sum = s.e.sums[sf]
-	} else if !c.IsInvoke() && fn.Pkg() != nil && fn.Pkg() != s.e.pass.Pkg {
-		var fact FuncFact
-		if s.e.pass.ImportObjectFact(fn.Origin(), &fact) {
-			sum = &fact
-		}
+	if sum := s.calleeSummary(c, fn); sum != nil {
+		return pick(ops, sum.Validates)
 	}
-	if sum == nil {
-		return nil
-	}
-	var out []ssa.Value
-	for _, i := range sum.Validates {
-		if i < len(ops) {
-			out = append(out, ops[i])
-		}
-	}
-	return out
+	return nil
 }
 
 // validates are the parameters of the function being analysed that it
