@@ -111,7 +111,13 @@ func (f *HiddenFacts) String() string {
 func (e *engine) exportHidden() {
 	var hf HiddenFacts
 	for _, fn := range e.vals.Unexported() {
-		f := e.pkg.Prog.FuncValue(fn)
+		// The package's own member, not Prog.FuncValue: that reads the
+		// program's table of packages, which other packages' analyses
+		// change while this one runs (buildSSA creates under a lock).
+		if fn.Pkg() != e.pass.Pkg || fn.Signature().Recv() != nil {
+			continue
+		}
+		f := e.pkg.Func(fn.Name())
 		if f == nil || e.sums[f].empty() {
 			continue
 		}

@@ -34,6 +34,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
@@ -143,7 +144,11 @@ type Result struct {
 	pass  *analysis.Pass
 	funcs []*types.Func // stored declared functions visible here, sorted
 	lits  []*ast.FuncLit
-	memo  typeutil.Map // *types.Signature → *Targets
+	// mu guards memo and the stand-ins of unseen, filled lazily by Of:
+	// the analyses that require this one (taint, reach, authn) run at
+	// the same time on a package and share its result.
+	mu   sync.Mutex
+	memo typeutil.Map // *types.Signature → *Targets
 	// vars are the functions assigned to the package's own package
 	// variables (a test seam: var installFn = installImpl), which a call
 	// through the variable may run, rather than every function of its
@@ -220,6 +225,8 @@ func (r *Result) Of(sig *types.Signature) *Targets {
 	if r == nil || sig == nil {
 		return nil
 	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
 	if v := r.memo.At(sig); v != nil {
 		return v.(*Targets)
 	}
