@@ -59,7 +59,7 @@ accept one with ` + "`allowed-scopes`" + `.`,
 }`,
 		Lang:      "go",
 		Severity:  lint.SeverityWarning,
-		Grades:    "An error when the same package gives a model tools that can use the scope; a note in example code or test scaffolding, whatever the level.",
+		Grades:    "An error when the same package gives a model tools that can use the scope; a note in example code or test scaffolding, whatever the level; a note for cloud-platform in a package that calls Vertex AI or the Gemini API (a host such as aiplatform.googleapis.com in its constants, or their Go client), which accept no narrower scope: the IAM roles of the identity are the limit.",
 		Precision: "high",
 		CWE:       []int{272, 250},
 		OWASP:     []string{"LLM06:2025", "API5:2023"},
@@ -203,12 +203,62 @@ type checker struct {
 	opts   *Options
 	agent  bool
 	seen   map[token.Pos]bool
+	// onlyScope names a Google API the package calls that accepts no
+	// narrower scope than cloud-platform ("" when it calls none).
+	onlyScope string
+}
+
+// cloudPlatform is the Google scope that grants every Cloud API.
+const cloudPlatform = "https://www.googleapis.com/auth/cloud-platform"
+
+// onlyScopeHosts are Google APIs whose OAuth tokens must carry
+// cloud-platform: Vertex AI (aiplatform) defines no narrower scope, and
+// the Gemini API (generativelanguage) documents cloud-platform for its
+// service-account tokens. What such a token may do is set by the IAM
+// roles of the identity, not by the scope.
+var onlyScopeHosts = []struct{ host, api string }{
+	{"aiplatform.googleapis.com", "Vertex AI"},
+	{"generativelanguage.googleapis.com", "the Gemini API"},
+}
+
+// onlyScopeImports are client packages of those APIs.
+var onlyScopeImports = []struct{ prefix, api string }{
+	{"cloud.google.com/go/aiplatform", "Vertex AI"},
+	{"cloud.google.com/go/vertexai", "Vertex AI"},
+	{"google.golang.org/genai", "the Gemini API"},
+}
+
+// onlyScopeAPI names the API, among those that accept only cloud-platform,
+// that the package calls: by the host in one of its string constants
+// (https://us-central1-aiplatform.googleapis.com) or by the client package
+// it imports; "" when it calls none.
+func onlyScopeAPI(pass *analysis.Pass, ins *inspector.Inspector) string {
+	for _, pkg := range pass.Pkg.Imports() {
+		for _, im := range onlyScopeImports {
+			if pkg.Path() == im.prefix || strings.HasPrefix(pkg.Path(), im.prefix+"/") {
+				return im.api
+			}
+		}
+	}
+	for n := range ins.PreorderSeq((*ast.BasicLit)(nil)) {
+		lit := n.(*ast.BasicLit)
+		if lit.Kind != token.STRING {
+			continue
+		}
+		for _, h := range onlyScopeHosts {
+			if strings.Contains(lit.Value, h.host) {
+				return h.api
+			}
+		}
+	}
+	return ""
 }
 
 func run(pass *analysis.Pass) (any, error) {
 	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	tools := pass.ResultOf[agenttool.Analyzer].(*agenttool.Result)
 	c := &checker{pass: pass, values: tools.Values, opts: Rule.Options.(*Options), agent: len(tools.Tools) > 0, seen: map[token.Pos]bool{}}
+	c.onlyScope = onlyScopeAPI(pass, ins)
 	if !c.agent {
 		for n := range ins.PreorderSeq((*ast.CallExpr)(nil)) {
 			if _, _, ok := agentAPIs.Call(pass.TypesInfo, n.(*ast.CallExpr)); ok {
@@ -306,6 +356,14 @@ func (c *checker) scope(e ast.Expr, s site) {
 	}
 	c.seen[r.Pos()] = true
 	pos := e.Pos()
+	if c.onlyScope != "" && strings.EqualFold(name, cloudPlatform) {
+		// The API the package calls accepts no narrower scope: the IAM
+		// roles of the identity are the limit, and there is nothing to
+		// change in the code.
+		goapi.NewGrade(goapi.Warning).LowerTo(goapi.Note, c.onlyScope+" accepts no narrower scope; the IAM roles of the identity are the limit").Report(c.pass,
+			analysis.Diagnostic{Pos: pos, Message: "OAuth scope " + quote(name) + " grants " + grants})
+		return
+	}
 	if c.agent {
 		goapi.NewGrade(goapi.Warning).Raise("this package gives a model tools that can use it").LowerPlace(goapi.PlacePath(c.pass)).Report(c.pass,
 			analysis.Diagnostic{Pos: pos, Message: "OAuth scope " + quote(name) + " grants " + grants})

@@ -10,7 +10,7 @@ func TestRule(t *testing.T) {
 	if err := Rule.Validate(); err != nil {
 		t.Fatal(err)
 	}
-	ruletest.RunGo(t, Analyzer, "a", "agent")
+	ruletest.RunGo(t, Analyzer, "a", "agent", "vertex", "notvertex")
 }
 
 func TestOptions(t *testing.T) {
