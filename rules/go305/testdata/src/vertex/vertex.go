@@ -12,5 +12,5 @@ const endpoint = "https://us-central1-aiplatform.googleapis.com/v1/projects/p/lo
 
 func token(ctx context.Context, key []byte) {
 	google.CredentialsFromJSON(ctx, key, "https://www.googleapis.com/auth/cloud-platform") // want `OAuth scope "https://www.googleapis.com/auth/cloud-platform" grants every Google Cloud API the identity can use \(a note, not a warning: Vertex AI accepts no narrower scope; the IAM roles of the identity are the limit\)`
-	google.JWTConfigFromJSON(key, "https://www.googleapis.com/auth/drive")                  // want `OAuth scope "https://www.googleapis.com/auth/drive" grants every file in the user's Drive$`
+	google.JWTConfigFromJSON(key, "https://www.googleapis.com/auth/drive")                 // want `OAuth scope "https://www.googleapis.com/auth/drive" grants every file in the user's Drive$`
 }
