@@ -70,7 +70,7 @@ paths:
 		Precision: "low",
 		Grades: `- **error**: an api key scheme sent in the query string or the path, where some requirement accepts it alone.
 - **warning**: query or path parameters whose names look like credentials, when required, or taken by an operation that needs no credential or takes one in the url.
-- **note**: an api key scheme in the url where every requirement that accepts it also offers one that keeps the key out of the url (a header or cookie key, http, OAuth 2): the url is a fallback; a path token with no word of access (activation_token, confirmationToken, file_token: a one-time link or an opaque handle); and an optional credential-named parameter of operations that all require a credential with an alternative that keeps it out of the url (Google's key and oauth_token on every API, a session id used as a filter; operations that write no requirement at all are OAS101's omissions and do not count); and a token or key whose name has no word of access when its description calls it a cursor, a continuation or an identifier and says nothing of access (a log continuation token, a cache or lock key), when every operation that takes a bare token also takes a page size (Kinto's ` + "`_token`" + ` beside ` + "`_limit`" + `), or when the path segment around it names a cursor (Graph's ` + "`delta(token='{token}')`" + `).`,
+- **note**: an api key scheme in the url where every requirement that accepts it also offers one that keeps the key out of the url (a header or cookie key, http, OAuth 2): the url is a fallback; a path token with no word of access (activation_token, confirmationToken, file_token: a one-time link or an opaque handle); and an optional credential-named parameter of operations that all require a credential with an alternative that keeps it out of the url (Google's key and oauth_token on every API, a session id used as a filter; operations that write no requirement at all are OAS101's omissions and do not count); and a token or key whose name has no word of access when its description calls it a cursor, a continuation or an identifier and says nothing of access (a log continuation token, a cache or lock key), when every operation that takes a bare token also takes a page size (Kinto's ` + "`_token`" + ` beside ` + "`_limit`" + `), or when the path segment around it names a cursor (Graph's ` + "`delta(token='{token}')`" + `); and a session id (session, session_id, sessionId) in a document that serves sessions as a resource (a sessions collection followed by a parameter, /agent/sessions/{sid}): it names a chat or agent session the caller keeps, not the caller's login, which JSESSIONID and PHPSESSID stay.`,
 		CWE:   []int{598, 522},
 		OWASP: []string{"API2:2023", "LLM02:2025"},
 		Since: "v0.1.0",
@@ -139,6 +139,11 @@ func run(pass *lint.SpecPass) error {
 				}
 			}
 			sev, grade = lint.SeverityNote, " (a note: it is optional, and "+which+" requires a credential a security scheme sends outside the url)"
+		} else if at := sessionResource(pass.Doc, name); at != "" {
+			// A chat or agent session the API serves at /sessions/{id}:
+			// the parameter names one of them (a filter, a target), and
+			// the caller's credential travels elsewhere.
+			sev, grade = lint.SeverityNote, " (a note: the document serves sessions as a resource, at "+at+", so it names one of them, not the caller's credential)"
 		} else if why := notCredentialBy(p); why != "" {
 			sev, grade = lint.SeverityNote, " (a note: "+why+")"
 		}
@@ -401,4 +406,38 @@ func headerAlternative(doc *openapi3.T, schemes openapi3.SecuritySchemes, name s
 		return ""
 	}
 	return alt
+}
+
+// sessionResource returns a path of doc that serves sessions as a resource
+// (a sessions collection followed by a parameter: /agent/sessions/{sid}),
+// when a parameter of this name is a session id (session, session_id,
+// sessionId; not the JSESSIONID or PHPSESSID of a web framework, which are
+// the caller's login); "" otherwise. Such an API's sessions are records the
+// caller creates, lists and deletes (a chat with an agent), and a session
+// id in a query names one of them, as a conversation id would.
+func sessionResource(doc *openapi3.T, name string) string {
+	w := openapi.Words(name)
+	if len(w) > 1 && w[0] == "x" {
+		w = w[1:]
+	}
+	if !slices.Equal(w, []string{"session"}) && !slices.Equal(w, []string{"session", "id"}) &&
+		!(len(w) > 2 && w[len(w)-2] == "session" && w[len(w)-1] == "id") {
+		return ""
+	}
+	if doc.Paths == nil {
+		return ""
+	}
+	for _, path := range slices.Sorted(maps.Keys(doc.Paths.Map())) {
+		segs := strings.Split(path, "/")
+		for i := 0; i+1 < len(segs); i++ {
+			words := openapi.Words(segs[i])
+			if len(words) == 0 || !strings.HasPrefix(segs[i+1], "{") {
+				continue
+			}
+			if last := words[len(words)-1]; last == "sessions" || last == "session" {
+				return path
+			}
+		}
+	}
+	return ""
 }
