@@ -55,7 +55,7 @@ an agent that doubles max_tokens each time an answer comes back truncated
 is an easy loop to fall into. A maximum in the schema is enforced before
 the model runs.
 
-Reported as errors. A field is bounded by maximum (or exclusiveMaximum),
+Graded by who pays (see the grades below). A field is bounded by maximum (or exclusiveMaximum),
 enum or const. Generic names — n, top_k, num_results, max_steps,
 max_iterations and the like — count only beside the fields of a model call
 (model, prompt, messages, input, instructions, temperature, top_p, query…),
@@ -79,11 +79,13 @@ fields and responses are not checked.`,
         max_tokens: {type: integer, minimum: 1, maximum: 4096}
         n: {type: integer, minimum: 1, maximum: 4}`,
 		Lang:      "yaml",
-		Severity:  lint.SeverityError,
+		Severity:  lint.SeverityWarning,
 		Precision: "low",
-		Grades: `- **error** by default: an API that pays for the tokens its callers spend (a proxy, a product built on a model).
+		Grades: `- **warning** when anyone may send the field by the document's word (an operation with security: [] or an empty {} alternative, in a document that declares schemes): the API's own model account pays for what an anonymous caller asks. No judged finding has been a true positive at error (docs/precision.md), so the rule no longer reports errors.
+- **note** when only authenticated callers send it (an accountable caller under the service's own quotas: an admin's model settings, a product's signed-in users), or when who may send it is unknown (no security scheme declared, or no requirement written for the operation), with the reason in the message.
 - **note** on a model vendor's own API (api.openai.com, api.anthropic.com…): the vendor caps tokens per model and bills the caller, and the message says so.
-- **note** for a token budget or completion count of a model call that a relay in front of model providers (a request body shaped like a model call, with model and messages, prompt, input or contents, in a document that names two or more providers such as OpenAI, Anthropic, Groq or Ollama) passes on: the provider the model names caps it per model and bills the provider account, and one maximum in a multi-provider schema would reject valid requests for larger models. Still an error when anyone may send it by the document's word (the relay's provider keys pay), and for loop counts (max_steps, max_iterations, max_turns, max_tool_calls) and num_results: the relay runs those itself.
+- **note** on a gateway that bills its callers: a document that serves model calls (a body shaped like one, or an OpenAI-compatible path such as /v1/chat/completions) and keeps accounts of what callers spend (a path with billing, quota, balance, consumption or credits): the caller pays for what it asks.
+- **note** for a token budget or completion count of a model call that a relay in front of model providers (a request body shaped like a model call, with model and messages, prompt, input or contents, in a document that names two or more providers such as OpenAI, Anthropic, Groq or Ollama) passes on: the provider the model names caps it per model and bills the provider account, and one maximum in a multi-provider schema would reject valid requests for larger models. Still a warning when anyone may send it by the document's word (the relay's provider keys pay); loop counts (max_steps, max_iterations, max_turns, max_tool_calls) and num_results are graded by who may send them, as the relay runs those itself.
 - **note** for a field marked deprecated.
 - Not reported: top_k beside temperature, top_p, min_p or typical_p, where it is a sampling parameter (the k most likely tokens), not a number of documents read.`,
 		CWE:   []int{770, 400},
@@ -114,9 +116,11 @@ func run(pass *lint.SpecPass) error {
 	names := openapi.NameKeys(options.Names)
 	// On a model vendor's own API the caller pays for what it asks, and the
 	// vendor caps each model's tokens: the finding is a note that says so.
+	// So does a gateway that bills its callers for the model calls it
+	// serves.
 	sev, why := lint.SeverityDefault, ""
-	if host := openapi.ModelVendor(pass.Doc); host != "" {
-		sev, why = lint.SeverityNote, openapi.VendorNote(host)
+	if note := openapi.PayerNote(pass.Doc); note != "" {
+		sev, why = lint.SeverityNote, note
 	}
 	for _, p := range openapi.Parameters(pass.Doc) {
 		key := openapi.NameKey(p.P.Name)
@@ -129,7 +133,11 @@ func run(pass *lint.SpecPass) error {
 		if key == "topk" && sampling(siblingParams(p)) {
 			continue // a sampling parameter: it limits which tokens are drawn, not how many
 		}
-		pass.ReportSeverityf(sev, p.Pointer, p.Origin, "name", "%s sets the cost of a model call and has no maximum%s", openapi.ParamName(p), why)
+		psev, pwhy := sev, why
+		if psev != lint.SeverityNote {
+			psev, pwhy = exposureGrade(openapi.ParamExposure(pass.Doc, p))
+		}
+		pass.ReportSeverityf(psev, p.Pointer, p.Origin, "name", "%s sets the cost of a model call and has no maximum%s", openapi.ParamName(p), pwhy)
 	}
 
 	inputs := openapi.NewInputs(pass.Doc)
@@ -182,6 +190,8 @@ func run(pass *lint.SpecPass) error {
 				fsev, fwhy = lint.SeverityNote, " (a note: the field is deprecated, so clients are told not to rely on it)"
 			case relay.InCall(owner.S) && !loop[key]:
 				fsev, fwhy = relayGrade(inputs.Exposure(pass.Doc, owner.S), relay)
+			default:
+				fsev, fwhy = exposureGrade(inputs.Exposure(pass.Doc, owner.S))
 			}
 			pass.ReportSeverityf(fsev, s.Pointer, s.Origin(), "type", "%s sets the cost of a model call and has no maximum%s", openapi.Describe(s.Pointer), fwhy)
 		}
@@ -216,9 +226,23 @@ func deprecated(s *openapi3.Schema) bool {
 // whatever an anonymous caller asks.
 func relayGrade(exposure string, relay *openapi.Relay) (lint.Severity, string) {
 	if exposure == "" {
-		return lint.SeverityDefault, " (an error although " + relay.Why() + " passes it on: anyone may send it, and the relay's own provider keys pay)"
+		return lint.SeverityDefault, " (a warning although " + relay.Why() + " passes it on: anyone may send it, and the relay's own provider keys pay)"
 	}
 	return lint.SeverityNote, " (a note: " + relay.Why() + " passes it on to the provider the model names, which caps it per model and bills the provider account; one maximum here would reject valid requests for larger models)"
+}
+
+// exposureGrade grades a cost setting by who may send it (see
+// openapi.Inputs.Exposure): a warning when anyone may by the document's
+// word, since the API's own model account then pays for whatever an
+// anonymous caller asks; a note otherwise, since an authenticated caller
+// is accountable and spends under the service's own quotas (or who may
+// send it is unknown). Of the judged findings of authenticated APIs
+// (docs/precision.md) none was one a maintainer would act on.
+func exposureGrade(exposure string) (lint.Severity, string) {
+	if exposure == "" {
+		return lint.SeverityDefault, " (anyone may send it by the document's word, and the API's own model account pays)"
+	}
+	return lint.SeverityNote, " (a note: " + exposure + ")"
 }
 
 // siblings lists the property names of an object and of the objects it is
