@@ -73,9 +73,10 @@ Fields are found by name, in parameters and request bodies. Names that say
 names such as ` + "`messages`" + `, ` + "`input`" + `, ` + "`query`" + `, ` + "`content`" + ` and ` + "`text`" + ` (option
 ` + "`model-fields`" + `) are checked only in a model API: a document whose requests take
 model settings such as ` + "`max_tokens`" + ` or ` + "`top_p`" + ` (option ` + "`model-settings`" + `).
-Findings are warnings, and errors in a document written for AI agents
-(with ` + "`x-openai-*`" + `, ` + "`x-mcp*`" + ` and similar extensions), where the text usually
-comes from content the agent read rather than from its user.
+Findings are warnings where anyone may send the text, and in a document
+written for AI agents (with ` + "`x-openai-*`" + `, ` + "`x-mcp*`" + ` and similar extensions),
+where the text usually comes from content the agent read rather than from
+its user; notes where only authenticated callers send it (see the grades).
 
 A string is bounded by ` + "`maxLength`" + `, an ` + "`enum`" + ` or ` + "`const`" + `, or an anchored pattern
 without open-ended repetition (` + "`^[a-z ]{1,200}$`" + `); an array by ` + "`maxItems`" + `. Each
@@ -109,10 +110,10 @@ authorization endpoint (its ` + "`prompt`" + ` asks for ` + "`login`" + ` or ` +
 		Lang:      "yaml",
 		Severity:  lint.SeverityWarning,
 		Precision: "low",
-		Grades: `- **warning** by default.
-- **error** when the document is written for agents (x-openai-isConsequential and similar extensions): agents fill fields from untrusted context.
-- **note** on a model vendor's own API: the caller's text, the caller's bill, and the model's context window caps it.
-- **note** for the text of a model call that a relay in front of model providers (a request body shaped like a model call, with model and messages, prompt, input or contents, in a document that names two or more providers such as OpenAI, Anthropic, Groq or Ollama) passes on: the caller's own prompt on its way to the provider, whose context window caps it; a prompt the relay stores and writes itself keeps its grade, and so does text anyone may send by the document's word (the relay's provider keys pay for it).`,
+		Grades: `- **warning** when anyone may send the text by the document's word (an operation with security: [] or an empty {} alternative, in a document that declares schemes), and in a document written for agents (x-openai-isConsequential and similar extensions), whose fields agents fill from untrusted context. No judged finding has been a true positive at error (docs/precision.md), so the rule no longer reports errors.
+- **note** when only authenticated callers send it (an accountable caller's own text, under the service's own limits: a documentation gap), or when who may send it is unknown (no security scheme declared, or no requirement written for the operation), with the reason in the message.
+- **note** on a model vendor's own API, and on a gateway that bills its callers (a document that serves model calls and keeps accounts of what callers spend: billing, quota, balance, consumption or credits paths): the caller's text, the caller's bill, and the model's context window caps it.
+- **note** for the text of a model call that a relay in front of model providers (a request body shaped like a model call, with model and messages, prompt, input or contents, in a document that names two or more providers such as OpenAI, Anthropic, Groq or Ollama) passes on: the caller's own prompt on its way to the provider, whose context window caps it; text anyone may send by the document's word stays a warning (the relay's provider keys pay for it).`,
 		CWE:   []int{1284, 770, 400},
 		OWASP: []string{"LLM01:2025", "LLM10:2025", "API4:2023"},
 		Since: "v0.1.0",
@@ -128,7 +129,8 @@ type field struct {
 	origin  *openapi3.Origin
 	key     string // the key of the element to point at
 	s       *openapi3.Schema
-	generic bool // named like generic text, not like a prompt
+	generic bool           // named like generic text, not like a prompt
+	param   *openapi.Param // the parameter, for a parameter's field
 }
 
 func run(pass *lint.SpecPass) error {
@@ -141,7 +143,7 @@ func run(pass *lint.SpecPass) error {
 	modelAPI := false
 	var fields []field
 	seen := map[*openapi3.Schema]bool{}
-	consider := func(name string, ref *openapi3.SchemaRef, where, ptr string, origin *openapi3.Origin, key string) {
+	consider := func(name string, ref *openapi3.SchemaRef, where, ptr string, origin *openapi3.Origin, key string, param *openapi.Param) {
 		if ref == nil || ref.Value == nil || ref.Value.ReadOnly {
 			return
 		}
@@ -154,7 +156,7 @@ func run(pass *lint.SpecPass) error {
 				return
 			}
 			seen[ref.Value] = true
-			fields = append(fields, field{where: where, ptr: ptr, origin: origin, key: key, s: ref.Value, generic: !prompt[n]})
+			fields = append(fields, field{where: where, ptr: ptr, origin: origin, key: key, s: ref.Value, generic: !prompt[n], param: param})
 		}
 	}
 	for _, p := range openapi.Parameters(pass.Doc) {
@@ -162,7 +164,7 @@ func run(pass *lint.SpecPass) error {
 			continue // OpenID Connect's prompt=login|consent is no prompt
 		}
 		where := fmt.Sprintf("%s parameter %q", p.P.In, p.P.Name)
-		consider(p.P.Name, p.P.Schema, where, p.Pointer, p.Origin, "name")
+		consider(p.P.Name, p.P.Schema, where, p.Pointer, p.Origin, "name", p)
 	}
 	for _, s := range schemas {
 		if s.Uses&openapi.Request == 0 || s.S.ReadOnly {
@@ -179,18 +181,17 @@ func run(pass *lint.SpecPass) error {
 			if d := defs[prop.Value]; d != nil {
 				ptr = d.Pointer
 			}
-			consider(name, prop, fmt.Sprintf("request field %q (%s)", name, openapi.Describe(ptr)), ptr, origin, "")
+			consider(name, prop, fmt.Sprintf("request field %q (%s)", name, openapi.Describe(ptr)), ptr, origin, "", nil)
 		}
 	}
-	sev, why := lint.SeverityWarning, ""
-	switch host := openapi.ModelVendor(pass.Doc); {
-	case host != "":
-		// The vendor's own API: the caller's text, the caller's bill, and
-		// the model's context window caps it.
-		sev, why = lint.SeverityNote, openapi.VendorNote(host)
-	case openapi.AgentFacing(pass.Doc):
-		sev, why = lint.SeverityError, " (an error: the document is written for agents, which fill it from untrusted context)"
+	// The vendor's own API, or a gateway that bills its callers: the
+	// caller's text, the caller's bill, and the model's context window
+	// caps it.
+	sev, why := lint.SeverityWarning, openapi.PayerNote(pass.Doc)
+	if why != "" {
+		sev = lint.SeverityNote
 	}
+	agents := openapi.AgentFacing(pass.Doc)
 	relay := openapi.RelayOf(pass.Doc)
 	var inputs *openapi.Inputs
 	for _, f := range fields {
@@ -199,11 +200,26 @@ func run(pass *lint.SpecPass) error {
 		}
 		if miss := unbounded(f.s, 0); miss != "" {
 			fsev, fwhy := sev, why
-			if sev != lint.SeverityNote && relay.InCall(f.s) {
-				if inputs == nil {
-					inputs = openapi.NewInputs(pass.Doc)
+			if sev != lint.SeverityNote {
+				var exposure string
+				if f.param != nil {
+					exposure = openapi.ParamExposure(pass.Doc, f.param)
+				} else {
+					if inputs == nil {
+						inputs = openapi.NewInputs(pass.Doc)
+					}
+					exposure = inputs.Exposure(pass.Doc, f.s)
 				}
-				fsev, fwhy = relayGrade(inputs.Exposure(pass.Doc, f.s), relay, sev)
+				switch {
+				case f.param == nil && relay.InCall(f.s):
+					fsev, fwhy = relayGrade(exposure, relay, sev)
+				case agents:
+					fwhy = " (the document is written for agents, which fill it from untrusted context)"
+				case exposure != "":
+					fsev, fwhy = lint.SeverityNote, " (a note: "+exposure+")"
+				default:
+					fwhy = " (anyone may send it by the document's word)"
+				}
 			}
 			pass.ReportSeverityf(fsev, f.ptr, f.origin, f.key, "%s %s: unbounded text reaches the model%s", f.where, miss, fwhy)
 		}

@@ -15,12 +15,14 @@ func TestRule(t *testing.T) {
 	ruletest.Run(t, Rule)
 }
 
-// TestSeverity checks that findings are errors in a document written for
-// agents and warnings elsewhere.
+// TestSeverity checks that findings are warnings in a document written for
+// agents and where anyone may send the text, and notes where a billing
+// gateway's caller pays.
 func TestSeverity(t *testing.T) {
 	for file, want := range map[string]lint.Severity{
-		"testdata/bad31.yaml": lint.SeverityError,
-		"testdata/bad.yaml":   lint.SeverityWarning,
+		"testdata/bad31.yaml":   lint.SeverityWarning,
+		"testdata/bad.yaml":     lint.SeverityWarning,
+		"testdata/gateway.yaml": lint.SeverityNote,
 	} {
 		findings, _ := ruletest.Findings(t, Rule, file)
 		if len(findings) == 0 {
@@ -32,6 +34,15 @@ func TestSeverity(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestExposure checks that text only authenticated callers send is a note
+// and text anyone may send a warning.
+func TestExposure(t *testing.T) {
+	ruletest.Severities(t, Rule, map[string]lint.Severity{
+		`request field "message"`: lint.SeverityNote,
+		`request field "prompt"`:  lint.SeverityWarning,
+	}, "testdata/authenticated.yaml")
 }
 
 // TestBoundedPattern checks the patterns OAS405 takes as bounding a prompt,

@@ -62,10 +62,12 @@ reason.`,
 		Lang:      "yaml",
 		Severity:  lint.SeverityWarning,
 		Precision: "medium",
-		Grades:    `- **warning** by default; **note** on a model vendor's own API, which stores the caller's files for the caller's own model calls.`,
-		CWE:       []int{1427, 74},
-		OWASP:     []string{"LLM01:2025", "LLM04:2025", "LLM08:2025"},
-		Since:     "v0.1.0",
+		Grades: `- **warning** when anyone may call the operation by the document's word (security: [] or an empty {} alternative, in a document that declares schemes): whoever's model reads the text later reads an anonymous writer's instructions.
+- **note** when only authenticated callers may write (an accountable writer whose text is most often read back for their own model calls: an agent's memory, the caller's own files), or when who may write is unknown (no security scheme declared, or no requirement written for the operation), with the reason in the message. Of the judged findings (docs/precision.md) none of these was one a maintainer would act on.
+- **note** on a model vendor's own API, which stores the caller's files for the caller's own model calls.`,
+		CWE:   []int{1427, 74},
+		OWASP: []string{"LLM01:2025", "LLM04:2025", "LLM08:2025"},
+		Since: "v0.1.0",
 	},
 	Spec: run,
 }
@@ -118,6 +120,19 @@ func run(pass *lint.SpecPass) error {
 	for _, op := range openapi.Operations(pass.Doc) {
 		if op.Method != "post" && op.Method != "put" && op.Method != "patch" || !takesInput(op) || control(op) {
 			continue
+		}
+		sev, msg := sev, msg
+		if sev != lint.SeverityNote {
+			// Who may write it: text an accountable caller stores is most
+			// often read back for that caller's own model calls (an
+			// agent's memory, the caller's files); text anyone may store
+			// reaches whoever's model reads it later.
+			if exposure := openapi.OperationExposure(pass.Doc, op); exposure != "" {
+				sev = lint.SeverityNote
+				msg += " (a note: " + strings.TrimSuffix(exposure, ", under the service's own limits") + ", an accountable writer whose text is most often read back for their own model calls)"
+			} else {
+				msg += " (anyone may write it by the document's word)"
+			}
 		}
 		if phrase := match(op.Op.Summary, op.Op.Description); phrase != "" {
 			field := "summary"

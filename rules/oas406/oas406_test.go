@@ -3,6 +3,7 @@ package oas406
 import (
 	"testing"
 
+	"github.com/apiaudit/apiaudit/pkg/lint"
 	"github.com/apiaudit/apiaudit/pkg/ruletest"
 )
 
@@ -36,4 +37,13 @@ func TestMatch(t *testing.T) {
 			t.Errorf("match(%q) = %q, want %q", text, got, want)
 		}
 	}
+}
+
+// TestExposure checks that what only authenticated callers write is a note
+// and what anyone may write a warning.
+func TestExposure(t *testing.T) {
+	ruletest.Severities(t, Rule, map[string]lint.Severity{
+		"put /settings/agent/memory": lint.SeverityNote,
+		"post /public/reviews":       lint.SeverityDefault,
+	}, "testdata/exposure.yaml")
 }
