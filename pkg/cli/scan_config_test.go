@@ -408,6 +408,11 @@ func TestNewFromRev(t *testing.T) {
 
 	// Change the line of the GET operation (line 8): only its finding is new.
 	writeTestFile(t, "shop.yaml", strings.Replace(specNoAuth, "    get:\n", "    get: # list orders\n", 1))
+	// An untracked copy of old.yaml as the revision has it is new, since
+	// old.yaml is still there. old.yaml's title changes (line 2, no
+	// finding), so that the copy is not byte-identical to a document of the
+	// scan, which would be reported once.
+	writeTestFile(t, "old.yaml", strings.Replace(specNoAuth, "title: Shop", "title: Old shop", 1))
 	writeTestFile(t, "untracked.yaml", specNoAuth)
 
 	code, out, stderr := run(t, false, nil, "scan", "--new-from-rev", "HEAD", "--format", "json")

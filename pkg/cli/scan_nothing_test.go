@@ -33,7 +33,8 @@ func TestScanNothing(t *testing.T) {
 
 // TestScanCounts: every format records what was scanned.
 func TestScanCounts(t *testing.T) {
-	project(t, map[string]string{"a.yaml": specNoAuth, "b/c.yaml": specNoAuth})
+	// Two documents that differ: a byte-identical copy is scanned once.
+	project(t, map[string]string{"a.yaml": specNoAuth, "b/c.yaml": strings.Replace(specNoAuth, "title: Shop", "title: Shop C", 1)})
 	for format, want := range map[string]string{
 		"text":     "scanned 2 OpenAPI documents, 0 Go modules, 2 files",
 		"markdown": "scanned 2 OpenAPI documents, 0 Go modules, 2 files",

@@ -131,7 +131,8 @@ func TestShardFlag(t *testing.T) {
 func TestShardMergeStaleBaseline(t *testing.T) {
 	files := map[string]string{}
 	for _, name := range []string{"a", "b", "c", "d", "e", "f"} {
-		files[name+"/shop.yaml"] = specNoAuth
+		// Distinct titles: byte-identical copies would be reported once.
+		files[name+"/shop.yaml"] = strings.Replace(specNoAuth, "title: Shop", "title: Shop "+name, 1)
 	}
 	project(t, files)
 	if code, _, stderr := run(t, false, nil, "scan", "--write-baseline", "base.json"); code != ExitOK {
@@ -139,7 +140,7 @@ func TestShardMergeStaleBaseline(t *testing.T) {
 	}
 	// Fix every document but one: their entries are stale.
 	for _, name := range []string{"a", "b", "c", "d", "e"} {
-		writeTestFile(t, name+"/shop.yaml", "openapi: 3.0.3\ninfo: {title: Shop, version: \"1\"}\npaths: {}\n")
+		writeTestFile(t, name+"/shop.yaml", "openapi: 3.0.3\ninfo: {title: Shop "+name+", version: \"1\"}\npaths: {}\n")
 	}
 	base := []string{"scan", "-q", "--fail-on", "none", "--baseline", "base.json", "--format", "json"}
 	_, whole, _ := run(t, false, nil, append(base, "--output-sarif", "whole.sarif")...)
