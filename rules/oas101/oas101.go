@@ -68,7 +68,7 @@ paths:
 		Precision: "medium",
 		Grades: `- **error**: an operation that changes state or sits under an administrative path (admin, internal, debug…) and needs no credentials; a document that defines security schemes but applies none while it has such operations, or one where most operations declare no requirement and the top declares none (one finding at /paths; the operations are then notes).
 - **warning**: a write that declares 401 or 403 responses (the server checks credentials the document does not describe); an empty ` + "`{}`" + ` alternative on a read; a document that defines schemes and applies none, with reads only; a document-level ` + "`security: []`" + ` with no operations yet.
-- **note**: OPTIONS, and steps called before the client has credentials (login, sign-up, token, password reset, one-time codes, health probes, identity-provider callbacks (` + "`/auth/oidc/callback`" + `), and the OAuth endpoints the document's own flows name, with the device, revocation and introspection endpoints beside them); an operation whose description says its URL is handed out by another operation (a pre-signed or signed location: the URL is the credential); a POST that records what a client reports about itself and answers with no content (a view counter, playback metrics, a web client's log: PeerTube's ` + "`/videos/{id}/views`" + `), which anonymous visitors send by design; a read with no requirement, or with its own ` + "`security: []`" + `, in a document that secures other operations (most are public by design: catalogues, listings, status); operations opened only by a top-level ` + "`security: []`" + ` in a document that declares schemes (authentication left to the deployment, as Airflow's pluggable backends), or by an empty ` + "`{}`" + ` alternative beside real schemes in the top-level requirements (a mode without authentication the operator may choose); a document with no security scheme and no requirement at all, one operation or many (it leaves authentication out; it does not say the API is open); an explicit ` + "`security: []`" + ` in a document that defines no security scheme; operations of a document whose servers are all Azure Resource Manager (management.azure.com and the sovereign clouds' hosts), which authenticates every call whatever a fragment of its description declares.`,
+- **note**: OPTIONS, and steps called before the client has credentials (login, sign-up, token, password reset, one-time codes, health probes, identity-provider callbacks (` + "`/auth/oidc/callback`" + `), and the OAuth endpoints the document's own flows name, with the device, revocation and introspection endpoints beside them); an operation whose description says its URL is handed out by another operation (a pre-signed or signed location: the URL is the credential); a POST that records what a client reports about itself and answers with no content (a view counter, playback metrics, a web client's log: PeerTube's ` + "`/videos/{id}/views`" + `), which anonymous visitors send by design; a read with no requirement, or with its own ` + "`security: []`" + `, in a document that secures other operations (most are public by design: catalogues, listings, status); operations opened only by a top-level ` + "`security: []`" + ` in a document that declares schemes (authentication left to the deployment, as Airflow's pluggable backends), or by an empty ` + "`{}`" + ` alternative beside real schemes in the top-level requirements (a mode without authentication the operator may choose); a document with no security scheme and no requirement at all, one operation or many (it leaves authentication out; it does not say the API is open); an explicit ` + "`security: []`" + ` in a document that defines no security scheme; operations of a document whose servers are all Azure Resource Manager (management.azure.com and the sovereign clouds' hosts), which authenticates every call whatever a fragment of its description declares; an operation with its own ` + "`security: []`" + ` that takes a credential header parameter (Authorization, a webhook's X-Hub-Signature: a receiver that checks a third party's token or HMAC signature itself); the first-run ` + "`/auth/setup`" + ` that creates the first account.`,
 		CWE:   []int{306, 862},
 		OWASP: []string{"API2:2023", "API5:2023", "LLM06:2025"},
 		Since: "v0.1.0",
@@ -213,6 +213,12 @@ func run(pass *lint.SpecPass) error {
 			// that the document does not describe authentication (Kinto's
 			// pluggable authentication), not that the endpoint is open.
 			sev, grade = lint.SeverityNote, " (a note: the opt-out is explicit and the document defines no security scheme, so it describes no authentication rather than switching one off)"
+		case !privileged && ownCredential(op) != "" && sec.Own && len(sec.Reqs) == 0:
+			// Its own security: [] beside a credential header it takes:
+			// a webhook receiver that checks a token or an HMAC signature
+			// a third party sends, described as a parameter rather than a
+			// scheme of the API's own clients.
+			sev, grade = lint.SeverityNote, fmt.Sprintf(" (a note: it takes its own credential in header parameter %q, which it checks in place of the API's schemes)", ownCredential(op))
 		case (op.IsWrite() || privileged) && refuses(op):
 			// It documents 401 or 403: the server checks credentials the
 			// document does not describe. The description is wrong; the
@@ -308,6 +314,11 @@ func publicByNature(path string) bool {
 		if (preAuthPairs[prev] || publicSegments[prev]) && preAuthSteps[last] {
 			return true
 		}
+		// /auth/setup: the first-run step that creates the first account,
+		// before any credential exists.
+		if authSegments[prev] && last == "setup" {
+			return true
+		}
 		// /auth/oidc/callback, /oauth2/callback, /sso/saml/acs: where an
 		// identity provider sends the browser back before it has a session.
 		if identityProviders[prev] && (last == "callback" || last == "acs" || last == "redirect") {
@@ -394,6 +405,37 @@ func capabilityURL(op openapi.Operation) bool {
 // identityProviders name the protocols whose callback endpoints a browser
 // reaches before it has a session.
 var identityProviders = map[string]bool{"oidc": true, "oauth": true, "oauth2": true, "openid": true, "sso": true, "saml": true}
+
+// authSegments name the path element under which an API keeps its
+// authentication steps.
+var authSegments = map[string]bool{"auth": true, "authentication": true}
+
+// ownCredential names a header parameter of op that carries a credential
+// the operation checks itself (an Authorization header, a webhook's HMAC
+// signature: X-Hub-Signature, X-Dagu-Signature), or returns "": a webhook
+// receiver that a third party calls describes its authentication as
+// parameters, since it is no scheme the API's own clients use.
+func ownCredential(op openapi.Operation) string {
+	for _, list := range []openapi3.Parameters{op.Op.Parameters, op.Item.Parameters} {
+		for _, ref := range list {
+			if ref == nil || ref.Value == nil || ref.Value.In != "header" {
+				continue
+			}
+			w := openapi.Words(ref.Value.Name)
+			if slices.ContainsFunc(w, func(x string) bool { return credentialHeaderWords[x] }) &&
+				!slices.Contains(w, "csrf") && !slices.Contains(w, "xsrf") {
+				return ref.Value.Name
+			}
+		}
+	}
+	return ""
+}
+
+// credentialHeaderWords are the words of header names that carry a
+// credential or a request signature.
+var credentialHeaderWords = map[string]bool{
+	"authorization": true, "signature": true, "token": true, "hmac": true, "apikey": true, "secret": true,
+}
 
 // preAuthPairs and preAuthSteps name the steps of a pre-authentication flow
 // written as two segments: /password/reset, /otp/verify,
