@@ -70,7 +70,7 @@ paths:
 		Precision: "low",
 		Grades: `- **error**: an api key scheme sent in the query string or the path, where some requirement accepts it alone.
 - **warning**: query or path parameters whose names look like credentials, when required, or taken by an operation that needs no credential or takes one in the url.
-- **note**: an api key scheme in the url where every requirement that accepts it also offers one that keeps the key out of the url (a header or cookie key, http, OAuth 2): the url is a fallback; a path token with no word of access (activation_token, confirmationToken, file_token: a one-time link or an opaque handle); and an optional credential-named parameter of operations that all require a credential with an alternative that keeps it out of the url (Google's key and oauth_token on every API, a session id used as a filter; operations that write no requirement at all are OAS101's omissions and do not count); and a token or key whose name has no word of access when its description calls it a cursor, a continuation or an identifier and says nothing of access (a log continuation token, a cache or lock key), when every operation that takes a bare token also takes a page size (Kinto's ` + "`_token`" + ` beside ` + "`_limit`" + `), or when the path segment around it names a cursor (Graph's ` + "`delta(token='{token}')`" + `); and a session id (session, session_id, sessionId) in a document that serves sessions as a resource (a sessions collection followed by a parameter, /agent/sessions/{sid}): it names a chat or agent session the caller keeps, not the caller's login, which JSESSIONID and PHPSESSID stay.`,
+- **note**: an api key scheme in the url where every requirement that accepts it also offers one that keeps the key out of the url (a header or cookie key, http, OAuth 2): the url is a fallback; a path token with no word of access (activation_token, confirmationToken, file_token: a one-time link or an opaque handle); and an optional credential-named parameter of operations that all require a credential with an alternative that keeps it out of the url (Google's key and oauth_token on every API, a session id used as a filter; operations that write no requirement at all are OAS101's omissions and do not count); and a token or key whose name has no word of access when its description calls it a cursor, a continuation or an identifier and says nothing of access (a log continuation token, a cache or lock key), when every operation that takes a bare token also takes a page size (Kinto's ` + "`_token`" + ` beside ` + "`_limit`" + `), or when the path segment around it names a cursor (Graph's ` + "`delta(token='{token}')`" + `); and a session id (session, session_id, sessionId) in a document that serves sessions as a resource (a sessions collection followed by a parameter, /agent/sessions/{sid}): it names a chat or agent session the caller keeps, not the caller's login, which JSESSIONID and PHPSESSID stay; a session id whose description calls it an identifier and says nothing of access (an upload session); parameters of operations that all have a # in their path, as apis.guru renders AWS query-protocol actions (/#Action=ChangePassword), whose SDKs send them in a signed body; and optional key, access_token or oauth_token parameters offered side by side in a document that describes no authentication (Google's standard parameters on every API of a fragment without its OAuth scheme).`,
 		CWE:   []int{598, 522},
 		OWASP: []string{"API2:2023", "LLM02:2025"},
 		Since: "v0.1.0",
@@ -139,6 +139,11 @@ func run(pass *lint.SpecPass) error {
 				}
 			}
 			sev, grade = lint.SeverityNote, " (a note: it is optional, and "+which+" requires a credential a security scheme sends outside the url)"
+		} else if awsAction(p.Users) {
+			// apis.guru renders each action of an AWS query-protocol
+			// service as GET and POST /#Action=Name: the SDKs send the
+			// parameters in a signed POST form body, never in the url.
+			sev, grade = lint.SeverityNote, " (a note: every operation that takes it is an AWS action rendered with a # in its path (/#Action=…), whose SDKs send parameters in a signed request body, not in the url)"
 		} else if at := sessionResource(pass.Doc, name); at != "" {
 			// A chat or agent session the API serves at /sessions/{id}:
 			// the parameter names one of them (a filter, a target), and
@@ -146,6 +151,11 @@ func run(pass *lint.SpecPass) error {
 			sev, grade = lint.SeverityNote, " (a note: the document serves sessions as a resource, at "+at+", so it names one of them, not the caller's credential)"
 		} else if why := notCredentialBy(p); why != "" {
 			sev, grade = lint.SeverityNote, " (a note: "+why+")"
+		} else if alt := optionalAlternative(p); alt != "" && noAuthDescribed(pass.Doc) {
+			// Google's key, access_token and oauth_token on every API of a
+			// fragment that leaves its OAuth scheme out: optional ways to
+			// send a credential the document does not describe.
+			sev, grade = lint.SeverityNote, " (a note: it is optional, every operation that takes it offers optional "+strconv.Quote(alt)+" too, and the document describes no authentication, so these are alternative ways to send a credential the document leaves out, as Google's key and oauth_token on every API)"
 		}
 		pass.ReportSeverityf(sev, p.Pointer, p.Origin, "name",
 			"%s parameter %q looks like a credential in the url (%s)%s", in, name, openapi.UsedBy(p.Users), grade)
@@ -197,13 +207,21 @@ func credentialOutsideURL(doc *openapi3.T, schemes openapi3.SecuritySchemes, ops
 // (Graph's delta(token='{token}')).
 func notCredentialBy(p *openapi.Param) string {
 	words := openapi.Words(p.P.Name)
-	if slices.ContainsFunc(words, func(w string) bool { return accessWords[w] }) {
-		return "" // access_token, session_id, api_key: a credential by name
+	// A session id (session-id, sessionId) described as identifying
+	// something and saying nothing of access (Service Fabric's upload
+	// session, "a GUID ... identifies an image store upload session") is
+	// no login session.
+	sessionID := !slices.ContainsFunc(words, func(w string) bool { return w != "session" && w != "id" && w != "x" })
+	if !sessionID && slices.ContainsFunc(words, func(w string) bool { return accessWords[w] }) {
+		return "" // access_token, api_key: a credential by name
 	}
 	if d := strings.ToLower(p.P.Description); d != "" && !credentialProse.MatchString(d) {
 		if m := roleProse.FindString(d); m != "" {
 			return "its description calls it " + strconv.Quote(strings.TrimSpace(m)) + " and says nothing of access, so it is no credential"
 		}
+	}
+	if sessionID {
+		return ""
 	}
 	if len(words) > 0 && words[len(words)-1] == "token" && len(p.Users) > 0 {
 		sizes := openapi.NameKeys(openapi.DefaultPageSizeNames())
@@ -440,4 +458,66 @@ func sessionResource(doc *openapi3.T, name string) string {
 		}
 	}
 	return ""
+}
+
+// awsAction reports whether every operation in ops has a # in its path, as
+// apis.guru renders the actions of AWS services (/#Action=ChangePassword,
+// /snapshots/{id}/blocks/{index}#blockToken): the fragment tells apart
+// operations of one URL that the SDKs call with a signed request body.
+func awsAction(ops []openapi.Operation) bool {
+	return len(ops) > 0 && !slices.ContainsFunc(ops, func(op openapi.Operation) bool { return !strings.Contains(op.Path, "#") })
+}
+
+// noAuthDescribed reports whether doc defines no security scheme and
+// writes no security requirement anywhere: it leaves authentication out.
+func noAuthDescribed(doc *openapi3.T) bool {
+	if len(openapi.Schemes(doc)) > 0 || doc.Security != nil {
+		return false
+	}
+	for _, op := range openapi.Operations(doc) {
+		if op.Op.Security != nil {
+			return false
+		}
+	}
+	return true
+}
+
+// optionalAlternative names another optional query parameter named like
+// an access credential (key, oauth_token, access_token) that every
+// operation taking the optional p also takes, or returns "": several
+// optional ways to send a credential side by side.
+func optionalAlternative(p *openapi.Param) string {
+	if p.P.Required || p.P.In != "query" || len(p.Users) == 0 || !accessName(p.P.Name) {
+		return ""
+	}
+	alt := ""
+	for _, op := range p.Users {
+		found := ""
+		for _, ref := range slices.Concat(op.Item.Parameters, op.Op.Parameters) {
+			if ref == nil || ref.Value == nil || ref.Value == p.P {
+				continue
+			}
+			if v := ref.Value; v.In == "query" && !v.Required && v.Name != p.P.Name && credential(v.Name) && accessName(v.Name) {
+				found = v.Name
+				break
+			}
+		}
+		if found == "" {
+			return ""
+		}
+		if alt == "" {
+			alt = found
+		}
+	}
+	return alt
+}
+
+// accessName reports whether a name says it grants access: key, api_key,
+// oauth_token, access_token; not a session id or a bare token.
+func accessName(name string) bool {
+	w := openapi.Words(name)
+	if strings.Join(w, "") == "key" {
+		return true
+	}
+	return slices.ContainsFunc(w, func(x string) bool { return accessWords[x] && x != "session" && x != "id" })
 }
