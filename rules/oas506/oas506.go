@@ -75,7 +75,7 @@ paths:
 		Precision: "low",
 		Grades: `- **error**: live keys, private keys and tokens of known providers.
 - **warning**: JSON Web Tokens that have not expired.
-- **note**: a key of known providers or a private key in a response example (documentation of what the server returns, usually a made-up sample: GitHub's published sample keys were every sampled warning); Stripe test-mode keys, and JSON Web Tokens that expired before 2025 (nothing left to revoke).`,
+- **note**: a key of known providers or a private key in a response example (documentation of what the server returns, usually a made-up sample: GitHub's published sample keys were every sampled warning); Stripe test-mode keys, and JSON Web Tokens that expired before 2025 (nothing left to revoke); a private key in the example of a request field named for one (private_key, privateKey: the caller's own key the operation takes, and the example shows its shape, as DigitalOcean's certificate upload).`,
 		CWE:   []int{798, 540},
 		OWASP: []string{"API8:2023", "LLM02:2025"},
 		Since: "v0.1.0",
@@ -158,6 +158,10 @@ func run(pass *lint.SpecPass) error {
 			sev, why = lint.SeverityNote, " (a note: it expired long ago, so there is nothing left to revoke; replace it with a placeholder)"
 		case sev == lint.SeverityError && documentation(l, responseOnly):
 			sev, why = lint.SeverityNote, " (a note: a response example documents what the server returns and is usually a made-up sample; revoke it only if it was ever real)"
+		case sev == lint.SeverityError && m.kind == "a private key" && keyUpload(l):
+			// DigitalOcean's certificate upload: the example of the field
+			// that takes the caller's private key shows what to send.
+			sev, why = lint.SeverityNote, " (a note: the example of a field that takes the caller's own private key shows what a client uploads and is usually a published sample; revoke it only if it was ever real)"
 		}
 		pass.ReportSeverityf(sev, l.Pointer, l.Origin, l.Field, "%s of %s holds what looks like %s (%s)%s%s",
 			l.Field, l.Element(), m.kind, m.redacted, more, why)
@@ -402,4 +406,23 @@ func jwt(v string) (lint.Severity, string, bool) {
 		}
 	}
 	return lint.SeverityWarning, note, true
+}
+
+// keyUpload reports whether a literal is the example of a request field
+// named for a private key (private_key, privateKey, key_pem): the
+// operation takes the caller's own key, and the example shows its shape.
+func keyUpload(l *openapi.Literal) bool {
+	if l.Field != "example" && l.Field != "examples" && l.Field != "x-example" {
+		return false
+	}
+	i := strings.LastIndex(l.Pointer, "/properties/")
+	if i < 0 {
+		return false
+	}
+	name := l.Pointer[i+len("/properties/"):]
+	if j := strings.IndexByte(name, '/'); j >= 0 {
+		name = name[:j]
+	}
+	w := openapi.Words(name)
+	return slices.Contains(w, "key") && (slices.Contains(w, "private") || slices.Contains(w, "pem"))
 }
