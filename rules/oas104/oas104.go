@@ -106,6 +106,19 @@ func run(pass *lint.SpecPass) error {
 		pass.Reportf(openapi.Pointer("components", "securitySchemes", name), s.Origin, "in",
 			"security scheme %q sends the api key %q in the %s", name, s.Name, where)
 	}
+	// sessions is the path that serves sessions as a resource, when name
+	// is a session id; the paths are read once, on the first session id.
+	var sessionsAt *string
+	sessions := func(name string) string {
+		if !sessionName(name) {
+			return ""
+		}
+		if sessionsAt == nil {
+			at := sessionResource(pass.Doc)
+			sessionsAt = &at
+		}
+		return *sessionsAt
+	}
 	for _, p := range openapi.Parameters(pass.Doc) {
 		in, name := p.P.In, p.P.Name
 		if in != "query" && in != "path" || !credential(name) {
@@ -144,7 +157,7 @@ func run(pass *lint.SpecPass) error {
 			// service as GET and POST /#Action=Name: the SDKs send the
 			// parameters in a signed POST form body, never in the url.
 			sev, grade = lint.SeverityNote, " (a note: every operation that takes it is an AWS action rendered with a # in its path (/#Action=…), whose SDKs send parameters in a signed request body, not in the url)"
-		} else if at := sessionResource(pass.Doc, name); at != "" {
+		} else if at := sessions(name); at != "" {
 			// A chat or agent session the API serves at /sessions/{id}:
 			// the parameter names one of them (a filter, a target), and
 			// the caller's credential travels elsewhere.
@@ -426,22 +439,25 @@ func headerAlternative(doc *openapi3.T, schemes openapi3.SecuritySchemes, name s
 	return alt
 }
 
-// sessionResource returns a path of doc that serves sessions as a resource
-// (a sessions collection followed by a parameter: /agent/sessions/{sid}),
-// when a parameter of this name is a session id (session, session_id,
-// sessionId; not the JSESSIONID or PHPSESSID of a web framework, which are
-// the caller's login); "" otherwise. Such an API's sessions are records the
-// caller creates, lists and deletes (a chat with an agent), and a session
-// id in a query names one of them, as a conversation id would.
-func sessionResource(doc *openapi3.T, name string) string {
+// sessionName reports whether a parameter name is a session id: session,
+// session_id, sessionId, parent_session_id; not the JSESSIONID or
+// PHPSESSID of a web framework, which are the caller's login.
+func sessionName(name string) bool {
 	w := openapi.Words(name)
 	if len(w) > 1 && w[0] == "x" {
 		w = w[1:]
 	}
-	if !slices.Equal(w, []string{"session"}) && !slices.Equal(w, []string{"session", "id"}) &&
-		!(len(w) > 2 && w[len(w)-2] == "session" && w[len(w)-1] == "id") {
-		return ""
-	}
+	return slices.Equal(w, []string{"session"}) || slices.Equal(w, []string{"session", "id"}) ||
+		len(w) > 2 && w[len(w)-2] == "session" && w[len(w)-1] == "id"
+}
+
+// sessionResource returns the first path of doc, in sorted order, that
+// serves sessions as a resource (a sessions collection followed by a
+// parameter: /agent/sessions/{sid}), or "". Such an API's sessions are
+// records the caller creates, lists and deletes (a chat with an agent),
+// and a session id in a query names one of them, as a conversation id
+// would.
+func sessionResource(doc *openapi3.T) string {
 	if doc.Paths == nil {
 		return ""
 	}
