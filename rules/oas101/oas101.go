@@ -68,7 +68,7 @@ paths:
 		Precision: "medium",
 		Grades: `- **error**: an operation that changes state or sits under an administrative path (admin, internal, debug…) and needs no credentials; a document that defines security schemes but applies none while it has such operations, or one where most operations declare no requirement and the top declares none (one finding at /paths; the operations are then notes).
 - **warning**: a write that declares 401 or 403 responses (the server checks credentials the document does not describe); an empty ` + "`{}`" + ` alternative on a read; a document that defines schemes and applies none, with reads only; a document-level ` + "`security: []`" + ` with no operations yet.
-- **note**: OPTIONS, and steps called before the client has credentials (login, sign-up, token, password reset, one-time codes, health probes, identity-provider callbacks (` + "`/auth/oidc/callback`" + `), and the OAuth endpoints the document's own flows name, with the device, revocation and introspection endpoints beside them); an operation whose description says its URL is handed out by another operation (a pre-signed or signed location: the URL is the credential); a POST that records what a client reports about itself and answers with no content (a view counter, playback metrics, a web client's log: PeerTube's ` + "`/videos/{id}/views`" + `), which anonymous visitors send by design; a read with no requirement, or with its own ` + "`security: []`" + `, in a document that secures other operations (most are public by design: catalogues, listings, status); operations opened only by a top-level ` + "`security: []`" + ` in a document that declares schemes (authentication left to the deployment, as Airflow's pluggable backends), or by an empty ` + "`{}`" + ` alternative beside real schemes in the top-level requirements (a mode without authentication the operator may choose); a document with no security scheme and no requirement at all, one operation or many (it leaves authentication out; it does not say the API is open); an explicit ` + "`security: []`" + ` in a document that defines no security scheme; operations of a document whose servers are all Azure Resource Manager (management.azure.com and the sovereign clouds' hosts), which authenticates every call whatever a fragment of its description declares; an operation with its own ` + "`security: []`" + ` that takes a credential header parameter (Authorization, a webhook's X-Hub-Signature: a receiver that checks a third party's token or HMAC signature itself); the first-run ` + "`/auth/setup`" + ` that creates the first account.`,
+- **note**: OPTIONS, and steps called before the client has credentials (login, sign-up, token, password reset, one-time codes, health probes, identity-provider callbacks (` + "`/auth/oidc/callback`" + `), and the OAuth endpoints the document's own flows name, with the device, revocation and introspection endpoints beside them); an operation whose description says its URL is handed out by another operation (a pre-signed or signed location: the URL is the credential); a POST that records what a client reports about itself and answers with no content (a view counter, playback metrics, a web client's log: PeerTube's ` + "`/videos/{id}/views`" + `), which anonymous visitors send by design; a read with no requirement, or with its own ` + "`security: []`" + `, in a document that secures other operations (most are public by design: catalogues, listings, status); operations opened only by a top-level ` + "`security: []`" + ` in a document that declares schemes (authentication left to the deployment, as Airflow's pluggable backends), or by an empty ` + "`{}`" + ` alternative beside real schemes in the top-level requirements (a mode without authentication the operator may choose); a document with no security scheme and no requirement at all, one operation or many (it leaves authentication out; it does not say the API is open); an explicit ` + "`security: []`" + ` in a document that defines no security scheme; operations of a document whose servers are all Azure Resource Manager (management.azure.com and the sovereign clouds' hosts), which authenticates every call whatever a fragment of its description declares; an operation with its own ` + "`security: []`" + ` that takes a credential header parameter (Authorization, a webhook's X-Hub-Signature: a receiver that checks a third party's token or HMAC signature itself); the first-run ` + "`/auth/setup`" + ` that creates the first account; a POST to .../message or .../messages beside a GET .../sse that requires credentials (an MCP SSE transport, whose stream hands out the message URL with the session id that addresses it).`,
 		CWE:   []int{306, 862},
 		OWASP: []string{"API2:2023", "API5:2023", "LLM06:2025"},
 		Since: "v0.1.0",
@@ -190,6 +190,11 @@ func run(pass *lint.SpecPass) error {
 			// The URL is handed out by another operation, pre-signed: it
 			// is the credential, and the caller sends no other.
 			sev, grade = lint.SeverityNote, " (a note: its description says the URL itself is handed out by another operation, a pre-signed location that is the credential)"
+		case sseMessages(pass.Doc, op) != "":
+			// The POST half of an MCP SSE transport: the stream hands out
+			// this URL with a session id, which addresses the session its
+			// own authenticated GET opened.
+			sev, grade = lint.SeverityNote, " (a note: it is the message endpoint of an SSE transport whose stream, get "+sseMessages(pass.Doc, op)+", requires credentials and hands out this URL with the session id that addresses it)"
 		case beacon(op):
 			// A view counter, playback metrics, a web client's error log:
 			// what every visitor's browser reports, signed in or not.
@@ -400,6 +405,31 @@ var capabilityProse = regexp.MustCompile(`(?i)\bpre-?signed\b|\bsigned (url|link
 
 func capabilityURL(op openapi.Operation) bool {
 	return capabilityProse.MatchString(op.Op.Description) || capabilityProse.MatchString(op.Op.Summary)
+}
+
+// sseMessages returns the path of the event stream an MCP-style SSE
+// transport pairs with op, or "": op is a POST to .../message or
+// .../messages, and a GET at .../sse under the same parent requires
+// credentials. The stream's first event hands out the message URL with a
+// session id, so the URL addresses a session opened with credentials.
+func sseMessages(doc *openapi3.T, op openapi.Operation) string {
+	if op.Method != "post" || doc.Paths == nil {
+		return ""
+	}
+	i := strings.LastIndex(op.Path, "/")
+	if last := op.Path[i+1:]; last != "message" && last != "messages" {
+		return ""
+	}
+	stream := op.Path[:i] + "/sse"
+	item := doc.Paths.Value(stream)
+	if item == nil || item.Get == nil {
+		return ""
+	}
+	sec := openapi.EffectiveSecurity(doc, openapi.Operation{Path: stream, Method: "get", Item: item, Op: item.Get})
+	if !sec.Set || sec.Anonymous() {
+		return ""
+	}
+	return stream
 }
 
 // identityProviders name the protocols whose callback endpoints a browser
