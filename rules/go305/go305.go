@@ -240,15 +240,22 @@ func onlyScopeAPI(pass *analysis.Pass, ins *inspector.Inspector) string {
 			}
 		}
 	}
+	// Vertex AI before the Gemini API, when a package calls both.
+	found := make([]bool, len(onlyScopeHosts))
 	for n := range ins.PreorderSeq((*ast.BasicLit)(nil)) {
 		lit := n.(*ast.BasicLit)
 		if lit.Kind != token.STRING {
 			continue
 		}
-		for _, h := range onlyScopeHosts {
+		for i, h := range onlyScopeHosts {
 			if strings.Contains(lit.Value, h.host) {
-				return h.api
+				found[i] = true
 			}
+		}
+	}
+	for i, h := range onlyScopeHosts {
+		if found[i] {
+			return h.api
 		}
 	}
 	return ""
