@@ -7,7 +7,6 @@ import (
 	"go/ast"
 	"go/types"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -187,7 +186,7 @@ func tableTools(pass *analysis.Pass, ins *inspector.Inspector) {
 		if !ok {
 			continue
 		}
-		handlers := toolShape(pass.Pkg, tv.Type)
+		handlers := goapi.ToolShape(pass.Pkg, tv.Type)
 		if handlers == nil {
 			continue
 		}
@@ -205,7 +204,7 @@ func tableTools(pass *analysis.Pass, ins *inspector.Inspector) {
 				continue
 			}
 			label := "a tool"
-			if ne := fields[nameField(tv.Type)]; ne != nil {
+			if ne := fields[goapi.ToolNameField(tv.Type)]; ne != nil {
 				if name := goapi.ConstString(pass.TypesInfo, ne); name != "" {
 					label = "tool " + strconv.Quote(name)
 				}
@@ -218,77 +217,6 @@ func tableTools(pass *analysis.Pass, ins *inspector.Inspector) {
 			break
 		}
 	}
-}
-
-// toolShape returns the function fields of t when t is a struct type of
-// the program's own (declared in pkg's module) with a name, a description
-// and a parameter schema, the fields of a tool definition; nil otherwise.
-func toolShape(pkg *types.Package, t types.Type) []string {
-	named, ok := types.Unalias(t).(*types.Named)
-	if !ok || named.Obj().Pkg() == nil || !sameModule(pkg.Path(), named.Obj().Pkg().Path()) {
-		return nil
-	}
-	st, ok := named.Underlying().(*types.Struct)
-	if !ok || nameField(t) == "" {
-		return nil
-	}
-	var desc, schema bool
-	var funcs []string
-	for f := range st.Fields() {
-		low := strings.ToLower(f.Name())
-		if _, ok := f.Type().Underlying().(*types.Signature); ok {
-			funcs = append(funcs, f.Name())
-			continue
-		}
-		switch {
-		case strings.HasPrefix(low, "desc") && isString(f.Type()):
-			desc = true
-		case strings.Contains(low, "schema") || low == "parameters" || low == "params" || low == "inputs":
-			schema = true
-		}
-	}
-	if !desc || !schema {
-		return nil
-	}
-	return funcs
-}
-
-// nameField is the field of struct type t that names a tool: Name or
-// ToolName, a string; "" when there is none.
-func nameField(t types.Type) string {
-	st, ok := t.Underlying().(*types.Struct)
-	if !ok {
-		return ""
-	}
-	for f := range st.Fields() {
-		if (f.Name() == "Name" || f.Name() == "ToolName") && isString(f.Type()) {
-			return f.Name()
-		}
-	}
-	return ""
-}
-
-func isString(t types.Type) bool {
-	b, ok := t.Underlying().(*types.Basic)
-	return ok && b.Info()&types.IsString != 0
-}
-
-// sameModule: b is a, or shares its first three path elements (a module
-// of a code host: github.com/org/repo), or its first element when a has
-// no dot (a module path such as "example" or "own").
-func sameModule(a, b string) bool {
-	if a == b {
-		return true
-	}
-	pa, pb := strings.Split(a, "/"), strings.Split(b, "/")
-	n := 3
-	if !strings.Contains(pa[0], ".") {
-		n = 1
-	}
-	if len(pa) < n || len(pb) < n {
-		return false
-	}
-	return slices.Equal(pa[:n], pb[:n])
 }
 
 // runMethods are the methods by which an agent framework, or a program's
