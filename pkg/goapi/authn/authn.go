@@ -176,6 +176,18 @@ func (r *Result) walkLit(lit *ast.FuncLit, deferred func(*types.Func) bool) body
 		if deferred != nil {
 			key.phase = 0
 		}
+		// The two walks of the first phase find the same: a function
+		// deferred is one of this package that no table knows, which
+		// r.Func counts as nothing until run's fixed point. A walk
+		// with the callback serves both; one without cannot replay it.
+		if w, ok := r.lits[litKey{lit: lit, phase: 0}]; ok {
+			if deferred != nil {
+				for _, fn := range w.deferred {
+					deferred(fn)
+				}
+			}
+			return w.b
+		}
 	}
 	if w, ok := r.lits[key]; ok {
 		for _, fn := range w.deferred {
