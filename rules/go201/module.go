@@ -11,6 +11,7 @@ import (
 
 	"github.com/apiaudit/apiaudit/pkg/goapi"
 	"github.com/apiaudit/apiaudit/pkg/goapi/authn"
+	"github.com/apiaudit/apiaudit/pkg/goapi/listen"
 	"github.com/apiaudit/apiaudit/pkg/lint"
 	"github.com/apiaudit/apiaudit/rules/go101"
 )
@@ -33,6 +34,8 @@ type packageHandlers struct {
 	served map[string]bool
 	// funcs are the package's handler-shaped function declarations.
 	funcs []handlerSpan
+	// listen is the package's listen calls (listen.Analyzer).
+	listen *listen.Package
 }
 
 type handlerSpan struct {
@@ -44,13 +47,13 @@ type handlerSpan struct {
 var handlersAnalyzer = &analysis.Analyzer{
 	Name:       "apiauditgo201handlers",
 	Doc:        "lists the package's handlers and the handlers its routes serve, with their authentication, for GO201's grading across packages",
-	Requires:   []*analysis.Analyzer{go101.RoutesAnalyzer},
+	Requires:   []*analysis.Analyzer{go101.RoutesAnalyzer, listen.Analyzer},
 	Run:        collectHandlers,
 	ResultType: reflect.TypeFor[*packageHandlers](),
 }
 
 func collectHandlers(pass *analysis.Pass) (any, error) {
-	res := &packageHandlers{served: map[string]bool{}}
+	res := &packageHandlers{served: map[string]bool{}, listen: pass.ResultOf[listen.Analyzer].(*listen.Package)}
 	for _, rt := range pass.ResultOf[go101.RoutesAnalyzer].([]go101.Route) {
 		protected := rt.State == authn.Protected
 		ast.Inspect(rt.Handler, func(n ast.Node) bool {
@@ -92,11 +95,13 @@ func collectHandlers(pass *analysis.Pass) (any, error) {
 func regrade(findings []lint.Finding, collected []any, root string) []lint.Finding {
 	served := map[string]bool{}
 	var funcs []handlerSpan
+	var listens []any
 	for _, c := range collected {
 		ph, ok := c.(*packageHandlers)
 		if !ok {
 			continue
 		}
+		listens = append(listens, ph.listen)
 		for name, protected := range ph.served {
 			if was, seen := served[name]; !seen || was {
 				served[name] = protected
@@ -118,7 +123,13 @@ func regrade(findings []lint.Finding, collected []any, root string) []lint.Findi
 			break
 		}
 	}
-	return findings
+	// A body read by a server that only this machine, or only the user's
+	// own processes, can connect to is not a resource attack anyone else
+	// can mount.
+	return listen.Regrade(findings, listens, root, goapi.Warning, func(v listen.Verdict, g *goapi.Grade) bool {
+		g.LowerTo(goapi.Note, v.Reason())
+		return true
+	})
 }
 
 func sameFile(root, abs, rel string) bool {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/apiaudit/apiaudit/pkg/goapi"
 	"github.com/apiaudit/apiaudit/pkg/lint"
+	"github.com/apiaudit/apiaudit/rules/go504"
 )
 
 var Rule = &lint.Rule{
@@ -55,6 +56,9 @@ func run(pass *lint.DriftPass) error {
 		msg := fmt.Sprintf("%s answers every method, and %s documents only %s on %s", r.Path, d.Op.Spec,
 			strings.Join(pass.Inventory.Methods(r), ", "), d.Op.Path)
 		why := goapi.PlaceReason(r.PlacePath())
+		if why == "" && go504.Operational(r.Path) {
+			why = "an operational endpoint (health, metrics, debugging, documentation), which answers probes whatever their method and changes nothing"
+		}
 		if why == "" && writesDocumented(pass.Inventory.Methods(r)) {
 			why = "the document lists every method that writes (POST, PUT, PATCH, DELETE) on the path, so the others the route answers " +
 				"(HEAD, OPTIONS, TRACE) change nothing; a pass-through route such as a proxy answers them by design"
