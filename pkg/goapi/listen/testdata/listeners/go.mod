@@ -1,0 +1,3 @@
+module example.com/listeners
+
+go 1.26.0
