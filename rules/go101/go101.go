@@ -271,13 +271,18 @@ func Routes(pass *analysis.Pass) iter.Seq[Route] {
 	}
 }
 
+// What the standard library's debugging endpoints expose, as messages
+// name them.
+const (
+	pprof  = "net/http/pprof's profiling handlers (heap and goroutine dumps, CPU profiles on demand)"
+	expvar = "expvar's variables (command line, memory statistics, whatever the program publishes)"
+)
+
 // debugHandler says what a handler exposes when it is one of the standard
 // library's debugging endpoints: net/http/pprof's handlers, expvar's, or
 // http.DefaultServeMux in a program that imports either (they register
 // themselves there in init). "" otherwise.
 func debugHandler(pass *analysis.Pass, h ast.Expr) string {
-	const pprof = "net/http/pprof's profiling handlers (heap and goroutine dumps, CPU profiles on demand)"
-	const expvar = "expvar's variables (command line, memory statistics, whatever the program publishes)"
 	var obj types.Object
 	switch e := ast.Unparen(h).(type) {
 	case *ast.CallExpr:

@@ -1,6 +1,8 @@
 package go101
 
 import (
+	"strings"
+
 	"github.com/apiaudit/apiaudit/pkg/goapi"
 	"github.com/apiaudit/apiaudit/pkg/goapi/listen"
 	"github.com/apiaudit/apiaudit/pkg/lint"
@@ -15,12 +17,25 @@ import (
 // analysis; under go vet the finding keeps its severity.
 func init() {
 	Rule.Module = &lint.ModuleStep{Collect: listen.Collector(Rule.ID), Apply: func(findings []lint.Finding, collected []any, root string) []lint.Finding {
-		return listen.Regrade(findings, collected, root, goapi.Error, func(v listen.Verdict, g *goapi.Grade) bool {
-			if v.Kind != listen.Unix {
+		return listen.Regrade(findings, collected, root, goapi.Error, func(f lint.Finding, v listen.Verdict, g *goapi.Grade) bool {
+			switch {
+			case v.Kind == listen.Unix:
+				g.LowerTo(goapi.Note, v.Reason())
+			case v.Kind == listen.Loopback && debugFinding(f.Message):
+				// A web page can make the browser send a GET to a loopback
+				// port, but not read the answer: profiles and variables
+				// stay on the machine.
+				g.LowerTo(goapi.Note, v.Reason()+"; a web page cannot read what a debugging endpoint answers")
+			default:
 				return false
 			}
-			g.LowerTo(goapi.Note, v.Reason())
 			return true
 		})
 	}}
+}
+
+// debugFinding reports whether a GO101 message is about a debugging
+// endpoint (net/http/pprof, expvar).
+func debugFinding(msg string) bool {
+	return strings.Contains(msg, pprof) || strings.Contains(msg, expvar)
 }

@@ -15,7 +15,7 @@ import (
 // keeps its severity.
 func init() {
 	Rule.Module = &lint.ModuleStep{Collect: listen.Collector(Rule.ID), Apply: func(findings []lint.Finding, collected []any, root string) []lint.Finding {
-		return listen.Regrade(findings, collected, root, goapi.Error, func(v listen.Verdict, g *goapi.Grade) bool {
+		return listen.Regrade(findings, collected, root, goapi.Error, func(f lint.Finding, v listen.Verdict, g *goapi.Grade) bool {
 			if v.Kind == listen.Unix {
 				g.LowerTo(goapi.Note, v.Reason())
 			} else {

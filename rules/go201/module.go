@@ -126,7 +126,7 @@ func regrade(findings []lint.Finding, collected []any, root string) []lint.Findi
 	// A body read by a server that only this machine, or only the user's
 	// own processes, can connect to is not a resource attack anyone else
 	// can mount.
-	return listen.Regrade(findings, listens, root, goapi.Warning, func(v listen.Verdict, g *goapi.Grade) bool {
+	return listen.Regrade(findings, listens, root, goapi.Warning, func(f lint.Finding, v listen.Verdict, g *goapi.Grade) bool {
 		g.LowerTo(goapi.Note, v.Reason())
 		return true
 	})

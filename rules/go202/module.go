@@ -13,7 +13,7 @@ import (
 // severity.
 func init() {
 	Rule.Module = &lint.ModuleStep{Collect: listen.Collector(Rule.ID), Apply: func(findings []lint.Finding, collected []any, root string) []lint.Finding {
-		return listen.Regrade(findings, collected, root, goapi.Warning, func(v listen.Verdict, g *goapi.Grade) bool {
+		return listen.Regrade(findings, collected, root, goapi.Warning, func(f lint.Finding, v listen.Verdict, g *goapi.Grade) bool {
 			g.LowerTo(goapi.Note, v.Reason())
 			return true
 		})

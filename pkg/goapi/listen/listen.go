@@ -503,6 +503,21 @@ func (m *Module) evalCall(p *Package, call *ast.CallExpr, idx, depth int) vals {
 			return unknown()
 		}
 		return cut(s, sep.list[0].s, idx == 1)
+	case path == "strings" && (name == "TrimSpace" || name == "ToLower") && len(args) == 1:
+		return m.eval(p, args[0], depth+1) // the same address, tidied
+	case path == "cmp" && name == "Or" && len(args) > 0:
+		// The first non-empty value: any of them but an empty one.
+		var out vals
+		for _, a := range args {
+			v := m.eval(p, a, depth+1)
+			out.unknown = out.unknown || v.unknown
+			for _, x := range v.list {
+				if x.s != "" || !x.exact {
+					out.add(x.s, x.exact)
+				}
+			}
+		}
+		return out
 	case path == "flag" || strings.HasSuffix(path, "/pflag"):
 		if i := flagDefault(name); i >= 0 && i < len(args) {
 			return m.eval(p, args[i], depth+1)

@@ -20,8 +20,10 @@ import (
 // chosen by a flag's default in another package (sock), on a
 // world-writable socket (world), on TCP at a flag's default of every
 // interface (open), on a configuration default on loopback (loop), and
-// in a package other modules import, whose callers choose (pub). Only sock
-// and loop are local; GO101 keeps a fixed loopback port at error.
+// in a package other modules import, whose callers choose (pub), and
+// pprof on a configured loopback address (debug). Only sock, loop and
+// debug are local; GO101 keeps a fixed loopback port at error, except for
+// a debugging endpoint.
 func TestListeners(t *testing.T) {
 	dir := t.TempDir()
 	if err := os.CopyFS(dir, os.DirFS(filepath.Join("testdata", "listeners"))); err != nil {
@@ -48,6 +50,7 @@ func TestListeners(t *testing.T) {
 		"GO101 loop":  `error: POST /v1/run changes state with no authentication$`,
 		"GO201 loop":  `note: .* \(a note, not a warning: its package serves on 127.0.0.1:7070 only \(Server.ListenAndServe at loop.go:\d+\), reachable from this machine only\)`,
 		"GO202 loop":  `note: .*127.0.0.1:7070`,
+		"GO101 debug": `^note: ANY /debug/pprof/ serves net/http/pprof's .* \(a note, not an error: its package serves on 127.0.0.1:7070 only \(Server.ListenAndServe at debug.go:\d+\), reachable from this machine only; a web page cannot read what a debugging endpoint answers\)`,
 		"GO101 open":  `^error: (?:[^(]|\(and)*$`,
 		"GO201 open":  `^warning: (?:[^(]|\(and)*$`,
 		"GO202 open":  `^warning: (?:[^(]|\(and)*$`,

@@ -23,11 +23,11 @@ func Collector(rule string) *analysis.Analyzer {
 }
 
 // Regrade grades the findings at the rule's default severity (base) in
-// packages whose servers listen only locally: lower says, for a verdict
+// packages whose servers listen only locally: lower says, for a finding and a verdict
 // (Unix or Loopback), how the grade moves; it returns false to leave the
 // finding as it is. Findings graded already (by place, by the package's
 // own listener) keep their grade.
-func Regrade(findings []lint.Finding, collected []any, root string, base goapi.Level, lower func(Verdict, *goapi.Grade) bool) []lint.Finding {
+func Regrade(findings []lint.Finding, collected []any, root string, base goapi.Level, lower func(lint.Finding, Verdict, *goapi.Grade) bool) []lint.Finding {
 	m := NewModule(collected)
 	if len(m.pkgs) == 0 {
 		return findings
@@ -42,7 +42,7 @@ func Regrade(findings []lint.Finding, collected []any, root string, base goapi.L
 			continue
 		}
 		g := goapi.NewGrade(base)
-		if !lower(v, g) || g.Level == base {
+		if !lower(*f, v, g) || g.Level == base {
 			continue
 		}
 		f.Severity = severity(g.Level)

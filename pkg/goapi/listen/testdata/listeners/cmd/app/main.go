@@ -5,6 +5,7 @@ import (
 	"log"
 
 	"example.com/listeners/internal/config"
+	"example.com/listeners/internal/debug"
 	"example.com/listeners/internal/loop"
 	"example.com/listeners/internal/open"
 	"example.com/listeners/internal/sock"
@@ -26,5 +27,6 @@ func main() {
 	go open.Serve(*addr)
 	go loop.Serve(config.Default())
 	go world.Serve()
+	go debug.Serve(config.Default())
 	log.Fatal(pub.Serve("unix", "/tmp/pub.sock"))
 }
