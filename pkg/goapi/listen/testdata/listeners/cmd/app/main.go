@@ -7,6 +7,8 @@ import (
 	"example.com/listeners/internal/config"
 	"example.com/listeners/internal/debug"
 	"example.com/listeners/internal/loop"
+	"example.com/listeners/internal/mcpopen"
+	"example.com/listeners/internal/mcpsock"
 	"example.com/listeners/internal/open"
 	"example.com/listeners/internal/sock"
 	"example.com/listeners/internal/world"
@@ -27,6 +29,8 @@ func main() {
 	go open.Serve(*addr)
 	go loop.Serve(config.Default())
 	go world.Serve()
+	go mcpsock.Serve("unix", "/run/user/1000/mcp.sock")
+	go mcpopen.Serve(*addr)
 	go debug.Serve(config.Default())
 	log.Fatal(pub.Serve("unix", "/tmp/pub.sock"))
 }
