@@ -161,6 +161,7 @@ type Module struct {
 	params  map[string]paramRef  // objKey of a parameter → its function and index
 	calls   map[string][]callRef // function → its static calls
 	sources map[string][]srcRef  // objKey of a variable or field → what is assigned to it
+	flags   map[string][]srcRef  // a string flag's name → its default values
 	busy    map[string]bool      // objKeys being followed (cycles)
 }
 
@@ -475,15 +476,21 @@ func (m *Module) evalCall(p *Package, call *ast.CallExpr, idx, depth int) vals {
 	path, name, args := goapi.CanonPath(fn.Pkg().Path()), fn.Name(), call.Args
 	switch {
 	case path == "fmt" && name == "Sprintf" && len(args) > 0:
-		f := m.eval(p, args[0], depth+1)
+		return m.sprintf(p, args, depth)
+	case path == "os" && (name == "Getenv" || name == "LookupEnv"):
+		// The environment overrides a default as a flag does: it adds
+		// no default of its own (a value read from it alone is unknown).
+		return vals{}
+	case strings.HasSuffix(path, "/pflag") && strings.HasPrefix(name, "GetString") && len(args) == 1:
+		// cmd.Flags().GetString("host"): the defaults of the flags of
+		// that name in the module.
+		n := m.eval(p, args[0], depth+1)
+		if n.unknown || len(n.list) != 1 || !n.list[0].exact || len(m.flags[n.list[0].s]) == 0 {
+			return unknown()
+		}
 		var out vals
-		out.unknown = f.unknown
-		for _, v := range f.list {
-			if i := strings.IndexByte(v.s, '%'); i >= 0 {
-				out.add(v.s[:i], false)
-			} else {
-				out.add(v.s, v.exact)
-			}
+		for _, d := range m.flags[n.list[0].s] {
+			out.merge(m.eval(d.pkg, d.e, depth+1))
 		}
 		return out
 	case path == "net" && name == "JoinHostPort" && len(args) == 2:
@@ -649,6 +656,93 @@ func (m *Module) inModule(path string) bool {
 	return false
 }
 
+// sprintf is the strings fmt.Sprintf(args...) may give: the format's
+// text with each verb replaced by its argument's strings; a verb whose
+// argument is not a known string ends the value as a prefix.
+func (m *Module) sprintf(p *Package, args []ast.Expr, depth int) vals {
+	f := m.eval(p, args[0], depth+1)
+	if f.unknown || len(f.list) != 1 || !f.list[0].exact {
+		var out vals
+		out.unknown = f.unknown
+		for _, v := range f.list {
+			if i := strings.IndexByte(v.s, '%'); i >= 0 {
+				out.add(v.s[:i], false)
+			} else {
+				out.add(v.s, v.exact)
+			}
+		}
+		return out
+	}
+	format := f.list[0].s
+	cur := []val{{"", true}}
+	argi := 1
+	for len(format) > 0 {
+		i := strings.IndexByte(format, '%')
+		if i < 0 {
+			i = len(format)
+		}
+		for j := range cur {
+			if cur[j].exact {
+				cur[j].s += format[:i]
+			}
+		}
+		format = format[i:]
+		if format == "" {
+			break
+		}
+		if len(format) > 1 && format[1] == '%' {
+			for j := range cur {
+				if cur[j].exact {
+					cur[j].s += "%"
+				}
+			}
+			format = format[2:]
+			continue
+		}
+		// a verb: %s, %v, %d, %q, with flags or width
+		k := 1
+		for k < len(format) && strings.IndexByte("+-# 0123456789.", format[k]) >= 0 {
+			k++
+		}
+		verb := byte('v')
+		if k < len(format) {
+			verb = format[k]
+			k++
+		}
+		format = format[min(k, len(format)):]
+		var a vals
+		if argi < len(args) && (verb == 's' || verb == 'v') {
+			a = m.eval(p, args[argi], depth+1)
+		} else {
+			a = unknown()
+		}
+		argi++
+		var next []val
+		for _, c := range cur {
+			if !c.exact {
+				next = append(next, c)
+				continue
+			}
+			if a.unknown || len(a.list) == 0 {
+				next = append(next, val{c.s, false})
+				continue
+			}
+			for _, x := range a.list {
+				next = append(next, val{c.s + x.s, x.exact})
+			}
+		}
+		if len(next) > 16 {
+			return unknown()
+		}
+		cur = next
+	}
+	var out vals
+	for _, c := range cur {
+		out.add(c.s, c.exact)
+	}
+	return out
+}
+
 // cut is the part of each string before (after: after) sep.
 func cut(s vals, sep string, after bool) vals {
 	if s.unknown {
@@ -726,7 +820,7 @@ func objKey(fset *token.FileSet, v types.Object) string {
 // index reads the module's function declarations, calls and assignments.
 func (m *Module) index() {
 	m.decls, m.params = map[string]declRef{}, map[string]paramRef{}
-	m.calls, m.sources = map[string][]callRef{}, map[string][]srcRef{}
+	m.calls, m.sources, m.flags = map[string][]callRef{}, map[string][]srcRef{}, map[string][]srcRef{}
 	m.busy = map[string]bool{}
 	for _, p := range m.pkgs {
 		info, fset := p.pass.TypesInfo, p.pass.Fset
@@ -788,6 +882,19 @@ func (m *Module) index() {
 					name := goapi.Of(fn).String()
 					m.calls[name] = append(m.calls[name], callRef{p, n})
 					path := goapi.CanonPath(fn.Pkg().Path())
+					if path == "flag" || strings.HasSuffix(path, "/pflag") {
+						// The flag's name, for GetString lookups.
+						if i := flagDefault(fn.Name()); i > 0 && i < len(n.Args) {
+							nameArg := 0
+							if strings.HasSuffix(fn.Name(), "Var") || strings.HasSuffix(fn.Name(), "VarP") {
+								nameArg = 1
+							}
+							if tv, ok := info.Types[n.Args[nameArg]]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
+								name := constant.StringVal(tv.Value)
+								m.flags[name] = append(m.flags[name], srcRef{p, n.Args[i], -1})
+							}
+						}
+					}
 					if (path == "flag" || strings.HasSuffix(path, "/pflag")) && (strings.HasSuffix(fn.Name(), "Var") || strings.HasSuffix(fn.Name(), "VarP")) {
 						if i := flagDefault(fn.Name()); i > 0 && i < len(n.Args) {
 							if u, ok := ast.Unparen(n.Args[0]).(*ast.UnaryExpr); ok && u.Op == token.AND {

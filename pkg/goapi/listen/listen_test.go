@@ -54,6 +54,7 @@ func TestListeners(t *testing.T) {
 		"GO101 debug":   `^note: ANY /debug/pprof/ serves net/http/pprof's .* \(a note, not an error: its package serves on 127.0.0.1:7070 only \(Server.ListenAndServe at debug.go:\d+\), reachable from this machine only; a web page cannot read what a debugging endpoint answers\)`,
 		"GO102 mcpsock": `^note: MCP server over streamable HTTP .* \(a note, not an error: .*its package serves on a Unix socket only \(net.Listen at mcpsock.go:\d+\)`,
 		"GO102 mcpopen": `^error: MCP server over streamable HTTP .*instead of its Start method$`,
+		"GO202 envhost": `^note: .*\(a note, not a warning: its package serves on 127.0.0.1:… only \(http.ListenAndServe at envhost.go:\d+\)`,
 		"GO101 open":    `^error: (?:[^(]|\(and)*$`,
 		"GO201 open":    `^warning: (?:[^(]|\(and)*$`,
 		"GO202 open":    `^warning: (?:[^(]|\(and)*$`,

@@ -3,9 +3,11 @@ package main
 import (
 	"flag"
 	"log"
+	"os"
 
 	"example.com/listeners/internal/config"
 	"example.com/listeners/internal/debug"
+	"example.com/listeners/internal/envhost"
 	"example.com/listeners/internal/loop"
 	"example.com/listeners/internal/mcpopen"
 	"example.com/listeners/internal/mcpsock"
@@ -29,6 +31,7 @@ func main() {
 	go open.Serve(*addr)
 	go loop.Serve(config.Default())
 	go world.Serve()
+	go envhost.Serve(os.Args[1])
 	go mcpsock.Serve("unix", "/run/user/1000/mcp.sock")
 	go mcpopen.Serve(*addr)
 	go debug.Serve(config.Default())
