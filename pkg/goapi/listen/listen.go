@@ -163,6 +163,9 @@ type Module struct {
 	sources map[string][]srcRef  // objKey of a variable or field → what is assigned to it
 	flags   map[string][]srcRef  // a string flag's name → its default values
 	busy    map[string]bool      // objKeys being followed (cycles)
+
+	mu       sync.Mutex
+	verdicts map[*Package]Verdict
 }
 
 type declRef struct {
@@ -193,13 +196,30 @@ type srcRef struct {
 // NewModule joins the collected results of Analyzer (other values are
 // skipped).
 func NewModule(collected []any) *Module {
-	m := &Module{}
+	m := &Module{verdicts: map[*Package]Verdict{}}
 	for _, c := range collected {
 		if p, ok := c.(*Package); ok && p != nil {
 			m.pkgs = append(m.pkgs, p)
 		}
 	}
+	if len(m.pkgs) == 0 {
+		return m
+	}
+	// The rules that grade by listener collect the same packages: the
+	// module is joined once for all of them.
+	last.Lock()
+	defer last.Unlock()
+	if last.m != nil && last.m.pkgs[0] == m.pkgs[0] && len(last.m.pkgs) == len(m.pkgs) {
+		return last.m
+	}
+	last.m = m
 	return m
+}
+
+// last is the module joined last.
+var last struct {
+	sync.Mutex
+	m *Module
 }
 
 // Verdict is what the servers of the package that holds file listen on.
@@ -233,7 +253,14 @@ func (m *Module) Of(root, file string) Verdict {
 	}
 	for _, p := range m.pkgs {
 		if p.files[file] {
-			return m.verdict(p)
+			m.mu.Lock()
+			defer m.mu.Unlock()
+			v, ok := m.verdicts[p]
+			if !ok {
+				v = m.verdict(p)
+				m.verdicts[p] = v
+			}
+			return v
 		}
 	}
 	return Verdict{}
