@@ -101,7 +101,7 @@ func requireToken(next http.Handler) http.Handler {
 		Lang:      "go",
 		Severity:  lint.SeverityError,
 		Grades:    "A note in example code or test scaffolding (examples/, _examples, demo, conformance, test/, testkit, a package named like oauthtest), and when the function that registers the route serves it only on a loopback port the system picks (127.0.0.1:0: a one-shot local UI); a fixed loopback port stays an error (any web page can post to it). A note for a debugging endpoint mounted only when an opt-in flag or environment variable is set (as GO502 for an opt-in TLS skip). The debugging handlers one function registers (the eleven of net/http/pprof, say) are one element: the first is reported at its grade, the others are notes that point to it. A note when every listen call of the route's package is a Unix socket (or a Windows named pipe) by default, followed across the module (a command's --host flag whose default is unix://… passed to the server's constructor): only the user's own processes can connect, and they can already do what the route does; a socket made writable by every user (os.Chmod with o+w) is not local, and a loopback TCP port stays an error.",
-		Precision: "low",
+		Precision: "medium",
 		CWE:       []int{306, 862},
 		OWASP:     []string{"API2:2023", "API5:2023", "LLM06:2025"},
 		Since:     "v0.1.0",
