@@ -1073,7 +1073,7 @@ func (s *state) step(instr ssa.Instruction) {
 		}
 	case *ssa.Store:
 		t := s.val(x.Val, b)
-		k, _ := s.key(x.Addr)
+		k, chain := s.key(x.Addr)
 		if i, ok := s.pidx[x.Val]; ok && k.field == -1 && types.Identical(k.root.Type(), types.NewPointer(x.Val.Type())) {
 			// A struct parameter spilled to memory (its address is
 			// taken): its fields are still tracked one by one.
@@ -1084,6 +1084,15 @@ func (s *state) step(instr ssa.Instruction) {
 			if fixedRole(fa) {
 				t = roleFixedTaint(t)
 			}
+		}
+		if len(t) > 0 && deepField(chain) && s.longLived(k) {
+			// h.cfg.APIKeys = body: memory is tracked one field below
+			// its root, so this write marks all of h.cfg, and a later
+			// call that reads h.cfg.PluginDir would seem to read the
+			// request. The data is in the object's state; flows out of
+			// it are graded as such (Flow.State).
+			t = merge(nil, t)
+			t[stateBit] = &Trace{Pos: x.Pos(), Msg: "stored in " + fieldPath(chain)}
 		}
 		s.memAdd(k, t)
 	case *ssa.MapUpdate:
@@ -1110,6 +1119,42 @@ func (s *state) step(instr ssa.Instruction) {
 	case ssa.CallInstruction:
 		s.call(x)
 	}
+}
+
+// deepField: an address chain (see key) goes through two fields or more,
+// so that the memory key keeps only the outermost.
+func deepField(chain []ssa.Value) bool {
+	n := 0
+	for _, v := range chain {
+		if _, ok := v.(*ssa.FieldAddr); ok {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// fieldPath names the memory an address chain (see key) ends in, for
+// people: "h.cfg.APIKeys".
+func fieldPath(chain []ssa.Value) string {
+	var names []string
+	root := "a variable"
+	for _, v := range chain {
+		if x, ok := v.(*ssa.FieldAddr); ok {
+			if st := ptrStruct(x.X.Type()); st != nil && x.Field < st.NumFields() {
+				names = append(names, st.Field(x.Field).Name())
+			}
+		}
+	}
+	if k := len(chain); k > 0 {
+		switch x := chain[k-1].(type) {
+		case *ssa.Parameter:
+			root = x.Name()
+		case *ssa.Global:
+			root = x.Name()
+		}
+	}
+	slices.Reverse(names)
+	return strings.Join(append([]string{root}, names...), ".")
 }
 
 // serverValue: v, whose taint is t, is a value of the program's own that
