@@ -223,6 +223,11 @@ type engine struct {
 	disp *goapi.Dispatcher
 	vals *funcvals.Result
 	lits map[*ast.FuncLit]*ssa.Function
+	// own maps the package's declared functions and methods to their SSA
+	// functions. Prog.FuncValue would read the program's table of
+	// packages, which other packages' analyses change while this one
+	// runs (a data race, and a crash on a large module).
+	own map[*types.Func]*ssa.Function
 	// ownClient caches ownServerClient (models_upstream.go): 0 unknown,
 	// 1 no, 2 yes.
 	ownClient int8
@@ -303,7 +308,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	ssapkg, fns := buildSSA(pass, sl)
 	e := &engine{pass: pass, m: m, pkg: ssapkg, sums: map[*ssa.Function]*FuncFact{}, flows: map[*ssa.Function]map[flowKey]*Flow{},
-		disp: disp, vals: pass.ResultOf[funcvals.Analyzer].(*funcvals.Result), lits: litFuncs(fns)}
+		disp: disp, vals: pass.ResultOf[funcvals.Analyzer].(*funcvals.Result), lits: litFuncs(fns), own: ownFuncs(fns)}
 	// Function literals that calls of function values may run get
 	// summaries of their own (their flows stay their enclosing
 	// function's).
@@ -421,6 +426,17 @@ func buildSSA(pass *analysis.Pass, sl *sharedLoad) (*ssa.Package, []*ssa.Functio
 		fns = append(fns, init)
 	}
 	return ssapkg, fns
+}
+
+// ownFuncs indexes the package's declared functions by their objects.
+func ownFuncs(fns []*ssa.Function) map[*types.Func]*ssa.Function {
+	out := make(map[*types.Func]*ssa.Function, len(fns))
+	for _, fn := range fns {
+		if obj, ok := fn.Object().(*types.Func); ok {
+			out[obj] = fn
+		}
+	}
+	return out
 }
 
 // dropBody frees the SSA code of fn and of the function literals in it.
