@@ -1101,22 +1101,13 @@ func (s *state) step(instr ssa.Instruction) {
 				t = roleFixedTaint(t)
 			}
 		}
-		if len(t) > 0 && deepField(chain) && s.longLived(k) {
-			// h.cfg.APIKeys = body: memory is tracked one field below
-			// its root, so this write marks all of h.cfg, and a later
-			// call that reads h.cfg.PluginDir would seem to read the
-			// request. The data is in the object's state; flows out of
-			// it are graded as such (Flow.State).
-			t = merge(nil, t)
-			t[stateBit] = &Trace{Pos: x.Pos(), Msg: "stored in " + fieldPath(chain)}
-		}
-		s.memAdd(k, t)
+		s.memAdd(k, s.deepState(t, k, chain, x.Pos()))
 	case *ssa.MapUpdate:
-		k, _ := s.key(x.Map)
+		k, chain := s.key(x.Map)
 		t := taint{}
 		union(t, s.val(x.Key, b))
 		union(t, s.val(x.Value, b))
-		s.memAdd(k, t)
+		s.memAdd(k, s.deepState(t, k, chain, x.Pos()))
 	case *ssa.Send:
 		k, _ := s.key(x.Chan)
 		s.memAdd(k, s.val(x.X, b))
@@ -1135,6 +1126,22 @@ func (s *state) step(instr ssa.Instruction) {
 	case ssa.CallInstruction:
 		s.call(x)
 	}
+}
+
+// deepState is t, written at pos into the memory k that the address
+// chain reaches, marked as stored state (stateBit) when the write goes
+// two fields or more below a long-lived object: h.cfg.APIKeys = body.
+// Memory is tracked one field below its root, so such a write marks all
+// of h.cfg, and a later call that reads h.cfg.PluginDir would seem to
+// read the request; flows out of it are graded as going through the
+// object's state (Flow.State).
+func (s *state) deepState(t taint, k memKey, chain []ssa.Value, pos token.Pos) taint {
+	if len(t) == 0 || !deepField(chain) || !s.longLived(k) {
+		return t
+	}
+	t = merge(nil, t)
+	t[stateBit] = &Trace{Pos: pos, Msg: "stored in " + fieldPath(chain)}
+	return t
 }
 
 // deepField: an address chain (see key) goes through two fields or more,

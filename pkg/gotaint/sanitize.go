@@ -77,6 +77,12 @@ func (s *state) findChecks(f *ssa.Function) map[vkey][]*ssa.BasicBlock {
 		for _, g := range s.guarded(ifi.Cond, 0) {
 			k := s.vkey(g)
 			out[k] = append(out[k], b)
+			if head := rangeHead(ifi.Cond); head != nil && !slices.Contains(out[k], head) {
+				// A loop that checks every character of the string:
+				// leaving it (even at once, for an empty string) means
+				// every character passed.
+				out[k] = append(out[k], head)
+			}
 		}
 	}
 	return out
@@ -466,6 +472,27 @@ func (s *state) vkey(v ssa.Value) vkey {
 func isIntConst(v ssa.Value) bool {
 	c, ok := v.(*ssa.Const)
 	return ok && c.Value != nil && c.Value.Kind() == constant.Int
+}
+
+// rangeHead is the block of the loop over a string whose characters a
+// condition compares with constants (c >= 'a', in a range loop over the
+// string), or nil.
+func rangeHead(c ssa.Value) *ssa.BasicBlock {
+	x, ok := c.(*ssa.BinOp)
+	if !ok || !isIntConst(x.X) && !isIntConst(x.Y) {
+		return nil
+	}
+	for _, v := range []ssa.Value{x.X, x.Y} {
+		if cv, ok := v.(*ssa.Convert); ok {
+			v = cv.X
+		}
+		if e, ok := v.(*ssa.Extract); ok {
+			if n, ok := e.Tuple.(*ssa.Next); ok && n.IsString && e.Index == 2 {
+				return n.Block()
+			}
+		}
+	}
+	return nil
 }
 
 // charOf: v is a character of a string read in a loop over all of it
