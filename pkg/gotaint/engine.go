@@ -538,6 +538,13 @@ type state struct {
 	alias   map[*ssa.FreeVar]ssa.Value
 	vals    map[ssa.Value]taint
 	mem     map[memKey]taint
+	// keys holds what map updates used as keys, apart from mem: a
+	// lookup gives a stored value, never a key (m[name] = v, then
+	// m["main"]), while everything else that reads the map (a range, a
+	// call it is passed to) sees its keys too. noKeys is set while a
+	// lookup reads the map.
+	keys    map[memKey]taint
+	noKeys  bool
 	fields  map[ssa.Value][]int
 	rets    map[*ssa.Function]taint
 	changed bool
@@ -558,7 +565,7 @@ func (e *engine) analyze(fn *ssa.Function) *FuncFact {
 	e.flows[fn] = map[flowKey]*Flow{} // this analysis replaces the last one's flows
 	s := &state{
 		e: e, fn: fn, funcs: map[*ssa.Function]bool{}, alias: map[*ssa.FreeVar]ssa.Value{},
-		vals: map[ssa.Value]taint{}, mem: map[memKey]taint{}, fields: map[ssa.Value][]int{},
+		vals: map[ssa.Value]taint{}, mem: map[memKey]taint{}, keys: map[memKey]taint{}, fields: map[ssa.Value][]int{},
 		rets: map[*ssa.Function]taint{}, sum: &FuncFact{},
 		checks: map[*ssa.Function]map[vkey][]*ssa.BasicBlock{}, cleanAt: map[vkey]map[*ssa.BasicBlock]bool{},
 		pidx: map[ssa.Value]int{}, groups: map[ssa.Value]map[int]bool{},
@@ -668,6 +675,7 @@ func (s *state) summary() *FuncFact {
 				byField[to] = taint{}
 			}
 			union(byField[to], s.mem[memKey{p, f}])
+			union(byField[to], s.keys[memKey{p, f}])
 		}
 		if whole := byField[-1]; whole != nil {
 			for f, t := range byField {
@@ -904,7 +912,28 @@ func (s *state) memAdd(k memKey, t taint) {
 	if cur == nil {
 		cur = taint{}
 		s.mem[k] = cur
-		s.fields[k.root] = append(s.fields[k.root], k.field)
+		if s.keys[k] == nil {
+			s.fields[k.root] = append(s.fields[k.root], k.field)
+		}
+	}
+	if union(cur, t) {
+		s.changed = true
+	}
+}
+
+// keyAdd records t as used for keys of the map in memory k (see
+// state.keys).
+func (s *state) keyAdd(k memKey, t taint) {
+	if len(t) == 0 || k.root == nil {
+		return
+	}
+	cur := s.keys[k]
+	if cur == nil {
+		cur = taint{}
+		s.keys[k] = cur
+		if s.mem[k] == nil {
+			s.fields[k.root] = append(s.fields[k.root], k.field)
+		}
 	}
 	if union(cur, t) {
 		s.changed = true
@@ -964,10 +993,17 @@ func (s *state) addrField(a ssa.Value, f int, b *ssa.BasicBlock) taint {
 	if k.field == -1 {
 		for _, f := range s.fields[k.root] {
 			out = merge(out, s.mem[memKey{k.root, f}])
+			if !s.noKeys {
+				out = merge(out, s.keys[memKey{k.root, f}])
+			}
 		}
 	} else {
 		out = merge(out, s.mem[k])
 		out = merge(out, s.narrow(s.mem[memKey{k.root, -1}], k.root, k.field))
+		if !s.noKeys {
+			out = merge(out, s.keys[k])
+			out = merge(out, s.narrow(s.keys[memKey{k.root, -1}], k.root, k.field))
+		}
 	}
 	for _, c := range chain {
 		if fa, ok := c.(*ssa.FieldAddr); ok {
@@ -1063,6 +1099,19 @@ func (s *state) step(instr ssa.Instruction) {
 	case *ssa.Index:
 		s.set(x, s.val(x.X, b))
 	case *ssa.Lookup:
+		if isMap(x.X) {
+			// m[k]: a stored value, not one of the keys stored under.
+			s.noKeys = true
+			var t taint
+			if u, ok := x.X.(*ssa.UnOp); ok && u.Op == token.MUL && !s.clean(u, b) {
+				t = s.addr(u.X, b) // the map loaded from a field or a variable: its memory, read again
+			} else {
+				t = s.val(x.X, b)
+			}
+			s.noKeys = false
+			s.set(x, t)
+			return
+		}
 		s.set(x, s.val(x.X, b))
 	case *ssa.Range:
 		s.set(x, s.val(x.X, b))
@@ -1104,10 +1153,8 @@ func (s *state) step(instr ssa.Instruction) {
 		s.memAdd(k, s.deepState(t, k, chain, x.Pos()))
 	case *ssa.MapUpdate:
 		k, chain := s.key(x.Map)
-		t := taint{}
-		union(t, s.val(x.Key, b))
-		union(t, s.val(x.Value, b))
-		s.memAdd(k, s.deepState(t, k, chain, x.Pos()))
+		s.keyAdd(k, s.deepState(s.val(x.Key, b), k, chain, x.Pos()))
+		s.memAdd(k, s.deepState(s.val(x.Value, b), k, chain, x.Pos()))
 	case *ssa.Send:
 		k, _ := s.key(x.Chan)
 		s.memAdd(k, s.val(x.X, b))

@@ -19,3 +19,31 @@ func cachedEntry(w http.ResponseWriter, r *http.Request) {
 	}
 	os.ReadFile(e.Path) // want `untrusted data reaches a file path in os.ReadFile, from a form value .*\(a warning, not an error: the data gets there only through an object's state \(looked up by Cache.Entry`
 }
+
+// A map whose keys come from requests: a lookup gives the value stored,
+// which the program chose.
+type registry struct {
+	dirs map[string]string
+}
+
+func (g *registry) register(w http.ResponseWriter, r *http.Request) {
+	g.dirs[r.FormValue("name")] = "/srv/data"
+	os.ReadDir(g.dirs["main"])
+	if d, ok := g.dirs["backup"]; ok {
+		os.ReadDir(d)
+	}
+}
+
+var seen = map[string]string{}
+
+func remember(w http.ResponseWriter, r *http.Request) {
+	seen[r.FormValue("id")] = "/var/cache/app"
+	os.RemoveAll(seen["last"])
+}
+
+var paths = map[string]string{}
+
+func storePath(w http.ResponseWriter, r *http.Request) {
+	paths["path"] = r.FormValue("path")
+	os.RemoveAll(paths["path"]) // want `untrusted data reaches a file path in os.RemoveAll, from a form value`
+}
