@@ -532,12 +532,12 @@ type vkey struct {
 }
 
 type state struct {
-	e       *engine
-	fn      *ssa.Function
-	funcs   map[*ssa.Function]bool
-	alias   map[*ssa.FreeVar]ssa.Value
-	vals    map[ssa.Value]taint
-	mem     map[memKey]taint
+	e     *engine
+	fn    *ssa.Function
+	funcs map[*ssa.Function]bool
+	alias map[*ssa.FreeVar]ssa.Value
+	vals  map[ssa.Value]taint
+	mem   map[memKey]taint
 	// keys holds what map updates used as keys, apart from mem: a
 	// lookup gives a stored value, never a key (m[name] = v, then
 	// m["main"]), while everything else that reads the map (a range, a
