@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/apiaudit/apiaudit/internal/gostub"
 )
 
 // TestToolsLockEndToEnd writes a lock, changes a tool's description, adds
@@ -97,34 +99,6 @@ func TestToolsLockEndToEnd(t *testing.T) {
 	}
 }
 
-// copyStub copies the stub of a module from testdata/gostubs into dir,
-// with a go.mod, for a test module to replace the real one with it.
-func copyStub(t *testing.T, module, dir string) {
-	t.Helper()
-	from := filepath.Join("..", "..", "testdata", "gostubs", "src", filepath.FromSlash(module))
-	from, _ = filepath.Abs(from)
-	err := filepath.WalkDir(from, func(path string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		rel, _ := filepath.Rel(from, path)
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, rel)), 0o755); err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(dir, rel), data, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module "+module+"\n\ngo 1.26\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
-
 // TestToolsLockGoEndToEnd locks the tools of a Go MCP server (mcp-go),
 // changes a description in the Go code and adds a tool, and checks that a
 // scan given the lock shows both, at the Go lines, with the diff. The
@@ -132,7 +106,7 @@ func copyStub(t *testing.T, module, dir string) {
 // compared in order, and an unchanged pair is no drift.
 func TestToolsLockGoEndToEnd(t *testing.T) {
 	dir := t.TempDir()
-	copyStub(t, "github.com/mark3labs/mcp-go", filepath.Join(dir, "stubs", "mcp-go"))
+	gostub.Copy(t, "github.com/mark3labs/mcp-go", filepath.Join(dir, "stubs", "mcp-go"))
 	t.Chdir(dir)
 	src := `package main
 
@@ -159,7 +133,7 @@ func main() {
 			t.Fatal(err)
 		}
 	}
-	write("go.mod", "module example.com/srv\n\ngo 1.26\n\nrequire github.com/mark3labs/mcp-go v0.0.0\n\nreplace github.com/mark3labs/mcp-go => ./stubs/mcp-go\n")
+	write("go.mod", gostub.GoMod("example.com/srv", "github.com/mark3labs/mcp-go"))
 	write("main.go", src)
 
 	code, _, stderr := run(t, false, nil, "tools", "lock", "--exclude", "stubs/**", ".")
@@ -218,7 +192,7 @@ func main() {
 // registers its tools is not.
 func TestToolsLockGoPackageGone(t *testing.T) {
 	dir := t.TempDir()
-	copyStub(t, "github.com/mark3labs/mcp-go", filepath.Join(dir, "stubs", "mcp-go"))
+	gostub.Copy(t, "github.com/mark3labs/mcp-go", filepath.Join(dir, "stubs", "mcp-go"))
 	t.Chdir(dir)
 	write := func(name, text string) {
 		t.Helper()
@@ -247,7 +221,7 @@ func Serve() {
 }
 `
 	}
-	write("go.mod", "module example.com/srv\n\ngo 1.26\n\nrequire github.com/mark3labs/mcp-go v0.0.0\n\nreplace github.com/mark3labs/mcp-go => ./stubs/mcp-go\n")
+	write("go.mod", gostub.GoMod("example.com/srv", "github.com/mark3labs/mcp-go"))
 	write("public/public.go", server("public", "search"))
 	write("admin/admin.go", server("admin", "purge"))
 	if code, _, stderr := run(t, false, nil, "tools", "lock", "--exclude", "stubs/**", "."); code != 0 {

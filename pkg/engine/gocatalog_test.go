@@ -2,43 +2,15 @@ package engine
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/apiaudit/apiaudit/internal/gostub"
 	"github.com/apiaudit/apiaudit/pkg/lint"
 	"github.com/apiaudit/apiaudit/rules/go306"
 	"github.com/apiaudit/apiaudit/rules/mcp302"
 )
-
-// copyStubs copies the stub of a module from testdata/gostubs into dir,
-// with a go.mod, so that a test module can replace the real one with it.
-func copyStubs(t *testing.T, module, dir string) {
-	t.Helper()
-	from := filepath.Join("..", "..", "testdata", "gostubs", "src", filepath.FromSlash(module))
-	err := filepath.WalkDir(from, func(path string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		rel, _ := filepath.Rel(from, path)
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, rel)), 0o755); err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(dir, rel), data, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module "+module+"\n\ngo 1.26\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
 
 // TestCatalogRulesRunOnGo scans a Go MCP server (mcp-go, from its stub)
 // with catalog rules: each runs on the server's tools and reports at the
@@ -46,9 +18,7 @@ func copyStubs(t *testing.T, module, dir string) {
 // when both report the same tool.
 func TestCatalogRulesRunOnGo(t *testing.T) {
 	dir := t.TempDir()
-	copyStubs(t, "github.com/mark3labs/mcp-go", filepath.Join(dir, "stubs", "mcp-go"))
-	writeTree(t, dir, map[string]string{
-		"go.mod": "module example.com/srv\n\ngo 1.26\n\nrequire github.com/mark3labs/mcp-go v0.0.0\n\nreplace github.com/mark3labs/mcp-go => ./stubs/mcp-go\n",
+	gostub.Module(t, dir, "example.com/srv", map[string]string{
 		"main.go": `package main
 
 import (
@@ -74,7 +44,7 @@ func main() {
 	s.AddTool(mcp.NewTool("purge", mcp.WithDescription("Delete all records")), del)
 }
 `,
-	})
+	}, "github.com/mark3labs/mcp-go")
 	t.Chdir(dir)
 	run := func(rules ...*lint.Rule) []string {
 		t.Helper()

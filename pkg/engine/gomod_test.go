@@ -247,6 +247,9 @@ func TestGoModuleStep(t *testing.T) {
 		"handlers/handlers.go:18:6 warning json.NewDecoder reads r.Body with no size limit",
 		"handlers/handlers.go:24:6 warning json.NewDecoder reads r.Body with no size limit",
 		"handlers/handlers.go:30:6 warning json.NewDecoder reads r.Body with no size limit",
+		// A helper that only protected handlers call is graded as they are.
+		"handlers/handlers.go:39:6 note json.NewDecoder reads r.Body with no size limit (a note, not a warning: only authenticated callers reach this handler (every route that serves it checks credentials); a body limit there guards against a client's bug more than an attack)",
+		"handlers/handlers.go:50:6 warning json.NewDecoder reads r.Body with no size limit",
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

@@ -231,6 +231,11 @@ type engine struct {
 	// ownClient caches ownServerClient (models_upstream.go): 0 unknown,
 	// 1 no, 2 yes.
 	ownClient int8
+	// tableFuncs and tableLits are the handlers of the package's plain
+	// tool tables (goapi.TableHandlers): their parameters are tool
+	// arguments.
+	tableFuncs map[*types.Func]bool
+	tableLits  map[*ast.FuncLit]bool
 }
 
 type flowKey struct {
@@ -299,7 +304,8 @@ func run(pass *analysis.Pass) (any, error) {
 		return res, nil
 	}
 	disp := newDispatcher(pass, m)
-	if !relevant(pass, m, disp) {
+	tableFuncs, tableLits := goapi.TableHandlers(pass.TypesInfo, pass.Pkg, pass.Files)
+	if tableFuncs == nil && tableLits == nil && !relevant(pass, m, disp) {
 		// Nothing here reads untrusted data or reaches a sink, directly or
 		// through a dependency's facts: no SSA, no facts. Callers then use
 		// the default for these functions (arguments flow to the result),
@@ -308,7 +314,8 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	ssapkg, fns := buildSSA(pass, sl)
 	e := &engine{pass: pass, m: m, pkg: ssapkg, sums: map[*ssa.Function]*FuncFact{}, flows: map[*ssa.Function]map[flowKey]*Flow{},
-		disp: disp, vals: pass.ResultOf[funcvals.Analyzer].(*funcvals.Result), lits: litFuncs(fns), own: ownFuncs(fns)}
+		disp: disp, vals: pass.ResultOf[funcvals.Analyzer].(*funcvals.Result), lits: litFuncs(fns), own: ownFuncs(fns),
+		tableFuncs: tableFuncs, tableLits: tableLits}
 	// Function literals that calls of function values may run get
 	// summaries of their own (their flows stay their enclosing
 	// function's).
@@ -599,7 +606,11 @@ func (e *engine) analyze(fn *ssa.Function) *FuncFact {
 					s.pidx[p] = i
 				}
 			}
-			if m, ok := paramSource(f, i); ok {
+			m, ok := paramSource(f, i)
+			if !ok {
+				m, ok = s.e.tableParam(f, i)
+			}
+			if ok {
 				s.set(p, taint{bit(m.Kind): &Trace{Pos: p.Pos(), Msg: m.What + " received here", What: m.What}})
 			}
 		}
@@ -618,6 +629,23 @@ func (e *engine) analyze(fn *ssa.Function) *FuncFact {
 		}
 	}
 	return s.summary()
+}
+
+// tableParam: the parameters of a handler of a plain tool table, other
+// than a context, are the arguments the model chose for the tool.
+func (e *engine) tableParam(f *ssa.Function, i int) (SourceModel, bool) {
+	if e == nil || i >= len(f.Params) || goapi.IsType(f.Params[i].Type(), "context", "Context") {
+		return SourceModel{}, false
+	}
+	if f.Signature.Recv() != nil && i == 0 {
+		return SourceModel{}, false
+	}
+	obj, _ := f.Object().(*types.Func)
+	lit, _ := f.Syntax().(*ast.FuncLit)
+	if obj != nil && e.tableFuncs[obj.Origin()] || lit != nil && e.tableLits[lit] {
+		return SourceModel{Kind: ToolArgs, What: "the tool's arguments"}, true
+	}
+	return SourceModel{}, false
 }
 
 func (s *state) sortedFuncs() []*ssa.Function {

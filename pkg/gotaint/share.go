@@ -100,6 +100,9 @@ func sourceUser(pkg *types.Package, info *types.Info, m *Models) bool {
 	if pkg == nil || info == nil {
 		return true
 	}
+	if goapi.DeclaresToolShape(pkg) {
+		return true // a plain tool table's handlers take tool arguments
+	}
 	fields := m.modelledFields()
 	for _, obj := range info.Uses {
 		if obj.Pkg() == nil || obj.Pkg() == pkg {
@@ -117,6 +120,10 @@ func sourceUser(pkg *types.Package, info *types.Info, m *Models) bool {
 		case *types.Var:
 			if o.IsField() && fields[[2]string{path, o.Name()}] {
 				return true
+			}
+		case *types.TypeName:
+			if len(goapi.ToolShape(pkg, o.Type())) > 0 {
+				return true // a plain tool table of another package's type
 			}
 		}
 	}

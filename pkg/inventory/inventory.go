@@ -104,6 +104,9 @@ type Route struct {
 	Validates bool `json:"validates,omitempty"`
 	// ChecksMethod: the handler looks at the request method itself.
 	ChecksMethod bool `json:"checksMethod,omitempty"`
+	// NotImplemented: the handler only answers 501 Not Implemented (a
+	// placeholder for an operation the service does not offer).
+	NotImplemented bool `json:"notImplemented,omitempty"`
 	// Timeouts describes the read timeouts of the servers started in the
 	// route's package: "ReadHeaderTimeout", "none", or "" when no server
 	// is started there.

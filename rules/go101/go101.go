@@ -100,8 +100,8 @@ func requireToken(next http.Handler) http.Handler {
 }`,
 		Lang:      "go",
 		Severity:  lint.SeverityError,
-		Grades:    "A note in example code or test scaffolding (examples/, _examples, demo, conformance, test/, testkit, a package named like oauthtest), and when the function that registers the route serves it only on a loopback port the system picks (127.0.0.1:0: a one-shot local UI); a fixed loopback port stays an error (any web page can post to it). A note for a debugging endpoint mounted only when an opt-in flag or environment variable is set (as GO502 for an opt-in TLS skip). The debugging handlers one function registers (the eleven of net/http/pprof, say) are one element: the first is reported at its grade, the others are notes that point to it.",
-		Precision: "low",
+		Grades:    "A note in example code or test scaffolding (examples/, _examples, demo, conformance, test/, testkit, a package named like oauthtest), and when the function that registers the route serves it only on a loopback port the system picks (127.0.0.1:0: a one-shot local UI); a fixed loopback port stays an error (any web page can post to it). A note for a debugging endpoint mounted only when an opt-in flag or environment variable is set (as GO502 for an opt-in TLS skip). The debugging handlers one function registers (the eleven of net/http/pprof, say) are one element: the first is reported at its grade, the others are notes that point to it. A note when every listen call of the route's package is a Unix socket (or a Windows named pipe) by default, followed across the module (a command's --host flag whose default is unix://… passed to the server's constructor): only the user's own processes can connect, and they can already do what the route does; a socket made writable by every user (os.Chmod with o+w) is not local, and a loopback TCP port stays an error.",
+		Precision: "medium",
 		CWE:       []int{306, 862},
 		OWASP:     []string{"API2:2023", "API5:2023", "LLM06:2025"},
 		Since:     "v0.1.0",
@@ -271,13 +271,18 @@ func Routes(pass *analysis.Pass) iter.Seq[Route] {
 	}
 }
 
+// What the standard library's debugging endpoints expose, as messages
+// name them.
+const (
+	pprof  = "net/http/pprof's profiling handlers (heap and goroutine dumps, CPU profiles on demand)"
+	expvar = "expvar's variables (command line, memory statistics, whatever the program publishes)"
+)
+
 // debugHandler says what a handler exposes when it is one of the standard
 // library's debugging endpoints: net/http/pprof's handlers, expvar's, or
 // http.DefaultServeMux in a program that imports either (they register
 // themselves there in init). "" otherwise.
 func debugHandler(pass *analysis.Pass, h ast.Expr) string {
-	const pprof = "net/http/pprof's profiling handlers (heap and goroutine dumps, CPU profiles on demand)"
-	const expvar = "expvar's variables (command line, memory statistics, whatever the program publishes)"
 	var obj types.Object
 	switch e := ast.Unparen(h).(type) {
 	case *ast.CallExpr:

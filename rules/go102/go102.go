@@ -80,7 +80,7 @@ http.Handle("/mcp", auth.RequireBearerToken(verifyToken, &auth.RequireBearerToke
 log.Fatal(http.ListenAndServe(":8080", nil))`,
 		Lang:      "go",
 		Severity:  lint.SeverityError,
-		Grades:    "A level lower for each of: tools that reach nothing destructive or costly and read no database, a loopback listen address; a note in example or test code.",
+		Grades:    "A level lower for each of: tools that reach nothing destructive or costly and read no database, a loopback listen address; a note in example or test code. A note when every listen call of the server's package is a Unix socket by default, a level lower when they are all loopback addresses, followed across the module (flag and configuration defaults, a constructor's parameters).",
 		Precision: "medium",
 		CWE:       []int{306},
 		OWASP:     []string{"API2:2023", "LLM06:2025"},

@@ -108,7 +108,7 @@ So is one in a package whose every server listens on a loopback address
 }`,
 		Lang:      "go",
 		Severity:  lint.SeverityWarning,
-		Grades:    "A note when every route that serves the handler checks credentials (only authenticated callers send the body), when every server of the package listens on a loopback address, and in example code or test scaffolding (examples/, _examples, demo, conformance, test/, testkit, a package named like oauthtest).",
+		Grades:    "A note when every route that serves the handler checks credentials (only authenticated callers send the body), when every server of the package listens on a loopback address, and in example code or test scaffolding (examples/, _examples, demo, conformance, test/, testkit, a package named like oauthtest). Followed across the module too: a note when every listen call of the handler's package is a Unix socket or a loopback address by default (a flag's or configuration default passed to the server's constructor).",
 		Precision: "medium",
 		CWE:       []int{770, 400},
 		OWASP:     []string{"API4:2023", "LLM10:2025"},

@@ -5,12 +5,14 @@ import (
 	"go/types"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/apiaudit/apiaudit/pkg/goapi"
 	"github.com/apiaudit/apiaudit/pkg/goapi/authn"
+	"github.com/apiaudit/apiaudit/pkg/goapi/listen"
 	"github.com/apiaudit/apiaudit/pkg/lint"
 	"github.com/apiaudit/apiaudit/rules/go101"
 )
@@ -33,24 +35,29 @@ type packageHandlers struct {
 	served map[string]bool
 	// funcs are the package's handler-shaped function declarations.
 	funcs []handlerSpan
+	// listen is the package's listen calls (listen.Analyzer).
+	listen *listen.Package
 }
 
 type handlerSpan struct {
 	name       string // goapi.Of
 	file       string // absolute
 	start, end int    // lines
+	// callers are the functions of the package that call this one (a
+	// helper such as updateBoolField(c, set) that handlers share).
+	callers []string
 }
 
 var handlersAnalyzer = &analysis.Analyzer{
 	Name:       "apiauditgo201handlers",
 	Doc:        "lists the package's handlers and the handlers its routes serve, with their authentication, for GO201's grading across packages",
-	Requires:   []*analysis.Analyzer{go101.RoutesAnalyzer},
+	Requires:   []*analysis.Analyzer{go101.RoutesAnalyzer, listen.Analyzer},
 	Run:        collectHandlers,
 	ResultType: reflect.TypeFor[*packageHandlers](),
 }
 
 func collectHandlers(pass *analysis.Pass) (any, error) {
-	res := &packageHandlers{served: map[string]bool{}}
+	res := &packageHandlers{served: map[string]bool{}, listen: pass.ResultOf[listen.Analyzer].(*listen.Package)}
 	for _, rt := range pass.ResultOf[go101.RoutesAnalyzer].([]go101.Route) {
 		protected := rt.State == authn.Protected
 		ast.Inspect(rt.Handler, func(n ast.Node) bool {
@@ -64,6 +71,31 @@ func collectHandlers(pass *analysis.Pass) (any, error) {
 			}
 			return true
 		})
+	}
+	callers := map[string][]string{}
+	for _, file := range pass.Files {
+		for _, d := range file.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil {
+				continue
+			}
+			caller, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func)
+			if !ok {
+				continue
+			}
+			name := goapi.Of(caller).String()
+			ast.Inspect(fd.Body, func(n ast.Node) bool {
+				if call, ok := n.(*ast.CallExpr); ok {
+					if fn := goapi.Callee(pass.TypesInfo, call); fn != nil && fn.Pkg() == pass.Pkg {
+						callee := goapi.Of(fn).String()
+						if !slices.Contains(callers[callee], name) {
+							callers[callee] = append(callers[callee], name)
+						}
+					}
+				}
+				return true
+			})
+		}
 	}
 	for _, file := range pass.Files {
 		for _, d := range file.Decls {
@@ -79,7 +111,8 @@ func collectHandlers(pass *analysis.Pass) (any, error) {
 				continue
 			}
 			start, end := pass.Fset.Position(fd.Pos()), pass.Fset.Position(fd.End())
-			res.funcs = append(res.funcs, handlerSpan{goapi.Of(fn).String(), start.Filename, start.Line, end.Line})
+			name := goapi.Of(fn).String()
+			res.funcs = append(res.funcs, handlerSpan{name, start.Filename, start.Line, end.Line, callers[name]})
 		}
 	}
 	return res, nil
@@ -92,11 +125,13 @@ func collectHandlers(pass *analysis.Pass) (any, error) {
 func regrade(findings []lint.Finding, collected []any, root string) []lint.Finding {
 	served := map[string]bool{}
 	var funcs []handlerSpan
+	var listens []any
 	for _, c := range collected {
 		ph, ok := c.(*packageHandlers)
 		if !ok {
 			continue
 		}
+		listens = append(listens, ph.listen)
 		for name, protected := range ph.served {
 			if was, seen := served[name]; !seen || was {
 				served[name] = protected
@@ -104,13 +139,35 @@ func regrade(findings []lint.Finding, collected []any, root string) []lint.Findi
 		}
 		funcs = append(funcs, ph.funcs...)
 	}
+	byName := map[string]handlerSpan{}
+	for _, h := range funcs {
+		byName[h.name] = h
+	}
+	// protected: every route that serves the function checks credentials,
+	// or it is a helper that only such functions call.
+	var protected func(name string, depth int) bool
+	protected = func(name string, depth int) bool {
+		if p, ok := served[name]; ok {
+			return p
+		}
+		h, ok := byName[name]
+		if !ok || len(h.callers) == 0 || depth > 4 {
+			return false
+		}
+		for _, c := range h.callers {
+			if !protected(c, depth+1) {
+				return false
+			}
+		}
+		return true
+	}
 	for i := range findings {
 		f := &findings[i]
 		if f.Severity != lint.SeverityDefault {
 			continue // graded already: by its own package's routes, or by place
 		}
 		for _, h := range funcs {
-			if !served[h.name] || f.Location.Line < h.start || f.Location.Line > h.end || !sameFile(root, h.file, f.Location.File) {
+			if !protected(h.name, 0) || f.Location.Line < h.start || f.Location.Line > h.end || !sameFile(root, h.file, f.Location.File) {
 				continue
 			}
 			f.Severity = lint.SeverityNote
@@ -118,7 +175,13 @@ func regrade(findings []lint.Finding, collected []any, root string) []lint.Findi
 			break
 		}
 	}
-	return findings
+	// A body read by a server that only this machine, or only the user's
+	// own processes, can connect to is not a resource attack anyone else
+	// can mount.
+	return listen.Regrade(findings, listens, root, goapi.Warning, func(f lint.Finding, v listen.Verdict, g *goapi.Grade) bool {
+		g.LowerTo(goapi.Note, v.Reason())
+		return true
+	})
 }
 
 func sameFile(root, abs, rel string) bool {

@@ -7,6 +7,7 @@ import (
 	"go/ast"
 	"go/types"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -26,7 +27,7 @@ var Rule = &lint.Rule{
 		Summary: "A request gives a model a tool that this program carries out on its own host: a bash or " +
 			"local shell tool, a computer-use tool, or a file-editing (text editor, apply-patch) tool " +
 			"(anthropic-sdk-go, its agenttoolset package, openai-go responses), or a tool of the program's own, " +
-			"whatever it is called, whose run method reaches command execution.",
+			"whatever it is called, whose run method or tool-table handler reaches command execution.",
 		Why: `With these tools the model writes the command, the click or the patch, and
 the application runs it: on the developer's laptop, a CI runner or a
 production container, with that machine's credentials, network and files.
@@ -45,7 +46,13 @@ A tool of the program's own is a type with Name and Description methods and
 a Run, Call, Execute, Invoke or InvokableRun method (the shape of
 langchaingo and eino tools and of hand-written agent loops); it is
 reported when that method reaches command execution, through the
-program's functions and interfaces, in any of its packages.
+program's functions and interfaces, in any of its packages. So is an entry
+of a plain tool table: a struct literal of the program's own type with a
+name, a description and a parameter schema (a field named Parameters,
+Params, Inputs or like *Schema*), whose function field (the handler)
+reaches command execution. Without the schema the table is taken for a
+command table of the program's CLI or a menu for its user, and is not
+reported.
 Not reported: tools that run in the provider's sandbox rather than on your
 host (Anthropic code execution, OpenAI code interpreter, and an OpenAI shell
 tool whose ` + "`Environment`" + ` is a hosted container), and the agenttoolset file tools,
@@ -159,7 +166,57 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	ownTools(pass)
+	tableTools(pass, ins)
 	return nil, nil
+}
+
+// tableTools reports the entries of plain tool tables that run commands:
+// a struct literal of a type of the program's own with the fields of a
+// tool definition (a name, a description, the schema of its parameters)
+// and a function field, the handler, that reaches command execution
+// ([]Tool{{Name: "run", Description: ..., Parameters: ..., Handler:
+// runShell}}), whatever the tool is called. The schema field is what tells
+// a tool the program describes to a model from a command table of its CLI
+// or a menu for its user (a name, a description and an action).
+func tableTools(pass *analysis.Pass, ins *inspector.Inspector) {
+	res := pass.ResultOf[reach.Analyzer].(*reach.Result)
+	for n := range ins.PreorderSeq((*ast.CompositeLit)(nil)) {
+		lit := n.(*ast.CompositeLit)
+		tv, ok := pass.TypesInfo.Types[lit]
+		if !ok {
+			continue
+		}
+		handlers := goapi.ToolShape(pass.Pkg, tv.Type)
+		if handlers == nil {
+			continue
+		}
+		fields, ok := goapi.KeyedFields(lit)
+		if !ok {
+			continue
+		}
+		for _, h := range handlers {
+			e := fields[h]
+			if e == nil {
+				continue
+			}
+			why := res.Node(e).Why(goapi.Exec)
+			if why == "" {
+				continue
+			}
+			label := "a tool"
+			if ne := fields[goapi.ToolNameField(tv.Type)]; ne != nil {
+				if name := goapi.ConstString(pass.TypesInfo, ne); name != "" {
+					label = "tool " + strconv.Quote(name)
+				}
+			}
+			if _, isLit := ast.Unparen(e).(*ast.FuncLit); isLit {
+				why = h + " → " + why
+			}
+			goapi.PlaceGrade(pass, goapi.Error).Report(pass, analysis.Diagnostic{Pos: lit.Pos(),
+				Message: fmt.Sprintf("%s of a tool table hands the model %s (%s)", label, shell, why)})
+			break
+		}
+	}
 }
 
 // runMethods are the methods by which an agent framework, or a program's

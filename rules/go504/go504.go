@@ -38,7 +38,7 @@ r.Post("/internal/reindex", reindex) // served, documented nowhere`,
 // POST /internal/reindex removed, or added to openapi.yaml`,
 		Lang:      "go",
 		Severity:  lint.SeverityWarning,
-		Grades:    "A note for routes in test scaffolding (test/, testutil, fake servers) and example code, which are not the service's API; for MCP transport endpoints; for operational endpoints (health and readiness probes, /metrics, /debug/, the API's documentation, OAuth redirects); for a catch-all / route, file servers and the static files of a web UI (index.html, manifest.json, app.js). Routes whose path is computed at run time are not reported.",
+		Grades:    "A note for routes in test scaffolding (test/, testutil, fake servers) and example code, which are not the service's API; for MCP transport endpoints; for operational endpoints (health and readiness probes, /metrics, /debug/, the API's documentation, OAuth redirects); for a catch-all / route, file servers and the static files of a web UI (index.html, manifest.json, app.js). Routes whose path is computed at run time are not reported. A note too for a route whose handler (of any package of the module) only answers 501 Not Implemented, a placeholder; operational paths are recognised under a version or /api prefix (/v0/swagger/, /api/v1/health).",
 		Precision: "medium",
 		CWE:       []int{1059},
 		OWASP:     []string{"API9:2023"},
@@ -86,19 +86,51 @@ var operational = []string{
 	"/.well-known/", "/oauth/callback", "/callback",
 }
 
+// Operational reports whether a route path is an operational endpoint
+// (health, metrics, debugging, the API's documentation, an OAuth
+// redirect), under the API's version or /api prefix or not: /healthz,
+// /v0/swagger/, /api/v1/metrics.
+func Operational(path string) bool {
+	low := strings.ToLower(path)
+	for {
+		for _, p := range operational {
+			if low == strings.TrimSuffix(p, "/") || strings.HasPrefix(low, p) && (strings.HasSuffix(p, "/") || len(low) == len(p) || strings.ContainsRune("/?", rune(low[len(p)]))) {
+				return true
+			}
+		}
+		seg, rest, ok := strings.Cut(strings.TrimPrefix(low, "/"), "/")
+		if !ok || !versionSegment(seg) {
+			return false
+		}
+		low = "/" + rest
+	}
+}
+
+// versionSegment: api, v1, v2beta, v0.
+func versionSegment(seg string) bool {
+	if seg == "api" {
+		return true
+	}
+	if len(seg) < 2 || seg[0] != 'v' || seg[1] < '0' || seg[1] > '9' {
+		return false
+	}
+	return true
+}
+
 // notAnOperation says why a shadow route is not an operation that the
 // OpenAPI document should describe, or "": an MCP transport endpoint, an
 // operational endpoint, or a catch-all that serves what no other route
 // does (a redirect to the UI, a file server, a 404 page).
 func notAnOperation(r *inventory.Route) string {
+	if r.NotImplemented {
+		return "its handler (" + r.Handler + ") only answers 501 Not Implemented: a placeholder, not an operation to describe"
+	}
 	if r.MCP != "" {
 		return "an MCP transport endpoint (" + r.MCP + "), which MCP clients reach by its URL, not through the OpenAPI document"
 	}
 	low := strings.ToLower(r.Path)
-	for _, p := range operational {
-		if low == strings.TrimSuffix(p, "/") || strings.HasPrefix(low, p) && (strings.HasSuffix(p, "/") || len(low) == len(p) || strings.ContainsRune("/?", rune(low[len(p)]))) {
-			return "an operational endpoint (health, metrics, debugging, documentation or an OAuth redirect), which API documents leave out"
-		}
+	if Operational(r.Path) {
+		return "an operational endpoint (health, metrics, debugging, documentation or an OAuth redirect), which API documents leave out"
 	}
 	if low == "/" && (r.Method == "" || r.Method == "GET" || r.Method == "HEAD") {
 		return "a catch-all route (/) that answers what no other route does: a fallback, not an operation"

@@ -9,6 +9,7 @@ import (
 
 	"github.com/apiaudit/apiaudit/pkg/goapi"
 	"github.com/apiaudit/apiaudit/pkg/lint"
+	"github.com/apiaudit/apiaudit/rules/go504"
 )
 
 var Rule = &lint.Rule{
@@ -37,7 +38,7 @@ mux.HandleFunc("/items", listItems) // also answers POST, DELETE, ...`,
 		Good:      `mux.HandleFunc("GET /items", listItems)`,
 		Lang:      "go",
 		Severity:  lint.SeverityWarning,
-		Grades:    "A note for routes in test scaffolding (test/, testutil, fake servers) and example code, which are not the service's API, and where the document lists every method that writes (POST, PUT, PATCH, DELETE) on the path: the other methods the route answers change nothing (a pass-through proxy).",
+		Grades:    "A note for routes in test scaffolding (test/, testutil, fake servers) and example code, which are not the service's API, and where the document lists every method that writes (POST, PUT, PATCH, DELETE) on the path: the other methods the route answers change nothing (a pass-through proxy). A note for operational endpoints (health, metrics, documentation, under a version prefix or not). Not reported when the handler, or the handler factory of another package that builds it, checks the request method itself (and answers 405 to the rest).",
 		Precision: "low",
 		CWE:       []int{650},
 		OWASP:     []string{"API9:2023", "API8:2023"},
@@ -55,6 +56,9 @@ func run(pass *lint.DriftPass) error {
 		msg := fmt.Sprintf("%s answers every method, and %s documents only %s on %s", r.Path, d.Op.Spec,
 			strings.Join(pass.Inventory.Methods(r), ", "), d.Op.Path)
 		why := goapi.PlaceReason(r.PlacePath())
+		if why == "" && go504.Operational(r.Path) {
+			why = "an operational endpoint (health, metrics, debugging, documentation), which answers probes whatever their method and changes nothing"
+		}
 		if why == "" && writesDocumented(pass.Inventory.Methods(r)) {
 			why = "the document lists every method that writes (POST, PUT, PATCH, DELETE) on the path, so the others the route answers " +
 				"(HEAD, OPTIONS, TRACE) change nothing; a pass-through route such as a proxy answers them by design"

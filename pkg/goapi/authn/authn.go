@@ -17,6 +17,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -138,6 +139,84 @@ type Result struct {
 	// (funcvals); inLit guards literals that reach themselves.
 	vals  *funcvals.Result
 	inLit map[*ast.FuncLit]bool
+	// lits holds what the walk of a literal's body found, so that a body
+	// is walked once per phase however many calls of function values may
+	// run it (each such call considers every literal of its signature, and
+	// the bodies call further values: walking them again at every call
+	// was exponential in the nesting, 40% of a scan of mcp-go). skipped
+	// counts literals left out because they reach themselves: a walk
+	// during which that happened depends on its path and is not kept.
+	lits    map[litKey]litWalk
+	skipped int
+	walks   int        // bodies walked (see TestWalkOnce)
+	done    bool       // run has finished: local and unless are final
+	mu      sync.Mutex // Node and Bypass may be called by analyzers at once
+}
+
+// litKey is a literal and the phase of the walk: the first walk of run
+// with its deferred functions (0) or without (1), or after run (2).
+type litKey struct {
+	lit   *ast.FuncLit
+	phase uint8
+}
+
+// litWalk is what a walk of a literal's body found, and the functions it
+// handed to the deferred callback (replayed when the walk is reused).
+type litWalk struct {
+	b        body
+	deferred []*types.Func
+}
+
+// walkLit walks the body of lit, a function a call of a function value
+// may run, once per phase.
+func (r *Result) walkLit(lit *ast.FuncLit, deferred func(*types.Func) bool) body {
+	key := litKey{lit: lit, phase: 2}
+	if !r.done {
+		key.phase = 1
+		if deferred != nil {
+			key.phase = 0
+		}
+		// The two walks of the first phase find the same: a function
+		// deferred is one of this package that no table knows, which
+		// r.Func counts as nothing until run's fixed point. A walk
+		// with the callback serves both; one without cannot replay it.
+		if w, ok := r.lits[litKey{lit: lit, phase: 0}]; ok {
+			if deferred != nil {
+				for _, fn := range w.deferred {
+					deferred(fn)
+				}
+			}
+			return w.b
+		}
+	}
+	if w, ok := r.lits[key]; ok {
+		for _, fn := range w.deferred {
+			deferred(fn)
+		}
+		return w.b
+	}
+	var rec []*types.Func
+	d := deferred
+	if deferred != nil {
+		d = func(fn *types.Func) bool {
+			if deferred(fn) {
+				rec = append(rec, fn)
+				return true
+			}
+			return false
+		}
+	}
+	skipped := r.skipped
+	r.inLit[lit] = true
+	b := r.walk(lit.Body, d)
+	delete(r.inLit, lit)
+	if r.skipped == skipped {
+		if r.lits == nil {
+			r.lits = map[litKey]litWalk{}
+		}
+		r.lits[key] = litWalk{b: b, deferred: rec}
+	}
+	return b
 }
 
 // Unless is the setting under which fn, a check, lets every request
@@ -162,6 +241,8 @@ func (r *Result) Unless(fn *types.Func) string {
 // Bypass is the setting under which the code under n lets every request
 // through (see Fact.Unless), when it checks credentials; "" otherwise.
 func (r *Result) Bypass(n ast.Node) string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
 	b := r.walk(n, nil)
 	if b.kind()&Checks == 0 {
 		return ""
@@ -218,6 +299,8 @@ func (r *Result) Func(fn *types.Func) Kind {
 // function literals. Code that registers routes is never an auth check:
 // it only mentions the middleware it puts on them.
 func (r *Result) Node(n ast.Node) Kind {
+	r.mu.Lock()
+	defer r.mu.Unlock()
 	b := r.walk(n, nil)
 	if b.registers {
 		return 0
@@ -282,6 +365,7 @@ func (b body) kind() Kind {
 func (r *Result) walk(n ast.Node, deferred func(*types.Func) bool) body {
 	info := r.pass.TypesInfo
 	var b body
+	r.walks++
 	fromReq := map[types.Object]bool{} // locals holding a value the client sent
 	if blk, ok := n.(*ast.BlockStmt); ok {
 		defer func() {
@@ -329,12 +413,12 @@ func (r *Result) walk(n ast.Node, deferred func(*types.Func) bool) body {
 					}
 				}
 				for _, lit := range t.Lits() {
-					if !r.inLit[lit] {
-						r.inLit[lit] = true
-						if lb := r.walk(lit.Body, deferred); !lb.registers {
-							kinds = append(kinds, lb.kind())
-						}
-						delete(r.inLit, lit)
+					if r.inLit[lit] {
+						r.skipped++
+						continue
+					}
+					if lb := r.walkLit(lit, deferred); !lb.registers {
+						kinds = append(kinds, lb.kind())
 					}
 				}
 				if len(kinds) > 0 {
@@ -548,6 +632,7 @@ func run(pass *analysis.Pass) (any, error) {
 	if len(hf.Names) > 0 {
 		pass.ExportPackageFact(&hf)
 	}
+	res.done = true
 	return res, nil
 }
 

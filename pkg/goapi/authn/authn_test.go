@@ -27,3 +27,20 @@ func TestChoices(t *testing.T) {
 func TestFuncValues(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), Analyzer, "fv")
 }
+
+// TestWalkOnce checks that a literal's body is walked once however many
+// calls of function values may run it: seven levels of three literals,
+// each calling a value of the next level twice, took 3^7 walks of the
+// last level's bodies (and twice that again for each body's bypass
+// check) when every call walked every candidate anew.
+func TestWalkOnce(t *testing.T) {
+	results := analysistest.Run(t, analysistest.TestData(), Analyzer, "nested")
+	r := results[0].Result.(*Result)
+	// 21 literals, each walked in the first phase with and without the
+	// deferred callback (its bypass check walks its statements), plus
+	// the package's own functions and variables' statements.
+	if r.walks > 200 {
+		t.Errorf("%d walks for 21 literals: bodies are walked again for each call that may run them", r.walks)
+	}
+	t.Logf("%d walks", r.walks)
+}

@@ -30,7 +30,7 @@ import (
 var Analyzer = &analysis.Analyzer{
 	Name:       "apiauditinventoryroutes",
 	Doc:        "lists the HTTP routes a package registers, for the API inventory",
-	Requires:   []*analysis.Analyzer{inspect.Analyzer, reach.Analyzer, authn.Analyzer},
+	Requires:   []*analysis.Analyzer{inspect.Analyzer, reach.Analyzer, authn.Analyzer, FactsAnalyzer},
 	Run:        run,
 	ResultType: reflect.TypeFor[*Result](),
 }
@@ -206,6 +206,14 @@ func run(pass *analysis.Pass) (any, error) {
 		body := handlerBody(info, decls, h)
 		if body != nil {
 			looksAt(info, body, &rt)
+		}
+		if body == nil || !rt.ChecksMethod {
+			// A handler (or a handler factory) of another package: what
+			// its facts say it does with the request.
+			if hf, ok := pass.ResultOf[FactsAnalyzer].(*Facts).Handler(info, h); ok {
+				rt.ChecksMethod = rt.ChecksMethod || hf.ChecksMethod
+				rt.NotImplemented = hf.NotImplemented
+			}
 		}
 		for _, mw := range rt.Middleware {
 			for _, l := range []string{"MaxBytesHandler", "RequestSize", "BodyLimit"} {

@@ -24,6 +24,9 @@ func main() {
 	mux.HandleFunc("POST /signup", handlers.Signup)
 	mux.Handle("POST /admin/both", requireToken(http.HandlerFunc(handlers.Both)))
 	mux.HandleFunc("POST /both", handlers.Both)
+	mux.Handle("POST /admin/rename", requireToken(http.HandlerFunc(handlers.Rename)))
+	mux.Handle("POST /admin/rename2", requireToken(http.HandlerFunc(handlers.Rename2)))
+	mux.HandleFunc("POST /join", handlers.Join)
 	srv := &http.Server{Addr: ":8080", Handler: mux, ReadHeaderTimeout: 5 * time.Second}
 	srv.ListenAndServe()
 }

@@ -4,6 +4,8 @@ import (
 	"net/http"
 	"os"
 	"time"
+
+	"example.com/bad/handlers"
 )
 
 func main() {
@@ -26,6 +28,13 @@ func main() {
 	mux.HandleFunc("GET /reports.json", ok)     // want "GET /reports.json is served here but described in no operation of testdata/bad/openapi.yaml$"
 	mux.HandleFunc("POST /upload/app.js", ok)   // want "POST /upload/app.js is served here but described in no operation of testdata/bad/openapi.yaml$"
 	mux.HandleFunc("POST /healthcheck-now", ok) // want "POST /healthcheck-now is served here but described in no operation of testdata/bad/openapi.yaml$"
+	// Placeholders of another package that only answer 501: notes; one that
+	// answers 501 on one branch only is an operation.
+	mux.HandleFunc("POST /v1/assistants", handlers.NotImplemented) // want "POST /v1/assistants is served here .* \\(a note: its handler \\(handlers.NotImplemented\\) only answers 501 Not Implemented"
+	mux.HandleFunc("POST /v1/reindex", handlers.Reindex)           // want "POST /v1/reindex is served here but described in no operation of testdata/bad/openapi.yaml$"
+	// Operational endpoints under a version prefix: notes.
+	mux.HandleFunc("/v0/swagger/", ok)       // want "ANY /v0/swagger/ is served here .* \\(a note: an operational endpoint"
+	mux.HandleFunc("GET /api/v1/health", ok) // want "GET /api/v1/health is served here .* \\(a note: an operational endpoint"
 	// A path computed at run time is not reported.
 	for _, p := range []string{"/livez", "/startup"} {
 		mux.HandleFunc(p, ok)

@@ -4,12 +4,15 @@ import (
 	"net/http"
 	"os"
 	"time"
+
+	"example.com/good/handlers"
 )
 
 func main() {
 	mux := http.NewServeMux()
 	mux.Handle("GET /catalog", requireToken(http.HandlerFunc(ok)))
-	mux.Handle("/tags", requireToken(http.HandlerFunc(tags))) // the handler refuses other methods
+	mux.Handle("/tags", requireToken(http.HandlerFunc(tags)))  // the handler refuses other methods
+	mux.Handle("/servers", requireToken(handlers.Servers(10))) // the handler of another package refuses other methods
 	srv := &http.Server{Addr: ":8080", Handler: mux, ReadHeaderTimeout: 5 * time.Second}
 	srv.ListenAndServe()
 }

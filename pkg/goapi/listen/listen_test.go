@@ -1,0 +1,84 @@
+package listen_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/apiaudit/apiaudit/pkg/engine"
+	"github.com/apiaudit/apiaudit/pkg/lint"
+	"github.com/apiaudit/apiaudit/rules/go101"
+	"github.com/apiaudit/apiaudit/rules/go102"
+	"github.com/apiaudit/apiaudit/rules/go201"
+	"github.com/apiaudit/apiaudit/rules/go202"
+)
+
+// TestListeners scans a module whose servers listen on a Unix socket
+// chosen by a flag's default in another package (sock), on a
+// world-writable socket (world), on TCP at a flag's default of every
+// interface (open), on a configuration default on loopback (loop), and
+// in a package other modules import, whose callers choose (pub), and
+// pprof on a configured loopback address (debug). Only sock, loop and
+// debug are local; GO101 keeps a fixed loopback port at error, except for
+// a debugging endpoint.
+func TestListeners(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS(filepath.Join("testdata", "listeners"))); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(dir)
+	res, err := engine.Run(context.Background(), engine.Options{Rules: []*lint.Rule{go101.Rule, go102.Rule, go201.Rule, go202.Rule}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Problems) > 0 {
+		t.Fatalf("problems: %v", res.Problems)
+	}
+	got := map[string]string{}
+	for _, f := range res.Findings {
+		pkg := strings.Split(f.Location.File, "/")
+		key := f.RuleID + " " + pkg[len(pkg)-2]
+		got[key] = fmt.Sprintf("%s: %s", f.Severity, f.Message)
+	}
+	want := map[string]string{
+		"GO101 sock":    `note: .* \(a note, not an error: its package serves on a Unix socket only \(net.Listen at sock.go:\d+\)`,
+		"GO201 sock":    `note: .* \(a note, not a warning: its package serves on a Unix socket only`,
+		"GO202 sock":    `note: .* \(a note, not a warning: its package serves on a Unix socket only`,
+		"GO101 loop":    `error: POST /v1/run changes state with no authentication$`,
+		"GO201 loop":    `note: .* \(a note, not a warning: its package serves on 127.0.0.1:7070 only \(Server.ListenAndServe at loop.go:\d+\), reachable from this machine only\)`,
+		"GO202 loop":    `note: .*127.0.0.1:7070`,
+		"GO101 debug":   `^note: ANY /debug/pprof/ serves net/http/pprof's .* \(a note, not an error: its package serves on 127.0.0.1:7070 only \(Server.ListenAndServe at debug.go:\d+\), reachable from this machine only; a web page cannot read what a debugging endpoint answers\)`,
+		"GO102 mcpsock": `^note: MCP server over streamable HTTP .* \(a note, not an error: .*its package serves on a Unix socket only \(net.Listen at mcpsock.go:\d+\)`,
+		"GO102 mcpopen": `^error: MCP server over streamable HTTP .*instead of its Start method$`,
+		"GO202 envhost": `^note: .*\(a note, not a warning: its package serves on 127.0.0.1:… only \(http.ListenAndServe at envhost.go:\d+\)`,
+		"GO101 open":    `^error: (?:[^(]|\(and)*$`,
+		"GO201 open":    `^warning: (?:[^(]|\(and)*$`,
+		"GO202 open":    `^warning: (?:[^(]|\(and)*$`,
+		"GO101 world":   `^error: (?:[^(]|\(and)*$`,
+		"GO201 world":   `^warning: (?:[^(]|\(and)*$`,
+		"GO202 world":   `^warning: (?:[^(]|\(and)*$`,
+		"GO101 pub":     `^error: (?:[^(]|\(and)*$`,
+		"GO201 pub":     `^warning: (?:[^(]|\(and)*$`,
+		"GO202 pub":     `^warning: (?:[^(]|\(and)*$`,
+	}
+	for _, k := range slices.Sorted(func(yield func(string) bool) {
+		for k := range want {
+			if !yield(k) {
+				return
+			}
+		}
+	}) {
+		if !regexpMatch(want[k], got[k]) {
+			t.Errorf("%s: got %q, want match for %q", k, got[k], want[k])
+		}
+	}
+	if t.Failed() {
+		for k, v := range got {
+			t.Logf("%s %s", k, v)
+		}
+	}
+}

@@ -1,0 +1,62 @@
+package listen
+
+import (
+	"reflect"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/apiaudit/apiaudit/pkg/goapi"
+	"github.com/apiaudit/apiaudit/pkg/lint"
+)
+
+// Collector is an analyzer for one rule's module step (each rule names
+// its own, so that the engine keeps their results apart); its result is
+// the package's *Package, as Analyzer collects it.
+func Collector(rule string) *analysis.Analyzer {
+	return &analysis.Analyzer{
+		Name:       "apiaudit" + rule + "listen",
+		Doc:        "collects the package's listen calls for " + rule + "'s grading by listener",
+		Requires:   []*analysis.Analyzer{Analyzer},
+		Run:        func(pass *analysis.Pass) (any, error) { return pass.ResultOf[Analyzer], nil },
+		ResultType: reflect.TypeFor[*Package](),
+	}
+}
+
+// Regrade grades the findings at the rule's default severity (base) in
+// packages whose servers listen only locally: lower says, for a finding and a verdict
+// (Unix or Loopback), how the grade moves; it returns false to leave the
+// finding as it is. Findings graded already (by place, by the package's
+// own listener) keep their grade.
+func Regrade(findings []lint.Finding, collected []any, root string, base goapi.Level, lower func(lint.Finding, Verdict, *goapi.Grade) bool) []lint.Finding {
+	m := NewModule(collected)
+	if len(m.pkgs) == 0 {
+		return findings
+	}
+	for i := range findings {
+		f := &findings[i]
+		if f.Severity != lint.SeverityDefault {
+			continue
+		}
+		v := m.Of(root, f.Location.File)
+		if v.Kind != Unix && v.Kind != Loopback {
+			continue
+		}
+		g := goapi.NewGrade(base)
+		if !lower(*f, v, g) || g.Level == base {
+			continue
+		}
+		f.Severity = severity(g.Level)
+		f.Message += g.Suffix()
+	}
+	return findings
+}
+
+func severity(l goapi.Level) lint.Severity {
+	switch l {
+	case goapi.Error:
+		return lint.SeverityError
+	case goapi.Warning:
+		return lint.SeverityWarning
+	}
+	return lint.SeverityNote
+}

@@ -1,0 +1,39 @@
+package main
+
+import (
+	"flag"
+	"log"
+	"os"
+
+	"example.com/listeners/internal/config"
+	"example.com/listeners/internal/debug"
+	"example.com/listeners/internal/envhost"
+	"example.com/listeners/internal/loop"
+	"example.com/listeners/internal/mcpopen"
+	"example.com/listeners/internal/mcpsock"
+	"example.com/listeners/internal/open"
+	"example.com/listeners/internal/sock"
+	"example.com/listeners/internal/world"
+	"example.com/listeners/pub"
+)
+
+var host string
+
+func main() {
+	flag.StringVar(&host, "host", sock.DefaultHost(), "server host (unix:// or tcp://)")
+	addr := flag.String("addr", ":9090", "public address")
+	flag.Parse()
+	u, err := sock.ParseHost(host)
+	if err != nil {
+		log.Fatal(err)
+	}
+	go sock.New(u.Scheme, u.Host).ListenAndServe()
+	go open.Serve(*addr)
+	go loop.Serve(config.Default())
+	go world.Serve()
+	go envhost.Serve(os.Args[1])
+	go mcpsock.Serve("unix", "/run/user/1000/mcp.sock")
+	go mcpopen.Serve(*addr)
+	go debug.Serve(config.Default())
+	log.Fatal(pub.Serve("unix", "/tmp/pub.sock"))
+}

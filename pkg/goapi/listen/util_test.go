@@ -1,0 +1,5 @@
+package listen_test
+
+import "regexp"
+
+func regexpMatch(re, s string) bool { return regexp.MustCompile(re).MatchString(s) }
