@@ -195,6 +195,13 @@ func (s *state) call(ci ssa.CallInstruction) {
 			t[stateBit] = &Trace{Pos: pos, Msg: "looked up by " + shortName(fn)}
 		}
 	}
+	if len(t) > 0 && !c.IsInvoke() && s.libraryLookup(fn, ops, b) {
+		// cache.Get(key) on a cache, a store or a client of a library:
+		// what comes back was stored before, and the key only chose it.
+		// Graded as a lookup, as for the program's own stores.
+		t = merge(nil, t)
+		t[stateBit] = &Trace{Pos: pos, Msg: "looked up by " + shortName(fn)}
+	}
 	if len(t) > 0 && formatters[name] && len(ops) > 0 && ownText(ops[0]) {
 		// fmt.Sprintf("You are %s", x): the format is the program's text.
 		t = merge(nil, t)
@@ -229,6 +236,50 @@ func (s *state) lookup(fn *types.Func) bool {
 		return false
 	}
 	return res.Len() == 1 || types.Identical(res.At(1).Type(), errorType) || isBool(res.At(1).Type())
+}
+
+// libraryLookup: fn, a method of a library outside the analysed code
+// (not the standard library, not a modelled SDK), is called on a clean
+// receiver with keys only (strings and numbers) carrying the data, and
+// returns a record of another type (an interface such as any, or a
+// struct), alone or beside a bool or an error: a lookup in a cache, a
+// key-value store or a table (modelLocalCache.Get(key),
+// rdb.HGetAll(ctx, key)). A builder that returns its own type
+// (db.Where(q, id)) is not one.
+func (s *state) libraryLookup(fn *types.Func, ops []ssa.Value, b *ssa.BasicBlock) bool {
+	sig := fn.Signature()
+	if sig.Recv() == nil || len(ops) < 2 || fn.Pkg() == nil ||
+		!strings.Contains(strings.Split(fn.Pkg().Path(), "/")[0], ".") || s.e.m.Modelled[goapi.CanonPath(fn.Pkg().Path())] {
+		return false
+	}
+	if len(s.val(ops[0], b)) > 0 {
+		return false
+	}
+	res := sig.Results()
+	if res.Len() == 0 || res.Len() > 2 {
+		return false
+	}
+	first := res.At(0).Type()
+	if types.Identical(derefT(first), derefT(sig.Recv().Type())) {
+		return false
+	}
+	_, iface := first.Underlying().(*types.Interface)
+	_, named := types.Unalias(derefT(first)).(*types.Named)
+	if !iface && !(named && structOf(first) != nil) {
+		return false
+	}
+	if res.Len() == 2 && !types.Identical(res.At(1).Type(), errorType) && !isBool(res.At(1).Type()) {
+		return false
+	}
+	for _, a := range ops[1:] {
+		if a == nil || len(s.val(a, b)) == 0 {
+			continue
+		}
+		if bt, ok := a.Type().Underlying().(*types.Basic); !ok || bt.Info()&(types.IsString|types.IsInteger) == 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // dropContexts replaces the context arguments of a call by nil: the

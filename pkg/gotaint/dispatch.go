@@ -41,7 +41,7 @@ func (e *engine) localCallees(c *ssa.CallCommon) []*ssa.Function {
 		var out []*ssa.Function
 		for _, fn := range t.Funcs() {
 			if fn.Pkg() == e.pass.Pkg {
-				if f := e.pkg.Prog.FuncValue(fn); f != nil {
+				if f := e.own[fn]; f != nil {
 					out = append(out, f)
 				}
 			}
@@ -56,7 +56,7 @@ func (e *engine) localCallees(c *ssa.CallCommon) []*ssa.Function {
 	var out []*ssa.Function
 	for _, impl := range e.disp.Implementations(c.Method) {
 		if impl.Pkg() == e.pass.Pkg {
-			if f := e.pkg.Prog.FuncValue(impl); f != nil {
+			if f := e.own[impl]; f != nil {
 				out = append(out, f)
 			}
 		}
@@ -69,7 +69,7 @@ func (e *engine) localCallees(c *ssa.CallCommon) []*ssa.Function {
 // from its fact for the others'; nil when unknown.
 func (e *engine) summaryOf(fn *types.Func) *FuncFact {
 	if fn.Pkg() == e.pass.Pkg {
-		if f := e.pkg.Prog.FuncValue(fn); f != nil {
+		if f := e.own[fn]; f != nil {
 			if o := f.Origin(); o != nil {
 				f = o
 			}

@@ -223,6 +223,11 @@ type engine struct {
 	disp *goapi.Dispatcher
 	vals *funcvals.Result
 	lits map[*ast.FuncLit]*ssa.Function
+	// own maps the package's declared functions and methods to their SSA
+	// functions. Prog.FuncValue would read the program's table of
+	// packages, which other packages' analyses change while this one
+	// runs (a data race, and a crash on a large module).
+	own map[*types.Func]*ssa.Function
 	// ownClient caches ownServerClient (models_upstream.go): 0 unknown,
 	// 1 no, 2 yes.
 	ownClient int8
@@ -309,7 +314,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	ssapkg, fns := buildSSA(pass, sl)
 	e := &engine{pass: pass, m: m, pkg: ssapkg, sums: map[*ssa.Function]*FuncFact{}, flows: map[*ssa.Function]map[flowKey]*Flow{},
-		disp: disp, vals: pass.ResultOf[funcvals.Analyzer].(*funcvals.Result), lits: litFuncs(fns),
+		disp: disp, vals: pass.ResultOf[funcvals.Analyzer].(*funcvals.Result), lits: litFuncs(fns), own: ownFuncs(fns),
 		tableFuncs: tableFuncs, tableLits: tableLits}
 	// Function literals that calls of function values may run get
 	// summaries of their own (their flows stay their enclosing
@@ -430,6 +435,17 @@ func buildSSA(pass *analysis.Pass, sl *sharedLoad) (*ssa.Package, []*ssa.Functio
 	return ssapkg, fns
 }
 
+// ownFuncs indexes the package's declared functions by their objects.
+func ownFuncs(fns []*ssa.Function) map[*types.Func]*ssa.Function {
+	out := make(map[*types.Func]*ssa.Function, len(fns))
+	for _, fn := range fns {
+		if obj, ok := fn.Object().(*types.Func); ok {
+			out[obj] = fn
+		}
+	}
+	return out
+}
+
 // dropBody frees the SSA code of fn and of the function literals in it.
 func dropBody(fn *ssa.Function) {
 	for _, a := range fn.AnonFuncs {
@@ -523,12 +539,19 @@ type vkey struct {
 }
 
 type state struct {
-	e       *engine
-	fn      *ssa.Function
-	funcs   map[*ssa.Function]bool
-	alias   map[*ssa.FreeVar]ssa.Value
-	vals    map[ssa.Value]taint
-	mem     map[memKey]taint
+	e     *engine
+	fn    *ssa.Function
+	funcs map[*ssa.Function]bool
+	alias map[*ssa.FreeVar]ssa.Value
+	vals  map[ssa.Value]taint
+	mem   map[memKey]taint
+	// keys holds what map updates used as keys, apart from mem: a
+	// lookup gives a stored value, never a key (m[name] = v, then
+	// m["main"]), while everything else that reads the map (a range, a
+	// call it is passed to) sees its keys too. noKeys is set while a
+	// lookup reads the map.
+	keys    map[memKey]taint
+	noKeys  bool
 	fields  map[ssa.Value][]int
 	rets    map[*ssa.Function]taint
 	changed bool
@@ -549,7 +572,7 @@ func (e *engine) analyze(fn *ssa.Function) *FuncFact {
 	e.flows[fn] = map[flowKey]*Flow{} // this analysis replaces the last one's flows
 	s := &state{
 		e: e, fn: fn, funcs: map[*ssa.Function]bool{}, alias: map[*ssa.FreeVar]ssa.Value{},
-		vals: map[ssa.Value]taint{}, mem: map[memKey]taint{}, fields: map[ssa.Value][]int{},
+		vals: map[ssa.Value]taint{}, mem: map[memKey]taint{}, keys: map[memKey]taint{}, fields: map[ssa.Value][]int{},
 		rets: map[*ssa.Function]taint{}, sum: &FuncFact{},
 		checks: map[*ssa.Function]map[vkey][]*ssa.BasicBlock{}, cleanAt: map[vkey]map[*ssa.BasicBlock]bool{},
 		pidx: map[ssa.Value]int{}, groups: map[ssa.Value]map[int]bool{},
@@ -680,6 +703,7 @@ func (s *state) summary() *FuncFact {
 				byField[to] = taint{}
 			}
 			union(byField[to], s.mem[memKey{p, f}])
+			union(byField[to], s.keys[memKey{p, f}])
 		}
 		if whole := byField[-1]; whole != nil {
 			for f, t := range byField {
@@ -916,7 +940,28 @@ func (s *state) memAdd(k memKey, t taint) {
 	if cur == nil {
 		cur = taint{}
 		s.mem[k] = cur
-		s.fields[k.root] = append(s.fields[k.root], k.field)
+		if s.keys[k] == nil {
+			s.fields[k.root] = append(s.fields[k.root], k.field)
+		}
+	}
+	if union(cur, t) {
+		s.changed = true
+	}
+}
+
+// keyAdd records t as used for keys of the map in memory k (see
+// state.keys).
+func (s *state) keyAdd(k memKey, t taint) {
+	if len(t) == 0 || k.root == nil {
+		return
+	}
+	cur := s.keys[k]
+	if cur == nil {
+		cur = taint{}
+		s.keys[k] = cur
+		if s.mem[k] == nil {
+			s.fields[k.root] = append(s.fields[k.root], k.field)
+		}
 	}
 	if union(cur, t) {
 		s.changed = true
@@ -976,10 +1021,17 @@ func (s *state) addrField(a ssa.Value, f int, b *ssa.BasicBlock) taint {
 	if k.field == -1 {
 		for _, f := range s.fields[k.root] {
 			out = merge(out, s.mem[memKey{k.root, f}])
+			if !s.noKeys {
+				out = merge(out, s.keys[memKey{k.root, f}])
+			}
 		}
 	} else {
 		out = merge(out, s.mem[k])
 		out = merge(out, s.narrow(s.mem[memKey{k.root, -1}], k.root, k.field))
+		if !s.noKeys {
+			out = merge(out, s.keys[k])
+			out = merge(out, s.narrow(s.keys[memKey{k.root, -1}], k.root, k.field))
+		}
 	}
 	for _, c := range chain {
 		if fa, ok := c.(*ssa.FieldAddr); ok {
@@ -1075,6 +1127,19 @@ func (s *state) step(instr ssa.Instruction) {
 	case *ssa.Index:
 		s.set(x, s.val(x.X, b))
 	case *ssa.Lookup:
+		if isMap(x.X) {
+			// m[k]: a stored value, not one of the keys stored under.
+			s.noKeys = true
+			var t taint
+			if u, ok := x.X.(*ssa.UnOp); ok && u.Op == token.MUL && !s.clean(u, b) {
+				t = s.addr(u.X, b) // the map loaded from a field or a variable: its memory, read again
+			} else {
+				t = s.val(x.X, b)
+			}
+			s.noKeys = false
+			s.set(x, t)
+			return
+		}
 		s.set(x, s.val(x.X, b))
 	case *ssa.Range:
 		s.set(x, s.val(x.X, b))
@@ -1101,7 +1166,7 @@ func (s *state) step(instr ssa.Instruction) {
 		}
 	case *ssa.Store:
 		t := s.val(x.Val, b)
-		k, _ := s.key(x.Addr)
+		k, chain := s.key(x.Addr)
 		if i, ok := s.pidx[x.Val]; ok && k.field == -1 && types.Identical(k.root.Type(), types.NewPointer(x.Val.Type())) {
 			// A struct parameter spilled to memory (its address is
 			// taken): its fields are still tracked one by one.
@@ -1113,13 +1178,11 @@ func (s *state) step(instr ssa.Instruction) {
 				t = roleFixedTaint(t)
 			}
 		}
-		s.memAdd(k, t)
+		s.memAdd(k, s.deepState(t, k, chain, x.Pos()))
 	case *ssa.MapUpdate:
-		k, _ := s.key(x.Map)
-		t := taint{}
-		union(t, s.val(x.Key, b))
-		union(t, s.val(x.Value, b))
-		s.memAdd(k, t)
+		k, chain := s.key(x.Map)
+		s.keyAdd(k, s.deepState(s.val(x.Key, b), k, chain, x.Pos()))
+		s.memAdd(k, s.deepState(s.val(x.Value, b), k, chain, x.Pos()))
 	case *ssa.Send:
 		k, _ := s.key(x.Chan)
 		s.memAdd(k, s.val(x.X, b))
@@ -1138,6 +1201,58 @@ func (s *state) step(instr ssa.Instruction) {
 	case ssa.CallInstruction:
 		s.call(x)
 	}
+}
+
+// deepState is t, written at pos into the memory k that the address
+// chain reaches, marked as stored state (stateBit) when the write goes
+// two fields or more below a long-lived object: h.cfg.APIKeys = body.
+// Memory is tracked one field below its root, so such a write marks all
+// of h.cfg, and a later call that reads h.cfg.PluginDir would seem to
+// read the request; flows out of it are graded as going through the
+// object's state (Flow.State).
+func (s *state) deepState(t taint, k memKey, chain []ssa.Value, pos token.Pos) taint {
+	if len(t) == 0 || !deepField(chain) || !s.longLived(k) {
+		return t
+	}
+	t = merge(nil, t)
+	t[stateBit] = &Trace{Pos: pos, Msg: "stored in " + fieldPath(chain)}
+	return t
+}
+
+// deepField: an address chain (see key) goes through two fields or more,
+// so that the memory key keeps only the outermost.
+func deepField(chain []ssa.Value) bool {
+	n := 0
+	for _, v := range chain {
+		if _, ok := v.(*ssa.FieldAddr); ok {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// fieldPath names the memory an address chain (see key) ends in, for
+// people: "h.cfg.APIKeys".
+func fieldPath(chain []ssa.Value) string {
+	var names []string
+	root := "a variable"
+	for _, v := range chain {
+		if x, ok := v.(*ssa.FieldAddr); ok {
+			if st := ptrStruct(x.X.Type()); st != nil && x.Field < st.NumFields() {
+				names = append(names, st.Field(x.Field).Name())
+			}
+		}
+	}
+	if k := len(chain); k > 0 {
+		switch x := chain[k-1].(type) {
+		case *ssa.Parameter:
+			root = x.Name()
+		case *ssa.Global:
+			root = x.Name()
+		}
+	}
+	slices.Reverse(names)
+	return strings.Join(append([]string{root}, names...), ".")
 }
 
 // serverValue: v, whose taint is t, is a value of the program's own that

@@ -37,9 +37,16 @@ func init() {
 		),
 		Sanitizers: goapi.Set(true,
 			"path/filepath.Base", "path.Base", "html.EscapeString", "html/template.HTMLEscapeString",
-			"text/template.HTMLEscapeString", "net/url.QueryEscape", "net/url.PathEscape", "strconv.Quote"),
+			"text/template.HTMLEscapeString", "net/url.QueryEscape", "net/url.PathEscape", "strconv.Quote",
+			// Files and directories the program creates itself: their
+			// names are made by the os package (a random suffix under
+			// the directory given), so a later remove or read of them is
+			// not a path the request chose (a creation under an
+			// untrusted directory is reported at the creation).
+			"os.MkdirTemp", "os.CreateTemp", "io/ioutil.TempDir", "io/ioutil.TempFile"),
 		Validators: goapi.Table[int]{}.Merge(
 			goapi.Set(1, "slices.Contains", "slices.Index"),
+			goapi.Set(0, "path/filepath.IsLocal"),
 			goapi.Set(0, "(*regexp.Regexp).MatchString", "(*regexp.Regexp).Match"),
 			// Schema and struct validators: their error says whether
 			// the value is valid (if err != nil { return }).

@@ -4,9 +4,11 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"regexp"
 	"regexp/syntax"
 	"slices"
 	"strconv"
+	"strings"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -75,6 +77,12 @@ func (s *state) findChecks(f *ssa.Function) map[vkey][]*ssa.BasicBlock {
 		for _, g := range s.guarded(ifi.Cond, 0) {
 			k := s.vkey(g)
 			out[k] = append(out[k], b)
+			if head := rangeHead(ifi.Cond); head != nil && !slices.Contains(out[k], head) {
+				// A loop that checks every character of the string:
+				// leaving it (even at once, for an empty string) means
+				// every character passed.
+				out[k] = append(out[k], head)
+			}
 		}
 	}
 	return out
@@ -106,6 +114,13 @@ func (s *state) guarded(c ssa.Value, depth int) []ssa.Value {
 			for _, v := range []ssa.Value{x.X, x.Y} {
 				if str := charOf(v); str != nil {
 					return []ssa.Value{str}
+				}
+				// strings.IndexAny(name, "/\\") >= 0: a search for a
+				// separator.
+				if call, ok := v.(*ssa.Call); ok {
+					if str := separatorCheck(&call.Call); str != nil {
+						return []ssa.Value{str}
+					}
 				}
 			}
 		}
@@ -153,12 +168,15 @@ func (s *state) checkedBy(c *ssa.CallCommon) []ssa.Value {
 	if vs := s.containment(c, fn, ops); len(vs) > 0 {
 		return vs // a path compared with a root (guards.go)
 	}
+	if str := separatorCheck(c); str != nil {
+		return []ssa.Value{str}
+	}
 	if i, ok := s.e.m.Validators.Lookup(fn); ok {
 		if fn.Signature().Recv() != nil {
 			i++
 		}
 		if regexpMatchers[goapi.Of(fn)] {
-			if known, safe := s.safeRegexp(ops[0]); known && !(safe && s.anchoredRegexp(ops[0])) {
+			if known, safe := s.safeRegexp(ops[0]); known && !(safe && s.anchoredRegexp(ops[0])) && !s.nameRegexp(ops[0]) {
 				return nil // a pattern that lets anything through checks nothing
 			}
 		}
@@ -291,14 +309,36 @@ func (s *state) anchoredRegexp(v ssa.Value) bool {
 		re.Sub[0].Op == syntax.OpBeginText && re.Sub[len(re.Sub)-1].Op == syntax.OpEndText
 }
 
-func safeRE(re *syntax.Regexp) bool {
+// nameRegexp: v is a regular expression of known pattern, anchored at
+// both ends, that matches names of safe characters and dots only and
+// matches neither "." nor "..": `^[A-Za-z0-9][A-Za-z0-9._-]*$`. A string
+// it accepts is one entry of a directory (a dot inside a name, as in
+// "v1.2" or "a.json", is not a way out), and no option or shell word.
+func (s *state) nameRegexp(v ssa.Value) bool {
+	pat, ok := s.regexpPattern(v, 0)
+	if !ok || !s.anchoredRegexp(v) {
+		return false
+	}
+	re, err := syntax.Parse(pat, syntax.Perl)
+	if err != nil || !safeREDots(re.Simplify(), true) {
+		return false
+	}
+	m, err := regexp.Compile(pat)
+	return err == nil && !m.MatchString(".") && !m.MatchString("..")
+}
+
+func safeRE(re *syntax.Regexp) bool { return safeREDots(re, false) }
+
+// safeREDots is safeRE, with '.' also allowed when dots is set.
+func safeREDots(re *syntax.Regexp, dots bool) bool {
+	ok := func(r rune) bool { return safeRune(r) || dots && r == '.' }
 	switch re.Op {
 	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText,
 		syntax.OpWordBoundary, syntax.OpNoWordBoundary:
 		return true
 	case syntax.OpLiteral:
 		for _, r := range re.Rune {
-			if !safeRune(r) {
+			if !ok(r) {
 				return false
 			}
 		}
@@ -306,7 +346,7 @@ func safeRE(re *syntax.Regexp) bool {
 	case syntax.OpCharClass:
 		for i := 0; i+1 < len(re.Rune); i += 2 {
 			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
-				if !safeRune(r) {
+				if !ok(r) {
 					return false
 				}
 			}
@@ -314,7 +354,7 @@ func safeRE(re *syntax.Regexp) bool {
 		return true
 	case syntax.OpCapture, syntax.OpStar, syntax.OpPlus, syntax.OpQuest, syntax.OpRepeat, syntax.OpConcat, syntax.OpAlternate:
 		for _, sub := range re.Sub {
-			if !safeRE(sub) {
+			if !safeREDots(sub, dots) {
 				return false
 			}
 		}
@@ -414,6 +454,15 @@ func (s *state) vkey(v ssa.Value) vkey {
 				v = x.X
 				continue
 			}
+		case *ssa.Call:
+			// A check of strings.TrimSpace(v) checks v: trimming or
+			// changing the case of a string adds no separator, dot or
+			// metacharacter to what the check saw, so a validator that
+			// trims its argument first (the usual shape) still checks it.
+			if path == "" && sameChars(&x.Call) {
+				v = x.Call.Args[0]
+				continue
+			}
 		}
 		break
 	}
@@ -423,6 +472,27 @@ func (s *state) vkey(v ssa.Value) vkey {
 func isIntConst(v ssa.Value) bool {
 	c, ok := v.(*ssa.Const)
 	return ok && c.Value != nil && c.Value.Kind() == constant.Int
+}
+
+// rangeHead is the block of the loop over a string whose characters a
+// condition compares with constants (c >= 'a', in a range loop over the
+// string), or nil.
+func rangeHead(c ssa.Value) *ssa.BasicBlock {
+	x, ok := c.(*ssa.BinOp)
+	if !ok || !isIntConst(x.X) && !isIntConst(x.Y) {
+		return nil
+	}
+	for _, v := range []ssa.Value{x.X, x.Y} {
+		if cv, ok := v.(*ssa.Convert); ok {
+			v = cv.X
+		}
+		if e, ok := v.(*ssa.Extract); ok {
+			if n, ok := e.Tuple.(*ssa.Next); ok && n.IsString && e.Index == 2 {
+				return n.Block()
+			}
+		}
+	}
+	return nil
 }
 
 // charOf: v is a character of a string read in a loop over all of it
@@ -442,6 +512,66 @@ func charOf(v ssa.Value) ssa.Value {
 				return r.X
 			}
 		}
+	}
+	return nil
+}
+
+// sameChars: the call returns its string argument with only white space
+// trimmed or the case of letters changed, so that a check of the result
+// against separators, dots or a character class holds for the argument
+// too (up to white space and case, which neither a path nor a command
+// line can use to escape).
+func sameChars(c *ssa.CallCommon) bool {
+	fn := callee(c)
+	if fn == nil || len(c.Args) != 1 {
+		return false
+	}
+	switch goapi.Of(fn).String() {
+	case "strings.TrimSpace", "strings.ToLower", "strings.ToUpper", "bytes.TrimSpace", "bytes.ToLower", "bytes.ToUpper":
+		return true
+	}
+	return false
+}
+
+// separatorCheck is the string that a call searches for a path separator
+// or a parent reference (strings.ContainsAny(name, "/\\"),
+// strings.Contains(name, ".."), strings.IndexByte(name, '/')), or nil. A
+// branch on the answer is how validators refuse a name that could leave
+// the directory it is joined to (a name with no separator and no ".."
+// names one entry of that directory).
+func separatorCheck(c *ssa.CallCommon) ssa.Value {
+	fn := callee(c)
+	if fn == nil || len(c.Args) != 2 {
+		return nil
+	}
+	switch goapi.Of(fn).String() {
+	case "strings.Contains", "strings.ContainsAny", "strings.ContainsRune", "strings.Index", "strings.IndexAny",
+		"strings.IndexByte", "strings.IndexRune", "strings.LastIndex", "strings.LastIndexAny", "strings.LastIndexByte",
+		"strings.Count":
+	default:
+		return nil
+	}
+	k, ok := c.Args[1].(*ssa.Const)
+	if !ok || k.Value == nil {
+		return nil
+	}
+	var text string
+	switch k.Value.Kind() {
+	case constant.String:
+		text = constant.StringVal(k.Value)
+	case constant.Int:
+		if r, ok := constant.Int64Val(k.Value); ok {
+			text = string(rune(r))
+		}
+	}
+	if strings.HasSuffix(goapi.Of(fn).String(), "Any") {
+		if strings.ContainsAny(text, "/\\") {
+			return c.Args[0] // a set of characters with a separator in it
+		}
+		return nil
+	}
+	if text == ".." || text == "/" || text == "\\" {
+		return c.Args[0]
 	}
 	return nil
 }

@@ -23,15 +23,26 @@ class, mapped onto a safe character class (strings.Map, a regexp replacing
 what lies outside the class), hashed and hex-encoded, or parsed into numbers
 on the way are clean; so is a path that a guard of the program compares with
 its configured roots (a prefix or filepath.Rel check that returns an
-error), and the guard's own os.Stat of it is not reported. A record looked
-up by the data (a map, a store whose code reads it from a table) is stored
-data, not the data.
+error), and the guard's own os.Stat of it is not reported. Validators are
+recognised by what they do, in the package or another: a function that
+returns an error or a bool after searching its argument for a separator or
+"..", checking it against an anchored pattern of name characters (dots
+allowed inside a name, never "." or ".." as a whole) or character by
+character, also when it trims or lower-cases the argument first; a
+normaliser that returns the name only after such a loop; filepath.IsLocal.
+Files and directories the program creates itself (os.CreateTemp,
+os.MkdirTemp) are not request-chosen paths. A record looked up by the data
+(a map, a store whose code reads it from a table) is stored data, not the
+data.
 
-A flow that reaches the sink only through an object's stored state (a call
-stores the data in a field of the receiver, another reads a configured path
-from the same object) is a warning, and its message says so: the engine
-follows one level of fields, and such paths are usually configuration the
-call only names.
+A flow that reaches the sink only through an object's stored state is a
+warning, and its message says so: a call stores the data in a field of the
+receiver and another reads a configured path from the same object; a
+handler writes the data two fields below its receiver (h.cfg.APIKeys =
+body) and a call then reads another part of h.cfg; a record comes back
+from a library's cache or store looked up by the data. The engine follows
+one level of fields, and such paths are usually configuration the call only
+names.
 
 MongoDB queries (the mongo-driver's Find, FindOne, Update*, Delete*,
 Aggregate, RunCommand and bulk-write models; mgo's Find, Pipe, Update and

@@ -291,6 +291,9 @@ func (c *checker) validatesWithin(body inspector.Cursor, depth int) bool {
 			continue
 		}
 		if fd := c.decls[fn]; fd != nil {
+			if checksArguments(c.pass.TypesInfo, fd, call) {
+				return true
+			}
 			if helper, ok := c.ins.Root().FindNode(fd); ok && c.validatesWithin(helper, depth-1) {
 				return true
 			}
@@ -501,4 +504,75 @@ func rootObj(pass *analysis.Pass, e ast.Expr) types.Object {
 			return nil
 		}
 	}
+}
+
+// checksArguments reports whether fd, a function of the package that the
+// handler calls with an untyped map (the tool's arguments), checks them
+// as a validator does: it returns an error, reads the map's values only
+// with the comma-ok type assertion (v, ok := args["url"].(string)) or a
+// type switch, never with the form that panics, and returns an error
+// somewhere other than at the end (a missing or mistyped argument is
+// refused). A parser such as loadScrapeParams(args) or
+// validateChartData(kind, args) is the handler's check.
+func checksArguments(info *types.Info, fd *ast.FuncDecl, call *ast.CallExpr) bool {
+	sig, ok := info.Defs[fd.Name].Type().(*types.Signature)
+	if !ok || fd.Body == nil || sig.Results().Len() == 0 {
+		return false
+	}
+	if last := sig.Results().At(sig.Results().Len() - 1).Type(); !types.Identical(last, types.Universe.Lookup("error").Type()) {
+		return false
+	}
+	passed := false
+	for _, a := range call.Args {
+		if _, ok := info.TypeOf(a).Underlying().(*types.Map); ok {
+			passed = true
+		}
+	}
+	if !passed {
+		return false
+	}
+	checked, loose, refuses := 0, 0, false
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		switch x := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.TypeSwitchStmt:
+			checked++
+			return true
+		case *ast.AssignStmt:
+			if len(x.Lhs) == 2 && len(x.Rhs) == 1 {
+				if _, ok := ast.Unparen(x.Rhs[0]).(*ast.TypeAssertExpr); ok {
+					checked++
+					// The checked assertion itself; its operand may
+					// hold more to inspect.
+					ast.Inspect(x.Rhs[0].(*ast.TypeAssertExpr).X, func(m ast.Node) bool {
+						if ta, ok := m.(*ast.TypeAssertExpr); ok && ta.Type != nil {
+							loose++
+						}
+						return true
+					})
+					return false
+				}
+			}
+		case *ast.ValueSpec:
+			if len(x.Names) == 2 && len(x.Values) == 1 {
+				if _, ok := ast.Unparen(x.Values[0]).(*ast.TypeAssertExpr); ok {
+					checked++
+					return false
+				}
+			}
+		case *ast.TypeAssertExpr:
+			if x.Type != nil {
+				loose++ // v := args["x"].(string): panics on a wrong type
+			}
+		case *ast.ReturnStmt:
+			if n := len(x.Results); n > 0 {
+				if id, ok := ast.Unparen(x.Results[n-1]).(*ast.Ident); !ok || id.Name != "nil" {
+					refuses = true
+				}
+			}
+		}
+		return true
+	})
+	return checked > 0 && loose == 0 && refuses
 }

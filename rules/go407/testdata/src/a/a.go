@@ -89,3 +89,50 @@ func limit(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, e
 	_ = n
 	return nil, nil
 }
+
+// A parser of the package that reads each argument with the checked
+// assertion and refuses a missing one is the handler's check; one that
+// asserts without checking is not.
+type fetchParams struct {
+	URL     string
+	Timeout float64
+}
+
+func parseFetch(args map[string]any) (*fetchParams, error) {
+	u, ok := args["url"].(string)
+	if !ok || u == "" {
+		return nil, errorf("url is required")
+	}
+	p := &fetchParams{URL: u, Timeout: 30}
+	if t, ok := args["timeout"].(float64); ok {
+		p.Timeout = t
+	}
+	return p, nil
+}
+
+func parseFetchLoose(args map[string]any) (*fetchParams, error) {
+	return &fetchParams{URL: args["url"].(string)}, nil
+}
+
+type errString string
+
+func (e errString) Error() string { return string(e) }
+
+func errorf(s string) error { return errString(s) }
+
+func Parsers() {
+	s := server.NewMCPServer("fetch", "1.0.0")
+	s.AddTool(mcp.NewTool("fetch"), func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+		p, err := parseFetch(req.GetArguments())
+		if err != nil {
+			return nil, err
+		}
+		_ = p
+		return nil, nil
+	})
+	s.AddTool(mcp.NewTool("fetch_loose"), func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+		p, err := parseFetchLoose(req.GetArguments()) // want `tool "fetch_loose" uses its arguments without a check`
+		_, _ = p, err
+		return nil, nil
+	})
+}
