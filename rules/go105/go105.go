@@ -48,7 +48,11 @@ are open when it is false (the most serious first), graded by what they
 reach: an error when a route reaches command execution, a file or database
 write, a mutating request, a model call or a debugging endpoint, or when an
 MCP server is behind it; a warning when the routes only change state or sit
-under an admin path. One level lower in example code or test scaffolding.
+under an admin path. One level lower in example code or test scaffolding,
+and when the function that installs the middleware serves on a constant
+loopback address only. An MCP server counts whether the function that
+serves it calls the SDK's constructor or a function of another package of
+the program that returns the SDK's handler (a wrapper method).
 Auth added on both branches of an if (a key or a password, say), or in
 every case of a switch with a default, counts as auth and is not reported;
 neither is a condition the compiler knows to be true, nor one the function
@@ -95,7 +99,7 @@ the credential is not configured, or generate one and print it.`,
 }`,
 		Lang:      "go",
 		Severity:  lint.SeverityError,
-		Grades:    "A warning when the routes behind the condition only change state or sit under an admin path (none reaches a sensitive capability and no MCP server is behind it). A note in example code or test scaffolding, and when the function refuses to serve without the credential unless an explicit opt-out setting allows it.",
+		Grades:    "A warning when the routes behind the condition only change state or sit under an admin path (none reaches a sensitive capability and no MCP server is behind it). One level lower when the function that installs it listens on a loopback address only. A note in example code or test scaffolding, and when the function refuses to serve without the credential unless an explicit opt-out setting allows it.",
 		Precision: "high",
 		CWE:       []int{306, 1188},
 		OWASP:     []string{"API2:2023", "API8:2023", "LLM06:2025"},
@@ -151,7 +155,7 @@ func run(pass *analysis.Pass) (any, error) {
 	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	for n := range ins.PreorderSeq((*ast.CallExpr)(nil)) {
 		call := n.(*ast.CallExpr)
-		transport, fn, ok := goapi.MCPHTTPHandlers.Call(pass.TypesInfo, call)
+		transport, fn, ok := goapi.MCPHandlerOf(pass.TypesInfo, call, pass.Pkg)
 		if !ok {
 			continue
 		}
@@ -163,7 +167,7 @@ func run(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		if b := add(g.Conditions); b != nil {
-			b.mcp = append(b.mcp, fmt.Sprintf("the MCP server over %s (%s.%s)", transport, fn.Pkg().Name(), fn.Name()))
+			b.mcp = append(b.mcp, fmt.Sprintf("the MCP server over %s (%s)", transport, funcName(fn)))
 			b.sensitive = true
 		}
 	}
@@ -174,12 +178,22 @@ func run(pass *analysis.Pass) (any, error) {
 	slices.SortFunc(uses, func(a, b *ast.CallExpr) int { return int(a.Pos() - b.Pos()) })
 	for _, u := range uses {
 		b := byUse[u]
-		report(pass, b)
+		report(pass, ins, b)
 	}
 	return nil, nil
 }
 
-func report(pass *analysis.Pass, b *behind) {
+// funcName names a function for a message: mcp.NewStreamableHTTPHandler,
+// (*mcpwrap.Server).ServeHTTP.
+func funcName(fn *types.Func) string {
+	if recv := fn.Signature().Recv(); recv != nil {
+		t := types.TypeString(recv.Type(), func(p *types.Package) string { return p.Name() })
+		return "(" + t + ")." + fn.Name()
+	}
+	return fn.Pkg().Name() + "." + fn.Name()
+}
+
+func report(pass *analysis.Pass, ins *inspector.Inspector, b *behind) {
 	// the most serious first: sensitive routes, then the others, in source order
 	slices.SortStableFunc(b.routes, func(x, y go101.Route) int {
 		switch {
@@ -216,6 +230,16 @@ func report(pass *analysis.Pass, b *behind) {
 	}
 	grade.LowerPlace(goapi.PlacePath(pass))
 	c := b.cond
+	if cur, ok := ins.Root().FindNode(c.Use); ok {
+		// the function that installs the middleware also starts the
+		// server, on loopback only
+		for f := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+			if addr, ok := goapi.LoopbackListen(pass.TypesInfo, f.Node()); ok {
+				grade.Lower("it listens on " + addr + ", reachable from this machine only")
+			}
+			break
+		}
+	}
 	if c.OptOut != "" {
 		grade.LowerTo(goapi.Note, "without the credential the function refuses to serve unless "+shorten(c.OptOut, 60)+
 			": auth is off only when the operator opts out")
