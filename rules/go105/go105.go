@@ -8,7 +8,9 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"reflect"
 	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -50,7 +52,9 @@ write, a mutating request, a model call or a debugging endpoint, or when an
 MCP server is behind it; a warning when the routes only change state or sit
 under an admin path. One level lower in example code or test scaffolding,
 and when the function that installs the middleware serves on a constant
-loopback address only. An MCP server counts whether the function that
+loopback address only, or on an address whose host is a configuration
+field with a loopback default in its struct tag (env:"HOST,
+default=127.0.0.1", default:"...", envDefault:"..."). An MCP server counts whether the function that
 serves it calls the SDK's constructor or a function of another package of
 the program that returns the SDK's handler (a wrapper method).
 Auth added on both branches of an if (a key or a password, say), or in
@@ -99,7 +103,7 @@ the credential is not configured, or generate one and print it.`,
 }`,
 		Lang:      "go",
 		Severity:  lint.SeverityError,
-		Grades:    "A warning when the routes behind the condition only change state or sit under an admin path (none reaches a sensitive capability and no MCP server is behind it). One level lower when the function that installs it listens on a loopback address only. A note in example code or test scaffolding, and when the function refuses to serve without the credential unless an explicit opt-out setting allows it.",
+		Grades:    "A warning when the routes behind the condition only change state or sit under an admin path (none reaches a sensitive capability and no MCP server is behind it). One level lower when the function that installs it listens on a loopback address only, constant or the tagged default of a configuration field. A note in example code or test scaffolding, and when the function refuses to serve without the credential unless an explicit opt-out setting allows it.",
 		Precision: "high",
 		CWE:       []int{306, 1188},
 		OWASP:     []string{"API2:2023", "API8:2023", "LLM06:2025"},
@@ -236,6 +240,8 @@ func report(pass *analysis.Pass, ins *inspector.Inspector, b *behind) {
 		for f := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
 			if addr, ok := goapi.LoopbackListen(pass.TypesInfo, f.Node()); ok {
 				grade.Lower("it listens on " + addr + ", reachable from this machine only")
+			} else if field, host, ok := defaultLoopback(pass.TypesInfo, f.Node()); ok {
+				grade.Lower("it listens on " + field + ", whose default is " + host + ": reachable from this machine only unless configured otherwise")
 			}
 			break
 		}
@@ -281,4 +287,109 @@ func condText(e ast.Expr) string {
 		s = s[:77] + "..."
 	}
 	return s
+}
+
+// defaultLoopback: every server body starts listens on an address whose
+// host is a configuration field with a loopback default in its struct
+// tag (Addr: cfg.Server.Host + ":" + cfg.Server.Port, where Host is
+// tagged env:"HOST, default=127.0.0.1", default:"localhost" or
+// envDefault:"127.0.0.1"). field names the field, host its default.
+func defaultLoopback(info *types.Info, body ast.Node) (field, host string, ok bool) {
+	var addrs []ast.Expr
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			if fn := goapi.Callee(info, n); fn != nil && len(n.Args) > 0 {
+				switch goapi.Of(fn).String() {
+				case "net/http.ListenAndServe", "net/http.ListenAndServeTLS":
+					addrs = append(addrs, n.Args[0])
+				}
+			}
+		case *ast.CompositeLit:
+			if goapi.IsType(info.TypeOf(n), "net/http", "Server") {
+				if a := goapi.Keyed(n, "Addr"); a != nil {
+					addrs = append(addrs, a)
+				}
+			}
+		}
+		return true
+	})
+	if len(addrs) == 0 {
+		return "", "", false
+	}
+	for _, a := range addrs {
+		f, h, found := hostDefault(info, a)
+		if !found || !goapi.Loopback(h) {
+			return "", "", false
+		}
+		field, host = f, h
+	}
+	return field, host, true
+}
+
+// hostDefault is the tagged default of the field that gives the host part
+// of a listen address (the first operand of a concatenation, the first
+// argument of net.JoinHostPort).
+func hostDefault(info *types.Info, e ast.Expr) (field, host string, ok bool) {
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.BinaryExpr:
+			if x.Op != token.ADD {
+				return "", "", false
+			}
+			e = x.X
+			continue
+		case *ast.CallExpr:
+			fn := goapi.Callee(info, x)
+			if fn == nil || goapi.Of(fn).String() != "net.JoinHostPort" || len(x.Args) != 2 {
+				return "", "", false
+			}
+			e = x.Args[0]
+			continue
+		case *ast.SelectorExpr:
+			sel, found := info.Selections[x]
+			if !found || sel.Kind() != types.FieldVal {
+				return "", "", false
+			}
+			st, isStruct := derefStruct(sel.Recv())
+			if !isStruct {
+				return "", "", false
+			}
+			for i := range st.NumFields() {
+				if st.Field(i) == sel.Obj() {
+					if h, found := tagDefault(reflect.StructTag(st.Tag(i))); found {
+						return types.ExprString(x), h, true
+					}
+				}
+			}
+		}
+		return "", "", false
+	}
+}
+
+func derefStruct(t types.Type) (*types.Struct, bool) {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	return st, ok
+}
+
+// tagDefault is the default a struct tag declares for its field:
+// default:"v", envDefault:"v" (caarlos0/env), or env:"NAME, default=v"
+// (sethvargo/go-envconfig).
+func tagDefault(tag reflect.StructTag) (string, bool) {
+	for _, key := range []string{"default", "envDefault"} {
+		if v, ok := tag.Lookup(key); ok {
+			return v, true
+		}
+	}
+	if v, ok := tag.Lookup("env"); ok {
+		for _, part := range strings.Split(v, ",") {
+			if d, ok := strings.CutPrefix(strings.TrimSpace(part), "default="); ok {
+				return d, true
+			}
+		}
+	}
+	return "", false
 }

@@ -79,3 +79,32 @@ func ServeLocal(st *State, s *mcpwrap.Server) error {
 	mux.Handle("/mcp", s.ServeHTTP())
 	return http.ListenAndServe("127.0.0.1:8080", Authorization(st)(mux)) // want `Authorization\(st\) does not always authenticate.*\(a warning, not an error: it listens on 127.0.0.1:8080, reachable from this machine only\)`
 }
+
+// ServerConfig is read from the environment; the host defaults to loopback.
+type ServerConfig struct {
+	Host string `env:"HOST, default=127.0.0.1"`
+	Port string `env:"PORT, default=8080"`
+}
+
+// OpenConfig's host defaults to every interface.
+type OpenConfig struct {
+	Host string `envDefault:"0.0.0.0"`
+	Port string `envDefault:"8080"`
+}
+
+// ServeDefaultLocal listens where the configuration says, loopback unless
+// told otherwise: a warning.
+func ServeDefaultLocal(st *State, s *mcpwrap.Server, cfg *ServerConfig) error {
+	mux := http.NewServeMux()
+	mux.Handle("/mcp", s.ServeHTTP())
+	srv := &http.Server{Addr: cfg.Host + ":" + cfg.Port, Handler: Authorization(st)(mux)} // want `Authorization\(st\) does not always authenticate.*\(a warning, not an error: it listens on cfg.Host, whose default is 127.0.0.1: reachable from this machine only unless configured otherwise\)`
+	return srv.ListenAndServe()
+}
+
+// ServeDefaultOpen's default is every interface: an error.
+func ServeDefaultOpen(st *State, s *mcpwrap.Server, cfg OpenConfig) error {
+	mux := http.NewServeMux()
+	mux.Handle("/mcp", s.ServeHTTP())
+	srv := &http.Server{Addr: cfg.Host + ":" + cfg.Port, Handler: Authorization(st)(mux)} // want `Authorization\(st\) does not always authenticate: it lets every request through when !cfg.RequireOAuth \(in e.Authorization\); then the MCP server over streamable HTTP \(\(\*mcpwrap.Server\).ServeHTTP\) is served with no authentication; fail closed`
+	return srv.ListenAndServe()
+}
