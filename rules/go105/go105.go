@@ -240,7 +240,7 @@ func report(pass *analysis.Pass, ins *inspector.Inspector, b *behind) {
 		for f := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
 			if addr, ok := goapi.LoopbackListen(pass.TypesInfo, f.Node()); ok {
 				grade.Lower("it listens on " + addr + ", reachable from this machine only")
-			} else if field, host, ok := defaultLoopback(pass.TypesInfo, f.Node()); ok {
+			} else if field, host, ok := defaultLoopback(pass.TypesInfo, f.Node(), c.Use); ok {
 				grade.Lower("it listens on " + field + ", whose default is " + host + ": reachable from this machine only unless configured otherwise")
 			}
 			break
@@ -294,26 +294,73 @@ func condText(e ast.Expr) string {
 // tag (Addr: cfg.Server.Host + ":" + cfg.Server.Port, where Host is
 // tagged env:"HOST, default=127.0.0.1", default:"localhost" or
 // envDefault:"127.0.0.1"). field names the field, host its default.
-func defaultLoopback(info *types.Info, body ast.Node) (field, host string, ok bool) {
-	var addrs []ast.Expr
-	ast.Inspect(body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.CallExpr:
-			if fn := goapi.Callee(info, n); fn != nil && len(n.Args) > 0 {
-				switch goapi.Of(fn).String() {
-				case "net/http.ListenAndServe", "net/http.ListenAndServeTLS":
-					addrs = append(addrs, n.Args[0])
-				}
+// When some of the servers serve a handler that shares a variable with
+// use (the router the middleware is installed on), only those count: a
+// metrics server beside it listens elsewhere.
+func defaultLoopback(info *types.Info, body ast.Node, use *ast.CallExpr) (field, host string, ok bool) {
+	vars := map[types.Object]bool{}
+	ast.Inspect(use, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok {
+			if v, ok := info.Uses[id].(*types.Var); ok {
+				vars[v] = true
 			}
-		case *ast.CompositeLit:
-			if goapi.IsType(info.TypeOf(n), "net/http", "Server") {
-				if a := goapi.Keyed(n, "Addr"); a != nil {
-					addrs = append(addrs, a)
+		}
+		return true
+	})
+	// and what the wrapped handler is assigned to (h := auth(mux))
+	ast.Inspect(body, func(n ast.Node) bool {
+		if as, ok := n.(*ast.AssignStmt); ok && len(as.Lhs) == len(as.Rhs) {
+			for i, r := range as.Rhs {
+				if r.Pos() <= use.Pos() && use.End() <= r.End() {
+					if id, ok := as.Lhs[i].(*ast.Ident); ok && info.ObjectOf(id) != nil {
+						vars[info.ObjectOf(id)] = true
+					}
 				}
 			}
 		}
 		return true
 	})
+	serves := func(h ast.Expr) bool {
+		found := false
+		ast.Inspect(h, func(n ast.Node) bool {
+			if n == use {
+				found = true
+			}
+			if id, ok := n.(*ast.Ident); ok && vars[info.Uses[id]] {
+				found = true
+			}
+			return !found
+		})
+		return found
+	}
+	var addrs, ours []ast.Expr
+	add := func(addr, h ast.Expr) {
+		addrs = append(addrs, addr)
+		if h != nil && serves(h) {
+			ours = append(ours, addr)
+		}
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			if fn := goapi.Callee(info, n); fn != nil && len(n.Args) > 1 {
+				switch goapi.Of(fn).String() {
+				case "net/http.ListenAndServe", "net/http.ListenAndServeTLS":
+					add(n.Args[0], n.Args[len(n.Args)-1])
+				}
+			}
+		case *ast.CompositeLit:
+			if goapi.IsType(info.TypeOf(n), "net/http", "Server") {
+				if a := goapi.Keyed(n, "Addr"); a != nil {
+					add(a, goapi.Keyed(n, "Handler"))
+				}
+			}
+		}
+		return true
+	})
+	if len(ours) > 0 {
+		addrs = ours
+	}
 	if len(addrs) == 0 {
 		return "", "", false
 	}

@@ -108,3 +108,14 @@ func ServeDefaultOpen(st *State, s *mcpwrap.Server, cfg OpenConfig) error {
 	srv := &http.Server{Addr: cfg.Host + ":" + cfg.Port, Handler: Authorization(st)(mux)} // want `Authorization\(st\) does not always authenticate: it lets every request through when !cfg.RequireOAuth \(in e.Authorization\); then the MCP server over streamable HTTP \(\(\*mcpwrap.Server\).ServeHTTP\) is served with no authentication; fail closed`
 	return srv.ListenAndServe()
 }
+
+// ServeWithMetrics also starts a metrics server on every interface; it
+// does not serve the MCP handler, so the loopback default still counts.
+func ServeWithMetrics(st *State, s *mcpwrap.Server, cfg *ServerConfig, metrics http.Handler) error {
+	mux := http.NewServeMux()
+	mux.Handle("/mcp", s.ServeHTTP())
+	wrapped := Authorization(st)(mux) // want `\(a warning, not an error: it listens on cfg.Host, whose default is 127.0.0.1`
+	go http.ListenAndServe(":9090", metrics)
+	srv := &http.Server{Addr: cfg.Host + ":" + cfg.Port, Handler: wrapped}
+	return srv.ListenAndServe()
+}
