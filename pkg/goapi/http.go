@@ -198,6 +198,43 @@ var MCPHTTPHandlers = Table[string]{}.Merge(
 		"github.com/mark3labs/mcp-go/server.NewSSEServer"),
 )
 
+// mcpHandlerTypes are the types of the MCP SDKs' HTTP handlers, with the
+// short name of their transport.
+var mcpHandlerTypes = [][3]string{
+	{"github.com/modelcontextprotocol/go-sdk/mcp", "StreamableHTTPHandler", "streamable HTTP"},
+	{"github.com/modelcontextprotocol/go-sdk/mcp", "SSEHandler", "SSE"},
+	{"github.com/mark3labs/mcp-go/server", "StreamableHTTPServer", "streamable HTTP"},
+	{"github.com/mark3labs/mcp-go/server", "SSEServer", "SSE"},
+}
+
+// MCPHandlerOf reports whether call builds an MCP server's HTTP handler:
+// an MCPHTTPHandlers constructor, or a function of the program's own, in
+// another package, whose only result is one of the SDKs' handler types (a
+// method that wraps the constructor, as kubernetes-mcp-server's
+// (*mcp.Server).ServeHTTP does). The transport names the transport for
+// messages.
+func MCPHandlerOf(info *types.Info, call *ast.CallExpr, pkg *types.Package) (transport string, fn *types.Func, ok bool) {
+	if t, fn, ok := MCPHTTPHandlers.Call(info, call); ok {
+		return t, fn, true
+	}
+	fn = Callee(info, call)
+	if fn == nil || fn.Pkg() == nil || fn.Pkg() == pkg || fn.Signature().Results().Len() != 1 {
+		return "", nil, false
+	}
+	for _, h := range mcpHandlerTypes {
+		if CanonPath(fn.Pkg().Path()) == CanonPath(h[0]) {
+			return "", nil, false // the SDK's own functions: the table says which build servers
+		}
+	}
+	rt := fn.Signature().Results().At(0).Type()
+	for _, h := range mcpHandlerTypes {
+		if IsType(rt, h[0], h[1]) {
+			return h[2], fn, true
+		}
+	}
+	return "", nil, false
+}
+
 // AuthMiddleware are library functions whose result checks credentials
 // and rejects requests without them: middleware constructors, and the
 // middleware functions themselves.

@@ -55,7 +55,12 @@ the handler or in a helper it passes the request to, or by every caller
 of the function before the call; or replaced on the outgoing request
 after the copy (copy every header, then set Authorization to the
 server's key). A replacement made by middleware in another package (a
-router's chain) is not seen.
+router's chain, as gateways that pick an upstream and put its key on the
+request do) is seen by apiaudit scan, which joins the packages of the
+module: a finding in code that only routes whose chain replaces the
+header reach (through calls, interface methods included, that no
+replacement in the caller comes before) is a note. Under go vet it keeps
+its severity.
 
 A reverse proxy forwards credentials by design, to services of the same
 trust domain that check them again; the rule grades the finding down to a
@@ -80,7 +85,7 @@ caller's audience; ignore the finding with the reason when it does.`,
 }`,
 		Lang:      "go",
 		Severity:  lint.SeverityError,
-		Grades:    "A warning when the package is a documented reverse proxy or gateway (httputil.ReverseProxy, or documentation that says it proxies, forwards or relays requests). A note in example code or test scaffolding.",
+		Grades:    "A warning when the package is a documented reverse proxy or gateway (httputil.ReverseProxy, or documentation that says it proxies, forwards or relays requests). A note in example code or test scaffolding, and (apiaudit scan) when only routes whose middleware replaces the credential header, in another package, reach the code.",
 		Precision: "low",
 		CWE:       []int{441, 522},
 		OWASP:     []string{"API2:2023", "API10:2023", "LLM06:2025"},
@@ -176,6 +181,20 @@ type site struct {
 }
 
 func run(pass *analysis.Pass) (any, error) {
+	c := summarize(pass)
+	if c == nil {
+		return nil, nil
+	}
+	c.proxy = documentedProxy(pass)
+	for _, fd := range c.decls {
+		c.analyse(fd, true)
+	}
+	return nil, nil
+}
+
+// summarize computes the summaries of the package's functions; nil when
+// it declares none.
+func summarize(pass *analysis.Pass) *checker {
 	c := &checker{pass: pass, decls: map[*types.Func]*ast.FuncDecl{},
 		paramSinks: map[*types.Func]map[int]string{}, returns: map[*types.Func]string{},
 		rewrites: map[*types.Func]map[int]map[string]bool{}, servedRW: map[*types.Func]map[string]token.Pos{},
@@ -191,9 +210,8 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	if len(c.decls) == 0 {
-		return nil, nil
+		return nil
 	}
-	c.proxy = documentedProxy(pass)
 	// summaries: a few rounds reach helpers of helpers
 	for range 3 {
 		changed := false
@@ -232,10 +250,7 @@ func run(pass *analysis.Pass) (any, error) {
 			break
 		}
 	}
-	for _, fd := range c.decls {
-		c.analyse(fd, true)
-	}
-	return nil, nil
+	return c
 }
 
 // fnResult is what one function does with credentials.

@@ -8,7 +8,9 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"reflect"
 	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -48,7 +50,13 @@ are open when it is false (the most serious first), graded by what they
 reach: an error when a route reaches command execution, a file or database
 write, a mutating request, a model call or a debugging endpoint, or when an
 MCP server is behind it; a warning when the routes only change state or sit
-under an admin path. One level lower in example code or test scaffolding.
+under an admin path. One level lower in example code or test scaffolding,
+and when the function that installs the middleware serves on a constant
+loopback address only, or on an address whose host is a configuration
+field with a loopback default in its struct tag (env:"HOST,
+default=127.0.0.1", default:"...", envDefault:"..."). An MCP server counts whether the function that
+serves it calls the SDK's constructor or a function of another package of
+the program that returns the SDK's handler (a wrapper method).
 Auth added on both branches of an if (a key or a password, say), or in
 every case of a switch with a default, counts as auth and is not reported;
 neither is a condition the compiler knows to be true, nor one the function
@@ -95,7 +103,7 @@ the credential is not configured, or generate one and print it.`,
 }`,
 		Lang:      "go",
 		Severity:  lint.SeverityError,
-		Grades:    "A warning when the routes behind the condition only change state or sit under an admin path (none reaches a sensitive capability and no MCP server is behind it). A note in example code or test scaffolding, and when the function refuses to serve without the credential unless an explicit opt-out setting allows it.",
+		Grades:    "A warning when the routes behind the condition only change state or sit under an admin path (none reaches a sensitive capability and no MCP server is behind it). One level lower when the function that installs it listens on a loopback address only, constant or the tagged default of a configuration field. A note in example code or test scaffolding, and when the function refuses to serve without the credential unless an explicit opt-out setting allows it.",
 		Precision: "high",
 		CWE:       []int{306, 1188},
 		OWASP:     []string{"API2:2023", "API8:2023", "LLM06:2025"},
@@ -151,7 +159,7 @@ func run(pass *analysis.Pass) (any, error) {
 	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	for n := range ins.PreorderSeq((*ast.CallExpr)(nil)) {
 		call := n.(*ast.CallExpr)
-		transport, fn, ok := goapi.MCPHTTPHandlers.Call(pass.TypesInfo, call)
+		transport, fn, ok := goapi.MCPHandlerOf(pass.TypesInfo, call, pass.Pkg)
 		if !ok {
 			continue
 		}
@@ -163,7 +171,7 @@ func run(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		if b := add(g.Conditions); b != nil {
-			b.mcp = append(b.mcp, fmt.Sprintf("the MCP server over %s (%s.%s)", transport, fn.Pkg().Name(), fn.Name()))
+			b.mcp = append(b.mcp, fmt.Sprintf("the MCP server over %s (%s)", transport, funcName(fn)))
 			b.sensitive = true
 		}
 	}
@@ -174,12 +182,22 @@ func run(pass *analysis.Pass) (any, error) {
 	slices.SortFunc(uses, func(a, b *ast.CallExpr) int { return int(a.Pos() - b.Pos()) })
 	for _, u := range uses {
 		b := byUse[u]
-		report(pass, b)
+		report(pass, ins, b)
 	}
 	return nil, nil
 }
 
-func report(pass *analysis.Pass, b *behind) {
+// funcName names a function for a message: mcp.NewStreamableHTTPHandler,
+// (*mcpwrap.Server).ServeHTTP.
+func funcName(fn *types.Func) string {
+	if recv := fn.Signature().Recv(); recv != nil {
+		t := types.TypeString(recv.Type(), func(p *types.Package) string { return p.Name() })
+		return "(" + t + ")." + fn.Name()
+	}
+	return fn.Pkg().Name() + "." + fn.Name()
+}
+
+func report(pass *analysis.Pass, ins *inspector.Inspector, b *behind) {
 	// the most serious first: sensitive routes, then the others, in source order
 	slices.SortStableFunc(b.routes, func(x, y go101.Route) int {
 		switch {
@@ -216,6 +234,18 @@ func report(pass *analysis.Pass, b *behind) {
 	}
 	grade.LowerPlace(goapi.PlacePath(pass))
 	c := b.cond
+	if cur, ok := ins.Root().FindNode(c.Use); ok {
+		// the function that installs the middleware also starts the
+		// server, on loopback only
+		for f := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+			if addr, ok := goapi.LoopbackListen(pass.TypesInfo, f.Node()); ok {
+				grade.Lower("it listens on " + addr + ", reachable from this machine only")
+			} else if field, host, ok := defaultLoopback(pass.TypesInfo, f.Node(), c.Use); ok {
+				grade.Lower("it listens on " + field + ", whose default is " + host + ": reachable from this machine only unless configured otherwise")
+			}
+			break
+		}
+	}
 	if c.OptOut != "" {
 		grade.LowerTo(goapi.Note, "without the credential the function refuses to serve unless "+shorten(c.OptOut, 60)+
 			": auth is off only when the operator opts out")
@@ -257,4 +287,156 @@ func condText(e ast.Expr) string {
 		s = s[:77] + "..."
 	}
 	return s
+}
+
+// defaultLoopback: every server body starts listens on an address whose
+// host is a configuration field with a loopback default in its struct
+// tag (Addr: cfg.Server.Host + ":" + cfg.Server.Port, where Host is
+// tagged env:"HOST, default=127.0.0.1", default:"localhost" or
+// envDefault:"127.0.0.1"). field names the field, host its default.
+// When some of the servers serve a handler that shares a variable with
+// use (the router the middleware is installed on), only those count: a
+// metrics server beside it listens elsewhere.
+func defaultLoopback(info *types.Info, body ast.Node, use *ast.CallExpr) (field, host string, ok bool) {
+	vars := map[types.Object]bool{}
+	ast.Inspect(use, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok {
+			if v, ok := info.Uses[id].(*types.Var); ok {
+				vars[v] = true
+			}
+		}
+		return true
+	})
+	// and what the wrapped handler is assigned to (h := auth(mux))
+	ast.Inspect(body, func(n ast.Node) bool {
+		if as, ok := n.(*ast.AssignStmt); ok && len(as.Lhs) == len(as.Rhs) {
+			for i, r := range as.Rhs {
+				if r.Pos() <= use.Pos() && use.End() <= r.End() {
+					if id, ok := as.Lhs[i].(*ast.Ident); ok && info.ObjectOf(id) != nil {
+						vars[info.ObjectOf(id)] = true
+					}
+				}
+			}
+		}
+		return true
+	})
+	serves := func(h ast.Expr) bool {
+		found := false
+		ast.Inspect(h, func(n ast.Node) bool {
+			if n == use {
+				found = true
+			}
+			if id, ok := n.(*ast.Ident); ok && vars[info.Uses[id]] {
+				found = true
+			}
+			return !found
+		})
+		return found
+	}
+	var addrs, ours []ast.Expr
+	add := func(addr, h ast.Expr) {
+		addrs = append(addrs, addr)
+		if h != nil && serves(h) {
+			ours = append(ours, addr)
+		}
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			if fn := goapi.Callee(info, n); fn != nil && len(n.Args) > 1 {
+				switch goapi.Of(fn).String() {
+				case "net/http.ListenAndServe", "net/http.ListenAndServeTLS":
+					add(n.Args[0], n.Args[len(n.Args)-1])
+				}
+			}
+		case *ast.CompositeLit:
+			if goapi.IsType(info.TypeOf(n), "net/http", "Server") {
+				if a := goapi.Keyed(n, "Addr"); a != nil {
+					add(a, goapi.Keyed(n, "Handler"))
+				}
+			}
+		}
+		return true
+	})
+	if len(ours) > 0 {
+		addrs = ours
+	}
+	if len(addrs) == 0 {
+		return "", "", false
+	}
+	for _, a := range addrs {
+		f, h, found := hostDefault(info, a)
+		if !found || !goapi.Loopback(h) {
+			return "", "", false
+		}
+		field, host = f, h
+	}
+	return field, host, true
+}
+
+// hostDefault is the tagged default of the field that gives the host part
+// of a listen address (the first operand of a concatenation, the first
+// argument of net.JoinHostPort).
+func hostDefault(info *types.Info, e ast.Expr) (field, host string, ok bool) {
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.BinaryExpr:
+			if x.Op != token.ADD {
+				return "", "", false
+			}
+			e = x.X
+			continue
+		case *ast.CallExpr:
+			fn := goapi.Callee(info, x)
+			if fn == nil || goapi.Of(fn).String() != "net.JoinHostPort" || len(x.Args) != 2 {
+				return "", "", false
+			}
+			e = x.Args[0]
+			continue
+		case *ast.SelectorExpr:
+			sel, found := info.Selections[x]
+			if !found || sel.Kind() != types.FieldVal {
+				return "", "", false
+			}
+			st, isStruct := derefStruct(sel.Recv())
+			if !isStruct {
+				return "", "", false
+			}
+			for i := range st.NumFields() {
+				if st.Field(i) == sel.Obj() {
+					if h, found := tagDefault(reflect.StructTag(st.Tag(i))); found {
+						return types.ExprString(x), h, true
+					}
+				}
+			}
+		}
+		return "", "", false
+	}
+}
+
+func derefStruct(t types.Type) (*types.Struct, bool) {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	return st, ok
+}
+
+// tagDefault is the default a struct tag declares for its field:
+// default:"v", envDefault:"v" (caarlos0/env), or env:"NAME, default=v"
+// (sethvargo/go-envconfig).
+func tagDefault(tag reflect.StructTag) (string, bool) {
+	for _, key := range []string{"default", "envDefault"} {
+		if v, ok := tag.Lookup(key); ok {
+			return v, true
+		}
+	}
+	if v, ok := tag.Lookup("env"); ok {
+		for _, part := range strings.Split(v, ",") {
+			if d, ok := strings.CutPrefix(strings.TrimSpace(part), "default="); ok {
+				return d, true
+			}
+		}
+	}
+	return "", false
 }

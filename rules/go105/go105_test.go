@@ -14,7 +14,7 @@ func TestRule(t *testing.T) {
 	if err := Rule.Validate(); err != nil {
 		t.Fatal(err)
 	}
-	results := ruletest.RunGo(t, Analyzer, "a", "b", "c", "d")
+	results := ruletest.RunGo(t, Analyzer, "a", "b", "c", "d", "e")
 	n := 0
 	for _, r := range results {
 		for _, d := range r.Diagnostics {
@@ -23,6 +23,8 @@ func TestRule(t *testing.T) {
 			switch {
 			case strings.Contains(d.Message, "(a note"):
 				want = "note"
+			case strings.Contains(d.Message, "(a warning"):
+				want = "warning"
 			case strings.Contains(d.Message, "changes state") && !strings.Contains(d.Message, "reaches"):
 				want = "warning"
 			}

@@ -43,6 +43,12 @@ const (
 	// authentication; GO103 counts it as the protection an MCP SDK's own
 	// localhost check gives.
 	HostChecks
+	// Rejects: the function turns a request away (answers 401 or 403, or
+	// aborts the chain) without reading a credential itself: a helper
+	// such as write401(w, ...). A function that reads a credential and
+	// calls it checks. It stays within the package: facts carry the
+	// other kinds only.
+	Rejects
 )
 
 // Fact is exported for every function that reads or checks credentials.
@@ -340,6 +346,9 @@ func (b *body) add(k Kind) {
 	} else if k&Reads != 0 {
 		b.reads = true
 	}
+	if k&Rejects != 0 {
+		b.rejects = true
+	}
 	if k&HostChecks != 0 {
 		b.hostChecks = true
 	}
@@ -355,6 +364,9 @@ func (b body) kind() Kind {
 	}
 	if b.hostChecks || b.host && b.rejects {
 		k |= HostChecks
+	}
+	if b.rejects && k == 0 {
+		k |= Rejects
 	}
 	return k
 }
@@ -610,7 +622,7 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	for _, d := range decls {
-		if k := res.local[d.fn]; k != 0 && exportable(d.fn) {
+		if k := res.local[d.fn] &^ Rejects; k != 0 && exportable(d.fn) {
 			pass.ExportObjectFact(d.fn, &Fact{Kind: k, Unless: res.unless[d.fn]})
 		}
 	}
@@ -624,7 +636,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	var hf HiddenFacts
 	for _, fn := range res.vals.Unexported() {
-		if k := res.local[fn]; k != 0 {
+		if k := res.local[fn] &^ Rejects; k != 0 {
 			hf.Names = append(hf.Names, fn.Name())
 			hf.Kinds = append(hf.Kinds, k)
 		}

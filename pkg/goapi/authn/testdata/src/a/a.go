@@ -152,3 +152,33 @@ func trusted(next http.Handler) http.Handler { // want trusted:"^checks credenti
 		next.ServeHTTP(w, r)
 	})
 }
+
+// write401 only answers 401: it reads no credential, so it is no check;
+// a function that reads one and calls it checks.
+func write401(w http.ResponseWriter, msg string) {
+	w.Header().Set("WWW-Authenticate", "Bearer")
+	http.Error(w, msg, http.StatusUnauthorized)
+}
+
+type snapshot struct{ RequireOAuth bool }
+
+type state struct{ cur *snapshot }
+
+func (s *state) Load() *snapshot { return s.cur }
+
+func oauthMiddleware(st *state) func(http.Handler) http.Handler { // want oauthMiddleware:"checks credentials unless !cfg.RequireOAuth"
+	return func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			cfg := st.Load()
+			if !cfg.RequireOAuth {
+				next.ServeHTTP(w, r)
+				return
+			}
+			if r.Header.Get("Authorization") == "" {
+				write401(w, "bearer token required")
+				return
+			}
+			next.ServeHTTP(w, r)
+		})
+	}
+}
