@@ -87,7 +87,7 @@ func tool(w http.ResponseWriter, r *http.Request) {
 }`,
 		Lang:      "go",
 		Severity:  lint.SeverityWarning,
-		Precision: "high",
+		Precision: "low",
 		CWE:       []int{20, 1287},
 		OWASP:     []string{"API3:2023", "API8:2023", "LLM05:2025"},
 		Since:     "v0.1.0",

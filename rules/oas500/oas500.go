@@ -49,7 +49,7 @@ paths:
         "200": {description: the booking}`,
 		Lang:      "yaml",
 		Severity:  lint.SeverityWarning,
-		Precision: "high",
+		Precision: "medium",
 		Grades: `- **warning** for every break of the specification, with schema patterns read as ECMA-262 with the u flag or, failing that, without it (Annex B: ` + "`[\\w-\\.]`" + ` is valid); a Java class such as ` + "`\\p{Graph}`" + ` is not.
 - **note** for a security requirement naming an undefined scheme (rule OAS102 reports it at error), an externalDocs object with no url (a link for readers), and a discriminator mapping entry that leads nowhere (a hint: validators choose among the alternatives without it).`,
 		CWE:   []int{1068},
