@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/apiaudit/apiaudit/pkg/goapi"
+	"github.com/apiaudit/apiaudit/pkg/goapi/authn"
 	"github.com/apiaudit/apiaudit/pkg/lint"
 )
 
@@ -163,7 +164,7 @@ func collectWiring(pass *analysis.Pass) (any, error) {
 							uses[v] = append(uses[v], n.Args[rc.Handler:]...)
 						}
 					case goapi.RouteRegister:
-						h, mws := routeHandler(n, rc)
+						h, mws := authn.Handler(n, rc)
 						if h != nil {
 							regs = append(regs, reg{recv: objOf(sel.X), h: h, mws: mws, lit: goapi.Of(fn).String()})
 						}
@@ -224,24 +225,6 @@ func collectWiring(pass *analysis.Pass) (any, error) {
 		w.funcs = append(w.funcs, f)
 	}
 	return w, nil
-}
-
-// routeHandler is the handler and the route's own middleware of a
-// registration.
-func routeHandler(call *ast.CallExpr, c goapi.RouteCall) (ast.Expr, []ast.Expr) {
-	if c.Handler < 0 || c.Handler >= len(call.Args) {
-		return nil, nil
-	}
-	args := call.Args[c.Handler:]
-	switch c.Layout {
-	case goapi.ChainLast:
-		return args[len(args)-1], args[:len(args)-1]
-	case goapi.HandlerThenMiddleware:
-		return args[0], args[1:]
-	case goapi.AllMiddleware:
-		return nil, nil
-	}
-	return args[0], nil
 }
 
 // funcNames are the functions (not interface methods) that e names.
