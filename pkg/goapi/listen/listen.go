@@ -558,6 +558,13 @@ func (m *Module) evalCall(p *Package, call *ast.CallExpr, idx, depth int) vals {
 		}
 		return unknown()
 	}
+	return m.results(fn, idx, func(p *Package, e ast.Expr) vals { return m.eval(p, e, depth+1) })
+}
+
+// results merges what each return statement of the module's function fn
+// gives for its idx-th result (idx < 0: the first), read by value; a
+// function outside the module, or a return of another shape, is unknown.
+func (m *Module) results(fn *types.Func, idx int, value func(*Package, ast.Expr) vals) vals {
 	d, ok := m.decls[goapi.Of(fn).String()]
 	if !ok || d.decl.Body == nil {
 		return unknown()
@@ -568,7 +575,7 @@ func (m *Module) evalCall(p *Package, call *ast.CallExpr, idx, depth int) vals {
 	var out vals
 	returns(d.decl.Body, func(r *ast.ReturnStmt) {
 		if idx < len(r.Results) && len(r.Results) == d.decl.Type.Results.NumFields() {
-			out.merge(m.eval(d.pkg, r.Results[idx], depth+1))
+			out.merge(value(d.pkg, r.Results[idx]))
 		} else {
 			out.unknown = true
 		}
@@ -639,22 +646,7 @@ func (m *Module) field(p *Package, e ast.Expr, idx int, name string, depth int) 
 		if fn == nil {
 			return unknown()
 		}
-		d, ok := m.decls[goapi.Of(fn).String()]
-		if !ok || d.decl.Body == nil {
-			return unknown()
-		}
-		if idx < 0 {
-			idx = 0
-		}
-		var out vals
-		returns(d.decl.Body, func(r *ast.ReturnStmt) {
-			if idx < len(r.Results) && len(r.Results) == d.decl.Type.Results.NumFields() {
-				out.merge(m.field(d.pkg, r.Results[idx], -1, name, depth+1))
-			} else {
-				out.unknown = true
-			}
-		})
-		return out
+		return m.results(fn, idx, func(p *Package, e ast.Expr) vals { return m.field(p, e, -1, name, depth+1) })
 	}
 	return m.fieldSources(p, e, name, depth)
 }
