@@ -16,22 +16,20 @@ import (
 // package (a command's --host flag), so the step runs after the module's
 // analysis; under go vet the finding keeps its severity.
 func init() {
-	Rule.Module = &lint.ModuleStep{Collect: listen.Collector(Rule.ID), Apply: func(findings []lint.Finding, collected []any, root string) []lint.Finding {
-		return listen.Regrade(findings, collected, root, goapi.Error, func(f lint.Finding, v listen.Verdict, g *goapi.Grade) bool {
-			switch {
-			case v.Kind == listen.Unix:
-				g.LowerTo(goapi.Note, v.Reason())
-			case v.Kind == listen.Loopback && debugFinding(f.Message):
-				// A web page can make the browser send a GET to a loopback
-				// port, but not read the answer: profiles and variables
-				// stay on the machine.
-				g.LowerTo(goapi.Note, v.Reason()+"; a web page cannot read what a debugging endpoint answers")
-			default:
-				return false
-			}
-			return true
-		})
-	}}
+	Rule.Module = listen.Step(Rule.ID, goapi.Error, func(f lint.Finding, v listen.Verdict, g *goapi.Grade) bool {
+		switch {
+		case v.Kind == listen.Unix:
+			g.LowerTo(goapi.Note, v.Reason())
+		case v.Kind == listen.Loopback && debugFinding(f.Message):
+			// A web page can make the browser send a GET to a loopback
+			// port, but not read the answer: profiles and variables
+			// stay on the machine.
+			g.LowerTo(goapi.Note, v.Reason()+"; a web page cannot read what a debugging endpoint answers")
+		default:
+			return false
+		}
+		return true
+	})
 }
 
 // debugFinding reports whether a GO101 message is about a debugging

@@ -14,14 +14,12 @@ import (
 // address written where the server is built. Under go vet the finding
 // keeps its severity.
 func init() {
-	Rule.Module = &lint.ModuleStep{Collect: listen.Collector(Rule.ID), Apply: func(findings []lint.Finding, collected []any, root string) []lint.Finding {
-		return listen.Regrade(findings, collected, root, goapi.Error, func(f lint.Finding, v listen.Verdict, g *goapi.Grade) bool {
-			if v.Kind == listen.Unix {
-				g.LowerTo(goapi.Note, v.Reason())
-			} else {
-				g.Lower(v.Reason())
-			}
-			return true
-		})
-	}}
+	Rule.Module = listen.Step(Rule.ID, goapi.Error, func(f lint.Finding, v listen.Verdict, g *goapi.Grade) bool {
+		if v.Kind == listen.Unix {
+			g.LowerTo(goapi.Note, v.Reason())
+		} else {
+			g.Lower(v.Reason())
+		}
+		return true
+	})
 }

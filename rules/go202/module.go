@@ -12,10 +12,8 @@ import (
 // server's constructor), is a note. Under go vet the finding keeps its
 // severity.
 func init() {
-	Rule.Module = &lint.ModuleStep{Collect: listen.Collector(Rule.ID), Apply: func(findings []lint.Finding, collected []any, root string) []lint.Finding {
-		return listen.Regrade(findings, collected, root, goapi.Warning, func(f lint.Finding, v listen.Verdict, g *goapi.Grade) bool {
-			g.LowerTo(goapi.Note, v.Reason())
-			return true
-		})
-	}}
+	Rule.Module = listen.Step(Rule.ID, goapi.Warning, func(f lint.Finding, v listen.Verdict, g *goapi.Grade) bool {
+		g.LowerTo(goapi.Note, v.Reason())
+		return true
+	})
 }

@@ -22,6 +22,14 @@ func Collector(rule string) *analysis.Analyzer {
 	}
 }
 
+// Step is the module step of a rule graded only by listener: Regrade of
+// its findings, through Collector's results.
+func Step(rule string, base goapi.Level, lower func(lint.Finding, Verdict, *goapi.Grade) bool) *lint.ModuleStep {
+	return &lint.ModuleStep{Collect: Collector(rule), Apply: func(findings []lint.Finding, collected []any, root string) []lint.Finding {
+		return Regrade(findings, collected, root, base, lower)
+	}}
+}
+
 // Regrade grades the findings at the rule's default severity (base) in
 // packages whose servers listen only locally: lower says, for a finding and a verdict
 // (Unix or Loopback), how the grade moves; it returns false to leave the
