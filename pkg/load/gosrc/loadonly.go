@@ -2,6 +2,7 @@ package gosrc
 
 import (
 	"context"
+	"go/types"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/packages"
@@ -31,4 +32,16 @@ func LoadOnly(ctx context.Context, dir string, analyzers []*analysis.Analyzer, o
 		trimmedErrors(pkgs, deps)
 	}
 	return pkgs, nil
+}
+
+// typesOf are the types of pkgs and of every package they import,
+// directly or not.
+func typesOf(pkgs []*packages.Package) []*types.Package {
+	var out []*types.Package
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		if p.Types != nil {
+			out = append(out, p.Types)
+		}
+	})
+	return out
 }
