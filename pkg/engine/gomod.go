@@ -47,14 +47,10 @@ type moduleOutcome struct {
 func scanModule(ctx context.Context, in Input, rules []*lint.Rule, opts Options, ji *joinInput) moduleOutcome {
 	var o moduleOutcome
 	byID := map[string]*lint.Rule{}
-	analyzers := make([]*analysis.Analyzer, len(rules))
-	for i, r := range rules {
+	for _, r := range rules {
 		byID[r.ID] = r
-		analyzers[i] = r.Analyzer
-		if r.Analyzer == nil {
-			analyzers[i] = catalogAnalyzer(r, opts.ToolsLock)
-		}
 	}
+	analyzers, collect := goAnalyzers(rules, opts, ji != nil)
 	match := func(pattern, id string) bool { ok, _ := doublestar.Match(pattern, id); return ok }
 	if opts.GoModDownload {
 		dirs := in.Modules
@@ -68,18 +64,7 @@ func scanModule(ctx context.Context, in Input, rules []*lint.Rule, opts Options,
 			}
 		}
 	}
-	gopts := gosrc.Options{Root: in.Root, IncludeGenerated: opts.IncludeGenerated, Work: in.Work, Modules: in.Modules, MaxFileSize: cmp.Or(opts.MaxFileSize, DefaultMaxFileSize)}
-	if ji != nil {
-		gopts.Collect = []*analysis.Analyzer{routes.Analyzer}
-	}
-	if opts.ToolsLock != nil {
-		gopts.Collect = append(gopts.Collect, gocatalog.Analyzer)
-	}
-	for _, r := range rules {
-		if r.Module != nil {
-			gopts.Collect = append(gopts.Collect, r.Module.Collect)
-		}
-	}
+	gopts := gosrc.Options{Root: in.Root, IncludeGenerated: opts.IncludeGenerated, Work: in.Work, Modules: in.Modules, MaxFileSize: cmp.Or(opts.MaxFileSize, DefaultMaxFileSize), Collect: collect}
 	res, err := gosrc.Analyze(ctx, in.Abs, analyzers, match, gopts)
 	if err != nil {
 		o.problems = append(o.problems, lint.Problem{File: relTo(in.Root, in.Abs), Message: err.Error()})
@@ -131,6 +116,32 @@ func scanModule(ctx context.Context, in Input, rules []*lint.Rule, opts Options,
 	}
 	o.findings = append(o.findings, adjust(igFindings, opts.Adjust)...)
 	return o
+}
+
+// goAnalyzers are the analyzers scanModule runs for rules (a catalog
+// rule runs on the tools gocatalog finds), and those whose results it
+// collects: the routes of the join, the catalogs a tools lock is compared
+// with, and what the rules' module steps read.
+func goAnalyzers(rules []*lint.Rule, opts Options, join bool) (analyzers, collect []*analysis.Analyzer) {
+	analyzers = make([]*analysis.Analyzer, len(rules))
+	for i, r := range rules {
+		analyzers[i] = r.Analyzer
+		if r.Analyzer == nil {
+			analyzers[i] = catalogAnalyzer(r, opts.ToolsLock)
+		}
+	}
+	if join {
+		collect = []*analysis.Analyzer{routes.Analyzer}
+	}
+	if opts.ToolsLock != nil {
+		collect = append(collect, gocatalog.Analyzer)
+	}
+	for _, r := range rules {
+		if r.Module != nil {
+			collect = append(collect, r.Module.Collect)
+		}
+	}
+	return analyzers, collect
 }
 
 // goModDownload runs "go mod download" in a module directory, unless the

@@ -77,9 +77,12 @@ type Dispatcher struct {
 	fset *token.FileSet
 	pkg  *types.Package
 	skip func(*types.Package) bool
-	once sync.Once
+	// skipped caches skip, per package.
+	skipped map[*types.Package]bool
 	// byName maps a method name to the named types of the visible
-	// packages that have a method of that name.
+	// packages that have a method of that name, skipped ones included:
+	// the index of pkg, shared by every dispatcher of pkg (the taint,
+	// reach and authentication analyses each have one).
 	byName map[string][]*types.Named
 	memo   map[*types.Func][]*types.Func
 	isStd  map[*types.Package]bool
@@ -89,7 +92,45 @@ type Dispatcher struct {
 // packages whose code the analysis does not read (those its tables
 // describe).
 func NewDispatcher(fset *token.FileSet, pkg *types.Package, skip func(*types.Package) bool) *Dispatcher {
-	return &Dispatcher{fset: fset, pkg: pkg, skip: skip, memo: map[*types.Func][]*types.Func{}, isStd: map[*types.Package]bool{}}
+	return &Dispatcher{fset: fset, pkg: pkg, skip: skip, skipped: map[*types.Package]bool{},
+		memo: map[*types.Func][]*types.Func{}, isStd: map[*types.Package]bool{}}
+}
+
+// skips is skip(p), asked once per package.
+func (d *Dispatcher) skips(p *types.Package) bool {
+	if d.skip == nil {
+		return false
+	}
+	v, ok := d.skipped[p]
+	if !ok {
+		v = d.skip(p)
+		d.skipped[p] = v
+	}
+	return v
+}
+
+// Caches that live as long as the packages of one load: Forget drops a
+// load's entries once it is analysed.
+var (
+	inGOROOT sync.Map // *types.Package → int, declaredInGOROOT
+	indexes  sync.Map // *types.Package → *pkgIndex
+)
+
+// pkgIndex is the index of the types a package can see, by method name.
+type pkgIndex struct {
+	once   sync.Once
+	byName map[string][]*types.Named
+}
+
+// Forget drops what the caches of this package hold for pkgs: call it
+// once the packages of a load are analysed, so that the types of one
+// scan's load are not kept alive through the next.
+func Forget(pkgs []*types.Package) {
+	for _, p := range pkgs {
+		namedTypes.Delete(p)
+		inGOROOT.Delete(p)
+		indexes.Delete(p)
+	}
 }
 
 // std reports whether pkg is part of the standard library, by where its
@@ -123,6 +164,17 @@ func StdPackage(fset *token.FileSet, pkg *types.Package) bool {
 // declaredInGOROOT: 1 when pkg's first declaration is under GOROOT, 0 when
 // it is elsewhere, -1 when fset does not know where it is.
 func declaredInGOROOT(fset *token.FileSet, pkg *types.Package) int {
+	// Scope.Names sorts every name of the package: asked once per package
+	// (the analyses ask for each package they meet, at each call).
+	if v, ok := inGOROOT.Load(pkg); ok {
+		return v.(int)
+	}
+	v := firstDeclInGOROOT(fset, pkg)
+	inGOROOT.Store(pkg, v)
+	return v
+}
+
+func firstDeclInGOROOT(fset *token.FileSet, pkg *types.Package) int {
 	sc := pkg.Scope()
 	for _, name := range sc.Names() {
 		if f := fset.File(sc.Lookup(name).Pos()); f != nil {
@@ -135,8 +187,19 @@ func declaredInGOROOT(fset *token.FileSet, pkg *types.Package) int {
 	return -1
 }
 
+// index finds, or builds once, the index of d's package.
 func (d *Dispatcher) index() {
-	d.byName = map[string][]*types.Named{}
+	v, _ := indexes.LoadOrStore(d.pkg, &pkgIndex{})
+	x := v.(*pkgIndex)
+	x.once.Do(func() { x.byName = d.build() })
+	d.byName = x.byName
+}
+
+// build indexes the types of the packages d's package can see: itself and
+// what it imports, directly or not, not looking into the standard
+// library.
+func (d *Dispatcher) build() map[string][]*types.Named {
+	byName := map[string][]*types.Named{}
 	seen := map[*types.Package]bool{}
 	var visit func(p *types.Package)
 	visit = func(p *types.Package) {
@@ -150,16 +213,14 @@ func (d *Dispatcher) index() {
 		for _, imp := range p.Imports() {
 			visit(imp)
 		}
-		if d.skip != nil && d.skip(p) {
-			return
-		}
 		for _, nt := range typesOf(p) {
 			for _, name := range nt.methods {
-				d.byName[name] = append(d.byName[name], nt.t)
+				byName[name] = append(byName[name], nt.t)
 			}
 		}
 	}
 	visit(d.pkg)
+	return byName
 }
 
 // Implementations returns the concrete methods that a call of the
@@ -190,9 +251,14 @@ func (d *Dispatcher) implementations(m *types.Func) []*types.Func {
 	if iface == nil || iface.NumMethods() == 0 {
 		return nil
 	}
-	d.once.Do(d.index)
+	if d.byName == nil {
+		d.index()
+	}
 	var out []*types.Func
 	for _, n := range d.byName[m.Name()] {
+		if d.skips(n.Obj().Pkg()) {
+			continue
+		}
 		for _, t := range []types.Type{n, types.NewPointer(n)} {
 			if !implements(t, recv.Type(), iface) {
 				continue

@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -74,6 +75,19 @@ func CanonPath(path string) string {
 	if !strings.Contains(path, "/v") {
 		return path
 	}
+	// Of calls it for every function it names: the answers are kept (the
+	// import paths of a scan are few).
+	if c, ok := canonPaths.Load(path); ok {
+		return c.(string)
+	}
+	c := canonPath(path)
+	canonPaths.Store(path, c)
+	return c
+}
+
+var canonPaths sync.Map // import path → CanonPath
+
+func canonPath(path string) string {
 	parts := strings.Split(path, "/")
 	out := parts[:0]
 	for i, p := range parts {

@@ -9,6 +9,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"reflect"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -98,8 +99,17 @@ var Analyzer = &analysis.Analyzer{
 	Name:     "GO104",
 	Doc:      "reports a caller's credential forwarded into an outgoing request or upstream client",
 	URL:      Rule.HelpURI(),
-	Requires: []*analysis.Analyzer{inspect.Analyzer},
+	Requires: []*analysis.Analyzer{inspect.Analyzer, summaryAnalyzer},
 	Run:      run,
+}
+
+// summaryAnalyzer computes the package's summaries once, for the rule and
+// for its module step (wiringAnalyzer), which both read them.
+var summaryAnalyzer = &analysis.Analyzer{
+	Name:       "apiauditgo104summary",
+	Doc:        "summarises what each function of the package does with credentials, for GO104",
+	Run:        func(pass *analysis.Pass) (any, error) { return summarize(pass), nil },
+	ResultType: reflect.TypeFor[*checker](),
 }
 
 func init() { Rule.Analyzer = Analyzer }
@@ -181,10 +191,15 @@ type site struct {
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	c := summarize(pass)
-	if c == nil {
+	sum, _ := pass.ResultOf[summaryAnalyzer].(*checker)
+	if sum == nil {
 		return nil, nil
 	}
+	// The summaries are shared with the module step and only read from
+	// here on; findings are reported on this analyzer's pass.
+	c := new(checker)
+	*c = *sum
+	c.pass = pass
 	c.proxy = documentedProxy(pass)
 	for _, fd := range c.decls {
 		c.analyse(fd, true)

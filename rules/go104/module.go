@@ -60,12 +60,13 @@ var wiringAnalyzer = &analysis.Analyzer{
 	Name:       "apiauditgo104wiring",
 	Doc:        "lists the package's credential-replacing functions, routes and calls, for GO104's view of a whole module",
 	Run:        collectWiring,
+	Requires:   []*analysis.Analyzer{summaryAnalyzer},
 	ResultType: reflect.TypeFor[*wiring](),
 }
 
 func collectWiring(pass *analysis.Pass) (any, error) {
 	w := &wiring{replaces: map[string][]string{}}
-	c := summarize(pass)
+	c, _ := pass.ResultOf[summaryAnalyzer].(*checker)
 	if c == nil {
 		return w, nil
 	}

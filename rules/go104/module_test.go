@@ -20,7 +20,7 @@ import (
 func TestModuleStep(t *testing.T) {
 	pkgs := []string{"relay/mw", "relay/adaptor/...", "relay/ctl", "relay/router"}
 	// one pass gives the rule's diagnostics and the package's wiring
-	both := &analysis.Analyzer{Name: "GO104", Doc: Analyzer.Doc, Requires: []*analysis.Analyzer{wiringAnalyzer},
+	both := &analysis.Analyzer{Name: "GO104", Doc: Analyzer.Doc, Requires: []*analysis.Analyzer{wiringAnalyzer, summaryAnalyzer},
 		ResultType: wiringAnalyzer.ResultType,
 		Run: func(pass *analysis.Pass) (any, error) {
 			_, err := run(pass)

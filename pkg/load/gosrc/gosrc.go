@@ -23,6 +23,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/apiaudit/apiaudit/internal/childproc"
+	"github.com/apiaudit/apiaudit/pkg/goapi"
 	"github.com/apiaudit/apiaudit/pkg/gotaint"
 	"github.com/apiaudit/apiaudit/pkg/lint"
 )
@@ -229,6 +230,7 @@ func Analyze(ctx context.Context, dir string, analyzers []*analysis.Analyzer, ma
 	release := gotaint.Share(ok[0].Fset, ok)
 	graph, err := checker.Analyze(analyzers, ok, nil)
 	release()
+	goapi.Forget(typesOf(pkgs))
 	if err != nil {
 		return nil, fmt.Errorf("analyse go packages in %s: %w", dir, err)
 	}

@@ -1,4 +1,4 @@
-package gosrc
+package engine
 
 import (
 	"cmp"
@@ -13,25 +13,28 @@ import (
 	"testing"
 	"time"
 
-	"github.com/bmatcuk/doublestar/v4"
 	"golang.org/x/mod/modfile"
-	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/packages"
 
 	"github.com/apiaudit/apiaudit/internal/childproc"
+	"github.com/apiaudit/apiaudit/pkg/goapi"
+	"github.com/apiaudit/apiaudit/pkg/lint"
+	"github.com/apiaudit/apiaudit/pkg/load/gosrc"
 	"github.com/apiaudit/apiaudit/rules"
 )
 
 // BenchmarkGo measures, on large real code available offline, (a) loading
-// and type-checking the packages alone, with the mode, environment and
-// parsing a scan uses (dependencies without bodies, see deps.go), (w) the
-// same with every body of every dependency type-checked, as go/analysis
-// drivers usually load, and (b) Analyze with every Go rule (load
-// included), and reports full/load = b/a and full/whole = b/w:
+// and type-checking the packages alone, exactly as a scan loads them
+// (gosrc.LoadOnly: the same patterns, mode and environment, dependencies
+// without bodies), (w) the same with every body of every dependency
+// type-checked, as go/analysis drivers usually load, and (b) the Go side
+// of `apiaudit scan DIR` on the module: scanModule with the rules a scan
+// runs by default on Go code (the Go rules, and the catalog rules on the
+// tools gocatalog finds, with the rules' module steps), its own load
+// included. It reports full/load = b/a and full/whole = b/w:
 //
 //   - tools: golang.org/x/tools at the version in apiaudit's go.mod, copied
-//     out of the module cache (skipped when it, or one of its own
-//     dependencies, is not there: run go mod download in a copy of it);
+//     out of the module cache (skipped, saying what to run, when one of its
+//     own dependencies is not there);
 //   - net: the standard library's net/... tree;
 //   - modules of your own: APIAUDIT_BENCH_MODULE=/path/to/module, or
 //     several separated by the path list separator (a colon on Unix);
@@ -44,17 +47,12 @@ import (
 //
 // scripts/bench prints the ratios.
 func BenchmarkGo(b *testing.B) {
-	var analyzers []*analysis.Analyzer
-	for _, r := range rules.All {
-		if r.Analyzer != nil {
-			analyzers = append(analyzers, r.Analyzer)
-		}
-	}
+	goRules := benchGoRules()
 	b.Run("tools", func(b *testing.B) {
-		benchGo(b, toolsCopy(b), analyzers)
+		benchGo(b, toolsCopy(b), goRules)
 	})
 	b.Run("net", func(b *testing.B) {
-		benchGo(b, filepath.Join(runtime.GOROOT(), "src", "net"), analyzers)
+		benchGo(b, filepath.Join(runtime.GOROOT(), "src", "net"), goRules)
 	})
 	// Any module whose dependencies are in the module cache.
 	for _, dir := range filepath.SplitList(os.Getenv("APIAUDIT_BENCH_MODULE")) {
@@ -62,55 +60,53 @@ func BenchmarkGo(b *testing.B) {
 			continue
 		}
 		b.Run(filepath.Base(dir), func(b *testing.B) {
-			benchGo(b, dir, analyzers)
+			benchGo(b, dir, goRules)
 		})
 	}
 }
 
-// BenchmarkGoAnalyze runs only Analyze, with every Go rule, on the modules
-// of APIAUDIT_BENCH_MODULE: the loop to profile (-cpuprofile) when a
-// budget of BenchmarkGo is broken.
+// BenchmarkGoAnalyze runs only the Go side of a scan (what BenchmarkGo
+// calls full) on the modules of APIAUDIT_BENCH_MODULE: the loop to
+// profile (-cpuprofile, -memprofile) when a budget of BenchmarkGo is
+// broken.
 func BenchmarkGoAnalyze(b *testing.B) {
-	var analyzers []*analysis.Analyzer
-	for _, r := range rules.All {
-		if r.Analyzer != nil {
-			analyzers = append(analyzers, r.Analyzer)
-		}
-	}
-	match := func(pattern, id string) bool { ok, _ := doublestar.Match(pattern, id); return ok }
+	goRules := benchGoRules()
 	for _, dir := range filepath.SplitList(os.Getenv("APIAUDIT_BENCH_MODULE")) {
 		if dir == "" {
 			continue
 		}
 		b.Run(filepath.Base(dir), func(b *testing.B) {
-			opts := benchOptions(b, dir)
+			in := benchInput(b, dir)
 			for b.Loop() {
-				if _, err := Analyze(context.Background(), dir, analyzers, match, opts); err != nil {
-					b.Fatal(err)
-				}
+				scanModule(context.Background(), in, goRules, Options{}, nil)
 			}
 		})
 	}
 }
 
-func benchGo(b *testing.B, dir string, analyzers []*analysis.Analyzer) {
-	ctx := context.Background()
-	match := func(pattern, id string) bool { ok, _ := doublestar.Match(pattern, id); return ok }
-	opts := benchOptions(b, dir)
-	// load loads the packages as a scan does (dependencies without their
-	// bodies) or, with whole, as a go/analysis driver usually does
-	// (packages.LoadAllSyntax, every body type-checked).
-	load := func(whole bool) int {
-		cfg, pats, deps := loadConfig(ctx, dir, analyzers, opts)
-		if whole {
-			cfg.ParseFile = nil
+// benchGoRules are the rules `apiaudit scan` runs on a Go module with no
+// configuration: those not Optional (config.Select) that read Go code.
+func benchGoRules() []*lint.Rule {
+	var on []*lint.Rule
+	for _, r := range rules.All {
+		if !r.Doc.Optional {
+			on = append(on, r)
 		}
-		pkgs, err := packages.Load(cfg, pats...)
+	}
+	return analyzerRules(on)
+}
+
+func benchGo(b *testing.B, dir string, goRules []*lint.Rule) {
+	ctx := context.Background()
+	in := benchInput(b, dir)
+	// The load a scan does, measured on its own: the same analyzers decide
+	// the mode (facts need the dependencies' syntax).
+	analyzers, collect := goAnalyzers(goRules, Options{}, false)
+	gopts := gosrc.Options{Root: in.Root, Work: in.Work, Modules: in.Modules, Collect: collect}
+	load := func(whole bool) int {
+		pkgs, err := gosrc.LoadOnly(ctx, dir, analyzers, gopts, whole)
 		if err != nil {
 			b.Fatal(err)
-		}
-		if !whole {
-			trimmedErrors(pkgs, deps)
 		}
 		bad := 0
 		for _, p := range pkgs {
@@ -127,7 +123,7 @@ func benchGo(b *testing.B, dir string, analyzers []*analysis.Analyzer) {
 	gosec := os.Getenv("APIAUDIT_BENCH_GOSEC")
 	var loadTime, wholeTime, fullTime, gosecTime time.Duration
 	var loadCPU, fullCPU, gosecCPU time.Duration
-	findings, gosecFound := 0, 0
+	findings, problems, gosecFound := 0, 0, 0
 	for b.Loop() {
 		start, cpu := time.Now(), cpuTime()
 		load(false)
@@ -137,16 +133,13 @@ func benchGo(b *testing.B, dir string, analyzers []*analysis.Analyzer) {
 		load(true)
 		wholeTime += time.Since(start)
 		start, cpu = time.Now(), cpuTime()
-		res, err := Analyze(ctx, dir, analyzers, match, opts)
-		if err != nil {
-			b.Fatal(err)
-		}
+		o := scanModule(ctx, in, goRules, Options{}, nil)
 		fullTime += time.Since(start)
 		fullCPU += cpuTime() - cpu
-		findings = len(res.Findings)
+		findings, problems = len(o.findings), len(o.problems)
 		if gosec != "" {
 			start, cpu = time.Now(), cpuTime()
-			gosecFound = runGosec(b, gosec, dir, opts)
+			gosecFound = runGosec(b, gosec, dir, in.Work)
 			gosecTime += time.Since(start)
 			gosecCPU += cpuTime() - cpu
 		}
@@ -154,6 +147,7 @@ func benchGo(b *testing.B, dir string, analyzers []*analysis.Analyzer) {
 	runs := float64(b.N)
 	b.ReportMetric(float64(n), "pkgs")
 	b.ReportMetric(float64(findings), "findings")
+	b.ReportMetric(float64(problems), "problems")
 	b.ReportMetric(loadTime.Seconds()/runs, "load-s/op")
 	b.ReportMetric(wholeTime.Seconds()/runs, "whole-s/op")
 	b.ReportMetric(fullTime.Seconds()/runs, "full-s/op")
@@ -184,13 +178,13 @@ func cpuTime() time.Duration {
 // runGosec runs gosec on dir as a user would (-quiet -fmt json ./...) and
 // returns how many issues it reported; a run that reports errors of its
 // own instead of scanning fails the benchmark.
-func runGosec(b *testing.B, gosec, dir string, opts Options) int {
+func runGosec(b *testing.B, gosec, dir, work string) int {
 	out := filepath.Join(b.TempDir(), "gosec.json")
 	cmd := exec.Command(gosec, "-quiet", "-fmt", "json", "-out", out, "./...")
 	cmd.Dir = dir
 	// gosec starts the go command itself: not through the wrapper a load
 	// puts on PATH (see childproc.WrapGo).
-	cmd.Env = append(childproc.Environ(), "GOPROXY=off", "GOFLAGS=-mod=readonly", "GOWORK="+cmp.Or(opts.Work, "off"))
+	cmd.Env = append(childproc.Environ(), "GOPROXY=off", "GOFLAGS=-mod=readonly", "GOWORK="+cmp.Or(work, "off"))
 	var stderr strings.Builder
 	cmd.Stderr = &stderr
 	cmd.Stdout = &stderr
@@ -216,25 +210,27 @@ func runGosec(b *testing.B, gosec, dir string, opts Options) int {
 	return rep.Stats.Found
 }
 
-// benchOptions loads dir as a scan would: with the go.work in dir, the
+// benchInput is dir as a scan finds it: with the go.work in dir, the
 // modules it uses together (kubectl-ai builds that way), else the module
-// alone.
-func benchOptions(b *testing.B, dir string) Options {
-	opts := Options{Root: dir}
+// alone. Where code lives is graded from dir, as when a scan is started on
+// it.
+func benchInput(b *testing.B, dir string) Input {
+	goapi.SetScanRoots([]string{dir})
+	in := Input{Kind: KindGo, Abs: dir, Root: dir, Top: dir}
 	work := filepath.Join(dir, "go.work")
 	data, err := os.ReadFile(work)
 	if err != nil {
-		return opts
+		return in
 	}
 	wf, err := modfile.ParseWork(work, data, nil)
 	if err != nil {
 		b.Fatal(err)
 	}
-	opts.Work = work
+	in.Work = work
 	for _, u := range wf.Use {
-		opts.Modules = append(opts.Modules, filepath.Join(dir, u.Path))
+		in.Modules = append(in.Modules, filepath.Join(dir, u.Path))
 	}
-	return opts
+	return in
 }
 
 // toolsCopy copies golang.org/x/tools, at the version apiaudit requires,
@@ -243,17 +239,27 @@ func toolsCopy(b *testing.B) string {
 	out, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "golang.org/x/tools").Output()
 	src := strings.TrimSpace(string(out))
 	if err != nil || src == "" {
-		b.Skip("golang.org/x/tools is not in the module cache")
+		b.Skip("golang.org/x/tools is not in the module cache: run go mod download in apiaudit's module")
+	}
+	// The copy loads offline: its own dependencies (x/telemetry, goldmark,
+	// ...) must be in the module cache, and apiaudit's go.sum does not
+	// list all of them.
+	check := exec.Command("go", "list", "-deps", "./...")
+	check.Dir = src
+	check.Env = append(os.Environ(), "GOPROXY=off", "GOFLAGS=-mod=readonly", "GOWORK=off")
+	if out, err := check.CombinedOutput(); err != nil {
+		b.Skipf("the dependencies of golang.org/x/tools are not all in the module cache (%s); fetch them with:\n\t(cd %s && GOWORK=off GOFLAGS=-mod=readonly go mod download)", firstLineOf(string(out)), src)
 	}
 	dir := filepath.Join(b.TempDir(), "tools")
 	if err := os.CopyFS(dir, os.DirFS(src)); err != nil {
 		b.Fatal(err)
 	}
-	check := exec.Command("go", "list", "-deps", "./...")
-	check.Dir = dir
-	check.Env = append(os.Environ(), "GOPROXY=off", "GOFLAGS=-mod=readonly", "GOWORK=off")
-	if out, err := check.CombinedOutput(); err != nil {
-		b.Skipf("the dependencies of golang.org/x/tools are not all in the module cache (go mod download in a copy fetches them):\n%s", firstLine(string(out)))
-	}
 	return dir
+}
+
+// firstLineOf is the last line of the go command's output that says why
+// (the lines before it say what it was downloading).
+func firstLineOf(s string) string {
+	lines := strings.Split(strings.TrimSpace(s), "\n")
+	return strings.TrimSpace(lines[len(lines)-1])
 }
