@@ -225,6 +225,9 @@ func notCredentialBy(p *openapi.Param) string {
 	// session, "a GUID ... identifies an image store upload session") is
 	// no login session.
 	sessionID := !slices.ContainsFunc(words, func(w string) bool { return w != "session" && w != "id" && w != "x" })
+	if why := ownedBy(p); why != "" {
+		return why
+	}
 	if !sessionID && slices.ContainsFunc(words, func(w string) bool { return accessWords[w] }) {
 		return "" // access_token, api_key: a credential by name
 	}
@@ -277,21 +280,51 @@ func notCredentialBy(p *openapi.Param) string {
 	return ""
 }
 
-// storageKey says what makes a bare key (key, x-key) the name of a stored
-// thing rather than a credential, or returns "": a description that gives
-// the key an owner that is no account ("the key of the file", "a key for
-// the object") and says nothing of access, or a store, bucket, container
-// or file beside it on every operation that takes it (casibase's
-// /add-file?store=…&key=…, where key is the file's path in the store).
-func storageKey(p *openapi.Param) string {
-	d := strings.ToLower(p.P.Description)
-	if credentialProse.MatchString(d) {
+// ownedBy says what makes a key, token or secret whose name has no other
+// word of access (key, token, client_secret; not api_key or access_token)
+// a value of some resource rather than the caller's credential, or returns
+// "": a description that gives it to a thing that is no account ("The key
+// of the file", "The client secret of the source", "package token") and
+// says nothing else of access. The caller's credential authenticates the
+// call; such a value names or unlocks one object (a stored file, a
+// payment source Stripe.js reads with a publishable key, a package
+// version to restore).
+func ownedBy(p *openapi.Param) string {
+	words := openapi.Words(p.P.Name)
+	if len(words) > 1 && words[0] == "x" {
+		words = words[1:]
+	}
+	if len(words) == 0 {
 		return ""
 	}
-	if m := ownerProse.FindStringSubmatch(d); m != nil && !accountNouns[m[2]] {
-		return "its description makes it the key of " + strconv.Quote(m[1]+" "+m[2]) + " and says nothing of access, so it names a stored thing, not a credential"
+	head, rest := words[len(words)-1], words[:len(words)-1]
+	if head != "key" && head != "token" && head != "secret" ||
+		slices.ContainsFunc(rest, func(w string) bool { return accessWords[w] }) {
+		return ""
 	}
-	if len(p.Users) == 0 {
+	d := strings.ToLower(strings.TrimSpace(p.P.Description))
+	owner, said := "", ""
+	if m := ownerProse.FindStringSubmatchIndex(d); m != nil && d[m[2]:m[3]] == head {
+		owner = d[m[6]:m[7]]
+		said = head + " of " + d[m[4]:m[5]] + " " + owner
+		d = d[:m[0]] + d[m[1]:]
+	} else if f := strings.Fields(strings.TrimSuffix(d, ".")); len(f) == 2 && f[1] == head {
+		// A label: "package token", "file key".
+		owner, said, d = f[0], f[0]+" "+head, ""
+	}
+	if owner == "" || accountNouns[owner] || accessWords[owner] || credentialProse.MatchString(d) {
+		return ""
+	}
+	return "its description makes it the " + said + " and says nothing else of access: it belongs to that " + owner + ", not to the caller's login"
+}
+
+// storageKey says what makes a bare key (key, x-key) the name of a stored
+// thing rather than a credential, or returns "": a store, bucket,
+// container or file beside it on every operation that takes it
+// (casibase's /add-file?store=…&key=…, where key is the file's path in
+// the store), and a description that says nothing of access.
+func storageKey(p *openapi.Param) string {
+	if credentialProse.MatchString(strings.ToLower(p.P.Description)) || len(p.Users) == 0 {
 		return ""
 	}
 	beside := ""
@@ -313,9 +346,10 @@ func storageKey(p *openapi.Param) string {
 	return "every operation that takes it also takes " + strconv.Quote(beside) + ", so it is the key of an object in a store, not a credential"
 }
 
-// ownerProse finds whom a description gives a key to: "the key of the
-// file", "a key for an object".
-var ownerProse = regexp.MustCompile(`\bkey (?:of|for) (the|a|an|this|that|each|its) ([a-z]+)`)
+// ownerProse finds what a description gives a key, token or secret to:
+// "the key of the file", "a token for an upload", "the client secret of
+// the source".
+var ownerProse = regexp.MustCompile(`\b(key|token|secret) (?:of|for) (the|a|an|this|that|each|its) ([a-z]+)`)
 
 // accountNouns own keys that are credentials: the key of the account, a
 // key for the application.
@@ -324,6 +358,8 @@ var accountNouns = map[string]bool{
 	"caller": true, "service": true, "organization": true, "organisation": true, "project": true,
 	"tenant": true, "team": true, "developer": true, "customer": true, "subscription": true,
 	"partner": true, "merchant": true, "workspace": true, "request": true, "requests": true,
+	"your": true, "my": true, "the": true, "a": true, "an": true, "this": true, "security": true,
+	"personal": true, "admin": true, "administrator": true, "owner": true, "member": true,
 }
 
 // storeWords name where stored things live: a store, a bucket, a
