@@ -49,7 +49,7 @@ paths:
         "200": {description: the booking}`,
 		Lang:      "yaml",
 		Severity:  lint.SeverityWarning,
-		Precision: "medium",
+		Precision: "high",
 		Grades: `- **warning** for every break of the specification (a default or example of the wrong type or format, a reference that leads nowhere, an operation with no response, a parameter with no location, a pattern no dialect reads), with schema patterns read as ECMA-262 with the u flag or, failing that, without it (Annex B: ` + "`[\\w-\\.]`" + ` is valid).
 - **note** for a security requirement naming an undefined scheme (rule OAS102 reports it at error), an externalDocs object with no url (a link for readers), a discriminator mapping entry that leads nowhere (a hint: validators choose among the alternatives without it), operations that share an operationId (a generator's per-group names, as Fern's list and get, or one operation served at an alias path, as Stripe's bank_accounts: judged noise, 0 of 2), and a pattern with a character class of another dialect, such as Java's ` + "`\\p{Graph}`" + ` (AWS copies its service validators' classes; judged noise).`,
 		CWE:   []int{1068},
