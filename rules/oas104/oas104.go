@@ -67,10 +67,10 @@ paths:
           schema: {type: string}`,
 		Lang:      "yaml",
 		Severity:  lint.SeverityError,
-		Precision: "low",
+		Precision: "high",
 		Grades: `- **error**: an api key scheme sent in the query string or the path, where some requirement accepts it alone.
 - **warning**: query or path parameters whose names look like credentials, when required, or taken by an operation that needs no credential or takes one in the url.
-- **note**: an api key scheme in the url where every requirement that accepts it also offers one that keeps the key out of the url (a header or cookie key, http, OAuth 2): the url is a fallback; a path token with no word of access (activation_token, confirmationToken, file_token: a one-time link or an opaque handle); and an optional credential-named parameter of operations that all require a credential with an alternative that keeps it out of the url (Google's key and oauth_token on every API, a session id used as a filter; operations that write no requirement at all are OAS101's omissions and do not count); and a token or key whose name has no word of access when its description calls it a cursor, a continuation or an identifier and says nothing of access (a log continuation token, a cache or lock key), when every operation that takes a bare token also takes a page size (Kinto's ` + "`_token`" + ` beside ` + "`_limit`" + `), or when the path segment around it names a cursor (Graph's ` + "`delta(token='{token}')`" + `); and a session id (session, session_id, sessionId) in a document that serves sessions as a resource (a sessions collection followed by a parameter, /agent/sessions/{sid}): it names a chat or agent session the caller keeps, not the caller's login, which JSESSIONID and PHPSESSID stay; a session id whose description calls it an identifier and says nothing of access (an upload session); parameters of operations that all have a # in their path, as apis.guru renders AWS query-protocol actions (/#Action=ChangePassword), whose SDKs send them in a signed body; and optional key, access_token or oauth_token parameters offered side by side in a document that describes no authentication (Google's standard parameters on every API of a fragment without its OAuth scheme).`,
+- **note**: an api key scheme in the url where every requirement that accepts it also offers one that keeps the key out of the url (a header or cookie key, http, OAuth 2): the url is a fallback; a path token with no word of access (activation_token, confirmationToken, file_token: a one-time link or an opaque handle); and an optional credential-named parameter of operations that all require a credential with an alternative that keeps it out of the url (Google's key and oauth_token on every API, a session id used as a filter; operations that write no requirement at all are OAS101's omissions and do not count); a bare key whose description gives it to something that is no account ("The key of the file") or that every operation taking it takes beside a store, bucket, container or file (casibase's /add-file?store=…&key=…: the file's path in the store); and a token or key whose name has no word of access when its description calls it a cursor, a continuation or an identifier and says nothing of access (a log continuation token, a cache or lock key), when every operation that takes a bare token also takes a page size (Kinto's ` + "`_token`" + ` beside ` + "`_limit`" + `), or when the path segment around it names a cursor (Graph's ` + "`delta(token='{token}')`" + `); and a session id (session, session_id, sessionId) in a document that serves sessions as a resource (a sessions collection followed by a parameter, /agent/sessions/{sid}): it names a chat or agent session the caller keeps, not the caller's login, which JSESSIONID and PHPSESSID stay; a session id whose description calls it an identifier and says nothing of access (an upload session); parameters of operations that all have a # in their path, as apis.guru renders AWS query-protocol actions (/#Action=ChangePassword), whose SDKs send them in a signed body; and optional key, access_token or oauth_token parameters offered side by side in a document that describes no authentication (Google's standard parameters on every API of a fragment without its OAuth scheme).`,
 		CWE:   []int{598, 522},
 		OWASP: []string{"API2:2023", "LLM02:2025"},
 		Since: "v0.1.0",
@@ -225,6 +225,9 @@ func notCredentialBy(p *openapi.Param) string {
 	// session, "a GUID ... identifies an image store upload session") is
 	// no login session.
 	sessionID := !slices.ContainsFunc(words, func(w string) bool { return w != "session" && w != "id" && w != "x" })
+	if why := ownedBy(p); why != "" {
+		return why
+	}
 	if !sessionID && slices.ContainsFunc(words, func(w string) bool { return accessWords[w] }) {
 		return "" // access_token, api_key: a credential by name
 	}
@@ -235,6 +238,11 @@ func notCredentialBy(p *openapi.Param) string {
 	}
 	if sessionID {
 		return ""
+	}
+	if slices.Equal(words, []string{"key"}) || slices.Equal(words, []string{"x", "key"}) {
+		if why := storageKey(p); why != "" {
+			return why
+		}
 	}
 	if len(words) > 0 && words[len(words)-1] == "token" && len(p.Users) > 0 {
 		sizes := openapi.NameKeys(openapi.DefaultPageSizeNames())
@@ -270,6 +278,95 @@ func notCredentialBy(p *openapi.Param) string {
 		}
 	}
 	return ""
+}
+
+// ownedBy says what makes a key, token or secret whose name has no other
+// word of access (key, token, client_secret; not api_key or access_token)
+// a value of some resource rather than the caller's credential, or returns
+// "": a description that gives it to a thing that is no account ("The key
+// of the file", "The client secret of the source", "package token") and
+// says nothing else of access. The caller's credential authenticates the
+// call; such a value names or unlocks one object (a stored file, a
+// payment source Stripe.js reads with a publishable key, a package
+// version to restore).
+func ownedBy(p *openapi.Param) string {
+	words := openapi.Words(p.P.Name)
+	if len(words) > 1 && words[0] == "x" {
+		words = words[1:]
+	}
+	if len(words) == 0 {
+		return ""
+	}
+	head, rest := words[len(words)-1], words[:len(words)-1]
+	if head != "key" && head != "token" && head != "secret" ||
+		slices.ContainsFunc(rest, func(w string) bool { return accessWords[w] }) {
+		return ""
+	}
+	d := strings.ToLower(strings.TrimSpace(p.P.Description))
+	owner, said := "", ""
+	if m := ownerProse.FindStringSubmatchIndex(d); m != nil && d[m[2]:m[3]] == head {
+		owner = d[m[6]:m[7]]
+		said = head + " of " + d[m[4]:m[5]] + " " + owner
+		d = d[:m[0]] + d[m[1]:]
+	} else if f := strings.Fields(strings.TrimSuffix(d, ".")); len(f) == 2 && f[1] == head {
+		// A label: "package token", "file key".
+		owner, said, d = f[0], f[0]+" "+head, ""
+	}
+	if owner == "" || accountNouns[owner] || accessWords[owner] || credentialProse.MatchString(d) {
+		return ""
+	}
+	return "its description makes it the " + said + " and says nothing else of access: it belongs to that " + owner + ", not to the caller's login"
+}
+
+// storageKey says what makes a bare key (key, x-key) the name of a stored
+// thing rather than a credential, or returns "": a store, bucket,
+// container or file beside it on every operation that takes it
+// (casibase's /add-file?store=…&key=…, where key is the file's path in
+// the store), and a description that says nothing of access.
+func storageKey(p *openapi.Param) string {
+	if credentialProse.MatchString(strings.ToLower(p.P.Description)) || len(p.Users) == 0 {
+		return ""
+	}
+	beside := ""
+	for _, op := range p.Users {
+		beside = ""
+		for _, ref := range slices.Concat(op.Item.Parameters, op.Op.Parameters) {
+			if ref == nil || ref.Value == nil || ref.Value == p.P || ref.Value.Name == p.P.Name {
+				continue
+			}
+			if slices.ContainsFunc(openapi.Words(ref.Value.Name), func(w string) bool { return storeWords[w] }) {
+				beside = ref.Value.Name
+				break
+			}
+		}
+		if beside == "" {
+			return ""
+		}
+	}
+	return "every operation that takes it also takes " + strconv.Quote(beside) + ", so it is the key of an object in a store, not a credential"
+}
+
+// ownerProse finds what a description gives a key, token or secret to:
+// "the key of the file", "a token for an upload", "the client secret of
+// the source".
+var ownerProse = regexp.MustCompile(`\b(key|token|secret) (?:of|for) (the|a|an|this|that|each|its) ([a-z]+)`)
+
+// accountNouns own keys that are credentials: the key of the account, a
+// key for the application.
+var accountNouns = map[string]bool{
+	"account": true, "user": true, "api": true, "application": true, "app": true, "client": true,
+	"caller": true, "service": true, "organization": true, "organisation": true, "project": true,
+	"tenant": true, "team": true, "developer": true, "customer": true, "subscription": true,
+	"partner": true, "merchant": true, "workspace": true, "request": true, "requests": true,
+	"your": true, "my": true, "the": true, "a": true, "an": true, "this": true, "security": true,
+	"personal": true, "admin": true, "administrator": true, "owner": true, "member": true,
+}
+
+// storeWords name where stored things live: a store, a bucket, a
+// container, a file or folder, an object store.
+var storeWords = map[string]bool{
+	"store": true, "bucket": true, "container": true, "file": true, "filename": true, "folder": true,
+	"blob": true, "object": true, "storage": true, "kv": true,
 }
 
 // credentialProse is what a credential's description says: access,

@@ -62,6 +62,7 @@ paths:
 		Precision: "medium",
 		Grades: `- **warning** by default.
 - **note** when the shared requirement is a request signature (AWS Signature Version 4): the signer's policy authorises each action, not the scheme.
+- **note** when the shared requirement is api keys only (VTEX's appKey and appToken): the provider grants each key its permissions, which the document cannot show, and the one judged case was a false positive; a shared bearer token or OAuth 2 requirement (a user's login) stays a warning.
 - Operations that require a scheme dedicated to administration (by its name or description, such as adminKey or "staff only") are not compared as ordinary ones.`,
 		CWE:   []int{285, 269},
 		OWASP: []string{"API5:2023", "LLM06:2025"},
@@ -113,6 +114,12 @@ func run(pass *lint.SpecPass) error {
 			// AWS signatures are authorised per action by IAM policy: the
 			// scheme says who signs, not what they may call.
 			sev, why = lint.SeverityNote, " (a note: a request signature is authorised per action by the signer's policy, not by the scheme)"
+		} else if keysOnly(req, schemes) {
+			// An api key is issued to an integration, and the provider
+			// grants each key its roles (VTEX's appKey and appToken in its
+			// License Manager): one key scheme for every operation says
+			// how callers identify, not that any key may call them all.
+			sev, why = lint.SeverityNote, " (a note: the shared credential is an api key, whose permissions the provider grants per key, out of the document's sight)"
 		}
 		pass.ReportSeverityf(sev, op.Pointer, op.Op.Origin, field,
 			"%s %s looks administrative (%s) but accepts the credentials of %s %s (%s)%s",
@@ -156,6 +163,18 @@ func adminSchemes(schemes openapi3.SecuritySchemes, admin, ordinary []guarded) m
 func signedOnly(req openapi3.SecurityRequirement, schemes openapi3.SecuritySchemes) bool {
 	for name := range req {
 		if ref := schemes[name]; ref == nil || !openapi.SignatureScheme(ref.Value) {
+			return false
+		}
+	}
+	return len(req) > 0
+}
+
+// keysOnly reports whether every scheme of a requirement is an api key
+// (type apiKey, in a header, query or cookie): the credential of an
+// integration rather than of a signed-in user.
+func keysOnly(req openapi3.SecurityRequirement, schemes openapi3.SecuritySchemes) bool {
+	for name := range req {
+		if ref := schemes[name]; ref == nil || ref.Value == nil || ref.Value.Type != "apiKey" {
 			return false
 		}
 	}
