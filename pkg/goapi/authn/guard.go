@@ -299,7 +299,7 @@ func (g *Guard) IsAuth(e ast.Expr) bool {
 			if on, off := g.dispatchOn(fn, recvOf(e.Fun)); len(on) > 0 {
 				return len(off) == 0 // some implementations check nothing: see offWhen
 			}
-			if g.res.Func(fn)&g.want != 0 || externalAuthName(g.pass, fn) {
+			if g.res.Func(fn)&g.want != 0 || externalAuthName(g.pass, fn) && !g.res.Optional(fn) {
 				return true
 			}
 		} else if g.IsAuth(e.Fun) {
