@@ -749,6 +749,15 @@ func (g *Guard) Value(e ast.Expr) State {
 				return Open
 			}
 		}
+		// &Server{router: r}: served as the field is (s.router.Run(addr)
+		// in a method of the type)
+		if p.Value == e {
+			if id, ok := p.Key.(*ast.Ident); ok {
+				if f, ok := info.Uses[id].(*types.Var); ok && f.IsField() {
+					return g.usesState(f)
+				}
+			}
+		}
 		return Unknown
 	case *ast.ExprStmt:
 		return None
