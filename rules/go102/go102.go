@@ -25,7 +25,8 @@ var Rule = &lint.Rule{
 	Doc: lint.Doc{
 		Title: "MCP server is served over HTTP without authentication",
 		Summary: "An MCP server built with mcp.NewStreamableHTTPHandler or mcp.NewSSEHandler (go-sdk), or " +
-			"server.NewStreamableHTTPServer or server.NewSSEServer (mcp-go), is served or mounted with no " +
+			"server.NewStreamableHTTPServer or server.NewSSEServer (mcp-go), directly or by a function of another " +
+			"package of the program that returns the SDK's handler, is served or mounted with no " +
 			"auth.RequireBearerToken or other auth middleware around it, on its route or on its router.",
 		Why: `An MCP server over HTTP hands its tools to whoever connects. Over stdio the
 only client is the process that started it; over HTTP it is anyone who can
@@ -105,9 +106,16 @@ func run(pass *analysis.Pass) (any, error) {
 	var tools *toolReach
 	for cur := range ins.Root().Preorder((*ast.CallExpr)(nil)) {
 		call := cur.Node().(*ast.CallExpr)
-		transport, fn, ok := goapi.MCPHTTPHandlers.Call(pass.TypesInfo, call)
+		// the SDK's constructor, or a function of another package of the
+		// program that returns the SDK's handler (a wrapper whose result
+		// is served here)
+		transport, fn, ok := goapi.MCPHandlerOf(pass.TypesInfo, call, pass.Pkg)
 		if !ok {
 			continue
+		}
+		wrapper := ""
+		if _, _, sdk := goapi.MCPHTTPHandlers.Call(pass.TypesInfo, call); !sdk {
+			wrapper = fn.Pkg().Name() + "." + fn.Name()
 		}
 		if g == nil {
 			g = authn.NewGuard(pass, pass.ResultOf[authn.Analyzer].(*authn.Result))
@@ -135,9 +143,13 @@ func run(pass *analysis.Pass) (any, error) {
 		if addr, ok := listenAddr(pass, cur); ok {
 			grade.Lower("it listens on " + addr + ", reachable from this machine only")
 		}
+		built := fn.Pkg().Name() + "." + fn.Name()
+		if wrapper != "" {
+			built = "built by " + wrapper
+		}
 		grade.Report(pass, analysis.Diagnostic{Pos: call.Pos(), End: call.End(),
-			Message: fmt.Sprintf("MCP server over %s (%s.%s) is served with no authentication%s: %s",
-				transport, fn.Pkg().Name(), fn.Name(), reaches, advice(fn))})
+			Message: fmt.Sprintf("MCP server over %s (%s) is served with no authentication%s: %s",
+				transport, built, reaches, advice(fn, wrapper != ""))})
 	}
 	return nil, nil
 }
@@ -187,9 +199,22 @@ func factoryAuthenticates(pass *analysis.Pass, call *ast.CallExpr) bool {
 
 // advice is how to authenticate a server of the SDK that fn belongs to,
 // in that SDK's own terms.
-func advice(fn *types.Func) string {
+func advice(fn *types.Func, wrapper bool) string {
+	if wrapper {
+		// the SDK is the package of the handler type the wrapper returns
+		rt := fn.Signature().Results().At(0).Type()
+		if p, ok := rt.(*types.Pointer); ok {
+			rt = p.Elem()
+		}
+		if n, ok := types.Unalias(rt).(*types.Named); ok && n.Obj().Pkg() != nil &&
+			strings.HasPrefix(n.Obj().Pkg().Path(), "github.com/mark3labs/mcp-go") {
+			return "mcp-go has no auth middleware of its own; serve the " + n.Obj().Name() + " that " + fn.Name() +
+				" returns (an http.Handler) through one that checks a bearer token, with http.Handle or your router, instead of its Start method"
+		}
+		return "wrap the handler " + fn.Name() + " returns in auth.RequireBearerToken (github.com/modelcontextprotocol/go-sdk/auth) or your own auth middleware"
+	}
 	if strings.HasPrefix(fn.Pkg().Path(), "github.com/mark3labs/mcp-go") {
-		return "mcp-go has no auth middleware of its own; serve the " + fn.Name()[len("New"):] +
+		return "mcp-go has no auth middleware of its own; serve the " + strings.TrimPrefix(fn.Name(), "New") +
 			" (an http.Handler) through one that checks a bearer token, with http.Handle or your router, instead of its Start method"
 	}
 	return "wrap the handler in auth.RequireBearerToken (github.com/modelcontextprotocol/go-sdk/auth) or your own auth middleware"

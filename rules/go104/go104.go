@@ -101,6 +101,8 @@ var Analyzer = &analysis.Analyzer{
 	URL:      Rule.HelpURI(),
 	Requires: []*analysis.Analyzer{inspect.Analyzer, summaryAnalyzer},
 	Run:      run,
+	// the findings and the headers they forward, for the module step
+	ResultType: reflect.TypeFor[[]Reported](),
 }
 
 // summaryAnalyzer computes the package's summaries once, for the rule and
@@ -168,6 +170,12 @@ type checker struct {
 	paramSinks map[*types.Func]map[int]string
 	// returns: fn returns the credential it reads (a tokenFrom(r) helper)
 	returns map[*types.Func]string
+	// returnsHeader: the (lower-case) header that credential is read
+	// from; "*" for every header, "" when not known
+	returnsHeader map[*types.Func]string
+	// reported: the findings of the package and the credential headers
+	// each forwards, for the module step (Analyzer's result)
+	reported []Reported
 	// rewrites: fn replaces (Header.Set with a value of its own, or
 	// Header.Del) the credential headers of the request in parameter i,
 	// directly or through a callee: parameter → lower-case header names.
@@ -193,7 +201,7 @@ type site struct {
 func run(pass *analysis.Pass) (any, error) {
 	sum, _ := pass.ResultOf[summaryAnalyzer].(*checker)
 	if sum == nil {
-		return nil, nil
+		return []Reported(nil), nil
 	}
 	// The summaries are shared with the module step and only read from
 	// here on; findings are reported on this analyzer's pass.
@@ -204,14 +212,14 @@ func run(pass *analysis.Pass) (any, error) {
 	for _, fd := range c.decls {
 		c.analyse(fd, true)
 	}
-	return nil, nil
+	return c.reported, nil
 }
 
 // summarize computes the summaries of the package's functions; nil when
 // it declares none.
 func summarize(pass *analysis.Pass) *checker {
 	c := &checker{pass: pass, decls: map[*types.Func]*ast.FuncDecl{},
-		paramSinks: map[*types.Func]map[int]string{}, returns: map[*types.Func]string{},
+		paramSinks: map[*types.Func]map[int]string{}, returns: map[*types.Func]string{}, returnsHeader: map[*types.Func]string{},
 		rewrites: map[*types.Func]map[int]map[string]bool{}, servedRW: map[*types.Func]map[string]token.Pos{},
 		sites: map[*types.Func][]site{}, valueUsed: map[*types.Func]bool{}}
 	for _, f := range pass.Files {
@@ -243,6 +251,7 @@ func summarize(pass *analysis.Pass) *checker {
 			}
 			if f.returns != "" && c.returns[fn] == "" {
 				c.returns[fn] = f.returns
+				c.returnsHeader[fn] = f.returnsHeader
 				changed = true
 			}
 			for i, hs := range f.rewrites {
@@ -272,8 +281,10 @@ func summarize(pass *analysis.Pass) *checker {
 type fnResult struct {
 	paramSinks map[int]string
 	returns    string
-	rewrites   map[int]map[string]bool
-	servedRW   map[string]token.Pos
+	// returnsHeader: the header the returned credential is read from
+	returnsHeader string
+	rewrites      map[int]map[string]bool
+	servedRW      map[string]token.Pos
 }
 
 // taint is what a value carries: a credential of the caller ("the
@@ -513,7 +524,7 @@ func (c *checker) analyse(fd *ast.FuncDecl, report bool) fnResult {
 				// a helper that reads the credential of the request passed to it
 				for _, a := range x.Args {
 					if roots[rootOf(a)] {
-						return from(a, what, "")
+						return from(a, what, c.returnsHeader[fn.Origin()])
 					}
 				}
 			}
@@ -684,7 +695,7 @@ func (c *checker) analyse(fd *ast.FuncDecl, report bool) fnResult {
 				res.paramSinks[t.param] = where
 			}
 		case report && !replaced(t, out, n.Pos()) && !(stripped && t.header == "*"):
-			c.report(n, t.what, where)
+			c.report(n, t.what, t.header, where)
 		}
 	}
 	ast.Inspect(fd.Body, func(n ast.Node) bool {
@@ -693,6 +704,7 @@ func (c *checker) analyse(fd *ast.FuncDecl, report bool) fnResult {
 			for _, r := range n.Results {
 				if t, ok := exprTaint(r); ok && (t.param == -1 || t.param == -3) && isStringish(info.TypeOf(r)) {
 					res.returns = t.what
+					res.returnsHeader = t.header
 				}
 			}
 		case *ast.AssignStmt:
@@ -780,7 +792,23 @@ func (c *checker) analyse(fd *ast.FuncDecl, report bool) fnResult {
 	return res
 }
 
-func (c *checker) report(n ast.Node, what, where string) {
+// Reported is a finding of the package and the credential headers it
+// forwards (lower case), which the module step regrades by.
+type Reported struct {
+	File         string // absolute
+	Line, Column int
+	Headers      []string
+}
+
+func (c *checker) report(n ast.Node, what, header, where string) {
+	if header != "" {
+		hs := []string{header}
+		if header == "*" {
+			hs = []string{"authorization", "cookie"}
+		}
+		p := c.pass.Fset.Position(n.Pos())
+		c.reported = append(c.reported, Reported{File: p.Filename, Line: p.Line, Column: p.Column, Headers: hs})
+	}
 	grade := goapi.NewGrade(goapi.Error)
 	if c.proxy {
 		grade.Lower("the package is a reverse proxy or gateway, which forwards credentials by design; make sure the upstream is of the same trust domain and checks them")

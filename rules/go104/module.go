@@ -39,6 +39,8 @@ type wiring struct {
 	replaces map[string][]string
 	routes   []routeWiring
 	funcs    []funcWiring
+	// reported: the package's findings and the headers each forwards
+	reported []Reported
 }
 
 type routeWiring struct {
@@ -60,12 +62,13 @@ var wiringAnalyzer = &analysis.Analyzer{
 	Name:       "apiauditgo104wiring",
 	Doc:        "lists the package's credential-replacing functions, routes and calls, for GO104's view of a whole module",
 	Run:        collectWiring,
-	Requires:   []*analysis.Analyzer{summaryAnalyzer},
+	Requires:   []*analysis.Analyzer{Analyzer, summaryAnalyzer},
 	ResultType: reflect.TypeFor[*wiring](),
 }
 
 func collectWiring(pass *analysis.Pass) (any, error) {
 	w := &wiring{replaces: map[string][]string{}}
+	w.reported, _ = pass.ResultOf[Analyzer].([]Reported)
 	c, _ := pass.ResultOf[summaryAnalyzer].(*checker)
 	if c == nil {
 		return w, nil
@@ -244,26 +247,6 @@ func funcNames(info *types.Info, e ast.Expr) []string {
 	return out
 }
 
-// headersOf are the credential headers a finding's message names.
-func headersOf(msg string) []string {
-	switch {
-	case strings.Contains(msg, "every incoming header"):
-		return []string{"authorization", "cookie"}
-	case strings.Contains(msg, "basic-auth credentials"):
-		return []string{"authorization"}
-	case strings.Contains(msg, "the caller's cookie"):
-		return []string{"cookie"}
-	}
-	var out []string
-	for h, what := range credentialHeaders {
-		if strings.Contains(msg, "the caller's "+what) {
-			out = append(out, h)
-		}
-	}
-	slices.Sort(out)
-	return out
-}
-
 // regrade lowers to a note the findings in functions that only routes
 // whose middleware replaces the header reach.
 func regrade(findings []lint.Finding, collected []any, root string) []lint.Finding {
@@ -272,10 +255,16 @@ func regrade(findings []lint.Finding, collected []any, root string) []lint.Findi
 	funcs := map[string]*funcWiring{}
 	var list []*funcWiring
 	methods := map[string][]string{}
+	headers := map[lint.Location][]string{} // file relative to root, line, column
 	for _, c := range collected {
 		w, ok := c.(*wiring)
 		if !ok {
 			continue
+		}
+		for _, r := range w.reported {
+			if rel, err := filepath.Rel(root, r.File); err == nil && !strings.HasPrefix(rel, "..") {
+				headers[lint.Location{File: filepath.ToSlash(rel), Line: r.Line, Column: r.Column}] = r.Headers
+			}
 		}
 		for name, hs := range w.replaces {
 			if replaces[name] == nil {
@@ -352,7 +341,7 @@ func regrade(findings []lint.Finding, collected []any, root string) []lint.Findi
 				break
 			}
 		}
-		hs := headersOf(f.Message)
+		hs := headers[lint.Location{File: f.Location.File, Line: f.Location.Line, Column: f.Location.Column}]
 		if in == nil || len(hs) == 0 {
 			continue
 		}

@@ -20,6 +20,7 @@ import (
 func TestModuleStep(t *testing.T) {
 	pkgs := []string{"relay/mw", "relay/adaptor/...", "relay/ctl", "relay/router"}
 	// one pass gives the rule's diagnostics and the package's wiring
+	// (which carries the rule's result: the headers each finding forwards)
 	both := &analysis.Analyzer{Name: "GO104", Doc: Analyzer.Doc, Requires: []*analysis.Analyzer{wiringAnalyzer, summaryAnalyzer},
 		ResultType: wiringAnalyzer.ResultType,
 		Run: func(pass *analysis.Pass) (any, error) {
@@ -37,6 +38,9 @@ func TestModuleStep(t *testing.T) {
 		w := r.Result.(*wiring)
 		for i := range w.funcs {
 			w.funcs[i].file = "/" + srcRel(w.funcs[i].file)
+		}
+		for i := range w.reported {
+			w.reported[i].File = "/" + srcRel(w.reported[i].File)
 		}
 		collected = append(collected, w)
 	}

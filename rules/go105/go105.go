@@ -8,9 +8,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"reflect"
 	"slices"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -18,6 +16,7 @@ import (
 
 	"github.com/apiaudit/apiaudit/pkg/goapi"
 	"github.com/apiaudit/apiaudit/pkg/goapi/authn"
+	"github.com/apiaudit/apiaudit/pkg/goapi/listen"
 	"github.com/apiaudit/apiaudit/pkg/goapi/reach"
 	"github.com/apiaudit/apiaudit/pkg/lint"
 	"github.com/apiaudit/apiaudit/rules/go101"
@@ -394,49 +393,10 @@ func hostDefault(info *types.Info, e ast.Expr) (field, host string, ok bool) {
 			e = x.Args[0]
 			continue
 		case *ast.SelectorExpr:
-			sel, found := info.Selections[x]
-			if !found || sel.Kind() != types.FieldVal {
-				return "", "", false
-			}
-			st, isStruct := derefStruct(sel.Recv())
-			if !isStruct {
-				return "", "", false
-			}
-			for i := range st.NumFields() {
-				if st.Field(i) == sel.Obj() {
-					if h, found := tagDefault(reflect.StructTag(st.Tag(i))); found {
-						return types.ExprString(x), h, true
-					}
-				}
+			if h, found := listen.TagDefault(info, x); found {
+				return types.ExprString(x), h, true
 			}
 		}
 		return "", "", false
 	}
-}
-
-func derefStruct(t types.Type) (*types.Struct, bool) {
-	if p, ok := t.Underlying().(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	st, ok := t.Underlying().(*types.Struct)
-	return st, ok
-}
-
-// tagDefault is the default a struct tag declares for its field:
-// default:"v", envDefault:"v" (caarlos0/env), or env:"NAME, default=v"
-// (sethvargo/go-envconfig).
-func tagDefault(tag reflect.StructTag) (string, bool) {
-	for _, key := range []string{"default", "envDefault"} {
-		if v, ok := tag.Lookup(key); ok {
-			return v, true
-		}
-	}
-	if v, ok := tag.Lookup("env"); ok {
-		for _, part := range strings.Split(v, ",") {
-			if d, ok := strings.CutPrefix(strings.TrimSpace(part), "default="); ok {
-				return d, true
-			}
-		}
-	}
-	return "", false
 }

@@ -59,6 +59,11 @@ type Fact struct {
 	// (if !cfg.RequireOAuth { next.ServeHTTP(w, r); return }): a setting
 	// that switches the check off.
 	Unless string
+	// Optional: the function reads a credential and may turn a bad one
+	// away, but hands a request without one on (optional.go). It is not
+	// a check; the field keeps a name such as OptionalAuth from counting
+	// as one (Guard's name fallback).
+	Optional bool
 }
 
 func (*Fact) AFact() {}
@@ -80,7 +85,24 @@ func (f *Fact) String() string {
 	if f.Unless != "" {
 		s += " unless " + f.Unless
 	}
+	if f.Optional {
+		s += ", lets requests without one through"
+	}
 	return s
+}
+
+// Optional reports whether fn reads a credential but lets a request
+// without one through (see Fact.Optional).
+func (r *Result) Optional(fn *types.Func) bool {
+	if fn == nil {
+		return false
+	}
+	fn = fn.Origin()
+	if fn.Pkg() == r.pass.Pkg {
+		return r.opt[fn]
+	}
+	var f Fact
+	return r.pass.ImportObjectFact(fn, &f) && f.Optional
 }
 
 // Choice is exported for a function that returns an interface value and
@@ -154,9 +176,15 @@ type Result struct {
 	// during which that happened depends on its path and is not kept.
 	lits    map[litKey]litWalk
 	skipped int
-	walks   int        // bodies walked (see TestWalkOnce)
-	done    bool       // run has finished: local and unless are final
-	mu      sync.Mutex // Node and Bypass may be called by analyzers at once
+	walks   int  // bodies walked (see TestWalkOnce)
+	done    bool // run has finished: local and unless are final
+	// optReady: the kinds of the package's functions are known well enough
+	// to tell optional authentication (see optional.go); passes holds the
+	// package's functions that hand the request on themselves.
+	optReady bool
+	passes   map[*types.Func]bool
+	opt      map[*types.Func]bool // the package's optional checks
+	mu       sync.Mutex           // Node and Bypass may be called by analyzers at once
 }
 
 // litKey is a literal and the phase of the walk: the first walk of run
@@ -250,7 +278,7 @@ func (r *Result) Bypass(n ast.Node) string {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	b := r.walk(n, nil)
-	if b.kind()&Checks == 0 {
+	if r.kindOf(b)&Checks == 0 {
 		return ""
 	}
 	return b.unless
@@ -311,7 +339,7 @@ func (r *Result) Node(n ast.Node) Kind {
 	if b.registers {
 		return 0
 	}
-	return b.kind()
+	return r.kindOf(b)
 }
 
 // Choices is what fn returns as an interface value, when it chooses
@@ -337,6 +365,11 @@ func (r *Result) Choices(fn *types.Func) *Choice {
 type body struct {
 	reads, rejects, checks, registers, host, hostChecks bool
 	unless                                              string // see Fact.Unless
+	// optional authentication (see optional.go): a test of a value read
+	// from the request (optDirect), or of functions' results whose kinds
+	// decide.
+	optDirect, optStrict  bool
+	optCalls, optVerdicts []*types.Func
 }
 
 // add counts a call to a function of kind k.
@@ -378,7 +411,29 @@ func (r *Result) walk(n ast.Node, deferred func(*types.Func) bool) body {
 	info := r.pass.TypesInfo
 	var b body
 	r.walks++
-	fromReq := map[types.Object]bool{} // locals holding a value the client sent
+	fromReq := map[types.Object]bool{}         // locals holding a value the client sent
+	credFrom := map[types.Object]*types.Func{} // locals holding a function's result
+	rest := map[*ast.IfStmt][]ast.Stmt{}       // the statements after an if in its block
+	assign := func(n *ast.AssignStmt) {
+		if len(n.Rhs) != 1 {
+			return
+		}
+		req := requestValue(info, n.Rhs[0], fromReq)
+		var fn *types.Func
+		if call, ok := ast.Unparen(n.Rhs[0]).(*ast.CallExpr); ok {
+			fn = goapi.Callee(info, call)
+		}
+		for _, lhs := range n.Lhs {
+			if id, ok := lhs.(*ast.Ident); ok && info.ObjectOf(id) != nil {
+				if req {
+					fromReq[info.ObjectOf(id)] = true
+				}
+				if fn != nil {
+					credFrom[info.ObjectOf(id)] = fn
+				}
+			}
+		}
+	}
 	if blk, ok := n.(*ast.BlockStmt); ok {
 		defer func() {
 			if b.unless == "" {
@@ -390,13 +445,18 @@ func (r *Result) walk(n ast.Node, deferred func(*types.Func) bool) body {
 	ast.Inspect(n, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.AssignStmt:
-			if len(n.Rhs) == 1 && requestValue(info, n.Rhs[0], fromReq) {
-				for _, lhs := range n.Lhs {
-					if id, ok := lhs.(*ast.Ident); ok && info.ObjectOf(id) != nil {
-						fromReq[info.ObjectOf(id)] = true
-					}
+			assign(n)
+		case *ast.BlockStmt:
+			for i, st := range n.List {
+				if ifs, ok := st.(*ast.IfStmt); ok {
+					rest[ifs] = n.List[i+1:]
 				}
 			}
+		case *ast.IfStmt:
+			if as, ok := n.Init.(*ast.AssignStmt); ok {
+				assign(as)
+			}
+			optionalIf(info, n, rest[n], fromReq, credFrom, &b)
 		case *ast.ValueSpec:
 			for i, name := range n.Names {
 				if i < len(n.Values) && requestValue(info, n.Values[i], fromReq) {
@@ -430,7 +490,7 @@ func (r *Result) walk(n ast.Node, deferred func(*types.Func) bool) body {
 						continue
 					}
 					if lb := r.walkLit(lit, deferred); !lb.registers {
-						kinds = append(kinds, lb.kind())
+						kinds = append(kinds, r.kindOf(lb))
 					}
 				}
 				if len(kinds) > 0 {
@@ -587,7 +647,17 @@ func run(pass *analysis.Pass) (any, error) {
 			decls = append(decls, decl{fn, b, local})
 		}
 	}
-	// Kinds only grow, so this reaches a fixed point.
+	// Kinds only grow, so this reaches a fixed point. A second one, once
+	// the first has told which functions read, check or reject, counts
+	// optional authentication as reading only (see optional.go): it
+	// starts again from nothing, so that the callers of an optional check
+	// do not keep the Checks the first one gave them.
+	res.passes = map[*types.Func]bool{}
+	for fn, fbody := range goapi.FuncBodies(pass.TypesInfo, pass.Files) {
+		if passesOn(pass.TypesInfo, fbody) {
+			res.passes[fn] = true
+		}
+	}
 	for changed := true; changed; {
 		changed = false
 		for _, d := range decls {
@@ -598,6 +668,40 @@ func run(pass *analysis.Pass) (any, error) {
 			if k := b.kind(); k|res.local[d.fn] != res.local[d.fn] {
 				res.local[d.fn] |= k
 				changed = true
+			}
+		}
+	}
+	var optional []*types.Func
+	res.optReady = true
+	for _, d := range decls {
+		if res.local[d.fn]&Checks != 0 && res.optional(d.body) {
+			optional = append(optional, d.fn)
+		}
+	}
+	if len(optional) > 0 {
+		// optional decides by the first fixed point's kinds, which the
+		// second does not change for the functions it consults.
+		opt := map[*types.Func]bool{}
+		for _, fn := range optional {
+			opt[fn] = true
+		}
+		res.opt = opt
+		res.local = map[*types.Func]Kind{}
+		for changed := true; changed; {
+			changed = false
+			for _, d := range decls {
+				b := d.body
+				for _, fn := range d.local {
+					b.add(res.local[fn])
+				}
+				k := b.kind()
+				if opt[d.fn] && k&Checks != 0 {
+					k = k&^Checks | Reads
+				}
+				if k|res.local[d.fn] != res.local[d.fn] {
+					res.local[d.fn] |= k
+					changed = true
+				}
 			}
 		}
 	}
@@ -623,7 +727,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	for _, d := range decls {
 		if k := res.local[d.fn] &^ Rejects; k != 0 && exportable(d.fn) {
-			pass.ExportObjectFact(d.fn, &Fact{Kind: k, Unless: res.unless[d.fn]})
+			pass.ExportObjectFact(d.fn, &Fact{Kind: k, Unless: res.unless[d.fn], Optional: res.opt[d.fn]})
 		}
 	}
 	for fn, fbody := range goapi.FuncBodies(pass.TypesInfo, pass.Files) {

@@ -299,7 +299,7 @@ func (g *Guard) IsAuth(e ast.Expr) bool {
 			if on, off := g.dispatchOn(fn, recvOf(e.Fun)); len(on) > 0 {
 				return len(off) == 0 // some implementations check nothing: see offWhen
 			}
-			if g.res.Func(fn)&g.want != 0 || externalAuthName(g.pass, fn) {
+			if g.res.Func(fn)&g.want != 0 || externalAuthName(g.pass, fn) && !g.res.Optional(fn) {
 				return true
 			}
 		} else if g.IsAuth(e.Fun) {
@@ -747,6 +747,15 @@ func (g *Guard) Value(e ast.Expr) State {
 		if lit, ok := g.parentOf(p).(*ast.CompositeLit); ok && goapi.IsType(info.TypeOf(lit), "net/http", "Server") {
 			if id, ok := p.Key.(*ast.Ident); ok && id.Name == "Handler" {
 				return Open
+			}
+		}
+		// &Server{router: r}: served as the field is (s.router.Run(addr)
+		// in a method of the type)
+		if p.Value == e {
+			if id, ok := p.Key.(*ast.Ident); ok {
+				if f, ok := info.Uses[id].(*types.Var); ok && f.IsField() {
+					return g.usesState(f)
+				}
 			}
 		}
 		return Unknown

@@ -430,6 +430,13 @@ func (m *Module) eval(p *Package, e ast.Expr, depth int) vals {
 	case *ast.SelectorExpr:
 		obj := info.Uses[x.Sel]
 		if v, ok := obj.(*types.Var); ok && v.IsField() {
+			if d, ok := TagDefault(info, x); ok {
+				// a configuration field filled from the environment or a
+				// file: judged by its default, as a flag is
+				var out vals
+				out.add(d, true)
+				return out
+			}
 			return m.field(p, x.X, -1, x.Sel.Name, depth+1)
 		}
 		return m.evalObj(p, obj, depth+1)
@@ -972,4 +979,50 @@ func (m *Module) index() {
 // module tree (an internal/ element).
 func internal(path string) bool {
 	return strings.HasPrefix(path, "internal/") || strings.Contains(path, "/internal/") || strings.HasSuffix(path, "/internal")
+}
+
+// TagDefault is the default that the struct tag of the field sel selects
+// declares: default:"v", envDefault:"v" (caarlos0/env), or
+// env:"NAME, default=v" (sethvargo/go-envconfig). The configuration
+// libraries fill the field with it when the environment or the file says
+// nothing.
+func TagDefault(info *types.Info, sel *ast.SelectorExpr) (string, bool) {
+	s, ok := info.Selections[sel]
+	if !ok || s.Kind() != types.FieldVal {
+		return "", false
+	}
+	t := s.Recv()
+	// the field may be promoted from an embedded struct: find the struct
+	// that declares it
+	idx := s.Index()
+	for i, fi := range idx {
+		if p, ok := t.Underlying().(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		st, ok := t.Underlying().(*types.Struct)
+		if !ok || fi >= st.NumFields() {
+			return "", false
+		}
+		if i == len(idx)-1 {
+			return tagDefault(reflect.StructTag(st.Tag(fi)))
+		}
+		t = st.Field(fi).Type()
+	}
+	return "", false
+}
+
+func tagDefault(tag reflect.StructTag) (string, bool) {
+	for _, key := range []string{"default", "envDefault"} {
+		if v, ok := tag.Lookup(key); ok {
+			return v, true
+		}
+	}
+	if v, ok := tag.Lookup("env"); ok {
+		for _, part := range strings.Split(v, ",") {
+			if d, ok := strings.CutPrefix(strings.TrimSpace(part), "default="); ok {
+				return d, true
+			}
+		}
+	}
+	return "", false
 }

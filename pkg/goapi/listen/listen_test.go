@@ -55,6 +55,8 @@ func TestListeners(t *testing.T) {
 		"GO102 mcpsock": `^note: MCP server over streamable HTTP .* \(a note, not an error: .*its package serves on a Unix socket only \(net.Listen at mcpsock.go:\d+\)`,
 		"GO102 mcpopen": `^error: MCP server over streamable HTTP .*instead of its Start method$`,
 		"GO202 envhost": `^note: .*\(a note, not a warning: its package serves on 127.0.0.1:… only \(http.ListenAndServe at envhost.go:\d+\)`,
+		"GO202 taghost": `^note: .*\(a note, not a warning: its package serves on localhost:8080 only \(http.ListenAndServe at taghost.go:\d+\)`,
+		"GO202 tagopen": `^warning: (?:[^(]|\(and)*$`,
 		"GO101 open":    `^error: (?:[^(]|\(and)*$`,
 		"GO201 open":    `^warning: (?:[^(]|\(and)*$`,
 		"GO202 open":    `^warning: (?:[^(]|\(and)*$`,
