@@ -53,7 +53,18 @@ name, a description and a parameter schema (a field named Parameters,
 Params, Inputs or like *Schema*), whose function field (the handler)
 reaches command execution. Without the schema the table is taken for a
 command table of the program's CLI or a menu for its user, and is not
-reported.
+reported. So is an entry of a name table: a map from tool names to handler
+functions that the program indexes with the name of the tool a model chose
+(` + "`handlers[call.Function.Name]`" + ` with a tool call of go-openai, openai-go,
+Anthropic, genai, langchaingo, Ollama or an MCP call-tool request).
+
+The grade follows what the model controls. A tool whose arguments reach
+the program or the shell script it runs is an error. A tool that reaches
+command execution only with a command its arguments never choose (a
+constant program, the command of an MCP server the developer configured,
+a program named in the configuration) is a note that says so: the model
+does not write the command, and at most fills in arguments of a fixed
+program.
 Not reported: tools that run in the provider's sandbox rather than on your
 host (Anthropic code execution, OpenAI code interpreter, and an OpenAI shell
 tool whose ` + "`Environment`" + ` is a hosted container), and the agenttoolset file tools,
@@ -70,7 +81,7 @@ suppress the finding with the reason.`,
 }`,
 		Lang:      "go",
 		Severity:  lint.SeverityError,
-		Grades:    "A note in example code or test scaffolding (examples/, _examples, demo, conformance, test/, testkit, a package named like oauthtest), and for a tool of the program's own whose type has a method that classifies each call for a human's approval (CheckModifiesResource, RequiresApproval, IsDestructive...).",
+		Grades:    "A note for a tool whose arguments never choose the program or shell script it runs (a constant, or a command from the program's configuration such as a configured MCP server's); a note in example code or test scaffolding (examples/, _examples, demo, conformance, test/, testkit, a package named like oauthtest), and for a tool of the program's own whose type has a method that classifies each call for a human's approval (CheckModifiesResource, RequiresApproval, IsDestructive...).",
 		Precision: "low",
 		CWE:       []int{78, 250},
 		OWASP:     []string{"LLM06:2025", "LLM05:2025"},
@@ -221,6 +232,38 @@ func tableTools(pass *analysis.Pass, ins *inspector.Inspector) {
 			}
 			g.Report(pass, analysis.Diagnostic{Pos: lit.Pos(), Message: msg})
 			break
+		}
+	}
+	// Name tables: map[string]func{...} indexed by the name of the tool
+	// the model chose.
+	for _, m := range goapi.NameTables(pass.TypesInfo, pass.Files) {
+		for _, elt := range m.Elts {
+			kv, ok := elt.(*ast.KeyValueExpr)
+			if !ok {
+				continue
+			}
+			why := res.Node(kv.Value).Why(goapi.Exec)
+			if why == "" {
+				continue
+			}
+			label := "a tool"
+			if name := goapi.ConstString(pass.TypesInfo, kv.Key); name != "" {
+				label = "tool " + strconv.Quote(name)
+			}
+			if _, isLit := ast.Unparen(kv.Value).(*ast.FuncLit); isLit {
+				why = "func literal → " + why
+			}
+			g := goapi.PlaceGrade(pass, goapi.Error)
+			msg := fmt.Sprintf("%s of a table of handlers indexed by the tool the model calls hands the model %s (%s)", label, shell, why)
+			// A literal's parameters are not tool arguments to the taint
+			// engine here (see goapi.TableHandlers): only a named
+			// function's summary says whether they reach the command.
+			_, isLit := ast.Unparen(kv.Value).(*ast.FuncLit)
+			if chosen, known := handlerChoosesCommand(pass, kv.Value); known && !chosen && !isLit {
+				g.LowerTo(goapi.Note, fixedCommand)
+				msg = fmt.Sprintf("%s of a table of handlers indexed by the tool the model calls runs commands that the model does not choose (%s)", label, why)
+			}
+			g.Report(pass, analysis.Diagnostic{Pos: kv.Pos(), Message: msg})
 		}
 	}
 }
