@@ -172,7 +172,61 @@ var (
 	// written: a path under a cache or temporary directory is no change
 	// that matters to anyone (ArgKind PathArg).
 	fnPathWrite = Set(true, "os.WriteFile", "os.Create", "os.Mkdir", "os.MkdirAll", "io/ioutil.WriteFile")
+	// fnRemove remove the path in their only argument.
+	fnRemove = Set(true, "os.Remove", "os.RemoveAll")
+	// fnMakeTemp create a new, uniquely named temporary directory or file.
+	fnMakeTemp = Set(true, "os.MkdirTemp", "os.CreateTemp", "io/ioutil.TempDir", "io/ioutil.TempFile")
 )
+
+// madeHere reports whether the path e names a temporary directory or file
+// that the function in scope sc created itself (dir, err :=
+// os.MkdirTemp("", "x-*"); f, err := os.CreateTemp(...) and f.Name()),
+// or a path inside one (filepath.Join(dir, name)): removing it is cleanup,
+// and writing in it touches nothing that was there before.
+func (j *Judge) madeHere(e ast.Expr, sc *Scope, depth int) bool {
+	if sc == nil || sc.Body == nil || depth > maxJudgeDepth {
+		return false
+	}
+	switch x := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		v, ok := j.info.Uses[x].(*types.Var)
+		if !ok || v.IsField() || v.Pkg() == nil || v.Parent() == v.Pkg().Scope() {
+			return false
+		}
+		if _, param := sc.Params[v]; param {
+			return false
+		}
+		values := assignments(j.info, sc.Body, v)
+		if len(values) == 0 {
+			return false
+		}
+		for _, val := range values {
+			if call, ok := ast.Unparen(val).(*ast.CallExpr); ok {
+				if fn := Callee(j.info, call); fn != nil && fnMakeTemp[Of(fn)] {
+					continue
+				}
+			}
+			if !j.madeHere(val, sc, depth+1) {
+				return false
+			}
+		}
+		return true
+	case *ast.CallExpr:
+		fn := Callee(j.info, x)
+		if fn == nil || fn.Pkg() == nil {
+			return false
+		}
+		switch {
+		case (fn.Pkg().Path() == "path/filepath" || fn.Pkg().Path() == "path") && fn.Name() == "Join" && len(x.Args) > 0 && !x.Ellipsis.IsValid():
+			return j.madeHere(x.Args[0], sc, depth+1)
+		case Of(fn) == Func{Pkg: "os", Recv: "File", Name: "Name"}:
+			if sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr); ok {
+				return j.madeHere(sel.X, sc, depth+1)
+			}
+		}
+	}
+	return false
+}
 
 // CallCapability is what a call does by itself: a table entry, or a
 // capability that depends on an argument (os.OpenFile with write flags,
@@ -340,6 +394,10 @@ func (j *Judge) Call(call *ast.CallExpr, sc *Scope) (Capability, []Cond, *types.
 	switch {
 	case fnPathWrite[name]:
 		return on(FileWrite, PathArg, 0)
+	case fnRemove[name] && len(call.Args) == 1 && j.madeHere(call.Args[0], sc, 0):
+		// Cleanup of a temporary file or directory that the same
+		// function created: no change to anything that was there before.
+		return 0, nil, fn
 	case fnPost[name]:
 		return on(HTTPWrite, URLArg, 0)
 	}
@@ -544,7 +602,7 @@ func (j *Judge) arg(k ArgKind, e ast.Expr, sc *Scope, depth int) Verdict {
 	if s, ok := constString(j.info, e); ok {
 		return harmfulConst(k, s)
 	}
-	if k == PathArg && scratchPath(j.info, e) {
+	if k == PathArg && (scratchPath(j.info, e) || j.madeHere(e, sc, depth)) {
 		return Benign
 	}
 	switch x := e.(type) {

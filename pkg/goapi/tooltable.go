@@ -84,8 +84,32 @@ func DeclaresToolShape(pkg *types.Package) bool {
 
 // TableHandlers are the handlers the package's tool tables hold: the
 // functions named, and the function literals written, in the function
-// fields of its literals of a tool-shaped type (see ToolShape).
+// fields of its literals of a tool-shaped type (see ToolShape). The
+// values of name tables (NameTables) are not among them: the taint
+// analysis already follows the model's arguments from the call that
+// dispatches on the name into the handler, and would report each flow
+// twice.
 func TableHandlers(info *types.Info, pkg *types.Package, files []*ast.File) (funcs map[*types.Func]bool, lits map[*ast.FuncLit]bool) {
+	add := func(e ast.Expr) {
+		switch v := ast.Unparen(e).(type) {
+		case *ast.FuncLit:
+			if lits == nil {
+				lits = map[*ast.FuncLit]bool{}
+			}
+			lits[v] = true
+		case *ast.Ident, *ast.SelectorExpr:
+			id, _ := v.(*ast.Ident)
+			if sel, ok := v.(*ast.SelectorExpr); ok {
+				id = sel.Sel
+			}
+			if fn, ok := info.Uses[id].(*types.Func); ok {
+				if funcs == nil {
+					funcs = map[*types.Func]bool{}
+				}
+				funcs[fn.Origin()] = true
+			}
+		}
+	}
 	for _, f := range files {
 		ast.Inspect(f, func(n ast.Node) bool {
 			lit, ok := n.(*ast.CompositeLit)
@@ -109,29 +133,162 @@ func TableHandlers(info *types.Info, pkg *types.Package, files []*ast.File) (fun
 				if !ok || !slices.Contains(handlers, key.Name) {
 					continue
 				}
-				switch v := ast.Unparen(kv.Value).(type) {
-				case *ast.FuncLit:
-					if lits == nil {
-						lits = map[*ast.FuncLit]bool{}
+				add(kv.Value)
+			}
+			return true
+		})
+	}
+	return funcs, lits
+}
+
+// toolCallNamePkgs are the SDKs whose types carry the name of the tool a
+// model (or an MCP client) chose to call, in a field called Name: go-openai
+// and openai-go tool calls, Anthropic tool-use blocks, genai and
+// langchaingo function calls, Ollama tool calls, MCP call-tool params.
+var toolCallNamePkgs = []string{
+	"github.com/sashabaranov/go-openai", "github.com/openai/openai-go", "github.com/anthropics/anthropic-sdk-go",
+	"google.golang.org/genai", "github.com/tmc/langchaingo/llms", "github.com/ollama/ollama/api",
+	"github.com/mark3labs/mcp-go/mcp", "github.com/modelcontextprotocol/go-sdk/mcp",
+}
+
+// NameTables are the package's name tables: map literals from a tool's
+// name to its handler function (map[string]func(...){"run": runShell}),
+// kept in a variable or a field that the package indexes with the name
+// of the tool a model chose (handlers[call.Function.Name], directly or
+// through a local variable). A map of handlers indexed by the model's
+// choice is a tool table: its functions' capabilities are the tools'.
+// A map of functions indexed by anything else (a CLI's commands, an
+// event's type) is not.
+func NameTables(info *types.Info, files []*ast.File) []*ast.CompositeLit {
+	// The maps: where each literal of a name-to-function type is kept.
+	held := map[*types.Var][]*ast.CompositeLit{}
+	keep := func(lhs ast.Expr, rhs ast.Expr) {
+		lit, ok := ast.Unparen(rhs).(*ast.CompositeLit)
+		if !ok || !funcMap(info.TypeOf(lit)) {
+			return
+		}
+		if v := heldIn(info, lhs); v != nil {
+			held[v] = append(held[v], lit)
+		}
+	}
+	for _, f := range files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.ValueSpec:
+				for i, name := range n.Names {
+					if i < len(n.Values) {
+						keep(name, n.Values[i])
 					}
-					lits[v] = true
-				case *ast.Ident, *ast.SelectorExpr:
-					id, _ := v.(*ast.Ident)
-					if sel, ok := v.(*ast.SelectorExpr); ok {
-						id = sel.Sel
+				}
+			case *ast.AssignStmt:
+				if len(n.Lhs) == len(n.Rhs) {
+					for i := range n.Lhs {
+						keep(n.Lhs[i], n.Rhs[i])
 					}
-					if fn, ok := info.Uses[id].(*types.Func); ok {
-						if funcs == nil {
-							funcs = map[*types.Func]bool{}
+				}
+			case *ast.CompositeLit:
+				for _, elt := range n.Elts {
+					if kv, ok := elt.(*ast.KeyValueExpr); ok {
+						if id, ok := kv.Key.(*ast.Ident); ok {
+							if v, ok := info.Uses[id].(*types.Var); ok && v.IsField() {
+								if lit, ok := ast.Unparen(kv.Value).(*ast.CompositeLit); ok && funcMap(info.TypeOf(lit)) {
+									held[v] = append(held[v], lit)
+								}
+							}
 						}
-						funcs[fn.Origin()] = true
 					}
 				}
 			}
 			return true
 		})
 	}
-	return funcs, lits
+	if len(held) == 0 {
+		return nil
+	}
+	// The indexes: m[k] with k the name of a tool call.
+	var out []*ast.CompositeLit
+	for _, f := range files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			ix, ok := n.(*ast.IndexExpr)
+			if !ok {
+				return true
+			}
+			v := heldIn(info, ix.X)
+			if v == nil || len(held[v]) == 0 || !toolCallName(info, ix.Index, f, 0) {
+				return true
+			}
+			out = append(out, held[v]...)
+			delete(held, v)
+			return true
+		})
+	}
+	slices.SortFunc(out, func(a, b *ast.CompositeLit) int { return int(a.Pos() - b.Pos()) })
+	return out
+}
+
+// funcMap: t is a map from strings to functions.
+func funcMap(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	m, ok := t.Underlying().(*types.Map)
+	if !ok || !isStringType(m.Key()) {
+		return false
+	}
+	_, ok = m.Elem().Underlying().(*types.Signature)
+	return ok
+}
+
+// heldIn is the variable or field that e names (x, p.x); nil otherwise.
+func heldIn(info *types.Info, e ast.Expr) *types.Var {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		v, _ := info.ObjectOf(e).(*types.Var)
+		return v
+	case *ast.SelectorExpr:
+		if sel, ok := info.Selections[e]; ok && sel.Kind() == types.FieldVal {
+			v, _ := sel.Obj().(*types.Var)
+			return v
+		}
+		v, _ := info.Uses[e.Sel].(*types.Var) // a package's variable
+		return v
+	}
+	return nil
+}
+
+// toolCallName reports whether e is the name of the tool a model chose:
+// the Name field of a type of one of toolCallNamePkgs, or a local
+// variable assigned only such names in file f.
+func toolCallName(info *types.Info, e ast.Expr, f *ast.File, depth int) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.SelectorExpr:
+		sel, ok := info.Selections[e]
+		if !ok || sel.Kind() != types.FieldVal || sel.Obj().Name() != "Name" || sel.Obj().Pkg() == nil {
+			return false
+		}
+		path := CanonPath(sel.Obj().Pkg().Path())
+		for _, p := range toolCallNamePkgs {
+			if path == p || strings.HasPrefix(path, p+"/") {
+				return true
+			}
+		}
+	case *ast.Ident:
+		v, ok := info.Uses[e].(*types.Var)
+		if !ok || depth > 2 || v.Pkg() == nil || v.Parent() == v.Pkg().Scope() {
+			return false
+		}
+		values := assignments(info, f, v)
+		if len(values) == 0 {
+			return false
+		}
+		for _, val := range values {
+			if !toolCallName(info, val, f, depth+1) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 func isStringType(t types.Type) bool {

@@ -50,7 +50,10 @@ a POST is a read when its URL names a read method (` + "`conversations.list`" + 
 them, and a write when it names a write (` + "`chat.postMessage`" + `) or a REST
 collection. A file written under a cache or temporary directory
 (` + "`os.UserCacheDir`" + `, ` + "`os.TempDir`" + `, a path named cache) is the program's
-own scratch space, not a change to the world; removing files always counts.
+own scratch space, not a change to the world, and so is a file written in,
+or the removal of, a temporary directory or file that the same function
+created (` + "`os.MkdirTemp`" + `, ` + "`os.CreateTemp`" + `): that is cleanup. Any other removal
+counts.
 
 A read-only hint is reported for any of these. A destructive hint of false
 is reported only when the handler runs commands or removes files: writing a

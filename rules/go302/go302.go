@@ -16,6 +16,7 @@ import (
 
 	"github.com/apiaudit/apiaudit/pkg/goapi"
 	"github.com/apiaudit/apiaudit/pkg/goapi/reach"
+	"github.com/apiaudit/apiaudit/pkg/gotaint"
 	"github.com/apiaudit/apiaudit/pkg/lint"
 )
 
@@ -52,7 +53,18 @@ name, a description and a parameter schema (a field named Parameters,
 Params, Inputs or like *Schema*), whose function field (the handler)
 reaches command execution. Without the schema the table is taken for a
 command table of the program's CLI or a menu for its user, and is not
-reported.
+reported. So is an entry of a name table: a map from tool names to handler
+functions that the program indexes with the name of the tool a model chose
+(` + "`handlers[call.Function.Name]`" + ` with a tool call of go-openai, openai-go,
+Anthropic, genai, langchaingo, Ollama or an MCP call-tool request).
+
+The grade follows what the model controls. A tool whose arguments reach
+the program or the shell script it runs is an error. A tool that reaches
+command execution only with a command its arguments never choose (a
+constant program, the command of an MCP server the developer configured,
+a program named in the configuration) is a note that says so: the model
+does not write the command, and at most fills in arguments of a fixed
+program.
 Not reported: tools that run in the provider's sandbox rather than on your
 host (Anthropic code execution, OpenAI code interpreter, and an OpenAI shell
 tool whose ` + "`Environment`" + ` is a hosted container), and the agenttoolset file tools,
@@ -69,7 +81,7 @@ suppress the finding with the reason.`,
 }`,
 		Lang:      "go",
 		Severity:  lint.SeverityError,
-		Grades:    "A note in example code or test scaffolding (examples/, _examples, demo, conformance, test/, testkit, a package named like oauthtest), and for a tool of the program's own whose type has a method that classifies each call for a human's approval (CheckModifiesResource, RequiresApproval, IsDestructive...).",
+		Grades:    "A note for a tool whose arguments never choose the program or shell script it runs (a constant, or a command from the program's configuration such as a configured MCP server's); a note in example code or test scaffolding (examples/, _examples, demo, conformance, test/, testkit, a package named like oauthtest), and for a tool of the program's own whose type has a method that classifies each call for a human's approval (CheckModifiesResource, RequiresApproval, IsDestructive...).",
 		Precision: "low",
 		CWE:       []int{78, 250},
 		OWASP:     []string{"LLM06:2025", "LLM05:2025"},
@@ -82,7 +94,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:     "GO302",
 	Doc:      "reports shell, computer-use and file-editing tools handed to a model",
 	URL:      Rule.HelpURI(),
-	Requires: []*analysis.Analyzer{inspect.Analyzer, reach.Analyzer},
+	Requires: []*analysis.Analyzer{inspect.Analyzer, reach.Analyzer, gotaint.Analyzer},
 	Run:      run,
 }
 
@@ -212,11 +224,127 @@ func tableTools(pass *analysis.Pass, ins *inspector.Inspector) {
 			if _, isLit := ast.Unparen(e).(*ast.FuncLit); isLit {
 				why = h + " → " + why
 			}
-			goapi.PlaceGrade(pass, goapi.Error).Report(pass, analysis.Diagnostic{Pos: lit.Pos(),
-				Message: fmt.Sprintf("%s of a tool table hands the model %s (%s)", label, shell, why)})
+			g := goapi.PlaceGrade(pass, goapi.Error)
+			msg := fmt.Sprintf("%s of a tool table hands the model %s (%s)", label, shell, why)
+			if chosen, known := handlerChoosesCommand(pass, e); known && !chosen {
+				g.LowerTo(goapi.Note, fixedCommand)
+				msg = fmt.Sprintf("%s of a tool table runs commands that the model does not choose (%s)", label, why)
+			}
+			g.Report(pass, analysis.Diagnostic{Pos: lit.Pos(), Message: msg})
 			break
 		}
 	}
+	// Name tables: map[string]func{...} indexed by the name of the tool
+	// the model chose.
+	for _, m := range goapi.NameTables(pass.TypesInfo, pass.Files) {
+		for _, elt := range m.Elts {
+			kv, ok := elt.(*ast.KeyValueExpr)
+			if !ok {
+				continue
+			}
+			why := res.Node(kv.Value).Why(goapi.Exec)
+			if why == "" {
+				continue
+			}
+			label := "a tool"
+			if name := goapi.ConstString(pass.TypesInfo, kv.Key); name != "" {
+				label = "tool " + strconv.Quote(name)
+			}
+			if _, isLit := ast.Unparen(kv.Value).(*ast.FuncLit); isLit {
+				why = "func literal → " + why
+			}
+			g := goapi.PlaceGrade(pass, goapi.Error)
+			msg := fmt.Sprintf("%s of a table of handlers indexed by the tool the model calls hands the model %s (%s)", label, shell, why)
+			// A literal's parameters are not tool arguments to the taint
+			// engine here (see goapi.TableHandlers): only a named
+			// function's summary says whether they reach the command.
+			_, isLit := ast.Unparen(kv.Value).(*ast.FuncLit)
+			if chosen, known := handlerChoosesCommand(pass, kv.Value); known && !chosen && !isLit {
+				g.LowerTo(goapi.Note, fixedCommand)
+				msg = fmt.Sprintf("%s of a table of handlers indexed by the tool the model calls runs commands that the model does not choose (%s)", label, why)
+			}
+			g.Report(pass, analysis.Diagnostic{Pos: kv.Pos(), Message: msg})
+		}
+	}
+}
+
+// fixedCommand says why a tool that reaches command execution, but not
+// with a command its arguments choose, is a note.
+const fixedCommand = "the tool's arguments never choose the program or the shell script it runs: that is a constant or comes from the program's configuration (the command of a configured MCP server, say), and at most the arguments fill in arguments of a fixed program, so the model is not handed a shell"
+
+// argsChooseCommand says whether the arguments of a tool's run method fn
+// (its parameters other than the receiver) reach the program or the shell
+// script of a command it runs, as the taint engine summarises fn. A flow
+// only through stored state does not count: the engine follows one level
+// of fields, and such a flow is how an agent tool that runs an agent, which
+// starts its configured MCP servers, looks when the tool's input goes into
+// the agent's state on the way (gotaint.Flow.State). known is false
+// when the engine has no word on fn: a method of another package, one it leaves out as too costly, or a package it did not
+// analyse (no summaries at all: a package it analysed has some, if only
+// the flow of a field to a getter's result).
+func argsChooseCommand(pass *analysis.Pass, fn *types.Func) (chosen, known bool) {
+	tr := pass.ResultOf[gotaint.Analyzer].(*gotaint.Result)
+	fn = fn.Origin()
+	if fn.Pkg() != pass.Pkg || len(tr.Summaries) == 0 || tooCostly(pass, fn) {
+		return false, false
+	}
+	first := 0
+	if fn.Signature().Recv() != nil {
+		first = 1 // SSA numbers the receiver 0
+	}
+	if s := tr.Summaries[fn]; s != nil {
+		for _, ps := range s.Sinks {
+			if ps.Kind&gotaint.Exec != 0 && ps.Param >= first && !ps.State {
+				return true, true
+			}
+		}
+	}
+	return false, true
+}
+
+// handlerChoosesCommand is argsChooseCommand for the handler e of a tool
+// table: a function of the package, or a function literal whose own
+// flows (the engine takes a table handler's parameters for tool
+// arguments) say whether they reach a command.
+func handlerChoosesCommand(pass *analysis.Pass, e ast.Expr) (chosen, known bool) {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.FuncLit:
+		tr := pass.ResultOf[gotaint.Analyzer].(*gotaint.Result)
+		if len(tr.Summaries) == 0 {
+			return false, false
+		}
+		for _, f := range tr.Flows {
+			if f.Sink&gotaint.Exec != 0 && f.Sources&gotaint.ToolArgs != 0 && !f.State && e.Pos() <= f.Pos && f.Pos < e.End() {
+				return true, true
+			}
+		}
+		return false, true
+	case *ast.Ident, *ast.SelectorExpr:
+		var id *ast.Ident
+		if sel, ok := e.(*ast.SelectorExpr); ok {
+			id = sel.Sel
+		} else {
+			id = e.(*ast.Ident)
+		}
+		if fn, ok := pass.TypesInfo.Uses[id].(*types.Func); ok {
+			return argsChooseCommand(pass, fn)
+		}
+	}
+	return false, false
+}
+
+// tooCostly reports whether the taint engine leaves fn's body out.
+func tooCostly(pass *analysis.Pass, fn *types.Func) bool {
+	for _, f := range pass.Files {
+		if f.FileStart <= fn.Pos() && fn.Pos() < f.FileEnd {
+			for _, d := range f.Decls {
+				if fd, ok := d.(*ast.FuncDecl); ok && fd.Name.Pos() == fn.Pos() {
+					return gotaint.TooCostly(fd) != ""
+				}
+			}
+		}
+	}
+	return true
 }
 
 // runMethods are the methods by which an agent framework, or a program's
@@ -256,11 +384,15 @@ func ownTools(pass *analysis.Pass) {
 					}
 					if why := res.Func(sel.Obj().(*types.Func)).Why(goapi.Exec); why != "" {
 						g := goapi.PlaceGrade(pass, goapi.Error)
+						msg := fmt.Sprintf("tool %s hands the model %s (%s → %s)", tn.Name(), shell, name, why)
+						if chosen, known := argsChooseCommand(pass, sel.Obj().(*types.Func)); known && !chosen {
+							g.LowerTo(goapi.Note, fixedCommand)
+							msg = fmt.Sprintf("tool %s runs commands that the model does not choose (%s → %s)", tn.Name(), name, why)
+						}
 						if m := approvalMethod(ms); m != "" {
 							g.LowerTo(goapi.Note, "its "+m+" method classifies each call so that the program can ask a human before the ones that change something, the check this rule asks for")
 						}
-						g.Report(pass, analysis.Diagnostic{Pos: ts.Name.Pos(),
-							Message: fmt.Sprintf("tool %s hands the model %s (%s → %s)", tn.Name(), shell, name, why)})
+						g.Report(pass, analysis.Diagnostic{Pos: ts.Name.Pos(), Message: msg})
 						break
 					}
 				}

@@ -46,7 +46,14 @@ reported for client-credentials flows, where Microsoft requires it.
 
 A finding is a warning, and an error when the package also registers agent
 tools (MCP tools, ADK function tools, genkit tools, tool runners), since the
-model can then use the token. Add scopes with the ` + "`broad-scopes`" + ` option and
+model can then use the token. ` + "`cloud-platform`" + ` asked for by a service account's key
+or Application Default Credentials (` + "`google.FindDefaultCredentials`" + `,
+` + "`DefaultTokenSource`" + `, ` + "`CredentialsFromJSON`" + `, ` + "`jwt.Config`" + `, ` + "`CredentialsParams`" + `) is a
+note: Google recommends that scope for them and limits what the token may
+do by the IAM roles of the identity, and most Cloud APIs (Vertex AI among
+them) define no narrower scope. Narrow the roles. A user's consent to
+` + "`cloud-platform`" + ` (` + "`oauth2.Config`" + ` with Google's endpoint, ` + "`google.ConfigFromJSON`" + `) stays
+a finding. Add scopes with the ` + "`broad-scopes`" + ` option and
 accept one with ` + "`allowed-scopes`" + `.`,
 		Fix: "ask for the narrowest scope that does the job (drive.file, drive.readonly, read:user, public_repo, Files.Read)",
 		Bad: `cfg := &oauth2.Config{
@@ -59,7 +66,7 @@ accept one with ` + "`allowed-scopes`" + `.`,
 }`,
 		Lang:      "go",
 		Severity:  lint.SeverityWarning,
-		Grades:    "An error when the same package gives a model tools that can use the scope; a note in example code or test scaffolding, whatever the level; a note for cloud-platform in a package that calls Vertex AI or the Gemini API (a host such as aiplatform.googleapis.com in its constants, or their Go client), which accept no narrower scope: the IAM roles of the identity are the limit.",
+		Grades:    "An error when the same package gives a model tools that can use the scope; a note in example code or test scaffolding, whatever the level; a note for cloud-platform in a package that calls Vertex AI or the Gemini API (a host such as aiplatform.googleapis.com in its constants, or their Go client), which accept no narrower scope, and for cloud-platform asked for by a service account's key or Application Default Credentials, whatever the package calls: the IAM roles of the identity are the limit.",
 		Precision: "low",
 		CWE:       []int{272, 250},
 		OWASP:     []string{"LLM06:2025", "API5:2023"},
@@ -135,6 +142,9 @@ func glob(pattern, s string) bool {
 type site struct {
 	provider          string
 	clientCredentials bool
+	// serviceAccount: the credential is Google's Application Default
+	// Credentials or a service account's key, not a user's consent.
+	serviceAccount bool
 }
 
 // judge says what a scope grants, or "" when it is not broad here.
@@ -169,12 +179,20 @@ func judge(opts *Options, s string, at site) string {
 
 // configs are the struct types with a Scopes field, with the provider
 // they imply.
-var configs = []struct{ pkg, name, provider string }{
-	{"golang.org/x/oauth2", "Config", ""},
-	{"golang.org/x/oauth2/clientcredentials", "Config", ""},
-	{"golang.org/x/oauth2/jwt", "Config", google},
-	{"golang.org/x/oauth2/google", "CredentialsParams", google},
+var configs = []struct {
+	pkg, name, provider string
+	serviceAccount      bool
+}{
+	{"golang.org/x/oauth2", "Config", "", false},
+	{"golang.org/x/oauth2/clientcredentials", "Config", "", false},
+	{"golang.org/x/oauth2/jwt", "Config", google, true},
+	{"golang.org/x/oauth2/google", "CredentialsParams", google, true},
 }
+
+// userConsent are the scope functions whose credential is a user's
+// consent (an OAuth client's JSON), not a service account's or
+// Application Default Credentials.
+var userConsent = goapi.Set(true, "golang.org/x/oauth2/google.ConfigFromJSON")
 
 // scopeArgs are the functions that take scopes as arguments, from the
 // index given.
@@ -288,7 +306,7 @@ func run(pass *analysis.Pass) (any, error) {
 				if _, isPtr := types.Unalias(tv.Type).(*types.Pointer); isPtr {
 					continue
 				}
-				s := site{provider: cfg.provider, clientCredentials: strings.HasSuffix(cfg.pkg, "clientcredentials")}
+				s := site{provider: cfg.provider, clientCredentials: strings.HasSuffix(cfg.pkg, "clientcredentials"), serviceAccount: cfg.serviceAccount}
 				if s.provider == "" {
 					s.provider = c.endpointProvider(goapi.Keyed(n, "Endpoint"), goapi.Keyed(n, "TokenURL"))
 				}
@@ -297,13 +315,14 @@ func run(pass *analysis.Pass) (any, error) {
 				}
 			}
 		case *ast.CallExpr:
-			if i, _, ok := scopeArgs.Call(pass.TypesInfo, n); ok {
+			if i, fn, ok := scopeArgs.Call(pass.TypesInfo, n); ok {
+				s := site{provider: google, serviceAccount: !userConsent[goapi.Of(fn)]}
 				if n.Ellipsis.IsValid() && len(n.Args) == i+1 {
-					c.scopes(n.Args[i], site{provider: google})
+					c.scopes(n.Args[i], s)
 					continue
 				}
 				for _, a := range n.Args[min(i, len(n.Args)):] {
-					c.scope(a, site{provider: google})
+					c.scope(a, s)
 				}
 			}
 		case *ast.AssignStmt:
@@ -318,7 +337,7 @@ func run(pass *analysis.Pass) (any, error) {
 				t := pass.TypesInfo.TypeOf(sel.X)
 				for _, cfg := range configs {
 					if goapi.IsType(t, cfg.pkg, cfg.name) {
-						c.scopes(n.Rhs[i], site{provider: cfg.provider, clientCredentials: strings.HasSuffix(cfg.pkg, "clientcredentials")})
+						c.scopes(n.Rhs[i], site{provider: cfg.provider, clientCredentials: strings.HasSuffix(cfg.pkg, "clientcredentials"), serviceAccount: cfg.serviceAccount})
 					}
 				}
 			}
@@ -368,6 +387,14 @@ func (c *checker) scope(e ast.Expr, s site) {
 		// roles of the identity are the limit, and there is nothing to
 		// change in the code.
 		goapi.NewGrade(goapi.Warning).LowerTo(goapi.Note, c.onlyScope+" accepts no narrower scope; the IAM roles of the identity are the limit").Report(c.pass,
+			analysis.Diagnostic{Pos: pos, Message: "OAuth scope " + quote(name) + " grants " + grants})
+		return
+	}
+	if s.serviceAccount && strings.EqualFold(name, cloudPlatform) {
+		// Google's advice for service accounts and Application Default
+		// Credentials: ask for cloud-platform and limit the identity with
+		// IAM roles; most Cloud APIs define no narrower scope.
+		goapi.NewGrade(goapi.Warning).LowerTo(goapi.Note, "the credential is a service account's or Application Default Credentials, for which Google recommends cloud-platform and limits what the token may do by the IAM roles of the identity: narrow those roles, not the scope").Report(c.pass,
 			analysis.Diagnostic{Pos: pos, Message: "OAuth scope " + quote(name) + " grants " + grants})
 		return
 	}

@@ -2,6 +2,9 @@
 package go307
 
 import (
+	"fmt"
+	"strings"
+
 	"github.com/apiaudit/apiaudit/pkg/gotaint"
 	"github.com/apiaudit/apiaudit/pkg/lint"
 )
@@ -25,8 +28,13 @@ leave those calls to it.
 
 A tool that runs its argument as it came (a shell tool, bash -c with the
 whole argument) is a command runner by design: GO302 reports the tool as an
-error, and this rule reports the flow as a warning that says so. An argument
-spliced into the program's own command line is injection, and an error.`,
+error, and this rule reports the flow as a note that says so. An argument
+spliced into the program's own command line is injection, and an error.
+Flows that reach the command only through an object's stored state, or
+through more than ten calls, are notes too: on real projects those were
+launches of docker containers and MCP servers whose command came from
+the configuration, where the analysis's approximations of fields and
+interfaces had added up.`,
 		Fix: "run a fixed program with the tool argument as a separate, validated argument, never as a program name or shell script",
 		Bad: `func runTool(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
 	ref, _ := req.RequireString("ref")
@@ -45,6 +53,7 @@ func runTool(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult,
 }`,
 		Lang:      "go",
 		Severity:  lint.SeverityError,
+		Grades:    "A note for a command run as the tool argument came (a command runner by design), for data that reaches the command only through an object's stored state, and for a path of more than ten calls; a note in example code or test scaffolding.",
 		Precision: "low",
 		CWE:       []int{78, 250},
 		OWASP:     []string{"LLM06:2025", "LLM05:2025"},
@@ -62,20 +71,35 @@ var Analyzer = gotaint.NewAnalyzer(gotaint.Check{
 	ID: "GO307", Doc: "tool arguments reach command execution", URL: Rule.HelpURI(),
 	Options: &options, Source: gotaint.ToolArgs, Sink: gotaint.Exec,
 	GradeStored: true, Pick: pick, Message: gotaint.Says("tool arguments reach command execution"),
-	Below: below,
+	Note: note,
 })
 
 func init() { Rule.Analyzer = Analyzer }
 
-// below grades a command run as the argument came: the tool is a command
-// runner by design, which GO302 reports at the tool; an argument spliced
-// into the program's own command line is the injection this rule is
-// about.
-func below(f *gotaint.Flow) string {
-	if f.Spliced {
-		return ""
+// longPath is the number of calls on the way to the command beyond which
+// a flow is a note.
+const longPath = 10
+
+// note grades the flows that are not the injection this rule is about,
+// or that the analysis cannot vouch for, as notes, saying which: a
+// command run as the argument came (the tool is a command runner by
+// design, which GO302 reports at the tool, and GO102 when anyone can call
+// it), data that gets to the command only through an object's stored
+// state, and paths through many calls. The judged flows of the last two
+// kinds on real projects were all launches of docker containers and MCP
+// servers whose command came from the configuration. An argument
+// spliced into the program's own command line, on a short path, is the
+// injection, and stays an error.
+func note(f *gotaint.Flow) string {
+	switch {
+	case f.State:
+		return "the data gets there only through an object's state, and the command may come from another part of that state, such as the configured command of a server the program launches"
+	case f.Via != "" && strings.Count(f.Via, " → ")+1 > longPath:
+		return fmt.Sprintf("the path crosses %d calls, and over so many the analysis's approximations of fields and interfaces add up: check that the argument really becomes the command", strings.Count(f.Via, " → ")+1)
+	case !f.Spliced:
+		return "the tool runs its argument as it came, so it is a command runner by design, which GO302 reports at the tool; an argument spliced into the program's own command line stays an error"
 	}
-	return "the tool runs its argument as it came, so it is a command runner by design, which GO302 reports at the tool; an argument spliced into the program's own command line stays an error"
+	return ""
 }
 
 func pick(f *gotaint.Flow) gotaint.Source {

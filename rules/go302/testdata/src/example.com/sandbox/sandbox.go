@@ -19,3 +19,10 @@ func (l *Local) Execute(ctx context.Context, line string) (string, error) {
 	out, err := exec.CommandContext(ctx, l.Bash, "-c", line).CombinedOutput()
 	return string(out), err
 }
+
+// Start launches a server process: the command and its arguments are the
+// caller's.
+func Start(ctx context.Context, command string, args []string) (*exec.Cmd, error) {
+	cmd := exec.CommandContext(ctx, command, args...)
+	return cmd, cmd.Start()
+}
