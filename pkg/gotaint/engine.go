@@ -1225,13 +1225,10 @@ func (s *state) step(instr ssa.Instruction) {
 			return
 		}
 		s.set(x, s.val(x.X, b))
+	case *ssa.Range:
+		s.set(x, s.val(x.X, b))
 	case *ssa.Next:
-		// The iterator's type is SSA's own, an unsafe.Pointer that
-		// carries nothing: the keys and values come from the map or
-		// string ranged over.
-		if rng, ok := x.Iter.(*ssa.Range); ok {
-			s.set(x, s.val(rng.X, b))
-		}
+		s.set(x, s.val(x.Iter, b))
 	case *ssa.Extract:
 		if isContext(x.Type()) && !contextCall(x.Tuple) {
 			// ctx, span := tracer.Start(ctx, name): a context made by
