@@ -102,6 +102,63 @@ func IsHarmless(info *types.Info, call *ast.CallExpr) bool {
 	return fn.Signature().Recv() != nil && fn.Pkg() != nil && harmlessPkgs[fn.Pkg().Path()]
 }
 
+// onlyPrinted: the body of the range uses its key and value only as
+// arguments of calls that print, log or re-encode them (IsHarmless), or
+// as the operand of a checked type assertion (v, ok := x.(T), a type
+// switch): formatting a map of arguments into text relies on nothing of
+// its shape. A range without a key or value variable is not a use either.
+func onlyPrinted(info *types.Info, rs *ast.RangeStmt) bool {
+	vars := map[types.Object]bool{}
+	for _, e := range []ast.Expr{rs.Key, rs.Value} {
+		if id, ok := e.(*ast.Ident); ok && id.Name != "_" {
+			if obj := info.ObjectOf(id); obj != nil {
+				vars[obj] = true
+			}
+		}
+	}
+	safe := true
+	var stack []ast.Node
+	ast.Inspect(rs.Body, func(n ast.Node) bool {
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return true
+		}
+		if id, ok := n.(*ast.Ident); ok && vars[info.Uses[id]] && !printedUse(info, stack) {
+			safe = false
+		}
+		stack = append(stack, n)
+		return safe
+	})
+	return safe
+}
+
+// printedUse: the identifier whose ancestors are stack (innermost last) is
+// an argument of a harmless call or the operand of a checked assertion.
+func printedUse(info *types.Info, stack []ast.Node) bool {
+	if len(stack) == 0 {
+		return false
+	}
+	switch p := stack[len(stack)-1].(type) {
+	case *ast.CallExpr:
+		return IsHarmless(info, p)
+	case *ast.TypeAssertExpr:
+		if len(stack) < 2 {
+			return false
+		}
+		switch g := stack[len(stack)-2].(type) {
+		case *ast.AssignStmt:
+			return len(g.Lhs) == 2
+		case *ast.ExprStmt:
+			return false
+		case *ast.ValueSpec:
+			return len(g.Names) == 2
+		}
+		// x.(type) in a type switch's assignment
+		return p.Type == nil
+	}
+	return false
+}
+
 // UntypedUse is a place where untyped decoded data is relied on.
 type UntypedUse struct {
 	Node ast.Node // the expression or statement that uses it
@@ -235,7 +292,7 @@ func classify(info *types.Info, c inspector.Cursor, isHolder func(ast.Expr) bool
 			}
 			return UntypedUse{pn, "type-asserted"}, true
 		case *ast.RangeStmt:
-			if pn.X == c.Node() {
+			if pn.X == c.Node() && !onlyPrinted(info, pn) {
 				return UntypedUse{pn.X, describe(indexed, "ranged over")}, true
 			}
 			return UntypedUse{}, false

@@ -370,7 +370,9 @@ func (s *state) apply(sum *FuncFact, fn *types.Func, ops []ssa.Value, res ssa.Va
 	}
 	for _, f := range sum.Flows {
 		t := stored(spliced(extend(arg(f.From, f.Field), pos, "passed to "+name), f.Spliced), f.State)
-		if f.To == Ret {
+		if f.To == Ret && f.Result > 0 {
+			s.setPart(res, f.Result-1, t)
+		} else if f.To == Ret {
 			s.set(res, t)
 		} else if a := get(f.To); a != nil {
 			k := s.keyField(a, f.ToField)
@@ -396,7 +398,9 @@ func (s *state) apply(sum *FuncFact, fn *types.Func, ops []ssa.Value, res ssa.Va
 			key += roleFixed
 		}
 		t := stored(taint{key: &Trace{Pos: pos, Msg: src.What + " read by " + name + " (at " + src.Via + ")", What: src.What}}, src.State)
-		if src.To == Ret {
+		if src.To == Ret && src.Result > 0 {
+			s.setPart(res, src.Result-1, t)
+		} else if src.To == Ret {
 			s.set(res, t)
 		} else if a := get(src.To); a != nil {
 			k := s.keyField(a, src.ToField)
@@ -424,8 +428,13 @@ func (s *state) longLived(k memKey) bool {
 // is that struct, not a field of another), else all of it.
 func (s *state) keyField(a ssa.Value, toField int) memKey {
 	k, _ := s.key(a)
-	if toField > 0 && k.field == -1 && ptrStruct(a.Type()) != nil {
-		k.field = toField - 1
+	if toField > 0 && ptrStruct(a.Type()) != nil {
+		switch {
+		case k.field == -1:
+			k.field = toField - 1
+		case k.sub == -1:
+			k.sub = toField - 1 // a field of the object held in k.field
+		}
 	}
 	return k
 }

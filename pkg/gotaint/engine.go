@@ -51,6 +51,11 @@ type ParamFlow struct {
 	// p.config).
 	ToField int
 	ToName  string
+	// Result, for To == Ret in a function of several results: 1 + the
+	// index of the result the data flows to (0: every result). The
+	// URL and the body a function builds and returns side by side stay
+	// apart.
+	Result int
 }
 
 // ParamSink: parameter Param reaches a sink of kind Kind; Via says how,
@@ -77,6 +82,7 @@ type ResultSource struct {
 	To      int
 	ToField int // as in ParamFlow
 	ToName  string
+	Result  int  // as in ParamFlow
 	State   bool // the data went through stored state (see Flow.State)
 	// RoleFixed: the data is in a message whose role the program set to
 	// a constant other than the system's (see roleFixed).
@@ -90,13 +96,13 @@ func (*FuncFact) AFact() {}
 func (f *FuncFact) String() string {
 	var parts []string
 	for _, x := range f.Flows {
-		parts = append(parts, fmt.Sprintf("%s→%s", param(x.From, x.Name), place(x.To, x.ToName)))
+		parts = append(parts, fmt.Sprintf("%s→%s", param(x.From, x.Name), place(x.To, x.ToName, x.Result)))
 	}
 	for _, x := range f.Sinks {
 		parts = append(parts, fmt.Sprintf("%s⇒%s", param(x.Param, x.Name), x.Kind))
 	}
 	for _, x := range f.Sources {
-		parts = append(parts, fmt.Sprintf("%s@%s", x.Kind, place(x.To, x.ToName)))
+		parts = append(parts, fmt.Sprintf("%s@%s", x.Kind, place(x.To, x.ToName, x.Result)))
 	}
 	for _, p := range f.Validates {
 		parts = append(parts, fmt.Sprintf("checks p%d", p))
@@ -114,7 +120,10 @@ func param(i int, field string) string {
 	return fmt.Sprintf("p%d", i)
 }
 
-func place(i int, field string) string {
+func place(i int, field string, result int) string {
+	if i == Ret && result > 0 {
+		return fmt.Sprintf("result%d", result)
+	}
 	if i == Ret {
 		return "result"
 	}
@@ -524,12 +533,19 @@ func exportable(fn *types.Func) bool {
 }
 
 // memKey is a piece of memory: an allocation (or another root such as a
-// parameter or a call result) and the first field below it (-1: the whole
-// object, or an element).
+// parameter or a call result), the first field below it (-1: the whole
+// object, or an element) and the field below that one (sub, -1: all of
+// the first field). Two levels keep the objects a long-lived value holds
+// apart: h.agent.history, written from a request, and h.agent.config,
+// read to start a command, are different memory. Deeper paths share their
+// second level's memory.
 type memKey struct {
-	root  ssa.Value
-	field int
+	root       ssa.Value
+	field, sub int
 }
+
+// whole is the memory key of all of root.
+func whole(root ssa.Value) memKey { return memKey{root, -1, -1} }
 
 // vkey identifies a value up to re-loading: req.Mode loaded twice is one
 // key.
@@ -550,10 +566,15 @@ type state struct {
 	// m["main"]), while everything else that reads the map (a range, a
 	// call it is passed to) sees its keys too. noKeys is set while a
 	// lookup reads the map.
-	keys    map[memKey]taint
-	noKeys  bool
-	fields  map[ssa.Value][]int
-	rets    map[*ssa.Function]taint
+	keys   map[memKey]taint
+	noKeys bool
+	fields map[ssa.Value][]memKey // the keys of mem and keys under each root
+	rets   map[*ssa.Function]taint
+	// retAt holds, for a function of several results, the taint of each
+	// result of fn's own returns; parts, the taint of each result of a
+	// call whose summary names the result (ParamFlow.Result).
+	retAt   []taint
+	parts   map[ssa.Value]map[int]taint
 	changed bool
 	sum     *FuncFact
 	checks  map[*ssa.Function]map[vkey][]*ssa.BasicBlock
@@ -572,8 +593,8 @@ func (e *engine) analyze(fn *ssa.Function) *FuncFact {
 	e.flows[fn] = map[flowKey]*Flow{} // this analysis replaces the last one's flows
 	s := &state{
 		e: e, fn: fn, funcs: map[*ssa.Function]bool{}, alias: map[*ssa.FreeVar]ssa.Value{},
-		vals: map[ssa.Value]taint{}, mem: map[memKey]taint{}, keys: map[memKey]taint{}, fields: map[ssa.Value][]int{},
-		rets: map[*ssa.Function]taint{}, sum: &FuncFact{},
+		vals: map[ssa.Value]taint{}, mem: map[memKey]taint{}, keys: map[memKey]taint{}, fields: map[ssa.Value][]memKey{},
+		rets: map[*ssa.Function]taint{}, sum: &FuncFact{}, parts: map[ssa.Value]map[int]taint{},
 		checks: map[*ssa.Function]map[vkey][]*ssa.BasicBlock{}, cleanAt: map[vkey]map[*ssa.BasicBlock]bool{},
 		pidx: map[ssa.Value]int{}, groups: map[ssa.Value]map[int]bool{},
 	}
@@ -668,21 +689,31 @@ func bit(k Source) int {
 
 func (s *state) summary() *FuncFact {
 	sum := s.sum
-	_, spliced := s.rets[s.fn][spliceBit]
-	_, stored := s.rets[s.fn][stateBit]
-	for k, t := range s.rets[s.fn] {
-		if flagBit(k) {
-			continue
+	rets := []taint{s.rets[s.fn]}
+	if s.retAt != nil {
+		rets = s.retAt // one by one
+	}
+	for i, ret := range rets {
+		result := 0
+		if s.retAt != nil {
+			result = i + 1
 		}
-		if k >= paramBase {
-			p, f := paramOf(k)
-			pf := s.paramFlow(p, f, Ret)
-			pf.Spliced, pf.State = spliced, stored
-			sum.Flows = append(sum.Flows, pf)
-		} else {
-			one := taint{k: t}
-			kind, fixed := sourceOf(k)
-			sum.Sources = append(sum.Sources, ResultSource{Kind: 1 << kind, To: Ret, What: firstWhat(one), Via: s.where(firstPos(one)), State: stored, RoleFixed: fixed})
+		_, spliced := ret[spliceBit]
+		_, stored := ret[stateBit]
+		for k, t := range ret {
+			if flagBit(k) {
+				continue
+			}
+			if k >= paramBase {
+				p, f := paramOf(k)
+				pf := s.paramFlow(p, f, Ret)
+				pf.Spliced, pf.State, pf.Result = spliced, stored, result
+				sum.Flows = append(sum.Flows, pf)
+			} else {
+				one := taint{k: t}
+				kind, fixed := sourceOf(k)
+				sum.Sources = append(sum.Sources, ResultSource{Kind: 1 << kind, To: Ret, Result: result, What: firstWhat(one), Via: s.where(firstPos(one)), State: stored, RoleFixed: fixed})
+			}
 		}
 	}
 	for i, p := range s.fn.Params {
@@ -694,16 +725,16 @@ func (s *state) summary() *FuncFact {
 		// they were.
 		byField := map[int]taint{}
 		st := ptrStruct(p.Type())
-		for _, f := range s.fields[p] {
+		for _, mk := range s.fields[p] {
 			to := -1
-			if st != nil && f >= 0 && f < st.NumFields() {
-				to = f
+			if st != nil && mk.field >= 0 && mk.field < st.NumFields() {
+				to = mk.field
 			}
 			if byField[to] == nil {
 				byField[to] = taint{}
 			}
-			union(byField[to], s.mem[memKey{p, f}])
-			union(byField[to], s.keys[memKey{p, f}])
+			union(byField[to], s.mem[mk])
+			union(byField[to], s.keys[mk])
 		}
 		if whole := byField[-1]; whole != nil {
 			for f, t := range byField {
@@ -741,10 +772,10 @@ func (s *state) summary() *FuncFact {
 	sum.Confines = s.confines()
 	sum.Sinks = resolvesToCheck(sum.Sinks, sum.Confines)
 	slices.SortFunc(sum.Flows, func(a, b ParamFlow) int {
-		return cmpInts(a.From, b.From, a.Field, b.Field, a.To, b.To, a.ToField, b.ToField)
+		return cmpInts(a.From, b.From, a.Field, b.Field, a.To, b.To, a.ToField, b.ToField, a.Result, b.Result)
 	})
 	slices.SortFunc(sum.Sources, func(a, b ResultSource) int {
-		return cmpInts(int(a.Kind), int(b.Kind), a.To, b.To, a.ToField, b.ToField, b2i(a.RoleFixed), b2i(b.RoleFixed))
+		return cmpInts(int(a.Kind), int(b.Kind), a.To, b.To, a.ToField, b.ToField, a.Result, b.Result, b2i(a.RoleFixed), b2i(b.RoleFixed))
 	})
 	slices.SortFunc(sum.Sinks, func(a, b ParamSink) int {
 		return cmpInts(a.Param, b.Param, a.Field, b.Field, int(a.Kind), int(b.Kind))
@@ -841,6 +872,10 @@ func (s *state) fieldTaint(v ssa.Value, f int, b *ssa.BasicBlock) taint {
 		}
 	}
 	switch {
+	case isRef(v.Type()) && loaded(v):
+		// A pointer read from memory: its value holds all the memory
+		// it points to; the field asked for is read from there.
+		return s.addrField(v, f, b)
 	case isRef(v.Type()):
 		return merge(s.narrow(s.vals[v], v, f), s.addrField(v, f, b))
 	case structOf(v.Type()) != nil:
@@ -932,6 +967,28 @@ func (s *state) set(v ssa.Value, t taint) {
 	}
 }
 
+// setPart adds t to result i of the call whose tuple is v.
+func (s *state) setPart(v ssa.Value, i int, t taint) {
+	if v == nil || len(t) == 0 {
+		return
+	}
+	if _, ok := v.Type().(*types.Tuple); !ok {
+		s.set(v, t)
+		return
+	}
+	m := s.parts[v]
+	if m == nil {
+		m = map[int]taint{}
+		s.parts[v] = m
+	}
+	if m[i] == nil {
+		m[i] = taint{}
+	}
+	if union(m[i], t) {
+		s.changed = true
+	}
+}
+
 func (s *state) memAdd(k memKey, t taint) {
 	if len(t) == 0 || k.root == nil {
 		return
@@ -941,7 +998,7 @@ func (s *state) memAdd(k memKey, t taint) {
 		cur = taint{}
 		s.mem[k] = cur
 		if s.keys[k] == nil {
-			s.fields[k.root] = append(s.fields[k.root], k.field)
+			s.fields[k.root] = append(s.fields[k.root], k)
 		}
 	}
 	if union(cur, t) {
@@ -960,7 +1017,7 @@ func (s *state) keyAdd(k memKey, t taint) {
 		cur = taint{}
 		s.keys[k] = cur
 		if s.mem[k] == nil {
-			s.fields[k.root] = append(s.fields[k.root], k.field)
+			s.fields[k.root] = append(s.fields[k.root], k)
 		}
 	}
 	if union(cur, t) {
@@ -971,13 +1028,15 @@ func (s *state) keyAdd(k memKey, t taint) {
 // key finds the memory an address points into, and the values walked on
 // the way (whose own taint, such as a field source, also counts).
 func (s *state) key(v ssa.Value) (memKey, []ssa.Value) {
-	field := -1
+	field, sub := -1, -1
 	var chain []ssa.Value
 	for i := 0; i < 32; i++ {
 		chain = append(chain, v)
 		switch x := v.(type) {
 		case *ssa.FieldAddr:
-			field = x.Field
+			// Walking up from the deepest field: the field seen before
+			// this one is the one below it.
+			field, sub = x.Field, field
 			v = x.X
 		case *ssa.IndexAddr:
 			v = x.X
@@ -985,13 +1044,13 @@ func (s *state) key(v ssa.Value) (memKey, []ssa.Value) {
 			v = x.X
 		case *ssa.UnOp:
 			if x.Op != token.MUL {
-				return memKey{v, field}, chain
+				return memKey{v, field, sub}, chain
 			}
 			v = x.X
 		case *ssa.FreeVar:
 			a := s.alias[x]
 			if a == nil {
-				return memKey{v, field}, chain
+				return memKey{v, field, sub}, chain
 			}
 			v = a
 		case *ssa.ChangeType:
@@ -1001,10 +1060,10 @@ func (s *state) key(v ssa.Value) (memKey, []ssa.Value) {
 		case *ssa.MakeInterface:
 			v = x.X
 		default:
-			return memKey{v, field}, chain
+			return memKey{v, field, sub}, chain
 		}
 	}
-	return memKey{v, field}, chain
+	return memKey{v, field, sub}, chain
 }
 
 // addr is the taint of what an address points to.
@@ -1014,29 +1073,47 @@ func (s *state) addr(a ssa.Value, b *ssa.BasicBlock) taint { return s.addrField(
 // points to a whole object.
 func (s *state) addrField(a ssa.Value, f int, b *ssa.BasicBlock) taint {
 	k, chain := s.key(a)
-	if k.field == -1 {
+	switch {
+	case k.field == -1:
 		k.field = f
+	case k.sub == -1:
+		k.sub = f // field f of the object held in k.field
 	}
 	var out taint
-	if k.field == -1 {
-		for _, f := range s.fields[k.root] {
-			out = merge(out, s.mem[memKey{k.root, f}])
-			if !s.noKeys {
-				out = merge(out, s.keys[memKey{k.root, f}])
+	read := func(mk memKey) {
+		out = merge(out, s.mem[mk])
+		if !s.noKeys {
+			out = merge(out, s.keys[mk])
+		}
+	}
+	switch {
+	case k.field == -1:
+		for _, mk := range s.fields[k.root] {
+			read(mk)
+		}
+	case k.sub == -1:
+		for _, mk := range s.fields[k.root] {
+			if mk.field == k.field {
+				read(mk)
 			}
 		}
-	} else {
-		out = merge(out, s.mem[k])
-		out = merge(out, s.narrow(s.mem[memKey{k.root, -1}], k.root, k.field))
+	default:
+		read(k)
+		read(memKey{k.root, k.field, -1})
+	}
+	if k.field != -1 {
+		out = merge(out, s.narrow(s.mem[whole(k.root)], k.root, k.field))
 		if !s.noKeys {
-			out = merge(out, s.keys[k])
-			out = merge(out, s.narrow(s.keys[memKey{k.root, -1}], k.root, k.field))
+			out = merge(out, s.narrow(s.keys[whole(k.root)], k.root, k.field))
 		}
 	}
 	for _, c := range chain {
 		if fa, ok := c.(*ssa.FieldAddr); ok {
 			out = merge(out, s.vals[fa])
 			continue
+		}
+		if loaded(c) {
+			continue // what it holds is the memory read above
 		}
 		if fv, ok := c.(*ssa.FreeVar); ok {
 			if a := s.alias[fv]; a != nil {
@@ -1051,6 +1128,13 @@ func (s *state) addrField(a ssa.Value, f int, b *ssa.BasicBlock) taint {
 		out = merge(out, s.narrow(s.vals[k.root], k.root, k.field))
 	}
 	return out
+}
+
+// loaded: v is a value read from memory (*p), whose taint is that of
+// the memory at p.
+func loaded(v ssa.Value) bool {
+	u, ok := v.(*ssa.UnOp)
+	return ok && u.Op == token.MUL
 }
 
 // val is the taint of an operand used in block b.
@@ -1152,6 +1236,9 @@ func (s *state) step(instr ssa.Instruction) {
 			return
 		}
 		s.set(x, s.val(x.Tuple, b))
+		if p := s.parts[x.Tuple][x.Index]; len(p) > 0 && !s.clean(x.Tuple, b) {
+			s.set(x, p)
+		}
 	case *ssa.Field:
 		s.responsePart(x, x.X, x.Field, b)
 		s.set(x, s.fieldTaint(x.X, x.Field, b))
@@ -1193,9 +1280,22 @@ func (s *state) step(instr ssa.Instruction) {
 			cur = taint{}
 			s.rets[f] = cur
 		}
-		for _, r := range x.Results {
-			if union(cur, s.val(r, b)) {
+		several := f == s.fn && len(x.Results) > 1
+		if several && s.retAt == nil {
+			s.retAt = make([]taint, len(x.Results))
+		}
+		for i, r := range x.Results {
+			t := s.val(r, b)
+			if union(cur, t) {
 				s.changed = true
+			}
+			if several && len(t) > 0 {
+				if s.retAt[i] == nil {
+					s.retAt[i] = taint{}
+				}
+				if union(s.retAt[i], t) {
+					s.changed = true
+				}
 			}
 		}
 	case ssa.CallInstruction:

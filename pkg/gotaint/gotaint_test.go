@@ -41,7 +41,7 @@ var flows = &analysis.Analyzer{
 }
 
 func TestFlows(t *testing.T) {
-	results := ruletest.RunGo(t, flows, "example.com/wrap", "engine", "plain", "example.com/fsstore", "dispatch", "example.com/state", "funcvalues")
+	results := ruletest.RunGo(t, flows, "example.com/wrap", "engine", "plain", "example.com/fsstore", "dispatch", "example.com/state", "funcvalues", "example.com/objects")
 	// The path of the first flow (json.Unmarshal into req, then
 	// exec.Command): source first, then the decoding step.
 	for _, r := range results {

@@ -14,7 +14,7 @@
 //
 // The analysis is per package and linear-ish: one flow-insensitive pass per
 // function (with its function literals), memory tracked per allocation and
-// first field, no pointer analysis. Calls into the same package use
+// its first two levels of fields, no pointer analysis. Calls into the same package use
 // summaries computed on SSA to a fixed point; calls into other packages use
 // the summaries exported as facts (FuncFact): which parameters flow to the
 // result or into other parameters, which reach a sink, and which results
@@ -136,7 +136,8 @@ type Flow struct {
 	// package variable) and another call read it back from there, as when
 	// a tool call adds a server to the configuration and the save that
 	// follows writes the configuration to its configured path. The engine
-	// tracks one level of fields, so such paths often name data that the
+	// keeps memory apart two fields below a variable, but a summary names
+	// one field of each parameter, so such paths often name data that the
 	// sink does not use; rules grade these flows down.
 	State bool
 	// Stored is where the data was stored, when State is set.

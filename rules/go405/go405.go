@@ -40,9 +40,10 @@ warning, and its message says so: a call stores the data in a field of the
 receiver and another reads a configured path from the same object; a
 handler writes the data two fields below its receiver (h.cfg.APIKeys =
 body) and a call then reads another part of h.cfg; a record comes back
-from a library's cache or store looked up by the data. The engine follows
-one level of fields, and such paths are usually configuration the call only
-names.
+from a library's cache or store looked up by the data. The engine keeps
+memory apart two fields below a variable (h.agent.history and h.agent.cfg
+are different memory) but a call's summary names one field of each
+parameter, and such paths are usually configuration the call only names.
 
 MongoDB queries (the mongo-driver's Find, FindOne, Update*, Delete*,
 Aggregate, RunCommand and bulk-write models; mgo's Find, Pipe, Update and

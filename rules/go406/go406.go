@@ -48,7 +48,10 @@ http.MaxBytesReader, bytes and strings readers), gin ` + "`ShouldBind`" + `,
 go-openai tool-call ` + "`Function.Arguments`" + `, openai-go responses
 ` + "`ResponseFunctionToolCall.Arguments`" + `, anthropic ` + "`ToolUseBlock.Input`" + `, genai
 ` + "`FunctionCall.Args`" + `. Uses: a type assertion without ", ok", a range, or
-passing one of its elements to a function or into a struct. Handing the
+passing one of its elements to a function or into a struct. A range whose
+body only prints, logs or re-encodes the keys and values (or checks their
+type with ", ok") relies on nothing of the map's shape and is not a use:
+code that formats few-shot example calls into prompt text. Handing the
 whole value on is not a use: a provider adapter that decodes the model's
 arguments into a map and returns it is not where they go wrong. The code
 that reads them is: the method of a tool type (one with Name and

@@ -132,12 +132,12 @@ type Session struct {
 	Message string
 }
 
-func load(s *Session) ([]byte, error) { // want `load: taint\(p0.Name→result p0.Name⇒a file path\)`
+func load(s *Session) ([]byte, error) { // want `load: taint\(p0.Name→result1 p0.Name⇒a file path\)`
 	println(s.Message)
 	return os.ReadFile("/sessions/" + s.Name)
 }
 
-func loadByValue(s Session) ([]byte, error) { // want `loadByValue: taint\(p0.Name→result p0.Name⇒a file path\)`
+func loadByValue(s Session) ([]byte, error) { // want `loadByValue: taint\(p0.Name→result1 p0.Name⇒a file path\)`
 	return os.ReadFile(s.Name)
 }
 

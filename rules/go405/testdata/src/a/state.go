@@ -7,9 +7,9 @@ import (
 )
 
 // A tool call adds a server to the configuration, and the save that
-// follows writes the configuration to its configured path: the engine
-// tracks one level of fields, so the flow is reported as a warning that
-// says why.
+// follows writes the configuration to its configured path: a call's
+// summary names one field of its receiver (cfg, not cfg.servers), so the
+// flow is reported as a warning that says why.
 type config struct {
 	servers []string
 	path    string

@@ -50,6 +50,20 @@ func ranged(w http.ResponseWriter, r *http.Request) {
 	_ = dec.Decode(&items) // want `json.Decoder.Decode decodes the request body into items \(\[\]any\), which is then ranged over with no validation`
 	for _, it := range items {
 		log.Println(it)
+		store(it)
+	}
+}
+
+// Ranged over only to print it: nothing relies on its shape.
+func rangedPrinted(w http.ResponseWriter, r *http.Request) {
+	var args map[string]any
+	_ = json.NewDecoder(r.Body).Decode(&args)
+	for k, v := range args {
+		if _, ok := v.(string); ok {
+			fmt.Fprintf(w, "%s='%s'\n", k, v)
+		} else {
+			fmt.Fprintf(w, "%s=%v\n", k, v)
+		}
 	}
 }
 
@@ -159,6 +173,25 @@ func anthropicToolUse(b anthropic.ToolUseBlock) {
 	var in map[string]any
 	_ = json.Unmarshal(b.Input, &in) // want `decodes tool-call arguments written by the model into in`
 	_ = in["path"].(string)
+}
+
+// Few-shot examples formatted into prompt text.
+func genaiExamples(calls []*genai.FunctionCall) []string {
+	var out []string
+	for _, fc := range calls {
+		for k, v := range fc.Args {
+			out = append(out, fmt.Sprintf("%s=%v", k, v))
+		}
+	}
+	return out
+}
+
+func genaiRanged(calls []*genai.FunctionCall) {
+	for _, fc := range calls {
+		for _, v := range fc.Args { // want `tool-call arguments written by the model \(map\[string\]any\) are ranged over with no validation`
+			store(v)
+		}
+	}
 }
 
 func genaiCalls(ctx context.Context, calls []*genai.FunctionCall) {

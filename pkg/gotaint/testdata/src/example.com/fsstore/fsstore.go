@@ -27,7 +27,7 @@ type Item struct{ Body string }
 // Entity is a Storage[Item].
 type Entity struct{ Base }
 
-func (e *Entity) Get(name string) (*Item, error) { // want `Get: taint\(p1→result\)`
+func (e *Entity) Get(name string) (*Item, error) { // want `Get: taint\(p1→result1\)`
 	return &Item{Body: name}, nil
 }
 
