@@ -185,6 +185,10 @@ type Result struct {
 	passes   map[*types.Func]bool
 	opt      map[*types.Func]bool // the package's optional checks
 	mu       sync.Mutex           // Node and Bypass may be called by analyzers at once
+	// disp resolves calls through interfaces (iface.go); dmu guards it,
+	// since Func may be called by analyzers at once.
+	disp *goapi.Dispatcher
+	dmu  sync.Mutex
 }
 
 // litKey is a literal and the phase of the walk: the first walk of run
@@ -310,6 +314,9 @@ func (r *Result) Func(fn *types.Func) Kind {
 	fn = fn.Origin()
 	if goapi.AuthMiddleware[goapi.Of(fn)] || r.extra[goapi.Of(fn)] {
 		return Reads | Checks
+	}
+	if isInterfaceMethod(fn) {
+		return r.ifaceKind(fn)
 	}
 	if k, ok := r.local[fn]; ok {
 		return k
@@ -637,7 +644,9 @@ func run(pass *analysis.Pass) (any, error) {
 	for fn, fbody := range goapi.FuncBodies(pass.TypesInfo, pass.Files) {
 		var local []*types.Func
 		b := res.walk(fbody, func(used *types.Func) bool {
-			if o := used.Origin(); o.Pkg() == pass.Pkg && res.Func(o) == 0 { // not in a table
+			// An interface method is looked up again in every round too:
+			// its implementations may be functions of this package.
+			if o := used.Origin(); o.Pkg() == pass.Pkg && res.Func(o) == 0 || isInterfaceMethod(o) { // not in a table
 				local = append(local, o)
 				return true
 			}
@@ -663,7 +672,7 @@ func run(pass *analysis.Pass) (any, error) {
 		for _, d := range decls {
 			b := d.body
 			for _, fn := range d.local {
-				b.add(res.local[fn])
+				b.add(res.localKind(fn))
 			}
 			if k := b.kind(); k|res.local[d.fn] != res.local[d.fn] {
 				res.local[d.fn] |= k
@@ -692,7 +701,7 @@ func run(pass *analysis.Pass) (any, error) {
 			for _, d := range decls {
 				b := d.body
 				for _, fn := range d.local {
-					b.add(res.local[fn])
+					b.add(res.localKind(fn))
 				}
 				k := b.kind()
 				if opt[d.fn] && k&Checks != 0 {

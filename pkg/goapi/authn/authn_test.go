@@ -44,3 +44,11 @@ func TestWalkOnce(t *testing.T) {
 	}
 	t.Logf("%d walks", r.walks)
 }
+
+// TestInterfaces checks authentication through interface methods: by the
+// implementations the package can see (in another package: all must read
+// a credential), by the method's name when none is in sight, and never
+// for a middleware that hands a request failing the method on.
+func TestInterfaces(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), Analyzer, "ifauth")
+}

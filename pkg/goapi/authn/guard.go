@@ -82,6 +82,10 @@ type Guard struct {
 	// Conditions collects the conditional auth behind every MaybeOff
 	// answer; callers reset it before asking.
 	Conditions []Conditional
+	// route is the registration Route is asking about: auth installed
+	// under the condition that also guards the registration is on
+	// whenever the route exists (see conditional).
+	route *ast.CallExpr
 }
 
 type param struct {
@@ -403,6 +407,9 @@ func isHandlerish(t types.Type) bool {
 // Route is the protection of a registration call: middleware on the
 // route, a check in (or a wrapper around) the handler, then the router's.
 func (g *Guard) Route(call *ast.CallExpr, c goapi.RouteCall) State {
+	saved := g.route
+	g.route = call
+	defer func() { g.route = saved }()
 	h, mws := Handler(call, c)
 	var maybe *Conditional
 	for _, mw := range mws {
@@ -1274,6 +1281,27 @@ func (g *Guard) enclosingCond(n ast.Node) ast.Expr {
 	return nil
 }
 
+// underCond reports whether n runs only when cond, a condition that
+// condition returned, holds: n is in the body of the same if statement
+// (or in its else, for a negated condition), within n's function.
+func (g *Guard) underCond(n ast.Node, cond ast.Expr) bool {
+	var child = n
+	for p := g.parent[n]; p != nil; child, p = p, g.parent[p] {
+		switch p := p.(type) {
+		case *ast.FuncDecl, *ast.FuncLit:
+			return false
+		case *ast.IfStmt:
+			if child == p.Body && p.Cond == cond {
+				return true
+			}
+			if u, ok := cond.(*ast.UnaryExpr); ok && child == p.Else && u.Op == token.NOT && u.X == p.Cond {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // conditional is the Conditional for the auth middleware mw that use
 // installs on obj (off: see offWhen); nil when the middleware is always
 // on. A condition that the function fails closed on (it returns, or
@@ -1281,6 +1309,11 @@ func (g *Guard) enclosingCond(n ast.Node) ast.Expr {
 // fails closed on unless a setting says otherwise is an opt-out.
 func (g *Guard) conditional(obj types.Object, use *ast.CallExpr, mw ast.Expr, off string) *Conditional {
 	c := g.condition(obj, use)
+	if c != nil && g.route != nil && g.underCond(g.route, c) {
+		// if enabled { r.Use(auth); r.POST(...) }: the route exists
+		// only when the middleware is installed.
+		c = nil
+	}
 	var optOut string
 	if c != nil {
 		var always bool
