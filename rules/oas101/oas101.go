@@ -68,7 +68,8 @@ paths:
 		Precision: "high",
 		Grades: `- **error**: an operation that changes state or sits under an administrative path (admin, internal, debug…) and needs no credentials; a document that defines security schemes but applies none while it has such operations, or one where most operations declare no requirement and the top declares none (one finding at /paths; the operations are then notes).
 - **warning**: a write that declares 401 or 403 responses (the server checks credentials the document does not describe); a document that defines schemes and applies none, with reads only; a document-level ` + "`security: []`" + ` with no operations yet.
-- **note**: OPTIONS, a read whose own requirements offer an empty ` + "`{}`" + ` alternative beside real schemes (optional credentials on purpose; judged noise, 0 of 1, at warning), and steps called before the client has credentials (login, sign-up, token, password reset, one-time codes, health probes, identity-provider callbacks (` + "`/auth/oidc/callback`" + `), and the OAuth endpoints the document's own flows name, with the device, revocation and introspection endpoints beside them); an operation whose description says its URL is handed out by another operation (a pre-signed or signed location: the URL is the credential); a POST that records what a client reports about itself and answers with no content (a view counter, playback metrics, a web client's log: PeerTube's ` + "`/videos/{id}/views`" + `), which anonymous visitors send by design; a read with no requirement, or with its own ` + "`security: []`" + `, in a document that secures other operations (most are public by design: catalogues, listings, status); operations opened only by a top-level ` + "`security: []`" + ` in a document that declares schemes (authentication left to the deployment, as Airflow's pluggable backends), or by an empty ` + "`{}`" + ` alternative beside real schemes in the top-level requirements (a mode without authentication the operator may choose); a document with no security scheme and no requirement at all, one operation or many (it leaves authentication out; it does not say the API is open); an explicit ` + "`security: []`" + ` in a document that defines no security scheme; operations of a document whose servers are all Azure Resource Manager (management.azure.com and the sovereign clouds' hosts), which authenticates every call whatever a fragment of its description declares; an operation with its own ` + "`security: []`" + ` that takes a credential header parameter (Authorization, a webhook's X-Hub-Signature: a receiver that checks a third party's token or HMAC signature itself); the first-run ` + "`/auth/setup`" + ` that creates the first account; a POST to .../message or .../messages beside a GET .../sse that requires credentials (an MCP SSE transport, whose stream hands out the message URL with the session id that addresses it).`,
+- **note**: OPTIONS, a read whose own requirements offer an empty ` + "`{}`" + ` alternative beside real schemes (optional credentials on purpose; judged noise, 0 of 1, at warning), and steps called before the client has credentials (login, sign-up, token, password reset, one-time codes, health probes, identity-provider callbacks (` + "`/auth/oidc/callback`" + `), and the OAuth endpoints the document's own flows name, with the device, revocation and introspection endpoints beside them); an operation whose description says its URL is handed out by another operation (a pre-signed or signed location: the URL is the credential); a POST that records what a client reports about itself and answers with no content (a view counter, playback metrics, a web client's log: PeerTube's ` + "`/videos/{id}/views`" + `), which anonymous visitors send by design; a read with no requirement, or with its own ` + "`security: []`" + `, in a document that secures other operations (most are public by design: catalogues, listings, status); operations opened only by a top-level ` + "`security: []`" + ` in a document that declares schemes (authentication left to the deployment, as Airflow's pluggable backends), or by an empty ` + "`{}`" + ` alternative beside real schemes in the top-level requirements (a mode without authentication the operator may choose); a document with no security scheme and no requirement at all, one operation or many (it leaves authentication out; it does not say the API is open); an explicit ` + "`security: []`" + ` in a document that defines no security scheme; operations of a document whose servers are all Azure Resource Manager (management.azure.com and the sovereign clouds' hosts), which authenticates every call whatever a fragment of its description declares; an operation with its own ` + "`security: []`" + ` that takes a credential header parameter (Authorization, a webhook's X-Hub-Signature: a receiver that checks a third party's token or HMAC signature itself); the first-run ` + "`/auth/setup`" + ` that creates the first account; a POST to .../message or .../messages beside a GET .../sse that requires credentials (an MCP SSE transport, whose stream hands out the message URL with the session id that addresses it).
+- **one level lower** (error to warning, warning to note): an operation marked ` + "`x-internal: true`" + `, on itself, on its path item or on a tag it carries, which Redocly and Stoplight leave out of what they publish (a daemon's control plane that an orchestrator calls from inside: E2B's envd, judged noise, 0 of 6 at error); check that it is reachable only from inside.`,
 		CWE:   []int{306, 862},
 		OWASP: []string{"API2:2023", "API5:2023", "LLM06:2025"},
 		Since: "v0.1.0",
@@ -247,6 +248,13 @@ func run(pass *lint.SpecPass) error {
 			// code image, fetched by an img tag without a token).
 			sev, grade = lint.SeverityNote, " (a note: a read whose requirements offer {} beside real schemes makes credentials optional on purpose, as an image or a listing a browser fetches without a token; remove {} if it was not meant)"
 		}
+		if openapi.Internal(pass.Doc, op) {
+			// x-internal: true leaves the operation out of the published
+			// description (Redocly, Stoplight): a daemon's control plane
+			// that an orchestrator calls from inside. It is still open to
+			// whoever can reach it, so it drops one level rather than go.
+			sev, grade = internalGrade(sev, grade)
+		}
 		field := ""
 		if sec.Own {
 			field = "security"
@@ -255,6 +263,22 @@ func run(pass *lint.SpecPass) error {
 			"%s %s can be called without authentication (%s)%s", op.Method, op.Path, why, grade)
 	}
 	return nil
+}
+
+// internalWhy says why an operation marked x-internal is graded one level
+// lower.
+const internalWhy = "marked x-internal: not published; check it is reachable only from inside"
+
+// internalGrade lowers an operation's grade by one level, error to warning
+// and warning to note, and says why; a note stays a note.
+func internalGrade(sev lint.Severity, grade string) (lint.Severity, string) {
+	switch sev {
+	case lint.SeverityDefault, lint.SeverityError:
+		return lint.SeverityWarning, grade + " (a warning, not an error: " + internalWhy + ")"
+	case lint.SeverityWarning:
+		return lint.SeverityNote, grade + " (a note, not a warning: " + internalWhy + ")"
+	}
+	return sev, grade
 }
 
 // noSchemeNote says why a document with no scheme and no requirement is a

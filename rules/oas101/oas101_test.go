@@ -133,3 +133,25 @@ func TestOptionalAtTop(t *testing.T) {
 		}
 	}
 }
+
+// TestInternal checks that an open operation marked x-internal, on itself,
+// its path item or a tag, is graded one level lower, and that an unmarked
+// write beside it keeps its error.
+func TestInternal(t *testing.T) {
+	want := map[string]lint.Severity{
+		"post /drain":      lint.SeverityWarning, // error, lowered
+		"post /checkpoint": lint.SeverityNote,    // warning (declares 401), lowered
+		"post /resume":     lint.SeverityWarning, // marked through its tag
+		"post /jobs":       lint.SeverityDefault, // not marked: error
+	}
+	findings, _ := ruletest.Findings(t, oas101.Rule, "testdata/internal.yaml")
+	if len(findings) != len(want) {
+		t.Fatalf("got %d findings, want %d: %v", len(findings), len(want), findings)
+	}
+	for _, f := range findings {
+		op, _, _ := strings.Cut(f.Message, " can be called")
+		if sev, ok := want[op]; !ok || f.Severity != sev {
+			t.Errorf("%s: severity %v, want %v", f.Message, f.Severity, sev)
+		}
+	}
+}

@@ -4,6 +4,8 @@ package oas500
 
 import (
 	"context"
+	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/apiaudit/apiaudit/pkg/lint"
@@ -50,8 +52,8 @@ paths:
 		Lang:      "yaml",
 		Severity:  lint.SeverityWarning,
 		Precision: "high",
-		Grades: `- **warning** for every break of the specification (a default or example of the wrong type or format, a reference that leads nowhere, an operation with no response, a parameter with no location, a pattern no dialect reads), with schema patterns read as ECMA-262 with the u flag or, failing that, without it (Annex B: ` + "`[\\w-\\.]`" + ` is valid).
-- **note** for a security requirement naming an undefined scheme (rule OAS102 reports it at error), an externalDocs object with no url (a link for readers), a discriminator mapping entry that leads nowhere (a hint: validators choose among the alternatives without it), operations that share an operationId (a generator's per-group names, as Fern's list and get, or one operation served at an alias path, as Stripe's bank_accounts: judged noise, 0 of 2), and a pattern with a character class of another dialect, such as Java's ` + "`\\p{Graph}`" + ` (AWS copies its service validators' classes; judged noise).`,
+		Grades: `- **warning** for every break of the specification (a default or example of the wrong type or format, a reference that leads nowhere, an operation with no response, a parameter with no location, a pattern no dialect reads, a keyword written another way such as ` + "`max_items`" + ` for ` + "`maxItems`" + `, whose constraint every tool drops), with schema patterns read as ECMA-262 with the u flag or, failing that, without it (Annex B: ` + "`[\\w-\\.]`" + ` is valid).
+- **note** for a security requirement naming an undefined scheme (rule OAS102 reports it at error), an externalDocs object with no url (a link for readers), a discriminator mapping entry that leads nowhere (a hint: validators choose among the alternatives without it), operations that share an operationId (a generator's per-group names, as Fern's list and get, or one operation served at an alias path, as Stripe's bank_accounts: judged noise, 0 of 2), and a pattern with a character class of another dialect, such as Java's ` + "`\\p{Graph}`" + ` (AWS copies its service validators' classes; judged noise), and a key an object or schema does not define that is no ` + "`x-`" + ` extension (a framework's leftovers, such as FastAPI's ` + "`embed`" + ` in a parameter's schema or ` + "`optional`" + ` beside a property: tools ignore it; judged noise, 0 of 40 at warning).`,
 		CWE:   []int{1068},
 		OWASP: []string{"API9:2023"},
 		Since: "v0.1.0",
@@ -107,7 +109,67 @@ func run(pass *lint.SpecPass) error {
 			pass.ReportSeverityf(lint.SeverityNote, inv.Pointer, inv.Origin, "", "%s (a note: the class comes from another pattern dialect, such as Java's \\p{Graph}, which the service's own validator reads; JavaScript validators reject it)", inv.Message)
 			continue
 		}
+		if kw := misspelled(inv.Unknown); kw != "" {
+			// max_items for maxItems: the author meant a keyword, and the
+			// constraint it carries falls away in every tool.
+			pass.Reportf(inv.Pointer, inv.Origin, "", "%s (%s; tools ignore it, so what it meant is not applied: write it as the specification spells it)", inv.Message, kw)
+			continue
+		}
+		if len(inv.Unknown) > 0 {
+			// embed or optional inside a Parameter Object, left there by
+			// the framework that exported the document (FastAPI): no
+			// tool reads a key the specification does not define, so
+			// nothing the document promises falls away.
+			pass.ReportSeverityf(lint.SeverityNote, inv.Pointer, inv.Origin, "", "%s (a note: %s)", inv.Message, unknownWhy(inv.Unknown))
+			continue
+		}
 		pass.Reportf(inv.Pointer, inv.Origin, "", "%s", inv.Message)
 	}
 	return nil
+}
+
+// unknownWhy says why unknown keys of an object are a note, and how to
+// fix them.
+func unknownWhy(keys []string) string {
+	if len(keys) == 1 {
+		return fmt.Sprintf("tools ignore %q, a key the declared OpenAPI version does not define here and no x- extension; rename it to x-%s or drop it", keys[0], keys[0])
+	}
+	q := make([]string, len(keys))
+	for i, k := range keys {
+		q[i] = strconv.Quote(k)
+	}
+	return fmt.Sprintf("tools ignore %s, keys the declared OpenAPI version does not define here and no x- extensions; rename them to x-… or drop them", strings.Join(q, ", "))
+}
+
+// keywords are fields and schema keywords of OpenAPI and JSON Schema, keyed
+// by their spelling with case, "_" and "-" removed.
+var keywords = func() map[string]string {
+	m := map[string]string{}
+	for _, k := range []string{
+		"maxItems", "minItems", "maxLength", "minLength", "maxProperties", "minProperties",
+		"uniqueItems", "maximum", "minimum", "exclusiveMaximum", "exclusiveMinimum", "multipleOf",
+		"pattern", "enum", "const", "format", "default", "required", "nullable", "readOnly", "writeOnly",
+		"additionalProperties", "patternProperties", "unevaluatedProperties", "propertyNames",
+		"allOf", "oneOf", "anyOf", "not", "items", "prefixItems", "properties", "discriminator",
+		"allowEmptyValue", "allowReserved", "explode", "style", "contentMediaType", "contentEncoding",
+		"dependentRequired", "dependentSchemas",
+	} {
+		m[normalKey(k)] = k
+	}
+	return m
+}()
+
+func normalKey(k string) string {
+	return strings.ToLower(strings.NewReplacer("_", "", "-", "").Replace(k))
+}
+
+// misspelled says which keyword the first unknown key that spells one
+// differently (max_items, MaxLength) stands for, or returns "".
+func misspelled(keys []string) string {
+	for _, k := range keys {
+		if kw, ok := keywords[normalKey(k)]; ok && kw != k {
+			return fmt.Sprintf("%q looks like %s written another way", k, kw)
+		}
+	}
+	return ""
 }

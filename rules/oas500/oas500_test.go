@@ -27,3 +27,22 @@ func TestDuplicateIsNote(t *testing.T) {
 		t.Errorf("got %v, want one warning (the unclosed class) and three notes (the Java class, the undefined scheme, the empty externalDocs url)", findings)
 	}
 }
+
+// TestUnknownFieldsAreNotes checks that keys a schema does not define are
+// notes, and that a default of the wrong type and a keyword written another
+// way (min_length) stay warnings.
+func TestUnknownFieldsAreNotes(t *testing.T) {
+	findings, _ := ruletest.Findings(t, oas500.Rule, "testdata/unknown-fields.yaml")
+	notes, warnings := 0, 0
+	for _, f := range findings {
+		switch f.Severity {
+		case lint.SeverityNote:
+			notes++
+		case lint.SeverityDefault, lint.SeverityWarning:
+			warnings++
+		}
+	}
+	if notes != 2 || warnings != 2 {
+		t.Errorf("got %v, want two notes (the unknown keys) and two warnings (the wrong-type default, min_length)", findings)
+	}
+}

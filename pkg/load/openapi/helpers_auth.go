@@ -1,6 +1,11 @@
 package openapi
 
-import "strings"
+import (
+	"slices"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+)
 
 // privilegedSegments are path segments that mark an operation as meant for
 // operators rather than ordinary clients. "root" and "system" are left out:
@@ -23,4 +28,35 @@ func PrivilegedSegment(path string) string {
 		}
 	}
 	return ""
+}
+
+// Internal reports whether an operation is marked `x-internal: true`, the
+// extension Redocly and Stoplight read to leave an operation out of what
+// they publish: on the operation, on its path item, or on a tag the
+// operation carries whose entry in the document's tags list is marked.
+func Internal(t *openapi3.T, op Operation) bool {
+	if op.Op != nil && marked(op.Op.Extensions) || op.Item != nil && marked(op.Item.Extensions) {
+		return true
+	}
+	if t == nil || op.Op == nil {
+		return false
+	}
+	for _, tag := range t.Tags {
+		if tag != nil && marked(tag.Extensions) && slices.Contains(op.Op.Tags, tag.Name) {
+			return true
+		}
+	}
+	return false
+}
+
+// marked reports whether extensions hold x-internal set to true (the
+// boolean, or the string a hand-written document sometimes has).
+func marked(ext map[string]any) bool {
+	switch v := ext["x-internal"].(type) {
+	case bool:
+		return v
+	case string:
+		return strings.EqualFold(v, "true")
+	}
+	return false
 }

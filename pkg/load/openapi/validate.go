@@ -20,6 +20,10 @@ type Invalid struct {
 	Message string
 	Pointer string           // the element the error is about, as far as its context tells
 	Origin  *openapi3.Origin // nil when kin-openapi did not record one
+	// Unknown lists the keys of an object that the specification does not
+	// define and that are not extensions (no x- prefix), when that is the
+	// problem: a generator's leftovers, which tools ignore.
+	Unknown []string
 }
 
 // Validate checks the document against the OpenAPI specification, as far as
@@ -56,6 +60,11 @@ func Validate(ctx context.Context, t *openapi3.T) []Invalid {
 		}
 		inv := Invalid{Message: msg, Pointer: contextPointer(e), Origin: originOf(e)}
 		inv.Message = nameElement(e, inv.Pointer, inv.Origin, msg)
+		// Validate does not prohibit fields beside a $ref, so the only
+		// extra siblings it reports are unknown keys of an object.
+		if xe := (*openapi3.ExtraSiblingFieldsError)(nil); errors.As(e, &xe) {
+			inv.Unknown = xe.Fields
+		}
 		// A broken schema is reported by every element that uses it; say it
 		// once, where it is written.
 		key := leaf
