@@ -53,7 +53,7 @@ paths:
 		Severity:  lint.SeverityWarning,
 		Precision: "high",
 		Grades: `- **warning** for every break of the specification (a default or example of the wrong type or format, a reference that leads nowhere, an operation with no response, a parameter with no location, a pattern no dialect reads, a keyword written another way such as ` + "`max_items`" + ` for ` + "`maxItems`" + `, whose constraint every tool drops), with schema patterns read as ECMA-262 with the u flag or, failing that, without it (Annex B: ` + "`[\\w-\\.]`" + ` is valid).
-- **note** for a security requirement naming an undefined scheme (rule OAS102 reports it at error), an externalDocs object with no url (a link for readers), a discriminator mapping entry that leads nowhere (a hint: validators choose among the alternatives without it), operations that share an operationId (a generator's per-group names, as Fern's list and get, or one operation served at an alias path, as Stripe's bank_accounts: judged noise, 0 of 2), and a pattern with a character class of another dialect, such as Java's ` + "`\\p{Graph}`" + ` (AWS copies its service validators' classes; judged noise), and a key an object or schema does not define that is no ` + "`x-`" + ` extension (a framework's leftovers, such as FastAPI's ` + "`embed`" + ` in a parameter's schema or ` + "`optional`" + ` beside a property: tools ignore it; judged noise, 0 of 40 at warning).`,
+- **note** for a security requirement naming an undefined scheme (rule OAS102 reports it at error), an externalDocs object with no url (a link for readers), a discriminator mapping entry that leads nowhere (a hint: validators choose among the alternatives without it), operations that share an operationId (a generator's per-group names, as Fern's list and get, or one operation served at an alias path, as Stripe's bank_accounts: judged noise, 0 of 2), and a pattern with a character class of another dialect, such as Java's ` + "`\\p{Graph}`" + ` (AWS copies its service validators' classes; judged noise), and a key an object or schema does not define that is no ` + "`x-`" + ` extension (a framework's leftovers, such as FastAPI's ` + "`embed`" + ` in a parameter's schema or ` + "`optional`" + ` beside a property: tools ignore it; judged noise, 0 of 40 at warning). A key written another way than the keyword it means (` + "`max_items`" + `), a sentence written as a key, and ` + "`schema`" + `, ` + "`in`" + ` or ` + "`content`" + ` where they do not belong (a Parameter written inside a schema) stay warnings: what the author meant is lost (judged true positives on hand-written documents).`,
 		CWE:   []int{1068},
 		OWASP: []string{"API9:2023"},
 		Since: "v0.1.0",
@@ -115,6 +115,13 @@ func run(pass *lint.SpecPass) error {
 			pass.Reportf(inv.Pointer, inv.Origin, "", "%s (%s; tools ignore it, so what it meant is not applied: write it as the specification spells it)", inv.Message, kw)
 			continue
 		}
+		if why := misplaced(inv.Unknown); why != "" {
+			// prose written as a key, or a Parameter's schema written
+			// inside a schema: the structure the author meant is broken,
+			// and what it says is lost in every tool.
+			pass.Reportf(inv.Pointer, inv.Origin, "", "%s (%s; tools ignore it, so what it meant is lost: move it where the specification puts it)", inv.Message, why)
+			continue
+		}
 		if len(inv.Unknown) > 0 {
 			// embed or optional inside a Parameter Object, left there by
 			// the framework that exported the document (FastAPI): no
@@ -161,6 +168,26 @@ var keywords = func() map[string]string {
 
 func normalKey(k string) string {
 	return strings.ToLower(strings.NewReplacer("_", "", "-", "").Replace(k))
+}
+
+// misplaced says why unknown keys show a broken structure rather than a
+// generator's leftover: a key holding a sentence (a description written as
+// a map key), or `schema`/`in`/`content` beside other fields, which belong to
+// a Parameter or a Media Type, not where they were found. It returns "" for
+// anything else.
+func misplaced(keys []string) string {
+	for _, k := range keys {
+		if strings.ContainsAny(k, " \t\n") {
+			return "a key holding text looks like a description written as a map key"
+		}
+	}
+	for _, k := range keys {
+		switch k {
+		case "schema", "in", "content":
+			return fmt.Sprintf("%q belongs to a Parameter or a Media Type, not here: the object looks misplaced", k)
+		}
+	}
+	return ""
 }
 
 // misspelled says which keyword the first unknown key that spells one

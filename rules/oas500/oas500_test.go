@@ -29,8 +29,9 @@ func TestDuplicateIsNote(t *testing.T) {
 }
 
 // TestUnknownFieldsAreNotes checks that keys a schema does not define are
-// notes, and that a default of the wrong type and a keyword written another
-// way (min_length) stay warnings.
+// notes, and that a default of the wrong type, a keyword written another
+// way (min_length), a sentence written as a key and a misplaced Parameter
+// schema stay warnings.
 func TestUnknownFieldsAreNotes(t *testing.T) {
 	findings, _ := ruletest.Findings(t, oas500.Rule, "testdata/unknown-fields.yaml")
 	notes, warnings := 0, 0
@@ -42,7 +43,7 @@ func TestUnknownFieldsAreNotes(t *testing.T) {
 			warnings++
 		}
 	}
-	if notes != 2 || warnings != 2 {
-		t.Errorf("got %v, want two notes (the unknown keys) and two warnings (the wrong-type default, min_length)", findings)
+	if notes != 2 || warnings != 4 {
+		t.Errorf("got %v, want two notes (the unknown keys) and four warnings (the wrong-type default, min_length, a sentence as a key, a misplaced schema)", findings)
 	}
 }
