@@ -667,35 +667,9 @@ func run(pass *analysis.Pass) (any, error) {
 			res.passes[fn] = true
 		}
 	}
-	for changed := true; changed; {
-		changed = false
-		for _, d := range decls {
-			b := d.body
-			for _, fn := range d.local {
-				b.add(res.localKind(fn))
-			}
-			if k := b.kind(); k|res.local[d.fn] != res.local[d.fn] {
-				res.local[d.fn] |= k
-				changed = true
-			}
-		}
-	}
-	var optional []*types.Func
-	res.optReady = true
-	for _, d := range decls {
-		if res.local[d.fn]&Checks != 0 && res.optional(d.body) {
-			optional = append(optional, d.fn)
-		}
-	}
-	if len(optional) > 0 {
-		// optional decides by the first fixed point's kinds, which the
-		// second does not change for the functions it consults.
-		opt := map[*types.Func]bool{}
-		for _, fn := range optional {
-			opt[fn] = true
-		}
-		res.opt = opt
-		res.local = map[*types.Func]Kind{}
+	// settle runs the fixed point; a function in opt reads rather than
+	// checks.
+	settle := func(opt map[*types.Func]bool) {
 		for changed := true; changed; {
 			changed = false
 			for _, d := range decls {
@@ -713,6 +687,25 @@ func run(pass *analysis.Pass) (any, error) {
 				}
 			}
 		}
+	}
+	settle(nil)
+	var optional []*types.Func
+	res.optReady = true
+	for _, d := range decls {
+		if res.local[d.fn]&Checks != 0 && res.optional(d.body) {
+			optional = append(optional, d.fn)
+		}
+	}
+	if len(optional) > 0 {
+		// optional decides by the first fixed point's kinds, which the
+		// second does not change for the functions it consults.
+		opt := map[*types.Func]bool{}
+		for _, fn := range optional {
+			opt[fn] = true
+		}
+		res.opt = opt
+		res.local = map[*types.Func]Kind{}
+		settle(opt)
 	}
 	// A check that lets requests through under a setting, or that calls
 	// one that does.
