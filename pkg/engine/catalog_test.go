@@ -2,11 +2,10 @@ package engine
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/apiaudit/apiaudit/internal/gostub"
 	"github.com/apiaudit/apiaudit/pkg/lint"
 )
 
@@ -25,15 +24,7 @@ var crashingCatalog = &lint.Rule{ID: "TST202", Name: "tst202", Doc: lint.Doc{Tit
 
 func TestManifestsAreAThirdInput(t *testing.T) {
 	dir := t.TempDir()
-	write := func(name, text string) {
-		t.Helper()
-		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	write := func(name, text string) { gostub.Write(t, dir, name, text) }
 	write("tools.json", `{"tools":[{"name":"a","inputSchema":{"type":"object"}},{"name":"b","inputSchema":{}}]}`)
 	write("mcp/list.yaml", "jsonrpc: \"2.0\"\nresult:\n  tools:\n    - name: c\n      inputSchema: {type: object}\n")
 	write("package.json", `{"name":"x","tools":["eslint"]}`)

@@ -2,11 +2,10 @@ package engine
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/apiaudit/apiaudit/internal/gostub"
 	"github.com/apiaudit/apiaudit/pkg/lint"
 	"github.com/apiaudit/apiaudit/rules/mcp305"
 )
@@ -34,15 +33,7 @@ var crashingClient = &lint.Rule{ID: "TST302", Name: "tst302", Doc: lint.Doc{Titl
 // like a configuration is a problem naming the file, not a crash or silence.
 func TestClientConfigsAreAnInput(t *testing.T) {
 	dir := t.TempDir()
-	write := func(name, text string) {
-		t.Helper()
-		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	write := func(name, text string) { gostub.Write(t, dir, name, text) }
 	write(".vscode/mcp.json", "// team servers\n{\n  \"servers\": {\n    \"fs\": {\"command\": \"npx\", \"args\": [\"-y\", \"fs\"]},\n  },\n}\n")
 	write(".cursor/mcp.json", `{"mcpServers":{"docs":{"url":"https://docs.example.com/mcp"}}}`)
 	write("claude/claude_desktop_config.json", `{"mcpServers":{"git":{"command":"uvx","args":["mcp-server-git"]}}}`)

@@ -3,11 +3,10 @@ package engine
 import (
 	"context"
 	"maps"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/apiaudit/apiaudit/internal/gostub"
 	"github.com/apiaudit/apiaudit/pkg/lint"
 )
 
@@ -16,15 +15,7 @@ import (
 // pair with the same name and different content is scanned twice.
 func TestSameDocumentOnce(t *testing.T) {
 	dir := t.TempDir()
-	write := func(name, text string) {
-		t.Helper()
-		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	write := func(name, text string) { gostub.Write(t, dir, name, text) }
 	write("same/swagger.yaml", "openapi: 3.0.3\ninfo: {title: t, version: \"1\"}\npaths:\n  /a:\n    get:\n      responses: {\"200\": {description: ok}}\n")
 	write("same/swagger.json", `{"paths": {"/a": {"get": {"responses": {"200": {"description": "ok"}}}}}, "info": {"version": "1", "title": "t"}, "openapi": "3.0.3"}`)
 	write("differ/api.yaml", "openapi: 3.0.3\ninfo: {title: t, version: \"1\"}\npaths:\n  /a:\n    get:\n      responses: {\"200\": {description: ok}}\n")
@@ -62,15 +53,7 @@ func TestSameDocumentOnce(t *testing.T) {
 // of one size with different content are both scanned.
 func TestByteIdenticalCopyOnce(t *testing.T) {
 	dir := t.TempDir()
-	write := func(name, text string) {
-		t.Helper()
-		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	write := func(name, text string) { gostub.Write(t, dir, name, text) }
 	local := "openapi: 3.0.3\ninfo: {title: t, version: \"1\"}\npaths:\n  /a:\n    get:\n      responses: {\"200\": {$ref: '#/components/responses/ok'}}\ncomponents:\n  responses:\n    ok: {description: ok}\n"
 	write("api/openapi.yaml", local)
 	write("site/public/openapi.yaml", local)
