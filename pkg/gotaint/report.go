@@ -244,6 +244,10 @@ type Check struct {
 	// Note, when set, gives the reason a flow is reported as a note ("" for
 	// none): true, and worth a line in the report, but by design.
 	Note func(*Flow) string
+	// PerPackage, when set, gives Below and Note for the package under
+	// analysis, for reasons that need its syntax (a human approval step
+	// around the call that reaches the sink); they replace Below and Note.
+	PerPackage func(*analysis.Pass) (below, note func(*Flow) string)
 }
 
 // NewAnalyzer is the analyzer of an injection rule: it requires the engine,
@@ -256,7 +260,11 @@ func NewAnalyzer(c Check) *analysis.Analyzer {
 		URL:      c.URL,
 		Requires: []*analysis.Analyzer{Analyzer},
 		Run: func(pass *analysis.Pass) (any, error) {
-			report(pass, c.Pick, func(f *Flow, _ Source) string { return c.Message(f) }, c.GradeStored, c.Below, c.Note)
+			below, note := c.Below, c.Note
+			if c.PerPackage != nil {
+				below, note = c.PerPackage(pass)
+			}
+			report(pass, c.Pick, func(f *Flow, _ Source) string { return c.Message(f) }, c.GradeStored, below, note)
 			return nil, nil
 		},
 	}
