@@ -141,6 +141,14 @@ func report(pass *analysis.Pass, pick func(*Flow) Source, describe func(f *Flow,
 			}
 			msg += fmt.Sprintf(" (a warning, not an error: the data gets there only through an object's state%s, "+
 				"and the sink may read another part of that state, such as a configured path or command)", stored)
+		case g == byObject:
+			category = "warning"
+			passed := ""
+			if f.Passed != nil && f.Passed.Pos.IsValid() {
+				passed = fmt.Sprintf(" (%s at %s)", f.Passed.Msg, shortPos(pass.Fset, f.Passed.Pos))
+			}
+			msg += fmt.Sprintf(" (a warning, not an error: the data gets there only inside an object passed whole%s, "+
+				"and the sink may read another part of that object, such as a configured path or command)", passed)
 		}
 		if place != "" {
 			// Example code and test scaffolding are notes, as for every Go
@@ -167,6 +175,7 @@ const (
 	notGraded = iota
 	byRole    // Flow.Role
 	byState   // Flow.State
+	byObject  // Flow.Object
 )
 
 // graded is why flow f is reported below the rule's severity, if it is:
@@ -180,6 +189,8 @@ func graded(f *Flow, grade bool) int {
 		return byRole
 	case f.State:
 		return byState
+	case f.Object:
+		return byObject
 	}
 	return notGraded
 }
@@ -235,8 +246,8 @@ type Check struct {
 	Pick    func(*Flow) Source
 	Message func(*Flow) string
 	// GradeStored reports flows that went through stored state
-	// (Flow.State) as warnings, saying why; for rules whose findings are
-	// errors.
+	// (Flow.State) or only inside an object passed whole (Flow.Object) as
+	// warnings, saying why; for rules whose findings are errors.
 	GradeStored bool
 	// Below, when set, gives the reason a flow is reported as a warning
 	// rather than at the rule's severity ("" for none).

@@ -1,0 +1,66 @@
+package a
+
+import (
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+)
+
+// A decoder that holds the upload and the configured key paths: the
+// verifier reads the key paths through a type assertion on the interface
+// it receives, which the engine cannot tell apart from the upload. The
+// flow is reported as a warning that says why.
+type pkgDecoder interface{ Manifest() string }
+
+type keyConfig struct{ paths []string }
+
+type zipPkg struct {
+	data []byte
+	keys *keyConfig
+}
+
+func (z *zipPkg) Manifest() string { return "manifest" }
+
+var defaultKeys = &keyConfig{paths: []string{"/etc/keys/a.pem"}}
+
+func verifyPkg(d pkgDecoder) bool {
+	if z, ok := d.(*zipPkg); ok && z.keys != nil {
+		for _, p := range z.keys.paths {
+			if _, err := os.ReadFile(p); err != nil {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func uploadPkg(w http.ResponseWriter, r *http.Request) {
+	body, _ := io.ReadAll(r.Body)
+	d := &zipPkg{data: body, keys: defaultKeys}
+	verifyPkg(d) // want `untrusted data reaches a file path in a.verifyPkg → os.ReadFile at objects.go:\d+, from the request body .* \(a warning, not an error: the data gets there only inside an object passed whole \(passed inside an object to a.verifyPkg at objects.go:\d+\)`
+}
+
+// A struct whose field the callee reads by name is followed field by
+// field: the name chosen by the request reaches the path, and that stays
+// an error.
+type savedFile struct {
+	name string
+	dir  string
+}
+
+func storeFile(f *savedFile) { os.WriteFile(filepath.Join(f.dir, f.name), nil, 0o600) }
+
+func putFile(w http.ResponseWriter, r *http.Request) {
+	f := &savedFile{name: r.FormValue("name"), dir: "/srv/files"}
+	storeFile(f) // want `untrusted data reaches a file path in a.storeFile → os.WriteFile at objects.go:\d+, from a form value \(source at objects.go:\d+\)$`
+}
+
+// Only the directory is read: the name from the request does not reach
+// it, and nothing is reported.
+func mkdirFor(f *savedFile) { os.MkdirAll(f.dir, 0o700) }
+
+func prepare(w http.ResponseWriter, r *http.Request) {
+	f := &savedFile{name: r.FormValue("name"), dir: "/srv/files"}
+	mkdirFor(f)
+}
