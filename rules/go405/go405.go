@@ -2,6 +2,8 @@
 package go405
 
 import (
+	"fmt"
+
 	"github.com/apiaudit/apiaudit/pkg/gotaint"
 	"github.com/apiaudit/apiaudit/pkg/lint"
 )
@@ -88,8 +90,27 @@ var options gotaint.Options
 var Analyzer = gotaint.NewAnalyzer(gotaint.Check{
 	ID: "GO405", Doc: "decoded request or tool data reaches a command, query or path", URL: Rule.HelpURI(),
 	Options: &options, Source: gotaint.Request, Sink: gotaint.Custom,
-	GradeStored: true, Pick: pick, Message: func(f *gotaint.Flow) string { return "untrusted data reaches " + f.Sink.String() },
+	GradeStored: true, StateNote: true, Pick: pick, Note: note, Message: func(f *gotaint.Flow) string { return "untrusted data reaches " + f.Sink.String() },
 })
+
+// longPath is the number of calls on the way to the sink (the sink
+// included) beyond which a flow is a note.
+const longPath = 4
+
+// note grades down what the judged findings did not support at a higher
+// severity: data that reaches the sink only through an object's stored
+// state (one of seven judged was true; the others were configured paths
+// read from the object the request had written into), and paths through
+// more than four calls (two of twelve judged were true: a lock file, a
+// key path or a command of the configuration, reached through objects
+// the data only passed through). Request data spliced into a path or
+// command the program writes keeps its severity whatever the path.
+func note(f *gotaint.Flow) string {
+	if n := gotaint.Calls(f); n > longPath && !f.State && !gotaint.SplicedRequest(f) {
+		return fmt.Sprintf("the path crosses %d calls, and over so many the analysis's approximations of fields and interfaces add up: check that the data really becomes the path, command or query", n)
+	}
+	return ""
+}
 
 func init() { Rule.Analyzer = Analyzer }
 

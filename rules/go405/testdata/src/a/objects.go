@@ -64,3 +64,29 @@ func prepare(w http.ResponseWriter, r *http.Request) {
 	f := &savedFile{name: r.FormValue("name"), dir: "/srv/files"}
 	mkdirFor(f)
 }
+
+// A path of more than four calls to the sink is a note that says why; four
+// calls stay an error.
+func hop1(p string) { hop2(p) }
+func hop2(p string) { hop3(p) }
+func hop3(p string) { hop4(p) }
+func hop4(p string) { os.Remove(p) }
+
+func removeFar(w http.ResponseWriter, r *http.Request) {
+	hop1(r.FormValue("p")) // want `untrusted data reaches a file path in a.hop1 → a.hop2 → a.hop3 → a.hop4 → os.Remove at objects.go:\d+, from a form value .* \(a note, not an error: the path crosses 5 calls`
+}
+
+func removeNear(w http.ResponseWriter, r *http.Request) {
+	hop2(r.FormValue("p")) // want `untrusted data reaches a file path in a.hop2 → a.hop3 → a.hop4 → os.Remove at objects.go:\d+, from a form value \(source at objects.go:\d+\)$`
+}
+
+// Request data spliced into a path the program writes stays an error
+// however far the sink is.
+func far1(p string) { far2(p) }
+func far2(p string) { far3(p) }
+func far3(p string) { far4(p) }
+func far4(p string) { os.RemoveAll(p) }
+
+func removeFarSpliced(w http.ResponseWriter, r *http.Request) {
+	far1("/srv/uploads/" + r.FormValue("p")) // want `untrusted data reaches a file path in a.far1 → a.far2 → a.far3 → a.far4 → os.RemoveAll at objects.go:\d+, from a form value \(source at objects.go:\d+\)$`
+}
