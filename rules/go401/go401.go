@@ -86,8 +86,21 @@ var options gotaint.Options
 var Analyzer = gotaint.NewAnalyzer(gotaint.Check{
 	ID: "GO401", Doc: "untrusted data reaches the system prompt", URL: Rule.HelpURI(),
 	Options: &options, Source: gotaint.Retrieved, Sink: gotaint.SystemPrompt,
-	GradeStored: true, Pick: pick, Message: gotaint.Says("untrusted data reaches the system prompt"),
+	GradeStored: true, StateNote: true, RoleNote: true, Pick: pick, Note: note, Message: gotaint.Says("untrusted data reaches the system prompt"),
 })
+
+// note grades down fetched content that is the only untrusted data of a
+// flow: the judged one was a system message a role's configuration fetched
+// from a URL the user wrote there. Flows through an object's stored state
+// (retrieval from the program's own knowledge store) and through code that
+// picks the channel by each message's role are notes too (StateNote,
+// RoleNote): none of the four judged was true.
+func note(f *gotaint.Flow) string {
+	if f.Sources == gotaint.Retrieved && !f.Role && !f.State {
+		return "the text is content the program fetched, usually from a URL or a store its own configuration names, not text a caller sent: check who controls that source"
+	}
+	return ""
+}
 
 func init() { Rule.Analyzer = Analyzer }
 

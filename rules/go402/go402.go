@@ -2,6 +2,8 @@
 package go402
 
 import (
+	"fmt"
+	"math/bits"
 	"strings"
 
 	"github.com/apiaudit/apiaudit/pkg/gotaint"
@@ -70,7 +72,7 @@ var options gotaint.Options
 var Analyzer = gotaint.NewAnalyzer(gotaint.Check{
 	ID: "GO402", Doc: "untrusted data reaches a tool definition", URL: Rule.HelpURI(),
 	Options: &options, Source: gotaint.Retrieved, Sink: gotaint.ToolDesc,
-	GradeStored: true, Pick: pick, Note: note, Message: gotaint.Says("untrusted data reaches a tool definition"),
+	GradeStored: true, StateNote: true, Pick: pick, Note: note, Message: gotaint.Says("untrusted data reaches a tool definition"),
 })
 
 // note grades two kinds of flow that are true but by design:
@@ -97,9 +99,23 @@ func note(f *gotaint.Flow) string {
 		return republished
 	case f.Sources == gotaint.ToolArgs:
 		return "the caller's own data: " + own
+	case f.State:
+		return "" // StateNote: a note that says where the data was stored
+	case gotaint.Calls(f) > longPath:
+		return fmt.Sprintf("the path crosses %d calls, and over so many the analysis's approximations of fields and interfaces add up: "+
+			"check that the untrusted text really becomes the tool's name, description or schema", gotaint.Calls(f))
+	case !f.Spliced && bits.OnesCount8(uint8(f.Sources)) == 1:
+		// One kind of data, with nothing around it. Upstream text composed
+		// with request data stays at the rule's severity.
+		return "the tool's name or description is the untrusted text as it came, with no text of the program's around it, " +
+			"as a registration endpoint or a converter of API descriptions writes it by design: review who may call it and whose text it takes"
 	}
 	return ""
 }
+
+// longPath is the number of calls on the way to the tool definition (the
+// definition included) beyond which a flow is a note.
+const longPath = 4
 
 func init() { Rule.Analyzer = Analyzer }
 

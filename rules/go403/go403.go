@@ -48,7 +48,17 @@ var options gotaint.Options
 var Analyzer = gotaint.NewAnalyzer(gotaint.Check{
 	ID: "GO403", Doc: "untrusted text is compiled as a template", URL: Rule.HelpURI(),
 	Options: &options, Source: gotaint.Retrieved, Sink: gotaint.Template,
-	GradeStored: true, Pick: gotaint.SinkIs(gotaint.Template), Message: gotaint.Says("untrusted data is compiled as a template"),
+	GradeStored: true, Pick: gotaint.SinkIs(gotaint.Template), Note: note, Message: gotaint.Says("untrusted data is compiled as a template"),
 })
+
+// note grades down fetched content that is the only untrusted data of a
+// flow: the judged one was a workflow author's own step template, loaded
+// with the workflow.
+func note(f *gotaint.Flow) string {
+	if f.Sources == gotaint.Retrieved {
+		return "the template is content the program fetched or loaded, usually a file or a URL its own configuration names, not text a caller sent: check who controls that source"
+	}
+	return ""
+}
 
 func init() { Rule.Analyzer = Analyzer }

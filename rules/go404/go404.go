@@ -2,6 +2,8 @@
 package go404
 
 import (
+	"fmt"
+
 	"github.com/apiaudit/apiaudit/pkg/gotaint"
 	"github.com/apiaudit/apiaudit/pkg/lint"
 )
@@ -55,8 +57,24 @@ var options gotaint.Options
 var Analyzer = gotaint.NewAnalyzer(gotaint.Check{
 	ID: "GO404", Doc: "model output reaches a command, query, path, URL, HTML or redirect", URL: Rule.HelpURI(),
 	Options: &options, Source: gotaint.ModelOutput, Sink: gotaint.Custom,
-	GradeStored: true, Pick: pick, Message: func(f *gotaint.Flow) string { return "model output reaches " + f.Sink.String() },
+	GradeStored: true, StateNote: true, Pick: pick, Note: note, Message: func(f *gotaint.Flow) string { return "model output reaches " + f.Sink.String() },
 })
+
+// longPath is the number of calls on the way to the sink (the sink
+// included) beyond which a flow is a note.
+const longPath = 4
+
+// note grades down paths through more than four calls: the judged ones
+// were a Vertex AI URL and the command of a configured MCP server, built
+// from the configuration of an agent object that the model's answer only
+// passed through (none of them true). Flows through an object's stored
+// state are notes too (StateNote; none of fifteen judged was true).
+func note(f *gotaint.Flow) string {
+	if n := gotaint.Calls(f); n > longPath && !f.State {
+		return fmt.Sprintf("the path crosses %d calls, and over so many the analysis's approximations of fields and interfaces add up: check that the model's text really becomes the command, path or URL", n)
+	}
+	return ""
+}
 
 func init() { Rule.Analyzer = Analyzer }
 
