@@ -90,8 +90,26 @@ var options gotaint.Options
 var Analyzer = gotaint.NewAnalyzer(gotaint.Check{
 	ID: "GO405", Doc: "decoded request or tool data reaches a command, query or path", URL: Rule.HelpURI(),
 	Options: &options, Source: gotaint.Request, Sink: gotaint.Custom,
-	GradeStored: true, StateNote: true, Pick: pick, Note: note, Message: func(f *gotaint.Flow) string { return "untrusted data reaches " + f.Sink.String() },
+	GradeStored: true, StateNote: true, Pick: pick, Note: note, Below: below, Message: func(f *gotaint.Flow) string { return "untrusted data reaches " + f.Sink.String() },
 })
+
+// below grades HTTP request data that reaches a path or a command as it
+// came (no text of the program's joined to it) as a warning. The judged
+// findings of that kind were true in fewer than half: by-design features
+// of local and management interfaces (an import-from-path endpoint, a
+// setup wizard on a loopback port), names limited to one path segment,
+// and sanitisers the engine does not recognise. Tool arguments (eleven of
+// twelve judged true: a model-chosen path read or written with no allowed
+// root), request data spliced into the program's own path or command, and
+// a query document decoded whole from the request (NoSQL injection) keep
+// the rule's severity.
+func below(f *gotaint.Flow) string {
+	if f.Sources&gotaint.Request == 0 || f.Sources&gotaint.ToolArgs != 0 || gotaint.SplicedRequest(f) || f.Sink&gotaint.NoSQL != 0 {
+		return ""
+	}
+	return "request data is used as it came, and such paths and commands are often by design on a local or management interface, or limited to one path segment; " +
+		"check who can call the route and whether the value can leave the directory or command the program meant"
+}
 
 // longPath is the number of calls on the way to the sink (the sink
 // included) beyond which a flow is a note.

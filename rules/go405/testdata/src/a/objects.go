@@ -52,7 +52,7 @@ type savedFile struct {
 func storeFile(f *savedFile) { os.WriteFile(filepath.Join(f.dir, f.name), nil, 0o600) }
 
 func putFile(w http.ResponseWriter, r *http.Request) {
-	f := &savedFile{name: r.FormValue("name"), dir: "/srv/files"}
+	f := &savedFile{name: "upload-" + r.FormValue("name"), dir: "/srv/files"}
 	storeFile(f) // want `untrusted data reaches a file path in a.storeFile → os.WriteFile at objects.go:\d+, from a form value \(source at objects.go:\d+\)$`
 }
 
@@ -77,7 +77,13 @@ func removeFar(w http.ResponseWriter, r *http.Request) {
 }
 
 func removeNear(w http.ResponseWriter, r *http.Request) {
-	hop2(r.FormValue("p")) // want `untrusted data reaches a file path in a.hop2 → a.hop3 → a.hop4 → os.Remove at objects.go:\d+, from a form value \(source at objects.go:\d+\)$`
+	hop2("/srv/uploads/" + r.FormValue("p")) // want `untrusted data reaches a file path in a.hop2 → a.hop3 → a.hop4 → os.Remove at objects.go:\d+, from a form value \(source at objects.go:\d+\)$`
+}
+
+// Request data used as it came is a warning that says why; tool
+// arguments used as they came stay an error.
+func removeAsItCame(w http.ResponseWriter, r *http.Request) {
+	os.Remove(r.FormValue("p")) // want `untrusted data reaches a file path in os.Remove, from a form value \(source at objects.go:\d+\) \(a warning, not an error: request data is used as it came`
 }
 
 // Request data spliced into a path the program writes stays an error
