@@ -28,7 +28,13 @@ A cryptographic hash of the output rendered as hex or base64's URL alphabet
 and is not reported.
 
 Model tool-call arguments that reach command execution are reported by GO307
-instead, so that the same call is not reported twice.`,
+instead, so that the same call is not reported twice.
+
+A path of more than four calls, and data that gets there only through an
+object's stored state, are notes: on real projects those were URLs and
+commands an agent object builds from its configuration, which the answer
+only passed through. Data that reaches the sink only inside an object
+passed whole to a call is a warning.`,
 		Fix: "map model output onto a fixed set of allowed actions and values; use query parameters, os.Root and escaping instead of raw text",
 		Bad: `resp, _ := client.CreateChatCompletion(ctx, req)
 query := resp.Choices[0].Message.Content
@@ -41,7 +47,8 @@ if err := json.Unmarshal([]byte(resp.Choices[0].Message.Content), &q); err != ni
 rows, _ := db.Query("SELECT * FROM orders WHERE customer = ?", q.Customer)`,
 		Lang:      "go",
 		Severity:  lint.SeverityError,
-		Precision: "low",
+		Grades:    "A warning for data that reaches the sink only inside an object passed whole to a call. A note for a path of more than four calls, for data that gets there only through an object's stored state, and in example code or test scaffolding.",
+		Precision: "high",
 		CWE:       []int{1426, 78, 89, 22, 918, 79, 601},
 		OWASP:     []string{"LLM05:2025", "API10:2023"},
 		Since:     "v0.1.0",

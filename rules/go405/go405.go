@@ -37,15 +37,30 @@ os.MkdirTemp) are not request-chosen paths. A record looked up by the data
 (a map, a store whose code reads it from a table) is stored data, not the
 data.
 
-A flow that reaches the sink only through an object's stored state is a
-warning, and its message says so: a call stores the data in a field of the
-receiver and another reads a configured path from the same object; a
-handler writes the data two fields below its receiver (h.cfg.APIKeys =
-body) and a call then reads another part of h.cfg; a record comes back
-from a library's cache or store looked up by the data. The engine keeps
-memory apart two fields below a variable (h.agent.history and h.agent.cfg
-are different memory) but a call's summary names one field of each
-parameter, and such paths are usually configuration the call only names.
+Severity follows what the findings of each kind turned out to be on real
+projects. Tool arguments (an MCP client's or a model's) that name a path,
+a statement or a query are errors: a prompt-injected call reads or writes
+any file the server can. So is request data joined to a path, a command or
+a statement the program writes, and a query document decoded whole from
+the request. HTTP request data used as it came is a warning: such paths
+are often by design on a local or management interface, or limited to one
+path segment. A flow that reaches the sink only inside an object passed
+whole to a call (an interface value, a struct the callee reads through a
+type assertion) is a warning too: the callee may read another part of the
+object, such as the key paths a decoder carries beside the upload.
+
+Notes, each saying why: a flow that reaches the sink only through an
+object's stored state (a call stores the data in a field of the receiver
+and another reads a configured path from the same object; a handler
+writes the data two fields below its receiver, h.cfg.APIKeys = body, and a
+call then reads another part of h.cfg; a record comes back from a cache or
+store looked up by the data), and a path of more than four calls, where
+the approximations of fields and interfaces add up. The engine keeps
+memory apart two fields below a variable (h.agent.history and
+h.agent.cfg are different memory) but a call's summary names one field of
+each parameter, and such paths were mostly configuration the call only
+names. Request data spliced into the program's own path or command keeps
+its severity whatever the path.
 
 MongoDB queries (the mongo-driver's Find, FindOne, Update*, Delete*,
 Aggregate, RunCommand and bulk-write models; mgo's Find, Pipe, Update and
@@ -74,7 +89,8 @@ command execution to GO307.`,
 }`,
 		Lang:      "go",
 		Severity:  lint.SeverityError,
-		Precision: "low",
+		Grades:    "An error for tool arguments, for request data spliced into a path, command or statement the program writes, and for a NoSQL filter decoded whole from the request. A warning for HTTP request data used as it came, and for data that reaches the sink only inside an object passed whole to a call. A note for data that gets there only through an object's stored state or a lookup, for a path of more than four calls, and in example code or test scaffolding (examples/, _examples, demo, conformance, test/, testkit).",
+		Precision: "high",
 		CWE:       []int{78, 89, 22},
 		OWASP:     []string{"API8:2023", "API10:2023"},
 		Since:     "v0.1.0",
