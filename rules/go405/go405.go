@@ -59,8 +59,8 @@ the approximations of fields and interfaces add up. The engine keeps
 memory apart two fields below a variable (h.agent.history and
 h.agent.cfg are different memory) but a call's summary names one field of
 each parameter, and such paths were mostly configuration the call only
-names. Request data spliced into the program's own path or command keeps
-its severity whatever the path.
+names; on long paths, even text the program joined to the data was often
+joined to the configuration instead (a lock file's suffix).
 
 MongoDB queries (the mongo-driver's Find, FindOne, Update*, Delete*,
 Aggregate, RunCommand and bulk-write models; mgo's Find, Pipe, Update and
@@ -137,10 +137,11 @@ const longPath = 4
 // read from the object the request had written into), and paths through
 // more than four calls (two of twelve judged were true: a lock file, a
 // key path or a command of the configuration, reached through objects
-// the data only passed through). Request data spliced into a path or
-// command the program writes keeps its severity whatever the path.
+// the data only passed through). That holds for request data spliced into
+// the program's own text too: on such paths the text joined was often the
+// configuration's own (a lock file's suffix beside a configured path).
 func note(f *gotaint.Flow) string {
-	if n := gotaint.Calls(f); n > longPath && !f.State && !gotaint.SplicedRequest(f) {
+	if n := gotaint.Calls(f); n > longPath && !(f.State && !gotaint.SplicedRequest(f)) {
 		return fmt.Sprintf("the path crosses %d calls, and over so many the analysis's approximations of fields and interfaces add up: check that the data really becomes the path, command or query", n)
 	}
 	return ""

@@ -86,13 +86,14 @@ func removeAsItCame(w http.ResponseWriter, r *http.Request) {
 	os.Remove(r.FormValue("p")) // want `untrusted data reaches a file path in os.Remove, from a form value \(source at objects.go:\d+\) \(a warning, not an error: request data is used as it came`
 }
 
-// Request data spliced into a path the program writes stays an error
-// however far the sink is.
+// Request data spliced into a path the program writes is a note too when
+// the sink is far: over so many calls the text joined is often the
+// configuration's own.
 func far1(p string) { far2(p) }
 func far2(p string) { far3(p) }
 func far3(p string) { far4(p) }
 func far4(p string) { os.RemoveAll(p) }
 
 func removeFarSpliced(w http.ResponseWriter, r *http.Request) {
-	far1("/srv/uploads/" + r.FormValue("p")) // want `untrusted data reaches a file path in a.far1 → a.far2 → a.far3 → a.far4 → os.RemoveAll at objects.go:\d+, from a form value \(source at objects.go:\d+\)$`
+	far1("/srv/uploads/" + r.FormValue("p")) // want `untrusted data reaches a file path in a.far1 → a.far2 → a.far3 → a.far4 → os.RemoveAll at objects.go:\d+, from a form value \(source at objects.go:\d+\) \(a note, not an error: the path crosses 5 calls`
 }
