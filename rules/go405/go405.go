@@ -40,16 +40,19 @@ data.
 Severity follows what the findings of each kind turned out to be on real
 projects. Tool arguments (an MCP client's or a model's) that name a path,
 a statement or a query are errors: a prompt-injected call reads or writes
-any file the server can. So is request data joined to a path, a command or
-a statement the program writes, and a query document decoded whole from
-the request. HTTP request data used as it came is a warning: such paths
-are often by design on a local or management interface, or limited to one
-path segment. A flow that reaches the sink only inside an object passed
-whole to a call (an interface value, a struct the callee reads through a
-type assertion) is a warning too: the callee may read another part of the
-object, such as the key paths a decoder carries beside the upload.
+any file the server can. So is a query document decoded whole from a
+request. HTTP request data reaching a path or a command is a note that
+says why: on the projects judged it was more often by design (an
+import-from-path endpoint of a management API, a setup wizard on a
+loopback port) or confined (a name limited to one path segment, a
+sanitiser the engine does not recognise) than an injection; the route's
+authentication is GO101's to report. A flow that reaches the sink only
+inside an object passed whole to a call (an interface value, a struct the
+callee reads through a type assertion) is a warning: the callee may read
+another part of the object, such as the key paths a decoder carries
+beside the upload.
 
-Notes, each saying why: a flow that reaches the sink only through an
+Notes too, each saying why: a flow that reaches the sink only through an
 object's stored state (a call stores the data in a field of the receiver
 and another reads a configured path from the same object; a handler
 writes the data two fields below its receiver, h.cfg.APIKeys = body, and a
@@ -89,7 +92,7 @@ command execution to GO307.`,
 }`,
 		Lang:      "go",
 		Severity:  lint.SeverityError,
-		Grades:    "An error for tool arguments, for request data spliced into a path, command or statement the program writes, and for a NoSQL filter decoded whole from the request. A warning for HTTP request data used as it came, and for data that reaches the sink only inside an object passed whole to a call. A note for data that gets there only through an object's stored state or a lookup, for a path of more than four calls, and in example code or test scaffolding (examples/, _examples, demo, conformance, test/, testkit).",
+		Grades:    "An error for tool arguments and for a NoSQL filter decoded whole from a request. A warning for data that reaches the sink only inside an object passed whole to a call. A note for other HTTP request data, for data that gets there only through an object's stored state or a lookup, for a path of more than four calls, and in example code or test scaffolding (examples/, _examples, demo, conformance, test/, testkit).",
 		Precision: "high",
 		CWE:       []int{78, 89, 22},
 		OWASP:     []string{"API8:2023", "API10:2023"},
@@ -106,43 +109,40 @@ var options gotaint.Options
 var Analyzer = gotaint.NewAnalyzer(gotaint.Check{
 	ID: "GO405", Doc: "decoded request or tool data reaches a command, query or path", URL: Rule.HelpURI(),
 	Options: &options, Source: gotaint.Request, Sink: gotaint.Custom,
-	GradeStored: true, StateNote: true, Pick: pick, Note: note, Below: below, Message: func(f *gotaint.Flow) string { return "untrusted data reaches " + f.Sink.String() },
+	GradeStored: true, StateNote: true, Pick: pick, Note: note, Message: func(f *gotaint.Flow) string { return "untrusted data reaches " + f.Sink.String() },
 })
-
-// below grades HTTP request data that reaches a path or a command as it
-// came (no text of the program's joined to it) as a warning. The judged
-// findings of that kind were true in fewer than half: by-design features
-// of local and management interfaces (an import-from-path endpoint, a
-// setup wizard on a loopback port), names limited to one path segment,
-// and sanitisers the engine does not recognise. Tool arguments (eleven of
-// twelve judged true: a model-chosen path read or written with no allowed
-// root), request data spliced into the program's own path or command, and
-// a query document decoded whole from the request (NoSQL injection) keep
-// the rule's severity.
-func below(f *gotaint.Flow) string {
-	if f.Sources&gotaint.Request == 0 || f.Sources&gotaint.ToolArgs != 0 || gotaint.SplicedRequest(f) || f.Sink&gotaint.NoSQL != 0 {
-		return ""
-	}
-	return "request data is used as it came, and such paths and commands are often by design on a local or management interface, or limited to one path segment; " +
-		"check who can call the route and whether the value can leave the directory or command the program meant"
-}
 
 // longPath is the number of calls on the way to the sink (the sink
 // included) beyond which a flow is a note.
 const longPath = 4
 
 // note grades down what the judged findings did not support at a higher
-// severity: data that reaches the sink only through an object's stored
-// state (one of seven judged was true; the others were configured paths
-// read from the object the request had written into), and paths through
-// more than four calls (two of twelve judged were true: a lock file, a
-// key path or a command of the configuration, reached through objects
-// the data only passed through). That holds for request data spliced into
-// the program's own text too: on such paths the text joined was often the
-// configuration's own (a lock file's suffix beside a configured path).
+// severity:
+//   - HTTP request data (other than a query document decoded whole from
+//     the request): fewer than half of the judged flows were true. The
+//     rest were by-design features of local and management interfaces (an
+//     import-from-path endpoint, a setup wizard on a loopback port), names
+//     limited to one path segment, and text joined to a configured path
+//     that the analysis took for the request's (a temporary file's name,
+//     a sanitiser it does not recognise).
+//   - data that reaches the sink only through an object's stored state
+//     (StateNote; one of seven judged was true: configured paths read
+//     from the object the request had written into);
+//   - paths through more than four calls (two of twelve judged were true:
+//     a lock file, a key path or a command of the configuration, reached
+//     through objects the data only passed through), whatever text the
+//     program joined to the data on the way.
+//
+// Tool arguments (eleven of twelve judged true: a model-chosen path read
+// or written with no allowed root, a statement run as written) and NoSQL
+// filters decoded whole from a request keep the rule's severity.
 func note(f *gotaint.Flow) string {
 	if n := gotaint.Calls(f); n > longPath && !(f.State && !gotaint.SplicedRequest(f)) {
 		return fmt.Sprintf("the path crosses %d calls, and over so many the analysis's approximations of fields and interfaces add up: check that the data really becomes the path, command or query", n)
+	}
+	if f.Sources&gotaint.Request != 0 && f.Sources&gotaint.ToolArgs == 0 && f.Sink&gotaint.NoSQL == 0 && !(f.State && !gotaint.SplicedRequest(f)) {
+		return "on the projects judged, HTTP request data reaching a path or command was more often by design (a local or management interface) or confined (a name limited to one path segment, a sanitiser the analysis does not recognise) than an injection: " +
+			"check who can call the route and whether the value can leave the directory or command the program meant"
 	}
 	return ""
 }
