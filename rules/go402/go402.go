@@ -110,7 +110,7 @@ func note(f *gotaint.Flow) string {
 		return republished
 	case f.Sources == gotaint.ToolArgs:
 		return "the caller's own data: " + own
-	case f.State:
+	case f.State && !gotaint.SplicedRequest(f):
 		return "" // StateNote: a note that says where the data was stored
 	case gotaint.Calls(f) > longPath:
 		return fmt.Sprintf("the path crosses %d calls, and over so many the analysis's approximations of fields and interfaces add up: "+
