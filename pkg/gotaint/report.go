@@ -293,6 +293,10 @@ type Check struct {
 	// (Flow.Role) notes rather than warnings, when the judged findings of
 	// that kind did not reach the precision a warning needs.
 	StateNote, RoleNote bool
+	// PerPackage, when set, gives Below and Note for the package under
+	// analysis, for reasons that need its syntax (a human approval step
+	// around the call that reaches the sink); they replace Below and Note.
+	PerPackage func(*analysis.Pass) (below, note func(*Flow) string)
 }
 
 // NewAnalyzer is the analyzer of an injection rule: it requires the engine,
@@ -305,7 +309,11 @@ func NewAnalyzer(c Check) *analysis.Analyzer {
 		URL:      c.URL,
 		Requires: []*analysis.Analyzer{Analyzer},
 		Run: func(pass *analysis.Pass) (any, error) {
-			report(pass, c.Pick, func(f *Flow, _ Source) string { return c.Message(f) }, c.GradeStored, c.Below, c.Note, lower{state: c.StateNote, role: c.RoleNote})
+			below, note := c.Below, c.Note
+			if c.PerPackage != nil {
+				below, note = c.PerPackage(pass)
+			}
+			report(pass, c.Pick, func(f *Flow, _ Source) string { return c.Message(f) }, c.GradeStored, below, note, lower{state: c.StateNote, role: c.RoleNote})
 			return nil, nil
 		},
 	}
