@@ -207,6 +207,13 @@ func run(pass *lint.SpecPass) error {
 			// declares schemes: authentication is left to the deployment
 			// (Airflow's pluggable backends deny every request by default).
 			sev, grade = lint.SeverityNote, " (a note: security: [] at the top of a document that declares security schemes leaves authentication to the deployment rather than switching it off)"
+		case openapi.LeftToDeployment(sec) && sec.Own:
+			// Its own requirements offer {} beside a real scheme, and so
+			// does every requirement the document writes: authentication
+			// is optional throughout (E2B's envd, whose access token is a
+			// setting of the sandbox), the same choice as a top-level
+			// [token, {}], written on each operation.
+			sev, grade = lint.SeverityNote, " (a note: every security requirement the document writes offers {} beside real schemes, so authentication is optional by design throughout, a setting of the deployment, rather than an endpoint left open; remove {} if no such mode exists)"
 		case openapi.LeftToDeployment(sec):
 			// The top-level requirements offer {} beside real schemes for
 			// every operation: the API has a mode without authentication
