@@ -1,6 +1,8 @@
 package mcp503_test
 
 import (
+	"strings"
+
 	"testing"
 
 	"github.com/apiaudit/apiaudit/pkg/lint"
@@ -22,6 +24,26 @@ func TestPlaceGrades(t *testing.T) {
 			if f.Severity != want {
 				t.Errorf("%s: %s: severity %s, want %s", file, f.Message, f.Severity, want)
 			}
+		}
+	}
+}
+
+// TestContainerPull checks that an unpinned image is a note when run with
+// the default pull policy (the pulled image is reused at each start), and a
+// warning with --pull always.
+func TestContainerPull(t *testing.T) {
+	want := map[string]lint.Severity{
+		`server "own"`: lint.SeverityNote, `server "podman"`: lint.SeverityNote,
+		`server "always"`: lint.SeverityWarning, `server "always-eq"`: lint.SeverityWarning,
+	}
+	got := ruletest.ClientFindings(t, mcp503.Rule, "testdata/docker.mcp.json")
+	if len(got) != len(want) {
+		t.Fatalf("got %d findings, want %d: %v", len(got), len(want), got)
+	}
+	for _, f := range got {
+		name, _, _ := strings.Cut(f.Message, " runs ")
+		if sev, ok := want[name]; !ok || f.Severity != sev {
+			t.Errorf("%s: severity %s, want %s", f.Message, f.Severity, sev)
 		}
 	}
 }

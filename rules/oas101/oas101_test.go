@@ -153,3 +153,18 @@ func TestInternal(t *testing.T) {
 	}
 	checkSeverities(t, "testdata/internal.yaml", want)
 }
+
+// TestOptionalThroughout checks that an operation's own {} alternative is a
+// note when every requirement the document writes offers one (optional
+// authentication by design, as a top-level [token, {}]), and stays an error
+// when the document requires the token strictly elsewhere.
+func TestOptionalThroughout(t *testing.T) {
+	checkSeverities(t, "testdata/optional-throughout.yaml", map[string]lint.Severity{
+		"get /health": lint.SeverityNote,
+		"post /init":  lint.SeverityNote,
+		"post /files": lint.SeverityNote,
+	})
+	checkSeverities(t, "testdata/optional-one.yaml", map[string]lint.Severity{
+		"post /files": lint.SeverityDefault,
+	})
+}

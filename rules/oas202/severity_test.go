@@ -30,3 +30,13 @@ func TestExposure(t *testing.T) {
 		"post /v1/signups":         lint.SeverityWarning,
 	}, "testdata/exposure.yaml")
 }
+
+// TestOptionalThroughout checks that an input of an operation whose own
+// requirements offer {} is a note when every requirement the document
+// writes does (optional authentication by design); exposure.yaml keeps the
+// warning where the document requires credentials elsewhere.
+func TestOptionalThroughout(t *testing.T) {
+	ruletest.Severities(t, Rule, map[string]lint.Severity{
+		"post /files/compose": lint.SeverityNote,
+	}, "testdata/optional-throughout.yaml")
+}

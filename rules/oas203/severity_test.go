@@ -33,3 +33,13 @@ func TestExposure(t *testing.T) {
 		"query parameter \"nights\"":   lint.SeverityWarning,
 	}, "testdata/exposure.yaml")
 }
+
+// TestOptionalThroughout checks that an input of an operation whose own
+// requirements offer {} is a note when every requirement the document
+// writes does (optional authentication by design); exposure.yaml keeps the
+// warning where the document requires credentials elsewhere.
+func TestOptionalThroughout(t *testing.T) {
+	ruletest.Severities(t, Rule, map[string]lint.Severity{
+		"query parameter \"maxWaitMs\"": lint.SeverityNote,
+	}, "testdata/optional-throughout.yaml")
+}

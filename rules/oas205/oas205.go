@@ -78,7 +78,7 @@ not reported.`,
 		Severity:  lint.SeverityWarning,
 		Precision: "medium",
 		Grades: `- **warning**: an upload without a size limit that anyone may send, because it is in an operation whose own requirement is [] or that has an empty {} alternative, in a document that declares authentication.
-- **note**, with the reason in the message: the same upload where only authenticated callers send it (they are accountable and under the service's own limits, which documents rarely repeat), or in a document that declares no authentication at all or writes no requirement for the operation, or only a top-level security: [] (who may send it is unknown).`,
+- **note**, with the reason in the message: the same upload where only authenticated callers send it (they are accountable and under the service's own limits, which documents rarely repeat), or in a document that declares no authentication at all or writes no requirement for the operation, or only a top-level security: [] or authentication optional throughout (every requirement the document writes offers an empty {} beside real schemes, as E2B's envd; judged noise, 0 of 5 at warning across OAS202, OAS203 and OAS205) (who may send it is unknown).`,
 		CWE:   []int{400, 770},
 		OWASP: []string{"API4:2023", "LLM10:2025"},
 		Since: "v0.1.0",

@@ -15,3 +15,13 @@ func TestExposure(t *testing.T) {
 		"put /v1/public/avatars": lint.SeverityWarning,
 	}, "testdata/exposure.yaml")
 }
+
+// TestOptionalThroughout checks that an input of an operation whose own
+// requirements offer {} is a note when every requirement the document
+// writes does (optional authentication by design); exposure.yaml keeps the
+// warning where the document requires credentials elsewhere.
+func TestOptionalThroughout(t *testing.T) {
+	ruletest.Severities(t, Rule, map[string]lint.Severity{
+		"post /files": lint.SeverityNote,
+	}, "testdata/optional-throughout.yaml")
+}

@@ -36,7 +36,9 @@ The scopes on its token are the last limit on what it can be talked into
 ` + "`bookings:read`" + ` or ` + "`payments:refund`" + ` let whoever configures the agent grant
 only what it needs.
 
-Reported as warnings, once per scheme and scope, where the scope is declared
+A scheme whose scopes all name roles (` + "`admin`" + `, ` + "`moderator`" + `, ` + "`user`" + `: PeerTube's)
+uses scopes for the account's role, which the server assigns; its ` + "`admin`" + ` is a
+note. Reported as warnings, once per scheme and scope, where the scope is declared
 (or, for OpenID Connect and undeclared scopes, where it is first required):
 catch-all names, any scope containing a ` + "`*`" + ` wildcard, and descriptions
 such as "full access", "unrestricted", "all resources" or "account-wide".
@@ -70,9 +72,11 @@ the ` + "`allowed-scopes`" + ` option.`,
 		Lang:      "yaml",
 		Severity:  lint.SeverityWarning,
 		Precision: "low",
-		CWE:       []int{250, 272},
-		OWASP:     []string{"API5:2023", "LLM06:2025"},
-		Since:     "v0.1.0",
+		Grades: `- **warning**: a catch-all scope name, a wildcard, or a description that promises everything.
+- **note**: a scope that reaches every user or resource of a tenant (` + "`.All`" + `, ` + "`:all`" + `); and a catch-all scope of a scheme whose scopes all name roles (` + "`admin`" + `, ` + "`moderator`" + `, ` + "`user`" + `): the scopes mirror the role the server assigns to the account (PeerTube's, judged noise, 0 of 1 at warning).`,
+		CWE:   []int{250, 272},
+		OWASP: []string{"API5:2023", "LLM06:2025"},
+		Since: "v0.1.0",
 	},
 	Spec:    run,
 	Options: &options,
@@ -124,6 +128,30 @@ var whole = map[string]bool{
 	"everything": true, "anything": true, "account": true, "accounts": true, "api": true, "apis": true,
 	"tenant": true, "organization": true, "organisation": true, "workspace": true, "platform": true,
 	"system": true, "resources": true, "data": true,
+}
+
+// roleWords name the roles of an account. A scheme whose scopes are all
+// such words (PeerTube's admin, moderator and user) uses scopes for roles.
+var roleWords = map[string]bool{
+	"admin": true, "administrator": true, "moderator": true, "user": true, "member": true, "editor": true,
+	"viewer": true, "guest": true, "owner": true, "operator": true, "staff": true, "manager": true,
+	"contributor": true, "maintainer": true, "reporter": true, "support": true, "customer": true, "superuser": true,
+}
+
+// roleSchemes returns, by scheme, the role names its scopes list when it
+// declares at least two scopes and every one is a role word.
+func roleSchemes(decls []openapi.ScopeDecl) map[string]string {
+	names := map[string][]string{}
+	for _, d := range decls {
+		names[d.Scheme] = append(names[d.Scheme], d.Name)
+	}
+	out := map[string]string{}
+	for scheme, list := range names {
+		if len(list) >= 2 && !slices.ContainsFunc(list, func(n string) bool { return !roleWords[strings.ToLower(n)] }) {
+			out[scheme] = strings.Join(list, ", ")
+		}
+	}
+	return out
 }
 
 type verdict struct {
@@ -206,15 +234,24 @@ func run(pass *lint.SpecPass) error {
 	schemes := openapi.Schemes(pass.Doc)
 	users := usage(pass.Doc)
 	declared := map[string]bool{} // "scheme\x00scope"
-	for _, d := range openapi.DeclaredScopes(pass.Doc) {
+	decls := openapi.DeclaredScopes(pass.Doc)
+	roles := roleSchemes(decls)
+	for _, d := range decls {
 		declared[d.Scheme+"\x00"+d.Name] = true
 		v := judge(opts, d.Name, d.Description)
 		if v.reason == "" {
 			continue
 		}
+		what, grade := grants(v), ""
+		if roles[d.Scheme] != "" && v.sev == lint.SeverityDefault {
+			// admin beside moderator and user: the scopes name the
+			// account's role, which the server assigns; a token of an
+			// ordinary account cannot ask for admin.
+			v.sev, grade = lint.SeverityNote, " (a note: every scope of the scheme names a role ("+roles[d.Scheme]+"), so the scopes mirror the role the server assigns to the account rather than cut a token down; split it only if roles are not what you mean)"
+		}
 		pass.ReportSeverityf(v.sev, d.Pointer, d.Origin, d.Field,
-			"security scheme %q declares scope %q, which grants %s (%s); %s",
-			d.Scheme, d.Name, grants(v), v.reason, usedBy(users[d.Scheme+"\x00"+d.Name]))
+			"security scheme %q declares scope %q, which grants %s (%s); %s%s",
+			d.Scheme, d.Name, what, v.reason, usedBy(users[d.Scheme+"\x00"+d.Name]), grade)
 	}
 
 	// Scopes no scheme declares: those of OpenID Connect, which live at the

@@ -84,7 +84,7 @@ to let clients send newer fields.`,
 		Severity:  lint.SeverityWarning,
 		Precision: "low",
 		Grades: `- **warning** when anyone may send the object: an operation that needs no credentials by the document's word, in a document that declares authentication (the bounds criterion of docs/precision.md).
-- **note** when only authenticated callers send it, or who may send it is unknown (no scheme declared, no requirement written, a top-level ` + "`security: []`" + `): an undeclared property from an accountable caller is a documentation gap the service's own decoding covers.
+- **note** when only authenticated callers send it, or who may send it is unknown (no scheme declared, no requirement written, a top-level ` + "`security: []`" + `, or authentication optional throughout: every requirement the document writes offers an empty {}): an undeclared property from an accountable caller is a documentation gap the service's own decoding covers.
 - **note**, whoever sends it, for an object inside a model call that a relay in front of model providers passes on (a request body with model and messages, prompt, input or contents, in a document that names two or more providers): a provider's own extension object, which the provider validates.`,
 		CWE:   []int{915, 20},
 		OWASP: []string{"API3:2023", "API6:2023"},

@@ -103,13 +103,19 @@ components:
 		Lang:      "yaml",
 		Severity:  lint.SeverityWarning,
 		Precision: "low",
-		CWE:       []int{915, 269},
-		OWASP:     []string{"API3:2023", "API5:2023"},
-		Since:     "v0.1.0",
+		Grades: `- **warning**: a privilege, ownership, balance or verification field (option ` + "`fields`" + `) that a self-service operation accepts, and a readOnly property a 3.1 request schema requires.
+- **note**: ` + "`created_by`" + ` in a self-service operation on the caller's own account: it records who created the account and grants nothing (Microsoft Graph's ` + "`createdBy`" + ` on ` + "`patch /education/me`" + `, judged noise, 0 of 1 at warning).`,
+		CWE:   []int{915, 269},
+		OWASP: []string{"API3:2023", "API5:2023"},
+		Since: "v0.1.0",
 	},
 	Options: &options,
 	Spec:    run,
 }
+
+// audit are the fields of the list that record history rather than grant
+// anything on the caller's own account: a note there.
+var audit = map[string]bool{"created_by": true}
 
 func run(pass *lint.SpecPass) error {
 	owned := map[string]bool{}
@@ -143,9 +149,15 @@ func run(pass *lint.SpecPass) error {
 				return
 			}
 			reported[ptr] = true
-			pass.Reportf(ptr, origin(prop), "",
-				"%s %s acts on the caller's own account and accepts %q (%s), which looks server-owned and is not readOnly: clients can set it for themselves",
-				op.Method, op.Path, name, openapi.Describe(ptr))
+			sev, grade := lint.SeverityDefault, ""
+			if audit[openapi.SnakeName(name)] {
+				// Who created the account is its history: setting it
+				// on one's own account grants nothing.
+				sev, grade = lint.SeverityNote, " (a note: on the caller's own account it records who created the account, which grants nothing; mark it readOnly all the same)"
+			}
+			pass.ReportSeverityf(sev, ptr, origin(prop), "",
+				"%s %s acts on the caller's own account and accepts %q (%s), which looks server-owned and is not readOnly: clients can set it for themselves%s",
+				op.Method, op.Path, name, openapi.Describe(ptr), grade)
 		}}
 		for _, mt := range slices.Sorted(maps.Keys(b.B.Content)) {
 			if m := b.B.Content[mt]; m != nil {

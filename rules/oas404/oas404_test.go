@@ -1,10 +1,12 @@
 package oas404
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/getkin/kin-openapi/openapi3"
 
+	"github.com/apiaudit/apiaudit/pkg/lint"
 	"github.com/apiaudit/apiaudit/pkg/load/openapi"
 	"github.com/apiaudit/apiaudit/pkg/ruletest"
 )
@@ -43,6 +45,24 @@ func TestSelfService(t *testing.T) {
 		op := openapi.Operation{Method: tc.method, Path: tc.path, Op: &openapi3.Operation{OperationID: tc.id}}
 		if got := selfService(op); got != tc.want {
 			t.Errorf("selfService(%s %s %q) = %v, want %v", tc.method, tc.path, tc.id, got, tc.want)
+		}
+	}
+}
+
+// TestAudit checks that created_by on the caller's own account is a note
+// and a role beside it stays a warning.
+func TestAudit(t *testing.T) {
+	findings, _ := ruletest.Findings(t, Rule, "testdata/audit.yaml")
+	if len(findings) != 2 {
+		t.Fatalf("got %d findings, want 2: %v", len(findings), findings)
+	}
+	for _, f := range findings {
+		want := lint.SeverityDefault
+		if strings.Contains(f.Message, `"createdBy"`) {
+			want = lint.SeverityNote
+		}
+		if f.Severity != want {
+			t.Errorf("%s: severity %v, want %v", f.Message, f.Severity, want)
 		}
 	}
 }

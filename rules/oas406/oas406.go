@@ -63,7 +63,7 @@ reason.`,
 		Severity:  lint.SeverityWarning,
 		Precision: "low",
 		Grades: `- **warning** when anyone may call the operation by the document's word (security: [] or an empty {} alternative, in a document that declares schemes): whoever's model reads the text later reads an anonymous writer's instructions.
-- **note** when only authenticated callers may write (an accountable writer whose text is most often read back for their own model calls: an agent's memory, the caller's own files), or when who may write is unknown (no security scheme declared, or no requirement written for the operation), with the reason in the message. Of the judged findings (docs/precision.md) none of these was one a maintainer would act on.
+- **note** when only authenticated callers may write (an accountable writer whose text is most often read back for their own model calls: an agent's memory, the caller's own files), or when who may write is unknown (no security scheme declared, authentication optional in every requirement the document writes, or no requirement written for the operation), with the reason in the message. Of the judged findings (docs/precision.md) none of these was one a maintainer would act on.
 - **note** on a model vendor's own API, which stores the caller's files for the caller's own model calls.`,
 		CWE:   []int{1427, 74},
 		OWASP: []string{"LLM01:2025", "LLM04:2025", "LLM08:2025"},

@@ -67,7 +67,7 @@ security:
   - apiKey: []`,
 		Lang:      "yaml",
 		Severity:  lint.SeverityError,
-		Precision: "low",
+		Precision: "high",
 		Grades: `- **error**: a cleartext server (or Swagger 2.0 ` + "`schemes: [http]`" + `) that operations send a secret to (an API key, a token, a password), and OAuth 2 URLs over http or that are not well-formed absolute https URLs (userinfo, fragment, other scheme, no host).
 - **warning**: a relative OAuth 2 URL when a server is not https.
 - **note**: a cleartext server no operation sends credentials to (a public API over http, a placeholder host: no secret at risk, and none of the sampled warnings was acted on); a cleartext server whose operations' only credentials are request signatures (AWS Signature Version 4, ` + "`x-amazon-apigateway-authtype`" + `): the secret never crosses the wire and a signature is good for one request for a few minutes, so no credential is at risk; the traffic itself can still be read; a cleartext server on a multicast DNS name (` + "`*.local`" + `, not ` + "`cluster.local`" + `) that credentials cross: a development host or a device on the same network, which nobody outside it reaches.`,

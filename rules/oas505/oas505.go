@@ -93,7 +93,7 @@ http://169.254.169.254/.`,
 		Severity:  lint.SeverityWarning,
 		Precision: "low",
 		Grades: `- **warning** when anyone may send the URL: an operation that needs no credentials by the document's word, in a document that declares authentication (the criterion of the bounds rules, docs/precision.md).
-- **note** when only authenticated callers send it, or who may send it is unknown (no scheme declared, no requirement written, a top-level ` + "`security: []`" + `): a URL an account registers (a webhook, an import source, an image to process) is fetched by design, and the host check belongs in the service.
+- **note** when only authenticated callers send it, or who may send it is unknown (no scheme declared, no requirement written, a top-level ` + "`security: []`" + `, or authentication optional throughout: every requirement the document writes offers an empty {}): a URL an account registers (a webhook, an import source, an image to process) is fetched by design, and the host check belongs in the service.
 - **note**, whoever sends it, for a URL inside a model call that a relay in front of model providers (a request body shaped like a model call, with model and messages, prompt, input or contents, in a document that names two or more providers such as OpenAI, Anthropic, Groq or Ollama) passes on (an image or document part of a message): the provider fetches it, not the API.
 - A field named callback, jsonp or cb without a URL format or a description that speaks of URLs is a JSONP function name, not reported.`,
 		CWE:   []int{918},

@@ -220,6 +220,8 @@ func (in *Inputs) Exposure(t *openapi3.T, s *openapi3.Schema) string {
 		return unwritten
 	case e.rootOff[s]:
 		return rootOff
+	case e.optional[s]:
+		return optionalEverywhere
 	}
 	return "only authenticated callers send it, under the service's own limits"
 }
@@ -234,6 +236,11 @@ const unwritten = "no security requirement is written for the operations that ta
 // not switched off.
 const rootOff = "security: [] or an empty {} alternative at the top of a document that declares security schemes leaves authentication to the deployment, so who may send it is unknown"
 
+// optionalEverywhere is why an input is a note where the operation's own
+// requirements offer {} in a document that requires credentials nowhere
+// without that alternative (Security.Throughout).
+const optionalEverywhere = "every security requirement the document writes offers an empty {} alternative, so authentication is optional by design (a setting of the deployment) and who may send it is unknown"
+
 // ParamExposure is Exposure for a parameter: "" when one of the operations
 // that take it needs no credentials.
 func ParamExposure(t *openapi3.T, p *Param) string {
@@ -246,7 +253,8 @@ func ParamExposure(t *openapi3.T, p *Param) string {
 	case slices.ContainsFunc(p.Users, func(op Operation) bool { return !EffectiveSecurity(t, op).Set }):
 		return unwritten
 	case slices.ContainsFunc(p.Users, func(op Operation) bool { return leftToDeployment(EffectiveSecurity(t, op)) }):
-		return rootOff
+		i := slices.IndexFunc(p.Users, func(op Operation) bool { return leftToDeployment(EffectiveSecurity(t, op)) })
+		return DeploymentWhy(EffectiveSecurity(t, p.Users[i]))
 	}
 	return "only authenticated callers send it, under the service's own limits"
 }
@@ -267,21 +275,37 @@ func openByWord(s Security) bool { return s.Set && s.Anonymous() && !leftToDeplo
 // security: [], or its top-level requirements with an empty {} alternative
 // beside real ones, apply to an operation: the document says the whole API
 // can run without authentication, which is how a deployment switch (an
-// auth mode of "none") is described, not an endpoint left open.
-func leftToDeployment(s Security) bool { return s.Set && !s.Own && (len(s.Reqs) == 0 || s.Optional()) }
+// auth mode of "none") is described, not an endpoint left open. So is an
+// operation's own {} alternative in a document that writes no requirement
+// without one (Security.Throughout): the same choice, written on each
+// operation instead of once at the top.
+func leftToDeployment(s Security) bool {
+	return s.Set && (!s.Own && (len(s.Reqs) == 0 || s.Optional()) || s.Own && s.Optional() && s.Throughout)
+}
 
 // LeftToDeployment is leftToDeployment for the rules.
 func LeftToDeployment(s Security) bool { return leftToDeployment(s) }
+
+// DeploymentWhy says why an operation that leftToDeployment accepts is not
+// open by the document's word: where the document writes the choice.
+func DeploymentWhy(s Security) string {
+	if s.Own {
+		return optionalEverywhere
+	}
+	return rootOff
+}
 
 type exposure struct {
 	declared  bool                      // the document declares a security scheme
 	open      map[*openapi3.Schema]bool // schemas an operation open by the document's word takes
 	unwritten map[*openapi3.Schema]bool // schemas an operation with no requirement written takes
 	rootOff   map[*openapi3.Schema]bool // schemas an operation opened only by a top-level security: [] takes
+	optional  map[*openapi3.Schema]bool // schemas an operation with its own {} alternative takes, in a document optional throughout
 }
 
 func newExposure(t *openapi3.T) *exposure {
-	e := &exposure{declared: len(Schemes(t)) > 0, open: map[*openapi3.Schema]bool{}, unwritten: map[*openapi3.Schema]bool{}, rootOff: map[*openapi3.Schema]bool{}}
+	e := &exposure{declared: len(Schemes(t)) > 0, open: map[*openapi3.Schema]bool{}, unwritten: map[*openapi3.Schema]bool{}, rootOff: map[*openapi3.Schema]bool{},
+		optional: map[*openapi3.Schema]bool{}}
 	if !e.declared {
 		return e
 	}
@@ -317,6 +341,8 @@ func newExposure(t *openapi3.T) *exposure {
 			set = e.open
 		case !sec.Set:
 			set = e.unwritten
+		case leftToDeployment(sec) && sec.Own:
+			set = e.optional
 		case leftToDeployment(sec):
 			set = e.rootOff
 		default:
@@ -358,7 +384,7 @@ func OperationExposure(t *openapi3.T, op Operation) string {
 	case !EffectiveSecurity(t, op).Set:
 		return unwritten
 	case leftToDeployment(EffectiveSecurity(t, op)):
-		return rootOff
+		return DeploymentWhy(EffectiveSecurity(t, op))
 	}
 	return "only authenticated callers send it, under the service's own limits"
 }

@@ -1,6 +1,10 @@
 package openapi
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/getkin/kin-openapi/openapi3"
+)
 
 func TestStatedLimit(t *testing.T) {
 	for d, want := range map[string]bool{
@@ -54,5 +58,36 @@ func TestCopies(t *testing.T) {
 	}
 	if _, ok := c.First("other", "post /b request body .metadata"); !ok {
 		t.Error("a different key is a first element")
+	}
+}
+
+// TestOptionalThroughout checks when a document makes authentication
+// optional everywhere: every requirement list it writes is [] or offers {}
+// beside a real scheme, two or more of them do, and none requires a scheme
+// without the alternative.
+func TestOptionalThroughout(t *testing.T) {
+	const opt = "security: [{token: []}, {}]"
+	for name, tc := range map[string]struct {
+		top, a, b string
+		want      bool
+	}{
+		"each operation":        {"", opt, opt, true},
+		"top and one operation": {opt, opt, "", true},
+		"one beside []":         {"", opt, "security: []", false},
+		"one strict":            {"", opt, "security: [{token: []}]", false},
+		"strict top":            {"security: [{token: []}]", opt, opt, false},
+		"only {}":               {"", "security: [{}]", "security: [{}]", false},
+	} {
+		doc := "openapi: 3.0.3\ninfo: {title: t, version: '1'}\n" + tc.top + "\npaths:\n" +
+			"  /a:\n    post:\n      " + tc.a + "\n      responses: {'204': {description: ok}}\n" +
+			"  /b:\n    post:\n      " + tc.b + "\n      responses: {'204': {description: ok}}\n" +
+			"components:\n  securitySchemes:\n    token: {type: apiKey, in: header, name: X-Token}\n"
+		loaded, err := openapi3.NewLoader().LoadFromData([]byte(doc))
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if got := optionalThroughout(loaded); got != tc.want {
+			t.Errorf("%s: optionalThroughout = %v, want %v", name, got, tc.want)
+		}
 	}
 }

@@ -8,15 +8,51 @@ type Security struct {
 	Pointer string // where the requirements are written: the operation's "security" or the root's
 	Own     bool   // the operation sets security itself (possibly to [])
 	Set     bool   // security is written somewhere (operation or root)
+	// Throughout: the document never requires credentials without an
+	// alternative. Every requirement list it writes, at the top or on an
+	// operation, is [] or offers an empty {} alternative, and at least two
+	// of them offer {} beside a real scheme (E2B's envd: each operation
+	// writes [AccessTokenAuth, {}], the token being a setting of the
+	// sandbox). The author describes optional authentication, a deployment
+	// choice, as a top-level [token, {}] would.
+	Throughout bool
 }
 
 // EffectiveSecurity returns the operation's own security when it has a
 // security field, else the document's.
 func EffectiveSecurity(t *openapi3.T, op Operation) Security {
 	if op.Op.Security != nil {
-		return Security{Reqs: *op.Op.Security, Pointer: Join(op.Pointer, "security"), Own: true, Set: true}
+		return Security{Reqs: *op.Op.Security, Pointer: Join(op.Pointer, "security"), Own: true, Set: true,
+			Throughout: optionalThroughout(t)}
 	}
-	return Security{Reqs: t.Security, Pointer: "/security", Set: t.Security != nil}
+	return Security{Reqs: t.Security, Pointer: "/security", Set: t.Security != nil, Throughout: optionalThroughout(t)}
+}
+
+// optionalThroughout reports whether a document makes authentication
+// optional everywhere it writes a requirement (see Security.Throughout).
+func optionalThroughout(t *openapi3.T) bool {
+	if t == nil {
+		return false
+	}
+	return cached(t, "optional-throughout", func() bool {
+		optional := 0
+		lenient := func(reqs openapi3.SecurityRequirements) bool {
+			s := Security{Reqs: reqs}
+			if s.Optional() {
+				optional++
+			}
+			return s.Anonymous()
+		}
+		if t.Security != nil && !lenient(t.Security) {
+			return false
+		}
+		for _, op := range Operations(t) {
+			if op.Op.Security != nil && !lenient(*op.Op.Security) {
+				return false
+			}
+		}
+		return optional >= 2
+	})
 }
 
 // Anonymous reports whether the operation can be called with no credentials:
