@@ -9,6 +9,7 @@ import (
 	"go/types"
 	"iter"
 	"path"
+	"path/filepath"
 	"reflect"
 	"regexp"
 	"slices"
@@ -163,11 +164,21 @@ func run(pass *analysis.Pass) (any, error) {
 	// net/http/pprof, as a rule) are one element: the first is reported,
 	// the others are notes that point to it.
 	debugAt := map[ast.Node]token.Pos{}
+	var decls map[*types.Func]*ast.FuncDecl
 	for _, rt := range pass.ResultOf[RoutesAnalyzer].([]Route) {
 		if rt.State != authn.Open {
 			continue
 		}
 		grade := goapi.PlaceGrade(pass, goapi.Error)
+		if !rt.Debug {
+			if decls == nil {
+				decls = funcDecls(pass)
+			}
+			if name, at := capabilityParam(pass, decls, rt.Path, rt.Handler); name != "" {
+				grade.LowerTo(goapi.Note, fmt.Sprintf("a capability URL: the path parameter %s is named as a secret and the handler rejects one it does not know (%s), so whoever holds the URL may call it, by design; keep such ids long and random",
+					name, shortPos(pass, at.Pos())))
+			}
+		}
 		if addr, ok := goapi.LoopbackListen(pass.TypesInfo, enclosingBody(rt.Guard, rt.Call)); ok && goapi.EphemeralPort(addr) {
 			// A fixed loopback port stays an error: any web page the user
 			// opens can post a form to it.
@@ -339,6 +350,27 @@ func imports(pkg *types.Package, path string) bool {
 		return false
 	}
 	return walk(pkg)
+}
+
+// funcDecls indexes the package's function declarations.
+func funcDecls(pass *analysis.Pass) map[*types.Func]*ast.FuncDecl {
+	out := map[*types.Func]*ast.FuncDecl{}
+	for _, f := range pass.Files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok {
+				if fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
+					out[fn] = fd
+				}
+			}
+		}
+	}
+	return out
+}
+
+// shortPos is file:line of pos, the file without its directory.
+func shortPos(pass *analysis.Pass, pos token.Pos) string {
+	p := pass.Fset.Position(pos)
+	return fmt.Sprintf("%s:%d", path.Base(filepath.ToSlash(p.Filename)), p.Line)
 }
 
 // enclosingBody is the body of the function declaration around n.
