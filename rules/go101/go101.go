@@ -200,6 +200,18 @@ func run(pass *analysis.Pass) (any, error) {
 	return nil, nil
 }
 
+// AllRoutesAnalyzer is RoutesAnalyzer for every route registration, those
+// that do not matter to GO101 (a GET that reaches nothing sensitive, a
+// public path) included, with Why empty for those: GO201 grades a body
+// read by whether every route that serves the handler authenticates.
+var AllRoutesAnalyzer = &analysis.Analyzer{
+	Name:       "apiauditallroutes",
+	Doc:        "finds every HTTP route registration and its protection",
+	Requires:   []*analysis.Analyzer{inspect.Analyzer, reach.Analyzer, authn.Analyzer},
+	Run:        func(pass *analysis.Pass) (any, error) { return slices.Collect(routesOf(pass, true)), nil },
+	ResultType: reflect.TypeFor[[]Route](),
+}
+
 // Route is a route registration that matters: it reaches a sensitive
 // capability, is a debugging endpoint, sits under an admin path or
 // changes state, and is not public by the options.
@@ -220,7 +232,10 @@ type Route struct {
 
 // Routes are the package's route registrations that matter, with their
 // protection. It needs the results of GO101's required analyzers.
-func Routes(pass *analysis.Pass) iter.Seq[Route] {
+func Routes(pass *analysis.Pass) iter.Seq[Route] { return routesOf(pass, false) }
+
+// routesOf yields the routes that matter, or with all every route.
+func routesOf(pass *analysis.Pass, all bool) iter.Seq[Route] {
 	return func(yield func(Route) bool) {
 		ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 		caps := pass.ResultOf[reach.Analyzer].(*reach.Result)
@@ -247,7 +262,7 @@ func Routes(pass *analysis.Pass) iter.Seq[Route] {
 				g = authn.NewGuard(pass, pass.ResultOf[authn.Analyzer].(*authn.Result))
 			}
 			method, route := routes.Describe(pass, g, call, c)
-			if public(route) {
+			if public(route) && !all {
 				continue
 			}
 			rt := Route{Call: call, Guard: g, Debug: debug != "", Handler: h, Mws: mws}
@@ -265,7 +280,7 @@ func Routes(pass *analysis.Pass) iter.Seq[Route] {
 			} else if method == "POST" || method == "PUT" || method == "PATCH" || method == "DELETE" {
 				rt.Why = "changes state"
 			}
-			if rt.Why == "" {
+			if rt.Why == "" && !all {
 				continue
 			}
 			g.Conditions = nil

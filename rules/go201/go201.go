@@ -121,7 +121,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:     "GO201",
 	Doc:      "reports HTTP handlers that read the request body with no size limit",
 	URL:      Rule.HelpURI(),
-	Requires: []*analysis.Analyzer{inspect.Analyzer, limiters, go101.RoutesAnalyzer},
+	Requires: []*analysis.Analyzer{inspect.Analyzer, limiters, go101.AllRoutesAnalyzer},
 	Run:      run,
 }
 
@@ -226,6 +226,11 @@ func run(pass *analysis.Pass) (any, error) {
 				continue
 			}
 			ftype, body = n.Type, n.Body
+			if fn := factory(pass, ins, n); fn != nil && authed[fn] && !authed[n] {
+				// func getHandler(...) gin.HandlerFunc { return func(c) {...} }:
+				// the routes name the factory; the literal is what they serve.
+				key = fn
+			}
 		}
 		if body == nil {
 			continue
@@ -235,6 +240,29 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	return nil, nil
+}
+
+// factory is the declared function that lit is returned from (a handler
+// factory: func getHandler(cfg) gin.HandlerFunc { return func(c) {...} });
+// nil when lit is not the operand of a return statement of a declared
+// function's own body.
+func factory(pass *analysis.Pass, ins *inspector.Inspector, lit *ast.FuncLit) types.Object {
+	cur, ok := ins.Root().FindNode(lit)
+	if !ok {
+		return nil
+	}
+	if _, ok := cur.Parent().Node().(*ast.ReturnStmt); !ok {
+		return nil
+	}
+	for p := cur.Parent(); p.Node() != nil; p = p.Parent() {
+		switch d := p.Node().(type) {
+		case *ast.FuncLit:
+			return nil
+		case *ast.FuncDecl:
+			return pass.TypesInfo.Defs[d.Name]
+		}
+	}
+	return nil
 }
 
 // handlerOf finds the request of a function shaped like a handler: one
@@ -332,7 +360,7 @@ func checkHandler(pass *analysis.Pass, h handler, body *ast.BlockStmt, authed bo
 // server, or in the handler). A handler no route names is not in it.
 func authenticated(pass *analysis.Pass) map[any]bool {
 	state := map[any]bool{} // true: protected so far; false: served open somewhere
-	for _, rt := range pass.ResultOf[go101.RoutesAnalyzer].([]go101.Route) {
+	for _, rt := range pass.ResultOf[go101.AllRoutesAnalyzer].([]go101.Route) {
 		protected := rt.State == authn.Protected
 		mark := func(k any) {
 			if was, ok := state[k]; ok && !was {

@@ -51,14 +51,14 @@ type handlerSpan struct {
 var handlersAnalyzer = &analysis.Analyzer{
 	Name:       "apiauditgo201handlers",
 	Doc:        "lists the package's handlers and the handlers its routes serve, with their authentication, for GO201's grading across packages",
-	Requires:   []*analysis.Analyzer{go101.RoutesAnalyzer, listen.Analyzer},
+	Requires:   []*analysis.Analyzer{go101.AllRoutesAnalyzer, listen.Analyzer},
 	Run:        collectHandlers,
 	ResultType: reflect.TypeFor[*packageHandlers](),
 }
 
 func collectHandlers(pass *analysis.Pass) (any, error) {
 	res := &packageHandlers{served: map[string]bool{}, listen: pass.ResultOf[listen.Analyzer].(*listen.Package)}
-	for _, rt := range pass.ResultOf[go101.RoutesAnalyzer].([]go101.Route) {
+	for _, rt := range pass.ResultOf[go101.AllRoutesAnalyzer].([]go101.Route) {
 		protected := rt.State == authn.Protected
 		ast.Inspect(rt.Handler, func(n ast.Node) bool {
 			if id, ok := n.(*ast.Ident); ok {
@@ -107,7 +107,7 @@ func collectHandlers(pass *analysis.Pass) (any, error) {
 			if !ok {
 				continue
 			}
-			if _, ok := handlerOf(pass, fd.Type); !ok {
+			if _, ok := handlerOf(pass, fd.Type); !ok && !returnsHandler(fn) {
 				continue
 			}
 			start, end := pass.Fset.Position(fd.Pos()), pass.Fset.Position(fd.End())
@@ -187,4 +187,32 @@ func regrade(findings []lint.Finding, collected []any, root string) []lint.Findi
 func sameFile(root, abs, rel string) bool {
 	r, err := filepath.Rel(root, abs)
 	return err == nil && filepath.ToSlash(r) == rel && !strings.HasPrefix(r, "..")
+}
+
+// returnsHandler reports whether fn is a handler factory: it returns a
+// function shaped like a handler (gin.HandlerFunc, http.HandlerFunc,
+// echo.HandlerFunc, func(*gin.Context)), whose literal the routes that
+// name fn serve.
+func returnsHandler(fn *types.Func) bool {
+	res := fn.Signature().Results()
+	if res.Len() != 1 {
+		return false
+	}
+	sig, ok := res.At(0).Type().Underlying().(*types.Signature)
+	if !ok {
+		return false
+	}
+	writer, req := false, false
+	for i := range sig.Params().Len() {
+		t := sig.Params().At(i).Type()
+		switch {
+		case isNamed(t, "ResponseWriter"):
+			writer = true
+		case isRequestPtr(t):
+			req = true
+		case goapi.IsType(t, ginPkg, "Context"), goapi.IsType(t, echoPkg, "Context"):
+			return true
+		}
+	}
+	return writer && req
 }
