@@ -37,6 +37,10 @@ type packageHandlers struct {
 	funcs []handlerSpan
 	// listen is the package's listen calls (listen.Analyzer).
 	listen *listen.Package
+	// refs are the functions (goapi.Of names) the package refers to, by
+	// a call or as a value: a handler no package refers to and no route
+	// serves is dead code (a generated controller nothing registers).
+	refs map[string]bool
 }
 
 type handlerSpan struct {
@@ -71,6 +75,12 @@ func collectHandlers(pass *analysis.Pass) (any, error) {
 			}
 			return true
 		})
+	}
+	res.refs = map[string]bool{}
+	for _, obj := range pass.TypesInfo.Uses {
+		if fn, ok := obj.(*types.Func); ok && fn.Pkg() != nil && !goapi.StdPackage(pass.Fset, fn.Pkg()) {
+			res.refs[goapi.Of(fn.Origin()).String()] = true
+		}
 	}
 	callers := map[string][]string{}
 	for _, file := range pass.Files {
@@ -124,6 +134,7 @@ func collectHandlers(pass *analysis.Pass) (any, error) {
 // handler's own package.
 func regrade(findings []lint.Finding, collected []any, root string) []lint.Finding {
 	served := map[string]bool{}
+	refs := map[string]bool{}
 	var funcs []handlerSpan
 	var listens []any
 	for _, c := range collected {
@@ -138,13 +149,19 @@ func regrade(findings []lint.Finding, collected []any, root string) []lint.Findi
 			}
 		}
 		funcs = append(funcs, ph.funcs...)
+		for name := range ph.refs {
+			refs[name] = true
+		}
 	}
 	byName := map[string]handlerSpan{}
 	for _, h := range funcs {
 		byName[h.name] = h
 	}
 	// protected: every route that serves the function checks credentials,
-	// or it is a helper that only such functions call.
+	// or it is a helper that only such functions call. A caller that no
+	// route serves and nothing in the module refers to is dead code
+	// (a generated controller that nothing registers): it sends no body,
+	// and does not count either way, as long as one caller is protected.
 	var protected func(name string, depth int) bool
 	protected = func(name string, depth int) bool {
 		if p, ok := served[name]; ok {
@@ -154,12 +171,17 @@ func regrade(findings []lint.Finding, collected []any, root string) []lint.Findi
 		if !ok || len(h.callers) == 0 || depth > 4 {
 			return false
 		}
+		live := 0
 		for _, c := range h.callers {
+			if _, routed := served[c]; !routed && !refs[c] {
+				continue
+			}
 			if !protected(c, depth+1) {
 				return false
 			}
+			live++
 		}
-		return true
+		return live > 0
 	}
 	for i := range findings {
 		f := &findings[i]
