@@ -179,10 +179,21 @@ func run(pass *analysis.Pass) (any, error) {
 					name, shortPos(pass, at.Pos())))
 			}
 		}
+		if !rt.Sensitive {
+			// Of the judged errors, those that reach none of the
+			// capabilities (a path under /admin, a DELETE that only
+			// changes what it is given) held no true positive.
+			grade.LowerTo(goapi.Warning, "it reaches none of the sensitive capabilities (command execution, file or database writes, mutating outbound requests, model calls); only its "+map[bool]string{true: "path", false: "method"}[strings.HasPrefix(rt.Why, "is under")]+" says it matters")
+		}
 		if addr, ok := goapi.LoopbackListen(pass.TypesInfo, enclosingBody(rt.Guard, rt.Call)); ok && goapi.EphemeralPort(addr) {
 			// A fixed loopback port stays an error: any web page the user
 			// opens can post a form to it.
 			grade.LowerTo(goapi.Note, "it listens on "+addr+", a loopback port the system picks, which no other machine can reach and no web page can know")
+		} else if ok && (rt.Method == "PUT" || rt.Method == "PATCH" || rt.Method == "DELETE") && !setsCORS(pass) {
+			// A web page can send a GET or a form POST to a loopback
+			// port, but a PUT, PATCH or DELETE needs a CORS preflight
+			// that a server which sets no CORS headers does not pass.
+			grade.LowerTo(goapi.Warning, "it listens on "+addr+" only, and a web page cannot send a "+rt.Method+" there without a CORS preflight, which this package does not answer")
 		}
 		if rt.Debug {
 			body := enclosingBody(rt.Guard, rt.Call)
@@ -365,6 +376,37 @@ func imports(pkg *types.Package, path string) bool {
 		return false
 	}
 	return walk(pkg)
+}
+
+// setsCORS reports whether the package sets an Access-Control-Allow-*
+// header or uses a CORS middleware (a package path or function named
+// cors), which could let a web page's preflight through.
+func setsCORS(pass *analysis.Pass) bool {
+	for _, imp := range pass.Pkg.Imports() {
+		if strings.Contains(strings.ToLower(imp.Path()), "cors") {
+			return true
+		}
+	}
+	found := false
+	for _, f := range pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			if found {
+				return false
+			}
+			switch n := n.(type) {
+			case *ast.BasicLit:
+				if strings.Contains(strings.ToLower(n.Value), "access-control-allow-") {
+					found = true
+				}
+			case *ast.Ident:
+				if strings.Contains(strings.ToLower(n.Name), "cors") {
+					found = true
+				}
+			}
+			return true
+		})
+	}
+	return found
 }
 
 // funcDecls indexes the package's function declarations.
