@@ -183,7 +183,7 @@ func run(pass *analysis.Pass) (any, error) {
 			// Of the judged errors, those that reach none of the
 			// capabilities (a path under /admin, a DELETE that only
 			// changes what it is given) held no true positive.
-			grade.LowerTo(goapi.Warning, "it reaches none of the sensitive capabilities (command execution, file or database writes, mutating outbound requests, model calls); only its "+map[bool]string{true: "path", false: "method"}[strings.HasPrefix(rt.Why, "is under")]+" says it matters")
+			grade.LowerTo(goapi.Warning, noCapability+"; only its "+map[bool]string{true: "path", false: "method"}[strings.HasPrefix(rt.Why, "is under")]+" says it matters")
 		}
 		if addr, ok := goapi.LoopbackListen(pass.TypesInfo, enclosingBody(rt.Guard, rt.Call)); ok && goapi.EphemeralPort(addr) {
 			// A fixed loopback port stays an error: any web page the user
@@ -377,6 +377,10 @@ func imports(pkg *types.Package, path string) bool {
 	}
 	return walk(pkg)
 }
+
+// noCapability begins the reason a route that reaches nothing sensitive
+// is a warning.
+const noCapability = "it reaches none of the sensitive capabilities (command execution, file or database writes, mutating outbound requests, model calls)"
 
 // setsCORS reports whether the package sets an Access-Control-Allow-*
 // header or uses a CORS middleware (a package path or function named
