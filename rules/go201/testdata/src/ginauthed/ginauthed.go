@@ -51,3 +51,36 @@ func Serve(key string) {
 	open.POST("/v1/open", getOpenHandler())
 	open.Run(":8003")
 }
+
+// publishHandler checks the caller's token itself, but only after it
+// has read the whole body: anyone can send that body.
+func publishHandler(check func(string) bool) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		body, _ := io.ReadAll(r.Body) // want `io.ReadAll reads r.Body with no size limit$`
+		if !check(r.Header.Get("Authorization")) {
+			http.Error(w, "unauthorized", http.StatusUnauthorized)
+			return
+		}
+		_ = body
+	}
+}
+
+// login checks the password first, then reads the body: only callers
+// who hold it send the body.
+func login(w http.ResponseWriter, r *http.Request) {
+	user, pass, ok := r.BasicAuth()
+	if !ok || user != "admin" || pass != secret {
+		http.Error(w, "unauthorized", http.StatusUnauthorized)
+		return
+	}
+	_, _ = io.ReadAll(r.Body) // want `io.ReadAll reads r.Body with no size limit \(a note, not a warning: only authenticated callers`
+}
+
+var secret = "from-config"
+
+func ServePublic(check func(string) bool) {
+	mux := http.NewServeMux()
+	mux.Handle("POST /v0/publish", publishHandler(check))
+	mux.HandleFunc("POST /login", login)
+	http.ListenAndServe(":8004", mux)
+}
