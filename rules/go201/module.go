@@ -33,6 +33,9 @@ type packageHandlers struct {
 	// package's routes serve, true when every such route checks
 	// credentials (authn, as GO101 decides it).
 	served map[string]bool
+	// self: the same, counting a route whose handler checks credentials
+	// itself (reads after its check are authenticated).
+	self map[string]bool
 	// funcs are the package's handler-shaped function declarations.
 	funcs []handlerSpan
 	// listen is the package's listen calls (listen.Analyzer).
@@ -50,6 +53,9 @@ type handlerSpan struct {
 	// callers are the functions of the package that call this one (a
 	// helper such as updateBoolField(c, set) that handlers share).
 	callers []string
+	// checked is the line of the handler's own credential check
+	// (rejectsAt); 0 when it has none.
+	checked int
 }
 
 var handlersAnalyzer = &analysis.Analyzer{
@@ -61,15 +67,21 @@ var handlersAnalyzer = &analysis.Analyzer{
 }
 
 func collectHandlers(pass *analysis.Pass) (any, error) {
-	res := &packageHandlers{served: map[string]bool{}, listen: pass.ResultOf[listen.Analyzer].(*listen.Package)}
+	res := &packageHandlers{served: map[string]bool{}, self: map[string]bool{}, listen: pass.ResultOf[listen.Analyzer].(*listen.Package)}
 	for _, rt := range pass.ResultOf[go101.AllRoutesAnalyzer].([]go101.Route) {
-		protected := rt.State == authn.Protected
+		// A handler that checks credentials itself may read the body
+		// before its check: only the chain's authentication counts here.
+		self := rt.State == authn.Protected && rt.Handler != nil && rt.Guard.IsAuth(rt.Handler) && !chainAuth(rt)
+		protected := rt.State == authn.Protected && !self
 		ast.Inspect(rt.Handler, func(n ast.Node) bool {
 			if id, ok := n.(*ast.Ident); ok {
 				if f, ok := pass.TypesInfo.Uses[id].(*types.Func); ok {
 					name := goapi.Of(f.Origin()).String()
 					if was, seen := res.served[name]; !seen || was {
 						res.served[name] = protected
+					}
+					if was, seen := res.self[name]; !seen || was {
+						res.self[name] = protected || self
 					}
 				}
 			}
@@ -122,7 +134,11 @@ func collectHandlers(pass *analysis.Pass) (any, error) {
 			}
 			start, end := pass.Fset.Position(fd.Pos()), pass.Fset.Position(fd.End())
 			name := goapi.Of(fn).String()
-			res.funcs = append(res.funcs, handlerSpan{name, start.Filename, start.Line, end.Line, callers[name]})
+			h := handlerSpan{name: name, file: start.Filename, start: start.Line, end: end.Line, callers: callers[name]}
+			if at := rejectsAt(pass.TypesInfo, fd.Body); at.IsValid() {
+				h.checked = pass.Fset.Position(at).Line
+			}
+			res.funcs = append(res.funcs, h)
 		}
 	}
 	return res, nil
@@ -134,6 +150,7 @@ func collectHandlers(pass *analysis.Pass) (any, error) {
 // handler's own package.
 func regrade(findings []lint.Finding, collected []any, root string) []lint.Finding {
 	served := map[string]bool{}
+	self := map[string]bool{}
 	refs := map[string]bool{}
 	var funcs []handlerSpan
 	var listens []any
@@ -149,6 +166,11 @@ func regrade(findings []lint.Finding, collected []any, root string) []lint.Findi
 			}
 		}
 		funcs = append(funcs, ph.funcs...)
+		for name, p := range ph.self {
+			if was, seen := self[name]; !seen || was {
+				self[name] = p
+			}
+		}
 		for name := range ph.refs {
 			refs[name] = true
 		}
@@ -189,7 +211,12 @@ func regrade(findings []lint.Finding, collected []any, root string) []lint.Findi
 			continue // graded already: by its own package's routes, or by place
 		}
 		for _, h := range funcs {
-			if !protected(h.name, 0) || f.Location.Line < h.start || f.Location.Line > h.end || !sameFile(root, h.file, f.Location.File) {
+			if f.Location.Line < h.start || f.Location.Line > h.end || !sameFile(root, h.file, f.Location.File) {
+				continue
+			}
+			// Served behind auth, or by routes whose handler checks
+			// credentials itself before this read.
+			if !protected(h.name, 0) && !(self[h.name] && h.checked > 0 && f.Location.Line > h.checked) {
 				continue
 			}
 			f.Severity = lint.SeverityNote

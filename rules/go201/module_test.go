@@ -40,3 +40,23 @@ func TestRegradeHelpers(t *testing.T) {
 		t.Errorf("a caller something refers to but no authenticated route serves: a note, want the default")
 	}
 }
+
+// TestRegradeOwnCheck: a handler whose routes are protected only by its
+// own credential check (at line 20) is authenticated for reads after the
+// check, not before.
+func TestRegradeOwnCheck(t *testing.T) {
+	root := t.TempDir()
+	file := filepath.Join(root, "api", "session.go")
+	h := handlerSpan{name: "m/api.Login", file: file, start: 10, end: 40, checked: 20}
+	for _, tc := range []struct {
+		line int
+		want lint.Severity
+	}{{15, lint.SeverityDefault}, {30, lint.SeverityNote}} {
+		ph := &packageHandlers{served: map[string]bool{"m/api.Login": false}, self: map[string]bool{"m/api.Login": true}, funcs: []handlerSpan{h}}
+		f := []lint.Finding{{RuleID: "GO201", Message: "c.Bind reads the request body with no size limit",
+			Location: lint.Location{File: "api/session.go", Line: tc.line}}}
+		if got := regrade(f, []any{ph}, root)[0].Severity; got != tc.want {
+			t.Errorf("read at line %d: severity %v, want %v", tc.line, got, tc.want)
+		}
+	}
+}
