@@ -33,17 +33,10 @@ type packageHandlers struct {
 	// package's routes serve, true when every such route checks
 	// credentials (authn, as GO101 decides it).
 	served map[string]bool
-	// self: the same, counting a route whose handler checks credentials
-	// itself (reads after its check are authenticated).
-	self map[string]bool
 	// funcs are the package's handler-shaped function declarations.
 	funcs []handlerSpan
 	// listen is the package's listen calls (listen.Analyzer).
 	listen *listen.Package
-	// refs are the functions (goapi.Of names) the package refers to, by
-	// a call or as a value: a handler no package refers to and no route
-	// serves is dead code (a generated controller nothing registers).
-	refs map[string]bool
 }
 
 type handlerSpan struct {
@@ -53,26 +46,20 @@ type handlerSpan struct {
 	// callers are the functions of the package that call this one (a
 	// helper such as updateBoolField(c, set) that handlers share).
 	callers []string
-	// checked is the line of the handler's own credential check
-	// (rejectsAt); 0 when it has none.
-	checked int
 }
 
 var handlersAnalyzer = &analysis.Analyzer{
 	Name:       "apiauditgo201handlers",
 	Doc:        "lists the package's handlers and the handlers its routes serve, with their authentication, for GO201's grading across packages",
-	Requires:   []*analysis.Analyzer{go101.AllRoutesAnalyzer, listen.Analyzer},
+	Requires:   []*analysis.Analyzer{go101.RoutesAnalyzer, listen.Analyzer},
 	Run:        collectHandlers,
 	ResultType: reflect.TypeFor[*packageHandlers](),
 }
 
 func collectHandlers(pass *analysis.Pass) (any, error) {
-	res := &packageHandlers{served: map[string]bool{}, self: map[string]bool{}, listen: pass.ResultOf[listen.Analyzer].(*listen.Package)}
-	for _, rt := range pass.ResultOf[go101.AllRoutesAnalyzer].([]go101.Route) {
-		// A handler that checks credentials itself may read the body
-		// before its check: only the chain's authentication counts here.
-		self := rt.State == authn.Protected && rt.Handler != nil && rt.Guard.IsAuth(rt.Handler) && !chainAuth(rt)
-		protected := rt.State == authn.Protected && !self
+	res := &packageHandlers{served: map[string]bool{}, listen: pass.ResultOf[listen.Analyzer].(*listen.Package)}
+	for _, rt := range pass.ResultOf[go101.RoutesAnalyzer].([]go101.Route) {
+		protected := rt.State == authn.Protected
 		ast.Inspect(rt.Handler, func(n ast.Node) bool {
 			if id, ok := n.(*ast.Ident); ok {
 				if f, ok := pass.TypesInfo.Uses[id].(*types.Func); ok {
@@ -80,19 +67,10 @@ func collectHandlers(pass *analysis.Pass) (any, error) {
 					if was, seen := res.served[name]; !seen || was {
 						res.served[name] = protected
 					}
-					if was, seen := res.self[name]; !seen || was {
-						res.self[name] = protected || self
-					}
 				}
 			}
 			return true
 		})
-	}
-	res.refs = map[string]bool{}
-	for _, obj := range pass.TypesInfo.Uses {
-		if fn, ok := obj.(*types.Func); ok && fn.Pkg() != nil && !goapi.StdPackage(pass.Fset, fn.Pkg()) {
-			res.refs[goapi.Of(fn.Origin()).String()] = true
-		}
 	}
 	callers := map[string][]string{}
 	for _, file := range pass.Files {
@@ -129,16 +107,12 @@ func collectHandlers(pass *analysis.Pass) (any, error) {
 			if !ok {
 				continue
 			}
-			if _, ok := handlerOf(pass, fd.Type); !ok && !returnsHandler(fn) {
+			if _, ok := handlerOf(pass, fd.Type); !ok {
 				continue
 			}
 			start, end := pass.Fset.Position(fd.Pos()), pass.Fset.Position(fd.End())
 			name := goapi.Of(fn).String()
-			h := handlerSpan{name: name, file: start.Filename, start: start.Line, end: end.Line, callers: callers[name]}
-			if at := rejectsAt(pass.TypesInfo, fd.Body); at.IsValid() {
-				h.checked = pass.Fset.Position(at).Line
-			}
-			res.funcs = append(res.funcs, h)
+			res.funcs = append(res.funcs, handlerSpan{name, start.Filename, start.Line, end.Line, callers[name]})
 		}
 	}
 	return res, nil
@@ -150,8 +124,6 @@ func collectHandlers(pass *analysis.Pass) (any, error) {
 // handler's own package.
 func regrade(findings []lint.Finding, collected []any, root string) []lint.Finding {
 	served := map[string]bool{}
-	self := map[string]bool{}
-	refs := map[string]bool{}
 	var funcs []handlerSpan
 	var listens []any
 	for _, c := range collected {
@@ -166,24 +138,13 @@ func regrade(findings []lint.Finding, collected []any, root string) []lint.Findi
 			}
 		}
 		funcs = append(funcs, ph.funcs...)
-		for name, p := range ph.self {
-			if was, seen := self[name]; !seen || was {
-				self[name] = p
-			}
-		}
-		for name := range ph.refs {
-			refs[name] = true
-		}
 	}
 	byName := map[string]handlerSpan{}
 	for _, h := range funcs {
 		byName[h.name] = h
 	}
 	// protected: every route that serves the function checks credentials,
-	// or it is a helper that only such functions call. A caller that no
-	// route serves and nothing in the module refers to is dead code
-	// (a generated controller that nothing registers): it sends no body,
-	// and does not count either way, as long as one caller is protected.
+	// or it is a helper that only such functions call.
 	var protected func(name string, depth int) bool
 	protected = func(name string, depth int) bool {
 		if p, ok := served[name]; ok {
@@ -193,17 +154,12 @@ func regrade(findings []lint.Finding, collected []any, root string) []lint.Findi
 		if !ok || len(h.callers) == 0 || depth > 4 {
 			return false
 		}
-		live := 0
 		for _, c := range h.callers {
-			if _, routed := served[c]; !routed && !refs[c] {
-				continue
-			}
 			if !protected(c, depth+1) {
 				return false
 			}
-			live++
 		}
-		return live > 0
+		return true
 	}
 	for i := range findings {
 		f := &findings[i]
@@ -211,12 +167,7 @@ func regrade(findings []lint.Finding, collected []any, root string) []lint.Findi
 			continue // graded already: by its own package's routes, or by place
 		}
 		for _, h := range funcs {
-			if f.Location.Line < h.start || f.Location.Line > h.end || !sameFile(root, h.file, f.Location.File) {
-				continue
-			}
-			// Served behind auth, or by routes whose handler checks
-			// credentials itself before this read.
-			if !protected(h.name, 0) && !(self[h.name] && h.checked > 0 && f.Location.Line > h.checked) {
+			if !protected(h.name, 0) || f.Location.Line < h.start || f.Location.Line > h.end || !sameFile(root, h.file, f.Location.File) {
 				continue
 			}
 			f.Severity = lint.SeverityNote
@@ -236,32 +187,4 @@ func regrade(findings []lint.Finding, collected []any, root string) []lint.Findi
 func sameFile(root, abs, rel string) bool {
 	r, err := filepath.Rel(root, abs)
 	return err == nil && filepath.ToSlash(r) == rel && !strings.HasPrefix(r, "..")
-}
-
-// returnsHandler reports whether fn is a handler factory: it returns a
-// function shaped like a handler (gin.HandlerFunc, http.HandlerFunc,
-// echo.HandlerFunc, func(*gin.Context)), whose literal the routes that
-// name fn serve.
-func returnsHandler(fn *types.Func) bool {
-	res := fn.Signature().Results()
-	if res.Len() != 1 {
-		return false
-	}
-	sig, ok := res.At(0).Type().Underlying().(*types.Signature)
-	if !ok {
-		return false
-	}
-	writer, req := false, false
-	for i := range sig.Params().Len() {
-		t := sig.Params().At(i).Type()
-		switch {
-		case isNamed(t, "ResponseWriter"):
-			writer = true
-		case isRequestPtr(t):
-			req = true
-		case goapi.IsType(t, ginPkg, "Context"), goapi.IsType(t, echoPkg, "Context"):
-			return true
-		}
-	}
-	return writer && req
 }
