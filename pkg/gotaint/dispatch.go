@@ -190,6 +190,18 @@ func (e *engine) valueTargets(c *ssa.CallCommon) *funcvals.Targets {
 		if g, ok := u.X.(*ssa.Global); ok {
 			v, _ = g.Object().(*types.Var) // a call through a package variable
 		}
+		if fa, ok := u.X.(*ssa.FieldAddr); ok {
+			if p, ok := fa.X.Type().Underlying().(*types.Pointer); ok {
+				if st, ok := p.Elem().Underlying().(*types.Struct); ok {
+					v = st.Field(fa.Field) // a call through a struct field (funcvals.OfVar)
+				}
+			}
+		}
+	}
+	if f, ok := c.Value.(*ssa.Field); ok {
+		if st, ok := f.X.Type().Underlying().(*types.Struct); ok {
+			v = st.Field(f.Field)
+		}
 	}
 	return e.vals.OfVar(v, sig)
 }

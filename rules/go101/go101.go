@@ -9,6 +9,7 @@ import (
 	"go/types"
 	"iter"
 	"path"
+	"path/filepath"
 	"reflect"
 	"regexp"
 	"slices"
@@ -100,7 +101,7 @@ func requireToken(next http.Handler) http.Handler {
 }`,
 		Lang:      "go",
 		Severity:  lint.SeverityError,
-		Grades:    "A note in example code or test scaffolding (examples/, _examples, demo, conformance, test/, testkit, a package named like oauthtest), and when the function that registers the route serves it only on a loopback port the system picks (127.0.0.1:0: a one-shot local UI); a fixed loopback port stays an error (any web page can post to it). A note for a debugging endpoint mounted only when an opt-in flag or environment variable is set (as GO502 for an opt-in TLS skip). The debugging handlers one function registers (the eleven of net/http/pprof, say) are one element: the first is reported at its grade, the others are notes that point to it. A note when every listen call of the route's package is a Unix socket (or a Windows named pipe) by default, followed across the module (a command's --host flag whose default is unix://… passed to the server's constructor): only the user's own processes can connect, and they can already do what the route does; a socket made writable by every user (os.Chmod with o+w) is not local, and a loopback TCP port stays an error.",
+		Grades:    "A note in example code or test scaffolding (examples/, _examples, demo, conformance, test/, testkit, a package named like oauthtest), and when the function that registers the route serves it only on a loopback port the system picks (127.0.0.1:0: a one-shot local UI); a fixed loopback port stays an error (any web page can post to it). A note for a debugging endpoint mounted only when an opt-in flag or environment variable is set (as GO502 for an opt-in TLS skip). The debugging handlers one function registers (the eleven of net/http/pprof, say) are one element: the first is reported at its grade, the others are notes that point to it. A note when every listen call of the route's package is a Unix socket (or a Windows named pipe) by default, followed across the module (a command's --host flag whose default is unix://… passed to the server's constructor): only the user's own processes can connect, and they can already do what the route does; a socket made writable by every user (os.Chmod with o+w) is not local, and a loopback TCP port stays an error. A warning when the route reaches none of the sensitive capabilities and only its method (POST, PUT, PATCH, DELETE) or an admin path segment says it matters: of the judged errors, none of these was a true positive. A warning for a PUT, PATCH or DELETE served only on a fixed loopback port by a package that sets no CORS headers (a web page cannot send it without a preflight). A note for a capability URL: a path parameter named as a secret (hook_id, webhook_id, token, secret, api_key) that the handler, or a function of the package it hands the id to, rejects when unknown (401, 403, 404 or 410 and return); whoever holds the URL may call it, by design, and an ordinary :id keeps its grade.",
 		Precision: "medium",
 		CWE:       []int{306, 862},
 		OWASP:     []string{"API2:2023", "API5:2023", "LLM06:2025"},
@@ -163,15 +164,36 @@ func run(pass *analysis.Pass) (any, error) {
 	// net/http/pprof, as a rule) are one element: the first is reported,
 	// the others are notes that point to it.
 	debugAt := map[ast.Node]token.Pos{}
+	var decls map[*types.Func]*ast.FuncDecl
 	for _, rt := range pass.ResultOf[RoutesAnalyzer].([]Route) {
 		if rt.State != authn.Open {
 			continue
 		}
 		grade := goapi.PlaceGrade(pass, goapi.Error)
+		if !rt.Debug {
+			if decls == nil {
+				decls = funcDecls(pass)
+			}
+			if name, at := capabilityParam(pass, decls, rt.Path, rt.Handler); name != "" {
+				grade.LowerTo(goapi.Note, fmt.Sprintf("a capability URL: the path parameter %s is named as a secret and the handler rejects one it does not know (%s), so whoever holds the URL may call it, by design; keep such ids long and random",
+					name, shortPos(pass, at.Pos())))
+			}
+		}
+		if !rt.Sensitive {
+			// Of the judged errors, those that reach none of the
+			// capabilities (a path under /admin, a DELETE that only
+			// changes what it is given) held no true positive.
+			grade.LowerTo(goapi.Warning, noCapability+"; only its "+map[bool]string{true: "path", false: "method"}[strings.HasPrefix(rt.Why, "is under")]+" says it matters")
+		}
 		if addr, ok := goapi.LoopbackListen(pass.TypesInfo, enclosingBody(rt.Guard, rt.Call)); ok && goapi.EphemeralPort(addr) {
 			// A fixed loopback port stays an error: any web page the user
 			// opens can post a form to it.
 			grade.LowerTo(goapi.Note, "it listens on "+addr+", a loopback port the system picks, which no other machine can reach and no web page can know")
+		} else if ok && (rt.Method == "PUT" || rt.Method == "PATCH" || rt.Method == "DELETE") && !setsCORS(pass) {
+			// A web page can send a GET or a form POST to a loopback
+			// port, but a PUT, PATCH or DELETE needs a CORS preflight
+			// that a server which sets no CORS headers does not pass.
+			grade.LowerTo(goapi.Warning, "it listens on "+addr+" only, and a web page cannot send a "+rt.Method+" there without a CORS preflight, which this package does not answer")
 		}
 		if rt.Debug {
 			body := enclosingBody(rt.Guard, rt.Call)
@@ -187,6 +209,18 @@ func run(pass *analysis.Pass) (any, error) {
 			Message: fmt.Sprintf("%s %s %s with no authentication", rt.Method, rt.Path, rt.Why)})
 	}
 	return nil, nil
+}
+
+// AllRoutesAnalyzer is RoutesAnalyzer for every route registration, those
+// that do not matter to GO101 (a GET that reaches nothing sensitive, a
+// public path) included, with Why empty for those: GO201 grades a body
+// read by whether every route that serves the handler authenticates.
+var AllRoutesAnalyzer = &analysis.Analyzer{
+	Name:       "apiauditallroutes",
+	Doc:        "finds every HTTP route registration and its protection",
+	Requires:   []*analysis.Analyzer{inspect.Analyzer, reach.Analyzer, authn.Analyzer},
+	Run:        func(pass *analysis.Pass) (any, error) { return slices.Collect(routesOf(pass, true)), nil },
+	ResultType: reflect.TypeFor[[]Route](),
 }
 
 // Route is a route registration that matters: it reaches a sensitive
@@ -209,7 +243,10 @@ type Route struct {
 
 // Routes are the package's route registrations that matter, with their
 // protection. It needs the results of GO101's required analyzers.
-func Routes(pass *analysis.Pass) iter.Seq[Route] {
+func Routes(pass *analysis.Pass) iter.Seq[Route] { return routesOf(pass, false) }
+
+// routesOf yields the routes that matter, or with all every route.
+func routesOf(pass *analysis.Pass, all bool) iter.Seq[Route] {
 	return func(yield func(Route) bool) {
 		ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 		caps := pass.ResultOf[reach.Analyzer].(*reach.Result)
@@ -236,7 +273,7 @@ func Routes(pass *analysis.Pass) iter.Seq[Route] {
 				g = authn.NewGuard(pass, pass.ResultOf[authn.Analyzer].(*authn.Result))
 			}
 			method, route := routes.Describe(pass, g, call, c)
-			if public(route) {
+			if public(route) && !all {
 				continue
 			}
 			rt := Route{Call: call, Guard: g, Debug: debug != "", Handler: h, Mws: mws}
@@ -254,7 +291,7 @@ func Routes(pass *analysis.Pass) iter.Seq[Route] {
 			} else if method == "POST" || method == "PUT" || method == "PATCH" || method == "DELETE" {
 				rt.Why = "changes state"
 			}
-			if rt.Why == "" {
+			if rt.Why == "" && !all {
 				continue
 			}
 			g.Conditions = nil
@@ -339,6 +376,62 @@ func imports(pkg *types.Package, path string) bool {
 		return false
 	}
 	return walk(pkg)
+}
+
+// noCapability begins the reason a route that reaches nothing sensitive
+// is a warning.
+const noCapability = "it reaches none of the sensitive capabilities (command execution, file or database writes, mutating outbound requests, model calls)"
+
+// setsCORS reports whether the package sets an Access-Control-Allow-*
+// header or uses a CORS middleware (a package path or function named
+// cors), which could let a web page's preflight through.
+func setsCORS(pass *analysis.Pass) bool {
+	for _, imp := range pass.Pkg.Imports() {
+		if strings.Contains(strings.ToLower(imp.Path()), "cors") {
+			return true
+		}
+	}
+	found := false
+	for _, f := range pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			if found {
+				return false
+			}
+			switch n := n.(type) {
+			case *ast.BasicLit:
+				if strings.Contains(strings.ToLower(n.Value), "access-control-allow-") {
+					found = true
+				}
+			case *ast.Ident:
+				if strings.Contains(strings.ToLower(n.Name), "cors") {
+					found = true
+				}
+			}
+			return true
+		})
+	}
+	return found
+}
+
+// funcDecls indexes the package's function declarations.
+func funcDecls(pass *analysis.Pass) map[*types.Func]*ast.FuncDecl {
+	out := map[*types.Func]*ast.FuncDecl{}
+	for _, f := range pass.Files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok {
+				if fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
+					out[fn] = fd
+				}
+			}
+		}
+	}
+	return out
+}
+
+// shortPos is file:line of pos, the file without its directory.
+func shortPos(pass *analysis.Pass, pos token.Pos) string {
+	p := pass.Fset.Position(pos)
+	return fmt.Sprintf("%s:%d", path.Base(filepath.ToSlash(p.Filename)), p.Line)
 }
 
 // enclosingBody is the body of the function declaration around n.

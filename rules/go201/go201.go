@@ -108,8 +108,8 @@ So is one in a package whose every server listens on a loopback address
 }`,
 		Lang:      "go",
 		Severity:  lint.SeverityWarning,
-		Grades:    "A note when every route that serves the handler checks credentials (only authenticated callers send the body), when every server of the package listens on a loopback address, and in example code or test scaffolding (examples/, _examples, demo, conformance, test/, testkit, a package named like oauthtest). Followed across the module too: a note when every listen call of the handler's package is a Unix socket or a loopback address by default (a flag's or configuration default passed to the server's constructor).",
-		Precision: "medium",
+		Grades:    "A note when every route that serves the handler checks credentials (only authenticated callers send the body; the routes of any method count, a handler factory's literal is what the routes that name the factory serve, and a helper counts when every live caller is such a handler; a handler that checks credentials itself covers only the reads after its check), when every server of the package listens on a loopback address, and in example code or test scaffolding (examples/, _examples, demo, conformance, test/, testkit, a package named like oauthtest). Followed across the module too: a note when every listen call of the handler's package is a Unix socket or a loopback address by default (a flag's or configuration default passed to the server's constructor). A check that a setting can switch off (if len(adminPass) != 0 && key != adminPass) is not authentication here: the read stays a warning.",
+		Precision: "high",
 		CWE:       []int{770, 400},
 		OWASP:     []string{"API4:2023", "LLM10:2025"},
 		Since:     "v0.1.0",
@@ -121,7 +121,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:     "GO201",
 	Doc:      "reports HTTP handlers that read the request body with no size limit",
 	URL:      Rule.HelpURI(),
-	Requires: []*analysis.Analyzer{inspect.Analyzer, limiters, go101.RoutesAnalyzer},
+	Requires: []*analysis.Analyzer{inspect.Analyzer, limiters, go101.AllRoutesAnalyzer},
 	Run:      run,
 }
 
@@ -226,6 +226,11 @@ func run(pass *analysis.Pass) (any, error) {
 				continue
 			}
 			ftype, body = n.Type, n.Body
+			if fn := factory(pass, ins, n); fn != nil && authed[fn] != 0 && authed[n] == 0 {
+				// func getHandler(...) gin.HandlerFunc { return func(c) {...} }:
+				// the routes name the factory; the literal is what they serve.
+				key = fn
+			}
 		}
 		if body == nil {
 			continue
@@ -235,6 +240,29 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	return nil, nil
+}
+
+// factory is the declared function that lit is returned from (a handler
+// factory: func getHandler(cfg) gin.HandlerFunc { return func(c) {...} });
+// nil when lit is not the operand of a return statement of a declared
+// function's own body.
+func factory(pass *analysis.Pass, ins *inspector.Inspector, lit *ast.FuncLit) types.Object {
+	cur, ok := ins.Root().FindNode(lit)
+	if !ok {
+		return nil
+	}
+	if _, ok := cur.Parent().Node().(*ast.ReturnStmt); !ok {
+		return nil
+	}
+	for p := cur.Parent(); p.Node() != nil; p = p.Parent() {
+		switch d := p.Node().(type) {
+		case *ast.FuncLit:
+			return nil
+		case *ast.FuncDecl:
+			return pass.TypesInfo.Defs[d.Name]
+		}
+	}
+	return nil
 }
 
 // handlerOf finds the request of a function shaped like a handler: one
@@ -272,11 +300,15 @@ func handlerOf(pass *analysis.Pass, ft *ast.FuncType) (handler, bool) {
 // checkHandler reports reads of the request body in body, in source order,
 // until the body is replaced by a limited reader. Function literals inside
 // are left alone: those that are handlers are checked on their own.
-func checkHandler(pass *analysis.Pass, h handler, body *ast.BlockStmt, authed bool, loopback string) {
+func checkHandler(pass *analysis.Pass, h handler, body *ast.BlockStmt, authed protection, loopback string) {
+	checkedAt := token.NoPos
+	if authed == byHandler {
+		checkedAt = rejectsAt(pass.TypesInfo, body)
+	}
 	report := func(pos token.Pos, format string, args ...any) {
 		g := goapi.NewGrade(goapi.Warning)
 		switch {
-		case authed:
+		case authed == byChain || authed == byHandler && checkedAt.IsValid() && pos > checkedAt:
 			g.Lower(authedReason)
 		case loopback != "":
 			g.Lower("the package serves its routes on " + loopback + " only, reachable from this machine")
@@ -330,15 +362,28 @@ func checkHandler(pass *analysis.Pass, h handler, body *ast.BlockStmt, authed bo
 // the package whose handler expression names them checks credentials on
 // the way (go101.Routes: auth middleware on the route, its group, router or
 // server, or in the handler). A handler no route names is not in it.
-func authenticated(pass *analysis.Pass) map[any]bool {
-	state := map[any]bool{} // true: protected so far; false: served open somewhere
-	for _, rt := range pass.ResultOf[go101.RoutesAnalyzer].([]go101.Route) {
-		protected := rt.State == authn.Protected
-		mark := func(k any) {
-			if was, ok := state[k]; ok && !was {
-				return
+func authenticated(pass *analysis.Pass) map[any]protection {
+	state := map[any]protection{} // open: served open somewhere
+	for _, rt := range pass.ResultOf[go101.AllRoutesAnalyzer].([]go101.Route) {
+		protected := open
+		if rt.State == authn.Protected {
+			protected = byChain
+			if rt.Handler != nil && rt.Guard.IsAuth(rt.Handler) && !chainAuth(rt) {
+				// The handler checks credentials itself: reads before
+				// the check are anyone's.
+				protected = byHandler
 			}
-			state[k] = protected
+		}
+		mark := func(k any) {
+			was, ok := state[k]
+			switch {
+			case !ok:
+				state[k] = protected
+			case was == open || protected == open:
+				state[k] = open
+			case was == byHandler || protected == byHandler:
+				state[k] = byHandler
+			}
 		}
 		ast.Inspect(rt.Handler, func(n ast.Node) bool {
 			switch n := n.(type) {
@@ -353,11 +398,69 @@ func authenticated(pass *analysis.Pass) map[any]bool {
 		})
 	}
 	for k, protected := range state {
-		if !protected {
+		if protected == open {
 			delete(state, k)
 		}
 	}
 	return state
+}
+
+// protection is how the routes that serve a handler authenticate.
+type protection int8
+
+const (
+	open      protection = iota // some route serves it open (or none serves it)
+	byChain                     // middleware on every route, group, router or server
+	byHandler                   // the handler checks credentials itself (on some route)
+)
+
+// chainAuth reports whether the route's middleware, router or server
+// authenticates, not (only) the handler: the route's state with the
+// handler left aside.
+func chainAuth(rt go101.Route) bool {
+	for _, mw := range rt.Mws {
+		if rt.Guard.IsAuth(mw) {
+			return true
+		}
+	}
+	sel, ok := ast.Unparen(rt.Call.Fun).(*ast.SelectorExpr)
+	return ok && rt.Guard.Router(sel.X) == authn.Protected
+}
+
+// rejectsAt is the position of the first if in body (outside function
+// literals) that answers 401 or 403 and returns: the handler's own
+// credential check. NoPos when there is none.
+func rejectsAt(info *types.Info, body *ast.BlockStmt) token.Pos {
+	at := token.NoPos
+	ast.Inspect(body, func(n ast.Node) bool {
+		if at.IsValid() {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.IfStmt:
+			status, ret := false, false
+			ast.Inspect(n.Body, func(m ast.Node) bool {
+				switch m := m.(type) {
+				case *ast.FuncLit:
+					return false
+				case *ast.ReturnStmt:
+					ret = true
+				case ast.Expr:
+					if goapi.IsAuthStatus(info, m) {
+						status = true
+					}
+				}
+				return true
+			})
+			if status && ret {
+				at = n.Pos()
+			}
+		}
+		return true
+	})
+	return at
 }
 
 // loopbackOnly is the address the package's servers listen on when every

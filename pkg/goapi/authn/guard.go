@@ -1283,12 +1283,31 @@ func (g *Guard) enclosingCond(n ast.Node) ast.Expr {
 
 // underCond reports whether n runs only when cond, a condition that
 // condition returned, holds: n is in the body of the same if statement
-// (or in its else, for a negated condition), within n's function.
+// (or in its else, for a negated condition), within n's function or,
+// when that is a function of the package, at every place the package
+// calls it (if cfg.AdminEnabled { g := r.Group("/admin"); g.Use(key);
+// adminRoutes(g) }, with the routes registered in adminRoutes).
 func (g *Guard) underCond(n ast.Node, cond ast.Expr) bool {
+	return g.underCondDepth(n, cond, 0)
+}
+
+func (g *Guard) underCondDepth(n ast.Node, cond ast.Expr, depth int) bool {
 	var child = n
 	for p := g.parent[n]; p != nil; child, p = p, g.parent[p] {
 		switch p := p.(type) {
-		case *ast.FuncDecl, *ast.FuncLit:
+		case *ast.FuncDecl:
+			fn, _ := g.pass.TypesInfo.Defs[p.Name].(*types.Func)
+			sites := g.calls[fn]
+			if fn == nil || len(sites) == 0 || depth >= 4 {
+				return false
+			}
+			for _, site := range sites {
+				if !g.underCondDepth(site, cond, depth+1) {
+					return false
+				}
+			}
+			return true
+		case *ast.FuncLit:
 			return false
 		case *ast.IfStmt:
 			if child == p.Body && p.Cond == cond {

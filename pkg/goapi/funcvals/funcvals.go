@@ -150,9 +150,10 @@ type Result struct {
 	mu   sync.Mutex
 	memo typeutil.Map // *types.Signature → *Targets
 	// vars are the functions assigned to the package's own package
-	// variables (a test seam: var installFn = installImpl), which a call
-	// through the variable may run, rather than every function of its
-	// signature.
+	// variables (a test seam: var installFn = installImpl) and to the
+	// unexported fields of its struct types (a writer's flush func()),
+	// which a call through the variable or field may run, rather than
+	// every function of its signature.
 	vars map[*types.Var]*varTargets
 	// unseen are stored functions, named by a dependency's fact, that the
 	// package's view of that dependency does not have (see Ref.Sig).
@@ -178,9 +179,9 @@ func (r *Result) Called() iter.Seq[*Targets] {
 	}
 }
 
-// varTargets are the functions assigned to a package variable; opaque
-// when something else was assigned too (another variable, a call's
-// result).
+// varTargets are the functions assigned to a package variable or an
+// unexported field; opaque when something else was assigned too (another
+// variable, a parameter, a call's result).
 type varTargets struct {
 	Targets
 	opaque bool
@@ -280,15 +281,21 @@ func (r *Result) Call(body ast.Node, call *ast.CallExpr) *Targets {
 	if !ok || !FromStorage(info, body, fun) {
 		return nil
 	}
-	return r.OfVar(packageVar(info, body, fun), sig)
+	return r.OfVar(storageVar(info, body, fun), sig)
 }
 
-// OfVar is Of, for a call through the package variable v: the functions
-// assigned to v when the package assigns it only functions, and else (v
-// nil, or another package's) every stored function of the signature.
+// OfVar is Of, for a call through the package variable or struct field
+// v: the functions assigned to v when the package assigns it only
+// functions, and else (v nil, another package's, or given other values)
+// every stored function of the signature. A field of the package's own
+// (unexported, so every assignment is in sight) that is given only
+// functions and method values of interfaces resolves to those functions
+// alone, and to nothing known when there are none: a writer's flush
+// field set to ctx.Writer.Flush does not run every func() the program
+// stores.
 func (r *Result) OfVar(v *types.Var, sig *types.Signature) *Targets {
 	if vt := r.vars[v]; v != nil && vt != nil && !vt.opaque {
-		if vt.Len() > MaxTargets {
+		if vt.Len() > MaxTargets || vt.Len() == 0 && v.IsField() {
 			return nil
 		}
 		return &vt.Targets
@@ -296,16 +303,19 @@ func (r *Result) OfVar(v *types.Var, sig *types.Signature) *Targets {
 	return r.Of(sig)
 }
 
-// packageVar is the package variable whose value fun is, directly or
-// through locals of body; nil when it is not one.
-func packageVar(info *types.Info, body ast.Node, fun ast.Expr) *types.Var {
+// storageVar is the package variable or struct field whose value fun is,
+// directly or through locals of body; nil when it is neither.
+func storageVar(info *types.Info, body ast.Node, fun ast.Expr) *types.Var {
 	for range 8 {
 		var id *ast.Ident
 		switch f := ast.Unparen(fun).(type) {
 		case *ast.Ident:
 			id = f
 		case *ast.SelectorExpr:
-			if info.Selections[f] != nil {
+			if sel := info.Selections[f]; sel != nil {
+				if v, ok := sel.Obj().(*types.Var); ok && sel.Kind() == types.FieldVal {
+					return v
+				}
 				return nil
 			}
 			id = f.Sel
@@ -435,12 +445,20 @@ func run(pass *analysis.Pass) (any, error) {
 }
 
 // assigned fills r.vars from the assignments to the package's own
-// package variables of function type.
+// package variables and unexported struct fields of function type
+// (assignments, composite literals, keyed or not).
 func (r *Result) assigned() {
 	info := r.pass.TypesInfo
 	note := func(lhs types.Object, rhs ast.Expr) {
 		v, ok := lhs.(*types.Var)
-		if !ok || v.Kind() != types.PackageVar || v.Pkg() != r.pass.Pkg {
+		if !ok || v.Pkg() != r.pass.Pkg {
+			return
+		}
+		if v.IsField() {
+			if v.Exported() {
+				return // other packages may set it too
+			}
+		} else if v.Kind() != types.PackageVar {
 			return
 		}
 		if _, ok := v.Type().Underlying().(*types.Signature); !ok {
@@ -476,9 +494,26 @@ func (r *Result) assigned() {
 					vt.funcs = append(vt.funcs, fn)
 					return
 				}
+				if v.IsField() {
+					return // ctx.Writer.Flush: whatever the interface holds, not a stored function
+				}
 			}
 		}
 		vt.opaque = true
+	}
+	field := func(e ast.Expr) types.Object { // x.f, (*x).f
+		if sel, ok := ast.Unparen(e).(*ast.SelectorExpr); ok {
+			if s := info.Selections[sel]; s != nil && s.Kind() == types.FieldVal {
+				return s.Obj()
+			}
+		}
+		return nil
+	}
+	lhsObj := func(e ast.Expr) types.Object {
+		if id, ok := ast.Unparen(e).(*ast.Ident); ok {
+			return info.ObjectOf(id)
+		}
+		return field(e)
 	}
 	for _, file := range r.pass.Files {
 		ast.Inspect(file, func(n ast.Node) bool {
@@ -486,15 +521,29 @@ func (r *Result) assigned() {
 			case *ast.AssignStmt:
 				if len(n.Lhs) != len(n.Rhs) {
 					for _, lhs := range n.Lhs {
-						if id, ok := ast.Unparen(lhs).(*ast.Ident); ok {
-							note(info.ObjectOf(id), &ast.BadExpr{}) // from a call with several results
+						if obj := lhsObj(lhs); obj != nil {
+							note(obj, &ast.BadExpr{}) // from a call with several results
 						}
 					}
 					break
 				}
 				for i, lhs := range n.Lhs {
-					if id, ok := ast.Unparen(lhs).(*ast.Ident); ok {
-						note(info.ObjectOf(id), n.Rhs[i])
+					if obj := lhsObj(lhs); obj != nil {
+						note(obj, n.Rhs[i])
+					}
+				}
+			case *ast.CompositeLit:
+				st, ok := types.Unalias(info.TypeOf(n)).Underlying().(*types.Struct)
+				if !ok {
+					break
+				}
+				for i, elt := range n.Elts {
+					if kv, ok := elt.(*ast.KeyValueExpr); ok {
+						if id, ok := kv.Key.(*ast.Ident); ok {
+							note(info.Uses[id], kv.Value)
+						}
+					} else if i < st.NumFields() {
+						note(st.Field(i), elt)
 					}
 				}
 			case *ast.ValueSpec:
@@ -504,8 +553,8 @@ func (r *Result) assigned() {
 					}
 				}
 			case *ast.UnaryExpr:
-				if id, ok := ast.Unparen(n.X).(*ast.Ident); ok && n.Op == token.AND {
-					note(info.ObjectOf(id), &ast.BadExpr{}) // &v: written anywhere
+				if obj := lhsObj(n.X); obj != nil && n.Op == token.AND {
+					note(obj, &ast.BadExpr{}) // &v: written anywhere
 				}
 			}
 			return true

@@ -60,3 +60,37 @@ func serveMixed(cfg config) {
 	r.POST("/run", runIt)
 	r.Run(":8083")
 }
+
+type app struct{}
+
+// The admin routes are registered by a method that gets the group made
+// and protected inside the block: they exist only when the key is on.
+func (a *app) serveAdminGroup(cfg config) {
+	r := gin.New()
+	if cfg.AdminEnabled {
+		admin := r.Group("/admin")
+		admin.Use(adminKey(cfg.Key))
+		a.adminRoutes(admin)
+	}
+	r.Run(":8084")
+}
+
+func (a *app) adminRoutes(g *gin.RouterGroup) {
+	g.POST("/reinstall", runIt)
+}
+
+// A helper called both inside and outside the block registers routes
+// that exist whatever the condition.
+func serveHelperTwice(cfg config) {
+	r := gin.New()
+	if cfg.AdminEnabled {
+		r.Use(adminKey(cfg.Key)) // want `adminKey\(cfg.Key\) is installed only when cfg.AdminEnabled: otherwise POST /op reaches command execution`
+		opsRoutes(r)
+	}
+	opsRoutes(r)
+	r.Run(":8085")
+}
+
+func opsRoutes(r *gin.Engine) {
+	r.POST("/op", runIt)
+}

@@ -1,4 +1,4 @@
-package fv // want package:"stored: wipe reaches file removal"
+package fv // want package:"stored: spawn reaches command execution; wipe reaches file removal"
 
 // fv calls function values taken from maps, slices and struct fields, its
 // own and those of the tools package.
@@ -117,4 +117,44 @@ func viaSeam(p string) { mkdirFn(p) } // silent, though os.RemoveAll has the sam
 
 func viaWipeSeam(p string) { // want viaWipeSeam:"reaches file removal"
 	wipeFn(p)
+}
+
+// A writer whose unexported func fields are set only to method values of
+// an interface and to flushQuiet: a call through them runs those, not
+// every stored func() of the program (spawn, stored below, runs a
+// command).
+type flusher interface{ Flush() }
+
+type writeCloser struct {
+	flush func()
+	sync  func()
+}
+
+func newWriteCloser(f flusher) *writeCloser {
+	return &writeCloser{flush: f.Flush, sync: flushQuiet}
+}
+
+func flushQuiet() {}
+
+func spawn() { exec.Command("sh").Run() } // want spawn:"reaches command execution"
+
+var jobs = []func(){spawn}
+
+func (w *writeCloser) writeAndFlush() { // silent: flush is f.Flush
+	w.flush()
+}
+
+func (w *writeCloser) syncNow() { // silent: sync is flushQuiet
+	s := w.sync
+	s()
+}
+
+// A field given a parameter is resolved as before: to every stored
+// function of its signature.
+type runner struct{ run func() }
+
+func newRunner(fn func()) *runner { return &runner{run: fn} }
+
+func (r *runner) start() { // want start:"reaches command execution"
+	r.run()
 }

@@ -9,6 +9,7 @@ import (
 	"example.com/listeners/internal/debug"
 	"example.com/listeners/internal/envhost"
 	"example.com/listeners/internal/loop"
+	"example.com/listeners/internal/loopui"
 	"example.com/listeners/internal/mcpopen"
 	"example.com/listeners/internal/mcpsock"
 	"example.com/listeners/internal/open"
@@ -30,6 +31,7 @@ func main() {
 	go sock.New(u.Scheme, u.Host).ListenAndServe()
 	go open.Serve(*addr)
 	go loop.Serve(config.Default())
+	go loopui.Serve(config.Default())
 	go world.Serve()
 	go envhost.Serve(os.Args[1])
 	go mcpsock.Serve("unix", "/run/user/1000/mcp.sock")

@@ -5,6 +5,7 @@ package loop
 import (
 	"encoding/json"
 	"net/http"
+	"os"
 
 	"example.com/listeners/internal/config"
 )
@@ -14,6 +15,7 @@ func Serve(cfg *config.Config) error {
 	mux.HandleFunc("POST /v1/run", func(w http.ResponseWriter, r *http.Request) {
 		var v map[string]any
 		json.NewDecoder(r.Body).Decode(&v)
+		os.WriteFile("last-run.json", nil, 0o600)
 	})
 	srv := &http.Server{Addr: cfg.Admin.Addr, Handler: mux}
 	return srv.ListenAndServe()
