@@ -101,7 +101,7 @@ func requireToken(next http.Handler) http.Handler {
 }`,
 		Lang:      "go",
 		Severity:  lint.SeverityError,
-		Grades:    "A note in example code or test scaffolding (examples/, _examples, demo, conformance, test/, testkit, a package named like oauthtest), and when the function that registers the route serves it only on a loopback port the system picks (127.0.0.1:0: a one-shot local UI); a fixed loopback port stays an error (any web page can post to it). A note for a debugging endpoint mounted only when an opt-in flag or environment variable is set (as GO502 for an opt-in TLS skip). The debugging handlers one function registers (the eleven of net/http/pprof, say) are one element: the first is reported at its grade, the others are notes that point to it. A note when every listen call of the route's package is a Unix socket (or a Windows named pipe) by default, followed across the module (a command's --host flag whose default is unix://… passed to the server's constructor): only the user's own processes can connect, and they can already do what the route does; a socket made writable by every user (os.Chmod with o+w) is not local, and a loopback TCP port stays an error. A warning when the route reaches none of the sensitive capabilities and only its method (POST, PUT, PATCH, DELETE) or an admin path segment says it matters: of the judged errors, none of these was a true positive. A warning for a PUT, PATCH or DELETE served only on a fixed loopback port by a package that sets no CORS headers (a web page cannot send it without a preflight). A note for a capability URL: a path parameter named as a secret (hook_id, webhook_id, token, secret, api_key) that the handler, or a function of the package it hands the id to, rejects when unknown (401, 403, 404 or 410 and return); whoever holds the URL may call it, by design, and an ordinary :id keeps its grade.",
+		Grades:    "A note in example code or test scaffolding (examples/, _examples, demo, conformance, test/, testkit, a package named like oauthtest), and when the function that registers the route serves it only on a loopback port the system picks (127.0.0.1:0: a one-shot local UI); a fixed loopback port stays an error (any web page can post to it). A note for a debugging endpoint mounted only when an opt-in flag or environment variable is set (as GO502 for an opt-in TLS skip). The debugging handlers one function registers (the eleven of net/http/pprof, say) are one element: the first is reported at its grade, the others are notes that point to it. A note when every listen call of the route's package is a Unix socket (or a Windows named pipe) by default, followed across the module (a command's --host flag whose default is unix://… passed to the server's constructor): only the user's own processes can connect, and they can already do what the route does; a socket made writable by every user (os.Chmod with o+w) is not local, and a loopback TCP port stays an error. A warning when the route reaches none of the sensitive capabilities and only its method (POST, PUT, PATCH, DELETE) or an admin path segment says it matters: of the judged errors, none of these was a true positive. A warning for a PUT, PATCH or DELETE served only on a fixed loopback port by a package that sets no CORS headers (a web page cannot send it without a preflight). A note for a capability URL: a path parameter named as a secret (hook_id, webhook_id, token, secret, api_key) that the handler, or a function of the package it hands the id to, rejects when unknown (401, 403, 404 or 410 and return); whoever holds the URL may call it, by design, and an ordinary :id keeps its grade. A note for a step of signing in named by the path's last segment below any prefix (/api/auth/login, /auth/github/callback, sign-up, password reset; token, revoke, introspect and register only at the root or under auth, oauth, oauth2, oidc, sso or connect): callers reach it before they hold a credential; the authorization endpoint (/authorize) and resources such as /api/tokens keep their grade.",
 		Precision: "medium",
 		CWE:       []int{306, 862},
 		OWASP:     []string{"API2:2023", "API5:2023", "LLM06:2025"},
@@ -178,6 +178,9 @@ func run(pass *analysis.Pass) (any, error) {
 				grade.LowerTo(goapi.Note, fmt.Sprintf("a capability URL: the path parameter %s is named as a secret and the handler rejects one it does not know (%s), so whoever holds the URL may call it, by design; keep such ids long and random",
 					name, shortPos(pass, at.Pos())))
 			}
+		}
+		if what := authEndpoint(rt.Path); what != "" {
+			grade.LowerTo(goapi.Note, "the route is "+what+", which callers reach before they hold a credential; check that it verifies what it is given (a password, a provider's code and state, a client secret)")
 		}
 		if !rt.Sensitive {
 			// Of the judged errors, those that reach none of the
@@ -480,6 +483,56 @@ func public(route string) bool {
 		}
 	}
 	return false
+}
+
+// Path segments that name the steps of signing in. The first set does so
+// wherever it sits (/api/auth/login, /auth/github/callback); the second
+// only under a segment of authAreas or at the root (/token, /oauth/revoke),
+// since /api/tokens or /agents/register are resources that need a caller.
+var (
+	signInSteps = map[string]string{
+		"login": "a login endpoint", "logout": "a logout endpoint", "signin": "a login endpoint",
+		"sign-in": "a login endpoint", "signout": "a logout endpoint", "sign-out": "a logout endpoint",
+		"signup": "a sign-up endpoint", "sign-up": "a sign-up endpoint", "callback": "a sign-in callback",
+		"forgot-password": "a password-reset endpoint", "reset-password": "a password-reset endpoint",
+	}
+	authSteps = map[string]string{
+		"token": "an OAuth token endpoint", "revoke": "a token revocation endpoint",
+		"introspect": "a token introspection endpoint", "register": "a registration endpoint",
+	}
+	authAreas = map[string]bool{"auth": true, "oauth": true, "oauth2": true, "openid": true, "oidc": true, "sso": true, "connect": true}
+)
+
+// authEndpoint says what sign-in step a route's path names ("a login
+// endpoint"), or "" when it names none. The authorization endpoint itself
+// (/authorize) is not one: it is where the user's login must be checked.
+func authEndpoint(route string) string {
+	var segs []string
+	for _, seg := range strings.Split(route, "/") {
+		if seg != "" {
+			segs = append(segs, strings.ToLower(seg))
+		}
+	}
+	if len(segs) == 0 {
+		return ""
+	}
+	last := strings.ReplaceAll(segs[len(segs)-1], "_", "-")
+	if what, ok := signInSteps[last]; ok {
+		return what
+	}
+	what, ok := authSteps[last]
+	if !ok {
+		return ""
+	}
+	if len(segs) == 1 {
+		return what
+	}
+	for _, seg := range segs[:len(segs)-1] {
+		if authAreas[seg] {
+			return what
+		}
+	}
+	return ""
 }
 
 func adminSegment(route string) string {

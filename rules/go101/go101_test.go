@@ -10,7 +10,7 @@ func TestRule(t *testing.T) {
 	if err := Rule.Validate(); err != nil {
 		t.Fatal(err)
 	}
-	ruletest.RunGo(t, Analyzer, "a", "b", "d", "examples/app", "mount", "tuple", "cond", "local", "iface", "field", "ifcall", "capurl", "localui", "localcors")
+	ruletest.RunGo(t, Analyzer, "a", "b", "d", "examples/app", "mount", "tuple", "cond", "local", "iface", "field", "ifcall", "capurl", "localui", "localcors", "signin")
 }
 
 // TestOptions: a user-named auth middleware counts as auth, also when a
@@ -21,4 +21,30 @@ func TestOptions(t *testing.T) {
 	options.AuthMiddleware = []string{"authmw.Gate"}
 	options.PublicPaths = append([]string{"/public/*"}, options.PublicPaths...)
 	ruletest.RunGo(t, Analyzer, "c")
+}
+
+// TestAuthEndpoint: the steps of signing in are named by the path's last
+// segment; token, revoke, introspect and register only at the root or
+// under an auth area, and never the authorization endpoint.
+func TestAuthEndpoint(t *testing.T) {
+	for route, want := range map[string]string{
+		"/api/auth/login":             "a login endpoint",
+		"/v1/users/sign_in":           "a login endpoint",
+		"/auth/:provider/callback":    "a sign-in callback",
+		"/token":                      "an OAuth token endpoint",
+		"/oauth/token":                "an OAuth token endpoint",
+		"/connect/introspect":         "a token introspection endpoint",
+		"/api/forgot-password":        "a password-reset endpoint",
+		"/authorize":                  "",
+		"/api/tokens":                 "",
+		"/api/token":                  "",
+		"/agents/register":            "",
+		"/login/history":              "",
+		"/":                           "",
+		"/users/:id/callbacks/:cb_id": "",
+	} {
+		if got := authEndpoint(route); got != want {
+			t.Errorf("authEndpoint(%q) = %q, want %q", route, got, want)
+		}
+	}
 }
