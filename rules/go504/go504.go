@@ -4,6 +4,7 @@ package go504
 
 import (
 	"fmt"
+	"path"
 	"slices"
 	"strings"
 
@@ -73,7 +74,48 @@ func run(pass *lint.DriftPass) error {
 		}
 		pass.Reportf(r.At, "%s", msg)
 	}
+	for _, lo := range pass.Inventory.LeftOut {
+		pass.Report(lint.Finding{RuleID: pass.Rule.ID, Severity: lint.SeverityNote, Location: lint.InventoryAt(lo.First), Message: leftOutMessage(lo)})
+	}
 	return nil
+}
+
+// leftOutMessage says which documents were considered for the routes of
+// a module's packages that none of them describes, and why none was
+// compared with them: one note per module, at the first such route.
+func leftOutMessage(lo inventory.LeftOut) string {
+	docs := strings.Join(lo.Specs, ", ")
+	if len(lo.Specs) > 2 {
+		docs = fmt.Sprintf("%s and %d more documents", lo.Specs[0], len(lo.Specs)-1)
+	}
+	routes := "1 route"
+	if lo.Routes > 1 {
+		routes = fmt.Sprintf("%d routes", lo.Routes)
+	}
+	where := ""
+	for _, s := range lo.Specs {
+		dir := path.Dir(s) // the document's place within the module
+		if lo.Module != "." && lo.Module != "" {
+			dir = strings.TrimPrefix(strings.TrimPrefix(dir, lo.Module), "/")
+		}
+		if p, el := goapi.PlaceOf(dir); p != goapi.Production {
+			where = fmt.Sprintf("; %s sits under %s, an example or test input, not a server's contract", s, el)
+			break
+		}
+	}
+	return fmt.Sprintf("%s of %s compared with no OpenAPI document: %s describes other servers of the module, and these packages serve too few of its operations and it lists too few of their routes%s (a note: no shadow route is reported without evidence that a document describes the server)",
+		routes, packages(lo.Packages), docs, where)
+}
+
+func packages(dirs []string) string {
+	switch n := len(dirs); {
+	case n == 1:
+		return dirs[0]
+	case n <= 3:
+		return strings.Join(dirs[:n-1], ", ") + " and " + dirs[n-1]
+	default:
+		return fmt.Sprintf("%s, %s and %d more packages", dirs[0], dirs[1], n-2)
+	}
 }
 
 // operational are path prefixes (lower case) of endpoints that serve the
