@@ -109,8 +109,12 @@ func leftOutMessage(lo inventory.LeftOut) string {
 			break
 		}
 	}
-	return fmt.Sprintf("%s of %s compared with no OpenAPI document: %s describes other servers of the module, and these packages serve too few of its operations and it lists too few of their routes%s (a note: no shadow route is reported without evidence that a document describes the server)",
-		routes, packages(lo.Packages), docs, where)
+	verb, its, it := "describes", "its", "it lists"
+	if len(lo.Specs) > 1 {
+		verb, its, it = "describe", "their", "they list"
+	}
+	return fmt.Sprintf("%s of %s compared with no OpenAPI document: %s %s other servers of the module, and these packages serve too few of %s operations and %s too few of their routes%s (a note: no shadow route is reported without evidence that a document describes the server)",
+		routes, packages(lo.Packages), docs, verb, its, it, where)
 }
 
 func packages(dirs []string) string {
