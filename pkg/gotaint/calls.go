@@ -388,6 +388,13 @@ func (s *state) apply(sum *FuncFact, fn *types.Func, ops []ssa.Value, res ssa.Va
 			t = merge(nil, t)
 			t[roleBit] = &Trace{Pos: pos}
 		}
+		if len(t) > 0 && (k.Object || k.Field == 0 && s.e.objectParam(fn, k.Param)) {
+			// The callee reaches the sink with the object as a whole:
+			// what it reads there may be another part of it than the
+			// one that holds the data (Flow.Object).
+			t = merge(nil, t)
+			t[objBit] = &Trace{Pos: pos, Msg: "passed inside an object to " + name}
+		}
 		if len(t) > 0 {
 			s.reach(pos, k.Kind, name, chain(name, k.Via), extend(t, pos, "passed to "+name))
 		}
@@ -407,6 +414,44 @@ func (s *state) apply(sum *FuncFact, fn *types.Func, ops []ssa.Value, res ssa.Va
 			s.memAdd(k, stored(t, s.longLived(k)))
 		}
 	}
+}
+
+// objectParam: parameter i of fn (the receiver is 0) is an object of the
+// program: a struct of its own, a pointer to one, or an interface of its
+// own with methods. A summary that says such a parameter reaches a sink
+// as a whole does not say which part of it does (Flow.Object). Types of
+// the standard library and of the modelled SDKs (an *http.Request, an
+// MCP request) are data, not objects: the data is all they hold.
+func (e *engine) objectParam(fn *types.Func, i int) bool {
+	sig := fn.Signature()
+	var t types.Type
+	if sig.Recv() != nil {
+		if i == 0 {
+			t = sig.Recv().Type()
+		}
+		i--
+	}
+	if t == nil {
+		if i < 0 || i >= sig.Params().Len() || sig.Variadic() && i == sig.Params().Len()-1 {
+			return false
+		}
+		t = sig.Params().At(i).Type()
+	}
+	n, ok := types.Unalias(derefT(t)).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return false
+	}
+	pkg := n.Obj().Pkg()
+	if goapi.StdPackage(e.pass.Fset, pkg) || e.m.Modelled[goapi.CanonPath(pkg.Path())] {
+		return false
+	}
+	switch u := n.Underlying().(type) {
+	case *types.Struct:
+		return true
+	case *types.Interface:
+		return u.NumMethods() > 0
+	}
+	return false
 }
 
 // longLived: k is memory of an object that outlives the call being

@@ -68,6 +68,7 @@ type ParamSink struct {
 	Spliced bool // the function adds its own text to the parameter on the way
 	State   bool // the parameter reaches the sink only through stored state (see Flow.State)
 	Role    bool // the sink is chosen by a message's role (see Flow.Role)
+	Object  bool // the parameter reaches the sink only inside an object passed whole on the way (see Flow.Object)
 	Field   int
 	Name    string
 	Kind    Sink
@@ -179,10 +180,15 @@ const (
 	// roleBit marks data at a system-prompt sink that the program reaches
 	// by switching on a message's role (Flow.Role); it is not a source.
 	roleBit = paramBase - 3
+	// objBit marks data that reached a sink only inside an object passed
+	// whole to a call whose summary names the whole parameter
+	// (Flow.Object); it is not a source. Bits numSources..roleFixed-1
+	// are free.
+	objBit = roleFixed - 1
 )
 
 // flagBit: k marks a property of the data, not a source or a parameter.
-func flagBit(k int) bool { return k == spliceBit || k == stateBit || k == roleBit }
+func flagBit(k int) bool { return k == spliceBit || k == stateBit || k == roleBit || k == objBit }
 
 // sourceOf is the source kind (bit index) of a taint bit below paramBase
 // that is not a flag, and whether its message role is fixed.
@@ -1523,6 +1529,7 @@ func (s *state) reach(pos token.Pos, kind Sink, what, via string, t taint) {
 	_, spliced := t[spliceBit]
 	_, stored := t[stateBit]
 	_, role := t[roleBit]
+	_, object := t[objBit]
 	for k, tr := range t {
 		if flagBit(k) {
 			continue
@@ -1533,7 +1540,7 @@ func (s *state) reach(pos token.Pos, kind Sink, what, via string, t taint) {
 			if v == "" {
 				v = what + " at " + s.where(pos)
 			}
-			ps := ParamSink{Param: p, Kind: kind, What: what, Via: v, Spliced: spliced, State: stored, Role: role}
+			ps := ParamSink{Param: p, Kind: kind, What: what, Via: v, Spliced: spliced, State: stored, Role: role, Object: object}
 			if f >= 0 {
 				ps.Field, ps.Name = f+1, s.fieldName(p, f)
 			}
@@ -1543,6 +1550,7 @@ func (s *state) reach(pos token.Pos, kind Sink, what, via string, t taint) {
 					dup = true
 					x.State = x.State && stored // one path without stored state is enough
 					x.Role = x.Role && role
+					x.Object = x.Object && object
 				}
 			}
 			if !dup {
@@ -1558,11 +1566,15 @@ func (s *state) reach(pos token.Pos, kind Sink, what, via string, t taint) {
 		mine := s.e.flows[s.fn]
 		f := mine[fk]
 		if f == nil {
-			f = &Flow{Pos: pos, Sink: kind, What: what, Via: via, State: stored, Role: role}
+			f = &Flow{Pos: pos, Sink: kind, What: what, Via: via, State: stored, Role: role, Object: object}
 			mine[fk] = f
 		}
 		f.State = f.State && stored
 		f.Role = f.Role && role
+		f.Object = f.Object && object
+		if f.Object && f.Passed == nil {
+			f.Passed = t[objBit]
+		}
 		if f.State && f.Stored == nil {
 			f.Stored = t[stateBit]
 		}

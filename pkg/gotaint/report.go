@@ -39,14 +39,27 @@ func (o *Options) Use(src Source, sink Sink) {
 // message says what reached what, from where, and the diagnostic carries
 // the path, source first, in Related.
 func Report(pass *analysis.Pass, pick func(*Flow) Source, describe func(f *Flow, k Source) string) {
-	report(pass, pick, describe, false, nil, nil)
+	report(pass, pick, describe, false, nil, nil, lower{})
+}
+
+// lower says which grades of a flow are notes rather than warnings (see
+// Check.StateNote, Check.RoleNote).
+type lower struct{ state, role bool }
+
+// level is the category and the words of a flow graded down: a warning,
+// or a note when the rule says so.
+func level(note bool) (string, string) {
+	if note {
+		return "note", "a note, not an error"
+	}
+	return "warning", "a warning, not an error"
 }
 
 // report is Report; with grade, a finding all of whose flows went
 // through stored state (Flow.State) is a warning, and its message says
 // why. below and note, when set, give the reason a flow is a warning or
 // a note ("" for none); a note's reason wins.
-func report(pass *analysis.Pass, pick func(*Flow) Source, describe func(f *Flow, k Source) string, grade bool, below, note func(*Flow) string) {
+func report(pass *analysis.Pass, pick func(*Flow) Source, describe func(f *Flow, k Source) string, grade bool, below, note func(*Flow) string, low lower) {
 	res := pass.ResultOf[Analyzer].(*Result)
 	type finding struct {
 		f       *Flow
@@ -130,17 +143,27 @@ func report(pass *analysis.Pass, pick func(*Flow) Source, describe func(f *Flow,
 				}
 			}
 		case g == byRole:
-			category = "warning"
-			msg += " (a warning, not an error: the data reaches the system channel through code that picks the channel by each message's role, " +
+			var words string
+			category, words = level(low.role)
+			msg += " (" + words + ": the data reaches the system channel through code that picks the channel by each message's role, " +
 				"and user and assistant messages go through the same code; request data spliced into a system prompt the program writes stays an error)"
 		case g == byState:
-			category = "warning"
+			var words string
+			category, words = level(low.state)
 			stored := ""
 			if f.Stored != nil && f.Stored.Pos.IsValid() {
 				stored = fmt.Sprintf(" (%s at %s)", f.Stored.Msg, shortPos(pass.Fset, f.Stored.Pos))
 			}
-			msg += fmt.Sprintf(" (a warning, not an error: the data gets there only through an object's state%s, "+
-				"and the sink may read another part of that state, such as a configured path or command)", stored)
+			msg += fmt.Sprintf(" (%s: the data gets there only through an object's state%s, "+
+				"and the sink may read another part of that state, such as a configured path or command)", words, stored)
+		case g == byObject:
+			category = "warning"
+			passed := ""
+			if f.Passed != nil && f.Passed.Pos.IsValid() {
+				passed = fmt.Sprintf(" (%s at %s)", f.Passed.Msg, shortPos(pass.Fset, f.Passed.Pos))
+			}
+			msg += fmt.Sprintf(" (a warning, not an error: the data gets there only inside an object passed whole%s, "+
+				"and the sink may read another part of that object, such as a configured path or command)", passed)
 		}
 		if place != "" {
 			// Example code and test scaffolding are notes, as for every Go
@@ -167,6 +190,7 @@ const (
 	notGraded = iota
 	byRole    // Flow.Role
 	byState   // Flow.State
+	byObject  // Flow.Object
 )
 
 // graded is why flow f is reported below the rule's severity, if it is:
@@ -174,15 +198,35 @@ const (
 // injection these rules are about, and stays at the rule's severity.
 func graded(f *Flow, grade bool) int {
 	switch {
-	case !grade || f.Spliced && f.Sources&Request != 0:
+	case !grade || SplicedRequest(f):
 		return notGraded
 	case f.Role:
 		return byRole
 	case f.State:
 		return byState
+	case f.Object:
+		return byObject
 	}
 	return notGraded
 }
+
+// Calls is the number of calls on the path from the function the flow is
+// reported in to the sink, the sink included: 1 for a sink called there,
+// 3 for "packages.Publish → toolutil.OpenAndValidateFile → os.Stat".
+// Every call is a summary that keeps one field of each parameter and one
+// method set of each interface; over many of them those approximations add
+// up, and rules grade long paths down.
+func Calls(f *Flow) int {
+	if f.Via == "" {
+		return 1
+	}
+	return strings.Count(f.Via, viaSep) + 1
+}
+
+// SplicedRequest: request data spliced into text of the program's own (a
+// path, a prompt, a command line it writes). Such flows keep the rule's
+// severity whatever else grades a flow down (see graded).
+func SplicedRequest(f *Flow) bool { return f.Spliced && f.Sources&Request != 0 }
 
 // innermost is the last step of a path of calls: the sink itself and its
 // position ("os.ReadDir at files.go:12").
@@ -235,8 +279,8 @@ type Check struct {
 	Pick    func(*Flow) Source
 	Message func(*Flow) string
 	// GradeStored reports flows that went through stored state
-	// (Flow.State) as warnings, saying why; for rules whose findings are
-	// errors.
+	// (Flow.State) or only inside an object passed whole (Flow.Object) as
+	// warnings, saying why; for rules whose findings are errors.
 	GradeStored bool
 	// Below, when set, gives the reason a flow is reported as a warning
 	// rather than at the rule's severity ("" for none).
@@ -244,6 +288,15 @@ type Check struct {
 	// Note, when set, gives the reason a flow is reported as a note ("" for
 	// none): true, and worth a line in the report, but by design.
 	Note func(*Flow) string
+	// StateNote and RoleNote make the flows that GradeStored grades
+	// down for stored state (Flow.State) or for a role-chosen channel
+	// (Flow.Role) notes rather than warnings, when the judged findings of
+	// that kind did not reach the precision a warning needs.
+	StateNote, RoleNote bool
+	// PerPackage, when set, gives Below and Note for the package under
+	// analysis, for reasons that need its syntax (a human approval step
+	// around the call that reaches the sink); they replace Below and Note.
+	PerPackage func(*analysis.Pass) (below, note func(*Flow) string)
 }
 
 // NewAnalyzer is the analyzer of an injection rule: it requires the engine,
@@ -256,7 +309,11 @@ func NewAnalyzer(c Check) *analysis.Analyzer {
 		URL:      c.URL,
 		Requires: []*analysis.Analyzer{Analyzer},
 		Run: func(pass *analysis.Pass) (any, error) {
-			report(pass, c.Pick, func(f *Flow, _ Source) string { return c.Message(f) }, c.GradeStored, c.Below, c.Note)
+			below, note := c.Below, c.Note
+			if c.PerPackage != nil {
+				below, note = c.PerPackage(pass)
+			}
+			report(pass, c.Pick, func(f *Flow, _ Source) string { return c.Message(f) }, c.GradeStored, below, note, lower{state: c.StateNote, role: c.RoleNote})
 			return nil, nil
 		},
 	}

@@ -142,6 +142,17 @@ type Flow struct {
 	State bool
 	// Stored is where the data was stored, when State is set.
 	Stored *Trace
+	// Object: on the way to the sink, the data was passed inside an
+	// object (a struct of the program, or an interface of it) to a call
+	// whose summary says that the object as a whole reaches the sink:
+	// the callee reads a part of the object the engine cannot tell apart
+	// from the part holding the data (a field below a type assertion, an
+	// interface method), and that part is often the object's
+	// configuration (a key path, a command). Rules grade these flows
+	// down.
+	Object bool
+	// Passed is where the object was passed, when Object is set.
+	Passed *Trace
 	// Role: the system-prompt sink is reached only on the branch where a
 	// message's role is "system" (or "developer"): code that converts a
 	// conversation of any roles for an SDK. The engine does not follow

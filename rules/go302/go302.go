@@ -5,8 +5,11 @@ package go302
 import (
 	"fmt"
 	"go/ast"
+	"go/token"
 	"go/types"
+	"reflect"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -58,6 +61,14 @@ functions that the program indexes with the name of the tool a model chose
 (` + "`handlers[call.Function.Name]`" + ` with a tool call of go-openai, openai-go,
 Anthropic, genai, langchaingo, Ollama or an MCP call-tool request).
 
+A tool that reaches command execution only through the run methods of the
+tools it delegates to (a loop, a router or a sequence of sub-agents, an
+agent that adds a prompt to another's input) is not reported on its own
+when the tool that runs the commands is reported in the same scan: it is a
+related location of that tool's finding, so one capability is one finding
+however many wrappers reach it. (Under go vet, which sees one package at a
+time, each wrapper keeps its finding.)
+
 The grade follows what the model controls. A tool whose arguments reach
 the program or the shell script it runs is an error. A tool that reaches
 command execution only with a command its arguments never choose (a
@@ -81,7 +92,7 @@ suppress the finding with the reason.`,
 }`,
 		Lang:      "go",
 		Severity:  lint.SeverityError,
-		Grades:    "A note for a tool whose arguments never choose the program or shell script it runs (a constant, or a command from the program's configuration such as a configured MCP server's); a note in example code or test scaffolding (examples/, _examples, demo, conformance, test/, testkit, a package named like oauthtest), and for a tool of the program's own whose type has a method that classifies each call for a human's approval (CheckModifiesResource, RequiresApproval, IsDestructive...).",
+		Grades:    "A note for a tool whose arguments never choose the program or shell script it runs (a constant, or a command from the program's configuration such as a configured MCP server's); a note in example code or test scaffolding (examples/, _examples, demo, conformance, test/, testkit, a package named like oauthtest), and for a tool of the program's own whose type has a method that classifies each call for a human's approval (CheckModifiesResource, RequiresApproval, IsDestructive...). A tool that reaches command execution only by delegating to other tools (a loop, router or prompt wrapper over sub-agents) is a related location of the finding of the tool that runs the commands, when that one is reported in the same scan.",
 		Precision: "low",
 		CWE:       []int{78, 250},
 		OWASP:     []string{"LLM06:2025", "LLM05:2025"},
@@ -96,6 +107,9 @@ var Analyzer = &analysis.Analyzer{
 	URL:      Rule.HelpURI(),
 	Requires: []*analysis.Analyzer{inspect.Analyzer, reach.Analyzer, gotaint.Analyzer},
 	Run:      run,
+	// The tools that only delegate to other tools, for the module step
+	// (module.go).
+	ResultType: reflect.TypeFor[[]Wrapper](),
 }
 
 func init() { Rule.Analyzer = Analyzer }
@@ -177,9 +191,9 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 		}
 	}
-	ownTools(pass)
+	wrappers := ownTools(pass)
 	tableTools(pass, ins)
-	return nil, nil
+	return wrappers, nil
 }
 
 // tableTools reports the entries of plain tool tables that run commands:
@@ -356,8 +370,10 @@ var runMethods = []string{"Run", "Call", "Execute", "Invoke", "InvokableRun"}
 // methods, as langchaingo, eino and hand-written agent loops define them,
 // and a method that runs it) whose run method reaches command execution,
 // directly or through functions and interfaces, across packages.
-func ownTools(pass *analysis.Pass) {
+func ownTools(pass *analysis.Pass) []Wrapper {
 	res := pass.ResultOf[reach.Analyzer].(*reach.Result)
+	var wrappers []Wrapper
+	var disp *goapi.Dispatcher
 	for _, f := range pass.Files {
 		for _, d := range f.Decls {
 			gd, ok := d.(*ast.GenDecl)
@@ -393,12 +409,128 @@ func ownTools(pass *analysis.Pass) {
 							g.LowerTo(goapi.Note, "its "+m+" method classifies each call so that the program can ask a human before the ones that change something, the check this rule asks for")
 						}
 						g.Report(pass, analysis.Diagnostic{Pos: ts.Name.Pos(), Message: msg})
+						if disp == nil {
+							disp = goapi.NewDispatcher(pass.Fset, pass.Pkg, nil)
+						}
+						if owners := delegatesTo(pass, res, disp, tn, sel.Obj().(*types.Func)); len(owners) > 0 {
+							p := pass.Fset.Position(ts.Name.Pos())
+							wrappers = append(wrappers, Wrapper{Name: tn.Name(), At: place(p), Why: name + " → " + why, Owners: owners})
+						}
 						break
 					}
 				}
 			}
 		}
 	}
+	return wrappers
+}
+
+// Wrapper is a tool whose run method reaches command execution only
+// through the run methods of other tools it delegates to (a loop, a
+// router or a sequence of sub-agents, an agent that adds a prompt to
+// another's input): the capability is the other tools', and the module
+// step reports it once, at the tool that owns it, with the wrappers as
+// related locations.
+type Wrapper struct {
+	Name string
+	At   Place
+	// Why is the path to command execution, as the finding says it.
+	Why string
+	// Owners are the tools it may delegate to that reach command
+	// execution themselves: where the capability is.
+	Owners []Place
+}
+
+// Place is a position in a file, the file absolute.
+type Place struct {
+	File         string
+	Line, Column int
+}
+
+func place(p token.Position) Place { return Place{File: p.Filename, Line: p.Line, Column: p.Column} }
+
+// delegatesTo returns the tools that tool tn, whose run method m reaches
+// command execution, reaches it through, when it reaches it only through
+// them: the calls of other tools' run methods (through the program's tool
+// interface, or on a concrete tool) in m's body are what reach it, and the
+// rest of the body does not. nil when m reaches command execution itself.
+func delegatesTo(pass *analysis.Pass, res *reach.Result, disp *goapi.Dispatcher, tn *types.TypeName, m *types.Func) []Place {
+	delegate := func(fn *types.Func) bool {
+		if fn == nil || !slices.Contains(runMethods, fn.Name()) || fn.Signature().Recv() == nil {
+			return false
+		}
+		recv := types.Unalias(fn.Signature().Recv().Type())
+		if p, ok := recv.(*types.Pointer); ok {
+			recv = types.Unalias(p.Elem())
+		}
+		if n, ok := recv.(*types.Named); ok && n.Obj() == tn {
+			return false // the tool's own method
+		}
+		ms := types.NewMethodSet(types.NewPointer(recv))
+		if types.IsInterface(recv) {
+			ms = types.NewMethodSet(recv)
+		}
+		return hasMethod(ms, "Name") && hasMethod(ms, "Description")
+	}
+	var calls []*types.Func
+	if delegate(m) {
+		// A run method promoted from an embedded tool (a struct that
+		// embeds the tool interface and sets only its own fields).
+		calls = []*types.Func{m}
+	} else {
+		body := funcBody(pass, m)
+		if body == nil || res.NodeWithout(body, delegate).Why(goapi.Exec) != "" {
+			return nil
+		}
+		ast.Inspect(body, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok {
+				if fn, ok := pass.TypesInfo.Uses[id].(*types.Func); ok && delegate(fn) && !slices.Contains(calls, fn) {
+					calls = append(calls, fn)
+				}
+			}
+			return true
+		})
+	}
+	var owners []Place
+	for _, fn := range calls {
+		impls := disp.Implementations(fn)
+		if impls == nil {
+			impls = []*types.Func{fn}
+		}
+		for _, impl := range impls {
+			recv := impl.Signature().Recv()
+			if recv == nil || res.Func(impl).Why(goapi.Exec) == "" {
+				continue
+			}
+			if name := goapi.TypeName(recv.Type()); name != "" {
+				t := types.Unalias(recv.Type())
+				if p, ok := t.(*types.Pointer); ok {
+					t = types.Unalias(p.Elem())
+				}
+				if n, ok := t.(*types.Named); ok && n.Obj() != tn && n.Obj().Pos().IsValid() {
+					pl := place(pass.Fset.Position(n.Obj().Pos()))
+					if !slices.Contains(owners, pl) {
+						owners = append(owners, pl)
+					}
+				}
+			}
+		}
+	}
+	return owners
+}
+
+// funcBody is the body of fn when it is declared in the package.
+func funcBody(pass *analysis.Pass, fn *types.Func) *ast.BlockStmt {
+	for _, f := range pass.Files {
+		if f.FileStart <= fn.Pos() && fn.Pos() < f.FileEnd {
+			for _, d := range f.Decls {
+				if fd, ok := d.(*ast.FuncDecl); ok && fd.Name.Pos() == fn.Pos() {
+					return fd.Body
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // approvalWords mark a method that classifies a tool call for a human's

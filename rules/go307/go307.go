@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/apiaudit/apiaudit/pkg/goapi/reach"
 	"github.com/apiaudit/apiaudit/pkg/gotaint"
 	"github.com/apiaudit/apiaudit/pkg/lint"
 )
@@ -34,7 +35,21 @@ Flows that reach the command only through an object's stored state, or
 through more than ten calls, are notes too: on real projects those were
 launches of docker containers and MCP servers whose command came from
 the configuration, where the analysis's approximations of fields and
-interfaces had added up.`,
+interfaces had added up.
+
+A human approval step on the way lowers the grade, when the code shows it:
+the call that reaches the command sits under an if that tests the user's
+answer to a confirmation request (a value of a type named like a choice,
+confirmation, approval or permission, or a variable set from a call that
+takes one), or after an if that puts such a request to the user and leaves
+(continue, return) instead of going on. That flow is a note; when the
+question is asked only unless a flag is set (` + "`if !c.SkipPermissions { ask; continue }`" + `)
+it is a warning whose message names the flag, since with it set the
+model's commands run unasked. A tool call handed as it came to a tool of
+the program's own whose run method runs the command (a bash or kubectl
+tool, through its Run, Call or Execute method) is a note too: the tool is
+a command runner by design, and GO302 reports it where it is defined, graded
+by what its arguments choose and by the approval it asks for.`,
 		Fix: "run a fixed program with the tool argument as a separate, validated argument, never as a program name or shell script",
 		Bad: `func runTool(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
 	ref, _ := req.RequireString("ref")
@@ -53,7 +68,7 @@ func runTool(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult,
 }`,
 		Lang:      "go",
 		Severity:  lint.SeverityError,
-		Grades:    "A note for a command run as the tool argument came (a command runner by design), for data that reaches the command only through an object's stored state, and for a path of more than ten calls; a note in example code or test scaffolding.",
+		Grades:    "A note for a command run as the tool argument came (a command runner by design), for a tool call handed as it came to a tool of the program's own that runs commands (GO302 reports the tool), for a call made only after the user answered a confirmation request, for data that reaches the command only through an object's stored state, and for a path of more than ten calls; a warning, naming the flag, when the confirmation request is skipped by a flag (!c.SkipPermissions); a note in example code or test scaffolding.",
 		Precision: "low",
 		CWE:       []int{78, 250},
 		OWASP:     []string{"LLM06:2025", "LLM05:2025"},
@@ -71,10 +86,14 @@ var Analyzer = gotaint.NewAnalyzer(gotaint.Check{
 	ID: "GO307", Doc: "tool arguments reach command execution", URL: Rule.HelpURI(),
 	Options: &options, Source: gotaint.ToolArgs, Sink: gotaint.Exec,
 	GradeStored: true, Pick: pick, Message: gotaint.Says("tool arguments reach command execution"),
-	Note: note,
+	Note: note, PerPackage: perPackage,
 })
 
-func init() { Rule.Analyzer = Analyzer }
+func init() {
+	// dispatchedTool asks what a tool's run method reaches.
+	Analyzer.Requires = append(Analyzer.Requires, reach.Analyzer)
+	Rule.Analyzer = Analyzer
+}
 
 // longPath is the number of calls on the way to the command beyond which
 // a flow is a note.

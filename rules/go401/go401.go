@@ -37,12 +37,16 @@ that is the program's prompt, rewritten by whoever sends the request. Tool
 arguments, model output and fetched content are reported either way.
 
 Code that converts a whole conversation for an SDK, choosing the system
-channel by each message's role, is reported as a warning for data whose
+channel by each message's role, is reported as a note for data whose
 message role the engine cannot tell; data the program put in a message whose
 role it set to a constant other than the system's ("user", "assistant", a
 model's reply kept in the conversation) never takes that branch and is not
-reported there. Request data spliced into a system prompt the program
-writes stays an error.`,
+reported there. Content the program fetched, alone (a system message a
+role's configuration loads from a URL, knowledge from its own store), and
+data that gets there only through an object's stored state are notes: on
+real projects those were the operator's own text. Data that reaches the
+sink only inside an object passed whole to a call is a warning. Request
+data spliced into a system prompt the program writes stays an error.`,
 		Fix: "keep the system prompt fixed and put the untrusted text in a user message, or choose among fixed prompts with an allow-list",
 		Bad: `func chat(w http.ResponseWriter, r *http.Request) {
 	persona := r.FormValue("persona")
@@ -70,7 +74,8 @@ func chat(w http.ResponseWriter, r *http.Request) {
 }`,
 		Lang:      "go",
 		Severity:  lint.SeverityError,
-		Precision: "low",
+		Grades:    "An error for request data, tool arguments or model output in the system channel. A warning for data that reaches it only inside an object passed whole to a call. A note for fetched content alone, for data that gets there only through an object's stored state, for code that picks the channel by each message's role, and in example code or test scaffolding.",
+		Precision: "high",
 		CWE:       []int{1427, 77},
 		OWASP:     []string{"LLM01:2025", "LLM07:2025"},
 		Since:     "v0.1.0",
@@ -86,8 +91,21 @@ var options gotaint.Options
 var Analyzer = gotaint.NewAnalyzer(gotaint.Check{
 	ID: "GO401", Doc: "untrusted data reaches the system prompt", URL: Rule.HelpURI(),
 	Options: &options, Source: gotaint.Retrieved, Sink: gotaint.SystemPrompt,
-	GradeStored: true, Pick: pick, Message: gotaint.Says("untrusted data reaches the system prompt"),
+	GradeStored: true, StateNote: true, RoleNote: true, Pick: pick, Note: note, Message: gotaint.Says("untrusted data reaches the system prompt"),
 })
+
+// note grades down fetched content that is the only untrusted data of a
+// flow: the judged one was a system message a role's configuration fetched
+// from a URL the user wrote there. Flows through an object's stored state
+// (retrieval from the program's own knowledge store) and through code that
+// picks the channel by each message's role are notes too (StateNote,
+// RoleNote): none of the four judged was true.
+func note(f *gotaint.Flow) string {
+	if f.Sources == gotaint.Retrieved && !f.Role && !f.State {
+		return "the text is content the program fetched, usually from a URL or a store its own configuration names, not text a caller sent: check who controls that source"
+	}
+	return ""
+}
 
 func init() { Rule.Analyzer = Analyzer }
 

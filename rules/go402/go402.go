@@ -2,6 +2,8 @@
 package go402
 
 import (
+	"fmt"
+	"math/bits"
 	"strings"
 
 	"github.com/apiaudit/apiaudit/pkg/gotaint"
@@ -42,7 +44,17 @@ reported, nor is a host that hands an MCP server's tools to its model.
 A tool whose name or description comes only from the arguments of a tool
 call (an agent asking the server to create a tool for it) is a note too:
 the caller's own data, which other clients see only when the server
-serves several.`,
+serves several.
+
+Untrusted text joined to text of the program's own (a description it
+writes around a caller's value) is an error. A tool whose name or
+description is one kind of untrusted text as it came is a note: on real
+projects those were registration endpoints and converters of API
+descriptions doing what they are for. A path of more than four calls and
+data that gets there only through an object's stored state are notes too:
+those were the agent's configured tools, which the request only passed
+by. Data that reaches the definition only inside an object passed whole
+to a call is a warning.`,
 		Fix: "build tool names, descriptions and schemas from constants; never from request data, tool output or model output",
 		Bad: `func register(s *server.MCPServer, r *http.Request) {
 	tool := mcp.NewTool("search", mcp.WithDescription("Search "+r.FormValue("source")))
@@ -54,6 +66,7 @@ serves several.`,
 }`,
 		Lang:      "go",
 		Severity:  lint.SeverityError,
+		Grades:    "An error for untrusted text joined to the program's own text in a tool's name, description or schema, and for upstream tools composed with request data. A warning for data that reaches the definition only inside an object passed whole to a call. A note for one kind of untrusted text used as it came, for another MCP server's tools republished, for a tool call's own arguments, for data through an object's stored state, for a path of more than four calls, and in example code or test scaffolding.",
 		Precision: "low",
 		CWE:       []int{1427, 94},
 		OWASP:     []string{"LLM01:2025", "LLM06:2025"},
@@ -70,7 +83,7 @@ var options gotaint.Options
 var Analyzer = gotaint.NewAnalyzer(gotaint.Check{
 	ID: "GO402", Doc: "untrusted data reaches a tool definition", URL: Rule.HelpURI(),
 	Options: &options, Source: gotaint.Retrieved, Sink: gotaint.ToolDesc,
-	GradeStored: true, Pick: pick, Note: note, Message: gotaint.Says("untrusted data reaches a tool definition"),
+	GradeStored: true, StateNote: true, Pick: pick, Note: note, Message: gotaint.Says("untrusted data reaches a tool definition"),
 })
 
 // note grades two kinds of flow that are true but by design:
@@ -97,9 +110,23 @@ func note(f *gotaint.Flow) string {
 		return republished
 	case f.Sources == gotaint.ToolArgs:
 		return "the caller's own data: " + own
+	case f.State && !gotaint.SplicedRequest(f):
+		return "" // StateNote: a note that says where the data was stored
+	case gotaint.Calls(f) > longPath:
+		return fmt.Sprintf("the path crosses %d calls, and over so many the analysis's approximations of fields and interfaces add up: "+
+			"check that the untrusted text really becomes the tool's name, description or schema", gotaint.Calls(f))
+	case !f.Spliced && bits.OnesCount8(uint8(f.Sources)) == 1:
+		// One kind of data, with nothing around it. Upstream text composed
+		// with request data stays at the rule's severity.
+		return "the tool's name or description is the untrusted text as it came, with no text of the program's around it, " +
+			"as a registration endpoint or a converter of API descriptions writes it by design: review who may call it and whose text it takes"
 	}
 	return ""
 }
+
+// longPath is the number of calls on the way to the tool definition (the
+// definition included) beyond which a flow is a note.
+const longPath = 4
 
 func init() { Rule.Analyzer = Analyzer }
 

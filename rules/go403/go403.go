@@ -19,7 +19,12 @@ a template written by a client can read the process environment, API keys
 included, and put them in the prompt or the answer. text/template itself
 can call any method of the data it is given. ollama's Template replaces the
 model's chat template, and with it the boundary between system and user
-text. Templates should be constants; untrusted text belongs in the values.`,
+text. Templates should be constants; untrusted text belongs in the values.
+
+Content the program fetched or loaded, alone (a workflow author's own step
+template loaded with the workflow), is a note: check who controls that
+source. Data that reaches the template only inside an object passed whole
+to a call is a warning.`,
 		Fix: "make the template a constant and pass the untrusted text as a template value",
 		Bad: `func summarize(w http.ResponseWriter, r *http.Request) {
 	tmpl := prompts.NewPromptTemplate(r.FormValue("template"), []string{"doc"})
@@ -32,6 +37,7 @@ text. Templates should be constants; untrusted text belongs in the values.`,
 }`,
 		Lang:      "go",
 		Severity:  lint.SeverityError,
+		Grades:    "A warning for data that gets there only through an object's stored state or only inside an object passed whole to a call. A note for fetched or loaded content alone, and in example code or test scaffolding.",
 		Precision: "high",
 		CWE:       []int{1336, 94},
 		OWASP:     []string{"LLM01:2025", "LLM02:2025"},
@@ -48,7 +54,17 @@ var options gotaint.Options
 var Analyzer = gotaint.NewAnalyzer(gotaint.Check{
 	ID: "GO403", Doc: "untrusted text is compiled as a template", URL: Rule.HelpURI(),
 	Options: &options, Source: gotaint.Retrieved, Sink: gotaint.Template,
-	GradeStored: true, Pick: gotaint.SinkIs(gotaint.Template), Message: gotaint.Says("untrusted data is compiled as a template"),
+	GradeStored: true, Pick: gotaint.SinkIs(gotaint.Template), Note: note, Message: gotaint.Says("untrusted data is compiled as a template"),
 })
+
+// note grades down fetched content that is the only untrusted data of a
+// flow: the judged one was a workflow author's own step template, loaded
+// with the workflow.
+func note(f *gotaint.Flow) string {
+	if f.Sources == gotaint.Retrieved {
+		return "the template is content the program fetched or loaded, usually a file or a URL its own configuration names, not text a caller sent: check who controls that source"
+	}
+	return ""
+}
 
 func init() { Rule.Analyzer = Analyzer }

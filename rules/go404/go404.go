@@ -2,6 +2,8 @@
 package go404
 
 import (
+	"fmt"
+
 	"github.com/apiaudit/apiaudit/pkg/gotaint"
 	"github.com/apiaudit/apiaudit/pkg/lint"
 )
@@ -26,7 +28,13 @@ A cryptographic hash of the output rendered as hex or base64's URL alphabet
 and is not reported.
 
 Model tool-call arguments that reach command execution are reported by GO307
-instead, so that the same call is not reported twice.`,
+instead, so that the same call is not reported twice.
+
+A path of more than four calls, and data that gets there only through an
+object's stored state, are notes: on real projects those were URLs and
+commands an agent object builds from its configuration, which the answer
+only passed through. Data that reaches the sink only inside an object
+passed whole to a call is a warning.`,
 		Fix: "map model output onto a fixed set of allowed actions and values; use query parameters, os.Root and escaping instead of raw text",
 		Bad: `resp, _ := client.CreateChatCompletion(ctx, req)
 query := resp.Choices[0].Message.Content
@@ -39,7 +47,8 @@ if err := json.Unmarshal([]byte(resp.Choices[0].Message.Content), &q); err != ni
 rows, _ := db.Query("SELECT * FROM orders WHERE customer = ?", q.Customer)`,
 		Lang:      "go",
 		Severity:  lint.SeverityError,
-		Precision: "low",
+		Grades:    "A warning for data that reaches the sink only inside an object passed whole to a call. A note for a path of more than four calls, for data that gets there only through an object's stored state, and in example code or test scaffolding.",
+		Precision: "high",
 		CWE:       []int{1426, 78, 89, 22, 918, 79, 601},
 		OWASP:     []string{"LLM05:2025", "API10:2023"},
 		Since:     "v0.1.0",
@@ -55,8 +64,24 @@ var options gotaint.Options
 var Analyzer = gotaint.NewAnalyzer(gotaint.Check{
 	ID: "GO404", Doc: "model output reaches a command, query, path, URL, HTML or redirect", URL: Rule.HelpURI(),
 	Options: &options, Source: gotaint.ModelOutput, Sink: gotaint.Custom,
-	GradeStored: true, Pick: pick, Message: func(f *gotaint.Flow) string { return "model output reaches " + f.Sink.String() },
+	GradeStored: true, StateNote: true, Pick: pick, Note: note, Message: func(f *gotaint.Flow) string { return "model output reaches " + f.Sink.String() },
 })
+
+// longPath is the number of calls on the way to the sink (the sink
+// included) beyond which a flow is a note.
+const longPath = 4
+
+// note grades down paths through more than four calls: the judged ones
+// were a Vertex AI URL and the command of a configured MCP server, built
+// from the configuration of an agent object that the model's answer only
+// passed through (none of them true). Flows through an object's stored
+// state are notes too (StateNote; none of fifteen judged was true).
+func note(f *gotaint.Flow) string {
+	if n := gotaint.Calls(f); n > longPath && !f.State {
+		return fmt.Sprintf("the path crosses %d calls, and over so many the analysis's approximations of fields and interfaces add up: check that the model's text really becomes the command, path or URL", n)
+	}
+	return ""
+}
 
 func init() { Rule.Analyzer = Analyzer }
 

@@ -2,6 +2,8 @@
 package go405
 
 import (
+	"fmt"
+
 	"github.com/apiaudit/apiaudit/pkg/gotaint"
 	"github.com/apiaudit/apiaudit/pkg/lint"
 )
@@ -35,15 +37,33 @@ os.MkdirTemp) are not request-chosen paths. A record looked up by the data
 (a map, a store whose code reads it from a table) is stored data, not the
 data.
 
-A flow that reaches the sink only through an object's stored state is a
-warning, and its message says so: a call stores the data in a field of the
-receiver and another reads a configured path from the same object; a
-handler writes the data two fields below its receiver (h.cfg.APIKeys =
-body) and a call then reads another part of h.cfg; a record comes back
-from a library's cache or store looked up by the data. The engine keeps
-memory apart two fields below a variable (h.agent.history and h.agent.cfg
-are different memory) but a call's summary names one field of each
-parameter, and such paths are usually configuration the call only names.
+Severity follows what the findings of each kind turned out to be on real
+projects. Tool arguments (an MCP client's or a model's) that name a path,
+a statement or a query are errors: a prompt-injected call reads or writes
+any file the server can. So is a query document decoded whole from a
+request. HTTP request data reaching a path or a command is a note that
+says why: on the projects judged it was more often by design (an
+import-from-path endpoint of a management API, a setup wizard on a
+loopback port) or confined (a name limited to one path segment, a
+sanitiser the engine does not recognise) than an injection; the route's
+authentication is GO101's to report. A flow that reaches the sink only
+inside an object passed whole to a call (an interface value, a struct the
+callee reads through a type assertion) is a warning: the callee may read
+another part of the object, such as the key paths a decoder carries
+beside the upload.
+
+Notes too, each saying why: a flow that reaches the sink only through an
+object's stored state (a call stores the data in a field of the receiver
+and another reads a configured path from the same object; a handler
+writes the data two fields below its receiver, h.cfg.APIKeys = body, and a
+call then reads another part of h.cfg; a record comes back from a cache or
+store looked up by the data), and a path of more than four calls, where
+the approximations of fields and interfaces add up. The engine keeps
+memory apart two fields below a variable (h.agent.history and
+h.agent.cfg are different memory) but a call's summary names one field of
+each parameter, and such paths were mostly configuration the call only
+names; on long paths, even text the program joined to the data was often
+joined to the configuration instead (a lock file's suffix).
 
 MongoDB queries (the mongo-driver's Find, FindOne, Update*, Delete*,
 Aggregate, RunCommand and bulk-write models; mgo's Find, Pipe, Update and
@@ -72,7 +92,8 @@ command execution to GO307.`,
 }`,
 		Lang:      "go",
 		Severity:  lint.SeverityError,
-		Precision: "low",
+		Grades:    "An error for tool arguments and for a NoSQL filter decoded whole from a request. A warning for data that reaches the sink only inside an object passed whole to a call. A note for other HTTP request data, for data that gets there only through an object's stored state or a lookup, for a path of more than four calls, and in example code or test scaffolding (examples/, _examples, demo, conformance, test/, testkit).",
+		Precision: "high",
 		CWE:       []int{78, 89, 22},
 		OWASP:     []string{"API8:2023", "API10:2023"},
 		Since:     "v0.1.0",
@@ -88,8 +109,43 @@ var options gotaint.Options
 var Analyzer = gotaint.NewAnalyzer(gotaint.Check{
 	ID: "GO405", Doc: "decoded request or tool data reaches a command, query or path", URL: Rule.HelpURI(),
 	Options: &options, Source: gotaint.Request, Sink: gotaint.Custom,
-	GradeStored: true, Pick: pick, Message: func(f *gotaint.Flow) string { return "untrusted data reaches " + f.Sink.String() },
+	GradeStored: true, StateNote: true, Pick: pick, Note: note, Message: func(f *gotaint.Flow) string { return "untrusted data reaches " + f.Sink.String() },
 })
+
+// longPath is the number of calls on the way to the sink (the sink
+// included) beyond which a flow is a note.
+const longPath = 4
+
+// note grades down what the judged findings did not support at a higher
+// severity:
+//   - HTTP request data (other than a query document decoded whole from
+//     the request): fewer than half of the judged flows were true. The
+//     rest were by-design features of local and management interfaces (an
+//     import-from-path endpoint, a setup wizard on a loopback port), names
+//     limited to one path segment, and text joined to a configured path
+//     that the analysis took for the request's (a temporary file's name,
+//     a sanitiser it does not recognise).
+//   - data that reaches the sink only through an object's stored state
+//     (StateNote; one of seven judged was true: configured paths read
+//     from the object the request had written into);
+//   - paths through more than four calls (two of twelve judged were true:
+//     a lock file, a key path or a command of the configuration, reached
+//     through objects the data only passed through), whatever text the
+//     program joined to the data on the way.
+//
+// Tool arguments (eleven of twelve judged true: a model-chosen path read
+// or written with no allowed root, a statement run as written) and NoSQL
+// filters decoded whole from a request keep the rule's severity.
+func note(f *gotaint.Flow) string {
+	if n := gotaint.Calls(f); n > longPath && !(f.State && !gotaint.SplicedRequest(f)) {
+		return fmt.Sprintf("the path crosses %d calls, and over so many the analysis's approximations of fields and interfaces add up: check that the data really becomes the path, command or query", n)
+	}
+	if f.Sources&gotaint.Request != 0 && f.Sources&gotaint.ToolArgs == 0 && f.Sink&gotaint.NoSQL == 0 && !(f.State && !gotaint.SplicedRequest(f)) {
+		return "on the projects judged, HTTP request data reaching a path or command was more often by design (a local or management interface) or confined (a name limited to one path segment, a sanitiser the analysis does not recognise) than an injection: " +
+			"check who can call the route and whether the value can leave the directory or command the program meant"
+	}
+	return ""
+}
 
 func init() { Rule.Analyzer = Analyzer }
 

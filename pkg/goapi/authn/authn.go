@@ -176,8 +176,17 @@ type Result struct {
 	// during which that happened depends on its path and is not kept.
 	lits    map[litKey]litWalk
 	skipped int
-	walks   int  // bodies walked (see TestWalkOnce)
-	done    bool // run has finished: local and unless are final
+	// cyc holds, for the length of the outermost walk (depth counts the
+	// walks under way), the literal walks that lits cannot keep: a
+	// literal in a cycle of literals is walked once per outermost walk
+	// rather than once per path that reaches it (the paths are
+	// exponential in the cycle's length: signoz-mcp-server's tool
+	// options, each applying options of the same type, took a scan that
+	// never ended).
+	cyc   map[litKey]litWalk
+	depth int
+	walks int  // bodies walked (see TestWalkOnce)
+	done  bool // run has finished: local and unless are final
 	// optReady: the kinds of the package's functions are known well enough
 	// to tell optional authentication (see optional.go); passes holds the
 	// package's functions that hand the request on themselves.
@@ -218,20 +227,24 @@ func (r *Result) walkLit(lit *ast.FuncLit, deferred func(*types.Func) bool) body
 		// deferred is one of this package that no table knows, which
 		// r.Func counts as nothing until run's fixed point. A walk
 		// with the callback serves both; one without cannot replay it.
-		if w, ok := r.lits[litKey{lit: lit, phase: 0}]; ok {
-			if deferred != nil {
-				for _, fn := range w.deferred {
-					deferred(fn)
+		for _, m := range []map[litKey]litWalk{r.lits, r.cyc} {
+			if w, ok := m[litKey{lit: lit, phase: 0}]; ok {
+				if deferred != nil {
+					for _, fn := range w.deferred {
+						deferred(fn)
+					}
 				}
+				return w.b
+			}
+		}
+	}
+	for _, m := range []map[litKey]litWalk{r.lits, r.cyc} {
+		if w, ok := m[key]; ok {
+			for _, fn := range w.deferred {
+				deferred(fn)
 			}
 			return w.b
 		}
-	}
-	if w, ok := r.lits[key]; ok {
-		for _, fn := range w.deferred {
-			deferred(fn)
-		}
-		return w.b
 	}
 	var rec []*types.Func
 	d := deferred
@@ -248,11 +261,17 @@ func (r *Result) walkLit(lit *ast.FuncLit, deferred func(*types.Func) bool) body
 	r.inLit[lit] = true
 	b := r.walk(lit.Body, d)
 	delete(r.inLit, lit)
-	if r.skipped == skipped {
+	switch {
+	case r.skipped == skipped:
 		if r.lits == nil {
 			r.lits = map[litKey]litWalk{}
 		}
 		r.lits[key] = litWalk{b: b, deferred: rec}
+	default:
+		if r.cyc == nil {
+			r.cyc = map[litKey]litWalk{}
+		}
+		r.cyc[key] = litWalk{b: b, deferred: rec}
 	}
 	return b
 }
@@ -418,6 +437,12 @@ func (r *Result) walk(n ast.Node, deferred func(*types.Func) bool) body {
 	info := r.pass.TypesInfo
 	var b body
 	r.walks++
+	r.depth++
+	defer func() {
+		if r.depth--; r.depth == 0 {
+			clear(r.cyc) // what a cycle gave holds for this walk only
+		}
+	}()
 	fromReq := map[types.Object]bool{}         // locals holding a value the client sent
 	credFrom := map[types.Object]*types.Func{} // locals holding a function's result
 	rest := map[*ast.IfStmt][]ast.Stmt{}       // the statements after an if in its block

@@ -52,3 +52,19 @@ func TestWalkOnce(t *testing.T) {
 func TestInterfaces(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), Analyzer, "ifauth")
 }
+
+// TestWalkCycle checks that literals that may run one another (options
+// applying options, as in signoz-mcp-server's tool annotations) are
+// walked a number of times that grows with their count, not with the
+// number of paths between them: a walk during which a literal was left
+// out because it reaches itself was kept nowhere, so every call walked
+// every candidate again, recursively: with nine literals here the test
+// did not end in minutes, and the scan of that project never ended.
+func TestWalkCycle(t *testing.T) {
+	results := analysistest.Run(t, analysistest.TestData(), Analyzer, "cycle")
+	r := results[0].Result.(*Result)
+	if r.walks > 2000 {
+		t.Errorf("%d walks for 7 literals: walks inside a cycle are repeated for each path", r.walks)
+	}
+	t.Logf("%d walks", r.walks)
+}

@@ -190,7 +190,14 @@ func (f *HiddenFacts) String() string {
 // that depend on an argument (goapi.Cond) count when the argument is not
 // known to be harmless: n is judged as the top of a call chain, such as a
 // tool's handler.
-func (r *Result) Node(n ast.Node) *Fact {
+func (r *Result) Node(n ast.Node) *Fact { return r.NodeWithout(n, nil) }
+
+// NodeWithout is Node, leaving out the calls of (and references to) the
+// functions skip accepts: what the code under n reaches by itself rather
+// than through them (a wrapper agent's own capabilities, without those of
+// the sub-agents it delegates to). skip sees the function named in the
+// code, an interface method before its implementations.
+func (r *Result) NodeWithout(n ast.Node, skip func(*types.Func) bool) *Fact {
 	out := &Fact{}
 	root := n
 	calls := callsByFun(n)
@@ -209,7 +216,7 @@ func (r *Result) Node(n ast.Node) *Fact {
 				add(out, c, via)
 			}
 		case *ast.Ident:
-			if used, ok := r.pass.TypesInfo.Uses[n].(*types.Func); ok {
+			if used, ok := r.pass.TypesInfo.Uses[n].(*types.Func); ok && (skip == nil || !skip(used)) {
 				for _, fn := range r.targets(used) {
 					if f := r.Func(fn); f != nil {
 						for _, c := range f.Caps.Each() {

@@ -21,7 +21,7 @@ func convert(m message) openai.ChatCompletionMessageParamUnion {
 }
 
 // A fetched page in a message whose role the caller chooses: the engine
-// does not know which role the message has, so the finding is a warning
+// does not know which role the message has, so the finding is a note
 // that says why.
 func summarize(w http.ResponseWriter, r *http.Request, role string) {
 	resp, err := http.Get("https://example.com/news")
@@ -31,7 +31,7 @@ func summarize(w http.ResponseWriter, r *http.Request, role string) {
 	page, _ := io.ReadAll(resp.Body)
 	msgs := []message{{Role: "system", Content: "Summarize the page."}, {Role: role, Content: string(page)}}
 	for _, m := range msgs {
-		convert(m) // want `untrusted data reaches the system prompt in a.convert → openai.SystemMessage at roles.go:17, from an HTTP response body .* \(a warning, not an error: the data reaches the system channel through code that picks the channel by each message's role`
+		convert(m) // want `untrusted data reaches the system prompt in a.convert → openai.SystemMessage at roles.go:17, from an HTTP response body .* \(a note, not an error: the data reaches the system channel through code that picks the channel by each message's role`
 	}
 }
 

@@ -14,9 +14,9 @@ import (
 )
 
 func register(r *http.Request) {
-	mcp.NewTool("search", mcp.WithDescription("Search "+r.FormValue("source"))) // want `untrusted data reaches a tool definition in mcp.WithDescription, from a form value`
+	mcp.NewTool("search", mcp.WithDescription("Search "+r.FormValue("source"))) // want `untrusted data reaches a tool definition in mcp.WithDescription, from a form value \(source at a.go:\d+\)$`
 	mcp.NewTool("search", mcp.WithDescription("Search the catalogue"))
-	mcp.NewTool(r.FormValue("name"))                                                                              // want `tool definition in mcp.NewTool`
+	mcp.NewTool(r.FormValue("name"))                                                                              // want `tool definition in mcp.NewTool, from a form value \(source at a.go:\d+\) \(a note, not an error: the tool's name or description is the untrusted text as it came`
 	_ = goopenai.FunctionDefinition{Name: "lookup", Description: "Look up " + r.Header.Get("X-Desc")}             // want `tool definition in openai.FunctionDefinition.Description, from a request header`
 	_ = openai.FunctionDefinitionParam{Name: "lookup", Description: openai.String("Look up " + r.FormValue("d"))} // want `shared.FunctionDefinitionParam.Description`
 	_ = anthropic.ToolParam{Name: "lookup", Description: anthropic.String("Look up " + r.FormValue("d"))}         // want `anthropic.ToolParam.Description`

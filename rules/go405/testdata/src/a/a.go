@@ -63,7 +63,7 @@ func command(r *http.Request) {
 func tool(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
 	var args struct{ Path string }
 	req.BindArguments(&args)
-	os.Remove(args.Path) // want `a file path in os.Remove, from MCP tool arguments`
+	os.Remove(args.Path) // want `a file path in os.Remove, from MCP tool arguments \(source at a.go:\d+\)$`
 	exec.Command(args.Path)
 	return nil, nil
 }

@@ -17,7 +17,7 @@ func cachedEntry(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		return
 	}
-	os.ReadFile(e.Path) // want `untrusted data reaches a file path in os.ReadFile, from a form value .*\(a warning, not an error: the data gets there only through an object's state \(looked up by Cache.Entry`
+	os.ReadFile(e.Path) // want `untrusted data reaches a file path in os.ReadFile, from a form value .*\(a note, not an error: the data gets there only through an object.s state \(looked up by Cache.Entry`
 }
 
 // A map whose keys come from requests: a lookup gives the value stored,

@@ -25,7 +25,7 @@ func validateCoupon(coll *mongo.Collection, w http.ResponseWriter, r *http.Reque
 func findWhole(coll *mongo.Collection, r *http.Request) {
 	var filter map[string]interface{}
 	json.NewDecoder(r.Body).Decode(&filter)
-	coll.Find(context.TODO(), filter)                                          // want `a NoSQL query in Collection.Find, from the request body`
+	coll.Find(context.TODO(), filter)                                          // want `a NoSQL query in Collection.Find, from the request body \(source at nosql.go:\d+\)$`
 	coll.DeleteMany(context.TODO(), bson.M{"owner": filter["owner"]})          // want `a NoSQL query in Collection.DeleteMany`
 	coll.UpdateOne(context.TODO(), bson.M{"_id": "x"}, bson.M{"$set": filter}) // want `a NoSQL query in Collection.UpdateOne`
 	var repo store.Repo

@@ -29,7 +29,7 @@ type proxy struct {
 
 func (p *proxy) addUpstream(w http.ResponseWriter, r *http.Request) {
 	p.rt.addServer(r.FormValue("name"))
-	p.rt.save() // want `untrusted data reaches a file path in runtime.save → os.MkdirAll at state.go:22, from a form value .* \(a warning, not an error: the data gets there only through an object's state \(stored by runtime.addServer at state.go:31\)`
+	p.rt.save() // want `untrusted data reaches a file path in runtime.save → os.MkdirAll at state.go:22, from a form value .* \(a note, not an error: the data gets there only through an object.s state \(stored by runtime.addServer at state.go:31\)`
 }
 
 // One level of fields is followed exactly: the list of names is not the

@@ -179,10 +179,10 @@ func (h *admin) putKeys(w http.ResponseWriter, r *http.Request) {
 	var keys []string
 	json.NewDecoder(r.Body).Decode(&keys)
 	h.cfg.keys = keys
-	h.persist() // want `untrusted data reaches a file path in admin.persist → os.MkdirAll at validators.go:\d+, from the request body .*\(a warning, not an error: the data gets there only through an object's state \(stored in h.cfg.keys at validators.go:\d+\)`
+	h.persist() // want `untrusted data reaches a file path in admin.persist → os.MkdirAll at validators.go:\d+, from the request body .*\(a note, not an error: the data gets there only through an object.s state \(stored in h.cfg.keys at validators.go:\d+\)`
 }
 
 func (h *admin) excludeModels(w http.ResponseWriter, r *http.Request) {
 	h.cfg.excluded[r.FormValue("provider")] = nil
-	h.reload() // want `untrusted data reaches a file path in admin.reload → os.ReadDir at validators.go:\d+, from a form value .*\(a warning, not an error: the data gets there only through an object's state \(stored in h.cfg.excluded at validators.go:\d+\)`
+	h.reload() // want `untrusted data reaches a file path in admin.reload → os.ReadDir at validators.go:\d+, from a form value .*\(a note, not an error: the data gets there only through an object.s state \(stored in h.cfg.excluded at validators.go:\d+\)`
 }

@@ -52,5 +52,5 @@ func openSession(st sessions, w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		return
 	}
-	os.ReadDir(s.Dir) // want `untrusted data reaches a file path in os.ReadDir, from a path parameter .*\(a warning, not an error: the data gets there only through an object.s state \(looked up by sessions.Find`
+	os.ReadDir(s.Dir) // want `untrusted data reaches a file path in os.ReadDir, from a path parameter .*\(a note, not an error: the data gets there only through an object.s state \(looked up by sessions.Find`
 }
