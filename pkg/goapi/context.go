@@ -35,8 +35,8 @@ type Place uint8
 
 const (
 	Production   Place = iota
-	Example            // examples/, _examples, demo, conformance servers
-	TestScaffold       // test helpers outside _test.go files: test/, testkit, testutil, fooTest packages
+	Example            // examples/, _examples, demo, showcases/, conformance servers, template-tester
+	TestScaffold       // test helpers outside _test.go files: test/, testkit, testutil, fooTest packages, mock-server
 )
 
 // exampleDirs and testDirs are path elements (lowercase) that mark a
@@ -45,7 +45,8 @@ var (
 	exampleDirs = map[string]bool{
 		"example": true, "examples": true, "_example": true, "_examples": true,
 		"demo": true, "demos": true, "_demo": true, "sample": true, "samples": true,
-		"conformance": true, "playground": true,
+		"conformance": true, "playground": true, "showcase": true, "showcases": true, "_showcase": true,
+		"_showcases": true,
 	}
 	testDirs = map[string]bool{
 		"test": true, "tests": true, "testdata": true, "testkit": true, "testutil": true,
@@ -53,9 +54,52 @@ var (
 		"testserver": true, "e2e": true, "integration": true, "mock": true, "mocks": true,
 		"fake": true, "fakes": true,
 	}
-	// notTest are words that end in "test" but do not mean a test.
+	// notTest are words that end in "test" but do not mean a test; notMock
+	// the same for "mock".
 	notTest = map[string]bool{"latest": true, "contest": true, "attest": true, "protest": true}
+	notMock = map[string]bool{"hammock": true}
+	// mockOf are what a "mock" prefix, written without a separator, makes
+	// a stand-in of: mockserver, mockapi, mocksvc.
+	mockOf = map[string]bool{
+		"server": true, "servers": true, "service": true, "services": true, "svc": true, "api": true,
+		"apis": true, "backend": true, "upstream": true, "provider": true, "client": true, "llm": true,
+	}
 )
+
+// words splits a path element (lower case) at "-", "_" and ".".
+func words(el string) []string {
+	return strings.FieldsFunc(el, func(r rune) bool { return r == '-' || r == '_' || r == '.' })
+}
+
+// mockElement reports whether a path element (lower case) names a
+// stand-in for tests: a word "mock" or "mocks" of it (mock-server,
+// user_mock, openai-mock-api), "mock" ending it (githubv4mock, pgxmock),
+// or "mock" followed by what it stands in for (mockserver, mockapi). A
+// word that only starts with "mock" (mockingbird) is not one.
+func mockElement(el string) bool {
+	if ws := words(el); len(ws) > 1 {
+		for _, w := range ws {
+			if w == "mock" || w == "mocks" || mockElement(w) {
+				return true
+			}
+		}
+		return false
+	}
+	if len(el) > len("mock") && strings.HasSuffix(el, "mock") && !notMock[el] {
+		return true
+	}
+	rest, ok := strings.CutPrefix(el, "mock")
+	return ok && mockOf[rest]
+}
+
+// trialTool reports whether a path element (lower case) names a tool for
+// trying something out by hand: a word "tester" after another
+// (template-tester, prompt_tester). A bare "tester" package may be a
+// product's own connection tester, and stays production.
+func trialTool(el string) bool {
+	ws := words(el)
+	return len(ws) > 1 && ws[len(ws)-1] == "tester"
+}
 
 // PlaceOf says where the package with import path pkgPath sits, and why
 // (the path element that decided it, e.g. "examples/"); Production and ""
@@ -66,9 +110,9 @@ func PlaceOf(pkgPath string) (Place, string) {
 	for _, el := range strings.Split(pkgPath, "/") {
 		low := strings.ToLower(el)
 		switch {
-		case exampleDirs[low]:
+		case exampleDirs[low], trialTool(low):
 			return Example, el + "/"
-		case testDirs[low]:
+		case testDirs[low], mockElement(low):
 			return TestScaffold, el + "/"
 		case len(low) > len("test") && strings.HasSuffix(low, "test") && !notTest[low]:
 			return TestScaffold, el + "/" // oauthtest, mcptest: helpers for tests, like net/http/httptest

@@ -27,6 +27,25 @@ func TestPlaceOf(t *testing.T) {
 		"github.com/x/go-demo/server":                                          Production,
 		"github.com/x/y/testing":                                               TestScaffold,
 		"a":                                                                    Production,
+		// showcases, mock servers and hand-testing tools
+		"github.com/x/y/showcases/deepresearch/backend": Example,
+		"github.com/x/y/showcase":                       Example,
+		"github.com/x/y/cmd/mock-server/backend":        TestScaffold,
+		"github.com/x/y/cmd/mockserver":                 TestScaffold,
+		"github.com/x/y/internal/githubv4mock":          TestScaffold,
+		"github.com/x/y/tests_mock":                     TestScaffold,
+		"github.com/x/y/openai-mock-api":                TestScaffold,
+		"github.com/x/y/mock_llm":                       TestScaffold,
+		"github.com/x/y/cmd/template-tester":            Example,
+		"github.com/x/y/cmd/prompt_tester":              Example,
+		"github.com/x/y/pkg/mockingbird":                Production,
+		"github.com/x/y/pkg/mockup":                     Production,
+		"github.com/x/y/pkg/hammock":                    Production,
+		"github.com/x/y/pkg/mockingbird-server":         Production,
+		"github.com/x/y/internal/tester":                Production,
+		"github.com/x/y/internal/testerhub":             Production,
+		"github.com/x/y/cmd/showcaser":                  Production,
+		"github.com/x/y/pkg/latest-mockups":             Production,
 	}
 	for path, want := range cases {
 		if got, _ := PlaceOf(path); got != want {

@@ -351,6 +351,13 @@ type Pairing struct {
 	RoutesMatched int    `json:"matchedRoutes"`
 	Routes        int    `json:"routes"`
 	Why           string `json:"why"`
+	// Packages are the module's packages (directories relative to the
+	// scan root) that the document describes: each serves Threshold of
+	// its operations (MinMatched at least), or the document lists
+	// Threshold of the package's routes. Only their routes can be
+	// shadows of it. LeftOut are the module's other packages with routes.
+	Packages []string `json:"packages,omitempty"`
+	LeftOut  []string `json:"leftOut,omitempty"`
 }
 
 // Threshold is the share of a document's operations that a module must
@@ -369,6 +376,28 @@ const (
 type Inventory struct {
 	Rows     []Row     `json:"endpoints"`
 	Pairings []Pairing `json:"pairings"`
+	// LeftOut are, per module paired with a document, the packages whose
+	// routes were compared with no document: none of the module's
+	// documents describes them (see Pairing.Packages).
+	LeftOut []LeftOut `json:"-"`
+}
+
+// LeftOut is the part of a module that its paired documents do not
+// describe: packages that serve none of their operations and whose
+// routes none of them lists. Their routes are not shadows of those
+// documents; the module may hold several servers, and a document (an
+// example input, another server's contract) describes only some.
+type LeftOut struct {
+	Module   string
+	Specs    []string // the module's paired documents
+	Packages []string // directories, relative to the scan root
+	Routes   int      // routes of those packages that no document describes
+	First    Pos      // the first of those routes
+}
+
+type hit struct {
+	route, score, prefix int
+	loose                bool
 }
 
 type opKey struct {
@@ -408,10 +437,6 @@ func Build(in Inputs) *Inventory {
 	}
 
 	// best[op][module] = route index, or -1
-	type hit struct {
-		route, score, prefix int
-		loose                bool
-	}
 	best := make([][]hit, len(in.Operations))
 	routeSegs := make([][][]seg, len(in.Modules))
 	for m, mod := range in.Modules {
@@ -557,6 +582,7 @@ func Build(in Inputs) *Inventory {
 			inv.Rows = append(inv.Rows, Row{Method: op.Method, Path: Display(op), Op: op, Status: status})
 		}
 	}
+	evident := packageEvidence(inv, in, specNames, specs, paired, best, routeSegs, served)
 	for m, mod := range in.Modules {
 		anyPair := false
 		for si := range specNames {
@@ -568,8 +594,8 @@ func Build(in Inputs) *Inventory {
 			}
 			r := &mod.Routes[ri]
 			status := "code-only"
-			if !anyPair {
-				status = "unmatched"
+			if !anyPair || !evident[m][RouteDir(r)] {
+				status = "unmatched" // no document of the module describes this server
 			}
 			method := r.Method
 			if method == "" {
@@ -584,6 +610,132 @@ func Build(in Inputs) *Inventory {
 	})
 	slices.SortFunc(inv.Pairings, func(a, b Pairing) int { return cmp.Or(cmp.Compare(a.Spec, b.Spec), cmp.Compare(a.Module, b.Module)) })
 	return inv
+}
+
+// RouteDir is the directory of the file that registers r, relative to the
+// scan root: the package, which stands for the server the route belongs
+// to when a module holds several.
+func RouteDir(r *Route) string { return path.Dir(r.At.File) }
+
+// packageEvidence decides, for every paired document and module, which of
+// the module's packages the document describes (Pairing.Packages), and
+// returns per module the packages that some paired document describes. A
+// module often holds several servers (an API server, a gateway, a mock
+// service, a playground): a document that one of them serves says nothing
+// about the others' routes. The evidence is overlap, package by package,
+// by the module's own rule: the package serves Threshold of the document's
+// operations (MinMatched at least, all of a smaller document), or the
+// document lists Threshold of the package's routes (MinMatched at least,
+// all of a one-route package). It records the packages left out, per
+// module, in inv.LeftOut.
+func packageEvidence(inv *Inventory, in Inputs, specNames []string, specs map[string][]int, paired map[[2]int]bool,
+	best [][]hit, routeSegs [][][]seg, served [][]bool) []map[string]bool {
+	evident := make([]map[string]bool, len(in.Modules))
+	pairing := map[[2]string]*Pairing{}
+	for i := range inv.Pairings {
+		p := &inv.Pairings[i]
+		pairing[[2]string{p.Spec, p.Module}] = p
+	}
+	for m, mod := range in.Modules {
+		evident[m] = map[string]bool{}
+		total := map[string]int{} // concrete routes per package
+		var dirs []string
+		for ri := range mod.Routes {
+			r := &mod.Routes[ri]
+			d := RouteDir(r)
+			if !slices.Contains(dirs, d) {
+				dirs = append(dirs, d)
+			}
+			if !r.Unclear() && concrete(routeSegs[m][ri]) && !r.Subtree {
+				total[d]++
+			}
+		}
+		slices.Sort(dirs)
+		var specsOf []string
+		for si, name := range specNames {
+			if !paired[[2]int{si, m}] {
+				continue
+			}
+			specsOf = append(specsOf, name)
+			idx := specs[name]
+			ops := map[string]int{}
+			hitRoutes := map[int]bool{}
+			for _, i := range idx {
+				if h := best[i][m]; h.route >= 0 && !h.loose {
+					ops[RouteDir(&mod.Routes[h.route])]++
+					hitRoutes[h.route] = true
+				}
+			}
+			hits := map[string]int{}
+			for ri := range hitRoutes {
+				hits[RouteDir(&mod.Routes[ri])]++
+			}
+			need := max(MinMatched, int(float64(len(idx))*Threshold+0.999))
+			if len(idx) < MinMatched {
+				need = len(idx)
+			}
+			p := pairing[[2]string{name, mod.Dir}]
+			some := false // does one package, on its own, show the evidence?
+			for _, d := range dirs {
+				some = some || ops[d] >= need || hits[d] > 0 && hits[d] >= min(MinMatched, total[d]) && float64(hits[d]) >= float64(total[d])*Threshold
+			}
+			for _, d := range dirs {
+				byOps := ops[d] >= need
+				byRoutes := hits[d] > 0 && hits[d] >= min(MinMatched, total[d]) && float64(hits[d]) >= float64(total[d])*Threshold
+				// a server split over packages, none enough alone: those
+				// that serve its operations together
+				if byOps || byRoutes || !some && ops[d] > 0 {
+					evident[m][d] = true
+					if p != nil {
+						p.Packages = append(p.Packages, d)
+					}
+				} else if p != nil {
+					p.LeftOut = append(p.LeftOut, d)
+				}
+			}
+			if p != nil && len(p.Packages) > 0 && len(p.LeftOut) > 0 {
+				p.Why += fmt.Sprintf("; it describes the routes of %s, not those of %s (they serve too few of its operations, and it lists too few of their routes)",
+					list(p.Packages), list(p.LeftOut))
+			}
+		}
+		if len(specsOf) == 0 {
+			continue
+		}
+		lo := LeftOut{Module: mod.Dir, Specs: specsOf}
+		for ri := range mod.Routes {
+			r := &mod.Routes[ri]
+			d := RouteDir(r)
+			if served[m][ri] || evident[m][d] || r.Unclear() || r.MCP != "" {
+				continue
+			}
+			if lo.Routes == 0 {
+				lo.First = r.At
+			}
+			lo.Routes++
+			if !slices.Contains(lo.Packages, d) {
+				lo.Packages = append(lo.Packages, d)
+			}
+		}
+		if lo.Routes > 0 {
+			slices.Sort(lo.Packages)
+			inv.LeftOut = append(inv.LeftOut, lo)
+		}
+	}
+	return evident
+}
+
+// list joins names for a message: "a", "a and b", "a, b and 3 more".
+func list(names []string) string {
+	switch n := len(names); {
+	case n == 1:
+		return names[0]
+	case n == 2:
+		return names[0] + " and " + names[1]
+	case n == 3:
+		return names[0] + ", " + names[1] + " and " + names[2]
+	default:
+		return fmt.Sprintf("%s, %s and %d more", names[0], names[1], n-2)
+	}
 }
 
 // under reports whether path p lies under prefix (whole segments).

@@ -234,3 +234,119 @@ func TestPlacePath(t *testing.T) {
 		}
 	}
 }
+
+// TestPackageEvidence: a module holding several servers is compared with
+// a document only where a package shows that the document describes it
+// (it serves the document's operations, or the document lists its
+// routes); the other packages' routes are no shadows, and are counted
+// once in LeftOut. A package that serves the document keeps its shadows.
+func TestPackageEvidence(t *testing.T) {
+	at := func(r Route, file string, line int) Route { r.At = Pos{File: file, Line: line}; return r }
+	mod := routes(".", "gin", "GET /users", "POST /users", "GET /users/:email", "POST /users/:email/avatar",
+		"POST /api/login", "GET /api/configs", "POST /_reload", "GET /api/items", "POST /api/items")
+	files := []string{"cmd/mock/main.go", "cmd/mock/main.go", "cmd/mock/main.go", "cmd/mock/main.go",
+		"cmd/api/main.go", "cmd/api/main.go", "internal/notify/api.go", "cmd/split/a.go", "cmd/split/a.go"}
+	for i := range mod.Routes {
+		mod.Routes[i] = at(mod.Routes[i], files[i], 10+i)
+	}
+	inv := Build(Inputs{
+		Operations: ops("examples/users.yaml", nil, "GET /users", "POST /users", "GET /users/{email}"),
+		Modules:    []Module{mod},
+	})
+	status := map[string]string{}
+	for _, r := range inv.Rows {
+		if r.Route != nil {
+			status[r.Route.Method+" "+r.Route.Path] = r.Status
+		}
+	}
+	for route, want := range map[string]string{
+		"POST /users/:email/avatar": "code-only", // the package serves the document: a shadow
+		"GET /users":                "matched",
+		"POST /api/login":           "unmatched", // another server of the module
+		"POST /_reload":             "unmatched",
+		"GET /api/items":            "unmatched",
+	} {
+		if status[route] != want {
+			t.Errorf("%s: status %q, want %q", route, status[route], want)
+		}
+	}
+	if len(inv.Pairings) != 1 || !inv.Pairings[0].Paired {
+		t.Fatalf("pairings: %+v", inv.Pairings)
+	}
+	p := inv.Pairings[0]
+	if strings.Join(p.Packages, " ") != "cmd/mock" || strings.Join(p.LeftOut, " ") != "cmd/api cmd/split internal/notify" {
+		t.Errorf("packages %v, left out %v", p.Packages, p.LeftOut)
+	}
+	if !strings.Contains(p.Why, "it describes the routes of cmd/mock, not those of cmd/api, cmd/split and internal/notify") {
+		t.Errorf("why: %s", p.Why)
+	}
+	want := []LeftOut{{Module: ".", Specs: []string{"examples/users.yaml"}, Packages: []string{"cmd/api", "cmd/split", "internal/notify"}, Routes: 5, First: Pos{File: "cmd/api/main.go", Line: 14}}}
+	if got, _ := json.Marshal(inv.LeftOut); string(got) != string(must(json.Marshal(want))) {
+		t.Errorf("left out:\n got %s\nwant %s", got, must(json.Marshal(want)))
+	}
+	var shadows []string
+	for _, d := range inv.Drifts() {
+		if d.Kind == "shadow" {
+			shadows = append(shadows, d.Route.Path)
+		}
+	}
+	if strings.Join(shadows, " ") != "/users/:email/avatar" {
+		t.Errorf("shadows %v, want only /users/:email/avatar", shadows)
+	}
+}
+
+// TestPackageEvidenceSplit: a server whose routes several packages
+// register, none serving enough of the document alone, is still compared
+// with it where they serve its operations together; and a package whose
+// routes the document lists (though it serves few of its operations) is
+// compared too.
+func TestPackageEvidenceSplit(t *testing.T) {
+	mod := routes(".", "chi", "GET /orders", "GET /orders/{id}", "POST /orders/{id}/refund", "GET /items", "GET /items/{id}", "POST /items/{id}/debug", "GET /ping-owner")
+	files := []string{"api/orders/r.go", "api/orders/r.go", "api/orders/r.go", "api/items/r.go", "api/items/r.go", "api/items/r.go", "api/misc/r.go"}
+	for i := range mod.Routes {
+		mod.Routes[i].At = Pos{File: files[i], Line: i + 1}
+	}
+	inv := Build(Inputs{
+		Operations: ops("openapi.yaml", nil, "GET /orders", "GET /orders/{id}", "GET /items", "GET /items/{id}", "GET /a", "GET /b", "GET /c", "GET /d"),
+		Modules:    []Module{mod},
+	})
+	// the module serves 4 of 8: paired; no package serves 4 alone, but
+	// each lists 2 of 3 routes described
+	var shadows []string
+	for _, d := range inv.Drifts() {
+		if d.Kind == "shadow" {
+			shadows = append(shadows, d.Route.Path)
+		}
+	}
+	if strings.Join(shadows, " ") != "/items/{id}/debug /orders/{id}/refund" {
+		t.Errorf("shadows %v", shadows)
+	}
+	if len(inv.LeftOut) != 1 || strings.Join(inv.LeftOut[0].Packages, " ") != "api/misc" {
+		t.Errorf("left out %+v", inv.LeftOut)
+	}
+
+	// No package shows the evidence alone (each serves 1 of 4 operations
+	// and 1 of its 3 routes is listed), the module does (2 of 4): those
+	// that serve the operations together are compared.
+	mod = routes(".", "chi", "GET /a", "POST /a/x", "POST /a/y", "GET /b", "POST /b/x", "POST /b/y")
+	for i := range mod.Routes {
+		mod.Routes[i].At = Pos{File: []string{"pa/r.go", "pb/r.go"}[i/3], Line: i + 1}
+	}
+	inv = Build(Inputs{Operations: ops("openapi.yaml", nil, "GET /a", "GET /b", "GET /c", "GET /d"), Modules: []Module{mod}})
+	n := 0
+	for _, d := range inv.Drifts() {
+		if d.Kind == "shadow" {
+			n++
+		}
+	}
+	if n != 4 || len(inv.LeftOut) != 0 || strings.Join(inv.Pairings[0].Packages, " ") != "pa pb" {
+		t.Errorf("split server: %d shadows (want 4), left out %+v, packages %v", n, inv.LeftOut, inv.Pairings[0].Packages)
+	}
+}
+
+func must(b []byte, err error) []byte {
+	if err != nil {
+		panic(err)
+	}
+	return b
+}

@@ -4,6 +4,7 @@ package go504
 
 import (
 	"fmt"
+	"path"
 	"slices"
 	"strings"
 
@@ -29,7 +30,13 @@ operations of the OpenAPI document that the module is matched to (see
 docs/inventory.md: a document is paired with a module when the module
 serves at least half of its operations), and reports the routes that no
 operation describes. A module that no document is paired with gets no
-finding: its spec, if any, is elsewhere.`,
+finding: its spec, if any, is elsewhere. A module often holds several
+servers (an API server, a gateway, a mock service, a playground), and a
+document describes only some: only the routes of packages with evidence
+are compared with it (the package serves half of the document's
+operations, or the document lists half of the package's routes); the
+routes of the module's other packages get one note, which names the
+documents considered.`,
 		Fix: "describe the route in the OpenAPI document, or remove it from the code",
 		Bad: `// openapi.yaml documents GET /items only
 r.Get("/items", listItems)
@@ -38,7 +45,7 @@ r.Post("/internal/reindex", reindex) // served, documented nowhere`,
 // POST /internal/reindex removed, or added to openapi.yaml`,
 		Lang:      "go",
 		Severity:  lint.SeverityWarning,
-		Grades:    "A note for routes in test scaffolding (test/, testutil, fake servers) and example code, which are not the service's API; for MCP transport endpoints; for operational endpoints (health and readiness probes, /metrics, /debug/, the API's documentation, OAuth redirects); for a catch-all / route, file servers and the static files of a web UI (index.html, manifest.json, app.js). Routes whose path is computed at run time are not reported. A note too for a route whose handler (of any package of the module) only answers 501 Not Implemented, a placeholder; operational paths are recognised under a version or /api prefix (/v0/swagger/, /api/v1/health).",
+		Grades:    "One note per module for the routes of packages that no paired document describes (they serve too few of its operations and it lists too few of their routes), instead of a warning per route: another server of the module, compared with a document that is not its own (an example input under examples/, another service's contract). A note for routes in test scaffolding (test/, testutil, fake and mock servers) and example code (examples/, showcases/, a *-tester tool), which are not the service's API; for MCP transport endpoints; for operational endpoints (health and readiness probes, /metrics, /debug/, the API's documentation, OAuth redirects); for a catch-all / route, file servers and the static files of a web UI (index.html, manifest.json, app.js). Routes whose path is computed at run time are not reported. A note too for a route whose handler (of any package of the module) only answers 501 Not Implemented, a placeholder; operational paths are recognised under a version or /api prefix (/v0/swagger/, /api/v1/health).",
 		Precision: "medium",
 		CWE:       []int{1059},
 		OWASP:     []string{"API9:2023"},
@@ -73,7 +80,52 @@ func run(pass *lint.DriftPass) error {
 		}
 		pass.Reportf(r.At, "%s", msg)
 	}
+	for _, lo := range pass.Inventory.LeftOut {
+		pass.Report(lint.Finding{RuleID: pass.Rule.ID, Severity: lint.SeverityNote, Location: lint.InventoryAt(lo.First), Message: leftOutMessage(lo)})
+	}
 	return nil
+}
+
+// leftOutMessage says which documents were considered for the routes of
+// a module's packages that none of them describes, and why none was
+// compared with them: one note per module, at the first such route.
+func leftOutMessage(lo inventory.LeftOut) string {
+	docs := strings.Join(lo.Specs, ", ")
+	if len(lo.Specs) > 2 {
+		docs = fmt.Sprintf("%s and %d more documents", lo.Specs[0], len(lo.Specs)-1)
+	}
+	routes := "1 route"
+	if lo.Routes > 1 {
+		routes = fmt.Sprintf("%d routes", lo.Routes)
+	}
+	where := ""
+	for _, s := range lo.Specs {
+		dir := path.Dir(s) // the document's place within the module
+		if lo.Module != "." && lo.Module != "" {
+			dir = strings.TrimPrefix(strings.TrimPrefix(dir, lo.Module), "/")
+		}
+		if p, el := goapi.PlaceOf(dir); p != goapi.Production {
+			where = fmt.Sprintf("; %s sits under %s, an example or test input, not a server's contract", s, el)
+			break
+		}
+	}
+	verb, its, it := "describes", "its", "it lists"
+	if len(lo.Specs) > 1 {
+		verb, its, it = "describe", "their", "they list"
+	}
+	return fmt.Sprintf("%s of %s compared with no OpenAPI document: %s %s other servers of the module, and these packages serve too few of %s operations and %s too few of their routes%s (a note: no shadow route is reported without evidence that a document describes the server)",
+		routes, packages(lo.Packages), docs, verb, its, it, where)
+}
+
+func packages(dirs []string) string {
+	switch n := len(dirs); {
+	case n == 1:
+		return dirs[0]
+	case n <= 3:
+		return strings.Join(dirs[:n-1], ", ") + " and " + dirs[n-1]
+	default:
+		return fmt.Sprintf("%s, %s and %d more packages", dirs[0], dirs[1], n-2)
+	}
 }
 
 // operational are path prefixes (lower case) of endpoints that serve the
