@@ -151,6 +151,33 @@ func Keyed(lit *ast.CompositeLit, name string) ast.Expr {
 	return nil
 }
 
+// FuncOf is the code a handler or middleware expression stands for: the
+// literal itself, or the function it names (h, pkg.H, (*T).M) or calls
+// (app.Endpoint(cfg), whose result is what serves), seen through
+// parentheses and one-argument conversions such as http.HandlerFunc(h).
+// Both are nil when the expression is none of these.
+func FuncOf(info *types.Info, e ast.Expr) (*ast.FuncLit, *types.Func) {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.FuncLit:
+		return e, nil
+	case *ast.CallExpr:
+		if tv, ok := info.Types[e.Fun]; ok && tv.IsType() {
+			if len(e.Args) == 1 {
+				return FuncOf(info, e.Args[0])
+			}
+			return nil, nil
+		}
+		return nil, Callee(info, e)
+	case *ast.Ident:
+		fn, _ := info.Uses[e].(*types.Func)
+		return nil, fn
+	case *ast.SelectorExpr:
+		fn, _ := info.Uses[e.Sel].(*types.Func)
+		return nil, fn
+	}
+	return nil, nil
+}
+
 // Callee is the function or method a call invokes: the static callee, or
 // the interface method for a call through an interface; nil for calls of
 // function values, conversions and builtins.

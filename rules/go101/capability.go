@@ -116,19 +116,9 @@ func capabilityParam(pass *analysis.Pass, decls map[*types.Func]*ast.FuncDecl, r
 // the package, or the function of the package that makes it
 // (app.Endpoint(cfg) returning a literal); nil when it is elsewhere.
 func handlerCode(info *types.Info, decls map[*types.Func]*ast.FuncDecl, h ast.Expr) ast.Node {
-	var fn *types.Func
-	switch e := ast.Unparen(h).(type) {
-	case *ast.FuncLit:
-		return e.Body
-	case *ast.CallExpr:
-		if tv, ok := info.Types[e.Fun]; ok && tv.IsType() && len(e.Args) == 1 {
-			return handlerCode(info, decls, e.Args[0]) // http.HandlerFunc(h)
-		}
-		fn = goapi.Callee(info, e)
-	case *ast.Ident:
-		fn, _ = info.Uses[e].(*types.Func)
-	case *ast.SelectorExpr:
-		fn, _ = info.Uses[e.Sel].(*types.Func)
+	lit, fn := goapi.FuncOf(info, h)
+	if lit != nil {
+		return lit.Body
 	}
 	if fn == nil {
 		return nil

@@ -1141,23 +1141,9 @@ func (g *Guard) offWhen(mw ast.Expr) string {
 // bypass is the setting under which the middleware e lets every request
 // through (Fact.Unless), and the function that does it; "" when none.
 func (g *Guard) bypass(e ast.Expr) (unless, where string) {
-	info := g.pass.TypesInfo
-	var fn *types.Func
-	switch e := ast.Unparen(e).(type) {
-	case *ast.FuncLit:
-		return g.res.Bypass(e), ""
-	case *ast.CallExpr:
-		if tv, ok := info.Types[e.Fun]; ok && tv.IsType() {
-			if len(e.Args) == 1 {
-				return g.bypass(e.Args[0])
-			}
-			return "", ""
-		}
-		fn = goapi.Callee(info, e)
-	case *ast.Ident:
-		fn, _ = info.Uses[e].(*types.Func)
-	case *ast.SelectorExpr:
-		fn, _ = info.Uses[e.Sel].(*types.Func)
+	lit, fn := goapi.FuncOf(g.pass.TypesInfo, e)
+	if lit != nil {
+		return g.res.Bypass(lit), ""
 	}
 	if fn == nil {
 		return "", ""
