@@ -51,7 +51,7 @@ func TestGoVet(t *testing.T) {
 	}
 	want := []string{
 		"main.go:16:6: json.NewDecoder reads r.Body with no size limit (GO201)",
-		"main.go:25:32: untrusted data reaches command execution in tools.shell → exec.Command at tools.go:11, from the request URL (source at main.go:25) (GO405)",
+		"main.go:25:32: untrusted data reaches command execution in tools.shell → exec.Command at tools.go:11, from the request URL (source at main.go:25) (a warning, not an error: HTTP request data reaching a command or a SQL statement was not an injection in the two flows of this kind judged so far (an argument vector, a value the handler had checked): check who can call the route and whether the value can change what runs) (GO405)",
 		"main.go:25:35: \tthe request URL read here",
 		"main.go:25:32: \tpassed to tools.shell",
 	}

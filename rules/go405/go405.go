@@ -41,8 +41,10 @@ Severity follows what the findings of each kind turned out to be on real
 projects. Tool arguments (an MCP client's or a model's) that name a path,
 a statement or a query are errors: a prompt-injected call reads or writes
 any file the server can. So is a query document decoded whole from a
-request. HTTP request data reaching a path or a command is a note that
-says why: on the projects judged it was more often by design (an
+request. HTTP request data reaching a command or a SQL statement is a
+warning (two such flows judged, neither an injection: too few to call the
+kind by design). HTTP request data reaching a path is a note that says
+why: on the projects judged it was more often by design (an
 import-from-path endpoint of a management API, a setup wizard on a
 loopback port) or confined (a name limited to one path segment, a
 sanitiser the engine does not recognise) than an injection; the route's
@@ -92,7 +94,7 @@ command execution to GO307.`,
 }`,
 		Lang:      "go",
 		Severity:  lint.SeverityError,
-		Grades:    "An error for tool arguments and for a NoSQL filter decoded whole from a request. A warning for data that reaches the sink only inside an object passed whole to a call. A note for other HTTP request data, for data that gets there only through an object's stored state or a lookup, for a path of more than four calls, and in example code or test scaffolding (examples/, _examples, demo, conformance, test/, testkit).",
+		Grades:    "An error for tool arguments and for a NoSQL filter decoded whole from a request. A warning for data that reaches the sink only inside an object passed whole to a call. A warning for other HTTP request data that reaches a command or the text of a SQL statement. A note for other HTTP request data (a path), for data that gets there only through an object's stored state or a lookup, for a path of more than four calls, and in example code or test scaffolding (examples/, _examples, demo, conformance, test/, testkit).",
 		Precision: "high",
 		CWE:       []int{78, 89, 22},
 		OWASP:     []string{"API8:2023", "API10:2023"},
@@ -109,7 +111,7 @@ var options gotaint.Options
 var Analyzer = gotaint.NewAnalyzer(gotaint.Check{
 	ID: "GO405", Doc: "decoded request or tool data reaches a command, query or path", URL: Rule.HelpURI(),
 	Options: &options, Source: gotaint.Request, Sink: gotaint.Custom,
-	GradeStored: true, StateNote: true, Pick: pick, Note: note, Message: func(f *gotaint.Flow) string { return "untrusted data reaches " + f.Sink.String() },
+	GradeStored: true, StateNote: true, Pick: pick, Note: note, Below: below, Message: func(f *gotaint.Flow) string { return "untrusted data reaches " + f.Sink.String() },
 })
 
 // longPath is the number of calls on the way to the sink (the sink
@@ -140,9 +142,27 @@ func note(f *gotaint.Flow) string {
 	if n := gotaint.Calls(f); n > longPath && !(f.State && !gotaint.SplicedRequest(f)) {
 		return fmt.Sprintf("the path crosses %d calls, and over so many the analysis's approximations of fields and interfaces add up: check that the data really becomes the path, command or query", n)
 	}
-	if f.Sources&gotaint.Request != 0 && f.Sources&gotaint.ToolArgs == 0 && f.Sink&gotaint.NoSQL == 0 && !(f.State && !gotaint.SplicedRequest(f)) {
+	if requestOnly(f) && f.Sink&(gotaint.Exec|gotaint.SQL) == 0 {
 		return "on the projects judged, HTTP request data reaching a path or command was more often by design (a local or management interface) or confined (a name limited to one path segment, a sanitiser the analysis does not recognise) than an injection: " +
 			"check who can call the route and whether the value can leave the directory or command the program meant"
+	}
+	return ""
+}
+
+// requestOnly: HTTP request data (not tool arguments, not a NoSQL query
+// document) that reaches the sink other than through stored state.
+func requestOnly(f *gotaint.Flow) bool {
+	return f.Sources&gotaint.Request != 0 && f.Sources&gotaint.ToolArgs == 0 && f.Sink&gotaint.NoSQL == 0 && !(f.State && !gotaint.SplicedRequest(f))
+}
+
+// below keeps HTTP request data that reaches a command or the text of a
+// SQL statement a warning, not a note: the two judged flows of that kind
+// were not injections (a dialog's argument vector, a URL that carried only
+// a checked token), too few to call the class by design, and it is the
+// shape of a command or SQL injection.
+func below(f *gotaint.Flow) string {
+	if requestOnly(f) && f.Sink&(gotaint.Exec|gotaint.SQL) != 0 {
+		return "HTTP request data reaching a command or a SQL statement was not an injection in the two flows of this kind judged so far (an argument vector, a value the handler had checked): check who can call the route and whether the value can change what runs"
 	}
 	return ""
 }

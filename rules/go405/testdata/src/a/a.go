@@ -40,7 +40,7 @@ func unmarshal(db *sql.DB, r *http.Request) {
 	var m map[string]any
 	json.Unmarshal(body, &m)
 	name, _ := m["name"].(string)
-	db.Query("SELECT * FROM users WHERE name = '" + name + "'") // want `a SQL statement in DB.Query, from the request body`
+	db.Query("SELECT * FROM users WHERE name = '" + name + "'") // want `a SQL statement in DB.Query, from the request body \(source at a.go:\d+\) \(a warning, not an error: HTTP request data reaching a command`
 	db.Query("SELECT * FROM users WHERE name = ?", name)
 	n, _ := strconv.Atoi(r.FormValue("limit"))
 	db.Query("SELECT * FROM users LIMIT " + strconv.Itoa(n))
@@ -54,7 +54,7 @@ func unmarshal(db *sql.DB, r *http.Request) {
 
 func command(r *http.Request) {
 	host := r.URL.Query().Get("host")
-	exec.Command("sh", "-c", "ping -c1 "+host) // want `command execution in exec.Command, from the request URL`
+	exec.Command("sh", "-c", "ping -c1 "+host) // want `command execution in exec.Command, from the request URL \(source at a.go:\d+\) \(a warning, not an error: HTTP request data reaching a command or a SQL statement`
 	exec.Command("ping", "-c1", host)
 	exec.Command("uptime")
 }
