@@ -38,7 +38,10 @@ func TestKillLeavesNoGoList(t *testing.T) {
 			writeTestFile(t, filepath.Join(dir, "svc", "a.go"), "package svc\n")
 			fakeBin, tmp := t.TempDir(), t.TempDir()
 			rec := filepath.Join(fakeBin, "rec")
-			script := "#!/bin/sh\nif [ \"$1\" = list ]; then\n  echo $$ > " + rec + ".tmp\n  env > " + rec + ".env\n  mv " + rec + ".tmp " + rec + "\n  exec sleep 60\nfi\nexec " + realGo + " \"$@\"\n"
+			// go/packages may run two `go list` at once (its size query
+			// beside the load), so each writes its files under its own
+			// name and renames them: the test reads one whole record.
+			script := "#!/bin/sh\nif [ \"$1\" = list ]; then\n  env > " + rec + ".env.$$\n  mv " + rec + ".env.$$ " + rec + ".env\n  echo $$ > " + rec + ".tmp.$$\n  mv " + rec + ".tmp.$$ " + rec + "\n  exec sleep 60\nfi\nexec " + realGo + " \"$@\"\n"
 			writeTestFile(t, filepath.Join(fakeBin, "go"), script)
 			if err := os.Chmod(filepath.Join(fakeBin, "go"), 0o755); err != nil {
 				t.Fatal(err)
