@@ -237,6 +237,29 @@ func Severities(t *testing.T, rule *lint.Rule, want map[string]lint.Severity, fi
 	}
 }
 
+// Graded checks that file gives exactly n findings, that those whose
+// message contains the key of one entry of marked have that severity, and
+// that the others have severity rest. SeverityDefault stands for "left to
+// the rule's default", as a rule reports it.
+func Graded(t *testing.T, rule *lint.Rule, file string, n int, rest lint.Severity, marked map[string]lint.Severity) {
+	t.Helper()
+	findings, _ := Findings(t, rule, file)
+	if len(findings) != n {
+		t.Fatalf("%s: got %d findings, want %d: %v", file, len(findings), n, findings)
+	}
+	for _, f := range findings {
+		want := rest
+		for sub, sev := range marked {
+			if strings.Contains(f.Message, sub) {
+				want = sev
+			}
+		}
+		if f.Severity != want {
+			t.Errorf("%s: severity %v, want %v", f.Message, f.Severity, want)
+		}
+	}
+}
+
 // catalogFindings runs a catalog rule on one tool manifest.
 func catalogFindings(t testing.TB, rule *lint.Rule, file, root string, data []byte) []lint.Finding {
 	t.Helper()

@@ -126,17 +126,5 @@ func TestOptionalParameter(t *testing.T) {
 // TestPathLinks checks that a path token with no word of access is a note
 // and an access token in a path a warning.
 func TestPathLinks(t *testing.T) {
-	findings, _ := ruletest.Findings(t, Rule, "testdata/path-links.yaml")
-	if len(findings) != 2 {
-		t.Fatalf("%d findings, want 2: %v", len(findings), findings)
-	}
-	for _, f := range findings {
-		want := lint.SeverityWarning
-		if strings.Contains(f.Message, `"activation_token"`) {
-			want = lint.SeverityNote
-		}
-		if f.Severity != want {
-			t.Errorf("%s: severity %v, want %v", f.Message, f.Severity, want)
-		}
-	}
+	ruletest.Graded(t, Rule, "testdata/path-links.yaml", 2, lint.SeverityWarning, map[string]lint.Severity{`"activation_token"`: lint.SeverityNote})
 }

@@ -65,17 +65,5 @@ func TestJudge(t *testing.T) {
 // TestRoles checks that admin among scopes that all name roles is a note,
 // and admin beside resource scopes stays a warning.
 func TestRoles(t *testing.T) {
-	findings, _ := ruletest.Findings(t, Rule, "testdata/roles.yaml")
-	if len(findings) != 2 {
-		t.Fatalf("got %d findings, want 2: %v", len(findings), findings)
-	}
-	for _, f := range findings {
-		want := lint.SeverityDefault
-		if strings.Contains(f.Message, `"OAuth2"`) {
-			want = lint.SeverityNote
-		}
-		if f.Severity != want {
-			t.Errorf("%s: severity %v, want %v", f.Message, f.Severity, want)
-		}
-	}
+	ruletest.Graded(t, Rule, "testdata/roles.yaml", 2, lint.SeverityDefault, map[string]lint.Severity{`"OAuth2"`: lint.SeverityNote})
 }
