@@ -68,7 +68,17 @@ default or a fmt.Sprintf format), reachable from the same machine only
 (local processes and, without origin checks, web pages through DNS
 rebinding can still call it). In examples/, _examples, demo, conformance
 or test scaffolding (a test/ or testkit package, a package named like
-oauthtest) it is a note. When the tools do reach one of those, the
+oauthtest) it is a note. So is a server that authenticates by forwarding:
+its HTTP context function (mcp-go's WithHTTPContextFunc or
+WithSSEContextFunc, directly, through a combinator of such functions or
+in a literal) puts a credential header of each request (Authorization,
+an API-key header) into the context, and the program reads the value back
+under the same key and sets it as the credential of the outgoing requests
+of its API client, so that the upstream checks each caller's own
+credential and a caller without one gets nothing done; unless its tools
+are seen to run commands, write files or use a database, which they do
+with the server's own rights. A server whose client sends a key of its
+own stays an error, and GO104 reports the forwarding. When the tools do reach one of those, the
 message names the first it found. The advice names the SDK in use: go-sdk
 has auth.RequireBearerToken, mcp-go has no auth middleware of its own.`,
 		Fix: "authenticate every request before it reaches the MCP server: go-sdk's auth.RequireBearerToken(verifier, opts) around the handler; with mcp-go, which has no auth middleware, your own around the server (an http.Handler) served with http.Handle instead of Start",
@@ -83,7 +93,7 @@ http.Handle("/mcp", auth.RequireBearerToken(verifyToken, &auth.RequireBearerToke
 log.Fatal(http.ListenAndServe(":8080", nil))`,
 		Lang:      "go",
 		Severity:  lint.SeverityError,
-		Grades:    "A level lower for each of: tools that reach nothing destructive or costly and read no database, a loopback listen address; a note in example or test code. A note when every listen call of the server's package is a Unix socket by default, a level lower when they are all loopback addresses, followed across the module (flag and configuration defaults, a constructor's parameters).",
+		Grades:    "A level lower for each of: tools that reach nothing destructive or costly and read no database, a loopback listen address; a note in example or test code, and when its HTTP context function puts each request's credential header into the context and its API client sends it upstream (it authenticates by forwarding). A note when every listen call of the server's package is a Unix socket by default, a level lower when they are all loopback addresses, followed across the module (flag and configuration defaults, a constructor's parameters).",
 		Precision: "medium",
 		CWE:       []int{306},
 		OWASP:     []string{"API2:2023", "LLM06:2025"},
@@ -142,7 +152,7 @@ func run(pass *analysis.Pass) (any, error) {
 		case known:
 			grade.Lower(fmt.Sprintf("its %s reach no command execution, file or database write, mutating request, model call or database read", plural(len(tools.list), "tool")))
 		}
-		if why := forwardsCaller(pass, cur, caps, known); why != "" {
+		if why := forwardsCaller(pass, cur, caps); why != "" {
 			grade.LowerTo(goapi.Note, why)
 		}
 		grade.LowerPlace(goapi.PlacePath(pass))
@@ -189,7 +199,7 @@ var contextFuncOptions = goapi.Set(true,
 // credential, and a caller without one gets nothing done. Tools seen to
 // run commands, write files or use a database act with the server's own
 // rights, whatever credential the request brings: not such a server.
-func forwardsCaller(pass *analysis.Pass, cur inspector.Cursor, caps goapi.Capability, known bool) string {
+func forwardsCaller(pass *analysis.Pass, cur inspector.Cursor, caps goapi.Capability) string {
 	if caps&ownRights != 0 {
 		return ""
 	}

@@ -106,6 +106,37 @@ type Result struct {
 	Puts     []Putting
 	Sends    []Sending
 	DepSends []Sending
+	// DepPuts are the functions of the packages it imports that put a
+	// request header into the context.
+	DepPuts []DepPut
+}
+
+// DepPut is a function of another package that puts the incoming
+// request's Header into the context under Key.
+type DepPut struct {
+	Key, Header string
+	Func        string // "authn.ContextWithAPITokenFromHeader"
+}
+
+// PutKey returns how a value stored under key comes from an incoming
+// request's credential header, in this package or one it imports: the
+// header and the function that puts it.
+func (r *Result) PutKey(key string) (header, by string, ok bool) {
+	for _, p := range r.Puts {
+		if p.Key == key {
+			by := "a function literal"
+			if p.In != nil {
+				by = funcName(p.In)
+			}
+			return p.Header, by, true
+		}
+	}
+	for _, p := range r.DepPuts {
+		if p.Key == key {
+			return p.Header, p.Func, true
+		}
+	}
+	return "", "", false
 }
 
 // Of is what fn does, or nil.
@@ -157,6 +188,15 @@ func run(pass *analysis.Pass) (any, error) {
 			res.DepSends = append(res.DepSends, s.List...)
 		}
 	}
+	for _, of := range pass.AllObjectFacts() {
+		if f, ok := of.Fact.(*Fact); ok && f.PutKey != "" {
+			if fn, ok := of.Object.(*types.Func); ok {
+				res.DepPuts = append(res.DepPuts, DepPut{Key: f.PutKey, Header: f.PutHeader, Func: funcName(fn)})
+			}
+		}
+	}
+	slices.SortFunc(res.DepSends, func(a, b Sending) int { return strings.Compare(a.At, b.At) })
+	slices.SortFunc(res.DepPuts, func(a, b DepPut) int { return strings.Compare(a.Func, b.Func) })
 	if goapi.InGOROOT(pass.Fset, pass.Files) {
 		return res, nil
 	}
