@@ -105,7 +105,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:     "GO302",
 	Doc:      "reports shell, computer-use and file-editing tools handed to a model",
 	URL:      Rule.HelpURI(),
-	Requires: []*analysis.Analyzer{inspect.Analyzer, reach.Analyzer, gotaint.Analyzer},
+	Requires: []*analysis.Analyzer{inspect.Analyzer, reach.Analyzer, gotaint.Analyzer, optInAnalyzer},
 	Run:      run,
 	// The tools that only delegate to other tools, for the module step
 	// (module.go).
@@ -164,6 +164,16 @@ func match(table []kind, pkg, name string) string {
 
 func run(pass *analysis.Pass) (any, error) {
 	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	opt := pass.ResultOf[optInAnalyzer].(*optIns)
+	// report grades a provider tool built in a case of a type switch that
+	// converts the package's own opt-in tool type down to a note.
+	report := func(pos token.Pos, msg string) {
+		g := goapi.PlaceGrade(pass, goapi.Error)
+		if tn := opt.caseFor(pos); tn != nil && opt.types[tn] != nil {
+			g.LowerTo(goapi.Note, fmt.Sprintf("it converts %s.%s, a tool type of this package that a caller passes in: the package only offers the tool, and constructing a %s is what hands it to a model, reported where that is done", tn.Pkg().Name(), tn.Name(), tn.Name()))
+		}
+		g.Report(pass, analysis.Diagnostic{Pos: pos, Message: msg})
+	}
 	for n := range ins.PreorderSeq((*ast.CompositeLit)(nil), (*ast.CallExpr)(nil)) {
 		switch n := n.(type) {
 		case *ast.CompositeLit:
@@ -176,18 +186,22 @@ func run(pass *analysis.Pass) (any, error) {
 				continue
 			}
 			obj := named.Obj()
+			if o := opt.types[obj]; o != nil {
+				goapi.Reportf(pass, goapi.Error, n.Pos(), "%s.%s hands the model %s (%s converts it to %s at %s)", obj.Pkg().Name(), obj.Name(), o.What, obj.Pkg().Name(), o.Converted, o.At)
+				continue
+			}
 			what := match(toolTypes, obj.Pkg().Path(), obj.Name())
 			if what == "" || obj.Name() == "FunctionShellToolParam" && hosted(n) {
 				continue
 			}
-			goapi.Reportf(pass, goapi.Error, n.Pos(), "%s.%s hands the model %s", obj.Pkg().Name(), obj.Name(), what)
+			report(n.Pos(), fmt.Sprintf("%s.%s hands the model %s", obj.Pkg().Name(), obj.Name(), what))
 		case *ast.CallExpr:
 			fn := goapi.Callee(pass.TypesInfo, n)
 			if fn == nil || fn.Pkg() == nil || fn.Signature().Recv() != nil {
 				continue
 			}
 			if what := match(constructors, fn.Pkg().Path(), fn.Name()); what != "" {
-				goapi.Reportf(pass, goapi.Error, n.Pos(), "%s.%s hands the model %s", fn.Pkg().Name(), fn.Name(), what)
+				report(n.Pos(), fmt.Sprintf("%s.%s hands the model %s", fn.Pkg().Name(), fn.Name(), what))
 			}
 		}
 	}
