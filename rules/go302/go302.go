@@ -76,6 +76,15 @@ constant program, the command of an MCP server the developer configured,
 a program named in the configuration) is a note that says so: the model
 does not write the command, and at most fills in arguments of a fixed
 program.
+An agent SDK that offers such a tool as a type of its own (a ComputerTool,
+a LocalShellTool that the application constructs with the Computer or the
+executor that carries the actions out) converts it to the provider's type
+in a type switch over the tools it is given. That conversion, in a case
+for an exported type of the package on a parameter of the function,
+outside a main package, is a note that says so: the SDK only offers the
+tool. Constructing a value of that type, in the SDK or in a package that
+imports it (an application giving the tool to an agent), is the finding,
+at the rule's severity, naming where the SDK converts it.
 Not reported: tools that run in the provider's sandbox rather than on your
 host (Anthropic code execution, OpenAI code interpreter, and an OpenAI shell
 tool whose ` + "`Environment`" + ` is a hosted container), and the agenttoolset file tools,
@@ -92,7 +101,7 @@ suppress the finding with the reason.`,
 }`,
 		Lang:      "go",
 		Severity:  lint.SeverityError,
-		Grades:    "A note for a tool whose arguments never choose the program or shell script it runs (a constant, or a command from the program's configuration such as a configured MCP server's); a note in example code or test scaffolding (examples/, _examples, demo, conformance, test/, testkit, a package named like oauthtest), and for a tool of the program's own whose type has a method that classifies each call for a human's approval (CheckModifiesResource, RequiresApproval, IsDestructive...). A tool that reaches command execution only by delegating to other tools (a loop, router or prompt wrapper over sub-agents) is a related location of the finding of the tool that runs the commands, when that one is reported in the same scan.",
+		Grades:    "A note for a provider tool built where an agent SDK converts its own opt-in tool type (a type-switch case, on a parameter, for an exported type of the package, outside main): constructing that type is reported instead, at the rule's severity. A note for a tool whose arguments never choose the program or shell script it runs (a constant, or a command from the program's configuration such as a configured MCP server's); a note in example code or test scaffolding (examples/, _examples, demo, conformance, test/, testkit, a package named like oauthtest), and for a tool of the program's own whose type has a method that classifies each call for a human's approval (CheckModifiesResource, RequiresApproval, IsDestructive...). A tool that reaches command execution only by delegating to other tools (a loop, router or prompt wrapper over sub-agents) is a related location of the finding of the tool that runs the commands, when that one is reported in the same scan.",
 		Precision: "low",
 		CWE:       []int{78, 250},
 		OWASP:     []string{"LLM06:2025", "LLM05:2025"},
