@@ -9,13 +9,14 @@ import (
 )
 
 // openTool checks that the model's path exists under the skill's
-// directory before it opens it: the stat is an existence check (a note),
-// the open is the read (an error).
+// directory before it opens it. The stat is in a helper, whose summary
+// cannot tell it from a helper that stats and then opens the path: an
+// error, like the open.
 func openTool(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
 	var args struct{ Path string }
 	req.BindArguments(&args)
 	p := args.Path
-	if resolved := filepath.Join("/srv/skill", p); fileExists(resolved) { // want `a file path in a.fileExists → os.Stat at stat.go:\d+, from MCP tool arguments \(source at stat.go:\d+\) \(a note, not an error: the data reaches only os.Stat, which reads`
+	if resolved := filepath.Join("/srv/skill", p); fileExists(resolved) { // want `a file path in a.fileExists → os.Stat at stat.go:\d+, from MCP tool arguments \(source at stat.go:\d+\)$`
 		p = resolved
 	}
 	data, err := os.ReadFile(p) // want `a file path in os.ReadFile, from MCP tool arguments \(source at stat.go:\d+\)$`
@@ -30,7 +31,8 @@ func fileExists(p string) bool {
 	return err == nil
 }
 
-// infoTool returns whether a model-chosen path exists: only a stat.
+// infoTool returns whether a model-chosen path exists: only a stat, called
+// here, a note.
 func infoTool(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
 	var args struct{ Path string }
 	req.BindArguments(&args)
