@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/types"
+	"path/filepath"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -15,6 +16,7 @@ import (
 	"github.com/apiaudit/apiaudit/pkg/goapi"
 	"github.com/apiaudit/apiaudit/pkg/goapi/agenttool"
 	"github.com/apiaudit/apiaudit/pkg/goapi/authn"
+	"github.com/apiaudit/apiaudit/pkg/goapi/ctxcred"
 	"github.com/apiaudit/apiaudit/pkg/goapi/reach"
 	"github.com/apiaudit/apiaudit/pkg/lint"
 )
@@ -66,7 +68,17 @@ default or a fmt.Sprintf format), reachable from the same machine only
 (local processes and, without origin checks, web pages through DNS
 rebinding can still call it). In examples/, _examples, demo, conformance
 or test scaffolding (a test/ or testkit package, a package named like
-oauthtest) it is a note. When the tools do reach one of those, the
+oauthtest) it is a note. So is a server that authenticates by forwarding:
+its HTTP context function (mcp-go's WithHTTPContextFunc or
+WithSSEContextFunc, directly, through a combinator of such functions or
+in a literal) puts a credential header of each request (Authorization,
+an API-key header) into the context, and the program reads the value back
+under the same key and sets it as the credential of the outgoing requests
+of its API client, so that the upstream checks each caller's own
+credential and a caller without one gets nothing done; unless its tools
+are seen to run commands, write files or use a database, which they do
+with the server's own rights. A server whose client sends a key of its
+own stays an error, and GO104 reports the forwarding. When the tools do reach one of those, the
 message names the first it found. The advice names the SDK in use: go-sdk
 has auth.RequireBearerToken, mcp-go has no auth middleware of its own.`,
 		Fix: "authenticate every request before it reaches the MCP server: go-sdk's auth.RequireBearerToken(verifier, opts) around the handler; with mcp-go, which has no auth middleware, your own around the server (an http.Handler) served with http.Handle instead of Start",
@@ -81,7 +93,7 @@ http.Handle("/mcp", auth.RequireBearerToken(verifyToken, &auth.RequireBearerToke
 log.Fatal(http.ListenAndServe(":8080", nil))`,
 		Lang:      "go",
 		Severity:  lint.SeverityError,
-		Grades:    "A level lower for each of: tools that reach nothing destructive or costly and read no database, a loopback listen address; a note in example or test code. A note when every listen call of the server's package is a Unix socket by default, a level lower when they are all loopback addresses, followed across the module (flag and configuration defaults, a constructor's parameters).",
+		Grades:    "A level lower for each of: tools that reach nothing destructive or costly and read no database, a loopback listen address; a note in example or test code, and when its HTTP context function puts each request's credential header into the context and its API client sends it upstream (it authenticates by forwarding). A note when every listen call of the server's package is a Unix socket by default, a level lower when they are all loopback addresses, followed across the module (flag and configuration defaults, a constructor's parameters).",
 		Precision: "medium",
 		CWE:       []int{306},
 		OWASP:     []string{"API2:2023", "LLM06:2025"},
@@ -94,7 +106,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:     "GO102",
 	Doc:      "reports MCP servers served over HTTP without authentication",
 	URL:      Rule.HelpURI(),
-	Requires: []*analysis.Analyzer{inspect.Analyzer, authn.Analyzer, agenttool.Analyzer, reach.Analyzer},
+	Requires: []*analysis.Analyzer{inspect.Analyzer, authn.Analyzer, agenttool.Analyzer, reach.Analyzer, ctxcred.Analyzer},
 	Run:      run,
 }
 
@@ -126,7 +138,8 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		grade := goapi.NewGrade(goapi.Error)
 		var reaches string
-		switch caps, via, known := tools.caps(); {
+		caps, via, known := tools.caps()
+		switch {
 		case caps&goapi.Sensitive != 0:
 			first, rest := splitFirst(caps & goapi.Sensitive)
 			reaches = fmt.Sprintf(", and its tools reach %s (%s)", first, via)
@@ -138,6 +151,9 @@ func run(pass *analysis.Pass) (any, error) {
 			reaches = fmt.Sprintf(", and its tools reach %s (%s)", caps&goapi.Reads, tools.readVia)
 		case known:
 			grade.Lower(fmt.Sprintf("its %s reach no command execution, file or database write, mutating request, model call or database read", plural(len(tools.list), "tool")))
+		}
+		if why := forwardsCaller(pass, cur, caps); why != "" {
+			grade.LowerTo(goapi.Note, why)
 		}
 		grade.LowerPlace(goapi.PlacePath(pass))
 		if addr, ok := listenAddr(pass, cur); ok {
@@ -160,6 +176,94 @@ func run(pass *analysis.Pass) (any, error) {
 // one finding per element.
 func Unauthenticated(pass *analysis.Pass, g *authn.Guard, call *ast.CallExpr) bool {
 	return g.Value(call) == authn.Open && !factoryAuthenticates(pass, call)
+}
+
+// ownRights are what a tool does with the server's own rights whatever
+// credential the request brings: commands, files, its database.
+const ownRights = goapi.Exec | goapi.FileWrite | goapi.FileDelete | goapi.SQLWrite | goapi.SQLRead
+
+// contextFuncOptions are mcp-go's options that give the server a function
+// from the incoming HTTP request to the context its tools run with.
+var contextFuncOptions = goapi.Set(true,
+	"github.com/mark3labs/mcp-go/server.WithHTTPContextFunc",
+	"github.com/mark3labs/mcp-go/server.WithSSEContextFunc")
+
+// forwardsCaller says why the server that the call at cur builds acts
+// only with the credential each request brings, or "": a context function
+// given to the server (mcp-go's WithHTTPContextFunc, in the function that
+// builds it) puts a credential header of the request into the context,
+// directly, through a combinator of context functions or in a literal,
+// and the program reads the value back under the same key and sets it on
+// an outgoing request as that request's credential (the API client the
+// tools call the upstream with). The upstream checks each caller's own
+// credential, and a caller without one gets nothing done. Tools seen to
+// run commands, write files or use a database act with the server's own
+// rights, whatever credential the request brings: not such a server.
+func forwardsCaller(pass *analysis.Pass, cur inspector.Cursor, caps goapi.Capability) string {
+	if caps&ownRights != 0 {
+		return ""
+	}
+	res := pass.ResultOf[ctxcred.Analyzer].(*ctxcred.Result)
+	var scope ast.Node
+	for c := range cur.Enclosing((*ast.FuncDecl)(nil)) {
+		scope = c.Node()
+		break
+	}
+	if scope == nil {
+		return ""
+	}
+	why := ""
+	ast.Inspect(scope, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || why != "" {
+			return why == ""
+		}
+		if _, _, opt := contextFuncOptions.Call(pass.TypesInfo, call); !opt || len(call.Args) != 1 {
+			return true
+		}
+		arg := call.Args[0]
+		try := func(key, header, put string) {
+			if why != "" {
+				return
+			}
+			if s, ok := res.SentKey(key); ok {
+				via := ""
+				if s.Via != "" {
+					via = ", read back by " + s.Via
+				}
+				why = fmt.Sprintf("its tools act with the credential each request brings: %s puts the request's %s into the context, and %s sends it upstream as the %s of the tools' requests%s, so the upstream checks each caller's own credential and the server holds none for an anonymous caller to use",
+					put, ctxcred.HeaderName(header), relPos(s.At), ctxcred.HeaderName(s.Header), via)
+			}
+		}
+		for _, p := range res.Puts {
+			if arg.Pos() <= p.Pos && p.Pos < arg.End() {
+				try(p.Key, p.Header, "the context function")
+			}
+		}
+		ast.Inspect(arg, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok {
+				if fn, ok := pass.TypesInfo.Uses[id].(*types.Func); ok {
+					if f := res.Of(fn); f != nil && f.PutKey != "" {
+						try(f.PutKey, f.PutHeader, fn.Pkg().Name()+"."+fn.Name())
+					}
+				}
+			}
+			return why == ""
+		})
+		return why == ""
+	})
+	return why
+}
+
+// relPos is a "file:line" of the scan with the file's base name and its
+// directory, enough to find it in a message.
+func relPos(at string) string {
+	file, line, _ := strings.Cut(at, ":")
+	dir, base := filepath.Split(file)
+	if d := filepath.Base(filepath.Clean(dir)); dir != "" && d != "." && d != string(filepath.Separator) {
+		base = d + "/" + base
+	}
+	return base + ":" + line
 }
 
 // factoryAuthenticates reports whether a go-sdk handler's getServer

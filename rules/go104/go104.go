@@ -16,6 +16,7 @@ import (
 	"golang.org/x/tools/go/analysis/passes/inspect"
 
 	"github.com/apiaudit/apiaudit/pkg/goapi"
+	"github.com/apiaudit/apiaudit/pkg/goapi/ctxcred"
 	"github.com/apiaudit/apiaudit/pkg/lint"
 )
 
@@ -25,8 +26,8 @@ var Rule = &lint.Rule{
 	Doc: lint.Doc{
 		Title: "Caller's credential is forwarded to an upstream service",
 		Summary: "A credential read from the incoming request (the Authorization, Proxy-Authorization, Cookie or an " +
-			"API-key header, a cookie, basic-auth credentials, or every incoming header at once) is set on an " +
-			"outgoing request (Header.Set/Add, AddCookie, SetBasicAuth, Header = r.Header) or handed to an " +
+			"API-key header, a cookie, basic-auth credentials, or every incoming header at once) is set, directly or " +
+			"through a value of the request context, on an outgoing request (Header.Set/Add, AddCookie, SetBasicAuth, Header = r.Header) or handed to an " +
 			"upstream client (openai-go and anthropic option.WithAPIKey/WithAuthToken/WithHeader, go-openai " +
 			"NewClient, oauth2.Token, oauth2.StaticTokenSource).",
 		Why: `A token is issued for one audience: the service that checks it. A server
@@ -67,9 +68,22 @@ A reverse proxy forwards credentials by design, to services of the same
 trust domain that check them again; the rule grades the finding down to a
 warning when the package is a proxy: it uses net/http/httputil's
 ReverseProxy, or its package or function documentation says it proxies,
-forwards or relays requests (a gateway). It cannot see a token carried
-through a context value, and it does not know which upstream shares the
-caller's audience; ignore the finding with the reason when it does.`,
+forwards or relays requests (a gateway). It does not know which upstream
+shares the caller's audience; ignore the finding with the reason when it
+does.
+
+A credential carried through the request context is followed too, across
+the module's packages: a function that reads a credential header of the
+incoming request and stores it with context.WithValue (an MCP server's
+HTTP context function, a middleware), and code that reads the value back
+under the same key and sets it on an outgoing request's credential header
+(the API client the tools call). That is a warning, not an error: it is
+the shape of a server that authenticates no one itself and calls the
+upstream with the API key each caller brings for that upstream, which is
+the design, and the finding cannot tell that key from a token issued for
+the server itself (an OAuth access token, which the MCP authorization
+specification forbids passing on). The reader must be in a package that
+sees the storing function (the same or one it imports).`,
 		Fix: "give the server a credential of its own for the upstream (OAuth token exchange, client credentials, a service account), or strip Authorization and Cookie before forwarding",
 		Bad: `func chat(w http.ResponseWriter, r *http.Request) {
 	tok := strings.TrimPrefix(r.Header.Get("Authorization"), "Bearer ")
@@ -86,7 +100,7 @@ caller's audience; ignore the finding with the reason when it does.`,
 }`,
 		Lang:      "go",
 		Severity:  lint.SeverityError,
-		Grades:    "A warning when the package is a documented reverse proxy or gateway (httputil.ReverseProxy, or documentation that says it proxies, forwards or relays requests). A note in example code or test scaffolding, and (apiaudit scan) when only routes whose middleware replaces the credential header, in another package, reach the code.",
+		Grades:    "A warning when the credential is carried through the request context (put there from the request's header, read back under the same key). A warning when the package is a documented reverse proxy or gateway (httputil.ReverseProxy, or documentation that says it proxies, forwards or relays requests). A note in example code or test scaffolding, and (apiaudit scan) when only routes whose middleware replaces the credential header, in another package, reach the code.",
 		Precision: "low",
 		CWE:       []int{441, 522},
 		OWASP:     []string{"API2:2023", "API10:2023", "LLM06:2025"},
@@ -99,7 +113,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:     "GO104",
 	Doc:      "reports a caller's credential forwarded into an outgoing request or upstream client",
 	URL:      Rule.HelpURI(),
-	Requires: []*analysis.Analyzer{inspect.Analyzer, summaryAnalyzer},
+	Requires: []*analysis.Analyzer{inspect.Analyzer, summaryAnalyzer, ctxcred.Analyzer},
 	Run:      run,
 	// the findings and the headers they forward, for the module step
 	ResultType: reflect.TypeFor[[]Reported](),
@@ -212,7 +226,40 @@ func run(pass *analysis.Pass) (any, error) {
 	for _, fd := range c.decls {
 		c.analyse(fd, true)
 	}
+	cc := pass.ResultOf[ctxcred.Analyzer].(*ctxcred.Result)
+	for _, s := range cc.Sends {
+		if header, by, ok := cc.PutKey(s.Key); ok {
+			c.reportContext(s, header, by)
+		}
+	}
 	return c.reported, nil
+}
+
+// throughContext says why a credential carried through the request
+// context is a warning.
+const throughContext = "it travels through the request context, the shape of a server that authenticates no one itself and calls the upstream with the key each caller brings for it, which is the design; " +
+	"a token issued for this server (an OAuth access token of the MCP authorization specification, which forbids passing it on) must not be sent upstream: check which one the header carries"
+
+// reportContext reports a credential header of the incoming request that
+// a function (by) put into the request context, read back and set on an
+// outgoing request at s: the same token passthrough, carried by a
+// context value rather than a variable.
+func (c *checker) reportContext(s ctxcred.Sending, header, by string) {
+	p := c.pass.Fset.Position(s.Pos)
+	c.reported = append(c.reported, Reported{File: p.Filename, Line: p.Line, Column: p.Column, Headers: []string{header}})
+	grade := goapi.NewGrade(goapi.Error)
+	grade.Lower(throughContext)
+	if c.proxy {
+		grade.Lower("the package is a reverse proxy or gateway, which forwards credentials by design; make sure the upstream is of the same trust domain and checks them")
+	}
+	grade.LowerPlace(goapi.PlacePath(c.pass))
+	via := ""
+	if s.Via != "" && s.Via != "ctx.Value" {
+		via = ", read back by " + s.Via
+	}
+	grade.Report(c.pass, analysis.Diagnostic{Pos: s.Pos,
+		Message: fmt.Sprintf("the outgoing request's %s gets the caller's %s, put into the request context by %s%s: the upstream can act as the caller; use a credential of the server's own (token exchange, client credentials)",
+			ctxcred.HeaderName(s.Header), ctxcred.HeaderName(header), by, via)})
 }
 
 // summarize computes the summaries of the package's functions; nil when

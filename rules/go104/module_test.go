@@ -8,6 +8,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/apiaudit/apiaudit/pkg/goapi/ctxcred"
 	"github.com/apiaudit/apiaudit/pkg/lint"
 	"github.com/apiaudit/apiaudit/pkg/ruletest"
 )
@@ -21,7 +22,7 @@ func TestModuleStep(t *testing.T) {
 	pkgs := []string{"relay/mw", "relay/adaptor/...", "relay/ctl", "relay/router"}
 	// one pass gives the rule's diagnostics and the package's wiring
 	// (which carries the rule's result: the headers each finding forwards)
-	both := &analysis.Analyzer{Name: "GO104", Doc: Analyzer.Doc, Requires: []*analysis.Analyzer{wiringAnalyzer, summaryAnalyzer},
+	both := &analysis.Analyzer{Name: "GO104", Doc: Analyzer.Doc, Requires: []*analysis.Analyzer{wiringAnalyzer, summaryAnalyzer, ctxcred.Analyzer},
 		ResultType: wiringAnalyzer.ResultType,
 		Run: func(pass *analysis.Pass) (any, error) {
 			_, err := run(pass)

@@ -76,6 +76,15 @@ constant program, the command of an MCP server the developer configured,
 a program named in the configuration) is a note that says so: the model
 does not write the command, and at most fills in arguments of a fixed
 program.
+An agent SDK that offers such a tool as a type of its own (a ComputerTool,
+a LocalShellTool that the application constructs with the Computer or the
+executor that carries the actions out) converts it to the provider's type
+in a type switch over the tools it is given. That conversion, in a case
+for an exported type of the package on a parameter of the function,
+outside a main package, is a note that says so: the SDK only offers the
+tool. Constructing a value of that type, in the SDK or in a package that
+imports it (an application giving the tool to an agent), is the finding,
+at the rule's severity, naming where the SDK converts it.
 Not reported: tools that run in the provider's sandbox rather than on your
 host (Anthropic code execution, OpenAI code interpreter, and an OpenAI shell
 tool whose ` + "`Environment`" + ` is a hosted container), and the agenttoolset file tools,
@@ -92,7 +101,7 @@ suppress the finding with the reason.`,
 }`,
 		Lang:      "go",
 		Severity:  lint.SeverityError,
-		Grades:    "A note for a tool whose arguments never choose the program or shell script it runs (a constant, or a command from the program's configuration such as a configured MCP server's); a note in example code or test scaffolding (examples/, _examples, demo, conformance, test/, testkit, a package named like oauthtest), and for a tool of the program's own whose type has a method that classifies each call for a human's approval (CheckModifiesResource, RequiresApproval, IsDestructive...). A tool that reaches command execution only by delegating to other tools (a loop, router or prompt wrapper over sub-agents) is a related location of the finding of the tool that runs the commands, when that one is reported in the same scan.",
+		Grades:    "A note for a provider tool built where an agent SDK converts its own opt-in tool type (a type-switch case, on a parameter, for an exported type of the package, outside main): constructing that type is reported instead, at the rule's severity. A note for a tool whose arguments never choose the program or shell script it runs (a constant, or a command from the program's configuration such as a configured MCP server's); a note in example code or test scaffolding (examples/, _examples, demo, conformance, test/, testkit, a package named like oauthtest), and for a tool of the program's own whose type has a method that classifies each call for a human's approval (CheckModifiesResource, RequiresApproval, IsDestructive...). A tool that reaches command execution only by delegating to other tools (a loop, router or prompt wrapper over sub-agents) is a related location of the finding of the tool that runs the commands, when that one is reported in the same scan.",
 		Precision: "low",
 		CWE:       []int{78, 250},
 		OWASP:     []string{"LLM06:2025", "LLM05:2025"},
@@ -105,7 +114,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:     "GO302",
 	Doc:      "reports shell, computer-use and file-editing tools handed to a model",
 	URL:      Rule.HelpURI(),
-	Requires: []*analysis.Analyzer{inspect.Analyzer, reach.Analyzer, gotaint.Analyzer},
+	Requires: []*analysis.Analyzer{inspect.Analyzer, reach.Analyzer, gotaint.Analyzer, optInAnalyzer},
 	Run:      run,
 	// The tools that only delegate to other tools, for the module step
 	// (module.go).
@@ -164,6 +173,16 @@ func match(table []kind, pkg, name string) string {
 
 func run(pass *analysis.Pass) (any, error) {
 	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	opt := pass.ResultOf[optInAnalyzer].(*optIns)
+	// report grades a provider tool built in a case of a type switch that
+	// converts the package's own opt-in tool type down to a note.
+	report := func(pos token.Pos, msg string) {
+		g := goapi.PlaceGrade(pass, goapi.Error)
+		if tn := opt.caseFor(pos); tn != nil && opt.types[tn] != nil {
+			g.LowerTo(goapi.Note, fmt.Sprintf("it converts %s.%s, a tool type of this package that a caller passes in: the package only offers the tool, and constructing a %s is what hands it to a model, reported where that is done", tn.Pkg().Name(), tn.Name(), tn.Name()))
+		}
+		g.Report(pass, analysis.Diagnostic{Pos: pos, Message: msg})
+	}
 	for n := range ins.PreorderSeq((*ast.CompositeLit)(nil), (*ast.CallExpr)(nil)) {
 		switch n := n.(type) {
 		case *ast.CompositeLit:
@@ -176,18 +195,22 @@ func run(pass *analysis.Pass) (any, error) {
 				continue
 			}
 			obj := named.Obj()
+			if o := opt.types[obj]; o != nil {
+				goapi.Reportf(pass, goapi.Error, n.Pos(), "%s.%s hands the model %s (%s converts it to %s at %s)", obj.Pkg().Name(), obj.Name(), o.What, obj.Pkg().Name(), o.Converted, o.At)
+				continue
+			}
 			what := match(toolTypes, obj.Pkg().Path(), obj.Name())
 			if what == "" || obj.Name() == "FunctionShellToolParam" && hosted(n) {
 				continue
 			}
-			goapi.Reportf(pass, goapi.Error, n.Pos(), "%s.%s hands the model %s", obj.Pkg().Name(), obj.Name(), what)
+			report(n.Pos(), fmt.Sprintf("%s.%s hands the model %s", obj.Pkg().Name(), obj.Name(), what))
 		case *ast.CallExpr:
 			fn := goapi.Callee(pass.TypesInfo, n)
 			if fn == nil || fn.Pkg() == nil || fn.Signature().Recv() != nil {
 				continue
 			}
 			if what := match(constructors, fn.Pkg().Path(), fn.Name()); what != "" {
-				goapi.Reportf(pass, goapi.Error, n.Pos(), "%s.%s hands the model %s", fn.Pkg().Name(), fn.Name(), what)
+				report(n.Pos(), fmt.Sprintf("%s.%s hands the model %s", fn.Pkg().Name(), fn.Name(), what))
 			}
 		}
 	}

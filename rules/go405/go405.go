@@ -54,7 +54,13 @@ callee reads through a type assertion) is a warning: the callee may read
 another part of the object, such as the key paths a decoder carries
 beside the upload.
 
-Notes too, each saying why: a flow that reaches the sink only through an
+Notes too, each saying why: a path whose sink is an os.Stat or os.Lstat
+called in the function reported (it tells whether the file exists and its
+size, mode and times, reads no content and changes nothing; the stat flows
+judged on real projects were existence checks before the real use of the
+path, which is reported where it is seen, or configured paths; a stat in a
+helper the data is passed to stays at the rule's severity, since the
+helper may open the file after it); a flow that reaches the sink only through an
 object's stored state (a call stores the data in a field of the receiver
 and another reads a configured path from the same object; a handler
 writes the data two fields below its receiver, h.cfg.APIKeys = body, and a
@@ -94,7 +100,7 @@ command execution to GO307.`,
 }`,
 		Lang:      "go",
 		Severity:  lint.SeverityError,
-		Grades:    "An error for tool arguments and for a NoSQL filter decoded whole from a request. A warning for data that reaches the sink only inside an object passed whole to a call. A warning for other HTTP request data that reaches a command or the text of a SQL statement. A note for other HTTP request data (a path), for data that gets there only through an object's stored state or a lookup, for a path of more than four calls, and in example code or test scaffolding (examples/, _examples, demo, conformance, test/, testkit).",
+		Grades:    "An error for tool arguments and for a NoSQL filter decoded whole from a request. A warning for data that reaches the sink only inside an object passed whole to a call. A warning for other HTTP request data that reaches a command or the text of a SQL statement. A note for other HTTP request data (a path), for a path whose sink is an os.Stat or os.Lstat called in the function reported, for data that gets there only through an object's stored state or a lookup, for a path of more than four calls, and in example code or test scaffolding (examples/, _examples, demo, conformance, test/, testkit).",
 		Precision: "high",
 		CWE:       []int{78, 89, 22},
 		OWASP:     []string{"API8:2023", "API10:2023"},
@@ -139,6 +145,10 @@ const longPath = 4
 // or written with no allowed root, a statement run as written) and NoSQL
 // filters decoded whole from a request keep the rule's severity.
 func note(f *gotaint.Flow) string {
+	if stat, ok := statOnly(f); ok {
+		return "the data reaches only " + stat + ", which reads whether the file exists and its size, mode and times, no content, and changes nothing; " +
+			"of the flows into a stat judged on real projects none was worth acting on (an existence check before the real use of the path, which is reported where the analysis sees it)"
+	}
 	if n := gotaint.Calls(f); n > longPath && !(f.State && !gotaint.SplicedRequest(f)) {
 		return fmt.Sprintf("the path crosses %d calls, and over so many the analysis's approximations of fields and interfaces add up: check that the data really becomes the path, command or query", n)
 	}
@@ -147,6 +157,18 @@ func note(f *gotaint.Flow) string {
 			"check who can call the route and whether the value can leave the directory or command the program meant"
 	}
 	return ""
+}
+
+// statOnly reports whether the sink of f is os.Stat or os.Lstat called
+// where the flow is reported, and which. Only there: a helper's summary
+// keeps one sink of each kind for each parameter (the first), so a
+// helper that stats the path and then opens it (OpenAndValidateFile) is
+// summarised by its stat, and the flow into it is an open.
+func statOnly(f *gotaint.Flow) (string, bool) {
+	if f.Sink != gotaint.Path || f.Via != "" {
+		return "", false
+	}
+	return f.What, f.What == "os.Stat" || f.What == "os.Lstat"
 }
 
 // requestOnly: HTTP request data (not tool arguments, not a NoSQL query
