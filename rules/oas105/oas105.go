@@ -91,6 +91,13 @@ func run(pass *lint.SpecPass) error {
 				// is a legacy option, not the only way in.
 				pass.ReportSeverityf(lint.SeverityNote, openapi.Join(ptr, "implicit"), f.Origin, "",
 					"security scheme %q offers the implicit flow, which returns access tokens in the redirect url (a note: %s offers the authorization code flow too, so clients can take it)", name, alt)
+			} else if host := openapi.ParseServerURL(f.AuthorizationURL).Host; openapi.PrivateNameHost(host) {
+				// "http://to-be-configured-in-the-application-config":
+				// the flow stands in for whichever identity provider a
+				// deployment configures (Swagger 2.0 has no OpenID
+				// Connect scheme), and that provider decides its flows.
+				pass.ReportSeverityf(lint.SeverityNote, openapi.Join(ptr, "implicit"), f.Origin, "",
+					"security scheme %q offers the implicit flow, which returns access tokens in the redirect url (a note: its authorizationUrl's host %s is a single-label name, a placeholder for the identity provider each deployment configures, which decides the flows its clients use; describe the authorization code flow if the API has its own)", name, host)
 			} else {
 				pass.Reportf(openapi.Join(ptr, "implicit"), f.Origin, "",
 					"security scheme %q offers the implicit flow, which returns access tokens in the redirect url", name)
