@@ -7,6 +7,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"maps"
 	"strconv"
 
 	"golang.org/x/tools/go/analysis"
@@ -38,8 +39,11 @@ The number counts as capped when the function compares it (or a value
 computed from it) with something other than 0 or 1 (if n > max, n >= limit,
 a bound from configuration), or passes it through min; a check against 0 or
 1 alone is a lower bound and does not count. The loop's own condition is
-not a cap. Numbers are followed through assignments, arithmetic and
-conversions inside one function.`,
+not a cap. A loop that walks from one untrusted number to another is
+capped when the function compares a value computed from both with a limit
+(points := (end-start)/step + 1; if points > maxPoints). Numbers are
+followed through assignments, arithmetic and conversions inside one
+function.`,
 		Fix: "cap the number before using it (n = min(n, maxSteps), or reject values above a limit)",
 		Bad: `steps, _ := req.GetArguments()["steps"].(float64)
 for i := 0; i < int(steps); i++ {
@@ -163,13 +167,37 @@ type fn struct {
 	// guardedExpr are sources written in place (req.Limit) that a
 	// comparison caps, by their text.
 	guardedExpr map[string]bool
+	// defs are the values assigned to each local variable (= and :=), and
+	// spans the sets of untrusted terms that a comparison caps together:
+	// points := (end-start)/step + 1; if points > max {...} caps the span
+	// that for t := start; t <= end; t += step walks.
+	defs  map[types.Object][]ast.Expr
+	spans []map[string]bool
 }
 
 func (f *fn) check() {
 	f.num, f.parents = map[types.Object]string{}, map[types.Object][]types.Object{}
 	f.maps, f.bodies, f.guarded = map[types.Object]bool{}, map[types.Object]bool{}, map[types.Object]bool{}
 	f.guardedExpr = map[string]bool{}
+	f.defs, f.spans = map[types.Object][]ast.Expr{}, nil
 	f.typedInput()
+	ast.Inspect(f.body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.AssignStmt:
+			if (n.Tok == token.DEFINE || n.Tok == token.ASSIGN) && len(n.Lhs) == len(n.Rhs) {
+				for i, l := range n.Lhs {
+					if id, ok := ast.Unparen(l).(*ast.Ident); ok {
+						if obj := f.pass.TypesInfo.ObjectOf(id); obj != nil {
+							f.defs[obj] = append(f.defs[obj], n.Rhs[i])
+						}
+					}
+				}
+			}
+		}
+		return true
+	})
 	// Sources and propagation, to a fixed point (assignments may come in
 	// any order in loops).
 	for changed := true; changed; {
@@ -489,6 +517,9 @@ func (f *fn) guards() {
 				return true
 			}
 			for _, pair := range [][2]ast.Expr{{n.X, n.Y}, {n.Y, n.X}} {
+				if t := f.terms(pair[0]); len(t) > 1 && len(f.terms(pair[1])) == 0 && !f.lowerBound(pair[1]) {
+					f.spans = append(f.spans, t)
+				}
 				if len(f.mentions(pair[1])) == 0 && !f.lowerBound(pair[1]) {
 					if x := f.unconvert(pair[0]); f.source(x) != "" {
 						f.guardedExpr[types.ExprString(x)] = true
@@ -540,7 +571,7 @@ func (f *fn) sinks() {
 		case *ast.FuncLit:
 			return false
 		case *ast.ForStmt:
-			if n.Cond != nil {
+			if n.Cond != nil && !f.spanChecked(n.Cond) {
 				if what, ok := f.loopBound(n.Cond); ok {
 					report(n.Cond.Pos(), what, "a loop count")
 				}
@@ -584,6 +615,87 @@ func (f *fn) sinks() {
 		}
 		return true
 	})
+}
+
+// terms are the untrusted numbers e computes with, by their text: the
+// sources written in place (args.EndTime) and the tainted variables, with
+// local variables followed to the values assigned to them.
+func (f *fn) terms(e ast.Expr) map[string]bool {
+	out := map[string]bool{}
+	seen := map[types.Object]bool{}
+	var walk func(e ast.Expr)
+	walk = func(e ast.Expr) {
+		e = ast.Unparen(e)
+		if f.source(e) != "" {
+			out[types.ExprString(e)] = true
+			return
+		}
+		switch x := e.(type) {
+		case *ast.Ident:
+			obj := f.pass.TypesInfo.ObjectOf(x)
+			if obj == nil || seen[obj] {
+				return
+			}
+			seen[obj] = true
+			if len(f.defs[obj]) == 0 {
+				if _, ok := f.num[obj]; ok {
+					out[x.Name] = true
+				}
+				return
+			}
+			for _, d := range f.defs[obj] {
+				walk(d)
+			}
+		case *ast.BinaryExpr:
+			switch x.Op {
+			case token.ADD, token.SUB, token.MUL, token.QUO:
+				walk(x.X)
+				walk(x.Y)
+			}
+		case *ast.UnaryExpr:
+			walk(x.X)
+		case *ast.CallExpr:
+			if tv, ok := f.pass.TypesInfo.Types[x.Fun]; ok && tv.IsType() && len(x.Args) == 1 {
+				walk(x.Args[0])
+			}
+		}
+	}
+	walk(e)
+	return out
+}
+
+// spanChecked: the loop's condition compares two sides, and every
+// untrusted term of them (the loop's variable followed to where it
+// starts) is in one span a comparison caps: the loop walks from start to
+// end, and (end-start)/step was checked.
+func (f *fn) spanChecked(cond ast.Expr) bool {
+	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok {
+		return false
+	}
+	switch b.Op {
+	case token.LSS, token.GTR, token.LEQ, token.GEQ, token.NEQ:
+	default:
+		return false
+	}
+	t := f.terms(b.X)
+	maps.Copy(t, f.terms(b.Y))
+	if len(t) < 2 {
+		return false
+	}
+	for _, span := range f.spans {
+		all := true
+		for k := range t {
+			if !span[k] {
+				all = false
+				break
+			}
+		}
+		if all {
+			return true
+		}
+	}
+	return false
 }
 
 // loopBound: the condition of a for loop compares with an unbounded

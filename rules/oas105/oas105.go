@@ -61,7 +61,7 @@ agents that act for themselves.`,
             bookings:read: read bookings`,
 		Lang:      "yaml",
 		Severity:  lint.SeverityError,
-		Grades:    "- **error** for an implicit flow that is the only OAuth 2 way in; **note** when the same scheme or another one offers the authorization code flow too (the message names it: clients can take it), and for the password flow (most often how an API's own first-party clients log in).\n- **note** for an implicit flow at a well-known identity provider's authorize endpoint (Microsoft Entra ID, Microsoft account, Google: the boilerplate of Azure's and Google's generated descriptions): the provider decides which flows its clients use and offers the code flow with PKCE to all of them, so the API's maintainer has nothing to turn off.",
+		Grades:    "- **error** for an implicit flow that is the only OAuth 2 way in; **note** when the same scheme or another one offers the authorization code flow too (the message names it: clients can take it), and for the password flow (most often how an API's own first-party clients log in).\n- **note** for an implicit flow at a well-known identity provider's authorize endpoint (Microsoft Entra ID, Microsoft account, Google: the boilerplate of Azure's and Google's generated descriptions): the provider decides which flows its clients use and offers the code flow with PKCE to all of them, so the API's maintainer has nothing to turn off.\n- **note** for an implicit flow whose authorizationUrl's host is a single-label name (`http://to-be-configured-in-the-application-config`, `http://keycloak:8080/...`): a placeholder for the identity provider each deployment configures (Swagger 2.0 has no OpenID Connect scheme), or one only a private network resolves.",
 		Precision: "low",
 		CWE:       []int{1390, 522},
 		OWASP:     []string{"API2:2023", "LLM06:2025"},
@@ -91,6 +91,13 @@ func run(pass *lint.SpecPass) error {
 				// is a legacy option, not the only way in.
 				pass.ReportSeverityf(lint.SeverityNote, openapi.Join(ptr, "implicit"), f.Origin, "",
 					"security scheme %q offers the implicit flow, which returns access tokens in the redirect url (a note: %s offers the authorization code flow too, so clients can take it)", name, alt)
+			} else if host := openapi.ParseServerURL(f.AuthorizationURL).Host; openapi.PrivateNameHost(host) {
+				// "http://to-be-configured-in-the-application-config":
+				// the flow stands in for whichever identity provider a
+				// deployment configures (Swagger 2.0 has no OpenID
+				// Connect scheme), and that provider decides its flows.
+				pass.ReportSeverityf(lint.SeverityNote, openapi.Join(ptr, "implicit"), f.Origin, "",
+					"security scheme %q offers the implicit flow, which returns access tokens in the redirect url (a note: its authorizationUrl's host %s is a single-label name, a placeholder for the identity provider each deployment configures, which decides the flows its clients use; describe the authorization code flow if the API has its own)", name, host)
 			} else {
 				pass.Reportf(openapi.Join(ptr, "implicit"), f.Origin, "",
 					"security scheme %q offers the implicit flow, which returns access tokens in the redirect url", name)

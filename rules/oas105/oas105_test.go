@@ -53,3 +53,10 @@ func TestProvider(t *testing.T) {
 		}
 	}
 }
+
+// TestPlaceholder checks that an implicit flow whose authorizationUrl is a
+// single-label placeholder is a note, and one at a real host stays an error.
+func TestPlaceholder(t *testing.T) {
+	ruletest.Graded(t, oas105.Rule, "testdata/placeholder.yaml", 2, lint.SeverityDefault,
+		map[string]lint.Severity{"single-label name": lint.SeverityNote})
+}

@@ -53,7 +53,7 @@ paths:
 		Severity:  lint.SeverityWarning,
 		Precision: "high",
 		Grades: `- **warning** for every break of the specification (a default or example of the wrong type or format, a reference that leads nowhere, an operation with no response, a parameter with no location, a pattern no dialect reads, a keyword written another way such as ` + "`max_items`" + ` for ` + "`maxItems`" + `, whose constraint every tool drops), with schema patterns read as ECMA-262 with the u flag or, failing that, without it (Annex B: ` + "`[\\w-\\.]`" + ` is valid).
-- **note** for a security requirement naming an undefined scheme (rule OAS102 reports it at error), an externalDocs object with no url (a link for readers), a discriminator mapping entry that leads nowhere (a hint: validators choose among the alternatives without it), operations that share an operationId (a generator's per-group names, as Fern's list and get, or one operation served at an alias path, as Stripe's bank_accounts: judged noise, 0 of 2), and a pattern with a character class of another dialect, such as Java's ` + "`\\p{Graph}`" + ` (AWS copies its service validators' classes; judged noise), and a key an object or schema does not define that is no ` + "`x-`" + ` extension (a framework's leftovers, such as FastAPI's ` + "`embed`" + ` in a parameter's schema or ` + "`optional`" + ` beside a property: tools ignore it; judged noise, 0 of 40 at warning). A key written another way than the keyword it means (` + "`max_items`" + `), a sentence written as a key, and ` + "`schema`" + `, ` + "`in`" + ` or ` + "`content`" + ` where they do not belong (a Parameter written inside a schema) stay warnings: what the author meant is lost (judged true positives on hand-written documents).`,
+- **note** for a security requirement naming an undefined scheme (rule OAS102 reports it at error), an externalDocs object with no url (a link for readers), a discriminator mapping entry that leads nowhere (a hint: validators choose among the alternatives without it), operations that share an operationId (a generator's per-group names, as Fern's list and get, or one operation served at an alias path, as Stripe's bank_accounts: judged noise, 0 of 2), and a pattern with a character class of another dialect, such as Java's ` + "`\\p{Graph}`" + ` (AWS copies its service validators' classes; judged noise), an empty ` + "`info.version`" + ` or ` + "`info.title`" + ` (generators write ` + "`version: ''`" + `; the specification and its JSON Schema ask only for a string, which an empty one is), and a key an object or schema does not define that is no ` + "`x-`" + ` extension (a framework's leftovers, such as FastAPI's ` + "`embed`" + ` in a parameter's schema or ` + "`optional`" + ` beside a property: tools ignore it; judged noise, 0 of 40 at warning). A key written another way than the keyword it means (` + "`max_items`" + `), a sentence written as a key, and ` + "`schema`" + `, ` + "`in`" + ` or ` + "`content`" + ` where they do not belong (a Parameter written inside a schema) stay warnings: what the author meant is lost (judged true positives on hand-written documents).`,
 		CWE:   []int{1068},
 		OWASP: []string{"API9:2023"},
 		Since: "v0.1.0",
@@ -100,6 +100,12 @@ func run(pass *lint.SpecPass) error {
 			// operation under an alias path with its id: a break of the
 			// specification that no judged vendor would change.
 			pass.ReportSeverityf(lint.SeverityNote, inv.Pointer, inv.Origin, "", "%s (a note: repeated ids are most often a generator's per-group names or one operation served at two paths; a client generator that keys on operationId needs them unique)", inv.Message)
+			continue
+		}
+		if strings.Contains(inv.Message, "value of version must be a non-empty string") || strings.Contains(inv.Message, "value of title must be a non-empty string") {
+			// version: '' from a generator: the specification and its
+			// JSON Schema ask only for a string, which an empty one is.
+			pass.ReportSeverityf(lint.SeverityNote, inv.Pointer, inv.Origin, "", "%s (a note: the specification asks only for a string, and an empty one is valid; write a real one so readers and clients can tell releases apart)", inv.Message)
 			continue
 		}
 		if strings.Contains(inv.Message, "ECMA-262 regular expression: unknown unicode category") {

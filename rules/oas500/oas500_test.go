@@ -47,3 +47,9 @@ func TestUnknownFieldsAreNotes(t *testing.T) {
 		t.Errorf("got %v, want two notes (the unknown keys) and four warnings (the wrong-type default, min_length, a sentence as a key, a misplaced schema)", findings)
 	}
 }
+
+// TestEmptyVersionIsNote checks that an empty info.version, which the
+// specification's schema accepts, is a note.
+func TestEmptyVersionIsNote(t *testing.T) {
+	ruletest.Graded(t, oas500.Rule, "testdata/empty-version.yaml", 1, lint.SeverityNote, nil)
+}

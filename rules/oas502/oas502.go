@@ -70,7 +70,7 @@ security:
 		Precision: "high",
 		Grades: `- **error**: a cleartext server (or Swagger 2.0 ` + "`schemes: [http]`" + `) that operations send a secret to (an API key, a token, a password), and OAuth 2 URLs over http or that are not well-formed absolute https URLs (userinfo, fragment, other scheme, no host).
 - **warning**: a relative OAuth 2 URL when a server is not https.
-- **note**: a cleartext server no operation sends credentials to (a public API over http, a placeholder host: no secret at risk, and none of the sampled warnings was acted on); a cleartext server whose operations' only credentials are request signatures (AWS Signature Version 4, ` + "`x-amazon-apigateway-authtype`" + `): the secret never crosses the wire and a signature is good for one request for a few minutes, so no credential is at risk; the traffic itself can still be read; a cleartext server on a multicast DNS name (` + "`*.local`" + `, not ` + "`cluster.local`" + `) that credentials cross: a development host or a device on the same network, which nobody outside it reaches.`,
+- **note**: a cleartext server no operation sends credentials to (a public API over http, a placeholder host: no secret at risk, and none of the sampled warnings was acted on); a cleartext server whose operations' only credentials are request signatures (AWS Signature Version 4, ` + "`x-amazon-apigateway-authtype`" + `): the secret never crosses the wire and a signature is good for one request for a few minutes, so no credential is at risk; the traffic itself can still be read; a cleartext server on a multicast DNS name (` + "`*.local`" + `, not ` + "`cluster.local`" + `) that credentials cross: a development host or a device on the same network, which nobody outside it reaches; a cleartext server or OAuth 2 / OpenID Connect URL whose host is a single-label name (` + "`http://keycloak:8080`" + `, ` + "`http://to-be-configured-in-the-application-config`" + `): a name only one private network resolves (a container's service name) or a placeholder for the deployment's own host, never where callers reach the API.`,
 		CWE:   []int{319, 523},
 		OWASP: []string{"API8:2023", "API2:2023"},
 		Since: "v0.1.0",
@@ -128,8 +128,9 @@ func run(pass *lint.SpecPass) error {
 		ptr := openapi.Pointer("components", "securitySchemes", name)
 		s := ref.Value
 		if s.Type == "openIdConnect" && isHTTP(s.OpenIdConnectUrl) {
-			pass.Reportf(ptr, s.Origin, "openIdConnectUrl", "security scheme %q discovers its OpenID Connect endpoints over cleartext http (%s)",
-				name, s.OpenIdConnectUrl)
+			sev, why := placeholderURL(s.OpenIdConnectUrl)
+			pass.ReportSeverityf(sev, ptr, s.Origin, "openIdConnectUrl", "security scheme %q discovers its OpenID Connect endpoints over cleartext http (%s)%s",
+				name, s.OpenIdConnectUrl, why)
 		}
 		if s.Flows == nil {
 			continue
@@ -149,8 +150,9 @@ func run(pass *lint.SpecPass) error {
 			} {
 				fptr := openapi.Join(ptr, "flows", f.name)
 				if isHTTP(u.url) {
-					pass.Reportf(fptr, f.flow.Origin, u.field,
-						"security scheme %q sends its %s flow's %s over cleartext http (%s)", name, f.name, u.field, u.url)
+					sev, why := placeholderURL(u.url)
+					pass.ReportSeverityf(sev, fptr, f.flow.Origin, u.field,
+						"security scheme %q sends its %s flow's %s over cleartext http (%s)%s", name, f.name, u.field, u.url, why)
 				} else if sev, problem := flowURL(u.url, secureServers); problem != "" {
 					pass.ReportSeverityf(sev, fptr, f.flow.Origin, u.field,
 						"security scheme %q: its %s flow's %s %q %s", name, f.name, u.field, u.url, problem)
@@ -173,6 +175,13 @@ func report(pass *lint.SpecPass, schemes openapi3.SecuritySchemes, users []opena
 		// same network, as localhost is the developer's own machine.
 		pass.ReportSeverityf(lint.SeverityNote, ptr, origin, field,
 			"%s, and credentials of security scheme %q cross it in clear (%s) (a note: %s is a multicast DNS name (*.local), a development host or a device on the same network that nobody outside it reaches)",
+			what, scheme, openapi.UsedBy(ops), host)
+	case len(ops) > 0 && openapi.PrivateNameHost(host):
+		// One DNS label: a container's service name or an intranet short
+		// name, which only the deployment's own network resolves, or
+		// placeholder text for the operator's host.
+		pass.ReportSeverityf(lint.SeverityNote, ptr, origin, field,
+			"%s, and credentials of security scheme %q cross it in clear (%s) (a note: %s is a single-label name, which only one private network resolves, or a placeholder; use https where the API is published)",
 			what, scheme, openapi.UsedBy(ops), host)
 	case len(ops) > 0:
 		pass.Reportf(ptr, origin, field, "%s, and credentials of security scheme %q cross it in clear (%s)",
@@ -229,6 +238,19 @@ func transportV2(pass *lint.SpecPass, schemes openapi3.SecuritySchemes, v2 *open
 				fmt.Sprintf("%s %s lists scheme %q: its requests to %s go in cleartext", op.Method, op.Path, list[i], target), hostOnly(host))
 		}
 	}
+}
+
+// placeholderURL grades a cleartext URL of a security scheme: the
+// default severity, or a note, with the reason to append to the message,
+// when its host is a single-label name (see openapi.PrivateNameHost): a
+// placeholder for the identity provider each deployment configures, or a
+// host only a private network resolves, never where callers log in.
+func placeholderURL(raw string) (lint.Severity, string) {
+	host := openapi.ParseServerURL(raw).Host
+	if !openapi.PrivateNameHost(host) {
+		return lint.SeverityDefault, ""
+	}
+	return lint.SeverityNote, fmt.Sprintf(" (a note: %s is a single-label name, a placeholder for the identity provider each deployment configures or a host only one private network resolves; write the https URL callers use, or leave the URL to the deployment's documentation)", host)
 }
 
 // clearScheme returns the index of the first cleartext scheme (http, ws),

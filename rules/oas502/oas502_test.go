@@ -45,3 +45,13 @@ func TestSignatures(t *testing.T) {
 		}
 	}
 }
+
+// TestPrivateNames checks that a single-label host (a container's service
+// name, placeholder text for the deployment's identity provider) is a note,
+// and that dotted names and IP addresses keep the rule's severity.
+func TestPrivateNames(t *testing.T) {
+	ruletest.Graded(t, Rule, "testdata/private-name.yaml", 2, lint.SeverityDefault,
+		map[string]lint.Severity{"single-label name": lint.SeverityNote})
+	ruletest.Graded(t, Rule, "testdata/private-server.yaml", 3, lint.SeverityDefault,
+		map[string]lint.Severity{"single-label name": lint.SeverityNote})
+}

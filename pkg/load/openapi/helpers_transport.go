@@ -187,6 +187,19 @@ func LocalNetworkHost(host string) bool {
 	return strings.HasSuffix(host, ".local") && !strings.HasSuffix(host, ".cluster.local")
 }
 
+// PrivateNameHost reports whether a URL's host is a single DNS label (no
+// dot) other than localhost and IP addresses: a name that only one private
+// network resolves (a container's service name, an intranet short name) or
+// placeholder text ("to-be-configured-in-the-application-config"). It is
+// never the address an API is published at for its callers.
+func PrivateNameHost(host string) bool {
+	host = strings.ToLower(strings.TrimSuffix(strings.Trim(host, "[]"), "."))
+	if h, _, err := net.SplitHostPort(host); err == nil {
+		host = h
+	}
+	return host != "" && host != "localhost" && !strings.ContainsAny(host, ".:{}") && net.ParseIP(host) == nil
+}
+
 // Literal is a value written into a document for readers rather than for
 // validation: an example, a default, a description, a code sample.
 type Literal struct {

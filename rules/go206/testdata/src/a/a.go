@@ -94,3 +94,45 @@ func wait(ctx context.Context, req *gosdk.CallToolRequest, in waitIn) (*gosdk.Ca
 	time.Sleep(time.Duration(in.Seconds) * time.Second) // want `field Seconds of the request sets a sleep duration with no upper bound`
 	return nil, nil, nil
 }
+
+type rangeIn struct{ Start, End, Step int64 }
+
+const maxPoints = 100
+
+// The number of points the loop walks, (end-start)/step+1, is checked
+// before it runs: silent.
+func series(ctx context.Context, req *gosdk.CallToolRequest, in rangeIn) (*gosdk.CallToolResult, any, error) {
+	if in.Step <= 0 || in.Start >= in.End {
+		return nil, nil, nil
+	}
+	points := (in.End-in.Start)/in.Step + 1
+	if points > maxPoints {
+		return nil, nil, nil
+	}
+	for t := in.Start; t <= in.End; t += in.Step {
+	}
+	return nil, nil, nil
+}
+
+// Only the end is compared with a start the caller also sets: the span is
+// not capped.
+func seriesUnchecked(ctx context.Context, req *gosdk.CallToolRequest, in rangeIn) (*gosdk.CallToolResult, any, error) {
+	if in.Step <= 0 {
+		return nil, nil, nil
+	}
+	width := in.End - in.Start
+	_ = width
+	for t := in.Start; t <= in.End; t += in.Step { // want `field Start of the request sets a loop count with no upper bound`
+	}
+	return nil, nil, nil
+}
+
+// A cap on the span of other fields does not bound this loop.
+func seriesOther(ctx context.Context, req *gosdk.CallToolRequest, in rangeIn, from, to int64) (*gosdk.CallToolResult, any, error) {
+	if (in.End-in.Step)/2 > maxPoints {
+		return nil, nil, nil
+	}
+	for t := in.Start; t <= in.End; t += in.Step { // want `field Start of the request sets a loop count with no upper bound`
+	}
+	return nil, nil, nil
+}
