@@ -2,6 +2,7 @@ package engine
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -12,8 +13,9 @@ import (
 	"github.com/apiaudit/apiaudit/rules"
 )
 
-// scanBudgetDoc scans one document of testdata/budget with every rule
-// on by default and returns its findings (rule IDs) and problems.
+// scanBudgetDoc scans one document (a name in testdata/budget, or an
+// absolute path) with every rule on by default, from its directory, and
+// returns its findings (rule IDs) and problems.
 func scanBudgetDoc(t *testing.T, name string) (findings, problems []string) {
 	t.Helper()
 	var on []*lint.Rule
@@ -22,12 +24,15 @@ func scanBudgetDoc(t *testing.T, name string) (findings, problems []string) {
 			on = append(on, r)
 		}
 	}
-	root, err := filepath.Abs(filepath.Join("testdata", "budget"))
+	path, err := filepath.Abs(filepath.Join("testdata", "budget", name))
+	if filepath.IsAbs(name) {
+		path = name
+	}
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Chdir(root)
-	res, err := Run(context.Background(), Options{Paths: []string{name}, Rules: on, Known: append(slices.Clone(on), SuppressionRule)})
+	t.Chdir(filepath.Dir(path))
+	res, err := Run(context.Background(), Options{Paths: []string{filepath.Base(path)}, Rules: on, Known: append(slices.Clone(on), SuppressionRule)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -76,5 +81,34 @@ func TestSchemaWalkBudgetSilent(t *testing.T) {
 		if strings.HasPrefix(f, "OAS5") {
 			t.Errorf("finding %s: the fixture is not a valid document", f)
 		}
+	}
+}
+
+// TestSchemaWalkBudgetCorpus measures the most steps a walk of
+// openapi.Holds takes on the documents APIAUDIT_BUDGET_SPECS names
+// (paths separated by the list separator; skipped when unset), the
+// figure HoldsLimit is set against: it fails when a walk takes more
+// than a twentieth of the limit, or a document reports a stopped walk.
+// Run it alone (-run 'Corpus$'): the other tests' walks count too.
+func TestSchemaWalkBudgetCorpus(t *testing.T) {
+	specs := slices.DeleteFunc(filepath.SplitList(os.Getenv("APIAUDIT_BUDGET_SPECS")), func(s string) bool { return s == "" })
+	if len(specs) == 0 {
+		t.Skip("APIAUDIT_BUDGET_SPECS names no document")
+	}
+	for _, f := range specs {
+		abs, err := filepath.Abs(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, problems := scanBudgetDoc(t, abs)
+		for _, p := range problems {
+			if strings.Contains(p, "schema analysis") {
+				t.Errorf("%s: %s", f, p)
+			}
+		}
+		t.Logf("%s: the longest walk so far took %d steps", filepath.Base(f), openapi.MaxWalk())
+	}
+	if got := openapi.MaxWalk(); got > openapi.HoldsLimit/20 {
+		t.Errorf("a walk took %d steps, over a twentieth of the limit (%d)", got, openapi.HoldsLimit)
 	}
 }
