@@ -240,8 +240,9 @@ func Analyze(ctx context.Context, dir string, analyzers []*analysis.Analyzer, ma
 	// analyzer skips those that no flow can go through (gotaint.Share).
 	var collected []*checker.Action
 	release := gotaint.Share(ok[0].Fset, ok)
-	budgets := budget.Watch(ok[0].Fset)
+	watch := budget.Watch(ok[0].Fset)
 	graph, err := checker.Analyze(analyzers, ok, nil)
+	budgets := watch()
 	release()
 	goapi.Forget(typesOf(pkgs))
 	if err != nil {
@@ -250,7 +251,7 @@ func Analyze(ctx context.Context, dir string, analyzers []*analysis.Analyzer, ma
 	// Bounded analyses stopped on a unit (pkg/budget) are problems, on
 	// dependencies as on scanned packages: what they found feeds the
 	// rules' findings either way.
-	for _, b := range budgets() {
+	for _, b := range budgets {
 		if res.Budgets == nil {
 			res.Budgets = map[string]BudgetUse{}
 		}
