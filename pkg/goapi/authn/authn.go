@@ -661,7 +661,6 @@ func credentialArg(info *types.Info, call *ast.CallExpr, a goapi.CredentialArg) 
 func run(pass *analysis.Pass) (any, error) {
 	res := &Result{pass: pass, local: map[*types.Func]Kind{}, unless: map[*types.Func]string{}, choices: map[*types.Func]*Choice{}, inLit: map[*ast.FuncLit]bool{}}
 	res.vals, _ = pass.ResultOf[funcvals.Analyzer].(*funcvals.Result)
-	res.work = goapi.PackageBudget(pass, "authentication analysis", WalkFloor, WalksPerByte)
 	if ExtraNames != nil {
 		t, err := goapi.ParseNames(true, ExtraNames())
 		if err != nil {
@@ -674,6 +673,7 @@ func run(pass *analysis.Pass) (any, error) {
 		// readers are in goapi's tables.
 		return res, nil
 	}
+	res.work = goapi.PackageBudget(pass, "authentication analysis", WalkFloor, WalksPerByte)
 	// Each body is walked once, into what Node finds in it apart from the
 	// functions of this package it calls; those are looked up again in
 	// every round of the fixed point.

@@ -353,12 +353,12 @@ func run(pass *analysis.Pass) (any, error) {
 	res := &Result{pass: pass, local: map[*types.Func]*Fact{}, disp: goapi.NewDispatcher(pass.Fset, pass.Pkg, nil),
 		vals: pass.ResultOf[funcvals.Analyzer].(*funcvals.Result), lits: map[*ast.FuncLit]*Fact{},
 		judge: goapi.NewJudge(pass.TypesInfo).SetFiles(pass.Files)}
-	res.work = goapi.PackageBudget(pass, "capability analysis", WorkFloor, WorkPerByte)
 	if goapi.InGOROOT(pass.Fset, pass.Files) {
 		// The standard library's capabilities are in goapi's tables;
 		// walking its bodies would only find the same calls again.
 		return res, nil
 	}
+	res.work = goapi.PackageBudget(pass, "capability analysis", WorkFloor, WorkPerByte)
 
 	// Each body is walked once, into what Node would see in it, in the
 	// same order: capabilities called directly and facts of other
