@@ -11,6 +11,7 @@ import (
 	"github.com/apiaudit/apiaudit/pkg/lint"
 	"github.com/apiaudit/apiaudit/pkg/load/openapi"
 	"github.com/apiaudit/apiaudit/rules"
+	"github.com/apiaudit/apiaudit/rules/oas405"
 )
 
 // scanBudgetDoc scans one document (a name in testdata/budget, or an
@@ -67,6 +68,23 @@ func TestSchemaWalkBudget(t *testing.T) {
 	}
 }
 
+// TestPromptWalkBudget checks the same for OAS405's walk of a prompt's
+// schema, which would take 12^9 steps on the fixture: one problem naming
+// the rule, the field and the budget, and the document's other findings.
+func TestPromptWalkBudget(t *testing.T) {
+	findings, problems := scanBudgetDoc(t, "selfalternatives.yaml")
+	want := `selfalternatives.yaml: rule OAS405: prompt-length analysis of request field "prompt" (schema Prompt) stopped after 100000 steps; findings there may be incomplete`
+	if !slices.Equal(problems, []string{want}) {
+		t.Errorf("problems %q, want %q", problems, want)
+	}
+	if !slices.Contains(findings, "OAS101") {
+		t.Errorf("findings %q, want OAS101 among them", findings)
+	}
+	if got := oas405.MaxWalk(); got > oas405.WalkLimit+12*9 {
+		t.Errorf("a walk took %d steps, over the limit of %d", got, oas405.WalkLimit)
+	}
+}
+
 // TestSchemaWalkBudgetSilent checks that a schema of allOf parts that
 // are not itself is walked in full, without a problem, its bound found.
 func TestSchemaWalkBudgetSilent(t *testing.T) {
@@ -102,13 +120,16 @@ func TestSchemaWalkBudgetCorpus(t *testing.T) {
 		}
 		_, problems := scanBudgetDoc(t, abs)
 		for _, p := range problems {
-			if strings.Contains(p, "schema analysis") {
+			if strings.Contains(p, "schema analysis") || strings.Contains(p, "prompt-length analysis") {
 				t.Errorf("%s: %s", f, p)
 			}
 		}
-		t.Logf("%s: the longest walk so far took %d steps", filepath.Base(f), openapi.MaxWalk())
+		t.Logf("%s: the longest walks so far took %d steps (Holds), %d (OAS405)", filepath.Base(f), openapi.MaxWalk(), oas405.MaxWalk())
 	}
 	if got := openapi.MaxWalk(); got > openapi.HoldsLimit/20 {
 		t.Errorf("a walk took %d steps, over a twentieth of the limit (%d)", got, openapi.HoldsLimit)
+	}
+	if got := oas405.MaxWalk(); got > oas405.WalkLimit/20 {
+		t.Errorf("a walk of OAS405 took %d steps, over a twentieth of the limit (%d)", got, oas405.WalkLimit)
 	}
 }
