@@ -418,6 +418,9 @@ func scanDocument(ctx context.Context, in Input, rules, catRules []*lint.Rule, o
 			problems = append(problems, lint.Problem{File: doc.File, Message: errs[i].Error()})
 		}
 	}
+	if err := openapi.Stopped(doc.T); err != nil {
+		problems = append(problems, lint.Problem{File: doc.File, Message: err.Error()})
+	}
 	openapi.GradeByPlace(doc.File, findings)
 	if len(catRules) > 0 {
 		if cat := openapi.ToolCatalog(doc); cat != nil {

@@ -17,7 +17,10 @@ import (
 	"strings"
 	"sync"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/apiaudit/apiaudit/pkg/budget"
 )
 
 // Func names a function or method by package path, receiver type name and
@@ -250,6 +253,31 @@ func InGOROOT(fset *token.FileSet, files []*ast.File) bool {
 	}
 	name := fset.File(files[0].FileStart).Name()
 	return strings.HasPrefix(name, goroot)
+}
+
+// SourceSize is the size in bytes of files, what the work budgets of
+// the analyses of a package grow with (see pkg/budget).
+func SourceSize(fset *token.FileSet, files []*ast.File) int64 {
+	var n int64
+	for _, f := range files {
+		if tf := fset.File(f.FileStart); tf != nil {
+			n += int64(tf.Size())
+		}
+	}
+	return n
+}
+
+// PackageBudget is the work budget of an analysis of the package of pass
+// (see pkg/budget): floor steps plus perByte for each byte of its source,
+// tracked under the load's file set for the driver to report.
+func PackageBudget(pass *analysis.Pass, name string, floor, perByte int64) *budget.Budget {
+	b := budget.Sized(name, "package "+pass.Pkg.Path(), SourceSize(pass.Fset, pass.Files), floor, perByte)
+	if len(pass.Files) > 0 {
+		if tf := pass.Fset.File(pass.Files[0].FileStart); tf != nil {
+			b.Where = filepath.Dir(tf.Name())
+		}
+	}
+	return budget.Track(pass.Fset, b)
 }
 
 var goroot = filepath.Join(build.Default.GOROOT, "src") + string(filepath.Separator)

@@ -14,6 +14,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/apiaudit/apiaudit/pkg/budget"
 	"github.com/apiaudit/apiaudit/pkg/goapi"
 	"github.com/apiaudit/apiaudit/pkg/goapi/funcvals"
 )
@@ -154,7 +155,19 @@ type Result struct {
 	Flows []*Flow
 	// Summaries of the package's functions, for tests.
 	Summaries map[*types.Func]*FuncFact
+	// work bounds the analysis of the package (see pkg/budget); nil when
+	// the package was not analysed.
+	work *budget.Budget
 }
+
+// The taint analysis of a package may step WorkFloor SSA instructions
+// plus WorkPerByte for each byte of the package's source, over every
+// round of every function's analysis; see docs/performance.md for what
+// real projects use.
+var (
+	WorkFloor   int64 = 2_000_000
+	WorkPerByte int64 = 5
+)
 
 // Taint bits 0..4 are source kinds, roleFixed+k is data of kind k whose
 // message role the program fixed (see roleFixed), paramBase+i is
@@ -225,6 +238,7 @@ func (t taint) sources() Source {
 }
 
 type engine struct {
+	work *budget.Budget // instructions stepped (see Result.work)
 	pass *analysis.Pass
 	m    *Models
 	pkg  *ssa.Package
@@ -328,7 +342,8 @@ func run(pass *analysis.Pass) (any, error) {
 		return res, nil
 	}
 	ssapkg, fns := buildSSA(pass, sl)
-	e := &engine{pass: pass, m: m, pkg: ssapkg, sums: map[*ssa.Function]*FuncFact{}, flows: map[*ssa.Function]map[flowKey]*Flow{},
+	res.work = goapi.PackageBudget(pass, "taint analysis", WorkFloor, WorkPerByte)
+	e := &engine{work: res.work, pass: pass, m: m, pkg: ssapkg, sums: map[*ssa.Function]*FuncFact{}, flows: map[*ssa.Function]map[flowKey]*Flow{},
 		disp: disp, vals: pass.ResultOf[funcvals.Analyzer].(*funcvals.Result), lits: litFuncs(fns), own: ownFuncs(fns),
 		tableFuncs: tableFuncs, tableLits: tableLits}
 	// Function literals that calls of function values may run get
@@ -346,7 +361,7 @@ func run(pass *analysis.Pass) (any, error) {
 	for _, fn := range all {
 		queued[fn] = true
 	}
-	for budget := 20 * len(all); len(queue) > 0 && budget > 0; budget-- {
+	for budget := 20 * len(all); len(queue) > 0 && budget > 0 && !e.work.Spent(); budget-- {
 		fn := queue[0]
 		queue = queue[1:]
 		queued[fn] = false
@@ -361,6 +376,11 @@ func run(pass *analysis.Pass) (any, error) {
 				queue = append(queue, c)
 			}
 		}
+	}
+	if len(queue) > 0 && !e.work.Spent() {
+		// The bound on the worklist (each function 20 times on average)
+		// was reached first: the summaries so far are kept.
+		e.work.Stop(fmt.Sprintf("after %d analyses of its %d functions", 20*len(all), len(all)))
 	}
 	for _, fn := range fns {
 		s := e.sums[fn]
@@ -642,17 +662,24 @@ func (e *engine) analyze(fn *ssa.Function) *FuncFact {
 			}
 		}
 	}
+rounds:
 	for rounds := 0; rounds < 50; rounds++ {
 		s.changed = false
 		for _, f := range s.sortedFuncs() {
 			for _, b := range f.Blocks {
 				for _, instr := range b.Instrs {
+					if !e.work.Spend() {
+						break rounds // the summary so far is kept; the driver reports the stop
+					}
 					s.step(instr)
 				}
 			}
 		}
 		if !s.changed {
 			break
+		}
+		if rounds == 49 {
+			e.work.Stop("after 50 rounds of the analysis of " + fn.String())
 		}
 	}
 	return s.summary()

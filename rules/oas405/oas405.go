@@ -7,9 +7,11 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"sync/atomic"
 
 	"github.com/getkin/kin-openapi/openapi3"
 
+	"github.com/apiaudit/apiaudit/pkg/budget"
 	"github.com/apiaudit/apiaudit/pkg/lint"
 	"github.com/apiaudit/apiaudit/pkg/load/openapi"
 	"github.com/apiaudit/apiaudit/rules/oas505"
@@ -194,11 +196,18 @@ func run(pass *lint.SpecPass) error {
 	agents := openapi.AgentFacing(pass.Doc)
 	relay := openapi.RelayOf(pass.Doc)
 	var inputs *openapi.Inputs
+	var stopped error // the first walk stopped by its budget
 	for _, f := range fields {
 		if f.generic && !modelAPI {
 			continue
 		}
-		if miss := unbounded(f.s, 0); miss != "" {
+		b := budget.New("prompt-length analysis", f.where, WalkLimit)
+		miss := unbounded(f.s, 0, b)
+		noteWalk(b.Used())
+		if err := b.Err(); err != nil && stopped == nil {
+			stopped = err
+		}
+		if miss != "" {
 			fsev, fwhy := sev, why
 			if sev != lint.SeverityNote {
 				var exposure string
@@ -224,8 +233,26 @@ func run(pass *lint.SpecPass) error {
 			pass.ReportSeverityf(fsev, f.ptr, f.origin, f.key, "%s %s: unbounded text reaches the model%s", f.where, miss, fwhy)
 		}
 	}
-	return nil
+	return stopped // the findings so far are kept; the engine reports the stop
 }
+
+// WalkLimit is how many schemas the walk of one field's schema may visit:
+// it follows oneOf, anyOf and allOf to a depth of 8 without remembering
+// what it has seen, so a schema that is its own alternative a dozen
+// times over took 12^9 steps (a scan that did not end). Real documents
+// take a few (see docs/performance.md).
+var WalkLimit int64 = 100_000
+
+var maxWalk atomic.Int64
+
+func noteWalk(used int64) {
+	for m := maxWalk.Load(); used > m && !maxWalk.CompareAndSwap(m, used); m = maxWalk.Load() {
+	}
+}
+
+// MaxWalk is the most steps one walk has taken in this process (for the
+// measurements of docs/performance.md).
+func MaxWalk() int64 { return maxWalk.Load() }
 
 // relayGrade grades text of a model call that a relay passes on to a
 // provider (see openapi.RelayOf): the caller's own prompt on its way to the
@@ -270,8 +297,8 @@ const alternative = " in one of its alternatives"
 
 // unbounded says what bound a prompt-carrying schema lacks, or "" when it is
 // bounded (or is not text at all).
-func unbounded(s *openapi3.Schema, depth int) string {
-	if depth > 8 || len(s.Enum) > 0 || s.Const != nil || s.Always != nil {
+func unbounded(s *openapi3.Schema, depth int, b *budget.Budget) string {
+	if depth > 8 || !b.Spend() || len(s.Enum) > 0 || s.Const != nil || s.Always != nil {
 		return ""
 	}
 	var alts openapi3.SchemaRefs
@@ -282,7 +309,7 @@ func unbounded(s *openapi3.Schema, depth int) string {
 			if a == nil || a.Value == nil {
 				continue
 			}
-			if miss := unbounded(a.Value, depth+1); miss != "" {
+			if miss := unbounded(a.Value, depth+1, b); miss != "" {
 				if !strings.HasSuffix(miss, alternative) {
 					miss += alternative
 				}
@@ -291,10 +318,10 @@ func unbounded(s *openapi3.Schema, depth int) string {
 		}
 		return ""
 	}
-	if bounded(s, depth) {
+	if bounded(s, depth, b) {
 		return ""
 	}
-	switch kind(s, depth) {
+	switch kind(s, depth, b) {
 	case "array":
 		return "is an array without maxItems"
 	case "string":
@@ -307,7 +334,7 @@ func unbounded(s *openapi3.Schema, depth int) string {
 
 // kind is "string" or "array" for text a schema (or a part of its allOf)
 // says it holds, "other" for any other type, "" when nothing says.
-func kind(s *openapi3.Schema, depth int) string {
+func kind(s *openapi3.Schema, depth int, b *budget.Budget) string {
 	switch t := s.Type; {
 	case t.Includes("array"):
 		return "array"
@@ -316,13 +343,13 @@ func kind(s *openapi3.Schema, depth int) string {
 	case t != nil && len(*t) > 0 || len(s.Properties) > 0 || s.Items != nil:
 		return "other"
 	}
-	if depth > 8 {
+	if depth > 8 || !b.Spend() {
 		return "other"
 	}
 	k := ""
 	for _, a := range s.AllOf {
 		if a != nil && a.Value != nil {
-			if ak := kind(a.Value, depth+1); ak != "" {
+			if ak := kind(a.Value, depth+1, b); ak != "" {
 				k = ak
 			}
 		}
@@ -332,18 +359,18 @@ func kind(s *openapi3.Schema, depth int) string {
 
 // bounded reports whether a schema, or a part of its allOf, bounds the
 // length of its values.
-func bounded(s *openapi3.Schema, depth int) bool {
+func bounded(s *openapi3.Schema, depth int, b *budget.Budget) bool {
 	if s.MaxLength != nil || s.MaxItems != nil || openapi.Fixed(s) {
 		return true
 	}
 	if _, ok := openapi.PatternMaxLength(s.Pattern); ok {
 		return true
 	}
-	if depth > 8 {
+	if depth > 8 || !b.Spend() {
 		return false
 	}
 	for _, a := range s.AllOf {
-		if a != nil && a.Value != nil && bounded(a.Value, depth+1) {
+		if a != nil && a.Value != nil && bounded(a.Value, depth+1, b) {
 			return true
 		}
 	}

@@ -21,6 +21,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/apiaudit/apiaudit/pkg/budget"
 	"github.com/apiaudit/apiaudit/pkg/goapi"
 	"github.com/apiaudit/apiaudit/pkg/goapi/funcvals"
 )
@@ -198,6 +199,9 @@ type Result struct {
 	// since Func may be called by analyzers at once.
 	disp *goapi.Dispatcher
 	dmu  sync.Mutex
+	// work bounds the walks of the package and its guards' steps (see
+	// pkg/budget): once spent, a walk finds nothing and the scan says so.
+	work *budget.Budget
 }
 
 // litKey is a literal and the phase of the walk: the first walk of run
@@ -275,6 +279,15 @@ func (r *Result) walkLit(lit *ast.FuncLit, deferred func(*types.Func) bool) body
 	}
 	return b
 }
+
+// The authentication analysis of a package may walk bodies (and its
+// guards take steps) WalkFloor times plus WalksPerByte for each byte of
+// the package's source; see docs/performance.md for what real projects
+// use.
+var (
+	WalkFloor    int64 = 200_000
+	WalksPerByte int64 = 1
+)
 
 // Unless is the setting under which fn, a check, lets every request
 // through (see Fact.Unless); "" when none.
@@ -437,6 +450,9 @@ func (r *Result) walk(n ast.Node, deferred func(*types.Func) bool) body {
 	info := r.pass.TypesInfo
 	var b body
 	r.walks++
+	if !r.work.Spend() {
+		return b
+	}
 	r.depth++
 	defer func() {
 		if r.depth--; r.depth == 0 {
@@ -657,6 +673,7 @@ func run(pass *analysis.Pass) (any, error) {
 		// readers are in goapi's tables.
 		return res, nil
 	}
+	res.work = goapi.PackageBudget(pass, "authentication analysis", WalkFloor, WalksPerByte)
 	// Each body is walked once, into what Node finds in it apart from the
 	// functions of this package it calls; those are looked up again in
 	// every round of the fixed point.

@@ -274,7 +274,7 @@ func isNil(info *types.Info, e ast.Expr) bool {
 
 // enter guards against cycles; leave must follow a successful enter.
 func (g *Guard) enter(k any) bool {
-	if g.visiting[k] {
+	if g.visiting[k] || g.res != nil && !g.res.work.Spend() {
 		return false
 	}
 	g.visiting[k] = true

@@ -19,6 +19,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/apiaudit/apiaudit/pkg/budget"
 	"github.com/apiaudit/apiaudit/pkg/goapi"
 	"github.com/apiaudit/apiaudit/pkg/goapi/funcvals"
 )
@@ -130,7 +131,18 @@ type Result struct {
 	vals  *funcvals.Result
 	lits  map[*ast.FuncLit]*Fact
 	judge *goapi.Judge
+	// work bounds the rounds of the fixed point and the walks of Node
+	// (see pkg/budget).
+	work *budget.Budget
 }
+
+// The capability analysis of a package may take WorkFloor steps plus
+// WorkPerByte for each byte of the package's source: a step is a body
+// evaluated in a round of the fixed point, or a walk of Node.
+var (
+	WorkFloor   int64 = 200_000
+	WorkPerByte int64 = 1
+)
 
 // targets are the functions a use of fn may run: fn itself or, for a
 // method of one of the program's interfaces, its implementations that the
@@ -198,6 +210,9 @@ func (r *Result) Node(n ast.Node) *Fact { return r.NodeWithout(n, nil) }
 // the sub-agents it delegates to). skip sees the function named in the
 // code, an interface method before its implementations.
 func (r *Result) NodeWithout(n ast.Node, skip func(*types.Func) bool) *Fact {
+	if !r.work.Spend() {
+		return nil
+	}
 	out := &Fact{}
 	root := n
 	calls := callsByFun(n)
@@ -343,6 +358,7 @@ func run(pass *analysis.Pass) (any, error) {
 		// walking its bodies would only find the same calls again.
 		return res, nil
 	}
+	res.work = goapi.PackageBudget(pass, "capability analysis", WorkFloor, WorkPerByte)
 
 	// Each body is walked once, into what Node would see in it, in the
 	// same order: capabilities called directly and facts of other
@@ -500,6 +516,10 @@ func run(pass *analysis.Pass) (any, error) {
 	for changed := true; changed; {
 		changed = false
 		for _, d := range decls {
+			if !res.work.Spend() {
+				changed = false
+				break // the facts so far are kept; the driver reports the stop
+			}
 			f := node(d.events)
 			if f == nil {
 				continue

@@ -23,6 +23,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/apiaudit/apiaudit/internal/childproc"
+	"github.com/apiaudit/apiaudit/pkg/budget"
 	"github.com/apiaudit/apiaudit/pkg/goapi"
 	"github.com/apiaudit/apiaudit/pkg/gotaint"
 	"github.com/apiaudit/apiaudit/pkg/lint"
@@ -102,6 +103,17 @@ type Result struct {
 	// Collected are the results of Options.Collect, by analyzer name, one
 	// per package analysed, in package path order.
 	Collected map[string][]any
+	// Budgets are the most steps any unit of each bounded analysis took
+	// (see pkg/budget), by analysis, and the most it took for each byte
+	// of the unit's limit above its floor: what the limits are measured
+	// against.
+	Budgets map[string]BudgetUse
+}
+
+// BudgetUse is what the units of one bounded analysis used at most.
+type BudgetUse struct {
+	Steps int64   // the most steps of one unit
+	Share float64 // the largest share of its limit one unit used
 }
 
 // Analyze loads the packages of the module in dir ("./...", tests
@@ -228,11 +240,30 @@ func Analyze(ctx context.Context, dir string, analyzers []*analysis.Analyzer, ma
 	// analyzer skips those that no flow can go through (gotaint.Share).
 	var collected []*checker.Action
 	release := gotaint.Share(ok[0].Fset, ok)
+	watch := budget.Watch(ok[0].Fset)
 	graph, err := checker.Analyze(analyzers, ok, nil)
+	budgets := watch()
 	release()
 	goapi.Forget(typesOf(pkgs))
 	if err != nil {
 		return nil, fmt.Errorf("analyse go packages in %s: %w", dir, err)
+	}
+	// Bounded analyses stopped on a unit (pkg/budget) are problems, on
+	// dependencies as on scanned packages: what they found feeds the
+	// rules' findings either way.
+	for _, b := range budgets {
+		if res.Budgets == nil {
+			res.Budgets = map[string]BudgetUse{}
+		}
+		u := res.Budgets[b.Analysis]
+		u.Steps = max(u.Steps, b.Used())
+		if b.Limit > 0 {
+			u.Share = max(u.Share, float64(b.Used())/float64(b.Limit))
+		}
+		res.Budgets[b.Analysis] = u
+		if err := b.Err(); err != nil {
+			res.Problems = append(res.Problems, lint.Problem{File: rel(b.Where), Message: err.Error()})
+		}
 	}
 	for act := range graph.All() {
 		if !act.IsRoot {

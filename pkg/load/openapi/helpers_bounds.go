@@ -194,16 +194,18 @@ func (in *Inputs) walk(s *openapi3.Schema, site Site, param *Param, composer *op
 // holds, as in allOf: [{$ref: Text}, {maxLength: 200}], where Text alone
 // has no bound.
 func (in *Inputs) Holds(s *openapi3.Schema, pred func(*openapi3.Schema) bool) bool {
-	return in.holds(s, pred, 0)
+	b := newWalkBudget()
+	defer b.done(s)
+	return in.holds(s, pred, 0, b)
 }
 
-func (in *Inputs) holds(s *openapi3.Schema, pred func(*openapi3.Schema) bool, depth int) bool {
-	if Holds(s, pred) {
+func (in *Inputs) holds(s *openapi3.Schema, pred func(*openapi3.Schema) bool, depth int, b *walkBudget) bool {
+	if holds(s, pred, 0, b) {
 		return true
 	}
 	composers := in.composers[s]
 	return !in.direct[s] && len(composers) > 0 && depth < 16 && !slices.ContainsFunc(composers, func(c *openapi3.Schema) bool {
-		return !in.holds(c, pred, depth+1)
+		return !b.Spend() || !in.holds(c, pred, depth+1, b)
 	})
 }
 
@@ -275,25 +277,31 @@ func ParamName(p *Param) string {
 // itself or one of its allOf parts, or for every branch of its oneOf or of
 // its anyOf (a branch that admits only null needs no bound). It answers "is
 // the value bounded" for schemas that compose their bounds from parts.
+//
+// A walk that takes more than HoldsLimit steps (a schema whose parts are
+// itself, several times over, took 8^17) stops and answers false, as for a
+// schema too deep; the scan reports the stop (see Stopped).
 func Holds(s *openapi3.Schema, pred func(*openapi3.Schema) bool) bool {
-	return holds(s, pred, 0)
+	b := newWalkBudget()
+	defer b.done(s)
+	return holds(s, pred, 0, b)
 }
 
-func holds(s *openapi3.Schema, pred func(*openapi3.Schema) bool, depth int) bool {
-	if s == nil || depth > 16 {
+func holds(s *openapi3.Schema, pred func(*openapi3.Schema) bool, depth int, b *walkBudget) bool {
+	if s == nil || depth > 16 || !b.Spend() {
 		return false
 	}
 	if pred(s) {
 		return true
 	}
 	for _, part := range s.AllOf {
-		if part != nil && holds(part.Value, pred, depth+1) {
+		if part != nil && holds(part.Value, pred, depth+1, b) {
 			return true
 		}
 	}
 	for _, list := range []openapi3.SchemaRefs{s.OneOf, s.AnyOf} {
-		if len(list) > 0 && !slices.ContainsFunc(list, func(b *openapi3.SchemaRef) bool {
-			return b == nil || !(b.Value != nil && b.Value.Type.Is("null") || holds(b.Value, pred, depth+1))
+		if len(list) > 0 && !slices.ContainsFunc(list, func(r *openapi3.SchemaRef) bool {
+			return r == nil || !(r.Value != nil && r.Value.Type.Is("null") || holds(r.Value, pred, depth+1, b))
 		}) {
 			return true
 		}

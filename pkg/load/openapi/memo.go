@@ -45,6 +45,7 @@ func cached[V any](t *openapi3.T, key string, compute func() V) V {
 
 // Release forgets the walks cached for a document.
 func Release(t *openapi3.T) {
+	forgetStopped(t)
 	memos.Delete(t)
 	repairs.Delete(t)
 }
