@@ -24,6 +24,7 @@ import (
 
 	"github.com/apiaudit/apiaudit/internal/childproc"
 	"github.com/apiaudit/apiaudit/pkg/goapi"
+	"github.com/apiaudit/apiaudit/pkg/goapi/authn"
 	"github.com/apiaudit/apiaudit/pkg/gotaint"
 	"github.com/apiaudit/apiaudit/pkg/lint"
 )
@@ -230,7 +231,9 @@ func Analyze(ctx context.Context, dir string, analyzers []*analysis.Analyzer, ma
 	release := gotaint.Share(ok[0].Fset, ok)
 	graph, err := checker.Analyze(analyzers, ok, nil)
 	release()
-	goapi.Forget(typesOf(pkgs))
+	loaded := typesOf(pkgs)
+	goapi.Forget(loaded)
+	authn.Forget(loaded)
 	if err != nil {
 		return nil, fmt.Errorf("analyse go packages in %s: %w", dir, err)
 	}
