@@ -6,6 +6,7 @@ import (
 	"go/types"
 	"strings"
 	"sync"
+	"weak"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -116,25 +117,33 @@ func NewHostGuard(pass *analysis.Pass, res *Result) *Guard {
 
 // NewGuard is a guard for the package of pass. The index of the package's
 // files is built by the first guard asked for on the package and shared
-// by the others (GO101's two analyzers, GO102, GO103's two guards, GO105,
-// GO207 and routes each ask for one), until Forget.
+// by the guards alive at the same time (GO101's two analyzers, GO102,
+// GO103's two guards, GO105, GO207 and routes each ask for one): the
+// cache holds it weakly, so an index no guard uses any more is freed as
+// before, and built again if a later rule asks.
 func NewGuard(pass *analysis.Pass, res *Result) *Guard {
-	v, _ := indexes.LoadOrStore(pass.Pkg, &indexOnce{})
-	once := v.(*indexOnce)
-	once.Do(func() { once.index = newIndex(pass) })
-	return &Guard{pass: pass, res: res, index: once.index, visiting: map[any]bool{}, want: Checks}
+	v, _ := indexes.LoadOrStore(pass.Pkg, &indexEntry{})
+	e := v.(*indexEntry)
+	e.Lock()
+	idx := e.index.Value()
+	if idx == nil {
+		idx = newIndex(pass)
+		e.index = weak.Make(idx)
+	}
+	e.Unlock()
+	return &Guard{pass: pass, res: res, index: idx, visiting: map[any]bool{}, want: Checks}
 }
 
-// indexes holds the index of each package a guard was asked for, by
-// *types.Package.
+// indexes holds, by *types.Package, the index of each package a guard was
+// asked for.
 var indexes sync.Map
 
-type indexOnce struct {
-	sync.Once
-	*index
+type indexEntry struct {
+	sync.Mutex
+	index weak.Pointer[index]
 }
 
-// Forget drops the indexes of pkgs: a load calls it once its analysis is
+// Forget drops the entries of pkgs: a load calls it once its analysis is
 // over, as it does goapi.Forget.
 func Forget(pkgs []*types.Package) {
 	for _, p := range pkgs {

@@ -3,6 +3,7 @@ package authn
 import (
 	"go/ast"
 	"go/types"
+	"runtime"
 	"strconv"
 	"testing"
 
@@ -15,7 +16,7 @@ import (
 // TestSharedIndex checks that the guards of several analyzers on one
 // package share the index of its files, each with its own answers (a host
 // guard and a credential guard read the same index and differ), and that
-// Forget drops the index.
+// the index is freed once no guard uses it; Forget drops its entry.
 func TestSharedIndex(t *testing.T) {
 	type answers struct {
 		idx         *index
@@ -71,6 +72,15 @@ func TestSharedIndex(t *testing.T) {
 				t.Errorf("run %d: host guard: %s is %v, want %v", i, path, a.host[path], want)
 			}
 		}
+	}
+	// Once no guard uses it, the index is garbage, as each guard's own
+	// index was before they were shared.
+	got = nil
+	runtime.GC()
+	if e, ok := indexes.Load(pkgs[0]); !ok {
+		t.Errorf("no index entry for %s", pkgs[0].Path())
+	} else if e.(*indexEntry).index.Value() != nil {
+		t.Errorf("the index outlives every guard that used it")
 	}
 	Forget(pkgs[:1])
 	if _, ok := indexes.Load(pkgs[0]); ok {
