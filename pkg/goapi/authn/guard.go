@@ -5,6 +5,8 @@ import (
 	"go/token"
 	"go/types"
 	"strings"
+	"sync"
+	"weak"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -59,8 +61,27 @@ type Conditional struct {
 // follows values through local variables, struct fields, function
 // parameters and results within the package.
 type Guard struct {
-	pass    *analysis.Pass
-	res     *Result
+	pass *analysis.Pass
+	res  *Result
+	*index
+	visiting map[any]bool
+	// want is the kind a middleware must have to protect: Checks, or
+	// HostChecks|Checks for a host guard (NewHostGuard).
+	want Kind
+	disp *goapi.Dispatcher
+	// Conditions collects the conditional auth behind every MaybeOff
+	// answer; callers reset it before asking.
+	Conditions []Conditional
+	// route is the registration Route is asking about: auth installed
+	// under the condition that also guards the registration is on
+	// whenever the route exists (see conditional).
+	route *ast.CallExpr
+}
+
+// index is what a Guard knows of its package's files. It is built once
+// per package (indexOf) and only read afterwards: the guards of several
+// rules on the same package share it.
+type index struct {
 	parent  map[ast.Node]ast.Node
 	uses    map[types.Object][]ast.Expr
 	assigns map[types.Object][]ast.Expr
@@ -72,20 +93,8 @@ type Guard struct {
 	// Handler serves http.DefaultServeMux.
 	defaultServed bool
 	defaultMux    types.Object
-	visiting      map[any]bool
-	// want is the kind a middleware must have to protect: Checks, or
-	// HostChecks|Checks for a host guard (NewHostGuard).
-	want Kind
-	disp *goapi.Dispatcher
 	// results records v, err := f(): the call and the result index.
 	results map[types.Object][]result
-	// Conditions collects the conditional auth behind every MaybeOff
-	// answer; callers reset it before asking.
-	Conditions []Conditional
-	// route is the registration Route is asking about: auth installed
-	// under the condition that also guards the registration is on
-	// whenever the route exists (see conditional).
-	route *ast.CallExpr
 }
 
 type param struct {
@@ -106,20 +115,56 @@ func NewHostGuard(pass *analysis.Pass, res *Result) *Guard {
 	return g
 }
 
-// NewGuard indexes the package's files.
+// NewGuard is a guard for the package of pass. The index of the package's
+// files is built by the first guard asked for on the package and shared
+// by the guards alive at the same time (GO101's two analyzers, GO102,
+// GO103's two guards, GO105, GO207 and routes each ask for one): the
+// cache holds it weakly, so an index no guard uses any more is freed as
+// before, and built again if a later rule asks.
 func NewGuard(pass *analysis.Pass, res *Result) *Guard {
+	v, _ := indexes.LoadOrStore(pass.Pkg, &indexEntry{})
+	e := v.(*indexEntry)
+	e.Lock()
+	idx := e.index.Value()
+	if idx == nil {
+		idx = newIndex(pass)
+		e.index = weak.Make(idx)
+	}
+	e.Unlock()
+	return &Guard{pass: pass, res: res, index: idx, visiting: map[any]bool{}, want: Checks}
+}
+
+// indexes holds, by *types.Package, the index of each package a guard was
+// asked for.
+var indexes sync.Map
+
+type indexEntry struct {
+	sync.Mutex
+	index weak.Pointer[index]
+}
+
+// Forget drops the entries of pkgs: a load calls it once its analysis is
+// over, as it does goapi.Forget.
+func Forget(pkgs []*types.Package) {
+	for _, p := range pkgs {
+		indexes.Delete(p)
+	}
+}
+
+// newIndex indexes the package's files.
+func newIndex(pass *analysis.Pass) *index {
 	g := &Guard{
-		pass: pass, res: res,
-		parent:   map[ast.Node]ast.Node{},
-		uses:     map[types.Object][]ast.Expr{},
-		assigns:  map[types.Object][]ast.Expr{},
-		useMW:    map[types.Object][]*ast.CallExpr{},
-		calls:    map[*types.Func][]*ast.CallExpr{},
-		decls:    map[*types.Func]*ast.FuncDecl{},
-		params:   map[types.Object]param{},
-		visiting: map[any]bool{},
-		want:     Checks,
-		results:  map[types.Object][]result{},
+		pass: pass,
+		index: &index{
+			parent:  map[ast.Node]ast.Node{},
+			uses:    map[types.Object][]ast.Expr{},
+			assigns: map[types.Object][]ast.Expr{},
+			useMW:   map[types.Object][]*ast.CallExpr{},
+			calls:   map[*types.Func][]*ast.CallExpr{},
+			decls:   map[*types.Func]*ast.FuncDecl{},
+			params:  map[types.Object]param{},
+			results: map[types.Object][]result{},
+		},
 	}
 	for _, imp := range pass.Pkg.Imports() {
 		if imp.Path() == "net/http" {
@@ -215,7 +260,7 @@ func NewGuard(pass *analysis.Pass, res *Result) *Guard {
 			return true
 		})
 	}
-	return g
+	return g.index
 }
 
 func (g *Guard) addParams(fn ast.Node, ft *ast.FuncType) {

@@ -25,6 +25,7 @@ import (
 	"github.com/apiaudit/apiaudit/internal/childproc"
 	"github.com/apiaudit/apiaudit/pkg/budget"
 	"github.com/apiaudit/apiaudit/pkg/goapi"
+	"github.com/apiaudit/apiaudit/pkg/goapi/authn"
 	"github.com/apiaudit/apiaudit/pkg/gotaint"
 	"github.com/apiaudit/apiaudit/pkg/lint"
 )
@@ -244,7 +245,9 @@ func Analyze(ctx context.Context, dir string, analyzers []*analysis.Analyzer, ma
 	graph, err := checker.Analyze(analyzers, ok, nil)
 	budgets := watch()
 	release()
-	goapi.Forget(typesOf(pkgs))
+	loaded := typesOf(pkgs)
+	goapi.Forget(loaded)
+	authn.Forget(loaded)
 	if err != nil {
 		return nil, fmt.Errorf("analyse go packages in %s: %w", dir, err)
 	}
