@@ -11,14 +11,17 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"runtime/debug"
 	"strings"
+	"sync"
 
 	"github.com/bmatcuk/doublestar/v4"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/unitchecker"
 
+	"github.com/apiaudit/apiaudit/pkg/budget"
 	"github.com/apiaudit/apiaudit/pkg/lint"
 	"github.com/apiaudit/apiaudit/pkg/load/gosrc"
 	"github.com/apiaudit/apiaudit/rules"
@@ -32,9 +35,26 @@ func main() {
 		fmt.Println(v)
 		return
 	}
+	budget.Unwatched = stopped(os.Stderr)
 	analyzers, optional := Analyzers(rules.All)
 	os.Args = defaultOff(os.Args, analyzers, optional)
 	unitchecker.Main(analyzers...)
+}
+
+// stopped prints an analysis that a work budget stopped (see pkg/budget)
+// as one line on w: unitchecker keeps no list of problems, and a result
+// cut short must not pass in silence.
+func stopped(w io.Writer) func(*budget.Budget) {
+	var mu sync.Mutex
+	return func(b *budget.Budget) {
+		mu.Lock()
+		defer mu.Unlock()
+		where := b.Where
+		if where == "" {
+			where = b.Unit
+		}
+		fmt.Fprintf(w, "apiaudit-vet: %s: %v\n", where, b.Err())
+	}
 }
 
 // versionLine answers --version (and -version), the convention of the other

@@ -11,6 +11,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/apiaudit/apiaudit/pkg/budget"
 	"github.com/apiaudit/apiaudit/pkg/lint"
 	"github.com/apiaudit/apiaudit/rules"
 )
@@ -129,5 +130,19 @@ func TestVersionLine(t *testing.T) {
 		if ok != c.ok || !strings.HasPrefix(got, c.want) || (ok && got == "apiaudit-vet ") {
 			t.Errorf("versionLine(%v, %q) = %q, %v", c.args, c.release, got, ok)
 		}
+	}
+}
+
+// TestStopped checks the line a stopped analysis prints under go vet.
+func TestStopped(t *testing.T) {
+	var out strings.Builder
+	b := budget.New("taint analysis", "package example.com/p", 1)
+	b.Where = "p"
+	b.Spend()
+	b.Spend()
+	stopped(&out)(b)
+	want := "apiaudit-vet: p: taint analysis of package example.com/p stopped after 1 steps; findings there may be incomplete\n"
+	if out.String() != want {
+		t.Errorf("printed %q, want %q", out.String(), want)
 	}
 }

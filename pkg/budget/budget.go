@@ -28,6 +28,23 @@ type Budget struct {
 	Limit    int64  // steps allowed; 0 = no limit
 	used     atomic.Int64
 	why      atomic.Pointer[string] // set by Stop
+	// unwatched: Track found no driver watching its key (a vet tool's
+	// analysis, where no problem list exists); Unwatched is told once.
+	unwatched atomic.Bool
+	told      atomic.Bool
+}
+
+// Unwatched, when set, is called once for each budget that is spent
+// while no driver watches it (Track found no Watch for its key): the
+// go vet tool sets it to print the stop, since unitchecker keeps no list
+// of problems. It may be called from several goroutines at once.
+var Unwatched func(*Budget)
+
+// tell calls Unwatched once for a spent budget nobody watches.
+func (b *Budget) tell() {
+	if b.unwatched.Load() && Unwatched != nil && b.told.CompareAndSwap(false, true) {
+		Unwatched(b)
+	}
 }
 
 // New returns a budget of limit steps.
@@ -47,7 +64,11 @@ func (b *Budget) Spend() bool {
 	if b == nil || b.Limit == 0 {
 		return true
 	}
-	return b.used.Add(1) <= b.Limit
+	n := b.used.Add(1)
+	if n == b.Limit+1 {
+		b.tell()
+	}
+	return n <= b.Limit
 }
 
 // Spent says whether the analysis was stopped: a step was refused, or
@@ -60,8 +81,8 @@ func (b *Budget) Spent() bool {
 // (a bound on rounds it had before budgets): why completes "stopped ...",
 // as in "after 50 rounds of one function". The first reason is kept.
 func (b *Budget) Stop(why string) {
-	if b != nil {
-		b.why.CompareAndSwap(nil, &why)
+	if b != nil && b.why.CompareAndSwap(nil, &why) {
+		b.tell()
 	}
 }
 
@@ -116,6 +137,8 @@ func Track(key any, b *Budget) *Budget {
 	mu.Lock()
 	if bs, ok := watching[key]; ok {
 		watching[key] = append(bs, b)
+	} else if b != nil {
+		b.unwatched.Store(true)
 	}
 	mu.Unlock()
 	return b

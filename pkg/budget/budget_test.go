@@ -83,3 +83,32 @@ func TestWatch(t *testing.T) {
 		t.Errorf("collected %v after the watch ended, want none", got)
 	}
 }
+
+// TestUnwatched checks that a budget tracked while no driver watches its
+// key is told to Unwatched once, when it is spent or stopped, and that a
+// watched one never is.
+func TestUnwatched(t *testing.T) {
+	var told []string
+	Unwatched = func(b *Budget) { told = append(told, b.Err().Error()) }
+	defer func() { Unwatched = nil }()
+	key := new(int)
+	a := Track(key, New("reach analysis", "package a", 2)) // nobody watches key
+	for range 5 {
+		a.Spend()
+	}
+	s := Track(key, New("authentication analysis", "package s", 0))
+	s.Stop("after 50 rounds")
+	s.Stop("again")
+	collect := Watch(key)
+	w := Track(key, New("taint analysis", "package w", 1))
+	w.Spend()
+	w.Spend()
+	collect()
+	want := []string{
+		"reach analysis of package a stopped after 2 steps; findings there may be incomplete",
+		"authentication analysis of package s stopped after 50 rounds; findings there may be incomplete",
+	}
+	if !slices.Equal(told, want) {
+		t.Errorf("told %q, want %q", told, want)
+	}
+}
