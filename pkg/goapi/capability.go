@@ -172,6 +172,13 @@ var (
 	// written: a path under a cache or temporary directory is no change
 	// that matters to anyone (ArgKind PathArg).
 	fnPathWrite = Set(true, "os.WriteFile", "os.Create", "os.Mkdir", "os.MkdirAll", "io/ioutil.WriteFile")
+	// fnExec run a statement that returns no rows: a write, unless its
+	// text is a constant that changes no data (see QuietSQL).
+	fnExec = Set(true,
+		"(*database/sql.DB).Exec", "(*database/sql.DB).ExecContext",
+		"(*database/sql.Tx).Exec", "(*database/sql.Tx).ExecContext",
+		"(*database/sql.Conn).ExecContext",
+		"(*github.com/jackc/pgx/pgxpool.Pool).Exec", "(*github.com/jackc/pgx.Conn).Exec")
 	// fnRemove remove the path in their only argument.
 	fnRemove = Set(true, "os.Remove", "os.RemoveAll")
 	// fnMakeTemp create a new, uniquely named temporary directory or file.
@@ -400,6 +407,17 @@ func (j *Judge) Call(call *ast.CallExpr, sc *Scope) (Capability, []Cond, *types.
 		return 0, nil, fn
 	case fnPost[name]:
 		return on(HTTPWrite, URLArg, 0)
+	}
+	if fnExec[name] {
+		i := 0
+		if strings.HasSuffix(name.Name, "Context") || strings.Contains(name.Pkg, "jackc/pgx") {
+			i = 1 // (ctx, query, args...)
+		}
+		if i < len(call.Args) && QuietSQL(ConstString(info, call.Args[i])) {
+			// Exec(ctx, "BEGIN"): a transaction or session statement,
+			// or a read run through Exec, changes no data.
+			return 0, nil, fn
+		}
 	}
 	if c, ok := Capabilities.Lookup(fn); ok {
 		return c, nil, fn
@@ -1006,6 +1024,24 @@ func IsWriteSQL(q string) bool {
 	switch f[0] {
 	case "INSERT", "UPDATE", "DELETE", "DROP", "ALTER", "TRUNCATE", "CREATE", "REPLACE", "MERGE", "GRANT", "REVOKE":
 		return true
+	}
+	return false
+}
+
+// QuietSQL reports whether q is a statement that changes no data: one
+// that starts, ends or marks a transaction (BEGIN, START TRANSACTION,
+// COMMIT, ROLLBACK, SAVEPOINT, RELEASE), sets a session variable or the
+// current database (SET, USE), or only reads (SELECT, SHOW, EXPLAIN,
+// DESCRIBE). "" (not a constant) is not quiet.
+func QuietSQL(q string) bool {
+	f := strings.Fields(strings.ToUpper(strings.TrimLeft(q, "( \t\r\n")))
+	if len(f) == 0 {
+		return false
+	}
+	switch strings.TrimRight(f[0], ";") {
+	case "BEGIN", "START", "COMMIT", "ROLLBACK", "END", "SAVEPOINT", "RELEASE",
+		"SET", "USE", "SELECT", "SHOW", "EXPLAIN", "DESCRIBE", "DESC":
+		return !strings.Contains(strings.ToUpper(q), " INTO ")
 	}
 	return false
 }

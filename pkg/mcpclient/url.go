@@ -103,6 +103,31 @@ func URLSecrets(raw string) []string {
 	return out
 }
 
+// LoopbackHost returns the host of the first URL in raw that carries user
+// information, when that host is the local machine (localhost, a
+// *.localhost name, a loopback address): a database or service the
+// developer runs on their own machine. "" otherwise.
+func LoopbackHost(raw string) string {
+	for _, field := range strings.Fields(raw) {
+		if _, _, _, ok := userinfo(field); !ok {
+			continue
+		}
+		u, err := url.Parse(field)
+		if err != nil {
+			return ""
+		}
+		h := strings.ToLower(u.Hostname())
+		if h == "localhost" || strings.HasSuffix(h, ".localhost") {
+			return h
+		}
+		if ip := net.ParseIP(h); ip != nil && ip.IsLoopback() {
+			return h
+		}
+		return ""
+	}
+	return ""
+}
+
 // userinfo reads the user information of a URL (scheme://user:pass@host):
 // ok is false when s is not such a URL or has none. The parts are
 // percent-decoded where they can be.

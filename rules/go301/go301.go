@@ -53,7 +53,9 @@ collection. A file written under a cache or temporary directory
 own scratch space, not a change to the world, and so is a file written in,
 or the removal of, a temporary directory or file that the same function
 created (` + "`os.MkdirTemp`" + `, ` + "`os.CreateTemp`" + `): that is cleanup. Any other removal
-counts.
+counts. A statement run through ` + "`Exec`" + ` whose text is a constant that
+changes no data (` + "`BEGIN`" + `, ` + "`ROLLBACK`" + `, ` + "`SET`" + `, ` + "`SELECT`" + `, ` + "`SHOW`" + `) is no database write:
+read-only tools often open a transaction to read in.
 
 A read-only hint is reported for any of these. A destructive hint of false
 is reported only when the handler runs commands or removes files: writing a

@@ -72,6 +72,7 @@ show only the first characters of the value.`,
 		Lang:      "json",
 		Severity:  lint.SeverityError,
 		Precision: "high",
+		Grades:    "- **note** for a password in a URL whose host is the local machine (`postgresql://testuser:testpass@localhost/testdb`, `127.0.0.1`): a database or service the developer runs on their own machine, which no one else reaches with it (judged noise, 0 of 7, in integration-test and example configurations).",
 		CWE:       []int{798, 312},
 		OWASP:     []string{"API8:2023", "LLM02:2025"},
 		Since:     "v0.1.0",
@@ -204,6 +205,13 @@ func (c checker) args(args []mcpclient.Value) {
 // none.
 func (c checker) url(v mcpclient.Value, where string) bool {
 	for _, what := range mcpclient.URLSecrets(v.Text) {
+		if host := mcpclient.LoopbackHost(v.Text); host != "" && what == "a password in the URL" {
+			// postgresql://testuser:testpass@localhost/app: the password
+			// of a database on the developer's own machine, which no one
+			// else can reach with it.
+			c.pass.Reportf(lint.SeverityNote, v, "server %q: %s holds %s written inline (a note: the URL points at %s, a service on the developer's own machine that no one else reaches with it; reference the value all the same if it is shared)", c.server.Name, where, what, host)
+			return true
+		}
 		c.pass.Reportf(lint.SeverityDefault, v, "server %q: %s holds %s written inline", c.server.Name, where, what)
 		return true
 	}

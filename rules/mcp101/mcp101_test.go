@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/apiaudit/apiaudit/pkg/lint"
 	"github.com/apiaudit/apiaudit/pkg/ruletest"
 	"github.com/apiaudit/apiaudit/rules/mcp101"
 )
@@ -31,6 +32,20 @@ func TestFixByClient(t *testing.T) {
 			if !strings.Contains(fix, want) {
 				t.Errorf("%s: %s: fix %q, want it to name %s", file, f.Message, fix, want)
 			}
+		}
+	}
+}
+
+// TestLoopbackIsNote checks that a password in a URL to the local machine
+// is a note and one to another host keeps the rule's severity.
+func TestLoopbackIsNote(t *testing.T) {
+	for _, f := range ruletest.ClientFindings(t, mcp101.Rule, "testdata/urls/mcp.json") {
+		want := lint.SeverityError
+		if strings.Contains(f.Message, "developer's own machine") {
+			want = lint.SeverityNote
+		}
+		if f.Severity != want {
+			t.Errorf("%s: severity %v, want %v", f.Message, f.Severity, want)
 		}
 	}
 }

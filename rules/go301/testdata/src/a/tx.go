@@ -1,0 +1,42 @@
+package a
+
+import (
+	"context"
+
+	"github.com/mark3labs/mcp-go/mcp"
+	"github.com/mark3labs/mcp-go/server"
+)
+
+// A read-only tool that runs its query inside a transaction it opens with
+// Exec("BEGIN") and rolls back: nothing is written.
+func registerTx(s *server.MCPServer) {
+	s.AddTool(mcp.NewTool("list_tables", mcp.WithReadOnlyHintAnnotation(true)), listTables)
+	s.AddTool(mcp.NewTool("touch_table", mcp.WithReadOnlyHintAnnotation(true)), touchTable) // want `tool "touch_table" is annotated read-only .* reaches database write`
+}
+
+func begin(ctx context.Context) error {
+	_, err := db.ExecContext(ctx, "BEGIN;")
+	return err
+}
+
+func listTables(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+	if err := begin(ctx); err != nil {
+		return nil, err
+	}
+	defer db.ExecContext(ctx, "ROLLBACK")
+	rows, err := db.QueryContext(ctx, "SHOW TABLES")
+	if err != nil {
+		return nil, err
+	}
+	rows.Close()
+	return nil, nil
+}
+
+// The same shape, and an UPDATE run through Exec: a write.
+func touchTable(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+	if err := begin(ctx); err != nil {
+		return nil, err
+	}
+	_, err := db.ExecContext(ctx, "UPDATE t SET seen = now()")
+	return nil, err
+}
