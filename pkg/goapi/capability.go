@@ -413,7 +413,7 @@ func (j *Judge) Call(call *ast.CallExpr, sc *Scope) (Capability, []Cond, *types.
 		if strings.HasSuffix(name.Name, "Context") || strings.Contains(name.Pkg, "jackc/pgx") {
 			i = 1 // (ctx, query, args...)
 		}
-		if i < len(call.Args) && QuietSQL(ConstString(info, call.Args[i])) {
+		if i < len(call.Args) && QuietSQL(sqlHead(info, call.Args[i])) {
 			// Exec(ctx, "BEGIN"): a transaction or session statement,
 			// or a read run through Exec, changes no data.
 			return 0, nil, fn
@@ -1028,11 +1028,31 @@ func IsWriteSQL(q string) bool {
 	return false
 }
 
+// sqlHead is the constant text a SQL argument starts with: the constant
+// itself, or the format of fmt.Sprintf("PRAGMA busy_timeout = %d", ms),
+// whose first keyword the formatting does not change. "" otherwise.
+func sqlHead(info *types.Info, e ast.Expr) string {
+	if q := ConstString(info, e); q != "" {
+		return q
+	}
+	if c, ok := ast.Unparen(e).(*ast.CallExpr); ok && len(c.Args) > 0 {
+		if fn := Callee(info, c); fn != nil && Of(fn).String() == "fmt.Sprintf" {
+			f := ConstString(info, c.Args[0])
+			if i := strings.IndexByte(f, '%'); i >= 0 {
+				f = f[:i] // what the formatting cannot change
+			}
+			return f
+		}
+	}
+	return ""
+}
+
 // QuietSQL reports whether q is a statement that changes no data: one
 // that starts, ends or marks a transaction (BEGIN, START TRANSACTION,
 // COMMIT, ROLLBACK, SAVEPOINT, RELEASE), sets a session variable or the
-// current database (SET, USE), or only reads (SELECT, SHOW, EXPLAIN,
-// DESCRIBE). "" (not a constant) is not quiet.
+// current database or a connection's settings (SET, USE, SQLite's
+// PRAGMA), or only reads (SELECT, SHOW, EXPLAIN, DESCRIBE). "" (not a
+// constant) is not quiet.
 func QuietSQL(q string) bool {
 	f := strings.Fields(strings.ToUpper(strings.TrimLeft(q, "( \t\r\n")))
 	if len(f) == 0 {
@@ -1040,7 +1060,7 @@ func QuietSQL(q string) bool {
 	}
 	switch strings.TrimRight(f[0], ";") {
 	case "BEGIN", "START", "COMMIT", "ROLLBACK", "END", "SAVEPOINT", "RELEASE",
-		"SET", "USE", "SELECT", "SHOW", "EXPLAIN", "DESCRIBE", "DESC":
+		"SET", "USE", "PRAGMA", "SELECT", "SHOW", "EXPLAIN", "DESCRIBE", "DESC":
 		return !strings.Contains(strings.ToUpper(q), " INTO ")
 	}
 	return false

@@ -92,7 +92,7 @@ func TestWords(t *testing.T) {
 func TestQuietSQL(t *testing.T) {
 	for q, want := range map[string]bool{
 		"BEGIN;": true, "START TRANSACTION": true, "rollback": true, "COMMIT": true,
-		"SET search_path TO app": true, "USE shop": true, "SELECT 1": true, "SHOW TABLES": true,
+		"SET search_path TO app": true, "PRAGMA busy_timeout = ": true, "USE shop": true, "SELECT 1": true, "SHOW TABLES": true,
 		"SELECT * INTO backup FROM users": false, "UPDATE t SET a = 1": false,
 		"INSERT INTO t VALUES (1)": false, "DELETE FROM t": false, "": false, "CALL dolt_commit('-am', 'x')": false,
 	} {

@@ -54,8 +54,9 @@ own scratch space, not a change to the world, and so is a file written in,
 or the removal of, a temporary directory or file that the same function
 created (` + "`os.MkdirTemp`" + `, ` + "`os.CreateTemp`" + `): that is cleanup. Any other removal
 counts. A statement run through ` + "`Exec`" + ` whose text is a constant that
-changes no data (` + "`BEGIN`" + `, ` + "`ROLLBACK`" + `, ` + "`SET`" + `, ` + "`SELECT`" + `, ` + "`SHOW`" + `) is no database write:
-read-only tools often open a transaction to read in.
+changes no data (` + "`BEGIN`" + `, ` + "`ROLLBACK`" + `, ` + "`SET`" + `, SQLite's ` + "`PRAGMA`" + `, ` + "`SELECT`" + `, ` + "`SHOW`" + `; or
+the format of an ` + "`fmt.Sprintf`" + ` that starts so) is no database write: read-only
+tools often open a transaction, or set up their connection, to read in.
 
 A read-only hint is reported for any of these. A destructive hint of false
 is reported only when the handler runs commands or removes files: writing a

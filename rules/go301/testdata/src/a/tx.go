@@ -2,6 +2,7 @@ package a
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/mark3labs/mcp-go/server"
@@ -15,6 +16,9 @@ func registerTx(s *server.MCPServer) {
 }
 
 func begin(ctx context.Context) error {
+	if _, err := db.ExecContext(ctx, fmt.Sprintf("PRAGMA busy_timeout = %d;", 5000)); err != nil {
+		return err
+	}
 	_, err := db.ExecContext(ctx, "BEGIN;")
 	return err
 }
