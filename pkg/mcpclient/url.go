@@ -36,29 +36,34 @@ func PlainHTTP(raw string) (Reach, *url.URL) {
 	if References(host) || strings.ContainsAny(host, "{}$%") {
 		return Encrypted, u
 	}
+	return hostReach(host), u
+}
+
+// hostReach says where a lower-case host name or address leads.
+func hostReach(host string) Reach {
 	switch {
 	case host == "localhost" || strings.HasSuffix(host, ".localhost") || host == "host.docker.internal" ||
 		host == "0.0.0.0" || host == "::":
-		return Loopback, u
+		return Loopback
 	}
 	if documentation(host) {
-		return Reserved, u
+		return Reserved
 	}
 	if ip := net.ParseIP(host); ip != nil {
 		switch {
 		case ip.IsLoopback() || ip.IsUnspecified():
-			return Loopback, u
+			return Loopback
 		case ip.IsPrivate() || ip.IsLinkLocalUnicast():
-			return Private, u
+			return Private
 		}
-		return Public, u
+		return Public
 	}
 	if !strings.Contains(host, ".") || strings.HasSuffix(host, ".local") || strings.HasSuffix(host, ".internal") ||
 		strings.HasSuffix(host, ".lan") || strings.HasSuffix(host, ".home.arpa") || strings.HasSuffix(host, ".svc") ||
 		strings.HasSuffix(host, ".cluster.local") {
-		return Private, u
+		return Private
 	}
-	return Public, u
+	return Public
 }
 
 // URLSecrets returns what an endpoint carries inline that is a
@@ -104,8 +109,9 @@ func URLSecrets(raw string) []string {
 }
 
 // LoopbackHost returns the host of the first URL in raw that carries user
-// information, when that host is the local machine (localhost, a
-// *.localhost name, a loopback address): a database or service the
+// information, when that host is the local machine (PlainHTTP's
+// Loopback: localhost, a loopback or unspecified address,
+// host.docker.internal): a database or service the
 // developer runs on their own machine. "" otherwise.
 func LoopbackHost(raw string) string {
 	for _, field := range strings.Fields(raw) {
@@ -116,11 +122,7 @@ func LoopbackHost(raw string) string {
 		if err != nil {
 			return ""
 		}
-		h := strings.ToLower(u.Hostname())
-		if h == "localhost" || strings.HasSuffix(h, ".localhost") {
-			return h
-		}
-		if ip := net.ParseIP(h); ip != nil && ip.IsLoopback() {
+		if h := strings.ToLower(u.Hostname()); hostReach(h) == Loopback {
 			return h
 		}
 		return ""
