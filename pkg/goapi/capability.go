@@ -474,7 +474,7 @@ func (j *Judge) Call(call *ast.CallExpr, sc *Scope) (Capability, []Cond, *types.
 		if strings.HasSuffix(name.Name, "Context") {
 			i = 1
 		}
-		if i < len(call.Args) && IsWriteSQL(ConstString(info, call.Args[i])) {
+		if i < len(call.Args) && IsWriteSQL(sqlHead(info, call.Args[i])) {
 			return SQLWrite, nil, fn
 		}
 		return SQLRead, nil, fn
@@ -1017,11 +1017,11 @@ func scratchText(s string) bool {
 
 // IsWriteSQL reports whether a query's text changes data.
 func IsWriteSQL(q string) bool {
-	f := strings.Fields(strings.ToUpper(q))
+	f := strings.Fields(strings.ToUpper(strings.TrimLeft(q, "( \t\r\n")))
 	if len(f) == 0 {
 		return false
 	}
-	switch f[0] {
+	switch strings.TrimRight(f[0], ";") {
 	case "INSERT", "UPDATE", "DELETE", "DROP", "ALTER", "TRUNCATE", "CREATE", "REPLACE", "MERGE", "GRANT", "REVOKE":
 		return true
 	}

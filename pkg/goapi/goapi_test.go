@@ -88,6 +88,18 @@ func TestWords(t *testing.T) {
 	}
 }
 
+// TestIsWriteSQL checks which statement texts change data.
+func TestIsWriteSQL(t *testing.T) {
+	for q, want := range map[string]bool{
+		"INSERT INTO t VALUES (1)": true, "  delete from t": true, "(UPDATE t SET a = 1)": true, "DROP;": true,
+		"SELECT 1": false, "BEGIN;": false, "": false, "WITH x AS (SELECT 1) SELECT * FROM x": false,
+	} {
+		if got := IsWriteSQL(q); got != want {
+			t.Errorf("IsWriteSQL(%q) = %v, want %v", q, got, want)
+		}
+	}
+}
+
 // TestQuietSQL checks which statement texts change no data.
 func TestQuietSQL(t *testing.T) {
 	for q, want := range map[string]bool{

@@ -3,6 +3,8 @@
 package oas508
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"maps"
 	"slices"
@@ -36,7 +38,10 @@ generated clients never send a body with GET, so the call runs with none.
 GET, HEAD and TRACE are warnings, one per operation. DELETE is a single note
 for the document, at the first such operation with a count of the others:
 RFC 9110 allows a body there, and some APIs (Kubernetes) take one by design,
-but many intermediaries still drop it. Not reported: the QUERY method, made
+but many intermediaries still drop it. A DELETE that requires the same body as
+the PUT of its path is a warning, one for the document: the body that
+replaces the resource is no input to its removal, so the description was
+copied from the PUT, and every generated client must send it. Not reported: the QUERY method, made
 for a query in the body, and an optional body that admits nothing (an
 object with no properties and additionalProperties: false, which some
 generators put on every operation).`,
@@ -58,7 +63,7 @@ generators put on every operation).`,
 		Lang:      "yaml",
 		Severity:  lint.SeverityWarning,
 		Precision: "high",
-		Grades:    `- **warning** for GET, HEAD and TRACE bodies; one **note** for the document's DELETE bodies. A DELETE body that carries a credential (a token kept out of the URL, as OAS104 asks) is not reported, and a GET body that carries one is told to use POST rather than the query string.`,
+		Grades:    `- **warning** for GET, HEAD and TRACE bodies; one **note** for the document's DELETE bodies; one **warning** for the document's DELETE operations that require the very body the PUT of their path takes (a copy, not a design: the resource's whole representation is no input to its removal). A DELETE body that carries a credential (a token kept out of the URL, as OAS104 asks) is not reported, and a GET body that carries one is told to use POST rather than the query string.`,
 		CWE:       []int{444, 436},
 		OWASP:     []string{"API8:2023"},
 		Since:     "v0.1.0",
@@ -67,7 +72,7 @@ generators put on every operation).`,
 }
 
 func run(pass *lint.SpecPass) error {
-	var deletes []openapi.Operation
+	var deletes, copied []openapi.Operation
 	for _, op := range openapi.Operations(pass.Doc) {
 		rb := op.Op.RequestBody
 		if rb == nil || rb.Value == nil || empty(rb.Value) {
@@ -86,9 +91,22 @@ func run(pass *lint.SpecPass) error {
 			}
 			pass.Reportf(openapi.Join(op.Pointer, "requestBody"), origin(rb), "",
 				"%s %s takes a request body, which servers and proxies may drop or ignore%s", op.Method, op.Path, advice)
+		case op.Method == "delete" && rb.Value.Required && sameBody(rb.Value, op.Item.Put):
+			copied = append(copied, op)
 		case op.Method == "delete":
 			deletes = append(deletes, op)
 		}
+	}
+	if len(copied) > 0 {
+		// A generator slip rather than a design: the body a PUT replaces
+		// the resource with, required on the DELETE of the same path.
+		op := copied[0]
+		more := ""
+		if len(copied) > 1 {
+			more = fmt.Sprintf(" (and %d more delete operations)", len(copied)-1)
+		}
+		pass.Reportf(openapi.Join(op.Pointer, "requestBody"), origin(op.Op.RequestBody), "",
+			"%s %s requires the same request body as the PUT of its path%s, which looks copied from it: clients generated from the document must send one, and many proxies drop it; remove it unless the delete reads it", op.Method, op.Path, more)
 	}
 	if len(deletes) > 0 {
 		// One note for the document: an API that takes bodies on DELETE
@@ -102,6 +120,31 @@ func run(pass *lint.SpecPass) error {
 			"%s %s takes a request body%s, which many proxies and clients drop", op.Method, op.Path, more)
 	}
 	return nil
+}
+
+// sameBody reports whether put, the PUT of a DELETE's path, takes the
+// same request body as the DELETE: the same media types with the same
+// schemas (a $ref compared by name, an inline schema by its JSON).
+func sameBody(rb *openapi3.RequestBody, put *openapi3.Operation) bool {
+	if put == nil || put.RequestBody == nil || put.RequestBody.Value == nil {
+		return false
+	}
+	p := put.RequestBody.Value
+	if len(p.Content) != len(rb.Content) {
+		return false
+	}
+	for mt, m := range rb.Content {
+		o, ok := p.Content[mt]
+		if !ok || m == nil || o == nil || m.Schema == nil || o.Schema == nil {
+			return false
+		}
+		a, err1 := json.Marshal(m.Schema)
+		b, err2 := json.Marshal(o.Schema)
+		if err1 != nil || err2 != nil || !bytes.Equal(a, b) {
+			return false
+		}
+	}
+	return true
 }
 
 // credentialField returns the first top-level field of a request body that

@@ -13,6 +13,7 @@ import (
 func registerTx(s *server.MCPServer) {
 	s.AddTool(mcp.NewTool("list_tables", mcp.WithReadOnlyHintAnnotation(true)), listTables)
 	s.AddTool(mcp.NewTool("touch_table", mcp.WithReadOnlyHintAnnotation(true)), touchTable) // want `tool "touch_table" is annotated read-only .* reaches database write`
+	s.AddTool(mcp.NewTool("pop_job", mcp.WithReadOnlyHintAnnotation(true)), popJob)         // want `tool "pop_job" is annotated read-only .* reaches database write`
 }
 
 func begin(ctx context.Context) error {
@@ -43,4 +44,15 @@ func touchTable(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResu
 	}
 	_, err := db.ExecContext(ctx, "UPDATE t SET seen = now()")
 	return nil, err
+}
+
+// A DELETE ... RETURNING run through Query, its table name formatted in:
+// Query is the call, and the statement still writes.
+func popJob(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+	rows, err := db.QueryContext(ctx, fmt.Sprintf("DELETE FROM %s WHERE id = (SELECT min(id) FROM jobs) RETURNING id", "jobs"))
+	if err != nil {
+		return nil, err
+	}
+	rows.Close()
+	return nil, nil
 }
