@@ -199,6 +199,11 @@ const (
 // can send is a note.
 const authedReason = "only authenticated callers reach this handler (every route that serves it checks credentials); a body limit there guards against a client's bug more than an attack"
 
+// condReason is why an unbounded body behind auth middleware that is
+// installed only under a condition (GO105 reports the condition) is a
+// note.
+const condReason = "the routes that serve this handler check credentials whenever their auth middleware is installed, which the code does under a condition (GO105 reports when it may be off); then only authenticated callers send the body"
+
 // handler is a function that serves a request: a net/http handler (its
 // *http.Request), a gin handler or an echo handler (its context).
 type handler struct {
@@ -310,6 +315,8 @@ func checkHandler(pass *analysis.Pass, h handler, body *ast.BlockStmt, authed pr
 		switch {
 		case authed == byChain || authed == byHandler && checkedAt.IsValid() && pos > checkedAt:
 			g.Lower(authedReason)
+		case authed == byCondition:
+			g.Lower(condReason)
 		case loopback != "":
 			g.Lower("the package serves its routes on " + loopback + " only, reachable from this machine")
 		}
@@ -365,37 +372,27 @@ func checkHandler(pass *analysis.Pass, h handler, body *ast.BlockStmt, authed pr
 func authenticated(pass *analysis.Pass) map[any]protection {
 	state := map[any]protection{} // open: served open somewhere
 	for _, rt := range pass.ResultOf[go101.AllRoutesAnalyzer].([]go101.Route) {
-		protected := open
-		if rt.State == authn.Protected {
-			protected = byChain
-			if rt.Handler != nil && rt.Guard.IsAuth(rt.Handler) && !chainAuth(rt) {
-				// The handler checks credentials itself: reads before
-				// the check are anyone's.
-				protected = byHandler
-			}
+		protected := routeProtection(rt)
+		if protected == byChain && rt.Handler != nil && rt.Guard.IsAuth(rt.Handler) && !chainAuth(rt) {
+			// The handler checks credentials itself: reads before the
+			// check are anyone's.
+			protected = byHandler
 		}
 		mark := func(k any) {
 			was, ok := state[k]
-			switch {
-			case !ok:
+			if !ok {
 				state[k] = protected
-			case was == open || protected == open:
-				state[k] = open
-			case was == byHandler || protected == byHandler:
-				state[k] = byHandler
+			} else {
+				state[k] = combine(was, protected)
 			}
 		}
 		ast.Inspect(rt.Handler, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.FuncLit:
-				mark(n)
-			case *ast.Ident:
-				if f, ok := pass.TypesInfo.Uses[n].(*types.Func); ok {
-					mark(types.Object(f.Origin()))
-				}
+			if lit, ok := n.(*ast.FuncLit); ok {
+				mark(lit)
 			}
 			return true
 		})
+		servedFuncs(pass.TypesInfo, rt.Guard, rt.Handler, func(f *types.Func) { mark(types.Object(f)) })
 	}
 	for k, protected := range state {
 		if protected == open {
@@ -412,12 +409,85 @@ const (
 	open      protection = iota // some route serves it open (or none serves it)
 	byChain                     // middleware on every route, group, router or server
 	byHandler                   // the handler checks credentials itself (on some route)
+	// byCondition: middleware that checks credentials on every route, but
+	// installed under a condition on some (authn.MaybeOff with
+	// Conditional.Cond set, and no setting that switches the check off).
+	byCondition
 )
+
+// routeProtection is how a route authenticates: by its chain (byChain),
+// by auth middleware installed under a condition (byCondition), or not
+// (open). A check that a setting switches off (Conditional.Off) or an
+// opt-out (Conditional.OptOut) is not authentication here.
+func routeProtection(rt go101.Route) protection {
+	switch {
+	case rt.State == authn.Protected:
+		return byChain
+	case rt.State != authn.MaybeOff || len(rt.Conditions) == 0:
+		return open
+	}
+	for _, c := range rt.Conditions {
+		if c.Cond == nil || c.Off != "" || c.OptOut != "" {
+			return open
+		}
+	}
+	return byCondition
+}
+
+// combine is the protection of a handler that two routes serve: open when
+// one is; otherwise the weaker of the two.
+func combine(a, b protection) protection {
+	switch {
+	case a == open || b == open:
+		return open
+	case a == byCondition || b == byCondition:
+		return byCondition
+	case a == byHandler || b == byHandler:
+		return byHandler
+	}
+	return byChain
+}
+
+// servedFuncs calls yield with each function a route's handler expression
+// serves: the functions it names, and the ServeHTTP method of each value
+// of a concrete type that a local variable named in it is assigned
+// (var h http.Handler; h = NewProxy(cfg); mux.Handle("/", chain(h, mws...))).
+func servedFuncs(info *types.Info, g *authn.Guard, h ast.Expr, yield func(*types.Func)) {
+	ast.Inspect(h, func(n ast.Node) bool {
+		id, ok := n.(*ast.Ident)
+		if !ok {
+			return true
+		}
+		switch obj := info.Uses[id].(type) {
+		case *types.Func:
+			yield(obj.Origin())
+		case *types.Var:
+			if obj.IsField() || obj.Pkg() == nil || obj.Parent() == obj.Pkg().Scope() || !types.IsInterface(obj.Type()) {
+				return true
+			}
+			for _, rhs := range g.Assigned(obj) {
+				t := info.TypeOf(rhs)
+				if t == nil || types.IsInterface(t) {
+					continue
+				}
+				if m, _, _ := types.LookupFieldOrMethod(t, true, obj.Pkg(), "ServeHTTP"); m != nil {
+					if f, ok := m.(*types.Func); ok {
+						yield(f.Origin())
+					}
+				}
+			}
+		}
+		return true
+	})
+}
 
 // chainAuth reports whether the route's middleware, router or server
 // authenticates, not (only) the handler: the route's state with the
 // handler left aside.
 func chainAuth(rt go101.Route) bool {
+	if rt.Handler != nil && rt.Guard.SpreadAuth(rt.Handler) {
+		return true
+	}
 	for _, mw := range rt.Mws {
 		if rt.Guard.IsAuth(mw) {
 			return true
