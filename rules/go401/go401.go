@@ -2,6 +2,7 @@
 package go401
 
 import (
+	"github.com/apiaudit/apiaudit/pkg/goapi/authn"
 	"github.com/apiaudit/apiaudit/pkg/gotaint"
 	"github.com/apiaudit/apiaudit/pkg/lint"
 )
@@ -91,7 +92,7 @@ var options gotaint.Options
 var Analyzer = gotaint.NewAnalyzer(gotaint.Check{
 	ID: "GO401", Doc: "untrusted data reaches the system prompt", URL: Rule.HelpURI(),
 	Options: &options, Source: gotaint.Retrieved, Sink: gotaint.SystemPrompt,
-	GradeStored: true, StateNote: true, RoleNote: true, Pick: pick, Note: note, Message: gotaint.Says("untrusted data reaches the system prompt"),
+	GradeStored: true, StateNote: true, RoleNote: true, Pick: pick, Note: note, PerPackage: gotaint.WithPeerNote(nil, note), Message: gotaint.Says("untrusted data reaches the system prompt"),
 })
 
 // note grades down fetched content that is the only untrusted data of a
@@ -107,7 +108,12 @@ func note(f *gotaint.Flow) string {
 	return ""
 }
 
-func init() { Rule.Analyzer = Analyzer }
+func init() {
+	// gotaint.WithPeerNote asks which handlers only a host's other
+	// plugins call.
+	Analyzer.Requires = append(Analyzer.Requires, authn.Analyzer)
+	Rule.Analyzer = Analyzer
+}
 
 // pick leaves NewSystemMessagePromptTemplate, also a template, to GO403,
 // and the caller's own system text passed through as it came to

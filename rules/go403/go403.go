@@ -2,6 +2,7 @@
 package go403
 
 import (
+	"github.com/apiaudit/apiaudit/pkg/goapi/authn"
 	"github.com/apiaudit/apiaudit/pkg/gotaint"
 	"github.com/apiaudit/apiaudit/pkg/lint"
 )
@@ -54,7 +55,7 @@ var options gotaint.Options
 var Analyzer = gotaint.NewAnalyzer(gotaint.Check{
 	ID: "GO403", Doc: "untrusted text is compiled as a template", URL: Rule.HelpURI(),
 	Options: &options, Source: gotaint.Retrieved, Sink: gotaint.Template,
-	GradeStored: true, Pick: gotaint.SinkIs(gotaint.Template), Note: note, Message: gotaint.Says("untrusted data is compiled as a template"),
+	GradeStored: true, Pick: gotaint.SinkIs(gotaint.Template), Note: note, PerPackage: gotaint.WithPeerNote(nil, note), Message: gotaint.Says("untrusted data is compiled as a template"),
 })
 
 // note grades down fetched content that is the only untrusted data of a
@@ -67,4 +68,9 @@ func note(f *gotaint.Flow) string {
 	return ""
 }
 
-func init() { Rule.Analyzer = Analyzer }
+func init() {
+	// gotaint.WithPeerNote asks which handlers only a host's other
+	// plugins call.
+	Analyzer.Requires = append(Analyzer.Requires, authn.Analyzer)
+	Rule.Analyzer = Analyzer
+}
