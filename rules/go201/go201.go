@@ -200,9 +200,9 @@ const (
 const authedReason = "only authenticated callers reach this handler (every route that serves it checks credentials); a body limit there guards against a client's bug more than an attack"
 
 // condReason is why an unbounded body behind auth middleware that is
-// installed only under a condition (GO105 reports the condition) is a
-// note.
-const condReason = "the routes that serve this handler check credentials whenever their auth middleware is installed, which the code does under a condition (GO105 reports when it may be off); then only authenticated callers send the body"
+// installed only under a condition (GO105 reports the condition on the
+// routes that matter) is a note.
+const condReason = "the routes that serve this handler check credentials whenever their auth middleware is installed, which the code does only under a condition (a setting or the configuration); then only authenticated callers send the body, and without it the missing authentication is the problem to fix first"
 
 // handler is a function that serves a request: a net/http handler (its
 // *http.Request), a gin handler or an echo handler (its context).

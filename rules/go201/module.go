@@ -50,14 +50,14 @@ type handlerSpan struct {
 var handlersAnalyzer = &analysis.Analyzer{
 	Name:       "apiauditgo201handlers",
 	Doc:        "lists the package's handlers and the handlers its routes serve, with their authentication, for GO201's grading across packages",
-	Requires:   []*analysis.Analyzer{go101.RoutesAnalyzer, listen.Analyzer},
+	Requires:   []*analysis.Analyzer{go101.AllRoutesAnalyzer, listen.Analyzer},
 	Run:        collectHandlers,
 	ResultType: reflect.TypeFor[*packageHandlers](),
 }
 
 func collectHandlers(pass *analysis.Pass) (any, error) {
 	res := &packageHandlers{served: map[string]protection{}, listen: pass.ResultOf[listen.Analyzer].(*listen.Package)}
-	for _, rt := range pass.ResultOf[go101.RoutesAnalyzer].([]go101.Route) {
+	for _, rt := range pass.ResultOf[go101.AllRoutesAnalyzer].([]go101.Route) {
 		protected := routeProtection(rt)
 		servedFuncs(pass.TypesInfo, rt.Guard, rt.Handler, func(f *types.Func) {
 			name := goapi.Of(f).String()

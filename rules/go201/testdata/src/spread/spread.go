@@ -44,7 +44,7 @@ func (upload) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 type sync struct{}
 
 func (sync) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	_, _ = io.ReadAll(r.Body) // want `io.ReadAll reads r.Body with no size limit \(a note, not a warning: the routes that serve this handler check credentials whenever their auth middleware is installed, which the code does under a condition`
+	_, _ = io.ReadAll(r.Body) // want `io.ReadAll reads r.Body with no size limit \(a note, not a warning: the routes that serve this handler check credentials whenever their auth middleware is installed, which the code does only under a condition`
 }
 
 type feedback struct{}
