@@ -2,9 +2,12 @@ package gotaint
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
+	"go/types"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
 
 	"github.com/apiaudit/apiaudit/pkg/goapi"
 	"github.com/apiaudit/apiaudit/pkg/goapi/authn"
@@ -73,4 +76,22 @@ func WithPeerNote(below, note func(*Flow) string) func(*analysis.Pass) (func(*Fl
 			return peer(f)
 		}
 	}
+}
+
+// hostHeader reports whether a call of fn, a function that reads a
+// request header, reads name, a header that the host the package is a
+// plugin of (goapi.HostOf) sets to say who is calling and removes from
+// what clients send: the value is the host's, not the client's (a
+// Mattermost plugin's Mattermost-User-Id is the ID of the user the server
+// signed in), and no source of untrusted data.
+func (e *engine) hostHeader(fn *types.Func, name ssa.Value) bool {
+	a, ok := goapi.CredentialReads.Lookup(fn)
+	if !ok || a.Cookie || a.Arg != 0 {
+		return false
+	}
+	c, ok := name.(*ssa.Const)
+	if !ok || c.Value == nil || c.Value.Kind() != constant.String {
+		return false
+	}
+	return goapi.HostOf(e.pass.Pkg).Header(constant.StringVal(c.Value)) != nil
 }

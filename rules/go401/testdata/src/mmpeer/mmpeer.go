@@ -31,6 +31,7 @@ func (p *Plugin) ServeHTTP(c *plugin.Context, w http.ResponseWriter, r *http.Req
 
 	router.Use(signedIn)
 	router.POST("/ask", userAsk)
+	router.POST("/greet", greet)
 	router.ServeHTTP(w, r)
 }
 
@@ -64,6 +65,17 @@ func userAsk(c *gin.Context) {
 		Messages: []openai.ChatCompletionMessageParamUnion{
 			openai.SystemMessage("You are " + a.Persona), // want `untrusted data reaches the system prompt in openai.SystemMessage, from the request body \(source at mmpeer.go:\d+\)$`
 			openai.UserMessage(a.Question),
+		},
+	})
+}
+
+// greet puts the ID of the user the server signed in into the system
+// prompt: the server sets the header, not the client. Silent.
+func greet(c *gin.Context) {
+	id := c.GetHeader("Mattermost-User-Id")
+	client.Chat.Completions.New(c.Request.Context(), openai.ChatCompletionNewParams{
+		Messages: []openai.ChatCompletionMessageParamUnion{
+			openai.SystemMessage("You are talking to user " + id),
 		},
 	})
 }

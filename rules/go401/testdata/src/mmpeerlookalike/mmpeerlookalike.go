@@ -21,6 +21,7 @@ func Run() {
 	peers := router.Group("/peer/v1")
 	peers.Use(fromPeer)
 	peers.POST("/ask", peerAsk)
+	router.POST("/greet", greet)
 	http.ListenAndServe(":8080", router)
 }
 
@@ -37,6 +38,16 @@ func peerAsk(c *gin.Context) {
 		Messages: []openai.ChatCompletionMessageParamUnion{
 			openai.SystemMessage("You are " + a.Persona), // want `untrusted data reaches the system prompt in openai.SystemMessage, from the request body \(source at mmpeerlookalike.go:\d+\)$`
 			openai.UserMessage(a.Question),
+		},
+	})
+}
+
+// greet: outside a host's plugin the header is the client's own text.
+func greet(c *gin.Context) {
+	id := c.GetHeader("Mattermost-User-Id")
+	client.Chat.Completions.New(c.Request.Context(), openai.ChatCompletionNewParams{
+		Messages: []openai.ChatCompletionMessageParamUnion{
+			openai.SystemMessage("You are talking to user " + id), // want `untrusted data reaches the system prompt in openai.SystemMessage, from request data \(source at mmpeerlookalike.go:\d+\)$`
 		},
 	})
 }
