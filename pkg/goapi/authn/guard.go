@@ -481,17 +481,13 @@ func (g *Guard) Route(call *ast.CallExpr, c goapi.RouteCall) State {
 	if h != nil && g.IsAuth(h) {
 		return Protected
 	}
-	// chain(h, mws...): the route's own middleware, from a slice. Auth
-	// appended to it under a condition is on whenever the condition
-	// holds, however the router is served (even where that is not
-	// known).
+	// chain(h, mws...): the route's own middleware, from a slice (auth
+	// always in it made IsAuth true). Auth appended to it under a
+	// condition is on whenever the condition holds, however the router is
+	// served (even where that is not known).
 	var spreadCond *Conditional
 	if call, ok := ast.Unparen(h).(*ast.CallExpr); ok {
-		on, c := g.spread(call)
-		if on {
-			return Protected
-		}
-		spreadCond = c
+		_, spreadCond = g.spread(call)
 	}
 	var s State
 	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && g.pass.TypesInfo.Selections[sel] != nil {
