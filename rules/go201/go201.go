@@ -108,7 +108,7 @@ So is one in a package whose every server listens on a loopback address
 }`,
 		Lang:      "go",
 		Severity:  lint.SeverityWarning,
-		Grades:    "A note when every route that serves the handler checks credentials (only authenticated callers send the body; the routes of any method count, a handler factory's literal is what the routes that name the factory serve, and a helper counts when every live caller is such a handler; a handler that checks credentials itself covers only the reads after its check), when every server of the package listens on a loopback address, and in example code or test scaffolding (examples/, _examples, demo, conformance, test/, testkit, a package named like oauthtest). Followed across the module too: a note when every listen call of the handler's package is a Unix socket or a loopback address by default (a flag's or configuration default passed to the server's constructor). A check that a setting can switch off (if len(adminPass) != 0 && key != adminPass) is not authentication here: the read stays a warning. Auth middleware that the code installs on the handler's routes only under a condition (appended to the slice a chain helper applies when a setting is present) makes the read a note that says so. A handler held in a local http.Handler variable is its ServeHTTP method; in a plugin of a host that authenticates requests (goapi.Hosts: a Mattermost plugin's check of Mattermost-User-Id or Mattermost-Plugin-ID), a route behind the host's identity header is authenticated.",
+		Grades:    "A note when every route that serves the handler checks credentials (only authenticated callers send the body; the routes of any method count, a handler factory's literal is what the routes that name the factory serve, and a helper counts when every live caller is such a handler; a handler that checks credentials itself covers only the reads after its check), when every server of the package listens on a loopback address, and in example code or test scaffolding (examples/, _examples, demo, conformance, test/, testkit, a package named like oauthtest). Followed across the module too: a note when every listen call of the handler's package is a Unix socket or a loopback address by default (a flag's or configuration default passed to the server's constructor). A check that a setting can switch off (if len(adminPass) != 0 && key != adminPass) is not authentication here: the read stays a warning. So is auth middleware installed only under a condition, in a router's Use or appended to the slice a chain helper applies (GO105 reports the condition). A handler held in a local http.Handler variable is its ServeHTTP method; in a plugin of a host that authenticates requests (goapi.Hosts: a Mattermost plugin's check of Mattermost-User-Id or Mattermost-Plugin-ID), a route behind the host's identity header is authenticated.",
 		Precision: "high",
 		CWE:       []int{770, 400},
 		OWASP:     []string{"API4:2023", "LLM10:2025"},
@@ -198,11 +198,6 @@ const (
 // authedReason is why an unbounded body that only authenticated callers
 // can send is a note.
 const authedReason = "only authenticated callers reach this handler (every route that serves it checks credentials); a body limit there guards against a client's bug more than an attack"
-
-// condReason is why an unbounded body behind auth middleware that is
-// installed only under a condition (GO105 reports the condition on the
-// routes that matter) is a note.
-const condReason = "the routes that serve this handler check credentials whenever their auth middleware is installed, which the code does only under a condition (a setting or the configuration); then only authenticated callers send the body, and without it the missing authentication is the problem to fix first"
 
 // handler is a function that serves a request: a net/http handler (its
 // *http.Request), a gin handler or an echo handler (its context).
@@ -315,8 +310,6 @@ func checkHandler(pass *analysis.Pass, h handler, body *ast.BlockStmt, authed pr
 		switch {
 		case authed == byChain || authed == byHandler && checkedAt.IsValid() && pos > checkedAt:
 			g.Lower(authedReason)
-		case authed == byCondition:
-			g.Lower(condReason)
 		case loopback != "":
 			g.Lower("the package serves its routes on " + loopback + " only, reachable from this machine")
 		}
@@ -409,29 +402,18 @@ const (
 	open      protection = iota // some route serves it open (or none serves it)
 	byChain                     // middleware on every route, group, router or server
 	byHandler                   // the handler checks credentials itself (on some route)
-	// byCondition: middleware that checks credentials on every route, but
-	// installed under a condition on some (authn.MaybeOff with
-	// Conditional.Cond set, and no setting that switches the check off).
-	byCondition
 )
 
-// routeProtection is how a route authenticates: by its chain (byChain),
-// by auth middleware installed under a condition (byCondition), or not
-// (open). A check that a setting switches off (Conditional.Off) or an
-// opt-out (Conditional.OptOut) is not authentication here.
+// routeProtection is how a route authenticates: by its chain (byChain) or
+// not (open). Auth that may be off (authn.MaybeOff: installed under a
+// condition, or a check a setting switches off) is not authentication
+// here: the judged reads behind it were servers that run open unless the
+// operator sets a key (fabric's --api-key), which GO105 reports.
 func routeProtection(rt go101.Route) protection {
-	switch {
-	case rt.State == authn.Protected:
+	if rt.State == authn.Protected {
 		return byChain
-	case rt.State != authn.MaybeOff || len(rt.Conditions) == 0:
-		return open
 	}
-	for _, c := range rt.Conditions {
-		if c.Cond == nil || c.Off != "" || c.OptOut != "" {
-			return open
-		}
-	}
-	return byCondition
+	return open
 }
 
 // combine is the protection of a handler that two routes serve: open when
@@ -440,8 +422,6 @@ func combine(a, b protection) protection {
 	switch {
 	case a == open || b == open:
 		return open
-	case a == byCondition || b == byCondition:
-		return byCondition
 	case a == byHandler || b == byHandler:
 		return byHandler
 	}

@@ -167,15 +167,11 @@ func regrade(findings []lint.Finding, collected []any, root string) []lint.Findi
 			if f.Location.Line < h.start || f.Location.Line > h.end || !sameFile(root, h.file, f.Location.File) {
 				continue
 			}
-			why := authedReason
-			switch protected(h.name, 0) {
-			case open:
+			if protected(h.name, 0) == open {
 				continue
-			case byCondition:
-				why = condReason
 			}
 			f.Severity = lint.SeverityNote
-			f.Message += goapi.NewGrade(goapi.Warning).Lower(why).Suffix()
+			f.Message += goapi.NewGrade(goapi.Warning).Lower(authedReason).Suffix()
 			break
 		}
 	}
