@@ -116,6 +116,9 @@ func (s *state) call(ci ssa.CallInstruction) {
 		s.sinkCall(pos, fn, sm, ops, method, at, b)
 	}
 	if src, ok := m.Sources[name]; ok && !(src.Kind == Upstream && s.e.ownServerClient()) {
+		if src.Kind == Request && s.e.hostHeader(fn, at(0)) {
+			return // the host's identity header: set by the host, not the client
+		}
 		t := taint{bit(src.Kind): &Trace{Pos: pos, Msg: src.What + " read here", What: src.What}}
 		switch {
 		case src.Callback:

@@ -108,7 +108,7 @@ So is one in a package whose every server listens on a loopback address
 }`,
 		Lang:      "go",
 		Severity:  lint.SeverityWarning,
-		Grades:    "A note when every route that serves the handler checks credentials (only authenticated callers send the body; the routes of any method count, a handler factory's literal is what the routes that name the factory serve, and a helper counts when every live caller is such a handler; a handler that checks credentials itself covers only the reads after its check), when every server of the package listens on a loopback address, and in example code or test scaffolding (examples/, _examples, demo, conformance, test/, testkit, a package named like oauthtest). Followed across the module too: a note when every listen call of the handler's package is a Unix socket or a loopback address by default (a flag's or configuration default passed to the server's constructor). A check that a setting can switch off (if len(adminPass) != 0 && key != adminPass) is not authentication here: the read stays a warning.",
+		Grades:    "A note when every route that serves the handler checks credentials (only authenticated callers send the body; the routes of any method count, a handler factory's literal is what the routes that name the factory serve, and a helper counts when every live caller is such a handler; a handler that checks credentials itself covers only the reads after its check), when every server of the package listens on a loopback address, and in example code or test scaffolding (examples/, _examples, demo, conformance, test/, testkit, a package named like oauthtest). Followed across the module too: a note when every listen call of the handler's package is a Unix socket or a loopback address by default (a flag's or configuration default passed to the server's constructor). A check that a setting can switch off (if len(adminPass) != 0 && key != adminPass) is not authentication here: the read stays a warning. So is auth middleware installed only under a condition, in a router's Use or appended to the slice a chain helper applies (GO105 reports the condition). A handler held in a local http.Handler variable is its ServeHTTP method; in a plugin of a host that authenticates requests (goapi.Hosts: a Mattermost plugin's check of Mattermost-User-Id or Mattermost-Plugin-ID), a route behind the host's identity header is authenticated.",
 		Precision: "high",
 		CWE:       []int{770, 400},
 		OWASP:     []string{"API4:2023", "LLM10:2025"},
@@ -365,37 +365,27 @@ func checkHandler(pass *analysis.Pass, h handler, body *ast.BlockStmt, authed pr
 func authenticated(pass *analysis.Pass) map[any]protection {
 	state := map[any]protection{} // open: served open somewhere
 	for _, rt := range pass.ResultOf[go101.AllRoutesAnalyzer].([]go101.Route) {
-		protected := open
-		if rt.State == authn.Protected {
-			protected = byChain
-			if rt.Handler != nil && rt.Guard.IsAuth(rt.Handler) && !chainAuth(rt) {
-				// The handler checks credentials itself: reads before
-				// the check are anyone's.
-				protected = byHandler
-			}
+		protected := routeProtection(rt)
+		if protected == byChain && rt.Handler != nil && rt.Guard.IsAuth(rt.Handler) && !chainAuth(rt) {
+			// The handler checks credentials itself: reads before the
+			// check are anyone's.
+			protected = byHandler
 		}
 		mark := func(k any) {
 			was, ok := state[k]
-			switch {
-			case !ok:
+			if !ok {
 				state[k] = protected
-			case was == open || protected == open:
-				state[k] = open
-			case was == byHandler || protected == byHandler:
-				state[k] = byHandler
+			} else {
+				state[k] = combine(was, protected)
 			}
 		}
 		ast.Inspect(rt.Handler, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.FuncLit:
-				mark(n)
-			case *ast.Ident:
-				if f, ok := pass.TypesInfo.Uses[n].(*types.Func); ok {
-					mark(types.Object(f.Origin()))
-				}
+			if lit, ok := n.(*ast.FuncLit); ok {
+				mark(lit)
 			}
 			return true
 		})
+		servedFuncs(pass.TypesInfo, rt.Guard, rt.Handler, func(f *types.Func) { mark(types.Object(f)) })
 	}
 	for k, protected := range state {
 		if protected == open {
@@ -414,10 +404,70 @@ const (
 	byHandler                   // the handler checks credentials itself (on some route)
 )
 
+// routeProtection is how a route authenticates: by its chain (byChain) or
+// not (open). Auth that may be off (authn.MaybeOff: installed under a
+// condition, or a check a setting switches off) is not authentication
+// here: the judged reads behind it were servers that run open unless the
+// operator sets a key (fabric's --api-key), which GO105 reports.
+func routeProtection(rt go101.Route) protection {
+	if rt.State == authn.Protected {
+		return byChain
+	}
+	return open
+}
+
+// combine is the protection of a handler that two routes serve: open when
+// one is; otherwise the weaker of the two.
+func combine(a, b protection) protection {
+	switch {
+	case a == open || b == open:
+		return open
+	case a == byHandler || b == byHandler:
+		return byHandler
+	}
+	return byChain
+}
+
+// servedFuncs calls yield with each function a route's handler expression
+// serves: the functions it names, and the ServeHTTP method of each value
+// of a concrete type that a local variable named in it is assigned
+// (var h http.Handler; h = NewProxy(cfg); mux.Handle("/", chain(h, mws...))).
+func servedFuncs(info *types.Info, g *authn.Guard, h ast.Expr, yield func(*types.Func)) {
+	ast.Inspect(h, func(n ast.Node) bool {
+		id, ok := n.(*ast.Ident)
+		if !ok {
+			return true
+		}
+		switch obj := info.Uses[id].(type) {
+		case *types.Func:
+			yield(obj.Origin())
+		case *types.Var:
+			if obj.IsField() || obj.Pkg() == nil || obj.Parent() == obj.Pkg().Scope() || !types.IsInterface(obj.Type()) {
+				return true
+			}
+			for _, rhs := range g.Assigned(obj) {
+				t := info.TypeOf(rhs)
+				if t == nil || types.IsInterface(t) {
+					continue
+				}
+				if m, _, _ := types.LookupFieldOrMethod(t, true, obj.Pkg(), "ServeHTTP"); m != nil {
+					if f, ok := m.(*types.Func); ok {
+						yield(f.Origin())
+					}
+				}
+			}
+		}
+		return true
+	})
+}
+
 // chainAuth reports whether the route's middleware, router or server
 // authenticates, not (only) the handler: the route's state with the
 // handler left aside.
 func chainAuth(rt go101.Route) bool {
+	if rt.Handler != nil && rt.Guard.SpreadAuth(rt.Handler) {
+		return true
+	}
 	for _, mw := range rt.Mws {
 		if rt.Guard.IsAuth(mw) {
 			return true

@@ -10,5 +10,5 @@ func TestRule(t *testing.T) {
 	if err := Rule.Validate(); err != nil {
 		t.Fatal(err)
 	}
-	ruletest.RunGo(t, Analyzer, "a", "ginapp", "ginlimited", "echoapp", "echolimited", "chilimited", "chain/mw", "chain/app", "nolimit", "internal/oauthtest", "dispatch", "authed", "wizard", "wizardpublic", "ginauthed")
+	ruletest.RunGo(t, Analyzer, "a", "ginapp", "ginlimited", "echoapp", "echolimited", "chilimited", "chain/mw", "chain/app", "nolimit", "internal/oauthtest", "dispatch", "authed", "wizard", "wizardpublic", "ginauthed", "spread", "mmplugin", "mmlookalike")
 }

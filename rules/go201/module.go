@@ -11,7 +11,6 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/apiaudit/apiaudit/pkg/goapi"
-	"github.com/apiaudit/apiaudit/pkg/goapi/authn"
 	"github.com/apiaudit/apiaudit/pkg/goapi/listen"
 	"github.com/apiaudit/apiaudit/pkg/lint"
 	"github.com/apiaudit/apiaudit/rules/go101"
@@ -30,9 +29,9 @@ func init() {
 // packageHandlers is what one package says for the module step.
 type packageHandlers struct {
 	// served are the handler functions (goapi.Of names) that the
-	// package's routes serve, true when every such route checks
-	// credentials (authn, as GO101 decides it).
-	served map[string]bool
+	// package's routes serve, with how every such route checks
+	// credentials (authn, as GO101 decides it; open when one does not).
+	served map[string]protection
 	// funcs are the package's handler-shaped function declarations.
 	funcs []handlerSpan
 	// listen is the package's listen calls (listen.Analyzer).
@@ -51,25 +50,22 @@ type handlerSpan struct {
 var handlersAnalyzer = &analysis.Analyzer{
 	Name:       "apiauditgo201handlers",
 	Doc:        "lists the package's handlers and the handlers its routes serve, with their authentication, for GO201's grading across packages",
-	Requires:   []*analysis.Analyzer{go101.RoutesAnalyzer, listen.Analyzer},
+	Requires:   []*analysis.Analyzer{go101.AllRoutesAnalyzer, listen.Analyzer},
 	Run:        collectHandlers,
 	ResultType: reflect.TypeFor[*packageHandlers](),
 }
 
 func collectHandlers(pass *analysis.Pass) (any, error) {
-	res := &packageHandlers{served: map[string]bool{}, listen: pass.ResultOf[listen.Analyzer].(*listen.Package)}
-	for _, rt := range pass.ResultOf[go101.RoutesAnalyzer].([]go101.Route) {
-		protected := rt.State == authn.Protected
-		ast.Inspect(rt.Handler, func(n ast.Node) bool {
-			if id, ok := n.(*ast.Ident); ok {
-				if f, ok := pass.TypesInfo.Uses[id].(*types.Func); ok {
-					name := goapi.Of(f.Origin()).String()
-					if was, seen := res.served[name]; !seen || was {
-						res.served[name] = protected
-					}
-				}
+	res := &packageHandlers{served: map[string]protection{}, listen: pass.ResultOf[listen.Analyzer].(*listen.Package)}
+	for _, rt := range pass.ResultOf[go101.AllRoutesAnalyzer].([]go101.Route) {
+		protected := routeProtection(rt)
+		servedFuncs(pass.TypesInfo, rt.Guard, rt.Handler, func(f *types.Func) {
+			name := goapi.Of(f).String()
+			if was, seen := res.served[name]; seen {
+				res.served[name] = combine(was, protected)
+			} else {
+				res.served[name] = protected
 			}
-			return true
 		})
 	}
 	callers := map[string][]string{}
@@ -123,7 +119,7 @@ func collectHandlers(pass *analysis.Pass) (any, error) {
 // routes checks credentials, as the analysis does for routes of the
 // handler's own package.
 func regrade(findings []lint.Finding, collected []any, root string) []lint.Finding {
-	served := map[string]bool{}
+	served := map[string]protection{}
 	var funcs []handlerSpan
 	var listens []any
 	for _, c := range collected {
@@ -133,7 +129,9 @@ func regrade(findings []lint.Finding, collected []any, root string) []lint.Findi
 		}
 		listens = append(listens, ph.listen)
 		for name, protected := range ph.served {
-			if was, seen := served[name]; !seen || was {
+			if was, seen := served[name]; seen {
+				served[name] = combine(was, protected)
+			} else {
 				served[name] = protected
 			}
 		}
@@ -143,23 +141,22 @@ func regrade(findings []lint.Finding, collected []any, root string) []lint.Findi
 	for _, h := range funcs {
 		byName[h.name] = h
 	}
-	// protected: every route that serves the function checks credentials,
-	// or it is a helper that only such functions call.
-	var protected func(name string, depth int) bool
-	protected = func(name string, depth int) bool {
+	// protected: how every route that serves the function checks
+	// credentials, or, for a helper, how those of all its callers do.
+	var protected func(name string, depth int) protection
+	protected = func(name string, depth int) protection {
 		if p, ok := served[name]; ok {
 			return p
 		}
 		h, ok := byName[name]
 		if !ok || len(h.callers) == 0 || depth > 4 {
-			return false
+			return open
 		}
+		p := byChain
 		for _, c := range h.callers {
-			if !protected(c, depth+1) {
-				return false
-			}
+			p = combine(p, protected(c, depth+1))
 		}
-		return true
+		return p
 	}
 	for i := range findings {
 		f := &findings[i]
@@ -167,7 +164,10 @@ func regrade(findings []lint.Finding, collected []any, root string) []lint.Findi
 			continue // graded already: by its own package's routes, or by place
 		}
 		for _, h := range funcs {
-			if !protected(h.name, 0) || f.Location.Line < h.start || f.Location.Line > h.end || !sameFile(root, h.file, f.Location.File) {
+			if f.Location.Line < h.start || f.Location.Line > h.end || !sameFile(root, h.file, f.Location.File) {
+				continue
+			}
+			if protected(h.name, 0) == open {
 				continue
 			}
 			f.Severity = lint.SeverityNote

@@ -58,7 +58,7 @@ r.Use(httprate.LimitByRealIP(20, time.Minute))
 r.Post("/v1/chat", chat)`,
 		Lang:      "go",
 		Severity:  lint.SeverityWarning,
-		Grades:    "A note when the route or MCP server is authenticated (the callers are known, one of them can still spend without bound), when it has no authentication at all (GO101, GO102 or GO105 reports it: authentication is the fix that comes first), and in example code or test scaffolding.",
+		Grades:    "A note when the route or MCP server is authenticated (the callers are known, one of them can still spend without bound; in a plugin of a host that authenticates requests, such as a Mattermost plugin, a check of the host's identity header counts), when it has no authentication at all (GO101, GO102 or GO105 reports it: authentication is the fix that comes first), and in example code or test scaffolding.",
 		Precision: "low",
 		CWE:       []int{770, 799},
 		OWASP:     []string{"API4:2023", "LLM10:2025"},

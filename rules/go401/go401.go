@@ -2,6 +2,7 @@
 package go401
 
 import (
+	"github.com/apiaudit/apiaudit/pkg/goapi/authn"
 	"github.com/apiaudit/apiaudit/pkg/gotaint"
 	"github.com/apiaudit/apiaudit/pkg/lint"
 )
@@ -74,7 +75,7 @@ func chat(w http.ResponseWriter, r *http.Request) {
 }`,
 		Lang:      "go",
 		Severity:  lint.SeverityError,
-		Grades:    "An error for request data, tool arguments or model output in the system channel. A warning for data that reaches it only inside an object passed whole to a call. A note for fetched content alone, for data that gets there only through an object's stored state, for code that picks the channel by each message's role, and in example code or test scaffolding.",
+		Grades:    "An error for request data, tool arguments or model output in the system channel. A warning for data that reaches it only inside an object passed whole to a call. A note for fetched content alone, for data that gets there only through an object's stored state, for code that picks the channel by each message's role, for request data that only another server-side plugin of the program's host sends (a route behind the host's plugin-to-plugin header, such as a Mattermost plugin's Mattermost-Plugin-ID), and in example code or test scaffolding.",
 		Precision: "high",
 		CWE:       []int{1427, 77},
 		OWASP:     []string{"LLM01:2025", "LLM07:2025"},
@@ -91,7 +92,7 @@ var options gotaint.Options
 var Analyzer = gotaint.NewAnalyzer(gotaint.Check{
 	ID: "GO401", Doc: "untrusted data reaches the system prompt", URL: Rule.HelpURI(),
 	Options: &options, Source: gotaint.Retrieved, Sink: gotaint.SystemPrompt,
-	GradeStored: true, StateNote: true, RoleNote: true, Pick: pick, Note: note, Message: gotaint.Says("untrusted data reaches the system prompt"),
+	GradeStored: true, StateNote: true, RoleNote: true, Pick: pick, Note: note, PerPackage: gotaint.WithPeerNote(nil, note), Message: gotaint.Says("untrusted data reaches the system prompt"),
 })
 
 // note grades down fetched content that is the only untrusted data of a
@@ -107,7 +108,12 @@ func note(f *gotaint.Flow) string {
 	return ""
 }
 
-func init() { Rule.Analyzer = Analyzer }
+func init() {
+	// gotaint.WithPeerNote asks which handlers only a host's other
+	// plugins call.
+	Analyzer.Requires = append(Analyzer.Requires, authn.Analyzer)
+	Rule.Analyzer = Analyzer
+}
 
 // pick leaves NewSystemMessagePromptTemplate, also a template, to GO403,
 // and the caller's own system text passed through as it came to

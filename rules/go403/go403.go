@@ -2,6 +2,7 @@
 package go403
 
 import (
+	"github.com/apiaudit/apiaudit/pkg/goapi/authn"
 	"github.com/apiaudit/apiaudit/pkg/gotaint"
 	"github.com/apiaudit/apiaudit/pkg/lint"
 )
@@ -37,7 +38,7 @@ to a call is a warning.`,
 }`,
 		Lang:      "go",
 		Severity:  lint.SeverityError,
-		Grades:    "A warning for data that gets there only through an object's stored state or only inside an object passed whole to a call. A note for fetched or loaded content alone, and in example code or test scaffolding.",
+		Grades:    "A warning for data that gets there only through an object's stored state or only inside an object passed whole to a call. A note for fetched or loaded content alone, for request data that only another server-side plugin of the program's host sends (a route behind the host's plugin-to-plugin header, such as a Mattermost plugin's Mattermost-Plugin-ID), and in example code or test scaffolding.",
 		Precision: "high",
 		CWE:       []int{1336, 94},
 		OWASP:     []string{"LLM01:2025", "LLM02:2025"},
@@ -54,7 +55,7 @@ var options gotaint.Options
 var Analyzer = gotaint.NewAnalyzer(gotaint.Check{
 	ID: "GO403", Doc: "untrusted text is compiled as a template", URL: Rule.HelpURI(),
 	Options: &options, Source: gotaint.Retrieved, Sink: gotaint.Template,
-	GradeStored: true, Pick: gotaint.SinkIs(gotaint.Template), Note: note, Message: gotaint.Says("untrusted data is compiled as a template"),
+	GradeStored: true, Pick: gotaint.SinkIs(gotaint.Template), Note: note, PerPackage: gotaint.WithPeerNote(nil, note), Message: gotaint.Says("untrusted data is compiled as a template"),
 })
 
 // note grades down fetched content that is the only untrusted data of a
@@ -67,4 +68,9 @@ func note(f *gotaint.Flow) string {
 	return ""
 }
 
-func init() { Rule.Analyzer = Analyzer }
+func init() {
+	// gotaint.WithPeerNote asks which handlers only a host's other
+	// plugins call.
+	Analyzer.Requires = append(Analyzer.Requires, authn.Analyzer)
+	Rule.Analyzer = Analyzer
+}

@@ -50,6 +50,12 @@ const (
 	// calls it checks. It stays within the package: facts carry the
 	// other kinds only.
 	Rejects
+	// PeerChecks: the function checks credentials, and the credential is
+	// an identity header that a host (goapi.Hosts) sets only on requests
+	// from another server-side plugin of the same host (goapi.HostPeer),
+	// or it calls a function that does. The callers that pass it are
+	// programs of the host's operator, not end users.
+	PeerChecks
 )
 
 // Fact is exported for every function that reads or checks credentials.
@@ -76,6 +82,9 @@ func (f *Fact) String() string {
 		s = "checks credentials"
 	case f.Kind&Reads != 0:
 		s = "reads credentials"
+	}
+	if f.Kind&PeerChecks != 0 {
+		s += " (a host's plugin-to-plugin header)"
 	}
 	if f.Kind&HostChecks != 0 {
 		if s != "" {
@@ -202,6 +211,9 @@ type Result struct {
 	// work bounds the walks of the package and its guards' steps (see
 	// pkg/budget): once spent, a walk finds nothing and the scan says so.
 	work *budget.Budget
+	// host is the host the package is a plugin of (goapi.HostOf): its
+	// identity headers are credentials here.
+	host *goapi.Host
 }
 
 // litKey is a literal and the phase of the walk: the first walk of run
@@ -404,6 +416,9 @@ func (r *Result) Choices(fn *types.Func) *Choice {
 type body struct {
 	reads, rejects, checks, registers, host, hostChecks bool
 	unless                                              string // see Fact.Unless
+	// peer: a read of a host's identity header of another plugin
+	// (goapi.HostPeer); peerChecks: a call of a function that checks one.
+	peer, peerChecks bool
 	// optional authentication (see optional.go): a test of a value read
 	// from the request (optDirect), or of functions' results whose kinds
 	// decide.
@@ -424,6 +439,9 @@ func (b *body) add(k Kind) {
 	if k&HostChecks != 0 {
 		b.hostChecks = true
 	}
+	if k&PeerChecks != 0 {
+		b.peerChecks = true
+	}
 }
 
 func (b body) kind() Kind {
@@ -436,6 +454,9 @@ func (b body) kind() Kind {
 	}
 	if b.hostChecks || b.host && b.rejects {
 		k |= HostChecks
+	}
+	if b.peerChecks || b.peer && b.rejects {
+		k |= PeerChecks
 	}
 	if b.rejects && k == 0 {
 		k |= Rejects
@@ -565,6 +586,8 @@ func (r *Result) walk(n ast.Node, deferred func(*types.Func) bool) body {
 			}
 			if a, ok := goapi.CredentialReads.Lookup(fn); ok && credentialArg(info, n, a) {
 				b.reads = true
+			} else if ok && !a.Cookie && a.Arg >= 0 && a.Arg < len(n.Args) {
+				r.hostHeader(&b, goapi.ConstString(info, n.Args[a.Arg]))
 			}
 			if goapi.Of(fn).String() == "(net/http.Header).Get" && len(n.Args) == 1 && strings.EqualFold(goapi.ConstString(info, n.Args[0]), "Host") {
 				b.host = true
@@ -578,8 +601,12 @@ func (r *Result) walk(n ast.Node, deferred func(*types.Func) bool) body {
 				b.host = true
 			}
 		case *ast.IndexExpr: // r.Header["Authorization"]
-			if goapi.IsType(info.TypeOf(n.X), "net/http", "Header") && goapi.IsCredentialHeader(goapi.ConstString(info, n.Index)) {
-				b.reads = true
+			if goapi.IsType(info.TypeOf(n.X), "net/http", "Header") {
+				if name := goapi.ConstString(info, n.Index); goapi.IsCredentialHeader(name) {
+					b.reads = true
+				} else {
+					r.hostHeader(&b, name)
+				}
 			}
 		case *ast.BasicLit:
 			if goapi.IsAuthStatus(info, n) {
@@ -605,6 +632,22 @@ func (r *Result) walk(n ast.Node, deferred func(*types.Func) bool) body {
 		return true
 	})
 	return b
+}
+
+// hostHeader counts a read of the header name: in a plugin of a host
+// (goapi.Hosts), a header the host sets to say who is calling, and
+// removes from what clients send, is a credential. Rejecting a request
+// without it authenticates; anywhere else it is a client's header like
+// any other.
+func (r *Result) hostHeader(b *body, name string) {
+	h := r.host.Header(name)
+	if h == nil {
+		return
+	}
+	b.reads = true
+	if h.Caller == goapi.HostPeer {
+		b.peer = true
+	}
 }
 
 // requestValue reports whether e holds a value the client sent: a call of
@@ -674,6 +717,7 @@ func run(pass *analysis.Pass) (any, error) {
 		return res, nil
 	}
 	res.work = goapi.PackageBudget(pass, "authentication analysis", WalkFloor, WalksPerByte)
+	res.host = goapi.HostOf(pass.Pkg)
 	// Each body is walked once, into what Node finds in it apart from the
 	// functions of this package it calls; those are looked up again in
 	// every round of the fixed point.
@@ -721,7 +765,7 @@ func run(pass *analysis.Pass) (any, error) {
 				}
 				k := b.kind()
 				if opt[d.fn] && k&Checks != 0 {
-					k = k&^Checks | Reads
+					k = k&^(Checks|PeerChecks) | Reads
 				}
 				if k|res.local[d.fn] != res.local[d.fn] {
 					res.local[d.fn] |= k

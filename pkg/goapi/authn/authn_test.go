@@ -4,6 +4,8 @@ import (
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/apiaudit/apiaudit/pkg/ruletest"
 )
 
 // TestFacts checks the kind found for each function: through helpers of
@@ -67,4 +69,12 @@ func TestWalkCycle(t *testing.T) {
 		t.Errorf("%d walks for 7 literals: walks inside a cycle are repeated for each path", r.walks)
 	}
 	t.Logf("%d walks", r.walks)
+}
+
+// TestHostHeaders checks that in a plugin of a host (goapi.Hosts) a
+// middleware that turns away requests without the host's identity header
+// checks credentials, a plugin-to-plugin one as such, and that the same
+// code in an ordinary package checks nothing.
+func TestHostHeaders(t *testing.T) {
+	ruletest.RunGo(t, Analyzer, "mmhost", "notahost")
 }

@@ -115,6 +115,15 @@ func NewHostGuard(pass *analysis.Pass, res *Result) *Guard {
 	return g
 }
 
+// NewPeerGuard is a guard for which only a check of a host's identity
+// header of another server-side plugin (PeerChecks) protects: a route it
+// calls protected is reached by the host's other plugins only.
+func NewPeerGuard(pass *analysis.Pass, res *Result) *Guard {
+	g := NewGuard(pass, res)
+	g.want = PeerChecks
+	return g
+}
+
 // NewGuard is a guard for the package of pass. The index of the package's
 // files is built by the first guard asked for on the package and shared
 // by the guards alive at the same time (GO101's two analyzers, GO102,
@@ -344,11 +353,15 @@ func (g *Guard) IsAuth(e ast.Expr) bool {
 		if tv, ok := info.Types[e.Fun]; ok && tv.IsType() {
 			return len(e.Args) == 1 && g.IsAuth(e.Args[0])
 		}
+		if g.spreadSlice(e) != nil { // chain(h, mws...): what the slice holds
+			on, _ := g.spread(e)
+			return on || g.IsAuth(e.Args[0])
+		}
 		if fn := goapi.Callee(info, e); fn != nil {
 			if on, off := g.dispatchOn(fn, recvOf(e.Fun)); len(on) > 0 {
 				return len(off) == 0 // some implementations check nothing: see offWhen
 			}
-			if g.res.Func(fn)&g.want != 0 || externalAuthName(g.pass, fn) && !g.res.Optional(fn) {
+			if g.res.Func(fn)&g.want != 0 || g.want != PeerChecks && externalAuthName(g.pass, fn) && !g.res.Optional(fn) {
 				return true
 			}
 		} else if g.IsAuth(e.Fun) {
@@ -468,6 +481,14 @@ func (g *Guard) Route(call *ast.CallExpr, c goapi.RouteCall) State {
 	if h != nil && g.IsAuth(h) {
 		return Protected
 	}
+	// chain(h, mws...): the route's own middleware, from a slice (auth
+	// always in it made IsAuth true). Auth appended to it under a
+	// condition is on whenever the condition holds, however the router is
+	// served (even where that is not known).
+	var spreadCond *Conditional
+	if call, ok := ast.Unparen(h).(*ast.CallExpr); ok {
+		_, spreadCond = g.spread(call)
+	}
 	var s State
 	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && g.pass.TypesInfo.Selections[sel] != nil {
 		s = g.Router(sel.X)
@@ -477,6 +498,10 @@ func (g *Guard) Route(call *ast.CallExpr, c goapi.RouteCall) State {
 	}
 	if maybe != nil {
 		s = g.weaken(s, maybe)
+	}
+	if spreadCond != nil && (s == Open || s == Unknown) {
+		g.Conditions = append(g.Conditions, *spreadCond)
+		s = MaybeOff
 	}
 	return s
 }
@@ -677,7 +702,17 @@ func (g *Guard) Value(e ast.Expr) State {
 				return g.weaken(g.Value(p), &Conditional{Use: p, Mw: p, Off: o})
 			}
 		}
-		if g.res.Func(fn)&g.want != 0 || externalAuthName(g.pass, fn) {
+		if i == 0 && g.spreadSlice(p) != nil { // chain(h, mws...): what the slice holds
+			on, maybe := g.spread(p)
+			if on {
+				return Protected
+			}
+			if maybe != nil {
+				return g.weaken(g.Value(p), maybe)
+			}
+			return g.Value(p)
+		}
+		if g.res.Func(fn)&g.want != 0 || g.want != PeerChecks && externalAuthName(g.pass, fn) {
 			return Protected
 		}
 		if c, ok := goapi.Routers.Lookup(fn); ok {
@@ -703,7 +738,10 @@ func (g *Guard) Value(e ast.Expr) State {
 			if pi >= 0 && isHandlerish(sig.Params().At(pi).Type()) && sig.Results().Len() > 0 && isHandlerish(sig.Results().At(0).Type()) {
 				// chain(mux, logging, auth(cfg)): a helper that applies the
 				// middleware it is given to the handler
-				var maybe *Conditional
+				on, maybe := g.spread(p) // chain(mux, mws...)
+				if on {
+					return Protected
+				}
 				for j, a := range p.Args {
 					if j == i || !isMiddlewareValue(info.TypeOf(a)) {
 						continue

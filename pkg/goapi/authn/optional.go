@@ -276,7 +276,7 @@ func (r *Result) optional(b body) bool {
 func (r *Result) kindOf(b body) Kind {
 	k := b.kind()
 	if k&Checks != 0 && r.optional(b) {
-		k &^= Checks
+		k &^= Checks | PeerChecks
 		k |= Reads
 	}
 	return k
