@@ -132,6 +132,9 @@ func (s *state) call(ci ssa.CallInstruction) {
 		}
 		return
 	}
+	if s.sqlBuilderCall(fn, ops, resV, pos, b) {
+		return // models_sqlbuild.go
+	}
 	if mv, ok := m.Moves[name]; ok {
 		t := taint{}
 		for _, f := range mv.From {

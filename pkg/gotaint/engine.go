@@ -611,6 +611,11 @@ type state struct {
 	// groups are the results of FindStringSubmatch and the like whose
 	// elements at these indexes are capture groups of safe characters.
 	groups map[ssa.Value]map[int]bool
+	// bound holds what SQL builder values hold bound to placeholders,
+	// apart from their taint (their text); boundMem, what variables
+	// holding builders hold (models_sqlbuild.go).
+	bound    map[ssa.Value]taint
+	boundMem map[memKey]taint
 }
 
 // analyze runs one function with its function literals to a fixed point
@@ -1195,6 +1200,7 @@ func (s *state) val(v ssa.Value, b *ssa.BasicBlock) taint {
 
 func (s *state) step(instr ssa.Instruction) {
 	b := instr.Block()
+	s.passBound(instr)
 	switch x := instr.(type) {
 	case *ssa.UnOp:
 		if ia, ok := x.X.(*ssa.IndexAddr); ok && x.Op == token.MUL && s.safeGroup(ia.X, ia.Index) {
