@@ -59,7 +59,7 @@ func textSummary(ctx context.Context, c *goopenai.Client, n *notesDB) {
 	text, _, _ = sq.Select("id").From("notes").Where(sq.Expr(summary)).ToSql()
 	n.db.Exec(text) // want `model output reaches a SQL statement in DB.Exec`
 	text, _, _ = sq.Update("notes").Where(sq.Eq{summary: 1}).ToSql()
-	n.db.Exec(text) // want `model output reaches a SQL statement in DB.Exec`
+	n.db.Exec(text)                                                      // want `model output reaches a SQL statement in DB.Exec`
 	sq.Select("id").From("notes").OrderBy(summary).RunWith(n.db).Query() // want `model output reaches a SQL statement in SelectBuilder.Query`
-	n.run(sq.Insert("notes").Suffix("RETURNING " + summary)) // want `model output reaches a SQL statement in notesDB.run`
+	n.run(sq.Insert("notes").Suffix("RETURNING " + summary))             // want `model output reaches a SQL statement in notesDB.run`
 }
