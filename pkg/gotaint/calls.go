@@ -622,7 +622,7 @@ func roleBranch(b *ssa.BasicBlock) bool {
 // roleCompare: v is a field named like a role, k the constant "system" or
 // "developer".
 func roleCompare(v, k ssa.Value) bool {
-	switch strings.ToLower(constString(k)) {
+	switch roleText(k) {
 	case "system", "developer":
 	default:
 		return false

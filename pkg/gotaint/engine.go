@@ -1208,6 +1208,9 @@ func (s *state) step(instr ssa.Instruction) {
 		}
 		if x.Op == token.MUL {
 			s.set(x, s.addr(x.X, b))
+			if fa, ok := x.X.(*ssa.FieldAddr); ok {
+				s.roleRead(x, fa.X.Type(), fa.Field, b)
+			}
 		} else {
 			s.set(x, s.val(x.X, b))
 		}
@@ -1284,6 +1287,7 @@ func (s *state) step(instr ssa.Instruction) {
 		if m, ok := s.fieldSource(x.X.Type(), x.Field); ok {
 			s.set(x, taint{bit(m.Kind): &Trace{Pos: x.Pos(), Msg: m.What + " read here", What: m.What}})
 		}
+		s.roleRead(x, x.X.Type(), x.Field, b)
 	case *ssa.FieldAddr:
 		s.responsePart(x, x.X, x.Field, b)
 		if m, ok := s.fieldSource(x.X.Type(), x.Field); ok {
