@@ -373,6 +373,10 @@ func (s *state) apply(sum *FuncFact, fn *types.Func, ops []ssa.Value, res ssa.Va
 	}
 	for _, f := range sum.Flows {
 		t := stored(spliced(extend(arg(f.From, f.Field), pos, "passed to "+name), f.Spliced), f.State)
+		if f.Role && len(t) > 0 {
+			t = merge(nil, t)
+			t[roleBit] = &Trace{Pos: pos}
+		}
 		if f.To == Ret && f.Result > 0 {
 			s.setPart(res, f.Result-1, t)
 		} else if f.To == Ret {
