@@ -135,6 +135,9 @@ func (s *state) call(ci ssa.CallInstruction) {
 		}
 		return
 	}
+	if s.sqlBuilderCall(fn, ops, resV, pos, b) {
+		return // models_sqlbuild.go
+	}
 	if mv, ok := m.Moves[name]; ok {
 		t := taint{}
 		for _, f := range mv.From {
@@ -373,6 +376,10 @@ func (s *state) apply(sum *FuncFact, fn *types.Func, ops []ssa.Value, res ssa.Va
 	}
 	for _, f := range sum.Flows {
 		t := stored(spliced(extend(arg(f.From, f.Field), pos, "passed to "+name), f.Spliced), f.State)
+		if f.Role && len(t) > 0 {
+			t = merge(nil, t)
+			t[roleBit] = &Trace{Pos: pos}
+		}
 		if f.To == Ret && f.Result > 0 {
 			s.setPart(res, f.Result-1, t)
 		} else if f.To == Ret {
@@ -622,7 +629,7 @@ func roleBranch(b *ssa.BasicBlock) bool {
 // roleCompare: v is a field named like a role, k the constant "system" or
 // "developer".
 func roleCompare(v, k ssa.Value) bool {
-	switch strings.ToLower(constString(k)) {
+	switch roleText(k) {
 	case "system", "developer":
 	default:
 		return false

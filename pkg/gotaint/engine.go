@@ -57,6 +57,10 @@ type ParamFlow struct {
 	// URL and the body a function builds and returns side by side stay
 	// apart.
 	Result int
+	// Role: the data reaches the result only as read in the system
+	// branch of a switch on a message's role (see Flow.Role), as a
+	// conversion's system text does.
+	Role bool
 }
 
 // ParamSink: parameter Param reaches a sink of kind Kind; Via says how,
@@ -611,6 +615,11 @@ type state struct {
 	// groups are the results of FindStringSubmatch and the like whose
 	// elements at these indexes are capture groups of safe characters.
 	groups map[ssa.Value]map[int]bool
+	// bound holds what SQL builder values hold bound to placeholders,
+	// apart from their taint (their text); boundMem, what variables
+	// holding builders hold (models_sqlbuild.go).
+	bound    map[ssa.Value]taint
+	boundMem map[memKey]taint
 }
 
 // analyze runs one function with its function literals to a fixed point
@@ -733,6 +742,7 @@ func (s *state) summary() *FuncFact {
 		}
 		_, spliced := ret[spliceBit]
 		_, stored := ret[stateBit]
+		_, role := ret[roleBit]
 		for k, t := range ret {
 			if flagBit(k) {
 				continue
@@ -740,7 +750,7 @@ func (s *state) summary() *FuncFact {
 			if k >= paramBase {
 				p, f := paramOf(k)
 				pf := s.paramFlow(p, f, Ret)
-				pf.Spliced, pf.State, pf.Result = spliced, stored, result
+				pf.Spliced, pf.State, pf.Result, pf.Role = spliced, stored, result, role
 				sum.Flows = append(sum.Flows, pf)
 			} else {
 				one := taint{k: t}
@@ -1195,6 +1205,7 @@ func (s *state) val(v ssa.Value, b *ssa.BasicBlock) taint {
 
 func (s *state) step(instr ssa.Instruction) {
 	b := instr.Block()
+	s.passBound(instr)
 	switch x := instr.(type) {
 	case *ssa.UnOp:
 		if ia, ok := x.X.(*ssa.IndexAddr); ok && x.Op == token.MUL && s.safeGroup(ia.X, ia.Index) {
@@ -1202,6 +1213,9 @@ func (s *state) step(instr ssa.Instruction) {
 		}
 		if x.Op == token.MUL {
 			s.set(x, s.addr(x.X, b))
+			if fa, ok := x.X.(*ssa.FieldAddr); ok {
+				s.roleRead(x, fa.X.Type(), fa.Field, b)
+			}
 		} else {
 			s.set(x, s.val(x.X, b))
 		}
@@ -1278,6 +1292,7 @@ func (s *state) step(instr ssa.Instruction) {
 		if m, ok := s.fieldSource(x.X.Type(), x.Field); ok {
 			s.set(x, taint{bit(m.Kind): &Trace{Pos: x.Pos(), Msg: m.What + " read here", What: m.What}})
 		}
+		s.roleRead(x, x.X.Type(), x.Field, b)
 	case *ssa.FieldAddr:
 		s.responsePart(x, x.X, x.Field, b)
 		if m, ok := s.fieldSource(x.X.Type(), x.Field); ok {
@@ -1292,11 +1307,15 @@ func (s *state) step(instr ssa.Instruction) {
 			// taken): its fields are still tracked one by one.
 			s.pidx[k.root] = i
 		}
+		fixed := false
 		if fa, ok := x.Addr.(*ssa.FieldAddr); ok && len(t) > 0 {
 			s.fieldSink(x, fa, t)
-			if fixedRole(fa) {
+			if fixed = fixedRole(fa); fixed {
 				t = roleFixedTaint(t)
 			}
+		}
+		if u, ok := x.Val.(*ssa.UnOp); ok && u.Op == token.MUL && s.copyStruct(x, u, b, fixed) {
+			return
 		}
 		s.memAdd(k, s.deepState(t, k, chain, x.Pos()))
 	case *ssa.MapUpdate:
@@ -1334,6 +1353,77 @@ func (s *state) step(instr ssa.Instruction) {
 	case ssa.CallInstruction:
 		s.call(x)
 	}
+}
+
+// copyStruct handles *dst = *src for a struct value src read whole from
+// memory: the fields of src's memory go to the same fields of dst's, and
+// only what src's address holds outside its fields goes to all of dst.
+// A struct literal is built in a temporary and copied so into the
+// variable that holds it when a closure captures that variable
+// (state := msgState{system: sys, tools: tools}; go func() {
+// run(state) }()): taken whole, every field would carry every other
+// field's data. Fixed: the destination is a message's content whose
+// role the program fixed (roleFixed). It reports whether it handled the
+// store.
+func (s *state) copyStruct(st *ssa.Store, u *ssa.UnOp, b *ssa.BasicBlock, fixed bool) bool {
+	fields := structOf(u.Type())
+	if fields == nil || isRef(u.Type()) || s.clean(u, b) {
+		return false
+	}
+	ks, schain := s.key(u.X)
+	kd, dchain := s.key(st.Addr)
+	if ks.field != -1 || kd.sub != -1 || ks.root == kd.root {
+		return false
+	}
+	add := func(d memKey, t taint, keys bool) {
+		if fixed && len(t) > 0 {
+			t = roleFixedTaint(t)
+		}
+		t = s.deepState(t, d, dchain, st.Pos())
+		if keys {
+			s.keyAdd(d, t)
+		} else {
+			s.memAdd(d, t)
+		}
+	}
+	to := func(field, sub int) memKey {
+		if kd.field >= 0 {
+			return memKey{kd.root, kd.field, field}
+		}
+		return memKey{kd.root, field, sub}
+	}
+	for _, mk := range slices.Clone(s.fields[ks.root]) {
+		d := to(mk.field, mk.sub)
+		add(d, s.mem[mk], false)
+		add(d, s.keys[mk], true)
+	}
+	// The address's own taint (a parameter, a field source on the way),
+	// field by field for a parameter whose fields are tracked.
+	var rest taint
+	for _, c := range schain {
+		if fa, ok := c.(*ssa.FieldAddr); ok {
+			rest = merge(rest, s.vals[fa])
+			continue
+		}
+		if loaded(c) {
+			continue
+		}
+		if fv, ok := c.(*ssa.FreeVar); ok && s.alias[fv] != nil {
+			c = s.alias[fv]
+		}
+		if !s.clean(c, b) {
+			rest = merge(rest, s.vals[c])
+		}
+	}
+	if _, tracked := s.pidx[ks.root]; tracked && kd.field == -1 {
+		for f := range fields.NumFields() {
+			d := to(f, -1)
+			add(d, s.narrow(rest, ks.root, f), false)
+		}
+		return true
+	}
+	add(to(-1, -1), rest, false)
+	return true
 }
 
 // deepState is t, written at pos into the memory k that the address

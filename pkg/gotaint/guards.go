@@ -657,7 +657,7 @@ func fixedRole(fa *ssa.FieldAddr) bool {
 			if !ok || w.Addr != rf {
 				continue
 			}
-			switch role := strings.ToLower(constString(w.Val)); role {
+			switch role := roleText(w.Val); role {
 			case "", "system", "developer":
 				return false
 			}
@@ -668,6 +668,85 @@ func fixedRole(fa *ssa.FieldAddr) bool {
 }
 
 func roleName(field string) bool { return strings.Contains(strings.ToLower(field), "role") }
+
+// roleRead: v reads field f, other than the role, of a message (a
+// struct with a role field) in a block that runs only when a message's
+// role is the system's (roleBranch). What it carries takes the system
+// branch of the conversion wherever it goes next: a system text that the
+// branch accumulates (system += m.Text) and the code after the loop puts
+// in the SDK's system field. It is marked as such (roleBit), as a sink
+// inside the branch would mark it; data of a message whose role the
+// program fixed to another (roleFixed) then never reaches that sink.
+func (s *state) roleRead(v ssa.Value, t types.Type, f int, b *ssa.BasicBlock) {
+	cur := s.vals[v]
+	if len(cur) == 0 {
+		return
+	}
+	if _, ok := cur[roleBit]; ok {
+		return
+	}
+	st := structOf(t)
+	if st == nil || f >= st.NumFields() || roleName(st.Field(f).Name()) {
+		return
+	}
+	hasRole := false
+	for i := range st.NumFields() {
+		hasRole = hasRole || roleName(st.Field(i).Name())
+	}
+	if hasRole && roleBranch(b) {
+		s.set(v, taint{roleBit: &Trace{Pos: v.Pos()}})
+	}
+}
+
+// roleText is the role a constant names, lower-cased: a string's value
+// ("system"), or, for a constant of an enumeration of the program's own
+// (type Role int; const RoleUser Role = iota ...), "system" when the
+// name of a constant of that type with this value holds "system" or
+// "developer" (RoleSystem, PostRoleSystem), else that name. "" when v is
+// no constant or the value has no name.
+func roleText(v ssa.Value) string {
+	if s := constString(v); s != "" {
+		return strings.ToLower(s)
+	}
+	for range 4 {
+		switch x := v.(type) {
+		case *ssa.MakeInterface:
+			v = x.X
+			continue
+		case *ssa.ChangeType:
+			v = x.X
+			continue
+		case *ssa.Convert:
+			v = x.X
+			continue
+		}
+		break
+	}
+	c, ok := v.(*ssa.Const)
+	if !ok || c.Value == nil || c.Value.Kind() == constant.String {
+		return ""
+	}
+	named, ok := types.Unalias(c.Type()).(*types.Named)
+	if !ok || named.Obj().Pkg() == nil {
+		return ""
+	}
+	name := ""
+	scope := named.Obj().Pkg().Scope()
+	for _, n := range scope.Names() {
+		k, ok := scope.Lookup(n).(*types.Const)
+		if !ok || !types.Identical(k.Type(), named) || !constant.Compare(k.Val(), token.EQL, c.Value) {
+			continue
+		}
+		low := strings.ToLower(n)
+		if strings.Contains(low, "system") || strings.Contains(low, "developer") {
+			return "system"
+		}
+		if name == "" {
+			name = low
+		}
+	}
+	return name
+}
 
 // roleFixedTaint is t with its sources marked as in a message whose role
 // is fixed (see roleFixed).

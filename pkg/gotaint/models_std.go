@@ -32,8 +32,11 @@ func init() {
 				"(*bytes.Buffer).ReadFrom", "(*bufio.Writer).WriteString", "(*bufio.Writer).Write"),
 			goapi.Set(Move{From: []int{1, 2}, To: 0}, "fmt.Fprintf", "fmt.Fprint", "fmt.Fprintln", "io.WriteString"),
 			goapi.Set(Move{From: []int{1}, To: 0}, "io.Copy", "io.CopyN", "io.CopyBuffer", "io.ReadFull", "io.ReadAtLeast"),
-			goapi.Set(Move{From: []int{2}, To: 0}, "(*text/template.Template).Execute", "(*html/template.Template).Execute"),
-			goapi.Set(Move{From: []int{3}, To: 0}, "(*text/template.Template).ExecuteTemplate", "(*html/template.Template).ExecuteTemplate"),
+			// The output holds the data and the template's own text: a
+			// template parsed from untrusted text (reported where it is
+			// parsed) writes that text too.
+			goapi.Set(Move{From: []int{Recv, 2}, To: 0}, "(*text/template.Template).Execute", "(*html/template.Template).Execute"),
+			goapi.Set(Move{From: []int{Recv, 3}, To: 0}, "(*text/template.Template).ExecuteTemplate", "(*html/template.Template).ExecuteTemplate"),
 		),
 		Sanitizers: goapi.Set(true,
 			"path/filepath.Base", "path.Base", "html.EscapeString", "html/template.HTMLEscapeString",
