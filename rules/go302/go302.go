@@ -116,9 +116,10 @@ var Analyzer = &analysis.Analyzer{
 	URL:      Rule.HelpURI(),
 	Requires: []*analysis.Analyzer{inspect.Analyzer, reach.Analyzer, gotaint.Analyzer, optInAnalyzer},
 	Run:      run,
-	// The tools that only delegate to other tools, for the module step
-	// (module.go).
-	ResultType: reflect.TypeFor[[]Wrapper](),
+	// What the module step (module.go) needs of the package: the tools
+	// that only delegate to other tools, the provider tools reported, and
+	// whether the package runs commands, writes files or drives input.
+	ResultType: reflect.TypeFor[*Found](),
 }
 
 func init() { Rule.Analyzer = Analyzer }
@@ -176,10 +177,14 @@ func run(pass *analysis.Pass) (any, error) {
 	opt := pass.ResultOf[optInAnalyzer].(*optIns)
 	// report grades a provider tool built in a case of a type switch that
 	// converts the package's own opt-in tool type down to a note.
-	report := func(pos token.Pos, msg string) {
+	found := &Found{}
+	report := func(pos token.Pos, what, msg string) {
 		g := goapi.PlaceGrade(pass, goapi.Error)
 		if tn := opt.caseFor(pos); tn != nil && opt.types[tn] != nil {
 			g.LowerTo(goapi.Note, fmt.Sprintf("it converts %s.%s, a tool type of this package that a caller passes in: the package only offers the tool, and constructing a %s is what hands it to a model, reported where that is done", tn.Pkg().Name(), tn.Name(), tn.Name()))
+		}
+		if g.Level == goapi.Error && what != "" {
+			found.Provider = append(found.Provider, ProviderTool{At: place(pass.Fset.Position(pos)), What: what})
 		}
 		g.Report(pass, analysis.Diagnostic{Pos: pos, Message: msg})
 	}
@@ -203,20 +208,26 @@ func run(pass *analysis.Pass) (any, error) {
 			if what == "" || obj.Name() == "FunctionShellToolParam" && hosted(n) {
 				continue
 			}
-			report(n.Pos(), fmt.Sprintf("%s.%s hands the model %s", obj.Pkg().Name(), obj.Name(), what))
+			report(n.Pos(), what, fmt.Sprintf("%s.%s hands the model %s", obj.Pkg().Name(), obj.Name(), what))
 		case *ast.CallExpr:
 			fn := goapi.Callee(pass.TypesInfo, n)
 			if fn == nil || fn.Pkg() == nil || fn.Signature().Recv() != nil {
 				continue
 			}
 			if what := match(constructors, fn.Pkg().Path(), fn.Name()); what != "" {
-				report(n.Pos(), fmt.Sprintf("%s.%s hands the model %s", fn.Pkg().Name(), fn.Name(), what))
+				// The agenttoolset tools run their commands in the SDK,
+				// not in this program's code: no module step for them.
+				if goapi.CanonPath(fn.Pkg().Path()) == toolsetPkg {
+					what = ""
+				}
+				report(n.Pos(), what, fmt.Sprintf("%s.%s hands the model %s", fn.Pkg().Name(), fn.Name(), match(constructors, fn.Pkg().Path(), fn.Name())))
 			}
 		}
 	}
-	wrappers := ownTools(pass)
+	found.Wrappers = ownTools(pass)
 	tableTools(pass, ins)
-	return wrappers, nil
+	found.Carries = carries(pass)
+	return found, nil
 }
 
 // tableTools reports the entries of plain tool tables that run commands:
