@@ -2,6 +2,8 @@
 package go401
 
 import (
+	"golang.org/x/tools/go/analysis"
+
 	"github.com/apiaudit/apiaudit/pkg/gotaint"
 	"github.com/apiaudit/apiaudit/pkg/lint"
 )
@@ -91,7 +93,7 @@ var options gotaint.Options
 var Analyzer = gotaint.NewAnalyzer(gotaint.Check{
 	ID: "GO401", Doc: "untrusted data reaches the system prompt", URL: Rule.HelpURI(),
 	Options: &options, Source: gotaint.Retrieved, Sink: gotaint.SystemPrompt,
-	GradeStored: true, StateNote: true, RoleNote: true, Pick: pick, Note: note, Message: gotaint.Says("untrusted data reaches the system prompt"),
+	GradeStored: true, StateNote: true, RoleNote: true, Pick: pick, PerPackage: perPackage, Message: gotaint.Says("untrusted data reaches the system prompt"),
 })
 
 // note grades down fetched content that is the only untrusted data of a
@@ -117,4 +119,16 @@ func pick(f *gotaint.Flow) gotaint.Source {
 		return 0
 	}
 	return gotaint.AnySource
+}
+
+// perPackage adds to note the endpoints of a model API that relay their
+// caller's own conversation (gotaint.ModelAPIRelay).
+func perPackage(pass *analysis.Pass) (below, n func(*gotaint.Flow) string) {
+	relay := gotaint.ModelAPIRelay(pass)
+	return nil, func(f *gotaint.Flow) string {
+		if why := note(f); why != "" {
+			return why
+		}
+		return relay(f)
+	}
 }

@@ -2,6 +2,8 @@
 package go402
 
 import (
+	"golang.org/x/tools/go/analysis"
+
 	"fmt"
 	"math/bits"
 	"strings"
@@ -83,7 +85,7 @@ var options gotaint.Options
 var Analyzer = gotaint.NewAnalyzer(gotaint.Check{
 	ID: "GO402", Doc: "untrusted data reaches a tool definition", URL: Rule.HelpURI(),
 	Options: &options, Source: gotaint.Retrieved, Sink: gotaint.ToolDesc,
-	GradeStored: true, StateNote: true, Pick: pick, Note: note, Message: gotaint.Says("untrusted data reaches a tool definition"),
+	GradeStored: true, StateNote: true, Pick: pick, PerPackage: perPackage, Message: gotaint.Says("untrusted data reaches a tool definition"),
 })
 
 // note grades two kinds of flow that are true but by design:
@@ -178,4 +180,16 @@ func registration(f *gotaint.Flow) bool {
 		}
 	}
 	return false
+}
+
+// perPackage adds to note the endpoints of a model API that relay their
+// caller's own conversation (gotaint.ModelAPIRelay).
+func perPackage(pass *analysis.Pass) (below, n func(*gotaint.Flow) string) {
+	relay := gotaint.ModelAPIRelay(pass)
+	return nil, func(f *gotaint.Flow) string {
+		if why := note(f); why != "" {
+			return why
+		}
+		return relay(f)
+	}
 }
