@@ -44,6 +44,10 @@ this rule treats ` + "`r.Body = http.MaxBytesReader(w, r.Body, n)`" + ` earlier 
 handler, ` + "`io.LimitReader(r.Body, n)`" + ` at the call, and registration through
 ` + "`http.MaxBytesHandler`" + ` in the same package as limits.
 
+A handler that parses its multipart form once and then reads it (r.ParseMultipartForm
+followed by r.FormFile) reads the body once: one finding, at the first read, with
+the later reads as related locations.
+
 Framework binders read the whole body too: gin's Bind, BindJSON, ShouldBind,
 ShouldBindJSON, ShouldBindBodyWith (and their XML, YAML, TOML and plain
 variants), GetRawData, and echo's c.Bind. Neither gin nor echo v4 limits

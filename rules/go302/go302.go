@@ -85,6 +85,16 @@ outside a main package, is a note that says so: the SDK only offers the
 tool. Constructing a value of that type, in the SDK or in a package that
 imports it (an application giving the tool to an agent), is the finding,
 at the rule's severity, naming where the SDK converts it.
+A provider tool is a capability of the program that carries out the model's
+calls to it. A model-API gateway translates the tools its caller declared
+(bash, computer use, an editor) into the provider's types and hands the
+calls back to that caller: it runs nothing. So in apiaudit scan, a provider
+shell tool in a module where no function of any package reaches command
+execution, a computer-use tool where none does and no package imports an
+input or browser automation library, and a file-editing tool where none
+writes or removes a file, are notes that say so. A program that builds such
+a tool and runs the calls anywhere in the module keeps the error (under go
+vet, which sees one package at a time, every one does).
 Not reported: tools that run in the provider's sandbox rather than on your
 host (Anthropic code execution, OpenAI code interpreter, and an OpenAI shell
 tool whose ` + "`Environment`" + ` is a hosted container), and the agenttoolset file tools,
@@ -101,7 +111,7 @@ suppress the finding with the reason.`,
 }`,
 		Lang:      "go",
 		Severity:  lint.SeverityError,
-		Grades:    "A note for a provider tool built where an agent SDK converts its own opt-in tool type (a type-switch case, on a parameter, for an exported type of the package, outside main): constructing that type is reported instead, at the rule's severity. A note for a tool whose arguments never choose the program or shell script it runs (a constant, or a command from the program's configuration such as a configured MCP server's); a note in example code or test scaffolding (examples/, _examples, demo, conformance, test/, testkit, a package named like oauthtest), and for a tool of the program's own whose type has a method that classifies each call for a human's approval (CheckModifiesResource, RequiresApproval, IsDestructive...). A tool that reaches command execution only by delegating to other tools (a loop, router or prompt wrapper over sub-agents) is a related location of the finding of the tool that runs the commands, when that one is reported in the same scan.",
+		Grades:    "A note for a provider shell, computer-use or file-editing tool whose calls nothing in the module carries out (no function reaches command execution; for a computer, none and no input or browser automation library; for edits, no file write or removal): a gateway relaying the tools its caller declared. A note for a provider tool built where an agent SDK converts its own opt-in tool type (a type-switch case, on a parameter, for an exported type of the package, outside main): constructing that type is reported instead, at the rule's severity. A note for a tool whose arguments never choose the program or shell script it runs (a constant, or a command from the program's configuration such as a configured MCP server's); a note in example code or test scaffolding (examples/, _examples, demo, conformance, test/, testkit, a package named like oauthtest), and for a tool of the program's own whose type has a method that classifies each call for a human's approval (CheckModifiesResource, RequiresApproval, IsDestructive...). A tool that reaches command execution only by delegating to other tools (a loop, router or prompt wrapper over sub-agents) is a related location of the finding of the tool that runs the commands, when that one is reported in the same scan.",
 		Precision: "low",
 		CWE:       []int{78, 250},
 		OWASP:     []string{"LLM06:2025", "LLM05:2025"},

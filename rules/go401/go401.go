@@ -37,6 +37,14 @@ through as it came is not reported. Request data that the program joins to
 text of its own (a constant, a format, a template, a prompt it loads) is:
 that is the program's prompt, rewritten by whoever sends the request. Tool
 arguments, model output and fetched content are reported either way.
+An endpoint that decodes its request into a model API's request type (a
+conversation field, messages, contents or input, beside a field for the
+caller's system prompt or tools: system, systemInstruction, instructions,
+tools) serves that API: the caller writes the system prompt, and relaying it
+is the API's contract. Its flows of request data (and content it retrieved)
+are notes that say so, even when its conversion between API dialects adds
+text of its own on the way; a request with a conversation and no such field
+is a chat front end's, and keeps the error.
 
 Code that converts a whole conversation for an SDK, choosing the system
 channel by each message's role, is reported as a note for data whose
@@ -76,7 +84,7 @@ func chat(w http.ResponseWriter, r *http.Request) {
 }`,
 		Lang:      "go",
 		Severity:  lint.SeverityError,
-		Grades:    "An error for request data, tool arguments or model output in the system channel. A warning for data that reaches it only inside an object passed whole to a call. A note for fetched content alone, for data that gets there only through an object's stored state, for code that picks the channel by each message's role, and in example code or test scaffolding.",
+		Grades:    "An error for request data, tool arguments or model output in the system channel. A note for request data of an endpoint that decodes its request into a model API's request type (a conversation beside the caller's system prompt or tools), which relays its caller's own prompt. A warning for data that reaches it only inside an object passed whole to a call. A note for fetched content alone, for data that gets there only through an object's stored state, for code that picks the channel by each message's role, and in example code or test scaffolding.",
 		Precision: "high",
 		CWE:       []int{1427, 77},
 		OWASP:     []string{"LLM01:2025", "LLM07:2025"},

@@ -28,7 +28,10 @@ the program, chosen by its authors.
 
 Tools that a request defines and the program passes, as they came, to one
 model call (a compatibility endpoint forwarding the caller's tools) are the
-caller's own and are not reported; the same text in a tool the program
+caller's own and are not reported; so are, as notes, the tools of an
+endpoint that decodes its request into a model API's request type (a
+conversation beside a tools or system field) when its conversion between
+API dialects adds text of its own on the way; the same text in a tool the program
 registers (an MCP server's tools, genkit's DefineTool), which every later
 conversation lists, is.
 
@@ -68,7 +71,7 @@ to a call is a warning.`,
 }`,
 		Lang:      "go",
 		Severity:  lint.SeverityError,
-		Grades:    "An error for untrusted text joined to the program's own text in a tool's name, description or schema, and for upstream tools composed with request data. A warning for data that reaches the definition only inside an object passed whole to a call. A note for one kind of untrusted text used as it came, for another MCP server's tools republished, for a tool call's own arguments, for data through an object's stored state, for a path of more than four calls, and in example code or test scaffolding.",
+		Grades:    "A note for the tools of an endpoint that decodes its request into a model API's request type (a conversation beside the caller's tools or system prompt), which relays its caller's own tools. An error for untrusted text joined to the program's own text in a tool's name, description or schema, and for upstream tools composed with request data. A warning for data that reaches the definition only inside an object passed whole to a call. A note for one kind of untrusted text used as it came, for another MCP server's tools republished, for a tool call's own arguments, for data through an object's stored state, for a path of more than four calls, and in example code or test scaffolding.",
 		Precision: "low",
 		CWE:       []int{1427, 94},
 		OWASP:     []string{"LLM01:2025", "LLM06:2025"},
