@@ -464,7 +464,11 @@ func (j *Judge) Call(call *ast.CallExpr, sc *Scope) (Capability, []Cond, *types.
 			}
 			return 0, []Cond{{Cap: HTTPWrite, Kind: MethodArg, Arg: int(m), URL: u}}, fn
 		case strings.EqualFold(ConstString(info, call.Args[i]), "POST"):
-			// A POST may be a read: judge the URL.
+			// A POST may be a read: judge the URL, or what the code
+			// calls it.
+			if i+1 < len(call.Args) && readEndpoint(call.Args[i+1], sc) {
+				return 0, nil, fn
+			}
 			return on(HTTPWrite, URLArg, i+1)
 		default:
 			return HTTPWrite, nil, fn
@@ -876,7 +880,12 @@ var (
 	// users/search, users.prefs.get, /websites/search.
 	readWords = wordSet("list", "get", "search", "info", "history", "read", "query", "view", "show", "describe",
 		"lookup", "find", "fetch", "count", "counts", "status", "stats", "replies", "detail", "details",
-		"preview", "inspect", "download", "browse", "autocomplete", "suggest", "suggestions")
+		"preview", "inspect", "download", "browse", "autocomplete", "suggest", "suggestions",
+		// Token introspection (RFC 7662) and user info answer a question
+		// about a token; a reranker, an embedding model or a scorer
+		// computes an answer from what it is sent.
+		"introspect", "introspection", "userinfo", "tokeninfo", "rerank", "embed", "embedding", "embeddings",
+		"score", "similarity", "classify", "tokenize")
 	// writeWords name methods that change something; one of them anywhere
 	// in the name wins over a read word (messages.delete_history).
 	writeWords = wordSet("create", "add", "new", "insert", "delete", "del", "remove", "rm", "destroy", "drop",
@@ -907,6 +916,41 @@ func wordSet(ws ...string) map[string]bool {
 func ReadMethodName(u string) bool {
 	read := false
 	for _, w := range Words(lastSegment(u)) {
+		if writeWords[w] {
+			return false
+		}
+		read = read || readWords[w]
+	}
+	return read
+}
+
+// readEndpoint reports whether the code names the endpoint of a POST
+// whose URL is not a constant as one that only reads: the variable or
+// field that holds the URL (cfg.IntrospectEndpoint, searchURL) or the
+// function that sends it (introspectToken, Rerank, Search) has a read
+// word in its name and no write word. A service's URL usually comes from
+// the configuration, and the code's names are what say what it does.
+func readEndpoint(u ast.Expr, sc *Scope) bool {
+	if _, ok := ast.Unparen(u).(*ast.BasicLit); ok {
+		return false // a literal is judged by its text
+	}
+	var name string
+	switch x := ast.Unparen(u).(type) {
+	case *ast.Ident:
+		name = x.Name
+	case *ast.SelectorExpr:
+		name = x.Sel.Name
+	}
+	if name != "" && readName(name) {
+		return true
+	}
+	return sc != nil && sc.Fn != nil && readName(sc.Fn.Name())
+}
+
+// readName reports whether a name has a read word and no write word.
+func readName(name string) bool {
+	read := false
+	for _, w := range Words(name) {
 		if writeWords[w] {
 			return false
 		}

@@ -44,6 +44,10 @@ this rule treats ` + "`r.Body = http.MaxBytesReader(w, r.Body, n)`" + ` earlier 
 handler, ` + "`io.LimitReader(r.Body, n)`" + ` at the call, and registration through
 ` + "`http.MaxBytesHandler`" + ` in the same package as limits.
 
+A handler that parses its multipart form once and then reads it (r.ParseMultipartForm
+followed by r.FormFile) reads the body once: one finding, at the first read, with
+the later reads as related locations.
+
 Framework binders read the whole body too: gin's Bind, BindJSON, ShouldBind,
 ShouldBindJSON, ShouldBindBodyWith (and their XML, YAML, TOML and plain
 variants), GetRawData, and echo's c.Bind. Neither gin nor echo v4 limits
@@ -305,7 +309,11 @@ func checkHandler(pass *analysis.Pass, h handler, body *ast.BlockStmt, authed pr
 	if authed == byHandler {
 		checkedAt = rejectsAt(pass.TypesInfo, body)
 	}
+	var reportWith func(pos token.Pos, related []analysis.RelatedInformation, format string, args ...any)
 	report := func(pos token.Pos, format string, args ...any) {
+		reportWith(pos, nil, format, args...)
+	}
+	reportWith = func(pos token.Pos, related []analysis.RelatedInformation, format string, args ...any) {
 		g := goapi.NewGrade(goapi.Warning)
 		switch {
 		case authed == byChain || authed == byHandler && checkedAt.IsValid() && pos > checkedAt:
@@ -314,9 +322,25 @@ func checkHandler(pass *analysis.Pass, h handler, body *ast.BlockStmt, authed pr
 			g.Lower("the package serves its routes on " + loopback + " only, reachable from this machine")
 		}
 		g.LowerPlace(goapi.PlacePath(pass))
-		g.Report(pass, analysis.Diagnostic{Pos: pos, Message: fmt.Sprintf(format, args...)})
+		g.Report(pass, analysis.Diagnostic{Pos: pos, Message: fmt.Sprintf(format, args...), Related: related})
 	}
 	limitAt := token.NoPos
+	// The multipart reads of the request: the first one reads the body
+	// (ParseMultipartForm, then FormFile and MultipartForm use the form it
+	// parsed), so they are one finding, at the first, with the later ones
+	// as related locations.
+	var multipart []*ast.CallExpr
+	defer func() {
+		if len(multipart) == 0 {
+			return
+		}
+		var related []analysis.RelatedInformation
+		for _, c := range multipart[1:] {
+			related = append(related, analysis.RelatedInformation{Pos: c.Pos(),
+				Message: types.ExprString(c.Fun) + " reads the form that " + types.ExprString(multipart[0].Fun) + " parsed: the same read of the body"})
+		}
+		reportWith(multipart[0].Pos(), related, "%s reads a multipart body with no size limit", types.ExprString(multipart[0].Fun))
+	}()
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
@@ -343,7 +367,7 @@ func checkHandler(pass *analysis.Pass, h handler, body *ast.BlockStmt, authed pr
 				return true
 			}
 			if formParsers[fn.Name()] && isRequestMethod(fn) && isRequest(pass, sel.X, h) {
-				report(n.Pos(), "%s reads a multipart body with no size limit", types.ExprString(sel))
+				multipart = append(multipart, n)
 			}
 			binders := ginBinders
 			if h.kind == "echo" {

@@ -85,6 +85,16 @@ outside a main package, is a note that says so: the SDK only offers the
 tool. Constructing a value of that type, in the SDK or in a package that
 imports it (an application giving the tool to an agent), is the finding,
 at the rule's severity, naming where the SDK converts it.
+A provider tool is a capability of the program that carries out the model's
+calls to it. A model-API gateway translates the tools its caller declared
+(bash, computer use, an editor) into the provider's types and hands the
+calls back to that caller: it runs nothing. So in apiaudit scan, a provider
+shell tool in a module where no function of any package reaches command
+execution, a computer-use tool where none does and no package imports an
+input or browser automation library, and a file-editing tool where none
+writes or removes a file, are notes that say so. A program that builds such
+a tool and runs the calls anywhere in the module keeps the error (under go
+vet, which sees one package at a time, every one does).
 Not reported: tools that run in the provider's sandbox rather than on your
 host (Anthropic code execution, OpenAI code interpreter, and an OpenAI shell
 tool whose ` + "`Environment`" + ` is a hosted container), and the agenttoolset file tools,
@@ -101,7 +111,7 @@ suppress the finding with the reason.`,
 }`,
 		Lang:      "go",
 		Severity:  lint.SeverityError,
-		Grades:    "A note for a provider tool built where an agent SDK converts its own opt-in tool type (a type-switch case, on a parameter, for an exported type of the package, outside main): constructing that type is reported instead, at the rule's severity. A note for a tool whose arguments never choose the program or shell script it runs (a constant, or a command from the program's configuration such as a configured MCP server's); a note in example code or test scaffolding (examples/, _examples, demo, conformance, test/, testkit, a package named like oauthtest), and for a tool of the program's own whose type has a method that classifies each call for a human's approval (CheckModifiesResource, RequiresApproval, IsDestructive...). A tool that reaches command execution only by delegating to other tools (a loop, router or prompt wrapper over sub-agents) is a related location of the finding of the tool that runs the commands, when that one is reported in the same scan.",
+		Grades:    "A note for a provider shell, computer-use or file-editing tool whose calls nothing in the module carries out (no function reaches command execution; for a computer, none and no input or browser automation library; for edits, no file write or removal): a gateway relaying the tools its caller declared. A note for a provider tool built where an agent SDK converts its own opt-in tool type (a type-switch case, on a parameter, for an exported type of the package, outside main): constructing that type is reported instead, at the rule's severity. A note for a tool whose arguments never choose the program or shell script it runs (a constant, or a command from the program's configuration such as a configured MCP server's); a note in example code or test scaffolding (examples/, _examples, demo, conformance, test/, testkit, a package named like oauthtest), and for a tool of the program's own whose type has a method that classifies each call for a human's approval (CheckModifiesResource, RequiresApproval, IsDestructive...). A tool that reaches command execution only by delegating to other tools (a loop, router or prompt wrapper over sub-agents) is a related location of the finding of the tool that runs the commands, when that one is reported in the same scan.",
 		Precision: "low",
 		CWE:       []int{78, 250},
 		OWASP:     []string{"LLM06:2025", "LLM05:2025"},
@@ -116,9 +126,10 @@ var Analyzer = &analysis.Analyzer{
 	URL:      Rule.HelpURI(),
 	Requires: []*analysis.Analyzer{inspect.Analyzer, reach.Analyzer, gotaint.Analyzer, optInAnalyzer},
 	Run:      run,
-	// The tools that only delegate to other tools, for the module step
-	// (module.go).
-	ResultType: reflect.TypeFor[[]Wrapper](),
+	// What the module step (module.go) needs of the package: the tools
+	// that only delegate to other tools, the provider tools reported, and
+	// whether the package runs commands, writes files or drives input.
+	ResultType: reflect.TypeFor[*Found](),
 }
 
 func init() { Rule.Analyzer = Analyzer }
@@ -176,10 +187,14 @@ func run(pass *analysis.Pass) (any, error) {
 	opt := pass.ResultOf[optInAnalyzer].(*optIns)
 	// report grades a provider tool built in a case of a type switch that
 	// converts the package's own opt-in tool type down to a note.
-	report := func(pos token.Pos, msg string) {
+	found := &Found{}
+	report := func(pos token.Pos, what, msg string) {
 		g := goapi.PlaceGrade(pass, goapi.Error)
 		if tn := opt.caseFor(pos); tn != nil && opt.types[tn] != nil {
 			g.LowerTo(goapi.Note, fmt.Sprintf("it converts %s.%s, a tool type of this package that a caller passes in: the package only offers the tool, and constructing a %s is what hands it to a model, reported where that is done", tn.Pkg().Name(), tn.Name(), tn.Name()))
+		}
+		if g.Level == goapi.Error && what != "" {
+			found.Provider = append(found.Provider, ProviderTool{At: place(pass.Fset.Position(pos)), What: what})
 		}
 		g.Report(pass, analysis.Diagnostic{Pos: pos, Message: msg})
 	}
@@ -203,20 +218,26 @@ func run(pass *analysis.Pass) (any, error) {
 			if what == "" || obj.Name() == "FunctionShellToolParam" && hosted(n) {
 				continue
 			}
-			report(n.Pos(), fmt.Sprintf("%s.%s hands the model %s", obj.Pkg().Name(), obj.Name(), what))
+			report(n.Pos(), what, fmt.Sprintf("%s.%s hands the model %s", obj.Pkg().Name(), obj.Name(), what))
 		case *ast.CallExpr:
 			fn := goapi.Callee(pass.TypesInfo, n)
 			if fn == nil || fn.Pkg() == nil || fn.Signature().Recv() != nil {
 				continue
 			}
 			if what := match(constructors, fn.Pkg().Path(), fn.Name()); what != "" {
-				report(n.Pos(), fmt.Sprintf("%s.%s hands the model %s", fn.Pkg().Name(), fn.Name(), what))
+				// The agenttoolset tools run their commands in the SDK,
+				// not in this program's code: no module step for them.
+				if goapi.CanonPath(fn.Pkg().Path()) == toolsetPkg {
+					what = ""
+				}
+				report(n.Pos(), what, fmt.Sprintf("%s.%s hands the model %s", fn.Pkg().Name(), fn.Name(), match(constructors, fn.Pkg().Path(), fn.Name())))
 			}
 		}
 	}
-	wrappers := ownTools(pass)
+	found.Wrappers = ownTools(pass)
 	tableTools(pass, ins)
-	return wrappers, nil
+	found.Carries = carries(pass)
+	return found, nil
 }
 
 // tableTools reports the entries of plain tool tables that run commands:

@@ -10,5 +10,5 @@ func TestRule(t *testing.T) {
 	if err := Rule.Validate(); err != nil {
 		t.Fatal(err)
 	}
-	ruletest.RunGo(t, Analyzer, "a", "own", "table", "nametable", "optin/agentsdk", "optin/app", "optin/appconv")
+	ruletest.RunGo(t, Analyzer, "a", "own", "table", "nametable", "optin/agentsdk", "optin/app", "optin/appconv", "relay/gateway", "relay/sandbox")
 }

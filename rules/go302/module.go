@@ -10,6 +10,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/apiaudit/apiaudit/pkg/goapi"
 	"github.com/apiaudit/apiaudit/pkg/lint"
 )
 
@@ -25,15 +26,17 @@ import (
 // library outside the scan) keeps its finding, and under go vet, where no
 // module step runs, every wrapper does.
 func init() {
-	Rule.Module = &lint.ModuleStep{Collect: wrappersAnalyzer, Apply: fold}
+	Rule.Module = &lint.ModuleStep{Collect: wrappersAnalyzer, Apply: func(findings []lint.Finding, collected []any, root string) []lint.Finding {
+		return fold(relayed(findings, collected, root), collected, root)
+	}}
 }
 
 var wrappersAnalyzer = &analysis.Analyzer{
 	Name:       "apiauditgo302wrappers",
-	Doc:        "lists the tools that reach command execution only through other tools, for GO302's view of a whole module",
+	Doc:        "lists the tools that reach command execution only through other tools, the provider tools reported and what the package can carry out, for GO302's view of a whole module",
 	Requires:   []*analysis.Analyzer{Analyzer},
-	Run:        func(pass *analysis.Pass) (any, error) { ws, _ := pass.ResultOf[Analyzer].([]Wrapper); return ws, nil },
-	ResultType: reflect.TypeFor[[]Wrapper](),
+	Run:        func(pass *analysis.Pass) (any, error) { f, _ := pass.ResultOf[Analyzer].(*Found); return f, nil },
+	ResultType: reflect.TypeFor[*Found](),
 }
 
 // fold moves each wrapper's finding into the finding of a tool it
@@ -59,8 +62,11 @@ func fold(findings []lint.Finding, collected []any, root string) []lint.Finding 
 	var ws []wrapper
 	isWrapper := map[int]bool{}
 	for _, c := range collected {
-		list, _ := c.([]Wrapper)
-		for _, w := range list {
+		found, _ := c.(*Found)
+		if found == nil {
+			continue
+		}
+		for _, w := range found.Wrappers {
 			loc, ok := rel(w.At)
 			if i, found := at[loc]; ok && found {
 				ws = append(ws, wrapper{w, loc})
@@ -112,4 +118,42 @@ func fold(findings []lint.Finding, collected []any, root string) []lint.Finding 
 		out = append(out, f)
 	}
 	return out
+}
+
+// relayed lowers to a note each provider tool reported at error whose
+// calls nothing in the module can carry out (relay.go), and says why.
+func relayed(findings []lint.Finding, collected []any, root string) []lint.Finding {
+	var carry Carry
+	tools := map[lint.Location]string{}
+	for _, c := range collected {
+		found, _ := c.(*Found)
+		if found == nil {
+			continue
+		}
+		carry |= found.Carries
+		for _, t := range found.Provider {
+			r, err := filepath.Rel(root, t.At.File)
+			if err != nil || strings.HasPrefix(r, "..") {
+				continue
+			}
+			tools[lint.Location{File: filepath.ToSlash(r), Line: t.At.Line, Column: t.At.Column}] = t.What
+		}
+	}
+	for i := range findings {
+		f := &findings[i]
+		if f.Severity != lint.SeverityDefault && f.Severity != lint.SeverityError {
+			continue
+		}
+		what, ok := tools[lint.Location{File: f.Location.File, Line: f.Location.Line, Column: f.Location.Column}]
+		if !ok {
+			continue
+		}
+		need, none := needs(what)
+		if need == 0 || carry&need != 0 {
+			continue
+		}
+		f.Severity = lint.SeverityNote
+		f.Message += goapi.NewGrade(goapi.Error).LowerTo(goapi.Note, "nothing in this module carries the model's calls out ("+none+"): the program only declares the tool in its request and hands the calls back to its caller, as a gateway that relays the tools its caller declared does").Suffix()
+	}
+	return findings
 }

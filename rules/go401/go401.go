@@ -2,6 +2,8 @@
 package go401
 
 import (
+	"golang.org/x/tools/go/analysis"
+
 	"github.com/apiaudit/apiaudit/pkg/goapi/authn"
 	"github.com/apiaudit/apiaudit/pkg/gotaint"
 	"github.com/apiaudit/apiaudit/pkg/lint"
@@ -36,6 +38,14 @@ through as it came is not reported. Request data that the program joins to
 text of its own (a constant, a format, a template, a prompt it loads) is:
 that is the program's prompt, rewritten by whoever sends the request. Tool
 arguments, model output and fetched content are reported either way.
+An endpoint that decodes its request into a model API's request type (a
+conversation field, messages, contents or input, beside a field for the
+caller's system prompt or tools: system, systemInstruction, instructions,
+tools) serves that API: the caller writes the system prompt, and relaying it
+is the API's contract. Its flows of request data (and content it retrieved)
+are notes that say so, even when its conversion between API dialects adds
+text of its own on the way; a request with a conversation and no such field
+is a chat front end's, and keeps the error.
 
 Code that converts a whole conversation for an SDK, choosing the system
 channel by each message's role, is reported as a note for data whose
@@ -75,7 +85,7 @@ func chat(w http.ResponseWriter, r *http.Request) {
 }`,
 		Lang:      "go",
 		Severity:  lint.SeverityError,
-		Grades:    "An error for request data, tool arguments or model output in the system channel. A warning for data that reaches it only inside an object passed whole to a call. A note for fetched content alone, for data that gets there only through an object's stored state, for code that picks the channel by each message's role, for request data that only another server-side plugin of the program's host sends (a route behind the host's plugin-to-plugin header, such as a Mattermost plugin's Mattermost-Plugin-ID), and in example code or test scaffolding.",
+		Grades:    "An error for request data, tool arguments or model output in the system channel. A note for request data of an endpoint that decodes its request into a model API's request type (a conversation beside the caller's system prompt or tools), which relays its caller's own prompt. A warning for data that reaches it only inside an object passed whole to a call. A note for fetched content alone, for data that gets there only through an object's stored state, for code that picks the channel by each message's role, for request data that only another server-side plugin of the program's host sends (a route behind the host's plugin-to-plugin header, such as a Mattermost plugin's Mattermost-Plugin-ID), and in example code or test scaffolding.",
 		Precision: "high",
 		CWE:       []int{1427, 77},
 		OWASP:     []string{"LLM01:2025", "LLM07:2025"},
@@ -92,7 +102,7 @@ var options gotaint.Options
 var Analyzer = gotaint.NewAnalyzer(gotaint.Check{
 	ID: "GO401", Doc: "untrusted data reaches the system prompt", URL: Rule.HelpURI(),
 	Options: &options, Source: gotaint.Retrieved, Sink: gotaint.SystemPrompt,
-	GradeStored: true, StateNote: true, RoleNote: true, Pick: pick, Note: note, PerPackage: gotaint.WithPeerNote(nil, note), Message: gotaint.Says("untrusted data reaches the system prompt"),
+	GradeStored: true, StateNote: true, RoleNote: true, Pick: pick, PerPackage: perPackage, Message: gotaint.Says("untrusted data reaches the system prompt"),
 })
 
 // note grades down fetched content that is the only untrusted data of a
@@ -123,4 +133,24 @@ func pick(f *gotaint.Flow) gotaint.Source {
 		return 0
 	}
 	return gotaint.AnySource
+}
+
+// perPackage adds to note the endpoints of a model API that relay their
+// caller's own conversation (gotaint.ModelAPIRelay) and the routes that
+// only another plugin of the program's host calls (gotaint.WithPeerNote).
+func perPackage(pass *analysis.Pass) (below, n func(*gotaint.Flow) string) {
+	relay := gotaint.ModelAPIRelay(pass)
+	_, peer := gotaint.WithPeerNote(nil, nil)(pass)
+	return nil, func(f *gotaint.Flow) string {
+		if why := note(f); why != "" {
+			return why
+		}
+		if why := relay(f); why != "" {
+			return why
+		}
+		if peer != nil {
+			return peer(f)
+		}
+		return ""
+	}
 }

@@ -2,6 +2,8 @@
 package go402
 
 import (
+	"golang.org/x/tools/go/analysis"
+
 	"fmt"
 	"math/bits"
 	"strings"
@@ -26,7 +28,10 @@ the program, chosen by its authors.
 
 Tools that a request defines and the program passes, as they came, to one
 model call (a compatibility endpoint forwarding the caller's tools) are the
-caller's own and are not reported; the same text in a tool the program
+caller's own and are not reported; so are, as notes, the tools of an
+endpoint that decodes its request into a model API's request type (a
+conversation beside a tools or system field) when its conversion between
+API dialects adds text of its own on the way; the same text in a tool the program
 registers (an MCP server's tools, genkit's DefineTool), which every later
 conversation lists, is.
 
@@ -66,7 +71,7 @@ to a call is a warning.`,
 }`,
 		Lang:      "go",
 		Severity:  lint.SeverityError,
-		Grades:    "An error for untrusted text joined to the program's own text in a tool's name, description or schema, and for upstream tools composed with request data. A warning for data that reaches the definition only inside an object passed whole to a call. A note for one kind of untrusted text used as it came, for another MCP server's tools republished, for a tool call's own arguments, for data through an object's stored state, for a path of more than four calls, and in example code or test scaffolding.",
+		Grades:    "A note for the tools of an endpoint that decodes its request into a model API's request type (a conversation beside the caller's tools or system prompt), which relays its caller's own tools. An error for untrusted text joined to the program's own text in a tool's name, description or schema, and for upstream tools composed with request data. A warning for data that reaches the definition only inside an object passed whole to a call. A note for one kind of untrusted text used as it came, for another MCP server's tools republished, for a tool call's own arguments, for data through an object's stored state, for a path of more than four calls, and in example code or test scaffolding.",
 		Precision: "low",
 		CWE:       []int{1427, 94},
 		OWASP:     []string{"LLM01:2025", "LLM06:2025"},
@@ -83,7 +88,7 @@ var options gotaint.Options
 var Analyzer = gotaint.NewAnalyzer(gotaint.Check{
 	ID: "GO402", Doc: "untrusted data reaches a tool definition", URL: Rule.HelpURI(),
 	Options: &options, Source: gotaint.Retrieved, Sink: gotaint.ToolDesc,
-	GradeStored: true, StateNote: true, Pick: pick, Note: note, Message: gotaint.Says("untrusted data reaches a tool definition"),
+	GradeStored: true, StateNote: true, Pick: pick, PerPackage: perPackage, Message: gotaint.Says("untrusted data reaches a tool definition"),
 })
 
 // note grades two kinds of flow that are true but by design:
@@ -178,4 +183,16 @@ func registration(f *gotaint.Flow) bool {
 		}
 	}
 	return false
+}
+
+// perPackage adds to note the endpoints of a model API that relay their
+// caller's own conversation (gotaint.ModelAPIRelay).
+func perPackage(pass *analysis.Pass) (below, n func(*gotaint.Flow) string) {
+	relay := gotaint.ModelAPIRelay(pass)
+	return nil, func(f *gotaint.Flow) string {
+		if why := note(f); why != "" {
+			return why
+		}
+		return relay(f)
+	}
 }

@@ -10,5 +10,5 @@ func TestRule(t *testing.T) {
 	if err := Rule.Validate(); err != nil {
 		t.Fatal(err)
 	}
-	ruletest.RunGo(t, Analyzer, "example.com/wrap", "example.com/gw/test/servers/elicit", "a", "sdkaudit", "proxy", "catalog", "host", "summaries")
+	ruletest.RunGo(t, Analyzer, "example.com/wrap", "example.com/gw/test/servers/elicit", "a", "sdkaudit", "proxy", "catalog", "host", "summaries", "gateway")
 }

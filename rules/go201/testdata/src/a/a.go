@@ -20,9 +20,17 @@ func decode(w http.ResponseWriter, req *http.Request) {
 	_ = xml.NewDecoder(req.Body)             // want `xml.NewDecoder reads req.Body with no size limit`
 }
 
+// multipart parses the form once: one finding, at the read, with the
+// later uses of the parsed form as related locations.
 func multipart(w http.ResponseWriter, r *http.Request) {
-	_ = r.ParseMultipartForm(32 << 20) // want `r.ParseMultipartForm reads a multipart body with no size limit`
-	_, _, _ = r.FormFile("doc")        // want `r.FormFile reads a multipart body with no size limit`
+	_ = r.ParseMultipartForm(32 << 20) // want `r.ParseMultipartForm reads a multipart body with no size limit$`
+	_, _, _ = r.FormFile("doc")
+	_, _, _ = r.FormFile("attachment")
+}
+
+// upload reads the form only through FormFile: reported there.
+func upload(w http.ResponseWriter, r *http.Request) {
+	_, _, _ = r.FormFile("doc") // want `r.FormFile reads a multipart body with no size limit$`
 }
 
 func readBeforeLimit(w http.ResponseWriter, r *http.Request) {
