@@ -282,7 +282,7 @@ func (w *walker) file(path string, explicit bool) {
 		w.d.Notices = append(w.d.Notices, lint.Problem{File: w.rel(path), Message: "skipped: the file is empty"})
 	case ok:
 		w.seen[path] = true
-		w.d.Inputs = append(w.d.Inputs, Input{Kind: KindOpenAPI, Abs: path, Root: w.root, Version: version, Size: int64(len(data))})
+		w.d.Inputs = append(w.d.Inputs, Input{Kind: KindOpenAPI, Abs: path, Root: w.root, Top: w.top, Version: version, Size: int64(len(data))})
 	case explicit || looksLikeSpecName(name):
 		w.d.Notices = append(w.d.Notices, lint.Problem{File: w.rel(path), Message: "skipped: not an OpenAPI document (no top-level openapi: 3.x or swagger: \"2.0\" key) nor an MCP client configuration (no mcpServers or servers object)"})
 	}

@@ -8,6 +8,7 @@ import (
 	"context"
 	"fmt"
 	"hash/fnv"
+	"path"
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
@@ -421,7 +422,6 @@ func scanDocument(ctx context.Context, in Input, rules, catRules []*lint.Rule, o
 	if err := openapi.Stopped(doc.T); err != nil {
 		problems = append(problems, lint.Problem{File: doc.File, Message: err.Error()})
 	}
-	openapi.GradeByPlace(doc.File, findings)
 	if len(catRules) > 0 {
 		if cat := openapi.ToolCatalog(doc); cat != nil {
 			f, p := scanToolOperations(cat, catRules, opts)
@@ -429,6 +429,7 @@ func scanDocument(ctx context.Context, in Input, rules, catRules []*lint.Rule, o
 			problems = append(problems, p...)
 		}
 	}
+	openapi.GradeByPlace(doc.File, samplePlace(in), findings)
 	if ji != nil {
 		ji.ops = openapi.InventoryOperations(doc)
 		ji.specIgnores = doc.Ignores()
@@ -607,6 +608,25 @@ func applyIgnoresAs(rule *lint.Rule, ignores []openapi.Ignore, findings []lint.F
 // the rules.
 func matchesAny(pattern string, rules []*lint.Rule) bool {
 	return slices.ContainsFunc(rules, func(r *lint.Rule) bool { ok, _ := doublestar.Match(pattern, r.ID); return ok })
+}
+
+// samplePlace says why a document is a sample, from the directories
+// between the path the scan was started on and the document (as Go code
+// is graded: what the user points the scan at is the project, examples/
+// included): "an example (examples/)", "test data (fixtures/)"; "" for a
+// document nothing marks.
+func samplePlace(in Input) string {
+	dir := path.Dir(relTo(in.Top, in.Abs))
+	if dir == "." || strings.HasPrefix(dir, "..") {
+		return ""
+	}
+	switch p, el := goapi.PlaceOf(dir); p {
+	case goapi.Example:
+		return "an example (" + el + ")"
+	case goapi.TestScaffold:
+		return "test data (" + el + ")"
+	}
+	return ""
 }
 
 func relTo(root, abs string) string {

@@ -62,7 +62,9 @@ paths:
 		Precision: "medium",
 		Grades: `- **warning** by default.
 - **note** when the shared requirement is a request signature (AWS Signature Version 4): the signer's policy authorises each action, not the scheme.
-- **note** when the shared requirement is api keys only (VTEX's appKey and appToken): the provider grants each key its permissions, which the document cannot show, and the one judged case was a false positive; a shared bearer token or OAuth 2 requirement (a user's login) stays a warning.
+- **note** when the shared requirement is api keys only (VTEX's appKey and appToken): the provider grants each key its permissions, which the document cannot show, and the one judged case was a false positive.
+- **note** when the shared requirement carries no scope or role (a bearer token or a login with an empty list, on a scheme that is not OAuth 2 or OpenID Connect): the roles such a credential carries are the server's to check and the document cannot show them (eight of eight judged on the eighth fresh set were false positives; the two true positives, a training app's deliberate flaw, stay reported as notes).
+- **warning** when the shared requirement is an OAuth 2 or OpenID Connect scheme, or lists scopes or roles: the document grants by scope, and the administrative operation asks for nothing an ordinary one does not.
 - Operations that require a scheme dedicated to administration (by its name or description, such as adminKey or "staff only") are not compared as ordinary ones.`,
 		CWE:   []int{285, 269},
 		OWASP: []string{"API5:2023", "LLM06:2025"},
@@ -95,6 +97,7 @@ func run(pass *lint.SpecPass) error {
 	// operation to compare with.
 	schemes := openapi.Schemes(pass.Doc)
 	dedicated := adminSchemes(schemes, admin, ordinary)
+	roles := withRoles(admin, ordinary)
 	ordinary = slices.DeleteFunc(ordinary, func(g guarded) bool {
 		return slices.ContainsFunc(g.reqs, func(r openapi3.SecurityRequirement) bool {
 			return slices.ContainsFunc(slices.Collect(maps.Keys(r)), func(n string) bool { return dedicated[n] })
@@ -120,6 +123,14 @@ func run(pass *lint.SpecPass) error {
 			// License Manager): one key scheme for every operation says
 			// how callers identify, not that any key may call them all.
 			sev, why = lint.SeverityNote, " (a note: the shared credential is an api key, whose permissions the provider grants per key, out of the document's sight)"
+		} else if !scoped(req, schemes, roles) {
+			// A bearer token or a login with no scope or role in the
+			// requirement: the roles it carries (a JWT's claims, the
+			// account behind it) are the server's to check, and the
+			// document has no way to show them. Eight of eight judged on
+			// the eighth fresh set were so; the two true positives were a
+			// training app's deliberate flaw, which stays reported.
+			sev, why = lint.SeverityNote, " (a note: the shared credential carries no scope or role in the document, so it cannot show which callers may use administrative operations; the server may check roles the credential carries)"
 		}
 		pass.ReportSeverityf(sev, op.Pointer, op.Op.Origin, field,
 			"%s %s looks administrative (%s) but accepts the credentials of %s %s (%s)%s",
@@ -167,6 +178,41 @@ func signedOnly(req openapi3.SecurityRequirement, schemes openapi3.SecuritySchem
 		}
 	}
 	return len(req) > 0
+}
+
+// scoped reports whether a requirement grants by scope or role: it names
+// an OAuth 2 or OpenID Connect scheme, or a scheme that some requirement
+// of the document gives scopes or roles (OpenAPI 3.1 lets any scheme list
+// roles). Then the document can show what an administrative operation
+// requires beyond an ordinary one.
+func scoped(req openapi3.SecurityRequirement, schemes openapi3.SecuritySchemes, roles map[string]bool) bool {
+	for name := range req {
+		if roles[name] {
+			return true
+		}
+		if ref := schemes[name]; ref != nil && ref.Value != nil && (ref.Value.Type == "oauth2" || ref.Value.Type == "openIdConnect") {
+			return true
+		}
+	}
+	return false
+}
+
+// withRoles returns the schemes that some operation's requirement gives
+// scopes or roles.
+func withRoles(lists ...[]guarded) map[string]bool {
+	out := map[string]bool{}
+	for _, list := range lists {
+		for _, g := range list {
+			for _, r := range g.reqs {
+				for name, scopes := range r {
+					if len(scopes) > 0 {
+						out[name] = true
+					}
+				}
+			}
+		}
+	}
+	return out
 }
 
 // keysOnly reports whether every scheme of a requirement is an api key

@@ -3,6 +3,7 @@ package oas106_test
 import (
 	"testing"
 
+	"github.com/apiaudit/apiaudit/pkg/lint"
 	"github.com/apiaudit/apiaudit/pkg/ruletest"
 	"github.com/apiaudit/apiaudit/rules/oas106"
 )
@@ -12,4 +13,20 @@ func TestRule(t *testing.T) {
 		t.Fatal(err)
 	}
 	ruletest.Run(t, oas106.Rule)
+}
+
+// TestGrades checks which shared credentials make a warning: scoped ones
+// (OAuth 2, or a scheme the document gives roles) stay warnings, a bearer
+// token that carries no scope or role anywhere in the document is a note.
+func TestGrades(t *testing.T) {
+	ruletest.Severities(t, oas106.Rule, map[string]lint.Severity{
+		"post /admin/refunds looks":              lint.SeverityNote,
+		"post /ledger/rebuild looks":             lint.SeverityNote,
+		"post /merchants/{id}/impersonate looks": lint.SeverityDefault,
+		"post /manage/agencies looks":            lint.SeverityDefault,
+		"get /manage/agencies looks":             lint.SeverityNote,
+		"get /bookings/export looks":             lint.SeverityNote,
+		"delete /v1/admin/keys/{id} looks":       lint.SeverityDefault,
+		"get /v1/prompts/dump looks":             lint.SeverityDefault,
+	})
 }

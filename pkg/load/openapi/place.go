@@ -24,10 +24,19 @@ func DesignContract(file string) string {
 
 // GradeByPlace grades the findings of a document by where it lives: in a
 // design contract (see DesignContract) errors and warnings are notes whose
-// message says why. Findings already at note keep their own reason.
-func GradeByPlace(file string, findings []lint.Finding) {
-	dir := DesignContract(file)
-	if dir == "" {
+// message says why. sample, when not "", is the reason the document is a
+// sample rather than a description an API serves, as the scan tells it
+// from the document's directory below the path it was started on ("an
+// example (examples/)"); its errors and warnings are notes too. Findings
+// already at note keep their own reason.
+func GradeByPlace(file, sample string, findings []lint.Finding) {
+	why := ""
+	if dir := DesignContract(file); dir != "" {
+		why = dir + " holds a spec-kit design contract, the draft a feature was planned with, not the description the API serves"
+	} else if sample != "" {
+		why = "the document is " + sample + ", a sample rather than the description an API serves"
+	}
+	if why == "" {
 		return
 	}
 	for i := range findings {
@@ -37,7 +46,7 @@ func GradeByPlace(file string, findings []lint.Finding) {
 			if f.Severity == lint.SeverityError {
 				was = "an error"
 			}
-			f.Message += " (a note, not " + was + ": " + dir + " holds a spec-kit design contract, the draft a feature was planned with, not the description the API serves)"
+			f.Message += " (a note, not " + was + ": " + why + ")"
 			f.Severity = lint.SeverityNote
 		}
 	}
