@@ -20,7 +20,7 @@ func summarize(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResul
 func main() {
 	s := server.NewMCPServer("sum", "1.0")
 	s.AddTool(mcp.NewTool("summarize"), summarize)
-	h := server.NewStreamableHTTPServer(s) // want `MCP server over streamable HTTP \(server.NewStreamableHTTPServer\) has tools that reach a model call \(tool "summarize" → summarize → \(go-openai.Client\).CreateChatCompletion\), and no rate limiter .* \(a note, not a warning: the server has no authentication, which GO102 reports at the same place; authenticate it first\)$`
+	h := server.NewStreamableHTTPServer(s) // want `MCP server over streamable HTTP \(server.NewStreamableHTTPServer\) has tools that reach a model call \(tool "summarize" → summarize → \(go-openai.Client\).CreateChatCompletion\), and no rate limiter .*$`
 	h.Start(":8080")
 }
 
