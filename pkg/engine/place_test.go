@@ -14,19 +14,7 @@ import (
 // contract (specs/<feature>/contracts/) are notes that say why, and that
 // the same document elsewhere keeps its grade.
 func TestDesignContractsAreNotes(t *testing.T) {
-	dir := t.TempDir()
-	for _, f := range []string{"specs/001-sessions/contracts/api.yaml", "api/openapi.yaml"} {
-		// Distinct titles: a byte-identical copy would be reported once.
-		doc := "openapi: 3.0.3\ninfo: {title: " + f + ", version: '1'}\npaths:\n  /a:\n    get:\n      responses: {'200': {description: ok}}\n"
-		p := filepath.Join(dir, filepath.FromSlash(f))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(doc), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	t.Chdir(dir)
+	t.Chdir(writeDocs(t, "specs/001-sessions/contracts/api.yaml", "api/openapi.yaml"))
 	res, err := Run(context.Background(), Options{Rules: []*lint.Rule{everyOperation}})
 	if err != nil {
 		t.Fatal(err)
@@ -50,18 +38,7 @@ func TestDesignContractsAreNotes(t *testing.T) {
 // keeps its grade, and that the same example scanned by pointing at it is
 // graded as it is: what the user points the scan at is the project.
 func TestSampleDocumentsAreNotes(t *testing.T) {
-	dir := t.TempDir()
-	for _, f := range []string{"examples/actions/openapi.yaml", "internal/mockserver/api.yaml", "api/openapi.yaml"} {
-		doc := "openapi: 3.0.3\ninfo: {title: " + f + ", version: '1'}\npaths:\n  /a:\n    get:\n      responses: {'200': {description: ok}}\n"
-		p := filepath.Join(dir, filepath.FromSlash(f))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(doc), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	t.Chdir(dir)
+	t.Chdir(writeDocs(t, "examples/actions/openapi.yaml", "internal/mockserver/api.yaml", "api/openapi.yaml"))
 	res, err := Run(context.Background(), Options{Rules: []*lint.Rule{everyOperation}})
 	if err != nil {
 		t.Fatal(err)
@@ -88,4 +65,23 @@ func TestSampleDocumentsAreNotes(t *testing.T) {
 	if len(res.Findings) != 1 || res.Findings[0].Severity != lint.SeverityWarning {
 		t.Errorf("scan of examples/actions: %v, want one warning", res.Findings)
 	}
+}
+
+// writeDocs writes a one-operation OpenAPI document at each slash-separated
+// path under a new directory, and returns the directory. Each has its own
+// title: a byte-identical copy would be reported once.
+func writeDocs(t *testing.T, files ...string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for _, f := range files {
+		doc := "openapi: 3.0.3\ninfo: {title: " + f + ", version: '1'}\npaths:\n  /a:\n    get:\n      responses: {'200': {description: ok}}\n"
+		p := filepath.Join(dir, filepath.FromSlash(f))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(doc), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
 }
