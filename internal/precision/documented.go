@@ -8,33 +8,43 @@ import (
 )
 
 // ReadDocumentedPrecision reads each rule's documented precision ("very-high",
-// "high", "medium" or "low") from the generated rule pages in dir
-// (docs/rules/<ID>.md, the "| Precision | ... |" row).
-func ReadDocumentedPrecision(dir string) (map[string]string, error) {
+// "high", "medium" or "low") and its default severity from the generated rule
+// pages in dir (docs/rules/<ID>.md, the "| Precision | ... |" and
+// "| Default severity | ... |" rows).
+func ReadDocumentedPrecision(dir string) (precision, severity map[string]string, err error) {
 	pages, err := filepath.Glob(filepath.Join(dir, "*.md"))
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	out := map[string]string{}
+	precision, severity = map[string]string{}, map[string]string{}
 	for _, p := range pages {
 		id := strings.TrimSuffix(filepath.Base(p), ".md")
 		f, err := os.Open(p)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		sc := bufio.NewScanner(f)
 		for sc.Scan() {
 			if v, ok := strings.CutPrefix(sc.Text(), "| Precision |"); ok {
-				out[id] = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "|"))
-				break
+				precision[id] = cell(v)
+			}
+			if v, ok := strings.CutPrefix(sc.Text(), "| Default severity |"); ok {
+				// "error (context raises or lowers it: ...)"
+				severity[id], _, _ = strings.Cut(cell(v), " ")
 			}
 		}
 		f.Close()
 		if err := sc.Err(); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
-	return out, nil
+	return precision, severity, nil
+}
+
+// cell is the text of a markdown table cell: rest is what follows the row's
+// first cell, up to and including the closing bar.
+func cell(rest string) string {
+	return strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "|"))
 }
 
 // Level names the documented precision a measured one supports, on the

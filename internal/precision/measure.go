@@ -81,8 +81,14 @@ type Measurement struct {
 	// by its current severity.
 	Present map[string]Tally
 	// Documented is each rule's documented precision, when the caller has
-	// it (ReadDocumentedPrecision); the report compares it with the sample.
+	// it (ReadDocumentedPrecision); the report compares it with the sample
+	// of the rule's findings at its default severity (Defaults). Findings
+	// that context graded away from the default are shown beside it and not
+	// compared: the rule already says, in their messages, that it is less
+	// (or more) sure of them. With no default known, every severity is
+	// compared.
 	Documented map[string]string
+	Defaults   map[string]string
 }
 
 // Measure joins the sample with the judgments. scans are every scan the
@@ -292,7 +298,9 @@ func (m *Measurement) Write(w io.Writer, scans []*Scan) error {
 		doc, supports := m.Documented[r.Rule], "–"
 		if p, ok := r.Precision(); ok {
 			supports = Level(p)
-			if Overstated(doc, p) {
+			if def := m.Defaults[r.Rule]; def != "" && def != r.Severity {
+				supports += " (graded, not compared)"
+			} else if Overstated(doc, p) {
 				supports += " (overstated)"
 				overstated = append(overstated, fmt.Sprintf("%s at %s: documented %s, sample %s of %d", r.Rule, r.Severity, doc, pct(r.Tally), r.Judged))
 			}
@@ -304,7 +312,7 @@ func (m *Measurement) Write(w io.Writer, scans []*Scan) error {
 			r.Rule, r.Severity, r.Population, r.Sampled, r.Judged, r.TP, r.Noise, r.FP, pct(r.Tally), doc, supports)
 	}
 	if len(overstated) > 0 {
-		fmt.Fprintf(&b, "\nDocumented precision above what the judged sample supports (very-high ≥ 90%%, high ≥ 75%%, medium ≥ 50%%): %d\n\n", len(overstated))
+		fmt.Fprintf(&b, "\nDocumented precision above what the judged sample at the default severity supports (very-high ≥ 90%%, high ≥ 75%%, medium ≥ 50%%): %d\n\n", len(overstated))
 		for _, o := range overstated {
 			b.WriteString("- " + o + "\n")
 		}

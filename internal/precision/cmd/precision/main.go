@@ -128,7 +128,7 @@ func run(o options) error {
 	sample := precision.Sample(pop, sizes, o.seed)
 	m := precision.Measure(scans, pop, sample, judgments)
 	if o.ruleDocs != "" {
-		if m.Documented, err = precision.ReadDocumentedPrecision(o.ruleDocs); err != nil {
+		if m.Documented, m.Defaults, err = precision.ReadDocumentedPrecision(o.ruleDocs); err != nil {
 			return err
 		}
 	}

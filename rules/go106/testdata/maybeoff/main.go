@@ -9,7 +9,9 @@ import (
 	"time"
 )
 
-type authenticator interface{ Wrap(http.Handler) http.Handler }
+type authenticator interface {
+	Wrap(http.Handler) http.Handler
+}
 
 type verifier struct{ token string }
 
