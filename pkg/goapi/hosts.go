@@ -3,6 +3,8 @@ package goapi
 import (
 	"go/types"
 	"net/textproto"
+	"slices"
+	"strings"
 	"sync"
 )
 
@@ -18,6 +20,11 @@ type Host struct {
 	// gives them (every major version). A package that imports one,
 	// directly or through others, is built into a plugin of the host.
 	Plugin []string
+	// Self are the import path prefixes (as CanonPath gives them) of the
+	// host's own code. Its packages import the plugin API too, to serve
+	// it, and are no plugin: a header check there is whatever it is in
+	// any other server.
+	Self []string
 	// Entry is the hook through which the host hands the plugin a
 	// request: a method of this name whose parameters are a pointer to
 	// the plugin package's EntryContext type, an http.ResponseWriter and
@@ -55,6 +62,10 @@ var Hosts = []*Host{
 			"github.com/mattermost/mattermost/server/public/plugin",
 			"github.com/mattermost/mattermost-server/plugin", // v5, v6 (major versions dropped)
 		},
+		Self: []string{
+			"github.com/mattermost/mattermost/", // the server and its public module
+			"github.com/mattermost/mattermost-server/",
+		},
 		Entry: "ServeHTTP", EntryContext: "Context",
 		Headers: []HostHeader{
 			{Name: "Mattermost-User-Id", Caller: HostUser,
@@ -75,6 +86,7 @@ func HostOf(pkg *types.Package) *Host {
 		return h.(*Host)
 	}
 	var found *Host
+	own := CanonPath(pkg.Path())
 	seen := map[*types.Package]bool{}
 	var visit func(p *types.Package)
 	visit = func(p *types.Package) {
@@ -84,6 +96,9 @@ func HostOf(pkg *types.Package) *Host {
 		seen[p] = true
 		path := CanonPath(p.Path())
 		for _, h := range Hosts {
+			if slices.ContainsFunc(h.Self, func(pre string) bool { return strings.HasPrefix(own, pre) }) {
+				continue
+			}
 			for _, pp := range h.Plugin {
 				if path == pp {
 					found = h
