@@ -64,3 +64,24 @@ func documentedRedirect(text string) bool {
 	}
 	return false
 }
+
+// AuthorizationRequest reports whether an operation is an OAuth 2.0
+// authorization endpoint (RFC 6749 section 4.1.1, OpenID Connect's
+// authentication request): a GET that takes response_type, and client_id
+// or redirect_uri, in its query. A browser carries its parameters to the
+// sign-in, and the protocol defines what they mean (max_age, prompt,
+// login_hint).
+func AuthorizationRequest(op Operation) bool {
+	if op.Method != "get" || op.Op == nil {
+		return false
+	}
+	has := map[string]bool{}
+	for _, list := range []openapi3.Parameters{op.Item.Parameters, op.Op.Parameters} {
+		for _, p := range list {
+			if p != nil && p.Value != nil && p.Value.In == "query" {
+				has[SnakeName(p.Value.Name)] = true
+			}
+		}
+	}
+	return has["response_type"] && (has["client_id"] || has["redirect_uri"])
+}

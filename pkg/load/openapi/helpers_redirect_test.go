@@ -45,6 +45,13 @@ paths:
           description: the file's metadata
           content: {application/json: {schema: {type: object}}}
         "302": {description: the file's content, elsewhere}
+  /connect/authorize:
+    get:
+      parameters:
+        - {name: response_type, in: query, required: true, schema: {type: string}}
+        - {name: clientId, in: query, required: true, schema: {type: string}}
+      responses:
+        "200": {description: OK}
   /cached:
     get:
       responses:
@@ -69,6 +76,7 @@ func TestBrowserRedirect(t *testing.T) {
 		"get /redirect-uris":      "",                                              // "redirect URIs" names a field
 		"get /files/{id}":         "",                                              // a JSON body beside the redirect
 		"get /cached":             "",                                              // 304 is no redirect
+		"get /connect/authorize":  "",                                              // an authorization request, but it says nothing of redirects
 		"post /sign-out":          "",                                              // a form post, not a navigation
 	}
 	for _, op := range Operations(doc) {
@@ -79,6 +87,19 @@ func TestBrowserRedirect(t *testing.T) {
 		}
 		if got := BrowserRedirect(op); got != w {
 			t.Errorf("BrowserRedirect(%s) = %q, want %q", key, got, w)
+		}
+	}
+}
+
+func TestAuthorizationRequest(t *testing.T) {
+	doc, err := openapi3.NewLoader().LoadFromData([]byte(redirectsDoc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, op := range Operations(doc) {
+		want := op.Path == "/connect/authorize"
+		if got := AuthorizationRequest(op); got != want {
+			t.Errorf("AuthorizationRequest(%s %s) = %v, want %v", op.Method, op.Path, got, want)
 		}
 	}
 }
