@@ -58,7 +58,10 @@ func tokenStep(op openapi.Operation) string {
 	}
 	last := fixed[len(fixed)-1]
 	opWords := openapi.Words(op.Op.OperationID)
-	context := slices.ContainsFunc(fixed, authSegment) || slices.ContainsFunc(last, func(w string) bool { return tokenWords[w] })
+	// The context is a segment before the verb (/auth/refresh), or a token
+	// the last segment names beside it (/refresh-token): refresh-oauth,
+	// where the verb acts on a stored OAuth connection, is no step.
+	context := slices.ContainsFunc(fixed[:len(fixed)-1], authSegment) || slices.ContainsFunc(last, func(w string) bool { return tokenWords[w] })
 	named := slices.Contains(opWords, "token") || slices.Contains(opWords, "tokens")
 	for _, step := range lifecycleSteps {
 		inPath := slices.ContainsFunc(last, step.is)
