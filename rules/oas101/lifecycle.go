@@ -20,10 +20,11 @@ import (
 //     device_code, token_type_hint, code_verifier, subject_token,
 //     client_assertion);
 //   - a lifecycle verb (refresh, validate, verify, check, introspect,
-//     revoke, device) as the last fixed segment of the path or in the operationId,
-//     where the path names authentication or tokens (/auth/refresh,
-//     /oauth2/introspect, /authorize/device, /tokens/validate) or the
-//     operationId names a token (refreshToken, validateToken);
+//     revoke, device) as the last fixed segment of the path, where the path
+//     names authentication or tokens (/auth/refresh, /oauth2/introspect,
+//     /authorize/device, /tokens/validate), or an operationId that puts the
+//     verb next to a token (refreshToken, validateAccessToken,
+//     tokenIntrospection, deviceAuthorization, deviceCode);
 //   - refresh, introspect, revoke or device beside a request field that
 //     carries the token or the client (refresh_token, token, client_id in a
 //     form body), which needs no other context.
@@ -62,17 +63,16 @@ func tokenStep(op openapi.Operation) string {
 	// the last segment names beside it (/refresh-token): refresh-oauth,
 	// where the verb acts on a stored OAuth connection, is no step.
 	context := slices.ContainsFunc(fixed[:len(fixed)-1], authSegment) || slices.ContainsFunc(last, func(w string) bool { return tokenWords[w] })
-	named := slices.Contains(opWords, "token") || slices.Contains(opWords, "tokens")
 	for _, step := range lifecycleSteps {
 		inPath := slices.ContainsFunc(last, step.is)
-		inID := slices.ContainsFunc(opWords, step.is)
+		inID := step.named(opWords)
 		if !inPath && !inID {
 			continue
 		}
 		if step.kind == revocation && params {
 			return ""
 		}
-		if inPath && context || inID && named || step.carried(fields, form) {
+		if inPath && context || inID || step.carried(fields, form) {
 			return step.kind
 		}
 	}
@@ -99,6 +99,39 @@ type lifecycleStep struct {
 
 func (s lifecycleStep) is(w string) bool { return slices.Contains(s.words, w) }
 
+// named reports whether an operationId's words put the step's verb next to
+// what it acts on: a token (refreshToken, validateAccessToken,
+// tokenIntrospection; access, refresh, id or auth may stand between), or
+// for a device authorization the authorization or code it asks for
+// (deviceAuthorization, getDeviceCode). A verb elsewhere in the name says
+// nothing (Graph's deviceAppManagement.CreateVppTokens).
+func (s lifecycleStep) named(words []string) bool {
+	objects := map[string]bool{"token": true, "tokens": true}
+	if s.kind == device {
+		objects = map[string]bool{"authorization": true, "authorize": true, "code": true}
+	}
+	for i, w := range words {
+		if !s.is(w) {
+			continue
+		}
+		for _, dir := range []int{1, -1} {
+			for j := i + dir; j >= 0 && j < len(words); j += dir {
+				if objects[words[j]] {
+					return true
+				}
+				if s.kind == device || !qualifiers[words[j]] {
+					break
+				}
+			}
+		}
+	}
+	return false
+}
+
+// qualifiers may stand between a verb and the token it acts on in an
+// operationId: validateAccessToken, revokeRefreshToken.
+var qualifiers = map[string]bool{"access": true, "refresh": true, "id": true, "auth": true, "oauth": true, "bearer": true}
+
 // carried reports whether the request carries what the step needs: the
 // refresh token of a refresh, the token an introspection or revocation
 // acts on, the client id of a device authorization in a form body, as
@@ -120,11 +153,12 @@ var lifecycleSteps = []lifecycleStep{
 }
 
 // authWords name authentication or its tokens as a path segment: /auth,
-// /oauth2, /oidc, /sso, /token, /tokens, /jwt, /authorize.
+// /oauth2, /oidc, /sso, /token, /tokens, /jwt, /authorize. Not
+// authorization, which is as often the API's permissions
+// (/authorization/memberships/{id}/check asks whether one is granted).
 var authWords = map[string]bool{
 	"auth": true, "oauth": true, "oauth2": true, "oidc": true, "openid": true, "sso": true,
-	"token": true, "tokens": true, "jwt": true, "authorize": true, "authorization": true,
-	"authentication": true, "authn": true,
+	"token": true, "tokens": true, "jwt": true, "authorize": true, "authentication": true, "authn": true,
 }
 
 // tokenWords, in the last segment itself, name the token a step acts on:
