@@ -68,7 +68,7 @@ paths:
 		Precision: "high",
 		Grades: `- **error**: an operation that changes state or sits under an administrative path (admin, internal, debug…) and needs no credentials; a document that defines security schemes but applies none while it has such operations, or one where most operations declare no requirement and the top declares none (one finding at /paths; the operations are then notes).
 - **warning**: a write that declares 401 or 403 responses (the server checks credentials the document does not describe); a document that defines schemes and applies none, with reads only; a document-level ` + "`security: []`" + ` with no operations yet.
-- **note**: OPTIONS, a read whose own requirements offer an empty ` + "`{}`" + ` alternative beside real schemes (optional credentials on purpose; judged noise, 0 of 1, at warning), and steps called before the client has credentials (login, sign-up, token, password reset, one-time codes, health probes, identity-provider callbacks (` + "`/auth/oidc/callback`" + `), and the OAuth endpoints the document's own flows name, with the device, revocation and introspection endpoints beside them); an operation whose description says its URL is handed out by another operation (a pre-signed or signed location: the URL is the credential); a POST that records what a client reports about itself and answers with no content (a view counter, playback metrics, a web client's log: PeerTube's ` + "`/videos/{id}/views`" + `), which anonymous visitors send by design; a read with no requirement, or with its own ` + "`security: []`" + `, in a document that secures other operations (most are public by design: catalogues, listings, status); operations opened only by a top-level ` + "`security: []`" + ` in a document that declares schemes (authentication left to the deployment, as Airflow's pluggable backends), or by an empty ` + "`{}`" + ` alternative beside real schemes in the top-level requirements (a mode without authentication the operator may choose), and an operation's own ` + "`{}`" + ` alternative in a document that writes no requirement without one (authentication optional by design throughout, written on each operation rather than once at the top: E2B's envd, whose access token is a setting of the sandbox; judged noise, 0 of 8 at warning); a document with no security scheme and no requirement at all, one operation or many (it leaves authentication out; it does not say the API is open); an explicit ` + "`security: []`" + ` in a document that defines no security scheme; operations of a document whose servers are all Azure Resource Manager (management.azure.com and the sovereign clouds' hosts), which authenticates every call whatever a fragment of its description declares; an operation with its own ` + "`security: []`" + ` that takes a credential header parameter (Authorization, a webhook's X-Hub-Signature: a receiver that checks a third party's token or HMAC signature itself); the first-run ` + "`/auth/setup`" + ` that creates the first account; a POST to .../message or .../messages beside a GET .../sse that requires credentials (an MCP SSE transport, whose stream hands out the message URL with the session id that addresses it).
+- **note**: OPTIONS, a read whose own requirements offer an empty ` + "`{}`" + ` alternative beside real schemes (optional credentials on purpose; judged noise, 0 of 1, at warning), and steps called before the client has credentials (login, sign-up, token, password reset, one-time codes, health probes, identity-provider callbacks (` + "`/auth/oidc/callback`" + `), and the OAuth endpoints the document's own flows name, with the device, revocation and introspection endpoints beside them; and, whatever the flows name, the steps of the token lifecycle recognised by their shape: a POST whose body carries a field only OAuth's token requests carry (` + "`grant_type`" + `, ` + "`device_code`" + `, ` + "`token_type_hint`" + `, ` + "`code_verifier`" + `, ` + "`subject_token`" + `), or a lifecycle verb (device, refresh, validate, verify, check, introspect, revoke) in its last path segment under a path that names authentication or tokens (` + "`/auth/refresh`" + `, ` + "`/authorize/device`" + `), in an operationId that names a token (` + "`refreshToken`" + `), or beside the field it needs (` + "`refresh_token`" + `, ` + "`token`" + `, ` + "`client_id`" + ` in a form body), the message naming the step; a revocation with the revoked credential's id in its path manages a stored credential and keeps its grade; magic sign-in codes and links (` + "`magic_auth`" + `)); an operation whose description says its URL is handed out by another operation (a pre-signed or signed location: the URL is the credential); a POST that records what a client reports about itself and answers with no content (a view counter, playback metrics, a web client's log: PeerTube's ` + "`/videos/{id}/views`" + `), which anonymous visitors send by design; a read with no requirement, or with its own ` + "`security: []`" + `, in a document that secures other operations (most are public by design: catalogues, listings, status); operations opened only by a top-level ` + "`security: []`" + ` in a document that declares schemes (authentication left to the deployment, as Airflow's pluggable backends), or by an empty ` + "`{}`" + ` alternative beside real schemes in the top-level requirements (a mode without authentication the operator may choose), and an operation's own ` + "`{}`" + ` alternative in a document that writes no requirement without one (authentication optional by design throughout, written on each operation rather than once at the top: E2B's envd, whose access token is a setting of the sandbox; judged noise, 0 of 8 at warning); a document with no security scheme and no requirement at all, one operation or many (it leaves authentication out; it does not say the API is open); an explicit ` + "`security: []`" + ` in a document that defines no security scheme; operations of a document whose servers are all Azure Resource Manager (management.azure.com and the sovereign clouds' hosts), which authenticates every call whatever a fragment of its description declares; an operation with its own ` + "`security: []`" + ` that takes a credential header parameter (Authorization, a webhook's X-Hub-Signature: a receiver that checks a third party's token or HMAC signature itself); the first-run ` + "`/auth/setup`" + ` that creates the first account; a POST to .../message or .../messages beside a GET .../sse that requires credentials (an MCP SSE transport, whose stream hands out the message URL with the session id that addresses it).
 - **one level lower** (error to warning, warning to note): an operation marked ` + "`x-internal: true`" + `, on itself, on its path item or on a tag it carries, which Redocly and Stoplight leave out of what they publish (a daemon's control plane that an orchestrator calls from inside: E2B's envd, judged noise, 0 of 6 at error); check that it is reachable only from inside.`,
 		CWE:   []int{306, 862},
 		OWASP: []string{"API2:2023", "API5:2023", "LLM06:2025"},
@@ -88,7 +88,7 @@ func run(pass *lint.SpecPass) error {
 	}
 	oauth := oauthEndpoints(pass.Doc)
 	preAuth := func(op openapi.Operation) bool {
-		return openapi.PrivilegedSegment(op.Path) == "" && (publicByNature(op.Path) || oauth.covers(op.Path))
+		return openapi.PrivilegedSegment(op.Path) == "" && (publicByNature(op.Path) || oauth.covers(op.Path) || tokenStep(op) != "")
 	}
 	// writeOrAdmin is an operation that would be an error if it were open:
 	// it changes state or sits under an administrative path, and it is not
@@ -187,6 +187,11 @@ func run(pass *lint.SpecPass) error {
 			// endpoints of the document's own flows: called before the
 			// client has credentials, by nature.
 			sev, grade = lint.SeverityNote, " (a note: it is called before the client has credentials)"
+			if !publicByNature(op.Path) && !oauth.covers(op.Path) {
+				// A step of the token lifecycle recognised by its shape:
+				// say which, and what it authenticates with.
+				grade = " (a note: it is called before the client has credentials: " + tokenStep(op) + ")"
+			}
 		case capabilityURL(op):
 			// The URL is handed out by another operation, pre-signed: it
 			// is the credential, and the caller sends no other.
@@ -355,6 +360,11 @@ func publicByNature(path string) bool {
 		if (preAuthPairs[prev] || publicSegments[prev]) && preAuthSteps[last] {
 			return true
 		}
+		// password_reset/confirm, email_verification/send, TwoFactor/verify:
+		// the same pairs, written with other separators or cases.
+		if pw := openapi.Words(prev); preAuthSteps[last] && (preAuthPairs[strings.Join(pw, "-")] || slices.ContainsFunc(pw, func(w string) bool { return preAuthPairs[w] })) {
+			return true
+		}
 		// /auth/setup: the first-run step that creates the first account,
 		// before any credential exists.
 		if authSegments[prev] && last == "setup" {
@@ -374,7 +384,10 @@ func publicByNature(path string) bool {
 	has := func(x string) bool { return slices.Contains(w, x) }
 	return has("forgot") || has("forget") && has("password") || has("otp") || has("login") || has("signup") ||
 		(has("verify") || has("verification") || has("confirm")) && (has("email") || has("phone") || has("code")) ||
-		has("reset") && has("password")
+		has("reset") && has("password") ||
+		// magic_auth, magic-link, magicLinkLogin: a sign-in code or link
+		// mailed to whoever asks, before any credential exists.
+		has("magic") && (has("link") || has("auth") || has("code") || has("login"))
 }
 
 // beaconWords, as the last fixed segment of a POST, name what a client
@@ -507,7 +520,7 @@ var credentialHeaderWords = map[string]bool{
 // written as two segments: /password/reset, /otp/verify,
 // /two-factor/confirm-request, /registrations/request.
 var (
-	preAuthPairs = map[string]bool{"password": true, "otp": true, "two-factor": true, "2fa": true, "mfa": true,
+	preAuthPairs = map[string]bool{"password": true, "otp": true, "totp": true, "two-factor": true, "2fa": true, "mfa": true,
 		"verification": true, "magic-link": true, "passwordless": true, "registrations": true}
 	preAuthSteps = map[string]bool{"reset": true, "forgot": true, "verify": true, "check": true, "confirm": true,
 		"request": true, "send": true, "resend": true, "confirm-request": true, "validate": true}

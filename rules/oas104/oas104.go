@@ -70,7 +70,7 @@ paths:
 		Precision: "high",
 		Grades: `- **error**: an api key scheme sent in the query string or the path, where some requirement accepts it alone.
 - **warning**: query or path parameters whose names look like credentials, when required, or taken by an operation that needs no credential or takes one in the url.
-- **note**: an api key scheme in the url where every requirement that accepts it also offers one that keeps the key out of the url (a header or cookie key, http, OAuth 2): the url is a fallback; a path token with no word of access (activation_token, confirmationToken, file_token: a one-time link or an opaque handle); and an optional credential-named parameter of operations that all require a credential with an alternative that keeps it out of the url (Google's key and oauth_token on every API, a session id used as a filter; operations that write no requirement at all are OAS101's omissions and do not count); a bare key whose description gives it to something that is no account ("The key of the file") or that every operation taking it takes beside a store, bucket, container or file (casibase's /add-file?store=…&key=…: the file's path in the store); and a token or key whose name has no word of access when its description calls it a cursor, a continuation or an identifier and says nothing of access (a log continuation token, a cache or lock key), when every operation that takes a bare token also takes a page size (Kinto's ` + "`_token`" + ` beside ` + "`_limit`" + `), or when the path segment around it names a cursor (Graph's ` + "`delta(token='{token}')`" + `); and a session id (session, session_id, sessionId) in a document that serves sessions as a resource (a sessions collection followed by a parameter, /agent/sessions/{sid}): it names a chat or agent session the caller keeps, not the caller's login, which JSESSIONID and PHPSESSID stay; a session id whose description calls it an identifier and says nothing of access (an upload session); parameters of operations that all have a # in their path, as apis.guru renders AWS query-protocol actions (/#Action=ChangePassword), whose SDKs send them in a signed body; and optional key, access_token or oauth_token parameters offered side by side in a document that describes no authentication (Google's standard parameters on every API of a fragment without its OAuth scheme).`,
+- **note**: an api key scheme in the url where every requirement that accepts it also offers one that keeps the key out of the url (a header or cookie key, http, OAuth 2): the url is a fallback; a path token with no word of access (activation_token, confirmationToken, file_token: a one-time link or an opaque handle); and an optional credential-named parameter of operations that all require a credential with an alternative that keeps it out of the url (Google's key and oauth_token on every API, a session id used as a filter; operations that write no requirement at all are OAS101's omissions and do not count); a bare key whose description gives it to something that is no account ("The key of the file") or that every operation taking it takes beside a store, bucket, container or file (casibase's /add-file?store=…&key=…: the file's path in the store); and a token or key whose name has no word of access when its description calls it a cursor, a continuation or an identifier and says nothing of access (a log continuation token, a cache or lock key), when every operation that takes a bare token also takes a page size (Kinto's ` + "`_token`" + ` beside ` + "`_limit`" + `), or when the path segment around it names a cursor (Graph's ` + "`delta(token='{token}')`" + `); and a session id (session, session_id, sessionId) in a document that serves sessions as a resource (a sessions collection followed by a parameter, /agent/sessions/{sid}): it names a chat or agent session the caller keeps, not the caller's login, which JSESSIONID and PHPSESSID stay; a session id whose description calls it an identifier and says nothing of access (an upload session), or calls it the ID of a session and says nothing of a secret or a sign-in ("The ID of the session", read from the access token's ` + "`sid`" + ` claim: every session id judged in a query named a session, 4 of 4 false at warning); a token with no word of access (` + "`token`" + `, ` + "`invitation_token`" + `: not an access or refresh token, a key or a password) when every operation that takes it is a browser redirect, a GET that answers with redirects and no body a program reads, or says it redirects (a logout link, an invitation on an OAuth authorize URL), which can carry a value only in its url; parameters of operations that all have a # in their path, as apis.guru renders AWS query-protocol actions (/#Action=ChangePassword), whose SDKs send them in a signed body; and optional key, access_token or oauth_token parameters offered side by side in a document that describes no authentication (Google's standard parameters on every API of a fragment without its OAuth scheme).`,
 		CWE:   []int{598, 522},
 		OWASP: []string{"API2:2023", "LLM02:2025"},
 		Since: "v0.1.0",
@@ -164,6 +164,12 @@ func run(pass *lint.SpecPass) error {
 			sev, grade = lint.SeverityNote, " (a note: the document serves sessions as a resource, at "+at+", so it names one of them, not the caller's credential)"
 		} else if why := notCredentialBy(p); why != "" {
 			sev, grade = lint.SeverityNote, " (a note: "+why+")"
+		} else if at := navigation(p); at != "" && navigationValue(name) {
+			// An OAuth authorize URL, a logout or invitation link: a
+			// browser follows it, and a navigation can carry a value only
+			// in its url. A one-time token there is how such links work;
+			// an access token, a key or a password stays a warning.
+			sev, grade = lint.SeverityNote, " (a note: every operation that takes it is a browser redirect ("+at+"), and a navigation can carry a value only in its url; keep it short-lived and single-use)"
 		} else if alt := optionalAlternative(p); alt != "" && noAuthDescribed(pass.Doc) {
 			// Google's key, access_token and oauth_token on every API of a
 			// fragment that leaves its OAuth scheme out: optional ways to
@@ -237,6 +243,11 @@ func notCredentialBy(p *openapi.Param) string {
 		}
 	}
 	if sessionID {
+		// "The ID of the session", beside words such as "access token"
+		// that the test above takes for a credential's description.
+		if m := sessionIdentifier(p.P.Description); m != "" {
+			return "its description calls it " + strconv.Quote(m) + " and says nothing of a secret or a sign-in, so it names the session rather than carrying its secret"
+		}
 		return ""
 	}
 	if slices.Equal(words, []string{"key"}) || slices.Equal(words, []string{"x", "key"}) {
@@ -571,6 +582,60 @@ func sessionResource(doc *openapi3.T) string {
 		}
 	}
 	return ""
+}
+
+// idProse is how a description calls a value the id of something: "the ID
+// of the session", "a unique identifier", "identifies the upload session".
+var idProse = regexp.MustCompile(`(?i)\b(?:the |an? )?(?:unique )?(?:id|identifier) of (?:the |an? |this |that |its )?[a-z]+|\b(?:unique )?identifier\b|\bidentifies\b`)
+
+// sessionSecretProse is what the description of a session id that is the
+// caller's login says: a secret, a sign-in, a cookie, access it grants.
+var sessionSecretProse = regexp.MustCompile(`(?i)secret|password|credential|authenticat|\blog(?:ged)?[ -]?(?:in|on)\b|\bsign(?:ed)?[ -]?in\b|cookie|bearer|api[ _-]?key|private|\bto access\b|\baccess to\b|\bgrants?\b`)
+
+// sessionIdentifier returns the words of a session id's description that
+// call it an identifier ("the ID of the session"), or "" when it says no
+// such thing or speaks of a secret or a sign-in ("the session id returned
+// at login"). Every session id judged in a query so far named a session (a
+// chat, a trace, the session a logout ends: 4 of 4 false at warning); the
+// login session ids some APIs put in the url are described as what they
+// are, and keep their grade.
+func sessionIdentifier(description string) string {
+	if sessionSecretProse.MatchString(description) {
+		return ""
+	}
+	return strings.TrimSpace(idProse.FindString(description))
+}
+
+// navigation says which operation takes p and why it is a browser
+// redirect, when every operation that takes it is one
+// (openapi.BrowserRedirect), or returns "".
+func navigation(p *openapi.Param) string {
+	if len(p.Users) == 0 || slices.ContainsFunc(p.Users, func(op openapi.Operation) bool { return openapi.BrowserRedirect(op) == "" }) {
+		return ""
+	}
+	first := p.Users[0]
+	return first.Method + " " + first.Path + ": " + openapi.BrowserRedirect(first)
+}
+
+// grantWords mark a token that grants access beyond one navigation: an
+// access or refresh token, an api key, a secret or a password.
+var grantWords = map[string]bool{
+	"access": true, "refresh": true, "api": true, "apikey": true, "secret": true, "password": true,
+	"passwd": true, "passphrase": true, "private": true, "bearer": true, "auth": true,
+	"authorization": true, "oauth": true, "jwt": true, "key": true,
+}
+
+// navigationValue reports whether a credential-named parameter is what a
+// browser link carries by design: a one-time token with no word of access
+// (token, invitation_token, logout_token). A session id is not one: the
+// browser sends its own session in a cookie, so one in the url is either
+// an identifier (sessionIdentifier) or a login that need not be there.
+func navigationValue(name string) bool {
+	w := openapi.Words(name)
+	if len(w) > 1 && w[0] == "x" {
+		w = w[1:]
+	}
+	return len(w) > 0 && w[len(w)-1] == "token" && !slices.ContainsFunc(w, func(x string) bool { return grantWords[x] })
 }
 
 // awsAction reports whether every operation in ops has a # in its path, as

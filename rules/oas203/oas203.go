@@ -77,7 +77,7 @@ responses and schemas no operation uses.`,
 		Severity:  lint.SeverityNote,
 		Precision: "medium",
 		Grades: `- **note** by default.
-- **warning** for numbers whose name sizes or prices something (the quantity-words option) where anyone may send it, because it is in an operation whose own requirement is [] or that has an empty {} alternative, in a document that declares authentication, unless the description states the range or the field is a copy of one a generated document repeats in every operation (then a note that says so); where only authenticated callers send the number, or the document declares no authentication or writes no requirement for the operation, or only a top-level security: [] or authentication optional throughout (every requirement the document writes offers an empty {} beside real schemes, as E2B's envd; judged noise, 0 of 5 at warning across OAS202, OAS203 and OAS205), a note that says so.
+- **warning** for numbers whose name sizes or prices something (the quantity-words option) where anyone may send it, because it is in an operation whose own requirement is [] or that has an empty {} alternative, in a document that declares authentication, unless the description states the range, the field is a copy of one a generated document repeats in every operation, or it is a query parameter of OAuth 2.0 authorization requests only (a GET taking response_type with client_id or redirect_uri: OpenID Connect's ` + "`max_age`" + `, whose values the protocol defines; judged noise, 0 of 1 at warning) (then a note that says so); where only authenticated callers send the number, or the document declares no authentication or writes no requirement for the operation, or only a top-level security: [] or authentication optional throughout (every requirement the document writes offers an empty {} beside real schemes, as E2B's envd; judged noise, 0 of 5 at warning across OAS202, OAS203 and OAS205), a note that says so.
 - **warning** too for a contradiction: minimum greater than maximum, or equal with an exclusive bound.`,
 		CWE:   []int{1284, 770},
 		OWASP: []string{"API4:2023", "API6:2023", "LLM10:2025"},
@@ -143,6 +143,11 @@ func run(pass *lint.SpecPass) error {
 			// operation is fixed once, where the first is reported.
 			if openapi.StatedLimit(s.S.Description) || p != nil && openapi.StatedLimit(p.P.Description) {
 				sev, why = lint.SeverityNote, " (a note: its description states a range)"
+			} else if at := authorizationParam(p); at != "" {
+				// OpenID Connect's max_age on an authorize URL: the
+				// protocol defines the value, and the authorization
+				// server reads it for the sign-in it shows.
+				sev, why = lint.SeverityNote, " (a note: every operation that takes it is an OAuth 2.0 authorization request ("+at+" takes response_type and client_id or redirect_uri), which a browser carries to the sign-in: the protocol defines the value, not a size or an amount the API acts on)"
 			} else if x := exposure(pass.Doc, inputs, s.S, p); x != "" {
 				sev, why = lint.SeverityNote, " (a note: "+x+")"
 			} else if first, ok := copies.First(inputs.CopyKey(s), name); !ok {
@@ -187,6 +192,17 @@ func identifier(name string) bool {
 		return len(w) > 1
 	}
 	return false
+}
+
+// authorizationParam names the operation that takes p when every operation
+// that takes it is an OAuth 2.0 authorization request
+// (openapi.AuthorizationRequest), or returns "".
+func authorizationParam(p *openapi.Param) string {
+	if p == nil || p.P.In != "query" || len(p.Users) == 0 ||
+		slices.ContainsFunc(p.Users, func(op openapi.Operation) bool { return !openapi.AuthorizationRequest(op) }) {
+		return ""
+	}
+	return p.Users[0].Method + " " + p.Users[0].Path
 }
 
 // exposure says why a quantity is a note although its name sizes or prices

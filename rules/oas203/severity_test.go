@@ -43,3 +43,12 @@ func TestOptionalThroughout(t *testing.T) {
 		"query parameter \"maxWaitMs\"": lint.SeverityNote,
 	}, "testdata/optional-throughout.yaml")
 }
+
+// TestAuthorization checks that a quantity only OAuth 2.0 authorization
+// requests take is a note, and the same name elsewhere a warning.
+func TestAuthorization(t *testing.T) {
+	ruletest.Severities(t, Rule, map[string]lint.Severity{
+		"query parameter \"max_age\" of get /oauth2/authorize": lint.SeverityNote,
+		"query parameter \"max_age\" of get /sessions/extend":  lint.SeverityWarning,
+	}, "testdata/authorize.yaml")
+}

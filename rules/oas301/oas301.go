@@ -73,7 +73,7 @@ the ` + "`allowed-scopes`" + ` option.`,
 		Severity:  lint.SeverityWarning,
 		Precision: "low",
 		Grades: `- **warning**: a catch-all scope name, a wildcard, or a description that promises everything.
-- **note**: a scope that reaches every user or resource of a tenant (` + "`.All`" + `, ` + "`:all`" + `); and a catch-all scope of a scheme whose scopes all name roles (` + "`admin`" + `, ` + "`moderator`" + `, ` + "`user`" + `): the scopes mirror the role the server assigns to the account (PeerTube's, judged noise, 0 of 1 at warning).`,
+- **note**: a scope that reaches every user or resource of a tenant (` + "`.All`" + `, ` + "`:all`" + `); and a catch-all scope of a scheme whose scopes all name roles (` + "`admin`" + `, ` + "`moderator`" + `, ` + "`user`" + `): the scopes mirror the role the server assigns to the account (PeerTube's, judged noise, 0 of 1 at warning); and a catch-all scope a scheme declares that no operation requires (an unused ` + "`admin`" + ` in a documentation-only description, judged noise, 0 of 1 at warning): no client of the operations described needs to ask for it.`,
 		CWE:   []int{250, 272},
 		OWASP: []string{"API5:2023", "LLM06:2025"},
 		Since: "v0.1.0",
@@ -248,6 +248,12 @@ func run(pass *lint.SpecPass) error {
 			// account's role, which the server assigns; a token of an
 			// ordinary account cannot ask for admin.
 			v.sev, grade = lint.SeverityNote, " (a note: every scope of the scheme names a role ("+roles[d.Scheme]+"), so the scopes mirror the role the server assigns to the account rather than cut a token down; split it only if roles are not what you mean)"
+		} else if v.sev == lint.SeverityDefault && len(users[d.Scheme+"\x00"+d.Name]) == 0 {
+			// Declared and never required: no operation the document
+			// describes asks a client for it, so no client is nudged
+			// towards it; remove it, or split it before an operation
+			// needs it.
+			v.sev, grade = lint.SeverityNote, " (a note: declared but not required by any operation, so no client of the operations described needs to ask for it; remove it or split it before one does)"
 		}
 		pass.ReportSeverityf(v.sev, d.Pointer, d.Origin, d.Field,
 			"security scheme %q declares scope %q, which grants %s (%s); %s%s",

@@ -48,7 +48,10 @@ does not match, and the jwt.io sample token. Live keys are
 errors. Stripe test-mode keys (sk_test_) are notes: they reach only test data
 but still belong to an account. JWTs are warnings, with their expiry date in
 the message: most published ones have expired, but their claims still reveal
-user ids, repositories and internal issuers, and some have not. The message
+user ids, repositories and internal issuers, and some have not. A JWT
+whose signature segment is made up (not base64url, shorter than 32 bytes,
+or typed: abc123..., a run of one character) is a documentation sample
+that no server accepts, and a note. The message
 shows only the start of the value.`,
 		Fix: "replace the value with an obvious placeholder such as sk-...your-key..., and revoke the credential if it was ever a real one",
 		Bad: `components:
@@ -75,7 +78,7 @@ paths:
 		Precision: "low",
 		Grades: `- **error**: live keys, private keys and tokens of known providers.
 - **warning**: JSON Web Tokens that have not expired.
-- **note**: a key of known providers or a private key in a response example (documentation of what the server returns, usually a made-up sample: GitHub's published sample keys were every sampled warning); Stripe test-mode keys, and JSON Web Tokens that expired before 2025 (nothing left to revoke); a private key in the example of a request field named for one (private_key, privateKey: the caller's own key the operation takes, and the example shows its shape, as DigitalOcean's certificate upload).`,
+- **note**: a key of known providers or a private key in a response example (documentation of what the server returns, usually a made-up sample: GitHub's published sample keys were every sampled warning); Stripe test-mode keys, and JSON Web Tokens that expired before 2025 (nothing left to revoke); JSON Web Tokens whose signature is made up: not base64url, fewer than 32 bytes (no signing algorithm makes fewer), or typed rather than computed (a counting sequence such as ` + "`abc123def456`" + `, a run of one character, too little randomness), a sample with a real header and payload that no server accepts (judged noise, 0 of 1 at warning); a private key in the example of a request field named for one (private_key, privateKey: the caller's own key the operation takes, and the example shows its shape, as DigitalOcean's certificate upload).`,
 		CWE:   []int{798, 540},
 		OWASP: []string{"API8:2023", "LLM02:2025"},
 		Since: "v0.1.0",
@@ -156,6 +159,8 @@ func run(pass *lint.SpecPass) error {
 		switch {
 		case m.expired:
 			sev, why = lint.SeverityNote, " (a note: it expired long ago, so there is nothing left to revoke; replace it with a placeholder)"
+		case m.madeUp != "":
+			sev, why = lint.SeverityNote, " (a note: "+m.madeUp+", so no server accepts it: a documentation sample; replace it with a placeholder)"
 		case sev == lint.SeverityError && documentation(l, responseOnly):
 			sev, why = lint.SeverityNote, " (a note: a response example documents what the server returns and is usually a made-up sample; revoke it only if it was ever real)"
 		case sev == lint.SeverityError && m.kind == "a private key" && keyUpload(l):
@@ -192,7 +197,8 @@ type match struct {
 	kind     string
 	redacted string
 	sev      lint.Severity
-	expired  bool // a token that expired before expiredBefore
+	expired  bool   // a token that expired before expiredBefore
+	madeUp   string // why a token's signature is no signature, or ""
 }
 
 // detector is one provider's key shape. prefix is how much of a match the
@@ -221,9 +227,11 @@ var detectors = []detector{
 	{kind: "a Hugging Face token", re: regexp.MustCompile(`\bhf_[A-Za-z]{34}\b`), prefix: 7},
 	{kind: "a SendGrid API key", re: regexp.MustCompile(`\bSG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}\b`), prefix: 7},
 	{kind: "an npm token", re: regexp.MustCompile(`\bnpm_[A-Za-z0-9]{36}\b`), prefix: 8},
-	{kind: "a JSON Web Token", re: regexp.MustCompile(`\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{16,}`), prefix: 10, sev: lint.SeverityWarning, check: jwt},
+	{kind: jwtKind, re: regexp.MustCompile(`\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{16,}`), prefix: 10, sev: lint.SeverityWarning, check: jwt},
 	{kind: "a private key", re: regexp.MustCompile(`-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----[\s\\n]*[A-Za-z0-9+/=\s\\n]{64,}`), prefix: -1},
 }
+
+const jwtKind = "a JSON Web Token"
 
 // markers are the substrings a string must hold to be worth the regexps.
 var markers = []string{"sk-", "sk_", "rk_", "AKIA", "ASIA", "ABIA", "ACCA", "gh", "github_pat_", "glpat-",
@@ -250,7 +258,14 @@ func scan(s string) []match {
 					continue
 				}
 			}
-			out = append(out, match{kind: d.kind, redacted: redact(v, d.prefix) + note, sev: sev, expired: strings.HasPrefix(note, expiredNote)})
+			m := match{kind: d.kind, redacted: redact(v, d.prefix) + note, sev: sev, expired: strings.HasPrefix(note, expiredNote)}
+			if d.kind == jwtKind && !m.expired {
+				m.madeUp = madeUpSignature(v)
+				if m.madeUp != "" {
+					m.sev = lint.SeverityNote
+				}
+			}
+			out = append(out, m)
 		}
 	}
 	return out
@@ -406,6 +421,48 @@ func jwt(v string) (lint.Severity, string, bool) {
 		}
 	}
 	return lint.SeverityWarning, note, true
+}
+
+// madeUpSignature says why a JSON Web Token's signature segment cannot be a
+// signature, or returns "": it is not base64url, it decodes to fewer than
+// 32 bytes (no signing algorithm makes fewer: HS256 makes 32, RSA 128 or
+// more), or it is typed rather than computed (a run of one character, a
+// counting sequence such as abc123 or 123456, too little randomness). A
+// documentation sample keeps a real header and payload and makes up the
+// signature ("...abc123def456"); a real-looking signature keeps the token's
+// grade.
+func madeUpSignature(token string) string {
+	parts := strings.Split(token, ".")
+	if len(parts) != 3 {
+		return ""
+	}
+	sig := parts[2]
+	raw, err := base64.RawURLEncoding.DecodeString(strings.TrimRight(sig, "="))
+	switch {
+	case err != nil:
+		return "its signature segment is not base64url"
+	case len(raw) < 32:
+		return fmt.Sprintf("its signature is %d bytes, fewer than any signing algorithm makes", len(raw))
+	case longestRun(sig) >= 6 || counting(sig) || entropy(sig) < 3.0:
+		return "its signature is typed, not computed (" + redact(sig, 8) + ")"
+	}
+	return ""
+}
+
+// counting reports whether a third or more of a string's neighbouring
+// characters count up (abc123def456, 0123456789): typed, not random, where
+// a random base64url string has one such pair in sixty-four.
+func counting(s string) bool {
+	if len(s) < 8 {
+		return false
+	}
+	n := 0
+	for i := 1; i < len(s); i++ {
+		if s[i] == s[i-1]+1 {
+			n++
+		}
+	}
+	return n*3 >= len(s)-1
 }
 
 // keyUpload reports whether a literal is the example of a request field
