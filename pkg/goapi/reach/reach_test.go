@@ -145,3 +145,10 @@ func TestKubernetes(t *testing.T) {
 		t.Errorf("no facts for %v", want)
 	}
 }
+
+// TestStoredInFields checks that storing a function in a struct field of
+// the package runs nothing: the constructor that fills the field reaches
+// nothing, and a call through the field reaches what the function does.
+func TestStoredInFields(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), Analyzer, "stored")
+}
