@@ -38,6 +38,14 @@ const (
 	k8sSchema     = "k8s.io/apimachinery/pkg/runtime/schema"
 )
 
+// KubernetesClient reports whether an import path is one of the
+// Kubernetes clients whose calls the capability tables model: what a call
+// through one of their interfaces does is known.
+func KubernetesClient(path string) bool {
+	path = CanonPath(path)
+	return strings.HasPrefix(path, "k8s.io/client-go/") || path == k8sCtrlClient
+}
+
 // kubeTable are the Kubernetes calls whose capability does not depend on
 // their arguments or receiver.
 var kubeTable = Set(ClusterWrite,
