@@ -40,7 +40,8 @@ auth.RequireBearerToken for that.
 
 The rule follows the handler from where it is built to where it is served
 (http.Handle, a router's Handle or Mount, http.ListenAndServe, an
-http.Server, mcp-go's Start) and reports when nothing on the way checks
+http.Server, mcp-go's Start, also called through an interface the server is
+kept in) and reports when nothing on the way checks
 credentials: auth.RequireBearerToken, a framework auth middleware, or your
 own middleware that reads a credential and answers 401 or 403 (see GO101 for
 what counts, and its auth-middleware option), or a go-sdk getServer
@@ -54,7 +55,10 @@ server, and it does not judge how good the token verifier is.
 A finding is an error, lowered one level for each of these, and the message
 says which applied: every tool the package registers has a handler that
 reaches no command execution, file or database write, mutating HTTP request,
-model call or database read (data read with the server's credentials is
+Kubernetes API change (create, update, patch, delete, apply, exec in a pod,
+through client-go's typed or dynamic client or controller-runtime's client),
+model call, database read or Kubernetes Secret read (a read of Secrets, or of
+a resource the caller names; data read with the server's credentials is
 what an anonymous caller would take), and calls nothing it cannot follow
 (a method of an interface such as a tool registry's Run, a function
 value): an echo demo is not a
@@ -78,7 +82,10 @@ credential and a caller without one gets nothing done; unless its tools
 are seen to run commands, write files or use a database, which they do
 with the server's own rights. A server whose client sends a key of its
 own stays an error, and GO104 reports the forwarding. When the tools do reach one of those, the
-message names the first it found. The advice names the SDK in use: go-sdk
+message names the first it found. When the server is built by a function
+of another package of the program that returns the SDK's handler (alone or
+with an error) and the serving package registers no tools, the tools are
+those of the package that built it. The advice names the SDK in use: go-sdk
 has auth.RequireBearerToken, mcp-go has no auth middleware of its own.`,
 		Fix: "authenticate every request before it reaches the MCP server: go-sdk's auth.RequireBearerToken(verifier, opts) around the handler; with mcp-go, which has no auth middleware, your own around the server (an http.Handler) served with http.Handle instead of Start",
 		Bad: `handler := mcp.NewStreamableHTTPHandler(func(*http.Request) *mcp.Server { return server }, nil)
