@@ -19,10 +19,12 @@ const (
 	FileWrite                              // creates, writes, renames or changes files
 	FileDelete                             // removes files or directories
 	SQLWrite                               // changes a database
+	ClusterWrite                           // sends a mutating Kubernetes API request (create, update, patch, delete, apply; exec or port-forward in a pod)
 	HTTPWrite                              // sends a mutating HTTP request (POST, PUT, PATCH, DELETE)
 	HTTPPost                               // POSTs to an RPC method whose name says neither read nor write: weak evidence of a change
 	ModelCall                              // calls a language model
 	AgentRun                               // runs an agent or tool loop
+	SecretRead                             // reads Kubernetes Secrets (or a resource the caller chooses, which may be one)
 	SQLRead                                // reads a database
 	numCapabilities = iota
 )
@@ -30,14 +32,15 @@ const (
 // Destructive is the set of capabilities that change the world outside the
 // process: a tool that has one of them is neither read-only nor safe to
 // run without asking.
-const Destructive = Exec | FileWrite | FileDelete | SQLWrite | HTTPWrite | HTTPPost
+const Destructive = Exec | FileWrite | FileDelete | SQLWrite | ClusterWrite | HTTPWrite | HTTPPost
 
 // Sensitive is what makes an HTTP route worth protecting even for GET:
 // destructive capabilities and the costly ones.
 const Sensitive = Destructive | ModelCall | AgentRun
 
-var capNames = [numCapabilities]string{"command execution", "file write", "file removal", "database write", "mutating HTTP request",
-	"POST to an RPC method of unknown effect", "model call", "agent run", "database read"}
+var capNames = [numCapabilities]string{"command execution", "file write", "file removal", "database write",
+	"mutating Kubernetes API request", "mutating HTTP request", "POST to an RPC method of unknown effect", "model call",
+	"agent run", "Kubernetes Secret read", "database read"}
 
 // String lists the capabilities in c, most serious first.
 func (c Capability) String() string {
@@ -62,7 +65,7 @@ func (c Capability) Each() []Capability {
 // Reads are the capabilities that change nothing but hand out data the
 // program can reach with its own credentials: what an unauthenticated
 // caller gets from a server whose tools only read.
-const Reads = SQLRead
+const Reads = SecretRead | SQLRead
 
 // Capabilities are the library calls that have a capability by themselves.
 // Calls whose capability depends on an argument (os.OpenFile's flags, an
@@ -266,10 +269,15 @@ const (
 	// cache) is the program's own scratch space, not a change to the
 	// world.
 	PathArg
+	// ResourceArg is what a Kubernetes read returns: a resource name, a
+	// GroupVersionResource or a typed object. Secrets, and a resource
+	// chosen at run time, are a Secret read; another known resource is
+	// not (see kubernetes.go).
+	ResourceArg
 )
 
 func (k ArgKind) String() string {
-	return [...]string{"", "HTTP method", "request URL", "file path"}[k]
+	return [...]string{"", "HTTP method", "request URL", "file path", "Kubernetes resource"}[k]
 }
 
 // Cond is a capability that a function has unless a call passes a
@@ -418,6 +426,9 @@ func (j *Judge) Call(call *ast.CallExpr, sc *Scope) (Capability, []Cond, *types.
 			// or a read run through Exec, changes no data.
 			return 0, nil, fn
 		}
+	}
+	if c, conds, ok := j.kube(call, name, sc); ok {
+		return c, conds, fn
 	}
 	if c, ok := Capabilities.Lookup(fn); ok {
 		return c, nil, fn
@@ -627,6 +638,11 @@ func (j *Judge) arg(k ArgKind, e ast.Expr, sc *Scope, depth int) Verdict {
 	if k == PathArg && (scratchPath(j.info, e) || j.madeHere(e, sc, depth)) {
 		return Benign
 	}
+	if k == ResourceArg {
+		if v, ok := j.kubeObject(e, sc, depth); ok {
+			return v
+		}
+	}
 	switch x := e.(type) {
 	case *ast.Ident:
 		v, ok := j.info.Uses[x].(*types.Var)
@@ -670,7 +686,7 @@ func (j *Judge) arg(k ArgKind, e ast.Expr, sc *Scope, depth int) Verdict {
 			return j.arg(k, x.Y, sc, depth+1)
 		}
 	case *ast.CallExpr:
-		if len(x.Args) == 0 || k == MethodArg {
+		if len(x.Args) == 0 || k == MethodArg || k == ResourceArg {
 			break
 		}
 		fn := Callee(j.info, x)
@@ -851,6 +867,10 @@ func harmfulConst(k ArgKind, s string) Verdict {
 		}
 	case PathArg:
 		if scratchText(s) {
+			return Benign
+		}
+	case ResourceArg:
+		if !kubeSecretName(s) {
 			return Benign
 		}
 	}

@@ -209,16 +209,26 @@ var mcpHandlerTypes = [][3]string{
 
 // MCPHandlerOf reports whether call builds an MCP server's HTTP handler:
 // an MCPHTTPHandlers constructor, or a function of the program's own, in
-// another package, whose only result is one of the SDKs' handler types (a
-// method that wraps the constructor, as kubernetes-mcp-server's
-// (*mcp.Server).ServeHTTP does). The transport names the transport for
-// messages.
+// another package, whose only result is one of the SDKs' handler types,
+// or whose results are one and an error (a method that wraps the
+// constructor, as kubernetes-mcp-server's (*mcp.Server).ServeHTTP does, or
+// mkp's CreateStreamableHTTPServer). The transport names the transport
+// for messages.
 func MCPHandlerOf(info *types.Info, call *ast.CallExpr, pkg *types.Package) (transport string, fn *types.Func, ok bool) {
 	if t, fn, ok := MCPHTTPHandlers.Call(info, call); ok {
 		return t, fn, true
 	}
 	fn = Callee(info, call)
-	if fn == nil || fn.Pkg() == nil || fn.Pkg() == pkg || fn.Signature().Results().Len() != 1 {
+	if fn == nil || fn.Pkg() == nil || fn.Pkg() == pkg {
+		return "", nil, false
+	}
+	switch res := fn.Signature().Results(); res.Len() {
+	case 1:
+	case 2:
+		if !types.Identical(res.At(1).Type(), types.Universe.Lookup("error").Type()) {
+			return "", nil, false
+		}
+	default:
 		return "", nil, false
 	}
 	for _, h := range mcpHandlerTypes {

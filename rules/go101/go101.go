@@ -32,13 +32,14 @@ var Rule = &lint.Rule{
 	Doc: lint.Doc{
 		Title: "Route that reaches a sensitive capability has no authentication",
 		Summary: "An HTTP route (net/http, chi, gin, echo, gorilla/mux, fiber) whose handler reaches command " +
-			"execution, a file or database write, a mutating outbound request, a model call or an agent run, " +
+			"execution, a file or database write, a mutating outbound request or Kubernetes API request, a model call or an agent run, " +
 			"or that takes POST, PUT, PATCH or DELETE, or sits under an admin, internal or debug path, has no " +
 			"auth middleware on the route, its group, its router or the server, and no credential check in " +
 			"the handler.",
 		Why: `A route without authentication can be called by anyone who can reach the
 port. For an ordinary read that is often fine. It is not fine when the route
-runs a command, writes a file or a table, or, as more and more services do,
+runs a command, writes a file or a table, changes objects in a Kubernetes
+cluster with the service's credentials, or, as more and more services do,
 calls a language model or runs an agent: each call costs money, the prompt
 and the tools the agent holds are now driven by an anonymous client, and an
 agent with tools turns "anyone can call this" into "anyone can make it act

@@ -14,10 +14,9 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/apiaudit/apiaudit/pkg/goapi"
-	"github.com/apiaudit/apiaudit/pkg/goapi/agenttool"
 	"github.com/apiaudit/apiaudit/pkg/goapi/authn"
 	"github.com/apiaudit/apiaudit/pkg/goapi/ctxcred"
-	"github.com/apiaudit/apiaudit/pkg/goapi/reach"
+	"github.com/apiaudit/apiaudit/pkg/goapi/toolreach"
 	"github.com/apiaudit/apiaudit/pkg/lint"
 )
 
@@ -41,7 +40,8 @@ auth.RequireBearerToken for that.
 
 The rule follows the handler from where it is built to where it is served
 (http.Handle, a router's Handle or Mount, http.ListenAndServe, an
-http.Server, mcp-go's Start) and reports when nothing on the way checks
+http.Server, mcp-go's Start, also called through an interface the server is
+kept in) and reports when nothing on the way checks
 credentials: auth.RequireBearerToken, a framework auth middleware, or your
 own middleware that reads a credential and answers 401 or 403 (see GO101 for
 what counts, and its auth-middleware option), or a go-sdk getServer
@@ -55,7 +55,10 @@ server, and it does not judge how good the token verifier is.
 A finding is an error, lowered one level for each of these, and the message
 says which applied: every tool the package registers has a handler that
 reaches no command execution, file or database write, mutating HTTP request,
-model call or database read (data read with the server's credentials is
+Kubernetes API change (create, update, patch, delete, apply, exec in a pod,
+through client-go's typed or dynamic client or controller-runtime's client),
+model call, database read or Kubernetes Secret read (a read of Secrets, or of
+a resource the caller names; data read with the server's credentials is
 what an anonymous caller would take), and calls nothing it cannot follow
 (a method of an interface such as a tool registry's Run, a function
 value): an echo demo is not a
@@ -79,7 +82,10 @@ credential and a caller without one gets nothing done; unless its tools
 are seen to run commands, write files or use a database, which they do
 with the server's own rights. A server whose client sends a key of its
 own stays an error, and GO104 reports the forwarding. When the tools do reach one of those, the
-message names the first it found. The advice names the SDK in use: go-sdk
+message names the first it found. When the server is built by a function
+of another package of the program that returns the SDK's handler (alone or
+with an error) and the serving package registers no tools, the tools are
+those of the package that built it. The advice names the SDK in use: go-sdk
 has auth.RequireBearerToken, mcp-go has no auth middleware of its own.`,
 		Fix: "authenticate every request before it reaches the MCP server: go-sdk's auth.RequireBearerToken(verifier, opts) around the handler; with mcp-go, which has no auth middleware, your own around the server (an http.Handler) served with http.Handle instead of Start",
 		Bad: `handler := mcp.NewStreamableHTTPHandler(func(*http.Request) *mcp.Server { return server }, nil)
@@ -106,7 +112,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:     "GO102",
 	Doc:      "reports MCP servers served over HTTP without authentication",
 	URL:      Rule.HelpURI(),
-	Requires: []*analysis.Analyzer{inspect.Analyzer, authn.Analyzer, agenttool.Analyzer, reach.Analyzer, ctxcred.Analyzer},
+	Requires: []*analysis.Analyzer{inspect.Analyzer, authn.Analyzer, toolreach.Analyzer, ctxcred.Analyzer},
 	Run:      run,
 }
 
@@ -115,7 +121,6 @@ func init() { Rule.Analyzer = Analyzer }
 func run(pass *analysis.Pass) (any, error) {
 	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	var g *authn.Guard
-	var tools *toolReach
 	for cur := range ins.Root().Preorder((*ast.CallExpr)(nil)) {
 		call := cur.Node().(*ast.CallExpr)
 		// the SDK's constructor, or a function of another package of the
@@ -131,26 +136,27 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		if g == nil {
 			g = authn.NewGuard(pass, pass.ResultOf[authn.Analyzer].(*authn.Result))
-			tools = newToolReach(pass)
 		}
 		if !Unauthenticated(pass, g, call) {
 			continue
 		}
 		grade := goapi.NewGrade(goapi.Error)
 		var reaches string
+		tools := newToolReach(pass, fn)
 		caps, via, known := tools.caps()
 		switch {
 		case caps&goapi.Sensitive != 0:
 			first, rest := splitFirst(caps & goapi.Sensitive)
 			reaches = fmt.Sprintf(", and its tools reach %s (%s)", first, via)
-			if rest != 0 {
+			// Secrets handed out beside a change are worth naming too.
+			if rest |= caps & goapi.SecretRead; rest != 0 {
 				reaches += ", " + rest.String()
 			}
 		case caps&goapi.Reads != 0:
 			// Reads with the server's own credentials, handed to anyone.
-			reaches = fmt.Sprintf(", and its tools reach %s (%s)", caps&goapi.Reads, tools.readVia)
+			reaches = fmt.Sprintf(", and its tools reach %s (%s)", caps&goapi.Reads, tools.readVia())
 		case known:
-			grade.Lower(fmt.Sprintf("its %s reach no command execution, file or database write, mutating request, model call or database read", plural(len(tools.list), "tool")))
+			grade.Lower(fmt.Sprintf("its %s reach no command execution, file or database write, mutating request, model call or database read", plural(tools.count(), "tool")))
 		}
 		if why := forwardsCaller(pass, cur, caps); why != "" {
 			grade.LowerTo(goapi.Note, why)
@@ -179,8 +185,9 @@ func Unauthenticated(pass *analysis.Pass, g *authn.Guard, call *ast.CallExpr) bo
 }
 
 // ownRights are what a tool does with the server's own rights whatever
-// credential the request brings: commands, files, its database.
-const ownRights = goapi.Exec | goapi.FileWrite | goapi.FileDelete | goapi.SQLWrite | goapi.SQLRead
+// credential the request brings: commands, files, its database, its
+// Kubernetes credentials.
+const ownRights = goapi.Exec | goapi.FileWrite | goapi.FileDelete | goapi.SQLWrite | goapi.SQLRead | goapi.ClusterWrite | goapi.SecretRead
 
 // contextFuncOptions are mcp-go's options that give the server a function
 // from the incoming HTTP request to the context its tools run with.
@@ -340,118 +347,50 @@ func listenAddr(pass *analysis.Pass, cur inspector.Cursor) (string, bool) {
 	return "", false
 }
 
-// toolReach is what the tools registered in the package can do.
+// toolReach is what the tools of the server can do: those registered in
+// the package, or, when the package registers none and the server is
+// built by a function of another package of the program, that package's
+// (toolreach facts).
 type toolReach struct {
-	pass    *analysis.Pass
-	bodies  map[*types.Func]*ast.BlockStmt
-	list    []*agenttool.Tool
-	reach   *reach.Result
-	done    bool
-	c       goapi.Capability
-	via     string
-	readVia string // how the first tool that reads reaches its read
-	known   bool
+	t *toolreach.Tools
 }
 
-func newToolReach(pass *analysis.Pass) *toolReach {
-	t := &toolReach{
-		pass:   pass,
-		list:   pass.ResultOf[agenttool.Analyzer].(*agenttool.Result).Tools,
-		reach:  pass.ResultOf[reach.Analyzer].(*reach.Result),
-		bodies: map[*types.Func]*ast.BlockStmt{},
+func newToolReach(pass *analysis.Pass, fn *types.Func) *toolReach {
+	res := pass.ResultOf[toolreach.Analyzer].(*toolreach.Result)
+	t := res.Local
+	if t == nil && fn.Pkg() != pass.Pkg {
+		t = res.Of(fn.Pkg())
 	}
-	for fn, body := range goapi.FuncBodies(pass.TypesInfo, pass.Files) {
-		t.bodies[fn] = body
-	}
-	return t
+	return &toolReach{t: t}
 }
 
-// dynamic reports whether the code under n, or a function of this package
-// it calls, calls through an interface of a non-standard package or a
-// function value: what runs there (a tool registry's Run method, a
-// callback) cannot be seen, so the tools are not known to be harmless.
-func (t *toolReach) dynamic(n ast.Node, seen map[*types.Func]bool) bool {
-	info := t.pass.TypesInfo
-	found := false
-	ast.Inspect(n, func(n ast.Node) bool {
-		if found {
-			return false
-		}
-		switch n := n.(type) {
-		case *ast.CallExpr:
-			if tv, ok := info.Types[n.Fun]; ok && (tv.IsType() || tv.IsBuiltin()) {
-				return true
-			}
-			fn := goapi.Callee(info, n)
-			if fn == nil {
-				found = true // a function value
-				return false
-			}
-			if recv := fn.Signature().Recv(); recv != nil && types.IsInterface(recv.Type()) && fn.Pkg() != nil && !stdlib(fn.Pkg().Path()) {
-				found = true
-				return false
-			}
-		case *ast.Ident:
-			fn, ok := info.Uses[n].(*types.Func)
-			if ok && fn.Pkg() == t.pass.Pkg && !seen[fn.Origin()] {
-				seen[fn.Origin()] = true
-				if body := t.bodies[fn.Origin()]; body != nil && t.dynamic(body, seen) {
-					found = true
-				}
-			}
-		}
-		return !found
-	})
-	return found
-}
-
-// stdlib reports whether an interface of this package is one of the
-// standard library's plumbing interfaces (io.Writer, context.Context,
-// fmt.Stringer, http.ResponseWriter...), whose methods run no tool.
-func stdlib(path string) bool {
-	switch path {
-	case "io", "context", "fmt", "sort", "hash", "net/http", "log/slog", "strings", "bytes", "errors", "net":
-		return true
-	}
-	return strings.HasPrefix(path, "encoding/")
-}
-
-// caps is the union of what the package's tool handlers reach, one way
-// each is reached, and whether every handler could be seen. A package
-// that registers no tools of its own is not known: its server may get
-// them from another package.
+// caps is the union of what the tools' handlers reach, how the first
+// tool that reaches the most serious one does, and whether every handler
+// could be seen. A package that registers no tools of its own is not
+// known: its server may get them from another package.
 func (t *toolReach) caps() (goapi.Capability, string, bool) {
-	if t.done {
-		return t.c, t.via, t.known
+	if t.t == nil {
+		return 0, "", false
 	}
-	t.done = true
-	t.known = len(t.list) > 0
-	for _, tool := range t.list {
-		if tool.Handler == nil || !tool.HandlerKnown {
-			t.known = false
-			continue
-		}
-		f := t.reach.Node(tool.Handler)
-		if f == nil || f.Caps&goapi.Sensitive == 0 {
-			if t.dynamic(tool.Handler, map[*types.Func]bool{}) {
-				t.known = false // it calls code that cannot be seen from here
-			}
-			if f == nil {
-				continue
-			}
-		}
-		if f.Caps&goapi.Reads != 0 && t.c&goapi.Reads == 0 {
-			first := (f.Caps & goapi.Reads).Each()[0]
-			t.readVia = tool.Label() + " → " + f.Why(first)
-		}
-		// Explain the most serious capability: keep the explanation of the
-		// first tool that reaches it.
-		if first, _ := splitFirst((t.c | f.Caps) & goapi.Sensitive); first != 0 && f.Caps&first != 0 && t.c&first == 0 {
-			t.via = tool.Label() + " → " + f.Why(first)
-		}
-		t.c |= f.Caps
+	first, _ := splitFirst(t.t.Caps & goapi.Sensitive)
+	return t.t.Caps, t.t.Why(first), t.t.Known
+}
+
+// readVia is how the first tool that reads with the server's credentials
+// does, for the first kind of read.
+func (t *toolReach) readVia() string {
+	if t.t == nil {
+		return ""
 	}
-	return t.c, t.via, t.known
+	first, _ := splitFirst(t.t.Caps & goapi.Reads)
+	return t.t.Why(first)
+}
+
+func (t *toolReach) count() int {
+	if t.t == nil {
+		return 0
+	}
+	return t.t.N
 }
 
 // splitFirst splits c into its most serious capability and the rest.

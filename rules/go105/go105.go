@@ -47,7 +47,8 @@ quick-start command line, and the quick start is the one without the key.
 The rule reports the Use call once, naming the condition and the routes that
 are open when it is false (the most serious first), graded by what they
 reach: an error when a route reaches command execution, a file or database
-write, a mutating request, a model call or a debugging endpoint, or when an
+write, a mutating request (HTTP or Kubernetes API), a model call or a
+debugging endpoint, or when an
 MCP server is behind it; a warning when the routes only change state or sit
 under an admin path. One level lower in example code or test scaffolding,
 and when the function that installs the middleware serves on a constant

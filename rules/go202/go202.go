@@ -60,7 +60,12 @@ also through a variable, a flag's default, fmt.Sprintf's format or the
 net.Listen call of a listener) can only be reached from the same machine,
 and code in examples/, _examples, demo, conformance or test scaffolding (a
 test/ or testkit package, a package named like oauthtest) is not what gets
-deployed; both are reported as notes, not warnings.`,
+deployed; both are reported as notes, not warnings. A package may serve on
+several listeners (an API on a --host flag that defaults to 127.0.0.1, a
+status page on every interface): a server whose own listener is followed
+to a loopback or Unix one, through the parameters of the functions that
+hand it down, is a note even when another server of the package listens
+on the network, and that other server stays a warning.`,
 		Fix: "set ReadHeaderTimeout (and ReadTimeout) on the http.Server that serves the requests; http.ListenAndServe and http.Serve cannot set them, so start an http.Server instead",
 		Bad: `func main() {
 	mux := http.NewServeMux()
@@ -80,7 +85,7 @@ deployed; both are reported as notes, not warnings.`,
 }`,
 		Lang:      "go",
 		Severity:  lint.SeverityWarning,
-		Grades:    "A note when the server listens on a loopback address, or in example or test code. Followed across the module too: a note when every listen call of the server's package is a Unix socket or a loopback address by default (a command's --host flag passed to the constructor, a configuration default such as 127.0.0.1:8316).",
+		Grades:    "A note when the server listens on a loopback address, or in example or test code. Followed across the module too: a note when every listen call of the server's package is a Unix socket or a loopback address by default (a command's --host flag passed to the constructor, a configuration default such as 127.0.0.1:8316), or when the server's own listener is (the net.Listen call of the listener it serves, followed through the functions that hand it down), whatever else the package listens on.",
 		Precision: "high",
 		CWE:       []int{400},
 		OWASP:     []string{"API4:2023", "LLM10:2025"},

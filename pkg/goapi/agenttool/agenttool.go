@@ -136,18 +136,24 @@ const (
 )
 
 func run(pass *analysis.Pass) (any, error) {
-	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	res := &Result{Values: NewValues(pass.TypesInfo, ins)}
+	return Find(pass.TypesInfo, pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)), nil
+}
+
+// Find finds the tools registered in the code ins walks: what the
+// analyzer's result holds, for an analyzer that needs them only in some
+// packages and does not require this one.
+func Find(info *types.Info, ins *inspector.Inspector) *Result {
+	res := &Result{Values: NewValues(info, ins)}
 	for n := range ins.PreorderSeq((*ast.CallExpr)(nil)) {
 		call := n.(*ast.CallExpr)
-		reg, _, ok := registrations.Call(pass.TypesInfo, call)
+		reg, _, ok := registrations.Call(info, call)
 		if !ok {
 			continue
 		}
-		f := finder{info: pass.TypesInfo, values: res.Values}
+		f := finder{info: info, values: res.Values}
 		res.Tools = append(res.Tools, f.tools(call, reg)...)
 	}
-	return res, nil
+	return res
 }
 
 type finder struct {

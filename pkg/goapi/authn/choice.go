@@ -285,24 +285,36 @@ func (r *Result) bypass(info *types.Info, body *ast.BlockStmt, fromReq map[types
 	for k, v := range fromReq {
 		local[k] = v
 	}
-	for _, st := range body.List {
-		if as, ok := st.(*ast.AssignStmt); ok {
-			for _, rhs := range as.Rhs {
-				if requestDependent(info, rhs, local) {
-					for _, l := range as.Lhs {
-						if obj := info.ObjectOf(identOf(l)); obj != nil {
-							local[obj] = true
-						}
+	computed := func(as *ast.AssignStmt) {
+		for _, rhs := range as.Rhs {
+			if requestDependent(info, rhs, local) {
+				for _, l := range as.Lhs {
+					if obj := info.ObjectOf(identOf(l)); obj != nil {
+						local[obj] = true
 					}
 				}
 			}
 		}
+	}
+	for _, st := range body.List {
+		if as, ok := st.(*ast.AssignStmt); ok {
+			computed(as)
+		}
 		ifs, ok := st.(*ast.IfStmt)
+		scope := body // where the condition's locals are assigned
+		if ok && ifs.Init != nil {
+			// if ok := valid(r); !ok {...}, if err := check(r); err != nil
+			// {...}: the init statement counts as one written before the if.
+			if as, isAssign := ifs.Init.(*ast.AssignStmt); isAssign {
+				computed(as)
+			}
+			scope = &ast.BlockStmt{List: append([]ast.Stmt{ifs.Init}, body.List...)}
+		}
 		if ok && returns(ifs.Body) && !passesOn(info, ifs.Body) {
 			// if len(adminPass) != 0 && c.GetHeader("X-API-KEY") != adminPass
 			// { c.Abort(); return }: the rejection needs a setting as well
 			// as a bad credential, so every request passes without it.
-			if u := settingConjunct(info, body, ifs.Cond, local); u != nil && r.walk(ifs.Body, nil).rejects {
+			if u := settingConjunct(info, scope, ifs.Cond, local); u != nil && r.walk(ifs.Body, nil).rejects {
 				return Negate(u)
 			}
 		}
@@ -315,7 +327,7 @@ func (r *Result) bypass(info *types.Info, body *ast.BlockStmt, fromReq map[types
 		if tv, ok := info.Types[ifs.Cond]; ok && tv.Value != nil {
 			continue
 		}
-		if requestDependent(info, ifs.Cond, local) || nilCheck(info, ifs.Cond) || commaOK(info, body, ifs.Cond) {
+		if requestDependent(info, ifs.Cond, local) || nilCheck(info, ifs.Cond) || commaOK(info, scope, ifs.Cond) {
 			continue
 		}
 		return types.ExprString(ifs.Cond)

@@ -775,6 +775,9 @@ func (g *Guard) Value(e ast.Expr) State {
 				if c, ok := goapi.Routers.Lookup(fn); ok && c.Kind == goapi.RouteServe && c.Receiver {
 					return Open
 				}
+				if g.servesThroughInterface(e, fn) {
+					return Open // srv.Start(addr) on an interface that holds the SDK's server
+				}
 				if fn.Name() == "ServeHTTP" {
 					return Unknown
 				}
@@ -823,14 +826,20 @@ func (g *Guard) Value(e ast.Expr) State {
 				}
 			}
 		}
+		if call, ok := ast.Unparen(e).(*ast.CallExpr); ok && len(p.Rhs) == 1 && len(p.Lhs) > 1 {
+			return g.resultValue(call, valueResult(info, call)) // srv, err := newServer()
+		}
 		return Unknown
 	case *ast.ValueSpec:
 		for i, v := range p.Values {
-			if v == e && i < len(p.Names) {
+			if v == e && i < len(p.Names) && len(p.Names) == len(p.Values) {
 				if obj := info.Defs[p.Names[i]]; obj != nil {
 					return g.usesState(obj)
 				}
 			}
+		}
+		if call, ok := ast.Unparen(e).(*ast.CallExpr); ok && len(p.Values) == 1 && len(p.Names) > 1 {
+			return g.resultValue(call, valueResult(info, call))
 		}
 		return Unknown
 	case *ast.KeyValueExpr:
@@ -862,10 +871,11 @@ func (g *Guard) resultValue(call *ast.CallExpr, i int) State {
 	if i < 0 {
 		return Unknown
 	}
-	if !g.enter(call) {
+	key := result{call, i} // not the call: Value(call) may be asking
+	if !g.enter(key) {
 		return None
 	}
-	defer g.leave(call)
+	defer g.leave(key)
 	switch p := g.parentOf(call).(type) {
 	case *ast.AssignStmt:
 		if len(p.Rhs) == 1 && i < len(p.Lhs) {
@@ -904,6 +914,69 @@ func (g *Guard) resultValue(call *ast.CallExpr, i int) State {
 		}
 	}
 	return Unknown
+}
+
+// valueResult is the result of a call with several that carries its
+// value: the only one that is not an error ((srv, error)); -1 when there
+// is not exactly one.
+func valueResult(info *types.Info, call *ast.CallExpr) int {
+	tup, ok := info.TypeOf(call).(*types.Tuple)
+	if !ok {
+		return -1
+	}
+	errType := types.Universe.Lookup("error").Type()
+	out := -1
+	for i := range tup.Len() {
+		if types.Identical(tup.At(i).Type(), errType) {
+			continue
+		}
+		if out >= 0 {
+			return -1
+		}
+		out = i
+	}
+	return out
+}
+
+// servesThroughInterface reports whether e.m(...), where m is a method of
+// an interface and e a variable, serves: the variable holds only values
+// of concrete types the package assigns to it (a server of the SDK
+// returned by a constructor, kept in an interface that has Start and
+// Shutdown), and one of them has a method m that serves its receiver
+// (goapi.Routers).
+func (g *Guard) servesThroughInterface(e ast.Expr, m *types.Func) bool {
+	recv := m.Signature().Recv()
+	if recv == nil || !types.IsInterface(recv.Type()) {
+		return false
+	}
+	obj := g.objOf(e)
+	if obj == nil {
+		return false
+	}
+	if _, isParam := g.params[obj]; isParam {
+		return false
+	}
+	var held []types.Type
+	for _, r := range g.results[obj] {
+		if tup, ok := g.pass.TypesInfo.TypeOf(r.call).(*types.Tuple); ok && r.index < tup.Len() {
+			held = append(held, tup.At(r.index).Type())
+		}
+	}
+	for _, rhs := range g.assigns[obj] {
+		held = append(held, g.pass.TypesInfo.TypeOf(rhs))
+	}
+	for _, t := range held {
+		if t == nil || types.IsInterface(t) {
+			continue
+		}
+		impl, _, _ := types.LookupFieldOrMethod(t, true, m.Pkg(), m.Name())
+		if fn, ok := impl.(*types.Func); ok {
+			if c, ok := goapi.Routers.Lookup(fn); ok && c.Kind == goapi.RouteServe && c.Receiver {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // usesState combines how each use of a variable is served, and whether

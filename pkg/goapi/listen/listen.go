@@ -56,6 +56,11 @@ type Package struct {
 	pass  *analysis.Pass
 	files map[string]bool // absolute file names
 	sites []site
+	// served are the servers that rules report at their own position (a
+	// serve call, an http.Server literal), each with what it serves on:
+	// a finding there is judged by its own listeners, not by every listen
+	// call of the package.
+	served []served
 	// open is the position of an os.Chmod that gives every user write
 	// access to a file (a socket made world-writable).
 	open token.Pos
@@ -68,6 +73,14 @@ type site struct {
 	addr    ast.Expr // nil: defAddr, or the Addr of recv
 	recv    ast.Expr // an http.Server whose Addr is the address
 	defAddr string   // the address when the call names none (gin's Run(): ":8080")
+}
+
+// served is a server at pos: it listens at the listen sites, and serves
+// the listeners (net.Listener values) lis.
+type served struct {
+	pos   token.Pos
+	sites []site
+	lis   []ast.Expr
 }
 
 // Analyzer collects a package's listen sites for Module.
@@ -148,8 +161,92 @@ func collect(pass *analysis.Pass) (any, error) {
 			s.what = fn.Pkg().Name() + "." + fn.Name()
 		}
 		p.sites = append(p.sites, s)
+		p.served = append(p.served, served{pos: call.Pos(), sites: []site{s}})
+		if s.recv != nil {
+			if lit := serverLit(pass.TypesInfo, ins, call, s.recv); lit != nil {
+				p.served = append(p.served, served{pos: lit.Pos(), sites: []site{s}})
+			}
+		}
+	}
+	// Servers on a listener: http.Serve(l, h), srv.Serve(l) and their TLS
+	// forms, at the call and at the literal of srv.
+	for n := range ins.PreorderSeq((*ast.CallExpr)(nil)) {
+		call := n.(*ast.CallExpr)
+		fn := goapi.Callee(pass.TypesInfo, call)
+		if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "net/http" || (fn.Name() != "Serve" && fn.Name() != "ServeTLS") {
+			continue
+		}
+		switch r := fn.Signature().Recv(); {
+		case r == nil && len(call.Args) > 0:
+			p.served = append(p.served, served{pos: call.Pos(), lis: []ast.Expr{call.Args[0]}})
+		case r != nil && goapi.TypeName(r.Type()) == "Server" && len(call.Args) > 0:
+			p.served = append(p.served, served{pos: call.Pos(), lis: []ast.Expr{call.Args[0]}})
+			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+				if lit := serverLit(pass.TypesInfo, ins, call, sel.X); lit != nil {
+					p.served = append(p.served, served{pos: lit.Pos(), lis: []ast.Expr{call.Args[0]}})
+				}
+			}
+		}
 	}
 	return p, nil
+}
+
+// serverLit is the http.Server literal that recv, the receiver of a call
+// in the same function, holds: &http.Server{...} itself, or a local
+// variable assigned only that literal; nil otherwise.
+func serverLit(info *types.Info, ins *inspector.Inspector, call *ast.CallExpr, recv ast.Expr) *ast.CompositeLit {
+	e := ast.Unparen(recv)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = ast.Unparen(u.X)
+	}
+	if lit, ok := e.(*ast.CompositeLit); ok {
+		return lit
+	}
+	id, ok := e.(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, ok := info.Uses[id].(*types.Var)
+	if !ok || v.Pkg() == nil || v.Parent() == v.Pkg().Scope() {
+		return nil
+	}
+	cur, ok := ins.Root().FindNode(call)
+	if !ok {
+		return nil
+	}
+	var body ast.Node
+	for c := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		body = c.Node()
+		break
+	}
+	if body == nil {
+		return nil
+	}
+	var lit *ast.CompositeLit
+	n := 0
+	ast.Inspect(body, func(x ast.Node) bool {
+		as, ok := x.(*ast.AssignStmt)
+		if !ok {
+			return true
+		}
+		for i, l := range as.Lhs {
+			if lid, ok := l.(*ast.Ident); ok && info.ObjectOf(lid) == v {
+				n++
+				if len(as.Lhs) == len(as.Rhs) {
+					r := ast.Unparen(as.Rhs[i])
+					if u, ok := r.(*ast.UnaryExpr); ok && u.Op == token.AND {
+						r = ast.Unparen(u.X)
+					}
+					lit, _ = r.(*ast.CompositeLit)
+				}
+			}
+		}
+		return true
+	})
+	if n != 1 {
+		return nil
+	}
+	return lit
 }
 
 // Module joins the packages of one module to follow values across them.
@@ -228,16 +325,23 @@ type Verdict struct {
 	// Where is the first listen call, "net_other.go:56"; Addr the address
 	// or network it was followed to ("unix", "127.0.0.1:8316").
 	Where, Addr string
+	// Own: the verdict is for one server's own listeners (Module.At),
+	// not for every listen call of its package.
+	Own bool
 }
 
 // Reason is the phrase a message gives for a local verdict: "it is served
 // on a Unix socket only (net.Listen at net_other.go:56)"; "" otherwise.
 func (v Verdict) Reason() string {
+	who := "its package serves"
+	if v.Own {
+		who = "it serves"
+	}
 	switch v.Kind {
 	case Unix:
-		return fmt.Sprintf("its package serves on a %s only (%s), which no other machine can reach and, with the default file mode, no other user can open", v.Addr, v.Where)
+		return fmt.Sprintf("%s on a %s only (%s), which no other machine can reach and, with the default file mode, no other user can open", who, v.Addr, v.Where)
 	case Loopback:
-		return fmt.Sprintf("its package serves on %s only (%s), reachable from this machine only", v.Addr, v.Where)
+		return fmt.Sprintf("%s on %s only (%s), reachable from this machine only", who, v.Addr, v.Where)
 	}
 	return ""
 }
@@ -264,6 +368,221 @@ func (m *Module) Of(root, file string) Verdict {
 		}
 	}
 	return Verdict{}
+}
+
+// At is the verdict for the server that a finding at file, line and
+// column reports on, when the package collected one there (a serve call,
+// an http.Server literal) and its listeners could be followed: Network
+// (no lowering) when one of them listens on the network, Unix or
+// Loopback when all are local. ok is false when there is no such server,
+// or it could not be followed: the package's verdict (Of) applies.
+func (m *Module) At(root, file string, line, col int) (v Verdict, ok bool) {
+	if !filepath.IsAbs(file) {
+		file = filepath.Join(root, filepath.FromSlash(file))
+	}
+	for _, p := range m.pkgs {
+		if !p.files[file] {
+			continue
+		}
+		for _, sv := range p.served {
+			pos := p.pass.Fset.Position(sv.pos)
+			if pos.Filename != file || pos.Line != line || pos.Column != col {
+				continue
+			}
+			if p.open.IsValid() {
+				return Verdict{Kind: Network}, true // a world-writable socket
+			}
+			m.mu.Lock()
+			v := m.servedVerdict(p, sv)
+			m.mu.Unlock()
+			return v, v.Kind != Unknown
+		}
+	}
+	return Verdict{}, false
+}
+
+// servedVerdict judges one server by its listen sites and listeners.
+func (m *Module) servedVerdict(p *Package, sv served) Verdict {
+	m.once.Do(m.index)
+	out := Verdict{Kind: Unix, Own: true}
+	first := true
+	add := func(k Kind, addr, where string) bool {
+		if k == Unknown || k == Network {
+			out = Verdict{Kind: k, Addr: addr, Where: where}
+			return false
+		}
+		if first || k == Loopback && out.Kind == Unix {
+			out.Where, out.Addr = where, addr
+		}
+		first = false
+		out.Kind = min(out.Kind, k)
+		return true
+	}
+	for _, s := range sv.sites {
+		k, addr := m.site(p, s)
+		if !add(k, addr, p.where(s)) {
+			return out
+		}
+	}
+	for _, l := range sv.lis {
+		ls := m.listener(p, l, 0)
+		if ls.unknown || len(ls.list) == 0 {
+			return Verdict{}
+		}
+		for _, x := range ls.list {
+			if !add(x.kind, x.addr, x.where) {
+				return out
+			}
+		}
+	}
+	return out
+}
+
+// where is "net.Listen at main.go:12" for a listen site.
+func (p *Package) where(s site) string {
+	pos := p.pass.Fset.Position(s.pos)
+	return fmt.Sprintf("%s at %s:%d", s.what, filepath.Base(pos.Filename), pos.Line)
+}
+
+// lis is what a listener value may be: the listen calls it may come from,
+// judged.
+type lis struct {
+	list    []lisSite
+	unknown bool
+}
+
+type lisSite struct {
+	kind        Kind
+	addr, where string
+}
+
+// listener follows a net.Listener value to the listen calls that make
+// it, through variables, struct fields, the parameters of the module's
+// functions (at every call), their results, and wrappers that keep the
+// address (tls.NewListener, netutil.LimitListener).
+func (m *Module) listener(p *Package, e ast.Expr, depth int) lis {
+	if depth > maxDepth || e == nil {
+		return lis{unknown: true}
+	}
+	info := p.pass.TypesInfo
+	switch x := ast.Unparen(e).(type) {
+	case *ast.CallExpr:
+		return m.listenerCall(p, x, -1, depth+1)
+	case *ast.Ident:
+		return m.listenerObj(p, info.Uses[x], depth+1)
+	case *ast.SelectorExpr:
+		return m.listenerObj(p, info.Uses[x.Sel], depth+1)
+	}
+	return lis{unknown: true}
+}
+
+func (m *Module) listenerObj(p *Package, obj types.Object, depth int) lis {
+	v, ok := obj.(*types.Var)
+	if !ok {
+		return lis{unknown: true}
+	}
+	key := objKey(p.pass.Fset, v)
+	if m.busy[key] {
+		return lis{} // a cycle adds nothing new
+	}
+	m.busy[key] = true
+	defer delete(m.busy, key)
+	var out lis
+	if pr, ok := m.params[key]; ok {
+		calls := m.calls[pr.fn]
+		if len(calls) == 0 || pr.open {
+			return lis{unknown: true}
+		}
+		for _, c := range calls {
+			if pr.idx >= len(c.call.Args) || c.call.Ellipsis.IsValid() {
+				return lis{unknown: true}
+			}
+			out.merge(m.listener(c.pkg, c.call.Args[pr.idx], depth+1))
+		}
+		return out
+	}
+	srcs := m.sources[key]
+	if len(srcs) == 0 {
+		return lis{unknown: true}
+	}
+	for _, s := range srcs {
+		if s.e == nil {
+			return lis{unknown: true}
+		}
+		if s.idx >= 0 {
+			call, ok := ast.Unparen(s.e).(*ast.CallExpr)
+			if !ok {
+				return lis{unknown: true}
+			}
+			out.merge(m.listenerCall(s.pkg, call, s.idx, depth+1))
+		} else {
+			out.merge(m.listener(s.pkg, s.e, depth+1))
+		}
+		if out.unknown {
+			return out
+		}
+	}
+	return out
+}
+
+// listenerCall is the listener that the idx-th result of call is (idx <
+// 0: its only result).
+func (m *Module) listenerCall(p *Package, call *ast.CallExpr, idx, depth int) lis {
+	info := p.pass.TypesInfo
+	fn := goapi.Callee(info, call)
+	if fn == nil || fn.Pkg() == nil || idx > 0 {
+		return lis{unknown: true}
+	}
+	args := call.Args
+	s := site{pos: call.Pos(), what: fn.Pkg().Name() + "." + fn.Name()}
+	switch path, recv := goapi.CanonPath(fn.Pkg().Path()), goapi.TypeName(recvType(fn)); {
+	case path == "net" && recv == "" && (fn.Name() == "Listen" || fn.Name() == "ListenUnix") && len(args) == 2,
+		path == "crypto/tls" && recv == "" && fn.Name() == "Listen" && len(args) == 3:
+		s.network, s.addr = args[0], args[1]
+	case path == "net" && recv == "ListenConfig" && fn.Name() == "Listen" && len(args) == 3:
+		s.network, s.addr = args[1], args[2]
+	case path == "crypto/tls" && fn.Name() == "NewListener" && len(args) == 2,
+		path == "golang.org/x/net/netutil" && fn.Name() == "LimitListener" && len(args) == 2:
+		return m.listener(p, args[0], depth+1)
+	default:
+		d, ok := m.decls[goapi.Of(fn).String()]
+		if !ok || d.decl.Body == nil {
+			return lis{unknown: true}
+		}
+		i := max(idx, 0)
+		var out lis
+		returns(d.decl.Body, func(r *ast.ReturnStmt) {
+			if i < len(r.Results) && len(r.Results) == d.decl.Type.Results.NumFields() {
+				out.merge(m.listener(d.pkg, r.Results[i], depth+1))
+			} else {
+				out.unknown = true
+			}
+		})
+		return out
+	}
+	k, addr := m.site(p, s)
+	if k == Unknown {
+		return lis{unknown: true}
+	}
+	return lis{list: []lisSite{{k, addr, p.where(s)}}}
+}
+
+func recvType(fn *types.Func) types.Type {
+	if r := fn.Signature().Recv(); r != nil {
+		return r.Type()
+	}
+	return nil
+}
+
+func (l *lis) merge(o lis) {
+	l.unknown = l.unknown || o.unknown
+	for _, x := range o.list {
+		if len(l.list) >= 16 {
+			l.unknown = true
+			return
+		}
+		l.list = append(l.list, x)
+	}
 }
 
 func (m *Module) verdict(p *Package) Verdict {

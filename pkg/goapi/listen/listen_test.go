@@ -86,3 +86,37 @@ func TestListeners(t *testing.T) {
 		}
 	}
 }
+
+// TestPerListener checks that a server is judged by its own listener when
+// its package listens on others too: the API's http.Server, served on a
+// listener opened on a loopback flag default and handed down through a
+// function's parameter, is a note; the status page's http.Serve on
+// every interface in the same package stays a warning.
+func TestPerListener(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS(filepath.Join("testdata", "listeners"))); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(dir)
+	res, err := engine.Run(context.Background(), engine.Options{Rules: []*lint.Rule{go202.Rule}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[int]string{
+		23: `^note: http.Server has neither ReadHeaderTimeout nor ReadTimeout: .* \(a note, not a warning: it serves on 127.0.0.1:… only \(net.Listen at twolisten.go:14\), reachable from this machine only\)$`,
+		32: `^warning: http.Serve serves with no read timeouts: [^(]*$`,
+	}
+	for _, f := range res.Findings {
+		if !strings.HasSuffix(f.Location.File, "twolisten/twolisten.go") {
+			continue
+		}
+		got := fmt.Sprintf("%s: %s", f.Severity, f.Message)
+		if w, ok := want[f.Location.Line]; !ok || !regexpMatch(w, got) {
+			t.Errorf("line %d: got %q, want match for %q", f.Location.Line, got, w)
+		}
+		delete(want, f.Location.Line)
+	}
+	for line, w := range want {
+		t.Errorf("line %d: no finding, want match for %q", line, w)
+	}
+}

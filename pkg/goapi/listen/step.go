@@ -31,7 +31,9 @@ func Step(rule string, base goapi.Level, lower func(lint.Finding, Verdict, *goap
 }
 
 // Regrade grades the findings at the rule's default severity (base) in
-// packages whose servers listen only locally: lower says, for a finding and a verdict
+// packages whose servers listen only locally, or, for a finding at a
+// server the package serves (Module.At), on that server's own listeners:
+// lower says, for a finding and a verdict
 // (Unix or Loopback), how the grade moves; it returns false to leave the
 // finding as it is. Findings graded already (by place, by the package's
 // own listener) keep their grade.
@@ -46,6 +48,9 @@ func Regrade(findings []lint.Finding, collected []any, root string, base goapi.L
 			continue
 		}
 		v := m.Of(root, f.Location.File)
+		if own, ok := m.At(root, f.Location.File, f.Location.Line, f.Location.Column); ok && (own.Kind == Network || v.Kind != Unix && v.Kind != Loopback) {
+			v = own // the package's verdict, when local, says the same
+		}
 		if v.Kind != Unix && v.Kind != Loopback {
 			continue
 		}

@@ -216,6 +216,7 @@ func (r *Result) NodeWithout(n ast.Node, skip func(*types.Func) bool) *Fact {
 	out := &Fact{}
 	root := n
 	calls := callsByFun(n)
+	stored := r.storedInFields(n)
 	sc := &goapi.Scope{Body: n}
 	ast.Inspect(n, func(n ast.Node) bool {
 		switch n := n.(type) {
@@ -231,7 +232,7 @@ func (r *Result) NodeWithout(n ast.Node, skip func(*types.Func) bool) *Fact {
 				add(out, c, via)
 			}
 		case *ast.Ident:
-			if used, ok := r.pass.TypesInfo.Uses[n].(*types.Func); ok && (skip == nil || !skip(used)) {
+			if used, ok := r.pass.TypesInfo.Uses[n].(*types.Func); ok && !stored[n] && (skip == nil || !skip(used)) {
 				for _, fn := range r.targets(used) {
 					if f := r.Func(fn); f != nil {
 						for _, c := range f.Caps.Each() {
@@ -312,6 +313,79 @@ func (r *Result) lit(lit *ast.FuncLit) *Fact {
 func (r *Result) litName(lit *ast.FuncLit) string {
 	p := r.pass.Fset.Position(lit.Pos())
 	return fmt.Sprintf("func literal at %s:%d", filepath.Base(p.Filename), p.Line)
+}
+
+// storedInFields are the references under n to functions and method
+// values that are stored in a struct field (c.exec = c.defaultExec, or
+// &Client{exec: defaultExec}) from which every call of the field resolves
+// to them (funcvals): storing a function runs nothing, and the calls of
+// the field reach what it does. Only fields of the package's own types:
+// a library calls its fields where its bodies are not read. A constructor that fills such fields
+// does not reach what they do; its callers reach it where they call
+// through the field.
+func (r *Result) storedInFields(n ast.Node) map[*ast.Ident]bool {
+	info := r.pass.TypesInfo
+	var out map[*ast.Ident]bool
+	store := func(field types.Object, val ast.Expr) {
+		f, ok := field.(*types.Var)
+		if !ok || !f.IsField() || f.Pkg() != r.pass.Pkg {
+			return // a library's field is called where its bodies are not read
+		}
+		sig, ok := f.Type().Underlying().(*types.Signature)
+		if !ok {
+			return
+		}
+		var id *ast.Ident
+		switch v := ast.Unparen(val).(type) {
+		case *ast.Ident:
+			id = v
+		case *ast.SelectorExpr:
+			id = v.Sel
+		default:
+			return
+		}
+		fn, ok := info.Uses[id].(*types.Func)
+		if !ok {
+			return
+		}
+		for _, t := range r.vals.OfVar(f, sig).Funcs() {
+			if t.Origin() == fn.Origin() {
+				if out == nil {
+					out = map[*ast.Ident]bool{}
+				}
+				out[id] = true
+				return
+			}
+		}
+	}
+	ast.Inspect(n, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			if len(n.Lhs) != len(n.Rhs) {
+				break
+			}
+			for i, lhs := range n.Lhs {
+				if sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok {
+					if s := info.Selections[sel]; s != nil && s.Kind() == types.FieldVal {
+						store(s.Obj(), n.Rhs[i])
+					}
+				}
+			}
+		case *ast.CompositeLit:
+			if _, ok := info.TypeOf(n).Underlying().(*types.Struct); !ok {
+				break
+			}
+			for _, el := range n.Elts {
+				if kv, ok := el.(*ast.KeyValueExpr); ok {
+					if key, ok := kv.Key.(*ast.Ident); ok {
+						store(info.Uses[key], kv.Value)
+					}
+				}
+			}
+		}
+		return true
+	})
+	return out
 }
 
 // callsByFun maps the identifier that names a call's function (f in f(x),
@@ -405,6 +479,7 @@ func run(pass *analysis.Pass) (any, error) {
 			sc = goapi.NewScope(fn, fbody)
 		}
 		calls := callsByFun(fbody)
+		stored := res.storedInFields(fbody)
 		ast.Inspect(fbody, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.CallExpr:
@@ -436,7 +511,7 @@ func run(pass *analysis.Pass) (any, error) {
 				}
 			case *ast.Ident:
 				used0, ok := pass.TypesInfo.Uses[n].(*types.Func)
-				if !ok {
+				if !ok || stored[n] {
 					break
 				}
 				for _, used := range res.targets(used0) {

@@ -6,6 +6,7 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/apiaudit/apiaudit/pkg/goapi"
+	"github.com/apiaudit/apiaudit/pkg/ruletest"
 )
 
 // TestFacts checks the capabilities found for each function, across a
@@ -110,4 +111,44 @@ func TestConds(t *testing.T) {
 	if len(want) > 0 {
 		t.Errorf("no facts for %v", want)
 	}
+}
+
+// TestKubernetes checks the Kubernetes API as capabilities: client-go's
+// typed and dynamic clients and controller-runtime's client write to the
+// cluster, and read Secrets when the resource is Secrets or chosen by the
+// caller (a condition on the parameter that carries it, judged at each
+// call); reads of other resources reach nothing.
+func TestKubernetes(t *testing.T) {
+	res := ruletest.RunGo(t, Analyzer, "kube")
+	want := map[string]string{
+		"DeletePod":    "(k8s.io/client-go/kubernetes/typed/core/v1.PodInterface).Delete",
+		"FetchSecret":  "Fetch → (k8s.io/client-go/dynamic.ResourceInterface).Get",
+		"FetchFromEnv": "FetchKind → Fetch → (k8s.io/client-go/dynamic.ResourceInterface).Get",
+		"Exec":         "(k8s.io/client-go/tools/remotecommand.Executor).StreamWithContext",
+	}
+	for obj, facts := range res[0].Facts {
+		if obj == nil {
+			continue // a package fact
+		}
+		w, ok := want[obj.Name()]
+		if !ok {
+			continue
+		}
+		f := facts[0].(*Fact)
+		got := f.Why(f.Caps.Each()[0])
+		if got != w {
+			t.Errorf("%s: via %q, want %q", obj.Name(), got, w)
+		}
+		delete(want, obj.Name())
+	}
+	if len(want) > 0 {
+		t.Errorf("no facts for %v", want)
+	}
+}
+
+// TestStoredInFields checks that storing a function in a struct field of
+// the package runs nothing: the constructor that fills the field reaches
+// nothing, and a call through the field reaches what the function does.
+func TestStoredInFields(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), Analyzer, "stored")
 }

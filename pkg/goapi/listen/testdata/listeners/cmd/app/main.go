@@ -14,15 +14,17 @@ import (
 	"example.com/listeners/internal/mcpsock"
 	"example.com/listeners/internal/open"
 	"example.com/listeners/internal/sock"
+	"example.com/listeners/internal/twolisten"
 	"example.com/listeners/internal/world"
 	"example.com/listeners/pub"
 )
 
-var host string
+var host, bind string
 
 func main() {
 	flag.StringVar(&host, "host", sock.DefaultHost(), "server host (unix:// or tcp://)")
 	addr := flag.String("addr", ":9090", "public address")
+	flag.StringVar(&bind, "bind", "127.0.0.1", "API address")
 	flag.Parse()
 	u, err := sock.ParseHost(host)
 	if err != nil {
@@ -37,5 +39,6 @@ func main() {
 	go mcpsock.Serve("unix", "/run/user/1000/mcp.sock")
 	go mcpopen.Serve(*addr)
 	go debug.Serve(config.Default())
+	go twolisten.Start(bind, 8088)
 	log.Fatal(pub.Serve("unix", "/tmp/pub.sock"))
 }
