@@ -61,8 +61,12 @@ func (s *state) call(ci ssa.CallInstruction) {
 	}
 
 	// Function literals of this function share its state: arguments
-	// flow to their parameters, their results to the call.
-	if sf := c.StaticCallee(); sf != nil && s.funcs[sf] {
+	// flow to their parameters, their results to the call. A call of the
+	// function itself (recursion) uses its summary instead, as any other
+	// call: read as a literal's, it set the receiver to everything its
+	// memory holds (history, configuration alike), and every field read
+	// of it afterwards carried what any field had been given.
+	if sf := c.StaticCallee(); sf != nil && s.funcs[sf] && sf != s.fn {
 		for i, p := range sf.Params {
 			if i < len(ops) {
 				s.set(p, s.val(ops[i], b))
