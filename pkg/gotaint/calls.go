@@ -390,7 +390,7 @@ func (s *state) apply(sum *FuncFact, fn *types.Func, ops []ssa.Value, res ssa.Va
 			s.set(res, t)
 		} else if a := get(f.To); a != nil {
 			k := s.keyField(a, f.ToField)
-			s.memAdd(k, stored(t, s.longLived(k)))
+			s.addTo(k, stored(t, s.longLived(k)), f.Key)
 		}
 	}
 	for _, k := range sum.Sinks {
@@ -425,9 +425,19 @@ func (s *state) apply(sum *FuncFact, fn *types.Func, ops []ssa.Value, res ssa.Va
 			s.set(res, t)
 		} else if a := get(src.To); a != nil {
 			k := s.keyField(a, src.ToField)
-			s.memAdd(k, stored(t, s.longLived(k)))
+			s.addTo(k, stored(t, s.longLived(k)), src.Key)
 		}
 	}
+}
+
+// addTo records what a callee wrote into memory k: as keys of a map there
+// when the callee used it as keys (ParamFlow.Key), else as its contents.
+func (s *state) addTo(k memKey, t taint, key bool) {
+	if key {
+		s.keyAdd(k, t)
+		return
+	}
+	s.memAdd(k, t)
 }
 
 // objectParam: parameter i of fn (the receiver is 0) is an object of the

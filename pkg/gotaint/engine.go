@@ -61,6 +61,10 @@ type ParamFlow struct {
 	// branch of a switch on a message's role (see Flow.Role), as a
 	// conversion's system text does.
 	Role bool
+	// Key: the data is written as keys of a map in the memory of To
+	// (r.files[name] = e): the caller keeps it as keys (state.keys), so a
+	// value read from that map is not tainted by it.
+	Key bool
 }
 
 // ParamSink: parameter Param reaches a sink of kind Kind; Via says how,
@@ -93,8 +97,10 @@ type ResultSource struct {
 	// RoleFixed: the data is in a message whose role the program set to
 	// a constant other than the system's (see roleFixed).
 	RoleFixed bool
-	What      string
-	Via       string
+	// Key: as in ParamFlow.
+	Key  bool
+	What string
+	Via  string
 }
 
 func (*FuncFact) AFact() {}
@@ -102,13 +108,13 @@ func (*FuncFact) AFact() {}
 func (f *FuncFact) String() string {
 	var parts []string
 	for _, x := range f.Flows {
-		parts = append(parts, fmt.Sprintf("%s→%s", param(x.From, x.Name), place(x.To, x.ToName, x.Result)))
+		parts = append(parts, fmt.Sprintf("%s→%s%s", param(x.From, x.Name), place(x.To, x.ToName, x.Result), keyMark(x.Key)))
 	}
 	for _, x := range f.Sinks {
 		parts = append(parts, fmt.Sprintf("%s⇒%s", param(x.Param, x.Name), x.Kind))
 	}
 	for _, x := range f.Sources {
-		parts = append(parts, fmt.Sprintf("%s@%s", x.Kind, place(x.To, x.ToName, x.Result)))
+		parts = append(parts, fmt.Sprintf("%s@%s%s", x.Kind, place(x.To, x.ToName, x.Result), keyMark(x.Key)))
 	}
 	for _, p := range f.Validates {
 		parts = append(parts, fmt.Sprintf("checks p%d", p))
@@ -117,6 +123,14 @@ func (f *FuncFact) String() string {
 		parts = append(parts, fmt.Sprintf("confines p%d", p))
 	}
 	return "taint(" + strings.Join(parts, " ") + ")"
+}
+
+// keyMark marks data written as a map's keys (ParamFlow.Key).
+func keyMark(key bool) string {
+	if key {
+		return "[key]"
+	}
+	return ""
 }
 
 func param(i int, field string) string {
@@ -765,48 +779,59 @@ func (s *state) summary() *FuncFact {
 		}
 		// What is written into the memory p points to, field by field
 		// when p points to a struct: the caller's other fields stay as
-		// they were.
-		byField := map[int]taint{}
+		// they were. What was written as a map's keys (r.files[name] =
+		// e) is summarised apart (Key): the caller keeps it as keys, so
+		// that a value it reads from the map (r.files[other]) is not
+		// tainted by a name that only selected it.
 		st := ptrStruct(p.Type())
-		for _, mk := range s.fields[p] {
-			to := -1
-			if st != nil && mk.field >= 0 && mk.field < st.NumFields() {
-				to = mk.field
+		for _, key := range []bool{false, true} {
+			mem := s.mem
+			if key {
+				mem = s.keys
 			}
-			if byField[to] == nil {
-				byField[to] = taint{}
+			byField := map[int]taint{}
+			for _, mk := range s.fields[p] {
+				if len(mem[mk]) == 0 {
+					continue
+				}
+				to := -1
+				if st != nil && mk.field >= 0 && mk.field < st.NumFields() {
+					to = mk.field
+				}
+				if byField[to] == nil {
+					byField[to] = taint{}
+				}
+				union(byField[to], mem[mk])
 			}
-			union(byField[to], s.mem[mk])
-			union(byField[to], s.keys[mk])
-		}
-		if whole := byField[-1]; whole != nil {
-			for f, t := range byField {
-				if f >= 0 {
-					for k := range whole {
-						delete(t, k) // already written to the whole
+			if whole := byField[-1]; whole != nil {
+				for f, t := range byField {
+					if f >= 0 {
+						for k := range whole {
+							delete(t, k) // already written to the whole
+						}
 					}
 				}
 			}
-		}
-		for to, t := range byField {
-			toField, toName := 0, ""
-			if to >= 0 {
-				toField, toName = to+1, st.Field(to).Name()
-			}
-			_, stored := t[stateBit]
-			for k, tr := range t {
-				from, f := paramOf(k)
-				switch {
-				case flagBit(k):
-				case k >= paramBase && from == i:
-				case k >= paramBase:
-					pf := s.paramFlow(from, f, i)
-					pf.ToField, pf.ToName, pf.State = toField, toName, stored
-					sum.Flows = append(sum.Flows, pf)
-				default:
-					kind, fixed := sourceOf(k)
-					sum.Sources = append(sum.Sources, ResultSource{Kind: 1 << kind, To: i, ToField: toField, ToName: toName, RoleFixed: fixed,
-						What: firstWhat(taint{k: tr}), Via: s.where(firstPos(taint{k: tr})), State: stored})
+			for to, t := range byField {
+				toField, toName := 0, ""
+				if to >= 0 {
+					toField, toName = to+1, st.Field(to).Name()
+				}
+				_, stored := t[stateBit]
+				for k, tr := range t {
+					from, f := paramOf(k)
+					switch {
+					case flagBit(k):
+					case k >= paramBase && from == i:
+					case k >= paramBase:
+						pf := s.paramFlow(from, f, i)
+						pf.ToField, pf.ToName, pf.State, pf.Key = toField, toName, stored, key
+						sum.Flows = append(sum.Flows, pf)
+					default:
+						kind, fixed := sourceOf(k)
+						sum.Sources = append(sum.Sources, ResultSource{Kind: 1 << kind, To: i, ToField: toField, ToName: toName, RoleFixed: fixed,
+							What: firstWhat(taint{k: tr}), Via: s.where(firstPos(taint{k: tr})), State: stored, Key: key})
+					}
 				}
 			}
 		}
@@ -815,10 +840,10 @@ func (s *state) summary() *FuncFact {
 	sum.Confines = s.confines()
 	sum.Sinks = resolvesToCheck(sum.Sinks, sum.Confines)
 	slices.SortFunc(sum.Flows, func(a, b ParamFlow) int {
-		return cmpInts(a.From, b.From, a.Field, b.Field, a.To, b.To, a.ToField, b.ToField, a.Result, b.Result)
+		return cmpInts(a.From, b.From, a.Field, b.Field, a.To, b.To, a.ToField, b.ToField, a.Result, b.Result, b2i(a.Key), b2i(b.Key))
 	})
 	slices.SortFunc(sum.Sources, func(a, b ResultSource) int {
-		return cmpInts(int(a.Kind), int(b.Kind), a.To, b.To, a.ToField, b.ToField, a.Result, b.Result, b2i(a.RoleFixed), b2i(b.RoleFixed))
+		return cmpInts(int(a.Kind), int(b.Kind), a.To, b.To, a.ToField, b.ToField, a.Result, b.Result, b2i(a.RoleFixed), b2i(b.RoleFixed), b2i(a.Key), b2i(b.Key))
 	})
 	slices.SortFunc(sum.Sinks, func(a, b ParamSink) int {
 		return cmpInts(a.Param, b.Param, a.Field, b.Field, int(a.Kind), int(b.Kind))
