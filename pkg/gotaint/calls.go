@@ -362,6 +362,22 @@ func (s *state) apply(sum *FuncFact, fn *types.Func, ops []ssa.Value, res ssa.Va
 		}
 		return s.val(get(i), b)
 	}
+	// values is arg for a parameter the callee reads only as values of
+	// its maps (ParamSink.Values): the keys stored in them are left out,
+	// and the data stays marked as such for this function's callers.
+	values := func(i, field int, yes bool) taint {
+		if !yes {
+			return arg(i, field)
+		}
+		s.noKeys = true
+		t := arg(i, field)
+		s.noKeys = false
+		if holdsData(t) {
+			t = merge(nil, t)
+			t[valBit] = &Trace{Pos: pos}
+		}
+		return t
+	}
 	spliced := func(t taint, yes bool) taint {
 		if !yes || len(t) == 0 {
 			return t
@@ -379,7 +395,7 @@ func (s *state) apply(sum *FuncFact, fn *types.Func, ops []ssa.Value, res ssa.Va
 		return t
 	}
 	for _, f := range sum.Flows {
-		t := stored(spliced(extend(arg(f.From, f.Field), pos, "passed to "+name), f.Spliced), f.State)
+		t := stored(spliced(extend(values(f.From, f.Field, f.Values && f.To == Ret), pos, "passed to "+name), f.Spliced), f.State)
 		if f.Role && len(t) > 0 {
 			t = merge(nil, t)
 			t[roleBit] = &Trace{Pos: pos}
@@ -394,7 +410,7 @@ func (s *state) apply(sum *FuncFact, fn *types.Func, ops []ssa.Value, res ssa.Va
 		}
 	}
 	for _, k := range sum.Sinks {
-		t := stored(spliced(arg(k.Param, k.Field), k.Spliced), k.State)
+		t := stored(spliced(values(k.Param, k.Field, k.Values), k.Spliced), k.State)
 		if k.Kind == NoSQL && k.Field == 0 {
 			t = stored(s.queryTaint(get(k.Param), b), k.State) // a query document: only its open parts
 		}

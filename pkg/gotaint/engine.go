@@ -61,6 +61,9 @@ type ParamFlow struct {
 	// branch of a switch on a message's role (see Flow.Role), as a
 	// conversion's system text does.
 	Role bool
+	// Values: the parameter reaches the result only as values read out
+	// of its maps (see ParamSink.Values).
+	Values bool
 	// Key: the data is written as keys of a map in the memory of To
 	// (r.files[name] = e): the caller keeps it as keys (state.keys), so a
 	// value read from that map is not tainted by it.
@@ -78,6 +81,7 @@ type ParamSink struct {
 	State   bool // the parameter reaches the sink only through stored state (see Flow.State)
 	Role    bool // the sink is chosen by a message's role (see Flow.Role)
 	Object  bool // the parameter reaches the sink only inside an object passed whole on the way (see Flow.Object)
+	Values  bool // the parameter reaches the sink only as values read out of its maps (m[k]), not as the keys a caller stored there
 	Field   int
 	Name    string
 	Kind    Sink
@@ -213,13 +217,29 @@ const (
 	roleBit = paramBase - 3
 	// objBit marks data that reached a sink only inside an object passed
 	// whole to a call whose summary names the whole parameter
-	// (Flow.Object); it is not a source. Bits numSources..roleFixed-1
-	// are free.
+	// (Flow.Object); it is not a source.
 	objBit = roleFixed - 1
+	// valBit marks data read as a map's value (m[k]): what a parameter
+	// gives there is what its maps hold, not the keys they hold
+	// (ParamSink.Values, ParamFlow.Values); it is not a source. Bit
+	// numSources (5) is free.
+	valBit = roleFixed - 2
 )
 
 // flagBit: k marks a property of the data, not a source or a parameter.
-func flagBit(k int) bool { return k == spliceBit || k == stateBit || k == roleBit || k == objBit }
+func flagBit(k int) bool {
+	return k == spliceBit || k == stateBit || k == roleBit || k == objBit || k == valBit
+}
+
+// holdsData reports whether t holds data, not only marks of its properties.
+func holdsData(t taint) bool {
+	for k := range t {
+		if !flagBit(k) {
+			return true
+		}
+	}
+	return false
+}
 
 // sourceOf is the source kind (bit index) of a taint bit below paramBase
 // that is not a flag, and whether its message role is fixed.
@@ -757,6 +777,7 @@ func (s *state) summary() *FuncFact {
 		_, spliced := ret[spliceBit]
 		_, stored := ret[stateBit]
 		_, role := ret[roleBit]
+		_, values := ret[valBit]
 		for k, t := range ret {
 			if flagBit(k) {
 				continue
@@ -764,7 +785,7 @@ func (s *state) summary() *FuncFact {
 			if k >= paramBase {
 				p, f := paramOf(k)
 				pf := s.paramFlow(p, f, Ret)
-				pf.Spliced, pf.State, pf.Result, pf.Role = spliced, stored, result, role
+				pf.Spliced, pf.State, pf.Result, pf.Role, pf.Values = spliced, stored, result, role, values
 				sum.Flows = append(sum.Flows, pf)
 			} else {
 				one := taint{k: t}
@@ -1293,6 +1314,10 @@ func (s *state) step(instr ssa.Instruction) {
 				t = s.val(x.X, b)
 			}
 			s.noKeys = false
+			if holdsData(t) {
+				t = merge(nil, t)
+				t[valBit] = &Trace{Pos: x.Pos()}
+			}
 			s.set(x, t)
 			return
 		}
@@ -1672,6 +1697,7 @@ func (s *state) reach(pos token.Pos, kind Sink, what, via string, t taint) {
 	_, stored := t[stateBit]
 	_, role := t[roleBit]
 	_, object := t[objBit]
+	_, values := t[valBit]
 	for k, tr := range t {
 		if flagBit(k) {
 			continue
@@ -1682,7 +1708,7 @@ func (s *state) reach(pos token.Pos, kind Sink, what, via string, t taint) {
 			if v == "" {
 				v = what + " at " + s.where(pos)
 			}
-			ps := ParamSink{Param: p, Kind: kind, What: what, Via: v, Spliced: spliced, State: stored, Role: role, Object: object}
+			ps := ParamSink{Param: p, Kind: kind, What: what, Via: v, Spliced: spliced, State: stored, Role: role, Object: object, Values: values}
 			if f >= 0 {
 				ps.Field, ps.Name = f+1, s.fieldName(p, f)
 			}
@@ -1693,6 +1719,7 @@ func (s *state) reach(pos token.Pos, kind Sink, what, via string, t taint) {
 					x.State = x.State && stored // one path without stored state is enough
 					x.Role = x.Role && role
 					x.Object = x.Object && object
+					x.Values = x.Values && values
 				}
 			}
 			if !dup {

@@ -35,6 +35,15 @@ func (r *registry) open(name string) error {
 	return err
 }
 
+// load stats the registered path of the entry it is asked for, and
+// stores the entry back under its name.
+func (r *registry) load(name string) error {
+	e := r.files[name]
+	_, err := os.Stat(e.Path)
+	r.files[name] = e
+	return err
+}
+
 // register records the name as a key of the table of registered files.
 func (r *registry) register(name string) { r.files[name] = &fileEntry{Path: "/var/lib/app/default"} }
 
@@ -49,6 +58,7 @@ func reconnect(ctx context.Context, c *goopenai.Client, r *registry) {
 	exec.Command(sc.Command, sc.Args...).Run()
 	exec.Command(r.server(name).Command).Run()
 	r.open(name)
+	r.load(name)
 }
 
 // A helper that records the name as a key does not make the entries the
