@@ -61,8 +61,12 @@ func (s *state) call(ci ssa.CallInstruction) {
 	}
 
 	// Function literals of this function share its state: arguments
-	// flow to their parameters, their results to the call.
-	if sf := c.StaticCallee(); sf != nil && s.funcs[sf] {
+	// flow to their parameters, their results to the call. A call of the
+	// function itself (recursion) uses its summary instead, as any other
+	// call: read as a literal's, it set the receiver to everything its
+	// memory holds (history, configuration alike), and every field read
+	// of it afterwards carried what any field had been given.
+	if sf := c.StaticCallee(); sf != nil && s.funcs[sf] && sf != s.fn {
 		for i, p := range sf.Params {
 			if i < len(ops) {
 				s.set(p, s.val(ops[i], b))
@@ -358,6 +362,22 @@ func (s *state) apply(sum *FuncFact, fn *types.Func, ops []ssa.Value, res ssa.Va
 		}
 		return s.val(get(i), b)
 	}
+	// values is arg for a parameter the callee reads only as values of
+	// its maps (ParamSink.Values): the keys stored in them are left out,
+	// and the data stays marked as such for this function's callers.
+	values := func(i, field int, yes bool) taint {
+		if !yes {
+			return arg(i, field)
+		}
+		s.noKeys = true
+		t := arg(i, field)
+		s.noKeys = false
+		if holdsData(t) {
+			t = merge(nil, t)
+			t[valBit] = &Trace{Pos: pos}
+		}
+		return t
+	}
 	spliced := func(t taint, yes bool) taint {
 		if !yes || len(t) == 0 {
 			return t
@@ -375,7 +395,7 @@ func (s *state) apply(sum *FuncFact, fn *types.Func, ops []ssa.Value, res ssa.Va
 		return t
 	}
 	for _, f := range sum.Flows {
-		t := stored(spliced(extend(arg(f.From, f.Field), pos, "passed to "+name), f.Spliced), f.State)
+		t := stored(spliced(extend(values(f.From, f.Field, f.Values && f.To == Ret), pos, "passed to "+name), f.Spliced), f.State)
 		if f.Role && len(t) > 0 {
 			t = merge(nil, t)
 			t[roleBit] = &Trace{Pos: pos}
@@ -386,11 +406,11 @@ func (s *state) apply(sum *FuncFact, fn *types.Func, ops []ssa.Value, res ssa.Va
 			s.set(res, t)
 		} else if a := get(f.To); a != nil {
 			k := s.keyField(a, f.ToField)
-			s.memAdd(k, stored(t, s.longLived(k)))
+			s.addTo(k, stored(t, s.longLived(k)), f.Key)
 		}
 	}
 	for _, k := range sum.Sinks {
-		t := stored(spliced(arg(k.Param, k.Field), k.Spliced), k.State)
+		t := stored(spliced(values(k.Param, k.Field, k.Values), k.Spliced), k.State)
 		if k.Kind == NoSQL && k.Field == 0 {
 			t = stored(s.queryTaint(get(k.Param), b), k.State) // a query document: only its open parts
 		}
@@ -421,9 +441,19 @@ func (s *state) apply(sum *FuncFact, fn *types.Func, ops []ssa.Value, res ssa.Va
 			s.set(res, t)
 		} else if a := get(src.To); a != nil {
 			k := s.keyField(a, src.ToField)
-			s.memAdd(k, stored(t, s.longLived(k)))
+			s.addTo(k, stored(t, s.longLived(k)), src.Key)
 		}
 	}
+}
+
+// addTo records what a callee wrote into memory k: as keys of a map there
+// when the callee used it as keys (ParamFlow.Key), else as its contents.
+func (s *state) addTo(k memKey, t taint, key bool) {
+	if key {
+		s.keyAdd(k, t)
+		return
+	}
+	s.memAdd(k, t)
 }
 
 // objectParam: parameter i of fn (the receiver is 0) is an object of the

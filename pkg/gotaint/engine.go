@@ -61,6 +61,13 @@ type ParamFlow struct {
 	// branch of a switch on a message's role (see Flow.Role), as a
 	// conversion's system text does.
 	Role bool
+	// Values: the parameter reaches the result only as values read out
+	// of its maps (see ParamSink.Values).
+	Values bool
+	// Key: the data is written as keys of a map in the memory of To
+	// (r.files[name] = e): the caller keeps it as keys (state.keys), so a
+	// value read from that map is not tainted by it.
+	Key bool
 }
 
 // ParamSink: parameter Param reaches a sink of kind Kind; Via says how,
@@ -74,6 +81,7 @@ type ParamSink struct {
 	State   bool // the parameter reaches the sink only through stored state (see Flow.State)
 	Role    bool // the sink is chosen by a message's role (see Flow.Role)
 	Object  bool // the parameter reaches the sink only inside an object passed whole on the way (see Flow.Object)
+	Values  bool // the parameter reaches the sink only as values read out of its maps (m[k]), not as the keys a caller stored there
 	Field   int
 	Name    string
 	Kind    Sink
@@ -93,8 +101,10 @@ type ResultSource struct {
 	// RoleFixed: the data is in a message whose role the program set to
 	// a constant other than the system's (see roleFixed).
 	RoleFixed bool
-	What      string
-	Via       string
+	// Key: as in ParamFlow.
+	Key  bool
+	What string
+	Via  string
 }
 
 func (*FuncFact) AFact() {}
@@ -102,13 +112,13 @@ func (*FuncFact) AFact() {}
 func (f *FuncFact) String() string {
 	var parts []string
 	for _, x := range f.Flows {
-		parts = append(parts, fmt.Sprintf("%s→%s", param(x.From, x.Name), place(x.To, x.ToName, x.Result)))
+		parts = append(parts, fmt.Sprintf("%s→%s%s", param(x.From, x.Name), place(x.To, x.ToName, x.Result), keyMark(x.Key)))
 	}
 	for _, x := range f.Sinks {
 		parts = append(parts, fmt.Sprintf("%s⇒%s", param(x.Param, x.Name), x.Kind))
 	}
 	for _, x := range f.Sources {
-		parts = append(parts, fmt.Sprintf("%s@%s", x.Kind, place(x.To, x.ToName, x.Result)))
+		parts = append(parts, fmt.Sprintf("%s@%s%s", x.Kind, place(x.To, x.ToName, x.Result), keyMark(x.Key)))
 	}
 	for _, p := range f.Validates {
 		parts = append(parts, fmt.Sprintf("checks p%d", p))
@@ -117,6 +127,14 @@ func (f *FuncFact) String() string {
 		parts = append(parts, fmt.Sprintf("confines p%d", p))
 	}
 	return "taint(" + strings.Join(parts, " ") + ")"
+}
+
+// keyMark marks data written as a map's keys (ParamFlow.Key).
+func keyMark(key bool) string {
+	if key {
+		return "[key]"
+	}
+	return ""
 }
 
 func param(i int, field string) string {
@@ -199,13 +217,29 @@ const (
 	roleBit = paramBase - 3
 	// objBit marks data that reached a sink only inside an object passed
 	// whole to a call whose summary names the whole parameter
-	// (Flow.Object); it is not a source. Bits numSources..roleFixed-1
-	// are free.
+	// (Flow.Object); it is not a source.
 	objBit = roleFixed - 1
+	// valBit marks data read as a map's value (m[k]): what a parameter
+	// gives there is what its maps hold, not the keys they hold
+	// (ParamSink.Values, ParamFlow.Values); it is not a source. Bit
+	// numSources (5) is free.
+	valBit = roleFixed - 2
 )
 
 // flagBit: k marks a property of the data, not a source or a parameter.
-func flagBit(k int) bool { return k == spliceBit || k == stateBit || k == roleBit || k == objBit }
+func flagBit(k int) bool {
+	return k == spliceBit || k == stateBit || k == roleBit || k == objBit || k == valBit
+}
+
+// holdsData reports whether t holds data, not only marks of its properties.
+func holdsData(t taint) bool {
+	for k := range t {
+		if !flagBit(k) {
+			return true
+		}
+	}
+	return false
+}
 
 // sourceOf is the source kind (bit index) of a taint bit below paramBase
 // that is not a flag, and whether its message role is fixed.
@@ -743,6 +777,7 @@ func (s *state) summary() *FuncFact {
 		_, spliced := ret[spliceBit]
 		_, stored := ret[stateBit]
 		_, role := ret[roleBit]
+		_, values := ret[valBit]
 		for k, t := range ret {
 			if flagBit(k) {
 				continue
@@ -750,7 +785,7 @@ func (s *state) summary() *FuncFact {
 			if k >= paramBase {
 				p, f := paramOf(k)
 				pf := s.paramFlow(p, f, Ret)
-				pf.Spliced, pf.State, pf.Result, pf.Role = spliced, stored, result, role
+				pf.Spliced, pf.State, pf.Result, pf.Role, pf.Values = spliced, stored, result, role, values
 				sum.Flows = append(sum.Flows, pf)
 			} else {
 				one := taint{k: t}
@@ -765,48 +800,59 @@ func (s *state) summary() *FuncFact {
 		}
 		// What is written into the memory p points to, field by field
 		// when p points to a struct: the caller's other fields stay as
-		// they were.
-		byField := map[int]taint{}
+		// they were. What was written as a map's keys (r.files[name] =
+		// e) is summarised apart (Key): the caller keeps it as keys, so
+		// that a value it reads from the map (r.files[other]) is not
+		// tainted by a name that only selected it.
 		st := ptrStruct(p.Type())
-		for _, mk := range s.fields[p] {
-			to := -1
-			if st != nil && mk.field >= 0 && mk.field < st.NumFields() {
-				to = mk.field
+		for _, key := range []bool{false, true} {
+			mem := s.mem
+			if key {
+				mem = s.keys
 			}
-			if byField[to] == nil {
-				byField[to] = taint{}
+			byField := map[int]taint{}
+			for _, mk := range s.fields[p] {
+				if len(mem[mk]) == 0 {
+					continue
+				}
+				to := -1
+				if st != nil && mk.field >= 0 && mk.field < st.NumFields() {
+					to = mk.field
+				}
+				if byField[to] == nil {
+					byField[to] = taint{}
+				}
+				union(byField[to], mem[mk])
 			}
-			union(byField[to], s.mem[mk])
-			union(byField[to], s.keys[mk])
-		}
-		if whole := byField[-1]; whole != nil {
-			for f, t := range byField {
-				if f >= 0 {
-					for k := range whole {
-						delete(t, k) // already written to the whole
+			if whole := byField[-1]; whole != nil {
+				for f, t := range byField {
+					if f >= 0 {
+						for k := range whole {
+							delete(t, k) // already written to the whole
+						}
 					}
 				}
 			}
-		}
-		for to, t := range byField {
-			toField, toName := 0, ""
-			if to >= 0 {
-				toField, toName = to+1, st.Field(to).Name()
-			}
-			_, stored := t[stateBit]
-			for k, tr := range t {
-				from, f := paramOf(k)
-				switch {
-				case flagBit(k):
-				case k >= paramBase && from == i:
-				case k >= paramBase:
-					pf := s.paramFlow(from, f, i)
-					pf.ToField, pf.ToName, pf.State = toField, toName, stored
-					sum.Flows = append(sum.Flows, pf)
-				default:
-					kind, fixed := sourceOf(k)
-					sum.Sources = append(sum.Sources, ResultSource{Kind: 1 << kind, To: i, ToField: toField, ToName: toName, RoleFixed: fixed,
-						What: firstWhat(taint{k: tr}), Via: s.where(firstPos(taint{k: tr})), State: stored})
+			for to, t := range byField {
+				toField, toName := 0, ""
+				if to >= 0 {
+					toField, toName = to+1, st.Field(to).Name()
+				}
+				_, stored := t[stateBit]
+				for k, tr := range t {
+					from, f := paramOf(k)
+					switch {
+					case flagBit(k):
+					case k >= paramBase && from == i:
+					case k >= paramBase:
+						pf := s.paramFlow(from, f, i)
+						pf.ToField, pf.ToName, pf.State, pf.Key = toField, toName, stored, key
+						sum.Flows = append(sum.Flows, pf)
+					default:
+						kind, fixed := sourceOf(k)
+						sum.Sources = append(sum.Sources, ResultSource{Kind: 1 << kind, To: i, ToField: toField, ToName: toName, RoleFixed: fixed,
+							What: firstWhat(taint{k: tr}), Via: s.where(firstPos(taint{k: tr})), State: stored, Key: key})
+					}
 				}
 			}
 		}
@@ -815,10 +861,10 @@ func (s *state) summary() *FuncFact {
 	sum.Confines = s.confines()
 	sum.Sinks = resolvesToCheck(sum.Sinks, sum.Confines)
 	slices.SortFunc(sum.Flows, func(a, b ParamFlow) int {
-		return cmpInts(a.From, b.From, a.Field, b.Field, a.To, b.To, a.ToField, b.ToField, a.Result, b.Result)
+		return cmpInts(a.From, b.From, a.Field, b.Field, a.To, b.To, a.ToField, b.ToField, a.Result, b.Result, b2i(a.Key), b2i(b.Key))
 	})
 	slices.SortFunc(sum.Sources, func(a, b ResultSource) int {
-		return cmpInts(int(a.Kind), int(b.Kind), a.To, b.To, a.ToField, b.ToField, a.Result, b.Result, b2i(a.RoleFixed), b2i(b.RoleFixed))
+		return cmpInts(int(a.Kind), int(b.Kind), a.To, b.To, a.ToField, b.ToField, a.Result, b.Result, b2i(a.RoleFixed), b2i(b.RoleFixed), b2i(a.Key), b2i(b.Key))
 	})
 	slices.SortFunc(sum.Sinks, func(a, b ParamSink) int {
 		return cmpInts(a.Param, b.Param, a.Field, b.Field, int(a.Kind), int(b.Kind))
@@ -1268,6 +1314,10 @@ func (s *state) step(instr ssa.Instruction) {
 				t = s.val(x.X, b)
 			}
 			s.noKeys = false
+			if holdsData(t) {
+				t = merge(nil, t)
+				t[valBit] = &Trace{Pos: x.Pos()}
+			}
 			s.set(x, t)
 			return
 		}
@@ -1647,6 +1697,7 @@ func (s *state) reach(pos token.Pos, kind Sink, what, via string, t taint) {
 	_, stored := t[stateBit]
 	_, role := t[roleBit]
 	_, object := t[objBit]
+	_, values := t[valBit]
 	for k, tr := range t {
 		if flagBit(k) {
 			continue
@@ -1657,7 +1708,7 @@ func (s *state) reach(pos token.Pos, kind Sink, what, via string, t taint) {
 			if v == "" {
 				v = what + " at " + s.where(pos)
 			}
-			ps := ParamSink{Param: p, Kind: kind, What: what, Via: v, Spliced: spliced, State: stored, Role: role, Object: object}
+			ps := ParamSink{Param: p, Kind: kind, What: what, Via: v, Spliced: spliced, State: stored, Role: role, Object: object, Values: values}
 			if f >= 0 {
 				ps.Field, ps.Name = f+1, s.fieldName(p, f)
 			}
@@ -1668,6 +1719,7 @@ func (s *state) reach(pos token.Pos, kind Sink, what, via string, t taint) {
 					x.State = x.State && stored // one path without stored state is enough
 					x.Role = x.Role && role
 					x.Object = x.Object && object
+					x.Values = x.Values && values
 				}
 			}
 			if !dup {

@@ -185,6 +185,11 @@ func report(pass *analysis.Pass, pick func(*Flow) Source, describe func(f *Flow,
 	}
 }
 
+// roleSinks are the sinks where the role of the message that carries the
+// data decides what the data is: the system channel of a model. Flow.Role
+// says that the engine did not follow that role.
+const roleSinks = SystemPrompt
+
 // Reasons a flow is graded down (see Check.GradeStored).
 const (
 	notGraded = iota
@@ -196,11 +201,14 @@ const (
 // graded is why flow f is reported below the rule's severity, if it is:
 // request data that the program splices into its own text is the
 // injection these rules are about, and stays at the rule's severity.
+// A message's role grades down only a flow into a model's system channel
+// (roleSinks): text read in a conversion's system branch that goes on to a
+// command, a path or a URL is graded as any other flow there.
 func graded(f *Flow, grade bool) int {
 	switch {
 	case !grade || SplicedRequest(f):
 		return notGraded
-	case f.Role:
+	case f.Role && f.Sink&roleSinks != 0:
 		return byRole
 	case f.State:
 		return byState
