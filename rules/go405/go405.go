@@ -145,6 +145,9 @@ const longPath = 4
 // or written with no allowed root, a statement run as written) and NoSQL
 // filters decoded whole from a request keep the rule's severity.
 func note(f *gotaint.Flow) string {
+	if why := wholeStatement(f); why != "" {
+		return why
+	}
 	if stat, ok := statOnly(f); ok {
 		return "the data reaches only " + stat + ", which reads whether the file exists and its size, mode and times, no content, and changes nothing; " +
 			"of the flows into a stat judged on real projects none was worth acting on (an existence check before the real use of the path, which is reported where the analysis sees it)"
@@ -157,6 +160,25 @@ func note(f *gotaint.Flow) string {
 			"check who can call the route and whether the value can leave the directory or command the program meant"
 	}
 	return ""
+}
+
+// wholeStatement grades down a SQL flow whose data is the whole statement:
+// nothing of the program's own SQL around it (Flow.Spliced is unset; a
+// builder's or an ORM's clause counts as the library's SQL around it). The
+// caller writes the SQL, as in the query and execute tools of a database
+// MCP server or a SQL console route: that is what the tool is for, not an
+// injection into a statement of the program's (judged NOISE on
+// db-mcp-server's query tool), and what it may do is the tool's power,
+// which the agency rules judge. Data spliced into SQL text keeps the
+// rule's severity.
+func wholeStatement(f *gotaint.Flow) string {
+	if f.Sink != gotaint.SQL || f.Spliced || f.Sources&(gotaint.Request|gotaint.ToolArgs) == 0 {
+		return ""
+	}
+	return "the data is the whole SQL statement, with no SQL of the program's around it: the caller writes the SQL " +
+		"(the query or execute tool of a database server, a SQL console), which is the tool's purpose, not an injection; " +
+		"the risk is the tool's power (what its connection may read, change or drop), which the agency rules judge, " +
+		"and who may call it"
 }
 
 // statOnly reports whether the sink of f is os.Stat or os.Lstat called
