@@ -38,10 +38,15 @@ os.MkdirTemp) are not request-chosen paths. A record looked up by the data
 data.
 
 Severity follows what the findings of each kind turned out to be on real
-projects. Tool arguments (an MCP client's or a model's) that name a path,
-a statement or a query are errors: a prompt-injected call reads or writes
-any file the server can. So is a query document decoded whole from a
-request. HTTP request data reaching a command or a SQL statement is a
+projects. Tool arguments (an MCP client's or a model's) that name a path
+or a query document, or that are written into SQL text, are errors: a
+prompt-injected call reads or writes any file the server can. So is a
+query document decoded whole from a request. A SQL statement that is the
+data whole, with nothing of the program's SQL around it (the query or
+execute tool of a database server, a SQL console route), is a note that
+says so: the caller writes the SQL by design, and what the tool may read,
+change or drop is its power, which the agency rules judge, not an
+injection into the program's SQL. HTTP request data reaching a command or a SQL statement is a
 warning (two such flows judged, neither an injection: too few to call the
 kind by design). HTTP request data reaching a path is a note that says
 why: on the projects judged it was more often by design (an
@@ -82,6 +87,19 @@ request chose, or a string under $where, $function or $accumulator. A typed
 value (a string, a number, a struct of those) under a constant key is a
 value, never an operator, and is not reported.
 
+SQL statements are those of database/sql, pgx (v4 and v5: connections,
+pools, transactions, pgconn, Batch.Queue), sqlx (its Select, Get, Queryx,
+QueryRowx, MustExec, NamedExec, NamedQuery, Preparex, PrepareNamed and
+their Context forms, and the functions of the package), gorm (gorm.io and
+jinzhu: Raw and Exec) and squirrel's builders, and only their text:
+values bound to placeholders never count, nor what sqlx.In or BindNamed
+return beside the statement. gorm also writes the argument of its clause
+methods into its own statement when it is a string (Where, Or, Not,
+Having, Order, Group, Joins, Select, Distinct, Pluck, Table, the first
+inline condition of First, Find, Take, Last or Delete, gorm.Expr's text):
+db.Order(req.Sort) is an injection; a map, a struct or a clause value
+(clause.OrderByColumn) is a condition whose values gorm binds.
+
 Flows that involve model output belong to GO404, and tool arguments reaching
 command execution to GO307.`,
 		Fix: "validate decoded values against allow-lists, pass SQL values as parameters, build NoSQL filters from typed fields under constant keys and open files through os.Root",
@@ -100,7 +118,7 @@ command execution to GO307.`,
 }`,
 		Lang:      "go",
 		Severity:  lint.SeverityError,
-		Grades:    "An error for tool arguments and for a NoSQL filter decoded whole from a request. A warning for data that reaches the sink only inside an object passed whole to a call. A warning for other HTTP request data that reaches a command or the text of a SQL statement. A note for other HTTP request data (a path), for a path whose sink is an os.Stat or os.Lstat called in the function reported, for data that gets there only through an object's stored state or a lookup, for a path of more than four calls, and in example code or test scaffolding (examples/, _examples, demo, conformance, test/, testkit).",
+		Grades:    "An error for tool arguments (other than a whole SQL statement) and for a NoSQL filter decoded whole from a request. A warning for data that reaches the sink only inside an object passed whole to a call. A warning for other HTTP request data that reaches a command or the text of a SQL statement. A note for a SQL statement that is the caller's data whole, with no SQL of the program's around it (a database server's query tool, a SQL console). A note for other HTTP request data (a path), for a path whose sink is an os.Stat or os.Lstat called in the function reported, for data that gets there only through an object's stored state or a lookup, for a path of more than four calls, and in example code or test scaffolding (examples/, _examples, demo, conformance, test/, testkit).",
 		Precision: "high",
 		CWE:       []int{78, 89, 22},
 		OWASP:     []string{"API8:2023", "API10:2023"},
@@ -143,7 +161,11 @@ const longPath = 4
 //
 // Tool arguments (eleven of twelve judged true: a model-chosen path read
 // or written with no allowed root, a statement run as written) and NoSQL
-// filters decoded whole from a request keep the rule's severity.
+// filters decoded whole from a request keep the rule's severity, except a
+// SQL statement that is the data whole (wholeStatement): of the three
+// judged, on one database server, the query tool's was judged by design
+// and the execute and transaction tools' true for their write power,
+// which is the tool's power rather than an injection.
 func note(f *gotaint.Flow) string {
 	if why := wholeStatement(f); why != "" {
 		return why
