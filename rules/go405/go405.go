@@ -46,18 +46,18 @@ data whole, with nothing of the program's SQL around it (the query or
 execute tool of a database server, a SQL console route), is a note that
 says so: the caller writes the SQL by design, and what the tool may read,
 change or drop is its power, which the agency rules judge, not an
-injection into the program's SQL. HTTP request data reaching a command or a SQL statement is a
-warning (two such flows judged, neither an injection: too few to call the
-kind by design). HTTP request data reaching a path is a note that says
-why: on the projects judged it was more often by design (an
-import-from-path endpoint of a management API, a setup wizard on a
+injection into the program's SQL. HTTP request data reaching a command or
+a SQL statement is a warning (two such flows judged, neither an injection:
+too few to call the kind by design). HTTP request data reaching a path is
+a note that says why: on the projects judged it was more often by design
+(an import-from-path endpoint of a management API, a setup wizard on a
 loopback port) or confined (a name limited to one path segment, a
 sanitiser the engine does not recognise) than an injection; the route's
 authentication is GO101's to report. A flow that reaches the sink only
 inside an object passed whole to a call (an interface value, a struct the
 callee reads through a type assertion) is a warning: the callee may read
-another part of the object, such as the key paths a decoder carries
-beside the upload.
+another part of the object, such as the key paths a decoder carries beside
+the upload.
 
 Notes too, each saying why: a path whose sink is an os.Stat or os.Lstat
 called in the function reported (it tells whether the file exists and its
