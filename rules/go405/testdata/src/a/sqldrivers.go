@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"strconv"
 
+	sq "github.com/Masterminds/squirrel"
 	pgx4 "github.com/jackc/pgx/v4"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -64,7 +65,10 @@ func queryTool(ctx context.Context, pool *pgxpool.Pool, db *sql.DB, g *gorm.DB, 
 	where := req.GetString("where", "")
 	db.QueryContext(ctx, "SELECT * FROM logs WHERE "+where) // want `a SQL statement in DB.QueryContext, from MCP tool arguments \(source at sqldrivers.go:\d+\)$`
 	g.Where(where).Find(&out)                               // want `a SQL statement in DB.Where, from MCP tool arguments \(source at sqldrivers.go:\d+\)$`
-	sortedBy(g, req.GetString("order", ""))                 // want `a SQL statement in a.sortedBy → DB.Order at sqldrivers.go:\d+, from MCP tool arguments \(source at sqldrivers.go:\d+\)$`
+	text, _, _ := sq.Select("*").From(req.GetString("table", "")).ToSql()
+	db.Query(text)                                                 // want `a SQL statement in DB.Query, from MCP tool arguments \(source at sqldrivers.go:\d+\)$`
+	sq.Select("*").From("logs").OrderBy(where).RunWith(db).Query() // want `a SQL statement in SelectBuilder.Query, from MCP tool arguments \(source at sqldrivers.go:\d+\)$`
+	sortedBy(g, req.GetString("order", ""))                        // want `a SQL statement in a.sortedBy → DB.Order at sqldrivers.go:\d+, from MCP tool arguments \(source at sqldrivers.go:\d+\)$`
 	return nil, nil
 }
 
