@@ -593,6 +593,10 @@ func (s *state) sinkCall(pos token.Pos, fn *types.Func, sm SinkModel, ops []ssa.
 	if sm.When != nil && !slices.Contains(sm.When.Values, constString(at(sm.When.Arg))) {
 		return
 	}
+	if sm.Clause {
+		s.clauseSink(pos, fn, sm, at, b) // models_sqldrivers.go
+		return
+	}
 	what := sm.What
 	if what == "" {
 		what = shortName(fn)

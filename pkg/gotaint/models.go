@@ -41,6 +41,11 @@ type SinkModel struct {
 	// or pipeline); only the parts that can change what the query does
 	// count (see docTaint in models_nosql.go).
 	Query bool
+	// Clause: the arguments are clauses that the library writes into a
+	// statement of its own (gorm's Where, Order): they count only when
+	// they are SQL text, and the data in them is spliced into the
+	// library's text (see clauseSink in models_sqldrivers.go).
+	Clause bool
 }
 
 // Cond holds when argument Arg is a constant among Values.

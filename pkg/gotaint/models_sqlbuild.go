@@ -62,12 +62,12 @@ func (s *state) sqlBuilderCall(fn *types.Func, ops []ssa.Value, res ssa.Value, p
 	name := fn.Name()
 	switch {
 	case name == "ToSql" || name == "MustSql":
-		s.set(res, text)
+		s.set(res, builtText(text, pos))
 		s.setPart(res, 1, merge(merge(nil, text), bound))
 		return true
 	case sqlRuns[name] && fn.Signature().Recv() != nil:
 		if len(text) > 0 {
-			s.reach(pos, SQL, shortName(fn), "", text)
+			s.reach(pos, SQL, shortName(fn), "", builtText(text, pos))
 		}
 		return true
 	}
@@ -86,6 +86,18 @@ func (s *state) sqlBuilderCall(fn *types.Func, ops []ssa.Value, res ssa.Value, p
 	s.set(res, text)
 	s.addBound(res, bound)
 	return true
+}
+
+// builtText is t, the text of a built statement, marked as spliced into
+// SQL of the builder's own (SELECT, FROM, WHERE ...): what the program
+// hands a builder is never the whole statement (Flow.Spliced).
+func builtText(t taint, pos token.Pos) taint {
+	if len(t) == 0 {
+		return t
+	}
+	t = merge(nil, t)
+	t[spliceBit] = &Trace{Pos: pos, Msg: "the builder writes it into its statement"}
+	return t
 }
 
 // sqlPart is the text and the bound arguments of a, an argument of a SQL

@@ -38,21 +38,26 @@ os.MkdirTemp) are not request-chosen paths. A record looked up by the data
 data.
 
 Severity follows what the findings of each kind turned out to be on real
-projects. Tool arguments (an MCP client's or a model's) that name a path,
-a statement or a query are errors: a prompt-injected call reads or writes
-any file the server can. So is a query document decoded whole from a
-request. HTTP request data reaching a command or a SQL statement is a
-warning (two such flows judged, neither an injection: too few to call the
-kind by design). HTTP request data reaching a path is a note that says
-why: on the projects judged it was more often by design (an
-import-from-path endpoint of a management API, a setup wizard on a
+projects. Tool arguments (an MCP client's or a model's) that name a path
+or a query document, or that are written into SQL text, are errors: a
+prompt-injected call reads or writes any file the server can. So is a
+query document decoded whole from a request. A SQL statement that is the
+data whole, with nothing of the program's SQL around it (the query or
+execute tool of a database server, a SQL console route), is a note that
+says so: the caller writes the SQL by design, and what the tool may read,
+change or drop is its power, which the agency rules judge, not an
+injection into the program's SQL. HTTP request data reaching a command or
+a SQL statement is a warning (two such flows judged, neither an injection:
+too few to call the kind by design). HTTP request data reaching a path is
+a note that says why: on the projects judged it was more often by design
+(an import-from-path endpoint of a management API, a setup wizard on a
 loopback port) or confined (a name limited to one path segment, a
 sanitiser the engine does not recognise) than an injection; the route's
 authentication is GO101's to report. A flow that reaches the sink only
 inside an object passed whole to a call (an interface value, a struct the
 callee reads through a type assertion) is a warning: the callee may read
-another part of the object, such as the key paths a decoder carries
-beside the upload.
+another part of the object, such as the key paths a decoder carries beside
+the upload.
 
 Notes too, each saying why: a path whose sink is an os.Stat or os.Lstat
 called in the function reported (it tells whether the file exists and its
@@ -82,6 +87,19 @@ request chose, or a string under $where, $function or $accumulator. A typed
 value (a string, a number, a struct of those) under a constant key is a
 value, never an operator, and is not reported.
 
+SQL statements are those of database/sql, pgx (v4 and v5: connections,
+pools, transactions, pgconn, Batch.Queue), sqlx (its Select, Get, Queryx,
+QueryRowx, MustExec, NamedExec, NamedQuery, Preparex, PrepareNamed and
+their Context forms, and the functions of the package), gorm (gorm.io and
+jinzhu: Raw and Exec) and squirrel's builders, and only their text:
+values bound to placeholders never count, nor what sqlx.In or BindNamed
+return beside the statement. gorm also writes the argument of its clause
+methods into its own statement when it is a string (Where, Or, Not,
+Having, Order, Group, Joins, Select, Distinct, Pluck, Table, the first
+inline condition of First, Find, Take, Last or Delete, gorm.Expr's text):
+db.Order(req.Sort) is an injection; a map, a struct or a clause value
+(clause.OrderByColumn) is a condition whose values gorm binds.
+
 Flows that involve model output belong to GO404, and tool arguments reaching
 command execution to GO307.`,
 		Fix: "validate decoded values against allow-lists, pass SQL values as parameters, build NoSQL filters from typed fields under constant keys and open files through os.Root",
@@ -100,7 +118,7 @@ command execution to GO307.`,
 }`,
 		Lang:      "go",
 		Severity:  lint.SeverityError,
-		Grades:    "An error for tool arguments and for a NoSQL filter decoded whole from a request. A warning for data that reaches the sink only inside an object passed whole to a call. A warning for other HTTP request data that reaches a command or the text of a SQL statement. A note for other HTTP request data (a path), for a path whose sink is an os.Stat or os.Lstat called in the function reported, for data that gets there only through an object's stored state or a lookup, for a path of more than four calls, and in example code or test scaffolding (examples/, _examples, demo, conformance, test/, testkit).",
+		Grades:    "An error for tool arguments (other than a whole SQL statement) and for a NoSQL filter decoded whole from a request. A warning for data that reaches the sink only inside an object passed whole to a call. A warning for other HTTP request data that reaches a command or the text of a SQL statement. A note for a SQL statement that is the caller's data whole, with no SQL of the program's around it (a database server's query tool, a SQL console). A note for other HTTP request data (a path), for a path whose sink is an os.Stat or os.Lstat called in the function reported, for data that gets there only through an object's stored state or a lookup, for a path of more than four calls, and in example code or test scaffolding (examples/, _examples, demo, conformance, test/, testkit).",
 		Precision: "high",
 		CWE:       []int{78, 89, 22},
 		OWASP:     []string{"API8:2023", "API10:2023"},
@@ -143,8 +161,15 @@ const longPath = 4
 //
 // Tool arguments (eleven of twelve judged true: a model-chosen path read
 // or written with no allowed root, a statement run as written) and NoSQL
-// filters decoded whole from a request keep the rule's severity.
+// filters decoded whole from a request keep the rule's severity, except a
+// SQL statement that is the data whole (wholeStatement): of the three
+// judged, on one database server, the query tool's was judged by design
+// and the execute and transaction tools' true for their write power,
+// which is the tool's power rather than an injection.
 func note(f *gotaint.Flow) string {
+	if why := wholeStatement(f); why != "" {
+		return why
+	}
 	if stat, ok := statOnly(f); ok {
 		return "the data reaches only " + stat + ", which reads whether the file exists and its size, mode and times, no content, and changes nothing; " +
 			"of the flows into a stat judged on real projects none was worth acting on (an existence check before the real use of the path, which is reported where the analysis sees it)"
@@ -157,6 +182,25 @@ func note(f *gotaint.Flow) string {
 			"check who can call the route and whether the value can leave the directory or command the program meant"
 	}
 	return ""
+}
+
+// wholeStatement grades down a SQL flow whose data is the whole statement:
+// nothing of the program's own SQL around it (Flow.Spliced is unset; a
+// builder's or an ORM's clause counts as the library's SQL around it). The
+// caller writes the SQL, as in the query and execute tools of a database
+// MCP server or a SQL console route: that is what the tool is for, not an
+// injection into a statement of the program's (judged NOISE on
+// db-mcp-server's query tool), and what it may do is the tool's power,
+// which the agency rules judge. Data spliced into SQL text keeps the
+// rule's severity.
+func wholeStatement(f *gotaint.Flow) string {
+	if f.Sink != gotaint.SQL || f.Spliced || f.Sources&(gotaint.Request|gotaint.ToolArgs) == 0 {
+		return ""
+	}
+	return "the data is the whole SQL statement, with no SQL of the program's around it: the caller writes the SQL " +
+		"(the query or execute tool of a database server, a SQL console), which is the tool's purpose, not an injection; " +
+		"the risk is the tool's power (what its connection may read, change or drop), which the agency rules judge, " +
+		"and who may call it"
 }
 
 // statOnly reports whether the sink of f is os.Stat or os.Lstat called
