@@ -56,8 +56,8 @@ sanitiser the engine does not recognise) than an injection; the route's
 authentication is GO101's to report. A flow that reaches the sink only
 inside an object passed whole to a call (an interface value, a struct the
 callee reads through a type assertion) is a warning: the callee may read
-another part of the object, such as the key paths a decoder carries beside
-the upload.
+another part of the object, such as the key paths a decoder carries
+beside the upload.
 
 Notes too, each saying why: a path whose sink is an os.Stat or os.Lstat
 called in the function reported (it tells whether the file exists and its
