@@ -40,6 +40,13 @@ import (
 //     several separated by the path list separator (a colon on Unix);
 //     -bench 'BenchmarkGo/^name$' runs one of them alone.
 //
+// APIAUDIT_BENCH_WHOLE=off leaves (w) out: the rounds then alternate load
+// and full only. Each measurement starts after a garbage collection
+// outside its time. Besides the ratios it reports the CPU time of load and
+// full per round (cpu-load-s/op, cpu-full-s/op): with -count N each count
+// is one sample of the same process's alternated rounds, whose median and
+// spread say how far the machine's load moved them.
+//
 // With APIAUDIT_BENCH_GOSEC=/path/to/gosec, each round also runs gosec
 // (-quiet -fmt json ./...) on the same tree, after the three measurements
 // above, and reports full/gosec: the budget against the tool users would
@@ -121,17 +128,25 @@ func benchGo(b *testing.B, dir string, goRules []*lint.Rule) {
 	}
 	n := load(false) // warm the build cache and the file system for all
 	gosec := os.Getenv("APIAUDIT_BENCH_GOSEC")
+	whole := os.Getenv("APIAUDIT_BENCH_WHOLE") != "off"
 	var loadTime, wholeTime, fullTime, gosecTime time.Duration
 	var loadCPU, fullCPU, gosecCPU time.Duration
 	findings, problems, gosecFound := 0, 0, 0
 	for b.Loop() {
+		// Each measurement starts from a collected heap, so that none pays
+		// for the garbage of the one before it.
+		runtime.GC()
 		start, cpu := time.Now(), cpuTime()
 		load(false)
 		loadTime += time.Since(start)
 		loadCPU += cpuTime() - cpu
-		start = time.Now()
-		load(true)
-		wholeTime += time.Since(start)
+		if whole {
+			runtime.GC()
+			start = time.Now()
+			load(true)
+			wholeTime += time.Since(start)
+		}
+		runtime.GC()
 		start, cpu = time.Now(), cpuTime()
 		o := scanModule(ctx, in, goRules, Options{}, nil)
 		fullTime += time.Since(start)
@@ -149,10 +164,14 @@ func benchGo(b *testing.B, dir string, goRules []*lint.Rule) {
 	b.ReportMetric(float64(findings), "findings")
 	b.ReportMetric(float64(problems), "problems")
 	b.ReportMetric(loadTime.Seconds()/runs, "load-s/op")
-	b.ReportMetric(wholeTime.Seconds()/runs, "whole-s/op")
+	if whole {
+		b.ReportMetric(wholeTime.Seconds()/runs, "whole-s/op")
+	}
 	b.ReportMetric(fullTime.Seconds()/runs, "full-s/op")
 	b.ReportMetric(fullTime.Seconds()/loadTime.Seconds(), "full/load")
-	b.ReportMetric(fullTime.Seconds()/wholeTime.Seconds(), "full/whole")
+	if whole {
+		b.ReportMetric(fullTime.Seconds()/wholeTime.Seconds(), "full/whole")
+	}
 	if gosec != "" {
 		b.ReportMetric(gosecTime.Seconds()/runs, "gosec-s/op")
 		b.ReportMetric(fullTime.Seconds()/gosecTime.Seconds(), "full/gosec")
@@ -162,6 +181,8 @@ func benchGo(b *testing.B, dir string, goRules []*lint.Rule) {
 	// CPU time (this process and the go commands and tools it ran) tells
 	// more than wall time on a shared machine.
 	b.ReportMetric(fullCPU.Seconds()/loadCPU.Seconds(), "cpu-full/load")
+	b.ReportMetric(loadCPU.Seconds()/runs, "cpu-load-s/op")
+	b.ReportMetric(fullCPU.Seconds()/runs, "cpu-full-s/op")
 }
 
 // cpuTime is the CPU time used so far by this process and by the children

@@ -14,6 +14,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/apiaudit/apiaudit/internal/childproc"
+	"github.com/apiaudit/apiaudit/pkg/goapi"
 )
 
 // Dependencies are type-checked from source, like the scanned packages,
@@ -275,4 +276,37 @@ func trimmedErrors(pkgs []*packages.Package, d *deps) {
 	for _, p := range pkgs {
 		visit(p)
 	}
+}
+
+// dropUnreadTypes forgets the types recorded for the expressions
+// (types.Info.Types) of the standard library's packages that are loaded
+// only as dependencies and kept no function body, before the analysis.
+//
+// Nothing reads them: of the analyzers, only those with facts run on
+// dependencies, and on the standard library they stop at once
+// (goapi.InGOROOT: the tables describe it) or read only its objects
+// (Defs, Uses) and function bodies, of which such a package has none left
+// but empty init functions; the packages that import it see its types,
+// not its syntax. Yet they are most of what the load keeps of it (the
+// initializers of unicode's tables and the like: 340 000 expressions on
+// github-mcp-server, a sixth of the heap after the load), and every
+// collection during the analysis marks them again.
+func dropUnreadTypes(pkgs, analysed []*packages.Package) {
+	keep := make(map[*packages.Package]bool, len(analysed))
+	for _, p := range analysed {
+		keep[p] = true
+	}
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		if keep[p] || p.TypesInfo == nil || !goapi.InGOROOT(p.Fset, p.Syntax) {
+			return
+		}
+		for _, f := range p.Syntax {
+			for _, d := range f.Decls {
+				if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil && len(fd.Body.List) > 0 {
+					return // a generic function's body, which facts analyzers may read
+				}
+			}
+		}
+		p.TypesInfo.Types = nil
+	})
 }

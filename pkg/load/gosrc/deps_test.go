@@ -1,6 +1,7 @@
 package gosrc
 
 import (
+	"context"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -9,6 +10,11 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/apiaudit/apiaudit/pkg/gotaint"
 )
 
 // TestBlankBodies checks, on made-up declarations and on every file of a
@@ -121,6 +127,54 @@ func TestDepsIs(t *testing.T) {
 	} {
 		if got := d.is(filepath.FromSlash(name)); got != want {
 			t.Errorf("is(%s) = %v, want %v", name, got, want)
+		}
+	}
+}
+
+// TestDropUnreadTypes checks which packages of a load lose their
+// expression types before the analysis: the standard library's
+// dependencies whose bodies were all blanked (unicode, imported by
+// strings) do; the scanned package and a standard package that keeps the
+// bodies of its generic functions (slices) keep them.
+func TestDropUnreadTypes(t *testing.T) {
+	dir := t.TempDir()
+	for name, text := range map[string]string{
+		"go.mod": "module example.com/m\n\ngo 1.22\n",
+		"main.go": `package main
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+func main() { fmt.Println(strings.ToUpper("a"), slices.Contains([]int{1}, 1)) }
+`,
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cfg, pats, d := loadConfig(context.Background(), dir, []*analysis.Analyzer{gotaint.Analyzer}, Options{Root: dir})
+	pkgs, err := packages.Load(cfg, pats...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	trimmedErrors(pkgs, d)
+	if len(pkgs) != 1 || pkgs[0].IllTyped {
+		t.Fatalf("load: %d packages, errors %v", len(pkgs), pkgs[0].Errors)
+	}
+	byPath := map[string]*packages.Package{}
+	packages.Visit(pkgs, nil, func(p *packages.Package) { byPath[p.PkgPath] = p })
+	for _, path := range []string{"example.com/m", "unicode", "slices"} {
+		if p := byPath[path]; p == nil || len(p.TypesInfo.Types) == 0 {
+			t.Fatalf("%s: no expression types after the load", path)
+		}
+	}
+	dropUnreadTypes(pkgs, pkgs)
+	for path, kept := range map[string]bool{"example.com/m": true, "slices": true, "unicode": false} {
+		if got := byPath[path].TypesInfo.Types != nil; got != kept {
+			t.Errorf("%s: expression types kept = %v, want %v", path, got, kept)
 		}
 	}
 }

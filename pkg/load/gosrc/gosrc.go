@@ -241,6 +241,7 @@ func Analyze(ctx context.Context, dir string, analyzers []*analysis.Analyzer, ma
 	// analyzer skips those that no flow can go through (gotaint.Share).
 	var collected []*checker.Action
 	release := gotaint.Share(ok[0].Fset, ok)
+	dropUnreadTypes(pkgs, ok)
 	watch := budget.Watch(ok[0].Fset)
 	graph, err := checker.Analyze(analyzers, ok, nil)
 	budgets := watch()
