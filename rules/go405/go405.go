@@ -3,6 +3,7 @@ package go405
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/apiaudit/apiaudit/pkg/gotaint"
 	"github.com/apiaudit/apiaudit/pkg/lint"
@@ -42,11 +43,12 @@ projects. Tool arguments (an MCP client's or a model's) that name a path
 or a query document, or that are written into SQL text, are errors: a
 prompt-injected call reads or writes any file the server can. So is a
 query document decoded whole from a request. A SQL statement that is the
-data whole, with nothing of the program's SQL around it (the query or
-execute tool of a database server, a SQL console route), is a note that
-says so: the caller writes the SQL by design, and what the tool may read,
-change or drop is its power, which the agency rules judge, not an
-injection into the program's SQL. HTTP request data reaching a command or
+data whole, with nothing of the program's SQL around it, run as a query
+(the query tool of a database server, a SQL console route), is a note that
+says so: the caller writes the SQL by design, and what the tool may read
+is its power, which the agency rules judge, not an injection into the
+program's SQL. The same statement run through an Exec method (an execute
+or transaction tool: writes and drops included) keeps the rule's severity. HTTP request data reaching a command or
 a SQL statement is a warning (two such flows judged, neither an injection:
 too few to call the kind by design). HTTP request data reaching a path is
 a note that says why: on the projects judged it was more often by design
@@ -118,7 +120,7 @@ command execution to GO307.`,
 }`,
 		Lang:      "go",
 		Severity:  lint.SeverityError,
-		Grades:    "An error for tool arguments (other than a whole SQL statement) and for a NoSQL filter decoded whole from a request. A warning for data that reaches the sink only inside an object passed whole to a call. A warning for other HTTP request data that reaches a command or the text of a SQL statement. A note for a SQL statement that is the caller's data whole, with no SQL of the program's around it (a database server's query tool, a SQL console). A note for other HTTP request data (a path), for a path whose sink is an os.Stat or os.Lstat called in the function reported, for data that gets there only through an object's stored state or a lookup, for a path of more than four calls, and in example code or test scaffolding (examples/, _examples, demo, conformance, test/, testkit).",
+		Grades:    "An error for tool arguments (other than a whole SQL statement) and for a NoSQL filter decoded whole from a request. A warning for data that reaches the sink only inside an object passed whole to a call. A warning for other HTTP request data that reaches a command or the text of a SQL statement. A note for a SQL statement that is the caller's data whole, with no SQL of the program's around it, run as a query rather than through an Exec method (a database server's query tool, a SQL console). A note for other HTTP request data (a path), for a path whose sink is an os.Stat or os.Lstat called in the function reported, for data that gets there only through an object's stored state or a lookup, for a path of more than four calls, and in example code or test scaffolding (examples/, _examples, demo, conformance, test/, testkit).",
 		Precision: "high",
 		CWE:       []int{78, 89, 22},
 		OWASP:     []string{"API8:2023", "API10:2023"},
@@ -187,19 +189,23 @@ func note(f *gotaint.Flow) string {
 // wholeStatement grades down a SQL flow whose data is the whole statement:
 // nothing of the program's own SQL around it (Flow.Spliced is unset; a
 // builder's or an ORM's clause counts as the library's SQL around it). The
-// caller writes the SQL, as in the query and execute tools of a database
-// MCP server or a SQL console route: that is what the tool is for, not an
+// caller writes the SQL, as in the query tool of a database MCP server or
+// a SQL console route: that is what the tool is for, not an
 // injection into a statement of the program's (judged NOISE on
 // db-mcp-server's query tool), and what it may do is the tool's power,
 // which the agency rules judge. Data spliced into SQL text keeps the
-// rule's severity.
+// rule's severity, and so does a whole statement run through an Exec
+// method (Exec, ExecContext, MustExec, NamedExec): a tool that executes the
+// statements its caller writes, writes and drops included, was judged a
+// true positive on db-mcp-server's execute and transaction tools, where
+// its query tool was not.
 func wholeStatement(f *gotaint.Flow) string {
-	if f.Sink != gotaint.SQL || f.Spliced || f.Sources&(gotaint.Request|gotaint.ToolArgs) == 0 {
+	if f.Sink != gotaint.SQL || f.Spliced || f.Sources&(gotaint.Request|gotaint.ToolArgs) == 0 || strings.Contains(f.What, "Exec") {
 		return ""
 	}
 	return "the data is the whole SQL statement, with no SQL of the program's around it: the caller writes the SQL " +
-		"(the query or execute tool of a database server, a SQL console), which is the tool's purpose, not an injection; " +
-		"the risk is the tool's power (what its connection may read, change or drop), which the agency rules judge, " +
+		"(the query tool of a database server, a SQL console), which is the tool's purpose, not an injection; " +
+		"the risk is the tool's power (what its connection may read), which the agency rules judge, " +
 		"and who may call it"
 }
 

@@ -53,12 +53,13 @@ func pgx4Tool(ctx context.Context, conn *pgx4.Conn, req mcp.CallToolRequest) (*m
 }
 
 // The query tool of a database server: the model writes the whole
-// statement, which is what the tool is for. A filter it writes into the
-// program's own statement stays an injection.
+// statement, which is what the tool is for. Executing whole statements it
+// writes (writes and drops included) stays at the rule's severity, and so
+// does a filter it writes into the program's own statement.
 func queryTool(ctx context.Context, pool *pgxpool.Pool, db *sql.DB, g *gorm.DB, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
 	q := req.GetString("query", "")
 	pool.Query(ctx, q)     // want `a SQL statement in Pool.Query, from MCP tool arguments \(source at sqldrivers.go:\d+\) \(a note, not an error: the data is the whole SQL statement, with no SQL of the program's around it`
-	db.ExecContext(ctx, q) // want `a SQL statement in DB.ExecContext, from MCP tool arguments \(source at sqldrivers.go:\d+\) \(a note, not an error: the data is the whole SQL statement`
+	db.ExecContext(ctx, q) // want `a SQL statement in DB.ExecContext, from MCP tool arguments \(source at sqldrivers.go:\d+\)$`
 	runStatement(db, q)    // want `a SQL statement in a.runStatement → DB.Query at sqldrivers.go:\d+, from MCP tool arguments \(source at sqldrivers.go:\d+\) \(a note, not an error: the data is the whole SQL statement`
 	var out []map[string]any
 	g.Raw(q).Scan(&out) // want `a SQL statement in DB.Raw, from MCP tool arguments \(source at sqldrivers.go:\d+\) \(a note, not an error: the data is the whole SQL statement`
