@@ -75,6 +75,24 @@ func queryTool(ctx context.Context, pool *pgxpool.Pool, db *sql.DB, g *gorm.DB, 
 
 func runStatement(db *sql.DB, q string) (*sql.Rows, error) { return db.Query(q) }
 
+// An execute tool whose statement runs in a helper: the helper's Exec is
+// the sink, whatever the first call is named.
+func executeTool(ctx context.Context, db *sql.DB, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+	inTx(ctx, db, req.GetString("statement", "")) // want `a SQL statement in a.inTx → Tx.ExecContext at sqldrivers.go:\d+, from MCP tool arguments \(source at sqldrivers.go:\d+\)$`
+	return nil, nil
+}
+
+func inTx(ctx context.Context, db *sql.DB, stmt string) error {
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, stmt); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
 func sortedBy(g *gorm.DB, order string) *gorm.DB { return g.Order(order) }
 
 // A SQL console route: the request's whole statement is a note too.
