@@ -20,12 +20,13 @@ import (
 // TestListeners scans a module whose servers listen on a Unix socket
 // chosen by a flag's default in another package (sock), on a
 // world-writable socket (world), on TCP at a flag's default of every
-// interface (open), on a configuration default on loopback (loop), and
-// in a package other modules import, whose callers choose (pub), and
-// pprof on a configured loopback address (debug). Only sock, loop and
-// debug are local; GO101 keeps a fixed loopback port at error, except for
-// a debugging endpoint (a note) and a DELETE that needs a CORS preflight
-// the package does not answer (loopui, a warning).
+// interface (open), on a configuration default on loopback (loop), in a
+// package other modules import, whose callers choose (pub), pprof on a
+// configured loopback address (debug), and an MCP transport started
+// through an interface on a loopback flag default (mcpiface). Only sock,
+// loop, debug and mcpiface are local; GO101 keeps a fixed loopback port at
+// error, except for a debugging endpoint (a note) and a DELETE that needs
+// a CORS preflight the package does not answer (loopui, a warning).
 func TestListeners(t *testing.T) {
 	dir := t.TempDir()
 	if err := os.CopyFS(dir, os.DirFS(filepath.Join("testdata", "listeners"))); err != nil {
@@ -56,6 +57,7 @@ func TestListeners(t *testing.T) {
 		"GO101 debug":   `^note: ANY /debug/pprof/ serves net/http/pprof's .* \(a note, not an error: its package serves on 127.0.0.1:7070 only \(Server.ListenAndServe at debug.go:\d+\), reachable from this machine only; a web page cannot read what a debugging endpoint answers\)`,
 		"GO102 mcpsock": `^note: MCP server over streamable HTTP .* \(a note, not an error: .*its package serves on a Unix socket only \(net.Listen at mcpsock.go:\d+\)`,
 		"GO102 mcpopen": `^error: MCP server over streamable HTTP .*instead of its Start method$`,
+		"GO102 mcpiface": `^warning: MCP server over streamable HTTP .* \(a warning, not an error: its package serves on 127.0.0.1:… only \(transport.Start at mcpiface.go:\d+\), reachable from this machine only\)$`,
 		"GO202 envhost": `^note: .*\(a note, not a warning: its package serves on 127.0.0.1:… only \(http.ListenAndServe at envhost.go:\d+\)`,
 		"GO202 taghost": `^note: .*\(a note, not a warning: its package serves on localhost:8080 only \(http.ListenAndServe at taghost.go:\d+\)`,
 		"GO202 tagopen": `^warning: (?:[^(]|\(and)*$`,
