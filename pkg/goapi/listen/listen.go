@@ -2,7 +2,8 @@
 // socket, a loopback address or the network. It follows the values that
 // reach the listen calls (net.Listen's network and address, an
 // http.Server's Addr, http.ListenAndServe, gin's Run, echo's Start,
-// fiber's Listen, mcp-go's Start) back through constants, string
+// fiber's Listen, mcp-go's Start, also through an interface that holds
+// its transports) back through constants, string
 // concatenation and fmt.Sprintf formats, local and package variables,
 // struct fields, the defaults of command-line flags, the parameters of
 // the functions that carry them (at every call in the module) and the
@@ -151,6 +152,13 @@ func collect(pass *analysis.Pass) (any, error) {
 			} else {
 				s.defAddr = ":8080" // gin's Run() with no address
 			}
+		case fn.Name() == "Start" && len(args) == 1 && fn.Signature().Recv() != nil && types.IsInterface(fn.Signature().Recv().Type()) && heldMCPServer(pass.TypesInfo, ins, call):
+			// srv.Start(addr) on an interface that holds mcp-go's
+			// transports (a command that picks SSE or streamable HTTP)
+			s.addr = args[0]
+			if recvName == "" {
+				recvName = "Server"
+			}
 		default:
 			continue
 		}
@@ -189,6 +197,65 @@ func collect(pass *analysis.Pass) (any, error) {
 		}
 	}
 	return p, nil
+}
+
+// heldMCPServer reports whether call is a method call on a local
+// variable of an interface type whose every value, as the enclosing
+// function assigns it, is one of mcp-go's HTTP transports.
+func heldMCPServer(info *types.Info, ins *inspector.Inspector, call *ast.CallExpr) bool {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	id, ok := ast.Unparen(sel.X).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := info.Uses[id].(*types.Var)
+	if !ok || !types.IsInterface(v.Type()) || v.Pkg() == nil || v.Parent() == v.Pkg().Scope() {
+		return false
+	}
+	cur, ok := ins.Root().FindNode(call)
+	if !ok {
+		return false
+	}
+	var body ast.Node
+	for c := range cur.Enclosing((*ast.FuncDecl)(nil)) {
+		body = c.Node()
+		break
+	}
+	if body == nil {
+		return false
+	}
+	n, all := 0, true
+	ast.Inspect(body, func(x ast.Node) bool {
+		as, ok := x.(*ast.AssignStmt)
+		if !ok {
+			return true
+		}
+		for i, l := range as.Lhs {
+			lid, ok := l.(*ast.Ident)
+			if !ok || info.ObjectOf(lid) != v {
+				continue
+			}
+			n++
+			var t types.Type
+			switch {
+			case len(as.Lhs) == len(as.Rhs):
+				t = info.TypeOf(as.Rhs[i])
+			case len(as.Rhs) == 1:
+				if tup, ok := info.TypeOf(as.Rhs[0]).(*types.Tuple); ok && i < tup.Len() {
+					t = tup.At(i).Type()
+				}
+			}
+			if !goapi.IsType(t, "github.com/mark3labs/mcp-go/server", "StreamableHTTPServer") &&
+				!goapi.IsType(t, "github.com/mark3labs/mcp-go/server", "SSEServer") {
+				all = false
+			}
+		}
+		return true
+	})
+	return n > 0 && all
 }
 
 // serverLit is the http.Server literal that recv, the receiver of a call

@@ -20,12 +20,13 @@ import (
 // TestListeners scans a module whose servers listen on a Unix socket
 // chosen by a flag's default in another package (sock), on a
 // world-writable socket (world), on TCP at a flag's default of every
-// interface (open), on a configuration default on loopback (loop), and
-// in a package other modules import, whose callers choose (pub), and
-// pprof on a configured loopback address (debug). Only sock, loop and
-// debug are local; GO101 keeps a fixed loopback port at error, except for
-// a debugging endpoint (a note) and a DELETE that needs a CORS preflight
-// the package does not answer (loopui, a warning).
+// interface (open), on a configuration default on loopback (loop), in a
+// package other modules import, whose callers choose (pub), pprof on a
+// configured loopback address (debug), and an MCP transport started
+// through an interface on a loopback flag default (mcpiface). Only sock,
+// loop, debug and mcpiface are local; GO101 keeps a fixed loopback port at
+// error, except for a debugging endpoint (a note) and a DELETE that needs
+// a CORS preflight the package does not answer (loopui, a warning).
 func TestListeners(t *testing.T) {
 	dir := t.TempDir()
 	if err := os.CopyFS(dir, os.DirFS(filepath.Join("testdata", "listeners"))); err != nil {
@@ -79,6 +80,11 @@ func TestListeners(t *testing.T) {
 		if !regexpMatch(want[k], got[k]) {
 			t.Errorf("%s: got %q, want match for %q", k, got[k], want[k])
 		}
+	}
+	// Started through an interface that holds the transport, on a
+	// loopback flag default: a level lower.
+	if w := `^warning: MCP server over streamable HTTP .* \(a warning, not an error: its package serves on 127.0.0.1:… only \(transport.Start at mcpiface.go:\d+\), reachable from this machine only\)$`; !regexpMatch(w, got["GO102 mcpiface"]) {
+		t.Errorf("GO102 mcpiface: got %q, want match for %q", got["GO102 mcpiface"], w)
 	}
 	if t.Failed() {
 		for k, v := range got {

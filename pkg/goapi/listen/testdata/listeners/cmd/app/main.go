@@ -10,6 +10,7 @@ import (
 	"example.com/listeners/internal/envhost"
 	"example.com/listeners/internal/loop"
 	"example.com/listeners/internal/loopui"
+	"example.com/listeners/internal/mcpiface"
 	"example.com/listeners/internal/mcpopen"
 	"example.com/listeners/internal/mcpsock"
 	"example.com/listeners/internal/open"
@@ -40,5 +41,6 @@ func main() {
 	go mcpopen.Serve(*addr)
 	go debug.Serve(config.Default())
 	go twolisten.Start(bind, 8088)
+	go mcpiface.Serve(bind, 8089)
 	log.Fatal(pub.Serve("unix", "/tmp/pub.sock"))
 }
