@@ -544,52 +544,7 @@ func (m *Module) listener(p *Package, e ast.Expr, depth int) lis {
 }
 
 func (m *Module) listenerObj(p *Package, obj types.Object, depth int) lis {
-	v, ok := obj.(*types.Var)
-	if !ok {
-		return lis{unknown: true}
-	}
-	key := objKey(p.pass.Fset, v)
-	if m.busy[key] {
-		return lis{} // a cycle adds nothing new
-	}
-	m.busy[key] = true
-	defer delete(m.busy, key)
-	var out lis
-	if pr, ok := m.params[key]; ok {
-		calls := m.calls[pr.fn]
-		if len(calls) == 0 || pr.open {
-			return lis{unknown: true}
-		}
-		for _, c := range calls {
-			if pr.idx >= len(c.call.Args) || c.call.Ellipsis.IsValid() {
-				return lis{unknown: true}
-			}
-			out.merge(m.listener(c.pkg, c.call.Args[pr.idx], depth+1))
-		}
-		return out
-	}
-	srcs := m.sources[key]
-	if len(srcs) == 0 {
-		return lis{unknown: true}
-	}
-	for _, s := range srcs {
-		if s.e == nil {
-			return lis{unknown: true}
-		}
-		if s.idx >= 0 {
-			call, ok := ast.Unparen(s.e).(*ast.CallExpr)
-			if !ok {
-				return lis{unknown: true}
-			}
-			out.merge(m.listenerCall(s.pkg, call, s.idx, depth+1))
-		} else {
-			out.merge(m.listener(s.pkg, s.e, depth+1))
-		}
-		if out.unknown {
-			return out
-		}
-	}
-	return out
+	return follow(m, p, obj, depth, lis{unknown: true}, m.listener, m.listenerCall)
 }
 
 // listenerCall is the listener that the idx-th result of call is (idx <
@@ -640,6 +595,8 @@ func recvType(fn *types.Func) types.Type {
 	}
 	return nil
 }
+
+func (l *lis) isUnknown() bool { return l.unknown }
 
 func (l *lis) merge(o lis) {
 	l.unknown = l.unknown || o.unknown
@@ -758,6 +715,8 @@ func (v *vals) add(s string, exact bool) {
 	v.list = append(v.list, val{s, exact})
 }
 
+func (v *vals) isUnknown() bool { return v.unknown }
+
 func (v *vals) merge(w vals) {
 	v.unknown = v.unknown || w.unknown
 	for _, x := range w.list {
@@ -833,49 +792,67 @@ func (m *Module) eval(p *Package, e ast.Expr, depth int) vals {
 // evalObj follows a variable to what is assigned to it, and a parameter
 // to the arguments of its function's calls.
 func (m *Module) evalObj(p *Package, obj types.Object, depth int) vals {
+	return follow(m, p, obj, depth, unknown(), m.eval, m.evalCall)
+}
+
+// gathered is what follow collects: the strings a value may hold (vals)
+// or the listeners it may be (lis).
+type gathered[T any] interface {
+	*T
+	merge(T)
+	isUnknown() bool
+}
+
+// follow gathers what a variable may hold: for a parameter of the
+// module's functions, expr of the argument at each call; otherwise expr
+// of each expression assigned to it, or call for the result of a call it
+// is assigned from. An argument list spread with ... and anything not
+// followed give unk; a variable met again inside its own walk adds
+// nothing.
+func follow[T any, PT gathered[T]](m *Module, p *Package, obj types.Object, depth int, unk T,
+	expr func(*Package, ast.Expr, int) T, call func(*Package, *ast.CallExpr, int, int) T) T {
 	v, ok := obj.(*types.Var)
 	if !ok {
-		return unknown()
+		return unk
 	}
 	key := objKey(p.pass.Fset, v)
+	var out T
 	if m.busy[key] {
-		return vals{} // a cycle adds nothing new
+		return out
 	}
 	m.busy[key] = true
 	defer delete(m.busy, key)
 	if pr, ok := m.params[key]; ok {
 		calls := m.calls[pr.fn]
 		if len(calls) == 0 || pr.open {
-			return unknown()
+			return unk
 		}
-		var out vals
 		for _, c := range calls {
-			if pr.idx >= len(c.call.Args) {
-				return unknown()
+			if pr.idx >= len(c.call.Args) || c.call.Ellipsis.IsValid() {
+				return unk
 			}
-			out.merge(m.eval(c.pkg, c.call.Args[pr.idx], depth+1))
+			PT(&out).merge(expr(c.pkg, c.call.Args[pr.idx], depth+1))
 		}
 		return out
 	}
 	srcs := m.sources[key]
 	if len(srcs) == 0 {
-		return unknown()
+		return unk
 	}
-	var out vals
 	for _, s := range srcs {
 		if s.e == nil {
-			return unknown()
+			return unk
 		}
 		if s.idx >= 0 {
-			call, ok := ast.Unparen(s.e).(*ast.CallExpr)
+			c, ok := ast.Unparen(s.e).(*ast.CallExpr)
 			if !ok {
-				return unknown()
+				return unk
 			}
-			out.merge(m.evalCall(s.pkg, call, s.idx, depth+1))
+			PT(&out).merge(call(s.pkg, c, s.idx, depth+1))
 		} else {
-			out.merge(m.eval(s.pkg, s.e, depth+1))
+			PT(&out).merge(expr(s.pkg, s.e, depth+1))
 		}
-		if out.unknown {
+		if PT(&out).isUnknown() {
 			return out
 		}
 	}
