@@ -426,7 +426,7 @@ func (s *state) apply(sum *FuncFact, fn *types.Func, ops []ssa.Value, res ssa.Va
 			t[objBit] = &Trace{Pos: pos, Msg: "passed inside an object to " + name}
 		}
 		if len(t) > 0 {
-			s.reach(pos, k.Kind, name, chain(name, k.Via), extend(t, pos, "passed to "+name))
+			s.reach(pos, k.Kind, name, k.Final, chain(name, k.Via), extend(t, pos, "passed to "+name))
 		}
 	}
 	for _, src := range sum.Sources {
@@ -632,7 +632,7 @@ func (s *state) sinkCall(pos token.Pos, fn *types.Func, sm SinkModel, ops []ssa.
 				t = merge(nil, t)
 				t[roleBit] = &Trace{Pos: pos}
 			}
-			s.reach(pos, sm.Kind, what, "", t)
+			s.reach(pos, sm.Kind, what, what, "", t)
 		}
 	}
 }

@@ -86,6 +86,7 @@ type ParamSink struct {
 	Name    string
 	Kind    Sink
 	What    string
+	Final   string // the sink at the end of the path (see Flow.Final)
 	Via     string
 }
 
@@ -1585,7 +1586,7 @@ func (s *state) htmlSink(v ssa.Value, t types.Type, tt taint) {
 	}
 	for _, h := range htmlTypes {
 		if h.Type == n.Obj().Name() {
-			s.reach(v.Pos(), HTML, "template."+h.Type, "", tt)
+			s.reach(v.Pos(), HTML, "template."+h.Type, "template."+h.Type, "", tt)
 		}
 	}
 }
@@ -1636,7 +1637,7 @@ func (s *state) fieldSink(st *ssa.Store, fa *ssa.FieldAddr, t taint) {
 		if what == "" {
 			what = pkgName(fa.X.Type()) + f.Type + "." + f.Name
 		}
-		s.reach(pos, m.Kind, what, "", t)
+		s.reach(pos, m.Kind, what, what, "", t)
 	}
 }
 
@@ -1692,7 +1693,10 @@ func constString(v ssa.Value) string {
 
 // reach records untrusted data t arriving at a sink: a flow for the kinds
 // of data, a summary entry for the parameters.
-func (s *state) reach(pos token.Pos, kind Sink, what, via string, t taint) {
+// reach records that t reaches a sink of kind at pos: what names the call
+// there, final the sink at the end of the path (what itself when the sink
+// is called at pos), via the path when it goes through calls.
+func (s *state) reach(pos token.Pos, kind Sink, what, final, via string, t taint) {
 	_, spliced := t[spliceBit]
 	_, stored := t[stateBit]
 	_, role := t[roleBit]
@@ -1708,7 +1712,7 @@ func (s *state) reach(pos token.Pos, kind Sink, what, via string, t taint) {
 			if v == "" {
 				v = what + " at " + s.where(pos)
 			}
-			ps := ParamSink{Param: p, Kind: kind, What: what, Via: v, Spliced: spliced, State: stored, Role: role, Object: object, Values: values}
+			ps := ParamSink{Param: p, Kind: kind, What: what, Final: final, Via: v, Spliced: spliced, State: stored, Role: role, Object: object, Values: values}
 			if f >= 0 {
 				ps.Field, ps.Name = f+1, s.fieldName(p, f)
 			}
@@ -1735,7 +1739,7 @@ func (s *state) reach(pos token.Pos, kind Sink, what, via string, t taint) {
 		mine := s.e.flows[s.fn]
 		f := mine[fk]
 		if f == nil {
-			f = &Flow{Pos: pos, Sink: kind, What: what, Via: via, State: stored, Role: role, Object: object}
+			f = &Flow{Pos: pos, Sink: kind, What: what, Final: final, Via: via, State: stored, Role: role, Object: object}
 			mine[fk] = f
 		}
 		f.State = f.State && stored

@@ -67,7 +67,7 @@ func (s *state) sqlBuilderCall(fn *types.Func, ops []ssa.Value, res ssa.Value, p
 		return true
 	case sqlRuns[name] && fn.Signature().Recv() != nil:
 		if len(text) > 0 {
-			s.reach(pos, SQL, shortName(fn), "", builtText(text, pos))
+			s.reach(pos, SQL, shortName(fn), shortName(fn), "", builtText(text, pos))
 		}
 		return true
 	}

@@ -164,7 +164,7 @@ func (s *state) clauseSink(pos token.Pos, fn *types.Func, sm SinkModel, at func(
 		}
 		t = merge(nil, t)
 		t[spliceBit] = &Trace{Pos: pos, Msg: what + " writes it into its own SQL"}
-		s.reach(pos, sm.Kind, what, "", t)
+		s.reach(pos, sm.Kind, what, what, "", t)
 	}
 }
 

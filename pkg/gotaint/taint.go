@@ -124,6 +124,7 @@ type Flow struct {
 	Sink    Sink
 	What    string // the sink, as people call it: "exec.Command", "openai.SystemMessage"
 	Via     string // for sinks inside a called function: where the data ends up, e.g. "runShell → exec.Command at tools.go:14"
+	Final   string // the sink at the end of the path: "exec.Command" for that Via; What when the sink is called where the flow is reported
 	Sources Source
 	Traces  [numSources]*Trace // per kind in Sources: how the data got here
 	// Spliced: the value at the sink also holds text the program wrote

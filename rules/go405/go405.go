@@ -200,27 +200,13 @@ func note(f *gotaint.Flow) string {
 // true positive on db-mcp-server's execute and transaction tools, where
 // its query tool was not.
 func wholeStatement(f *gotaint.Flow) string {
-	if f.Sink != gotaint.SQL || f.Spliced || f.Sources&(gotaint.Request|gotaint.ToolArgs) == 0 || strings.Contains(finalSink(f), "Exec") {
+	if f.Sink != gotaint.SQL || f.Spliced || f.Sources&(gotaint.Request|gotaint.ToolArgs) == 0 || strings.Contains(f.Final, "Exec") {
 		return ""
 	}
 	return "the data is the whole SQL statement, with no SQL of the program's around it: the caller writes the SQL " +
 		"(the query tool of a database server, a SQL console), which is the tool's purpose, not an injection; " +
 		"the risk is the tool's power (what its connection may read), which the agency rules judge, " +
 		"and who may call it"
-}
-
-// finalSink is the name of the call that is the sink, at the end of the
-// path when the flow goes through calls ("Tx.Exec" for "runTx → Tx.Exec
-// at db.go:9"), where What names the first call.
-func finalSink(f *gotaint.Flow) string {
-	if f.Via == "" {
-		return f.What
-	}
-	last := f.Via[strings.LastIndex(f.Via, " → ")+len(" → "):]
-	if i := strings.LastIndex(last, " at "); i >= 0 {
-		last = last[:i]
-	}
-	return last
 }
 
 // statOnly reports whether the sink of f is os.Stat or os.Lstat called
