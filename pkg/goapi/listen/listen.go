@@ -281,11 +281,7 @@ func serverLit(info *types.Info, ins *inspector.Inspector, call *ast.CallExpr, r
 	if !ok {
 		return nil
 	}
-	var body ast.Node
-	for c := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		body = c.Node()
-		break
-	}
+	body := goapi.EnclosingFunc(cur)
 	if body == nil {
 		return nil
 	}
