@@ -150,6 +150,9 @@ var Routers = func() Table[RouteCall] {
 	add(rc(RouteNew, "", -1, -1, OneHandler), "github.com/labstack/echo.New")
 	add(serve, "(*github.com/labstack/echo.Echo).Start", "(*github.com/labstack/echo.Echo).StartTLS",
 		"(*github.com/labstack/echo.Echo).StartAutoTLS", "(*github.com/labstack/echo.Echo).StartServer")
+	// echo v5 serves a handler given to a StartConfig: sc.Start(ctx, e)
+	add(rc(RouteServe, "", -1, 1, OneHandler), "(github.com/labstack/echo.StartConfig).Start",
+		"(github.com/labstack/echo.StartConfig).StartTLS")
 	add(rc(RoutePass, "", -1, 0, OneHandler), "github.com/labstack/echo.WrapHandler")
 
 	// gorilla/mux: Router.Handle/HandleFunc register; Route.Handler and

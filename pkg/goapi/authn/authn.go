@@ -725,6 +725,9 @@ func run(pass *analysis.Pass) (any, error) {
 		fn    *types.Func
 		body  body
 		local []*types.Func
+		// always: the function answers 401 or 403 on every path (see
+		// alwaysRejects); only such a rejection is told to other packages.
+		always bool
 	}
 	var decls []decl
 	for fn, fbody := range goapi.FuncBodies(pass.TypesInfo, pass.Files) {
@@ -739,7 +742,7 @@ func run(pass *analysis.Pass) (any, error) {
 			return false
 		})
 		if !b.registers {
-			decls = append(decls, decl{fn, b, local})
+			decls = append(decls, decl{fn, b, local, alwaysRejects(pass.TypesInfo, pass.Pkg, fbody, res.Func)})
 		}
 	}
 	// Kinds only grow, so this reaches a fixed point. A second one, once
@@ -813,8 +816,14 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 		}
 	}
+	always := map[*types.Func]bool{}
 	for _, d := range decls {
-		if k := res.local[d.fn] &^ Rejects; k != 0 && exportable(d.fn) {
+		always[d.fn] = d.always
+		k := res.local[d.fn]
+		if !d.always {
+			k &^= Rejects
+		}
+		if k != 0 && exportable(d.fn) {
 			pass.ExportObjectFact(d.fn, &Fact{Kind: k, Unless: res.unless[d.fn], Optional: res.opt[d.fn]})
 		}
 	}
@@ -828,7 +837,11 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	var hf HiddenFacts
 	for _, fn := range res.vals.Unexported() {
-		if k := res.local[fn] &^ Rejects; k != 0 {
+		k := res.local[fn]
+		if !always[fn] {
+			k &^= Rejects
+		}
+		if k != 0 {
 			hf.Names = append(hf.Names, fn.Name())
 			hf.Kinds = append(hf.Kinds, k)
 		}
@@ -838,6 +851,48 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	res.done = true
 	return res, nil
+}
+
+// alwaysRejects reports whether the function body answers 401 or 403
+// whatever the request: a statement of its own block, outside any branch,
+// holds the status (return &APIError{Status: http.StatusUnauthorized},
+// http.Error(w, msg, 401)) or calls a function of another package known to
+// do so. Such a function (an error constructor, a write401 helper) is a
+// rejection wherever it is called from. A function that only mentions the
+// status in one branch (a mapping from error kinds to statuses) is not told
+// to other packages: a caller of it rejects nothing for sure.
+func alwaysRejects(info *types.Info, pkg *types.Package, body *ast.BlockStmt, kind func(*types.Func) Kind) bool {
+	for _, st := range body.List {
+		switch st.(type) {
+		case *ast.IfStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt, *ast.ForStmt, *ast.RangeStmt, *ast.BlockStmt, *ast.LabeledStmt:
+			continue
+		}
+		found := false
+		ast.Inspect(st, func(n ast.Node) bool {
+			if found {
+				return false
+			}
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.BasicLit:
+				found = goapi.IsAuthStatus(info, n)
+			case *ast.Ident:
+				switch obj := info.Uses[n].(type) {
+				case *types.Const:
+					v := obj.Val().ExactString()
+					found = v == "401" || v == "403"
+				case *types.Func:
+					found = obj.Pkg() != nil && obj.Pkg() != pkg && kind(obj)&Rejects != 0
+				}
+			}
+			return !found
+		})
+		if found {
+			return true
+		}
+	}
+	return false
 }
 
 func exportable(fn *types.Func) bool {
