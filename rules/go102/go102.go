@@ -127,17 +127,28 @@ func run(pass *analysis.Pass) (any, error) {
 		// program that returns the SDK's handler (a wrapper whose result
 		// is served here)
 		transport, fn, ok := goapi.MCPHandlerOf(pass.TypesInfo, call, pass.Pkg)
+		var own *types.Func // the program's own HTTP handler that passes messages to the server
 		if !ok {
-			continue
+			if _, fn, ok = messageEntries.Call(pass.TypesInfo, call); !ok {
+				continue
+			}
+			if own = ownHandler(pass, cur); own == nil {
+				continue
+			}
+			transport = "HTTP"
 		}
 		wrapper := ""
-		if _, _, sdk := goapi.MCPHTTPHandlers.Call(pass.TypesInfo, call); !sdk {
+		if _, _, sdk := goapi.MCPHTTPHandlers.Call(pass.TypesInfo, call); !sdk && own == nil {
 			wrapper = fn.Pkg().Name() + "." + fn.Name()
 		}
 		if g == nil {
 			g = authn.NewGuard(pass, pass.ResultOf[authn.Analyzer].(*authn.Result))
 		}
-		if !Unauthenticated(pass, g, call) {
+		if own != nil {
+			if !ownHandlerOpen(pass, ins, g, own) {
+				continue
+			}
+		} else if !Unauthenticated(pass, g, call) {
 			continue
 		}
 		grade := goapi.NewGrade(goapi.Error)
@@ -169,9 +180,15 @@ func run(pass *analysis.Pass) (any, error) {
 		if wrapper != "" {
 			built = "built by " + wrapper
 		}
+		how := advice(fn, wrapper != "")
+		if own != nil {
+			built = own.Name() + " passes each request body to " + recvName(fn) + "." + fn.Name()
+			how = "check a credential in " + own.Name() + " before the body reaches " + fn.Name() +
+				", or wrap the handler in auth middleware where it is registered"
+		}
 		grade.Report(pass, analysis.Diagnostic{Pos: call.Pos(), End: call.End(),
 			Message: fmt.Sprintf("MCP server over %s (%s) is served with no authentication%s: %s",
-				transport, built, reaches, advice(fn, wrapper != ""))})
+				transport, built, reaches, how)})
 	}
 	return nil, nil
 }
@@ -182,6 +199,71 @@ func run(pass *analysis.Pass) (any, error) {
 // one finding per element.
 func Unauthenticated(pass *analysis.Pass, g *authn.Guard, call *ast.CallExpr) bool {
 	return g.Value(call) == authn.Open && !factoryAuthenticates(pass, call)
+}
+
+// messageEntries are the methods of an MCP SDK that take one JSON-RPC
+// message from a transport the program writes itself: an HTTP handler
+// that passes the request body to one serves the server over HTTP as
+// surely as the SDK's own handler does.
+var messageEntries = goapi.Set(true, "(*github.com/mark3labs/mcp-go/server.MCPServer).HandleMessage")
+
+// ownHandler is the function around cur when it is an HTTP handler of the
+// program's own (it takes an http.ResponseWriter and an *http.Request), or
+// nil.
+func ownHandler(pass *analysis.Pass, cur inspector.Cursor) *types.Func {
+	for c := range cur.Enclosing((*ast.FuncDecl)(nil)) {
+		fd := c.Node().(*ast.FuncDecl)
+		fn, _ := pass.TypesInfo.Defs[fd.Name].(*types.Func)
+		if fn == nil {
+			return nil
+		}
+		params := fn.Signature().Params()
+		w, r := false, false
+		for v := range params.Variables() {
+			w = w || goapi.IsType(v.Type(), "net/http", "ResponseWriter")
+			if p, ok := v.Type().(*types.Pointer); ok {
+				r = r || goapi.IsType(p.Elem(), "net/http", "Request")
+			}
+		}
+		if w && r {
+			return fn
+		}
+	}
+	return nil
+}
+
+// ownHandlerOpen reports whether the handler fn checks no credential
+// itself and is served, where the package registers it, with nothing on
+// the way that does (authn.Guard: a route of a router, or a handler
+// wrapped and served).
+func ownHandlerOpen(pass *analysis.Pass, ins *inspector.Inspector, g *authn.Guard, fn *types.Func) bool {
+	res := pass.ResultOf[authn.Analyzer].(*authn.Result)
+	if res.Func(fn)&authn.Checks != 0 {
+		return false
+	}
+	state := authn.None
+	for c := range ins.Root().Preorder((*ast.Ident)(nil)) {
+		id := c.Node().(*ast.Ident)
+		if pass.TypesInfo.Uses[id] != fn {
+			continue
+		}
+		var e ast.Expr = id
+		if sel, ok := c.Parent().Node().(*ast.SelectorExpr); ok && sel.Sel == id {
+			e = sel // s.handle: the method value is what is served
+		}
+		state = max(state, g.Value(e))
+	}
+	return state == authn.Open
+}
+
+// recvName is the name of fn's receiver type, or its package's name.
+func recvName(fn *types.Func) string {
+	if recv := fn.Signature().Recv(); recv != nil {
+		if name := goapi.TypeName(recv.Type()); name != "" {
+			return name
+		}
+	}
+	return fn.Pkg().Name()
 }
 
 // ownRights are what a tool does with the server's own rights whatever

@@ -82,6 +82,8 @@ func (f *Fact) String() string {
 		s = "checks credentials"
 	case f.Kind&Reads != 0:
 		s = "reads credentials"
+	case f.Kind&Rejects != 0:
+		s = "answers 401 or 403"
 	}
 	if f.Kind&PeerChecks != 0 {
 		s += " (a host's plugin-to-plugin header)"

@@ -156,10 +156,23 @@ func trusted(next http.Handler) http.Handler { // want trusted:"^checks credenti
 }
 
 // write401 only answers 401: it reads no credential, so it is no check;
-// a function that reads one and calls it checks.
-func write401(w http.ResponseWriter, msg string) {
+// a function that reads one and calls it checks, in this package or
+// another (it answers 401 on every path).
+func write401(w http.ResponseWriter, msg string) { // want write401:"answers 401 or 403"
 	w.Header().Set("WWW-Authenticate", "Bearer")
 	http.Error(w, msg, http.StatusUnauthorized)
+}
+
+// statusOf maps an error kind to a status, 401 for one kind among
+// others: it rejects only in this package's eyes (a caller here that
+// reads a credential and calls it is taken as a check, as before), and
+// other packages are told nothing of it.
+func statusOf(kind string) int {
+	switch kind {
+	case "auth":
+		return http.StatusUnauthorized
+	}
+	return http.StatusInternalServerError
 }
 
 type snapshot struct{ RequireOAuth bool }
