@@ -129,8 +129,8 @@ func run(pass *analysis.Pass) (any, error) {
 		transport, fn, ok := goapi.MCPHandlerOf(pass.TypesInfo, call, pass.Pkg)
 		var own *types.Func // the program's own HTTP handler that passes messages to the server
 		if !ok {
-			if _, fn, ok = messageEntries.Call(pass.TypesInfo, call); !ok {
-				continue
+			if _, fn, ok = messageEntries.Call(pass.TypesInfo, call); !ok || strings.HasPrefix(pass.Pkg.Path(), "github.com/mark3labs/mcp-go/") {
+				continue // the SDK's own transports are not the program's
 			}
 			if own = ownHandler(pass, cur); own == nil {
 				continue
