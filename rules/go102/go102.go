@@ -27,7 +27,8 @@ var Rule = &lint.Rule{
 		Title: "MCP server is served over HTTP without authentication",
 		Summary: "An MCP server built with mcp.NewStreamableHTTPHandler or mcp.NewSSEHandler (go-sdk), or " +
 			"server.NewStreamableHTTPServer or server.NewSSEServer (mcp-go), directly or by a function of another " +
-			"package of the program that returns the SDK's handler, is served or mounted with no " +
+			"package of the program that returns the SDK's handler, or reached by an HTTP handler of the program's " +
+			"own that passes the request body to mcp-go's MCPServer.HandleMessage, is served or mounted with no " +
 			"auth.RequireBearerToken or other auth middleware around it, on its route or on its router.",
 		Why: `An MCP server over HTTP hands its tools to whoever connects. Over stdio the
 only client is the process that started it; over HTTP it is anyone who can
@@ -47,7 +48,12 @@ own middleware that reads a credential and answers 401 or 403 (see GO101 for
 what counts, and its auth-middleware option), or a go-sdk getServer
 function (a function literal) that reads a credential and returns no
 server on some path (go-sdk then refuses the request: a server per token).
-It stays silent when the
+A program that writes its own
+HTTP transport (a func(http.ResponseWriter, *http.Request) that reads the
+body and passes it to mcp-go's MCPServer.HandleMessage) serves the server
+just as well: the handler is followed from where it is registered, and the
+finding is at the HandleMessage call unless the handler checks a credential
+itself. It stays silent when the
 handler goes somewhere it cannot follow, such as a function in another
 package. It cannot see authentication done by a proxy in front of the
 server, and it does not judge how good the token verifier is.
