@@ -23,7 +23,7 @@ var Rule = &lint.Rule{
 		Title: "Destructive MCP tool is annotated read-only",
 		Summary: "An MCP tool (mark3labs/mcp-go or modelcontextprotocol/go-sdk) carries a read-only hint, " +
 			"or a destructive hint of false, while its handler runs commands, writes or removes files, " +
-			"writes to a database or sends mutating HTTP requests.",
+			"writes to a database, sends mutating HTTP requests or changes a Kubernetes cluster.",
 		Why: `MCP clients decide from a tool's annotations how careful to be. A tool with
 ` + "`readOnlyHint: true`" + ` is one that "does not modify its environment", and
 clients such as coding agents and desktop assistants run those without
@@ -38,8 +38,10 @@ The rule binds each registered tool to its handler (` + "`(*server.MCPServer).Ad
 the hints from ` + "`mcp.WithReadOnlyHintAnnotation`" + `, ` + "`mcp.WithDestructiveHintAnnotation`" + `,
 ` + "`mcp.WithToolAnnotation`" + ` or ` + "`mcp.ToolAnnotations`" + `, and asks what the handler
 reaches, through its calls and across packages: command execution, file
-writes and removal, database writes, mutating HTTP requests. The message
-gives the call chain.
+writes and removal, database writes, mutating HTTP requests, and mutating
+Kubernetes API requests (create, update, patch, delete, apply, exec or
+port-forward in a pod, through client-go's typed or dynamic clients or
+controller-runtime's client). The message gives the call chain.
 
 What counts as a change is judged at each call, through the program's
 helpers: a request whose method is GET (or a method kept in a field that

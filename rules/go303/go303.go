@@ -42,7 +42,7 @@ with no ` + "`ToolConfiguration.AllowedTools`" + `, unless it is disabled or an
 ` + "`anthropic.BetaMCPToolsetParam`" + ` for the same server turns its tools off by
 default; and a ` + "`functiontool.New`" + ` whose Config sets neither confirmation
 field while its handler reaches command execution, file writes or removal,
-database writes or mutating HTTP requests (and does not call
+database writes, mutating HTTP requests or Kubernetes API changes (and does not call
 ` + "`ctx.RequestConfirmation`" + ` itself).`,
 		Fix: "list the tools the model may call (allowed_tools) or require approval for the ones that change state",
 		Bad: `responses.ToolUnionParam{OfMcp: &responses.ToolMcpParam{

@@ -32,7 +32,8 @@ unless told otherwise; the go-sdk leaves ` + "`Annotations`" + ` nil. The rule r
 whose definition sets neither hint (a title or an open-world hint alone
 does not count) and suggests one: read-only when the handler reaches
 nothing destructive that the analysis can see (command execution, file
-writes or removal, database writes, mutating HTTP requests), destructive
+writes or removal, database writes, mutating HTTP requests, Kubernetes API
+changes), destructive
 otherwise. The analysis does not see through interface calls, so check a
 read-only suggestion against what the handler really does.
 
