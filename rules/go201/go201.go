@@ -63,7 +63,15 @@ package installs a body-limit middleware: chi's ` + "`middleware.RequestSize`" +
 net/http handlers), echo's ` + "`middleware.BodyLimit`" + `, a gin middleware that wraps
 c.Request.Body with http.MaxBytesReader, or http.MaxBytesHandler around a
 gin engine. Such a middleware is taken to cover every handler of its kind in
-the package, even when it is installed on one route group only.
+the package, even when it is installed on one route group only. Across
+packages (in apiaudit scan, after the module is analysed): when some package
+of the module installs such a middleware and every package whose routes
+serve handlers of that kind installs one too (one router package with
+` + "`e.Use(middleware.BodyLimit(\"10M\"))`" + `, handlers and body helpers in
+others), the handlers of that kind in every package are covered; a second
+router of the same kind without a limit leaves them reported. Fiber
+handlers are not checked (fiber limits bodies to 4 MB unless
+` + "`fiber.Config{BodyLimit: ...}`" + ` says otherwise).
 
 Your own net/http body-limit middleware counts too: a function that sets
 r.Body = http.MaxBytesReader(w, r.Body, n) (or an io.LimitReader) and then
