@@ -138,6 +138,12 @@ func (r *Route) Serves(m string) bool {
 	return false
 }
 
+// lists reports whether the route names method m (upper case) itself,
+// not only through a GET that answers HEAD too.
+func (r *Route) lists(m string) bool {
+	return slices.Contains(strings.Split(r.Method, ","), m)
+}
+
 // Module is the Go routes of one module.
 type Module struct {
 	Dir    string  `json:"dir"`
@@ -464,6 +470,9 @@ func Build(in Inputs) *Inventory {
 					}
 					if !r.AnyMethod() {
 						score++ // a route for this very method beats one for any
+					}
+					if r.lists(op.Method) {
+						score++ // and a HEAD route beats the GET route that answers HEAD too
 					}
 					if score > h.score || h.route < 0 {
 						h = hit{route: ri, score: score, prefix: pi, loose: !concrete(routeSegs[m][ri]) || r.Subtree}
