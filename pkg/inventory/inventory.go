@@ -107,6 +107,10 @@ type Route struct {
 	// NotImplemented: the handler only answers 501 Not Implemented (a
 	// placeholder for an operation the service does not offer).
 	NotImplemented bool `json:"notImplemented,omitempty"`
+	// Page says how the handler answers with a page of a web UI or its
+	// files, not an API response ("renders an HTML template
+	// (ExecuteTemplate)"); "" when it does not.
+	Page string `json:"-"`
 	// Timeouts describes the read timeouts of the servers started in the
 	// route's package: "ReadHeaderTimeout", "none", or "" when no server
 	// is started there.
