@@ -296,9 +296,9 @@ func ownValidate(c *gin.Context) {
 // ...any, as log.Printf does.
 type appLogger struct{}
 
-func (appLogger) Info(format string, v ...any)          {}
-func (appLogger) Forward(format string, v ...any)       {}
-func (appLogger) Errorf(format string, v ...any)        {}
+func (appLogger) Info(format string, v ...any)    {}
+func (appLogger) Forward(format string, v ...any) {}
+func (appLogger) Errorf(format string, v ...any)  {}
 
 // Silent: a JSON-RPC request read with checked assertions for an
 // intercept decision, and one element handed only to the logger's level
