@@ -57,14 +57,14 @@ func TestGoIgnoreOnDeclaration(t *testing.T) {
 		"main.go:34:9 GO201 io.ReadAll reads r.Body with no size limit",
 		"main.go:48:10 GO201 io.ReadAll reads r.Body with no size limit",
 		"main.go:63:1 GO503 //apiaudit:ignore for GO201 matches no finding in quiet: remove it",
-		`main.go:87:2 GO503 "// apiaudit:ignore GO201 -- a space after the slashes" is not an ignore directive and suppresses nothing: write //apiaudit:ignore RULE -- reason, with no space after //`,
-		"main.go:88:9 GO201 io.ReadAll reads r.Body with no size limit",
-		`main.go:89:2 GO503 "//apiaudit: ignore GO201 -- a space after the colon" is not an ignore directive and suppresses nothing: write //apiaudit:ignore RULE -- reason, with no space after //`,
-		"main.go:90:9 GO201 io.ReadAll reads r.Body with no size limit",
-		`main.go:91:2 GO503 "//apiaudit-ignore GO201 -- a dash" is not an ignore directive and suppresses nothing: write //apiaudit:ignore RULE -- reason, with no space after //`,
-		"main.go:92:9 GO201 io.ReadAll reads r.Body with no size limit",
-		`main.go:93:2 GO503 "/* apiaudit:ignore GO201 -- a block comment */" is not an ignore directive and suppresses nothing: write //apiaudit:ignore RULE -- reason, with no space after //`,
-		"main.go:94:9 GO201 io.ReadAll reads r.Body with no size limit",
+		`main.go:88:2 GO503 "// apiaudit:ignore GO201 -- a space after the slashes" is not an ignore directive and suppresses nothing: write //apiaudit:ignore RULE -- reason, with no space after //`,
+		"main.go:89:9 GO201 io.ReadAll reads r.Body with no size limit",
+		`main.go:90:2 GO503 "//apiaudit: ignore GO201 -- a space after the colon" is not an ignore directive and suppresses nothing: write //apiaudit:ignore RULE -- reason, with no space after //`,
+		"main.go:91:9 GO201 io.ReadAll reads r.Body with no size limit",
+		`main.go:92:2 GO503 "//apiaudit-ignore GO201 -- a dash" is not an ignore directive and suppresses nothing: write //apiaudit:ignore RULE -- reason, with no space after //`,
+		"main.go:93:9 GO201 io.ReadAll reads r.Body with no size limit",
+		`main.go:94:2 GO503 "/* apiaudit:ignore GO201 -- a block comment */" is not an ignore directive and suppresses nothing: write //apiaudit:ignore RULE -- reason, with no space after //`,
+		"main.go:95:9 GO201 io.ReadAll reads r.Body with no size limit",
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("findings:\n%s\nwant:\n%s", join(got), join(want))
@@ -81,7 +81,7 @@ func TestGoIgnoreOnDeclaration(t *testing.T) {
 		"39 GO201 by 37: covers the whole var declaration",
 		"45 GO201 by 43: covers this spec only",
 		"58 GO201 by 57: covered on the line",
-		"80 GO202 by 80: local test server",
+		"81 GO202 by 81: local test server",
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("suppressed:\n%s\nwant:\n%s", join(got), join(want))

@@ -99,7 +99,37 @@ func IsHarmless(info *types.Info, call *ast.CallExpr) bool {
 		return true
 	}
 	// *log.Logger and *slog.Logger methods.
-	return fn.Signature().Recv() != nil && fn.Pkg() != nil && harmlessPkgs[fn.Pkg().Path()]
+	if fn.Signature().Recv() != nil && fn.Pkg() != nil && harmlessPkgs[fn.Pkg().Path()] {
+		return true
+	}
+	return logMethod(fn)
+}
+
+// logLevels are the names of a logger's methods that write a line.
+var logLevels = map[string]bool{
+	"Trace": true, "Tracef": true, "Debug": true, "Debugf": true, "Debugw": true,
+	"Info": true, "Infof": true, "Infow": true, "Warn": true, "Warnf": true, "Warnw": true,
+	"Warning": true, "Warningf": true, "Error": true, "Errorf": true, "Errorw": true,
+	"Print": true, "Printf": true, "Println": true, "Log": true, "Logf": true,
+}
+
+// logMethod reports whether fn is a logger's level method of any package
+// (a project's own logger, logrus, zap's sugared logger): a method named
+// like a level (Info, Debugf, Errorw) whose last parameter is ...any,
+// which formats its arguments into a line and relies on nothing of their
+// shape.
+func logMethod(fn *types.Func) bool {
+	sig := fn.Signature()
+	if sig.Recv() == nil || !sig.Variadic() || !logLevels[fn.Name()] {
+		return false
+	}
+	last := sig.Params().At(sig.Params().Len() - 1).Type()
+	s, ok := last.(*types.Slice)
+	if !ok {
+		return false
+	}
+	it, ok := types.Unalias(s.Elem()).Underlying().(*types.Interface)
+	return ok && it.Empty()
 }
 
 // onlyPrinted: the body of the range uses its key and value only as

@@ -107,6 +107,10 @@ type Route struct {
 	// NotImplemented: the handler only answers 501 Not Implemented (a
 	// placeholder for an operation the service does not offer).
 	NotImplemented bool `json:"notImplemented,omitempty"`
+	// Page says how the handler answers with a page of a web UI or its
+	// files, not an API response ("renders an HTML template
+	// (ExecuteTemplate)"); "" when it does not.
+	Page string `json:"-"`
 	// Timeouts describes the read timeouts of the servers started in the
 	// route's package: "ReadHeaderTimeout", "none", or "" when no server
 	// is started there.
@@ -136,6 +140,12 @@ func (r *Route) Serves(m string) bool {
 		}
 	}
 	return false
+}
+
+// lists reports whether the route names method m (upper case) itself,
+// not only through a GET that answers HEAD too.
+func (r *Route) lists(m string) bool {
+	return slices.Contains(strings.Split(r.Method, ","), m)
 }
 
 // Module is the Go routes of one module.
@@ -464,6 +474,9 @@ func Build(in Inputs) *Inventory {
 					}
 					if !r.AnyMethod() {
 						score++ // a route for this very method beats one for any
+					}
+					if r.lists(op.Method) {
+						score++ // and a HEAD route beats the GET route that answers HEAD too
 					}
 					if score > h.score || h.route < 0 {
 						h = hit{route: ri, score: score, prefix: pi, loose: !concrete(routeSegs[m][ri]) || r.Subtree}

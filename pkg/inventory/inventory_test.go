@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -113,6 +114,40 @@ func TestBuild(t *testing.T) {
 	// the ANY route serves DELETE /orders/{id}, documented with DELETE only
 	if strings.Join(drifts, " ") != "shadow method zombie" {
 		t.Errorf("drifts %v", drifts)
+	}
+}
+
+// TestHeadRoute: a document that lists both GET and HEAD of a path served
+// by a GET route and a HEAD route of its own matches each to its route:
+// the GET route answers HEAD too, but the HEAD route is not left over as
+// undocumented. Without a HEAD route, the GET route takes both.
+func TestHeadRoute(t *testing.T) {
+	for _, c := range []struct {
+		routes []string
+		want   string
+	}{
+		{[]string{"GET /p/:provider/*", "POST /p/:provider/*", "HEAD /p/:provider/*"}, "GET matched svc/main.go:20, HEAD matched svc/main.go:22, POST matched svc/main.go:21"},
+		{[]string{"GET /p/:provider/*", "POST /p/:provider/*"}, "GET matched svc/main.go:20, HEAD matched svc/main.go:20, POST matched svc/main.go:21"},
+	} {
+		inv := Build(Inputs{
+			Operations: ops("api.yaml", nil, "GET /p/{provider}/{endpoint}", "HEAD /p/{provider}/{endpoint}", "POST /p/{provider}/{endpoint}"),
+			Modules:    []Module{routes("svc", "echo", c.routes...)},
+		})
+		var got []string
+		for _, r := range inv.Rows {
+			code := "-"
+			if r.Route != nil {
+				code = r.Route.At.String()
+			}
+			got = append(got, r.Method+" "+r.Status+" "+code)
+		}
+		slices.Sort(got)
+		if g := strings.Join(got, ", "); g != c.want {
+			t.Errorf("%v: rows %s, want %s", c.routes, g, c.want)
+		}
+		for _, d := range inv.Drifts() {
+			t.Errorf("%v: drift %s %+v", c.routes, d.Kind, d.Route)
+		}
 	}
 }
 

@@ -63,7 +63,15 @@ package installs a body-limit middleware: chi's ` + "`middleware.RequestSize`" +
 net/http handlers), echo's ` + "`middleware.BodyLimit`" + `, a gin middleware that wraps
 c.Request.Body with http.MaxBytesReader, or http.MaxBytesHandler around a
 gin engine. Such a middleware is taken to cover every handler of its kind in
-the package, even when it is installed on one route group only.
+the package, even when it is installed on one route group only. Across
+packages (in apiaudit scan, after the module is analysed): when some package
+of the module installs such a middleware and every package whose routes
+serve handlers of that kind installs one too (one router package with
+` + "`e.Use(middleware.BodyLimit(\"10M\"))`" + `, handlers and body helpers in
+others), the handlers of that kind in every package are covered; a second
+router of the same kind without a limit leaves them reported. Fiber
+handlers are not checked (fiber limits bodies to 4 MB unless
+` + "`fiber.Config{BodyLimit: ...}`" + ` says otherwise).
 
 Your own net/http body-limit middleware counts too: a function that sets
 r.Body = http.MaxBytesReader(w, r.Body, n) (or an io.LimitReader) and then
@@ -112,7 +120,7 @@ So is one in a package whose every server listens on a loopback address
 }`,
 		Lang:      "go",
 		Severity:  lint.SeverityWarning,
-		Grades:    "A note when every route that serves the handler checks credentials (only authenticated callers send the body; the routes of any method count, a handler factory's literal is what the routes that name the factory serve, and a helper counts when every live caller is such a handler; a handler that checks credentials itself covers only the reads after its check), when every server of the package listens on a loopback address, and in example code or test scaffolding (examples/, _examples, demo, conformance, test/, testkit, a package named like oauthtest). Followed across the module too: a note when every listen call of the handler's package is a Unix socket or a loopback address by default (a flag's or configuration default passed to the server's constructor). A check that a setting can switch off (if len(adminPass) != 0 && key != adminPass) is not authentication here: the read stays a warning. So is auth middleware installed only under a condition, in a router's Use or appended to the slice a chain helper applies (GO105 reports the condition). A handler held in a local http.Handler variable is its ServeHTTP method; in a plugin of a host that authenticates requests (goapi.Hosts: a Mattermost plugin's check of Mattermost-User-Id or Mattermost-Plugin-ID), a route behind the host's identity header is authenticated.",
+		Grades:    "A note when every route that serves the handler checks credentials (only authenticated callers send the body; the routes of any method count, a handler factory's literal is what the routes that name the factory serve, and a helper counts when every live caller is such a handler; a handler that checks credentials itself covers only the reads after its check), when every server of the package listens on a loopback address, and in example code or test scaffolding (examples/, _examples, demo, conformance, test/, testkit, a package named like oauthtest). Followed across the module too: a note when every listen call of the handler's package is a Unix socket or a loopback address by default (a flag's or configuration default passed to the server's constructor). A check that a setting can switch off (if len(adminPass) != 0 && key != adminPass) is not authentication here: the read stays a warning. So is auth middleware installed only under a condition, in a router's Use or appended to the slice a chain helper applies (GO105 reports the condition). A handler held in a local http.Handler variable is its ServeHTTP method; in a plugin of a host that authenticates requests (goapi.Hosts: a Mattermost plugin's check of Mattermost-User-Id or Mattermost-Plugin-ID), a route behind the host's identity header is authenticated. Across the module (apiaudit scan): a note when no program of the module builds the server, that is when the function that holds the finding is called by no main package outside tests (followed through calls, method values and the types reached code names) and code outside the module cannot call it (its package is under internal/ or main, or no exported function of an importable package leads to it); the message names the function.",
 		Precision: "high",
 		CWE:       []int{770, 400},
 		OWASP:     []string{"API4:2023", "LLM10:2025"},

@@ -62,8 +62,9 @@ Silent: decoding into a struct; a function that calls a validator (go-playground
 validator ` + "`Struct`/`Var`" + `, ozzo-validation, a JSON Schema ` + "`Validate`" + ` from
 santhosh-tekuri/jsonschema, google/jsonschema-go, xeipuuv/gojsonschema or
 kaptinlin/jsonschema, any ` + "`Validate`" + ` method, or a function of the
-` + "`validators`" + ` option); data that is only re-encoded, printed, logged,
-compared or returned; assertions written with ", ok" and type switches,
+` + "`validators`" + ` option); data that is only re-encoded, printed, logged
+(fmt, log, slog, or a level method of any logger, such as a project's own
+` + "`logger.Info(format, v ...any)`" + `), compared or returned; assertions written with ", ok" and type switches,
 which are checks. The analysis is local to one function and does not
 follow data into helpers. MCP tool arguments are left to GO407, which
 knows whether the server validates them against the tool's input schema.`,

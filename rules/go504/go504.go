@@ -45,7 +45,7 @@ r.Post("/internal/reindex", reindex) // served, documented nowhere`,
 // POST /internal/reindex removed, or added to openapi.yaml`,
 		Lang:      "go",
 		Severity:  lint.SeverityWarning,
-		Grades:    "One note per module for the routes of packages that no paired document describes (they serve too few of its operations and it lists too few of their routes), instead of a warning per route: another server of the module, compared with a document that is not its own (an example input under examples/, another service's contract). A note for routes in test scaffolding (test/, testutil, fake and mock servers) and example code (examples/, showcases/, a *-tester tool), which are not the service's API; for MCP transport endpoints; for operational endpoints (health and readiness probes, /metrics, /debug/, the API's documentation, OAuth redirects); for a catch-all / route, file servers and the static files of a web UI (index.html, manifest.json, app.js). Routes whose path is computed at run time are not reported. A note too for a route whose handler (of any package of the module) only answers 501 Not Implemented, a placeholder; operational paths are recognised under a version or /api prefix (/v0/swagger/, /api/v1/health).",
+		Grades:    "One note per module for the routes of packages that no paired document describes (they serve too few of its operations and it lists too few of their routes), instead of a warning per route: another server of the module, compared with a document that is not its own (an example input under examples/, another service's contract). A note for routes in test scaffolding (test/, testutil, fake and mock servers) and example code (examples/, showcases/, a *-tester tool), which are not the service's API; for MCP transport endpoints; for operational endpoints (health and readiness probes, /metrics, /debug/, the API's documentation, OAuth redirects); for a catch-all / route, file servers and the static files of a web UI (index.html, manifest.json, app.js, everything under a static/ or assets/ directory); for a GET that answers with a page (its handler, of any package of the module, renders an html/template, calls a framework's HTML or Render, serves files or sets a text/html content type). A HEAD route matches the document's HEAD operation before a GET route (which answers HEAD too) does. Routes whose path is computed at run time are not reported. A note too for a route whose handler (of any package of the module) only answers 501 Not Implemented, a placeholder; operational paths are recognised under a version or /api prefix (/v0/swagger/, /api/v1/health).",
 		Precision: "medium",
 		CWE:       []int{1059},
 		OWASP:     []string{"API9:2023"},
@@ -190,6 +190,13 @@ func notAnOperation(r *inventory.Route) string {
 	if strings.Contains(r.Handler, "FileServer") {
 		return "it serves files (" + r.Handler + ")"
 	}
+	get := r.Method == "" || r.Method == "GET" || r.Method == "HEAD" || r.Method == "GET,HEAD"
+	if r.Page != "" && get {
+		return "a page of a web UI, not an API operation: its handler " + r.Page
+	}
+	if dir := assetDir(low); dir != "" && get {
+		return "it serves the files under a web UI's " + dir + " directory, not an operation"
+	}
 	if asset := staticAsset(low); asset != "" && (r.Method == "" || r.Method == "GET" || r.Method == "HEAD" || r.Method == "GET,HEAD") {
 		return "it serves a static file of a web UI (" + asset + "), not an operation"
 	}
@@ -206,6 +213,25 @@ var (
 	}
 	assetNames = []string{"manifest.json", "asset-manifest.json", "robots.txt", "sitemap.xml", "service-worker.js"}
 )
+
+// assetDirs are the directories a web UI's files are served from.
+var assetDirs = []string{"static", "assets"}
+
+// assetDir is the directory of a route that serves everything under a
+// web UI's static directory (/admin/static/*, /assets/{path...}), "" for
+// any other route.
+func assetDir(low string) string {
+	segs := strings.Split(strings.Trim(low, "/"), "/")
+	if len(segs) < 2 {
+		return ""
+	}
+	last := segs[len(segs)-1]
+	rest := last == "*" || strings.HasPrefix(last, "*") || strings.HasSuffix(last, "...}") || last == "+"
+	if !rest || !slices.Contains(assetDirs, segs[len(segs)-2]) {
+		return ""
+	}
+	return segs[len(segs)-2] + "/"
+}
 
 // staticAsset is the last segment of a route path (lower case) when it
 // names a file of a web UI (index.html, manifest.json, app.js), "" when

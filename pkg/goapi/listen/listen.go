@@ -326,6 +326,9 @@ type Module struct {
 
 	mu       sync.Mutex
 	verdicts map[*Package]Verdict
+
+	reachOnce sync.Once
+	reach     *reachIndex // Unserved
 }
 
 type declRef struct {

@@ -69,6 +69,17 @@ func TestListeners(t *testing.T) {
 		"GO101 pub":     `^error: POST /v1/run reaches file write \(os.WriteFile\) with no authentication$`,
 		"GO201 pub":     `^warning: (?:[^(]|\(and)*$`,
 		"GO202 pub":     `^warning: (?:[^(]|\(and)*$`,
+		// built by no program of the module: notes that say so
+		"GO101 webui": `^note: POST /v1/run reaches file write .* \(a note, not an error: no program of the module builds this server: internal/webui.NewServer is called by no main package outside tests, and code outside the module cannot call it \(a later main may\)\)$`,
+		"GO201 webui": `^note: .* \(a note, not a warning: no program of the module builds this server: internal/webui.Server.handleRun is called by no main package`,
+		"GO202 webui": `^note: .* \(a note, not a warning: no program of the module builds this server: internal/webui.NewServer`,
+		// reached through internal/wire, or importable by other modules
+		"GO101 chained": `^error: POST /v1/run reaches file write \(handleRun → os.WriteFile\) with no authentication$`,
+		"GO201 chained": `^warning: (?:[^(]|\(and)*$`,
+		"GO202 chained": `^warning: (?:[^(]|\(and)*$`,
+		"GO101 lib":     `^error: POST /v1/run reaches file write \(os.WriteFile\) with no authentication$`,
+		"GO201 lib":     `^warning: (?:[^(]|\(and)*$`,
+		"GO202 lib":     `^warning: (?:[^(]|\(and)*$`,
 	}
 	for _, k := range slices.Sorted(func(yield func(string) bool) {
 		for k := range want {

@@ -31,7 +31,8 @@ func Step(rule string, base goapi.Level, lower func(lint.Finding, Verdict, *goap
 }
 
 // Regrade grades the findings at the rule's default severity (base) in
-// packages whose servers listen only locally, or, for a finding at a
+// code that no program of the module runs (Module.Unserved: a note that
+// says so) and in packages whose servers listen only locally, or, for a finding at a
 // server the package serves (Module.At), on that server's own listeners:
 // lower says, for a finding and a verdict
 // (Unix or Loopback), how the grade moves; it returns false to leave the
@@ -45,6 +46,14 @@ func Regrade(findings []lint.Finding, collected []any, root string, base goapi.L
 	for i := range findings {
 		f := &findings[i]
 		if f.Severity != lint.SeverityDefault {
+			continue
+		}
+		if why, ok := m.Unserved(root, f.Location.File, f.Location.Line); ok {
+			g := goapi.NewGrade(base).LowerTo(goapi.Note, why)
+			if g.Level != base {
+				f.Severity = severity(g.Level)
+				f.Message += g.Suffix()
+			}
 			continue
 		}
 		v := m.Of(root, f.Location.File)

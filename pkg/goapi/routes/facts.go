@@ -2,8 +2,10 @@ package routes
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/types"
 	"reflect"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -20,11 +22,18 @@ type HandlerFact struct {
 	ChecksMethod bool
 	// NotImplemented: the handler only answers 501 Not Implemented.
 	NotImplemented bool
+	// Page says how the handler answers with a page of a web UI rather
+	// than an API response ("renders an HTML template (ExecuteTemplate)"),
+	// or "".
+	Page string
 }
 
 func (*HandlerFact) AFact() {}
 
 func (f *HandlerFact) String() string {
+	if f.Page != "" {
+		return "page: " + f.Page
+	}
 	switch {
 	case f.ChecksMethod && f.NotImplemented:
 		return "checks method; not implemented"
@@ -119,8 +128,8 @@ func runFacts(pass *analysis.Pass) (any, error) {
 					}
 				}
 			}
-			hf := HandlerFact{ChecksMethod: checksMethod(pass.TypesInfo, body), NotImplemented: notImplemented(pass.TypesInfo, body)}
-			if hf.ChecksMethod || hf.NotImplemented {
+			hf := HandlerFact{ChecksMethod: checksMethod(pass.TypesInfo, body), NotImplemented: notImplemented(pass.TypesInfo, body), Page: Page(pass.TypesInfo, body)}
+			if hf.ChecksMethod || hf.NotImplemented || hf.Page != "" {
 				res.own[fn] = hf
 				pass.ExportObjectFact(fn, &hf)
 			}
@@ -177,4 +186,41 @@ func notImplemented(info *types.Info, body *ast.BlockStmt) bool {
 		return !branches
 	})
 	return found && !branches
+}
+
+// pageCalls are the calls that answer with HTML or files: html/template's
+// Execute, the frameworks' HTML and Render, and net/http's file serving.
+var pageCalls = goapi.Set("renders an HTML template",
+	"(*html/template.Template).Execute", "(*html/template.Template).ExecuteTemplate").
+	Merge(goapi.Set("renders HTML",
+		"(*github.com/gin-gonic/gin.Context).HTML",
+		"(github.com/labstack/echo.Context).HTML", "(github.com/labstack/echo.Context).Render",
+		"(*github.com/labstack/echo.Context).HTML", "(*github.com/labstack/echo.Context).Render",
+		"(*github.com/gofiber/fiber.Ctx).Render", "(github.com/gofiber/fiber.Ctx).Render"),
+		goapi.Set("serves files",
+			"net/http.ServeFile", "net/http.ServeFileFS", "net/http.ServeContent",
+			"net/http.FileServer", "net/http.FileServerFS"))
+
+// Page says how a handler's body answers with a page of a web UI or its
+// files rather than an API response: it renders an html/template, calls a
+// framework's HTML or Render, serves files, or sets a text/html content
+// type; "" when it does none of these.
+func Page(info *types.Info, body *ast.BlockStmt) string {
+	page := ""
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			fn := goapi.Callee(info, n)
+			if what, ok := pageCalls.Lookup(fn); ok {
+				page = what + " (" + fn.Name() + ")"
+			}
+		case *ast.BasicLit:
+			if tv, ok := info.Types[n]; ok && tv.Value != nil && tv.Value.Kind() == constant.String &&
+				strings.HasPrefix(constant.StringVal(tv.Value), "text/html") {
+				page = "answers text/html"
+			}
+		}
+		return page == ""
+	})
+	return page
 }

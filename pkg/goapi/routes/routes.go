@@ -213,6 +213,9 @@ func run(pass *analysis.Pass) (any, error) {
 			if hf, ok := pass.ResultOf[FactsAnalyzer].(*Facts).Handler(info, h); ok {
 				rt.ChecksMethod = rt.ChecksMethod || hf.ChecksMethod
 				rt.NotImplemented = hf.NotImplemented
+				if rt.Page == "" {
+					rt.Page = hf.Page
+				}
 			}
 		}
 		for _, mw := range rt.Middleware {
@@ -364,6 +367,7 @@ var bodyLimits = goapi.Set(true, "net/http.MaxBytesReader", "io.LimitReader")
 // the body, limits it, validates what it decoded, looks at the method.
 // Calls into other functions are not followed.
 func looksAt(info *types.Info, body *ast.BlockStmt, rt *inventory.Route) {
+	rt.Page = Page(info, body)
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.CallExpr:

@@ -77,6 +77,7 @@ func main() {
 	mux.Handle("POST /g", inline)
 	mux.Handle("POST /h", first)
 	mux.Handle("POST /i", second)
+	mux.HandleFunc("POST /j", misspelt)
 	_ = http.ListenAndServe(":8080", mux) //apiaudit:ignore GO202 -- local test server
 }
 

