@@ -13,6 +13,7 @@ import (
 
 	"github.com/apiaudit/apiaudit/pkg/lint"
 	"github.com/apiaudit/apiaudit/pkg/load/openapi"
+	"github.com/apiaudit/apiaudit/rules/oas104"
 )
 
 var Rule = &lint.Rule{
@@ -102,8 +103,18 @@ func run(pass *lint.SpecPass) error {
 		// A document with no security requirement at all gets one finding,
 		// not one per operation: the fix is one line at the top, and a
 		// thousand copies of the same finding hide everything else.
-		writes, pre := 0, 0
+		writes, pre, keyed, key := 0, 0, 0, ""
 		for _, op := range ops {
+			if name := oas104.PathCredential(op); name != "" {
+				// Its key is a path segment, which no security scheme
+				// can express: authenticated, in a way the document
+				// cannot declare (OAS104 reports the key in the url).
+				keyed++
+				if key == "" {
+					key = name
+				}
+				continue
+			}
 			if writeOrAdmin(op) {
 				writes++
 			}
@@ -115,13 +126,15 @@ func run(pass *lint.SpecPass) error {
 		switch {
 		case managementPlane(pass.Doc):
 			sev, grade = lint.SeverityNote, armNote
+		case keyed == len(ops):
+			sev, grade = lint.SeverityNote, pathKeyNote(key, keyed == 1)
 		case len(openapi.Schemes(pass.Doc)) == 0:
 			// No scheme and no requirement: the document leaves
 			// authentication out (GitHub's, Stripe's and Graph's published
 			// descriptions, one-operation fragments); it does not say that
 			// anyone may call the API, and nobody acts on the guess.
 			sev, grade = lint.SeverityNote, noSchemeNote
-		case pre == len(ops):
+		case pre+keyed == len(ops):
 			sev, grade = lint.SeverityNote, " (a note: every operation is a step called before the client has credentials, such as OAuth token, device and revocation endpoints)"
 		case writes > 0:
 			sev = lint.SeverityDefault // error: schemes defined, and applied nowhere
@@ -130,8 +143,20 @@ func run(pass *lint.SpecPass) error {
 		if len(ops) == 1 {
 			what = "the document's one operation does not require"
 		}
+		if keyed == len(ops) {
+			what = fmt.Sprintf("none of the %d operations declares a security requirement", len(ops))
+			if len(ops) == 1 {
+				what = "the document's one operation declares no security requirement"
+			}
+			pass.ReportSeverityf(sev, "/paths", nil, "", "%s%s", what, grade)
+			return nil
+		}
+		keyedNote := ""
+		if keyed > 0 && keyed < len(ops) {
+			keyedNote = fmt.Sprintf("; %d take credential %q in the path, which no security scheme can express", keyed, key)
+		}
 		pass.ReportSeverityf(sev, "/paths", nil, "",
-			"%s authentication (%d change state or are administrative): the document declares no security requirement%s", what, writes, grade)
+			"%s authentication (%d change state or are administrative%s): the document declares no security requirement%s", what, writes, keyedNote, grade)
 		return nil
 	}
 	// A document that declares requirements on a few operations only, and
@@ -139,7 +164,7 @@ func run(pass *lint.SpecPass) error {
 	// finding at /paths says so, and the operations are notes under it.
 	unset, writes := 0, 0
 	for _, op := range ops {
-		if !openapi.EffectiveSecurity(pass.Doc, op).Set {
+		if !openapi.EffectiveSecurity(pass.Doc, op).Set && oas104.PathCredential(op) == "" {
 			unset++
 			if writeOrAdmin(op) {
 				writes++
@@ -163,6 +188,14 @@ func run(pass *lint.SpecPass) error {
 	for _, op := range ops {
 		sec := openapi.EffectiveSecurity(pass.Doc, op)
 		if !sec.Anonymous() {
+			continue
+		}
+		if key := oas104.PathCredential(op); key != "" {
+			// /{apiKey}/tokens: the operation takes its key in the path,
+			// where no security scheme can put it. It is not open; the
+			// key in the url is OAS104's finding.
+			pass.ReportSeverityf(lint.SeverityNote, op.Pointer, op.Op.Origin, "",
+				"%s %s declares no security requirement%s", op.Method, op.Path, pathKeyNote(key, true))
 			continue
 		}
 		if summarised && !sec.Set {
@@ -291,6 +324,16 @@ func internalGrade(sev lint.Severity, grade string) (lint.Severity, string) {
 		return lint.SeverityNote, grade + " (a note, not a warning: " + internalWhy + ")"
 	}
 	return sev, grade
+}
+
+// pathKeyNote says why an operation, or a document whose operations all
+// take a credential in their path, is a note rather than open.
+func pathKeyNote(key string, one bool) string {
+	who := "every operation takes"
+	if one {
+		who = "it takes"
+	}
+	return fmt.Sprintf(" (a note: %s its credential in path parameter %q, which no OpenAPI security scheme can express, so it is not unauthenticated; OAS104 reports the credential in the url, and moving it to a header that a scheme describes fixes both)", who, key)
 }
 
 // noSchemeNote says why a document with no scheme and no requirement is a

@@ -500,6 +500,37 @@ func identifiesResource(name string, ops []openapi.Operation) bool {
 // other rules use it to avoid advising to move such a field into one.
 func Credential(name string) bool { return credential(name) }
 
+// PathCredential returns the first variable of op's path template that
+// carries a credential as OAS104 judges a path parameter (apiKey in
+// /{apiKey}/tokens, not key in /kv/{key}, token in /tokens/{token} or a
+// one-time activation_token), or "". OpenAPI has no security scheme that
+// sends a credential in the path, so a document whose key is a path
+// segment cannot declare it as a requirement: OAS101 reads such an
+// operation as authenticated in its path, and OAS104 reports the key in
+// the url.
+func PathCredential(op openapi.Operation) string {
+	for _, seg := range strings.Split(op.Path, "/") {
+		for rest := seg; ; {
+			i := strings.Index(rest, "{")
+			if i < 0 {
+				break
+			}
+			j := strings.Index(rest[i:], "}")
+			if j < 0 {
+				break
+			}
+			name := rest[i+1 : i+j]
+			rest = rest[i+j+1:]
+			if !credential(name) || pathNames[strings.Join(openapi.Words(name), "")] || oneTimeLink(name) ||
+				identifiesResource(name, []openapi.Operation{op}) {
+				continue
+			}
+			return name
+		}
+	}
+	return ""
+}
+
 // headerAlternative names a scheme that keeps credentials out of the URL
 // (an api key in a header or cookie, http, oauth2, openIdConnect, mutual
 // TLS) and that every security requirement list using scheme name offers
