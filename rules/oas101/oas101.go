@@ -13,6 +13,7 @@ import (
 
 	"github.com/apiaudit/apiaudit/pkg/lint"
 	"github.com/apiaudit/apiaudit/pkg/load/openapi"
+	"github.com/apiaudit/apiaudit/rules/oas104"
 )
 
 var Rule = &lint.Rule{
@@ -68,7 +69,7 @@ paths:
 		Precision: "high",
 		Grades: `- **error**: an operation that changes state or sits under an administrative path (admin, internal, debug…) and needs no credentials; a document that defines security schemes but applies none while it has such operations, or one where most operations declare no requirement and the top declares none (one finding at /paths; the operations are then notes).
 - **warning**: a write that declares 401 or 403 responses (the server checks credentials the document does not describe); a document that defines schemes and applies none, with reads only; a document-level ` + "`security: []`" + ` with no operations yet.
-- **note**: OPTIONS, a read whose own requirements offer an empty ` + "`{}`" + ` alternative beside real schemes (optional credentials on purpose; judged noise, 0 of 1, at warning), and steps called before the client has credentials (login, sign-up, token, password reset, one-time codes, health probes, identity-provider callbacks (` + "`/auth/oidc/callback`" + `), and the OAuth endpoints the document's own flows name, with the device, revocation and introspection endpoints beside them; and, whatever the flows name, the steps of the token lifecycle recognised by their shape: a POST whose body carries a field only OAuth's token requests carry (` + "`grant_type`" + `, ` + "`device_code`" + `, ` + "`token_type_hint`" + `, ` + "`code_verifier`" + `, ` + "`subject_token`" + `), or a lifecycle verb (device, refresh, validate, verify, check, introspect, revoke) in its last path segment under a path that names authentication or tokens (` + "`/auth/refresh`" + `, ` + "`/authorize/device`" + `), in an operationId that names a token (` + "`refreshToken`" + `), or beside the field it needs (` + "`refresh_token`" + `, ` + "`token`" + `, ` + "`client_id`" + ` in a form body), the message naming the step; a revocation with the revoked credential's id in its path manages a stored credential and keeps its grade; magic sign-in codes and links (` + "`magic_auth`" + `)); an operation whose description says its URL is handed out by another operation (a pre-signed or signed location: the URL is the credential); a POST that records what a client reports about itself and answers with no content (a view counter, playback metrics, a web client's log: PeerTube's ` + "`/videos/{id}/views`" + `), which anonymous visitors send by design; a read with no requirement, or with its own ` + "`security: []`" + `, in a document that secures other operations (most are public by design: catalogues, listings, status); operations opened only by a top-level ` + "`security: []`" + ` in a document that declares schemes (authentication left to the deployment, as Airflow's pluggable backends), or by an empty ` + "`{}`" + ` alternative beside real schemes in the top-level requirements (a mode without authentication the operator may choose), and an operation's own ` + "`{}`" + ` alternative in a document that writes no requirement without one (authentication optional by design throughout, written on each operation rather than once at the top: E2B's envd, whose access token is a setting of the sandbox; judged noise, 0 of 8 at warning); a document with no security scheme and no requirement at all, one operation or many (it leaves authentication out; it does not say the API is open); an explicit ` + "`security: []`" + ` in a document that defines no security scheme; operations of a document whose servers are all Azure Resource Manager (management.azure.com and the sovereign clouds' hosts), which authenticates every call whatever a fragment of its description declares; an operation with its own ` + "`security: []`" + ` that takes a credential header parameter (Authorization, a webhook's X-Hub-Signature: a receiver that checks a third party's token or HMAC signature itself); the first-run ` + "`/auth/setup`" + ` that creates the first account; a POST to .../message or .../messages beside a GET .../sse that requires credentials (an MCP SSE transport, whose stream hands out the message URL with the session id that addresses it).
+- **note**: OPTIONS, a read whose own requirements offer an empty ` + "`{}`" + ` alternative beside real schemes (optional credentials on purpose; judged noise, 0 of 1, at warning), and steps called before the client has credentials (login, sign-up, token, password reset, one-time codes, health probes, identity-provider callbacks (` + "`/auth/oidc/callback`" + `), and the OAuth endpoints the document's own flows name, with the device, revocation and introspection endpoints beside them; and, whatever the flows name, the steps of the token lifecycle recognised by their shape: a POST whose body carries a field only OAuth's token requests carry (` + "`grant_type`" + `, ` + "`device_code`" + `, ` + "`token_type_hint`" + `, ` + "`code_verifier`" + `, ` + "`subject_token`" + `), or a lifecycle verb (device, refresh, validate, verify, check, introspect, revoke) in its last path segment under a path that names authentication or tokens (` + "`/auth/refresh`" + `, ` + "`/authorize/device`" + `), in an operationId that names a token (` + "`refreshToken`" + `), or beside the field it needs (` + "`refresh_token`" + `, ` + "`token`" + `, ` + "`client_id`" + ` in a form body), the message naming the step; a revocation with the revoked credential's id in its path manages a stored credential and keeps its grade; magic sign-in codes and links (` + "`magic_auth`" + `)); an operation whose description says its URL is handed out by another operation (a pre-signed or signed location: the URL is the credential); a POST that records what a client reports about itself and answers with no content (a view counter, playback metrics, a web client's log: PeerTube's ` + "`/videos/{id}/views`" + `), which anonymous visitors send by design; a read with no requirement, or with its own ` + "`security: []`" + `, in a document that secures other operations (most are public by design: catalogues, listings, status); operations opened only by a top-level ` + "`security: []`" + ` in a document that declares schemes (authentication left to the deployment, as Airflow's pluggable backends), or by an empty ` + "`{}`" + ` alternative beside real schemes in the top-level requirements (a mode without authentication the operator may choose), and an operation's own ` + "`{}`" + ` alternative in a document that writes no requirement without one (authentication optional by design throughout, written on each operation rather than once at the top: E2B's envd, whose access token is a setting of the sandbox; judged noise, 0 of 8 at warning); an operation whose path template carries a credential-named variable (` + "`/{apiKey}/tokens`" + `, judged as OAS104 judges path parameters: not ` + "`/kv/{key}`" + ` or a one-time ` + "`{activation_token}`" + `), which no security scheme can express: it authenticates in its path, and OAS104 reports the key in the url (Alchemy's documents, judged false at error, 0 of 3); a document whose operations all do so is one note at its paths, and one where only some do leaves them out of its count; a document with no security scheme and no requirement at all, one operation or many (it leaves authentication out; it does not say the API is open); an explicit ` + "`security: []`" + ` in a document that defines no security scheme; operations of a document whose servers are all Azure Resource Manager (management.azure.com and the sovereign clouds' hosts), which authenticates every call whatever a fragment of its description declares; an operation with its own ` + "`security: []`" + ` that takes a credential header parameter (Authorization, a webhook's X-Hub-Signature: a receiver that checks a third party's token or HMAC signature itself); the first-run ` + "`/auth/setup`" + ` that creates the first account; a POST to .../message or .../messages beside a GET .../sse that requires credentials (an MCP SSE transport, whose stream hands out the message URL with the session id that addresses it).
 - **one level lower** (error to warning, warning to note): an operation marked ` + "`x-internal: true`" + `, on itself, on its path item or on a tag it carries, which Redocly and Stoplight leave out of what they publish (a daemon's control plane that an orchestrator calls from inside: E2B's envd, judged noise, 0 of 6 at error); check that it is reachable only from inside.`,
 		CWE:   []int{306, 862},
 		OWASP: []string{"API2:2023", "API5:2023", "LLM06:2025"},
@@ -102,8 +103,18 @@ func run(pass *lint.SpecPass) error {
 		// A document with no security requirement at all gets one finding,
 		// not one per operation: the fix is one line at the top, and a
 		// thousand copies of the same finding hide everything else.
-		writes, pre := 0, 0
+		writes, pre, keyed, key := 0, 0, 0, ""
 		for _, op := range ops {
+			if name := oas104.PathCredential(op); name != "" {
+				// Its key is a path segment, which no security scheme
+				// can express: authenticated, in a way the document
+				// cannot declare (OAS104 reports the key in the url).
+				keyed++
+				if key == "" {
+					key = name
+				}
+				continue
+			}
 			if writeOrAdmin(op) {
 				writes++
 			}
@@ -115,13 +126,15 @@ func run(pass *lint.SpecPass) error {
 		switch {
 		case managementPlane(pass.Doc):
 			sev, grade = lint.SeverityNote, armNote
+		case keyed == len(ops):
+			sev, grade = lint.SeverityNote, pathKeyNote(key, keyed == 1)
 		case len(openapi.Schemes(pass.Doc)) == 0:
 			// No scheme and no requirement: the document leaves
 			// authentication out (GitHub's, Stripe's and Graph's published
 			// descriptions, one-operation fragments); it does not say that
 			// anyone may call the API, and nobody acts on the guess.
 			sev, grade = lint.SeverityNote, noSchemeNote
-		case pre == len(ops):
+		case pre+keyed == len(ops):
 			sev, grade = lint.SeverityNote, " (a note: every operation is a step called before the client has credentials, such as OAuth token, device and revocation endpoints)"
 		case writes > 0:
 			sev = lint.SeverityDefault // error: schemes defined, and applied nowhere
@@ -130,8 +143,20 @@ func run(pass *lint.SpecPass) error {
 		if len(ops) == 1 {
 			what = "the document's one operation does not require"
 		}
+		if keyed == len(ops) {
+			what = fmt.Sprintf("none of the %d operations declares a security requirement", len(ops))
+			if len(ops) == 1 {
+				what = "the document's one operation declares no security requirement"
+			}
+			pass.ReportSeverityf(sev, "/paths", nil, "", "%s%s", what, grade)
+			return nil
+		}
+		keyedNote := ""
+		if keyed > 0 && keyed < len(ops) {
+			keyedNote = fmt.Sprintf("; %d take credential %q in the path, which no security scheme can express", keyed, key)
+		}
 		pass.ReportSeverityf(sev, "/paths", nil, "",
-			"%s authentication (%d change state or are administrative): the document declares no security requirement%s", what, writes, grade)
+			"%s authentication (%d change state or are administrative%s): the document declares no security requirement%s", what, writes, keyedNote, grade)
 		return nil
 	}
 	// A document that declares requirements on a few operations only, and
@@ -139,7 +164,7 @@ func run(pass *lint.SpecPass) error {
 	// finding at /paths says so, and the operations are notes under it.
 	unset, writes := 0, 0
 	for _, op := range ops {
-		if !openapi.EffectiveSecurity(pass.Doc, op).Set {
+		if !openapi.EffectiveSecurity(pass.Doc, op).Set && oas104.PathCredential(op) == "" {
 			unset++
 			if writeOrAdmin(op) {
 				writes++
@@ -163,6 +188,14 @@ func run(pass *lint.SpecPass) error {
 	for _, op := range ops {
 		sec := openapi.EffectiveSecurity(pass.Doc, op)
 		if !sec.Anonymous() {
+			continue
+		}
+		if key := oas104.PathCredential(op); key != "" {
+			// /{apiKey}/tokens: the operation takes its key in the path,
+			// where no security scheme can put it. It is not open; the
+			// key in the url is OAS104's finding.
+			pass.ReportSeverityf(lint.SeverityNote, op.Pointer, op.Op.Origin, "",
+				"%s %s declares no security requirement%s", op.Method, op.Path, pathKeyNote(key, true))
 			continue
 		}
 		if summarised && !sec.Set {
@@ -291,6 +324,16 @@ func internalGrade(sev lint.Severity, grade string) (lint.Severity, string) {
 		return lint.SeverityNote, grade + " (a note, not a warning: " + internalWhy + ")"
 	}
 	return sev, grade
+}
+
+// pathKeyNote says why an operation, or a document whose operations all
+// take a credential in their path, is a note rather than open.
+func pathKeyNote(key string, one bool) string {
+	who := "every operation takes"
+	if one {
+		who = "it takes"
+	}
+	return fmt.Sprintf(" (a note: %s its credential in path parameter %q, which no OpenAPI security scheme can express, so it is not unauthenticated; OAS104 reports the credential in the url, and moving it to a header that a scheme describes fixes both)", who, key)
 }
 
 // noSchemeNote says why a document with no scheme and no requirement is a

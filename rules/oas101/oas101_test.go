@@ -51,6 +51,10 @@ func TestDocumentGrades(t *testing.T) {
 		"testdata/one-operation.yaml":   lint.SeverityNote,
 		"testdata/oauth-endpoints.yaml": lint.SeverityNote,
 		"testdata/oauth-and-api.yaml":   lint.SeverityDefault,
+		// Every operation keyed in its path: a note; a write with no key
+		// and no requirement beside them keeps the error.
+		"testdata/path-key.yaml":       lint.SeverityNote,
+		"testdata/path-key-mixed.yaml": lint.SeverityDefault,
 	} {
 		findings, _ := ruletest.Findings(t, oas101.Rule, file)
 		if len(findings) != 1 || findings[0].Severity != want {
@@ -167,4 +171,23 @@ func TestOptionalThroughout(t *testing.T) {
 	checkSeverities(t, "testdata/optional-one.yaml", map[string]lint.Severity{
 		"post /files": lint.SeverityDefault,
 	})
+}
+
+// TestPathKey checks that an operation keyed in its path is a note, and
+// that a one-time token in the path does not count as its credential.
+func TestPathKey(t *testing.T) {
+	findings, _ := ruletest.Findings(t, oas101.Rule, "testdata/path-key-ops.yaml")
+	want := map[string]lint.Severity{
+		"post /legacy/{accessToken}/orders": lint.SeverityNote,
+		"post /activate/{activation_token}": lint.SeverityDefault,
+	}
+	if len(findings) != len(want) {
+		t.Fatalf("got %d findings, want %d: %v", len(findings), len(want), findings)
+	}
+	for _, f := range findings {
+		op := strings.Join(strings.Fields(f.Message)[:2], " ")
+		if sev, ok := want[op]; !ok || f.Severity != sev {
+			t.Errorf("%s: severity %v, want %v", f.Message, f.Severity, sev)
+		}
+	}
 }

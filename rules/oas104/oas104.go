@@ -70,7 +70,7 @@ paths:
 		Precision: "high",
 		Grades: `- **error**: an api key scheme sent in the query string or the path, where some requirement accepts it alone.
 - **warning**: query or path parameters whose names look like credentials, when required, or taken by an operation that needs no credential or takes one in the url.
-- **note**: an api key scheme in the url where every requirement that accepts it also offers one that keeps the key out of the url (a header or cookie key, http, OAuth 2): the url is a fallback; a path token with no word of access (activation_token, confirmationToken, file_token: a one-time link or an opaque handle); and an optional credential-named parameter of operations that all require a credential with an alternative that keeps it out of the url (Google's key and oauth_token on every API, a session id used as a filter; operations that write no requirement at all are OAS101's omissions and do not count); a bare key whose description gives it to something that is no account ("The key of the file") or that every operation taking it takes beside a store, bucket, container or file (casibase's /add-file?store=…&key=…: the file's path in the store); and a token or key whose name has no word of access when its description calls it a cursor, a continuation or an identifier and says nothing of access (a log continuation token, a cache or lock key), when every operation that takes a bare token also takes a page size (Kinto's ` + "`_token`" + ` beside ` + "`_limit`" + `), or when the path segment around it names a cursor (Graph's ` + "`delta(token='{token}')`" + `); and a session id (session, session_id, sessionId) in a document that serves sessions as a resource (a sessions collection followed by a parameter, /agent/sessions/{sid}): it names a chat or agent session the caller keeps, not the caller's login, which JSESSIONID and PHPSESSID stay; a session id whose description calls it an identifier and says nothing of access (an upload session), or calls it the ID of a session and says nothing of a secret or a sign-in ("The ID of the session", read from the access token's ` + "`sid`" + ` claim: every session id judged in a query named a session, 4 of 4 false at warning); a token with no word of access (` + "`token`" + `, ` + "`invitation_token`" + `: not an access or refresh token, a key or a password) when every operation that takes it is a browser redirect, a GET that answers with redirects and no body a program reads, or says it redirects (a logout link, an invitation on an OAuth authorize URL), which can carry a value only in its url; parameters of operations that all have a # in their path, as apis.guru renders AWS query-protocol actions (/#Action=ChangePassword), whose SDKs send them in a signed body; and optional key, access_token or oauth_token parameters offered side by side in a document that describes no authentication (Google's standard parameters on every API of a fragment without its OAuth scheme).`,
+- **note**: an api key scheme in the url where every requirement that accepts it also offers one that keeps the key out of the url (a header or cookie key, http, OAuth 2): the url is a fallback; a path token with no word of access (activation_token, confirmationToken, file_token: a one-time link or an opaque handle); and an optional credential-named parameter of operations that all require a credential with an alternative that keeps it out of the url (Google's key and oauth_token on every API, a session id used as a filter; operations that write no requirement at all are OAS101's omissions and do not count); a bare key whose description gives it to something that is no account ("The key of the file") or that every operation taking it takes beside a store, bucket, container or file (casibase's /add-file?store=…&key=…: the file's path in the store); and a token or key whose name has no word of access when its description calls it a cursor, a continuation or an identifier and says nothing of access (a log continuation token, a cache or lock key), or says it filters a listing, is the key of a setting or a record, or is the id of an instance ("used to filter configurations", "a configuration key", a session id described as a "meeting instance ID") and says nothing of access, when every operation that takes a bare token also takes a page size (Kinto's ` + "`_token`" + ` beside ` + "`_limit`" + `), or when the path segment around it names a cursor (Graph's ` + "`delta(token='{token}')`" + `); and a session id (session, session_id, sessionId) in a document that serves sessions as a resource (a sessions collection followed by a parameter, /agent/sessions/{sid}): it names a chat or agent session the caller keeps, not the caller's login, which JSESSIONID and PHPSESSID stay; a session id whose description calls it an identifier and says nothing of access (an upload session), or calls it the ID of a session and says nothing of a secret or a sign-in ("The ID of the session", read from the access token's ` + "`sid`" + ` claim: every session id judged in a query named a session, 4 of 4 false at warning); a token with no word of access (` + "`token`" + `, ` + "`invitation_token`" + `: not an access or refresh token, a key or a password) when every operation that takes it is a browser redirect, a GET that answers with redirects and no body a program reads, or says it redirects (a logout link, an invitation on an OAuth authorize URL), which can carry a value only in its url; parameters of operations that all have a # in their path, as apis.guru renders AWS query-protocol actions (/#Action=ChangePassword), whose SDKs send them in a signed body; and optional key, access_token or oauth_token parameters offered side by side in a document that describes no authentication (Google's standard parameters on every API of a fragment without its OAuth scheme).`,
 		CWE:   []int{598, 522},
 		OWASP: []string{"API2:2023", "LLM02:2025"},
 		Since: "v0.1.0",
@@ -241,6 +241,12 @@ func notCredentialBy(p *openapi.Param) string {
 		if m := roleProse.FindString(d); m != "" {
 			return "its description calls it " + strconv.Quote(strings.TrimSpace(m)) + " and says nothing of access, so it is no credential"
 		}
+		if m := selectorProse.FindString(d); m != "" {
+			// "used to filter configurations", "a configuration key",
+			// "meeting instance ID": it picks which resource the call
+			// reads, and the caller's credential travels elsewhere.
+			return "its description says " + strconv.Quote(strings.TrimSpace(m)) + " and nothing of access: it selects or identifies a resource, not the caller"
+		}
 	}
 	if sessionID {
 		// "The ID of the session", beside words such as "access token"
@@ -387,6 +393,17 @@ var credentialProse = regexp.MustCompile(`auth|access|secret|password|credential
 // roleProse is what a description calls a value that is no credential.
 var roleProse = regexp.MustCompile(`\b(continu\w*|cursor|next page|pagination|paging|identif\w*|lock|cache)\b`)
 
+// selectorProse is what a description says of a value that selects or
+// identifies a resource rather than authenticating the caller: it filters
+// a listing ("used to filter configurations"), it is the key of a setting
+// or a record rather than of an account ("a configuration key", "sort
+// key"), or it is the id of an instance or a record ("Webex meeting
+// instance ID"). It is read only when the description says nothing of
+// access (credentialProse).
+var selectorProse = regexp.MustCompile(`\b(?:used )?to filter\b|\bfilters? (?:by|on|the|results|configurations|records|items)\b|` +
+	`\b(?:configuration|config|setting|settings|property|attribute|field|sort|partition|lookup|record|object|metadata) keys?\b|` +
+	`\b(?:[a-z]+ )?(?:instance|resource|object|record|entity|meeting|conference|device|event) id\b`)
+
 // notCredential qualifies "token" when it names a cursor, a counter or a
 // value that grants no access: page_token, max_tokens, csrf_token, and AWS's
 // ClientToken, which is an idempotency key.
@@ -499,6 +516,37 @@ func identifiesResource(name string, ops []openapi.Operation) bool {
 // credential (a token, a password, a key), as OAS104 judges it in a URL:
 // other rules use it to avoid advising to move such a field into one.
 func Credential(name string) bool { return credential(name) }
+
+// PathCredential returns the first variable of op's path template that
+// carries a credential as OAS104 judges a path parameter (apiKey in
+// /{apiKey}/tokens, not key in /kv/{key}, token in /tokens/{token} or a
+// one-time activation_token), or "". OpenAPI has no security scheme that
+// sends a credential in the path, so a document whose key is a path
+// segment cannot declare it as a requirement: OAS101 reads such an
+// operation as authenticated in its path, and OAS104 reports the key in
+// the url.
+func PathCredential(op openapi.Operation) string {
+	for _, seg := range strings.Split(op.Path, "/") {
+		for rest := seg; ; {
+			i := strings.Index(rest, "{")
+			if i < 0 {
+				break
+			}
+			j := strings.Index(rest[i:], "}")
+			if j < 0 {
+				break
+			}
+			name := rest[i+1 : i+j]
+			rest = rest[i+j+1:]
+			if !credential(name) || pathNames[strings.Join(openapi.Words(name), "")] || oneTimeLink(name) ||
+				identifiesResource(name, []openapi.Operation{op}) {
+				continue
+			}
+			return name
+		}
+	}
+	return ""
+}
 
 // headerAlternative names a scheme that keeps credentials out of the URL
 // (an api key in a header or cookie, http, oauth2, openIdConnect, mutual

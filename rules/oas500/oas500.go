@@ -5,6 +5,8 @@ package oas500
 import (
 	"context"
 	"fmt"
+	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -53,7 +55,7 @@ paths:
 		Severity:  lint.SeverityWarning,
 		Precision: "high",
 		Grades: `- **warning** for every break of the specification (a default or example of the wrong type or format, a reference that leads nowhere, an operation with no response, a parameter with no location, a pattern no dialect reads, a keyword written another way such as ` + "`max_items`" + ` for ` + "`maxItems`" + `, whose constraint every tool drops), with schema patterns read as ECMA-262 with the u flag or, failing that, without it (Annex B: ` + "`[\\w-\\.]`" + ` is valid).
-- **note** for a security requirement naming an undefined scheme (rule OAS102 reports it at error), an externalDocs object with no url (a link for readers), a discriminator mapping entry that leads nowhere (a hint: validators choose among the alternatives without it), operations that share an operationId (a generator's per-group names, as Fern's list and get, or one operation served at an alias path, as Stripe's bank_accounts: judged noise, 0 of 2), and a pattern with a character class of another dialect, such as Java's ` + "`\\p{Graph}`" + ` (AWS copies its service validators' classes; judged noise), an empty ` + "`info.version`" + ` or ` + "`info.title`" + ` (generators write ` + "`version: ''`" + `; the specification and its JSON Schema ask only for a string, which an empty one is), and a key an object or schema does not define that is no ` + "`x-`" + ` extension (a framework's leftovers, such as FastAPI's ` + "`embed`" + ` in a parameter's schema or ` + "`optional`" + ` beside a property: tools ignore it; judged noise, 0 of 40 at warning). A key written another way than the keyword it means (` + "`max_items`" + `), a sentence written as a key, and ` + "`schema`" + `, ` + "`in`" + ` or ` + "`content`" + ` where they do not belong (a Parameter written inside a schema) stay warnings: what the author meant is lost (judged true positives on hand-written documents).`,
+- **note** for a security requirement naming an undefined scheme (rule OAS102 reports it at error), an externalDocs object with no url (a link for readers), a discriminator mapping entry that leads nowhere (a hint: validators choose among the alternatives without it), operations that share an operationId (a generator's per-group names, as Fern's list and get, or one operation served at an alias path, as Stripe's bank_accounts: judged noise, 0 of 2), and a pattern with a character class of another dialect, such as Java's ` + "`\\p{Graph}`" + ` (AWS copies its service validators' classes; judged noise), an empty ` + "`info.version`" + ` or ` + "`info.title`" + ` (generators write ` + "`version: ''`" + `; the specification and its JSON Schema ask only for a string, which an empty one is), and a key an object or schema does not define that is no ` + "`x-`" + ` extension (a framework's leftovers, such as FastAPI's ` + "`embed`" + ` in a parameter's schema or ` + "`optional`" + ` beside a property: tools ignore it; judged noise, 0 of 40 at warning). Also notes: ` + "`required: false`" + ` where a list of names belongs (leaving it out means the same; judged noise, 0 of 6 at warning), and, for a Parameter Object written under ` + "`components/schemas`" + ` that a parameter refers to and nothing uses as a schema, the findings inside it (its ` + "`name`" + `, ` + "`in`" + ` and ` + "`schema`" + ` keys, its boolean ` + "`required`" + `) and the path parameter its operation then fails to declare: one mistake, reported at warning where the parameter refers to it (judged noise, 0 of 34 at warning). Not reported: ` + "`components.pathItems`" + ` in an OpenAPI 3.1 document, a field 3.1 defines (the validator's 3.0 model does not know it; 160 false notes on Alchemy's documents). When kin-openapi cannot decode a component a ` + "`$ref`" + ` leads to and says only which, the loader looks inside it for a schema keyword of the wrong shape (` + "`items`" + ` written as a list, the draft-4 tuple) and repairs that, so the finding is where the mistake is and the rest of the component loads. A key written another way than the keyword it means (` + "`max_items`" + `), a sentence written as a key, and ` + "`schema`" + `, ` + "`in`" + ` or ` + "`content`" + ` where they do not belong (a Parameter written inside a schema) stay warnings: what the author meant is lost (judged true positives on hand-written documents).`,
 		CWE:   []int{1068},
 		OWASP: []string{"API9:2023"},
 		Since: "v0.1.0",
@@ -68,9 +70,25 @@ paths:
 const undefinedScheme = "refers to undefined security scheme"
 
 func run(pass *lint.SpecPass) error {
+	repairs := openapi.Repairs(pass.Doc)
+	dropped := droppedParams(pass, repairs)
 	// What the loader had to repair or drop to load the document at all.
-	for _, r := range openapi.Repairs(pass.Doc) {
+	for _, r := range repairs {
 		f := lint.Finding{RuleID: pass.Rule.ID, Message: r.Message, Location: r.Location}
+		if why := dropped.repeats(r.Location); why != "" {
+			f.Severity = lint.SeverityNote
+			f.Message += " (a note: " + why + ")"
+			pass.Report(f)
+			continue
+		}
+		if requiredFalse.MatchString(r.Message) {
+			// required: false where a list belongs: leaving it out means
+			// the same, so nothing the author meant is lost.
+			f.Severity = lint.SeverityNote
+			f.Message += " (a note: false is what leaving required out means, so nothing is lost; drop it)"
+			pass.Report(f)
+			continue
+		}
 		if strings.HasPrefix(r.Message, "discriminator mapping ") {
 			// The mapping is a hint: a validator picks the oneOf
 			// alternative without it, and the loader dropped only the
@@ -82,6 +100,20 @@ func run(pass *lint.SpecPass) error {
 		pass.Report(f)
 	}
 	for _, inv := range openapi.Validate(context.Background(), pass.Doc) {
+		if strings.HasPrefix(pass.Doc.OpenAPI, "3.1") && strings.HasPrefix(inv.Message, "invalid components: ") && slices.Equal(inv.Unknown, []string{"pathItems"}) {
+			// components.pathItems is OpenAPI 3.1's own field, which the
+			// validator's 3.0 model does not know; references into it
+			// resolve, and the document is valid.
+			continue
+		}
+		if why := dropped.repeats(pass.Locate(inv.Pointer, inv.Origin, "")); why != "" {
+			pass.ReportSeverityf(lint.SeverityNote, inv.Pointer, inv.Origin, "", "%s (a note: %s)", inv.Message, why)
+			continue
+		}
+		if why := dropped.declares(inv.Message); why != "" {
+			pass.ReportSeverityf(lint.SeverityNote, inv.Pointer, inv.Origin, "", "%s (a note: %s)", inv.Message, why)
+			continue
+		}
 		if strings.Contains(inv.Message, undefinedScheme) {
 			// One defect, one finding: OAS102 reports the requirement at
 			// error, where it says which scheme was meant.
@@ -139,6 +171,85 @@ func run(pass *lint.SpecPass) error {
 		pass.Reportf(inv.Pointer, inv.Origin, "", "%s", inv.Message)
 	}
 	return nil
+}
+
+// requiredFalse is the loader's repair of required: false written where a
+// list of property names belongs (on a property, draft-3 style, or on a
+// schema).
+var requiredFalse = regexp.MustCompile(`^required\b.* must be a list, found false \(a boolean\)`)
+
+// paramToSchema is the loader's repair of a parameter whose $ref leads to
+// a schema: the parameter is dropped, and the finding is at the reference.
+var paramToSchema = regexp.MustCompile(`^\$ref (#/components/schemas/[^ ]+) leads to a schema where a parameter belongs`)
+
+// missingPath is kin-openapi's error for an operation that does not
+// declare every parameter of its path template.
+var missingPath = regexp.MustCompile(`operation (\w+) (\S+) must define exactly all path parameters`)
+
+// dropped holds the parameters the loader dropped because their $ref leads
+// to a schema (a Parameter Object written under components/schemas): one
+// mistake, which the finding at the reference reports. Findings inside
+// that schema (its name, in and schema keys, its boolean required) and an
+// operation's missing path parameter are the same mistake again.
+type dropped struct {
+	schemas map[string]string // file + "#" + schema pointer -> where a parameter refers to it
+	paths   map[string]string // path pointer -> where one of its parameters was dropped
+}
+
+func droppedParams(pass *lint.SpecPass, repairs []openapi.Repair) dropped {
+	d := dropped{schemas: map[string]string{}, paths: map[string]string{}}
+	used := map[string]bool{}
+	for _, s := range openapi.Schemas(pass.Doc) {
+		if s.Uses != 0 {
+			used[s.Pointer] = true
+		}
+	}
+	for _, r := range repairs {
+		m := paramToSchema.FindStringSubmatch(r.Message)
+		if m == nil {
+			continue
+		}
+		at := fmt.Sprintf("%s:%d", r.Location.File, r.Location.Line)
+		if ptr := strings.TrimPrefix(m[1], "#"); !used[ptr] {
+			// Only a schema nothing else uses as a schema: one used as
+			// a property too is broken there in its own right.
+			if _, ok := d.schemas[r.Location.File+"#"+ptr]; !ok {
+				d.schemas[r.Location.File+"#"+ptr] = at
+			}
+		}
+		if p := strings.Split(r.Location.Pointer, "/"); len(p) > 2 && p[1] == "paths" {
+			key := "/paths/" + p[2]
+			if _, ok := d.paths[key]; !ok {
+				d.paths[key] = at
+			}
+		}
+	}
+	return d
+}
+
+// repeats says why a finding at loc repeats a dropped parameter's finding,
+// or returns "".
+func (d dropped) repeats(loc lint.Location) string {
+	for k, at := range d.schemas {
+		file, ptr, _ := strings.Cut(k, "#")
+		if loc.File == file && (loc.Pointer == ptr || strings.HasPrefix(loc.Pointer, ptr+"/")) {
+			return "the schema is a Parameter Object written under components/schemas, reported where a parameter refers to it (" + at + "); moving it to components/parameters fixes this too"
+		}
+	}
+	return ""
+}
+
+// declares says why a missing path parameter repeats a dropped
+// parameter's finding, or returns "".
+func (d dropped) declares(msg string) string {
+	m := missingPath.FindStringSubmatch(msg)
+	if m == nil {
+		return ""
+	}
+	if at := d.paths[openapi.Pointer("paths", m[2])]; at != "" {
+		return "a parameter of its path was dropped because its $ref leads to a schema (" + at + "), which most likely declares it; fixing that reference fixes this too"
+	}
+	return ""
 }
 
 // unknownWhy says why unknown keys of an object are a note, and how to

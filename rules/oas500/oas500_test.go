@@ -53,3 +53,21 @@ func TestUnknownFieldsAreNotes(t *testing.T) {
 func TestEmptyVersionIsNote(t *testing.T) {
 	ruletest.Graded(t, oas500.Rule, "testdata/empty-version.yaml", 1, lint.SeverityNote, nil)
 }
+
+// TestOneMistakeOnce checks that a Parameter Object written under
+// components/schemas is a warning where a parameter refers to it, and a
+// note where the same mistake shows again (its keys, its boolean required,
+// the path parameter it fails to declare); that required: false is a
+// note; and that the same shape used as a property's schema, and
+// required: true on a property, stay warnings.
+func TestOneMistakeOnce(t *testing.T) {
+	ruletest.Graded(t, oas500.Rule, "testdata/param-in-schemas.yaml", 7, lint.SeverityDefault,
+		map[string]lint.Severity{"(a note: ": lint.SeverityNote})
+}
+
+// TestTupleItems checks that a path item the loader could not decode is
+// repaired where it breaks (items written as a list), not dropped whole,
+// and that components.pathItems, 3.1's own field, is not reported.
+func TestTupleItems(t *testing.T) {
+	ruletest.Graded(t, oas500.Rule, "testdata/tuple-items.yaml", 1, lint.SeverityDefault, nil)
+}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"maps"
 	"net/url"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -69,8 +70,8 @@ security:
 		Severity:  lint.SeverityError,
 		Precision: "high",
 		Grades: `- **error**: a cleartext server (or Swagger 2.0 ` + "`schemes: [http]`" + `) that operations send a secret to (an API key, a token, a password), and OAuth 2 URLs over http or that are not well-formed absolute https URLs (userinfo, fragment, other scheme, no host).
-- **warning**: a relative OAuth 2 URL when a server is not https.
-- **note**: a cleartext server no operation sends credentials to (a public API over http, a placeholder host: no secret at risk, and none of the sampled warnings was acted on); a cleartext server whose operations' only credentials are request signatures (AWS Signature Version 4, ` + "`x-amazon-apigateway-authtype`" + `): the secret never crosses the wire and a signature is good for one request for a few minutes, so no credential is at risk; the traffic itself can still be read; a cleartext server on a multicast DNS name (` + "`*.local`" + `, not ` + "`cluster.local`" + `) that credentials cross: a development host or a device on the same network, which nobody outside it reaches; a cleartext server or OAuth 2 / OpenID Connect URL whose host is a single-label name (` + "`http://keycloak:8080`" + `, ` + "`http://to-be-configured-in-the-application-config`" + `): a name only one private network resolves (a container's service name) or a placeholder for the deployment's own host, never where callers reach the API.`,
+- **warning**: a relative OAuth 2 URL when a server is not https; an OAuth 2 or OpenID Connect URL that would be an error, of a scheme no operation requires (in a document that has operations): no client of the operations described is sent to it.
+- **note**: an OAuth 2 URL with a server-variable placeholder that is an https endpoint once filled in (` + "`https://api.{region}.example.com/oauth/token`" + `: OAS500 reports it as invalid, and nothing crosses in clear; judged noise, 0 of 3 at error); a flow URL of ` + "`/`" + ` or empty, which names no endpoint (a generator's placeholder); a relative flow URL of a scheme no operation requires (Webex's unused oauth2 schemes, judged noise, 0 of 8 at warning); a cleartext server no operation sends credentials to (a public API over http, a placeholder host: no secret at risk, and none of the sampled warnings was acted on); a cleartext server whose operations' only credentials are request signatures (AWS Signature Version 4, ` + "`x-amazon-apigateway-authtype`" + `): the secret never crosses the wire and a signature is good for one request for a few minutes, so no credential is at risk; the traffic itself can still be read; a cleartext server on a multicast DNS name (` + "`*.local`" + `, not ` + "`cluster.local`" + `) that credentials cross: a development host or a device on the same network, which nobody outside it reaches; a cleartext server or OAuth 2 / OpenID Connect URL whose host is a single-label name (` + "`http://keycloak:8080`" + `, ` + "`http://to-be-configured-in-the-application-config`" + `): a name only one private network resolves (a container's service name) or a placeholder for the deployment's own host, never where callers reach the API.`,
 		CWE:   []int{319, 523},
 		OWASP: []string{"API8:2023", "API2:2023"},
 		Since: "v0.1.0",
@@ -120,6 +121,7 @@ func run(pass *lint.SpecPass) error {
 	// A relative OAuth URL resolves against the servers: fine when none of
 	// them is cleartext.
 	secureServers := len(pass.Doc.Servers) > 0 && len(groups) == 0 && (v2 == nil || clearScheme(v2.Schemes) < 0)
+	unused := unusedSchemes(pass.Doc, schemes)
 	for _, name := range slices.Sorted(maps.Keys(schemes)) {
 		ref := schemes[name]
 		if ref == nil || ref.Value == nil {
@@ -129,6 +131,9 @@ func run(pass *lint.SpecPass) error {
 		s := ref.Value
 		if s.Type == "openIdConnect" && isHTTP(s.OpenIdConnectUrl) {
 			sev, why := placeholderURL(s.OpenIdConnectUrl)
+			if sev != lint.SeverityNote && unused[name] {
+				sev, why = unusedGrade(sev)
+			}
 			pass.ReportSeverityf(sev, ptr, s.Origin, "openIdConnectUrl", "security scheme %q discovers its OpenID Connect endpoints over cleartext http (%s)%s",
 				name, s.OpenIdConnectUrl, why)
 		}
@@ -151,9 +156,17 @@ func run(pass *lint.SpecPass) error {
 				fptr := openapi.Join(ptr, "flows", f.name)
 				if isHTTP(u.url) {
 					sev, why := placeholderURL(u.url)
+					if sev != lint.SeverityNote && unused[name] {
+						sev, why = unusedGrade(sev)
+					}
 					pass.ReportSeverityf(sev, fptr, f.flow.Origin, u.field,
 						"security scheme %q sends its %s flow's %s over cleartext http (%s)%s", name, f.name, u.field, u.url, why)
 				} else if sev, problem := flowURL(u.url, secureServers); problem != "" {
+					if sev != lint.SeverityNote && unused[name] {
+						var why string
+						sev, why = unusedGrade(sev)
+						problem += why
+					}
 					pass.ReportSeverityf(sev, fptr, f.flow.Origin, u.field,
 						"security scheme %q: its %s flow's %s %q %s", name, f.name, u.field, u.url, problem)
 				}
@@ -253,6 +266,42 @@ func placeholderURL(raw string) (lint.Severity, string) {
 	return lint.SeverityNote, fmt.Sprintf(" (a note: %s is a single-label name, a placeholder for the identity provider each deployment configures or a host only one private network resolves; write the https URL callers use, or leave the URL to the deployment's documentation)", host)
 }
 
+// placeholder finds a server-variable placeholder ({region}) in a URL.
+var placeholder = regexp.MustCompile(`\{[^{}/]*\}`)
+
+// unusedSchemes returns the schemes that no operation's requirements name,
+// in a document that has operations (a components-only file may be
+// referenced by documents that use its schemes).
+func unusedSchemes(doc *openapi3.T, schemes openapi3.SecuritySchemes) map[string]bool {
+	ops := openapi.Operations(doc)
+	if len(ops) == 0 {
+		return nil
+	}
+	out := map[string]bool{}
+	for name := range schemes {
+		out[name] = true
+	}
+	for _, op := range ops {
+		for _, req := range openapi.EffectiveSecurity(doc, op).Reqs {
+			for name := range req {
+				delete(out, name)
+			}
+		}
+	}
+	return out
+}
+
+// unusedGrade lowers the grade of a flow URL's problem by one level for a
+// scheme no operation requires, and says why: no client of the operations
+// described is sent to that endpoint.
+func unusedGrade(sev lint.Severity) (lint.Severity, string) {
+	const why = "no operation requires the scheme, so no client of the operations described is sent to this endpoint; fix it or drop the scheme"
+	if sev == lint.SeverityDefault || sev == lint.SeverityError {
+		return lint.SeverityWarning, " (a warning, not an error: " + why + ")"
+	}
+	return lint.SeverityNote, " (a note: " + why + ")"
+}
+
 // clearScheme returns the index of the first cleartext scheme (http, ws),
 // or -1.
 func clearScheme(list []string) int {
@@ -279,6 +328,15 @@ func flowURL(raw string, secureServers bool) (lint.Severity, string) {
 	if raw == "" {
 		return 0, ""
 	}
+	if v := placeholder.FindString(raw); v != "" && !strings.ContainsAny(raw, "\\ \t\r\n") {
+		// https://api.{region}.example.com/oauth/token: a server
+		// variable, which OAuth flow URLs do not have; OAS500 reports
+		// the URL as invalid. With the placeholder filled in, it is
+		// an https endpoint, and nothing crosses in clear.
+		if u, err := url.Parse(placeholder.ReplaceAllString(raw, "x")); err == nil && strings.EqualFold(u.Scheme, "https") && u.Host != "" && u.User == nil && u.Fragment == "" {
+			return lint.SeverityNote, fmt.Sprintf("holds placeholder %s, which no client fills in for a flow URL (a note: OAS500 reports the URL as invalid; with the placeholder filled in it is an https endpoint, so no credential crosses in clear; write one URL per region or describe the region in the description)", v)
+		}
+	}
 	if strings.ContainsAny(raw, "\\ \t\r\n") {
 		return lint.SeverityError, "is not a well-formed URL (it contains a backslash or a space, which parsers read differently)"
 	}
@@ -295,6 +353,10 @@ func flowURL(raw string, secureServers bool) (lint.Severity, string) {
 		return 0, "" // a local development server
 	case u.Scheme == "" && u.Host == "" && secureServers:
 		return 0, "" // resolved against servers that are all https
+	case u.Scheme == "" && u.Host == "" && strings.Trim(u.Path, "/") == "" && u.RawQuery == "":
+		// "/" or "": no endpoint at all, a placeholder the generator
+		// wrote for a URL it did not know.
+		return lint.SeverityNote, "is a placeholder, not an endpoint (a note: it names no path, so no client can send credentials to it; write the absolute https URL of the endpoint or drop the flow)"
 	case u.Scheme == "" && u.Host == "":
 		return lint.SeverityWarning, "is relative, and the document lists no server or an http one to resolve it against: write the absolute https URL"
 	case !strings.EqualFold(u.Scheme, "https"):

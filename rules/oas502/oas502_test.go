@@ -55,3 +55,12 @@ func TestPrivateNames(t *testing.T) {
 	ruletest.Graded(t, Rule, "testdata/private-server.yaml", 3, lint.SeverityDefault,
 		map[string]lint.Severity{"single-label name": lint.SeverityNote})
 }
+
+// TestFlowPlaceholders checks the grading of flow URLs that name no real
+// endpoint or belong to a scheme no operation requires.
+func TestFlowPlaceholders(t *testing.T) {
+	ruletest.Graded(t, Rule, "testdata/placeholders.yaml", 2, lint.SeverityDefault,
+		map[string]lint.Severity{"holds placeholder": lint.SeverityNote})
+	ruletest.Graded(t, Rule, "testdata/unused-scheme.yaml", 4, lint.SeverityWarning,
+		map[string]lint.Severity{"is a placeholder": lint.SeverityNote, "(a note: no operation requires": lint.SeverityNote})
+}

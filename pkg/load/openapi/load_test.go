@@ -302,3 +302,46 @@ func TestMissingRefUnderLinkedRoot(t *testing.T) {
 		t.Fatalf("real root: %v; linked root: %v", viaReal, viaLink)
 	}
 }
+
+// TestBadDataRepairedInside: a path item that kin-openapi cannot decode
+// because of a schema keyword of the wrong shape deep inside (items
+// written as a list) loads with its operation, and the repair is at that
+// keyword, not at the path item's $ref.
+func TestBadDataRepairedInside(t *testing.T) {
+	dir := t.TempDir()
+	spec := filepath.Join(dir, "api.yaml")
+	doc := `openapi: 3.1.0
+info: {title: R, version: "1"}
+paths:
+  /rpc:
+    $ref: '#/components/pathItems/rpc'
+components:
+  pathItems:
+    rpc:
+      post:
+        requestBody:
+          content:
+            application/json:
+              schema:
+                type: array
+                items:
+                  - {type: string}
+                  - {type: integer}
+        responses:
+          "200": {description: ok}
+`
+	if err := os.WriteFile(spec, []byte(doc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	d, err := Load(context.Background(), spec, "3.1", Options{Root: dir})
+	if err != nil {
+		t.Fatalf("Load: %v; want the document loaded", err)
+	}
+	if p := d.T.Paths.Find("/rpc"); p == nil || p.Post == nil {
+		t.Fatal("the operation post /rpc was lost")
+	}
+	reps := Repairs(d.T)
+	if len(reps) != 1 || reps[0].Location.Line != 16 || !strings.Contains(reps[0].Message, "items must be a schema (a mapping), found a list") {
+		t.Fatalf("repairs = %+v; want one, at the items list on line 16", reps)
+	}
+}

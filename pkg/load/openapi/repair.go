@@ -767,6 +767,11 @@ func (l *repairer) round(err error) bool {
 		any = l.repairJSONType(err)
 	}
 	if !any {
+		// A component kin-openapi could not decode: repair what inside
+		// it broke the decode before giving up the whole component.
+		any = l.repairBadData(err)
+	}
+	if !any {
 		any = l.repairNamedRef(err)
 	}
 	return any && l.commit()
@@ -1113,4 +1118,146 @@ func (l *repairer) cutChains(src *source) {
 		}
 	}
 	l.refs[src.abs] = left
+}
+
+// badData is kin-openapi's error for a component it could not decode as the
+// object a $ref expects: it names the reference, never the element inside
+// the component that broke the decode.
+var badData = regexp.MustCompile(`bad data in "([^"]*#/[^"]*)" \(expecting (\w+) object\)`)
+
+// repairBadData finds, inside the component a bad-data error names, the
+// schema keyword whose value has a shape no schema decoder takes (items
+// written as a list, a draft-4 tuple; allOf written as a mapping), and
+// repairs that value rather than the whole component, so that the finding
+// points at what is wrong and the rest of the component (a well-formed
+// path item and its operation) loads.
+func (l *repairer) repairBadData(err error) bool {
+	m := badData.FindStringSubmatch(err.Error())
+	if m == nil {
+		return false
+	}
+	file, frag, _ := strings.Cut(m[1], "#")
+	if u, err := url.PathUnescape(frag); err == nil {
+		frag = u
+	}
+	tokens := Split(frag)
+	changed := false
+	for _, abs := range slices.Sorted(maps.Keys(l.sources)) {
+		src := l.sources[abs]
+		if file != "" && filepath.Base(abs) != filepath.Base(filepath.FromSlash(file)) {
+			continue
+		}
+		f := l.fixer(src)
+		if f == nil {
+			continue
+		}
+		t := &tree{root: resolveAlias(src.node)}
+		target, _, matched := t.find(tokens)
+		if matched != len(tokens) || target == nil {
+			continue
+		}
+		for _, b := range misshapen(target, tokens) {
+			if f.ignoreValue(b.parent, b.n, "openapi3.SchemaRef") {
+				l.add(src, b.n, b.path, fmt.Sprintf("%s must be %s, found %s%s%s", describe(b.path), b.want, foundNode(b.n), b.hint, ignoredWhat(b.parent)))
+				changed = true
+			}
+		}
+	}
+	return changed
+}
+
+// shapeFault is a schema keyword whose value has the wrong YAML kind.
+type shapeFault struct {
+	n, parent  *yaml.Node
+	path       []string
+	want, hint string
+}
+
+// schemaOne are schema keywords whose value is one schema; schemaList,
+// those whose value is a list of schemas; schemaMap, those whose value maps
+// names to schemas.
+var (
+	schemaOne  = map[string]bool{"items": true, "not": true, "contains": true, "propertyNames": true, "if": true, "then": true, "else": true}
+	schemaList = map[string]bool{"allOf": true, "anyOf": true, "oneOf": true, "prefixItems": true}
+	schemaMap  = map[string]bool{"properties": true, "patternProperties": true, "$defs": true, "dependentSchemas": true}
+)
+
+// misshapen walks n (at path) and lists the schema keywords whose value a
+// schema decoder cannot take: a schema keyword holding a list or a scalar
+// where one schema belongs (a boolean schema is left to kin-openapi), a
+// list keyword holding anything but a list. A schema starts at a "schema"
+// key, under components/schemas, and below the keywords above.
+func misshapen(n *yaml.Node, path []string) []shapeFault {
+	var out []shapeFault
+	var walk func(n *yaml.Node, path []string, schema bool, depth int)
+	walk = func(n *yaml.Node, path []string, schema bool, depth int) {
+		n = resolveAlias(n)
+		if n == nil || depth > maxNesting || len(out) >= 50 {
+			return
+		}
+		switch n.Kind {
+		case yaml.SequenceNode:
+			for i, c := range n.Content {
+				walk(c, append(slices.Clip(path), strconv.Itoa(i)), false, depth+1)
+			}
+			return
+		case yaml.MappingNode:
+		default:
+			return
+		}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i].Value, resolveAlias(n.Content[i+1])
+			p := append(slices.Clip(path), k)
+			switch {
+			case schema && schemaOne[k]:
+				if v.Kind == yaml.SequenceNode {
+					hint := ""
+					if k == "items" {
+						hint = " (a draft-4 tuple; OpenAPI 3.1 writes it as prefixItems, and 3.0 has no tuples)"
+					}
+					out = append(out, shapeFault{v, n, p, "a schema (a mapping)", hint})
+					continue
+				}
+				walk(v, p, true, depth+1)
+			case schema && schemaList[k]:
+				if v.Kind != yaml.SequenceNode {
+					out = append(out, shapeFault{v, n, p, "a list of schemas", ""})
+					continue
+				}
+				for j, c := range v.Content {
+					walk(c, append(slices.Clip(p), strconv.Itoa(j)), true, depth+1)
+				}
+			case schema && schemaMap[k]:
+				if v.Kind != yaml.MappingNode {
+					continue // kin-openapi's construct errors name these
+				}
+				for j := 0; j+1 < len(v.Content); j += 2 {
+					walk(v.Content[j+1], append(slices.Clip(p), v.Content[j].Value), true, depth+1)
+				}
+			case schema && k == "additionalProperties":
+				if v.Kind == yaml.MappingNode {
+					walk(v, p, true, depth+1)
+				}
+			case schema:
+				// Other keywords hold values, examples and extensions,
+				// which no schema decoder looks into for shapes.
+			case k == "schema" || k == "schemas" && len(path) > 0 && path[len(path)-1] == "components":
+				if k == "schema" {
+					walk(v, p, true, depth+1)
+					continue
+				}
+				if v.Kind == yaml.MappingNode {
+					for j := 0; j+1 < len(v.Content); j += 2 {
+						walk(v.Content[j+1], append(slices.Clip(p), v.Content[j].Value), true, depth+1)
+					}
+				}
+			case k == "example" || k == "examples" || strings.HasPrefix(k, "x-"):
+				// Values: anything goes.
+			default:
+				walk(v, p, false, depth+1)
+			}
+		}
+	}
+	walk(n, path, false, 0)
+	return out
 }
