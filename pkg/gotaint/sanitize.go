@@ -285,7 +285,16 @@ func (s *state) validates() []int {
 		params[p] = i
 	}
 	var out []int
-	note := func(c ssa.Value) {
+	var note func(c ssa.Value, depth int)
+	note = func(c ssa.Value, depth int) {
+		if phi, ok := c.(*ssa.Phi); ok && depth < 3 && isBool(phi.Type()) && !trueEdge(phi) {
+			// return id != "" && pattern.MatchString(id): the verdict is
+			// false or the check's own, on every path.
+			for _, e := range phi.Edges {
+				note(e, depth+1)
+			}
+			return
+		}
 		for _, g := range s.guarded(c, 0) {
 			k := s.vkey(g)
 			if i, ok := params[k.root]; ok && k.path == "" && !slices.Contains(out, i) {
@@ -299,10 +308,10 @@ func (s *state) validates() []int {
 		}
 		switch x := b.Instrs[len(b.Instrs)-1].(type) {
 		case *ssa.If:
-			note(x.Cond)
+			note(x.Cond, 0)
 		case *ssa.Return:
 			for _, r := range x.Results {
-				note(r)
+				note(r, 0)
 			}
 		}
 	}
@@ -314,6 +323,17 @@ var (
 	regexpMatchers  = goapi.Set(true, "(*regexp.Regexp).MatchString", "(*regexp.Regexp).Match")
 	regexpCompilers = goapi.Set(true, "regexp.MustCompile", "regexp.Compile", "regexp.MustCompilePOSIX", "regexp.CompilePOSIX")
 )
+
+// trueEdge: a phi of booleans takes a constant true on some path, as
+// x == "" || check(x) does: the function then says yes without checking.
+func trueEdge(phi *ssa.Phi) bool {
+	for _, e := range phi.Edges {
+		if k, ok := e.(*ssa.Const); ok && k.Value != nil && constant.BoolVal(k.Value) {
+			return true
+		}
+	}
+	return false
+}
 
 func isBool(t types.Type) bool {
 	b, ok := t.Underlying().(*types.Basic)

@@ -31,7 +31,8 @@ recognised by what they do, in the package or another: a function that
 returns an error or a bool after searching its argument for a separator or
 "..", checking it against an anchored pattern of name characters (dots
 allowed inside a name, never "." or ".." as a whole) or character by
-character, also when it trims or lower-cases the argument first; a
+character, also when it trims or lower-cases the argument first or joins
+such checks with && (return id != "" && pattern.MatchString(id)); a
 normaliser that returns the name only after such a loop; filepath.IsLocal.
 Files and directories the program creates itself (os.CreateTemp,
 os.MkdirTemp) are not request-chosen paths. A record looked up by the data
