@@ -18,7 +18,7 @@ import (
 //   - A word of a strict language: text that a parser of the standard
 //     library or of a well-known module accepted (time.LoadLocation, a
 //     date layout), or the parser's result. Such a word holds no quote,
-//     white space, semicolon, shell metacharacter or free prose, so it
+//     semicolon, shell metacharacter or free prose, so it
 //     cannot close a SQL literal, add a shell word or an operator, or
 //     instruct a model; it may hold '/' or '.', so it still counts at a
 //     path, a URL and a redirect (wordSinks).
@@ -67,11 +67,11 @@ var parsers = goapi.Table[Parser]{}.Merge(
 	// "urn:uuid:" prefix.
 	goapi.Set(Parser{Arg: 0, Input: wordSinks}, "github.com/google/uuid.Parse", "github.com/google/uuid.Validate",
 		"github.com/gofrs/uuid.FromString", "github.com/satori/go.uuid.FromString"),
-	// The drivers' quoting: a literal whose quotes (and, for QuoteLiteral,
-	// backslashes) are doubled inside single quotes, an identifier inside
-	// double quotes, pgx's dotted identifier quoted part by part.
-	goapi.Set(Parser{Result: SQL}, "github.com/lib/pq.QuoteLiteral", "github.com/lib/pq.QuoteIdentifier",
-		"(github.com/jackc/pgx.Identifier).Sanitize"),
+	// lib/pq's quoting: a literal whose quotes and backslashes are doubled
+	// inside single quotes (E'...' when it has a backslash), an identifier
+	// inside double quotes. (pgx's Identifier.Sanitize is a sanitiser of
+	// models_sqldrivers.go.)
+	goapi.Set(Parser{Result: SQL}, "github.com/lib/pq.QuoteLiteral", "github.com/lib/pq.QuoteIdentifier"),
 )
 
 // bounds is the set of sinks where all of t is bounded.

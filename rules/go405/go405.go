@@ -43,13 +43,12 @@ Values checked by a strict parser, or quoted, are bounded where what they
 can hold cannot inject. A time-zone name that time.LoadLocation accepted
 (its result, or the input in code that runs only when the error is nil),
 and a date, duration or UUID that time.Parse, time.ParseDuration or
-uuid.Parse accepted behind such a check, hold no quote, space or shell
+uuid.Parse accepted behind such a check, hold no quote, semicolon or shell
 metacharacter: they are not reported at a SQL statement, a NoSQL query or
 a command, and still are at a path (a zone name holds '/'). A value quoted
-by pq.QuoteLiteral, pq.QuoteIdentifier, pgx.Identifier.Sanitize or by the
-program's own helper that doubles the single quote and wraps the result in
-single quotes is not reported at a SQL statement, and still is anywhere
-else. Such a helper is recognised by its body, not its name; doubling the
+by pq.QuoteLiteral, pq.QuoteIdentifier or the program's own helper that
+doubles the single quote and wraps the result in single quotes is not
+reported at a SQL statement, and still is anywhere else. Such a helper is recognised by its body, not its name; doubling the
 quote is enough for PostgreSQL (standard strings) and SQLite, not for a
 MySQL server that reads backslashes as escapes. The mark holds only while
 all of the data has it: a checked zone joined to another header is
