@@ -107,6 +107,12 @@ func (s *state) call(ci ssa.CallInstruction) {
 	if m.Sanitizers[name] || mapSanitised(name, ops) || s.replaceSanitised(name, ops) || s.digestText(name, ops, b) {
 		return // guards.go: a strings.Map that keeps safe runes, a digest as hex
 	}
+	if p, ok := m.Parsers[name]; ok && p.Result != 0 {
+		// A strict parser or a quoting function (bounds.go): what it
+		// returns is bounded at the sinks of p.Result.
+		s.set(resV, withBounds(s.all(ops, b), p.Result, pos))
+		return
+	}
 	if regexpFinders[name] && len(ops) > 0 {
 		if _, safe := s.safeRegexp(ops[0]); safe {
 			return // every match and capture group is made of safe characters
@@ -396,6 +402,7 @@ func (s *state) apply(sum *FuncFact, fn *types.Func, ops []ssa.Value, res ssa.Va
 	}
 	for _, f := range sum.Flows {
 		t := stored(spliced(extend(values(f.From, f.Field, f.Values && f.To == Ret), pos, "passed to "+name), f.Spliced), f.State)
+		t = withBounds(t, f.Bounds, pos)
 		if f.Role && len(t) > 0 {
 			t = merge(nil, t)
 			t[roleBit] = &Trace{Pos: pos}
@@ -435,6 +442,7 @@ func (s *state) apply(sum *FuncFact, fn *types.Func, ops []ssa.Value, res ssa.Va
 			key += roleFixed
 		}
 		t := stored(taint{key: &Trace{Pos: pos, Msg: src.What + " read by " + name + " (at " + src.Via + ")", What: src.What}}, src.State)
+		t = withBounds(t, src.Bounds, pos)
 		if src.To == Ret && src.Result > 0 {
 			s.setPart(res, src.Result-1, t)
 		} else if src.To == Ret {
@@ -626,6 +634,9 @@ func (s *state) sinkCall(pos token.Pos, fn *types.Func, sm SinkModel, ops []ssa.
 		t := s.val(a, b)
 		if sm.Query {
 			t = s.queryTaint(a, b)
+			if sm.Update >= 0 && a == at(sm.Update) && len(t) > 0 {
+				t = s.updateTaint(a, b) // the update document of UpdateOne
+			}
 		}
 		if len(t) > 0 {
 			if role {

@@ -68,6 +68,9 @@ type ParamFlow struct {
 	// (r.files[name] = e): the caller keeps it as keys (state.keys), so a
 	// value read from that map is not tainted by it.
 	Key bool
+	// Bounds: the sinks where what flows is bounded (a word a strict
+	// parser accepted, a quoted SQL literal: bounds.go).
+	Bounds Sink
 }
 
 // ParamSink: parameter Param reaches a sink of kind Kind; Via says how,
@@ -103,9 +106,11 @@ type ResultSource struct {
 	// a constant other than the system's (see roleFixed).
 	RoleFixed bool
 	// Key: as in ParamFlow.
-	Key  bool
-	What string
-	Via  string
+	Key bool
+	// Bounds: as in ParamFlow.
+	Bounds Sink
+	What   string
+	Via    string
 }
 
 func (*FuncFact) AFact() {}
@@ -198,7 +203,7 @@ var (
 // struct or a pointer to one: what a load of p.F gets, so that a summary
 // says which field of a parameter reaches a sink.
 const (
-	paramBase = 16
+	paramBase = 24
 	fieldBase = 1 << 16
 	// roleFixed+k marks data of source kind k that the program put in a
 	// message whose role it set to a constant other than the system's
@@ -225,11 +230,19 @@ const (
 	// (ParamSink.Values, ParamFlow.Values); it is not a source. Bit
 	// numSources (5) is free.
 	valBit = roleFixed - 2
+	// wordBit and sqlBit mark data that is bounded at some sinks: every
+	// value that makes it up was accepted by a strict parser whose
+	// language cannot carry an injection there (wordBit), or was quoted
+	// as a SQL literal or identifier (sqlBit). See bounds.go; they are
+	// not sources, and unlike the other marks they hold only while all
+	// the data holds them (union and merge drop them otherwise).
+	wordBit = roleFixed + numSources
+	sqlBit  = wordBit + 1
 )
 
 // flagBit: k marks a property of the data, not a source or a parameter.
 func flagBit(k int) bool {
-	return k == spliceBit || k == stateBit || k == roleBit || k == objBit || k == valBit
+	return k == spliceBit || k == stateBit || k == roleBit || k == objBit || k == valBit || k == wordBit || k == sqlBit
 }
 
 // holdsData reports whether t holds data, not only marks of its properties.
@@ -408,6 +421,7 @@ func run(pass *analysis.Pass) (any, error) {
 		if reflect.DeepEqual(s, e.sums[fn]) {
 			continue
 		}
+
 		e.sums[fn] = s
 		for _, c := range callers[fn] {
 			if !queued[c] {
@@ -434,6 +448,12 @@ func run(pass *analysis.Pass) (any, error) {
 		// packages then know that nothing flows, rather than assuming
 		// that everything does.
 		if exportable(obj) {
+			if s == nil {
+				// Never analysed (the work bound was reached first):
+				// an empty fact, since the checker cannot hand a nil
+				// one to importers.
+				s = &FuncFact{}
+			}
 			pass.ExportObjectFact(obj, s)
 		}
 	}
@@ -644,6 +664,9 @@ type state struct {
 	sum     *FuncFact
 	checks  map[*ssa.Function]map[vkey][]*ssa.BasicBlock
 	cleanAt map[vkey]map[*ssa.BasicBlock]bool
+	// parsedIn are the functions with a check by a strict parser
+	// (parsedBounds).
+	parsedIn map[*ssa.Function]bool
 	// pidx numbers the parameters of fn whose fields are tracked one by
 	// one (structs and pointers to structs).
 	pidx map[ssa.Value]int
@@ -665,7 +688,7 @@ func (e *engine) analyze(fn *ssa.Function) *FuncFact {
 		e: e, fn: fn, funcs: map[*ssa.Function]bool{}, alias: map[*ssa.FreeVar]ssa.Value{},
 		vals: map[ssa.Value]taint{}, mem: map[memKey]taint{}, keys: map[memKey]taint{}, fields: map[ssa.Value][]memKey{},
 		rets: map[*ssa.Function]taint{}, sum: &FuncFact{}, parts: map[ssa.Value]map[int]taint{},
-		checks: map[*ssa.Function]map[vkey][]*ssa.BasicBlock{}, cleanAt: map[vkey]map[*ssa.BasicBlock]bool{},
+		checks: map[*ssa.Function]map[vkey][]*ssa.BasicBlock{}, cleanAt: map[vkey]map[*ssa.BasicBlock]bool{}, parsedIn: map[*ssa.Function]bool{},
 		pidx: map[ssa.Value]int{}, groups: map[ssa.Value]map[int]bool{},
 	}
 	var add func(f *ssa.Function)
@@ -779,6 +802,7 @@ func (s *state) summary() *FuncFact {
 		_, stored := ret[stateBit]
 		_, role := ret[roleBit]
 		_, values := ret[valBit]
+		bnd := bounds(ret)
 		for k, t := range ret {
 			if flagBit(k) {
 				continue
@@ -786,12 +810,12 @@ func (s *state) summary() *FuncFact {
 			if k >= paramBase {
 				p, f := paramOf(k)
 				pf := s.paramFlow(p, f, Ret)
-				pf.Spliced, pf.State, pf.Result, pf.Role, pf.Values = spliced, stored, result, role, values
+				pf.Spliced, pf.State, pf.Result, pf.Role, pf.Values, pf.Bounds = spliced, stored, result, role, values, bnd
 				sum.Flows = append(sum.Flows, pf)
 			} else {
 				one := taint{k: t}
 				kind, fixed := sourceOf(k)
-				sum.Sources = append(sum.Sources, ResultSource{Kind: 1 << kind, To: Ret, Result: result, What: firstWhat(one), Via: s.where(firstPos(one)), State: stored, RoleFixed: fixed})
+				sum.Sources = append(sum.Sources, ResultSource{Kind: 1 << kind, To: Ret, Result: result, What: firstWhat(one), Via: s.where(firstPos(one)), State: stored, RoleFixed: fixed, Bounds: bnd})
 			}
 		}
 	}
@@ -840,6 +864,7 @@ func (s *state) summary() *FuncFact {
 					toField, toName = to+1, st.Field(to).Name()
 				}
 				_, stored := t[stateBit]
+				bnd := bounds(t)
 				for k, tr := range t {
 					from, f := paramOf(k)
 					switch {
@@ -847,12 +872,12 @@ func (s *state) summary() *FuncFact {
 					case k >= paramBase && from == i:
 					case k >= paramBase:
 						pf := s.paramFlow(from, f, i)
-						pf.ToField, pf.ToName, pf.State, pf.Key = toField, toName, stored, key
+						pf.ToField, pf.ToName, pf.State, pf.Key, pf.Bounds = toField, toName, stored, key, bnd
 						sum.Flows = append(sum.Flows, pf)
 					default:
 						kind, fixed := sourceOf(k)
 						sum.Sources = append(sum.Sources, ResultSource{Kind: 1 << kind, To: i, ToField: toField, ToName: toName, RoleFixed: fixed,
-							What: firstWhat(taint{k: tr}), Via: s.where(firstPos(taint{k: tr})), State: stored, Key: key})
+							What: firstWhat(taint{k: tr}), Via: s.where(firstPos(taint{k: tr})), State: stored, Key: key, Bounds: bnd})
 					}
 				}
 			}
@@ -862,10 +887,10 @@ func (s *state) summary() *FuncFact {
 	sum.Confines = s.confines()
 	sum.Sinks = resolvesToCheck(sum.Sinks, sum.Confines)
 	slices.SortFunc(sum.Flows, func(a, b ParamFlow) int {
-		return cmpInts(a.From, b.From, a.Field, b.Field, a.To, b.To, a.ToField, b.ToField, a.Result, b.Result, b2i(a.Key), b2i(b.Key))
+		return cmpInts(a.From, b.From, a.Field, b.Field, a.To, b.To, a.ToField, b.ToField, a.Result, b.Result, b2i(a.Key), b2i(b.Key), int(a.Bounds), int(b.Bounds))
 	})
 	slices.SortFunc(sum.Sources, func(a, b ResultSource) int {
-		return cmpInts(int(a.Kind), int(b.Kind), a.To, b.To, a.ToField, b.ToField, a.Result, b.Result, b2i(a.RoleFixed), b2i(b.RoleFixed), b2i(a.Key), b2i(b.Key))
+		return cmpInts(int(a.Kind), int(b.Kind), a.To, b.To, a.ToField, b.ToField, a.Result, b.Result, b2i(a.RoleFixed), b2i(b.RoleFixed), b2i(a.Key), b2i(b.Key), int(a.Bounds), int(b.Bounds))
 	})
 	slices.SortFunc(sum.Sinks, func(a, b ParamSink) int {
 		return cmpInts(a.Param, b.Param, a.Field, b.Field, int(a.Kind), int(b.Kind))
@@ -1002,12 +1027,16 @@ func firstPos(t taint) token.Pos {
 func (s *state) where(pos token.Pos) string { return shortPos(s.e.pass.Fset, pos) }
 
 func union(dst, src taint) bool {
+	want, check := joinBounds(dst, src)
 	changed := false
 	for k, t := range src {
-		if dst[k] == nil {
+		if dst[k] == nil && !(check && boundBit(k)) {
 			dst[k] = t
 			changed = true
 		}
+	}
+	if check && setBounds(dst, src, want) {
+		changed = true
 	}
 	return changed
 }
@@ -1016,13 +1045,17 @@ func union(dst, src taint) bool {
 // adds, allocating only when there is something to add. A new map never
 // shares src's.
 func merge(dst, src taint) taint {
+	want, check := joinBounds(dst, src)
 	for k, t := range src {
 		if dst == nil {
 			dst = make(taint, len(src))
 		}
-		if dst[k] == nil {
+		if dst[k] == nil && !(check && boundBit(k)) {
 			dst[k] = t
 		}
+	}
+	if check && dst != nil {
+		setBounds(dst, src, want)
 	}
 	return dst
 }
@@ -1247,6 +1280,9 @@ func (s *state) val(v ssa.Value, b *ssa.BasicBlock) taint {
 	if isRef(v.Type()) {
 		out = merge(out, s.addr(v, b))
 	}
+	if bs := s.parsedBounds(v, b); bs != 0 {
+		out = withBounds(out, bs, v.Pos())
+	}
 	return out
 }
 
@@ -1274,6 +1310,9 @@ func (s *state) step(instr ssa.Instruction) {
 		if x.Op == token.ADD && len(t) > 0 && (ownText(x.X) || ownText(x.Y) || serverValue(x.X, tx) || serverValue(x.Y, ty)) {
 			// Untrusted text joined to the program's own.
 			t[spliceBit] = &Trace{Pos: x.Pos(), Msg: "joined to the program's text"}
+		}
+		if len(t) > 0 && quotedLiteral(x) {
+			t = withBounds(t, SQL, x.Pos()) // '...' around doubled quotes (bounds.go)
 		}
 		s.set(x, t)
 	case *ssa.Phi:
@@ -1697,6 +1736,9 @@ func constString(v ssa.Value) string {
 // there, final the sink at the end of the path (what itself when the sink
 // is called at pos), via the path when it goes through calls.
 func (s *state) reach(pos token.Pos, kind Sink, what, final, via string, t taint) {
+	if boundedReach(t, kind) {
+		return // a word a strict parser accepted, a quoted literal (bounds.go)
+	}
 	_, spliced := t[spliceBit]
 	_, stored := t[stateBit]
 	_, role := t[roleBit]

@@ -41,6 +41,11 @@ type SinkModel struct {
 	// or pipeline); only the parts that can change what the query does
 	// count (see docTaint in models_nosql.go).
 	Query bool
+	// Update, with Query: the argument that is an update document
+	// ({"$set": {...}}), whose field values are stored as they are
+	// (see updateTaint in models_nosql.go); -1 (or 0 with Query unset):
+	// none. Set by the NoSQL models only.
+	Update int
 	// Clause: the arguments are clauses that the library writes into a
 	// statement of its own (gorm's Where, Order): they count only when
 	// they are SQL text, and the data in them is spliced into the
@@ -117,7 +122,10 @@ type Models struct {
 	// Validators are functions whose boolean result says whether argument
 	// i is among allowed values (slices.Contains(allowed, v)); a branch on
 	// it cleans that argument.
-	Validators   goapi.Table[int]
+	Validators goapi.Table[int]
+	// Parsers are strict parsers and quoting functions: their result, or
+	// the argument they accepted, is bounded at some sinks (bounds.go).
+	Parsers      goapi.Table[Parser]
 	FieldSources map[Field]SourceModel
 	FieldSinks   map[Field][]FieldSink
 	// Modelled are packages (canonical paths) that the tables describe:
@@ -153,7 +161,7 @@ func newModels() *Models {
 	return &Models{
 		fields:  &fieldSet{},
 		Sources: goapi.Table[SourceModel]{}, Sinks: goapi.Table[[]SinkModel]{}, Moves: goapi.Table[Move]{},
-		Sanitizers: goapi.Table[bool]{}, Validators: goapi.Table[int]{},
+		Sanitizers: goapi.Table[bool]{}, Validators: goapi.Table[int]{}, Parsers: goapi.Table[Parser]{},
 		FieldSources: map[Field]SourceModel{}, FieldSinks: map[Field][]FieldSink{}, Modelled: map[string]bool{},
 	}
 }
@@ -166,6 +174,7 @@ func (m *Models) merge(o *Models) {
 	m.Moves.Merge(o.Moves)
 	m.Sanitizers.Merge(o.Sanitizers)
 	m.Validators.Merge(o.Validators)
+	m.Parsers.Merge(o.Parsers)
 	for k, v := range o.FieldSources {
 		m.FieldSources[k] = v
 	}

@@ -32,7 +32,11 @@ func init() {
 		}
 		return out
 	}
-	q := func(args ...int) SinkModel { return SinkModel{Kind: NoSQL, Args: args, Query: true} }
+	q := func(args ...int) SinkModel { return SinkModel{Kind: NoSQL, Args: args, Query: true, Update: -1} }
+	// u: a filter and an update document, in that order.
+	u := func(filter, update int) SinkModel {
+		return SinkModel{Kind: NoSQL, Args: []int{filter, update}, Query: true, Update: update}
+	}
 	var mgo []string
 	for _, p := range []string{"gopkg.in/mgo.v2", "github.com/globalsign/mgo"} {
 		mgo = append(mgo, "(*"+p+".Collection).Find", "(*"+p+".Collection).Pipe", "(*"+p+".Collection).Remove",
@@ -46,18 +50,102 @@ func init() {
 		Sinks: allSinks(
 			sinks(q(1), coll("Find", "FindOne", "FindOneAndDelete", "FindOneAndReplace", "DeleteOne", "DeleteMany",
 				"CountDocuments", "ReplaceOne", "Aggregate", "Watch")...),
-			sinks(q(1, 2), coll("FindOneAndUpdate", "UpdateOne", "UpdateMany", "UpdateByID")...),
+			sinks(u(1, 2), coll("FindOneAndUpdate", "UpdateOne", "UpdateMany", "UpdateByID")...),
 			sinks(q(2), coll("Distinct")...),
 			sinks(q(1), "(*"+mg+".Database).Aggregate", "(*"+mg+".Database).Watch", "(*"+mg+".Database).RunCommand",
 				"(*"+mg+".Database).RunCommandCursor", "(*"+mg+".Client).Watch"),
-			sinks(q(0), "(*"+mg+".UpdateOneModel).SetFilter", "(*"+mg+".UpdateOneModel).SetUpdate",
-				"(*"+mg+".UpdateManyModel).SetFilter", "(*"+mg+".UpdateManyModel).SetUpdate",
+			sinks(SinkModel{Kind: NoSQL, Args: []int{0}, Query: true, Update: 0},
+				"(*"+mg+".UpdateOneModel).SetUpdate", "(*"+mg+".UpdateManyModel).SetUpdate"),
+			sinks(q(0), "(*"+mg+".UpdateOneModel).SetFilter", "(*"+mg+".UpdateManyModel).SetFilter",
 				"(*"+mg+".DeleteOneModel).SetFilter", "(*"+mg+".DeleteManyModel).SetFilter",
 				"(*"+mg+".ReplaceOneModel).SetFilter"),
 			sinks(q(0), mgo...),
-			sinks(q(0, 1), mgoUpdate...),
+			sinks(u(0, 1), mgoUpdate...),
 		),
 	})
+}
+
+// setOperators are the update operators whose operand maps field names
+// to values that are stored (or added, compared for $min and $max) as they
+// are: {"$set": {"config": doc}} stores doc, whatever keys it holds, and
+// no operator inside it runs. The field names are what the request must
+// not choose (they decide which fields change); the values are data.
+var setOperators = map[string]bool{"$set": true, "$setOnInsert": true, "$push": true, "$addToSet": true,
+	"$inc": true, "$mul": true, "$min": true, "$max": true}
+
+// updateTaint is the taint of v, an update document at a NoSQL sink, that
+// can change what the update does: as queryTaint, except that the values
+// under a field-update operator of a map built here ({"$set": {"f": x}})
+// are data, not structure; the names of the fields still count. An
+// update that is not a map literal (a bson.D, a pipeline, a document from
+// elsewhere) is walked as a query.
+func (s *state) updateTaint(v ssa.Value, b *ssa.BasicBlock) taint {
+	w := &docWalk{pkg: s.e.pkg, seen: map[ssa.Value]bool{}, leaf: s.val}
+	m, ok := unwrapDoc(v).(*ssa.MakeMap)
+	if !ok {
+		return w.doc(v, b, 0)
+	}
+	var t taint
+	for _, r := range *m.Referrers() {
+		switch u := r.(type) {
+		case *ssa.MapUpdate:
+			key := constString(u.Key)
+			switch {
+			case key == "":
+				t = merge(t, w.leaf(u.Key, u.Block()))
+				t = merge(t, w.entry(key, u.Value, u.Block(), 0))
+			case setOperators[key]:
+				t = merge(t, w.fieldNames(u.Value, u.Block()))
+			default:
+				t = merge(t, w.entry(key, u.Value, u.Block(), 0))
+			}
+		case *ssa.Store:
+			if u.Val == m {
+				return w.leaf(m, b) // kept in memory others can reach
+			}
+		}
+	}
+	return t
+}
+
+// fieldNames is the open part of the operand of a field-update operator:
+// its keys when it is a map built here, all of it otherwise (a map from
+// the request names the fields it sets).
+func (w *docWalk) fieldNames(v ssa.Value, b *ssa.BasicBlock) taint {
+	m, ok := unwrapDoc(v).(*ssa.MakeMap)
+	if !ok {
+		return w.doc(v, b, 1)
+	}
+	var t taint
+	for _, r := range *m.Referrers() {
+		switch u := r.(type) {
+		case *ssa.MapUpdate:
+			if constString(u.Key) == "" {
+				t = merge(t, w.leaf(u.Key, u.Block()))
+			}
+		case *ssa.Store:
+			if u.Val == m {
+				return w.leaf(m, b)
+			}
+		}
+	}
+	return t
+}
+
+// unwrapDoc is v without the conversions to an interface or a named map
+// type that a literal passed as a document goes through.
+func unwrapDoc(v ssa.Value) ssa.Value {
+	for range 4 {
+		switch x := v.(type) {
+		case *ssa.MakeInterface:
+			v = x.X
+		case *ssa.ChangeType:
+			v = x.X
+		default:
+			return v
+		}
+	}
+	return v
 }
 
 // codeOperators run their operand as JavaScript on the server: a string
@@ -121,6 +209,14 @@ func (w *docWalk) doc(v ssa.Value, b *ssa.BasicBlock, depth int) taint {
 	case *ssa.UnOp:
 		if a, ok := x.X.(*ssa.Alloc); ok {
 			return w.mem(a, b, depth) // a composite literal, loaded
+		}
+	case *ssa.Extract:
+		// doc, err := buildFilter(params): a helper of the package whose
+		// documents are all closed, as for a call of one result.
+		if c, ok := x.Tuple.(*ssa.Call); ok {
+			if sf := c.Call.StaticCallee(); sf != nil && sf.Pkg == w.pkg && len(sf.Blocks) > 0 && closedResult(sf) {
+				return nil
+			}
 		}
 	case *ssa.Call:
 		if bi, ok := x.Call.Value.(*ssa.Builtin); ok && bi.Name() == "append" {

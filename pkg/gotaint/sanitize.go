@@ -24,13 +24,39 @@ func (s *state) clean(v ssa.Value, b *ssa.BasicBlock) bool {
 	if b == nil {
 		return false
 	}
+	return s.checkedAt(s.vkey(v), b)
+}
+
+// parsedBounds are the sinks where v, used in block b, is bounded because
+// a strict parser accepted it on every path that reaches b (bounds.go):
+// the code after if _, err := time.LoadLocation(v); err != nil { return }.
+func (s *state) parsedBounds(v ssa.Value, b *ssa.BasicBlock) Sink {
+	if b == nil || !s.parsedIn[b.Parent()] {
+		return 0
+	}
+	k := s.vkey(v)
+	var out Sink
+	for _, f := range boundFlags {
+		if s.checkedAt(vkey{k.root, k.path + parsedMark(f.bit)}, b) {
+			out |= f.sinks
+		}
+	}
+	return out
+}
+
+// parsedMark tells the checks of a strict parser (for the mark bit) from
+// the others in a function's checks.
+func parsedMark(bit int) string { return "#parsed" + strconv.Itoa(bit) }
+
+// checkedAt: the value of key k has been checked on every path from the
+// entry of b's function to b.
+func (s *state) checkedAt(k vkey, b *ssa.BasicBlock) bool {
 	f := b.Parent()
 	checks := s.checks[f]
 	if checks == nil {
 		checks = s.findChecks(f)
 		s.checks[f] = checks
 	}
-	k := s.vkey(v)
 	blocks := checks[k]
 	if len(blocks) == 0 {
 		return false
@@ -74,6 +100,16 @@ func (s *state) findChecks(f *ssa.Function) map[vkey][]*ssa.BasicBlock {
 		if !ok {
 			continue
 		}
+		if v, p := s.parsedBy(ifi.Cond); v != nil {
+			k := s.vkey(v)
+			for _, fl := range boundFlags {
+				if p.Input&fl.sinks == fl.sinks {
+					pk := vkey{k.root, k.path + parsedMark(fl.bit)}
+					out[pk] = append(out[pk], b)
+					s.parsedIn[f] = true
+				}
+			}
+		}
 		for _, g := range s.guarded(ifi.Cond, 0) {
 			k := s.vkey(g)
 			out[k] = append(out[k], b)
@@ -86,6 +122,49 @@ func (s *state) findChecks(f *ssa.Function) map[vkey][]*ssa.BasicBlock {
 		}
 	}
 	return out
+}
+
+// parsedBy is the value that a condition checks with a strict parser
+// whose error it tests (err != nil, err == nil; see parsers), and the
+// parser's entry.
+func (s *state) parsedBy(c ssa.Value) (ssa.Value, Parser) {
+	x, ok := c.(*ssa.BinOp)
+	if !ok || x.Op != token.EQL && x.Op != token.NEQ {
+		return nil, Parser{}
+	}
+	for _, pair := range [][2]ssa.Value{{x.X, x.Y}, {x.Y, x.X}} {
+		if k, ok := pair[1].(*ssa.Const); !ok || k.Value != nil || !types.Identical(pair[0].Type(), errorType) {
+			continue
+		}
+		v := pair[0]
+		if e, ok := v.(*ssa.Extract); ok {
+			v = e.Tuple
+		}
+		call, ok := v.(*ssa.Call)
+		if !ok {
+			continue
+		}
+		fn := callee(&call.Call)
+		if fn == nil {
+			continue
+		}
+		p, ok := s.e.m.Parsers.Lookup(fn)
+		if !ok || p.Input == 0 {
+			continue
+		}
+		i := p.Arg
+		if call.Call.IsInvoke() || fn.Signature().Recv() != nil {
+			i++
+		}
+		ops := call.Call.Args
+		if call.Call.IsInvoke() {
+			ops = append([]ssa.Value{call.Call.Value}, ops...)
+		}
+		if i < len(ops) {
+			return ops[i], p
+		}
+	}
+	return nil, Parser{}
 }
 
 // guarded are the values a condition checks against allowed values.
@@ -206,7 +285,16 @@ func (s *state) validates() []int {
 		params[p] = i
 	}
 	var out []int
-	note := func(c ssa.Value) {
+	var note func(c ssa.Value, depth int)
+	note = func(c ssa.Value, depth int) {
+		if phi, ok := c.(*ssa.Phi); ok && depth < 3 && isBool(phi.Type()) && !trueEdge(phi) {
+			// return id != "" && pattern.MatchString(id): the verdict is
+			// false or the check's own, on every path.
+			for _, e := range phi.Edges {
+				note(e, depth+1)
+			}
+			return
+		}
 		for _, g := range s.guarded(c, 0) {
 			k := s.vkey(g)
 			if i, ok := params[k.root]; ok && k.path == "" && !slices.Contains(out, i) {
@@ -220,10 +308,10 @@ func (s *state) validates() []int {
 		}
 		switch x := b.Instrs[len(b.Instrs)-1].(type) {
 		case *ssa.If:
-			note(x.Cond)
+			note(x.Cond, 0)
 		case *ssa.Return:
 			for _, r := range x.Results {
-				note(r)
+				note(r, 0)
 			}
 		}
 	}
@@ -235,6 +323,17 @@ var (
 	regexpMatchers  = goapi.Set(true, "(*regexp.Regexp).MatchString", "(*regexp.Regexp).Match")
 	regexpCompilers = goapi.Set(true, "regexp.MustCompile", "regexp.Compile", "regexp.MustCompilePOSIX", "regexp.CompilePOSIX")
 )
+
+// trueEdge: a phi of booleans takes a constant true on some path, as
+// x == "" || check(x) does: the function then says yes without checking.
+func trueEdge(phi *ssa.Phi) bool {
+	for _, e := range phi.Edges {
+		if k, ok := e.(*ssa.Const); ok && k.Value != nil && constant.BoolVal(k.Value) {
+			return true
+		}
+	}
+	return false
+}
 
 func isBool(t types.Type) bool {
 	b, ok := t.Underlying().(*types.Basic)

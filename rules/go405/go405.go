@@ -31,12 +31,29 @@ recognised by what they do, in the package or another: a function that
 returns an error or a bool after searching its argument for a separator or
 "..", checking it against an anchored pattern of name characters (dots
 allowed inside a name, never "." or ".." as a whole) or character by
-character, also when it trims or lower-cases the argument first; a
+character, also when it trims or lower-cases the argument first or joins
+such checks with && (return id != "" && pattern.MatchString(id)); a
 normaliser that returns the name only after such a loop; filepath.IsLocal.
 Files and directories the program creates itself (os.CreateTemp,
 os.MkdirTemp) are not request-chosen paths. A record looked up by the data
 (a map, a store whose code reads it from a table) is stored data, not the
 data.
+
+Values checked by a strict parser, or quoted, are bounded where what they
+can hold cannot inject. A time-zone name that time.LoadLocation accepted
+(its result, or the input in code that runs only when the error is nil),
+and a date, duration or UUID that time.Parse, time.ParseDuration or
+uuid.Parse accepted behind such a check, hold no quote, semicolon or shell
+metacharacter: they are not reported at a SQL statement, a NoSQL query or
+a command, and still are at a path (a zone name holds '/'). A value quoted
+by pq.QuoteLiteral, pq.QuoteIdentifier or the program's own helper that
+doubles the single quote and wraps the result in single quotes is not
+reported at a SQL statement, and still is anywhere else. Such a helper is recognised by its body, not its name; doubling the
+quote is enough for PostgreSQL (standard strings) and SQLite, not for a
+MySQL server that reads backslashes as escapes. The mark holds only while
+all of the data has it: a checked zone joined to another header is
+reported. net/netip.ParseAddr and net/mail.ParseAddress are not bounds (an
+IPv6 zone, a display name or a quoted local part is any text).
 
 Severity follows what the findings of each kind turned out to be on real
 projects. Tool arguments (an MCP client's or a model's) that name a path
@@ -87,7 +104,12 @@ filter decoded whole from the request ({"code": {"$ne": ""}} matches every
 coupon), a map value from a decoded request under a fixed key, a key the
 request chose, or a string under $where, $function or $accumulator. A typed
 value (a string, a number, a struct of those) under a constant key is a
-value, never an operator, and is not reported.
+value, never an operator, and is not reported; nor is any value under
+$set, $setOnInsert and the other field-update operators of an update
+document built in place ({"$set": {"config": doc}} stores doc as it is),
+though a field name there that the request chose, or an operand that is
+the request's map whole, is. A helper of the package that returns a
+document and an error is read like one that returns the document alone.
 
 SQL statements are those of database/sql, pgx (v4 and v5: connections,
 pools, transactions, pgconn, Batch.Queue), sqlx (its Select, Get, Queryx,

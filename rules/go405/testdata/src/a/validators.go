@@ -92,6 +92,31 @@ func validators(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	os.ReadFile(filepath.Join("/var/data", local))
+
+	version := r.FormValue("version")
+	if !validVersion(version) {
+		return
+	}
+	os.RemoveAll(filepath.Join("/var/plugins", version))
+
+	optional := r.FormValue("optional")
+	if !emptyOrValid(optional) {
+		return
+	}
+	os.RemoveAll(filepath.Join("/var/plugins", optional)) // want `untrusted data reaches a file path in os.RemoveAll`
+}
+
+// validVersion combines checks with &&: the verdict is false or the
+// anchored pattern's.
+func validVersion(v string) bool {
+	return v != "" && !strings.HasPrefix(v, "v") && pluginID.MatchString(v)
+}
+
+// emptyOrValid says yes to any name with a prefix, whatever follows
+// ("local:../../etc"): "||" with a constant true on one path is not the
+// pattern's verdict there.
+func emptyOrValid(v string) bool {
+	return strings.HasPrefix(v, "local:") || pluginID.MatchString(v)
 }
 
 // normalizeProvider returns its argument, trimmed and lower-cased, only
