@@ -137,3 +137,42 @@ func TestPerListener(t *testing.T) {
 		t.Errorf("line %d: no finding, want match for %q", line, w)
 	}
 }
+
+// TestUnservedBrokenMain checks that a main package the scan could not
+// analyse (here it does not type-check) keeps the servers of the module
+// graded as they are: it may be the program that builds them.
+func TestUnservedBrokenMain(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS(filepath.Join("testdata", "listeners"))); err != nil {
+		t.Fatal(err)
+	}
+	broken := filepath.Join(dir, "cmd", "ui")
+	if err := os.MkdirAll(broken, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	src := "package main\n\nimport \"example.com/listeners/internal/webui\"\n\nfunc main() { webui.NewServer(addr).Start() }\n"
+	if err := os.WriteFile(filepath.Join(broken, "main.go"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(dir)
+	res, err := engine.Run(context.Background(), engine.Options{Rules: []*lint.Rule{go101.Rule}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Problems) == 0 {
+		t.Fatal("no problem reported for cmd/ui, which does not type-check")
+	}
+	seen := false
+	for _, f := range res.Findings {
+		if !strings.HasSuffix(f.Location.File, "internal/webui/webui.go") {
+			continue
+		}
+		seen = true
+		if strings.Contains(f.Message, "no program of the module builds") || f.Severity != lint.SeverityError {
+			t.Errorf("%s: %s: graded as unserved while a main that does not load may serve it", f.Severity, f.Message)
+		}
+	}
+	if !seen {
+		t.Error("no GO101 finding in internal/webui")
+	}
+}

@@ -2,8 +2,11 @@ package listen
 
 import (
 	"go/ast"
+	"go/build"
 	"go/token"
 	"go/types"
+	"io/fs"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -79,6 +82,8 @@ func (m *Module) indexReach() {
 	byName := map[string]*funcSpan{}
 	methods := map[string][]string{} // receiver type → its methods
 	var roots []string
+	analysed := map[string]bool{} // directories of the analysed packages
+	modDir := map[string]string{} // module → the directory of its go.mod
 	for _, p := range m.pkgs {
 		pass := p.pass
 		mod := ""
@@ -88,6 +93,13 @@ func (m *Module) indexReach() {
 		isMain := pass.Pkg.Name() == "main"
 		if isMain || pass.Pkg.Path() == mod {
 			r.whole[mod] = true
+		}
+		if len(pass.Files) > 0 {
+			dir := filepath.Dir(pass.Fset.Position(pass.Files[0].Pos()).Filename)
+			analysed[dir] = true
+			if _, ok := modDir[mod]; !ok {
+				modDir[mod] = goModDir(dir)
+			}
 		}
 		open := !isMain && !internal(pass.Pkg.Path())
 		info := pass.TypesInfo
@@ -142,6 +154,14 @@ func (m *Module) indexReach() {
 			}
 		}
 	}
+	// A main package the scan did not analyse (it failed to type-check,
+	// or was excluded) may be the one that builds a server: say nothing
+	// of the module then.
+	for mod, ok := range r.whole {
+		if ok && unanalysedMain(modDir[mod], analysed) {
+			r.whole[mod] = false
+		}
+	}
 	// r.spans' slices grew while byName pointed into them: point again.
 	for file := range r.spans {
 		for i := range r.spans[file] {
@@ -169,6 +189,59 @@ func (m *Module) indexReach() {
 			}
 		}
 	}
+}
+
+// goModDir is the nearest directory at or above dir that holds a go.mod,
+// or "" when there is none.
+func goModDir(dir string) string {
+	for d := dir; ; {
+		if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
+			return d
+		}
+		up := filepath.Dir(d)
+		if up == d {
+			return ""
+		}
+		d = up
+	}
+}
+
+// unanalysedMain reports whether the module rooted at root has a main
+// package (for this platform's build constraints, tests left out) in a
+// directory the scan did not analyse. Directories the go command skips
+// (vendor, testdata, names starting with "." or "_") and nested modules
+// are not looked in. An unknown root counts as such a package.
+func unanalysedMain(root string, analysed map[string]bool) bool {
+	if root == "" {
+		return true
+	}
+	found := false
+	filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || found {
+			return filepath.SkipDir
+		}
+		if !d.IsDir() {
+			return nil
+		}
+		name := d.Name()
+		if path != root {
+			if name == "vendor" || name == "testdata" || name == "node_modules" || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") {
+				return filepath.SkipDir
+			}
+			if _, err := os.Stat(filepath.Join(path, "go.mod")); err == nil {
+				return filepath.SkipDir // another module
+			}
+		}
+		if analysed[path] {
+			return nil
+		}
+		if p, err := build.ImportDir(path, 0); err == nil && p.Name == "main" {
+			found = true
+			return filepath.SkipAll
+		}
+		return nil
+	})
+	return found
 }
 
 // names records in s the functions and types that n names.
