@@ -69,7 +69,10 @@ of the module installs such a middleware and every package whose routes
 serve handlers of that kind installs one too (one router package with
 ` + "`e.Use(middleware.BodyLimit(\"10M\"))`" + `, handlers and body helpers in
 others), the handlers of that kind in every package are covered; a second
-router of the same kind without a limit leaves them reported. Fiber
+router of the same kind without a limit leaves them reported. That holds for
+echo and gin; a net/http limiter (chi's or your own) covers only the handlers
+of its own package, since it is as often wrapped around one route as
+installed on the router. Fiber
 handlers are not checked (fiber limits bodies to 4 MB unless
 ` + "`fiber.Config{BodyLimit: ...}`" + ` says otherwise).
 

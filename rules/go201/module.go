@@ -220,10 +220,12 @@ func sameFile(root, abs, rel string) bool {
 
 // moduleLimits are the kinds of handler whose bodies are bounded in the
 // whole module: some package installs a body-limit middleware for that
-// kind (echo's middleware.BodyLimit, chi's middleware.RequestSize, a gin
-// middleware that wraps c.Request.Body with http.MaxBytesReader, the
-// project's own net/http limiter), and every package whose routes serve
-// handlers of that kind installs one. A module with one server that sets
+// kind (echo's middleware.BodyLimit, a gin middleware that wraps
+// c.Request.Body with http.MaxBytesReader), and every package whose
+// routes serve handlers of that kind installs one. net/http handlers
+// (chi's included) are left out: a limiter of their kind is as often a
+// wrapper around one route as the router's middleware, and covers
+// handlers of other packages only where the routes say so. A module with one server that sets
 // the limit in its router package and handlers in others (echo's
 // e.Use(middleware.BodyLimit("10M")) in internal/server, the handlers in
 // internal/admin) is covered; one with a second router of the same kind
@@ -241,7 +243,13 @@ func moduleLimits(collected []any) map[string]bool {
 	}
 	out := map[string]bool{}
 	for k := range installs {
-		out[k] = true
+		// A net/http limiter is often a wrapper around one handler (the
+		// MCP endpoint's), not the router: it says nothing of handlers of
+		// other packages mounted beside it. The frameworks' limits are
+		// installed on the router (Use), for all its routes.
+		if k != "http" {
+			out[k] = true
+		}
 	}
 	for _, c := range collected {
 		ph, ok := c.(*packageHandlers)

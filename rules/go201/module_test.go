@@ -30,6 +30,10 @@ func TestModuleLimits(t *testing.T) {
 			"modtwo/admin/admin.go:16 default",
 			"modtwo/admin/admin.go:20 default",
 		}},
+		// a net/http limiter wrapped around one route bounds that route only
+		{[]string{"modwrap/oauth", "modwrap/server"}, []string{
+			"modwrap/oauth/oauth.go:14 default",
+		}},
 	} {
 		got := moduleRun(t, tc.pkgs)
 		if !slices.Equal(got, tc.want) {
