@@ -869,26 +869,17 @@ func alwaysRejects(info *types.Info, pkg *types.Package, body *ast.BlockStmt, ki
 		case *ast.IfStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt, *ast.ForStmt, *ast.RangeStmt, *ast.BlockStmt, *ast.LabeledStmt:
 			continue
 		}
+		if rejectsIn(info, st) {
+			return true
+		}
 		found := false
 		ast.Inspect(st, func(n ast.Node) bool {
-			if found {
-				return false
+			if id, ok := n.(*ast.Ident); ok && !found {
+				fn, _ := info.Uses[id].(*types.Func)
+				found = fn != nil && fn.Pkg() != nil && fn.Pkg() != pkg && kind(fn)&Rejects != 0
 			}
-			switch n := n.(type) {
-			case *ast.FuncLit:
-				return false
-			case *ast.BasicLit:
-				found = goapi.IsAuthStatus(info, n)
-			case *ast.Ident:
-				switch obj := info.Uses[n].(type) {
-				case *types.Const:
-					v := obj.Val().ExactString()
-					found = v == "401" || v == "403"
-				case *types.Func:
-					found = obj.Pkg() != nil && obj.Pkg() != pkg && kind(obj)&Rejects != 0
-				}
-			}
-			return !found
+			_, lit := n.(*ast.FuncLit)
+			return !found && !lit
 		})
 		if found {
 			return true
