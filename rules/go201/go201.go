@@ -401,11 +401,6 @@ func authenticated(pass *analysis.Pass) map[any]protection {
 	state := map[any]protection{} // open: served open somewhere
 	for _, rt := range pass.ResultOf[go101.AllRoutesAnalyzer].([]go101.Route) {
 		protected := routeProtection(rt)
-		if protected == byChain && rt.Handler != nil && rt.Guard.IsAuth(rt.Handler) && !chainAuth(rt) {
-			// The handler checks credentials itself: reads before the
-			// check are anyone's.
-			protected = byHandler
-		}
 		mark := func(k any) {
 			was, ok := state[k]
 			if !ok {
@@ -439,16 +434,22 @@ const (
 	byHandler                   // the handler checks credentials itself (on some route)
 )
 
-// routeProtection is how a route authenticates: by its chain (byChain) or
-// not (open). Auth that may be off (authn.MaybeOff: installed under a
+// routeProtection is how a route authenticates: by its chain (byChain), by
+// the handler's own check (byHandler), or not (open). Auth that may be
+// off (authn.MaybeOff: installed under a
 // condition, or a check a setting switches off) is not authentication
 // here: the judged reads behind it were servers that run open unless the
 // operator sets a key (fabric's --api-key), which GO105 reports.
 func routeProtection(rt go101.Route) protection {
-	if rt.State == authn.Protected {
-		return byChain
+	if rt.State != authn.Protected {
+		return open
 	}
-	return open
+	if rt.Handler != nil && rt.Guard.IsAuth(rt.Handler) && !chainAuth(rt) {
+		// The handler checks credentials itself: reads before the check
+		// are anyone's.
+		return byHandler
+	}
+	return byChain
 }
 
 // combine is the protection of a handler that two routes serve: open when

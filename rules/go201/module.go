@@ -196,7 +196,10 @@ func regrade(findings []lint.Finding, collected []any, root string) []lint.Findi
 			if f.Location.Line < h.start || f.Location.Line > h.end || !sameFile(root, h.file, f.Location.File) {
 				continue
 			}
-			if protected(h.name, 0) == open {
+			if protected(h.name, 0) != byChain {
+				// open, or a handler that checks credentials itself: which
+				// reads come before its check is seen in its own package
+				// only (checkHandler)
 				continue
 			}
 			f.Severity = lint.SeverityNote

@@ -30,6 +30,11 @@ func TestModuleLimits(t *testing.T) {
 			"modtwo/admin/admin.go:16 default",
 			"modtwo/admin/admin.go:20 default",
 		}},
+		// a handler that checks the credential its own body carries: the
+		// read that brings it is before the check, on an open route
+		{[]string{"modself/authsvc", "modself/handlers", "modself/server"}, []string{
+			"modself/handlers/handlers.go:17 default",
+		}},
 		// a net/http limiter wrapped around one route bounds that route only
 		{[]string{"modwrap/oauth", "modwrap/server"}, []string{
 			"modwrap/oauth/oauth.go:14 default",
