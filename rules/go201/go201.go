@@ -400,7 +400,7 @@ func checkHandler(pass *analysis.Pass, h handler, body *ast.BlockStmt, authed pr
 func authenticated(pass *analysis.Pass) map[any]protection {
 	state := map[any]protection{} // open: served open somewhere
 	for _, rt := range pass.ResultOf[go101.AllRoutesAnalyzer].([]go101.Route) {
-		protected := routeProtection(rt)
+		protected := routeProtection(pass.TypesInfo, rt)
 		mark := func(k any) {
 			was, ok := state[k]
 			if !ok {
@@ -440,16 +440,54 @@ const (
 // condition, or a check a setting switches off) is not authentication
 // here: the judged reads behind it were servers that run open unless the
 // operator sets a key (fabric's --api-key), which GO105 reports.
-func routeProtection(rt go101.Route) protection {
+func routeProtection(info *types.Info, rt go101.Route) protection {
 	if rt.State != authn.Protected {
 		return open
 	}
-	if rt.Handler != nil && rt.Guard.IsAuth(rt.Handler) && !chainAuth(rt) {
+	if rt.Handler != nil && !wrapped(info, rt.Handler) && rt.Guard.IsAuth(rt.Handler) && !chainAuth(rt) {
 		// The handler checks credentials itself: reads before the check
 		// are anyone's.
 		return byHandler
 	}
 	return byChain
+}
+
+// wrapped reports whether the handler expression h is a call that wraps
+// another handler (requireToken(http.HandlerFunc(create))): auth there is
+// the route's chain, not the handler's own check. A conversion
+// (http.HandlerFunc(create)) is looked through; a factory that takes no
+// handler (publishHandler(check)) builds the handler, whose check is its own.
+func wrapped(info *types.Info, h ast.Expr) bool {
+	for {
+		call, ok := ast.Unparen(h).(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		if tv, ok := info.Types[call.Fun]; ok && tv.IsType() && len(call.Args) == 1 {
+			h = call.Args[0]
+			continue
+		}
+		for _, a := range call.Args {
+			if isHandlerValue(info.TypeOf(a)) {
+				return true
+			}
+		}
+		return false
+	}
+}
+
+// isHandlerValue reports whether t is a net/http handler: a type with a
+// ServeHTTP method, or a func(http.ResponseWriter, *http.Request).
+func isHandlerValue(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	if types.NewMethodSet(t).Lookup(nil, "ServeHTTP") != nil {
+		return true
+	}
+	sig, ok := t.Underlying().(*types.Signature)
+	return ok && sig.Params().Len() == 2 && goapi.IsType(sig.Params().At(0).Type(), "net/http", "ResponseWriter") &&
+		isRequestPtr(sig.Params().At(1).Type())
 }
 
 // combine is the protection of a handler that two routes serve: open when

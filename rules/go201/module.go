@@ -69,7 +69,7 @@ func collectHandlers(pass *analysis.Pass) (any, error) {
 		routes: map[string]bool{}}
 	res.limits = limitedHandlers(pass, pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)).kinds
 	for _, rt := range pass.ResultOf[go101.AllRoutesAnalyzer].([]go101.Route) {
-		protected := routeProtection(rt)
+		protected := routeProtection(pass.TypesInfo, rt)
 		servedFuncs(pass.TypesInfo, rt.Guard, rt.Handler, func(f *types.Func) {
 			if k := sigKind(f.Signature()); k != "" {
 				res.routes[k] = true
