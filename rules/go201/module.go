@@ -54,6 +54,11 @@ type handlerSpan struct {
 	// callers are the functions of the package that call this one (a
 	// helper such as updateBoolField(c, set) that handlers share).
 	callers []string
+	// checked is the line of the handler's own credential check (an if
+	// that answers 401 or 403 and returns; rejectsAt), 0 when it has none:
+	// where the routes leave the check to the handler, only the reads
+	// after it are authenticated callers'.
+	checked int
 }
 
 var handlersAnalyzer = &analysis.Analyzer{
@@ -123,7 +128,11 @@ func collectHandlers(pass *analysis.Pass) (any, error) {
 			}
 			start, end := pass.Fset.Position(fd.Pos()), pass.Fset.Position(fd.End())
 			name := goapi.Of(fn).String()
-			res.funcs = append(res.funcs, handlerSpan{name, start.Filename, start.Line, end.Line, h.kind, callers[name]})
+			checked := 0
+			if at := rejectsAt(pass.TypesInfo, fd.Body); at.IsValid() {
+				checked = pass.Fset.Position(at).Line
+			}
+			res.funcs = append(res.funcs, handlerSpan{name, start.Filename, start.Line, end.Line, h.kind, callers[name], checked})
 		}
 	}
 	return res, nil
@@ -196,10 +205,15 @@ func regrade(findings []lint.Finding, collected []any, root string) []lint.Findi
 			if f.Location.Line < h.start || f.Location.Line > h.end || !sameFile(root, h.file, f.Location.File) {
 				continue
 			}
-			if protected(h.name, 0) != byChain {
-				// open, or a handler that checks credentials itself: which
-				// reads come before its check is seen in its own package
-				// only (checkHandler)
+			switch protected(h.name, 0) {
+			case byChain:
+			case byHandler:
+				// the routes leave the check to the handler: the reads
+				// before it are anyone's
+				if h.checked == 0 || f.Location.Line <= h.checked {
+					continue
+				}
+			default:
 				continue
 			}
 			f.Severity = lint.SeverityNote

@@ -34,6 +34,7 @@ func TestModuleLimits(t *testing.T) {
 		// read that brings it is before the check, on an open route
 		{[]string{"modself/authsvc", "modself/handlers", "modself/server"}, []string{
 			"modself/handlers/handlers.go:17 default",
+			"modself/handlers/handlers.go:38 note",
 		}},
 		// a net/http limiter wrapped around one route bounds that route only
 		{[]string{"modwrap/oauth", "modwrap/server"}, []string{

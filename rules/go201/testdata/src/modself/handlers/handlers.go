@@ -25,3 +25,17 @@ func Refresh(w http.ResponseWriter, r *http.Request) {
 	}
 	json.NewEncoder(w).Encode(map[string]string{"token": tok})
 }
+
+// Login checks the caller's password before it reads the body: only a
+// caller who holds it sends the body.
+func Login(w http.ResponseWriter, r *http.Request) {
+	user, pass, ok := r.BasicAuth()
+	if !ok || user != "admin" || pass != adminPassword {
+		http.Error(w, "unauthorized", http.StatusUnauthorized)
+		return
+	}
+	var params map[string]string
+	json.NewDecoder(r.Body).Decode(&params) // want `json.NewDecoder reads r.Body with no size limit`
+}
+
+var adminPassword = "from-config"

@@ -11,5 +11,6 @@ import (
 func Serve(addr string) error {
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST /auth/refresh", handlers.Refresh)
+	mux.HandleFunc("POST /auth/login", handlers.Login)
 	return http.ListenAndServe(addr, mux)
 }
