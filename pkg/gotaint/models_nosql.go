@@ -81,7 +81,7 @@ var setOperators = map[string]bool{"$set": true, "$setOnInsert": true, "$push": 
 // elsewhere) is walked as a query.
 func (s *state) updateTaint(v ssa.Value, b *ssa.BasicBlock) taint {
 	w := &docWalk{pkg: s.e.pkg, seen: map[ssa.Value]bool{}, leaf: s.val}
-	m, ok := unwrapDoc(v).(*ssa.MakeMap)
+	m, ok := unwrapIface(v).(*ssa.MakeMap)
 	if !ok {
 		return w.doc(v, b, 0)
 	}
@@ -112,7 +112,7 @@ func (s *state) updateTaint(v ssa.Value, b *ssa.BasicBlock) taint {
 // its keys when it is a map built here, all of it otherwise (a map from
 // the request names the fields it sets).
 func (w *docWalk) fieldNames(v ssa.Value, b *ssa.BasicBlock) taint {
-	m, ok := unwrapDoc(v).(*ssa.MakeMap)
+	m, ok := unwrapIface(v).(*ssa.MakeMap)
 	if !ok {
 		return w.doc(v, b, 1)
 	}
@@ -130,22 +130,6 @@ func (w *docWalk) fieldNames(v ssa.Value, b *ssa.BasicBlock) taint {
 		}
 	}
 	return t
-}
-
-// unwrapDoc is v without the conversions to an interface or a named map
-// type that a literal passed as a document goes through.
-func unwrapDoc(v ssa.Value) ssa.Value {
-	for range 4 {
-		switch x := v.(type) {
-		case *ssa.MakeInterface:
-			v = x.X
-		case *ssa.ChangeType:
-			v = x.X
-		default:
-			return v
-		}
-	}
-	return v
 }
 
 // codeOperators run their operand as JavaScript on the server: a string
