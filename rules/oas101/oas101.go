@@ -89,7 +89,7 @@ func run(pass *lint.SpecPass) error {
 	}
 	oauth := oauthEndpoints(pass.Doc)
 	preAuth := func(op openapi.Operation) bool {
-		return openapi.PrivilegedSegment(op.Path) == "" && (publicByNature(op.Path) || oauth.covers(op.Path) || tokenStep(op) != "")
+		return openapi.PrivilegedSegment(op.Path) == "" && (publicByNature(op.Path) || oauth.covers(op.Path) || preAuthStep(op) != "")
 	}
 	// writeOrAdmin is an operation that would be an error if it were open:
 	// it changes state or sits under an administrative path, and it is not
@@ -223,7 +223,7 @@ func run(pass *lint.SpecPass) error {
 			if !publicByNature(op.Path) && !oauth.covers(op.Path) {
 				// A step of the token lifecycle recognised by its shape:
 				// say which, and what it authenticates with.
-				grade = " (a note: it is called before the client has credentials: " + tokenStep(op) + ")"
+				grade = " (a note: it is called before the client has credentials: " + preAuthStep(op) + ")"
 			}
 		case capabilityURL(op):
 			// The URL is handed out by another operation, pre-signed: it

@@ -164,6 +164,17 @@ func lower(doc *openapi3.T, inputs *openapi.Inputs, s *openapi.Schema, names []s
 		return " (a note: its description states a limit)"
 	}
 	depth, _ := inputs.Depth(s.S)
+	if depth == 0 && len(names) == 0 {
+		// A whole body that is one string: free text, unless the schema's
+		// name or its description says it is a credential (an ApiKey, an
+		// AWS signature header sent as the body of a sign-in), which the
+		// server checks against what it issued rather than stores.
+		for _, text := range []string{openapi.LastName(name), s.S.Description} {
+			if c := openapi.CredentialPhrase(text); c != "" {
+				return " (a note: not free text: a whole body that is a credential (" + c + "), which the server verifies or hashes rather than stores and shows)"
+			}
+		}
+	}
 	free := depth == 0 && len(names) == 0 || slices.ContainsFunc(names, openapi.FreeText) || openapi.FreeText(openapi.LastName(name))
 	if !free {
 		return " (a note: not free text)"

@@ -1,0 +1,26 @@
+package openapi
+
+import "testing"
+
+func TestCredentialPhrase(t *testing.T) {
+	for text, want := range map[string]string{
+		"ApiKey":                               "api key",
+		"JWTToken":                             "jwt",
+		"AWSSignatureHeader":                   "signature header",
+		"The response is an access token":      "access token",
+		"Google Cloud instance identity token": "identity token",
+		"client_secret":                        "client secret",
+		"new password":                         "password",
+		// Not credentials: a cursor, a sort key, a count, a letter's signature.
+		"nextPageToken":  "",
+		"sort_key":       "",
+		"max_tokens":     "",
+		"EmailSignature": "",
+		"tokenizer":      "",
+		"":               "",
+	} {
+		if got := CredentialPhrase(text); got != want {
+			t.Errorf("CredentialPhrase(%q) = %q, want %q", text, got, want)
+		}
+	}
+}
