@@ -89,7 +89,7 @@ func carriedCredential(op openapi.Operation) string {
 	if p := openapi.CredentialPhrase(refName(op.Op.RequestBody.Ref)); p != "" {
 		return p
 	}
-	if p := openapi.CredentialPhrase(body.Description); p != "" {
+	if p := openapi.CredentialProse(body.Description); p != "" {
 		return p
 	}
 	return contentCredential(body.Content, false)
@@ -111,7 +111,7 @@ func issuedToken(op openapi.Operation) string {
 			return p
 		}
 		if r.Value.Description != nil {
-			if p := openapi.CredentialPhrase(*r.Value.Description); p != "" {
+			if p := openapi.CredentialProse(*r.Value.Description); p != "" {
 				return p
 			}
 		}
@@ -138,7 +138,7 @@ func contentCredential(content openapi3.Content, fields bool) string {
 		if s == nil {
 			continue
 		}
-		if p := openapi.CredentialPhrase(s.Description); p != "" {
+		if p := openapi.CredentialProse(s.Description); p != "" {
 			return p
 		}
 		if !fields {

@@ -169,8 +169,8 @@ func lower(doc *openapi3.T, inputs *openapi.Inputs, s *openapi.Schema, names []s
 		// name or its description says it is a credential (an ApiKey, an
 		// AWS signature header sent as the body of a sign-in), which the
 		// server checks against what it issued rather than stores.
-		for _, text := range []string{openapi.LastName(name), s.S.Description} {
-			if c := openapi.CredentialPhrase(text); c != "" {
+		for _, c := range []string{openapi.CredentialPhrase(openapi.LastName(name)), openapi.CredentialProse(s.S.Description)} {
+			if c != "" {
 				return " (a note: not free text: a whole body that is a credential (" + c + "), which the server verifies or hashes rather than stores and shows)"
 			}
 		}

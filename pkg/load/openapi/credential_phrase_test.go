@@ -24,3 +24,18 @@ func TestCredentialPhrase(t *testing.T) {
 		}
 	}
 }
+
+func TestCredentialProse(t *testing.T) {
+	for text, want := range map[string]string{
+		"API Key": "api key",
+		"The response is an access token for the account": "access token",
+		"AWS Signature Version 4 header":                  "signature header",
+		// About something else, mentioning a token on its way.
+		"WebRTC SDP offer. Use this variant when you have created an ephemeral session token.":                       "",
+		"The offer the browser made, sent when the request is authenticated with an ephemeral session token instead": "",
+	} {
+		if got := CredentialProse(text); got != want {
+			t.Errorf("CredentialProse(%q) = %q, want %q", text, got, want)
+		}
+	}
+}

@@ -108,3 +108,23 @@ func CredentialPhrase(text string) string {
 	}
 	return ""
 }
+
+// CredentialProse is CredentialPhrase for a description, which counts only
+// when it is about the credential: a short first sentence ("API key", "The
+// response is an access token", "AWS Signature Version 4 header"). A longer
+// text that mentions a token on its way ("WebRTC SDP offer. Use this
+// variant when you have created an ephemeral session token") describes
+// something else.
+func CredentialProse(text string) string {
+	text = strings.TrimSpace(text)
+	if i := strings.Index(text, ". "); i >= 0 {
+		text = text[:i]
+	}
+	if i := strings.Index(text, "\n\n"); i >= 0 {
+		text = text[:i]
+	}
+	if len(strings.Fields(text)) > 12 {
+		return ""
+	}
+	return CredentialPhrase(text)
+}
