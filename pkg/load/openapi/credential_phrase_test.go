@@ -29,7 +29,7 @@ func TestCredentialProse(t *testing.T) {
 	for text, want := range map[string]string{
 		"API Key": "api key",
 		"The response is an access token for the account": "access token",
-		"AWS Signature Version 4 header":                  "signature header",
+		"AWS Signature Version 4 header":                  "aws signature",
 		// About something else, mentioning a token on its way.
 		"WebRTC SDP offer. Use this variant when you have created an ephemeral session token.":                       "",
 		"The offer the browser made, sent when the request is authenticated with an ephemeral session token instead": "",
