@@ -36,7 +36,10 @@ func signIn(op openapi.Operation) string {
 		return ""
 	}
 	in, out := carriedCredential(op), issuedToken(op)
-	if in != "" && out != "" {
+	if in != "" && out != "" && openapi.CredentialPhrase(in) != openapi.CredentialPhrase(out) {
+		// An API key in and an API key out is a stored setting echoed
+		// back, not a sign-in: a sign-in trades one credential for
+		// another.
 		return fmt.Sprintf("a sign-in that exchanges the %s its request carries for the %s it answers with", in, out)
 	}
 	if !authenticatePath(op.Path) {
@@ -107,15 +110,15 @@ func issuedToken(op openapi.Operation) string {
 		if !strings.HasPrefix(code, "2") || r == nil || r.Value == nil {
 			continue
 		}
-		if p := openapi.CredentialPhrase(refName(r.Ref)); p != "" {
+		if p := openapi.CredentialPhrase(refName(r.Ref)); issued(p) {
 			return p
 		}
 		if r.Value.Description != nil {
-			if p := openapi.CredentialProse(*r.Value.Description); p != "" {
+			if p := openapi.CredentialProse(*r.Value.Description); issued(p) {
 				return p
 			}
 		}
-		if p := contentCredential(r.Value.Content, true); p != "" {
+		if p := contentCredential(r.Value.Content, true); issued(p) {
 			return p
 		}
 	}
@@ -153,11 +156,29 @@ func contentCredential(content openapi3.Content, fields bool) string {
 	return ""
 }
 
+// issued reports whether a credential an answer names is one a sign-in
+// issues (a token, a key, a secret), not a password, which an answer names
+// only to say that it changed.
+func issued(phrase string) bool {
+	w := strings.Fields(phrase)
+	return len(w) > 0 && w[len(w)-1] != "password" && w[len(w)-1] != "passwd" && w[len(w)-1] != "passphrase"
+}
+
 // credentialName reports whether a field's name carries a credential, as
-// OAS104 judges names (token, api_key, password, not page_token), or names
-// one as a phrase (identity_token, jwt).
+// OAS104 judges names (token, api_key, password, not page_token), or ends
+// with one (identity_token, jwt; not apiKeyConfigured). A session id is left
+// out: as a field it names a chat or agent session far more often than a
+// login.
 func credentialName(name string) bool {
-	return oas104.Credential(name) || openapi.CredentialPhrase(name) != ""
+	w := openapi.Words(name)
+	if len(w) == 0 || w[len(w)-1] == "session" || strings.Join(w, "") == "sessionid" {
+		return false
+	}
+	if oas104.Credential(name) {
+		return true
+	}
+	p := strings.Fields(openapi.CredentialPhrase(name))
+	return len(p) > 0 && p[len(p)-1] == w[len(w)-1]
 }
 
 // refName is the last element of a $ref: AccessToken in
