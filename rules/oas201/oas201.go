@@ -90,7 +90,7 @@ schema is reported once, where it is defined.`,
 		Severity:  lint.SeverityWarning,
 		Precision: "medium",
 		Grades: `- **warning**: a free-text string in a request body (description, comment, message, body, text, notes, title, subject…, or a text/plain body) that anyone may send, because it is in an operation whose own requirement is [] or that has an empty {} alternative, in a document that declares authentication. Such text is stored, shown to others and read by models, and nobody is accountable for it.
-- **note**, with the reason in the message: the same string where only authenticated callers send it (they are accountable and under the service's own limits, which documents rarely repeat), or in a document that declares no authentication at all or writes no requirement for the operation, or only a top-level security: [] or authentication optional throughout (every requirement the document writes offers an empty {} beside real schemes, as E2B's envd; judged noise, 0 of 5 at warning across OAS202, OAS203 and OAS205) (who may send it is unknown); strings that are not free text (identifiers, codes, names, URLs, references); a description that states the limit in prose ("at most 5000 characters"); a copy of a field that a generated document repeats in every operation (the first is the warning); query and cookie parameters (with the parameters option).
+- **note**, with the reason in the message: the same string where only authenticated callers send it (they are accountable and under the service's own limits, which documents rarely repeat), or in a document that declares no authentication at all or writes no requirement for the operation, or only a top-level security: [] or authentication optional throughout (every requirement the document writes offers an empty {} beside real schemes, as E2B's envd; judged noise, 0 of 5 at warning across OAS202, OAS203 and OAS205) (who may send it is unknown); strings that are not free text (identifiers, codes, names, URLs, references, and a whole body that its schema's name or description calls a credential, such as a sign-in's text/plain ` + "`ApiKey`" + ` or AWS signature header body: judged noise, 0 of 2 at warning); a description that states the limit in prose ("at most 5000 characters"); a copy of a field that a generated document repeats in every operation (the first is the warning); query and cookie parameters (with the parameters option).
 - **warning** too for a contradiction: minLength greater than maxLength.
 - Fields that OAS405 (text for a model) or OAS505 (a URL the server fetches) report are left to them: one element, one finding.`,
 		CWE:   []int{770, 400},
@@ -164,6 +164,17 @@ func lower(doc *openapi3.T, inputs *openapi.Inputs, s *openapi.Schema, names []s
 		return " (a note: its description states a limit)"
 	}
 	depth, _ := inputs.Depth(s.S)
+	if depth == 0 && len(names) == 0 {
+		// A whole body that is one string: free text, unless the schema's
+		// name or its description says it is a credential (an ApiKey, an
+		// AWS signature header sent as the body of a sign-in), which the
+		// server checks against what it issued rather than stores.
+		for _, c := range []string{openapi.CredentialPhrase(openapi.LastName(name)), openapi.CredentialProse(s.S.Description)} {
+			if c != "" {
+				return " (a note: not free text: a whole body that is a credential (" + c + "), which the server verifies or hashes rather than stores and shows)"
+			}
+		}
+	}
 	free := depth == 0 && len(names) == 0 || slices.ContainsFunc(names, openapi.FreeText) || openapi.FreeText(openapi.LastName(name))
 	if !free {
 		return " (a note: not free text)"

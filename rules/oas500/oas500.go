@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/getkin/kin-openapi/openapi3"
+
 	"github.com/apiaudit/apiaudit/pkg/lint"
 	"github.com/apiaudit/apiaudit/pkg/load/openapi"
 )
@@ -55,7 +57,7 @@ paths:
 		Severity:  lint.SeverityWarning,
 		Precision: "high",
 		Grades: `- **warning** for every break of the specification (a default or example of the wrong type or format, a reference that leads nowhere, an operation with no response, a parameter with no location, a pattern no dialect reads, a keyword written another way such as ` + "`max_items`" + ` for ` + "`maxItems`" + `, whose constraint every tool drops), with schema patterns read as ECMA-262 with the u flag or, failing that, without it (Annex B: ` + "`[\\w-\\.]`" + ` is valid).
-- **note** for a security requirement naming an undefined scheme (rule OAS102 reports it at error), an externalDocs object with no url (a link for readers), a discriminator mapping entry that leads nowhere (a hint: validators choose among the alternatives without it), operations that share an operationId (a generator's per-group names, as Fern's list and get, or one operation served at an alias path, as Stripe's bank_accounts: judged noise, 0 of 2), and a pattern with a character class of another dialect, such as Java's ` + "`\\p{Graph}`" + ` (AWS copies its service validators' classes; judged noise), an empty ` + "`info.version`" + ` or ` + "`info.title`" + ` (generators write ` + "`version: ''`" + `; the specification and its JSON Schema ask only for a string, which an empty one is), and a key an object or schema does not define that is no ` + "`x-`" + ` extension (a framework's leftovers, such as FastAPI's ` + "`embed`" + ` in a parameter's schema or ` + "`optional`" + ` beside a property: tools ignore it; judged noise, 0 of 40 at warning). Also notes: ` + "`required: false`" + ` where a list of names belongs (leaving it out means the same; judged noise, 0 of 6 at warning), and, for a Parameter Object written under ` + "`components/schemas`" + ` that a parameter refers to and nothing uses as a schema, the findings inside it (its ` + "`name`" + `, ` + "`in`" + ` and ` + "`schema`" + ` keys, its boolean ` + "`required`" + `) and the path parameter its operation then fails to declare: one mistake, reported at warning where the parameter refers to it (judged noise, 0 of 34 at warning). Not reported: ` + "`components.pathItems`" + ` in an OpenAPI 3.1 document, a field 3.1 defines (the validator's 3.0 model does not know it; 160 false notes on Alchemy's documents). When kin-openapi cannot decode a component a ` + "`$ref`" + ` leads to and says only which, the loader looks inside it for a schema keyword of the wrong shape (` + "`items`" + ` written as a list, the draft-4 tuple) and repairs that, so the finding is where the mistake is and the rest of the component loads. A key written another way than the keyword it means (` + "`max_items`" + `), a sentence written as a key, and ` + "`schema`" + `, ` + "`in`" + ` or ` + "`content`" + ` where they do not belong (a Parameter written inside a schema) stay warnings: what the author meant is lost (judged true positives on hand-written documents).`,
+- **note** for a security requirement naming an undefined scheme (rule OAS102 reports it at error), an externalDocs object with no url (a link for readers), a discriminator mapping entry that leads nowhere (a hint: validators choose among the alternatives without it), operations that share an operationId (a generator's per-group names, as Fern's list and get, or one operation served at an alias path, as Stripe's bank_accounts: judged noise, 0 of 2), and a pattern with a character class of another dialect, such as Java's ` + "`\\p{Graph}`" + ` (AWS copies its service validators' classes; judged noise), a server variable that the server's url never names and that offers no choice (one enum value or none: it substitutes nothing; judged noise, 0 of 2 at warning; one whose enum offers a choice the url then fixes, as Alchemy's mainnet or devnet network, and a name the url uses that no variable defines stay warnings), an empty ` + "`info.version`" + ` or ` + "`info.title`" + ` (generators write ` + "`version: ''`" + `; the specification and its JSON Schema ask only for a string, which an empty one is), and a key an object or schema does not define that is no ` + "`x-`" + ` extension (a framework's leftovers, such as FastAPI's ` + "`embed`" + ` in a parameter's schema or ` + "`optional`" + ` beside a property: tools ignore it; judged noise, 0 of 40 at warning). Also notes: ` + "`required: false`" + ` where a list of names belongs (leaving it out means the same; judged noise, 0 of 6 at warning), and, for a Parameter Object written under ` + "`components/schemas`" + ` that a parameter refers to and nothing uses as a schema, the findings inside it (its ` + "`name`" + `, ` + "`in`" + ` and ` + "`schema`" + ` keys, its boolean ` + "`required`" + `) and the path parameter its operation then fails to declare: one mistake, reported at warning where the parameter refers to it (judged noise, 0 of 34 at warning). Not reported: ` + "`components.pathItems`" + ` in an OpenAPI 3.1 document, a field 3.1 defines (the validator's 3.0 model does not know it; 160 false notes on Alchemy's documents). When kin-openapi cannot decode a component a ` + "`$ref`" + ` leads to and says only which, the loader looks inside it for a schema keyword of the wrong shape (` + "`items`" + ` written as a list, the draft-4 tuple) and repairs that, so the finding is where the mistake is and the rest of the component loads. A key written another way than the keyword it means (` + "`max_items`" + `), a sentence written as a key, and ` + "`schema`" + `, ` + "`in`" + ` or ` + "`content`" + ` where they do not belong (a Parameter written inside a schema) stay warnings: what the author meant is lost (judged true positives on hand-written documents).`,
 		CWE:   []int{1068},
 		OWASP: []string{"API9:2023"},
 		Since: "v0.1.0",
@@ -138,6 +140,13 @@ func run(pass *lint.SpecPass) error {
 			// version: '' from a generator: the specification and its
 			// JSON Schema ask only for a string, which an empty one is.
 			pass.ReportSeverityf(lint.SeverityNote, inv.Pointer, inv.Origin, "", "%s (a note: the specification asks only for a string, and an empty one is valid; write a real one so readers and clients can tell releases apart)", inv.Message)
+			continue
+		}
+		if strings.Contains(inv.Message, "server has unused variable") && !choiceLost(pass.Doc, inv.Message) {
+			// A variable the url template never names substitutes
+			// nothing: every tool builds the same url with it or without
+			// it (a leftover protocol variable beside a fixed url).
+			pass.ReportSeverityf(lint.SeverityNote, inv.Pointer, inv.Origin, "", "%s (a note: the url template does not name it, so it substitutes nothing and every tool builds the same url; remove it or put it in the url)", inv.Message)
 			continue
 		}
 		if strings.Contains(inv.Message, "ECMA-262 regular expression: unknown unicode category") {
@@ -316,4 +325,41 @@ func misspelled(keys []string) string {
 		}
 	}
 	return ""
+}
+
+// choiceLost reports whether the unused server variable a validation
+// message names offers a choice: an enum of two or more values (Alchemy's
+// network variable, mainnet or devnet, beside a url that fixes devnet),
+// which the author meant the url to take and which is lost. A variable
+// with one value or none is a leftover that changes nothing.
+func choiceLost(doc *openapi3.T, msg string) bool {
+	_, name, ok := strings.Cut(msg, "server has unused variable ")
+	if !ok {
+		return true
+	}
+	name = strings.TrimSpace(name)
+	for _, srv := range doc.Servers {
+		if srv == nil || strings.Contains(srv.URL, "{"+name+"}") {
+			continue
+		}
+		if v := srv.Variables[name]; v != nil && len(v.Enum) > 1 {
+			return true
+		}
+	}
+	for _, op := range openapi.Operations(doc) {
+		for _, list := range []*openapi3.Servers{op.Op.Servers, &op.Item.Servers} {
+			if list == nil {
+				continue
+			}
+			for _, srv := range *list {
+				if srv == nil || strings.Contains(srv.URL, "{"+name+"}") {
+					continue
+				}
+				if v := srv.Variables[name]; v != nil && len(v.Enum) > 1 {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }

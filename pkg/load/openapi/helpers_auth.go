@@ -60,3 +60,71 @@ func marked(ext map[string]any) bool {
 	}
 	return false
 }
+
+// credentialWords are words that name a credential on their own.
+var credentialWords = map[string]bool{
+	"jwt": true, "apikey": true, "password": true, "passwd": true, "passphrase": true,
+}
+
+// credentialOwners are the words that make the next word a credential:
+// access token, identity token, api key, client secret.
+var credentialOwners = map[string]map[string]bool{
+	"token": {
+		"access": true, "auth": true, "authentication": true, "id": true, "identity": true, "session": true,
+		"bearer": true, "refresh": true, "api": true, "jwt": true, "oauth": true, "oidc": true,
+	},
+	"key":    {"api": true, "access": true, "secret": true, "auth": true, "client": true, "app": true, "application": true, "subscription": true, "developer": true},
+	"secret": {"client": true, "api": true, "shared": true, "app": true, "application": true},
+}
+
+// signers are the words beside which "signature" is a signed request (an
+// AWS Signature Version 4 header, an HMAC request signature) rather than a
+// person's signature in a letter.
+var signers = map[string]bool{"header": true, "aws": true, "hmac": true, "request": true, "sigv4": true}
+
+// CredentialPhrase returns the credential that a name or a sentence names,
+// as lowercase words ("api key", "access token", "jwt", "password",
+// "signature header"), or "": ApiKey, JWTToken, AWSSignatureHeader, "The
+// response is an access token", "Google Cloud instance identity token".
+// A token or key needs a word that says whose (access, identity, api,
+// client): a page token, a sort key and a token count are none.
+func CredentialPhrase(text string) string {
+	w := Words(text)
+	for i, x := range w {
+		if credentialWords[x] {
+			return x
+		}
+		if i > 0 && credentialOwners[x][w[i-1]] {
+			return w[i-1] + " " + x
+		}
+		if x == "signature" {
+			if i+1 < len(w) && signers[w[i+1]] {
+				return x + " " + w[i+1]
+			}
+			if i > 0 && signers[w[i-1]] {
+				return w[i-1] + " " + x
+			}
+		}
+	}
+	return ""
+}
+
+// CredentialProse is CredentialPhrase for a description, which counts only
+// when it is about the credential: a short first sentence ("API key", "The
+// response is an access token", "AWS Signature Version 4 header"). A longer
+// text that mentions a token on its way ("WebRTC SDP offer. Use this
+// variant when you have created an ephemeral session token") describes
+// something else.
+func CredentialProse(text string) string {
+	text = strings.TrimSpace(text)
+	if i := strings.Index(text, ". "); i >= 0 {
+		text = text[:i]
+	}
+	if i := strings.Index(text, "\n\n"); i >= 0 {
+		text = text[:i]
+	}
+	if len(strings.Fields(text)) > 12 {
+		return ""
+	}
+	return CredentialPhrase(text)
+}
