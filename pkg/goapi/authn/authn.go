@@ -163,7 +163,7 @@ var Analyzer = &analysis.Analyzer{
 	Doc:        "finds functions that authenticate requests (read a credential and answer 401/403)",
 	Run:        run,
 	Requires:   []*analysis.Analyzer{funcvals.Analyzer},
-	FactTypes:  []analysis.Fact{new(Fact), new(Choice), new(HiddenFacts)},
+	FactTypes:  []analysis.Fact{new(Fact), new(Choice), new(HiddenFacts), new(ChainFact)},
 	ResultType: reflect.TypeFor[*Result](),
 }
 
@@ -175,6 +175,8 @@ type Result struct {
 	local   map[*types.Func]Kind
 	unless  map[*types.Func]string
 	choices map[*types.Func]*Choice
+	// chains holds the package's middleware chain methods (chain.go).
+	chains map[*types.Func]*ChainFact
 	// vals resolves calls of function values taken from storage
 	// (funcvals); inLit guards literals that reach themselves.
 	vals  *funcvals.Result
@@ -829,7 +831,14 @@ func run(pass *analysis.Pass) (any, error) {
 			pass.ExportObjectFact(d.fn, &Fact{Kind: k, Unless: res.unless[d.fn], Optional: res.opt[d.fn]})
 		}
 	}
+	res.chains = map[*types.Func]*ChainFact{}
 	for fn, fbody := range goapi.FuncBodies(pass.TypesInfo, pass.Files) {
+		if f := chainFact(pass.TypesInfo, fn, fbody); f != nil {
+			res.chains[fn] = f
+			if exportable(fn) {
+				pass.ExportObjectFact(fn, f)
+			}
+		}
 		if c := choices(pass.Fset, pass.TypesInfo, fn, fbody); c != nil {
 			res.choices[fn] = c
 			if exportable(fn) {
