@@ -420,8 +420,8 @@ func externalAuthName(pass *analysis.Pass, fn *types.Func) bool {
 func authName(name string) bool {
 	var words []string
 	for _, w := range ident.Words(name) {
-		if n := len(words); n > 0 && words[n-1] == "api" && w == "key" {
-			words[n-1] = "apikey"
+		if n := len(words); n > 0 && strings.HasSuffix(words[n-1], "api") && (w == "key" || w == "keys") {
+			words[n-1] = "apikey" // APIKey, XAPIKey, CheckAPIKeys
 			continue
 		}
 		words = append(words, w)
@@ -429,7 +429,7 @@ func authName(name string) bool {
 	for i, w := range words {
 		switch w {
 		case "auth", "authn", "authz", "authenticate", "authenticated", "authentication", "authorize", "authorized", "authorization",
-			"jwt", "oauth", "oauth2", "oidc", "token", "tokens", "session", "guard", "guarded", "protect", "protected",
+			"jwt", "oauth", "oauth2", "oidc", "token", "tokens", "session", "sessions", "guard", "guarded", "protect", "protected",
 			"apikey", "keyauth", "bearer":
 		default:
 			if strings.HasPrefix(w, "auth") || strings.HasSuffix(w, "auth") {
