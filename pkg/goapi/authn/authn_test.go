@@ -99,6 +99,9 @@ func TestAuthName(t *testing.T) {
 		"TokenUsageMiddleware": false,
 		"TokenRateLimit":       false,
 		"Tokenizer":            false,
+		"NoAuthMiddleware":     false,
+		"SkipAuth":             false,
+		"OptionalAuth":         false,
 		"Logging":              false,
 		"CORS":                 false,
 	} {

@@ -408,7 +408,8 @@ func (g *Guard) IsAuth(e ast.Expr) bool {
 // name is read word by word: a word that names a credential counts
 // unless the next word says the middleware is about something else
 // (SessionIDMiddleware hands a session id on, TokenUsage counts a
-// model's tokens, TokenRateLimit limits them).
+// model's tokens, TokenRateLimit limits them) or the word before it that
+// it lets requests through (NoAuthMiddleware, SkipAuth, OptionalAuth).
 func externalAuthName(pass *analysis.Pass, fn *types.Func) bool {
 	if fn.Pkg() == nil || fn.Pkg() == pass.Pkg || !wrapsHandler(fn) {
 		return false
@@ -436,6 +437,12 @@ func authName(name string) bool {
 				break
 			}
 			continue
+		}
+		if i > 0 {
+			switch words[i-1] {
+			case "no", "non", "skip", "skips", "without", "bypass", "disable", "disabled", "optional", "maybe", "fake", "mock", "noop", "dummy", "insecure":
+				continue // NoAuthMiddleware, SkipAuth, OptionalAuth: it lets requests through
+			}
 		}
 		next := ""
 		if i+1 < len(words) {
