@@ -1802,8 +1802,13 @@ func (s *state) reach(pos token.Pos, kind Sink, what, final, via string, t taint
 }
 
 // carries reports whether values of type t can hold untrusted text:
-// numbers, booleans, errors and functions cannot.
+// numbers, booleans, errors, functions and instants (time.Time: a clock
+// reading and a location, which a request may choose but not write into
+// a query or a command) cannot.
 func carries(t types.Type) bool {
+	if goapi.IsType(t, "time", "Time") {
+		return false
+	}
 	switch u := t.Underlying().(type) {
 	case *types.Basic:
 		return u.Info()&types.IsString != 0 || u.Kind() == types.UnsafePointer && false

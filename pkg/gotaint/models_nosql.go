@@ -2,6 +2,7 @@ package gotaint
 
 import (
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -100,12 +101,27 @@ func (s *state) updateTaint(v ssa.Value, b *ssa.BasicBlock) taint {
 				t = merge(t, w.entry(key, u.Value, u.Block(), 0))
 			}
 		case *ssa.Store:
-			if u.Val == m {
+			if u.Val == m && !localElem(u.Addr) {
 				return w.leaf(m, b) // kept in memory others can reach
 			}
 		}
 	}
 	return t
+}
+
+// localElem: addr is an element or field of memory allocated in the
+// function (a slice or struct literal, the arguments of a variadic
+// call), which the walk of that memory covers when the document holds it.
+func localElem(addr ssa.Value) bool {
+	switch a := addr.(type) {
+	case *ssa.IndexAddr:
+		_, ok := a.X.(*ssa.Alloc)
+		return ok
+	case *ssa.FieldAddr:
+		_, ok := a.X.(*ssa.Alloc)
+		return ok
+	}
+	return false
 }
 
 // fieldNames is the open part of the operand of a field-update operator:
@@ -152,6 +168,10 @@ type docWalk struct {
 	pkg  *ssa.Package // the package under analysis
 	seen map[ssa.Value]bool
 	leaf func(ssa.Value, *ssa.BasicBlock) taint
+	// helpers are the package's functions whose results the walk is
+	// looking into (closedResult, composes): a helper that reaches itself
+	// counts as open there.
+	helpers map[*ssa.Function]bool
 }
 
 const maxDocDepth = 16
@@ -191,15 +211,22 @@ func (w *docWalk) doc(v ssa.Value, b *ssa.BasicBlock, depth int) taint {
 	case *ssa.Alloc:
 		return w.mem(x, b, depth)
 	case *ssa.UnOp:
-		if a, ok := x.X.(*ssa.Alloc); ok {
+		switch a := x.X.(type) {
+		case *ssa.Alloc:
 			return w.mem(a, b, depth) // a composite literal, loaded
+		case *ssa.IndexAddr:
+			return w.doc(a.X, b, depth+1) // an element: as open as its slice
 		}
+	case *ssa.Index:
+		return w.doc(x.X, b, depth+1)
+	case *ssa.MakeSlice:
+		return w.madeSlice(x, b, depth)
 	case *ssa.Extract:
-		// doc, err := buildFilter(params): a helper of the package whose
-		// documents are all closed, as for a call of one result.
+		// doc, err := buildFilter(params): a helper of the package, as
+		// for a call of one result.
 		if c, ok := x.Tuple.(*ssa.Call); ok {
-			if sf := c.Call.StaticCallee(); sf != nil && sf.Pkg == w.pkg && len(sf.Blocks) > 0 && closedResult(sf) {
-				return nil
+			if t, ok := w.helper(c, b, depth); ok {
+				return t
 			}
 		}
 	case *ssa.Call:
@@ -210,11 +237,57 @@ func (w *docWalk) doc(v ssa.Value, b *ssa.BasicBlock, depth int) taint {
 			}
 			return t
 		}
-		if sf := x.Call.StaticCallee(); sf != nil && sf.Pkg == w.pkg && len(sf.Blocks) > 0 && closedResult(sf) {
-			return nil // a helper of the package that builds a closed document
+		if t, ok := w.helper(x, b, depth); ok {
+			return t
 		}
 	}
 	return w.leaf(v, b)
+}
+
+// helper is the open part of the documents a call of a helper of the
+// package returns: none when it builds closed documents whatever it is
+// given, the open part of its arguments where it only composes them
+// (and(filters, bson.D{...})); ok false for any other call.
+func (w *docWalk) helper(c *ssa.Call, b *ssa.BasicBlock, depth int) (taint, bool) {
+	sf := c.Call.StaticCallee()
+	if sf == nil || sf.Pkg != w.pkg || len(sf.Blocks) == 0 || w.helpers[sf] {
+		return nil, false
+	}
+	if closedResult(sf, w.helpers) {
+		return nil, true
+	}
+	ps, ok := composes(sf, w.helpers)
+	if !ok {
+		return nil, false
+	}
+	var t taint
+	for _, i := range ps {
+		if i < len(c.Call.Args) {
+			t = merge(t, w.doc(c.Call.Args[i], b, depth+1))
+		}
+	}
+	return t, true
+}
+
+// madeSlice: a slice made here (make) holds what is stored in its
+// elements; what append adds to it the walk follows from the append.
+// A slice that goes anywhere else may be filled there: it counts whole.
+func (w *docWalk) madeSlice(m *ssa.MakeSlice, b *ssa.BasicBlock, depth int) taint {
+	var t taint
+	for _, r := range *m.Referrers() {
+		switch u := r.(type) {
+		case *ssa.IndexAddr:
+			t = merge(t, w.mem(u, b, depth+1))
+		case *ssa.Call:
+			if bi, ok := u.Call.Value.(*ssa.Builtin); !ok || bi.Name() != "append" && bi.Name() != "len" && bi.Name() != "cap" {
+				return w.leaf(m, b)
+			}
+		case *ssa.Phi, *ssa.Slice, *ssa.DebugRef:
+		default:
+			return w.leaf(m, b)
+		}
+	}
+	return t
 }
 
 // literalMap: a map built here is open where a key is not a constant or a
@@ -232,7 +305,7 @@ func (w *docWalk) literalMap(m *ssa.MakeMap, b *ssa.BasicBlock, depth int) taint
 			}
 			t = merge(t, w.entry(key, u.Value, u.Block(), depth))
 		case *ssa.Store:
-			if u.Val == m {
+			if u.Val == m && !localElem(u.Addr) {
 				return w.leaf(m, b) // kept in memory others can reach
 			}
 		}
@@ -351,15 +424,72 @@ func entryFields(t types.Type) (key, value int, ok bool) {
 }
 
 // closedResult: every document fn returns is closed whatever its
-// parameters hold (literals of constant keys and typed values).
-func closedResult(fn *ssa.Function) bool {
+// parameters hold (literals of constant keys and typed values). active
+// holds the helpers being looked into already.
+func closedResult(fn *ssa.Function, active map[*ssa.Function]bool) bool {
 	open := func(v ssa.Value, _ *ssa.BasicBlock) taint {
 		if _, ok := v.(*ssa.Const); ok {
 			return nil
 		}
 		return taint{0: nil}
 	}
-	w := &docWalk{pkg: fn.Pkg, seen: map[ssa.Value]bool{}, leaf: open}
+	return returnsDocs(fn, open, active)
+}
+
+// composes: fn returns documents made of constant-keyed literals and of
+// the documents its parameters hold (a parameter, or an element of a
+// slice parameter: a helper that joins filters under $and); params are
+// the indexes of those parameters, the receiver first for a method, as
+// in a call's arguments. Its result is then as open as the arguments at
+// those places.
+func composes(fn *ssa.Function, active map[*ssa.Function]bool) (params []int, ok bool) {
+	seen := map[int]bool{}
+	param := func(v ssa.Value) bool {
+		p, isParam := v.(*ssa.Parameter)
+		if !isParam {
+			return false
+		}
+		if i := slices.Index(fn.Params, p); i >= 0 && !seen[i] {
+			seen[i] = true
+			params = append(params, i)
+		}
+		return true
+	}
+	leaf := func(v ssa.Value, _ *ssa.BasicBlock) taint {
+		switch x := v.(type) {
+		case *ssa.Const:
+			return nil
+		case *ssa.Parameter:
+			if param(x) {
+				return nil
+			}
+		case *ssa.UnOp: // *&filters[i], a range over a slice parameter
+			if ia, isAddr := x.X.(*ssa.IndexAddr); isAddr && param(ia.X) {
+				return nil
+			}
+		case *ssa.Index:
+			if param(x.X) {
+				return nil
+			}
+		}
+		return taint{0: nil}
+	}
+	if !returnsDocs(fn, leaf, active) {
+		return nil, false
+	}
+	slices.Sort(params)
+	return params, true
+}
+
+// returnsDocs walks the documents fn returns with leaf for what the walk
+// does not look into: true when fn returns a document and leaf found
+// nothing open in any.
+func returnsDocs(fn *ssa.Function, leaf func(ssa.Value, *ssa.BasicBlock) taint, active map[*ssa.Function]bool) bool {
+	helpers := map[*ssa.Function]bool{fn: true}
+	for h := range active {
+		helpers[h] = true
+	}
+	w := &docWalk{pkg: fn.Pkg, seen: map[ssa.Value]bool{}, leaf: leaf, helpers: helpers}
 	found := false
 	for _, blk := range fn.Blocks {
 		if len(blk.Instrs) == 0 {

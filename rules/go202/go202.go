@@ -7,6 +7,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -24,7 +25,8 @@ var Rule = &lint.Rule{
 		Title: "HTTP server has no read timeouts",
 		Summary: "A server is started with http.ListenAndServe, ListenAndServeTLS, Serve or ServeTLS, " +
 			"which cannot set timeouts, an http.Server is built with neither ReadHeaderTimeout nor " +
-			"ReadTimeout, or a gin, echo v4 or fiber v2 server is started without a read timeout.",
+			"ReadTimeout, or a gin, echo v4 or fiber v2 server, or an MCP server of mcp-go's SSE or " +
+			"streamable-HTTP transport, is started without a read timeout.",
 		Why: `An http.Server's timeouts are all zero by default, and zero means none. A
 client can then open a connection and send its headers or body one byte at a
 time for as long as it likes (Slowloris); each such connection holds a
@@ -52,6 +54,11 @@ or ReadTimeout or replaces the server. A fiber v2 app is reported at its
 fiber.New call when it is served by Listen (or ListenTLS, Listener...) in
 the same function and its fiber.Config, written there, has no ReadTimeout:
 fiber's default is no timeout. A Config that comes from elsewhere is not
+judged. mcp-go's SSEServer.Start and StreamableHTTPServer.Start build an
+http.Server with no timeouts unless the constructor was given one
+(server.WithHTTPServer, server.WithStreamableHTTPServer): they are reported
+at the Start call when the same function builds the server without that
+option; a server built elsewhere, or with options passed as a slice, is not
 judged.
 
 Context lowers the severity, and the message says why: a server whose
@@ -317,6 +324,18 @@ func checkFramework(pass *analysis.Pass, cur inspector.Cursor, call *ast.CallExp
 		}
 		grade(pass, cur, arg0(call)).Report(pass, analysis.Diagnostic{Pos: call.Pos(),
 			Message: fmt.Sprintf("%s.%s serves with no read timeouts: %s.%s.ReadHeaderTimeout and ReadTimeout are unset", recv, fn.Name(), recv, field)})
+	case path == "github.com/mark3labs/mcp-go/server" && fn.Name() == "Start" && mcpgoServerOption[goapi.TypeName(fn.Signature().Recv().Type())] != "":
+		typ := goapi.TypeName(fn.Signature().Recv().Type())
+		opt := mcpgoServerOption[typ]
+		if !mcpgoNoTimeouts(pass, cur, sel.X, opt) {
+			return
+		}
+		advice := "serve it (an http.Handler) from an http.Server with ReadHeaderTimeout set"
+		if fn.Pkg().Scope().Lookup(opt) != nil { // the option exists in the version in use
+			advice = fmt.Sprintf("pass server.%s(&http.Server{ReadHeaderTimeout: ...}) to its constructor, or %s", opt, advice)
+		}
+		grade(pass, cur, arg0(call)).Report(pass, analysis.Diagnostic{Pos: call.Pos(),
+			Message: fmt.Sprintf("%s.Start serves with no read timeouts: mcp-go's %s builds its http.Server with none; %s", recv, typ, advice)})
 	case path == "github.com/gofiber/fiber/v2" && fiberListen[fn.Name()] && goapi.TypeName(fn.Signature().Recv().Type()) == "App":
 		id, ok := ast.Unparen(sel.X).(*ast.Ident)
 		if !ok {
@@ -332,6 +351,46 @@ func checkFramework(pass *analysis.Pass, cur inspector.Cursor, call *ast.CallExp
 		grade(pass, cur, arg0(call)).Report(pass, analysis.Diagnostic{Pos: c.Pos(),
 			Message: fmt.Sprintf("fiber app %s is served by %s with no ReadTimeout in its fiber.Config", id.Name, fn.Name())})
 	}
+}
+
+// mcpgoServerOption is, for each mcp-go server type whose Start method
+// builds an http.Server with no timeouts unless one was given to its
+// constructor, the option that gives one.
+var mcpgoServerOption = map[string]string{"SSEServer": "WithHTTPServer", "StreamableHTTPServer": "WithStreamableHTTPServer"}
+
+// mcpgoNoTimeouts reports whether the mcp-go server e is started with the
+// http.Server Start builds itself: e is a variable the enclosing function
+// assigns from a constructor call of mcp-go's server package, and no
+// argument of that call is the option that gives a server of one's own
+// (opt) or a slice of options (opts...), which the rule cannot see into.
+// A server that comes from elsewhere is not judged.
+func mcpgoNoTimeouts(pass *analysis.Pass, cur inspector.Cursor, e ast.Expr, opt string) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	def, ok := goapi.Definition(pass.TypesInfo, enclosingFunc(cur), pass.TypesInfo.Uses[id]).(*ast.CallExpr)
+	if !ok || def.Ellipsis.IsValid() {
+		return false
+	}
+	ctor := goapi.Callee(pass.TypesInfo, def)
+	if ctor == nil || ctor.Pkg() == nil || ctor.Pkg().Path() != "github.com/mark3labs/mcp-go/server" || !strings.HasPrefix(ctor.Name(), "New") {
+		return false
+	}
+	for _, a := range def.Args {
+		if c, ok := ast.Unparen(a).(*ast.CallExpr); ok {
+			if f := goapi.Callee(pass.TypesInfo, c); f != nil && f.Name() == opt {
+				return false
+			}
+			continue
+		}
+		if t := pass.TypesInfo.TypeOf(a); t != nil {
+			if _, isFunc := t.Underlying().(*types.Signature); isFunc {
+				return false // an option held in a variable: not seen into
+			}
+		}
+	}
+	return true
 }
 
 // echoServerSet reports whether the enclosing function assigns

@@ -163,7 +163,7 @@ var Analyzer = &analysis.Analyzer{
 	Doc:        "finds functions that authenticate requests (read a credential and answer 401/403)",
 	Run:        run,
 	Requires:   []*analysis.Analyzer{funcvals.Analyzer},
-	FactTypes:  []analysis.Fact{new(Fact), new(Choice), new(HiddenFacts)},
+	FactTypes:  []analysis.Fact{new(Fact), new(Choice), new(HiddenFacts), new(ChainFact)},
 	ResultType: reflect.TypeFor[*Result](),
 }
 
@@ -175,6 +175,8 @@ type Result struct {
 	local   map[*types.Func]Kind
 	unless  map[*types.Func]string
 	choices map[*types.Func]*Choice
+	// chains holds the package's middleware chain methods (chain.go).
+	chains map[*types.Func]*ChainFact
 	// vals resolves calls of function values taken from storage
 	// (funcvals); inLit guards literals that reach themselves.
 	vals  *funcvals.Result
@@ -586,6 +588,9 @@ func (r *Result) walk(n ast.Node, deferred func(*types.Func) bool) body {
 			if goapi.Rejections[goapi.Of(fn)] {
 				b.rejects = true
 			}
+			if authByName(r.pass, fn, info, n, r.Func) {
+				b.reads = true // manager.Authenticate(ctx, c.Request)
+			}
 			if a, ok := goapi.CredentialReads.Lookup(fn); ok && credentialArg(info, n, a) {
 				b.reads = true
 			} else if ok && !a.Cookie && a.Arg >= 0 && a.Arg < len(n.Args) {
@@ -829,7 +834,14 @@ func run(pass *analysis.Pass) (any, error) {
 			pass.ExportObjectFact(d.fn, &Fact{Kind: k, Unless: res.unless[d.fn], Optional: res.opt[d.fn]})
 		}
 	}
+	res.chains = map[*types.Func]*ChainFact{}
 	for fn, fbody := range goapi.FuncBodies(pass.TypesInfo, pass.Files) {
+		if f := chainFact(pass.TypesInfo, fn, fbody); f != nil {
+			res.chains[fn] = f
+			if exportable(fn) {
+				pass.ExportObjectFact(fn, f)
+			}
+		}
 		if c := choices(pass.Fset, pass.TypesInfo, fn, fbody); c != nil {
 			res.choices[fn] = c
 			if exportable(fn) {
@@ -853,6 +865,31 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	res.done = true
 	return res, nil
+}
+
+// authByName: call hands the request to a function of another package,
+// about which facts say nothing, whose name says it authenticates
+// (manager.Authenticate(ctx, c.Request), verifier.VerifyToken(r)): the
+// credential is read there, through code the analysis cannot see into (an
+// interface of providers registered at run time). It reads a credential;
+// turning the request away on its error still has to be seen to make the
+// caller a check.
+func authByName(pass *analysis.Pass, fn *types.Func, info *types.Info, call *ast.CallExpr, kind func(*types.Func) Kind) bool {
+	if fn.Pkg() == nil || fn.Pkg() == pass.Pkg || kind(fn)&(Reads|Checks) != 0 || !authName(fn.Name()) {
+		return false
+	}
+	for _, a := range call.Args {
+		t := info.TypeOf(a)
+		if t == nil {
+			continue
+		}
+		if goapi.IsType(t, "net/http", "Request") || goapi.IsType(t, "net/http", "Header") ||
+			goapi.IsType(t, "github.com/gin-gonic/gin", "Context") || goapi.IsType(t, "github.com/labstack/echo", "Context") ||
+			goapi.IsType(t, "github.com/gofiber/fiber", "Ctx") {
+			return true
+		}
+	}
+	return false
 }
 
 // alwaysRejects reports whether the function body answers 401 or 403

@@ -78,3 +78,35 @@ func TestWalkCycle(t *testing.T) {
 func TestHostHeaders(t *testing.T) {
 	ruletest.RunGo(t, Analyzer, "mmhost", "notahost")
 }
+
+// TestAuthName: a wrapper of another package counts as auth by its name
+// only when a word of it names a credential and the next word does not
+// say it is about something else.
+func TestAuthName(t *testing.T) {
+	for name, want := range map[string]bool{
+		"RequireAuth":          true,
+		"JWTMiddleware":        true,
+		"OAuth2Handler":        true,
+		"RequireAPIKey":        true,
+		"KeyAuth":              true,
+		"XAPIKey":              true,
+		"CheckAPIKeys":         true,
+		"JwtAuth":              true,
+		"Authenticator":        true,
+		"SessionMiddleware":    true,
+		"BearerToken":          true,
+		"SessionIDMiddleware":  false,
+		"TokenUsageMiddleware": false,
+		"TokenRateLimit":       false,
+		"Tokenizer":            false,
+		"NoAuthMiddleware":     false,
+		"SkipAuth":             false,
+		"OptionalAuth":         false,
+		"Logging":              false,
+		"CORS":                 false,
+	} {
+		if got := authName(name); got != want {
+			t.Errorf("authName(%q) = %v, want %v", name, got, want)
+		}
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/apiaudit/apiaudit/pkg/goapi"
+	"github.com/apiaudit/apiaudit/pkg/ident"
 )
 
 // State is what is known about the protection of a route or a handler.
@@ -403,16 +404,55 @@ func (g *Guard) IsAuth(e ast.Expr) bool {
 // externalAuthName: a handler wrapper from another package that is not
 // known to check credentials (its checks may be of a kind the analyzer
 // does not know) but whose name says it guards access. Counted as
-// auth so that unknown auth libraries do not cause false reports.
+// auth so that unknown auth libraries do not cause false reports. The
+// name is read word by word: a word that names a credential counts
+// unless the next word says the middleware is about something else
+// (SessionIDMiddleware hands a session id on, TokenUsage counts a
+// model's tokens, TokenRateLimit limits them) or the word before it that
+// it lets requests through (NoAuthMiddleware, SkipAuth, OptionalAuth).
 func externalAuthName(pass *analysis.Pass, fn *types.Func) bool {
 	if fn.Pkg() == nil || fn.Pkg() == pass.Pkg || !wrapsHandler(fn) {
 		return false
 	}
-	name := strings.ToLower(fn.Name())
-	for _, w := range []string{"auth", "jwt", "oauth", "oidc", "token", "session", "guard", "protect", "apikey", "keyauth", "bearer"} {
-		if strings.Contains(name, w) {
-			return true
+	return authName(fn.Name())
+}
+
+// authName: see externalAuthName.
+func authName(name string) bool {
+	var words []string
+	for _, w := range ident.Words(name) {
+		if n := len(words); n > 0 && strings.HasSuffix(words[n-1], "api") && (w == "key" || w == "keys") {
+			words[n-1] = "apikey" // APIKey, XAPIKey, CheckAPIKeys
+			continue
 		}
+		words = append(words, w)
+	}
+	for i, w := range words {
+		switch w {
+		case "auth", "authn", "authz", "authenticate", "authenticated", "authentication", "authorize", "authorized", "authorization",
+			"jwt", "oauth", "oauth2", "oidc", "token", "tokens", "session", "sessions", "guard", "guarded", "protect", "protected",
+			"apikey", "keyauth", "bearer":
+		default:
+			if strings.HasPrefix(w, "auth") || strings.HasSuffix(w, "auth") {
+				break
+			}
+			continue
+		}
+		if i > 0 {
+			switch words[i-1] {
+			case "no", "non", "skip", "skips", "without", "bypass", "disable", "disabled", "optional", "maybe", "fake", "mock", "noop", "dummy", "insecure":
+				continue // NoAuthMiddleware, SkipAuth, OptionalAuth: it lets requests through
+			}
+		}
+		next := ""
+		if i+1 < len(words) {
+			next = words[i+1]
+		}
+		switch next {
+		case "id", "ids", "count", "counter", "counting", "usage", "usages", "limit", "limiter", "limits", "rate", "budget", "stats", "metric", "metrics", "log", "logger", "logging", "cost", "estimate":
+			continue
+		}
+		return true
 	}
 	return false
 }
@@ -609,6 +649,13 @@ func (g *Guard) varState(obj types.Object) (s State) {
 	cond, ok := g.useAuth(obj)
 	if ok {
 		return Protected
+	}
+	acond, ok := g.applyAuth(obj)
+	if ok {
+		return Protected
+	}
+	if cond == nil {
+		cond = acond
 	}
 	if cond != nil {
 		defer func() { s = g.weaken(s, cond) }()

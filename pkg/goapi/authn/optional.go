@@ -112,7 +112,7 @@ func absentTest(info *types.Info, cond ast.Expr, fromReq map[types.Object]bool, 
 			if !emptyish(info, y) {
 				return t
 			}
-			isErr := isErrorType(info.TypeOf(x))
+			isErr := errLike(info.TypeOf(x))
 			// tok == "", user == nil, ok == false; err != nil
 			if (c.Op == token.EQL) != isErr {
 				t.direct, _ = credValue(info, x, fromReq, credFrom)
@@ -153,7 +153,7 @@ func presentTest(info *types.Info, e ast.Expr, fromReq map[types.Object]bool, cr
 			if !emptyish(info, y) {
 				return t
 			}
-			isErr := isErrorType(info.TypeOf(x))
+			isErr := errLike(info.TypeOf(x))
 			// tok != "", user != nil; err == nil
 			if (c.Op == token.NEQ) != isErr {
 				direct, fn := credValue(info, x, fromReq, credFrom)
@@ -280,4 +280,19 @@ func (r *Result) kindOf(b body) Kind {
 		k |= Reads
 	}
 	return k
+}
+
+// errLike: values of t are errors: the error interface, or a concrete
+// error type (err *AuthError from a checker that returns one): nil means
+// no error either way.
+func errLike(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	if isErrorType(t) {
+		return true
+	}
+	iface, _ := types.Universe.Lookup("error").Type().Underlying().(*types.Interface)
+	_, isPtr := types.Unalias(t).(*types.Pointer)
+	return isPtr && iface != nil && types.Implements(t, iface)
 }

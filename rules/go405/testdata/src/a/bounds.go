@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/http"
 	"os"
+	"regexp"
 	"strings"
 	"time"
 
@@ -15,6 +16,8 @@ import (
 	"github.com/lib/pq"
 	"go.mongodb.org/mongo-driver/bson"
 	"go.mongodb.org/mongo-driver/mongo"
+
+	"example.com/store"
 )
 
 // Values checked by a strict parser, or quoted, before the statement
@@ -126,4 +129,65 @@ func usage(coll *mongo.Collection, r *http.Request) {
 		return
 	}
 	coll.Aggregate(context.TODO(), bson.A{bson.D{{Key: "$match", Value: filter}}})
+}
+
+// A filter appended element by element under fixed keys, with a request
+// string as a value and an escaped pattern under $regex: closed. A time
+// taken in the caller's zone is an instant, not text.
+func usageLogModel(coll *mongo.Collection, r *http.Request) {
+	model := r.URL.Query().Get("model")
+	var filters bson.D
+	if model != "" {
+		filters = append(filters, bson.E{Key: "model", Value: model})
+	}
+	coll.Aggregate(context.TODO(), bson.A{bson.D{{Key: "$match", Value: filters}}})
+}
+
+func usageLogSearch(coll *mongo.Collection, r *http.Request) {
+	search := r.URL.Query().Get("search")
+	var filters bson.D
+	re := bson.D{{Key: "$regex", Value: regexp.QuoteMeta(search)}, {Key: "$options", Value: "i"}}
+	filters = append(filters, bson.E{Key: "$or", Value: bson.A{bson.D{{Key: "model", Value: re}}}})
+	coll.Aggregate(context.TODO(), bson.A{bson.D{{Key: "$match", Value: filters}}})
+}
+
+func usageLogSince(coll *mongo.Collection, r *http.Request) {
+	loc, err := time.LoadLocation(r.Header.Get("X-Timezone"))
+	if err != nil {
+		loc = time.UTC
+	}
+	now := time.Now().In(loc)
+	from := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, loc)
+	coll.Aggregate(context.TODO(), bson.A{bson.D{{Key: "$match", Value: bson.D{{Key: "ts", Value: bson.D{{Key: "$gte", Value: from.UTC()}}}}}}})
+}
+
+// The same, with the filter built in another package from a parameter
+// struct.
+func usageLogThere(coll *mongo.Collection, r *http.Request) {
+	q := r.URL.Query()
+	loc, err := time.LoadLocation(r.Header.Get("X-Timezone"))
+	if err != nil {
+		loc = time.UTC
+	}
+	p := store.LogParams{Model: q.Get("model"), Provider: q.Get("provider"), Search: q.Get("search")}
+	p.Zone = loc.String()
+	p.From = time.Now().In(loc)
+	store.UsageLog(coll, p)
+}
+
+// allOf joins filters under $and: as open as the filters it is given.
+func allOf(filters ...bson.M) bson.M {
+	var clauses bson.A
+	for _, f := range filters {
+		clauses = append(clauses, f)
+	}
+	return bson.M{"$and": clauses}
+}
+
+func joinedFilters(coll *mongo.Collection, r *http.Request) {
+	owner := r.FormValue("owner")
+	coll.Find(context.TODO(), allOf(bson.M{"owner": owner}, bson.M{"deleted": false}))
+	var asked bson.M
+	json.NewDecoder(r.Body).Decode(&asked)
+	coll.Find(context.TODO(), allOf(bson.M{"owner": owner}, asked)) // want `a NoSQL query in Collection.Find`
 }
