@@ -288,6 +288,12 @@ var CredentialReads = Table[CredentialArg]{}.Merge(
 		"(net/http.Header).Get", "(net/http.Header).Values",
 		"(*github.com/gin-gonic/gin.Context).GetHeader",
 		"(*github.com/gofiber/fiber.Ctx).Get"),
+	// gorilla/sessions: the session cookie, signed by the server, whatever
+	// the session is called; what a handler then finds in its Values says
+	// who is signed in.
+	Set(CredentialArg{Arg: -1},
+		"(*github.com/gorilla/sessions.CookieStore).Get", "(*github.com/gorilla/sessions.FilesystemStore).Get",
+		"(github.com/gorilla/sessions.Store).Get"),
 	Set(CredentialArg{Arg: 0, Cookie: true},
 		"(*net/http.Request).Cookie",
 		"(*github.com/gin-gonic/gin.Context).Cookie",
@@ -312,6 +318,8 @@ var RequestValues = Table[int]{}.Merge(
 		"(*github.com/gofiber/fiber.Ctx).Get", "(*github.com/gofiber/fiber.Ctx).Query",
 		"(*github.com/gofiber/fiber.Ctx).Cookies"),
 	Set(-1, "(*net/http.Request).BasicAuth"),
+	Set(1, "(*github.com/gorilla/sessions.CookieStore).Get", "(*github.com/gorilla/sessions.FilesystemStore).Get",
+		"(github.com/gorilla/sessions.Store).Get"),
 )
 
 // SecretCompares are the functions that compare a value with a secret in

@@ -486,12 +486,14 @@ func (r *Result) walk(n ast.Node, deferred func(*types.Func) bool) body {
 	}()
 	fromReq := map[types.Object]bool{}         // locals holding a value the client sent
 	credFrom := map[types.Object]*types.Func{} // locals holding a function's result
+	credVals := map[types.Object]bool{}        // locals holding a credential read here (or what was found with it)
 	rest := map[*ast.IfStmt][]ast.Stmt{}       // the statements after an if in its block
 	assign := func(n *ast.AssignStmt) {
 		if len(n.Rhs) != 1 {
 			return
 		}
 		req := requestValue(info, n.Rhs[0], fromReq)
+		cred := credentialValue(info, n.Rhs[0], credVals)
 		var fn *types.Func
 		if call, ok := ast.Unparen(n.Rhs[0]).(*ast.CallExpr); ok {
 			fn = goapi.Callee(info, call)
@@ -500,6 +502,9 @@ func (r *Result) walk(n ast.Node, deferred func(*types.Func) bool) body {
 			if id, ok := lhs.(*ast.Ident); ok && info.ObjectOf(id) != nil {
 				if req {
 					fromReq[info.ObjectOf(id)] = true
+				}
+				if cred {
+					credVals[info.ObjectOf(id)] = true
 				}
 				if fn != nil {
 					credFrom[info.ObjectOf(id)] = fn
@@ -529,7 +534,7 @@ func (r *Result) walk(n ast.Node, deferred func(*types.Func) bool) body {
 			if as, ok := n.Init.(*ast.AssignStmt); ok {
 				assign(as)
 			}
-			optionalIf(info, n, rest[n], fromReq, credFrom, &b)
+			optionalIf(info, n, rest[n], fromReq, credFrom, credVals, &b)
 		case *ast.ValueSpec:
 			for i, name := range n.Names {
 				if i < len(n.Values) && requestValue(info, n.Values[i], fromReq) {
@@ -692,6 +697,33 @@ func requestValue(info *types.Info, e ast.Expr, fromReq map[types.Object]bool) b
 func secret(info *types.Info, e ast.Expr) bool {
 	tv, ok := info.Types[e]
 	return ok && tv.Value == nil && !tv.IsNil()
+}
+
+// credentialValue reports whether e reads a credential (a call of
+// goapi.CredentialReads on a credential's name) or is built on a local
+// that holds one (session.Values["user_id"] of a session read from its
+// cookie).
+func credentialValue(info *types.Info, e ast.Expr, credVals map[types.Object]bool) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.Ident:
+			found = credVals[info.Uses[n]]
+		case *ast.CallExpr:
+			if fn := goapi.Callee(info, n); fn != nil {
+				if a, ok := goapi.CredentialReads.Lookup(fn); ok && credentialArg(info, n, a) {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 func credentialArg(info *types.Info, call *ast.CallExpr, a goapi.CredentialArg) bool {

@@ -206,9 +206,18 @@ func rejectsIn(info *types.Info, n ast.Node) bool {
 // optionalIf looks at one if statement, followed by rest in its block,
 // for the two shapes of optional authentication and adds what it finds
 // to b.
-func optionalIf(info *types.Info, ifs *ast.IfStmt, rest []ast.Stmt, fromReq map[types.Object]bool, credFrom map[types.Object]*types.Func, b *body) {
+func optionalIf(info *types.Info, ifs *ast.IfStmt, rest []ast.Stmt, fromReq map[types.Object]bool, credFrom map[types.Object]*types.Func, credVals map[types.Object]bool, b *body) {
 	var t optTest
 	switch {
+	case ifs.Else == nil && returns(ifs.Body) && !passesOn(info, ifs.Body) && !rejectsIn(info, ifs.Body) && passesOnAfter(info, rest):
+		// if userID == nil { writeJSON(w, notSignedIn); return }; next(w, r):
+		// a middleware that answers a request whose credential is missing
+		// itself, whatever status it sends, and only passes the others on
+		// turns it away.
+		if absentTest(info, ifs.Cond, fromReq, credFrom).direct && mentions(info, ifs.Cond, credVals) {
+			b.rejects = true
+			b.optStrict = true
+		}
 	case passesOn(info, ifs.Body) && !rejectsIn(info, ifs.Body):
 		t = absentTest(info, ifs.Cond, fromReq, credFrom)
 	case ifs.Else != nil && passesOn(info, ifs.Else) && !rejectsIn(info, ifs.Else):
@@ -295,4 +304,16 @@ func errLike(t types.Type) bool {
 	iface, _ := types.Universe.Lookup("error").Type().Underlying().(*types.Interface)
 	_, isPtr := types.Unalias(t).(*types.Pointer)
 	return isPtr && iface != nil && types.Implements(t, iface)
+}
+
+// mentions: e uses a local of vars.
+func mentions(info *types.Info, e ast.Expr, vars map[types.Object]bool) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && vars[info.Uses[id]] {
+			found = true
+		}
+		return !found
+	})
+	return found
 }
