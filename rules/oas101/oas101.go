@@ -198,6 +198,14 @@ func run(pass *lint.SpecPass) error {
 				"%s %s declares no security requirement%s", op.Method, op.Path, pathKeyNote(key, true))
 			continue
 		}
+		if tok := oas104.PathLinkToken(op); tok != "" {
+			// /webhooks/{webhook_id}/{webhook_token}: the token in the
+			// path is what the caller presents, the URL a capability
+			// handed to whoever may call it.
+			pass.ReportSeverityf(lint.SeverityNote, op.Pointer, op.Op.Origin, "",
+				"%s %s can be called without the document's schemes (a note: its path carries {%s}, the token of a link such as a webhook or invitation URL, which is what the caller presents; keep such tokens long, random and revocable)", op.Method, op.Path, tok)
+			continue
+		}
 		if summarised && !sec.Set {
 			pass.ReportSeverityf(lint.SeverityNote, op.Pointer, op.Op.Origin, "",
 				"%s %s can be called without authentication (no security requirement) (a note: reported once for the document at /paths)", op.Method, op.Path)

@@ -174,12 +174,15 @@ func TestOptionalThroughout(t *testing.T) {
 }
 
 // TestPathKey checks that an operation keyed in its path is a note, and
-// that a one-time token in the path does not count as its credential.
+// so is one addressed by a link's token (an activation link): whoever
+// holds the URL may call it, by design.
 func TestPathKey(t *testing.T) {
 	findings, _ := ruletest.Findings(t, oas101.Rule, "testdata/path-key-ops.yaml")
 	want := map[string]lint.Severity{
-		"post /legacy/{accessToken}/orders": lint.SeverityNote,
-		"post /activate/{activation_token}": lint.SeverityDefault,
+		"post /legacy/{accessToken}/orders":           lint.SeverityNote,
+		"post /activate/{activation_token}":           lint.SeverityNote,
+		"post /webhooks/{webhook_id}/{webhook_token}": lint.SeverityNote,
+		"delete /webhooks/{webhook_id}":               lint.SeverityDefault,
 	}
 	if len(findings) != len(want) {
 		t.Fatalf("got %d findings, want %d: %v", len(findings), len(want), findings)

@@ -525,7 +525,22 @@ func Credential(name string) bool { return credential(name) }
 // segment cannot declare it as a requirement: OAS101 reads such an
 // operation as authenticated in its path, and OAS104 reports the key in
 // the url.
-func PathCredential(op openapi.Operation) string {
+func PathCredential(op openapi.Operation) string { return pathToken(op, false) }
+
+// PathLinkToken is the name of a path parameter of op that is a token of
+// a link rather than an access credential ({webhook_token},
+// {invite_token}, {interaction_token}: oneTimeLink), or "" if none. The
+// URL is then what the caller presents: whoever holds it may call.
+func PathLinkToken(op openapi.Operation) string {
+	if name := pathToken(op, true); name != "" && oneTimeLink(name) {
+		return name
+	}
+	return ""
+}
+
+// pathToken is the first path parameter of op that carries a credential,
+// a link's token too when links is set.
+func pathToken(op openapi.Operation, links bool) string {
 	for _, seg := range strings.Split(op.Path, "/") {
 		for rest := seg; ; {
 			i := strings.Index(rest, "{")
@@ -538,7 +553,7 @@ func PathCredential(op openapi.Operation) string {
 			}
 			name := rest[i+1 : i+j]
 			rest = rest[i+j+1:]
-			if !credential(name) || pathNames[strings.Join(openapi.Words(name), "")] || oneTimeLink(name) ||
+			if !credential(name) || pathNames[strings.Join(openapi.Words(name), "")] || !links && oneTimeLink(name) ||
 				identifiesResource(name, []openapi.Operation{op}) {
 				continue
 			}
