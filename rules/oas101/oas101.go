@@ -404,7 +404,24 @@ var publicSegments = map[string]bool{
 
 func publicByNature(path string) bool {
 	segs := strings.Split(strings.Trim(path, "/"), "/")
+	// /saml/acs/{connection_id}: where an identity provider sends the
+	// browser back is named by the last fixed segment; the parameters
+	// after it say which connection.
+	if fixed := segs; len(fixed) > 2 {
+		for len(fixed) > 2 && strings.HasPrefix(fixed[len(fixed)-1], "{") {
+			fixed = fixed[:len(fixed)-1]
+		}
+		if l := strings.ToLower(fixed[len(fixed)-1]); identityProviders[strings.ToLower(fixed[len(fixed)-2])] && (l == "callback" || l == "acs") {
+			return true
+		}
+	}
 	last := strings.ToLower(segs[len(segs)-1])
+	// sign_ins, sign-ups, logins: the collection of sign-in attempts,
+	// whose POST starts one.
+	switch strings.Join(openapi.Words(last), "") {
+	case "signin", "signins", "signup", "signups", "logins":
+		return true
+	}
 	if len(segs) > 1 {
 		// password/reset, otp/verify, two-factor/confirm-request
 		prev := strings.ToLower(segs[len(segs)-2])
