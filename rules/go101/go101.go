@@ -58,16 +58,25 @@ the way checks who is calling. What counts as a check:
   names listed in the auth-middleware option;
 - your own middleware or helper (in any package of the module) that reads a
   credential (r.BasicAuth, an Authorization or API-key header, a session
-  cookie, a jwt Parse, an OIDC Verify) and answers 401 or 403 or aborts the
-  chain, or that calls one that does. A header, query parameter or cookie
+  cookie or a gorilla/sessions session, a jwt Parse, an OIDC Verify, or
+  hands the request to another package's Authenticate) and answers 401 or
+  403 or aborts the chain, or answers a request whose credential is missing
+  itself with any status (a JSON error code with 200) and passes only the
+  others on, or that calls one that does. A header, query parameter or cookie
   of any name counts as a credential when the code compares it with a
   secret the server holds (subtle.ConstantTimeCompare, hmac.Equal, == or !=
   against a value that is not a constant): a middleware that checks
   X-Internal-Key against its key and answers 403 authenticates. Comparing
   Origin, Referer, CSRF or content headers does not, and neither does
   checking that a header is present;
+- another package's middleware whose name says it guards access (Auth,
+  JWT, OAuth, Token, Session, Guard, Protect, APIKey, Bearer, read word by
+  word: SessionIDMiddleware, TokenUsage and NoAuthMiddleware do not count);
 - on the route (middleware arguments, chi With, a wrapper around the
-  handler), on its group or sub-router, on the router (Use), on a router it
+  handler), on its group or sub-router, on the router (Use), through a
+  middleware chain of the program's own installed on the group (a struct
+  whose Use appends to a slice field and whose Apply loops group.Use over
+  it), on a router it
   is mounted on, or around the whole mux where it is served
   (http.ListenAndServe(addr, auth(mux)), http.Server{Handler: auth(mux)});
 - in the handler itself.
