@@ -667,26 +667,26 @@ func (r *Result) hostHeader(b *body, name string) {
 // code built on one or on a local that holds one
 // (strings.TrimPrefix(r.Header.Get("X-Internal-Key"), ...), []byte(key)).
 func requestValue(info *types.Info, e ast.Expr, fromReq map[types.Object]bool) bool {
+	return builtOn(info, e, fromReq, func(n *ast.CallExpr) bool {
+		i, fn, ok := goapi.RequestValues.Call(info, n)
+		return ok && fn != nil && (i < 0 || i >= len(n.Args) || !goapi.IsNotCredential(goapi.ConstString(info, n.Args[i])))
+	})
+}
+
+// builtOn reports whether e, outside function literals, uses a local of
+// vars or holds a call for which from is true.
+func builtOn(info *types.Info, e ast.Expr, vars map[types.Object]bool, from func(*ast.CallExpr) bool) bool {
 	found := false
 	ast.Inspect(e, func(n ast.Node) bool {
-		if found {
-			return false
-		}
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			return false
 		case *ast.Ident:
-			if obj := info.Uses[n]; obj != nil && fromReq[obj] {
-				found = true
-			}
+			found = found || vars[info.Uses[n]]
 		case *ast.CallExpr:
-			if i, fn, ok := goapi.RequestValues.Call(info, n); ok && fn != nil {
-				if i < 0 || i >= len(n.Args) || !goapi.IsNotCredential(goapi.ConstString(info, n.Args[i])) {
-					found = true
-				}
-			}
+			found = found || from(n)
 		}
-		return true
+		return !found
 	})
 	return found
 }
@@ -704,26 +704,14 @@ func secret(info *types.Info, e ast.Expr) bool {
 // that holds one (session.Values["user_id"] of a session read from its
 // cookie).
 func credentialValue(info *types.Info, e ast.Expr, credVals map[types.Object]bool) bool {
-	found := false
-	ast.Inspect(e, func(n ast.Node) bool {
-		if found {
+	return builtOn(info, e, credVals, func(n *ast.CallExpr) bool {
+		fn := goapi.Callee(info, n)
+		if fn == nil {
 			return false
 		}
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.Ident:
-			found = credVals[info.Uses[n]]
-		case *ast.CallExpr:
-			if fn := goapi.Callee(info, n); fn != nil {
-				if a, ok := goapi.CredentialReads.Lookup(fn); ok && credentialArg(info, n, a) {
-					found = true
-				}
-			}
-		}
-		return !found
+		a, ok := goapi.CredentialReads.Lookup(fn)
+		return ok && credentialArg(info, n, a)
 	})
-	return found
 }
 
 func credentialArg(info *types.Info, call *ast.CallExpr, a goapi.CredentialArg) bool {
