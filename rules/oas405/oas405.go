@@ -84,7 +84,8 @@ A string is bounded by ` + "`maxLength`" + `, an ` + "`enum`" + ` or ` + "`const
 without open-ended repetition (` + "`^[a-z ]{1,200}$`" + `); an array by ` + "`maxItems`" + `. Each
 alternative of a ` + "`oneOf`" + ` or ` + "`anyOf`" + ` must be bounded. Objects, response fields and
 ` + "`readOnly`" + ` fields are not reported, nor are the parameters of an OAuth
-authorization endpoint (its ` + "`prompt`" + ` asks for ` + "`login`" + ` or ` + "`consent`" + `).`,
+authorization endpoint, in its query or its posted form (its ` + "`prompt`" + ` asks for ` + "`login`" + ` or
+` + "`consent`" + `).`,
 		Fix: "set maxLength on prompt strings (and maxItems on message arrays) to what the model and your budget allow",
 		Bad: `components:
   schemas:
@@ -168,13 +169,27 @@ func run(pass *lint.SpecPass) error {
 		where := fmt.Sprintf("%s parameter %q", p.P.In, p.P.Name)
 		consider(p.P.Name, p.P.Schema, where, p.Pointer, p.Origin, "name", p)
 	}
+	// The form bodies of OAuth authorization requests (POST
+	// /oauth/authorize), and no other operation's: their prompt is OpenID
+	// Connect's too.
+	authBody, otherBody := map[*openapi3.Schema]bool{}, map[*openapi3.Schema]bool{}
+	for _, op := range openapi.Operations(pass.Doc) {
+		for _, v := range bodySchemas(op) {
+			if authorization(op) {
+				authBody[v] = true
+			} else {
+				otherBody[v] = true
+			}
+		}
+	}
 	for _, s := range schemas {
 		if s.Uses&openapi.Request == 0 || s.S.ReadOnly {
 			continue
 		}
+		oidc := authBody[s.S] && !otherBody[s.S]
 		for _, name := range slices.Sorted(maps.Keys(s.S.Properties)) {
 			prop := s.S.Properties[name]
-			if prop == nil || prop.Value == nil {
+			if prop == nil || prop.Value == nil || oidc && openapi.SnakeName(name) == "prompt" {
 				continue
 			}
 			// Report where the field's schema is defined: a shared Prompt
@@ -282,7 +297,27 @@ func authorization(op openapi.Operation) bool {
 			}
 		}
 	}
+	for _, v := range bodySchemas(op) {
+		for name := range v.Properties {
+			has[openapi.SnakeName(name)] = true
+		}
+	}
 	return has["response_type"] && (has["redirect_uri"] || has["client_id"])
+}
+
+// bodySchemas are the schemas of op's request body, one per media type.
+func bodySchemas(op openapi.Operation) []*openapi3.Schema {
+	rb := op.Op.RequestBody
+	if rb == nil || rb.Value == nil {
+		return nil
+	}
+	var out []*openapi3.Schema
+	for _, mt := range rb.Value.Content {
+		if mt != nil && mt.Schema != nil && mt.Schema.Value != nil {
+			out = append(out, mt.Schema.Value)
+		}
+	}
+	return out
 }
 
 func set(list []string) map[string]bool {
