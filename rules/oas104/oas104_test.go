@@ -128,3 +128,21 @@ func TestOptionalParameter(t *testing.T) {
 func TestPathLinks(t *testing.T) {
 	ruletest.Graded(t, Rule, "testdata/path-links.yaml", 2, lint.SeverityWarning, map[string]lint.Severity{`"activation_token"`: lint.SeverityNote})
 }
+
+// TestDevOnly: a scheme described as serving development or test
+// instances only is told apart from one that merely mentions development.
+func TestDevOnly(t *testing.T) {
+	for desc, want := range map[string]bool{
+		"A Dev Browser API token sent as a query parameter.\n\nUsed to authenticate only dev instances.": true,
+		"For local development only.":                           true,
+		"Only valid in test environments.":                      true,
+		"The API key of your account.":                          false,
+		"Use it in development and production.":                 false,
+		"Only the owner may use it; see the development guide.": false,
+		"": false,
+	} {
+		if got := devOnly(desc); got != want {
+			t.Errorf("devOnly(%q) = %v, want %v", desc, got, want)
+		}
+	}
+}
