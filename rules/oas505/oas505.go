@@ -93,6 +93,7 @@ http://169.254.169.254/.`,
 		Severity:  lint.SeverityWarning,
 		Precision: "low",
 		Grades: `- **warning** when anyone may send the URL: an operation that needs no credentials by the document's word, in a document that declares authentication (the criterion of the bounds rules, docs/precision.md).
+- **note** for a query parameter of operations that are all GETs answering with an HTML page only (an interstitial that hands the url to the browser, which fetches it; Clerk's ` + "`proxy_url`" + `, judged false at warning, 0 of 6).
 - **note** when only authenticated callers send it, or who may send it is unknown (no scheme declared, no requirement written, a top-level ` + "`security: []`" + `, or authentication optional throughout: every requirement the document writes offers an empty {}): a URL an account registers (a webhook, an import source, an image to process) is fetched by design, and the host check belongs in the service.
 - **note**, whoever sends it, for a URL inside a model call that a relay in front of model providers (a request body shaped like a model call, with model and messages, prompt, input or contents, in a document that names two or more providers such as OpenAI, Anthropic, Groq or Ollama) passes on (an image or document part of a message): the provider fetches it, not the API.
 - A field named callback, jsonp or cb without a URL format or a description that speaks of URLs is a JSONP function name, not reported.`,
@@ -123,6 +124,11 @@ func run(pass *lint.SpecPass) error {
 			continue
 		}
 		sev, why := grade(openapi.ParamExposure(pass.Doc, p))
+		if len(p.Users) > 0 && !slices.ContainsFunc(p.Users, func(op openapi.Operation) bool { return !pageOnly(op) }) {
+			// GET /interstitial?proxy_url=...: the answer is an HTML page
+			// that hands the url to the browser, which fetches it.
+			sev, why = lint.SeverityNote, " (a note: every operation that takes it answers with an HTML page, which hands the url to the browser rather than fetching it on the server)"
+		}
 		pass.ReportSeverityf(sev, p.Pointer, p.Origin, "name",
 			"%s parameter %q takes a url the server may fetch, with no pattern limiting it to allowed hosts (%s)%s",
 			p.P.In, p.P.Name, openapi.UsedBy(p.Users), why)
@@ -381,4 +387,28 @@ func Fetched(name string, s *openapi3.Schema, ptr string) bool {
 		return false
 	}
 	return fetched(name, s, context(ptr), keys(options.Names), keys(options.Ignore)) && !restricted(s)
+}
+
+// pageOnly: op is a GET whose successful answers are all HTML pages (a
+// page for the browser), with at least one.
+func pageOnly(op openapi.Operation) bool {
+	if op.Method != "get" || op.Op.Responses == nil {
+		return false
+	}
+	found := false
+	for code, r := range op.Op.Responses.Map() {
+		if !strings.HasPrefix(code, "2") || r == nil || r.Value == nil {
+			continue
+		}
+		if len(r.Value.Content) == 0 {
+			return false
+		}
+		for mt := range r.Value.Content {
+			if !strings.HasPrefix(strings.ToLower(mt), "text/html") {
+				return false
+			}
+		}
+		found = true
+	}
+	return found
 }
