@@ -307,18 +307,24 @@ func forwardsCaller(pass *analysis.Pass, cur inspector.Cursor, caps goapi.Capabi
 	if scope == nil {
 		return ""
 	}
-	why := ""
+	why, fallback := "", false
 	ast.Inspect(scope, func(n ast.Node) bool {
 		call, ok := n.(*ast.CallExpr)
-		if !ok || why != "" {
-			return why == ""
+		if !ok || why != "" || fallback {
+			return why == "" && !fallback
 		}
 		if _, _, opt := contextFuncOptions.Call(pass.TypesInfo, call); !opt || len(call.Args) != 1 {
 			return true
 		}
 		arg := call.Args[0]
 		try := func(key, header, put string) {
-			if why != "" {
+			if why != "" || fallback {
+				return
+			}
+			if _, ok := res.FallbackKey(key); ok {
+				// token = flag.Token when the caller sent none: a caller
+				// without a credential acts with the server's.
+				fallback = true
 				return
 			}
 			if s, ok := res.SentKey(key); ok {

@@ -10,5 +10,5 @@ func TestRule(t *testing.T) {
 	if err := Rule.Validate(); err != nil {
 		t.Fatal(err)
 	}
-	ruletest.RunGo(t, Analyzer, "a", "examples/echo", "shell", "registry", "factory", "panel/server", "panel/readonly", "dbread", "optout", "chain", "wrap", "wrap/mcpsrv", "forward/server", "forward/literal", "forward/ownkey", "kube/cmd", "kube/writer", "kube/secrets", "kube/pods", "ownhttp")
+	ruletest.RunGo(t, Analyzer, "a", "examples/echo", "shell", "registry", "factory", "panel/server", "panel/readonly", "dbread", "optout", "chain", "wrap", "wrap/mcpsrv", "forward/server", "forward/literal", "forward/ownkey", "forward/fallback", "kube/cmd", "kube/writer", "kube/secrets", "kube/pods", "ownhttp")
 }

@@ -32,6 +32,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/apiaudit/apiaudit/pkg/goapi"
+	"github.com/apiaudit/apiaudit/pkg/ident"
 )
 
 // Fact is what a function does with credentials and the context; the
@@ -79,6 +80,11 @@ type Sending struct {
 	// function that reads the value back ("authn.APITokenFromContext").
 	At, Via string
 	Pos     token.Pos // in this package's file set; NoPos for a dependency's
+	// Fallback names a credential the server holds that the same header
+	// carries when the context holds none (token = flag.Token when the
+	// caller sent no token): a caller without a credential then acts
+	// with the server's.
+	Fallback string
 }
 
 // Sends is the package fact of a package that sends context-carried
@@ -145,6 +151,18 @@ func (r *Result) Of(fn *types.Func) *Fact {
 		return nil
 	}
 	return r.facts[fn.Origin()]
+}
+
+// FallbackKey returns a place where a value stored under key is sent
+// upstream, or a credential of the server's own when the context holds
+// none (see Sending.Fallback).
+func (r *Result) FallbackKey(key string) (Sending, bool) {
+	for _, s := range slices.Concat(r.Sends, r.DepSends) {
+		if s.Key == key && s.Fallback != "" {
+			return s, true
+		}
+	}
+	return Sending{}, false
 }
 
 // SentKey returns a place where a value stored under key is sent
@@ -372,8 +390,11 @@ func (w *walker) expr(e ast.Expr) labels {
 			return false
 		case *ast.Ident:
 			if obj := w.pass.TypesInfo.Uses[n]; obj != nil {
-				if _, isVar := obj.(*types.Var); isVar && !isContext(obj.Type()) {
+				if v, isVar := obj.(*types.Var); isVar && !isContext(obj.Type()) {
 					out = out.add(w.vars[obj])
+					if serverCredential(v) {
+						out = out.add(labels{"f" + v.Name(): true})
+					}
 				}
 			}
 		case *ast.CallExpr:
@@ -458,7 +479,14 @@ func (w *walker) call(call *ast.CallExpr, f *Fact) {
 	if header == "" {
 		return
 	}
-	for l := range w.expr(val) {
+	sent := w.expr(val)
+	fallback := ""
+	for _, l := range slices.Sorted(maps.Keys(sent)) {
+		if l[0] == 'f' && fallback == "" {
+			fallback = l[1:]
+		}
+	}
+	for l := range sent {
 		switch l[0] {
 		case 'p':
 			if f.SendHeader == "" && own {
@@ -466,9 +494,25 @@ func (w *walker) call(call *ast.CallExpr, f *Fact) {
 			}
 		case 'k':
 			p := w.pass.Fset.Position(call.Pos())
-			w.send(Sending{Key: l[1:], Header: header, At: p.Filename + ":" + strconv.Itoa(p.Line), Via: w.via[l[1:]], Pos: call.Pos()})
+			w.send(Sending{Key: l[1:], Header: header, At: p.Filename + ":" + strconv.Itoa(p.Line), Via: w.via[l[1:]], Pos: call.Pos(), Fallback: fallback})
 		}
 	}
+}
+
+// serverCredential: v is a package-level variable or a field whose name
+// says it holds a credential (flag.Token, cfg.APIKey): the server's own,
+// not the caller's.
+func serverCredential(v *types.Var) bool {
+	if !v.IsField() && (v.Pkg() == nil || v.Parent() != v.Pkg().Scope()) {
+		return false
+	}
+	for _, w := range ident.Words(v.Name()) {
+		switch w {
+		case "token", "apikey", "key", "secret", "password", "credential", "credentials", "pat":
+			return true
+		}
+	}
+	return false
 }
 
 func (w *walker) put(p Putting) {
