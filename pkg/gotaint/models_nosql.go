@@ -463,15 +463,9 @@ func composes(fn *ssa.Function, active map[*ssa.Function]bool) (params []int, ok
 			if param(x) {
 				return nil
 			}
-		case *ssa.UnOp: // *&filters[i], a range over a slice parameter
-			if ia, isAddr := x.X.(*ssa.IndexAddr); isAddr && param(ia.X) {
-				return nil
-			}
-		case *ssa.Index:
-			if param(x.X) {
-				return nil
-			}
 		}
+		// an element of a slice parameter (*&filters[i]) reaches here as
+		// the parameter: doc walks an element as its slice
 		return taint{0: nil}
 	}
 	if !returnsDocs(fn, leaf, active) {
