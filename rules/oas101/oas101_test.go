@@ -20,8 +20,8 @@ func TestRule(t *testing.T) {
 // warnings, and explicit opt-outs of login and probe endpoints notes.
 func TestSeverity(t *testing.T) {
 	want := map[string]lint.Severity{
-		"post /payments":              lint.SeverityDefault, // the rule's default, error
-		"post /payments/{id}/refunds": lint.SeverityDefault,
+		"post /payments":              lint.SeverityWarning, // its own security: [] on a write
+		"post /payments/{id}/refunds": lint.SeverityNote,    // {} beside a scheme: optional on purpose
 		"options /exchange-rates":     lint.SeverityNote,
 		"get /exchange-rates":         lint.SeverityNote, // {} beside a scheme on a read
 		"get /internal/ledger":        lint.SeverityDefault,
@@ -95,7 +95,7 @@ func TestReadsAndRootOptOut(t *testing.T) {
 	want := map[string]lint.Severity{
 		"delete /connections/{connection_id}": lint.SeverityNote,
 		"get /connections/{connection_id}":    lint.SeverityNote,
-		"post /variables":                     lint.SeverityDefault,
+		"post /variables":                     lint.SeverityWarning, // its own security: [] on a write
 		"get /videos":                         lint.SeverityNote,
 		"get /schedules":                      lint.SeverityNote,
 		"post /videos/{id}/views":             lint.SeverityNote, // a beacon
@@ -150,18 +150,19 @@ func checkSeverities(t *testing.T, file string, want map[string]lint.Severity) {
 // write beside it keeps its error.
 func TestInternal(t *testing.T) {
 	want := map[string]lint.Severity{
-		"post /drain":      lint.SeverityWarning, // error, lowered
-		"post /checkpoint": lint.SeverityNote,    // warning (declares 401), lowered
-		"post /resume":     lint.SeverityWarning, // marked through its tag
-		"post /jobs":       lint.SeverityDefault, // not marked: error
+		"delete /drain":      lint.SeverityWarning, // error, lowered
+		"delete /checkpoint": lint.SeverityNote,    // warning (declares 401), lowered
+		"delete /resume":     lint.SeverityWarning, // marked through its tag
+		"post /admin/jobs":   lint.SeverityDefault, // not marked: error
 	}
 	checkSeverities(t, "testdata/internal.yaml", want)
 }
 
 // TestOptionalThroughout checks that an operation's own {} alternative is a
 // note when every requirement the document writes offers one (optional
-// authentication by design, as a top-level [token, {}]), and stays an error
-// when the document requires the token strictly elsewhere.
+// authentication by design, as a top-level [token, {}]), and on a write
+// where the document requires the token strictly elsewhere (credentials
+// optional on purpose there), while a delete keeps its error.
 func TestOptionalThroughout(t *testing.T) {
 	checkSeverities(t, "testdata/optional-throughout.yaml", map[string]lint.Severity{
 		"get /health": lint.SeverityNote,
@@ -169,7 +170,8 @@ func TestOptionalThroughout(t *testing.T) {
 		"post /files": lint.SeverityNote,
 	})
 	checkSeverities(t, "testdata/optional-one.yaml", map[string]lint.Severity{
-		"post /files": lint.SeverityDefault,
+		"post /files":        lint.SeverityNote,
+		"delete /files/{id}": lint.SeverityDefault,
 	})
 }
 
