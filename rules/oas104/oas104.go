@@ -128,17 +128,17 @@ func run(pass *lint.SpecPass) error {
 	}
 	for _, p := range openapi.Parameters(pass.Doc) {
 		in, name := p.P.In, p.P.Name
-		if in != "query" && in != "path" || !credential(name) {
+		if in != "query" && in != "path" || !openapi.CredentialName(name) {
 			continue
 		}
 		if inURL[in+" "+strings.ToLower(name)] {
 			continue // the parameter restates a scheme reported above
 		}
-		if in == "path" && (pathNames[strings.Join(openapi.Words(name), "")] || identifiesResource(name, p.Users)) {
+		if in == "path" && (openapi.PathName(strings.Join(openapi.Words(name), "")) || openapi.IdentifiesResource(name, p.Users)) {
 			continue
 		}
 		sev, grade := lint.SeverityWarning, ""
-		if in == "path" && oneTimeLink(name) {
+		if in == "path" && openapi.OneTimeLink(name) {
 			// activation_token, confirmationToken, file_token: the token
 			// is the link a message carries (verify this address, confirm
 			// this destination) or an opaque handle, and the path is
@@ -241,7 +241,7 @@ func notCredentialBy(p *openapi.Param) string {
 	if why := ownedBy(p); why != "" {
 		return why
 	}
-	if !sessionID && slices.ContainsFunc(words, func(w string) bool { return accessWords[w] }) {
+	if !sessionID && slices.ContainsFunc(words, func(w string) bool { return openapi.AccessWord(w) }) {
 		return "" // access_token, api_key: a credential by name
 	}
 	if d := strings.ToLower(p.P.Description); d != "" && !credentialProse.MatchString(d) {
@@ -294,7 +294,7 @@ func notCredentialBy(p *openapi.Param) string {
 					continue
 				}
 				for _, w := range openapi.Words(strings.ReplaceAll(seg, "{"+p.P.Name+"}", "")) {
-					if notCredential[w] {
+					if openapi.NotCredentialWord(w) {
 						return "the path segment around it names a " + w + " cursor, not a credential"
 					}
 				}
@@ -323,7 +323,7 @@ func ownedBy(p *openapi.Param) string {
 	}
 	head, rest := words[len(words)-1], words[:len(words)-1]
 	if head != "key" && head != "token" && head != "secret" ||
-		slices.ContainsFunc(rest, func(w string) bool { return accessWords[w] }) {
+		slices.ContainsFunc(rest, func(w string) bool { return openapi.AccessWord(w) }) {
 		return ""
 	}
 	d := strings.ToLower(strings.TrimSpace(p.P.Description))
@@ -336,7 +336,7 @@ func ownedBy(p *openapi.Param) string {
 		// A label: "package token", "file key".
 		owner, said, d = f[0], f[0]+" "+head, ""
 	}
-	if owner == "" || accountNouns[owner] || accessWords[owner] || credentialProse.MatchString(d) {
+	if owner == "" || accountNouns[owner] || openapi.AccessWord(owner) || credentialProse.MatchString(d) {
 		return ""
 	}
 	return "its description makes it the " + said + " and says nothing else of access: it belongs to that " + owner + ", not to the caller's login"
@@ -410,165 +410,6 @@ var roleProse = regexp.MustCompile(`\b(continu\w*|cursor|next page|pagination|pa
 var selectorProse = regexp.MustCompile(`\b(?:used )?to filter\b|\bfilters? (?:by|on|the|results|configurations|records|items)\b|` +
 	`\b(?:configuration|config|setting|settings|property|attribute|field|sort|partition|lookup|record|object|metadata) keys?\b|` +
 	`\b(?:[a-z]+ )?(?:instance|resource|object|record|entity|meeting|conference|device|event) id\b`)
-
-// notCredential qualifies "token" when it names a cursor, a counter or a
-// value that grants no access: page_token, max_tokens, csrf_token, and AWS's
-// ClientToken, which is an idempotency key.
-var notCredential = map[string]bool{
-	"page": true, "next": true, "prev": true, "previous": true, "continuation": true, "cursor": true,
-	"pagination": true, "sync": true, "resume": true, "start": true, "skip": true, "delta": true,
-	"change": true, "changes": true, "max": true, "min": true, "csrf": true, "xsrf": true,
-	"idempotency": true, "client": true,
-}
-
-// flagWords start names of switches, not values: rotateWorkerToken,
-// AllowUsersToChangePassword, include_secret.
-var flagWords = map[string]bool{
-	"allow": true, "enable": true, "disable": true, "require": true, "include": true, "exclude": true,
-	"rotate": true, "use": true, "show": true, "hide": true, "is": true, "has": true, "with": true,
-}
-
-// keyOwners are the words that make "key" a credential: api_key, secret_key;
-// not sort_key, idempotency_key or partition_key.
-var keyOwners = map[string]bool{
-	"api": true, "access": true, "secret": true, "private": true, "auth": true, "client": true,
-	"app": true, "application": true, "subscription": true, "developer": true, "master": true, "session": true,
-}
-
-// exact are whole names that are credentials (words joined, "x-" dropped).
-var exact = map[string]bool{
-	"key": true, "apikey": true, "auth": true, "authorization": true, "bearer": true,
-	"session": true, "sessionid": true, "jsessionid": true, "phpsessid": true,
-}
-
-// pathNames are credential names that, in a path, far more often identify a
-// resource: /kv/{key}, /chats/{session}.
-var pathNames = map[string]bool{"key": true, "session": true, "sessionid": true}
-
-// credential reports whether a parameter name looks like it carries a
-// credential.
-func credential(name string) bool {
-	w := openapi.Words(name)
-	if len(w) > 1 && w[0] == "x" {
-		w = w[1:]
-	}
-	if len(w) == 0 {
-		return false
-	}
-	if exact[strings.Join(w, "")] {
-		return true
-	}
-	if flagWords[w[0]] {
-		return false
-	}
-	last, rest := w[len(w)-1], w[:len(w)-1]
-	switch last {
-	case "password", "passwd", "passphrase", "secret", "jwt", "apikey":
-		return true
-	case "token":
-		return !slices.ContainsFunc(rest, func(s string) bool { return notCredential[s] })
-	case "key":
-		return len(rest) > 0 && keyOwners[rest[len(rest)-1]]
-	}
-	return false
-}
-
-// accessWords mark a token or key that grants access: access_token,
-// auth_token, api_key, bearer, secret. A path token without one of them is
-// graded as a one-time link (oneTimeLink).
-var accessWords = map[string]bool{
-	"access": true, "auth": true, "authorization": true, "api": true, "apikey": true, "bearer": true,
-	"secret": true, "password": true, "passwd": true, "passphrase": true, "private": true,
-	"refresh": true, "id": true, "oauth": true, "jwt": true, "session": true,
-}
-
-// oneTimeLink reports whether a credential-named path parameter is a token
-// with no word of access: activation_token, confirmationToken, file_token.
-func oneTimeLink(name string) bool {
-	w := openapi.Words(name)
-	return len(w) > 1 && w[len(w)-1] == "token" && !slices.ContainsFunc(w, func(s string) bool { return accessWords[s] })
-}
-
-// identifiesResource reports whether a path parameter names the resource
-// whose collection precedes it in every path that uses it, as token in
-// /tokens/{token} (a card token's id) or api_Key in /apikeys/{api_Key}: an
-// identifier, not a credential.
-func identifiesResource(name string, ops []openapi.Operation) bool {
-	w := openapi.Words(name)
-	if len(w) == 0 || len(ops) == 0 {
-		return false
-	}
-	param := []string{w[0], strings.Join(w, "")}
-	for _, op := range ops {
-		segs := strings.Split(op.Path, "/")
-		i := slices.Index(segs, "{"+name+"}")
-		if i < 1 {
-			return false
-		}
-		prev := openapi.Words(segs[i-1])
-		if len(prev) == 0 {
-			return false
-		}
-		coll := []string{prev[len(prev)-1], strings.Join(prev, "")}
-		if !slices.ContainsFunc(coll, func(c string) bool {
-			return slices.Contains(param, c) || slices.Contains(param, strings.TrimSuffix(c, "s"))
-		}) {
-			return false
-		}
-	}
-	return true
-}
-
-// Credential reports whether a parameter or field of this name carries a
-// credential (a token, a password, a key), as OAS104 judges it in a URL:
-// other rules use it to avoid advising to move such a field into one.
-func Credential(name string) bool { return credential(name) }
-
-// PathCredential returns the first variable of op's path template that
-// carries a credential as OAS104 judges a path parameter (apiKey in
-// /{apiKey}/tokens, not key in /kv/{key}, token in /tokens/{token} or a
-// one-time activation_token), or "". OpenAPI has no security scheme that
-// sends a credential in the path, so a document whose key is a path
-// segment cannot declare it as a requirement: OAS101 reads such an
-// operation as authenticated in its path, and OAS104 reports the key in
-// the url.
-func PathCredential(op openapi.Operation) string { return pathToken(op, false) }
-
-// PathLinkToken is the name of a path parameter of op that is a token of
-// a link rather than an access credential ({webhook_token},
-// {invite_token}, {interaction_token}: oneTimeLink), or "" if none. The
-// URL is then what the caller presents: whoever holds it may call.
-func PathLinkToken(op openapi.Operation) string {
-	if name := pathToken(op, true); name != "" && oneTimeLink(name) {
-		return name
-	}
-	return ""
-}
-
-// pathToken is the first path parameter of op that carries a credential,
-// a link's token too when links is set.
-func pathToken(op openapi.Operation, links bool) string {
-	for _, seg := range strings.Split(op.Path, "/") {
-		for rest := seg; ; {
-			i := strings.Index(rest, "{")
-			if i < 0 {
-				break
-			}
-			j := strings.Index(rest[i:], "}")
-			if j < 0 {
-				break
-			}
-			name := rest[i+1 : i+j]
-			rest = rest[i+j+1:]
-			if !credential(name) || pathNames[strings.Join(openapi.Words(name), "")] || !links && oneTimeLink(name) ||
-				identifiesResource(name, []openapi.Operation{op}) {
-				continue
-			}
-			return name
-		}
-	}
-	return ""
-}
 
 // headerAlternative names a scheme that keeps credentials out of the URL
 // (an api key in a header or cookie, http, oauth2, openIdConnect, mutual
@@ -745,7 +586,7 @@ func optionalAlternative(p *openapi.Param) string {
 			if ref == nil || ref.Value == nil || ref.Value == p.P {
 				continue
 			}
-			if v := ref.Value; v.In == "query" && !v.Required && v.Name != p.P.Name && credential(v.Name) && accessName(v.Name) {
+			if v := ref.Value; v.In == "query" && !v.Required && v.Name != p.P.Name && openapi.CredentialName(v.Name) && accessName(v.Name) {
 				found = v.Name
 				break
 			}
@@ -767,7 +608,7 @@ func accessName(name string) bool {
 	if strings.Join(w, "") == "key" {
 		return true
 	}
-	return slices.ContainsFunc(w, func(x string) bool { return accessWords[x] && x != "session" && x != "id" })
+	return slices.ContainsFunc(w, func(x string) bool { return openapi.AccessWord(x) && x != "session" && x != "id" })
 }
 
 // devOnlyRe finds a sentence that restricts something to development or
@@ -778,3 +619,15 @@ var devOnlyRe = regexp.MustCompile(`(?i)\bonly\b[^.\n]*\b(dev|development|test|t
 // devOnly: a scheme's description says it is for development or test
 // instances only.
 func devOnly(desc string) bool { return desc != "" && devOnlyRe.MatchString(desc) }
+
+// Credential reports whether a parameter or field of this name carries a
+// credential (a token, a password, a key), as OAS104 judges it in a URL:
+// other rules use it to avoid advising to move such a field into one.
+func Credential(name string) bool { return openapi.CredentialName(name) }
+
+// PathCredential is openapi.PathCredential: OAS104's view of a path, which
+// OAS101 reads as authenticated in its path.
+func PathCredential(op openapi.Operation) string { return openapi.PathCredential(op) }
+
+// PathLinkToken is openapi.PathLinkToken.
+func PathLinkToken(op openapi.Operation) string { return openapi.PathLinkToken(op) }

@@ -69,7 +69,7 @@ func TestCredential(t *testing.T) {
 		"ClientToken": false, "rotateWorkerToken": false, "AllowUsersToChangePassword": false,
 		"include_secret": false,
 	} {
-		if got := credential(name); got != want {
+		if got := Credential(name); got != want {
 			t.Errorf("credential(%q) = %v, want %v", name, got, want)
 		}
 	}
