@@ -52,3 +52,13 @@ func TestAuthorization(t *testing.T) {
 		"query parameter \"max_age\" of get /sessions/extend":  lint.SeverityWarning,
 	}, "testdata/authorize.yaml")
 }
+
+// TestLinkToken checks that what an operation open by the document's word
+// takes is a note when the operation authenticates in its path (a
+// webhook's token), and a warning under an operation anyone may call.
+func TestLinkToken(t *testing.T) {
+	ruletest.Severities(t, Rule, map[string]lint.Severity{
+		"schema Card.width":    lint.SeverityNote,
+		"schema Poll.duration": lint.SeverityWarning,
+	}, "testdata/link-token.yaml")
+}

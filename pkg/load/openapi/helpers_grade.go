@@ -222,9 +222,22 @@ func (in *Inputs) Exposure(t *openapi3.T, s *openapi3.Schema) string {
 		return rootOff
 	case e.optional[s]:
 		return optionalEverywhere
+	case e.linked[s]:
+		return linked
 	}
 	return "only authenticated callers send it, under the service's own limits"
 }
+
+// linked is why an input is a note where the operations open by the
+// document's word that take it carry a credential or a link's token in
+// their path (/webhooks/{id}/{webhook_token}, /{apiKey}/tokens): only a
+// caller holding that URL, which the service issued, can send it.
+const linked = "the operations that take it carry a credential or a link's token in their path, so only callers holding a URL the service issued send it"
+
+// inPath reports whether an operation authenticates in its path: a
+// credential-named variable (/{apiKey}/tokens) or a link's token
+// (/webhooks/{id}/{webhook_token}), which no security scheme can express.
+func inPath(op Operation) bool { return PathCredential(op) != "" || PathLinkToken(op) != "" }
 
 // unwritten is why an input of an operation with no security requirement
 // written anywhere is a note.
@@ -255,6 +268,8 @@ func ParamExposure(t *openapi3.T, p *Param) string {
 	case slices.ContainsFunc(p.Users, func(op Operation) bool { return leftToDeployment(EffectiveSecurity(t, op)) }):
 		i := slices.IndexFunc(p.Users, func(op Operation) bool { return leftToDeployment(EffectiveSecurity(t, op)) })
 		return DeploymentWhy(EffectiveSecurity(t, p.Users[i]))
+	case slices.ContainsFunc(p.Users, func(op Operation) bool { return openByWord(EffectiveSecurity(t, op)) }):
+		return linked // open by word, and every such user authenticates in its path
 	}
 	return "only authenticated callers send it, under the service's own limits"
 }
@@ -262,7 +277,7 @@ func ParamExposure(t *openapi3.T, p *Param) string {
 // anonymousUser reports whether an operation that takes p needs no
 // credentials by the document's word.
 func anonymousUser(t *openapi3.T, p *Param) bool {
-	return slices.ContainsFunc(p.Users, func(op Operation) bool { return openByWord(EffectiveSecurity(t, op)) })
+	return slices.ContainsFunc(p.Users, func(op Operation) bool { return openByWord(EffectiveSecurity(t, op)) && !inPath(op) })
 }
 
 // openByWord reports whether security written for an operation lets
@@ -300,12 +315,13 @@ type exposure struct {
 	open      map[*openapi3.Schema]bool // schemas an operation open by the document's word takes
 	unwritten map[*openapi3.Schema]bool // schemas an operation with no requirement written takes
 	rootOff   map[*openapi3.Schema]bool // schemas an operation opened only by a top-level security: [] takes
+	linked    map[*openapi3.Schema]bool // schemas an operation open by word but authenticated in its path takes
 	optional  map[*openapi3.Schema]bool // schemas an operation with its own {} alternative takes, in a document optional throughout
 }
 
 func newExposure(t *openapi3.T) *exposure {
 	e := &exposure{declared: len(Schemes(t)) > 0, open: map[*openapi3.Schema]bool{}, unwritten: map[*openapi3.Schema]bool{}, rootOff: map[*openapi3.Schema]bool{},
-		optional: map[*openapi3.Schema]bool{}}
+		optional: map[*openapi3.Schema]bool{}, linked: map[*openapi3.Schema]bool{}}
 	if !e.declared {
 		return e
 	}
@@ -337,6 +353,8 @@ func newExposure(t *openapi3.T) *exposure {
 	}
 	for _, op := range Operations(t) {
 		switch sec := EffectiveSecurity(t, op); {
+		case openByWord(sec) && inPath(op):
+			set = e.linked
 		case openByWord(sec):
 			set = e.open
 		case !sec.Set:
@@ -379,6 +397,8 @@ func OperationExposure(t *openapi3.T, op Operation) string {
 	switch {
 	case len(Schemes(t)) == 0:
 		return "the document declares no authentication, so who may send it is unknown"
+	case openByWord(EffectiveSecurity(t, op)) && inPath(op):
+		return linked
 	case openByWord(EffectiveSecurity(t, op)):
 		return ""
 	case !EffectiveSecurity(t, op).Set:
