@@ -85,6 +85,7 @@ to let clients send newer fields.`,
 		Precision: "low",
 		Grades: `- **warning** when anyone may send the object: an operation that needs no credentials by the document's word, in a document that declares authentication (the bounds criterion of docs/precision.md).
 - **note** when only authenticated callers send it, or who may send it is unknown (no scheme declared, no requirement written, a top-level ` + "`security: []`" + `, or authentication optional throughout: every requirement the document writes offers an empty {}): an undeclared property from an accountable caller is a documentation gap the service's own decoding covers.
+- **note**, whoever sends it, for the body of an OAuth 2.0 protocol request (a token request with ` + "`grant_type`" + `, an authorization request posted as a form with ` + "`response_type`" + `, an introspection or revocation with ` + "`token`" + ` and ` + "`token_type_hint`" + `): the protocol tells the server to ignore parameters it does not recognise (RFC 6749 section 3.1), so closing it would contradict the standard (judged noise, 0 of 3 at warning).
 - **note**, whoever sends it, for an object inside a model call that a relay in front of model providers passes on (a request body with model and messages, prompt, input or contents, in a document that names two or more providers): a provider's own extension object, which the provider validates.`,
 		CWE:   []int{915, 20},
 		OWASP: []string{"API3:2023", "API6:2023"},
@@ -169,6 +170,12 @@ func run(pass *lint.SpecPass) error {
 			// property from an accountable caller is a documentation
 			// gap the service's own decoding covers.
 			sev, why = lint.SeverityNote, " (a note: "+e+")"
+		}
+		if openapi.OAuthRequestBody(sch) {
+			// OAuth 2.0 requires the server to ignore parameters it does
+			// not recognise: closing the object would contradict the
+			// protocol and break clients that send extensions.
+			sev, why = lint.SeverityNote, " (a note: it is the body of an OAuth 2.0 protocol request, whose server must ignore parameters it does not recognise (RFC 6749 section 3.1), so it stays open by design)"
 		}
 		if relay.InCall(sch) {
 			// A part of a model call the relay passes on (a provider's

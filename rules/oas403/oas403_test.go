@@ -50,3 +50,13 @@ func TestExposure(t *testing.T) {
 		}
 	}
 }
+
+// TestOAuthForm checks that the body of an OAuth 2.0 protocol request is a
+// note whoever sends it, and an open form that is not one keeps its grade.
+func TestOAuthForm(t *testing.T) {
+	ruletest.Severities(t, Rule, map[string]lint.Severity{
+		"post /oauth/token":  lint.SeverityNote,
+		"post /oauth/revoke": lint.SeverityNote,
+		"post /feedback":     lint.SeverityDefault,
+	}, "testdata/oauth-form.yaml")
+}

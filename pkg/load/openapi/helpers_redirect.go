@@ -85,3 +85,26 @@ func AuthorizationRequest(op Operation) bool {
 	}
 	return has["response_type"] && (has["client_id"] || has["redirect_uri"])
 }
+
+// OAuthRequestBody reports whether a request schema is the parameters of
+// an OAuth 2.0 protocol request sent in a body: a token request
+// (grant_type), an authorization request posted as a form (response_type
+// with client_id or redirect_uri), or a token introspection or revocation
+// (token with token_type_hint, RFC 7662 and RFC 7009). The protocol tells
+// the server to ignore parameters it does not recognise (RFC 6749 section
+// 3.1), so such a schema is open by design.
+func OAuthRequestBody(s *openapi3.Schema) bool {
+	if s == nil {
+		return false
+	}
+	has := func(name string) bool {
+		for k := range s.Properties {
+			if SnakeName(k) == name {
+				return true
+			}
+		}
+		return false
+	}
+	return has("grant_type") || has("response_type") && (has("client_id") || has("redirect_uri")) ||
+		has("token") && has("token_type_hint")
+}
