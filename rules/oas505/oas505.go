@@ -93,7 +93,7 @@ http://169.254.169.254/.`,
 		Severity:  lint.SeverityWarning,
 		Precision: "low",
 		Grades: `- **warning** when anyone may send the URL: an operation that needs no credentials by the document's word, in a document that declares authentication (the criterion of the bounds rules, docs/precision.md).
-- **note** for a query parameter of operations that are all GETs answering with an HTML page only (an interstitial that hands the url to the browser, which fetches it; Clerk's ` + "`proxy_url`" + `, judged false at warning, 0 of 6).
+- **note** for a query parameter of operations that are all GETs answering with an HTML page only, as ` + "`text/html`" + ` or, where no media type is written, in the words of the answer or the operation ("serves an html page", "the page markup") (an interstitial that hands the url to the browser, which fetches it; Clerk's ` + "`proxy_url`" + `, judged false at warning, 0 of 6).
 - **note** when only authenticated callers send it, or who may send it is unknown (no scheme declared, no requirement written, a top-level ` + "`security: []`" + `, or authentication optional throughout: every requirement the document writes offers an empty {}): a URL an account registers (a webhook, an import source, an image to process) is fetched by design, and the host check belongs in the service.
 - **note**, whoever sends it, for a URL inside a model call that a relay in front of model providers (a request body shaped like a model call, with model and messages, prompt, input or contents, in a document that names two or more providers such as OpenAI, Anthropic, Groq or Ollama) passes on (an image or document part of a message): the provider fetches it, not the API.
 - A field named callback, jsonp or cb without a URL format or a description that speaks of URLs is a JSONP function name, not reported.`,
@@ -389,8 +389,19 @@ func Fetched(name string, s *openapi3.Schema, ptr string) bool {
 	return fetched(name, s, context(ptr), keys(options.Names), keys(options.Ignore)) && !restricted(s)
 }
 
+// pageWords say that an answer is a page for the browser.
+var pageWords = regexp.MustCompile(`(?i)\bhtml\b|\bmarkup\b|\bweb page\b`)
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
+
 // pageOnly: op is a GET whose successful answers are all HTML pages (a
-// page for the browser), with at least one.
+// page for the browser, written as text/html or, with no media type, said
+// in words), with at least one.
 func pageOnly(op openapi.Operation) bool {
 	if op.Method != "get" || op.Op.Responses == nil {
 		return false
@@ -401,7 +412,14 @@ func pageOnly(op openapi.Operation) bool {
 			continue
 		}
 		if len(r.Value.Content) == 0 {
-			return false
+			// No media type written: the answer's or the operation's own
+			// words may still say it is a page ("the interstitial page
+			// markup", "serves an html page").
+			if !pageWords.MatchString(deref(r.Value.Description) + " " + op.Op.Summary + " " + op.Op.Description) {
+				return false
+			}
+			found = true
+			continue
 		}
 		for mt := range r.Value.Content {
 			if !strings.HasPrefix(strings.ToLower(mt), "text/html") {
