@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/packages"
@@ -38,8 +39,9 @@ import (
 
 // deps tells the files of dependencies from the files being scanned.
 type deps struct {
-	roots []string // GOROOT and GOMODCACHE, as the go command sees them
-	scan  []string // the scanned module directories
+	roots  []string // GOROOT and GOMODCACHE, as the go command sees them
+	goroot string   // GOROOT, with a trailing separator; "" if unknown
+	scan   []string // the scanned module directories
 }
 
 // newDeps asks the go command in dir, with env, where GOROOT and
@@ -62,7 +64,15 @@ func newDeps(ctx context.Context, dir string, env []string, scan []string) *deps
 			d.roots = append(d.roots, filepath.Clean(line)+sep)
 		}
 	}
+	if len(d.roots) == 2 {
+		d.goroot = d.roots[0]
+	}
 	return d
+}
+
+// std reports whether a dependency's file is the standard library's.
+func (d *deps) std(filename string) bool {
+	return d.goroot != "" && strings.HasPrefix(filename, d.goroot)
 }
 
 // is reports whether filename belongs to a dependency: it is in a vendor
@@ -111,9 +121,129 @@ func parseFile(d *deps) func(*token.FileSet, string, []byte) (*ast.File, error) 
 					fd.Body = nil
 				}
 			}
+			blankTables(f, d.std(filename))
 			f.Comments, f.Doc = nil, nil
 		}
 		return f, err
+	}
+}
+
+// blankTables empties the composite literals that initialise the
+// package-level variables of a dependency's file: in the standard library
+// all of them (unicode's range tables, the tables of the encoders and of
+// time zones), elsewhere only literals of data alone, numbers and strings
+// and literals of them (golang.org/x/text's language and number tables),
+// which no analysis reads. The analyzers with facts stop at the standard
+// library (goapi's tables describe it), and elsewhere they read functions
+// and the values that name them, which data literals do not. Yet
+// type-checking the tables was a tenth of a scan's load, and their syntax
+// stays on the heap that every collection of the analysis marks. The
+// variables keep their types: a literal keeps its type and braces, and an
+// array whose length its elements give ([...]T) keeps as many elements,
+// each emptied in turn.
+func blankTables(f *ast.File, std bool) {
+	for _, decl := range f.Decls {
+		gd, ok := decl.(*ast.GenDecl)
+		if !ok || gd.Tok != token.VAR {
+			continue
+		}
+		for _, spec := range gd.Specs {
+			if vs, ok := spec.(*ast.ValueSpec); ok {
+				for _, v := range vs.Values {
+					if std || dataOnly(v, 0) {
+						blankLiteral(v)
+					}
+				}
+			}
+		}
+	}
+}
+
+// dataOnly reports whether an initializer holds nothing but numbers,
+// strings, true, false and nil, in literals of them (struct fields named
+// as keys): a table that names no function or variable.
+func dataOnly(e ast.Expr, depth int) bool {
+	if depth > 64 {
+		return false
+	}
+	switch e := e.(type) {
+	case *ast.BasicLit:
+		return true
+	case *ast.Ident:
+		return e.Name == "true" || e.Name == "false" || e.Name == "nil"
+	case *ast.UnaryExpr:
+		return (e.Op == token.SUB || e.Op == token.ADD || e.Op == token.AND) && dataOnly(e.X, depth+1)
+	case *ast.CompositeLit:
+		for _, el := range e.Elts {
+			if kv, ok := el.(*ast.KeyValueExpr); ok {
+				if _, field := kv.Key.(*ast.Ident); !field && !dataOnly(kv.Key, depth+1) || !dataOnly(kv.Value, depth+1) {
+					return false
+				}
+				continue
+			}
+			if !dataOnly(el, depth+1) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// arrayLen is the length elements give a [...]T literal, when every index
+// key among them is a decimal literal; ok is false for keys it cannot read
+// (a constant's name).
+func arrayLen(elts []ast.Expr) (n int, ok bool) {
+	i := 0
+	for _, el := range elts {
+		if kv, isKV := el.(*ast.KeyValueExpr); isKV {
+			lit, isLit := kv.Key.(*ast.BasicLit)
+			if !isLit || lit.Kind != token.INT {
+				return 0, false
+			}
+			k, err := strconv.Atoi(lit.Value)
+			if err != nil {
+				return 0, false
+			}
+			i = k
+		}
+		i++
+		n = max(n, i)
+	}
+	return n, true
+}
+
+// blankLiteral empties a composite literal, or the one whose address is
+// taken (&T{...}); see blankTables.
+func blankLiteral(e ast.Expr) {
+	switch e := e.(type) {
+	case *ast.UnaryExpr:
+		if e.Op == token.AND {
+			blankLiteral(e.X)
+		}
+	case *ast.CompositeLit:
+		if at, ok := e.Type.(*ast.ArrayType); ok {
+			if _, counted := at.Len.(*ast.Ellipsis); counted {
+				if n, ok := arrayLen(e.Elts); ok {
+					// [...]byte{0x3c, ...}: the count is the length,
+					// written out, and the elements can go.
+					at.Len = &ast.BasicLit{ValuePos: at.Lbrack + 1, Kind: token.INT, Value: strconv.Itoa(n)}
+					e.Elts = nil
+					return
+				}
+				for _, el := range e.Elts {
+					if kv, ok := el.(*ast.KeyValueExpr); ok {
+						blankLiteral(kv.Value) // an index key sets the length: keep it
+						continue
+					}
+					blankLiteral(el)
+				}
+				return
+			}
+		}
+		if e.Type != nil {
+			e.Elts = nil
+		}
 	}
 }
 

@@ -11,6 +11,10 @@ import (
 	"strings"
 	"testing"
 
+	"go/types"
+	"maps"
+	"slices"
+
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/packages"
 
@@ -175,6 +179,137 @@ func main() { fmt.Println(strings.ToUpper("a"), slices.Contains([]int{1}, 1)) }
 	for path, kept := range map[string]bool{"example.com/m": true, "slices": true, "unicode": false} {
 		if got := byPath[path].TypesInfo.Types != nil; got != kept {
 			t.Errorf("%s: expression types kept = %v, want %v", path, got, kept)
+		}
+	}
+}
+
+// TestBlankTables checks that emptying the literals of package-level
+// variables keeps every variable's type: on a made-up file with the forms
+// that carry types in their elements ([...]T arrays, indexed ones, &T{})
+// and on the standard library's unicode package, whose tables are the
+// reason for it.
+func TestBlankTables(t *testing.T) {
+	made := `package p
+
+type R struct{ Lo, Hi int; Next *R }
+
+var (
+	counted = [...]R{{1, 2, nil}, {3, 4, &R{}}}
+	indexed = [...]string{5: "five", 9: "nine"}
+	nested  = [...][2]int{{1, 2}, {3, 4}, {5, 6}}
+	table   = &R{Lo: 1, Hi: 2, Next: &R{Lo: 3}}
+	byName  = map[string][]R{"a": {{1, 2, nil}}}
+	list    = []*R{{Lo: 1}, {Lo: 2}}
+	n       = len(counted)
+)
+`
+	litTypes(t, map[string]string{"p.go": made}, "p")
+	files, _ := filepath.Glob(filepath.Join(runtime.GOROOT(), "src", "unicode", "*.go"))
+	srcs := map[string]string{}
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		src, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		srcs[filepath.Base(name)] = string(src)
+	}
+	if len(srcs) == 0 {
+		t.Fatal("no files in unicode")
+	}
+	litTypes(t, srcs, "unicode")
+}
+
+// litTypes type-checks a package's files as they are and with blankTables
+// applied, and compares the type of every package-level object.
+func litTypes(t *testing.T, srcs map[string]string, path string) {
+	t.Helper()
+	check := func(blank bool) (map[string]string, int) {
+		fset := token.NewFileSet()
+		var files []*ast.File
+		elts := 0
+		for _, name := range slices.Sorted(maps.Keys(srcs)) {
+			f, err := parser.ParseFile(fset, name, srcs[name], parser.SkipObjectResolution)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if blank {
+				blankTables(f, true)
+			}
+			ast.Inspect(f, func(n ast.Node) bool {
+				if cl, ok := n.(*ast.CompositeLit); ok {
+					elts += len(cl.Elts)
+				}
+				return true
+			})
+			files = append(files, f)
+		}
+		pkg, err := (&types.Config{}).Check(path, fset, files, nil)
+		if err != nil {
+			t.Fatalf("%s (blank %v): %v", path, blank, err)
+		}
+		out := map[string]string{}
+		for _, name := range pkg.Scope().Names() {
+			out[name] = pkg.Scope().Lookup(name).Type().String()
+		}
+		return out, elts
+	}
+	before, n0 := check(false)
+	after, n1 := check(true)
+	if len(before) != len(after) {
+		t.Fatalf("%s: %d objects before, %d after", path, len(before), len(after))
+	}
+	for name, typ := range before {
+		if after[name] != typ {
+			t.Errorf("%s.%s: type %s became %s", path, name, typ, after[name])
+		}
+	}
+	if n1 >= n0 {
+		t.Errorf("%s: %d literal elements before, %d after: nothing was emptied", path, n0, n1)
+	}
+}
+
+// TestBlankTablesOutsideStd checks that outside the standard library only
+// literals of data are emptied: a table of numbers and strings goes, one
+// that names a function or a variable stays.
+func TestBlankTablesOutsideStd(t *testing.T) {
+	src := `package p
+
+type entry struct{ name string; code int; run func() }
+
+func start() {}
+
+var limit = 3
+
+var (
+	codes   = []entry{{name: "a", code: 1}, {"b", -2, nil}}
+	lookup  = map[string]uint16{"x": 0x1, "y": 0x2}
+	handles = []entry{{name: "start", run: start}}
+	sized   = []int{limit, 4}
+)
+`
+	f, err := parser.ParseFile(token.NewFileSet(), "p.go", src, parser.SkipObjectResolution)
+	if err != nil {
+		t.Fatal(err)
+	}
+	blankTables(f, false)
+	got := map[string]int{}
+	for _, d := range f.Decls {
+		if gd, ok := d.(*ast.GenDecl); ok && gd.Tok == token.VAR {
+			for _, s := range gd.Specs {
+				vs := s.(*ast.ValueSpec)
+				if cl, ok := vs.Values[0].(*ast.CompositeLit); ok {
+					got[vs.Names[0].Name] = len(cl.Elts)
+				}
+			}
+		}
+	}
+	want := map[string]int{"codes": 0, "lookup": 0, "handles": 1, "sized": 2}
+	for name, n := range want {
+		if got[name] != n {
+			t.Errorf("%s: %d elements left, want %d", name, got[name], n)
 		}
 	}
 }
