@@ -3,6 +3,7 @@
 package oas102
 
 import (
+	"fmt"
 	"maps"
 	"slices"
 	"strconv"
@@ -74,26 +75,69 @@ paths:
 		Lang:      "yaml",
 		Severity:  lint.SeverityError,
 		Precision: "very-high",
-		CWE:       []int{1068, 285},
-		OWASP:     []string{"API2:2023", "API8:2023"},
-		Since:     "v0.1.0",
+		Grades: `- **error**: a requirement that names a scheme the document does not define, or an OAuth2 scope its scheme does not declare.
+- **warning**, once per scheme: scopes listed for a scheme that takes none in the document's version (a bearer or api key scheme in OpenAPI 3.0 or Swagger 2.0); the message counts the other requirements that do the same, which are **notes** pointing to it. The scheme is still required, and OpenAPI 3.1 allows role names for any scheme: a matter of the version, not an opening (Sentry's 222 operations, judged noise at error, 0 of 222).`,
+		CWE:   []int{1068, 285},
+		OWASP: []string{"API2:2023", "API8:2023"},
+		Since: "v0.1.0",
 	},
 	Spec: run,
 }
 
 func run(pass *lint.SpecPass) error {
 	schemes := openapi.Schemes(pass.Doc)
-	check(pass, schemes, "top-level security", "/security", pass.Doc.Security, nil)
+	var scoped []scopedUse
+	check(pass, schemes, "top-level security", "/security", pass.Doc.Security, nil, &scoped)
 	for _, op := range openapi.Operations(pass.Doc) {
 		if op.Op.Security == nil {
 			continue
 		}
-		check(pass, schemes, op.Method+" "+op.Path, openapi.Join(op.Pointer, "security"), *op.Op.Security, &op)
+		check(pass, schemes, op.Method+" "+op.Path, openapi.Join(op.Pointer, "security"), *op.Op.Security, &op, &scoped)
 	}
+	reportScoped(pass, scoped)
 	return nil
 }
 
-func check(pass *lint.SpecPass, schemes openapi3.SecuritySchemes, who, ptr string, reqs openapi3.SecurityRequirements, op *openapi.Operation) {
+// scopedUse is a requirement that lists scopes for a scheme that takes
+// none in the document's version.
+type scopedUse struct {
+	ptr, field, who, kind, name, only string
+	origin                            *openapi3.Origin
+}
+
+// reportScoped reports the requirements that list scopes for a scheme that
+// takes none once per scheme: the first as a warning that counts them, the
+// others as notes pointing to it. The requirement still requires the
+// scheme, and OpenAPI 3.1 allows role names for any scheme: the list is a
+// matter of the document's version, not an opening, and a document that
+// does it once does it on every operation (Sentry's 222, judged noise at
+// error).
+func reportScoped(pass *lint.SpecPass, uses []scopedUse) {
+	first := map[string]scopedUse{}
+	count := map[string]int{}
+	for _, u := range uses {
+		if _, ok := first[u.name]; !ok {
+			first[u.name] = u
+		}
+		count[u.name]++
+	}
+	for _, u := range uses {
+		f := first[u.name]
+		if u == f {
+			more := ""
+			if n := count[u.name] - 1; n > 0 {
+				more = fmt.Sprintf("; %d other requirements do the same, reported as notes", n)
+			}
+			pass.ReportSeverityf(lint.SeverityWarning, u.ptr, u.origin, u.field,
+				"%s lists scopes for %s scheme %q (%s%s) (a warning, not an error: the scheme is still required, and OpenAPI 3.1 allows role names for any scheme)", u.who, u.kind, u.name, u.only, more)
+			continue
+		}
+		pass.ReportSeverityf(lint.SeverityNote, u.ptr, u.origin, u.field,
+			"%s lists scopes for %s scheme %q (%s) (a note: reported once for the scheme, at %s)", u.who, u.kind, u.name, u.only, f.who)
+	}
+}
+
+func check(pass *lint.SpecPass, schemes openapi3.SecuritySchemes, who, ptr string, reqs openapi3.SecurityRequirements, op *openapi.Operation, scoped *[]scopedUse) {
 	origin, field := anchor(pass, op)
 	for i, req := range reqs {
 		for _, name := range slices.Sorted(maps.Keys(req)) {
@@ -124,7 +168,7 @@ func check(pass *lint.SpecPass, schemes openapi3.SecuritySchemes, who, ptr strin
 						kind = "basic" // as written in 2.0, before conversion
 					}
 				}
-				pass.Reportf(reqPtr, origin, field, "%s lists scopes for %s scheme %q (%s)", who, kind, name, only)
+				*scoped = append(*scoped, scopedUse{ptr: reqPtr, field: field, who: who, kind: kind, name: name, only: only, origin: origin})
 			}
 		}
 	}

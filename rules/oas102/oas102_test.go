@@ -3,6 +3,7 @@ package oas102_test
 import (
 	"testing"
 
+	"github.com/apiaudit/apiaudit/pkg/lint"
 	"github.com/apiaudit/apiaudit/pkg/ruletest"
 	"github.com/apiaudit/apiaudit/rules/oas102"
 )
@@ -18,4 +19,16 @@ func TestRule(t *testing.T) {
 // (see the wants in testdata/multi/refunds.yaml).
 func TestMultiFile(t *testing.T) {
 	ruletest.Run(t, oas102.Rule, "testdata/multi/api.yaml")
+}
+
+// TestScopedOnce checks that scopes listed for a scheme that takes none are
+// one warning per scheme, the other uses notes, beside an error for an
+// undeclared OAuth2 scope.
+func TestScopedOnce(t *testing.T) {
+	ruletest.Severities(t, oas102.Rule, map[string]lint.Severity{
+		"get /projects lists":            lint.SeverityWarning,
+		"post /projects lists":           lint.SeverityNote,
+		"delete /projects/{id} lists":    lint.SeverityNote,
+		"delete /projects/{id} requires": lint.SeverityDefault,
+	}, "testdata/scoped-bearer.yaml")
 }
