@@ -70,9 +70,13 @@ serve handlers of that kind installs one too (one router package with
 ` + "`e.Use(middleware.BodyLimit(\"10M\"))`" + `, handlers and body helpers in
 others), the handlers of that kind in every package are covered; a second
 router of the same kind without a limit leaves them reported. That holds for
-echo and gin; a net/http limiter (chi's or your own) covers only the handlers
-of its own package, since it is as often wrapped around one route as
-installed on the router. Fiber
+echo and gin. A net/http limiter (chi's or your own) wrapped around a handler
+covers only the handlers of its own package, since it is as often wrapped
+around one route as installed on the router; installed on a router (` + "`router.Use(middleware.RequestSize(1 << 20))`" + `,
+` + "`r.With(limit)`" + `) it covers the routes that other packages register on
+routers they are handed (` + "`func Projects(r chi.Router) { r.Post(...) }`" + `),
+unless some package that serves net/http routes builds a router of its own
+without a limit. Fiber
 handlers are not checked (fiber limits bodies to 4 MB unless
 ` + "`fiber.Config{BodyLimit: ...}`" + ` says otherwise).
 
@@ -644,6 +648,10 @@ type limits struct {
 	dispatched map[types.Object]bool // handed the request after a limiter bounded it
 	ranges     [][2]token.Pos
 	kinds      map[string]bool
+	// onRouter is set when a net/http body limiter is installed on a
+	// router for all its routes (router.Use(middleware.RequestSize(n)),
+	// r.With(limit)), not wrapped around one handler.
+	onRouter bool
 }
 
 func (l limits) covers(pos token.Pos) bool {
@@ -704,6 +712,29 @@ func limitedHandlers(pass *analysis.Pass, ins *inspector.Inspector) limits {
 		}
 		if lim.has(fn) {
 			l.kinds["http"] = true
+		}
+	}
+	// A net/http limiter passed to a router's Use or With: every route of
+	// that router, and of the routers mounted on it, reads a bounded body.
+	for n := range ins.PreorderSeq((*ast.CallExpr)(nil)) {
+		call := n.(*ast.CallExpr)
+		c, ok := goapi.Routers.Lookup(typeutil.StaticCallee(pass.TypesInfo, call))
+		if !ok || c.Kind != goapi.RouteUse && c.Kind != goapi.RouteDerive {
+			continue
+		}
+		for _, a := range call.Args {
+			var fn *types.Func
+			switch a := ast.Unparen(a).(type) {
+			case *ast.CallExpr: // middleware.RequestSize(1 << 20)
+				fn = typeutil.StaticCallee(pass.TypesInfo, a)
+			case *ast.Ident: // limitBody
+				fn, _ = pass.TypesInfo.Uses[a].(*types.Func)
+			case *ast.SelectorExpr: // mw.LimitBody
+				fn, _ = pass.TypesInfo.Uses[a.Sel].(*types.Func)
+			}
+			if _, chi := chiLimit.Lookup(fn); chi || fn != nil && lim.has(fn) {
+				l.onRouter = true
+			}
 		}
 	}
 	l.dispatched = map[types.Object]bool{}

@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/apiaudit/apiaudit/pkg/goapi"
 	"github.com/apiaudit/apiaudit/pkg/goapi/listen"
@@ -44,6 +45,15 @@ type packageHandlers struct {
 	limits map[string]bool
 	// routes are the kinds of handler the package's routes serve.
 	routes map[string]bool
+	// routerLimit: the package installs a net/http body limiter on a
+	// router (Use, With), for every route of it and of what is mounted
+	// on it.
+	routerLimit bool
+	// ownsRouter: the package makes a router of its own (chi.NewRouter,
+	// http.NewServeMux); one that does not registers its routes on
+	// routers handed to it (func(r chi.Router)), built and served
+	// elsewhere.
+	ownsRouter bool
 }
 
 type handlerSpan struct {
@@ -72,7 +82,15 @@ var handlersAnalyzer = &analysis.Analyzer{
 func collectHandlers(pass *analysis.Pass) (any, error) {
 	res := &packageHandlers{served: map[string]protection{}, listen: pass.ResultOf[listen.Analyzer].(*listen.Package),
 		routes: map[string]bool{}}
-	res.limits = limitedHandlers(pass, pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)).kinds
+	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	lim := limitedHandlers(pass, ins)
+	res.limits, res.routerLimit = lim.kinds, lim.onRouter
+	for n := range ins.PreorderSeq((*ast.CallExpr)(nil)) {
+		if c, ok := goapi.Routers.Lookup(typeutil.StaticCallee(pass.TypesInfo, n.(*ast.CallExpr))); ok && c.Kind == goapi.RouteNew {
+			res.ownsRouter = true
+			break
+		}
+	}
 	for _, rt := range pass.ResultOf[go101.AllRoutesAnalyzer].([]go101.Route) {
 		protected := routeProtection(pass.TypesInfo, rt)
 		servedFuncs(pass.TypesInfo, rt.Guard, rt.Handler, func(f *types.Func) {
@@ -258,13 +276,20 @@ func moduleLimits(collected []any) map[string]bool {
 			installs[k] = true
 		}
 	}
+	onRouter := false
+	for _, c := range collected {
+		if ph, ok := c.(*packageHandlers); ok && ph.routerLimit {
+			onRouter = true
+		}
+	}
 	out := map[string]bool{}
 	for k := range installs {
 		// A net/http limiter is often a wrapper around one handler (the
 		// MCP endpoint's), not the router: it says nothing of handlers of
-		// other packages mounted beside it. The frameworks' limits are
-		// installed on the router (Use), for all its routes.
-		if k != "http" {
+		// other packages mounted beside it, unless it is installed on a
+		// router (Use, With). The frameworks' limits are installed on the
+		// router, for all its routes.
+		if k != "http" || onRouter {
 			out[k] = true
 		}
 	}
@@ -275,7 +300,11 @@ func moduleLimits(collected []any) map[string]bool {
 		}
 		for k := range ph.routes {
 			routes[k] = true
-			if !ph.limits[k] {
+			// A package that registers net/http routes only on routers
+			// handed to it (func(r chi.Router) { r.Post(...) }) extends
+			// a router built elsewhere, under that router's limit; one
+			// that makes a router of its own must install the limit.
+			if !ph.limits[k] && (k != "http" || ph.ownsRouter) {
 				delete(out, k)
 			}
 		}

@@ -36,6 +36,16 @@ func TestModuleLimits(t *testing.T) {
 			"modself/handlers/handlers.go:17 default",
 			"modself/handlers/handlers.go:38 note",
 		}},
+		// chi's RequestSize on the root router covers the routes another
+		// package registers on a router it is handed
+		{[]string{"modchi/handlers", "modchi/routing"}, nil},
+		// but a package that builds and serves a router of its own with no
+		// limit leaves every net/http read of the module as it was (as a
+		// second echo router without one does)
+		{[]string{"modchiown/admin", "modchiown/handlers", "modchiown/routing"}, []string{
+			"modchiown/admin/admin.go:23 default",
+			"modchiown/handlers/handlers.go:19 default",
+		}},
 		// a net/http limiter wrapped around one route bounds that route only
 		{[]string{"modwrap/oauth", "modwrap/server"}, []string{
 			"modwrap/oauth/oauth.go:14 default",

@@ -1,0 +1,28 @@
+// Package routing builds the service's only router: it bounds every body
+// with chi's RequestSize on the root, and mounts the API router, whose
+// routes another package registers on the router it is handed.
+package routing
+
+import (
+	"net/http"
+
+	"github.com/go-chi/chi/v5"
+	"github.com/go-chi/chi/v5/middleware"
+
+	"modchi/handlers"
+)
+
+func NewRouter() http.Handler {
+	root := chi.NewRouter()
+	root.Use(middleware.RequestSize(1 << 20))
+	root.Mount("/api", api())
+	return root
+}
+
+func api() http.Handler {
+	r := chi.NewRouter()
+	r.Route("/projects", handlers.Projects)
+	return r
+}
+
+func Serve(addr string) error { return http.ListenAndServe(addr, NewRouter()) }
