@@ -74,9 +74,11 @@ echo and gin. A net/http limiter (chi's or your own) wrapped around a handler
 covers only the handlers of its own package, since it is as often wrapped
 around one route as installed on the router; installed on a router (` + "`router.Use(middleware.RequestSize(1 << 20))`" + `,
 ` + "`r.With(limit)`" + `) it covers the routes that other packages register on
-routers they are handed (` + "`func Projects(r chi.Router) { r.Post(...) }`" + `),
-unless some package that serves net/http routes builds a router of its own
-without a limit. Fiber
+routers they are handed (` + "`func Projects(r chi.Router) { r.Post(...) }`" + `)
+or on routers they build for it to mount (` + "`r.Mount(\"/\", admin.Routes())`" + `),
+and the handlers that constructors of other packages return for it to serve;
+a package that builds a router served on its own (a second server's) keeps
+its findings unless it installs a limit itself. Fiber
 handlers are not checked (fiber limits bodies to 4 MB unless
 ` + "`fiber.Config{BodyLimit: ...}`" + ` says otherwise).
 
@@ -652,6 +654,12 @@ type limits struct {
 	// router for all its routes (router.Use(middleware.RequestSize(n)),
 	// r.With(limit)), not wrapped around one handler.
 	onRouter bool
+	// routerMws are the functions (goapi.Of names) passed to a router's
+	// Use or With, or called to make what is passed: a limiter of
+	// another package of the module is among them when it is installed
+	// here (facts would tell, but GO201 has none; the module step joins
+	// them with the limiters each package defines).
+	routerMws []string
 }
 
 func (l limits) covers(pos token.Pos) bool {
@@ -718,7 +726,7 @@ func limitedHandlers(pass *analysis.Pass, ins *inspector.Inspector) limits {
 	// that router, and of the routers mounted on it, reads a bounded body.
 	for n := range ins.PreorderSeq((*ast.CallExpr)(nil)) {
 		call := n.(*ast.CallExpr)
-		c, ok := goapi.Routers.Lookup(typeutil.StaticCallee(pass.TypesInfo, call))
+		c, ok := goapi.Routers.Lookup(goapi.Callee(pass.TypesInfo, call)) // chi.Router's Use is an interface method
 		if !ok || c.Kind != goapi.RouteUse && c.Kind != goapi.RouteDerive {
 			continue
 		}
@@ -734,6 +742,9 @@ func limitedHandlers(pass *analysis.Pass, ins *inspector.Inspector) limits {
 			}
 			if _, chi := chiLimit.Lookup(fn); chi || fn != nil && lim.has(fn) {
 				l.onRouter = true
+			}
+			if fn != nil {
+				l.routerMws = append(l.routerMws, goapi.Of(fn).String())
 			}
 		}
 	}

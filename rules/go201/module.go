@@ -49,11 +49,24 @@ type packageHandlers struct {
 	// router (Use, With), for every route of it and of what is mounted
 	// on it.
 	routerLimit bool
-	// ownsRouter: the package makes a router of its own (chi.NewRouter,
-	// http.NewServeMux); one that does not registers its routes on
-	// routers handed to it (func(r chi.Router)), built and served
-	// elsewhere.
-	ownsRouter bool
+	// builders are the package's functions that make a router of their
+	// own (chi.NewRouter, http.NewServeMux); a package with none
+	// registers its routes on routers handed to it (func(r chi.Router)),
+	// built and served elsewhere.
+	builders []string
+	// mounted are the functions (goapi.Of names) whose results the
+	// package's routes mount on a router (r.Mount("/", admin.Routes())):
+	// a router built there is served under this one's middleware.
+	mounted []string
+	// routerMws are the functions installed on the package's routers
+	// (limits.routerMws); limiters are the package's own net/http body
+	// limiters, by goapi.Of name.
+	routerMws, limiters []string
+	// files are the package's Go files, absolute.
+	files []string
+	// decls are all the package's function declarations (kind unset):
+	// a handler constructor's span holds the handler it returns.
+	decls []handlerSpan
 }
 
 type handlerSpan struct {
@@ -84,13 +97,56 @@ func collectHandlers(pass *analysis.Pass) (any, error) {
 		routes: map[string]bool{}}
 	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	lim := limitedHandlers(pass, ins)
-	res.limits, res.routerLimit = lim.kinds, lim.onRouter
-	for n := range ins.PreorderSeq((*ast.CallExpr)(nil)) {
-		if c, ok := goapi.Routers.Lookup(typeutil.StaticCallee(pass.TypesInfo, n.(*ast.CallExpr))); ok && c.Kind == goapi.RouteNew {
-			res.ownsRouter = true
-			break
+	res.limits, res.routerLimit, res.routerMws = lim.kinds, lim.onRouter, lim.routerMws
+	for _, f := range pass.Files {
+		res.files = append(res.files, pass.Fset.File(f.Pos()).Name())
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
+				if fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
+					start, end := pass.Fset.Position(fd.Pos()), pass.Fset.Position(fd.End())
+					res.decls = append(res.decls, handlerSpan{name: goapi.Of(fn).String(), file: start.Filename, start: start.Line, end: end.Line})
+				}
+			}
 		}
 	}
+	for fn := range pass.ResultOf[limiters].(*limiterSet).own {
+		res.limiters = append(res.limiters, goapi.Of(fn).String())
+	}
+	slices.Sort(res.limiters)
+	ins.WithStack([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {
+		if !push {
+			return true
+		}
+		call := n.(*ast.CallExpr)
+		c, ok := goapi.Routers.Lookup(goapi.Callee(pass.TypesInfo, call)) // chi.Router's Mount is an interface method
+		if !ok {
+			return true
+		}
+		switch c.Kind {
+		case goapi.RouteNew:
+			name := "" // at the top of a file: a builder nobody can mount
+			for i := len(stack) - 1; i >= 0; i-- {
+				if fd, ok := stack[i].(*ast.FuncDecl); ok {
+					if fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
+						name = goapi.Of(fn).String()
+					}
+					break
+				}
+			}
+			if !slices.Contains(res.builders, name) {
+				res.builders = append(res.builders, name)
+			}
+		case goapi.RouteRegister:
+			for _, a := range call.Args {
+				if inner, ok := ast.Unparen(a).(*ast.CallExpr); ok {
+					if fn := typeutil.StaticCallee(pass.TypesInfo, inner); fn != nil {
+						res.mounted = append(res.mounted, goapi.Of(fn).String())
+					}
+				}
+			}
+		}
+		return true
+	})
 	for _, rt := range pass.ResultOf[go101.AllRoutesAnalyzer].([]go101.Route) {
 		protected := routeProtection(pass.TypesInfo, rt)
 		servedFuncs(pass.TypesInfo, rt.Guard, rt.Handler, func(f *types.Func) {
@@ -179,15 +235,40 @@ func regrade(findings []lint.Finding, collected []any, root string) []lint.Findi
 		}
 		funcs = append(funcs, ph.funcs...)
 	}
-	limited := moduleLimits(collected)
-	if len(limited) > 0 {
+	limited, limitedPkg, servedLimited := moduleLimits(collected)
+	{
 		// A body-limit middleware that every router of the module installs
 		// bounds every handler of its kind, wherever the handler is written:
 		// such a read is no finding, as in the limiter's own package.
 		findings = slices.DeleteFunc(findings, func(f lint.Finding) bool {
+			inHandler := false
 			for _, h := range funcs {
-				if limited[h.kind] && f.Location.Line >= h.start && f.Location.Line <= h.end && sameFile(root, h.file, f.Location.File) {
-					return true
+				if f.Location.Line >= h.start && f.Location.Line <= h.end && sameFile(root, h.file, f.Location.File) {
+					if limited(h) {
+						return true
+					}
+					inHandler = true
+				}
+			}
+			if inHandler {
+				return false
+			}
+			for _, c := range collected {
+				ph, ok := c.(*packageHandlers)
+				if !ok {
+					continue
+				}
+				for _, d := range ph.decls {
+					if f.Location.Line >= d.start && f.Location.Line <= d.end && sameFile(root, d.file, f.Location.File) {
+						if covered, ok := servedLimited(d.name); ok {
+							return covered
+						}
+					}
+				}
+			}
+			for _, c := range collected {
+				if ph, ok := c.(*packageHandlers); ok && slices.ContainsFunc(ph.files, func(file string) bool { return sameFile(root, file, f.Location.File) }) {
+					return limitedPkg(ph)
 				}
 			}
 			return false
@@ -253,68 +334,112 @@ func sameFile(root, abs, rel string) bool {
 	return err == nil && filepath.ToSlash(r) == rel && !strings.HasPrefix(r, "..")
 }
 
-// moduleLimits are the kinds of handler whose bodies are bounded in the
-// whole module: some package installs a body-limit middleware for that
-// kind (echo's middleware.BodyLimit, a gin middleware that wraps
-// c.Request.Body with http.MaxBytesReader), and every package whose
-// routes serve handlers of that kind installs one. net/http handlers
-// (chi's included) are left out: a limiter of their kind is as often a
-// wrapper around one route as the router's middleware, and covers
-// handlers of other packages only where the routes say so. A module with one server that sets
-// the limit in its router package and handlers in others (echo's
-// e.Use(middleware.BodyLimit("10M")) in internal/server, the handlers in
-// internal/admin) is covered; one with a second router of the same kind
-// and no limit there is not.
-func moduleLimits(collected []any) map[string]bool {
-	installs, routes := map[string]bool{}, map[string]bool{}
+// moduleLimits says whether a handler's body is bounded by a body-limit
+// middleware that another package of the module installs.
+//
+// For echo and gin, by kind across the module: some package installs a
+// limiter for that kind (echo's middleware.BodyLimit, a gin middleware that
+// wraps c.Request.Body with http.MaxBytesReader), and every package whose
+// routes serve handlers of that kind installs one. A module with one
+// server that sets the limit in its router package and handlers in others
+// (echo's e.Use(middleware.BodyLimit("10M")) in internal/server, the
+// handlers in internal/admin) is covered; one with a second router of the
+// same kind and no limit there is not.
+//
+// For net/http, by package: a limiter wrapped around a handler (the MCP
+// endpoint's) says nothing of handlers of other packages mounted beside
+// it, but one installed on a router (router.Use(middleware.RequestSize(n)),
+// r.With(limit), chi's or a limiter some package of the module defines)
+// bounds the routes of that router and of the routers mounted on it. A
+// package that registers its routes only on routers handed to it
+// (func(r chi.Router) { r.Post(...) }), or on routers it builds for
+// another package to mount (r.Mount("/", admin.Routes())), is under such a
+// limit; one that builds a router served on its own (a second server, a
+// mock in scripts/) is not, unless it installs a limit itself. A handler
+// is covered when every package whose routes serve it is; one no route
+// serves by name (a helper, a handler a constructor returns) when every
+// package with net/http routes is.
+func moduleLimits(collected []any) (byHandler func(h handlerSpan) bool, byPackage func(ph *packageHandlers) bool, served func(name string) (covered, ok bool)) {
+	var phs []*packageHandlers
 	for _, c := range collected {
-		ph, ok := c.(*packageHandlers)
-		if !ok {
-			continue
+		if ph, ok := c.(*packageHandlers); ok {
+			phs = append(phs, ph)
 		}
+	}
+	installs, routes := map[string]bool{}, map[string]bool{}
+	limiterNames, mounted := map[string]bool{}, map[string]bool{}
+	for _, ph := range phs {
 		for k := range ph.limits {
 			installs[k] = true
 		}
-	}
-	onRouter := false
-	for _, c := range collected {
-		if ph, ok := c.(*packageHandlers); ok && ph.routerLimit {
-			onRouter = true
+		for _, n := range ph.limiters {
+			limiterNames[n] = true
 		}
-	}
-	out := map[string]bool{}
-	for k := range installs {
-		// A net/http limiter is often a wrapper around one handler (the
-		// MCP endpoint's), not the router: it says nothing of handlers of
-		// other packages mounted beside it, unless it is installed on a
-		// router (Use, With). The frameworks' limits are installed on the
-		// router, for all its routes.
-		if k != "http" || onRouter {
-			out[k] = true
-		}
-	}
-	for _, c := range collected {
-		ph, ok := c.(*packageHandlers)
-		if !ok {
-			continue
+		for _, m := range ph.mounted {
+			mounted[m] = true
 		}
 		for k := range ph.routes {
 			routes[k] = true
-			// A package that registers net/http routes only on routers
-			// handed to it (func(r chi.Router) { r.Post(...) }) extends
-			// a router built elsewhere, under that router's limit; one
-			// that makes a router of its own must install the limit.
-			if !ph.limits[k] && (k != "http" || ph.ownsRouter) {
-				delete(out, k)
+		}
+	}
+	frameworks := map[string]bool{}
+	for k := range installs {
+		if k != "http" && routes[k] {
+			frameworks[k] = true
+		}
+	}
+	for _, ph := range phs {
+		for k := range ph.routes {
+			if k != "http" && !ph.limits[k] {
+				delete(frameworks, k)
 			}
 		}
 	}
-	for k := range out {
-		if !routes[k] {
-			delete(out, k) // a limiter with no route of its kind in the module covers nothing seen
+	onRouter := func(ph *packageHandlers) bool {
+		return ph.routerLimit || slices.ContainsFunc(ph.routerMws, func(n string) bool { return limiterNames[n] })
+	}
+	anyOnRouter := slices.ContainsFunc(phs, onRouter)
+	ownsRouter := func(ph *packageHandlers) bool {
+		return slices.ContainsFunc(ph.builders, func(b string) bool { return b == "" || !mounted[b] })
+	}
+	covered := func(ph *packageHandlers) bool {
+		return onRouter(ph) || anyOnRouter && !ownsRouter(ph)
+	}
+	servedBy := map[string][]*packageHandlers{}
+	for _, ph := range phs {
+		for name := range ph.served {
+			servedBy[name] = append(servedBy[name], ph)
 		}
 	}
-	return out
+	every := anyOnRouter && !slices.ContainsFunc(phs, func(ph *packageHandlers) bool { return ph.routes["http"] && !covered(ph) })
+	byHandler = func(h handlerSpan) bool {
+		if h.kind != "http" {
+			return frameworks[h.kind]
+		}
+		if !anyOnRouter {
+			return false
+		}
+		if by := servedBy[h.name]; len(by) > 0 {
+			return !slices.ContainsFunc(by, func(ph *packageHandlers) bool { return !covered(ph) })
+		}
+		return every
+	}
+	// A read outside every handler declaration (in the handler a
+	// constructor returns: r.Post("/", createHandler(db))) is in a
+	// package whose own net/http routes serve it.
+	byPackage = func(ph *packageHandlers) bool {
+		return anyOnRouter && ph.routes["http"] && covered(ph)
+	}
+	// A handler constructor served by name (r.Post("/", gateway.NewHandler(db))):
+	// what it returns is under the limits of the packages that serve it.
+	served = func(name string) (bool, bool) {
+		by := servedBy[name]
+		if len(by) == 0 {
+			return false, false
+		}
+		return anyOnRouter && !slices.ContainsFunc(by, func(ph *packageHandlers) bool { return !covered(ph) }), true
+	}
+	return byHandler, byPackage, served
 }
 
 // sigKind is the kind of handler a function's signature makes it: "http"

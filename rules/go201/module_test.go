@@ -38,13 +38,13 @@ func TestModuleLimits(t *testing.T) {
 		}},
 		// chi's RequestSize on the root router covers the routes another
 		// package registers on a router it is handed
-		{[]string{"modchi/handlers", "modchi/routing"}, nil},
-		// but a package that builds and serves a router of its own with no
-		// limit leaves every net/http read of the module as it was (as a
-		// second echo router without one does)
+		{[]string{"modchi/handlers", "modchi/hooks", "modchi/routing"}, nil},
+		// and a router another package builds for the root to mount
+		{[]string{"modchimount/admin", "modchimount/routing"}, nil},
+		// but not a package that builds a router of its own served on a
+		// second port with no limit
 		{[]string{"modchiown/admin", "modchiown/handlers", "modchiown/routing"}, []string{
 			"modchiown/admin/admin.go:23 default",
-			"modchiown/handlers/handlers.go:19 default",
 		}},
 		// a net/http limiter wrapped around one route bounds that route only
 		{[]string{"modwrap/oauth", "modwrap/server"}, []string{
@@ -79,6 +79,12 @@ func moduleRun(t *testing.T, pkgs []string) []string {
 		ph := r.Result.(*packageHandlers)
 		for i := range ph.funcs {
 			ph.funcs[i].file = "/" + srcRel(ph.funcs[i].file)
+		}
+		for i := range ph.files {
+			ph.files[i] = "/" + srcRel(ph.files[i])
+		}
+		for i := range ph.decls {
+			ph.decls[i].file = "/" + srcRel(ph.decls[i].file)
 		}
 		collected = append(collected, ph)
 	}

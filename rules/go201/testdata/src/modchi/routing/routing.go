@@ -1,6 +1,7 @@
 // Package routing builds the service's only router: it bounds every body
 // with chi's RequestSize on the root, and mounts the API router, whose
-// routes another package registers on the router it is handed.
+// routes another package registers on the router it is handed, and serves
+// a handler a third package's constructor returns.
 package routing
 
 import (
@@ -10,12 +11,14 @@ import (
 	"github.com/go-chi/chi/v5/middleware"
 
 	"modchi/handlers"
+	"modchi/hooks"
 )
 
 func NewRouter() http.Handler {
 	root := chi.NewRouter()
 	root.Use(middleware.RequestSize(1 << 20))
 	root.Mount("/api", api())
+	root.Post("/hooks/events", hooks.NewHandler())
 	return root
 }
 

@@ -1,6 +1,6 @@
 // Package admin builds its own router, served on a second port, and puts
-// no limit on it: the net/http reads of the module stay findings, its own
-// and those under the other router's limit.
+// no limit on it: its read stays a finding, while the handlers registered
+// on the other, limited router are covered.
 package admin
 
 import (
