@@ -91,6 +91,7 @@ func tool(w http.ResponseWriter, r *http.Request) {
 }`,
 		Lang:      "go",
 		Severity:  lint.SeverityWarning,
+		Grades:    "A note in example code or test scaffolding (examples/, _examples, demo, conformance, test/, testkit, a package named like oauthtest): an example program's tool is read, not deployed (judged noise at warning, 0 of 5).",
 		Precision: "low",
 		CWE:       []int{20, 1287},
 		OWASP:     []string{"API3:2023", "API8:2023", "LLM05:2025"},
@@ -251,7 +252,7 @@ func checkFunc(pass *analysis.Pass, body inspector.Cursor, extra goapi.Table[boo
 		if !ok {
 			continue
 		}
-		pass.Report(analysis.Diagnostic{
+		goapi.PlaceGrade(pass, goapi.Warning).Report(pass, analysis.Diagnostic{
 			Pos: d.call.Pos(),
 			End: d.call.End(),
 			Message: fmt.Sprintf("%s decodes %s into %s (%s), which is then %s with no validation",
@@ -270,7 +271,7 @@ func checkFunc(pass *analysis.Pass, body inspector.Cursor, extra goapi.Table[boo
 		return ok && isField(info, sel, mapFields)
 	}
 	if use, ok := unsafeUse(goapi.FindUntypedUses(info, body, map[types.Object]bool{}, direct)); ok && !inNested(body, use.Node) {
-		pass.Report(analysis.Diagnostic{
+		goapi.PlaceGrade(pass, goapi.Warning).Report(pass, analysis.Diagnostic{
 			Pos:     use.Node.Pos(),
 			End:     use.Node.End(),
 			Message: fmt.Sprintf("%s (map[string]any) are %s with no validation", fromModel, use.What),
@@ -284,7 +285,7 @@ func checkFunc(pass *analysis.Pass, body inspector.Cursor, extra goapi.Table[boo
 	if fd, ok := body.Parent().Node().(*ast.FuncDecl); ok {
 		if p := toolArgsParam(info, fd); p != nil {
 			if use, ok := unsafeUse(goapi.FindUntypedUses(info, body, map[types.Object]bool{p: true}, nil)); ok && !inNested(body, use.Node) {
-				pass.Report(analysis.Diagnostic{
+				goapi.PlaceGrade(pass, goapi.Warning).Report(pass, analysis.Diagnostic{
 					Pos: use.Node.Pos(),
 					End: use.Node.End(),
 					Message: fmt.Sprintf("%s (parameter %s of tool method %s) are %s with no validation",

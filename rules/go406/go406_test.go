@@ -10,5 +10,5 @@ func TestRule(t *testing.T) {
 	if err := Rule.Validate(); err != nil {
 		t.Fatal(err)
 	}
-	ruletest.RunGo(t, Analyzer, "a")
+	ruletest.RunGo(t, Analyzer, "a", "examples/agents")
 }
