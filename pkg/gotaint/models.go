@@ -37,6 +37,10 @@ type SinkModel struct {
 	// Shell: Args[0] is a program; the other arguments count only when it
 	// is a constant shell name (sh -c, bash -c, cmd /c ...).
 	Shell bool
+	// Inside: the argument is not a command but may hold one that the
+	// callee runs (a kubeconfig's exec credential plugin): passing it on
+	// as it came is not running a command by design (Flow.Inside).
+	Inside bool
 	// Query: the arguments are query documents (a MongoDB filter, update
 	// or pipeline); only the parts that can change what the query does
 	// count (see docTaint in models_nosql.go).
@@ -264,8 +268,21 @@ var lastTables struct {
 
 // sinks builds a sink table from names in table notation.
 func sinks(m SinkModel, names ...string) goapi.Table[[]SinkModel] {
+	if m.Inside && m.What != "" {
+		inside[m.What] = true
+	}
 	return goapi.Set([]SinkModel{m}, names...)
 }
+
+// inside are the What of the sinks whose argument holds a command rather
+// than being one (SinkModel.Inside).
+var inside = map[string]bool{}
+
+// Inside reports whether the flow ends at a sink whose argument holds a
+// command rather than being one (a kubeconfig, whose exec credential
+// plugin client-go runs): a tool that passes such an argument on as it
+// came is not a command runner by design.
+func (f *Flow) Inside() bool { return inside[f.Final] || inside[f.What] }
 
 // allSinks merges sink tables, keeping every model of a function.
 func allSinks(ts ...goapi.Table[[]SinkModel]) goapi.Table[[]SinkModel] {

@@ -14,12 +14,24 @@ package gotaint
 //     to the moby client's ExecCreate.
 //   - SSH (golang.org/x/crypto/ssh): Session.Run, Start, Output and
 //     CombinedOutput take a command line that the remote shell runs.
+//   - A kubeconfig (client-go's clientcmd): a user entry may name an exec
+//     credential plugin (users[].user.exec.command), which client-go runs
+//     on this machine when it builds the client. A kubeconfig's content,
+//     or the path of one, that a caller or a model chooses is a command
+//     they choose.
 func init() {
 	const ssh = "(*golang.org/x/crypto/ssh.Session)."
+	const clientcmd = "k8s.io/client-go/tools/clientcmd."
 	library(Models{
 		Sinks: allSinks(
 			sinks(SinkModel{Kind: Exec, Args: []int{0}, What: "an SSH session's command"},
 				ssh+"Run", ssh+"Start", ssh+"Output", ssh+"CombinedOutput"),
+			sinks(SinkModel{Kind: Exec, Args: []int{0}, Inside: true, What: "a kubeconfig, whose exec credential plugin client-go runs"},
+				clientcmd+"Load", clientcmd+"RESTConfigFromKubeConfig", clientcmd+"NewClientConfigFromBytes"),
+			sinks(SinkModel{Kind: Exec, Args: []int{0}, Inside: true, What: "the path of a kubeconfig, whose exec credential plugin client-go runs"},
+				clientcmd+"LoadFromFile"),
+			sinks(SinkModel{Kind: Exec, Args: []int{1}, Inside: true, What: "the path of a kubeconfig, whose exec credential plugin client-go runs"},
+				clientcmd+"BuildConfigFromFlags"),
 		),
 		FieldSinks: allFieldSinks(
 			fieldSinks(FieldSink{Kind: Exec, What: "the command of a pod exec (PodExecOptions.Command)"},

@@ -15,7 +15,7 @@ var Rule = &lint.Rule{
 	Name: "model-controlled-exec",
 	Doc: lint.Doc{
 		Title:   "Tool arguments reach command execution",
-		Summary: `Arguments chosen by an MCP client or a model (mcp-go CallToolRequest accessors and BindArguments, go-sdk tool input, langchaingo Tool.Call input, genkit tool input, tool-call arguments in model responses) reach exec.Command, exec.CommandContext or syscall.Exec as the program or as the script of a shell (sh -c, or a shell found at run time followed by -c), or become the command run remotely: in a Kubernetes pod (PodExecOptions.Command), a docker container (the Cmd of ContainerExecCreate) or an SSH session (Session.Run, Start, Output, CombinedOutput).`,
+		Summary: `Arguments chosen by an MCP client or a model (mcp-go CallToolRequest accessors and BindArguments, go-sdk tool input, langchaingo Tool.Call input, genkit tool input, tool-call arguments in model responses) reach exec.Command, exec.CommandContext or syscall.Exec as the program or as the script of a shell (sh -c, or a shell found at run time followed by -c), or become the command run remotely: in a Kubernetes pod (PodExecOptions.Command), a docker container (the Cmd of ContainerExecCreate) or an SSH session (Session.Run, Start, Output, CombinedOutput), or become a kubeconfig (its content or its path, to client-go's clientcmd), whose exec credential plugin client-go runs on this machine. Passing such a kubeconfig on as it came is not a command runner by design: it stays an error.`,
 		Why: `A tool is an offer to a model: "call me with these arguments". Whoever can
 influence the model (a user, a document, a web page, another tool's output)
 therefore chooses those arguments. When they become a program name or the
@@ -115,7 +115,7 @@ func note(f *gotaint.Flow) string {
 		return "the data gets there only through an object's state, and the command may come from another part of that state, such as the configured command of a server the program launches"
 	case f.Via != "" && strings.Count(f.Via, " → ")+1 > longPath:
 		return fmt.Sprintf("the path crosses %d calls, and over so many the analysis's approximations of fields and interfaces add up: check that the argument really becomes the command", strings.Count(f.Via, " → ")+1)
-	case !f.Spliced:
+	case !f.Spliced && !f.Inside():
 		return "the tool runs its argument as it came, so it is a command runner by design, which GO302 reports at the tool; an argument spliced into the program's own command line stays an error"
 	}
 	return ""

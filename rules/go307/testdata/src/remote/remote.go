@@ -9,6 +9,7 @@ import (
 	"github.com/mark3labs/mcp-go/mcp"
 	"golang.org/x/crypto/ssh"
 	corev1 "k8s.io/api/core/v1"
+	"k8s.io/client-go/tools/clientcmd"
 )
 
 func podExec(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
@@ -47,4 +48,23 @@ func fixed(ctx context.Context, c *ssh.Client, cli *client.Client, req mcp.CallT
 	_, _ = cli.ContainerExecCreate(ctx, pod, container.ExecOptions{Cmd: []string{"uptime"}})
 	s, _ := c.NewSession()
 	return nil, s.Run("uptime")
+}
+
+// A kubeconfig the model passes: its exec credential plugin runs here.
+func registerCluster(req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+	cfg := req.GetString("kubeconfig", "")
+	_, err := clientcmd.RESTConfigFromKubeConfig([]byte(cfg)) // want `tool arguments reach command execution in a kubeconfig, whose exec credential plugin client-go runs, from MCP tool arguments \(source at remote.go:\d+\)$`
+	return nil, err
+}
+
+func registerClusterFile(req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+	path := req.GetString("kubeconfig_path", "")
+	_, err := clientcmd.BuildConfigFromFlags("", path) // want `tool arguments reach command execution in the path of a kubeconfig, whose exec credential plugin client-go runs, from MCP tool arguments \(source at remote.go:\d+\)$`
+	return nil, err
+}
+
+// The server's own kubeconfig, whatever the tool is asked: silent.
+func ownCluster(req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+	_, err := clientcmd.BuildConfigFromFlags(req.GetString("server", ""), "/etc/agent/kubeconfig")
+	return nil, err
 }
