@@ -186,3 +186,19 @@ func modelCall(s *openapi3.Schema) bool {
 	}
 	return props["model"] && slices.ContainsFunc(modelCallText, func(n string) bool { return props[n] })
 }
+
+// ModelCallBody reports whether an operation's request body is shaped
+// like a model call: an object with model, and messages, prompt, input or
+// contents.
+func ModelCallBody(op Operation) bool {
+	rb := op.Op.RequestBody
+	if rb == nil || rb.Value == nil {
+		return false
+	}
+	for _, m := range rb.Value.Content {
+		if m != nil && m.Schema != nil && modelCall(m.Schema.Value) {
+			return true
+		}
+	}
+	return false
+}
