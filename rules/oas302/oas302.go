@@ -70,7 +70,7 @@ paths:
         - oauth: [bookings:write, payments:charge]`,
 		Lang:      "yaml",
 		Severity:  lint.SeverityWarning,
-		Precision: "medium",
+		Precision: "low",
 		Grades: `- **warning**: the document has a read scope about what one of the write scopes covers (` + "`settings.get`" + ` beside ` + "`settings.update`" + `, ` + "`bookings:read`" + ` beside ` + "`bookings:write`" + `), declared by a scheme or used by another requirement, or any read scope when the write scope names nothing but writing; the message names it.
 - **note**: no read scope exists for what the write scopes cover (words shared by every scope of the document and the issuer part of URL scopes do not count): the API offers no narrower way in, and the description is accurate (Discord's role connections, judged noise, 0 of 2 at warning).`,
 		CWE:   []int{272, 250},
