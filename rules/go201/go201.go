@@ -78,7 +78,9 @@ routers they are handed (` + "`func Projects(r chi.Router) { r.Post(...) }`" + `
 or on routers they build for it to mount (` + "`r.Mount(\"/\", admin.Routes())`" + `),
 and the handlers that constructors of other packages return for it to serve;
 a package that builds a router served on its own (a second server's) keeps
-its findings unless it installs a limit itself. Fiber
+its findings unless it installs a limit itself. Which router hands a package
+the router it registers on is not followed: such a package counts as under
+the limit when some router of the module has one. Fiber
 handlers are not checked (fiber limits bodies to 4 MB unless
 ` + "`fiber.Config{BodyLimit: ...}`" + ` says otherwise).
 

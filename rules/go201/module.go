@@ -235,45 +235,43 @@ func regrade(findings []lint.Finding, collected []any, root string) []lint.Findi
 		}
 		funcs = append(funcs, ph.funcs...)
 	}
+	// A body-limit middleware that the routers serving a handler install
+	// bounds it, wherever the handler is written: such a read is no
+	// finding, as in the limiter's own package.
 	limited, limitedPkg, servedLimited := moduleLimits(collected)
-	{
-		// A body-limit middleware that every router of the module installs
-		// bounds every handler of its kind, wherever the handler is written:
-		// such a read is no finding, as in the limiter's own package.
-		findings = slices.DeleteFunc(findings, func(f lint.Finding) bool {
-			inHandler := false
-			for _, h := range funcs {
-				if f.Location.Line >= h.start && f.Location.Line <= h.end && sameFile(root, h.file, f.Location.File) {
-					if limited(h) {
-						return true
-					}
-					inHandler = true
+	findings = slices.DeleteFunc(findings, func(f lint.Finding) bool {
+		inHandler := false
+		for _, h := range funcs {
+			if f.Location.Line >= h.start && f.Location.Line <= h.end && sameFile(root, h.file, f.Location.File) {
+				if limited(h) {
+					return true
 				}
+				inHandler = true
 			}
-			if inHandler {
-				return false
-			}
-			for _, c := range collected {
-				ph, ok := c.(*packageHandlers)
-				if !ok {
-					continue
-				}
-				for _, d := range ph.decls {
-					if f.Location.Line >= d.start && f.Location.Line <= d.end && sameFile(root, d.file, f.Location.File) {
-						if covered, ok := servedLimited(d.name); ok {
-							return covered
-						}
-					}
-				}
-			}
-			for _, c := range collected {
-				if ph, ok := c.(*packageHandlers); ok && slices.ContainsFunc(ph.files, func(file string) bool { return sameFile(root, file, f.Location.File) }) {
-					return limitedPkg(ph)
-				}
-			}
+		}
+		if inHandler {
 			return false
-		})
-	}
+		}
+		for _, c := range collected {
+			ph, ok := c.(*packageHandlers)
+			if !ok {
+				continue
+			}
+			for _, d := range ph.decls {
+				if f.Location.Line >= d.start && f.Location.Line <= d.end && sameFile(root, d.file, f.Location.File) {
+					if covered, ok := servedLimited(d.name); ok {
+						return covered
+					}
+				}
+			}
+		}
+		for _, c := range collected {
+			if ph, ok := c.(*packageHandlers); ok && slices.ContainsFunc(ph.files, func(file string) bool { return sameFile(root, file, f.Location.File) }) {
+				return limitedPkg(ph)
+			}
+		}
+		return false
+	})
 	byName := map[string]handlerSpan{}
 	for _, h := range funcs {
 		byName[h.name] = h
