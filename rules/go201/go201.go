@@ -78,9 +78,11 @@ routers they are handed (` + "`func Projects(r chi.Router) { r.Post(...) }`" + `
 or on routers they build for it to mount (` + "`r.Mount(\"/\", admin.Routes())`" + `),
 and the handlers that constructors of other packages return for it to serve;
 a package that builds a router served on its own (a second server's) keeps
-its findings unless it installs a limit itself. Which router hands a package
-the router it registers on is not followed: such a package counts as under
-the limit when some router of the module has one. Fiber
+its findings unless it installs a limit itself. A package that registers on
+routers handed to it is under the limits of the packages that hand them (a
+call that passes one of their routers, or a function of it given to a router
+method, as ` + "`r.Route(\"/x\", handlers.Projects)`" + `): all of them must be
+covered; where the module shows no such call, any router's limit counts. Fiber
 handlers are not checked (fiber limits bodies to 4 MB unless
 ` + "`fiber.Config{BodyLimit: ...}`" + ` says otherwise).
 

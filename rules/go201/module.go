@@ -67,6 +67,12 @@ type packageHandlers struct {
 	// decls are all the package's function declarations (kind unset):
 	// a handler constructor's span holds the handler it returns.
 	decls []handlerSpan
+	// attaches are the functions of other packages (goapi.Of names) that
+	// this package hands a router to (handlers.Register(r)) or attaches
+	// to one of its routers (r.Route("/x", handlers.Projects),
+	// r.Mount("/", admin.Routes())): the routes they register are served
+	// through this package's routers.
+	attaches []string
 }
 
 type handlerSpan struct {
@@ -147,6 +153,36 @@ func collectHandlers(pass *analysis.Pass) (any, error) {
 		}
 		return true
 	})
+	attach := func(fn *types.Func) {
+		if fn != nil && fn.Pkg() != nil && fn.Pkg() != pass.Pkg {
+			if name := goapi.Of(fn).String(); !slices.Contains(res.attaches, name) {
+				res.attaches = append(res.attaches, name)
+			}
+		}
+	}
+	for n := range ins.PreorderSeq((*ast.CallExpr)(nil)) {
+		call := n.(*ast.CallExpr)
+		fn := goapi.Callee(pass.TypesInfo, call)
+		if _, ok := goapi.Routers.Lookup(fn); ok {
+			for _, a := range call.Args {
+				switch a := ast.Unparen(a).(type) {
+				case *ast.CallExpr:
+					attach(typeutil.StaticCallee(pass.TypesInfo, a))
+				case *ast.Ident:
+					f, _ := pass.TypesInfo.Uses[a].(*types.Func)
+					attach(f)
+				case *ast.SelectorExpr:
+					f, _ := pass.TypesInfo.Uses[a.Sel].(*types.Func)
+					attach(f)
+				}
+			}
+			continue
+		}
+		if slices.ContainsFunc(call.Args, func(a ast.Expr) bool { return routerValue(pass.TypesInfo.TypeOf(a)) }) {
+			attach(fn)
+		}
+	}
+	slices.Sort(res.attaches)
 	for _, rt := range pass.ResultOf[go101.AllRoutesAnalyzer].([]go101.Route) {
 		protected := routeProtection(pass.TypesInfo, rt)
 		servedFuncs(pass.TypesInfo, rt.Guard, rt.Handler, func(f *types.Func) {
@@ -356,7 +392,11 @@ func sameFile(root, abs, rel string) bool {
 // mock in scripts/) is not, unless it installs a limit itself. A handler
 // is covered when every package whose routes serve it is; one no route
 // serves by name (a helper, a handler a constructor returns) when every
-// package with net/http routes is.
+// package with net/http routes is. A package that registers on routers
+// handed to it is covered when every package that hands it one (a call
+// with one of their routers, or one of its functions given to a router
+// method) is covered; when the module shows none, when any router of the
+// module has a limit.
 func moduleLimits(collected []any) (byHandler func(h handlerSpan) bool, byPackage func(ph *packageHandlers) bool, served func(name string) (covered, ok bool)) {
 	var phs []*packageHandlers
 	for _, c := range collected {
@@ -400,8 +440,33 @@ func moduleLimits(collected []any) (byHandler func(h handlerSpan) bool, byPackag
 	ownsRouter := func(ph *packageHandlers) bool {
 		return slices.ContainsFunc(ph.builders, func(b string) bool { return b == "" || !mounted[b] })
 	}
-	covered := func(ph *packageHandlers) bool {
-		return onRouter(ph) || anyOnRouter && !ownsRouter(ph)
+	// attachedBy: the packages that hand a function its router, or attach
+	// it to theirs.
+	attachedBy := map[string][]*packageHandlers{}
+	for _, ph := range phs {
+		for _, name := range ph.attaches {
+			attachedBy[name] = append(attachedBy[name], ph)
+		}
+	}
+	var covered func(ph *packageHandlers) bool
+	visiting := map[*packageHandlers]bool{}
+	covered = func(ph *packageHandlers) bool {
+		switch {
+		case onRouter(ph):
+			return true
+		case !anyOnRouter || ownsRouter(ph) || visiting[ph]:
+			return false
+		}
+		visiting[ph] = true
+		defer delete(visiting, ph)
+		// A package that registers on routers handed to it is under the
+		// limits of the packages that hand them: all of them, when the
+		// module says which; any router's of the module when it does not.
+		var from []*packageHandlers
+		for _, d := range ph.decls {
+			from = append(from, attachedBy[d.name]...)
+		}
+		return !slices.ContainsFunc(from, func(q *packageHandlers) bool { return q != ph && !covered(q) })
 	}
 	servedBy := map[string][]*packageHandlers{}
 	for _, ph := range phs {
@@ -438,6 +503,21 @@ func moduleLimits(collected []any) (byHandler func(h handlerSpan) bool, byPackag
 		return anyOnRouter && !slices.ContainsFunc(by, func(ph *packageHandlers) bool { return !covered(ph) }), true
 	}
 	return byHandler, byPackage, served
+}
+
+// routerValue reports whether a value is a router that routes are
+// registered on.
+func routerValue(t types.Type) bool {
+	for _, r := range [][2]string{
+		{"net/http", "ServeMux"}, {"github.com/go-chi/chi", "Mux"}, {"github.com/go-chi/chi", "Router"},
+		{"github.com/gin-gonic/gin", "Engine"}, {"github.com/gin-gonic/gin", "RouterGroup"}, {"github.com/gin-gonic/gin", "IRouter"},
+		{"github.com/labstack/echo", "Echo"}, {"github.com/labstack/echo", "Group"}, {"github.com/gorilla/mux", "Router"},
+	} {
+		if goapi.IsType(t, r[0], r[1]) {
+			return true
+		}
+	}
+	return false
 }
 
 // sigKind is the kind of handler a function's signature makes it: "http"

@@ -39,6 +39,11 @@ func TestModuleLimits(t *testing.T) {
 		// chi's RequestSize on the root router covers the routes another
 		// package registers on a router it is handed
 		{[]string{"modchi/handlers", "modchi/hooks", "modchi/routing"}, nil},
+		// a package is under the limits of the packages that hand it a
+		// router: the one a second, unlimited server hands is not
+		{[]string{"modchihand/handlers", "modchihand/hooks", "modchihand/public", "modchihand/routing"}, []string{
+			"modchihand/hooks/hooks.go:20 default",
+		}},
 		// and a router another package builds for the root to mount
 		{[]string{"modchimount/admin", "modchimount/routing"}, nil},
 		// but not a package that builds a router of its own served on a
