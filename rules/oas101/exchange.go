@@ -9,7 +9,6 @@ import (
 	"github.com/getkin/kin-openapi/openapi3"
 
 	"github.com/apiaudit/apiaudit/pkg/load/openapi"
-	"github.com/apiaudit/apiaudit/rules/oas104"
 )
 
 // signIn says how a POST is a sign-in that exchanges a credential for a
@@ -174,7 +173,7 @@ func credentialName(name string) bool {
 	if len(w) == 0 || w[len(w)-1] == "session" || strings.Join(w, "") == "sessionid" {
 		return false
 	}
-	if oas104.Credential(name) {
+	if openapi.CredentialName(name) {
 		return true
 	}
 	p := strings.Fields(openapi.CredentialPhrase(name))

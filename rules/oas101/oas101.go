@@ -13,7 +13,6 @@ import (
 
 	"github.com/apiaudit/apiaudit/pkg/lint"
 	"github.com/apiaudit/apiaudit/pkg/load/openapi"
-	"github.com/apiaudit/apiaudit/rules/oas104"
 )
 
 var Rule = &lint.Rule{
@@ -109,7 +108,7 @@ func run(pass *lint.SpecPass) error {
 		// thousand copies of the same finding hide everything else.
 		writes, pre, keyed, key := 0, 0, 0, ""
 		for _, op := range ops {
-			if name := oas104.PathCredential(op); name != "" {
+			if name := openapi.PathCredential(op); name != "" {
 				// Its key is a path segment, which no security scheme
 				// can express: authenticated, in a way the document
 				// cannot declare (OAS104 reports the key in the url).
@@ -168,7 +167,7 @@ func run(pass *lint.SpecPass) error {
 	// finding at /paths says so, and the operations are notes under it.
 	unset, writes := 0, 0
 	for _, op := range ops {
-		if !openapi.EffectiveSecurity(pass.Doc, op).Set && oas104.PathCredential(op) == "" {
+		if !openapi.EffectiveSecurity(pass.Doc, op).Set && openapi.PathCredential(op) == "" {
 			unset++
 			if writeOrAdmin(op) {
 				writes++
@@ -194,7 +193,7 @@ func run(pass *lint.SpecPass) error {
 		if !sec.Anonymous() {
 			continue
 		}
-		if key := oas104.PathCredential(op); key != "" {
+		if key := openapi.PathCredential(op); key != "" {
 			// /{apiKey}/tokens: the operation takes its key in the path,
 			// where no security scheme can put it. It is not open; the
 			// key in the url is OAS104's finding.
@@ -202,7 +201,7 @@ func run(pass *lint.SpecPass) error {
 				"%s %s declares no security requirement%s", op.Method, op.Path, pathKeyNote(key, true))
 			continue
 		}
-		if tok := oas104.PathLinkToken(op); tok != "" {
+		if tok := openapi.PathLinkToken(op); tok != "" {
 			// /webhooks/{webhook_id}/{webhook_token}: the token in the
 			// path is what the caller presents, the URL a capability
 			// handed to whoever may call it.

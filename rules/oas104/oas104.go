@@ -629,15 +629,3 @@ var devOnlyRe = regexp.MustCompile(`(?i)\bonly\b[^.\n]*\b(dev|development|test|t
 // devOnly: a scheme's description says it is for development or test
 // instances only.
 func devOnly(desc string) bool { return desc != "" && devOnlyRe.MatchString(desc) }
-
-// Credential reports whether a parameter or field of this name carries a
-// credential (a token, a password, a key), as OAS104 judges it in a URL:
-// other rules use it to avoid advising to move such a field into one.
-func Credential(name string) bool { return openapi.CredentialName(name) }
-
-// PathCredential is openapi.PathCredential: OAS104's view of a path, which
-// OAS101 reads as authenticated in its path.
-func PathCredential(op openapi.Operation) string { return openapi.PathCredential(op) }
-
-// PathLinkToken is openapi.PathLinkToken.
-func PathLinkToken(op openapi.Operation) string { return openapi.PathLinkToken(op) }

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/apiaudit/apiaudit/pkg/lint"
+	"github.com/apiaudit/apiaudit/pkg/load/openapi"
 	"github.com/apiaudit/apiaudit/pkg/ruletest"
 )
 
@@ -69,7 +70,7 @@ func TestCredential(t *testing.T) {
 		"ClientToken": false, "rotateWorkerToken": false, "AllowUsersToChangePassword": false,
 		"include_secret": false,
 	} {
-		if got := Credential(name); got != want {
+		if got := openapi.CredentialName(name); got != want {
 			t.Errorf("credential(%q) = %v, want %v", name, got, want)
 		}
 	}

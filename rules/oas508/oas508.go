@@ -13,7 +13,6 @@ import (
 
 	"github.com/apiaudit/apiaudit/pkg/lint"
 	"github.com/apiaudit/apiaudit/pkg/load/openapi"
-	"github.com/apiaudit/apiaudit/rules/oas104"
 )
 
 var Rule = &lint.Rule{
@@ -156,7 +155,7 @@ func credentialField(rb *openapi3.RequestBody) string {
 			continue
 		}
 		for _, name := range slices.Sorted(maps.Keys(m.Schema.Value.Properties)) {
-			if oas104.Credential(name) {
+			if openapi.CredentialName(name) {
 				return name
 			}
 		}
