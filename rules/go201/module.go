@@ -119,17 +119,30 @@ func collectHandlers(pass *analysis.Pass) (any, error) {
 		res.limiters = append(res.limiters, goapi.Of(fn).String())
 	}
 	slices.Sort(res.limiters)
+	attach := func(fn *types.Func) {
+		if fn != nil && fn.Pkg() != nil && fn.Pkg() != pass.Pkg {
+			if name := goapi.Of(fn).String(); !slices.Contains(res.attaches, name) {
+				res.attaches = append(res.attaches, name)
+			}
+		}
+	}
+	// One walk over the calls: routers made here (builders), functions
+	// whose results a route mounts (mounted), and functions of other
+	// packages handed a router or given to a router method (attaches).
 	ins.WithStack([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {
 		if !push {
 			return true
 		}
 		call := n.(*ast.CallExpr)
-		c, ok := goapi.Routers.Lookup(goapi.Callee(pass.TypesInfo, call)) // chi.Router's Mount is an interface method
+		fn := goapi.Callee(pass.TypesInfo, call) // chi.Router's methods are interface methods
+		c, ok := goapi.Routers.Lookup(fn)
 		if !ok {
+			if slices.ContainsFunc(call.Args, func(a ast.Expr) bool { return routerValue(pass.TypesInfo.TypeOf(a)) }) {
+				attach(fn) // handlers.Register(r)
+			}
 			return true
 		}
-		switch c.Kind {
-		case goapi.RouteNew:
+		if c.Kind == goapi.RouteNew {
 			name := "" // at the top of a file: a builder nobody can mount
 			for i := len(stack) - 1; i >= 0; i-- {
 				if fd, ok := stack[i].(*ast.FuncDecl); ok {
@@ -142,46 +155,24 @@ func collectHandlers(pass *analysis.Pass) (any, error) {
 			if !slices.Contains(res.builders, name) {
 				res.builders = append(res.builders, name)
 			}
-		case goapi.RouteRegister:
-			for _, a := range call.Args {
-				if inner, ok := ast.Unparen(a).(*ast.CallExpr); ok {
-					if fn := typeutil.StaticCallee(pass.TypesInfo, inner); fn != nil {
-						res.mounted = append(res.mounted, goapi.Of(fn).String())
-					}
+		}
+		for _, a := range call.Args {
+			var arg *types.Func
+			switch a := ast.Unparen(a).(type) {
+			case *ast.CallExpr: // r.Mount("/", admin.Routes())
+				arg = typeutil.StaticCallee(pass.TypesInfo, a)
+				if arg != nil && c.Kind == goapi.RouteRegister {
+					res.mounted = append(res.mounted, goapi.Of(arg).String())
 				}
+			case *ast.Ident: // r.Route("/x", projects)
+				arg, _ = pass.TypesInfo.Uses[a].(*types.Func)
+			case *ast.SelectorExpr: // r.Route("/x", handlers.Projects)
+				arg, _ = pass.TypesInfo.Uses[a.Sel].(*types.Func)
 			}
+			attach(arg)
 		}
 		return true
 	})
-	attach := func(fn *types.Func) {
-		if fn != nil && fn.Pkg() != nil && fn.Pkg() != pass.Pkg {
-			if name := goapi.Of(fn).String(); !slices.Contains(res.attaches, name) {
-				res.attaches = append(res.attaches, name)
-			}
-		}
-	}
-	for n := range ins.PreorderSeq((*ast.CallExpr)(nil)) {
-		call := n.(*ast.CallExpr)
-		fn := goapi.Callee(pass.TypesInfo, call)
-		if _, ok := goapi.Routers.Lookup(fn); ok {
-			for _, a := range call.Args {
-				switch a := ast.Unparen(a).(type) {
-				case *ast.CallExpr:
-					attach(typeutil.StaticCallee(pass.TypesInfo, a))
-				case *ast.Ident:
-					f, _ := pass.TypesInfo.Uses[a].(*types.Func)
-					attach(f)
-				case *ast.SelectorExpr:
-					f, _ := pass.TypesInfo.Uses[a.Sel].(*types.Func)
-					attach(f)
-				}
-			}
-			continue
-		}
-		if slices.ContainsFunc(call.Args, func(a ast.Expr) bool { return routerValue(pass.TypesInfo.TypeOf(a)) }) {
-			attach(fn)
-		}
-	}
 	slices.Sort(res.attaches)
 	for _, rt := range pass.ResultOf[go101.AllRoutesAnalyzer].([]go101.Route) {
 		protected := routeProtection(pass.TypesInfo, rt)
@@ -449,6 +440,10 @@ func moduleLimits(collected []any) (byHandler func(h handlerSpan) bool, byPackag
 		}
 	}
 	var covered func(ph *packageHandlers) bool
+	// allCovered: every package of by is covered.
+	allCovered := func(by []*packageHandlers) bool {
+		return !slices.ContainsFunc(by, func(ph *packageHandlers) bool { return !covered(ph) })
+	}
 	visiting := map[*packageHandlers]bool{}
 	covered = func(ph *packageHandlers) bool {
 		switch {
@@ -466,7 +461,7 @@ func moduleLimits(collected []any) (byHandler func(h handlerSpan) bool, byPackag
 		for _, d := range ph.decls {
 			from = append(from, attachedBy[d.name]...)
 		}
-		return !slices.ContainsFunc(from, func(q *packageHandlers) bool { return q != ph && !covered(q) })
+		return allCovered(slices.DeleteFunc(from, func(q *packageHandlers) bool { return q == ph }))
 	}
 	servedBy := map[string][]*packageHandlers{}
 	for _, ph := range phs {
@@ -474,7 +469,7 @@ func moduleLimits(collected []any) (byHandler func(h handlerSpan) bool, byPackag
 			servedBy[name] = append(servedBy[name], ph)
 		}
 	}
-	every := anyOnRouter && !slices.ContainsFunc(phs, func(ph *packageHandlers) bool { return ph.routes["http"] && !covered(ph) })
+	every := anyOnRouter && allCovered(slices.DeleteFunc(slices.Clone(phs), func(ph *packageHandlers) bool { return !ph.routes["http"] }))
 	byHandler = func(h handlerSpan) bool {
 		if h.kind != "http" {
 			return frameworks[h.kind]
@@ -483,7 +478,7 @@ func moduleLimits(collected []any) (byHandler func(h handlerSpan) bool, byPackag
 			return false
 		}
 		if by := servedBy[h.name]; len(by) > 0 {
-			return !slices.ContainsFunc(by, func(ph *packageHandlers) bool { return !covered(ph) })
+			return allCovered(by)
 		}
 		return every
 	}
@@ -500,7 +495,7 @@ func moduleLimits(collected []any) (byHandler func(h handlerSpan) bool, byPackag
 		if len(by) == 0 {
 			return false, false
 		}
-		return anyOnRouter && !slices.ContainsFunc(by, func(ph *packageHandlers) bool { return !covered(ph) }), true
+		return anyOnRouter && allCovered(by), true
 	}
 	return byHandler, byPackage, served
 }
