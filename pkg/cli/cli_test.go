@@ -240,11 +240,16 @@ func TestProgressLine(t *testing.T) {
 }
 
 // TestGradedSeverity: a rule whose findings context moves off the default
-// severity says so in rules (text and JSON), explain and its page.
+// severity says so in rules (text and JSON), explain and its page; a rule
+// capped at note by its judged record (GO305) lists note, and says first
+// that every finding is a note, then how its checks grade.
 func TestGradedSeverity(t *testing.T) {
 	_, out, _ := run(t, false, nil, "rules")
-	if !regexp.MustCompile(`(?m)^GO305\s+\S+\s+warning\*\s`).MatchString(out) || !strings.Contains(out, "* the default severity: context raises or lowers it") {
-		t.Errorf("rules does not mark GO305 as graded:\n%s", out)
+	if !regexp.MustCompile(`(?m)^GO102\s+\S+\s+error\*\s`).MatchString(out) || !strings.Contains(out, "* the default severity: context raises or lowers it") {
+		t.Errorf("rules does not mark GO102 as graded:\n%s", out)
+	}
+	if !regexp.MustCompile(`(?m)^GO305\s+\S+\s+note\*\s`).MatchString(out) {
+		t.Errorf("rules does not list GO305 as a graded note:\n%s", out)
 	}
 	if regexp.MustCompile(`(?m)^GO205\s+\S+\s+note\*`).MatchString(out) {
 		t.Errorf("rules marks GO205, which is not graded")
@@ -255,17 +260,27 @@ func TestGradedSeverity(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, r := range list {
-		if r.ID == "GO305" && !strings.Contains(r.SeverityByContext, "error when") {
-			t.Errorf("GO305's JSON entry has severityByContext %q", r.SeverityByContext)
+		if r.ID == "GO102" && !strings.HasPrefix(r.SeverityByContext, "A level lower") {
+			t.Errorf("GO102's JSON entry has severityByContext %q", r.SeverityByContext)
+		}
+		if r.ID == "GO305" && (r.Severity != "note" || !strings.HasPrefix(r.SeverityByContext, "Every finding is a note") || !strings.Contains(r.SeverityByContext, "error when")) {
+			t.Errorf("GO305's JSON entry has severity %q, severityByContext %q", r.Severity, r.SeverityByContext)
 		}
 	}
 	_, out, _ = run(t, false, nil, "explain", "GO305")
-	if !regexp.MustCompile(`Severity by context\n\s+An error when`).MatchString(out) {
+	if !regexp.MustCompile(`severity: note\s`).MatchString(out) || !regexp.MustCompile(`Severity by context\n\s+Every finding is a note[^\n]*\n\s*\n\s+An error when`).MatchString(out) {
 		t.Errorf("explain GO305 does not say how it is graded:\n%s", out)
 	}
 	for _, r := range Registry() {
-		if r.ID == "GO305" && !strings.Contains(r.Markdown(), "## Severity\n\nAn error when") {
-			t.Errorf("GO305's page does not say how it is graded")
+		switch r.ID {
+		case "GO102":
+			if !strings.Contains(r.Markdown(), "## Severity\n\nA level lower") {
+				t.Errorf("GO102's page does not say how it is graded")
+			}
+		case "GO305":
+			if md := r.Markdown(); !strings.Contains(md, "| Default severity | note (capped by its judged record") || !strings.Contains(md, "## Severity\n\nEvery finding is a note") {
+				t.Errorf("GO305's page does not say it is capped at note")
+			}
 		}
 	}
 }

@@ -54,12 +54,12 @@ func Explain(w io.Writer, r *lint.Rule) error {
 	d := r.Doc
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s %s: %s\n", r.ID, r.Name, d.Title)
-	fmt.Fprintf(&b, "severity: %s   precision: %s   since: %s\n", d.Severity, d.Precision, d.Since)
+	fmt.Fprintf(&b, "severity: %s   precision: %s   since: %s\n", d.Default(), d.Precision, d.Since)
 	fmt.Fprintf(&b, "maps to: %s\n\n", strings.Join(append(cweIDs(r), d.OWASP...), ", "))
 	fmt.Fprintf(&b, "%s\n\n", d.Summary)
 	fmt.Fprintf(&b, "Why it matters\n%s\n\n", indent(d.Why))
-	if d.Grades != "" {
-		fmt.Fprintf(&b, "Severity by context\n%s\n\n", indent(strings.TrimSpace(d.Grades)))
+	if t := d.SeverityText(); t != "" {
+		fmt.Fprintf(&b, "Severity by context\n%s\n\n", indent(strings.TrimSpace(t)))
 	}
 	fmt.Fprintf(&b, "How to fix\n%s\n\n", indent(d.Fix))
 	fmt.Fprintf(&b, "Bad\n%s\n\n", indent(d.Bad))

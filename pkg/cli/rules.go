@@ -63,8 +63,8 @@ func rulesRun(app *App, opts *RulesOptions) error {
 				title += " (off by default)"
 				optional++
 			}
-			sev := r.Doc.Severity.String()
-			if r.Doc.Grades != "" {
+			sev := r.Severity().String()
+			if r.Doc.SeverityText() != "" {
 				sev += "*"
 				graded++
 			}
@@ -84,9 +84,9 @@ func rulesRun(app *App, opts *RulesOptions) error {
 		out := make([]ruleJSON, 0, len(all))
 		for _, r := range all {
 			out = append(out, ruleJSON{
-				ID: r.ID, Name: r.Name, Severity: r.Doc.Severity.String(), Title: r.Doc.Title,
+				ID: r.ID, Name: r.Name, Severity: r.Severity().String(), Title: r.Doc.Title,
 				Summary: r.Doc.Summary, CWE: cweIDs(r), OWASP: nonNil(r.Doc.OWASP), Since: r.Doc.Since, HelpURI: r.HelpURI(),
-				Default: !r.Doc.Optional, SeverityByContext: r.Doc.Grades,
+				Default: !r.Doc.Optional, SeverityByContext: r.Doc.SeverityText(),
 			})
 		}
 		enc := json.NewEncoder(app.Out)

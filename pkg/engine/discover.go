@@ -48,6 +48,9 @@ type Input struct {
 	// documents first, so that one of them does not finish alone at the
 	// end while the other cores idle.
 	Size int64
+	// Newest, on an older version of a description (markOlderVersions),
+	// is the path of the newest version, as reported.
+	Newest string
 }
 
 // Discovery is what walking the paths found.

@@ -88,6 +88,7 @@ func Run(ctx context.Context, opts Options) (*lint.Result, error) {
 		return nil, err
 	}
 	inputs, twins := sameDocuments(found.Inputs)
+	markOlderVersions(inputs)
 	// Where Go code lives is graded from the directories the scan was
 	// started on (goapi.PlacePath): what the user points the scan at is
 	// the project, examples/ included.
@@ -430,6 +431,9 @@ func scanDocument(ctx context.Context, in Input, rules, catRules []*lint.Rule, o
 		}
 	}
 	openapi.GradeByPlace(doc.File, samplePlace(in), findings)
+	if in.Newest != "" {
+		asOlderVersion(findings, in.Newest)
+	}
 	if ji != nil {
 		ji.ops = openapi.InventoryOperations(doc)
 		ji.specIgnores = doc.Ignores()
@@ -492,7 +496,8 @@ func complete(rule *lint.Rule, f lint.Finding) lint.Finding {
 	if f.Fingerprint == "" { // Go findings come with theirs
 		f.Fingerprint = lint.Fingerprint(f.RuleID, f.Location, f.Message)
 	}
-	return f
+	// After the fingerprint: a finding the cap lowers is the same finding.
+	return lint.Capped(rule, f)
 }
 
 // applyIgnores sets aside the findings that a well-formed suppression

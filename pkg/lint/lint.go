@@ -86,6 +86,9 @@ type Finding struct {
 	// ("reads private data: read_file"): the three tools of a toxic flow.
 	// SARIF prints them as relatedLocations, text as indented lines.
 	Related []Step
+	// Definite marks a contradiction in a document, which no cap on the
+	// rule lowers (see Doc.NoteOnly). Not part of any report.
+	Definite bool
 }
 
 // Step is one place on a Flow: where the data is, and what happens there

@@ -13,9 +13,12 @@ func (r *Rule) Markdown() string {
 	fmt.Fprintf(&b, "# %s: %s\n\n", r.ID, d.Title)
 	b.WriteString("| | |\n|---|---|\n")
 	fmt.Fprintf(&b, "| Name | `%s` |\n", r.Name)
-	if d.Grades != "" {
+	switch {
+	case d.NoteOnly != "":
+		fmt.Fprintf(&b, "| Default severity | %s (capped by its judged record: see [Severity](#severity)) |\n", d.Default())
+	case d.Grades != "":
 		fmt.Fprintf(&b, "| Default severity | %s (context raises or lowers it: see [Severity](#severity)) |\n", d.Severity)
-	} else {
+	default:
 		fmt.Fprintf(&b, "| Default severity | %s |\n", d.Severity)
 	}
 	fmt.Fprintf(&b, "| Precision | %s |\n", d.Precision)
@@ -33,8 +36,8 @@ func (r *Rule) Markdown() string {
 	fmt.Fprintf(&b, "| Since | %s |\n\n", d.Since)
 	fmt.Fprintf(&b, "%s\n\n", strings.TrimSpace(d.Summary))
 	fmt.Fprintf(&b, "## Why it matters\n\n%s\n\n", strings.TrimSpace(d.Why))
-	if d.Grades != "" {
-		fmt.Fprintf(&b, "## Severity\n\n%s\n\n", strings.TrimSpace(d.Grades))
+	if t := d.SeverityText(); t != "" {
+		fmt.Fprintf(&b, "## Severity\n\n%s\n\n", strings.TrimSpace(t))
 	}
 	fmt.Fprintf(&b, "## How to fix\n\n%s\n\n", strings.TrimSpace(d.Fix))
 	fmt.Fprintf(&b, "## Example\n\nFlagged:\n\n```%s\n%s\n```\n\nFixed:\n\n```%s\n%s\n```\n",

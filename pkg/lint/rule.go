@@ -37,6 +37,15 @@ type Doc struct {
 	// checks that are noisy by nature (every user-turn prompt flow, tools
 	// without annotations, calls without a token cap).
 	Optional bool
+	// NoteOnly, when set, caps the rule's findings at note whatever its
+	// checks grade them, and is the reason each lowered message gives. A
+	// rule whose judged findings on real projects hold no true positive
+	// among ten or more reports notes (docs/precision.md, "Severity
+	// follows the judged record"); its checks keep their grades, so that
+	// raising it again is one line. A contradiction in a document
+	// (Finding.Definite) keeps its grade. Severity stays the grade the
+	// checks give by default; Rule.Severity is what the rule reports.
+	NoteOnly string
 }
 
 // Rule is one check. It is a package-level value defined in rules/<id>/.
@@ -100,10 +109,38 @@ func (r *Rule) Tags() []string {
 	return tags
 }
 
+// Severity is the default severity of the rule's findings as reports give
+// it: note for a rule capped at note (Doc.NoteOnly), else Doc.Severity.
+func (r *Rule) Severity() Severity { return r.Doc.Default() }
+
+// Default is the default severity of the findings as reports give it: note
+// for a rule capped at note (NoteOnly), else Severity.
+func (d Doc) Default() Severity {
+	if d.NoteOnly != "" {
+		return SeverityNote
+	}
+	return d.Severity
+}
+
+// SeverityText is how context grades the findings, as the rule's page,
+// explain and the reports say it: Grades, preceded by the cap of a
+// note-only rule.
+func (d Doc) SeverityText() string {
+	if d.NoteOnly == "" {
+		return d.Grades
+	}
+	cap := "Every finding is a note, whatever its checks grade it (a contradiction in a document keeps its grade): " +
+		d.NoteOnly + "."
+	if d.Grades == "" {
+		return cap + " Without the cap its findings would be " + d.Severity.String() + "s."
+	}
+	return cap + " The checks grade as follows (" + d.Severity.String() + " by default), and the cap lowers every grade above note:\n\n" + d.Grades
+}
+
 // SecuritySeverity is the CVSS-like score GitHub code scanning uses to rank
 // alerts, derived from the default severity.
 func (r *Rule) SecuritySeverity() string {
-	switch r.Doc.Severity {
+	switch r.Severity() {
 	case SeverityError:
 		return "8.0"
 	case SeverityWarning:
@@ -138,6 +175,7 @@ func (r *Rule) Validate() error {
 	if d.Severity == SeverityDefault {
 		errs = append(errs, "no default severity")
 	}
+
 	switch d.Precision {
 	case "very-high", "high", "medium", "low":
 	default:
@@ -195,6 +233,37 @@ func (p *SpecPass) ReportSeverityf(sev Severity, ptr string, origin *openapi3.Or
 		Message:  fmt.Sprintf(format, args...),
 		Location: p.Locate(ptr, origin, field),
 	})
+}
+
+// ReportDefinitef reports a contradiction in the document (a minimum above
+// its maximum: no value is valid), which keeps its severity on a rule that
+// reports notes only.
+func (p *SpecPass) ReportDefinitef(sev Severity, ptr string, origin *openapi3.Origin, field string, format string, args ...any) {
+	p.Report(Finding{
+		RuleID:   p.Rule.ID,
+		Severity: sev,
+		Message:  fmt.Sprintf(format, args...),
+		Location: p.Locate(ptr, origin, field),
+		Definite: true,
+	})
+}
+
+// Capped is f as the rule's NoteOnly cap leaves it: a finding graded above
+// note is a note whose message says why, unless it is Definite. The
+// fingerprint, when f has one, is not touched: lowering a finding does
+// not make it another.
+func Capped(r *Rule, f Finding) Finding {
+	if r.Doc.NoteOnly == "" || f.Definite || f.Severity == SeverityNote || f.Severity == SeverityDefault {
+		return f
+	}
+	f.Severity = SeverityNote
+	// The check's own grade no longer holds: keep its reason, drop its
+	// level.
+	for _, lead := range []string{" (an error, not a warning: ", " (a warning, not an error: ", " (an error: ", " (a warning: "} {
+		f.Message = strings.Replace(f.Message, lead, " (", 1)
+	}
+	f.Message += " (a note: " + r.Doc.NoteOnly + ")"
+	return f
 }
 
 // CatalogPass is what a catalog rule sees: the tools of one source.

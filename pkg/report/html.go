@@ -337,7 +337,7 @@ func (h *htmlReporter) Report(w io.Writer, r *lint.Result) error {
 func htmlRuleOf(rule *lint.Rule) htmlRule {
 	d := rule.Doc
 	return htmlRule{
-		Name: rule.Name, Title: d.Title, Severity: d.Severity.String(),
+		Name: rule.Name, Title: d.Title, Severity: d.Default().String(),
 		Summary: strings.TrimSpace(d.Summary), Why: strings.TrimSpace(d.Why), Fix: d.Fix,
 		Bad: strings.TrimSpace(d.Bad), Good: strings.TrimSpace(d.Good),
 		CWE: append([]int{}, d.CWE...), OWASP: append([]string{}, d.OWASP...), Help: rule.HelpURI(),

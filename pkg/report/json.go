@@ -131,12 +131,12 @@ func (j *jsonReporter) Report(w io.Writer, r *lint.Result) error {
 			ID:       rule.ID,
 			Name:     rule.Name,
 			Title:    rule.Doc.Title,
-			Severity: rule.Doc.Severity.String(),
+			Severity: rule.Severity().String(),
 			CWE:      append([]int{}, rule.Doc.CWE...),
 			OWASP:    append([]string{}, rule.Doc.OWASP...),
 			HelpURI:  rule.HelpURI(),
 
-			SeverityByContext: rule.Doc.Grades,
+			SeverityByContext: rule.Doc.SeverityText(),
 		})
 	}
 	for _, f := range r.Findings {

@@ -111,8 +111,8 @@ func severityOf(f lint.Finding, rule *lint.Rule) lint.Severity {
 	if f.Severity != lint.SeverityDefault {
 		return f.Severity
 	}
-	if rule != nil && rule.Doc.Severity != lint.SeverityDefault {
-		return rule.Doc.Severity
+	if rule != nil && rule.Severity() != lint.SeverityDefault {
+		return rule.Severity()
 	}
 	return lint.SeverityWarning
 }

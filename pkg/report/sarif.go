@@ -218,7 +218,7 @@ func sarifRule(rule *lint.Rule) *sarif.ReportingDescriptor {
 		WithShortDescription(sarif.NewMultiformatMessageString(d.Title)).
 		WithHelpURI(rule.HelpURI()).
 		WithHelp(sarif.NewMultiformatMessageString(helpText(d)).WithMarkdown(rule.Markdown())).
-		WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel(sarifLevel(d.Severity))).
+		WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel(sarifLevel(d.Default()))).
 		WithProperties(props)
 	if rule.Name != "" {
 		desc.WithName(rule.Name)

@@ -57,6 +57,7 @@ r.Use(httprate.LimitByRealIP(20, time.Minute))
 r.Post("/v1/chat", chat)`,
 		Lang:      "go",
 		Severity:  lint.SeverityNote,
+		NoteOnly:  "none of its 23 findings judged on real projects was worth acting on; rules.severity sets another level",
 		Grades:    "A note, always: of the 23 routes judged on real projects (LLM gateways, a chat plugin's routes, agent apps; docs/precision.md), every one was true and none was one a maintainer would act on: an authenticated caller spending tokens is the product working, an open route is GO101's, GO102's or GO105's error (authentication is the fix that comes first), and a limit often sits in a gateway or the provider's quota, out of the code's sight. Raise it with `rules.severity: {GO207: warning}` where every model call is paid for by the operator and callers are not trusted.",
 		Precision: "low",
 		CWE:       []int{770, 799},

@@ -88,6 +88,7 @@ schema is reported once, where it is defined.`,
                 text: {type: string, maxLength: 4000}`,
 		Lang:      "yaml",
 		Severity:  lint.SeverityWarning,
+		NoteOnly:  "none of its 33 findings judged on real projects was worth acting on; rules.severity sets another level",
 		Precision: "medium",
 		Grades: `- **warning**: a free-text string in a request body (description, comment, message, body, text, notes, title, subject…, or a text/plain body) that anyone may send, because it is in an operation whose own requirement is [] or that has an empty {} alternative, in a document that declares authentication. Such text is stored, shown to others and read by models, and nobody is accountable for it.
 - **note**, with the reason in the message: the same string where only authenticated callers send it (they are accountable and under the service's own limits, which documents rarely repeat), or in a document that declares no authentication at all or writes no requirement for the operation, or only a top-level security: [] or authentication optional throughout (every requirement the document writes offers an empty {} beside real schemes, as E2B's envd; judged noise, 0 of 5 at warning across OAS202, OAS203 and OAS205) (who may send it is unknown); strings that are not free text (identifiers, codes, names, URLs, references, and a whole body that its schema's name or description calls a credential, such as a sign-in's text/plain ` + "`ApiKey`" + ` or AWS signature header body: judged noise, 0 of 2 at warning); a description that states the limit in prose ("at most 5000 characters"); a copy of a field that a generated document repeats in every operation (the first is the warning); query and cookie parameters (with the parameters option).
@@ -115,7 +116,7 @@ func run(pass *lint.SpecPass) error {
 			continue // page sizes and model costs have rules of their own
 		}
 		if c := openapi.Contradiction(s.S); c != "" && strings.HasPrefix(c, "minLength") {
-			pass.ReportSeverityf(lint.SeverityWarning, s.Pointer, s.Origin(), "maxLength", "%s: %s, so no value is valid", inputs.Name(s), c)
+			pass.ReportDefinitef(lint.SeverityWarning, s.Pointer, s.Origin(), "maxLength", "%s: %s, so no value is valid", inputs.Name(s), c)
 			continue
 		}
 		var sev lint.Severity

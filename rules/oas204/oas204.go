@@ -55,6 +55,7 @@ read-only properties, responses and schemas no operation uses.`,
           additionalProperties: {type: string, maxLength: 500}`,
 		Lang:      "yaml",
 		Severity:  lint.SeverityNote,
+		NoteOnly:  "none of its 21 findings judged on real projects was worth acting on; rules.severity sets another level",
 		Precision: "medium",
 		Grades: `- **note** for every open map: on the shared corpus most unbounded maps in requests are labels, metadata, translations and parts of stored resources that servers cap on their own (3 of 10 judged warnings were worth acting on), so the rule moved down from warning.
 - **warning** for a contradiction: minProperties greater than maxProperties.`,
@@ -73,7 +74,7 @@ func run(pass *lint.SpecPass) error {
 			continue
 		}
 		if c := openapi.Contradiction(s.S); c != "" && strings.HasPrefix(c, "minProperties") {
-			pass.ReportSeverityf(lint.SeverityWarning, s.Pointer, s.Origin(), "maxProperties", "%s: %s, so no value is valid", inputs.Name(s), c)
+			pass.ReportDefinitef(lint.SeverityWarning, s.Pointer, s.Origin(), "maxProperties", "%s: %s, so no value is valid", inputs.Name(s), c)
 			continue
 		}
 		field := open(s.S)

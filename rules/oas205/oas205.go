@@ -76,6 +76,7 @@ not reported.`,
                 file: {type: string, format: binary, maxLength: 10485760}`,
 		Lang:      "yaml",
 		Severity:  lint.SeverityWarning,
+		NoteOnly:  "none of its 22 findings judged on real projects was worth acting on; rules.severity sets another level",
 		Precision: "medium",
 		Grades: `- **warning**: an upload without a size limit that anyone may send, because it is in an operation whose own requirement is [] or that has an empty {} alternative, in a document that declares authentication.
 - **note**, with the reason in the message: the same upload where only authenticated callers send it (they are accountable and under the service's own limits, which documents rarely repeat), or in a document that declares no authentication at all or writes no requirement for the operation, or only a top-level security: [] or authentication optional throughout (every requirement the document writes offers an empty {} beside real schemes, as E2B's envd; judged noise, 0 of 5 at warning across OAS202, OAS203 and OAS205) (who may send it is unknown).`,

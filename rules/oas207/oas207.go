@@ -80,6 +80,7 @@ fields and responses are not checked.`,
         n: {type: integer, minimum: 1, maximum: 4}`,
 		Lang:      "yaml",
 		Severity:  lint.SeverityWarning,
+		NoteOnly:  "none of its 42 findings judged on real projects was worth acting on; rules.severity sets another level",
 		Precision: "low",
 		Grades: `- **warning** when anyone may send the field by the document's word (an operation with security: [] or an empty {} alternative, in a document that declares schemes): the API's own model account pays for what an anonymous caller asks. No judged finding has been a true positive at error (docs/precision.md), so the rule no longer reports errors.
 - **note** when only authenticated callers send it (an accountable caller under the service's own quotas: an admin's model settings, a product's signed-in users), or when who may send it is unknown (no security scheme declared, authentication optional in every requirement the document writes, or no requirement written for the operation), with the reason in the message.

@@ -59,6 +59,7 @@ such as ` + "`[string, \"null\"]`" + ` counts as a type.`,
           additionalProperties: {type: string, maxLength: 500}`,
 		Lang:      "yaml",
 		Severity:  lint.SeverityWarning,
+		NoteOnly:  "none of its 22 findings judged on real projects was worth acting on; rules.severity sets another level",
 		Precision: "low",
 		Grades: `- **warning** for a request schema with no type and no constraints, and for a request body that is a bare ` + "`type: object`" + ` (no properties, additionalProperties not false), when anyone may send it: an operation that needs no credentials by the document's word, in a document that declares authentication (the bounds criterion of docs/precision.md).
 - **note** for the same schema where only authenticated callers send it, or where who may send it is unknown (no scheme declared, no requirement written, a top-level ` + "`security: []`" + `, or authentication optional throughout: every requirement the document writes offers an empty {}): an untyped field is then a documentation gap the service's own validation covers; and for an untyped schema whose type-specific keywords constrain one kind of value.`,

@@ -112,6 +112,7 @@ authorization endpoint, in its query or its posted form (its ` + "`prompt`" + ` 
           items: {$ref: "#/components/schemas/Message"}`,
 		Lang:      "yaml",
 		Severity:  lint.SeverityWarning,
+		NoteOnly:  "none of its 57 findings judged on real projects was worth acting on; rules.severity sets another level",
 		Precision: "low",
 		Grades: `- **warning** when anyone may send the text by the document's word (an operation with security: [] or an empty {} alternative, in a document that declares schemes), and in a document written for agents (x-openai-isConsequential and similar extensions), whose fields agents fill from untrusted context. No judged finding has been a true positive at error (docs/precision.md), so the rule no longer reports errors.
 - **note** when only authenticated callers send it (an accountable caller's own text, under the service's own limits: a documentation gap), or when who may send it is unknown (no security scheme declared, authentication optional in every requirement the document writes, or no requirement written for the operation), with the reason in the message.

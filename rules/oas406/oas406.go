@@ -61,6 +61,7 @@ reason.`,
       description: Stored as structured fields (enums), never as free text.`,
 		Lang:      "yaml",
 		Severity:  lint.SeverityWarning,
+		NoteOnly:  "none of its 12 findings judged on real projects was worth acting on; rules.severity sets another level",
 		Precision: "low",
 		Grades: `- **warning** when anyone may call the operation by the document's word (security: [] or an empty {} alternative, in a document that declares schemes): whoever's model reads the text later reads an anonymous writer's instructions.
 - **note** when only authenticated callers may write (an accountable writer whose text is most often read back for their own model calls: an agent's memory, the caller's own files), or when who may write is unknown (no security scheme declared, authentication optional in every requirement the document writes, or no requirement written for the operation), with the reason in the message. Of the judged findings (docs/precision.md) none of these was one a maintainer would act on.

@@ -91,6 +91,7 @@ http://169.254.169.254/.`,
                   pattern: ^https://([a-z0-9-]+\.)*partner\.example\.com/`,
 		Lang:      "yaml",
 		Severity:  lint.SeverityWarning,
+		NoteOnly:  "none of its 47 findings judged on real projects was worth acting on; rules.severity sets another level",
 		Precision: "low",
 		Grades: `- **warning** when anyone may send the URL: an operation that needs no credentials by the document's word, in a document that declares authentication (the criterion of the bounds rules, docs/precision.md).
 - **note** for a query parameter of operations that are all GETs answering with an HTML page only, as ` + "`text/html`" + ` or, where no media type is written, in the words of the answer or the operation ("serves an html page", "the page markup") (an interstitial that hands the url to the browser, which fetches it; Clerk's ` + "`proxy_url`" + `, judged false at warning, 0 of 6).

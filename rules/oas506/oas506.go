@@ -75,6 +75,7 @@ paths:
           example: sk-proj-...your-key...`,
 		Lang:      "yaml",
 		Severity:  lint.SeverityError,
+		NoteOnly:  "none of its 14 findings judged on real projects was worth acting on; rules.severity sets another level",
 		Precision: "low",
 		Grades: `- **error**: live keys, private keys and tokens of known providers.
 - **warning**: JSON Web Tokens that have not expired.
