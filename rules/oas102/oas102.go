@@ -75,7 +75,7 @@ paths:
 		Lang:      "yaml",
 		Severity:  lint.SeverityError,
 		Precision: "very-high",
-		Grades: `- **error**: a requirement that names a scheme the document does not define, or an OAuth2 scope its scheme does not declare.
+		Grades: `- **error**, once per scheme or scope: a requirement that names a scheme the document does not define, or an OAuth2 scope its scheme does not declare; the message counts the other requirements that name the same, which are **notes** pointing to it (one definition fixes them all: a generator's annotation naming a scheme the document never defines, on 83 operations of mcpproxy-go's description, is one defect, not 83).
 - **warning**, once per scheme: scopes listed for a scheme that takes none in the document's version (a bearer or api key scheme in OpenAPI 3.0 or Swagger 2.0); the message counts the other requirements that do the same, which are **notes** pointing to it. The scheme is still required, and OpenAPI 3.1 allows role names for any scheme: a matter of the version, not an opening (Sentry's 222 operations, judged noise at error, 0 of 222).`,
 		CWE:   []int{1068, 285},
 		OWASP: []string{"API2:2023", "API8:2023"},
@@ -86,16 +86,70 @@ paths:
 
 func run(pass *lint.SpecPass) error {
 	schemes := openapi.Schemes(pass.Doc)
-	var scoped []scopedUse
-	check(pass, schemes, "top-level security", "/security", pass.Doc.Security, nil, &scoped)
+	var u uses
+	check(pass, schemes, "top-level security", "/security", pass.Doc.Security, nil, &u)
 	for _, op := range openapi.Operations(pass.Doc) {
 		if op.Op.Security == nil {
 			continue
 		}
-		check(pass, schemes, op.Method+" "+op.Path, openapi.Join(op.Pointer, "security"), *op.Op.Security, &op, &scoped)
+		check(pass, schemes, op.Method+" "+op.Path, openapi.Join(op.Pointer, "security"), *op.Op.Security, &op, &u)
 	}
-	reportScoped(pass, scoped)
+	reportOnce(pass, u.missing)
+	reportScoped(pass, u.scoped)
 	return nil
+}
+
+// uses are what check found, reported once per defect after every
+// requirement is read.
+type uses struct {
+	missing []missingUse // undefined schemes and undeclared scopes
+	scoped  []scopedUse
+}
+
+// missingUse is a requirement naming a scheme the document does not
+// define (scope == ""), or a scope its oauth2 scheme does not declare.
+type missingUse struct {
+	ptr, field, who, name, scope, hint string
+	origin                             *openapi3.Origin
+}
+
+func (m missingUse) key() string { return m.name + "\x00" + m.scope }
+
+// reportOnce reports each undefined scheme and each undeclared scope once:
+// the first requirement that names it as an error that counts the others,
+// which are notes pointing to it. One missing definition is one defect,
+// fixed in one place, however many operations name it (a generator's
+// annotation on 83 operations): reported on each, it would be read 83
+// times.
+func reportOnce(pass *lint.SpecPass, missing []missingUse) {
+	first := map[string]missingUse{}
+	count := map[string]int{}
+	for _, m := range missing {
+		if _, ok := first[m.key()]; !ok {
+			first[m.key()] = m
+		}
+		count[m.key()]++
+	}
+	for _, m := range missing {
+		what := fmt.Sprintf("undefined security scheme %q%s", m.name, m.hint)
+		if m.scope != "" {
+			what = fmt.Sprintf("scope %q that oauth2 scheme %q does not declare", m.scope, m.name)
+		}
+		f := first[m.key()]
+		if m == f {
+			more := ""
+			switch n := count[m.key()] - 1; {
+			case n == 1:
+				more = " (and 1 other requirement, reported as a note: one definition fixes both)"
+			case n > 1:
+				more = fmt.Sprintf(" (and %d other requirements, reported as notes: one definition fixes them all)", n)
+			}
+			pass.Reportf(m.ptr, m.origin, m.field, "%s requires %s%s", m.who, what, more)
+			continue
+		}
+		pass.ReportSeverityf(lint.SeverityNote, m.ptr, m.origin, m.field,
+			"%s requires %s (a note: reported once, at %s)", m.who, what, f.who)
+	}
 }
 
 // scopedUse is a requirement that lists scopes for a scheme that takes
@@ -137,14 +191,14 @@ func reportScoped(pass *lint.SpecPass, uses []scopedUse) {
 	}
 }
 
-func check(pass *lint.SpecPass, schemes openapi3.SecuritySchemes, who, ptr string, reqs openapi3.SecurityRequirements, op *openapi.Operation, scoped *[]scopedUse) {
+func check(pass *lint.SpecPass, schemes openapi3.SecuritySchemes, who, ptr string, reqs openapi3.SecurityRequirements, op *openapi.Operation, u *uses) {
 	origin, field := anchor(pass, op)
 	for i, req := range reqs {
 		for _, name := range slices.Sorted(maps.Keys(req)) {
 			reqPtr := openapi.Join(ptr, strconv.Itoa(i), name)
 			ref := schemes[name]
 			if ref == nil || ref.Value == nil {
-				pass.Reportf(reqPtr, origin, field, "%s requires undefined security scheme %q%s", who, name, didYouMean(schemes, name))
+				u.missing = append(u.missing, missingUse{ptr: reqPtr, field: field, who: who, name: name, hint: didYouMean(schemes, name), origin: origin})
 				continue
 			}
 			s := ref.Value
@@ -153,8 +207,7 @@ func check(pass *lint.SpecPass, schemes openapi3.SecuritySchemes, who, ptr strin
 				declared := declaredScopes(s)
 				for j, scope := range req[name] {
 					if !declared[scope] {
-						pass.Reportf(openapi.Join(reqPtr, strconv.Itoa(j)), origin, field,
-							"%s requires scope %q that oauth2 scheme %q does not declare", who, scope, name)
+						u.missing = append(u.missing, missingUse{ptr: openapi.Join(reqPtr, strconv.Itoa(j)), field: field, who: who, name: name, scope: scope, origin: origin})
 					}
 				}
 			case s.Type == "openIdConnect" || pass.Version == "3.1":
@@ -168,7 +221,7 @@ func check(pass *lint.SpecPass, schemes openapi3.SecuritySchemes, who, ptr strin
 						kind = "basic" // as written in 2.0, before conversion
 					}
 				}
-				*scoped = append(*scoped, scopedUse{ptr: reqPtr, field: field, who: who, kind: kind, name: name, only: only, origin: origin})
+				u.scoped = append(u.scoped, scopedUse{ptr: reqPtr, field: field, who: who, kind: kind, name: name, only: only, origin: origin})
 			}
 		}
 	}

@@ -32,3 +32,17 @@ func TestScopedOnce(t *testing.T) {
 		"delete /projects/{id} requires": lint.SeverityDefault,
 	}, "testdata/scoped-bearer.yaml")
 }
+
+// TestMissingOnce checks that an undefined scheme and an undeclared scope
+// are one error each, at the first requirement that names them, and the
+// other requirements naming them notes.
+func TestMissingOnce(t *testing.T) {
+	ruletest.Severities(t, oas102.Rule, map[string]lint.Severity{
+		"get /servers requires undefined":                                         lint.SeverityDefault,
+		"post /servers requires undefined":                                        lint.SeverityNote,
+		"delete /servers/{id} requires undefined security scheme \"apiKeyQuery\"": lint.SeverityNote,
+		"delete /servers/{id} requires undefined security scheme \"basicAuth\"":   lint.SeverityDefault,
+		"post /servers requires scope":                                            lint.SeverityDefault,
+		"delete /servers/{id} requires scope":                                     lint.SeverityNote,
+	}, "testdata/missing-once.yaml")
+}
