@@ -116,6 +116,8 @@ func PlaceOf(pkgPath string) (Place, string) {
 			return TestScaffold, el + "/"
 		case len(low) > len("test") && strings.HasSuffix(low, "test") && !notTest[low]:
 			return TestScaffold, el + "/" // oauthtest, mcptest: helpers for tests, like net/http/httptest
+		case strings.Contains(low, "fixture"):
+			return TestScaffold, el + "/" // fixtures/, cmd/mcpfixture: a program tests start, not the product
 		}
 	}
 	return Production, ""
