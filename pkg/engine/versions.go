@@ -19,10 +19,15 @@ import (
 // date.
 var versionToken = regexp.MustCompile(`(?:^|[-_.])(\d{4}-\d{2}-\d{2}|\d{8}|v\d+(?:\.\d+)*|\d+\.\d+(?:\.\d+)*)(?:$|[-_.])`)
 
+// versionDir is a directory named by a version alone (2.14, v3,
+// 2024-10-01).
+var versionDir = regexp.MustCompile(`^(?:\d{4}-\d{2}-\d{2}|\d{8}|v\d+(?:\.\d+)*|\d+\.\d+(?:\.\d+)*)$`)
+
 // markOlderVersions finds the descriptions that are older versions of another
 // one in the scan: documents of one directory whose names differ only in a
 // version (fapi/2021-02-05.yml and fapi/2025-11-10.yml; api-v1.yaml and
-// api-v2.yaml). Repositories of published APIs keep every version they
+// api-v2.yaml), or documents of one name in sibling directories named by
+// versions (descriptions/2.9/api.yaml and descriptions/2.14/api.yaml). Repositories of published APIs keep every version they
 // shipped, frozen: the newest is the one its authors edit, and a finding
 // repeated in each older copy is read once per copy. It sets Newest on each
 // older one. Names are enough: the documents are not read.
@@ -38,12 +43,22 @@ func markOlderVersions(inputs []Input) {
 		}
 		base := filepath.Base(in.Abs)
 		stem := strings.TrimSuffix(base, filepath.Ext(base))
-		loc := lastToken(stem)
-		if loc == nil {
+		if loc := lastToken(stem); loc != nil {
+			key := filepath.Join(filepath.Dir(in.Abs), stem[:loc[0]]+"#"+stem[loc[1]:]+filepath.Ext(base))
+			groups[key] = append(groups[key], member{i, versionNumbers(stem[loc[0]:loc[1]])})
 			continue
 		}
-		key := filepath.Join(filepath.Dir(in.Abs), stem[:loc[0]]+"#"+stem[loc[1]:]+filepath.Ext(base))
-		groups[key] = append(groups[key], member{i, versionNumbers(stem[loc[0]:loc[1]])})
+		// The nearest directory under the scan root named by a version
+		// alone.
+		rel := filepath.ToSlash(relTo(in.Root, in.Abs))
+		els := strings.Split(rel, "/")
+		for k := len(els) - 2; k >= 0; k-- {
+			if versionDir.MatchString(els[k]) {
+				key := strings.Join(els[:k], "/") + "/#/" + strings.Join(els[k+1:], "/")
+				groups[in.Root+"\x00"+key] = append(groups[in.Root+"\x00"+key], member{i, versionNumbers(els[k])})
+				break
+			}
+		}
 	}
 	for _, key := range slices.Sorted(maps.Keys(groups)) {
 		g := groups[key]

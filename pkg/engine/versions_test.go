@@ -12,7 +12,8 @@ import (
 
 // TestOlderVersionsAreNotes checks that the versions of one description
 // kept side by side (dated files of one directory, v-numbered names) are
-// all scanned, the newest at full severity and the older ones as notes
+// all scanned (and documents of one name in sibling directories named by
+// versions), the newest at full severity and the older ones as notes
 // that name it, with the same fingerprints as at full severity; and that
 // names whose numbers are not versions (service1, service2), and versions
 // in different directories, are left alone.
@@ -32,6 +33,10 @@ func TestOlderVersionsAreNotes(t *testing.T) {
 	write("svc/service1.yaml", "/e")
 	write("svc/service2.yaml", "/e")
 	write("one/2020-01-01.yml", "/f")
+	write("descriptions/2.9/api.yaml", "/g")
+	write("descriptions/2.14/api.yaml", "/g")
+	write("descriptions/0/api.yaml", "/g")
+	write("descriptions/2.14/other.yaml", "/h")
 	t.Chdir(dir)
 	res, err := Run(context.Background(), Options{Paths: []string{"."}, Rules: []*lint.Rule{everyOperation}})
 	if err != nil {
@@ -43,12 +48,14 @@ func TestOlderVersionsAreNotes(t *testing.T) {
 		sev[f.Location.File] = f.Severity
 		msg[f.Location.File] = f.Message
 	}
-	full := []string{"fapi/2025-11-10.yml", "api/api-v10.yaml", "svc/service1.yaml", "svc/service2.yaml", "one/2020-01-01.yml"}
+	full := []string{"fapi/2025-11-10.yml", "api/api-v10.yaml", "svc/service1.yaml", "svc/service2.yaml", "one/2020-01-01.yml",
+		"descriptions/2.14/api.yaml", "descriptions/0/api.yaml", "descriptions/2.14/other.yaml"}
 	notes := map[string]string{
-		"fapi/2021-02-05.yml": "fapi/2025-11-10.yml",
-		"fapi/2024-10-01.yml": "fapi/2025-11-10.yml",
-		"api/api-v1.yaml":     "api/api-v10.yaml",
-		"api/api-v2.yaml":     "api/api-v10.yaml",
+		"fapi/2021-02-05.yml":       "fapi/2025-11-10.yml",
+		"fapi/2024-10-01.yml":       "fapi/2025-11-10.yml",
+		"api/api-v1.yaml":           "api/api-v10.yaml",
+		"api/api-v2.yaml":           "api/api-v10.yaml",
+		"descriptions/2.9/api.yaml": "descriptions/2.14/api.yaml",
 	}
 	for _, f := range full {
 		if sev[f] != lint.SeverityWarning {
