@@ -45,7 +45,7 @@ r.Post("/internal/reindex", reindex) // served, documented nowhere`,
 // POST /internal/reindex removed, or added to openapi.yaml`,
 		Lang:      "go",
 		Severity:  lint.SeverityWarning,
-		Grades:    "One note per module for the routes of packages that no paired document describes (they serve too few of its operations and it lists too few of their routes), instead of a warning per route: another server of the module, compared with a document that is not its own (an example input under examples/, another service's contract). A note for routes in test scaffolding (test/, testutil, fake and mock servers) and example code (examples/, showcases/, a *-tester tool), which are not the service's API; for MCP transport endpoints; for operational endpoints (health and readiness probes, /metrics, /debug/, the API's documentation, OAuth redirects); for a catch-all / route, file servers and the static files of a web UI (index.html, manifest.json, app.js, everything under a static/ or assets/ directory); for a GET that answers with a page (its handler, of any package of the module, renders an html/template, calls a framework's HTML or Render, serves files or sets a text/html content type). A HEAD route matches the document's HEAD operation before a GET route (which answers HEAD too) does. Routes whose path is computed at run time are not reported. A note too for a route whose handler (of any package of the module) only answers 501 Not Implemented, a placeholder; operational paths are recognised under a version or /api prefix (/v0/swagger/, /api/v1/health).",
+		Grades:    "One note per module for the routes of packages that no paired document describes (they serve too few of its operations and it lists too few of their routes), instead of a warning per route: another server of the module, compared with a document that is not its own (an example input under examples/, another service's contract). A note for routes in test scaffolding (test/, testutil, fake and mock servers) and example code (examples/, showcases/, a *-tester tool), which are not the service's API; for MCP transport endpoints; for operational endpoints (health and readiness probes, /metrics, /debug/, the API's documentation, OAuth redirects); for a catch-all / route, file servers and the static files of a web UI (index.html, manifest.json, app.js, everything under a static/ or assets/ directory); for a GET that answers with a page (its handler, of any package of the module, renders an html/template, calls a framework's HTML or Render, serves files or sets a text/html content type). A HEAD route matches the document's HEAD operation before a GET route (which answers HEAD too) does. Routes whose path is computed at run time are not reported. A note too for the mount of a handler whose own routes the document describes (a subtree pattern such as /playground/, or a mounted router, with documented operations under it, and the bare /playground registered to the same handler beside it); a bare path with no such twin stays a finding. A note too for a route whose handler (of any package of the module) only answers 501 Not Implemented, a placeholder; operational paths are recognised under a version or /api prefix (/v0/swagger/, /api/v1/health).",
 		Precision: "medium",
 		CWE:       []int{1059},
 		OWASP:     []string{"API9:2023"},
@@ -74,6 +74,9 @@ func run(pass *lint.DriftPass) error {
 		if why == "" {
 			why = notAnOperation(r)
 		}
+		if why == "" {
+			why = mountOfDescribed(pass.Inventory, r, specs)
+		}
 		if why != "" {
 			pass.Report(lint.Finding{RuleID: pass.Rule.ID, Severity: lint.SeverityNote, Message: msg + " (a note: " + why + ")", Location: lint.InventoryAt(r.At)})
 			continue
@@ -84,6 +87,56 @@ func run(pass *lint.DriftPass) error {
 		pass.Report(lint.Finding{RuleID: pass.Rule.ID, Severity: lint.SeverityNote, Location: lint.InventoryAt(lo.First), Message: leftOutMessage(lo)})
 	}
 	return nil
+}
+
+// mountOfDescribed says why a route is the mount of a handler whose own
+// routes the paired documents describe, or "": a subtree (a net/http
+// pattern ending in "/", a mounted router) with operations under it, or
+// the bare path registered to the same handler beside such a subtree
+// (mux.Handle("/playground", h) next to mux.Handle("/playground/", h)).
+// The operations below it are compared with the handler's own routes; the
+// mount itself is not an operation. A bare path with no such twin stays
+// a finding: /users beside a documented /users/{id} is a list endpoint
+// nobody described.
+func mountOfDescribed(inv *inventory.Inventory, r *inventory.Route, specs []string) string {
+	prefix := ""
+	switch {
+	case r.Subtree || r.Framework == "net/http" && strings.HasSuffix(r.Path, "/"):
+		prefix = strings.TrimSuffix(r.Path, "/") + "/"
+	default:
+		for _, row := range inv.Rows {
+			o := row.Route
+			if o != nil && o != r && o.Module == r.Module && o.Handler != "" && o.Handler == r.Handler &&
+				o.Path == r.Path+"/" && (o.Subtree || o.Framework == "net/http") {
+				prefix = o.Path
+				break
+			}
+		}
+	}
+	if prefix == "" || prefix == "/" {
+		return ""
+	}
+	n := 0
+	for _, row := range inv.Rows {
+		op := row.Op
+		if op == nil || !slices.Contains(specs, op.Spec) {
+			continue
+		}
+		for _, pre := range append([]string{""}, op.Prefixes...) {
+			if strings.HasPrefix(pre+op.Path, prefix) {
+				n++
+				break
+			}
+		}
+	}
+	if n == 0 {
+		return ""
+	}
+	ops := fmt.Sprintf("%d operations", n)
+	if n == 1 {
+		ops = "1 operation"
+	}
+	return fmt.Sprintf("it mounts a handler under %s, where the document describes %s, compared with the handler's own routes", prefix, ops)
 }
 
 // leftOutMessage says which documents were considered for the routes of

@@ -43,6 +43,15 @@ func main() {
 	// Operational endpoints under a version prefix: notes.
 	mux.HandleFunc("/v0/swagger/", ok)       // want "ANY /v0/swagger/ is served here .* \\(a note: an operational endpoint"
 	mux.HandleFunc("GET /api/v1/health", ok) // want "GET /api/v1/health is served here .* \\(a note: an operational endpoint"
+	// A handler mounted at a prefix and at its bare path, whose own routes
+	// the document describes: the mounts are notes. A bare path with no
+	// such twin is an endpoint of its own.
+	pg := http.NewServeMux()
+	pg.HandleFunc("GET /playground/runs", ok)
+	mux.Handle("/playground", pg)     // want "ANY /playground is served here .* \\(a note: it mounts a handler under /playground/, where the document describes 1 operation,"
+	mux.Handle("/playground/", pg)    // want "ANY /playground/ is served here .* \\(a note: it mounts a handler under /playground/"
+	mux.HandleFunc("GET /things", ok) // want "GET /things is served here but described in no operation of testdata/bad/openapi.yaml$"
+	mux.HandleFunc("GET /things/{id}", ok)
 	// A path computed at run time is not reported.
 	for _, p := range []string{"/livez", "/startup"} {
 		mux.HandleFunc(p, ok)
