@@ -293,7 +293,10 @@ var CredentialReads = Table[CredentialArg]{}.Merge(
 	// who is signed in.
 	Set(CredentialArg{Arg: -1},
 		"(*github.com/gorilla/sessions.CookieStore).Get", "(*github.com/gorilla/sessions.FilesystemStore).Get",
-		"(github.com/gorilla/sessions.Store).Get"),
+		"(github.com/gorilla/sessions.Store).Get",
+		// gin-contrib/sessions: a value of the session its middleware
+		// loaded from the signed cookie.
+		"(github.com/gin-contrib/sessions.Session).Get"),
 	Set(CredentialArg{Arg: 0, Cookie: true},
 		"(*net/http.Request).Cookie",
 		"(*github.com/gin-gonic/gin.Context).Cookie",
@@ -320,6 +323,7 @@ var RequestValues = Table[int]{}.Merge(
 	Set(-1, "(*net/http.Request).BasicAuth"),
 	Set(1, "(*github.com/gorilla/sessions.CookieStore).Get", "(*github.com/gorilla/sessions.FilesystemStore).Get",
 		"(github.com/gorilla/sessions.Store).Get"),
+	Set(0, "(github.com/gin-contrib/sessions.Session).Get"),
 )
 
 // SecretCompares are the functions that compare a value with a secret in

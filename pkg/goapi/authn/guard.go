@@ -411,10 +411,18 @@ func (g *Guard) IsAuth(e ast.Expr) bool {
 // model's tokens, TokenRateLimit limits them) or the word before it that
 // it lets requests through (NoAuthMiddleware, SkipAuth, OptionalAuth).
 func externalAuthName(pass *analysis.Pass, fn *types.Func) bool {
-	if fn.Pkg() == nil || fn.Pkg() == pass.Pkg || !wrapsHandler(fn) {
+	if fn.Pkg() == nil || fn.Pkg() == pass.Pkg || !wrapsHandler(fn) || sessionLoaders[fn.FullName()] {
 		return false
 	}
 	return authName(fn.Name())
+}
+
+// sessionLoaders are middleware named for sessions that only load the
+// session of a request, signed in or not: what checks it is the
+// middleware after them.
+var sessionLoaders = map[string]bool{
+	"github.com/gin-contrib/sessions.Sessions":     true,
+	"github.com/gin-contrib/sessions.SessionsMany": true,
 }
 
 // authName: see externalAuthName.
