@@ -58,7 +58,9 @@ func describe(pass *analysis.Pass, g *authn.Guard, call *ast.CallExpr, c goapi.R
 		if m, rest, ok := strings.Cut(route, " "); ok {
 			methods, route = []string{m}, strings.TrimSpace(rest)
 		}
-		if i := strings.Index(route, "/"); i > 0 {
+		// (a part computed at run time before the first slash is the
+		// path's own start, not a host: path+"/prometheus")
+		if i := strings.Index(route, "/"); i > 0 && !strings.Contains(route[:i], "…") {
 			route = route[i:]
 		}
 	}

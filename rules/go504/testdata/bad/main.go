@@ -55,6 +55,7 @@ func main() {
 	// A path computed at run time is not reported.
 	for _, p := range []string{"/livez", "/startup"} {
 		mux.HandleFunc(p, ok)
+		mux.HandleFunc(p+"/detail", ok)
 	}
 	srv := &http.Server{Addr: ":8080", Handler: mux, ReadHeaderTimeout: 5 * time.Second}
 	srv.ListenAndServe()
