@@ -293,11 +293,13 @@ var CredentialReads = Table[CredentialArg]{}.Merge(
 	// who is signed in.
 	Set(CredentialArg{Arg: -1},
 		"(*github.com/gorilla/sessions.CookieStore).Get", "(*github.com/gorilla/sessions.FilesystemStore).Get",
-		"(github.com/gorilla/sessions.Store).Get",
-		// gin-contrib/sessions: a value of the session its middleware
-		// loaded from the signed cookie.
-		"(github.com/gin-contrib/sessions.Session).Get"),
+		"(github.com/gorilla/sessions.Store).Get"),
 	Set(CredentialArg{Arg: 0, Cookie: true},
+		// gin-contrib/sessions: a value of the session its middleware
+		// loaded from the signed cookie, under a key that names a
+		// credential as a cookie's name would ("token", "session_id");
+		// a CAPTCHA's mark ("turnstile") is not one.
+		"(github.com/gin-contrib/sessions.Session).Get",
 		"(*net/http.Request).Cookie",
 		"(*github.com/gin-gonic/gin.Context).Cookie",
 		"(github.com/labstack/echo.Context).Cookie",
@@ -323,7 +325,6 @@ var RequestValues = Table[int]{}.Merge(
 	Set(-1, "(*net/http.Request).BasicAuth"),
 	Set(1, "(*github.com/gorilla/sessions.CookieStore).Get", "(*github.com/gorilla/sessions.FilesystemStore).Get",
 		"(github.com/gorilla/sessions.Store).Get"),
-	Set(0, "(github.com/gin-contrib/sessions.Session).Get"),
 )
 
 // SecretCompares are the functions that compare a value with a secret in

@@ -24,6 +24,19 @@ func requireSession() gin.HandlerFunc {
 	}
 }
 
+// captcha aborts a request whose session has not passed a CAPTCHA: that
+// is not authentication.
+func captcha() gin.HandlerFunc {
+	return func(c *gin.Context) {
+		if sessions.Default(c).Get("turnstile") == nil {
+			c.JSON(http.StatusOK, gin.H{"success": false})
+			c.Abort()
+			return
+		}
+		c.Next()
+	}
+}
+
 func deploy(c *gin.Context) { exec.Command("deploy").Run() }
 
 func Serve() {
@@ -33,5 +46,6 @@ func Serve() {
 	admin.Use(requireSession())
 	admin.POST("/deploy", deploy)
 	r.POST("/deploy", deploy) // want `POST /deploy reaches command execution`
+	r.POST("/build", captcha(), deploy) // want `POST /build reaches command execution`
 	r.Run(":8080")
 }
