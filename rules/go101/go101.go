@@ -111,7 +111,7 @@ func requireToken(next http.Handler) http.Handler {
 }`,
 		Lang:      "go",
 		Severity:  lint.SeverityError,
-		Grades:    "A note in example code or test scaffolding (examples/, _examples, demo, conformance, test/, testkit, a package named like oauthtest), and when the function that registers the route serves it only on a loopback port the system picks (127.0.0.1:0: a one-shot local UI); a fixed loopback port stays an error (any web page can post to it). A note for a debugging endpoint mounted only when an opt-in flag or environment variable is set (as GO502 for an opt-in TLS skip). The debugging handlers one function registers (the eleven of net/http/pprof, say) are one element: the first is reported at its grade, the others are notes that point to it. A note when every listen call of the route's package is a Unix socket (or a Windows named pipe) by default, followed across the module (a command's --host flag whose default is unix://… passed to the server's constructor): only the user's own processes can connect, and they can already do what the route does; a socket made writable by every user (os.Chmod with o+w) is not local, and a loopback TCP port stays an error. A warning when the route reaches none of the sensitive capabilities and only its method (POST, PUT, PATCH, DELETE) or an admin path segment says it matters: of the judged errors, none of these was a true positive. A warning for a PUT, PATCH or DELETE served only on a fixed loopback port by a package that sets no CORS headers (a web page cannot send it without a preflight). A note for a capability URL: a path parameter named as a secret (hook_id, webhook_id, token, secret, api_key) that the handler, or a function of the package it hands the id to, rejects when unknown (401, 403, 404 or 410 and return); whoever holds the URL may call it, by design, and an ordinary :id keeps its grade. A note for a step of signing in named by the path's last segment below any prefix (/api/auth/login, /auth/github/callback, sign-up, password reset; token, revoke, introspect and register only at the root or under auth, oauth, oauth2, oidc, sso or connect): callers reach it before they hold a credential; the authorization endpoint (/authorize) and resources such as /api/tokens keep their grade. Across the module (apiaudit scan): a note when no program of the module builds the server, that is when the function that holds the finding is called by no main package outside tests (followed through calls, method values and the types reached code names) and code outside the module cannot call it (its package is under internal/ or main, or no exported function of an importable package leads to it); the message names the function.",
+		Grades:    "A note in example code or test scaffolding (examples/, _examples, demo, conformance, test/, testkit, a package named like oauthtest), and when the function that registers the route serves it only on a loopback port the system picks (127.0.0.1:0: a one-shot local UI); a fixed loopback port stays an error (any web page can post to it). A note for a debugging endpoint mounted only when an opt-in flag or environment variable is set, in the function that registers it or around every call of that function in its package (if conf.EnableDebug { initDebugRoute(mux) }), as GO502 for an opt-in TLS skip. The debugging handlers one function registers (the eleven of net/http/pprof, say) are one element: the first is reported at its grade, the others are notes that point to it. A note when every listen call of the route's package is a Unix socket (or a Windows named pipe) by default, followed across the module (a command's --host flag whose default is unix://… passed to the server's constructor): only the user's own processes can connect, and they can already do what the route does; a socket made writable by every user (os.Chmod with o+w) is not local, and a loopback TCP port stays an error. A warning when the route reaches none of the sensitive capabilities and only its method (POST, PUT, PATCH, DELETE) or an admin path segment says it matters: of the judged errors, none of these was a true positive. A warning for a PUT, PATCH or DELETE served only on a fixed loopback port by a package that sets no CORS headers (a web page cannot send it without a preflight). A note for a capability URL: a path parameter named as a secret (hook_id, webhook_id, token, secret, api_key) that the handler, or a function of the package it hands the id to, rejects when unknown (401, 403, 404 or 410 and return); whoever holds the URL may call it, by design, and an ordinary :id keeps its grade. A note for a step of signing in named by the path's last segment below any prefix (/api/auth/login, /auth/github/callback, sign-up, password reset; token, revoke, introspect and register only at the root or under auth, oauth, oauth2, oidc, sso or connect): callers reach it before they hold a credential; the authorization endpoint (/authorize) and resources such as /api/tokens keep their grade. Across the module (apiaudit scan): a note when no program of the module builds the server, that is when the function that holds the finding is called by no main package outside tests (followed through calls, method values and the types reached code names) and code outside the module cannot call it (its package is under internal/ or main, or no exported function of an importable package leads to it); the message names the function.",
 		Precision: "medium",
 		CWE:       []int{306, 862},
 		OWASP:     []string{"API2:2023", "API5:2023", "LLM06:2025"},
@@ -210,7 +210,11 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		if rt.Debug {
 			body := enclosingBody(rt.Guard, rt.Call)
-			if gate := goapi.Gate(pass.TypesInfo, body, rt.Call.Pos(), nil); gate != "" {
+			gate := goapi.Gate(pass.TypesInfo, body, rt.Call.Pos(), nil)
+			if gate == "" {
+				gate = callersGate(pass, rt.Guard, rt.Call)
+			}
+			if gate != "" {
 				grade.LowerTo(goapi.Note, "mounted only when "+gate+" is set")
 			} else if first, seen := debugAt[body]; seen {
 				grade.LowerTo(goapi.Note, fmt.Sprintf("one of the debugging handlers registered together, reported once at line %d", pass.Fset.Position(first).Line))
@@ -448,6 +452,51 @@ func shortPos(pass *analysis.Pass, pos token.Pos) string {
 }
 
 // enclosingBody is the body of the function declaration around n.
+// callersGate is the opt-in that every call of the function registering
+// a route is made under, one level up in the package (initDebugRoute(mux)
+// called only inside if conf.EnableDebug { ... }), or "": a function
+// that no code of the package calls, or that one call makes
+// unconditionally, is not gated.
+func callersGate(pass *analysis.Pass, g *authn.Guard, n ast.Node) string {
+	var fn *types.Func
+	for p := g.Parent(n); p != nil; p = g.Parent(p) {
+		if d, ok := p.(*ast.FuncDecl); ok {
+			fn, _ = pass.TypesInfo.Defs[d.Name].(*types.Func)
+			break
+		}
+	}
+	if fn == nil {
+		return ""
+	}
+	gate, calls := "", 0
+	for _, f := range pass.Files {
+		for _, d := range f.Decls {
+			d, ok := d.(*ast.FuncDecl)
+			if !ok || d.Body == nil {
+				continue
+			}
+			ast.Inspect(d.Body, func(x ast.Node) bool {
+				call, ok := x.(*ast.CallExpr)
+				if !ok || goapi.Callee(pass.TypesInfo, call) != fn {
+					return true
+				}
+				calls++
+				w := goapi.Gate(pass.TypesInfo, d.Body, call.Pos(), nil)
+				if w == "" {
+					gate = "-" // one call is not gated
+				} else if gate == "" {
+					gate = w
+				}
+				return true
+			})
+		}
+	}
+	if calls == 0 || gate == "-" {
+		return ""
+	}
+	return gate
+}
+
 func enclosingBody(g *authn.Guard, n ast.Node) ast.Node {
 	for p := g.Parent(n); p != nil; p = g.Parent(p) {
 		if d, ok := p.(*ast.FuncDecl); ok {

@@ -46,3 +46,32 @@ func own() {
 	r.PathPrefix("/app/").Handler(inner)
 	http.ListenAndServe(":8081", r)
 }
+
+// Config is the program's configuration, read from flags.
+type Config struct {
+	EnableDebug bool
+	Verbose     bool
+}
+
+// monitor mounts the profiling handlers through a helper that only an
+// opt-in setting calls: the routes are notes. The helper another function
+// calls unconditionally keeps its finding.
+func monitor(conf *Config) {
+	m := http.NewServeMux()
+	if conf.EnableDebug {
+		debugRoutes(m)
+	}
+	if conf.Verbose {
+		traceRoutes(m)
+	}
+	traceRoutes(m)
+	http.ListenAndServe(":5052", m)
+}
+
+func debugRoutes(m *http.ServeMux) {
+	m.HandleFunc("/debug/pprof/", pprof.Index) // want `ANY /debug/pprof/ serves net/http/pprof's profiling handlers .* \(a note, not an error: mounted only when the EnableDebug setting is set\)`
+}
+
+func traceRoutes(m *http.ServeMux) {
+	m.HandleFunc("/debug/pprof/trace", pprof.Trace) // want `ANY /debug/pprof/trace serves net/http/pprof's profiling handlers .* with no authentication$`
+}
