@@ -60,7 +60,7 @@ type Context struct {
 
 func (c *Context) Next()                                         {}
 func (c *Context) Abort()                                        {}
-func (c *Context) Redirect(code int, location string)           {}
+func (c *Context) Redirect(code int, location string)            {}
 func (c *Context) AbortWithStatus(code int)                      {}
 func (c *Context) AbortWithStatusJSON(code int, obj any)         {}
 func (c *Context) GetHeader(key string) string                   { return "" }
