@@ -58,7 +58,8 @@ the way checks who is calling. What counts as a check:
   names listed in the auth-middleware option;
 - your own middleware or helper (in any package of the module) that reads a
   credential (r.BasicAuth, an Authorization or API-key header, a session
-  cookie or a gorilla/sessions session, a jwt Parse, an OIDC Verify, or
+  cookie, a gorilla/sessions session or a gin-contrib session value under
+  a credential's name, a jwt Parse, an OIDC Verify, or
   hands the request to another package's Authenticate) and answers 401 or
   403 or aborts the chain, or answers a request whose credential is missing
   itself with any status (a JSON error code with 200) and passes only the
