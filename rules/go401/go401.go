@@ -86,7 +86,7 @@ func chat(w http.ResponseWriter, r *http.Request) {
 		Lang:      "go",
 		Severity:  lint.SeverityError,
 		Grades:    "An error for request data, tool arguments or model output in the system channel. A note for request data of an endpoint that decodes its request into a model API's request type (a conversation beside the caller's system prompt or tools), which relays its caller's own prompt. A warning for data that reaches it only inside an object passed whole to a call. A note for fetched content alone, for data that gets there only through an object's stored state, for code that picks the channel by each message's role, for request data that only another server-side plugin of the program's host sends (a route behind the host's plugin-to-plugin header, such as a Mattermost plugin's Mattermost-Plugin-ID), and in example code or test scaffolding.",
-		Precision: "high",
+		Precision: "low",
 		CWE:       []int{1427, 77},
 		OWASP:     []string{"LLM01:2025", "LLM07:2025"},
 		Since:     "v0.1.0",
