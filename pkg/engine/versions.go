@@ -23,14 +23,15 @@ var versionToken = regexp.MustCompile(`(?:^|[-_.])(\d{4}-\d{2}-\d{2}|\d{8}|v\d+(
 // 2024-10-01).
 var versionDir = regexp.MustCompile(`^(?:\d{4}-\d{2}-\d{2}|\d{8}|v\d+(?:\.\d+)*|\d+\.\d+(?:\.\d+)*)$`)
 
-// markOlderVersions finds the descriptions that are older versions of another
-// one in the scan: documents of one directory whose names differ only in a
-// version (fapi/2021-02-05.yml and fapi/2025-11-10.yml; api-v1.yaml and
-// api-v2.yaml), or documents of one name in sibling directories named by
-// versions (descriptions/2.9/api.yaml and descriptions/2.14/api.yaml). Repositories of published APIs keep every version they
-// shipped, frozen: the newest is the one its authors edit, and a finding
-// repeated in each older copy is read once per copy. It sets Newest on each
-// older one. Names are enough: the documents are not read.
+// markOlderVersions finds the descriptions that are older versions of
+// another one in the scan: documents of one directory whose names differ
+// only in a version (fapi/2021-02-05.yml and fapi/2025-11-10.yml;
+// api-v1.yaml and api-v2.yaml), or documents of one name in sibling
+// directories named by versions (descriptions/2.9/api.yaml and
+// descriptions/2.14/api.yaml). Repositories of published APIs keep every
+// version they shipped, frozen: the newest is the one its authors edit,
+// and a finding repeated in each older copy is read once per copy. It sets
+// Newest on each older one. Names are enough: the documents are not read.
 func markOlderVersions(inputs []Input) {
 	type member struct {
 		i       int
