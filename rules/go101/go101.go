@@ -175,6 +175,8 @@ func run(pass *analysis.Pass) (any, error) {
 	// net/http/pprof, as a rule) are one element: the first is reported,
 	// the others are notes that point to it.
 	debugAt := map[ast.Node]token.Pos{}
+	callerGates := map[ast.Node]string{} // by body: its registrations share their callers
+
 	var decls map[*types.Func]*ast.FuncDecl
 	for _, rt := range pass.ResultOf[RoutesAnalyzer].([]Route) {
 		if rt.State != authn.Open {
@@ -213,7 +215,12 @@ func run(pass *analysis.Pass) (any, error) {
 			body := enclosingBody(rt.Guard, rt.Call)
 			gate := goapi.Gate(pass.TypesInfo, body, rt.Call.Pos(), nil)
 			if gate == "" {
-				gate = callersGate(pass, rt.Guard, rt.Call)
+				g, seen := callerGates[body]
+				if !seen {
+					g = callersGate(pass, rt.Guard, rt.Call)
+					callerGates[body] = g
+				}
+				gate = g
 			}
 			if gate != "" {
 				grade.LowerTo(goapi.Note, "mounted only when "+gate+" is set")

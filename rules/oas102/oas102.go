@@ -122,14 +122,7 @@ func (m missingUse) key() string { return m.name + "\x00" + m.scope }
 // annotation on 83 operations): reported on each, it would be read 83
 // times.
 func reportOnce(pass *lint.SpecPass, missing []missingUse) {
-	first := map[string]missingUse{}
-	count := map[string]int{}
-	for _, m := range missing {
-		if _, ok := first[m.key()]; !ok {
-			first[m.key()] = m
-		}
-		count[m.key()]++
-	}
+	first, count := firsts(missing, missingUse.key)
 	for _, m := range missing {
 		what := fmt.Sprintf("undefined security scheme %q%s", m.name, m.hint)
 		if m.scope != "" {
@@ -167,14 +160,7 @@ type scopedUse struct {
 // does it once does it on every operation (Sentry's 222, judged noise at
 // error).
 func reportScoped(pass *lint.SpecPass, uses []scopedUse) {
-	first := map[string]scopedUse{}
-	count := map[string]int{}
-	for _, u := range uses {
-		if _, ok := first[u.name]; !ok {
-			first[u.name] = u
-		}
-		count[u.name]++
-	}
+	first, count := firsts(uses, func(u scopedUse) string { return u.name })
 	for _, u := range uses {
 		f := first[u.name]
 		if u == f {
@@ -189,6 +175,21 @@ func reportScoped(pass *lint.SpecPass, uses []scopedUse) {
 		pass.ReportSeverityf(lint.SeverityNote, u.ptr, u.origin, u.field,
 			"%s lists scopes for %s scheme %q (%s) (a note: reported once for the scheme, at %s)", u.who, u.kind, u.name, u.only, f.who)
 	}
+}
+
+// firsts returns, for each key, the first use that has it and how many
+// uses have it: what a finding reported once per defect points to and
+// counts.
+func firsts[T any](uses []T, key func(T) string) (map[string]T, map[string]int) {
+	first, count := map[string]T{}, map[string]int{}
+	for _, u := range uses {
+		k := key(u)
+		if _, ok := first[k]; !ok {
+			first[k] = u
+		}
+		count[k]++
+	}
+	return first, count
 }
 
 func check(pass *lint.SpecPass, schemes openapi3.SecuritySchemes, who, ptr string, reqs openapi3.SecurityRequirements, op *openapi.Operation, u *uses) {

@@ -45,7 +45,7 @@ func Serve() {
 	admin := r.Group("/admin")
 	admin.Use(requireSession())
 	admin.POST("/deploy", deploy)
-	r.POST("/deploy", deploy) // want `POST /deploy reaches command execution`
+	r.POST("/deploy", deploy)           // want `POST /deploy reaches command execution`
 	r.POST("/build", captcha(), deploy) // want `POST /build reaches command execution`
 	r.Run(":8080")
 }
