@@ -208,7 +208,7 @@ func (s *state) call(ci ssa.CallInstruction) {
 			// record comes back from the store, looked up by the
 			// data, rather than made of it.
 			t = merge(nil, t)
-			t[stateBit] = &Trace{Pos: pos, Msg: "looked up by " + shortName(fn)}
+			t[stateBit] = &Trace{Pos: pos, Msg: lookupMsg + shortName(fn)}
 		}
 	}
 	if len(t) > 0 && !c.IsInvoke() && s.libraryLookup(fn, ops, b) {
@@ -216,7 +216,7 @@ func (s *state) call(ci ssa.CallInstruction) {
 		// what comes back was stored before, and the key only chose it.
 		// Graded as a lookup, as for the program's own stores.
 		t = merge(nil, t)
-		t[stateBit] = &Trace{Pos: pos, Msg: "looked up by " + shortName(fn)}
+		t[stateBit] = &Trace{Pos: pos, Msg: lookupMsg + shortName(fn)}
 	}
 	if len(t) > 0 && formatters[name] && len(ops) > 0 && ownText(ops[0]) {
 		// fmt.Sprintf("You are %s", x): the format is the program's text.
@@ -237,9 +237,17 @@ func (s *state) call(ci ssa.CallInstruction) {
 	}
 }
 
+// lookupMsg starts the trace of a record looked up by the data (see
+// lookup, libraryLookup and ParamFlow.Lookup).
+const lookupMsg = "looked up by "
+
+// lookedUpBy: tr, the trace of stored state, is a lookup's.
+func lookedUpBy(tr *Trace) bool { return tr != nil && strings.HasPrefix(tr.Msg, lookupMsg) }
+
 // lookup: fn is a method of an interface of the program (not of the
-// standard library or a modelled SDK) that returns a record: a struct or
-// a pointer to one, alone or beside an error or a bool.
+// standard library or a modelled SDK) that returns a record or a list of
+// them (a named struct, a pointer to one, a slice of either: a session's
+// stored messages), alone or beside an error or a bool.
 func (s *state) lookup(fn *types.Func) bool {
 	if fn.Pkg() == nil || !strings.Contains(strings.Split(fn.Pkg().Path(), "/")[0], ".") || s.e.m.Modelled[goapi.CanonPath(fn.Pkg().Path())] {
 		return false
@@ -248,7 +256,11 @@ func (s *state) lookup(fn *types.Func) bool {
 	if res.Len() == 0 || res.Len() > 2 {
 		return false
 	}
-	if _, named := types.Unalias(derefT(res.At(0).Type())).(*types.Named); !named || structOf(res.At(0).Type()) == nil {
+	first := res.At(0).Type()
+	if sl, ok := first.Underlying().(*types.Slice); ok {
+		first = sl.Elem()
+	}
+	if _, named := types.Unalias(derefT(first)).(*types.Named); !named || structOf(first) == nil {
 		return false
 	}
 	return res.Len() == 1 || types.Identical(res.At(1).Type(), errorType) || isBool(res.At(1).Type())
@@ -392,16 +404,20 @@ func (s *state) apply(sum *FuncFact, fn *types.Func, ops []ssa.Value, res ssa.Va
 		t[spliceBit] = &Trace{Pos: pos, Msg: name + " adds its own text"}
 		return t
 	}
-	stored := func(t taint, yes bool) taint {
+	stored := func(t taint, yes, lookup bool) taint {
 		if !yes || len(t) == 0 {
 			return t
 		}
 		t = merge(nil, t)
-		t[stateBit] = &Trace{Pos: pos, Msg: "stored by " + name}
+		msg := "stored by " + name
+		if lookup {
+			msg = lookupMsg + name
+		}
+		t[stateBit] = &Trace{Pos: pos, Msg: msg}
 		return t
 	}
 	for _, f := range sum.Flows {
-		t := stored(spliced(extend(values(f.From, f.Field, f.Values && f.To == Ret), pos, "passed to "+name), f.Spliced), f.State)
+		t := stored(spliced(extend(values(f.From, f.Field, f.Values && f.To == Ret), pos, "passed to "+name), f.Spliced), f.State, f.Lookup)
 		t = withBounds(t, f.Bounds, pos)
 		if f.Role && len(t) > 0 {
 			t = merge(nil, t)
@@ -413,13 +429,13 @@ func (s *state) apply(sum *FuncFact, fn *types.Func, ops []ssa.Value, res ssa.Va
 			s.set(res, t)
 		} else if a := get(f.To); a != nil {
 			k := s.keyField(a, f.ToField)
-			s.addTo(k, stored(t, s.longLived(k)), f.Key)
+			s.addTo(k, stored(t, s.longLived(k), false), f.Key)
 		}
 	}
 	for _, k := range sum.Sinks {
-		t := stored(spliced(values(k.Param, k.Field, k.Values), k.Spliced), k.State)
+		t := stored(spliced(values(k.Param, k.Field, k.Values), k.Spliced), k.State, k.Lookup)
 		if k.Kind == NoSQL && k.Field == 0 {
-			t = stored(s.queryTaint(get(k.Param), b), k.State) // a query document: only its open parts
+			t = stored(s.queryTaint(get(k.Param), b), k.State, k.Lookup) // a query document: only its open parts
 		}
 		if k.Role && len(t) > 0 {
 			t = merge(nil, t)
@@ -441,7 +457,7 @@ func (s *state) apply(sum *FuncFact, fn *types.Func, ops []ssa.Value, res ssa.Va
 		if src.RoleFixed {
 			key += roleFixed
 		}
-		t := stored(taint{key: &Trace{Pos: pos, Msg: src.What + " read by " + name + " (at " + src.Via + ")", What: src.What}}, src.State)
+		t := stored(taint{key: &Trace{Pos: pos, Msg: src.What + " read by " + name + " (at " + src.Via + ")", What: src.What}}, src.State, false)
 		t = withBounds(t, src.Bounds, pos)
 		if src.To == Ret && src.Result > 0 {
 			s.setPart(res, src.Result-1, t)
@@ -449,7 +465,7 @@ func (s *state) apply(sum *FuncFact, fn *types.Func, ops []ssa.Value, res ssa.Va
 			s.set(res, t)
 		} else if a := get(src.To); a != nil {
 			k := s.keyField(a, src.ToField)
-			s.addTo(k, stored(t, s.longLived(k)), src.Key)
+			s.addTo(k, stored(t, s.longLived(k), false), src.Key)
 		}
 	}
 }
@@ -667,20 +683,31 @@ func roleBranch(b *ssa.BasicBlock) bool {
 		if c, ok := ifi.Cond.(*ssa.BinOp); ok && c.Op == token.EQL && (roleCompare(c.X, c.Y) || roleCompare(c.Y, c.X)) {
 			return true
 		}
+		// strings.EqualFold(m.Role, "system")
+		if c, ok := ifi.Cond.(*ssa.Call); ok && len(c.Call.Args) == 2 && roleNormaliser(c.Common()) == "EqualFold" &&
+			(roleCompare(c.Call.Args[0], c.Call.Args[1]) || roleCompare(c.Call.Args[1], c.Call.Args[0])) {
+			return true
+		}
 	}
 	return false
 }
 
-// roleCompare: v is a field named like a role, k the constant "system" or
-// "developer".
+// roleCompare: v is a field named like a role, as read or as normalised
+// (strings.ToLower(strings.TrimSpace(m.Role))), k the constant "system"
+// or "developer".
 func roleCompare(v, k ssa.Value) bool {
 	switch roleText(k) {
 	case "system", "developer":
 	default:
 		return false
 	}
-	for range 4 {
+	for range 6 {
 		switch x := v.(type) {
+		case *ssa.Call:
+			if n := roleNormaliser(x.Common()); n != "" && n != "EqualFold" && len(x.Call.Args) > 0 {
+				v = x.Call.Args[0]
+				continue
+			}
 		case *ssa.UnOp:
 			v = x.X
 			continue
@@ -700,6 +727,21 @@ func roleCompare(v, k ssa.Value) bool {
 		break
 	}
 	return false
+}
+
+// roleNormaliser is the name of the strings function c calls when it is
+// one that code comparing a role uses to normalise it (or to compare it
+// without case); "" otherwise.
+func roleNormaliser(c *ssa.CallCommon) string {
+	fn := callee(c)
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "strings" || fn.Signature().Recv() != nil {
+		return ""
+	}
+	switch n := fn.Name(); n {
+	case "ToLower", "ToUpper", "TrimSpace", "Trim", "TrimLeft", "TrimRight", "EqualFold":
+		return n
+	}
+	return ""
 }
 
 // shortName is how messages name a function: "exec.Command",

@@ -64,6 +64,9 @@ type ParamFlow struct {
 	// Values: the parameter reaches the result only as values read out
 	// of its maps (see ParamSink.Values).
 	Values bool
+	// Lookup, with State: the stored state is a record looked up by the
+	// data (store.ListMessages(ctx, session)), which only chose it.
+	Lookup bool
 	// Key: the data is written as keys of a map in the memory of To
 	// (r.files[name] = e): the caller keeps it as keys (state.keys), so a
 	// value read from that map is not tainted by it.
@@ -82,6 +85,7 @@ type ParamSink struct {
 	Param   int
 	Spliced bool // the function adds its own text to the parameter on the way
 	State   bool // the parameter reaches the sink only through stored state (see Flow.State)
+	Lookup  bool // with State: a record the data looked up (see ParamFlow.Lookup)
 	Role    bool // the sink is chosen by a message's role (see Flow.Role)
 	Object  bool // the parameter reaches the sink only inside an object passed whole on the way (see Flow.Object)
 	Values  bool // the parameter reaches the sink only as values read out of its maps (m[k]), not as the keys a caller stored there
@@ -811,6 +815,7 @@ func (s *state) summary() *FuncFact {
 				p, f := paramOf(k)
 				pf := s.paramFlow(p, f, Ret)
 				pf.Spliced, pf.State, pf.Result, pf.Role, pf.Values, pf.Bounds = spliced, stored, result, role, values, bnd
+				pf.Lookup = stored && lookedUpBy(ret[stateBit])
 				sum.Flows = append(sum.Flows, pf)
 			} else {
 				one := taint{k: t}
@@ -1754,7 +1759,7 @@ func (s *state) reach(pos token.Pos, kind Sink, what, final, via string, t taint
 			if v == "" {
 				v = what + " at " + s.where(pos)
 			}
-			ps := ParamSink{Param: p, Kind: kind, What: what, Final: final, Via: v, Spliced: spliced, State: stored, Role: role, Object: object, Values: values}
+			ps := ParamSink{Param: p, Kind: kind, What: what, Final: final, Via: v, Spliced: spliced, State: stored, Lookup: stored && lookedUpBy(t[stateBit]), Role: role, Object: object, Values: values}
 			if f >= 0 {
 				ps.Field, ps.Name = f+1, s.fieldName(p, f)
 			}
@@ -1763,6 +1768,7 @@ func (s *state) reach(pos token.Pos, kind Sink, what, final, via string, t taint
 				if x := &s.sum.Sinks[i]; x.Param == p && x.Field == ps.Field && x.Kind == kind {
 					dup = true
 					x.State = x.State && stored // one path without stored state is enough
+					x.Lookup = x.Lookup && stored && lookedUpBy(t[stateBit])
 					x.Role = x.Role && role
 					x.Object = x.Object && object
 					x.Values = x.Values && values

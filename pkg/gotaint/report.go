@@ -206,7 +206,14 @@ const (
 // command, a path or a URL is graded as any other flow there.
 func graded(f *Flow, grade bool) int {
 	switch {
-	case !grade || SplicedRequest(f):
+	case !grade:
+		return notGraded
+	case f.State && lookedUpBy(f.Stored):
+		// The request data only chose a record stored before (a
+		// session's messages by its id): what is spliced is that
+		// record, not the data.
+		return byState
+	case SplicedRequest(f):
 		return notGraded
 	case f.Role && f.Sink&roleSinks != 0:
 		return byRole

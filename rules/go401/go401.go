@@ -48,7 +48,8 @@ text of its own on the way; a request with a conversation and no such field
 is a chat front end's, and keeps the error.
 
 Code that converts a whole conversation for an SDK, choosing the system
-channel by each message's role, is reported as a note for data whose
+channel by each message's role (as stored, or lower-cased and trimmed
+first), is reported as a note for data whose
 message role the engine cannot tell; data the program put in a message whose
 role it set to a constant other than the system's ("user", "assistant", a
 model's reply kept in the conversation) never takes that branch and is not

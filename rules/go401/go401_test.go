@@ -10,5 +10,5 @@ func TestRule(t *testing.T) {
 	if err := Rule.Validate(); err != nil {
 		t.Fatal(err)
 	}
-	ruletest.RunGo(t, Analyzer, "example.com/wrap", "a", "sdkaudit", "mmpeer", "mmpeerlookalike", "summaries", "gateway")
+	ruletest.RunGo(t, Analyzer, "example.com/wrap", "example.com/chatstore", "a", "sdkaudit", "mmpeer", "mmpeerlookalike", "summaries", "gateway")
 }
