@@ -23,6 +23,7 @@ import (
 	"github.com/apiaudit/apiaudit/pkg/goapi/authn"
 	"github.com/apiaudit/apiaudit/pkg/goapi/reach"
 	"github.com/apiaudit/apiaudit/pkg/goapi/routes"
+	"github.com/apiaudit/apiaudit/pkg/ident"
 	"github.com/apiaudit/apiaudit/pkg/lint"
 )
 
@@ -112,7 +113,7 @@ func requireToken(next http.Handler) http.Handler {
 }`,
 		Lang:      "go",
 		Severity:  lint.SeverityError,
-		Grades:    "A note in example code or test scaffolding (examples/, _examples, demo, conformance, test/, testkit, a package named like oauthtest), and when the function that registers the route serves it only on a loopback port the system picks (127.0.0.1:0: a one-shot local UI); a fixed loopback port stays an error (any web page can post to it). A note for a debugging endpoint mounted only when an opt-in flag or environment variable is set, in the function that registers it or around every call of that function in its package (if conf.EnableDebug { initDebugRoute(mux) }), as GO502 for an opt-in TLS skip. The debugging handlers one function registers (the eleven of net/http/pprof, say) are one element: the first is reported at its grade, the others are notes that point to it. A note when every listen call of the route's package is a Unix socket (or a Windows named pipe) by default, followed across the module (a command's --host flag whose default is unix://… passed to the server's constructor): only the user's own processes can connect, and they can already do what the route does; a socket made writable by every user (os.Chmod with o+w) is not local, and a loopback TCP port stays an error. A warning when the route reaches none of the sensitive capabilities and only its method (POST, PUT, PATCH, DELETE) or an admin path segment says it matters: of the judged errors, none of these was a true positive. A warning for a PUT, PATCH or DELETE served only on a fixed loopback port by a package that sets no CORS headers (a web page cannot send it without a preflight). A note for a capability URL: a path parameter named as a secret (hook_id, webhook_id, token, secret, api_key) that the handler, or a function of the package it hands the id to, rejects when unknown (401, 403, 404 or 410 and return); whoever holds the URL may call it, by design, and an ordinary :id keeps its grade. A note for a step of signing in named by the path's last segment below any prefix (/api/auth/login, /auth/github/callback, sign-up, password reset; token, revoke, introspect and register only at the root or under auth, oauth, oauth2, oidc, sso or connect): callers reach it before they hold a credential; the authorization endpoint (/authorize) and resources such as /api/tokens keep their grade. Across the module (apiaudit scan): a note when no program of the module builds the server, that is when the function that holds the finding is called by no main package outside tests (followed through calls, method values and the types reached code names) and code outside the module cannot call it (its package is under internal/ or main, or no exported function of an importable package leads to it); the message names the function.",
+		Grades:    "A note in example code or test scaffolding (examples/, _examples, demo, conformance, test/, testkit, a package named like oauthtest), and when the function that registers the route serves it only on a loopback port the system picks (127.0.0.1:0: a one-shot local UI); a fixed loopback port stays an error (any web page can post to it). A note for a debugging endpoint mounted only when an opt-in flag or environment variable is set, in the function that registers it or around every call of that function in its package (if conf.EnableDebug { initDebugRoute(mux) }), as GO502 for an opt-in TLS skip. The debugging handlers one function registers (the eleven of net/http/pprof, say) are one element: the first is reported at its grade, the others are notes that point to it. A note when every listen call of the route's package is a Unix socket (or a Windows named pipe) by default, followed across the module (a command's --host flag whose default is unix://… passed to the server's constructor): only the user's own processes can connect, and they can already do what the route does; a socket made writable by every user (os.Chmod with o+w) is not local, and a loopback TCP port stays an error. A warning when the route reaches none of the sensitive capabilities and only its method (POST, PUT, PATCH, DELETE) or an admin path segment says it matters: of the judged errors, none of these was a true positive. A warning for a PUT, PATCH or DELETE served only on a fixed loopback port by a package that sets no CORS headers (a web page cannot send it without a preflight). A note for a route registered only inside an if whose condition requires a setting named for authentication (if cfg.Auth.Enabled { mux.HandleFunc(\"/api/users\", ...) }): it exists only while authentication is on; a negated setting, an else branch and a setting that turns authentication off (NoAuth, SkipAuth) keep the grade. A note for a capability URL: a path parameter named as a secret (hook_id, webhook_id, token, secret, api_key) that the handler, or a function of the package it hands the id to, rejects when unknown (401, 403, 404 or 410 and return); whoever holds the URL may call it, by design, and an ordinary :id keeps its grade. A note for a step of signing in named by the path's last segment below any prefix (/api/auth/login, /auth/github/callback, sign-up, password reset; token, revoke, introspect and register only at the root or under auth, oauth, oauth2, oidc, sso or connect): callers reach it before they hold a credential; the authorization endpoint (/authorize) and resources such as /api/tokens keep their grade. Across the module (apiaudit scan): a note when no program of the module builds the server, that is when the function that holds the finding is called by no main package outside tests (followed through calls, method values and the types reached code names) and code outside the module cannot call it (its package is under internal/ or main, or no exported function of an importable package leads to it); the message names the function.",
 		Precision: "medium",
 		CWE:       []int{306, 862},
 		OWASP:     []string{"API2:2023", "API5:2023", "LLM06:2025"},
@@ -210,6 +211,9 @@ func run(pass *analysis.Pass) (any, error) {
 			// port, but a PUT, PATCH or DELETE needs a CORS preflight
 			// that a server which sets no CORS headers does not pass.
 			grade.LowerTo(goapi.Warning, "it listens on "+addr+" only, and a web page cannot send a "+rt.Method+" there without a CORS preflight, which this package does not answer")
+		}
+		if gate := authOnGate(pass.TypesInfo, enclosingBody(rt.Guard, rt.Call), rt.Call.Pos()); gate != "" {
+			grade.LowerTo(goapi.Note, "the route is registered only when "+gate+" is on, so it exists only while authentication is switched on; check that its handler or middleware requires a signed-in caller")
 		}
 		if rt.Debug {
 			body := enclosingBody(rt.Guard, rt.Call)
@@ -503,6 +507,70 @@ func callersGate(pass *analysis.Pass, g *authn.Guard, n ast.Node) string {
 		return ""
 	}
 	return gate
+}
+
+// authOnGate is the setting that switches authentication on, when the
+// code at pos runs only inside an if whose condition requires it
+// (if a.cfg.Auth.Enabled && a.store != nil { mux.HandleFunc("/api/users", ...) }):
+// a boolean field or variable named for authentication (auth, OAuth,
+// OIDC, SSO, JWT), not negated, and none that says it turns it off
+// (NoAuth, SkipAuth, DisableAuth). "" otherwise.
+func authOnGate(info *types.Info, body ast.Node, pos token.Pos) string {
+	var gate string
+	ast.Inspect(body, func(n ast.Node) bool {
+		if n == nil || pos < n.Pos() || pos >= n.End() {
+			return n == nil
+		}
+		if ifs, ok := n.(*ast.IfStmt); ok && ifs.Body.Pos() <= pos && pos < ifs.Body.End() {
+			for _, c := range conjuncts(ifs.Cond) {
+				if authSetting(info, c) {
+					gate = types.ExprString(c)
+				}
+			}
+		}
+		return true
+	})
+	return gate
+}
+
+// conjuncts are the operands of a chain of && (e itself when it is none).
+func conjuncts(e ast.Expr) []ast.Expr {
+	if b, ok := ast.Unparen(e).(*ast.BinaryExpr); ok && b.Op == token.LAND {
+		return append(conjuncts(b.X), conjuncts(b.Y)...)
+	}
+	return []ast.Expr{ast.Unparen(e)}
+}
+
+// authSetting: e is a boolean field or variable (cfg.Auth.Enabled,
+// s.requireAuth, opts.OAuthEnabled) whose name, with the selectors
+// before it, says it switches authentication on.
+func authSetting(info *types.Info, e ast.Expr) bool {
+	if tv, ok := info.Types[e]; !ok || !types.Identical(tv.Type.Underlying(), types.Typ[types.Bool]) {
+		return false
+	}
+	var words []string
+	for x := e; x != nil; {
+		switch y := x.(type) {
+		case *ast.SelectorExpr:
+			words = append(words, ident.Words(y.Sel.Name)...)
+			x = y.X
+		case *ast.Ident:
+			words = append(words, ident.Words(y.Name)...)
+			x = nil
+		default:
+			return false // a call, an index: not a plain setting
+		}
+	}
+	named := false
+	for _, w := range words {
+		switch w {
+		case "no", "not", "skip", "disable", "disabled", "bypass", "insecure", "optional", "anonymous", "public", "allow":
+			return false
+		case "auth", "authn", "authentication", "authenticate", "oauth", "oauth2", "oidc", "sso", "jwt":
+			named = true
+		}
+	}
+	return named
 }
 
 func enclosingBody(g *authn.Guard, n ast.Node) ast.Node {
