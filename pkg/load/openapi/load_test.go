@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -343,5 +344,46 @@ components:
 	reps := Repairs(d.T)
 	if len(reps) != 1 || reps[0].Location.Line != 16 || !strings.Contains(reps[0].Message, "items must be a schema (a mapping), found a list") {
 		t.Fatalf("repairs = %+v; want one, at the items list on line 16", reps)
+	}
+}
+
+// TestV2SchemaValueRepaired: a Swagger 2.0 document with values where a
+// schema belongs (items written as a list, a property given as a string,
+// a string among allOf's schemas), which kin-openapi refuses without
+// saying where, loads with its operations; each value is a repair at its
+// own place, and an example that holds the same shapes is left alone.
+func TestV2SchemaValueRepaired(t *testing.T) {
+	doc := `{
+ "swagger": "2.0",
+ "info": {"title": "R", "version": "1"},
+ "paths": {"/msgs": {"get": {"responses": {"200": {"description": "ok", "schema": {"$ref": "#/definitions/msg"}}}}}},
+ "definitions": {
+  "msg": {
+   "type": "object",
+   "properties": {
+    "latest": {"type": "array", "items": [{"type": "string"}, {"type": "null"}]},
+    "note": "free text",
+    "sample": {"type": "object", "example": {"items": ["a", "b"]}}
+   }
+  },
+  "both": {"allOf": [{"$ref": "#/definitions/msg"}, "extra"]}
+ }
+}`
+	d := loadText(t, "api.json", []byte(doc), "2.0")
+	if p := d.T.Paths.Find("/msgs"); p == nil || p.Get == nil {
+		t.Fatal("the operation get /msgs was lost")
+	}
+	var got []string
+	for _, r := range Repairs(d.T) {
+		got = append(got, fmt.Sprintf("%d %s %s", r.Location.Line, r.Location.Pointer, r.Message))
+	}
+	slices.Sort(got) // one round a kind: the order is the errors'
+	want := []string{
+		`10 /definitions/msg/properties/note note of schema msg must be a schema (a mapping), found "free text" (a string): the value is ignored`,
+		`14 /definitions/both/allOf/1 item 1 of allOf of schema both must be a schema (a mapping), found "extra" (a string): the item is ignored`,
+		`9 /definitions/msg/properties/latest/items items of schema msg property latest must be a schema (a mapping), found a list: the value is ignored`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Fatalf("repairs:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

@@ -659,6 +659,101 @@ func (l *repairer) repairJSONType(err error) bool {
 	return changed
 }
 
+// schemaValueErr is the error of a Swagger 2.0 document with a value
+// where a schema belongs (items: [...], JSON Schema's tuple form): the
+// schema's own decoder names neither the field nor the position.
+var schemaValueErr = regexp.MustCompile(`cannot unmarshal (array|string|number|bool) into value of type \*?openapi[23]\.Schema\b`)
+
+// schemaKeys hold one schema; schemaMaps a mapping of names to schemas;
+// schemaLists a list of schemas. Examples, defaults and extensions are
+// data, never searched.
+var (
+	schemaKeys  = []string{"items", "not", "schema", "additionalProperties"}
+	schemaMaps  = []string{"properties", "definitions", "patternProperties"}
+	schemaLists = []string{"allOf", "anyOf", "oneOf"}
+	dataKeys    = []string{"example", "examples", "default", "enum", "const", "x-examples"}
+)
+
+// repairSchemaValue repairs every value of the JSON kind a schemaValueErr
+// names that stands where a schema belongs: the value is ignored (the
+// schema becomes the empty one), a list item is dropped.
+func (l *repairer) repairSchemaValue(err error) bool {
+	m := schemaValueErr.FindStringSubmatch(err.Error())
+	if m == nil {
+		return false
+	}
+	kind := m[1]
+	is := func(n *yaml.Node) bool {
+		switch tag := n.ShortTag(); kind {
+		case "array":
+			return n.Kind == yaml.SequenceNode
+		case "string":
+			return n.Kind == yaml.ScalarNode && tag == "!!str"
+		case "number":
+			return n.Kind == yaml.ScalarNode && (tag == "!!int" || tag == "!!float")
+		default:
+			return n.Kind == yaml.ScalarNode && tag == "!!bool"
+		}
+	}
+	changed := false
+	for _, abs := range slices.Sorted(maps.Keys(l.sources)) {
+		src := l.sources[abs]
+		f := l.fixer(src)
+		if f == nil {
+			continue
+		}
+		fix := func(parent, v *yaml.Node, p []string) {
+			if f.ignoreValue(parent, v, "openapi3.Schema") {
+				l.add(src, v, p, fmt.Sprintf("%s must be a schema (a mapping), found %s%s", describe(p), foundNode(v), ignoredWhat(parent)))
+				changed = true
+			}
+		}
+		var walk func(n *yaml.Node, path []string, depth int)
+		walk = func(n *yaml.Node, path []string, depth int) {
+			if n == nil || depth > maxNesting+16 {
+				return
+			}
+			switch n.Kind {
+			case yaml.DocumentNode, yaml.SequenceNode:
+				for i, c := range n.Content {
+					p := path
+					if n.Kind == yaml.SequenceNode {
+						p = append(slices.Clip(path), strconv.Itoa(i))
+					}
+					walk(c, p, depth+1)
+				}
+			case yaml.MappingNode:
+				for i := 0; i+1 < len(n.Content); i += 2 {
+					k, v := n.Content[i], n.Content[i+1]
+					p := append(slices.Clip(path), k.Value)
+					switch {
+					case slices.Contains(dataKeys, k.Value) || strings.HasPrefix(k.Value, "x-"):
+						continue
+					case slices.Contains(schemaKeys, k.Value) && is(v) && !(k.Value == "additionalProperties" && v.ShortTag() == "!!bool"):
+						fix(n, v, p)
+						continue
+					case slices.Contains(schemaMaps, k.Value) && v.Kind == yaml.MappingNode:
+						for j := 0; j+1 < len(v.Content); j += 2 {
+							if c := v.Content[j+1]; is(c) {
+								fix(v, c, append(slices.Clip(p), v.Content[j].Value))
+							}
+						}
+					case slices.Contains(schemaLists, k.Value) && v.Kind == yaml.SequenceNode:
+						for j, c := range slices.Clone(v.Content) {
+							if is(c) {
+								fix(v, c, append(slices.Clip(p), strconv.Itoa(j)))
+							}
+						}
+					}
+					walk(v, p, depth+1)
+				}
+			}
+		}
+		walk(src.node, nil, 0)
+	}
+	return changed
+}
+
 // fits reports whether a YAML value can be decoded as the Go type.
 func fits(n *yaml.Node, goType string) bool {
 	goType = strings.TrimLeft(goType, "*")
@@ -765,6 +860,9 @@ func (l *repairer) round(err error) bool {
 	}
 	if !any {
 		any = l.repairJSONType(err)
+	}
+	if !any {
+		any = l.repairSchemaValue(err)
 	}
 	if !any {
 		// A component kin-openapi could not decode: repair what inside
