@@ -377,13 +377,89 @@ func TestV2SchemaValueRepaired(t *testing.T) {
 	for _, r := range Repairs(d.T) {
 		got = append(got, fmt.Sprintf("%d %s %s", r.Location.Line, r.Location.Pointer, r.Message))
 	}
-	slices.Sort(got) // one round a kind: the order is the errors'
+	slices.Sort(got)
 	want := []string{
 		`10 /definitions/msg/properties/note note of schema msg must be a schema (a mapping), found "free text" (a string): the value is ignored`,
 		`14 /definitions/both/allOf/1 item 1 of allOf of schema both must be a schema (a mapping), found "extra" (a string): the item is ignored`,
-		`9 /definitions/msg/properties/latest/items items of schema msg property latest must be a schema (a mapping), found a list: the value is ignored`,
+		`9 /definitions/msg/properties/latest/items items of schema msg property latest must be a schema (a mapping), found a list (a draft-4 tuple; OpenAPI 3.1 writes it as prefixItems, and 3.0 has no tuples): the value is ignored`,
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Fatalf("repairs:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestBadDataInReferencedSchema: a $ref from a schema to a top-level key
+// of another file whose schema kin-openapi cannot decode (items written as
+// a list below an allOf) loads with its operation; the repair is at that
+// items, in the other file.
+func TestBadDataInReferencedSchema(t *testing.T) {
+	dir := t.TempDir()
+	api := `openapi: 3.1.0
+info: {title: R, version: "1"}
+paths:
+  /rpc:
+    post:
+      requestBody:
+        content:
+          application/json:
+            schema:
+              $ref: bodies.yaml#/getBlock
+      responses:
+        "200": {description: ok}
+`
+	bodies := `common:
+  type: object
+getBlock:
+  allOf:
+    - $ref: '#/common'
+    - type: object
+      properties:
+        params:
+          type: array
+          maxItems: 1
+          items:
+            - {type: string}
+`
+	for name, text := range map[string]string{"api.yaml": api, "bodies.yaml": bodies} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d, err := Load(context.Background(), filepath.Join(dir, "api.yaml"), "3.1", Options{Root: dir})
+	if err != nil {
+		t.Fatalf("Load: %v; want the document loaded", err)
+	}
+	if p := d.T.Paths.Find("/rpc"); p == nil || p.Post == nil {
+		t.Fatal("the operation post /rpc was lost")
+	}
+	reps := Repairs(d.T)
+	if len(reps) != 1 || reps[0].Location.File != "bodies.yaml" || reps[0].Location.Line != 12 || !strings.Contains(reps[0].Message, "must be a schema (a mapping), found a list") {
+		t.Fatalf("repairs = %+v; want one, at the items list of bodies.yaml line 12", reps)
+	}
+}
+
+// TestExampleRefToSchema: media-type examples that refer to schemas (an
+// Example Object belongs there) are repaired in one sweep, however many,
+// and the operations load; a schema's own examples list is not read as
+// Example Objects.
+func TestExampleRefToSchema(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("openapi: 3.1.0\ninfo: {title: R, version: \"1\"}\npaths:\n")
+	for i := range 12 {
+		fmt.Fprintf(&b, "  /p%d:\n    get:\n      responses:\n        \"200\":\n          description: ok\n          content:\n            application/json:\n              schema: {$ref: '#/components/schemas/page'}\n              examples:\n                full: {$ref: '#/components/schemas/page_example'}\n", i)
+	}
+	b.WriteString("components:\n  schemas:\n    page:\n      type: object\n      examples:\n        - {next: abc}\n    page_example:\n      value: {next: abc}\n")
+	d := loadText(t, "api.yaml", []byte(b.String()), "3.1")
+	if p := d.T.Paths.Find("/p11"); p == nil || p.Get == nil {
+		t.Fatal("the operation get /p11 was lost")
+	}
+	reps := Repairs(d.T)
+	if len(reps) != 12 {
+		t.Fatalf("repairs = %d (%+v); want 12, one for each example", len(reps), reps)
+	}
+	for _, r := range reps {
+		if !strings.Contains(r.Message, "$ref #/components/schemas/page_example leads to a schema where an example belongs: the element is ignored") {
+			t.Fatalf("repair = %q", r.Message)
+		}
 	}
 }

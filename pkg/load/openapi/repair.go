@@ -662,38 +662,16 @@ func (l *repairer) repairJSONType(err error) bool {
 // schemaValueErr is the error of a Swagger 2.0 document with a value
 // where a schema belongs (items: [...], JSON Schema's tuple form): the
 // schema's own decoder names neither the field nor the position.
-var schemaValueErr = regexp.MustCompile(`cannot unmarshal (array|string|number|bool) into value of type \*?openapi[23]\.Schema\b`)
+var schemaValueErr = regexp.MustCompile(`cannot unmarshal (?:array|string|number|bool) into value of type \*?openapi[23]\.Schema\b`)
 
-// schemaKeys hold one schema; schemaMaps a mapping of names to schemas;
-// schemaLists a list of schemas. Examples, defaults and extensions are
-// data, never searched.
-var (
-	schemaKeys  = []string{"items", "not", "schema", "additionalProperties"}
-	schemaMaps  = []string{"properties", "definitions", "patternProperties"}
-	schemaLists = []string{"allOf", "anyOf", "oneOf"}
-	dataKeys    = []string{"example", "examples", "default", "enum", "const", "x-examples"}
-)
-
-// repairSchemaValue repairs every value of the JSON kind a schemaValueErr
-// names that stands where a schema belongs: the value is ignored (the
-// schema becomes the empty one), a list item is dropped.
+// repairSchemaValue repairs, in every file, what misshapen finds: a
+// value where a schema belongs that no schema decoder takes. The error
+// names neither the place nor the field, so the whole document is
+// searched; the value is ignored (the schema becomes the empty one), a
+// list item is dropped.
 func (l *repairer) repairSchemaValue(err error) bool {
-	m := schemaValueErr.FindStringSubmatch(err.Error())
-	if m == nil {
+	if !schemaValueErr.MatchString(err.Error()) {
 		return false
-	}
-	kind := m[1]
-	is := func(n *yaml.Node) bool {
-		switch tag := n.ShortTag(); kind {
-		case "array":
-			return n.Kind == yaml.SequenceNode
-		case "string":
-			return n.Kind == yaml.ScalarNode && tag == "!!str"
-		case "number":
-			return n.Kind == yaml.ScalarNode && (tag == "!!int" || tag == "!!float")
-		default:
-			return n.Kind == yaml.ScalarNode && tag == "!!bool"
-		}
 	}
 	changed := false
 	for _, abs := range slices.Sorted(maps.Keys(l.sources)) {
@@ -702,54 +680,12 @@ func (l *repairer) repairSchemaValue(err error) bool {
 		if f == nil {
 			continue
 		}
-		fix := func(parent, v *yaml.Node, p []string) {
-			if f.ignoreValue(parent, v, "openapi3.Schema") {
-				l.add(src, v, p, fmt.Sprintf("%s must be a schema (a mapping), found %s%s", describe(p), foundNode(v), ignoredWhat(parent)))
+		for _, b := range misshapen(resolveAlias(src.node), nil, false) {
+			if f.ignoreValue(b.parent, b.n, b.goType()) {
+				l.add(src, b.n, b.path, fmt.Sprintf("%s must be %s, found %s%s%s", describe(b.path), b.want, foundNode(b.n), b.hint, ignoredWhat(b.parent)))
 				changed = true
 			}
 		}
-		var walk func(n *yaml.Node, path []string, depth int)
-		walk = func(n *yaml.Node, path []string, depth int) {
-			if n == nil || depth > maxNesting+16 {
-				return
-			}
-			switch n.Kind {
-			case yaml.DocumentNode, yaml.SequenceNode:
-				for i, c := range n.Content {
-					p := path
-					if n.Kind == yaml.SequenceNode {
-						p = append(slices.Clip(path), strconv.Itoa(i))
-					}
-					walk(c, p, depth+1)
-				}
-			case yaml.MappingNode:
-				for i := 0; i+1 < len(n.Content); i += 2 {
-					k, v := n.Content[i], n.Content[i+1]
-					p := append(slices.Clip(path), k.Value)
-					switch {
-					case slices.Contains(dataKeys, k.Value) || strings.HasPrefix(k.Value, "x-"):
-						continue
-					case slices.Contains(schemaKeys, k.Value) && is(v) && !(k.Value == "additionalProperties" && v.ShortTag() == "!!bool"):
-						fix(n, v, p)
-						continue
-					case slices.Contains(schemaMaps, k.Value) && v.Kind == yaml.MappingNode:
-						for j := 0; j+1 < len(v.Content); j += 2 {
-							if c := v.Content[j+1]; is(c) {
-								fix(v, c, append(slices.Clip(p), v.Content[j].Value))
-							}
-						}
-					case slices.Contains(schemaLists, k.Value) && v.Kind == yaml.SequenceNode:
-						for j, c := range slices.Clone(v.Content) {
-							if is(c) {
-								fix(v, c, append(slices.Clip(p), strconv.Itoa(j)))
-							}
-						}
-					}
-					walk(v, p, depth+1)
-				}
-			}
-		}
-		walk(src.node, nil, 0)
 	}
 	return changed
 }
@@ -793,7 +729,7 @@ type repairer struct {
 	fixers  map[string]*fixer
 	refs    map[string][]textRef // each file's $refs, for chains through files
 	list    []Repair
-	swept   bool
+	swept   map[string]bool // the files whose $refs were swept (each once)
 }
 
 func (l *repairer) fixer(src *source) *fixer {
@@ -850,9 +786,15 @@ func (l *repairer) round(err error) bool {
 		return false
 	}
 	any := l.repairConstruct(err)
-	if !l.swept {
-		l.swept = true
-		for _, abs := range slices.Sorted(maps.Keys(l.sources)) {
+	// Each file is swept once, in the first round it is read in: a file
+	// that only a later round reaches (through a $ref repaired before)
+	// gets its sweep then.
+	if l.swept == nil {
+		l.swept = map[string]bool{}
+	}
+	for _, abs := range slices.Sorted(maps.Keys(l.sources)) {
+		if !l.swept[abs] {
+			l.swept[abs] = true
 			if l.sweepRefs(l.sources[abs]) {
 				any = true
 			}
@@ -968,6 +910,12 @@ func expectedSection(path []string) string {
 			}
 		case "properties", "allOf", "anyOf", "oneOf":
 			return "schemas"
+		case "examples":
+			// A media type's or a parameter's examples map names to
+			// Example Objects; a schema's examples (3.1) are a list.
+			if _, err := strconv.Atoi(last); err != nil {
+				return "examples"
+			}
 		}
 	}
 	return ""
@@ -1221,7 +1169,7 @@ func (l *repairer) cutChains(src *source) {
 // badData is kin-openapi's error for a component it could not decode as the
 // object a $ref expects: it names the reference, never the element inside
 // the component that broke the decode.
-var badData = regexp.MustCompile(`bad data in "([^"]*#/[^"]*)" \(expecting (\w+) object\)`)
+var badData = regexp.MustCompile(`bad data in "([^"]*#/[^"]*)" \(expecting (ref to )?(\w+) object\)`)
 
 // repairBadData finds, inside the component a bad-data error names, the
 // schema keyword whose value has a shape no schema decoder takes (items
@@ -1254,8 +1202,10 @@ func (l *repairer) repairBadData(err error) bool {
 		if matched != len(tokens) || target == nil {
 			continue
 		}
-		for _, b := range misshapen(target, tokens) {
-			if f.ignoreValue(b.parent, b.n, "openapi3.SchemaRef") {
+		// The target is itself a schema when a schema was expected
+		// there (a $ref from a schema to a top-level key of a file).
+		for _, b := range misshapen(target, tokens, m[3] == "schema") {
+			if f.ignoreValue(b.parent, b.n, b.goType()) {
 				l.add(src, b.n, b.path, fmt.Sprintf("%s must be %s, found %s%s%s", describe(b.path), b.want, foundNode(b.n), b.hint, ignoredWhat(b.parent)))
 				changed = true
 			}
@@ -1271,6 +1221,15 @@ type shapeFault struct {
 	want, hint string
 }
 
+// goType is what the value must decode as, for ignoreValue: a schema
+// becomes the empty schema, a list of schemas null.
+func (b shapeFault) goType() string {
+	if b.want == "a list of schemas" {
+		return ""
+	}
+	return "openapi3.SchemaRef"
+}
+
 // schemaOne are schema keywords whose value is one schema; schemaList,
 // those whose value is a list of schemas; schemaMap, those whose value maps
 // names to schemas.
@@ -1283,9 +1242,11 @@ var (
 // misshapen walks n (at path) and lists the schema keywords whose value a
 // schema decoder cannot take: a schema keyword holding a list or a scalar
 // where one schema belongs (a boolean schema is left to kin-openapi), a
-// list keyword holding anything but a list. A schema starts at a "schema"
-// key, under components/schemas, and below the keywords above.
-func misshapen(n *yaml.Node, path []string) []shapeFault {
+// list keyword holding anything but a list, a string or a number where a
+// schema belongs. A schema starts at n when schema is set, at a "schema"
+// key, under components/schemas and a Swagger 2.0 document's definitions,
+// and below the keywords above.
+func misshapen(n *yaml.Node, path []string, schema bool) []shapeFault {
 	var out []shapeFault
 	var walk func(n *yaml.Node, path []string, schema bool, depth int)
 	walk = func(n *yaml.Node, path []string, schema bool, depth int) {
@@ -1308,6 +1269,10 @@ func misshapen(n *yaml.Node, path []string) []shapeFault {
 			p := append(slices.Clip(path), k)
 			switch {
 			case schema && schemaOne[k]:
+				if scalarSchema(v) {
+					out = append(out, shapeFault{v, n, p, "a schema (a mapping)", ""})
+					continue
+				}
 				if v.Kind == yaml.SequenceNode {
 					hint := ""
 					if k == "items" {
@@ -1323,6 +1288,10 @@ func misshapen(n *yaml.Node, path []string) []shapeFault {
 					continue
 				}
 				for j, c := range v.Content {
+					if scalarSchema(c) {
+						out = append(out, shapeFault{c, v, append(slices.Clip(p), strconv.Itoa(j)), "a schema (a mapping)", ""})
+						continue
+					}
 					walk(c, append(slices.Clip(p), strconv.Itoa(j)), true, depth+1)
 				}
 			case schema && schemaMap[k]:
@@ -1330,6 +1299,10 @@ func misshapen(n *yaml.Node, path []string) []shapeFault {
 					continue // kin-openapi's construct errors name these
 				}
 				for j := 0; j+1 < len(v.Content); j += 2 {
+					if c := resolveAlias(v.Content[j+1]); scalarSchema(c) {
+						out = append(out, shapeFault{c, v, append(slices.Clip(p), v.Content[j].Value), "a schema (a mapping)", ""})
+						continue
+					}
 					walk(v.Content[j+1], append(slices.Clip(p), v.Content[j].Value), true, depth+1)
 				}
 			case schema && k == "additionalProperties":
@@ -1339,7 +1312,7 @@ func misshapen(n *yaml.Node, path []string) []shapeFault {
 			case schema:
 				// Other keywords hold values, examples and extensions,
 				// which no schema decoder looks into for shapes.
-			case k == "schema" || k == "schemas" && len(path) > 0 && path[len(path)-1] == "components":
+			case k == "schema" || k == "schemas" && len(path) > 0 && path[len(path)-1] == "components" || k == "definitions" && len(path) == 0:
 				if k == "schema" {
 					walk(v, p, true, depth+1)
 					continue
@@ -1356,6 +1329,19 @@ func misshapen(n *yaml.Node, path []string) []shapeFault {
 			}
 		}
 	}
-	walk(n, path, false, 0)
+	walk(n, path, schema, 0)
 	return out
+}
+
+// scalarSchema: n, where a schema belongs, is a string or a number (a
+// boolean and null are left to the decoders: 3.1 allows boolean schemas).
+func scalarSchema(n *yaml.Node) bool {
+	if n == nil || n.Kind != yaml.ScalarNode {
+		return false
+	}
+	switch n.ShortTag() {
+	case "!!str", "!!int", "!!float":
+		return true
+	}
+	return false
 }
