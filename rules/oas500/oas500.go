@@ -57,7 +57,7 @@ paths:
 		Severity:  lint.SeverityWarning,
 		Precision: "high",
 		Grades: `- **warning** for every break of the specification (a default or example of the wrong type or format, a reference that leads nowhere, an operation with no response, a parameter with no location, a pattern no dialect reads, a keyword written another way such as ` + "`max_items`" + ` for ` + "`maxItems`" + `, whose constraint every tool drops), with schema patterns read as ECMA-262 with the u flag or, failing that, without it (Annex B: ` + "`[\\w-\\.]`" + ` is valid).
-- **note** for a security requirement naming an undefined scheme (rule OAS102 reports it at error), an externalDocs object with no url (a link for readers), a response with no description (prose for readers: judged noise, 0 of 88), a discriminator mapping entry that leads nowhere (a hint: validators choose among the alternatives without it), operations that share an operationId (a generator's per-group names, as Fern's list and get, or one operation served at an alias path, as Stripe's bank_accounts: judged noise, 0 of 2), and a pattern with a character class of another dialect, such as Java's ` + "`\\p{Graph}`" + ` (AWS copies its service validators' classes; judged noise), a server variable that the server's url never names and that offers no choice (one enum value or none: it substitutes nothing; judged noise, 0 of 2 at warning; one whose enum offers a choice the url then fixes, as Alchemy's mainnet or devnet network, and a name the url uses that no variable defines stay warnings), an empty ` + "`info.version`" + ` or ` + "`info.title`" + ` (generators write ` + "`version: ''`" + `; the specification and its JSON Schema ask only for a string, which an empty one is), and a key an object or schema does not define that is no ` + "`x-`" + ` extension (a framework's leftovers, such as FastAPI's ` + "`embed`" + ` in a parameter's schema or ` + "`optional`" + ` beside a property: tools ignore it; judged noise, 0 of 40 at warning). Also notes: ` + "`required: false`" + ` where a list of names belongs (leaving it out means the same; judged noise, 0 of 6 at warning), and, for a Parameter Object written under ` + "`components/schemas`" + ` that a parameter refers to and nothing uses as a schema, the findings inside it (its ` + "`name`" + `, ` + "`in`" + ` and ` + "`schema`" + ` keys, its boolean ` + "`required`" + `) and the path parameter its operation then fails to declare: one mistake, reported at warning where the parameter refers to it (judged noise, 0 of 34 at warning). Not reported: ` + "`components.pathItems`" + ` in an OpenAPI 3.1 document, a field 3.1 defines (the validator's 3.0 model does not know it; 160 false notes on Alchemy's documents). When kin-openapi cannot decode a component a ` + "`$ref`" + ` leads to and says only which, the loader looks inside it for a schema keyword of the wrong shape (` + "`items`" + ` written as a list, the draft-4 tuple) and repairs that, so the finding is where the mistake is and the rest of the component loads; a Swagger 2.0 document whose decoder names neither the place nor the field (a list, a string, a number or a boolean where a schema belongs: ` + "`items`" + ` as a list, a property given as text) has every such value repaired the same way. A key written another way than the keyword it means (` + "`max_items`" + `), a sentence written as a key, and ` + "`schema`" + `, ` + "`in`" + ` or ` + "`content`" + ` where they do not belong (a Parameter written inside a schema) stay warnings: what the author meant is lost (judged true positives on hand-written documents).`,
+- **note** for a security requirement naming an undefined scheme (rule OAS102 reports it at error), an externalDocs object with no url (a link for readers), a response with no description (prose for readers: judged noise, 0 of 88), a discriminator mapping entry that leads nowhere (a hint: validators choose among the alternatives without it), operations that share an operationId (a generator's per-group names, as Fern's list and get, or one operation served at an alias path, as Stripe's bank_accounts: judged noise, 0 of 2), and a pattern with a character class of another dialect, such as Java's ` + "`\\p{Graph}`" + ` (AWS copies its service validators' classes; judged noise), a server variable that the server's url never names and that offers no choice (one enum value or none: it substitutes nothing; judged noise, 0 of 2 at warning; one whose enum offers a choice the url then fixes, as Alchemy's mainnet or devnet network, and a name the url uses that no variable defines stay warnings), an empty ` + "`info.version`" + ` or ` + "`info.title`" + ` (generators write ` + "`version: ''`" + `; the specification and its JSON Schema ask only for a string, which an empty one is), and a key an object or schema does not define that is no ` + "`x-`" + ` extension (a framework's leftovers, such as FastAPI's ` + "`embed`" + ` in a parameter's schema or ` + "`optional`" + ` beside a property: tools ignore it; judged noise, 0 of 40 at warning). Also notes: ` + "`required: false`" + ` where a list of names belongs (leaving it out means the same; judged noise, 0 of 6 at warning), and, for a Parameter Object written under ` + "`components/schemas`" + ` that a parameter refers to and nothing uses as a schema, the findings inside it (its ` + "`name`" + `, ` + "`in`" + ` and ` + "`schema`" + ` keys, its boolean ` + "`required`" + `) and the path parameter its operation then fails to declare: one mistake, reported at warning where the parameter refers to it (judged noise, 0 of 34 at warning). Also notes: the same $ref to the wrong kind of component written again in one file (a schema where a parameter or an example belongs, at each operation that uses it): one mistake, reported at warning where it is first written, counting the others. Not reported: ` + "`components.pathItems`" + ` in an OpenAPI 3.1 document, a field 3.1 defines (the validator's 3.0 model does not know it; 160 false notes on Alchemy's documents). When kin-openapi cannot decode a component a ` + "`$ref`" + ` leads to and says only which, the loader looks inside it for a schema keyword of the wrong shape (` + "`items`" + ` written as a list, the draft-4 tuple) and repairs that, so the finding is where the mistake is and the rest of the component loads; a Swagger 2.0 document whose decoder names neither the place nor the field (a list, a string, a number or a boolean where a schema belongs: ` + "`items`" + ` as a list, a property given as text) has every such value repaired the same way. A key written another way than the keyword it means (` + "`max_items`" + `), a sentence written as a key, and ` + "`schema`" + `, ` + "`in`" + ` or ` + "`content`" + ` where they do not belong (a Parameter written inside a schema) stay warnings: what the author meant is lost (judged true positives on hand-written documents).`,
 		CWE:   []int{1068},
 		OWASP: []string{"API9:2023"},
 		Since: "v0.1.0",
@@ -74,9 +74,23 @@ const undefinedScheme = "refers to undefined security scheme"
 func run(pass *lint.SpecPass) error {
 	repairs := openapi.Repairs(pass.Doc)
 	dropped := droppedParams(pass, repairs)
+	firstRef, refUses := sameRefs(repairs)
 	// What the loader had to repair or drop to load the document at all.
-	for _, r := range repairs {
+	for i, r := range repairs {
 		f := lint.Finding{RuleID: pass.Rule.ID, Message: r.Message, Location: r.Location}
+		if first, ok := firstRef[i]; ok && first != i {
+			// One $ref written wrong at many places is one mistake: it
+			// is reported where it is first written.
+			f.Severity = lint.SeverityNote
+			f.Message += fmt.Sprintf(" (a note: the same $ref is reported at %s:%d; one fix of what it should lead to fixes every use)", repairs[first].Location.File, repairs[first].Location.Line)
+			pass.Report(f)
+			continue
+		}
+		if n := refUses[i]; n == 2 {
+			f.Message += " (and 1 other use of the same $ref, reported as a note)"
+		} else if n > 2 {
+			f.Message += fmt.Sprintf(" (and %d other uses of the same $ref, reported as notes)", n-1)
+		}
 		if why := dropped.repeats(r.Location); why != "" {
 			f.Severity = lint.SeverityNote
 			f.Message += " (a note: " + why + ")"
@@ -193,6 +207,33 @@ func run(pass *lint.SpecPass) error {
 // list of property names belongs (on a property, draft-3 style, or on a
 // schema).
 var requiredFalse = regexp.MustCompile(`^required\b.* must be a list, found false \(a boolean\)`)
+
+// wrongSection is the loader's repair of a $ref that leads to the wrong
+// kind of component (a schema where a parameter or an example belongs).
+var wrongSection = regexp.MustCompile(`^\$ref (\S+) leads to an? [\w ]+ where an? [\w ]+ belongs`)
+
+// sameRefs groups the repairs of one wrong $ref written in one file at
+// several places: firstRef maps each such repair to the first of its
+// group, refUses the first to the size of the group.
+func sameRefs(repairs []openapi.Repair) (firstRef, refUses map[int]int) {
+	firstRef, refUses = map[int]int{}, map[int]int{}
+	seen := map[string]int{}
+	for i, r := range repairs {
+		m := wrongSection.FindStringSubmatch(r.Message)
+		if m == nil {
+			continue
+		}
+		key := r.Location.File + "\x00" + m[0]
+		first, ok := seen[key]
+		if !ok {
+			first = i
+			seen[key] = i
+		}
+		firstRef[i] = first
+		refUses[first]++
+	}
+	return firstRef, refUses
+}
 
 // paramToSchema is the loader's repair of a parameter whose $ref leads to
 // a schema: the parameter is dropped, and the finding is at the reference.

@@ -57,11 +57,12 @@ func TestEmptyVersionIsNote(t *testing.T) {
 // TestOneMistakeOnce checks that a Parameter Object written under
 // components/schemas is a warning where a parameter refers to it, and a
 // note where the same mistake shows again (its keys, its boolean required,
-// the path parameter it fails to declare); that required: false is a
-// note; and that the same shape used as a property's schema, and
-// required: true on a property, stay warnings.
+// the path parameter it fails to declare, the same $ref written at another
+// parameter); that required: false is a note; and that the same shape
+// used as a property's schema, and required: true on a property, stay
+// warnings.
 func TestOneMistakeOnce(t *testing.T) {
-	ruletest.Graded(t, oas500.Rule, "testdata/param-in-schemas.yaml", 7, lint.SeverityDefault,
+	ruletest.Graded(t, oas500.Rule, "testdata/param-in-schemas.yaml", 9, lint.SeverityDefault,
 		map[string]lint.Severity{"(a note: ": lint.SeverityNote})
 }
 
