@@ -463,3 +463,51 @@ func TestExampleRefToSchema(t *testing.T) {
 		}
 	}
 }
+
+// TestFragmentKeyNamedLikeAField: a file of fragments whose top-level keys
+// are named like a document's fields (webhooks, tags), which kin-openapi
+// would take for the fields, loads: both path items are there, and nothing
+// is reported, because nothing in the document is wrong.
+func TestFragmentKeyNamedLikeAField(t *testing.T) {
+	dir := t.TempDir()
+	api := `openapi: 3.0.3
+info: {title: R, version: "1"}
+paths:
+  /webhooks:
+    $ref: "paths/hooks.yaml#/webhooks"
+  /tags/{id}:
+    $ref: 'paths/hooks.yaml#/tags/one'
+`
+	hooks := `webhooks:
+  get:
+    responses:
+      "200": {description: the webhooks}
+tags:
+  one:
+    get:
+      parameters:
+        - {name: id, in: path, required: true, schema: {type: string}}
+      responses:
+        "200": {description: a tag}
+`
+	if err := os.MkdirAll(filepath.Join(dir, "paths"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for name, text := range map[string]string{"api.yaml": api, "paths/hooks.yaml": hooks} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d, err := Load(context.Background(), filepath.Join(dir, "api.yaml"), "3.0", Options{Root: dir})
+	if err != nil {
+		t.Fatalf("Load: %v; want the document loaded", err)
+	}
+	for _, p := range []string{"/webhooks", "/tags/{id}"} {
+		if item := d.T.Paths.Find(p); item == nil || item.Get == nil {
+			t.Fatalf("the operation get %s was lost", p)
+		}
+	}
+	if reps := Repairs(d.T); len(reps) != 0 {
+		t.Fatalf("repairs = %+v; want none", reps)
+	}
+}

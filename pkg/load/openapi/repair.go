@@ -785,6 +785,11 @@ func (l *repairer) round(err error) bool {
 	if len(l.list) >= maxRepairs || errors.As(err, &re) && re.policy || errors.As(err, &ke) {
 		return false
 	}
+	if l.fieldKeys() {
+		// Renamed keys and their $refs: the construct errors of this
+		// round may be about those keys' values, which are fine.
+		return l.commit()
+	}
 	any := l.repairConstruct(err)
 	// Each file is swept once, in the first round it is read in: a file
 	// that only a later round reaches (through a $ref repaired before)
@@ -1344,4 +1349,116 @@ func scalarSchema(n *yaml.Node) bool {
 		return true
 	}
 	return false
+}
+
+// docFields are the top-level fields of an OpenAPI document. kin-openapi
+// decodes every file a $ref leads to as a document, so a $ref to a
+// top-level key of a file of fragments that has one of these names
+// (paths/webhooks.yaml#/webhooks) drills into the document's field instead
+// of the key, and fails.
+var docFields = map[string]bool{
+	"openapi": true, "swagger": true, "info": true, "servers": true, "paths": true, "webhooks": true,
+	"components": true, "security": true, "tags": true, "externalDocs": true, "jsonSchemaDialect": true,
+}
+
+// fieldKeys renames, in the text handed to kin-openapi, each top-level key
+// of a file of fragments (no openapi or swagger key) that is named like a
+// document's field and that a $ref leads into, and every $ref into it, to
+// a name of the same length that is no field. The document means the same,
+// so nothing is reported. It reports whether it renamed anything.
+func (l *repairer) fieldKeys() bool {
+	type target struct{ abs, key string }
+	want := map[target]bool{}
+	for _, abs := range slices.Sorted(maps.Keys(l.sources)) {
+		src := l.sources[abs]
+		if l.fixer(src) == nil {
+			continue
+		}
+		for _, r := range collectRefs(src.node) {
+			if t, key, ok := fieldRef(abs, r.value.Value); ok {
+				want[target{t, key}] = true
+			}
+		}
+	}
+	renamed := map[target]bool{}
+	for _, t := range slices.SortedFunc(maps.Keys(want), func(a, b target) int { return strings.Compare(a.abs+"#"+a.key, b.abs+"#"+b.key) }) {
+		src := l.sources[t.abs]
+		if src == nil {
+			continue // not read yet: a later round
+		}
+		f := l.fixer(src)
+		if f == nil {
+			continue
+		}
+		root := resolveAlias(src.node)
+		if root == nil || root.Kind != yaml.MappingNode {
+			continue
+		}
+		if k, _ := child(root, "openapi"); k != nil {
+			continue
+		}
+		if k, _ := child(root, "swagger"); k != nil {
+			continue
+		}
+		if k, _ := child(root, t.key); k != nil && f.substitute(k, t.key, fieldAlias(t.key)) {
+			renamed[t] = true
+		}
+	}
+	if len(renamed) == 0 {
+		return false
+	}
+	for _, abs := range slices.Sorted(maps.Keys(l.sources)) {
+		f := l.fixer(l.sources[abs])
+		if f == nil {
+			continue
+		}
+		for _, r := range collectRefs(f.src.node) {
+			if t, key, ok := fieldRef(abs, r.value.Value); ok && renamed[target{t, key}] {
+				f.substitute(r.value, "#/"+key, "#/"+fieldAlias(key))
+			}
+		}
+	}
+	return true
+}
+
+// fieldRef is the file a $ref written in the file abs leads to and the
+// first token of its fragment, when that token is named like a document's
+// field.
+func fieldRef(abs, ref string) (file, key string, ok bool) {
+	file, frag, _ := strings.Cut(ref, "#")
+	key, _, _ = strings.Cut(strings.TrimPrefix(frag, "/"), "/")
+	if !strings.HasPrefix(frag, "/") || !docFields[key] || strings.Contains(file, "://") {
+		return "", "", false
+	}
+	if file == "" {
+		return abs, key, true
+	}
+	p, err := urlPath(file)
+	if err != nil {
+		return "", "", false
+	}
+	return filepath.Join(filepath.Dir(abs), filepath.FromSlash(p)), key, true
+}
+
+// fieldAlias is the name a key named like a document's field is given.
+func fieldAlias(key string) string { return key[:len(key)-1] + "_" }
+
+// substitute overwrites the first old in the text of n with repl, of the
+// same length, so that nothing else moves.
+func (f *fixer) substitute(n *yaml.Node, old, repl string) bool {
+	if f.seen[n] || len(old) != len(repl) {
+		return false
+	}
+	start, end, ok := f.text.span(n, f.next(n))
+	if !ok {
+		return false
+	}
+	text := string(f.src.data[start:end])
+	i := strings.Index(text, old)
+	if i < 0 {
+		return false
+	}
+	f.seen[n] = true
+	f.edits = append(f.edits, edit{start, end, text[:i] + repl + text[i+len(old):], nil})
+	return true
 }
