@@ -420,15 +420,7 @@ getBlock:
           items:
             - {type: string}
 `
-	for name, text := range map[string]string{"api.yaml": api, "bodies.yaml": bodies} {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	d, err := Load(context.Background(), filepath.Join(dir, "api.yaml"), "3.1", Options{Root: dir})
-	if err != nil {
-		t.Fatalf("Load: %v; want the document loaded", err)
-	}
+	d := loadFiles(t, dir, "3.1", map[string]string{"api.yaml": api, "bodies.yaml": bodies})
 	if p := d.T.Paths.Find("/rpc"); p == nil || p.Post == nil {
 		t.Fatal("the operation post /rpc was lost")
 	}
@@ -490,18 +482,7 @@ tags:
       responses:
         "200": {description: a tag}
 `
-	if err := os.MkdirAll(filepath.Join(dir, "paths"), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	for name, text := range map[string]string{"api.yaml": api, "paths/hooks.yaml": hooks} {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	d, err := Load(context.Background(), filepath.Join(dir, "api.yaml"), "3.0", Options{Root: dir})
-	if err != nil {
-		t.Fatalf("Load: %v; want the document loaded", err)
-	}
+	d := loadFiles(t, dir, "3.0", map[string]string{"api.yaml": api, "paths/hooks.yaml": hooks})
 	for _, p := range []string{"/webhooks", "/tags/{id}"} {
 		if item := d.T.Paths.Find(p); item == nil || item.Get == nil {
 			t.Fatalf("the operation get %s was lost", p)
@@ -510,4 +491,24 @@ tags:
 	if reps := Repairs(d.T); len(reps) != 0 {
 		t.Fatalf("repairs = %+v; want none", reps)
 	}
+}
+
+// loadFiles writes files (by path under dir) and loads dir/api.yaml, which
+// must load.
+func loadFiles(t *testing.T, dir, version string, files map[string]string) *Document {
+	t.Helper()
+	for name, text := range files {
+		path := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d, err := Load(context.Background(), filepath.Join(dir, "api.yaml"), version, Options{Root: dir})
+	if err != nil {
+		t.Fatalf("Load: %v; want the document loaded", err)
+	}
+	return d
 }

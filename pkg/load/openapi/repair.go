@@ -619,12 +619,8 @@ func (l *repairer) repairJSONType(err error) bool {
 	}
 	field, goType := m[2], m[3]
 	changed := false
-	for _, abs := range slices.Sorted(maps.Keys(l.sources)) {
-		src := l.sources[abs]
-		f := l.fixer(src)
-		if f == nil {
-			continue
-		}
+	for _, f := range l.eachFixer {
+		src := f.src
 		var walk func(n *yaml.Node, path []string, depth int)
 		walk = func(n *yaml.Node, path []string, depth int) {
 			if n == nil || depth > maxNesting+16 {
@@ -674,17 +670,9 @@ func (l *repairer) repairSchemaValue(err error) bool {
 		return false
 	}
 	changed := false
-	for _, abs := range slices.Sorted(maps.Keys(l.sources)) {
-		src := l.sources[abs]
-		f := l.fixer(src)
-		if f == nil {
-			continue
-		}
-		for _, b := range misshapen(resolveAlias(src.node), nil, false) {
-			if f.ignoreValue(b.parent, b.n, b.goType()) {
-				l.add(src, b.n, b.path, fmt.Sprintf("%s must be %s, found %s%s%s", describe(b.path), b.want, foundNode(b.n), b.hint, ignoredWhat(b.parent)))
-				changed = true
-			}
+	for _, f := range l.eachFixer {
+		if l.fixFaults(f, misshapen(resolveAlias(f.src.node), nil, false)) {
+			changed = true
 		}
 	}
 	return changed
@@ -730,6 +718,29 @@ type repairer struct {
 	refs    map[string][]textRef // each file's $refs, for chains through files
 	list    []Repair
 	swept   map[string]bool // the files whose $refs were swept (each once)
+}
+
+// eachFixer yields the fixer of every file read so far, in the order of
+// their paths.
+func (l *repairer) eachFixer(yield func(string, *fixer) bool) {
+	for _, abs := range slices.Sorted(maps.Keys(l.sources)) {
+		if f := l.fixer(l.sources[abs]); f != nil && !yield(abs, f) {
+			return
+		}
+	}
+}
+
+// fixFaults takes the values of faults out of f's file, each with a
+// finding at the value as written; it reports whether any was.
+func (l *repairer) fixFaults(f *fixer, faults []shapeFault) bool {
+	changed := false
+	for _, b := range faults {
+		if f.ignoreValue(b.parent, b.n, b.goType()) {
+			l.add(f.src, b.n, b.path, fmt.Sprintf("%s must be %s, found %s%s%s", describe(b.path), b.want, foundNode(b.n), b.hint, ignoredWhat(b.parent)))
+			changed = true
+		}
+	}
+	return changed
 }
 
 func (l *repairer) fixer(src *source) *fixer {
@@ -1024,12 +1035,8 @@ func (l *repairer) repairNamedRef(err error) bool {
 	}
 	changed := false
 	reason := strings.TrimSpace(yamlNoise.ReplaceAllString(oneLine(err.Error()), ""))
-	for _, abs := range slices.Sorted(maps.Keys(l.sources)) {
-		src := l.sources[abs]
-		f := l.fixer(src)
-		if f == nil {
-			continue
-		}
+	for _, f := range l.eachFixer {
+		src := f.src
 		for _, r := range collectRefs(src.node) {
 			for _, q := range m {
 				if r.value.Value != q[1] && !strings.HasSuffix(q[1], r.value.Value) {
@@ -1193,27 +1200,19 @@ func (l *repairer) repairBadData(err error) bool {
 	}
 	tokens := Split(frag)
 	changed := false
-	for _, abs := range slices.Sorted(maps.Keys(l.sources)) {
-		src := l.sources[abs]
+	for abs, f := range l.eachFixer {
 		if file != "" && filepath.Base(abs) != filepath.Base(filepath.FromSlash(file)) {
 			continue
 		}
-		f := l.fixer(src)
-		if f == nil {
-			continue
-		}
-		t := &tree{root: resolveAlias(src.node)}
+		t := &tree{root: resolveAlias(f.src.node)}
 		target, _, matched := t.find(tokens)
 		if matched != len(tokens) || target == nil {
 			continue
 		}
 		// The target is itself a schema when a schema was expected
 		// there (a $ref from a schema to a top-level key of a file).
-		for _, b := range misshapen(target, tokens, m[3] == "schema") {
-			if f.ignoreValue(b.parent, b.n, b.goType()) {
-				l.add(src, b.n, b.path, fmt.Sprintf("%s must be %s, found %s%s%s", describe(b.path), b.want, foundNode(b.n), b.hint, ignoredWhat(b.parent)))
-				changed = true
-			}
+		if l.fixFaults(f, misshapen(target, tokens, m[3] == "schema")) {
+			changed = true
 		}
 	}
 	return changed
@@ -1369,12 +1368,8 @@ var docFields = map[string]bool{
 func (l *repairer) fieldKeys() bool {
 	type target struct{ abs, key string }
 	want := map[target]bool{}
-	for _, abs := range slices.Sorted(maps.Keys(l.sources)) {
-		src := l.sources[abs]
-		if l.fixer(src) == nil {
-			continue
-		}
-		for _, r := range collectRefs(src.node) {
+	for abs, f := range l.eachFixer {
+		for _, r := range collectRefs(f.src.node) {
 			if t, key, ok := fieldRef(abs, r.value.Value); ok {
 				want[target{t, key}] = true
 			}
@@ -1407,11 +1402,7 @@ func (l *repairer) fieldKeys() bool {
 	if len(renamed) == 0 {
 		return false
 	}
-	for _, abs := range slices.Sorted(maps.Keys(l.sources)) {
-		f := l.fixer(l.sources[abs])
-		if f == nil {
-			continue
-		}
+	for abs, f := range l.eachFixer {
 		for _, r := range collectRefs(f.src.node) {
 			if t, key, ok := fieldRef(abs, r.value.Value); ok && renamed[target{t, key}] {
 				f.substitute(r.value, "#/"+key, "#/"+fieldAlias(key))
