@@ -41,8 +41,11 @@ model, instruction tags and chat-template tokens, tag characters, bidi
 controls and zero-width characters. A zero-width joiner or non-joiner
 between two letters of a script that needs it (Persian, Hindi) or inside an
 emoji sequence, a byte order mark at the very start, and emoji flag tag
-sequences are not reported. HTML comments are reported as warnings, except
-rendering directives such as Stoplight's ` + "`<!-- theme: info -->`" + ` and ReDoc's
+sequences are not reported. An HTML comment with a phrase addressed to a
+model is an error, one that gives an order ("pass the passport number in
+the id") a warning, and any other a note (editors' notes, TODOs and
+descriptions commented out: judged noise at warning, 0 of 140); rendering
+directives such as Stoplight's ` + "`<!-- theme: info -->`" + ` and ReDoc's
 ` + "`<!-- ReDoc-Inject: ... -->`" + `. Messages show the offending text with invisible
 characters written as ` + "`\\u{...}`" + `.`,
 		Fix: "remove the text aimed at the model and the hidden characters; write descriptions for the people and tools that call the API",
@@ -75,11 +78,19 @@ func run(pass *lint.SpecPass) error {
 	for _, t := range openapi.Texts(pass.Doc) {
 		where := t.Where + " " + t.Field
 		for _, h := range modeltext.Find(t.Value, modeltext.Options{Markdown: t.Markdown()}) {
-			sev := lint.SeverityDefault
-			if h.Warning {
+			sev, why := lint.SeverityDefault, ""
+			switch {
+			case h.Kind == modeltext.HiddenComment && !modeltext.Commanding(h.Body):
+				// A comment that gives no order is an editor's note (a
+				// TODO, a description commented out): judged noise at
+				// warning, 0 of 140. One that addresses a model is a
+				// Directed hit, and an error; one that gives an order
+				// stays a warning.
+				sev, why = lint.SeverityNote, " (a note: it gives no order, as editors' notes do not, but a model reads it: keep notes out of descriptions)"
+			case h.Warning:
 				sev = lint.SeverityWarning
 			}
-			pass.ReportSeverityf(sev, t.Pointer, t.Origin, t.Field, "%s %s", where, h.Message)
+			pass.ReportSeverityf(sev, t.Pointer, t.Origin, t.Field, "%s %s%s", where, h.Message, why)
 		}
 	}
 	return nil
