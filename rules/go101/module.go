@@ -1,6 +1,7 @@
 package go101
 
 import (
+	"go/token"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -30,12 +31,15 @@ type localPackage struct {
 	listen *listen.Package
 	dir    string // absolute directory of the package's files
 	cors   bool   // setsCORS
+	// served are, by the position of a route registration (its file,
+	// absolute, line and column), where its router is served openly.
+	served map[lint.Location][]lint.Location
 }
 
 var localCollector = &analysis.Analyzer{
 	Name:       "apiauditGO101local",
 	Doc:        "collects the package's listen calls and CORS handling for GO101's grading by listener",
-	Requires:   []*analysis.Analyzer{listen.Analyzer},
+	Requires:   []*analysis.Analyzer{listen.Analyzer, RoutesAnalyzer},
 	Run:        collectLocal,
 	ResultType: reflect.TypeFor[*localPackage](),
 }
@@ -45,6 +49,22 @@ func collectLocal(pass *analysis.Pass) (any, error) {
 	if len(pass.Files) > 0 {
 		p.dir = filepath.Dir(pass.Fset.Position(pass.Files[0].Pos()).Filename)
 		p.cors = setsCORS(pass)
+	}
+	at := func(pos token.Pos) lint.Location {
+		x := pass.Fset.Position(pos)
+		return lint.Location{File: x.Filename, Line: x.Line, Column: x.Column}
+	}
+	for _, rt := range pass.ResultOf[RoutesAnalyzer].([]Route) {
+		if len(rt.Served) == 0 {
+			continue
+		}
+		if p.served == nil {
+			p.served = map[lint.Location][]lint.Location{}
+		}
+		k := at(rt.Call.Pos())
+		for _, s := range rt.Served {
+			p.served[k] = append(p.served[k], at(s))
+		}
 	}
 	return p, nil
 }
@@ -73,7 +93,23 @@ func regradeLocal(findings []lint.Finding, collected []any, root string) []lint.
 			f.Message = strings.Replace(f.Message, "(a warning, not an error: ", "(a note, not an error: "+v.Reason()+"; ", 1)
 		}
 	}
-	return listen.Regrade(findings, listens, root, goapi.Error, func(f lint.Finding, v listen.Verdict, g *goapi.Grade) bool {
+	// A route is judged by the servers that serve its router, when the
+	// guard saw them: a package may serve one mux on a Unix socket and
+	// another on every interface.
+	servedAt := func(f lint.Finding) []lint.Location {
+		k := f.Location
+		k.File = filepath.Join(root, filepath.FromSlash(k.File))
+		k.Pointer, k.EndLine, k.EndColumn = "", 0, 0
+		for _, c := range collected {
+			if p, ok := c.(*localPackage); ok && p.served != nil {
+				if s, ok := p.served[k]; ok {
+					return s
+				}
+			}
+		}
+		return nil
+	}
+	return listen.RegradeServed(findings, listens, root, goapi.Error, servedAt, func(f lint.Finding, v listen.Verdict, g *goapi.Grade) bool {
 		switch {
 		case v.Kind == listen.Unix:
 			g.LowerTo(goapi.Note, v.Reason())

@@ -64,6 +64,11 @@ type packageHandlers struct {
 	routerMws, limiters []string
 	// files are the package's Go files, absolute.
 	files []string
+	// servedAt are, by handler function (goapi.Of name), where the
+	// routers of the routes that serve it are served (absolute file, line,
+	// column), as the guard saw them; a handler one of whose routes is
+	// served where it could not see is left out.
+	servedAt map[string][]lint.Location
 	// decls are all the package's function declarations (kind unset):
 	// a handler constructor's span holds the handler it returns.
 	decls []handlerSpan
@@ -174,6 +179,8 @@ func collectHandlers(pass *analysis.Pass) (any, error) {
 		return true
 	})
 	slices.Sort(res.attaches)
+	res.servedAt = map[string][]lint.Location{}
+	unseen := map[string]bool{}
 	for _, rt := range pass.ResultOf[go101.AllRoutesAnalyzer].([]go101.Route) {
 		protected := routeProtection(pass.TypesInfo, rt)
 		servedFuncs(pass.TypesInfo, rt.Guard, rt.Handler, func(f *types.Func) {
@@ -181,12 +188,22 @@ func collectHandlers(pass *analysis.Pass) (any, error) {
 				res.routes[k] = true
 			}
 			name := goapi.Of(f).String()
+			if len(rt.Served) == 0 {
+				unseen[name] = true
+			}
+			for _, at := range rt.Served {
+				x := pass.Fset.Position(at)
+				res.servedAt[name] = append(res.servedAt[name], lint.Location{File: x.Filename, Line: x.Line, Column: x.Column})
+			}
 			if was, seen := res.served[name]; seen {
 				res.served[name] = combine(was, protected)
 			} else {
 				res.served[name] = protected
 			}
 		})
+	}
+	for name := range unseen {
+		delete(res.servedAt, name)
 	}
 	callers := map[string][]string{}
 	for _, file := range pass.Files {
@@ -348,7 +365,24 @@ func regrade(findings []lint.Finding, collected []any, root string) []lint.Findi
 	// A body read by a server that only this machine, or only the user's
 	// own processes, can connect to is not a resource attack anyone else
 	// can mount.
-	return listen.Regrade(findings, listens, root, goapi.Warning, func(f lint.Finding, v listen.Verdict, g *goapi.Grade) bool {
+	// A handler is judged by the servers of the routes that serve it,
+	// when all were seen: a package may serve one mux on a Unix socket
+	// and another on every interface.
+	servedAt := func(f lint.Finding) []lint.Location {
+		for _, c := range collected {
+			ph, ok := c.(*packageHandlers)
+			if !ok {
+				continue
+			}
+			for _, h := range ph.funcs {
+				if f.Location.Line >= h.start && f.Location.Line <= h.end && sameFile(root, h.file, f.Location.File) {
+					return ph.servedAt[h.name]
+				}
+			}
+		}
+		return nil
+	}
+	return listen.RegradeServed(findings, listens, root, goapi.Warning, servedAt, func(f lint.Finding, v listen.Verdict, g *goapi.Grade) bool {
 		g.LowerTo(goapi.Note, v.Reason())
 		return true
 	})

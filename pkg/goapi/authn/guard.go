@@ -73,6 +73,10 @@ type Guard struct {
 	// Conditions collects the conditional auth behind every MaybeOff
 	// answer; callers reset it before asking.
 	Conditions []Conditional
+	// Served collects where the values asked about are served openly (a
+	// serve call, an http.Server literal's Handler); callers reset it
+	// before asking.
+	Served []token.Pos
 	// route is the registration Route is asking about: auth installed
 	// under the condition that also guards the registration is on
 	// whenever the route exists (see conditional).
@@ -774,6 +778,7 @@ func (g *Guard) Value(e ast.Expr) State {
 			switch c.Kind {
 			case goapi.RouteServe:
 				if !c.Receiver && i == c.Handler {
+					g.Served = append(g.Served, p.Pos())
 					return Open
 				}
 			case goapi.RoutePass:
@@ -828,6 +833,9 @@ func (g *Guard) Value(e ast.Expr) State {
 		if sel, ok := info.Selections[p]; ok && sel.Kind() == types.MethodVal {
 			if fn, ok := sel.Obj().(*types.Func); ok {
 				if c, ok := goapi.Routers.Lookup(fn); ok && c.Kind == goapi.RouteServe && c.Receiver {
+					if call, ok := g.parentOf(p).(*ast.CallExpr); ok {
+						g.Served = append(g.Served, call.Pos())
+					}
 					return Open
 				}
 				if g.servesThroughInterface(e, fn) {
@@ -900,6 +908,7 @@ func (g *Guard) Value(e ast.Expr) State {
 	case *ast.KeyValueExpr:
 		if lit, ok := g.parentOf(p).(*ast.CompositeLit); ok && goapi.IsType(info.TypeOf(lit), "net/http", "Server") {
 			if id, ok := p.Key.(*ast.Ident); ok && id.Name == "Handler" {
+				g.Served = append(g.Served, lit.Pos())
 				return Open
 			}
 		}

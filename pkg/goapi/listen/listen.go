@@ -269,6 +269,9 @@ func serverLit(info *types.Info, ins *inspector.Inspector, call *ast.CallExpr, r
 	if lit, ok := e.(*ast.CompositeLit); ok {
 		return lit
 	}
+	if sel, ok := e.(*ast.SelectorExpr); ok {
+		return fieldLit(info, ins, sel)
+	}
 	id, ok := e.(*ast.Ident)
 	if !ok {
 		return nil
@@ -306,6 +309,47 @@ func serverLit(info *types.Info, ins *inspector.Inspector, call *ast.CallExpr, r
 		}
 		return true
 	})
+	if n != 1 {
+		return nil
+	}
+	return lit
+}
+
+// fieldLit is the composite literal that the field sel names is given,
+// when the package gives it exactly one value and that value is a literal
+// (s.server = &http.Server{Handler: s.mux}, or {server: &http.Server{}}).
+func fieldLit(info *types.Info, ins *inspector.Inspector, sel *ast.SelectorExpr) *ast.CompositeLit {
+	f, ok := info.Uses[sel.Sel].(*types.Var)
+	if !ok || !f.IsField() {
+		return nil
+	}
+	var lit *ast.CompositeLit
+	n := 0
+	give := func(v ast.Expr) {
+		n++
+		v = ast.Unparen(v)
+		if u, ok := v.(*ast.UnaryExpr); ok && u.Op == token.AND {
+			v = ast.Unparen(u.X)
+		}
+		lit, _ = v.(*ast.CompositeLit)
+	}
+	for x := range ins.PreorderSeq((*ast.AssignStmt)(nil), (*ast.KeyValueExpr)(nil)) {
+		switch x := x.(type) {
+		case *ast.AssignStmt:
+			for i, l := range x.Lhs {
+				if ls, ok := ast.Unparen(l).(*ast.SelectorExpr); ok && info.Uses[ls.Sel] == f {
+					if len(x.Lhs) != len(x.Rhs) {
+						return nil
+					}
+					give(x.Rhs[i])
+				}
+			}
+		case *ast.KeyValueExpr:
+			if k, ok := x.Key.(*ast.Ident); ok && info.Uses[k] == f {
+				give(x.Value)
+			}
+		}
+	}
 	if n != 1 {
 		return nil
 	}

@@ -176,3 +176,43 @@ func TestUnservedBrokenMain(t *testing.T) {
 		t.Error("no GO101 finding in internal/webui")
 	}
 }
+
+// TestPerServer checks that routes, body reads and server literals are
+// judged by the server that serves their router when their package serves
+// another on every interface: the control API kept in fields and served
+// on a Unix socket gives notes (GO101's route, GO201's read, GO202's
+// literal); the dashboard on every interface keeps its grades.
+func TestPerServer(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS(filepath.Join("testdata", "listeners"))); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(dir)
+	res, err := engine.Run(context.Background(), engine.Options{Rules: []*lint.Rule{go101.Rule, go201.Rule, go202.Rule}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const sock = `on a Unix socket only \(net.Listen at sockapi.go:23\)`
+	want := map[string]string{
+		"GO101 31": `^note: POST /jobs reaches command execution .* \(a note, not an error: it serves ` + sock,
+		"GO201 39": `^note: json.NewDecoder reads r.Body with no size limit \(a note, not a warning: it serves ` + sock,
+		"GO202 46": `^note: http.Server has neither ReadHeaderTimeout nor ReadTimeout: .* \(a note, not a warning: it serves ` + sock,
+		"GO101 52": `^error: POST /notes reaches file write .* with no authentication$`,
+		"GO201 59": `^warning: json.NewDecoder reads r.Body with no size limit$`,
+		"GO202 53": `^warning: http.Server has neither ReadHeaderTimeout nor ReadTimeout: set ReadHeaderTimeout \(and ReadTimeout\)$`,
+	}
+	for _, f := range res.Findings {
+		if !strings.HasSuffix(f.Location.File, "sockapi/sockapi.go") {
+			continue
+		}
+		key := fmt.Sprintf("%s %d", f.RuleID, f.Location.Line)
+		got := fmt.Sprintf("%s: %s", f.Severity, f.Message)
+		if w, ok := want[key]; !ok || !regexpMatch(w, got) {
+			t.Errorf("%s: got %q, want match for %q", key, got, w)
+		}
+		delete(want, key)
+	}
+	for key, w := range want {
+		t.Errorf("%s: no finding, want match for %q", key, w)
+	}
+}

@@ -39,6 +39,16 @@ func Step(rule string, base goapi.Level, lower func(lint.Finding, Verdict, *goap
 // finding as it is. Findings graded already (by place, by the package's
 // own listener) keep their grade.
 func Regrade(findings []lint.Finding, collected []any, root string, base goapi.Level, lower func(lint.Finding, Verdict, *goapi.Grade) bool) []lint.Finding {
+	return RegradeServed(findings, collected, root, base, nil, lower)
+}
+
+// RegradeServed is Regrade for findings that are not at a server but are
+// served by some (a route, served by the servers of its router): served
+// says where (absolute file, line and column of a serve call or an
+// http.Server literal, as a rule's guard saw them), and when every one of
+// them is a server whose own listeners were followed and are all local,
+// that verdict judges the finding, whatever else its package listens on.
+func RegradeServed(findings []lint.Finding, collected []any, root string, base goapi.Level, served func(lint.Finding) []lint.Location, lower func(lint.Finding, Verdict, *goapi.Grade) bool) []lint.Finding {
 	m := NewModule(collected)
 	if len(m.pkgs) == 0 {
 		return findings
@@ -59,6 +69,9 @@ func Regrade(findings []lint.Finding, collected []any, root string, base goapi.L
 		v := m.Of(root, f.Location.File)
 		if own, ok := m.At(root, f.Location.File, f.Location.Line, f.Location.Column); ok && (own.Kind == Network || v.Kind != Unix && v.Kind != Loopback) {
 			v = own // the package's verdict, when local, says the same
+		}
+		if v.Kind != Unix && v.Kind != Loopback && served != nil {
+			v = m.allAt(root, served(*f))
 		}
 		if v.Kind != Unix && v.Kind != Loopback {
 			continue
@@ -81,4 +94,21 @@ func severity(l goapi.Level) lint.Severity {
 		return lint.SeverityWarning
 	}
 	return lint.SeverityNote
+}
+
+// allAt is the verdict of the servers at locs when each was followed
+// (Module.At) and all are local: Unix when all are Unix sockets, else
+// Loopback; Unknown otherwise.
+func (m *Module) allAt(root string, locs []lint.Location) Verdict {
+	var out Verdict
+	for i, l := range locs {
+		v, ok := m.At(root, l.File, l.Line, l.Column)
+		if !ok || v.Kind != Unix && v.Kind != Loopback {
+			return Verdict{}
+		}
+		if i == 0 || v.Kind == Loopback && out.Kind == Unix {
+			out = v
+		}
+	}
+	return out
 }

@@ -15,6 +15,7 @@ import (
 	"example.com/listeners/internal/mcpsock"
 	"example.com/listeners/internal/open"
 	"example.com/listeners/internal/sock"
+	"example.com/listeners/internal/sockapi"
 	"example.com/listeners/internal/taghost"
 	"example.com/listeners/internal/tagopen"
 	"example.com/listeners/internal/twolisten"
@@ -37,6 +38,10 @@ func main() {
 	}
 	go sock.New(u.Scheme, u.Host).ListenAndServe()
 	go open.Serve(*addr)
+	if a, err := sockapi.NewAPI(os.TempDir()); err == nil {
+		a.Start()
+	}
+	go sockapi.Dashboard(*addr)
 	go loop.Serve(config.Default())
 	go loopui.Serve(config.Default())
 	go world.Serve()
