@@ -70,7 +70,12 @@ the way checks who is calling. What counts as a check:
   against a value that is not a constant): a middleware that checks
   X-Internal-Key against its key and answers 403 authenticates. Comparing
   Origin, Referer, CSRF or content headers does not, and neither does
-  checking that a header is present;
+  checking that a header is present. A webhook receiver's signature
+  check counts too, whatever status it answers: a call that takes the
+  request beside a secret the server holds (sdk.ParseRequest(b.secret,
+  r), an API, signing or shared key, a token), or a function of the
+  package that compares what it is handed with a value it makes from
+  such a secret, whose failure returns before the work is done;
 - another package's middleware whose name says it guards access (Auth,
   JWT, OAuth, Token, Session, Guard, Protect, APIKey, Bearer, read word by
   word: SessionIDMiddleware, TokenUsage and NoAuthMiddleware do not count);

@@ -10,7 +10,7 @@ func TestRule(t *testing.T) {
 	if err := Rule.Validate(); err != nil {
 		t.Fatal(err)
 	}
-	ruletest.RunGo(t, Analyzer, "a", "b", "d", "examples/app", "mount", "tuple", "cond", "local", "iface", "field", "ifcall", "capurl", "localui", "localcors", "signin", "readpost", "chain", "authcall", "sessauth", "ginsess", "authgate")
+	ruletest.RunGo(t, Analyzer, "a", "b", "d", "examples/app", "mount", "tuple", "cond", "local", "iface", "field", "ifcall", "capurl", "localui", "localcors", "signin", "readpost", "chain", "authcall", "sessauth", "ginsess", "authgate", "sigcheck")
 }
 
 // TestOptions: a user-named auth middleware counts as auth, also when a

@@ -24,6 +24,7 @@ import (
 	"github.com/apiaudit/apiaudit/pkg/budget"
 	"github.com/apiaudit/apiaudit/pkg/goapi"
 	"github.com/apiaudit/apiaudit/pkg/goapi/funcvals"
+	"github.com/apiaudit/apiaudit/pkg/ident"
 )
 
 // Kind is what a function does about authentication.
@@ -170,11 +171,13 @@ var Analyzer = &analysis.Analyzer{
 // Result answers questions about the functions of the package and its
 // dependencies.
 type Result struct {
-	pass    *analysis.Pass
-	extra   goapi.Table[bool]
-	local   map[*types.Func]Kind
-	unless  map[*types.Func]string
-	choices map[*types.Func]*Choice
+	pass  *analysis.Pass
+	extra goapi.Table[bool]
+	// cmpSecret memoizes comparesWithSecret.
+	cmpSecret map[*types.Func]bool
+	local     map[*types.Func]Kind
+	unless    map[*types.Func]string
+	choices   map[*types.Func]*Choice
 	// chains holds the package's middleware chain methods (chain.go).
 	chains map[*types.Func]*ChainFact
 	// vals resolves calls of function values taken from storage
@@ -488,6 +491,7 @@ func (r *Result) walk(n ast.Node, deferred func(*types.Func) bool) body {
 	credFrom := map[types.Object]*types.Func{} // locals holding a function's result
 	credVals := map[types.Object]bool{}        // locals holding a credential read here (or what was found with it)
 	rest := map[*ast.IfStmt][]ast.Stmt{}       // the statements after an if in its block
+	before := map[*ast.IfStmt]ast.Stmt{}       // the statement before an if in its block
 	assign := func(n *ast.AssignStmt) {
 		if len(n.Rhs) != 1 {
 			return
@@ -528,11 +532,17 @@ func (r *Result) walk(n ast.Node, deferred func(*types.Func) bool) body {
 			for i, st := range n.List {
 				if ifs, ok := st.(*ast.IfStmt); ok {
 					rest[ifs] = n.List[i+1:]
+					if i > 0 {
+						before[ifs] = n.List[i-1]
+					}
 				}
 			}
 		case *ast.IfStmt:
 			if as, ok := n.Init.(*ast.AssignStmt); ok {
 				assign(as)
+			}
+			if r.verifyIf(n, before[n], fromReq) {
+				b.checks = true // a signature check of the request that turns a bad one away
 			}
 			optionalIf(info, n, rest[n], fromReq, credFrom, credVals, &b)
 		case *ast.ValueSpec:
@@ -950,4 +960,194 @@ func exportable(fn *types.Func) bool {
 		return goapi.TypeName(recv.Type()) != "" || types.IsInterface(recv.Type())
 	}
 	return fn.Parent() == fn.Pkg().Scope()
+}
+
+// verifyIf reports whether ifs turns the request away (its body returns)
+// when a verification of the request fails: the verification's error or
+// negated result is the condition (if err != nil, with err from the
+// statement before or the if's own init; if !verify(...)). A
+// verification is a call that takes the request, or a value read from
+// it, beside a secret the server holds (webhook.ParseRequest(p.secret, r),
+// github.ValidatePayload(r, key)), or a function of the package that
+// compares one of its parameters with a value it works out from a secret
+// (a signature of the body made with the server's token), whatever it is
+// handed (a caller may have read it from the request). Whatever the
+// status it answers (400 is common), the request goes no further.
+func (r *Result) verifyIf(ifs *ast.IfStmt, prev ast.Stmt, fromReq map[types.Object]bool) bool {
+	if !returns(ifs.Body) {
+		return false
+	}
+	info := r.pass.TypesInfo
+	switch c := ast.Unparen(ifs.Cond).(type) {
+	case *ast.UnaryExpr: // if !verify(...)
+		if call, ok := ast.Unparen(c.X).(*ast.CallExpr); ok && c.Op == token.NOT {
+			return r.verifies(call, fromReq)
+		}
+	case *ast.BinaryExpr: // if err != nil
+		id, ok := ast.Unparen(c.X).(*ast.Ident)
+		if !ok || c.Op != token.NEQ || !isNil(info, c.Y) {
+			return false
+		}
+		errObj := info.ObjectOf(id)
+		for _, st := range []ast.Stmt{ifs.Init, prev} {
+			as, ok := st.(*ast.AssignStmt)
+			if !ok || len(as.Rhs) != 1 {
+				continue
+			}
+			call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
+			if !ok {
+				continue
+			}
+			for _, l := range as.Lhs {
+				if lid, ok := l.(*ast.Ident); ok && info.ObjectOf(lid) == errObj && errObj != nil {
+					return r.verifies(call, fromReq)
+				}
+			}
+		}
+	}
+	return false
+}
+
+// verifies: call verifies the request (see verifyIf).
+func (r *Result) verifies(call *ast.CallExpr, fromReq map[types.Object]bool) bool {
+	info := r.pass.TypesInfo
+	fn := goapi.Callee(info, call)
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() == "net/http" {
+		return false
+	}
+	req, key := false, false
+	for _, a := range call.Args {
+		t := info.TypeOf(a)
+		switch {
+		case t != nil && (goapi.IsType(t, "net/http", "Request") || goapi.IsType(t, "net/http", "Header")), requestValue(info, a, fromReq):
+			req = true
+		case secret(info, a) && secretNamed(a) && serverHeld(info, a):
+			key = true
+		}
+	}
+	if fn.Pkg() == r.pass.Pkg && r.comparesWithSecret(fn) {
+		return true // what it is handed came from the request, here or in a caller
+	}
+	return req && key
+}
+
+// secretNamed: e is a variable or field whose name says it holds a secret
+// (p.channelSecret, s.signingKey, cfg.Token).
+func secretNamed(e ast.Expr) bool {
+	var name string
+	switch x := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		name = x.Name
+	case *ast.SelectorExpr:
+		name = x.Sel.Name
+	default:
+		return false
+	}
+	words := ident.Words(name)
+	for i, w := range words {
+		switch w {
+		case "secret", "secrets", "token", "hmac", "signing", "password", "passphrase":
+			if i+1 < len(words) && (words[i+1] == "id" || words[i+1] == "ids" || words[i+1] == "name") {
+				continue // a token's id names it
+			}
+			return true
+		case "key", "keys":
+			// an API, signing or shared key, not a map's or a session's
+			if i > 0 {
+				switch words[i-1] {
+				case "api", "apikey", "secret", "signing", "hmac", "private", "shared", "access", "encoding", "aes", "webhook", "verify", "verification":
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// serverHeld: e is rooted in what the server holds, not in a value it was
+// handed: a method's receiver (p.channelSecret) or a package variable.
+func serverHeld(info *types.Info, e ast.Expr) bool {
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.SelectorExpr:
+			e = x.X
+			continue
+		case *ast.Ident:
+			v, ok := info.Uses[x].(*types.Var)
+			return ok && (v.Kind() == types.RecvVar || v.Kind() == types.PackageVar)
+		}
+		return false
+	}
+}
+
+// comparesWithSecret: the body of fn, a function of the package, compares
+// one of its parameters with another value (==, !=, hmac.Equal,
+// subtle.ConstantTimeCompare, bytes.Equal) and reads a field or variable
+// named for a secret: it checks what it is given against what the server
+// holds.
+func (r *Result) comparesWithSecret(fn *types.Func) bool {
+	if v, ok := r.cmpSecret[fn]; ok {
+		return v
+	}
+	v := r.compares(fn)
+	if r.cmpSecret == nil {
+		r.cmpSecret = map[*types.Func]bool{}
+	}
+	r.cmpSecret[fn] = v
+	return v
+}
+
+func (r *Result) compares(fn *types.Func) bool {
+	info := r.pass.TypesInfo
+	var decl *ast.FuncDecl
+	for _, f := range r.pass.Files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil && info.Defs[fd.Name] == fn {
+				decl = fd
+			}
+		}
+	}
+	if decl == nil {
+		return false
+	}
+	params := map[types.Object]bool{}
+	for _, f := range decl.Type.Params.List {
+		for _, n := range f.Names {
+			params[info.Defs[n]] = true
+		}
+	}
+	mentions := func(e ast.Expr) bool {
+		found := false
+		ast.Inspect(e, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok && params[info.Uses[id]] {
+				found = true
+			}
+			return !found
+		})
+		return found
+	}
+	compares, named := false, false
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		switch x := n.(type) {
+		case *ast.BinaryExpr:
+			if (x.Op == token.EQL || x.Op == token.NEQ) && (mentions(x.X) && secret(info, x.Y) || mentions(x.Y) && secret(info, x.X)) {
+				compares = true
+			}
+		case *ast.CallExpr:
+			if f := goapi.Callee(info, x); f != nil && (goapi.SecretCompares[goapi.Of(f)] || isBytesEqual(f)) {
+				for _, a := range x.Args {
+					compares = compares || mentions(a)
+				}
+			}
+		case *ast.SelectorExpr:
+			named = named || secretNamed(x)
+		}
+		return true
+	})
+	return compares && named
+}
+
+// isBytesEqual: fn is bytes.Equal.
+func isBytesEqual(fn *types.Func) bool {
+	return fn.Pkg() != nil && fn.Pkg().Path() == "bytes" && fn.Name() == "Equal"
 }
