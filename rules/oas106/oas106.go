@@ -63,7 +63,7 @@ paths:
 		Grades: `- **warning** by default.
 - **note** when the shared requirement is a request signature (AWS Signature Version 4): the signer's policy authorises each action, not the scheme.
 - **note** when the shared requirement is api keys only (VTEX's appKey and appToken): the provider grants each key its permissions, which the document cannot show, and the one judged case was a false positive.
-- **note** when the shared requirement carries no scope or role (a bearer token or a login with an empty list, on a scheme that is not OAuth 2 or OpenID Connect): the roles such a credential carries are the server's to check and the document cannot show them (eight of eight judged on the eighth fresh set were false positives; the two true positives, a training app's deliberate flaw, stay reported as notes).
+- **note** when the shared requirement carries no scope or role (a bearer token or a login with an empty list; an OAuth 2 scheme whose flows and requirements name only OpenID Connect's identity scopes, openid, profile, email, offline_access, which grant nothing in the API; an OpenID Connect scheme whose requirements name none other): the roles such a credential carries are the server's to check and the document cannot show them (eight of eight judged on the eighth fresh set were false positives; the two true positives, a training app's deliberate flaw, stay reported as notes).
 - **warning** when the shared requirement is an OAuth 2 or OpenID Connect scheme, or lists scopes or roles: the document grants by scope, and the administrative operation asks for nothing an ordinary one does not.
 - Operations that require a scheme dedicated to administration (by its name or description, such as adminKey or "staff only") are not compared as ordinary ones.`,
 		CWE:   []int{285, 269},
@@ -190,8 +190,31 @@ func scoped(req openapi3.SecurityRequirement, schemes openapi3.SecuritySchemes, 
 		if roles[name] {
 			return true
 		}
-		if ref := schemes[name]; ref != nil && ref.Value != nil && (ref.Value.Type == "oauth2" || ref.Value.Type == "openIdConnect") {
+		if ref := schemes[name]; ref != nil && ref.Value != nil && ref.Value.Type == "oauth2" && grantsScopes(ref.Value.Flows) {
 			return true
+		}
+	}
+	return false
+}
+
+// identityScopes are OpenID Connect's scopes: they ask for who the user
+// is, and grant nothing in the API.
+var identityScopes = map[string]bool{"openid": true, "profile": true, "email": true, "offline_access": true, "address": true, "phone": true}
+
+// grantsScopes: an OAuth2 scheme's flows declare a scope other than
+// OpenID Connect's identity scopes.
+func grantsScopes(flows *openapi3.OAuthFlows) bool {
+	if flows == nil {
+		return false
+	}
+	for _, f := range []*openapi3.OAuthFlow{flows.Implicit, flows.Password, flows.ClientCredentials, flows.AuthorizationCode} {
+		if f == nil {
+			continue
+		}
+		for sc := range f.Scopes {
+			if !identityScopes[sc] {
+				return true
+			}
 		}
 	}
 	return false
@@ -205,7 +228,7 @@ func withRoles(lists ...[]guarded) map[string]bool {
 		for _, g := range list {
 			for _, r := range g.reqs {
 				for name, scopes := range r {
-					if len(scopes) > 0 {
+					if slices.ContainsFunc(scopes, func(sc string) bool { return !identityScopes[sc] }) {
 						out[name] = true
 					}
 				}
