@@ -52,6 +52,7 @@ func TestUnknownFieldsAreNotes(t *testing.T) {
 // specification's schema accepts, is a note.
 func TestEmptyVersionIsNote(t *testing.T) {
 	ruletest.Graded(t, oas500.Rule, "testdata/empty-version.yaml", 1, lint.SeverityNote, nil)
+	ruletest.Graded(t, oas500.Rule, "testdata/empty-license.yaml", 1, lint.SeverityNote, nil)
 }
 
 // TestOneMistakeOnce checks that a Parameter Object written under
