@@ -63,7 +63,7 @@ paths:
 		Grades: `- **warning** by default.
 - **note** when the shared requirement is a request signature (AWS Signature Version 4): the signer's policy authorises each action, not the scheme.
 - **note** when the shared requirement is api keys only (VTEX's appKey and appToken): the provider grants each key its permissions, which the document cannot show, and the one judged case was a false positive.
-- **note** when the shared requirement carries no scope or role (a bearer token or a login with an empty list; an OAuth 2 scheme whose flows and requirements name only OpenID Connect's identity scopes, openid, profile, email, offline_access, which grant nothing in the API; an OpenID Connect scheme whose requirements name none other): the roles such a credential carries are the server's to check and the document cannot show them (eight of eight judged on the eighth fresh set were false positives; the two true positives, a training app's deliberate flaw, stay reported as notes).
+- **note** when only a management path segment makes the operation look administrative (/management/ssh-keys: the caller's own resources in 10 of 11 judged, the eleventh a training app's deliberate flaw), and when the shared requirement carries no scope or role (a bearer token or a login with an empty list; an OAuth 2 scheme whose flows and requirements name only OpenID Connect's identity scopes, openid, profile, email, offline_access, which grant nothing in the API; an OpenID Connect scheme whose requirements name none other): the roles such a credential carries are the server's to check and the document cannot show them (eight of eight judged on the eighth fresh set were false positives; the two true positives, a training app's deliberate flaw, stay reported as notes).
 - **warning** when the shared requirement is an OAuth 2 or OpenID Connect scheme, or lists scopes or roles: the document grants by scope, and the administrative operation asks for nothing an ordinary one does not.
 - Operations that require a scheme dedicated to administration (by its name or description, such as adminKey or "staff only") are not compared as ordinary ones.`,
 		CWE:   []int{285, 269},
@@ -123,6 +123,12 @@ func run(pass *lint.SpecPass) error {
 			// License Manager): one key scheme for every operation says
 			// how callers identify, not that any key may call them all.
 			sev, why = lint.SeverityNote, " (a note: the shared credential is an api key, whose permissions the provider grants per key, out of the document's sight)"
+		} else if onlyManagement(op) {
+			// Management paths held the caller's own resources (keys,
+			// credentials, templates) as often as an operator's: 10 of
+			// 11 judged were, and the eleventh a training app's
+			// deliberate flaw.
+			sev, why = lint.SeverityNote, " (a note: a management path is as often the caller's own resources, such as keys, credentials and templates, as an operator's; if it manages other accounts, require a scope that ordinary clients are not given)"
 		} else if !scoped(req, schemes, roles) {
 			// A bearer token or a login with no scope or role in the
 			// requirement: the roles it carries (a JWT's claims, the
@@ -308,6 +314,19 @@ func why(op openapi.Operation) string {
 	if seg := openapi.PrivilegedSegment(op.Path); seg != "" {
 		return fmt.Sprintf("path segment %q", seg)
 	}
+	return whyBesidesPath(op)
+}
+
+// onlyManagement: the one thing that makes op look administrative is a
+// management path segment (/management/ssh-keys).
+func onlyManagement(op openapi.Operation) bool {
+	seg := openapi.PrivilegedSegment(op.Path)
+	return (seg == "management" || seg == "manage") && whyBesidesPath(op) == ""
+}
+
+// whyBesidesPath says what, other than its path, makes an operation
+// administrative, or "".
+func whyBesidesPath(op openapi.Operation) string {
 	for _, t := range op.Op.Tags {
 		if adminTags[strings.ToLower(t)] {
 			return fmt.Sprintf("tag %q", t)
