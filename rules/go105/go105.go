@@ -132,15 +132,31 @@ type behind struct {
 
 func run(pass *analysis.Pass) (any, error) {
 	byUse := map[*ast.CallExpr]*behind{}
+	// A wrapper around each route's handler (m.wrap(h)) that lets every
+	// request through under one setting is one installation: its routes
+	// are one finding, at the first.
+	byWrapper := map[string]*behind{}
 	add := func(cs []authn.Conditional) *behind {
 		for _, c := range cs {
 			if tv, ok := pass.TypesInfo.Types[c.Cond]; ok && tv.Value != nil {
 				continue // a constant condition
 			}
+			key := ""
+			if call, ok := ast.Unparen(c.Mw).(*ast.CallExpr); ok && c.Off != "" && registers(pass, c.Use) {
+				if fn := goapi.Callee(pass.TypesInfo, call); fn != nil {
+					key = fn.FullName() + "\x00" + c.Off + "\x00" + enclosing(pass, c.Use)
+				}
+			}
+			if b := byWrapper[key]; key != "" && b != nil {
+				return b
+			}
 			b := byUse[c.Use]
 			if b == nil {
 				b = &behind{cond: c}
 				byUse[c.Use] = b
+			}
+			if key != "" {
+				byWrapper[key] = b
 			}
 			return b
 		}
@@ -185,6 +201,26 @@ func run(pass *analysis.Pass) (any, error) {
 		report(pass, ins, b)
 	}
 	return nil, nil
+}
+
+// registers: call registers a route (the wrapper is the route's own).
+func registers(pass *analysis.Pass, call *ast.CallExpr) bool {
+	c, ok := goapi.Routers.Lookup(goapi.Callee(pass.TypesInfo, call))
+	return ok && c.Kind == goapi.RouteRegister
+}
+
+// enclosing names the function declaration around n's position.
+func enclosing(pass *analysis.Pass, n ast.Node) string {
+	for _, f := range pass.Files {
+		if f.Pos() <= n.Pos() && n.Pos() < f.End() {
+			for _, d := range f.Decls {
+				if d.Pos() <= n.Pos() && n.Pos() < d.End() {
+					return fmt.Sprint(d.Pos())
+				}
+			}
+		}
+	}
+	return ""
 }
 
 // funcName names a function for a message: mcp.NewStreamableHTTPHandler,

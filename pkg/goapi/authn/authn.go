@@ -474,9 +474,8 @@ func (b body) kind() Kind {
 // walk looks at the code under n. A function it mentions counts by what
 // r.Func knows of it, unless deferred returns true for it (the caller then
 // counts it later, by its final kind).
-func (r *Result) walk(n ast.Node, deferred func(*types.Func) bool) body {
+func (r *Result) walk(n ast.Node, deferred func(*types.Func) bool) (b body) {
 	info := r.pass.TypesInfo
-	var b body
 	r.walks++
 	if !r.work.Spend() {
 		return b
@@ -838,7 +837,9 @@ func run(pass *analysis.Pass) (any, error) {
 	for changed := true; changed; {
 		changed = false
 		for _, d := range decls {
-			if res.local[d.fn]&Checks == 0 || res.unless[d.fn] != "" {
+			// A helper that only reads (if !m.authenticate(r) {...})
+			// carries its setting to the check that calls it.
+			if res.local[d.fn]&(Checks|Reads) == 0 || res.unless[d.fn] != "" {
 				continue
 			}
 			u := d.body.unless

@@ -3,6 +3,7 @@ package authn
 import (
 	"go/ast"
 	"go/build"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"path/filepath"
@@ -310,7 +311,8 @@ func (r *Result) bypass(info *types.Info, body *ast.BlockStmt, fromReq map[types
 			}
 			scope = &ast.BlockStmt{List: append([]ast.Stmt{ifs.Init}, body.List...)}
 		}
-		if ok && returns(ifs.Body) && !passesOn(info, ifs.Body) {
+		passes := ok && (passesOn(info, ifs.Body) || allowsAll(info, ifs.Body))
+		if ok && returns(ifs.Body) && !passes {
 			// if len(adminPass) != 0 && c.GetHeader("X-API-KEY") != adminPass
 			// { c.Abort(); return }: the rejection needs a setting as well
 			// as a bad credential, so every request passes without it.
@@ -318,7 +320,7 @@ func (r *Result) bypass(info *types.Info, body *ast.BlockStmt, fromReq map[types
 				return Negate(u)
 			}
 		}
-		if !ok || !returns(ifs.Body) || !passesOn(info, ifs.Body) {
+		if !ok || !returns(ifs.Body) || !passes {
 			if b := r.walk(st, nil); b.reads || b.rejects || b.checks {
 				return "" // the check has begun: a later branch is the check's own
 			}
@@ -333,6 +335,21 @@ func (r *Result) bypass(info *types.Info, body *ast.BlockStmt, fromReq map[types
 		return types.ExprString(ifs.Cond)
 	}
 	return ""
+}
+
+// allowsAll: body is return true, in a function whose one result says
+// whether the request may pass (if m.token == "" { return true } before
+// the comparison of a credential helper): the answer for every request.
+func allowsAll(info *types.Info, body *ast.BlockStmt) bool {
+	if len(body.List) != 1 {
+		return false
+	}
+	ret, ok := body.List[0].(*ast.ReturnStmt)
+	if !ok || len(ret.Results) != 1 {
+		return false
+	}
+	tv, ok := info.Types[ret.Results[0]]
+	return ok && tv.Value != nil && tv.Value.Kind() == constant.Bool && constant.BoolVal(tv.Value)
 }
 
 // settingConjunct is the conjunct of cond, a condition of the form

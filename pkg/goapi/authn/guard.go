@@ -533,6 +533,13 @@ func (g *Guard) Route(call *ast.CallExpr, c goapi.RouteCall) State {
 	if h != nil && g.IsAuth(h) {
 		return Protected
 	}
+	if h != nil && maybe == nil {
+		// m.wrap(handler), a wrapper that checks unless a setting is
+		// off (if m.token == "" { return true })
+		if off := g.offWhen(h); off != "" {
+			maybe = &Conditional{Use: call, Mw: h, Off: off}
+		}
+	}
 	// chain(h, mws...): the route's own middleware, from a slice (auth
 	// always in it made IsAuth true). Auth appended to it under a
 	// condition is on whenever the condition holds, however the router is
