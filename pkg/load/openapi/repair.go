@@ -1287,6 +1287,9 @@ func misshapen(n *yaml.Node, path []string, schema bool) []shapeFault {
 				}
 				walk(v, p, true, depth+1)
 			case schema && schemaList[k]:
+				if v.ShortTag() == "!!null" {
+					continue // nothing, or a value a repair already took out
+				}
 				if v.Kind != yaml.SequenceNode {
 					out = append(out, shapeFault{v, n, p, "a list of schemas", ""})
 					continue
