@@ -173,8 +173,10 @@ var Analyzer = &analysis.Analyzer{
 type Result struct {
 	pass  *analysis.Pass
 	extra goapi.Table[bool]
-	// cmpSecret memoizes comparesWithSecret.
+	// cmpSecret memoizes comparesWithSecret; declOf is the package's
+	// function declarations, built on its first call.
 	cmpSecret map[*types.Func]bool
+	declOf    map[*types.Func]*ast.FuncDecl
 	local     map[*types.Func]Kind
 	unless    map[*types.Func]string
 	choices   map[*types.Func]*Choice
@@ -1100,14 +1102,19 @@ func (r *Result) comparesWithSecret(fn *types.Func) bool {
 
 func (r *Result) compares(fn *types.Func) bool {
 	info := r.pass.TypesInfo
-	var decl *ast.FuncDecl
-	for _, f := range r.pass.Files {
-		for _, d := range f.Decls {
-			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil && info.Defs[fd.Name] == fn {
-				decl = fd
+	if r.declOf == nil {
+		r.declOf = map[*types.Func]*ast.FuncDecl{}
+		for _, f := range r.pass.Files {
+			for _, d := range f.Decls {
+				if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
+					if f, ok := info.Defs[fd.Name].(*types.Func); ok {
+						r.declOf[f] = fd
+					}
+				}
 			}
 		}
 	}
+	decl := r.declOf[fn]
 	if decl == nil {
 		return false
 	}
@@ -1117,27 +1124,17 @@ func (r *Result) compares(fn *types.Func) bool {
 			params[info.Defs[n]] = true
 		}
 	}
-	mentions := func(e ast.Expr) bool {
-		found := false
-		ast.Inspect(e, func(n ast.Node) bool {
-			if id, ok := n.(*ast.Ident); ok && params[info.Uses[id]] {
-				found = true
-			}
-			return !found
-		})
-		return found
-	}
 	compares, named := false, false
 	ast.Inspect(decl.Body, func(n ast.Node) bool {
 		switch x := n.(type) {
 		case *ast.BinaryExpr:
-			if (x.Op == token.EQL || x.Op == token.NEQ) && (mentions(x.X) && secret(info, x.Y) || mentions(x.Y) && secret(info, x.X)) {
+			if (x.Op == token.EQL || x.Op == token.NEQ) && (mentions(info, x.X, params) && secret(info, x.Y) || mentions(info, x.Y, params) && secret(info, x.X)) {
 				compares = true
 			}
 		case *ast.CallExpr:
 			if f := goapi.Callee(info, x); f != nil && (goapi.SecretCompares[goapi.Of(f)] || isBytesEqual(f)) {
 				for _, a := range x.Args {
-					compares = compares || mentions(a)
+					compares = compares || mentions(info, a, params)
 				}
 			}
 		case *ast.SelectorExpr:
