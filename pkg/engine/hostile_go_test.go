@@ -596,3 +596,142 @@ func TestGoCgoModule(t *testing.T) {
 		t.Errorf("cgo on: files %q, want %q", files, want)
 	}
 }
+
+// cgoDepModule is a module whose vendored dependency needs cgo: its
+// declarations (a parser type, a symbol alias, a constant) live in files
+// that import "C", a file of plain Go uses them, a file that builds only
+// with cgo off declares Available otherwise, and a subpackage
+// is nothing but a cgo file. The module's handler reads a body whole.
+var cgoDepModule = map[string]string{
+	"go.mod":             "module example.com/usescgo\n\ngo 1.26\n\nrequire example.com/cbind v1.0.0\n",
+	"vendor/modules.txt": "# example.com/cbind v1.0.0\n## explicit; go 1.26\nexample.com/cbind\nexample.com/cbind/lang\n",
+	"vendor/example.com/cbind/bind.go": `//go:build cgo
+
+package cbind
+
+/*
+typedef struct parser parser;
+typedef unsigned short symbol;
+#define VERSION 14
+parser *parser_new(void);
+*/
+import "C"
+
+import "context"
+
+// Version is the grammar ABI.
+const Version = C.VERSION
+
+// Symbol is a grammar symbol.
+type Symbol = C.symbol
+
+// Parser parses source text.
+type Parser struct {
+	c    *C.parser
+	size C.size_t
+	lang *Language
+}
+
+// Language is a grammar.
+type Language struct{ ptr *C.struct_language }
+
+var defaultSize = C.size_t(64)
+
+// NewParser makes a parser.
+func NewParser() *Parser { return &Parser{c: C.parser_new()} }
+
+// SetLanguage sets the grammar.
+func (p *Parser) SetLanguage(l *Language) { p.lang = l }
+
+// Parse parses src.
+func (p *Parser) Parse(ctx context.Context, src []byte) (*Node, error) {
+	_ = ctx
+	return &Node{}, nil
+}
+
+// Available reports whether the bindings were built.
+func Available() bool { return true }
+`,
+	"vendor/example.com/cbind/node.go": `package cbind
+
+// Node is a syntax node.
+type Node struct{ sym Symbol }
+
+// Kind is the node's symbol.
+func (n *Node) Kind() Symbol { return n.sym }
+
+// Walk visits n.
+func Walk(n *Node, p *Parser) int { return 0 }
+`,
+	"vendor/example.com/cbind/nocgo.go": `//go:build !cgo
+
+package cbind
+
+// Available says that the bindings were not built.
+const Available = false
+`,
+	"vendor/example.com/cbind/lang/lang.go": `package lang
+
+// #include "grammar.h"
+import "C"
+
+import (
+	"unsafe"
+
+	"example.com/cbind"
+)
+
+// Language is this package's grammar.
+func Language() *cbind.Language {
+	_ = unsafe.Pointer(C.grammar())
+	return nil
+}
+`,
+	"srv/srv.go": `package srv
+
+import (
+	"io"
+	"net/http"
+
+	"example.com/cbind"
+	"example.com/cbind/lang"
+)
+
+func Outline(w http.ResponseWriter, r *http.Request) {
+	src, _ := io.ReadAll(r.Body)
+	p := cbind.NewParser()
+	p.SetLanguage(lang.Language())
+	n, err := p.Parse(r.Context(), src)
+	if err != nil || n.Kind() == 0 || !cbind.Available() {
+		return
+	}
+	_ = cbind.Walk(n, p)
+}
+`,
+	"ok/ok.go": handler("ok"),
+}
+
+// TestGoCgoDependency checks that a dependency which needs cgo does not
+// hide the packages that import it when cgo is off: its cgo files are read
+// as Go with stand-ins for C's types, the package that uses it is
+// analysed, and a notice (not a problem) names the dependency.
+func TestGoCgoDependency(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	writeTree(t, dir, cgoDepModule)
+	t.Setenv("GOFLAGS", "")
+	t.Setenv("CGO_ENABLED", "")
+	os.Unsetenv("CGO_ENABLED")
+
+	got, problems, notices := goScanAll(t, Options{})
+	if want := []string{"ok/ok.go:9:9 GO201", "srv/srv.go:12:12 GO201"}; !slices.Equal(got, want) {
+		t.Errorf("findings %q, want %q", got, want)
+	}
+	if len(problems) > 0 {
+		t.Errorf("problems:\n%s", join(problems))
+	}
+	want := []string{`.: example.com/cbind needs cgo, which apiaudit leaves off: its packages example.com/cbind, example.com/cbind/lang are read as Go, with stand-ins for C's types, and their type errors are not reported (set CGO_ENABLED=1 to load them with the C compiler, for code you trust; see docs/security.md)`}
+	if !slices.Equal(notices, want) {
+		t.Errorf("notices:\n%s\nwant:\n%s", join(notices), join(want))
+	}
+}

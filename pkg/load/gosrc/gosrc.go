@@ -11,6 +11,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -153,6 +154,21 @@ func Analyze(ctx context.Context, dir string, analyzers []*analysis.Analyzer, ma
 		}
 		return filepath.ToSlash(path)
 	}
+	if cgoOff(cfg.Env) && len(pkgs) > 0 {
+		// Dependencies that need cgo are read as Go (cgostub.go).
+		stubbed := cgoRecheck(pkgs, deps, buildTags(cfg.BuildFlags), cfg.ParseFile)
+		for _, mod := range slices.Sorted(maps.Keys(stubbed)) {
+			what := "its packages " + strings.Join(stubbed[mod], ", ") + " are"
+			if n := len(stubbed[mod]); n > 3 {
+				what = fmt.Sprintf("%d of its packages are", n)
+			} else if n == 1 && stubbed[mod][0] == mod {
+				what = "it is"
+			}
+			res.Notices = append(res.Notices, lint.Problem{File: rel(dir), Message: fmt.Sprintf(
+				"%s needs cgo, which apiaudit leaves off: %s read as Go, with stand-ins for C's types, and their type errors are not reported (set CGO_ENABLED=1 to load them with the C compiler, for code you trust; see docs/security.md)", mod, what)})
+		}
+		trimmedErrors(pkgs, deps)
+	}
 
 	var ok []*packages.Package
 	seenErr := map[string]bool{}
@@ -243,6 +259,7 @@ func Analyze(ctx context.Context, dir string, analyzers []*analysis.Analyzer, ma
 	release := gotaint.Share(ok[0].Fset, ok)
 	dropUnreadTypes(pkgs, ok)
 	watch := budget.Watch(ok[0].Fset)
+	recovering(analyzers)
 	graph, err := checker.Analyze(analyzers, ok, nil)
 	budgets := watch()
 	release()
