@@ -8,6 +8,7 @@ import (
 	"go/token"
 	"go/types"
 	"reflect"
+	"slices"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -664,6 +665,14 @@ type limits struct {
 	// here (facts would tell, but GO201 has none; the module step joins
 	// them with the limiters each package defines).
 	routerMws []string
+	// limitsHanded are the package's functions (goapi.Of names) that put
+	// a body limit around a handler or router they are handed
+	// (func Start(h http.Handler) { h = maxBytes(h, n); ... }): whoever
+	// hands them a router has its routes bounded. wrapsHanded are, for
+	// the other such functions, what they call with it (a limiter of
+	// another package is among them, as for routerMws).
+	limitsHanded []string
+	wrapsHanded  map[string][]string
 }
 
 func (l limits) covers(pos token.Pos) bool {
@@ -752,6 +761,7 @@ func limitedHandlers(pass *analysis.Pass, ins *inspector.Inspector) limits {
 			}
 		}
 	}
+	l.limitsHanded, l.wrapsHanded = handedLimits(pass, lim)
 	l.dispatched = map[types.Object]bool{}
 	for fn := range lim.covered {
 		l.dispatched[fn] = true
@@ -771,6 +781,66 @@ func limitedHandlers(pass *analysis.Pass, ins *inspector.Inspector) limits {
 		}
 	}
 	return l
+}
+
+// handedLimits finds the functions of the package that wrap a handler or
+// router parameter in a body limiter (see limits.limitsHanded), and what
+// the others call with such a parameter.
+func handedLimits(pass *analysis.Pass, lim *limiterSet) (limiting []string, wraps map[string][]string) {
+	wraps = map[string][]string{}
+	for fn, body := range goapi.FuncBodies(pass.TypesInfo, pass.Files) {
+		params := map[types.Object]bool{}
+		for v := range fn.Signature().Params().Variables() {
+			if t := v.Type(); isNamed(t, "Handler") || isNamed(t, "HandlerFunc") || routerValue(t) {
+				params[v] = true
+			}
+		}
+		if len(params) == 0 {
+			continue
+		}
+		name := goapi.Of(fn).String()
+		limits := false
+		ast.Inspect(body, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok || limits {
+				return !limits
+			}
+			handed := slices.ContainsFunc(call.Args, func(a ast.Expr) bool {
+				found := false
+				ast.Inspect(a, func(m ast.Node) bool {
+					if id, ok := m.(*ast.Ident); ok && params[pass.TypesInfo.Uses[id]] {
+						found = true
+					}
+					return !found
+				})
+				return found
+			})
+			if !handed {
+				return true
+			}
+			callee := typeutil.StaticCallee(pass.TypesInfo, call)
+			if inner, ok := ast.Unparen(call.Fun).(*ast.CallExpr); ok && callee == nil {
+				callee = typeutil.StaticCallee(pass.TypesInfo, inner) // middleware.RequestSize(n)(h)
+			}
+			if callee == nil {
+				return true
+			}
+			if _, chi := chiLimit.Lookup(callee); chi || lim.has(callee) || isHTTPFunc(callee, "MaxBytesHandler") {
+				limits = true
+				return false
+			}
+			if callee.Pkg() != nil && callee.Pkg() != pass.Pkg {
+				wraps[name] = append(wraps[name], goapi.Of(callee).String())
+			}
+			return true
+		})
+		if limits {
+			limiting = append(limiting, name)
+			delete(wraps, name)
+		}
+	}
+	slices.Sort(limiting)
+	return limiting, wraps
 }
 
 // httpLimiters finds the package's net/http body-limit middleware: top-level

@@ -62,6 +62,10 @@ type packageHandlers struct {
 	// (limits.routerMws); limiters are the package's own net/http body
 	// limiters, by goapi.Of name.
 	routerMws, limiters []string
+	// limitsHanded and wrapsHanded: limits.limitsHanded and
+	// limits.wrapsHanded.
+	limitsHanded []string
+	wrapsHanded  map[string][]string
 	// files are the package's Go files, absolute.
 	files []string
 	// servedAt are, by handler function (goapi.Of name), where the
@@ -109,6 +113,7 @@ func collectHandlers(pass *analysis.Pass) (any, error) {
 	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	lim := limitedHandlers(pass, ins)
 	res.limits, res.routerLimit, res.routerMws = lim.kinds, lim.onRouter, lim.routerMws
+	res.limitsHanded, res.wrapsHanded = lim.limitsHanded, lim.wrapsHanded
 	for _, f := range pass.Files {
 		res.files = append(res.files, pass.Fset.File(f.Pos()).Name())
 		for _, d := range f.Decls {
@@ -458,8 +463,22 @@ func moduleLimits(collected []any) (byHandler func(h handlerSpan) bool, byPackag
 			}
 		}
 	}
+	// Functions that put a limit around the router they are handed
+	// (setup.StartServer(r) wraps it before it serves it).
+	limitsHanded := map[string]bool{}
+	for _, ph := range phs {
+		for _, n := range ph.limitsHanded {
+			limitsHanded[n] = true
+		}
+		for n, callees := range ph.wrapsHanded {
+			if slices.ContainsFunc(callees, func(c string) bool { return limiterNames[c] }) {
+				limitsHanded[n] = true
+			}
+		}
+	}
 	onRouter := func(ph *packageHandlers) bool {
-		return ph.routerLimit || slices.ContainsFunc(ph.routerMws, func(n string) bool { return limiterNames[n] })
+		return ph.routerLimit || slices.ContainsFunc(ph.routerMws, func(n string) bool { return limiterNames[n] }) ||
+			slices.ContainsFunc(ph.attaches, func(n string) bool { return limitsHanded[n] })
 	}
 	anyOnRouter := slices.ContainsFunc(phs, onRouter)
 	ownsRouter := func(ph *packageHandlers) bool {

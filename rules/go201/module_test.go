@@ -51,6 +51,15 @@ func TestModuleLimits(t *testing.T) {
 		{[]string{"modchiown/admin", "modchiown/handlers", "modchiown/routing"}, []string{
 			"modchiown/admin/admin.go:23 default",
 		}},
+		// a router handed to a function that wraps what it is handed in
+		// a body limiter before serving it (setup.Start(mux)) is bounded,
+		// and so are the routes other packages register on it
+		{[]string{"modserve/cmd", "modserve/handlers", "modserve/routes", "modserve/setup"}, nil},
+		// but not when the function it is handed to is the one of two
+		// that sets no limit
+		{[]string{"modserveopen/cmd", "modserveopen/handlers", "modserveopen/routes", "modserveopen/setup"}, []string{
+			"modserveopen/handlers/handlers.go:14 default",
+		}},
 		// a net/http limiter wrapped around one route bounds that route only
 		{[]string{"modwrap/oauth", "modwrap/server"}, []string{
 			"modwrap/oauth/oauth.go:14 default",

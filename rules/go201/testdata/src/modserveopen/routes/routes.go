@@ -1,0 +1,12 @@
+// Package routes registers the handlers on a router it is handed.
+package routes
+
+import (
+	"net/http"
+
+	"modserveopen/handlers"
+)
+
+func Add(mux *http.ServeMux) {
+	mux.HandleFunc("POST /plans", handlers.Create)
+}
