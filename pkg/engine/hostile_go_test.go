@@ -601,10 +601,12 @@ func TestGoCgoModule(t *testing.T) {
 // declarations (a parser type, a symbol alias, a constant) live in files
 // that import "C", a file of plain Go uses them, a file that builds only
 // with cgo off declares Available otherwise, and a subpackage
-// is nothing but a cgo file. The module's handler reads a body whole.
+// is nothing but a cgo file, and another has a file of plain Go that
+// needs nothing of its cgo file (the package has no error of its own;
+// its importer has). The module's handler reads a body whole.
 var cgoDepModule = map[string]string{
 	"go.mod":             "module example.com/usescgo\n\ngo 1.26\n\nrequire example.com/cbind v1.0.0\n",
-	"vendor/modules.txt": "# example.com/cbind v1.0.0\n## explicit; go 1.26\nexample.com/cbind\nexample.com/cbind/lang\n",
+	"vendor/modules.txt": "# example.com/cbind v1.0.0\n## explicit; go 1.26\nexample.com/cbind\nexample.com/cbind/lang\nexample.com/cbind/tree\n",
 	"vendor/example.com/cbind/bind.go": `//go:build cgo
 
 package cbind
@@ -687,6 +689,21 @@ func Language() *cbind.Language {
 	return nil
 }
 `,
+	"vendor/example.com/cbind/tree/tree.go": `package tree
+
+// Name is the package's name.
+const Name = "tree"
+`,
+	"vendor/example.com/cbind/tree/tree_cgo.go": `package tree
+
+import "C"
+
+// Tree is a parsed tree.
+type Tree struct{ root *C.struct_node }
+
+// New makes an empty tree.
+func New() *Tree { return &Tree{} }
+`,
 	"srv/srv.go": `package srv
 
 import (
@@ -695,7 +712,10 @@ import (
 
 	"example.com/cbind"
 	"example.com/cbind/lang"
+	"example.com/cbind/tree"
 )
+
+var _ = tree.New()
 
 func Outline(w http.ResponseWriter, r *http.Request) {
 	src, _ := io.ReadAll(r.Body)
@@ -724,13 +744,13 @@ func TestGoCgoDependency(t *testing.T) {
 	os.Unsetenv("CGO_ENABLED")
 
 	got, problems, notices := goScanAll(t, Options{})
-	if want := []string{"ok/ok.go:9:9 GO201", "srv/srv.go:12:12 GO201"}; !slices.Equal(got, want) {
+	if want := []string{"ok/ok.go:9:9 GO201", "srv/srv.go:15:12 GO201"}; !slices.Equal(got, want) {
 		t.Errorf("findings %q, want %q", got, want)
 	}
 	if len(problems) > 0 {
 		t.Errorf("problems:\n%s", join(problems))
 	}
-	want := []string{`.: example.com/cbind needs cgo, which apiaudit leaves off: its packages example.com/cbind, example.com/cbind/lang are read as Go, with stand-ins for C's types, and their type errors are not reported (set CGO_ENABLED=1 to load them with the C compiler, for code you trust; see docs/security.md)`}
+	want := []string{`.: example.com/cbind needs cgo, which apiaudit leaves off: its packages example.com/cbind, example.com/cbind/lang, example.com/cbind/tree are read as Go, with stand-ins for C's types, and their type errors are not reported (set CGO_ENABLED=1 to load them with the C compiler, for code you trust; see docs/security.md)`}
 	if !slices.Equal(notices, want) {
 		t.Errorf("notices:\n%s\nwant:\n%s", join(notices), join(want))
 	}

@@ -90,9 +90,20 @@ func cgoRecheck(pkgs []*packages.Package, d *deps, tags []string, parse func(*to
 			byPath[p.PkgPath] = p
 		}
 	}
+	// A package whose cgo files were left out has errors when its other
+	// files use what they declare, has no files at all, or looks fine and
+	// leaves its importers with the errors.
+	importerErrs := map[*packages.Package]bool{}
+	for _, p := range order {
+		if len(p.Errors) > 0 {
+			for _, imp := range p.Imports {
+				importerErrs[imp] = true
+			}
+		}
+	}
 	cgoFiles := map[*packages.Package][]string{}
 	for _, p := range order {
-		if (len(p.Errors) > 0 || len(p.GoFiles) == 0) && allDeps(p, d) {
+		if (len(p.Errors) > 0 || len(p.GoFiles) == 0 || importerErrs[p]) && allDeps(p, d) && !stdPackage(p, d) {
 			if left := cgoLeftOut(p, tags); len(left) > 0 {
 				cgoFiles[p] = left
 			}
@@ -205,6 +216,13 @@ func cgoRecheck(pkgs []*packages.Package, d *deps, tags []string, parse func(*to
 type importerFunc func(path string) (*types.Package, error)
 
 func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
+
+// stdPackage reports whether p is the standard library's (runtime/cgo has
+// no file with cgo off, and nothing needs what it declares).
+func stdPackage(p *packages.Package, d *deps) bool {
+	files := slices.Concat(p.GoFiles, p.IgnoredFiles)
+	return len(files) > 0 && d.std(files[0])
+}
 
 // allDeps reports whether every file of p, compiled or left out, belongs
 // to a dependency.

@@ -158,14 +158,17 @@ func Analyze(ctx context.Context, dir string, analyzers []*analysis.Analyzer, ma
 		// Dependencies that need cgo are read as Go (cgostub.go).
 		stubbed := cgoRecheck(pkgs, deps, buildTags(cfg.BuildFlags), cfg.ParseFile)
 		for _, mod := range slices.Sorted(maps.Keys(stubbed)) {
-			what := "its packages " + strings.Join(stubbed[mod], ", ") + " are"
+			what, their, them := "its packages "+strings.Join(stubbed[mod], ", ")+" are", "their", "them"
 			if n := len(stubbed[mod]); n > 3 {
 				what = fmt.Sprintf("%d of its packages are", n)
-			} else if n == 1 && stubbed[mod][0] == mod {
-				what = "it is"
+			} else if n == 1 {
+				what, their, them = "its package "+stubbed[mod][0]+" is", "its", "it"
+				if stubbed[mod][0] == mod {
+					what = "it is"
+				}
 			}
 			res.Notices = append(res.Notices, lint.Problem{File: rel(dir), Message: fmt.Sprintf(
-				"%s needs cgo, which apiaudit leaves off: %s read as Go, with stand-ins for C's types, and their type errors are not reported (set CGO_ENABLED=1 to load them with the C compiler, for code you trust; see docs/security.md)", mod, what)})
+				"%s needs cgo, which apiaudit leaves off: %s read as Go, with stand-ins for C's types, and %s type errors are not reported (set CGO_ENABLED=1 to load %s with the C compiler, for code you trust; see docs/security.md)", mod, what, their, them)})
 		}
 		trimmedErrors(pkgs, deps)
 	}
