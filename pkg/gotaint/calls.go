@@ -197,6 +197,14 @@ func (s *state) call(ci ssa.CallInstruction) {
 		resV = nil // a context made by other code (see isContext)
 	}
 	t := s.all(ops, b)
+	if c.IsInvoke() && len(t) > 0 && s.unseenMethod(fn) {
+		// conn.BuildInsert(req) on an interface of the program whose
+		// implementations live in packages this one does not import:
+		// what comes back is made by code out of sight, which may
+		// quote, bind or check what it was given. The step says so,
+		// and rules grade such flows (Opaque).
+		t = markOpaque(t, pos, shortName(fn))
+	}
 	if c.IsInvoke() && len(t) > 0 && s.lookup(fn) {
 		if lt, ok := s.lookedUp(fn, ops, b, pos); ok {
 			// Every implementation is in sight: the record carries
@@ -235,6 +243,72 @@ func (s *state) call(ci ssa.CallInstruction) {
 			}
 		}
 	}
+}
+
+// opaqueMsg starts the step of a value made by a method of one of the
+// program's interfaces none of whose implementations is in sight (see
+// unseenMethod and Opaque).
+const opaqueMsg = "made by code not in sight: "
+
+// unseenMethod reports whether fn, the method of an interface a call goes
+// through, belongs to the program (an interface of the module being
+// analysed, not a library's, whose methods the tables and facts describe)
+// and no implementation of it is in sight from this package, and whether
+// it returns text.
+func (s *state) unseenMethod(fn *types.Func) bool {
+	if fn.Pkg() == nil {
+		return false
+	}
+	p := fn.Pkg().Path()
+	if mod := s.e.pass.Module; mod != nil && mod.Path != "" {
+		if p != mod.Path && !strings.HasPrefix(p, mod.Path+"/") {
+			return false
+		}
+	} else if !strings.Contains(strings.Split(p, "/")[0], ".") || s.e.m.Modelled[goapi.CanonPath(p)] {
+		return false // no module (GOPATH): any package but the standard library's and the tables'
+	}
+	text := false
+	for v := range fn.Signature().Results().Variables() {
+		text = text || isString(v.Type())
+	}
+	return text && len(s.e.disp.Implementations(fn)) == 0
+}
+
+// markOpaque adds to every trace of t, a parameter's included, the step
+// of a value made by method, a method of the program's interface with no
+// implementation in sight.
+func markOpaque(t taint, pos token.Pos, method string) taint {
+	out := taint{}
+	for k, tr := range t {
+		if flagBit(k) {
+			out[k] = tr
+			continue
+		}
+		out[k] = &Trace{Pos: pos, Msg: opaqueMsg + method, Prev: tr}
+	}
+	return out
+}
+
+// opaqueIn is the method of the step markOpaque added to tr, or "".
+func opaqueIn(tr *Trace) string {
+	for ; tr != nil; tr = tr.Prev {
+		if m, ok := strings.CutPrefix(tr.Msg, opaqueMsg); ok {
+			return m
+		}
+	}
+	return ""
+}
+
+// Opaque names the method of the program's own interface through which
+// the data of f went when no implementation of it was in sight (the
+// query builder of a connector another package provides), or "".
+func Opaque(f *Flow) string {
+	for _, tr := range f.Traces {
+		if m := opaqueIn(tr); m != "" {
+			return m
+		}
+	}
+	return ""
 }
 
 // lookupMsg starts the trace of a record looked up by the data (see
@@ -418,6 +492,9 @@ func (s *state) apply(sum *FuncFact, fn *types.Func, ops []ssa.Value, res ssa.Va
 	}
 	for _, f := range sum.Flows {
 		t := stored(spliced(extend(values(f.From, f.Field, f.Values && f.To == Ret), pos, "passed to "+name), f.Spliced), f.State, f.Lookup)
+		if f.Opaque != "" && len(t) > 0 {
+			t = markOpaque(t, pos, f.Opaque)
+		}
 		t = withBounds(t, f.Bounds, pos)
 		if f.Role && len(t) > 0 {
 			t = merge(nil, t)
@@ -449,7 +526,11 @@ func (s *state) apply(sum *FuncFact, fn *types.Func, ops []ssa.Value, res ssa.Va
 			t[objBit] = &Trace{Pos: pos, Msg: "passed inside an object to " + name}
 		}
 		if len(t) > 0 {
-			s.reach(pos, k.Kind, name, k.Final, chain(name, k.Via), extend(t, pos, "passed to "+name))
+			t = extend(t, pos, "passed to "+name)
+			if k.Opaque != "" {
+				t = markOpaque(t, pos, k.Opaque)
+			}
+			s.reach(pos, k.Kind, name, k.Final, chain(name, k.Via), t)
 		}
 	}
 	for _, src := range sum.Sources {

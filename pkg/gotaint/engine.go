@@ -67,6 +67,8 @@ type ParamFlow struct {
 	// Lookup, with State: the stored state is a record looked up by the
 	// data (store.ListMessages(ctx, session)), which only chose it.
 	Lookup bool
+	// Opaque: as in ParamSink, on the way to the result.
+	Opaque string
 	// Key: the data is written as keys of a map in the memory of To
 	// (r.files[name] = e): the caller keeps it as keys (state.keys), so a
 	// value read from that map is not tainted by it.
@@ -95,6 +97,10 @@ type ParamSink struct {
 	What    string
 	Final   string // the sink at the end of the path (see Flow.Final)
 	Via     string
+	// Opaque names the method of the program's interface, with no
+	// implementation in sight, that every path to the sink goes
+	// through (see Opaque); "" when some path does not.
+	Opaque string
 }
 
 // ResultSource: the result (To == Ret) or what parameter To points to
@@ -816,6 +822,7 @@ func (s *state) summary() *FuncFact {
 				pf := s.paramFlow(p, f, Ret)
 				pf.Spliced, pf.State, pf.Result, pf.Role, pf.Values, pf.Bounds = spliced, stored, result, role, values, bnd
 				pf.Lookup = stored && lookedUpBy(ret[stateBit])
+				pf.Opaque = opaqueIn(t)
 				sum.Flows = append(sum.Flows, pf)
 			} else {
 				one := taint{k: t}
@@ -1759,7 +1766,7 @@ func (s *state) reach(pos token.Pos, kind Sink, what, final, via string, t taint
 			if v == "" {
 				v = what + " at " + s.where(pos)
 			}
-			ps := ParamSink{Param: p, Kind: kind, What: what, Final: final, Via: v, Spliced: spliced, State: stored, Lookup: stored && lookedUpBy(t[stateBit]), Role: role, Object: object, Values: values}
+			ps := ParamSink{Param: p, Kind: kind, What: what, Final: final, Via: v, Spliced: spliced, State: stored, Lookup: stored && lookedUpBy(t[stateBit]), Role: role, Object: object, Values: values, Opaque: opaqueIn(tr)}
 			if f >= 0 {
 				ps.Field, ps.Name = f+1, s.fieldName(p, f)
 			}
@@ -1772,6 +1779,9 @@ func (s *state) reach(pos token.Pos, kind Sink, what, final, via string, t taint
 					x.Role = x.Role && role
 					x.Object = x.Object && object
 					x.Values = x.Values && values
+					if ps.Opaque == "" {
+						x.Opaque = "" // one path in sight is enough
+					}
 				}
 			}
 			if !dup {
