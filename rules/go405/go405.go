@@ -168,6 +168,7 @@ const longPath = 4
 
 // note grades down what the judged findings did not support at a higher
 // severity:
+//
 //   - HTTP request data (other than a query document decoded whole from
 //     the request): fewer than half of the judged flows were true. The
 //     rest were by-design features of local and management interfaces (an
@@ -175,9 +176,11 @@ const longPath = 4
 //     limited to one path segment, and text joined to a configured path
 //     that the analysis took for the request's (a temporary file's name,
 //     a sanitiser it does not recognise).
+//
 //   - data that reaches the sink only through an object's stored state
 //     (StateNote; one of seven judged was true: configured paths read
 //     from the object the request had written into);
+//
 //   - paths through more than four calls (two of twelve judged were true:
 //     a lock file, a key path or a command of the configuration, reached
 //     through objects the data only passed through), whatever text the
