@@ -118,7 +118,7 @@ func requireToken(next http.Handler) http.Handler {
 }`,
 		Lang:      "go",
 		Severity:  lint.SeverityError,
-		Grades:    "A note in example code or test scaffolding (examples/, _examples, demo, conformance, test/, testkit, a package named like oauthtest), and when the function that registers the route serves it only on a loopback port the system picks (127.0.0.1:0: a one-shot local UI); a fixed loopback port stays an error (any web page can post to it). A note for a debugging endpoint mounted only when an opt-in flag or environment variable is set, in the function that registers it or around every call of that function in its package (if conf.EnableDebug { initDebugRoute(mux) }), as GO502 for an opt-in TLS skip. The debugging handlers one function registers (the eleven of net/http/pprof, say) are one element: the first is reported at its grade, the others are notes that point to it. A note when every listen call of the route's package, or of the servers that serve its router (an http.Server literal or a serve call kept in fields: a package may serve a control API on a socket and a dashboard on every interface), is a Unix socket (or a Windows named pipe) by default, followed across the module (a command's --host flag whose default is unix://… passed to the server's constructor): only the user's own processes can connect, and they can already do what the route does; a socket made writable by every user (os.Chmod with o+w) is not local, and a loopback TCP port stays an error. A warning when the route reaches none of the sensitive capabilities and only its method (POST, PUT, PATCH, DELETE) or an admin path segment says it matters: of the judged errors, none of these was a true positive. A warning for a PUT, PATCH or DELETE served only on a fixed loopback port by a package that sets no CORS headers (a web page cannot send it without a preflight). A note for a route registered only inside an if whose condition requires a setting named for authentication (if cfg.Auth.Enabled { mux.HandleFunc(\"/api/users\", ...) }): it exists only while authentication is on; a negated setting, an else branch and a setting that turns authentication off (NoAuth, SkipAuth) keep the grade. A note for a capability URL: a path parameter named as a secret (hook_id, webhook_id, token, secret, api_key) that the handler, or a function of the package it hands the id to, rejects when unknown (401, 403, 404 or 410 and return); whoever holds the URL may call it, by design, and an ordinary :id keeps its grade. A note for a step of signing in named by the path's last segment below any prefix (/api/auth/login, /auth/github/callback, sign-up, password reset; token, revoke, introspect and register only at the root or under auth, oauth, oauth2, oidc, sso or connect): callers reach it before they hold a credential; the authorization endpoint (/authorize) and resources such as /api/tokens keep their grade. Across the module (apiaudit scan): a note when no program of the module builds the server, that is when the function that holds the finding is called by no main package outside tests (followed through calls, method values and the types reached code names) and code outside the module cannot call it (its package is under internal/ or main, or no exported function of an importable package leads to it); the message names the function.",
+		Grades:    "A note in example code or test scaffolding (examples/, _examples, demo, conformance, test/, testkit, a package named like oauthtest), and when the function that registers the route serves it only on a loopback port the system picks (127.0.0.1:0: a one-shot local UI); a fixed loopback port stays an error (any web page can post to it). A note for a debugging endpoint mounted only when an opt-in flag or environment variable is set, in the function that registers it or around every call of that function in its package (if conf.EnableDebug { initDebugRoute(mux) }), as GO502 for an opt-in TLS skip. The debugging handlers one function registers (the eleven of net/http/pprof, say) are one element: the first is reported at its grade, the others are notes that point to it. A note when every listen call of the route's package, or of the servers that serve its router (an http.Server literal or a serve call kept in fields: a package may serve a control API on a socket and a dashboard on every interface), is a Unix socket (or a Windows named pipe) by default, followed across the module (a command's --host flag whose default is unix://… passed to the server's constructor): only the user's own processes can connect, and they can already do what the route does; a socket made writable by every user (os.Chmod with o+w) is not local, and a loopback TCP port stays an error. A warning when the route reaches none of the sensitive capabilities and only its method (POST, PUT, PATCH, DELETE) or an admin path segment says it matters: of the judged errors, none of these was a true positive. A warning for a PUT, PATCH or DELETE served only on a fixed loopback port by a package that sets no CORS headers (a web page cannot send it without a preflight). A note for a route registered only inside an if whose condition requires a setting named for authentication (if cfg.Auth.Enabled { mux.HandleFunc(\"/api/users\", ...) }): it exists only while authentication is on; a negated setting, an else branch and a setting that turns authentication off (NoAuth, SkipAuth) keep the grade. A note for a capability URL: a path parameter named as a secret (hook_id, webhook_id, token, secret, api_key) that the handler, or a function of the package it hands the id to, rejects when unknown (401, 403, 404 or 410 and return); whoever holds the URL may call it, by design, and an ordinary :id keeps its grade. A note for a step of signing in named by the path's last segment below any prefix (/api/auth/login, /auth/github/callback, sign-up, password reset; token, revoke, introspect and register only at the root or under auth, oauth, oauth2, oidc, sso or connect): callers reach it before they hold a credential; the authorization endpoint (/authorize) and resources such as /api/tokens keep their grade. A note for a POST or DELETE of a session resource below an account or an auth area (/api/v1/system/admin/session, /auth/sessions: signing in and out), not a chat's or an agent's (/chat/sessions). A note for a first-run setup (a last segment setup, install, bootstrap or initialize) whose handler refuses with 401, 403, 404 or 410 and returns (once an account exists); one that never refuses keeps its grade. A note for a GET whose handler serves a file (http.ServeContent, ServeFile, ServeFileFS: a page of the web UI under /admin) and reaches none of the capabilities. Across the module (apiaudit scan): a note when no program of the module builds the server, that is when the function that holds the finding is called by no main package outside tests (followed through calls, method values and the types reached code names) and code outside the module cannot call it (its package is under internal/ or main, or no exported function of an importable package leads to it); the message names the function.",
 		Precision: "medium",
 		CWE:       []int{306, 862},
 		OWASP:     []string{"API2:2023", "API5:2023", "LLM06:2025"},
@@ -200,6 +200,28 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		if what := authEndpoint(rt.Path); what != "" {
 			grade.LowerTo(goapi.Note, "the route is "+what+", which callers reach before they hold a credential; check that it verifies what it is given (a password, a provider's code and state, a client secret)")
+		} else if what := sessionEndpoint(rt.Method, rt.Path); what != "" {
+			grade.LowerTo(goapi.Note, "the route is "+what+", which callers reach before they hold a credential; check that it verifies what it is given (a password, a provider's code and state, a client secret)")
+		}
+		if !rt.Debug && setupStep(rt.Path) {
+			if decls == nil {
+				decls = funcDecls(pass)
+			}
+			if body := handlerCode(pass.TypesInfo, decls, localFunc(pass.TypesInfo, enclosingBody(rt.Guard, rt.Call), rt.Handler)); body != nil {
+				if r := rejection(pass.TypesInfo, body); r != nil {
+					grade.LowerTo(goapi.Note, "the route is a first-run setup, which callers reach before any account exists, and its handler refuses with 401, 403, 404 or 410 ("+shortPos(pass, r.Pos())+"); check that it refuses once the setup is done")
+				}
+			}
+		}
+		if !rt.Sensitive && (rt.Method == "GET" || rt.Method == "HEAD") {
+			if decls == nil {
+				decls = funcDecls(pass)
+			}
+			if body := handlerCode(pass.TypesInfo, decls, localFunc(pass.TypesInfo, enclosingBody(rt.Guard, rt.Call), rt.Handler)); body != nil {
+				if serve := servesFile(pass.TypesInfo, body); serve != "" {
+					grade.LowerTo(goapi.Note, "its handler serves a file ("+serve+"), a page of the program's web UI or an asset, and reaches none of the sensitive capabilities; what the page shows comes from routes judged on their own")
+				}
+			}
 		}
 		if !rt.Sensitive {
 			// Of the judged errors, those that reach none of the
@@ -645,6 +667,110 @@ var (
 	}
 	authAreas = map[string]bool{"auth": true, "oauth": true, "oauth2": true, "openid": true, "oidc": true, "sso": true, "connect": true}
 )
+
+// sessionEndpoint says what sign-in step a route names by a session
+// resource: POST to .../session or .../sessions creates one (a login),
+// DELETE ends it (a logout), when the segment before is an account's or
+// an auth area's (/api/v1/system/admin/session, /auth/sessions,
+// /users/session); a chat or agent session (/agents/{id}/sessions,
+// /chat/sessions) is a resource, not a login.
+func sessionEndpoint(method, route string) string {
+	var segs []string
+	for _, seg := range strings.Split(strings.ToLower(route), "/") {
+		if seg != "" {
+			segs = append(segs, seg)
+		}
+	}
+	if len(segs) < 2 {
+		return ""
+	}
+	if last := segs[len(segs)-1]; last != "session" && last != "sessions" {
+		return ""
+	}
+	if prev := segs[len(segs)-2]; !authAreas[prev] && !accountSegments[prev] {
+		return ""
+	}
+	switch method {
+	case "POST", "PUT":
+		return "a login endpoint (it creates a session)"
+	case "DELETE":
+		return "a logout endpoint (it ends a session)"
+	}
+	return ""
+}
+
+// accountSegments name whose session a session resource below them is.
+var accountSegments = map[string]bool{"admin": true, "admins": true, "user": true, "users": true, "account": true, "accounts": true, "me": true}
+
+// setupStep reports whether a route's last segment names a first-run
+// setup (setup, install, bootstrap, initialize).
+func setupStep(route string) bool {
+	segs := strings.Split(strings.Trim(strings.ToLower(route), "/"), "/")
+	switch segs[len(segs)-1] {
+	case "setup", "install", "bootstrap", "initialize", "initialise":
+		return true
+	}
+	return false
+}
+
+// servesFile names the net/http call by which a handler's body serves a
+// file (http.ServeContent, ServeFile, ServeFileFS, a FileServer's
+// ServeHTTP), or "".
+func servesFile(info *types.Info, body ast.Node) string {
+	found := ""
+	ast.Inspect(body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || found != "" {
+			return found == ""
+		}
+		fn := goapi.Callee(info, call)
+		if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "net/http" {
+			return true
+		}
+		switch fn.Name() {
+		case "ServeContent", "ServeFile", "ServeFileFS":
+			found = "http." + fn.Name()
+		}
+		return true
+	})
+	return found
+}
+
+// localFunc is the function literal a local variable of body holds, when h
+// names one assigned once (spa := func(w, r) {...}; r.Get("/admin", spa)),
+// else h.
+func localFunc(info *types.Info, body ast.Node, h ast.Expr) ast.Expr {
+	id, ok := ast.Unparen(h).(*ast.Ident)
+	if !ok || body == nil {
+		return h
+	}
+	v, ok := info.Uses[id].(*types.Var)
+	if !ok {
+		return h
+	}
+	var lit ast.Expr
+	n := 0
+	ast.Inspect(body, func(node ast.Node) bool {
+		as, ok := node.(*ast.AssignStmt)
+		if !ok || len(as.Lhs) != len(as.Rhs) {
+			return true
+		}
+		for i, lhs := range as.Lhs {
+			if l, ok := lhs.(*ast.Ident); ok && info.ObjectOf(l) == v {
+				n++
+				lit = as.Rhs[i]
+			}
+		}
+		return true
+	})
+	if n != 1 {
+		return h
+	}
+	if _, isLit := ast.Unparen(lit).(*ast.FuncLit); isLit {
+		return lit
+	}
+	return h
+}
 
 // authEndpoint says what sign-in step a route's path names ("a login
 // endpoint"), or "" when it names none. The authorization endpoint itself

@@ -10,7 +10,7 @@ func TestRule(t *testing.T) {
 	if err := Rule.Validate(); err != nil {
 		t.Fatal(err)
 	}
-	ruletest.RunGo(t, Analyzer, "a", "b", "d", "examples/app", "mount", "tuple", "cond", "local", "iface", "field", "ifcall", "capurl", "localui", "localcors", "signin", "readpost", "chain", "authcall", "sessauth", "ginsess", "authgate", "sigcheck")
+	ruletest.RunGo(t, Analyzer, "a", "b", "d", "examples/app", "mount", "tuple", "cond", "local", "iface", "field", "ifcall", "capurl", "localui", "localcors", "signin", "readpost", "chain", "authcall", "sessauth", "ginsess", "authgate", "sigcheck", "firstrun")
 }
 
 // TestOptions: a user-named auth middleware counts as auth, also when a
@@ -45,6 +45,25 @@ func TestAuthEndpoint(t *testing.T) {
 	} {
 		if got := authEndpoint(route); got != want {
 			t.Errorf("authEndpoint(%q) = %q, want %q", route, got, want)
+		}
+	}
+}
+
+// TestSessionEndpoint: a session resource below an account or an auth
+// area is signing in (POST) and out (DELETE); a chat or agent session is
+// not.
+func TestSessionEndpoint(t *testing.T) {
+	for _, c := range []struct{ method, route, want string }{
+		{"POST", "/api/v1/system/admin/session", "a login endpoint (it creates a session)"},
+		{"DELETE", "/auth/sessions", "a logout endpoint (it ends a session)"},
+		{"POST", "/users/session", "a login endpoint (it creates a session)"},
+		{"GET", "/users/session", ""},
+		{"POST", "/api/chat/sessions", ""},
+		{"POST", "/agents/{id}/sessions", ""},
+		{"POST", "/session", ""},
+	} {
+		if got := sessionEndpoint(c.method, c.route); got != c.want {
+			t.Errorf("sessionEndpoint(%q, %q) = %q, want %q", c.method, c.route, got, c.want)
 		}
 	}
 }
