@@ -2,6 +2,7 @@ package gotaint
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -237,6 +238,27 @@ func Calls(f *Flow) int {
 	}
 	return strings.Count(f.Via, viaSep) + 1
 }
+
+// ApprovalStep names the function on the path of f, before the sink,
+// whose name or receiver's type says that it asks a person to approve
+// what it runs (ApprovalGate.WrapExecution, confirmAndRun,
+// ConsentPrompt.Run), or "". Such a step is seen by its name only: its
+// code may be in a package the flow's is not.
+func ApprovalStep(f *Flow) string {
+	if f.Via == "" {
+		return ""
+	}
+	steps := strings.Split(f.Via, viaSep)
+	for _, st := range steps[:len(steps)-1] {
+		if approvalName.MatchString(st) {
+			return st
+		}
+	}
+	return ""
+}
+
+// approvalName: a function or type named for asking a person first.
+var approvalName = regexp.MustCompile(`(?i)approv|confirm|consent`)
 
 // SplicedRequest: request data spliced into text of the program's own (a
 // path, a prompt, a command line it writes). Such flows keep the rule's

@@ -47,7 +47,7 @@ if err := json.Unmarshal([]byte(resp.Choices[0].Message.Content), &q); err != ni
 rows, _ := db.Query("SELECT * FROM orders WHERE customer = ?", q.Customer)`,
 		Lang:      "go",
 		Severity:  lint.SeverityError,
-		Grades:    "A warning for data that reaches the sink only inside an object passed whole to a call. A note for a path of more than four calls, for data that gets there only through an object's stored state, and in example code or test scaffolding.",
+		Grades:    "A warning for data that reaches the sink only inside an object passed whole to a call. A note for a path that goes through a function named for asking a person first (ApprovalGate.WrapExecution, confirmAndRun: the user approves the call before it runs), for a path of more than four calls, for data that gets there only through an object's stored state, and in example code or test scaffolding.",
 		Precision: "high",
 		CWE:       []int{1426, 78, 89, 22, 918, 79, 601},
 		OWASP:     []string{"LLM05:2025", "API10:2023"},
@@ -77,6 +77,9 @@ const longPath = 4
 // passed through (none of them true). Flows through an object's stored
 // state are notes too (StateNote; none of fifteen judged was true).
 func note(f *gotaint.Flow) string {
+	if step := gotaint.ApprovalStep(f); step != "" {
+		return "on the way the call goes through " + step + ", which by its name asks the user to approve it first: check that it asks for every such call and that no setting skips the question (GoCode's approval gate before its file-patch tool was judged noise at error, 0 of 2)"
+	}
 	if n := gotaint.Calls(f); n > longPath && !f.State {
 		return fmt.Sprintf("the path crosses %d calls, and over so many the analysis's approximations of fields and interfaces add up: check that the model's text really becomes the command, path or URL", n)
 	}
