@@ -103,6 +103,14 @@ func run(pass *lint.SpecPass) error {
 				"security scheme %q sends the api key %q in the %s (a note: every requirement that accepts it offers security scheme %q as an alternative, which keeps the key out of the url; the url is a fallback)", name, s.Name, where, alt)
 			continue
 		}
+		if why := publishable(pass.Doc, schemes, name, s); why != "" {
+			// Woosmap's browser-side key: issued to be embedded in web
+			// pages, where anyone can read it, and checked against the
+			// Referer; the url hides nothing a page does not show.
+			pass.ReportSeverityf(lint.SeverityNote, openapi.Pointer("components", "securitySchemes", name), s.Origin, "in",
+				"security scheme %q sends the api key %q in the %s (a note: %s; such a key is meant to be seen, so the url leaks nothing a web page does not show; check that the server restricts it to the allowed domains and to read-only calls)", name, s.Name, where, why)
+			continue
+		}
 		if devOnly(s.Description) {
 			// "Used to authenticate only dev instances": a key of a
 			// development setup, never of the production service.
@@ -173,6 +181,15 @@ func run(pass *lint.SpecPass) error {
 			sev, grade = lint.SeverityNote, " (a note: the document serves sessions as a resource, at "+at+", so it names one of them, not the caller's credential)"
 		} else if why := notCredentialBy(p); why != "" {
 			sev, grade = lint.SeverityNote, " (a note: "+why+")"
+		} else if why := publishableProse(p.P.Name, p.P.Description); why != "" {
+			sev, grade = lint.SeverityNote, " (a note: "+why+"; such a key is meant to be seen, so the url leaks nothing a web page does not show)"
+		} else if at, exp := expiringLink(p); !accessName(name) && at != "" {
+			// A pre-signed download link (/files/{name}?token=…&exp=…):
+			// an authenticated call mints it to be handed to someone who
+			// has no credential, and the url is the only place such a
+			// link can carry its signature. An access token stays a
+			// warning.
+			sev, grade = lint.SeverityNote, " (a note: every operation that takes it serves a file ("+at+") and takes expiry "+strconv.Quote(exp)+" beside it, the shape of a signed link that expires and is meant to be handed out; check that the signature covers the file and the expiry)"
 		} else if !accessName(name) && ephemeralProse.MatchString(p.P.Description) {
 			// DeepL's reconnection ?token=: "the latest ephemeral token
 			// obtained for the stream". A url that must carry a token (a
@@ -648,3 +665,172 @@ var devOnlyRe = regexp.MustCompile(`(?i)\bonly\b[^.\n]*\b(dev|development|test|t
 // devOnly: a scheme's description says it is for development or test
 // instances only.
 func devOnly(desc string) bool { return desc != "" && devOnlyRe.MatchString(desc) }
+
+// publicKeyProse is how a description calls a key meant to be seen: a
+// public or publishable key, one for the browser, the client side or the
+// front end.
+var publicKeyProse = regexp.MustCompile(`(?i)\b(?:public|publishable)(?: api)? key\b|\b(?:client|browser|front)[- ]?(?:side|end)\b|\bfrontend\b|\bin (?:the|a|your) (?:web )?browser\b|\bbrowser key\b`)
+
+// restrictedProse is how a description says a key only works from some
+// sites: checked against the Referer or the Origin, restricted to allowed
+// domains.
+var restrictedProse = regexp.MustCompile(`(?i)\b(?:http )?referr?ers?\b|\ballowed (?:domains?|origins?|websites?|hosts?)\b|\b(?:restricted|limited|locked) to (?:your |the |specific |allowed |authori[sz]ed |registered )*(?:domains?|origins?|websites?|urls?)\b|\bauthori[sz]ed (?:domains?|origins?|websites?)\b`)
+
+// secretKeyProse is what the description of a key that must stay hidden
+// says: secret, private, server side, never expose it.
+var secretKeyProse = regexp.MustCompile(`(?i)secret|private|server[- ]?side|backend|confidential|never (?:expose|share|embed)|do not (?:expose|share|embed)|keep it safe`)
+
+// publishableProse says why a key is meant to be public, from its name and
+// description, or returns "": a key (not a secret, a password or a token)
+// whose description calls it public, publishable or for the browser, the
+// client side or the front end, or says it is checked against the Referer
+// or restricted to allowed domains, and says nothing of a secret, a
+// private key or the server side (a secret key's "never use it client-side"
+// keeps its grade).
+func publishableProse(name, description string) string {
+	w := openapi.Words(name)
+	if len(w) == 0 || w[len(w)-1] != "key" && w[len(w)-1] != "apikey" ||
+		slices.ContainsFunc(w, func(x string) bool { return x == "secret" || x == "private" || x == "password" }) {
+		return ""
+	}
+	if description == "" || secretKeyProse.MatchString(description) {
+		return ""
+	}
+	if m := publicKeyProse.FindString(description); m != "" {
+		return "its description says " + strconv.Quote(strings.ToLower(m)) + ": a publishable key, which web pages carry"
+	}
+	if m := restrictedProse.FindString(description); m != "" {
+		return "its description says " + strconv.Quote(strings.ToLower(m)) + ": a publishable key, which web pages carry and the server checks against the sites allowed to use it"
+	}
+	return ""
+}
+
+// publishable says why api key scheme name is meant to be public, or
+// returns "": its description says so (publishableProse), or every
+// requirement that uses it also requires a header scheme that sends the
+// Referer or the Origin, which the server checks against the key's allowed
+// domains (Woosmap's PublicApiKeyAuth beside RefererHeader).
+func publishable(doc *openapi3.T, schemes openapi3.SecuritySchemes, name string, s *openapi3.SecurityScheme) string {
+	why := publishableProse(s.Name, s.Description)
+	if why == "" && secretKeyProse.MatchString(s.Description) {
+		return ""
+	}
+	lists := []openapi3.SecurityRequirements{doc.Security}
+	for _, op := range openapi.Operations(doc) {
+		if op.Op.Security != nil {
+			lists = append(lists, *op.Op.Security)
+		}
+	}
+	origin, used := "", false
+	for _, reqs := range lists {
+		for _, r := range reqs {
+			if _, ok := r[name]; !ok {
+				continue
+			}
+			used = true
+			found := ""
+			for _, other := range slices.Sorted(maps.Keys(r)) {
+				ref := schemes[other]
+				if ref == nil || ref.Value == nil || ref.Value.Type != "apiKey" || ref.Value.In != "header" {
+					continue
+				}
+				if h := strings.ToLower(ref.Value.Name); h == "referer" || h == "referrer" || h == "origin" {
+					found = other
+					break
+				}
+			}
+			if found == "" {
+				origin = "-"
+			} else if origin == "" {
+				origin = found
+			}
+		}
+	}
+	if used && origin != "" && origin != "-" {
+		pair := "every requirement that uses it also requires security scheme " + strconv.Quote(origin) + ", the " + strings.ToLower(schemes[origin].Value.Name) + " header the server checks the key against"
+		if why != "" {
+			return why + ", and " + pair
+		}
+		return pair
+	}
+	return why
+}
+
+// expiryWords name a link's expiry: exp, expires, expiry, expires_at,
+// X-Amz-Expires.
+var expiryWords = map[string]bool{"exp": true, "expires": true, "expiry": true, "expiration": true, "expire": true}
+
+// fileWords in a path name what a download serves.
+var fileWords = map[string]bool{
+	"file": true, "files": true, "filename": true, "download": true, "downloads": true, "attachment": true,
+	"attachments": true, "blob": true, "blobs": true, "media": true, "asset": true, "assets": true,
+	"artifact": true, "artifacts": true, "image": true, "images": true, "thumbnail": true,
+}
+
+// expiringLink returns where p is a signed link that expires, and the name
+// of its expiry, or "", "": every operation that takes p is a GET (or
+// HEAD) that serves a file (its path names a file, a download or an
+// attachment, or it answers with bytes that are no JSON, XML or HTML) and
+// takes, in the query, an expiry beside p (exp, expires, expires_at). The
+// shape of a pre-signed download url: an authenticated call mints it, and
+// whoever holds it fetches one file until it expires (AIgateway's
+// /v1/files/jobs/{jobId}/{filename}/public?token=…&exp=…&k=…).
+func expiringLink(p *openapi.Param) (at, expiry string) {
+	if p.P.In != "query" || len(p.Users) == 0 {
+		return "", ""
+	}
+	for _, op := range p.Users {
+		if op.Method != "get" && op.Method != "head" || !servesFile(op) {
+			return "", ""
+		}
+		found := ""
+		for _, ref := range slices.Concat(op.Item.Parameters, op.Op.Parameters) {
+			if ref == nil || ref.Value == nil || ref.Value == p.P || ref.Value.In != "query" {
+				continue
+			}
+			if slices.ContainsFunc(openapi.Words(ref.Value.Name), func(w string) bool { return expiryWords[w] }) {
+				found = ref.Value.Name
+				break
+			}
+		}
+		if found == "" {
+			return "", ""
+		}
+		if expiry == "" {
+			at, expiry = op.Method+" "+op.Path, found
+		}
+	}
+	return at, expiry
+}
+
+// servesFile reports whether op answers with a file: its path names a
+// file, a download or an attachment (/files/{name}, {filename}), or a
+// success response's content is bytes that are no JSON, XML, HTML or text
+// (application/octet-stream, image/png, a format: binary string).
+func servesFile(op openapi.Operation) bool {
+	for _, seg := range strings.Split(op.Path, "/") {
+		if slices.ContainsFunc(openapi.Words(seg), func(w string) bool { return fileWords[w] }) {
+			return true
+		}
+	}
+	if op.Op.Responses == nil {
+		return false
+	}
+	for code, ref := range op.Op.Responses.Map() {
+		if !strings.HasPrefix(code, "2") || ref == nil || ref.Value == nil {
+			continue
+		}
+		for mt, m := range ref.Value.Content {
+			mt = strings.ToLower(mt)
+			if strings.Contains(mt, "json") || strings.Contains(mt, "xml") || strings.HasPrefix(mt, "text/") {
+				continue
+			}
+			if mt == "application/octet-stream" || strings.HasPrefix(mt, "image/") || strings.HasPrefix(mt, "audio/") ||
+				strings.HasPrefix(mt, "video/") || strings.HasPrefix(mt, "application/") ||
+				m != nil && m.Schema != nil && m.Schema.Value != nil && m.Schema.Value.Format == "binary" {
+				return true
+			}
+		}
+	}
+	return false
+}
