@@ -677,8 +677,9 @@ var publicKeyProse = regexp.MustCompile(`(?i)\b(?:public|publishable)(?: api)? k
 var restrictedProse = regexp.MustCompile(`(?i)\b(?:http )?referr?ers?\b|\ballowed (?:domains?|origins?|websites?|hosts?)\b|\b(?:restricted|limited|locked) to (?:your |the |specific |allowed |authori[sz]ed |registered )*(?:domains?|origins?|websites?|urls?)\b|\bauthori[sz]ed (?:domains?|origins?|websites?)\b`)
 
 // secretKeyProse is what the description of a key that must stay hidden
-// says: secret, private, server side, never expose it.
-var secretKeyProse = regexp.MustCompile(`(?i)secret|private|server[- ]?side|backend|confidential|never (?:expose|share|embed)|do not (?:expose|share|embed)|keep it safe`)
+// says: secret, private, server side, keep it safe; or any negation, as in
+// "do not use it in the browser", which names the browser to forbid it.
+var secretKeyProse = regexp.MustCompile(`(?i)secret|private|server[- ]?side|backend|confidential|keep it safe|\b(?:never|not|don't|dont|cannot|can't|must not|should not)\b`)
 
 // publishableProse says why a key is meant to be public, from its name and
 // description, or returns "": a key (not a secret, a password or a token)
