@@ -76,7 +76,8 @@ paths:
 		Severity:  lint.SeverityError,
 		Precision: "very-high",
 		Grades: `- **error**, once per scheme or scope: a requirement that names a scheme the document does not define, or an OAuth2 scope its scheme does not declare; the message counts the other requirements that name the same, which are **notes** pointing to it (one definition fixes them all: a generator's annotation naming a scheme the document never defines, on 83 operations of mcpproxy-go's description, is one defect, not 83).
-- **warning**, once per scheme: scopes listed for a scheme that takes none in the document's version (a bearer or api key scheme in OpenAPI 3.0 or Swagger 2.0); the message counts the other requirements that do the same, which are **notes** pointing to it. The scheme is still required, and OpenAPI 3.1 allows role names for any scheme: a matter of the version, not an opening (Sentry's 222 operations, judged noise at error, 0 of 222).`,
+- **warning**, once per scheme: scopes listed for a scheme that takes none in the document's version (a bearer or api key scheme in OpenAPI 3.0 or Swagger 2.0) when an oauth2 scheme of the document declares every one of them: the requirement likely names the wrong scheme, and clients built from the document will not ask for those scopes; the message counts the other requirements that do the same, which are **notes** pointing to it.
+- **note**: scopes listed for a scheme that takes none, where no oauth2 scheme declares them: tools ignore the list, the scheme is still required, and OpenAPI 3.1 allows role names for any scheme, so it is a matter of the version, not an opening (Sentry's 222 operations, judged noise at error, and Dropbox Sign's scopes on its bearer scheme, judged noise at warning: 0 of 225); reported once per scheme, the other requirements pointing to it.`,
 		CWE:   []int{1068, 285},
 		OWASP: []string{"API2:2023", "API8:2023"},
 		Since: "v0.1.0",
@@ -149,27 +150,43 @@ func reportOnce(pass *lint.SpecPass, missing []missingUse) {
 // none in the document's version.
 type scopedUse struct {
 	ptr, field, who, kind, name, only string
-	origin                            *openapi3.Origin
+	// oauth names an oauth2 scheme of the document that declares every
+	// scope listed, or is "".
+	oauth  string
+	origin *openapi3.Origin
 }
 
 // reportScoped reports the requirements that list scopes for a scheme that
-// takes none once per scheme: the first as a warning that counts them, the
+// takes none once per scheme: the first as a note that counts them, the
 // others as notes pointing to it. The requirement still requires the
-// scheme, and OpenAPI 3.1 allows role names for any scheme: the list is a
-// matter of the document's version, not an opening, and a document that
-// does it once does it on every operation (Sentry's 222, judged noise at
-// error).
+// scheme, tools ignore the list, and OpenAPI 3.1 allows role names for any
+// scheme: the list is a matter of the document's version, not an opening,
+// and a document that does it once does it on every operation (Sentry's
+// 222, judged noise at error; Dropbox Sign's scopes on a bearer scheme
+// named oauth2, noise at warning). The first is a warning when an oauth2
+// scheme of the document declares every scope listed: the requirement then
+// likely names the wrong scheme, and a client built from the document asks
+// for none of them.
 func reportScoped(pass *lint.SpecPass, uses []scopedUse) {
-	first, count := firsts(uses, func(u scopedUse) string { return u.name })
+	key := func(u scopedUse) string { return u.name + "\x00" + u.oauth }
+	first, count := firsts(uses, key)
 	for _, u := range uses {
-		f := first[u.name]
+		f := first[key(u)]
 		if u == f {
 			more := ""
-			if n := count[u.name] - 1; n > 0 {
+			switch n := count[key(u)] - 1; {
+			case n == 1:
+				more = "; 1 other requirement does the same, reported as a note"
+			case n > 1:
 				more = fmt.Sprintf("; %d other requirements do the same, reported as notes", n)
 			}
-			pass.ReportSeverityf(lint.SeverityWarning, u.ptr, u.origin, u.field,
-				"%s lists scopes for %s scheme %q (%s%s) (a warning, not an error: the scheme is still required, and OpenAPI 3.1 allows role names for any scheme)", u.who, u.kind, u.name, u.only, more)
+			if u.oauth != "" {
+				pass.ReportSeverityf(lint.SeverityWarning, u.ptr, u.origin, u.field,
+					"%s lists scopes for %s scheme %q (%s%s) (a warning: oauth2 scheme %q declares every one of them, so the requirement likely names the wrong scheme, and clients built from the document will not ask for those scopes)", u.who, u.kind, u.name, u.only, more, u.oauth)
+				continue
+			}
+			pass.ReportSeverityf(lint.SeverityNote, u.ptr, u.origin, u.field,
+				"%s lists scopes for %s scheme %q (%s%s) (a note: a matter of the version; tools ignore the list, the scheme is still required, and OpenAPI 3.1 allows role names for any scheme)", u.who, u.kind, u.name, u.only, more)
 			continue
 		}
 		pass.ReportSeverityf(lint.SeverityNote, u.ptr, u.origin, u.field,
@@ -222,7 +239,7 @@ func check(pass *lint.SpecPass, schemes openapi3.SecuritySchemes, who, ptr strin
 						kind = "basic" // as written in 2.0, before conversion
 					}
 				}
-				u.scoped = append(u.scoped, scopedUse{ptr: reqPtr, field: field, who: who, kind: kind, name: name, only: only, origin: origin})
+				u.scoped = append(u.scoped, scopedUse{ptr: reqPtr, field: field, who: who, kind: kind, name: name, only: only, oauth: declaredBy(schemes, req[name]), origin: origin})
 			}
 		}
 	}
@@ -264,6 +281,22 @@ func didYouMean(schemes openapi3.SecuritySchemes, name string) string {
 	for _, s := range slices.Sorted(maps.Keys(schemes)) {
 		if strings.EqualFold(s, name) {
 			return " (did you mean " + strconv.Quote(s) + "?)"
+		}
+	}
+	return ""
+}
+
+// declaredBy names the first oauth2 scheme, in sorted order, that declares
+// every scope in scopes, or returns "".
+func declaredBy(schemes openapi3.SecuritySchemes, scopes []string) string {
+	for _, name := range slices.Sorted(maps.Keys(schemes)) {
+		ref := schemes[name]
+		if ref == nil || ref.Value == nil || ref.Value.Type != "oauth2" {
+			continue
+		}
+		declared := declaredScopes(ref.Value)
+		if !slices.ContainsFunc(scopes, func(s string) bool { return !declared[s] }) {
+			return name
 		}
 	}
 	return ""

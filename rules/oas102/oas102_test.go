@@ -22,11 +22,11 @@ func TestMultiFile(t *testing.T) {
 }
 
 // TestScopedOnce checks that scopes listed for a scheme that takes none are
-// one warning per scheme, the other uses notes, beside an error for an
-// undeclared OAuth2 scope.
+// notes (a matter of the version), beside an error for an undeclared OAuth2
+// scope.
 func TestScopedOnce(t *testing.T) {
 	ruletest.Severities(t, oas102.Rule, map[string]lint.Severity{
-		"get /projects lists":            lint.SeverityWarning,
+		"get /projects lists":            lint.SeverityNote,
 		"post /projects lists":           lint.SeverityNote,
 		"delete /projects/{id} lists":    lint.SeverityNote,
 		"delete /projects/{id} requires": lint.SeverityDefault,
@@ -45,4 +45,16 @@ func TestMissingOnce(t *testing.T) {
 		"post /servers requires scope":                                            lint.SeverityDefault,
 		"delete /servers/{id} requires scope":                                     lint.SeverityNote,
 	}, "testdata/missing-once.yaml")
+}
+
+// TestScopedWrongScheme checks that scopes an oauth2 scheme of the document
+// declares, listed on a scheme that takes none, are one warning for the
+// scheme, the other uses notes, and that a list no oauth2 scheme declares
+// stays a note.
+func TestScopedWrongScheme(t *testing.T) {
+	ruletest.Severities(t, oas102.Rule, map[string]lint.Severity{
+		"post /invoices lists":        lint.SeverityWarning,
+		"delete /invoices/{id} lists": lint.SeverityNote,
+		"patch /invoices/{id} lists":  lint.SeverityNote,
+	}, "testdata/scoped-wrong-scheme.yaml")
 }

@@ -70,7 +70,7 @@ paths:
 		Precision: "high",
 		Grades: `- **error**: an api key scheme sent in the query string or the path, where some requirement accepts it alone.
 - **warning**: query or path parameters whose names look like credentials, when required, or taken by an operation that needs no credential or takes one in the url.
-- **note**: a token whose name has no word of access and whose description says it is short-lived (ephemeral, one-time, single-use, expiring after a stated time: DeepL's WebSocket reconnection token, judged noise at warning, 0 of 2); an api key scheme in the url where every requirement that accepts it also offers one that keeps the key out of the url (a header or cookie key, http, OAuth 2): the url is a fallback; an api key scheme in the url whose description says it serves development or test instances only ("Used to authenticate only dev instances": Clerk's ` + "`__dev_session`" + `, judged noise at error, 0 of 6); a path token with no word of access (activation_token, confirmationToken, file_token: a one-time link or an opaque handle); and an optional credential-named parameter of operations that all require a credential with an alternative that keeps it out of the url (Google's key and oauth_token on every API, a session id used as a filter; operations that write no requirement at all are OAS101's omissions and do not count; one whose description calls its value a private or secret key, a client secret, a password or a passphrase stays a warning: Netlify's PEM private key in ` + "`key`" + ` is data the call carries, not an alternative credential); a bare key whose description gives it to something that is no account ("The key of the file") or that every operation taking it takes beside a store, bucket, container or file (casibase's /add-file?store=…&key=…: the file's path in the store); and a token or key whose name has no word of access when its description calls it a cursor, a continuation or an identifier and says nothing of access (a log continuation token, a cache or lock key), or says it filters a listing, is the key of a setting or a record, or is the id of an instance ("used to filter configurations", "a configuration key", a session id described as a "meeting instance ID") and says nothing of access, when every operation that takes a bare token also takes a page size (Kinto's ` + "`_token`" + ` beside ` + "`_limit`" + `), or when the path segment around it names a cursor (Graph's ` + "`delta(token='{token}')`" + `); and a session id (session, session_id, sessionId) in a document that serves sessions as a resource (a sessions collection followed by a parameter, /agent/sessions/{sid}): it names a chat or agent session the caller keeps, not the caller's login, which JSESSIONID and PHPSESSID stay; a session id whose description calls it an identifier and says nothing of access (an upload session), or calls it the ID of a session and says nothing of a secret or a sign-in ("The ID of the session", read from the access token's ` + "`sid`" + ` claim: every session id judged in a query named a session, 4 of 4 false at warning); a token with no word of access (` + "`token`" + `, ` + "`invitation_token`" + `: not an access or refresh token, a key or a password) when every operation that takes it is a browser redirect, a GET that answers with redirects and no body a program reads, or says it redirects (a logout link, an invitation on an OAuth authorize URL), which can carry a value only in its url; parameters of operations that all have a # in their path, as apis.guru renders AWS query-protocol actions (/#Action=ChangePassword), whose SDKs send them in a signed body; and optional key, access_token or oauth_token parameters offered side by side in a document that describes no authentication (Google's standard parameters on every API of a fragment without its OAuth scheme).`,
+- **note**: a token whose name has no word of access and whose description says it is short-lived (ephemeral, one-time, single-use, expiring after a stated time: DeepL's WebSocket reconnection token, judged noise at warning, 0 of 2); a token with no word of access that every operation taking it takes beside an expiry (exp, expires, expires_at) on a GET that serves a file (its path names a file or a download, or it answers with bytes): a pre-signed link meant to be handed out (AIgateway's /v1/files/jobs/{jobId}/{filename}/public?token=…&exp=…, judged noise at warning, 0 of 1); a publishable key: an api key scheme or a key parameter whose description calls it public or publishable, or for the browser, the client side or the front end, or says the Referer or the allowed domains restrict it, and says nothing of a secret, a private key or the server side, or a scheme that every requirement using it pairs with a header scheme sending the Referer or the Origin (Woosmap's browser-side key beside RefererHeader, judged noise at error, 0 of 2; its server-side private_key stays an error); an api key scheme in the url where every requirement that accepts it also offers one that keeps the key out of the url (a header or cookie key, http, OAuth 2): the url is a fallback; an api key scheme in the url whose description says it serves development or test instances only ("Used to authenticate only dev instances": Clerk's ` + "`__dev_session`" + `, judged noise at error, 0 of 6); a path token with no word of access (activation_token, confirmationToken, file_token: a one-time link or an opaque handle); and an optional credential-named parameter of operations that all require a credential with an alternative that keeps it out of the url (Google's key and oauth_token on every API, a session id used as a filter; operations that write no requirement at all are OAS101's omissions and do not count; one whose description calls its value a private or secret key, a client secret, a password or a passphrase stays a warning: Netlify's PEM private key in ` + "`key`" + ` is data the call carries, not an alternative credential); a bare key whose description gives it to something that is no account ("The key of the file") or that every operation taking it takes beside a store, bucket, container or file (casibase's /add-file?store=…&key=…: the file's path in the store); and a token or key whose name has no word of access when its description calls it a cursor, a continuation or an identifier and says nothing of access (a log continuation token, a cache or lock key), or says it filters a listing, is the key of a setting or a record, or is the id of an instance ("used to filter configurations", "a configuration key", a session id described as a "meeting instance ID") and says nothing of access, when every operation that takes a bare token also takes a page size (Kinto's ` + "`_token`" + ` beside ` + "`_limit`" + `), or when the path segment around it names a cursor (Graph's ` + "`delta(token='{token}')`" + `); and a session id (session, session_id, sessionId) in a document that serves sessions as a resource (a sessions collection followed by a parameter, /agent/sessions/{sid}): it names a chat or agent session the caller keeps, not the caller's login, which JSESSIONID and PHPSESSID stay; a session id whose description calls it an identifier and says nothing of access (an upload session), or calls it the ID of a session and says nothing of a secret or a sign-in ("The ID of the session", read from the access token's ` + "`sid`" + ` claim: every session id judged in a query named a session, 4 of 4 false at warning); a token with no word of access (` + "`token`" + `, ` + "`invitation_token`" + `: not an access or refresh token, a key or a password) when every operation that takes it is a browser redirect, a GET that answers with redirects and no body a program reads, or says it redirects (a logout link, an invitation on an OAuth authorize URL), which can carry a value only in its url; parameters of operations that all have a # in their path, as apis.guru renders AWS query-protocol actions (/#Action=ChangePassword), whose SDKs send them in a signed body; and optional key, access_token or oauth_token parameters offered side by side in a document that describes no authentication (Google's standard parameters on every API of a fragment without its OAuth scheme).`,
 		CWE:   []int{598, 522},
 		OWASP: []string{"API2:2023", "LLM02:2025"},
 		Since: "v0.1.0",
@@ -101,6 +101,14 @@ func run(pass *lint.SpecPass) error {
 			// event streams, quick tries), not the only way in.
 			pass.ReportSeverityf(lint.SeverityNote, openapi.Pointer("components", "securitySchemes", name), s.Origin, "in",
 				"security scheme %q sends the api key %q in the %s (a note: every requirement that accepts it offers security scheme %q as an alternative, which keeps the key out of the url; the url is a fallback)", name, s.Name, where, alt)
+			continue
+		}
+		if why := publishable(pass.Doc, schemes, name, s); why != "" {
+			// Woosmap's browser-side key: issued to be embedded in web
+			// pages, where anyone can read it, and checked against the
+			// Referer; the url hides nothing a page does not show.
+			pass.ReportSeverityf(lint.SeverityNote, openapi.Pointer("components", "securitySchemes", name), s.Origin, "in",
+				"security scheme %q sends the api key %q in the %s (a note: %s; such a key is meant to be seen, so the url leaks nothing a web page does not show; check that the server restricts it to the allowed domains and to read-only calls)", name, s.Name, where, why)
 			continue
 		}
 		if devOnly(s.Description) {
@@ -173,6 +181,15 @@ func run(pass *lint.SpecPass) error {
 			sev, grade = lint.SeverityNote, " (a note: the document serves sessions as a resource, at "+at+", so it names one of them, not the caller's credential)"
 		} else if why := notCredentialBy(p); why != "" {
 			sev, grade = lint.SeverityNote, " (a note: "+why+")"
+		} else if why := publishableProse(p.P.Name, p.P.Description); why != "" {
+			sev, grade = lint.SeverityNote, " (a note: "+why+"; such a key is meant to be seen, so the url leaks nothing a web page does not show)"
+		} else if at, exp := expiringLink(p); !accessName(name) && at != "" {
+			// A pre-signed download link (/files/{name}?token=…&exp=…):
+			// an authenticated call mints it to be handed to someone who
+			// has no credential, and the url is the only place such a
+			// link can carry its signature. An access token stays a
+			// warning.
+			sev, grade = lint.SeverityNote, " (a note: every operation that takes it serves a file ("+at+") and takes expiry "+strconv.Quote(exp)+" beside it, the shape of a signed link that expires and is meant to be handed out; check that the signature covers the file and the expiry)"
 		} else if !accessName(name) && ephemeralProse.MatchString(p.P.Description) {
 			// DeepL's reconnection ?token=: "the latest ephemeral token
 			// obtained for the stream". A url that must carry a token (a
@@ -648,3 +665,173 @@ var devOnlyRe = regexp.MustCompile(`(?i)\bonly\b[^.\n]*\b(dev|development|test|t
 // devOnly: a scheme's description says it is for development or test
 // instances only.
 func devOnly(desc string) bool { return desc != "" && devOnlyRe.MatchString(desc) }
+
+// publicKeyProse is how a description calls a key meant to be seen: a
+// public or publishable key, one for the browser, the client side or the
+// front end.
+var publicKeyProse = regexp.MustCompile(`(?i)\b(?:public|publishable)(?: api)? key\b|\b(?:client|browser|front)[- ]?(?:side|end)\b|\bfrontend\b|\bin (?:the|a|your) (?:web )?browser\b|\bbrowser key\b`)
+
+// restrictedProse is how a description says a key only works from some
+// sites: checked against the Referer or the Origin, restricted to allowed
+// domains.
+var restrictedProse = regexp.MustCompile(`(?i)\b(?:http )?referr?ers?\b|\ballowed (?:domains?|origins?|websites?|hosts?)\b|\b(?:restricted|limited|locked) to (?:your |the |specific |allowed |authori[sz]ed |registered )*(?:domains?|origins?|websites?|urls?)\b|\bauthori[sz]ed (?:domains?|origins?|websites?)\b`)
+
+// secretKeyProse is what the description of a key that must stay hidden
+// says: secret, private, server side, keep it safe; or any negation, as in
+// "do not use it in the browser", which names the browser to forbid it.
+var secretKeyProse = regexp.MustCompile(`(?i)secret|private|server[- ]?side|backend|confidential|keep it safe|\b(?:never|not|don't|dont|cannot|can't|must not|should not)\b`)
+
+// publishableProse says why a key is meant to be public, from its name and
+// description, or returns "": a key (not a secret, a password or a token)
+// whose description calls it public, publishable or for the browser, the
+// client side or the front end, or says it is checked against the Referer
+// or restricted to allowed domains, and says nothing of a secret, a
+// private key or the server side (a secret key's "never use it client-side"
+// keeps its grade).
+func publishableProse(name, description string) string {
+	w := openapi.Words(name)
+	if len(w) == 0 || w[len(w)-1] != "key" && w[len(w)-1] != "apikey" ||
+		slices.ContainsFunc(w, func(x string) bool { return x == "secret" || x == "private" || x == "password" }) {
+		return ""
+	}
+	if description == "" || secretKeyProse.MatchString(description) {
+		return ""
+	}
+	if m := publicKeyProse.FindString(description); m != "" {
+		return "its description says " + strconv.Quote(strings.ToLower(m)) + ": a publishable key, which web pages carry"
+	}
+	if m := restrictedProse.FindString(description); m != "" {
+		return "its description says " + strconv.Quote(strings.ToLower(m)) + ": a publishable key, which web pages carry and the server checks against the sites allowed to use it"
+	}
+	return ""
+}
+
+// publishable says why api key scheme name is meant to be public, or
+// returns "": its description says so (publishableProse), or every
+// requirement that uses it also requires a header scheme that sends the
+// Referer or the Origin, which the server checks against the key's allowed
+// domains (Woosmap's PublicApiKeyAuth beside RefererHeader).
+func publishable(doc *openapi3.T, schemes openapi3.SecuritySchemes, name string, s *openapi3.SecurityScheme) string {
+	why := publishableProse(s.Name, s.Description)
+	if why == "" && secretKeyProse.MatchString(s.Description) {
+		return ""
+	}
+	lists := []openapi3.SecurityRequirements{doc.Security}
+	for _, op := range openapi.Operations(doc) {
+		if op.Op.Security != nil {
+			lists = append(lists, *op.Op.Security)
+		}
+	}
+	origin, used := "", false
+	for _, reqs := range lists {
+		for _, r := range reqs {
+			if _, ok := r[name]; !ok {
+				continue
+			}
+			used = true
+			found := ""
+			for _, other := range slices.Sorted(maps.Keys(r)) {
+				ref := schemes[other]
+				if ref == nil || ref.Value == nil || ref.Value.Type != "apiKey" || ref.Value.In != "header" {
+					continue
+				}
+				if h := strings.ToLower(ref.Value.Name); h == "referer" || h == "referrer" || h == "origin" {
+					found = other
+					break
+				}
+			}
+			if found == "" {
+				origin = "-"
+			} else if origin == "" {
+				origin = found
+			}
+		}
+	}
+	if used && origin != "" && origin != "-" {
+		pair := "every requirement that uses it also requires security scheme " + strconv.Quote(origin) + ", the " + strings.ToLower(schemes[origin].Value.Name) + " header the server checks the key against"
+		if why != "" {
+			return why + ", and " + pair
+		}
+		return pair
+	}
+	return why
+}
+
+// expiryWords name a link's expiry: exp, expires, expiry, expires_at,
+// X-Amz-Expires.
+var expiryWords = map[string]bool{"exp": true, "expires": true, "expiry": true, "expiration": true, "expire": true}
+
+// fileWords in a path name what a download serves.
+var fileWords = map[string]bool{
+	"file": true, "files": true, "filename": true, "download": true, "downloads": true, "attachment": true,
+	"attachments": true, "blob": true, "blobs": true, "media": true, "asset": true, "assets": true,
+	"artifact": true, "artifacts": true, "image": true, "images": true, "thumbnail": true,
+}
+
+// expiringLink returns where p is a signed link that expires, and the name
+// of its expiry, or "", "": every operation that takes p is a GET (or
+// HEAD) that serves a file (its path names a file, a download or an
+// attachment, or it answers with bytes that are no JSON, XML or HTML) and
+// takes, in the query, an expiry beside p (exp, expires, expires_at). The
+// shape of a pre-signed download url: an authenticated call mints it, and
+// whoever holds it fetches one file until it expires (AIgateway's
+// /v1/files/jobs/{jobId}/{filename}/public?token=…&exp=…&k=…).
+func expiringLink(p *openapi.Param) (at, expiry string) {
+	if p.P.In != "query" || len(p.Users) == 0 {
+		return "", ""
+	}
+	for _, op := range p.Users {
+		if op.Method != "get" && op.Method != "head" || !servesFile(op) {
+			return "", ""
+		}
+		found := ""
+		for _, ref := range slices.Concat(op.Item.Parameters, op.Op.Parameters) {
+			if ref == nil || ref.Value == nil || ref.Value == p.P || ref.Value.In != "query" {
+				continue
+			}
+			if slices.ContainsFunc(openapi.Words(ref.Value.Name), func(w string) bool { return expiryWords[w] }) {
+				found = ref.Value.Name
+				break
+			}
+		}
+		if found == "" {
+			return "", ""
+		}
+		if expiry == "" {
+			at, expiry = op.Method+" "+op.Path, found
+		}
+	}
+	return at, expiry
+}
+
+// servesFile reports whether op answers with a file: its path names a
+// file, a download or an attachment (/files/{name}, {filename}), or a
+// success response's content is bytes that are no JSON, XML, HTML or text
+// (application/octet-stream, image/png, a format: binary string).
+func servesFile(op openapi.Operation) bool {
+	for _, seg := range strings.Split(op.Path, "/") {
+		if slices.ContainsFunc(openapi.Words(seg), func(w string) bool { return fileWords[w] }) {
+			return true
+		}
+	}
+	if op.Op.Responses == nil {
+		return false
+	}
+	for code, ref := range op.Op.Responses.Map() {
+		if !strings.HasPrefix(code, "2") || ref == nil || ref.Value == nil {
+			continue
+		}
+		for mt, m := range ref.Value.Content {
+			mt = strings.ToLower(mt)
+			if strings.Contains(mt, "json") || strings.Contains(mt, "xml") || strings.HasPrefix(mt, "text/") {
+				continue
+			}
+			if mt == "application/octet-stream" || strings.HasPrefix(mt, "image/") || strings.HasPrefix(mt, "audio/") ||
+				strings.HasPrefix(mt, "video/") || strings.HasPrefix(mt, "application/") ||
+				m != nil && m.Schema != nil && m.Schema.Value != nil && m.Schema.Value.Format == "binary" {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -150,3 +150,33 @@ func TestDevOnly(t *testing.T) {
 		}
 	}
 }
+
+// TestPublishable checks the grades of keys meant to be seen: a browser
+// key (by its description, or paired with a Referer header scheme) is a
+// note; a server key in the url stays an error, and a key whose
+// description forbids the browser stays at its grade.
+func TestPublishable(t *testing.T) {
+	ruletest.Severities(t, Rule, map[string]lint.Severity{
+		`security scheme "browserKey"`:    lint.SeverityNote,
+		`security scheme "tiedKey"`:       lint.SeverityNote,
+		`security scheme "serverKey"`:     lint.SeverityDefault,
+		`security scheme "hiddenKey"`:     lint.SeverityDefault,
+		`query parameter "api_key"`:       lint.SeverityNote,
+		`query parameter "app_key"`:       lint.SeverityNote,
+		`query parameter "client_key"`:    lint.SeverityWarning,
+		`query parameter "developer_key"`: lint.SeverityWarning,
+	}, "testdata/publishable.yaml")
+}
+
+// TestSignedLink checks that a token beside an expiry on a GET that serves
+// a file is a note, and that the same token with no expiry, an access
+// token, or a token on a call that answers JSON stays a warning.
+func TestSignedLink(t *testing.T) {
+	ruletest.Severities(t, Rule, map[string]lint.Severity{
+		`query parameter "token" looks like a credential in the url (used by get /jobs/`: lint.SeverityNote,
+		`query parameter "dl_token"`: lint.SeverityNote,
+		`query parameter "token" looks like a credential in the url (used by get /reports/`: lint.SeverityWarning,
+		`query parameter "access_token"`: lint.SeverityWarning,
+		`query parameter "token" looks like a credential in the url (used by get /status)`: lint.SeverityWarning,
+	}, "testdata/signed-link.yaml")
+}
