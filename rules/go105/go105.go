@@ -9,6 +9,7 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -103,7 +104,7 @@ the credential is not configured, or generate one and print it.`,
 }`,
 		Lang:      "go",
 		Severity:  lint.SeverityError,
-		Grades:    "A warning when the routes behind the condition only change state or sit under an admin path (none reaches a sensitive capability and no MCP server is behind it). One level lower when the function that installs it listens on a loopback address only, constant or the tagged default of a configuration field. A note in example code or test scaffolding, and when the function refuses to serve without the credential unless an explicit opt-out setting allows it.",
+		Grades:    "A warning when the routes behind the condition only change state or sit under an admin path (none reaches a sensitive capability and no MCP server is behind it). One level lower when the function that installs it listens on a loopback address only, constant or the tagged default of a configuration field. A note in example code or test scaffolding, when the function refuses to serve without the credential unless an explicit opt-out setting allows it, and when the setting a middleware's bypass tests is a configuration field that the program refuses to leave empty unless it listens on a loopback address (if c.AuthToken is empty and !isLoopbackAddr(c.ListenAddr), return an error; in any package of the module).",
 		Precision: "medium",
 		CWE:       []int{306, 1188},
 		OWASP:     []string{"API2:2023", "API8:2023", "LLM06:2025"},
@@ -116,7 +117,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:     "GO105",
 	Doc:      "reports auth middleware installed only under a run-time condition",
 	URL:      Rule.HelpURI(),
-	Requires: []*analysis.Analyzer{inspect.Analyzer, reach.Analyzer, authn.Analyzer, go101.RoutesAnalyzer},
+	Requires: []*analysis.Analyzer{inspect.Analyzer, reach.Analyzer, authn.Analyzer, go101.RoutesAnalyzer, fencesAnalyzer},
 	Run:      run,
 }
 
@@ -280,6 +281,15 @@ func report(pass *analysis.Pass, ins *inspector.Inspector, b *behind) {
 				grade.Lower("it listens on " + field + ", whose default is " + host + ": reachable from this machine only unless configured otherwise")
 			}
 			break
+		}
+	}
+	if c.Off != "" {
+		cond, _, _ := strings.Cut(c.Off, " (in ")
+		if strings.Contains(cond, " when ") {
+			_, cond, _ = strings.Cut(cond, " when ")
+		}
+		if by := fenceOf(pass, cond); by != "" {
+			grade.LowerTo(goapi.Note, "the setting it tests is fenced: "+by+" refuses to start with it empty unless the server listens on a loopback address, so the switch leaves the routes open to this machine only")
 		}
 	}
 	if c.OptOut != "" {

@@ -14,7 +14,7 @@ func TestRule(t *testing.T) {
 	if err := Rule.Validate(); err != nil {
 		t.Fatal(err)
 	}
-	results := ruletest.RunGo(t, Analyzer, "a", "b", "c", "d", "e", "f", "g", "h", "spread", "echov5", "chain", "wrapoff")
+	results := ruletest.RunGo(t, Analyzer, "a", "b", "c", "d", "e", "f", "g", "h", "spread", "echov5", "chain", "wrapoff", "fence/transport")
 	n := 0
 	for _, r := range results {
 		for _, d := range r.Diagnostics {
