@@ -55,6 +55,7 @@ r.Post("/internal/reindex", reindex) // served, documented nowhere`,
 }
 
 func run(pass *lint.DriftPass) error {
+	ui := webUI(pass.Inventory)
 	for _, d := range pass.Inventory.Drifts() {
 		if d.Kind != "shadow" || d.Route.Unclear() {
 			continue
@@ -76,6 +77,9 @@ func run(pass *lint.DriftPass) error {
 		}
 		if why == "" {
 			why = mountOfDescribed(pass.Inventory, r, specs)
+		}
+		if why == "" {
+			why = ui.why(pass.Inventory, r, specs)
 		}
 		if why != "" {
 			pass.Report(lint.Finding{RuleID: pass.Rule.ID, Severity: lint.SeverityNote, Message: msg + " (a note: " + why + ")", Location: lint.InventoryAt(r.At)})
