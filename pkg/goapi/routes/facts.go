@@ -74,6 +74,29 @@ var FactsAnalyzer = &analysis.Analyzer{
 type Facts struct {
 	own map[*types.Func]HandlerFact
 	imp func(types.Object, analysis.Fact) bool
+	// local reports whether a function is the program's own (of the
+	// package's module), whose helpers Page follows.
+	local func(*types.Func) bool
+}
+
+// localTo is the test of a function being of the module of the package
+// analysed, or, when the driver does not say the module, of any package
+// outside the standard library.
+func localTo(pass *analysis.Pass) func(*types.Func) bool {
+	return func(fn *types.Func) bool {
+		if fn.Pkg() == nil {
+			return false
+		}
+		p := fn.Pkg().Path()
+		if fn.Pkg() == pass.Pkg {
+			return true
+		}
+		if pass.Module != nil && pass.Module.Path != "" {
+			return p == pass.Module.Path || strings.HasPrefix(p, pass.Module.Path+"/")
+		}
+		first, _, _ := strings.Cut(p, "/")
+		return strings.Contains(first, ".")
+	}
 }
 
 // Of is fn's fact, when it has one.
@@ -123,7 +146,7 @@ func (f *Facts) Handler(info *types.Info, h ast.Expr) (HandlerFact, bool) {
 }
 
 func runFacts(pass *analysis.Pass) (any, error) {
-	res := &Facts{own: map[*types.Func]HandlerFact{}, imp: pass.ImportObjectFact}
+	res := &Facts{own: map[*types.Func]HandlerFact{}, imp: pass.ImportObjectFact, local: localTo(pass)}
 	bodies := map[*types.Func]*ast.BlockStmt{}
 	var order []*types.Func
 	for _, file := range pass.Files {
@@ -245,8 +268,9 @@ var pageCalls = goapi.Set("renders an HTML template",
 // files rather than an API response: it renders an html/template, calls a
 // framework's HTML or Render, serves files, or sets a text/html content
 // type; "" when it does none of these. With facts, a call to a helper of
-// the program whose fact says it does (h.render(w, "clients.html", data))
-// counts too, unless the helper is itself a handler (another route's
+// the program (of its module, not a library's: net/http.Redirect writes
+// text/html too) whose fact says it does (h.render(w, "clients.html",
+// data)) counts too, unless the helper is itself a handler (another route's
 // page) or the body answers JSON as well (an API that renders its errors
 // as a page).
 func Page(info *types.Info, body *ast.BlockStmt, facts *Facts) string {
@@ -278,7 +302,7 @@ func Page(info *types.Info, body *ast.BlockStmt, facts *Facts) string {
 			return page == ""
 		}
 		fn := goapi.Callee(info, call)
-		if fn == nil || handlerShaped(fn) {
+		if fn == nil || handlerShaped(fn) || facts.local == nil || !facts.local(fn) {
 			return true
 		}
 		if hf, ok := facts.Of(fn); ok && hf.Page != "" {
