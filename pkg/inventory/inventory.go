@@ -111,6 +111,16 @@ type Route struct {
 	// files, not an API response ("renders an HTML template
 	// (ExecuteTemplate)"); "" when it does not.
 	Page string `json:"-"`
+	// Redirects are the paths of the same site that the handler redirects
+	// to (301, 302, 303), a trailing "*" standing for a part computed at
+	// run time ("/admin/clients/*").
+	Redirects []string `json:"-"`
+	// Websocket names the call by which the handler upgrades the
+	// connection to a websocket ("websocket.Upgrade"), or "".
+	Websocket string `json:"-"`
+	// Recv is the type whose method the handler is
+	// ("example.com/app/handlers.Admin"), or "".
+	Recv string `json:"-"`
 	// Timeouts describes the read timeouts of the servers started in the
 	// route's package: "ReadHeaderTimeout", "none", or "" when no server
 	// is started there.

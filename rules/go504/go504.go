@@ -45,7 +45,7 @@ r.Post("/internal/reindex", reindex) // served, documented nowhere`,
 // POST /internal/reindex removed, or added to openapi.yaml`,
 		Lang:      "go",
 		Severity:  lint.SeverityWarning,
-		Grades:    "One note per module for the routes of packages that no paired document describes (they serve too few of its operations and it lists too few of their routes), instead of a warning per route: another server of the module, compared with a document that is not its own (an example input under examples/, another service's contract). A note for routes in test scaffolding (test/, testutil, fake and mock servers) and example code (examples/, showcases/, a *-tester tool), which are not the service's API; for MCP transport endpoints; for operational endpoints (health and readiness probes, /metrics, /debug/, the API's documentation, OAuth redirects); for a catch-all / route, file servers and the static files of a web UI (index.html, manifest.json, app.js, everything under a static/ or assets/ directory); for a GET that answers with a page (its handler, of any package of the module, renders an html/template, calls a framework's HTML or Render, serves files or sets a text/html content type). A HEAD route matches the document's HEAD operation before a GET route (which answers HEAD too) does. Routes whose path is computed at run time are not reported. A note too for the mount of a handler whose own routes the document describes (a subtree pattern such as /playground/, or a mounted router, with documented operations under it, and the bare /playground registered to the same handler beside it); a bare path with no such twin stays a finding. A note too for a route whose handler (of any package of the module) only answers 501 Not Implemented, a placeholder; operational paths are recognised under a version or /api prefix (/v0/swagger/, /api/v1/health).",
+		Grades:    "One note per module for the routes of packages that no paired document describes (they serve too few of its operations and it lists too few of their routes), instead of a warning per route: another server of the module, compared with a document that is not its own (an example input under examples/, another service's contract). A note for routes in test scaffolding (test/, testutil, fake and mock servers) and example code (examples/, showcases/, a *-tester tool), which are not the service's API; for MCP transport endpoints; for operational endpoints (health and readiness probes, /metrics, /debug/, the API's documentation, OAuth redirects); for a catch-all / route, file servers and the static files of a web UI (index.html, manifest.json, app.js, everything under a static/ or assets/ directory); for a GET that answers with a page (its handler, of any package of the module, renders an html/template, calls a framework's HTML or Render, serves files or sets a text/html content type, itself or through a helper of the program that does, unless the handler also answers JSON). A note too for the other routes of a server-rendered web UI: a route that answers with a redirect (301, 302 or 303) to a page of the module (a form post, Post/Redirect/Get; a redirect to a redirect to a page counts), a websocket whose handler is a method of the type whose methods serve the UI's pages, and any route under the first path segment of a UI (/admin) where the module serves at least two pages, its pages, redirects to them and files make at least half of its routes, and the document describes nothing (a version or /api segment is never a UI's). A HEAD route matches the document's HEAD operation before a GET route (which answers HEAD too) does. Routes whose path is computed at run time are not reported. A note too for the mount of a handler whose own routes the document describes (a subtree pattern such as /playground/, or a mounted router, with documented operations under it, and the bare /playground registered to the same handler beside it); a bare path with no such twin stays a finding. A note too for a route whose handler (of any package of the module) only answers 501 Not Implemented, a placeholder; operational paths are recognised under a version or /api prefix (/v0/swagger/, /api/v1/health).",
 		Precision: "medium",
 		CWE:       []int{1059},
 		OWASP:     []string{"API9:2023"},
@@ -55,6 +55,7 @@ r.Post("/internal/reindex", reindex) // served, documented nowhere`,
 }
 
 func run(pass *lint.DriftPass) error {
+	ui := webUI(pass.Inventory)
 	for _, d := range pass.Inventory.Drifts() {
 		if d.Kind != "shadow" || d.Route.Unclear() {
 			continue
@@ -76,6 +77,9 @@ func run(pass *lint.DriftPass) error {
 		}
 		if why == "" {
 			why = mountOfDescribed(pass.Inventory, r, specs)
+		}
+		if why == "" {
+			why = ui.why(pass.Inventory, r, specs)
 		}
 		if why != "" {
 			pass.Report(lint.Finding{RuleID: pass.Rule.ID, Severity: lint.SeverityNote, Message: msg + " (a note: " + why + ")", Location: lint.InventoryAt(r.At)})

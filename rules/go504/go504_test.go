@@ -11,5 +11,5 @@ func TestRule(t *testing.T) {
 	if err := go504.Rule.Validate(); err != nil {
 		t.Fatal(err)
 	}
-	drifttest.Run(t, go504.Rule, "testdata/bad", "testdata/good", "testdata/otherservice", "testdata/servers")
+	drifttest.Run(t, go504.Rule, "testdata/bad", "testdata/good", "testdata/otherservice", "testdata/servers", "testdata/webui")
 }

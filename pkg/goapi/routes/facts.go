@@ -3,8 +3,10 @@ package routes
 import (
 	"go/ast"
 	"go/constant"
+	"go/token"
 	"go/types"
 	"reflect"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -26,6 +28,13 @@ type HandlerFact struct {
 	// than an API response ("renders an HTML template (ExecuteTemplate)"),
 	// or "".
 	Page string
+	// Redirects are the paths of this site that the handler redirects to
+	// (301, 302 or 303), a trailing "*" standing for a part computed at
+	// run time: "/admin/clients/*".
+	Redirects []string
+	// Websocket names the call by which the handler upgrades the
+	// connection to a websocket, or "".
+	Websocket string
 }
 
 func (*HandlerFact) AFact() {}
@@ -33,6 +42,12 @@ func (*HandlerFact) AFact() {}
 func (f *HandlerFact) String() string {
 	if f.Page != "" {
 		return "page: " + f.Page
+	}
+	if len(f.Redirects) > 0 {
+		return "redirects to " + strings.Join(f.Redirects, ", ")
+	}
+	if f.Websocket != "" {
+		return "websocket: " + f.Websocket
 	}
 	switch {
 	case f.ChecksMethod && f.NotImplemented:
@@ -59,6 +74,29 @@ var FactsAnalyzer = &analysis.Analyzer{
 type Facts struct {
 	own map[*types.Func]HandlerFact
 	imp func(types.Object, analysis.Fact) bool
+	// local reports whether a function is the program's own (of the
+	// package's module), whose helpers Page follows.
+	local func(*types.Func) bool
+}
+
+// localTo is the test of a function being of the module of the package
+// analysed, or, when the driver does not say the module, of any package
+// outside the standard library.
+func localTo(pass *analysis.Pass) func(*types.Func) bool {
+	return func(fn *types.Func) bool {
+		if fn.Pkg() == nil {
+			return false
+		}
+		p := fn.Pkg().Path()
+		if fn.Pkg() == pass.Pkg {
+			return true
+		}
+		if pass.Module != nil && pass.Module.Path != "" {
+			return p == pass.Module.Path || strings.HasPrefix(p, pass.Module.Path+"/")
+		}
+		first, _, _ := strings.Cut(p, "/")
+		return strings.Contains(first, ".")
+	}
 }
 
 // Of is fn's fact, when it has one.
@@ -108,7 +146,9 @@ func (f *Facts) Handler(info *types.Info, h ast.Expr) (HandlerFact, bool) {
 }
 
 func runFacts(pass *analysis.Pass) (any, error) {
-	res := &Facts{own: map[*types.Func]HandlerFact{}, imp: pass.ImportObjectFact}
+	res := &Facts{own: map[*types.Func]HandlerFact{}, imp: pass.ImportObjectFact, local: localTo(pass)}
+	bodies := map[*types.Func]*ast.BlockStmt{}
+	var order []*types.Func
 	for _, file := range pass.Files {
 		for _, d := range file.Decls {
 			fd, ok := d.(*ast.FuncDecl)
@@ -128,11 +168,34 @@ func runFacts(pass *analysis.Pass) (any, error) {
 					}
 				}
 			}
-			hf := HandlerFact{ChecksMethod: checksMethod(pass.TypesInfo, body), NotImplemented: notImplemented(pass.TypesInfo, body), Page: Page(pass.TypesInfo, body)}
-			if hf.ChecksMethod || hf.NotImplemented || hf.Page != "" {
+			bodies[fn] = body
+			order = append(order, fn)
+			hf := HandlerFact{ChecksMethod: checksMethod(pass.TypesInfo, body), NotImplemented: notImplemented(pass.TypesInfo, body),
+				Page: Page(pass.TypesInfo, body, nil), Redirects: Redirects(pass.TypesInfo, body), Websocket: Websocket(pass.TypesInfo, body)}
+			if hf.ChecksMethod || hf.NotImplemented || hf.Page != "" || len(hf.Redirects) > 0 || hf.Websocket != "" {
 				res.own[fn] = hf
-				pass.ExportObjectFact(fn, &hf)
 			}
+		}
+	}
+	// Pages rendered through the package's helpers (h.render(w, "x.html",
+	// data)), and through helpers of helpers: a few rounds reach them all.
+	for range 4 {
+		changed := false
+		for _, fn := range order {
+			if hf := res.own[fn]; hf.Page == "" {
+				if hf.Page = Page(pass.TypesInfo, bodies[fn], res); hf.Page != "" {
+					res.own[fn] = hf
+					changed = true
+				}
+			}
+		}
+		if !changed {
+			break
+		}
+	}
+	for _, fn := range order {
+		if hf, ok := res.own[fn]; ok {
+			pass.ExportObjectFact(fn, &hf)
 		}
 	}
 	return res, nil
@@ -204,8 +267,13 @@ var pageCalls = goapi.Set("renders an HTML template",
 // Page says how a handler's body answers with a page of a web UI or its
 // files rather than an API response: it renders an html/template, calls a
 // framework's HTML or Render, serves files, or sets a text/html content
-// type; "" when it does none of these.
-func Page(info *types.Info, body *ast.BlockStmt) string {
+// type; "" when it does none of these. With facts, a call to a helper of
+// the program (of its module, not a library's: net/http.Redirect writes
+// text/html too) whose fact says it does (h.render(w, "clients.html",
+// data)) counts too, unless the helper is itself a handler (another route's
+// page) or the body answers JSON as well (an API that renders its errors
+// as a page).
+func Page(info *types.Info, body *ast.BlockStmt, facts *Facts) string {
 	page := ""
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
@@ -222,5 +290,179 @@ func Page(info *types.Info, body *ast.BlockStmt) string {
 		}
 		return page == ""
 	})
+	if page != "" || facts == nil || answersJSON(info, body) {
+		return page
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		if _, ok := n.(*ast.FuncLit); ok {
+			return false
+		}
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return page == ""
+		}
+		fn := goapi.Callee(info, call)
+		if fn == nil || handlerShaped(fn) || facts.local == nil || !facts.local(fn) {
+			return true
+		}
+		if hf, ok := facts.Of(fn); ok && hf.Page != "" {
+			what, _, _ := strings.Cut(hf.Page, " through ")
+			page = what + " through " + fn.Name()
+		}
+		return page == ""
+	})
 	return page
+}
+
+// jsonCalls answer with JSON.
+var jsonCalls = goapi.Set(true, "encoding/json.NewEncoder", "encoding/json.Marshal",
+	"(*github.com/gin-gonic/gin.Context).JSON", "(*github.com/gin-gonic/gin.Context).AbortWithStatusJSON",
+	"(github.com/labstack/echo.Context).JSON", "(*github.com/gofiber/fiber.Ctx).JSON")
+
+// answersJSON reports whether a handler's own body answers with JSON (an
+// encoder, a framework's JSON, an application/json content type).
+func answersJSON(info *types.Info, body *ast.BlockStmt) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			found = found || jsonCalls[goapi.Of(goapi.Callee(info, n))]
+		case *ast.BasicLit:
+			if tv, ok := info.Types[n]; ok && tv.Value != nil && tv.Value.Kind() == constant.String &&
+				strings.HasPrefix(constant.StringVal(tv.Value), "application/json") {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// handlerShaped reports whether fn has a handler's signature
+// (http.ResponseWriter and *http.Request; one gin, echo or fiber context),
+// so that a call to it is a handler delegating to another, not a helper.
+func handlerShaped(fn *types.Func) bool {
+	ps := fn.Signature().Params()
+	switch ps.Len() {
+	case 2:
+		return goapi.IsType(ps.At(0).Type(), "net/http", "ResponseWriter") && goapi.IsType(ps.At(1).Type(), "net/http", "Request")
+	case 1:
+		t := ps.At(0).Type()
+		return goapi.IsType(t, "github.com/gin-gonic/gin", "Context") || goapi.IsType(t, "github.com/labstack/echo", "Context") ||
+			goapi.IsType(t, "github.com/gofiber/fiber", "Ctx")
+	}
+	return false
+}
+
+// redirectCall says where a redirect call's target and status are (code
+// -1: none, which means 302).
+type redirectCall struct{ to, code int }
+
+var redirectCalls = goapi.Set(redirectCall{2, 3}, "net/http.Redirect").
+	Merge(goapi.Set(redirectCall{1, 0}, "(*github.com/gin-gonic/gin.Context).Redirect",
+		"(github.com/labstack/echo.Context).Redirect"),
+		goapi.Set(redirectCall{0, 1}, "(*github.com/gofiber/fiber.Ctx).Redirect"))
+
+// Redirects lists the paths of the same site that a handler's body
+// redirects to with 301, 302 or 303 (a page after a form post, the
+// Post/Redirect/Get pattern): a constant path, or one built from a
+// constant start ("/admin/clients/"+id, fmt.Sprintf("/runs/%s", id)),
+// written with a trailing "*". Redirects elsewhere, computed wholly at
+// run time, or that keep the method (307, 308) are left out.
+func Redirects(info *types.Info, body *ast.BlockStmt) []string {
+	var out []string
+	ast.Inspect(body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		rc, ok := redirectCalls.Lookup(goapi.Callee(info, call))
+		if !ok || rc.to >= len(call.Args) {
+			return true
+		}
+		if rc.code < len(call.Args) {
+			tv, ok := info.Types[call.Args[rc.code]]
+			if !ok || tv.Value == nil {
+				return true
+			}
+			code, _ := constant.Int64Val(constant.ToInt(tv.Value))
+			if code != 301 && code != 302 && code != 303 {
+				return true
+			}
+		}
+		if to := localTarget(info, call.Args[rc.to]); to != "" && !slices.Contains(out, to) {
+			out = append(out, to)
+		}
+		return true
+	})
+	return out
+}
+
+// localTarget is the path of a redirect target on the same site, "" when
+// it is not one (another host, a path computed at run time).
+func localTarget(info *types.Info, e ast.Expr) string {
+	str := func(e ast.Expr) (string, bool) {
+		tv, ok := info.Types[e]
+		if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+			return "", false
+		}
+		return constant.StringVal(tv.Value), true
+	}
+	s, open := "", false
+	if v, ok := str(e); ok {
+		s = v
+	} else {
+		switch e := ast.Unparen(e).(type) {
+		case *ast.BinaryExpr: // "/admin/clients/" + id
+			for e.Op == token.ADD {
+				if v, ok := str(e.X); ok {
+					s, open = v, true
+					break
+				}
+				x, ok := ast.Unparen(e.X).(*ast.BinaryExpr)
+				if !ok {
+					break
+				}
+				e = x
+			}
+		case *ast.CallExpr: // fmt.Sprintf("/admin/clients/%s", id)
+			if fn := goapi.Callee(info, e); fn != nil && goapi.Of(fn) == goapi.MustFunc("fmt.Sprintf") && len(e.Args) > 0 {
+				if v, ok := str(e.Args[0]); ok {
+					s, open = v, true
+					if i := strings.IndexByte(v, '%'); i >= 0 {
+						s = v[:i]
+					}
+				}
+			}
+		}
+	}
+	if !strings.HasPrefix(s, "/") || strings.HasPrefix(s, "//") {
+		return ""
+	}
+	if i := strings.IndexAny(s, "?#"); i >= 0 {
+		s, open = s[:i], false
+	}
+	if open {
+		s += "*"
+	}
+	return s
+}
+
+// upgrades are the calls that turn a request into a websocket.
+var upgrades = goapi.Set(true, "(*github.com/gorilla/websocket.Upgrader).Upgrade",
+	"github.com/coder/websocket.Accept", "nhooyr.io/websocket.Accept", "github.com/gobwas/ws.UpgradeHTTP")
+
+// Websocket names the call by which a handler's body upgrades the
+// connection to a websocket, or "".
+func Websocket(info *types.Info, body *ast.BlockStmt) string {
+	what := ""
+	ast.Inspect(body, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok {
+			if fn := goapi.Callee(info, call); upgrades[goapi.Of(fn)] {
+				what = fn.Pkg().Name() + "." + fn.Name()
+			}
+		}
+		return what == ""
+	})
+	return what
 }

@@ -203,18 +203,26 @@ func run(pass *analysis.Pass) (any, error) {
 				rt.Reaches = append(rt.Reaches, c.String())
 			}
 		}
+		facts := pass.ResultOf[FactsAnalyzer].(*Facts)
+		rt.Recv = recvOf(info, h)
 		body := handlerBody(info, decls, h)
 		if body != nil {
-			looksAt(info, body, &rt)
+			looksAt(info, body, facts, &rt)
 		}
-		if body == nil || !rt.ChecksMethod {
+		if body == nil || !rt.ChecksMethod || rt.Page == "" && len(rt.Redirects) == 0 && rt.Websocket == "" {
 			// A handler (or a handler factory) of another package: what
 			// its facts say it does with the request.
-			if hf, ok := pass.ResultOf[FactsAnalyzer].(*Facts).Handler(info, h); ok {
+			if hf, ok := facts.Handler(info, h); ok {
 				rt.ChecksMethod = rt.ChecksMethod || hf.ChecksMethod
-				rt.NotImplemented = hf.NotImplemented
+				rt.NotImplemented = rt.NotImplemented || hf.NotImplemented
 				if rt.Page == "" {
 					rt.Page = hf.Page
+				}
+				if len(rt.Redirects) == 0 {
+					rt.Redirects = hf.Redirects
+				}
+				if rt.Websocket == "" {
+					rt.Websocket = hf.Websocket
 				}
 			}
 		}
@@ -314,6 +322,37 @@ func servesRoutes(t types.Type) bool {
 	return false
 }
 
+// recvOf is the type whose method a handler expression names
+// (h.Dashboard, http.HandlerFunc(h.Dashboard), auth(h.Dashboard)), as
+// package path and name; "" for a function or anything else.
+func recvOf(info *types.Info, h ast.Expr) string {
+	for range 6 {
+		switch e := ast.Unparen(h).(type) {
+		case *ast.SelectorExpr:
+			fn, _ := info.Uses[e.Sel].(*types.Func)
+			if fn == nil || fn.Signature().Recv() == nil {
+				return ""
+			}
+			t := fn.Signature().Recv().Type()
+			if p, ok := types.Unalias(t).(*types.Pointer); ok {
+				t = p.Elem()
+			}
+			if n, ok := types.Unalias(t).(*types.Named); ok && n.Obj().Pkg() != nil {
+				return n.Obj().Pkg().Path() + "." + n.Obj().Name()
+			}
+			return ""
+		case *ast.CallExpr:
+			if len(e.Args) != 1 {
+				return ""
+			}
+			h = e.Args[0]
+		default:
+			return ""
+		}
+	}
+	return ""
+}
+
 // handlerBody is the body of the function a handler expression names: a
 // function literal, a function or method of the package, or the argument
 // of http.HandlerFunc(f) or of a one-argument wrapper (auth(h)).
@@ -366,8 +405,10 @@ var bodyLimits = goapi.Set(true, "net/http.MaxBytesReader", "io.LimitReader")
 // looksAt records what a handler's own body does with the request: reads
 // the body, limits it, validates what it decoded, looks at the method.
 // Calls into other functions are not followed.
-func looksAt(info *types.Info, body *ast.BlockStmt, rt *inventory.Route) {
-	rt.Page = Page(info, body)
+func looksAt(info *types.Info, body *ast.BlockStmt, facts *Facts, rt *inventory.Route) {
+	rt.Page = Page(info, body, facts)
+	rt.Redirects = Redirects(info, body)
+	rt.Websocket = Websocket(info, body)
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.CallExpr:

@@ -110,3 +110,33 @@ func cmpOr(s, def string) string {
 	}
 	return s
 }
+
+// TestUI checks what the analyzer records of a web UI's routes: pages
+// rendered through a helper (and a helper of a helper), but not through a
+// handler that answers JSON or through another handler it delegates to;
+// the local targets of redirects with 301 to 303 in each framework; and a
+// websocket upgrade with the handler's receiver.
+func TestUI(t *testing.T) {
+	res := ruletest.RunGo(t, Analyzer, "ui")
+	if len(res) != 1 {
+		t.Fatalf("%d results", len(res))
+	}
+	var got []string
+	for _, rt := range res[0].Result.(*Result).Routes {
+		got = append(got, fmt.Sprintf("%s %s page=%q redirects=%q ws=%q recv=%q", cmpOr(rt.Method, "ANY"), rt.Path, rt.Page, rt.Redirects, rt.Websocket, rt.Recv))
+	}
+	want := []string{
+		`GET /site page="renders an HTML template (ExecuteTemplate) through frame" redirects=[] ws="" recv="ui.Site"`,
+		`GET /site/mixed page="" redirects=[] ws="" recv="ui.Site"`,
+		`GET /site/delegate page="" redirects=[] ws="" recv="ui.Site"`,
+		`POST /site/save page="" redirects=["/site/notes/*" "/site/list"] ws="" recv="ui.Site"`,
+		`GET /site/live page="" redirects=[] ws="websocket.Upgrade" recv="ui.Site"`,
+		`POST /g/form page="" redirects=["/g/done"] ws="" recv=""`,
+		`POST /e/form page="" redirects=["/e/done"] ws="" recv=""`,
+		`POST /f/form page="" redirects=["/f/done"] ws="" recv=""`,
+		`POST /f/moved page="" redirects=[] ws="" recv=""`,
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("routes:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

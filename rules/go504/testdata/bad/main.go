@@ -34,11 +34,12 @@ func main() {
 	mux.HandleFunc("POST /v1/reindex", handlers.Reindex)           // want "POST /v1/reindex is served here but described in no operation of testdata/bad/openapi.yaml$"
 	// Pages of a web UI (an HTML template of another package, a text/html
 	// answer) and a UI's static directory: notes. A POST that renders HTML
-	// and a GET of one asset by id are operations.
+	// (outside the UI's /admin prefix) and a GET of one asset by id are
+	// operations.
 	mux.HandleFunc("GET /admin/dashboard", handlers.Dashboard) // want "GET /admin/dashboard is served here .* \\(a note: a page of a web UI, not an API operation: its handler renders an HTML template \\(ExecuteTemplate\\)\\)"
 	mux.HandleFunc("GET /admin/ui", page)                      // want "GET /admin/ui is served here .* \\(a note: a page of a web UI, not an API operation: its handler answers text/html\\)"
 	mux.HandleFunc("GET /admin/static/{path...}", ok)          // want "GET /admin/static/\\{path...\\} is served here .* \\(a note: it serves the files under a web UI's static/ directory"
-	mux.HandleFunc("POST /admin/preview", handlers.Dashboard)  // want "POST /admin/preview is served here but described in no operation of testdata/bad/openapi.yaml$"
+	mux.HandleFunc("POST /preview", handlers.Dashboard)        // want "POST /preview is served here but described in no operation of testdata/bad/openapi.yaml$"
 	mux.HandleFunc("GET /v1/assets/{id}", ok)                  // want "GET /v1/assets/\\{id\\} is served here but described in no operation of testdata/bad/openapi.yaml$"
 	// Operational endpoints under a version prefix: notes.
 	mux.HandleFunc("/v0/swagger/", ok)       // want "ANY /v0/swagger/ is served here .* \\(a note: an operational endpoint"

@@ -52,6 +52,7 @@ func (c *Ctx) Next() error                                       { return nil }
 func (c *Ctx) SendStatus(status int) error                       { return nil }
 func (c *Ctx) SendString(body string) error                      { return nil }
 func (c *Ctx) Params(key string, defaultValue ...string) string  { return "" }
+func (c *Ctx) Redirect(location string, status ...int) error     { return nil }
 
 type Error struct {
 	Code    int

@@ -9,6 +9,7 @@ type Context interface {
 	JSON(code int, i interface{}) error
 	String(code int, s string) error
 	NoContent(code int) error
+	Redirect(code int, url string) error
 
 	Response() *Response
 	Bind(i any) error
