@@ -153,7 +153,7 @@ func run(pass *lint.SpecPass) error {
 			// where such links put it; an access token or a password in a
 			// path stays a warning.
 			sev, grade = lint.SeverityNote, " (a note: a token in the path that names no access credential is most often a one-time link or an opaque handle)"
-		} else if ok, omitted := credentialOutsideURL(pass.Doc, schemes, p.Users); !p.P.Required && ok && secretData(p) != "" {
+		} else if ok, omitted := credentialOutsideURL(pass.Doc, schemes, p.Users); !p.P.Required && ok && secretData(p) != "" && !awsAction(p.Users) {
 			grade = " (a warning though it is optional and the call is authenticated otherwise: its description calls it a " + secretData(p) + ", a secret the url puts in logs and histories)"
 		} else if !p.P.Required && ok {
 			// Every operation that takes it requires a credential that a
