@@ -203,21 +203,26 @@ func run(pass *analysis.Pass) (any, error) {
 		} else if what := sessionEndpoint(rt.Method, rt.Path); what != "" {
 			grade.LowerTo(goapi.Note, "the route is "+what+", which callers reach before they hold a credential; check that it verifies what it is given (a password, a provider's code and state, a client secret)")
 		}
-		if !rt.Debug && setupStep(rt.Path) {
+		// The handler's code, for the grades that read it: found once.
+		handler := func() ast.Node {
 			if decls == nil {
 				decls = funcDecls(pass)
 			}
-			if body := handlerCode(pass.TypesInfo, decls, localFunc(pass.TypesInfo, enclosingBody(rt.Guard, rt.Call), rt.Handler)); body != nil {
+			return handlerCode(pass.TypesInfo, decls, localFunc(pass.TypesInfo, enclosingBody(rt.Guard, rt.Call), rt.Handler))
+		}
+		var body ast.Node
+		if !rt.Debug && setupStep(rt.Path) {
+			if body = handler(); body != nil {
 				if r := rejection(pass.TypesInfo, body); r != nil {
 					grade.LowerTo(goapi.Note, "the route is a first-run setup, which callers reach before any account exists, and its handler refuses with 401, 403, 404 or 410 ("+shortPos(pass, r.Pos())+"); check that it refuses once the setup is done")
 				}
 			}
 		}
 		if !rt.Sensitive && (rt.Method == "GET" || rt.Method == "HEAD") {
-			if decls == nil {
-				decls = funcDecls(pass)
+			if body == nil {
+				body = handler()
 			}
-			if body := handlerCode(pass.TypesInfo, decls, localFunc(pass.TypesInfo, enclosingBody(rt.Guard, rt.Call), rt.Handler)); body != nil {
+			if body != nil {
 				if serve := servesFile(pass.TypesInfo, body); serve != "" {
 					grade.LowerTo(goapi.Note, "its handler serves a file ("+serve+"), a page of the program's web UI or an asset, and reaches none of the sensitive capabilities; what the page shows comes from routes judged on their own")
 				}
