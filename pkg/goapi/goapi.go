@@ -181,6 +181,15 @@ func FuncOf(info *types.Info, e ast.Expr) (*ast.FuncLit, *types.Func) {
 	return nil, nil
 }
 
+// Conjuncts are the operands of a chain of && (cfg.Auth.Enabled &&
+// s.users != nil), unparenthesised; e itself when it is none.
+func Conjuncts(e ast.Expr) []ast.Expr {
+	if b, ok := ast.Unparen(e).(*ast.BinaryExpr); ok && b.Op == token.LAND {
+		return append(Conjuncts(b.X), Conjuncts(b.Y)...)
+	}
+	return []ast.Expr{ast.Unparen(e)}
+}
+
 // Callee is the function or method a call invokes: the static callee, or
 // the interface method for a call through an interface; nil for calls of
 // function values, conversions and builtins.

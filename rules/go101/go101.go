@@ -557,7 +557,7 @@ func authOnGate(info *types.Info, body ast.Node, pos token.Pos) string {
 			return n == nil
 		}
 		if ifs, ok := n.(*ast.IfStmt); ok && ifs.Body.Pos() <= pos && pos < ifs.Body.End() {
-			for _, c := range conjuncts(ifs.Cond) {
+			for _, c := range goapi.Conjuncts(ifs.Cond) {
 				if authSetting(info, c) {
 					gate = types.ExprString(c)
 				}
@@ -566,14 +566,6 @@ func authOnGate(info *types.Info, body ast.Node, pos token.Pos) string {
 		return true
 	})
 	return gate
-}
-
-// conjuncts are the operands of a chain of && (e itself when it is none).
-func conjuncts(e ast.Expr) []ast.Expr {
-	if b, ok := ast.Unparen(e).(*ast.BinaryExpr); ok && b.Op == token.LAND {
-		return append(conjuncts(b.X), conjuncts(b.Y)...)
-	}
-	return []ast.Expr{ast.Unparen(e)}
 }
 
 // authSetting: e is a boolean field or variable (cfg.Auth.Enabled,

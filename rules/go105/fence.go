@@ -69,7 +69,7 @@ func findFences(pass *analysis.Pass) (any, error) {
 			}
 			var empty []*types.Var
 			loopback := false
-			for _, c := range conjuncts(ifs.Cond) {
+			for _, c := range goapi.Conjuncts(ifs.Cond) {
 				if f := emptyField(pass.TypesInfo, c); f != nil {
 					empty = append(empty, f)
 				}
@@ -93,14 +93,6 @@ func findFences(pass *analysis.Pass) (any, error) {
 		})
 	}
 	return res, nil
-}
-
-// conjuncts splits a && b && c.
-func conjuncts(e ast.Expr) []ast.Expr {
-	if b, ok := ast.Unparen(e).(*ast.BinaryExpr); ok && b.Op == token.LAND {
-		return append(conjuncts(b.X), conjuncts(b.Y)...)
-	}
-	return []ast.Expr{e}
 }
 
 // emptyField is the struct field that e tests for emptiness (c.AuthToken
@@ -193,7 +185,7 @@ func fenceOf(pass *analysis.Pass, cond string) string {
 				if !ok || types.ExprString(ifs.Cond) != cond {
 					continue
 				}
-				for _, c := range conjuncts(ifs.Cond) {
+				for _, c := range goapi.Conjuncts(ifs.Cond) {
 					var field *types.Var
 					if b, ok := ast.Unparen(c).(*ast.BinaryExpr); ok {
 						for _, side := range []ast.Expr{b.X, b.Y} {

@@ -203,14 +203,6 @@ func Negate(e ast.Expr) string {
 	return "!(" + text(e) + ")"
 }
 
-// conjuncts splits a condition on &&.
-func conjuncts(e ast.Expr) []ast.Expr {
-	if b, ok := ast.Unparen(e).(*ast.BinaryExpr); ok && b.Op == token.LAND {
-		return append(conjuncts(b.X), conjuncts(b.Y)...)
-	}
-	return []ast.Expr{ast.Unparen(e)}
-}
-
 // passesOn reports whether the code under n hands the request on to the
 // next handler: next.ServeHTTP(w, r), gin's or fiber's c.Next(), or a call
 // of a handler value (echo's next(c)).
@@ -357,7 +349,7 @@ func allowsAll(info *types.Info, body *ast.BlockStmt) bool {
 // setting: len(adminPass) != 0, cfg.AuthEnabled), when another conjunct
 // does; nil otherwise.
 func settingConjunct(info *types.Info, body *ast.BlockStmt, cond ast.Expr, local map[types.Object]bool) ast.Expr {
-	cs := conjuncts(cond)
+	cs := goapi.Conjuncts(cond)
 	if len(cs) < 2 {
 		return nil
 	}

@@ -1593,7 +1593,7 @@ up:
 		}
 		var others []string
 		found := false
-		for _, c := range conjuncts(ifs.Cond) {
+		for _, c := range goapi.Conjuncts(ifs.Cond) {
 			if !found && types.ExprString(c) == want {
 				found = true
 				continue
